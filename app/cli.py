@@ -1,0 +1,126 @@
+"""The `kefudesk` command: the desk (default), the shop simulator (`sim`) and the benchmarks (`bench`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__, config
+
+DEMO_AGENT = "demo"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one clear line and exit code 2, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _desk_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kefudesk", description="KefuDesk (客服台): the customer-service desk. "
+                     "Other commands: `kefudesk sim` (shop simulator), `kefudesk bench` (benchmarks).")
+    parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH",
+                        help="start the desk, let simulated traffic run, save a PNG of the window and exit")
+    parser.add_argument("--after", type=float, default=6.0, metavar="SECONDS",
+                        help="with --screenshot: how long to let traffic run first (default 6)")
+    parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), help="interface language (default: settings)")
+    parser.add_argument("--demo", action="store_true", help="use the built-in demo shop even if a shop is configured")
+    parser.add_argument("--exit-on-first-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    return parser
+
+
+def _sim_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kefudesk sim", description="Run the shop simulator (a Shop Gateway on 127.0.0.1).")
+    parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: a free one; default 8765)")
+    parser.add_argument("--buyers", type=int, default=50, help="simulated buyers (default 50)")
+    parser.add_argument("--rate", type=float, default=12.0, help="new buyer messages per minute (default 12)")
+    parser.add_argument("--initial-chats", type=int, default=5, help="buyers already waiting at start")
+    parser.add_argument("--seed", type=int, default=None, help="random seed, for a repeatable run")
+    return parser
+
+
+def _bench_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kefudesk bench", description="Run the benchmarks in bench/ and compare to targets.")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions; finishes in under a minute")
+    parser.add_argument("--only", metavar="NAME", help="run only benchmarks whose name contains NAME")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the records as JSON to FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "sim":
+        return _run_sim(_sim_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "bench":
+        return _run_bench(_bench_parser().parse_args(argv[1:]))
+    return _run_desk(_desk_parser().parse_args(argv))
+
+
+def _run_sim(args: argparse.Namespace) -> int:
+    from app.shopsim.runner import SimPortInUse, run_standalone
+
+    if not 0 <= args.port <= 65535:
+        print(f"kefudesk sim: --port {args.port} is not a port number (0–65535)", file=sys.stderr)
+        return 2
+    try:
+        run_standalone(port=args.port, buyers=args.buyers, rate=args.rate, seed=args.seed,
+                       initial_chats=args.initial_chats)
+    except SimPortInUse as exc:
+        print(f"kefudesk sim: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    bench_dir = Path(__file__).resolve().parent.parent / "bench"
+    if not (bench_dir / "runner.py").exists():
+        print("kefudesk bench: the benchmarks live in the source checkout's bench/ folder; "
+              "run this from a clone of the repository", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(bench_dir.parent))
+    from bench.runner import run_benchmarks
+
+    return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json)
+
+
+def _run_desk(args: argparse.Namespace) -> int:
+    try:
+        settings = config.load_settings()
+    except config.SettingsError as exc:
+        print(f"kefudesk: {exc}", file=sys.stderr)
+        return 2
+    config.setup_logging(args.verbose)
+    if (args.screenshot is not None or args.exit_on_first_paint) and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to take a picture
+
+    from app.desk.session import ShopAccount
+    from app.ui.app import DeskOptions, run_desk
+
+    sim = None
+    if args.demo or not settings["gateway.url"]:
+        from app.shopsim.runner import SimServer
+
+        sim = SimServer(port=0, buyers=settings["demo.buyers"], rate=settings["demo.rate"],
+                        initial_chats=settings["demo.initial_chats"])
+        sim.start()
+        user, password = sim.credentials
+        account = ShopAccount(sim.url, sim.shop_id, user, password, demo=True)
+        shop_name = sim.shop_name
+    else:
+        password = os.environ.get("KEFUDESK_PASSWORD", "")
+        account = ShopAccount(settings["gateway.url"], settings["gateway.shop"], settings["gateway.agent"], password)
+        shop_name = settings["gateway.shop"]
+    options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
+                          language=args.lang or settings["ui.language"], screenshot=args.screenshot,
+                          screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint)
+    try:
+        return run_desk(options)
+    finally:
+        if sim is not None:
+            sim.stop()

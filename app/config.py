@@ -1,0 +1,127 @@
+"""Where KefuDesk keeps its files, the settings schema (declared once) and logging set-up.
+
+The settings file is TOML (settings.toml in the user config dir). Every option is declared once in
+SETTINGS with its type, default and help; reading, validation and the documentation derive from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "KefuDesk"
+DATA_DIR_ENV = "KEFUDESK_DATA_DIR"
+CONFIG_DIR_ENV = "KEFUDESK_CONFIG_DIR"
+
+
+class SettingsError(ValueError):
+    """The settings file cannot be used; the message names the file, the key and the way out."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # "section.key"
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("gateway.url", str, "", "URL of the shop gateway; empty starts the built-in demo shop"),
+    Setting("gateway.shop", str, "", "shop id to log in to"),
+    Setting("gateway.agent", str, "", "your agent login at that shop"),
+    Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
+    Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
+    Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
+    Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),
+)
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.toml"
+
+
+def store_path() -> Path:
+    return data_dir() / "kefudesk.db"
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    """Read and validate the settings file; a missing file means all defaults."""
+    path = path or settings_path()
+    values = {s.name: s.default for s in SETTINGS}
+    if not path.exists():
+        return values
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path} is not valid TOML ({exc}); fix it or delete it to use the defaults") from exc
+    known = {s.name: s for s in SETTINGS}
+    for section, table in raw.items():
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: '{section}' should be a [section]; see docs/settings.md")
+        for key, value in table.items():
+            name = f"{section}.{key}"
+            setting = known.get(name)
+            if setting is None:
+                raise SettingsError(f"{path}: unknown setting '{name}'; known ones: {', '.join(known)}")
+            values[name] = _coerce(path, setting, value)
+    return values
+
+
+def _coerce(path: Path, setting: Setting, value: Any) -> Any:
+    if setting.type is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, setting.type) or isinstance(value, bool) and setting.type is not bool:
+        raise SettingsError(f"{path}: '{setting.name}' must be {setting.type.__name__}, got {value!r}")
+    if setting.choices and value not in setting.choices:
+        raise SettingsError(f"{path}: '{setting.name}' must be one of {', '.join(map(str, setting.choices))}")
+    return value
+
+
+def settings_markdown() -> str:
+    """The settings reference for docs/, generated from SETTINGS."""
+    lines = ["| setting | type | default | meaning |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        extra = f" ({' / '.join(map(str, s.choices))})" if s.choices else ""
+        lines.append(f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help}{extra} |")
+    return "\n".join(lines) + "\n"
+
+
+def setup_logging(verbose: bool = False) -> Path | None:
+    """Log to a rotating file in the data dir (never tokens: nothing logs them) and warnings to stderr."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger("kefudesk")
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    log_file: Path | None = None
+    try:
+        log_dir = data_dir() / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        log_file = log_dir / "kefudesk.log"
+        handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    except OSError:
+        log_file = None  # a read-only data dir must not stop the desk; stderr still gets warnings
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("kefudesk: %(message)s"))
+    root.addHandler(console)
+    return log_file

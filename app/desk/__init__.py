@@ -1,0 +1,1 @@
+"""The work itself, free of Qt: the queue, replies and their outbox, the session with the shop."""

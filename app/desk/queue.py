@@ -1,0 +1,66 @@
+"""The queue's rules: who has waited how long, how late that is, and who goes on top.
+
+The floor's limits (DOMAIN.md): the first answer within 30 s, every later one within 40 s. A chat whose last
+message is the agent's is not waiting and sinks below every waiting chat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from enum import IntEnum
+
+from app.store.records import ConversationSummary
+
+FIRST_RESPONSE_LIMIT_S = 30
+RESPONSE_LIMIT_S = 40
+
+
+class Urgency(IntEnum):
+    IDLE = 0  # the agent spoke last
+    WAITING = 1  # the buyer waits, within the limit
+    FIRST_LIMIT = 2  # past 30 s: the first-response limit
+    LATE = 3  # past 40 s: every response is late now
+
+
+def wait_seconds(chat: ConversationSummary, now: datetime) -> float | None:
+    """How long the buyer has waited for an answer, or None when the agent spoke last."""
+    if chat.waiting_since is None:
+        return None
+    return max(0.0, (now - chat.waiting_since).total_seconds())
+
+
+def urgency(chat: ConversationSummary, now: datetime) -> Urgency:
+    waited = wait_seconds(chat, now)
+    if waited is None:
+        return Urgency.IDLE
+    if waited >= RESPONSE_LIMIT_S:
+        return Urgency.LATE
+    if waited >= FIRST_RESPONSE_LIMIT_S:
+        return Urgency.FIRST_LIMIT
+    return Urgency.WAITING
+
+
+def queue_key(chat: ConversationSummary) -> tuple[int, float, str]:
+    """Sort key: waiting chats first, longest wait on top; then the rest, most recent activity first.
+
+    The key does not depend on the clock, so the order only changes when a chat changes, not every tick.
+    """
+    if chat.waiting_since is not None:
+        return (0, chat.waiting_since.timestamp(), chat.id)
+    last = chat.last_at.timestamp() if chat.last_at else 0.0
+    return (1, -last, chat.id)
+
+
+def ordered(chats: Iterable[ConversationSummary]) -> list[ConversationSummary]:
+    return sorted(chats, key=queue_key)
+
+
+def format_wait(seconds: float | None) -> str:
+    """"0:07", "1:35", "1:02:10": compact and unambiguous at a glance; empty when nobody waits."""
+    if seconds is None:
+        return ""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

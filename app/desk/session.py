@@ -1,0 +1,297 @@
+"""One agent's working session with one shop: log in, keep the event stream and the local store in step,
+send replies through a local outbox, fetch orders. Everything slow runs on background threads; the
+front-end learns about changes through a DeskListener (the Qt UI turns those calls into signals).
+
+A reply is committed to the store before anything goes on the wire, carries an idempotency key chosen at
+that moment, and is retried in order until the shop has it: a reply is never lost and never sent twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+import httpx
+
+from app.gateway import schema
+from app.gateway.client import GatewayClient
+from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
+from app.gateway.events import EventStream
+from app.gateway.secrets import SecretStore
+from app.store.records import ConversationSummary, MessageRecord, OrderRecord
+from app.store.store import Store
+
+log = logging.getLogger("kefudesk.desk")
+
+Clock = Callable[[], datetime]
+
+
+class DeskListener(Protocol):
+    """What the front-end hears. Called from background threads: implementations must hand over to their
+    own thread (the Qt UI emits queued signals)."""
+
+    def on_conversation(self, chat: ConversationSummary) -> None: ...
+    def on_message(self, message: MessageRecord) -> None: ...
+    def on_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None: ...
+    def on_connection(self, online: bool, detail: str) -> None: ...
+    def on_problem(self, text: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class ShopAccount:
+    """Where and as whom to log in. The password is only held in memory; the token goes to SecretStore."""
+
+    base_url: str
+    shop: str
+    agent: str
+    password: str = ""
+    demo: bool = False
+
+    @property
+    def secret_key(self) -> str:
+        return f"token:{self.base_url}|{self.shop}|{self.agent}"
+
+
+class DeskSession:
+    def __init__(self, store: Store, account: ShopAccount, secrets: SecretStore, listener: DeskListener,
+                 *, clock: Clock = schema.now_utc, timeout: float = 10.0) -> None:
+        self.store = store
+        self.account = account
+        self._secrets = secrets
+        self._listener = listener
+        self._clock = clock
+        # requests and the long-lived stream get separate connection pools
+        self._http = httpx.Client(base_url=account.base_url, timeout=timeout, follow_redirects=False)
+        self._stream_http = httpx.Client(base_url=account.base_url,
+                                         timeout=httpx.Timeout(timeout, read=None), follow_redirects=False)
+        self.gateway = GatewayClient(self._http)
+        self._stream_gateway = GatewayClient(self._stream_http)
+        self._stream: EventStream | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kefudesk-writer")
+        self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
+        self._outbox_wake = threading.Event()
+        self._stopping = threading.Event()
+        self._outbox_thread = threading.Thread(target=self._outbox_loop, name="kefudesk-outbox", daemon=True)
+        self.online = False
+        self.session: schema.Session | None = None
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Log in and start streaming, without blocking the caller."""
+        self._outbox_thread.start()
+        threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
+
+    def stop(self) -> None:
+        """Stop the threads and flush pending local writes (drafts) to the store."""
+        self._stopping.set()
+        self._outbox_wake.set()
+        if self._stream is not None:
+            self._stream.stop()
+        self._writer.shutdown(wait=True)
+        self._io.shutdown(wait=False, cancel_futures=True)
+        if self._outbox_thread.is_alive():
+            self._outbox_thread.join(3.0)
+        self._http.close()
+        self._stream_http.close()
+
+    def _connect(self) -> None:
+        try:
+            self._login()
+        except GatewayAuthError as exc:
+            self._listener.on_problem(str(exc))
+            self._set_online(False, str(exc))
+            return
+        except GatewayError as exc:
+            # unreachable at start: keep working offline; the stream keeps trying
+            self._set_online(False, str(exc))
+        resume = None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
+        self._stream = EventStream(self._stream_gateway, last_event_id=resume, on_event=self._handle_event,
+                                   on_connected=self._on_stream_connected, on_offline=self._on_stream_offline,
+                                   on_fatal=self._on_stream_fatal)
+        if not self._stopping.is_set():
+            self._stream.start()
+
+    def _login(self) -> None:
+        token = self._secrets.get(self.account.secret_key) or ""
+        if not token or self.account.password:
+            if not self.account.password:
+                raise GatewayAuthError("no saved login for this shop: enter the password to log in")
+            self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
+            token = self.session.token
+            self._secrets.set(self.account.secret_key, token)
+            self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
+            self.store.ensure_agent(self.session.agent_id, self.session.shop_id, self.session.agent_name)
+        self.gateway.token = token
+        self._stream_gateway.token = token
+
+    @property
+    def _resume_key(self) -> str:
+        return f"last_event_id:{self.account.base_url}"
+
+    def _set_online(self, online: bool, detail: str) -> None:
+        changed = online != self.online
+        self.online = online
+        if changed or not online:
+            self._listener.on_connection(online, detail)
+        if online:
+            self._outbox_wake.set()
+
+    # --- the event stream ------------------------------------------------------------------------
+
+    def _on_stream_connected(self, first: bool) -> None:
+        if self.session is None and self.account.password:
+            self._login()  # the gateway was down at start
+        self.reconcile()
+        self._set_online(True, "")
+
+    def _on_stream_offline(self, reason: str) -> None:
+        log.info("offline: %s", reason)
+        self._set_online(False, reason)
+
+    def _on_stream_fatal(self, reason: str) -> None:
+        self._secrets.delete(self.account.secret_key)
+        self._set_online(False, reason)
+        self._listener.on_problem(reason)
+
+    def reconcile(self) -> None:
+        """Fetch what the stream may have missed: the open chats and their recent messages.
+
+        Chats the shop no longer lists are closed locally, so a restarted shop never leaves ghosts in the queue.
+        """
+        open_chats = self.gateway.conversations()
+        listed = {chat.id for chat in open_chats}
+        for chat in open_chats:
+            self.store.upsert_conversation(chat)
+            for message in self.gateway.messages(chat.id, limit=50):
+                self.store.ingest_message(message)
+        for local in self.store.conversation_summaries():
+            if local.id not in listed:
+                self.store.upsert_conversation(schema.Conversation(
+                    local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
+        for summary in self.store.conversation_summaries():
+            self._listener.on_conversation(summary)
+        for chat in open_chats:
+            summary = self.store.conversation(chat.id)
+            if summary is not None:
+                self._listener.on_conversation(summary)
+
+    def _handle_event(self, event: schema.Event) -> None:
+        if event.conversation is not None:
+            self.store.upsert_conversation(event.conversation)
+        if event.message is not None:
+            record, created = self.store.ingest_message(event.message)
+            self._listener.on_message(record)
+            self._notify_chat(record.conversation_id)
+        elif event.type == "conversation.closed":
+            local = self.store.conversation(event.conversation_id)
+            if local is not None:
+                self.store.upsert_conversation(schema.Conversation(
+                    local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
+                self._notify_chat(local.id)
+        elif event.conversation is not None:
+            self._notify_chat(event.conversation.id)
+        elif event.order is not None:
+            self.store.upsert_orders([event.order], self._clock())
+            self._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
+        if event.id and not self.account.demo:
+            self.store.set_meta(self._resume_key, event.id)
+
+    def _notify_chat(self, conversation_id: str) -> None:
+        summary = self.store.conversation(conversation_id)
+        if summary is not None:
+            self._listener.on_conversation(summary)
+
+    # --- replies and the outbox ------------------------------------------------------------------
+
+    def send_reply(self, conversation_id: str, text: str) -> MessageRecord:
+        """Commit the reply locally (state pending) and queue it; returns at once with the stored record."""
+        text = text.strip()
+        if not text:
+            raise ValueError("an empty reply is not sent")
+        if len(text) > schema.MAX_TEXT_CHARS:
+            raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
+        record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock())
+        self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
+        self._notify_chat(conversation_id)
+        self._outbox_wake.set()
+        return record
+
+    def _outbox_loop(self) -> None:
+        while not self._stopping.is_set():
+            self._outbox_wake.wait(timeout=2.0)
+            self._outbox_wake.clear()
+            if self._stopping.is_set() or not self.online:
+                continue
+            try:
+                self._drain_outbox()
+            except Exception:  # noqa: BLE001 - the outbox must outlive any single bad row
+                log.exception("the outbox failed; it will try again")
+
+    def _drain_outbox(self) -> None:
+        for item in self.store.outbox():
+            if item.state != "pending" or self._stopping.is_set():
+                continue
+            try:
+                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "")
+            except GatewayUnavailable as exc:
+                log.info("reply %s waits in the outbox: %s", item.client_id, exc)
+                return  # keep the order: nothing later goes out before this one; the loop retries
+            except (GatewayRejected, GatewayError) as exc:
+                self.store.mark_failed(item.client_id or "", str(exc))
+                self._listener.on_problem(str(exc))
+                failed = [m for m in self.store.messages(item.conversation_id, limit=50) if m.id == item.id]
+                for message in failed:
+                    self._listener.on_message(message)
+                continue
+            record = self.store.mark_sent(item.client_id or "", sent.id, sent.sent_at)
+            self._listener.on_message(record)
+
+    @property
+    def pending_count(self) -> int:
+        return sum(1 for m in self.store.outbox() if m.state == "pending")
+
+    # --- drafts, read state, orders --------------------------------------------------------------
+
+    def save_draft(self, conversation_id: str, text: str) -> None:
+        """Write the draft off the caller's thread; stop() waits for the last one."""
+        at = self._clock()
+        self._writer.submit(self._guarded, self.store.save_draft, conversation_id, text, at)
+
+    def mark_read(self, conversation_id: str) -> None:
+        self._writer.submit(self._guarded, self._mark_read, conversation_id)
+
+    def _mark_read(self, conversation_id: str) -> None:
+        self.store.mark_read(conversation_id)
+        self._notify_chat(conversation_id)
+
+    def request_orders(self, buyer_id: str) -> None:
+        """Report the cached orders at once, then the shop's fresh ones when they arrive."""
+        if not buyer_id or self._stopping.is_set():
+            return
+        self._io.submit(self._guarded, self._fetch_orders, buyer_id)
+
+    def _fetch_orders(self, buyer_id: str) -> None:
+        self._listener.on_orders(buyer_id, self.store.orders_for_buyer(buyer_id))
+        if not self.online:
+            return
+        try:
+            orders = self.gateway.orders(buyer_id)
+        except GatewayError as exc:
+            log.info("orders for %s not refreshed: %s", buyer_id, exc)
+            return
+        self.store.upsert_orders(orders, self._clock())
+        self._listener.on_orders(buyer_id, self.store.orders_for_buyer(buyer_id))
+
+    def _guarded(self, fn: Callable[..., object], *args: object) -> None:
+        try:
+            fn(*args)
+        except Exception as exc:  # noqa: BLE001 - reported to the agent instead of dying in a pool thread
+            log.exception("background work failed")
+            self._listener.on_problem(str(exc))

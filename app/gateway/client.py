@@ -1,0 +1,160 @@
+"""The Shop Gateway client: one method per endpoint of docs/gateway-protocol.md, typed results, clear errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from app.gateway import schema
+from app.gateway.errors import (
+    GatewayAuthError,
+    GatewayError,
+    GatewayProtocolError,
+    GatewayRejected,
+    GatewayUnavailable,
+)
+from app.gateway.sse import parse_sse
+
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # a shop answer bigger than this is a broken or hostile server
+
+
+class GatewayClient:
+    """Talks to one shop gateway. The httpx.Client comes from the caller (its base_url is the gateway's URL).
+
+    Thread-safe as httpx.Client is; the event stream should get its own client so a long-lived stream
+    never holds a connection the requests need.
+    """
+
+    def __init__(self, http: httpx.Client, token: str = "") -> None:
+        self._http = http
+        self.token = token
+
+    @property
+    def base_url(self) -> str:
+        return str(self._http.base_url).rstrip("/")
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def _request(self, method: str, path: str, *, json_body: Any = None,
+                 params: dict[str, Any] | None = None) -> tuple[int, Any]:
+        try:
+            response = self._http.request(method, path, json=json_body, params=params, headers=self._headers())
+        except httpx.TransportError as exc:
+            raise GatewayUnavailable(f"cannot reach the shop gateway at {self.base_url}: {exc}") from exc
+        return response.status_code, _decode(response)
+
+    def _call(self, method: str, path: str, *, json_body: Any = None,
+              params: dict[str, Any] | None = None) -> Any:
+        status, body = self._request(method, path, json_body=json_body, params=params)
+        if status >= 400:
+            raise _error_for(status, body)
+        return body
+
+    # --- endpoints -------------------------------------------------------------------------------
+
+    def login(self, shop: str, agent: str, password: str) -> schema.Session:
+        body = self._call("POST", "/v1/sessions", json_body={"shop": shop, "agent": agent, "password": password})
+        session = _parse(schema.Session.from_json, body)
+        self.token = session.token
+        return session
+
+    def conversations(self) -> list[schema.Conversation]:
+        body = self._call("GET", "/v1/conversations")
+        return _parse_list(body, "conversations", schema.Conversation.from_json)
+
+    def messages(self, conversation_id: str, *, before: str | None = None, limit: int = 50) -> list[schema.Message]:
+        params: dict[str, Any] = {"limit": limit}
+        if before:
+            params["before"] = before
+        body = self._call("GET", f"/v1/conversations/{_seg(conversation_id)}/messages", params=params)
+        return _parse_list(body, "messages", schema.Message.from_json)
+
+    def send_message(self, conversation_id: str, text: str, client_id: str) -> schema.Message:
+        """Send a reply; the same client_id sent again returns the first result and never sends twice."""
+        body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/messages",
+                          json_body={"text": text, "client_id": client_id})
+        if not isinstance(body, dict):
+            raise GatewayProtocolError("send: the gateway's answer is not a JSON object")
+        return _parse(schema.Message.from_json, body.get("message"))
+
+    def orders(self, buyer_id: str) -> list[schema.Order]:
+        body = self._call("GET", "/v1/orders", params={"buyer": buyer_id})
+        return _parse_list(body, "orders", schema.Order.from_json)
+
+    def set_status(self, status: str) -> None:
+        if status not in schema.AGENT_STATUSES:
+            raise ValueError(f"unknown agent status {status!r}")
+        self._call("PUT", "/v1/agents/me/status", json_body={"status": status})
+
+    def events(self, last_event_id: str | None, *, on_open: Any = None) -> Iterator[schema.Event | GatewayProtocolError]:
+        """Open the event stream and yield its events until it ends (the server closed it).
+
+        A malformed or unknown event is yielded as a GatewayProtocolError for the caller to log and skip:
+        one bad event must not end the stream. Connection faults raise GatewayUnavailable.
+        """
+        headers = self._headers() | {"Accept": "text/event-stream"}
+        if last_event_id:
+            headers["Last-Event-ID"] = last_event_id
+        try:
+            with self._http.stream("GET", "/v1/events", headers=headers) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise _error_for(response.status_code, _decode(response))
+                if on_open is not None:
+                    on_open(response)
+                for raw in parse_sse(response.iter_lines()):
+                    try:
+                        data = json.loads(raw.data) if raw.data else {}
+                        yield schema.Event.from_sse(raw.id or "", raw.type, data)
+                    except (ValueError, KeyError) as exc:
+                        yield GatewayProtocolError(f"skipped a bad event {raw.type!r} #{raw.id}: {exc}")
+        except httpx.TransportError as exc:
+            raise GatewayUnavailable(f"the event stream from {self.base_url} broke: {exc}") from exc
+
+
+def _seg(value: str) -> str:
+    """Quote an id for use as one path segment, so an id can never change which endpoint is called."""
+    return quote(value, safe="")
+
+
+def _decode(response: httpx.Response) -> Any:
+    if len(response.content) > MAX_RESPONSE_BYTES:
+        raise GatewayProtocolError(f"the gateway's answer is larger than {MAX_RESPONSE_BYTES} bytes")
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError as exc:
+        if response.status_code >= 500:
+            raise GatewayUnavailable(f"the shop gateway failed ({response.status_code})") from exc
+        raise GatewayProtocolError(f"the gateway answered {response.status_code} with something that is not JSON") from exc
+
+
+def _error_for(status: int, body: Any) -> GatewayError:
+    code, message = "error", ""
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        code = str(body["error"].get("code", code))[:60]
+        message = str(body["error"].get("message", ""))[:300]
+    if status == 401:
+        return GatewayAuthError(f"the shop gateway did not accept the login: {message or code}")
+    if status >= 500 or status == 429:
+        return GatewayUnavailable(f"the shop gateway is unavailable ({status} {code}) {message}".rstrip())
+    return GatewayRejected(status, code, message)
+
+
+def _parse(parser: Any, data: Any) -> Any:
+    try:
+        return parser(data)
+    except schema.ProtocolError as exc:
+        raise GatewayProtocolError(str(exc)) from exc
+
+
+def _parse_list(body: Any, key: str, parser: Any) -> list[Any]:
+    if not isinstance(body, dict) or not isinstance(body.get(key), list):
+        raise GatewayProtocolError(f"expected a JSON object with a list '{key}'")
+    return [_parse(lambda d, i=i: parser(d, f"{key}[{i}]"), item) for i, item in enumerate(body[key])]

@@ -1,0 +1,266 @@
+"""The Shop Gateway protocol's JSON shapes, shared by the client (app.gateway) and the simulator (app.shopsim).
+
+docs/gateway-protocol.md is the prose; this module is the one place the field names and checks live.
+Every parser raises ProtocolError naming the field, so a broken server yields a clear message, not a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+PROTOCOL_VERSION = "1"
+
+DIRECTIONS = ("in", "out", "robot", "system")  # in: buyer → shop; out: agent → buyer
+AGENT_STATUSES = ("online", "suspended", "offline")
+CONVERSATION_STATES = ("waiting", "active", "closed")
+
+EVENT_TYPES = (
+    "message.created",
+    "conversation.assigned",
+    "conversation.transferred",
+    "conversation.closed",
+    "order.updated",
+    "agent.status",
+    "ping",
+)
+
+MAX_TEXT_CHARS = 5000
+
+
+class ProtocolError(ValueError):
+    """A message from the other side does not follow the protocol; the text names the field."""
+
+
+def utc_iso(moment: datetime) -> str:
+    """Format a UTC moment the way the protocol writes times: ISO 8601 with a Z."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: protocol times are UTC")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(value: Any, where: str) -> datetime:
+    if not isinstance(value, str):
+        raise ProtocolError(f"{where}: expected an ISO 8601 time string, got {type(value).__name__}")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ProtocolError(f"{where}: not an ISO 8601 time: {value[:40]!r}") from exc
+    if moment.tzinfo is None:
+        raise ProtocolError(f"{where}: time has no zone; the protocol requires UTC with Z")
+    return moment.astimezone(UTC)
+
+
+def _obj(data: Any, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ProtocolError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _str(data: dict[str, Any], key: str, where: str, *, optional: bool = False, max_len: int = 200) -> str:
+    value = data.get(key)
+    if value is None and optional:
+        return ""
+    if not isinstance(value, str):
+        raise ProtocolError(f"{where}.{key}: expected a string")
+    if len(value) > max_len:
+        raise ProtocolError(f"{where}.{key}: longer than {max_len} characters")
+    return value
+
+
+def _int(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> int:
+    value = data.get(key)
+    if value is None and optional:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ProtocolError(f"{where}.{key}: expected an integer")
+    return value
+
+
+def _choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...]) -> str:
+    value = _str(data, key, where)
+    if value not in allowed:
+        raise ProtocolError(f"{where}.{key}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+@dataclass(frozen=True)
+class Buyer:
+    id: str
+    nick: str
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "buyer") -> Buyer:
+        d = _obj(data, where)
+        return cls(id=_str(d, "id", where), nick=_str(d, "nick", where))
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    buyer: Buyer
+    state: str
+    created_at: datetime
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "conversation") -> Conversation:
+        d = _obj(data, where)
+        return cls(
+            id=_str(d, "id", where),
+            buyer=Buyer.from_json(d.get("buyer"), f"{where}.buyer"),
+            state=_choice(d, "state", where, CONVERSATION_STATES),
+            created_at=parse_time(d.get("created_at"), f"{where}.created_at"),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "buyer": asdict(self.buyer), "state": self.state,
+                "created_at": utc_iso(self.created_at)}
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str  # the server's id, unique per shop
+    conversation_id: str
+    direction: str
+    text: str
+    sent_at: datetime
+    client_id: str = ""  # the idempotency key the desk chose; empty for buyer messages
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "message") -> Message:
+        d = _obj(data, where)
+        return cls(
+            id=_str(d, "id", where),
+            conversation_id=_str(d, "conversation_id", where),
+            direction=_choice(d, "direction", where, DIRECTIONS),
+            text=_str(d, "text", where, max_len=MAX_TEXT_CHARS),
+            sent_at=parse_time(d.get("sent_at"), f"{where}.sent_at"),
+            client_id=_str(d, "client_id", where, optional=True),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "conversation_id": self.conversation_id, "direction": self.direction,
+                "text": self.text, "sent_at": utc_iso(self.sent_at), "client_id": self.client_id or None}
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    sku: str
+    title: str
+    qty: int
+    price_fen: int
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "item") -> OrderItem:
+        d = _obj(data, where)
+        qty = _int(d, "qty", where)
+        price = _int(d, "price_fen", where)
+        if qty <= 0 or price < 0:
+            raise ProtocolError(f"{where}: qty must be positive and price_fen not negative")
+        return cls(sku=_str(d, "sku", where), title=_str(d, "title", where), qty=qty, price_fen=price)
+
+
+@dataclass(frozen=True)
+class Order:
+    no: str
+    buyer_id: str
+    items: tuple[OrderItem, ...]
+    amount_fen: int
+    status: str
+    created_at: datetime
+    courier: str = ""
+    tracking_no: str = ""
+    address: str = ""
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "order") -> Order:
+        d = _obj(data, where)
+        raw_items = d.get("items")
+        if not isinstance(raw_items, list):
+            raise ProtocolError(f"{where}.items: expected a list")
+        amount = _int(d, "amount_fen", where)
+        if amount < 0:
+            raise ProtocolError(f"{where}.amount_fen: must not be negative")
+        return cls(
+            no=_str(d, "no", where),
+            buyer_id=_str(d, "buyer_id", where),
+            items=tuple(OrderItem.from_json(item, f"{where}.items[{i}]") for i, item in enumerate(raw_items)),
+            amount_fen=amount,
+            status=_str(d, "status", where),
+            created_at=parse_time(d.get("created_at"), f"{where}.created_at"),
+            courier=_str(d, "courier", where, optional=True),
+            tracking_no=_str(d, "tracking_no", where, optional=True),
+            address=_str(d, "address", where, optional=True, max_len=500),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"no": self.no, "buyer_id": self.buyer_id, "items": [asdict(i) for i in self.items],
+                "amount_fen": self.amount_fen, "status": self.status, "created_at": utc_iso(self.created_at),
+                "courier": self.courier, "tracking_no": self.tracking_no, "address": self.address}
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    agent_id: str
+    agent_name: str
+    shop_id: str
+    shop_name: str
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "session") -> Session:
+        d = _obj(data, where)
+        agent = _obj(d.get("agent"), f"{where}.agent")
+        shop = _obj(d.get("shop"), f"{where}.shop")
+        return cls(
+            token=_str(d, "token", where, max_len=4096),
+            agent_id=_str(agent, "id", f"{where}.agent"),
+            agent_name=_str(agent, "name", f"{where}.agent"),
+            shop_id=_str(shop, "id", f"{where}.shop"),
+            shop_name=_str(shop, "name", f"{where}.shop"),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """One Server-Sent Event: its id (for Last-Event-ID), its type and its parsed payload."""
+
+    id: str
+    type: str
+    conversation: Conversation | None = None
+    message: Message | None = None
+    order: Order | None = None
+    conversation_id: str = ""
+    status: str = ""
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_sse(cls, event_id: str, event_type: str, data: Any) -> Event:
+        where = f"event {event_type or '?'} #{event_id or '?'}"
+        if event_type not in EVENT_TYPES:
+            raise ProtocolError(f"{where}: unknown event type")
+        d = _obj(data, where)
+        if event_type == "message.created":
+            return cls(event_id, event_type, message=Message.from_json(d.get("message"), f"{where}.message"),
+                       conversation=Conversation.from_json(d["conversation"], f"{where}.conversation")
+                       if d.get("conversation") is not None else None, raw=d)
+        if event_type in ("conversation.assigned", "conversation.transferred"):
+            conv = Conversation.from_json(d.get("conversation"), f"{where}.conversation")
+            return cls(event_id, event_type, conversation=conv, conversation_id=conv.id, raw=d)
+        if event_type == "conversation.closed":
+            return cls(event_id, event_type, conversation_id=_str(d, "conversation_id", where), raw=d)
+        if event_type == "order.updated":
+            return cls(event_id, event_type, order=Order.from_json(d.get("order"), f"{where}.order"), raw=d)
+        if event_type == "agent.status":
+            return cls(event_id, event_type, status=_choice(d, "status", where, AGENT_STATUSES), raw=d)
+        return cls(event_id, event_type, raw=d)
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    """The protocol's error shape: {"error": {"code": ..., "message": ...}}."""
+    return {"error": {"code": code, "message": message}}
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)

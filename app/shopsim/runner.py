@@ -1,0 +1,124 @@
+"""Run the simulator under uvicorn: in a background thread (demo mode, tests, benchmarks) or in the
+foreground (`kefudesk sim`). The world outlives a stop(), so a test can restart the server around it."""
+
+from __future__ import annotations
+
+import errno
+import socket
+import threading
+import time
+from typing import Any
+
+import uvicorn
+
+from app.shopsim.server import SimApp, Traffic
+from app.shopsim.world import Credentials, ShopWorld
+
+
+class SimPortInUse(OSError):
+    """The requested port is taken."""
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise SimPortInUse(f"port {port} on {host} is already in use; pick another with --port "
+                               "or use --port 0 for a free one") from exc
+        raise
+    sock.listen(128)
+    return sock
+
+
+class SimServer:
+    """A Shop Gateway simulator on a loopback port, serving from a daemon thread until stop()."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, buyers: int = 50, rate: float = 0.0,
+                 initial_chats: int = 0, reply_delay: tuple[float, float] | None = (2.0, 6.0),
+                 ping_interval: float = 15.0, seed: int | None = None, credentials: Credentials | None = None,
+                 world: ShopWorld | None = None) -> None:
+        self.host = host
+        self.requested_port = port
+        self.world = world or ShopWorld(buyers=buyers, seed=seed, credentials=credentials)
+        # a restarted server (same world) does not open the initial chats again
+        self.traffic = Traffic(rate=rate, initial_chats=0 if world else initial_chats, reply_delay=reply_delay,
+                               ping_interval=ping_interval)
+        self.port = 0
+        self._server: uvicorn.Server | None = None
+        self._sim: SimApp | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def credentials(self) -> tuple[str, str]:
+        return self.world.credentials.agent, self.world.credentials.password
+
+    @property
+    def shop_id(self) -> str:
+        return self.world.credentials.shop
+
+    @property
+    def shop_name(self) -> str:
+        return self.world.shop_name
+
+    def start(self, timeout: float = 10.0) -> SimServer:
+        sock = _bind(self.host, self.requested_port)
+        self.port = sock.getsockname()[1]
+        sim = self._sim = SimApp(self.world, self.traffic)
+        config = uvicorn.Config(sim.app, log_level="warning", access_log=False, lifespan="on",
+                                timeout_graceful_shutdown=1)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
+                                        name=f"kefudesk-sim-{self.port}", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the shop simulator did not start on {self.url}")
+            time.sleep(0.01)
+        self._sock = sock
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        if self._sim is not None and self._sim.loop is not None and not self._sim.loop.is_closed():
+            # open event streams never end by themselves; uvicorn would wait for them
+            self._sim.loop.call_soon_threadsafe(self._sim.end_streams)
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None and self._thread.is_alive():
+            self._thread.join(timeout)
+        sock = getattr(self, "_sock", None)
+        if sock is not None:
+            sock.close()
+            self._sock = None
+        self._server, self._thread, self._sim = None, None, None
+
+    def __enter__(self) -> SimServer:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, initial_chats: int) -> None:
+    """`kefudesk sim`: serve in the foreground until Ctrl+C."""
+    server = SimServer(port=port, buyers=buyers, rate=rate, seed=seed, initial_chats=initial_chats)
+    server.start()
+    agent, password = server.credentials
+    print(f"KefuDesk shop simulator on {server.url} — shop {server.shop_id!r}, agent {agent!r}, "
+          f"password {password!r} (Ctrl+C stops it)", flush=True)
+    try:
+        while server._thread is not None and server._thread.is_alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()

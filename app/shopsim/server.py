@@ -1,0 +1,253 @@
+"""The simulator's HTTP face: the Shop Gateway protocol (docs/gateway-protocol.md) as a Starlette app,
+plus /sim/ controls for demos and tests. Handlers are async so every change to the world happens on the
+server's event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import random
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from app.gateway import schema
+from app.shopsim.world import ShopWorld
+
+
+@dataclass
+class Traffic:
+    rate: float = 0.0  # spontaneous buyer messages per minute; 0: buyers write only when told to
+    initial_chats: int = 0
+    reply_delay: tuple[float, float] | None = (2.0, 6.0)  # None: buyers never answer by themselves
+    ping_interval: float = 15.0
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(schema.error_body(code, message), status_code=status)
+
+
+async def _json_body(request: Request) -> dict[str, Any] | None:
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
+class SimApp:
+    def __init__(self, world: ShopWorld, traffic: Traffic) -> None:
+        self.world = world
+        self.traffic = traffic
+        self._new_event = asyncio.Event()
+        self._stream_epoch = 0  # bumped by /sim/drop-streams: every open stream ends
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.closing = False
+        self.loop: asyncio.AbstractEventLoop | None = None
+        world.on_event = self._wake
+        routes = [
+            Route("/v1/sessions", self.login, methods=["POST"]),
+            Route("/v1/events", self.events, methods=["GET"]),
+            Route("/v1/conversations", self.conversations, methods=["GET"]),
+            Route("/v1/conversations/{cid}/messages", self.messages, methods=["GET"]),
+            Route("/v1/conversations/{cid}/messages", self.send, methods=["POST"]),
+            Route("/v1/conversations/{cid}/transfer", self.transfer, methods=["POST"]),
+            Route("/v1/agents/me/status", self.status, methods=["PUT"]),
+            Route("/v1/orders", self.orders, methods=["GET"]),
+            Route("/v1/orders/{no}", self.order, methods=["GET"]),
+            Route("/v1/parcels/{tracking}", self.parcel, methods=["GET"]),
+            Route("/sim/say", self.sim_say, methods=["POST"]),
+            Route("/sim/received", self.sim_received, methods=["GET"]),
+            Route("/sim/drop-streams", self.sim_drop_streams, methods=["POST"]),
+            Route("/healthz", self.healthz, methods=["GET"]),
+        ]
+        self.app = Starlette(routes=routes, lifespan=self._lifespan)
+
+    def _wake(self) -> None:
+        event, self._new_event = self._new_event, asyncio.Event()
+        event.set()
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        self.loop = asyncio.get_running_loop()
+        self._new_event = asyncio.Event()
+        for _ in range(self.traffic.initial_chats):
+            self.world.buyer_writes()
+        if self.traffic.rate > 0:
+            self._spawn(self._background_traffic())
+        yield
+        self.closing = True
+        self._wake()
+        for task in list(self._tasks):
+            task.cancel()
+
+    def end_streams(self) -> None:
+        """Let every open event stream finish (called on the loop before the server shuts down)."""
+        self.closing = True
+        self._wake()
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _background_traffic(self) -> None:
+        while True:
+            await asyncio.sleep(random.expovariate(self.traffic.rate / 60.0))
+            self.world.spontaneous()
+
+    async def _answer_later(self, conversation_id: str) -> None:
+        low, high = self.traffic.reply_delay or (0.0, 0.0)
+        await asyncio.sleep(random.uniform(low, high))
+        text = self.world.buyer_answer(conversation_id)
+        if text:
+            self.world.buyer_writes(conversation_id=conversation_id, text=text)
+
+    def _authorised(self, request: Request) -> bool:
+        header = request.headers.get("authorization", "")
+        return header.startswith("Bearer ") and header[7:] in self.world.tokens
+
+    # --- the protocol ----------------------------------------------------------------------------
+
+    async def login(self, request: Request) -> Response:
+        body = await _json_body(request)
+        if body is None:
+            return _error(400, "bad_request", "send a JSON object with shop, agent and password")
+        creds = self.world.credentials
+        if (body.get("shop"), body.get("agent"), body.get("password")) != (creds.shop, creds.agent, creds.password):
+            return _error(401, "unauthorized", "unknown shop, agent or password")
+        token = f"sim-{random.getrandbits(128):032x}"
+        self.world.tokens.add(token)
+        return JSONResponse({"token": token, "agent": {"id": f"agent-{creds.agent}", "name": creds.agent},
+                             "shop": {"id": creds.shop, "name": self.world.shop_name}}, status_code=201)
+
+    async def events(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first (POST /v1/sessions)")
+        last = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
+        start = self.world.events_after(last)
+        return StreamingResponse(self._stream(start), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+    async def _stream(self, start: int) -> AsyncIterator[str]:
+        epoch = self._stream_epoch
+        sent = start
+        yield ": kefudesk shop simulator\n\n"
+        while not self.closing and epoch == self._stream_epoch:
+            while sent < len(self.world.events):
+                seq, event_type, data = self.world.events[sent]
+                sent += 1
+                yield f"id: {self.world.event_id(seq)}\nevent: {event_type}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+            waiter = self._new_event
+            try:
+                await asyncio.wait_for(waiter.wait(), timeout=self.traffic.ping_interval)
+            except TimeoutError:
+                yield "event: ping\ndata: {}\n\n"
+
+    async def conversations(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        return JSONResponse({"conversations": [c.to_json() for c in self.world.open_chats()]})
+
+    async def messages(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        chat = self.world.chats.get(request.path_params["cid"])
+        if chat is None:
+            return _error(404, "not_found", "no such conversation")
+        try:
+            limit = max(1, min(200, int(request.query_params.get("limit", "50"))))
+        except ValueError:
+            return _error(422, "invalid", "limit must be an integer")
+        history = chat.messages
+        before = request.query_params.get("before")
+        if before:
+            ids = [m.id for m in history]
+            history = history[: ids.index(before)] if before in ids else []
+        return JSONResponse({"messages": [m.to_json() for m in history[-limit:]]})
+
+    async def send(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        cid = request.path_params["cid"]
+        if cid not in self.world.chats:
+            return _error(404, "not_found", "no such conversation")
+        body = await _json_body(request)
+        if body is None:
+            return _error(400, "bad_request", "send a JSON object with text and client_id")
+        text, client_id = body.get("text"), body.get("client_id")
+        if not isinstance(text, str) or not text.strip() or len(text) > schema.MAX_TEXT_CHARS:
+            return _error(422, "invalid", f"text must be 1–{schema.MAX_TEXT_CHARS} characters")
+        if not isinstance(client_id, str) or not 1 <= len(client_id) <= 100:
+            return _error(422, "invalid", "client_id must be 1–100 characters")
+        message, created = self.world.agent_sends(cid, text, client_id)
+        if created and self.traffic.reply_delay is not None:
+            self._spawn(self._answer_later(cid))
+        return JSONResponse({"message": message.to_json()}, status_code=201 if created else 200)
+
+    async def transfer(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        body = await _json_body(request) or {}
+        cid = request.path_params["cid"]
+        if cid not in self.world.chats or not isinstance(body.get("to"), str):
+            return _error(404 if cid not in self.world.chats else 422, "invalid", "unknown chat or missing 'to'")
+        conv = self.world.transfer(cid, body["to"], str(body.get("note", ""))[:500])
+        return JSONResponse({"conversation": conv.to_json()})
+
+    async def status(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        body = await _json_body(request) or {}
+        if body.get("status") not in schema.AGENT_STATUSES:
+            return _error(422, "invalid", f"status must be one of {', '.join(schema.AGENT_STATUSES)}")
+        self.world.set_status(body["status"])
+        return JSONResponse({"status": body["status"]})
+
+    async def orders(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        buyer_id = request.query_params.get("buyer", "")
+        return JSONResponse({"orders": [o.to_json() for o in self.world.orders_of(buyer_id)]})
+
+    async def order(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        order = self.world.order(request.path_params["no"])
+        return JSONResponse({"order": order.to_json()}) if order else _error(404, "not_found", "no such order")
+
+    async def parcel(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        parcel = self.world.parcel(request.path_params["tracking"])
+        return JSONResponse(parcel) if parcel else _error(404, "not_found", "no such parcel")
+
+    # --- simulator controls (not part of the protocol) -------------------------------------------
+
+    async def sim_say(self, request: Request) -> Response:
+        body = await _json_body(request)
+        if body is None or not isinstance(body.get("text", ""), str):
+            return _error(400, "bad_request", "send a JSON object with text and buyer_nick or conversation_id")
+        cid = body.get("conversation_id") or ""
+        if cid and cid not in self.world.chats:
+            return _error(404, "not_found", "no such conversation")
+        chat, message = self.world.buyer_writes(nick=str(body.get("buyer_nick") or ""), conversation_id=cid,
+                                                text=body.get("text") or "")
+        return JSONResponse({"conversation": chat.conversation.to_json(), "message": message.to_json()})
+
+    async def sim_received(self, request: Request) -> Response:
+        return JSONResponse({"messages": [m.to_json() for m in self.world.received]})
+
+    async def sim_drop_streams(self, request: Request) -> Response:
+        self._stream_epoch += 1
+        self._wake()
+        return JSONResponse({"dropped": True})
+
+    async def healthz(self, request: Request) -> Response:
+        return JSONResponse({"ok": True})

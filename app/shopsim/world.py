@@ -1,0 +1,215 @@
+"""The simulated shop: catalogue, buyers and their orders, chats and the event log, and how buyers behave.
+
+Plain Python with no I/O: the server calls it from its event loop only, so the state needs no locks. Ids
+carry a per-run prefix, so a desk that outlives a simulator restart never mixes two runs' chats.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.gateway import schema
+from app.shopsim import vocab
+
+
+@dataclass
+class SimBuyer:
+    id: str
+    nick: str
+    orders: list[schema.Order] = field(default_factory=list)
+
+
+@dataclass
+class SimChat:
+    conversation: schema.Conversation
+    intent: str
+    messages: list[schema.Message] = field(default_factory=list)
+    patience: int = 2  # follow-ups left before the buyer gives up nagging
+
+
+@dataclass(frozen=True)
+class Credentials:
+    shop: str = "demo"
+    agent: str = "demo"
+    password: str = "demo"
+
+
+class ShopWorld:
+    def __init__(self, *, buyers: int = 50, seed: int | None = None, credentials: Credentials | None = None,
+                 clock: Callable[[], datetime] = schema.now_utc) -> None:
+        self.rng = random.Random(seed)
+        self.run = secrets.token_hex(3) if seed is None else f"s{seed}"
+        self.credentials = credentials or Credentials()
+        self.shop_name = vocab.SHOP_NAME
+        self.clock = clock
+        self.tokens: set[str] = set()
+        self.agent_status = "online"
+        self.events: list[tuple[int, str, dict[str, Any]]] = []
+        self.chats: dict[str, SimChat] = {}
+        self.received: list[schema.Message] = []  # every agent message accepted, once each
+        self._by_client_id: dict[str, schema.Message] = {}
+        self._counter = 0
+        self.on_event: Callable[[], None] = lambda: None
+        self.buyers = [self._make_buyer(i) for i in range(max(1, buyers))]
+
+    # --- ids and events --------------------------------------------------------------------------
+
+    def _next_id(self, kind: str) -> str:
+        self._counter += 1
+        return f"{self.run}-{kind}{self._counter}"
+
+    def event_id(self, seq: int) -> str:
+        return f"{self.run}.{seq}"
+
+    def events_after(self, last_event_id: str | None) -> int:
+        """Index into self.events to replay from. An id from another run (or garbage) replays everything."""
+        if last_event_id and last_event_id.startswith(f"{self.run}."):
+            try:
+                seq = int(last_event_id.split(".", 1)[1])
+            except ValueError:
+                return 0
+            return max(0, min(seq, len(self.events)))
+        return 0
+
+    def _emit(self, event_type: str, data: dict[str, Any]) -> None:
+        self.events.append((len(self.events) + 1, event_type, data))
+        self.on_event()
+
+    # --- the shop --------------------------------------------------------------------------------
+
+    def _make_buyer(self, index: int) -> SimBuyer:
+        rng = self.rng
+        nick = rng.choice(vocab.NICK_HEADS) + rng.choice(vocab.NICK_TAILS)
+        nick = f"{nick}{index}" if len(nick) < 4 else nick
+        buyer = SimBuyer(id=f"{self.run}-b{index}", nick=nick)
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+            buyer.orders.append(self._make_order(buyer))
+        return buyer
+
+    def _make_order(self, buyer: SimBuyer) -> schema.Order:
+        rng = self.rng
+        picks = rng.sample(vocab.CATALOGUE, rng.choice((1, 1, 2)))
+        items = tuple(schema.OrderItem(sku, title, rng.choice((1, 1, 2)), price) for sku, title, price in picks)
+        status = rng.choice(vocab.STATUSES)
+        shipped = status != "等待发货"
+        return schema.Order(
+            no=str(rng.randrange(10**17, 10**18)) + str(rng.randrange(10)),
+            buyer_id=buyer.id,
+            items=items,
+            amount_fen=sum(i.qty * i.price_fen for i in items),
+            status=status,
+            created_at=self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440)),
+            courier=rng.choice(vocab.COURIERS) if shipped else "",
+            tracking_no=str(rng.randrange(10**11, 10**13)) if shipped else "",
+            address=f"{rng.choice(vocab.CITIES)}{rng.randrange(1, 300)}号",
+        )
+
+    def buyer(self, buyer_id: str) -> SimBuyer | None:
+        return next((b for b in self.buyers if b.id == buyer_id), None)
+
+    def orders_of(self, buyer_id: str) -> list[schema.Order]:
+        buyer = self.buyer(buyer_id)
+        return sorted(buyer.orders, key=lambda o: o.created_at, reverse=True) if buyer else []
+
+    def order(self, no: str) -> schema.Order | None:
+        return next((o for b in self.buyers for o in b.orders if o.no == no), None)
+
+    # --- chats -----------------------------------------------------------------------------------
+
+    def open_chats(self) -> list[schema.Conversation]:
+        return [c.conversation for c in self.chats.values() if c.conversation.state != "closed"]
+
+    def _chat_for(self, buyer: SimBuyer, intent: str) -> SimChat:
+        for chat in self.chats.values():
+            if chat.conversation.buyer.id == buyer.id and chat.conversation.state != "closed":
+                return chat
+        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", self.clock())
+        chat = SimChat(conv, intent)
+        self.chats[conv.id] = chat
+        self._emit("conversation.assigned", {"conversation": conv.to_json()})
+        return chat
+
+    def buyer_by_nick(self, nick: str) -> SimBuyer:
+        """The buyer with that nick; a new one joins the shop when nobody has it (test and demo control)."""
+        for buyer in self.buyers:
+            if buyer.nick == nick:
+                return buyer
+        buyer = SimBuyer(id=f"{self.run}-b{len(self.buyers)}", nick=nick[:60])
+        buyer.orders.append(self._make_order(buyer))
+        self.buyers.append(buyer)
+        return buyer
+
+    def say(self, chat: SimChat, text: str) -> schema.Message:
+        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, self.clock())
+        chat.messages.append(message)
+        self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
+        return message
+
+    def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "") -> tuple[SimChat, schema.Message]:
+        if conversation_id:
+            chat = self.chats[conversation_id]
+        else:
+            buyer = self.buyer_by_nick(nick) if nick else self.rng.choice(self.buyers)
+            chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)))
+        return chat, self.say(chat, text or self.rng.choice(vocab.INTENTS[chat.intent][1]))
+
+    def spontaneous(self) -> schema.Message:
+        """One step of background traffic: a waiting buyer nags, or someone starts asking."""
+        waiting = [c for c in self.chats.values()
+                   if c.conversation.state != "closed" and c.messages and c.messages[-1].direction == "in"
+                   and c.patience > 0]
+        if waiting and self.rng.random() < 0.35:
+            chat = self.rng.choice(waiting)
+            chat.patience -= 1
+            return self.say(chat, self.rng.choice(vocab.INTENTS[chat.intent][2]))
+        return self.buyer_writes()[1]
+
+    def agent_sends(self, conversation_id: str, text: str, client_id: str) -> tuple[schema.Message, bool]:
+        """Accept an agent's reply. The same client_id again returns the first message: (message, created)."""
+        if client_id in self._by_client_id:
+            return self._by_client_id[client_id], False
+        chat = self.chats[conversation_id]
+        message = schema.Message(self._next_id("m"), conversation_id, "out", text, self.clock(), client_id)
+        chat.messages.append(message)
+        chat.patience = 2
+        if chat.conversation.state == "waiting":
+            chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "active",
+                                                    chat.conversation.created_at)
+        self._by_client_id[client_id] = message
+        self.received.append(message)
+        self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
+        return message, True
+
+    def buyer_answer(self, conversation_id: str) -> str | None:
+        """What the buyer says back to the agent, or None when they are done (then the chat stays quiet)."""
+        chat = self.chats.get(conversation_id)
+        if chat is None or chat.conversation.state == "closed":
+            return None
+        answers = sum(1 for m in chat.messages if m.direction == "out")
+        if answers > 3 or self.rng.random() < 0.2:
+            return self.rng.choice(vocab.CLOSINGS) if self.rng.random() < 0.5 else None
+        return self.rng.choice(vocab.INTENTS[chat.intent][3])
+
+    def set_status(self, status: str) -> None:
+        self.agent_status = status
+        self._emit("agent.status", {"status": status})
+
+    def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
+        chat = self.chats[conversation_id]
+        self._emit("conversation.transferred", {"conversation": chat.conversation.to_json(), "to": to, "note": note})
+        return chat.conversation
+
+    def parcel(self, tracking_no: str) -> dict[str, Any] | None:
+        order = next((o for b in self.buyers for o in b.orders if o.tracking_no == tracking_no), None)
+        if order is None:
+            return None
+        start = order.created_at + timedelta(hours=20)
+        steps = ("已揽收", "已发出，下一站 转运中心", "到达目的地转运中心", "派送中")
+        return {"tracking_no": tracking_no, "courier": order.courier,
+                "events": [{"at": schema.utc_iso(start + timedelta(hours=14 * i)), "where": order.address[:6],
+                            "what": what} for i, what in enumerate(steps)]}

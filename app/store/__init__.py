@@ -1,0 +1,1 @@
+"""The local record: SQLAlchemy models, the SQLite/PostgreSQL engine, Alembic migrations."""

@@ -1,0 +1,19 @@
+"""Errors of the store; each names the database file and what the user can do about it."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The local store cannot be used as it is."""
+
+
+class StoreCorrupt(StoreError):
+    """The file is not a readable KefuDesk database. It is never modified."""
+
+
+class StoreLocked(StoreError):
+    """Another program holds the database locked."""
+
+
+class StoreTooNew(StoreError):
+    """The database was written by a newer KefuDesk; it is left untouched."""

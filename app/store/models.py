@@ -1,0 +1,109 @@
+"""The tables (SQLAlchemy 2 declarative). Money is integer fen; every time is UTC, tz-aware in Python."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC (naive in SQLite) and always gives back an aware UTC datetime; naive input is refused."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the store keeps UTC times only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: dict[Any, Any] = {datetime: UTCDateTime}
+
+
+class Shop(Base):
+    __tablename__ = "shop"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gateway_url: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Agent(Base):
+    __tablename__ = "agent"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    shop_id: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="presale")
+
+
+class Buyer(Base):
+    __tablename__ = "buyer"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    nick: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+
+class Conversation(Base):
+    __tablename__ = "conversation"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    buyer_id: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+    last_text: Mapped[str] = mapped_column(Text, default="")
+    last_direction: Mapped[str] = mapped_column(String(10), default="")
+    last_at: Mapped[datetime | None]
+    waiting_since: Mapped[datetime | None] = mapped_column(index=True)
+    first_response_at: Mapped[datetime | None]
+    unread: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Message(Base):
+    __tablename__ = "message"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(String(100), ForeignKey("conversation.id"))
+    direction: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    server_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+    client_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+    sent_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(10))
+    error: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_message_conversation", "conversation_id", "id"),)
+
+
+class Order(Base):
+    __tablename__ = "shop_order"  # "order" is an SQL keyword
+    no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    buyer_id: Mapped[str] = mapped_column(String(100), index=True)
+    items: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    courier: Mapped[str] = mapped_column(String(60), default="")
+    tracking_no: Mapped[str] = mapped_column(String(60), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    fetched_at: Mapped[datetime]
+
+
+class Draft(Base):
+    __tablename__ = "draft"
+    conversation_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,247 @@
+"""The store's service API: short transactions, idempotent ingest, plain records out.
+
+Every method opens its own session, so any thread may call it; SQLite serialises the writers. Ingesting
+the same server message twice, or the echo of our own reply, never creates a second row.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.gateway import schema
+from app.store import models as m
+from app.store.records import BuyerRecord, ConversationSummary, MessageRecord, OrderRecord
+
+ANSWERS = ("out", "robot")  # a robot answer also stops the buyer's clock
+
+
+class Store:
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # SQLite allows one writer; serialising here avoids busy retries between our own threads
+        self._write_lock = threading.RLock()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- shop and agent --------------------------------------------------------------------------
+
+    def ensure_shop(self, shop_id: str, name: str, gateway_url: str) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            s.merge(m.Shop(id=shop_id, name=name, gateway_url=gateway_url))
+
+    def ensure_agent(self, agent_id: str, shop_id: str, name: str) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            agent = s.get(m.Agent, agent_id)
+            if agent is None:
+                s.add(m.Agent(id=agent_id, shop_id=shop_id, name=name, role="presale"))
+            else:
+                agent.name, agent.shop_id = name, shop_id
+
+    # --- conversations and messages --------------------------------------------------------------
+
+    def upsert_conversation(self, conv: schema.Conversation) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            buyer = s.get(m.Buyer, conv.buyer.id)
+            if buyer is None:
+                s.add(m.Buyer(id=conv.buyer.id, nick=conv.buyer.nick, phone=""))
+            else:
+                buyer.nick = conv.buyer.nick
+            row = s.get(m.Conversation, conv.id)
+            if row is None:
+                s.add(m.Conversation(id=conv.id, buyer_id=conv.buyer.id, state=conv.state, created_at=conv.created_at,
+                                     last_text="", last_direction="", unread=0))
+            else:
+                row.buyer_id, row.state, row.created_at = conv.buyer.id, conv.state, conv.created_at
+
+    def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
+        """Store a message from the shop. Returns (the row, whether it is new)."""
+        with self._write_lock, self._sessions.begin() as s:
+            existing = s.scalar(select(m.Message).where(m.Message.server_id == msg.id))
+            if existing is not None:
+                return _message(existing), False
+            if msg.client_id:
+                ours = s.scalar(select(m.Message).where(m.Message.client_id == msg.client_id))
+                if ours is not None:  # the echo of our own reply: it has now reached the shop
+                    ours.server_id, ours.state, ours.sent_at, ours.error = msg.id, "sent", msg.sent_at, ""
+                    return _message(ours), False
+            conv = self._conversation_row(s, msg.conversation_id, msg.sent_at)
+            state = "received" if msg.direction == "in" else "sent"
+            row = m.Message(conversation_id=msg.conversation_id, direction=msg.direction, text=msg.text,
+                            server_id=msg.id, client_id=msg.client_id or None, sent_at=msg.sent_at, state=state,
+                            error="")
+            s.add(row)
+            _apply_to_conversation(conv, msg.direction, msg.text, msg.sent_at, counts_unread=True)
+            s.flush()
+            return _message(row), True
+
+    def _conversation_row(self, s: Session, conversation_id: str, at: datetime) -> m.Conversation:
+        conv = s.get(m.Conversation, conversation_id)
+        if conv is None:  # an event for a chat we have not been told about yet; the details follow
+            conv = m.Conversation(id=conversation_id, buyer_id="", state="active", created_at=at, last_text="",
+                                  last_direction="", unread=0)
+            s.add(conv)
+        return conv
+
+    def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime) -> MessageRecord:
+        """Commit the agent's reply as pending before it goes on the wire."""
+        with self._write_lock, self._sessions.begin() as s:
+            existing = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
+            if existing is not None:
+                return _message(existing)
+            conv = self._conversation_row(s, conversation_id, at)
+            row = m.Message(conversation_id=conversation_id, direction="out", text=text, server_id=None,
+                            client_id=client_id, sent_at=at, state="pending", error="")
+            s.add(row)
+            _apply_to_conversation(conv, "out", text, at, counts_unread=False)
+            s.flush()
+            return _message(row)
+
+    def mark_sent(self, client_id: str, server_id: str, sent_at: datetime) -> MessageRecord:
+        with self._write_lock, self._sessions.begin() as s:
+            ours = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
+            if ours is None:
+                raise KeyError(f"no outgoing message with client id {client_id}")
+            other = s.scalar(select(m.Message).where(m.Message.server_id == server_id, m.Message.id != ours.id))
+            if other is not None:  # the shop's echo arrived without our key: keep our row, drop the copy
+                s.delete(other)
+                s.flush()
+            ours.server_id, ours.state, ours.sent_at, ours.error = server_id, "sent", sent_at, ""
+            return _message(ours)
+
+    def mark_failed(self, client_id: str, error: str) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            ours = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
+            if ours is not None and ours.state != "sent":
+                ours.state, ours.error = "failed", error[:1000]
+
+    def outbox(self) -> list[MessageRecord]:
+        with self._sessions() as s:
+            rows = s.scalars(select(m.Message).where(m.Message.state.in_(("pending", "failed"))).order_by(m.Message.id))
+            return [_message(r) for r in rows]
+
+    def messages(self, conversation_id: str, limit: int = 2000) -> list[MessageRecord]:
+        """The last `limit` messages of a chat, oldest first."""
+        with self._sessions() as s:
+            rows = s.scalars(select(m.Message).where(m.Message.conversation_id == conversation_id)
+                             .order_by(m.Message.id.desc()).limit(limit)).all()
+            return [_message(r) for r in reversed(rows)]
+
+    def message_count(self, conversation_id: str | None = None) -> int:
+        with self._sessions() as s:
+            query = select(func.count(m.Message.id))
+            if conversation_id is not None:
+                query = query.where(m.Message.conversation_id == conversation_id)
+            return int(s.scalar(query) or 0)
+
+    def conversation_summaries(self) -> list[ConversationSummary]:
+        """Every chat that is not closed."""
+        with self._sessions() as s:
+            rows = s.execute(select(m.Conversation, m.Buyer.nick).outerjoin(m.Buyer, m.Buyer.id == m.Conversation.buyer_id)
+                             .where(m.Conversation.state != "closed")).all()
+            return [_summary(conv, nick) for conv, nick in rows]
+
+    def conversation(self, conversation_id: str) -> ConversationSummary | None:
+        with self._sessions() as s:
+            row = s.execute(select(m.Conversation, m.Buyer.nick).outerjoin(m.Buyer, m.Buyer.id == m.Conversation.buyer_id)
+                            .where(m.Conversation.id == conversation_id)).first()
+            return _summary(row[0], row[1]) if row else None
+
+    def mark_read(self, conversation_id: str) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            conv = s.get(m.Conversation, conversation_id)
+            if conv is not None:
+                conv.unread = 0
+
+    # --- drafts ----------------------------------------------------------------------------------
+
+    def save_draft(self, conversation_id: str, text: str, at: datetime) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            if not text:
+                s.execute(delete(m.Draft).where(m.Draft.conversation_id == conversation_id))
+            else:
+                s.merge(m.Draft(conversation_id=conversation_id, text=text, updated_at=at))
+
+    def draft(self, conversation_id: str) -> str:
+        with self._sessions() as s:
+            row = s.get(m.Draft, conversation_id)
+            return row.text if row else ""
+
+    # --- orders and buyers -----------------------------------------------------------------------
+
+    def upsert_orders(self, orders: Iterable[schema.Order], fetched_at: datetime) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            for order in orders:
+                s.merge(m.Order(no=order.no, buyer_id=order.buyer_id, items=[asdict(i) for i in order.items],
+                                amount_fen=order.amount_fen, status=order.status, created_at=order.created_at,
+                                courier=order.courier, tracking_no=order.tracking_no, address=order.address,
+                                fetched_at=fetched_at))
+
+    def orders_for_buyer(self, buyer_id: str) -> list[OrderRecord]:
+        with self._sessions() as s:
+            rows = s.scalars(select(m.Order).where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
+            return [OrderRecord(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
+                                amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
+                                tracking_no=o.tracking_no, address=o.address) for o in rows]
+
+    def buyer(self, buyer_id: str) -> BuyerRecord | None:
+        with self._sessions() as s:
+            row = s.get(m.Buyer, buyer_id)
+            return BuyerRecord(row.id, row.nick, row.phone) if row else None
+
+    # --- housekeeping ----------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        with self._sessions() as s:
+            row = s.get(m.Meta, key)
+            return row.value if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            s.merge(m.Meta(key=key, value=value))
+
+    def integrity_ok(self) -> bool:
+        with self.engine.connect() as connection:
+            return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def _apply_to_conversation(conv: m.Conversation, direction: str, text: str, at: datetime, *,
+                           counts_unread: bool) -> None:
+    """Keep the chat's summary in step with a new message (the queue reads only these columns)."""
+    if direction == "system":
+        return
+    conv.last_text, conv.last_direction, conv.last_at = text, direction, at
+    if direction == "in":
+        if conv.waiting_since is None:
+            conv.waiting_since = at
+        if counts_unread:
+            conv.unread = (conv.unread or 0) + 1
+        if conv.state == "closed":
+            conv.state = "active"  # a buyer writing again reopens the chat
+    elif direction in ANSWERS:
+        conv.waiting_since = None
+        if conv.first_response_at is None:
+            conv.first_response_at = at
+
+
+def _message(row: m.Message) -> MessageRecord:
+    return MessageRecord(id=row.id, conversation_id=row.conversation_id, direction=row.direction, text=row.text,
+                         sent_at=row.sent_at, server_id=row.server_id, client_id=row.client_id, state=row.state,
+                         error=row.error or "")
+
+
+def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:
+    return ConversationSummary(id=conv.id, buyer_id=conv.buyer_id, buyer_nick=nick or "?", state=conv.state,
+                               created_at=conv.created_at, last_text=conv.last_text, last_direction=conv.last_direction,
+                               last_at=conv.last_at, waiting_since=conv.waiting_since,
+                               first_response_at=conv.first_response_at, unread=conv.unread)

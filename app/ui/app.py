@@ -1,0 +1,109 @@
+"""Start the desk: the Qt application, its language, the store, the session with the shop and the window."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway.secrets import KeyringSecretStore, SecretStore
+from app.store.engine import open_store
+from app.store.errors import StoreError
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+
+I18N_DIR = Path(__file__).with_name("i18n")
+
+
+@dataclass(frozen=True)
+class DeskOptions:
+    account: ShopAccount
+    shop_name: str
+    store_path: Path
+    language: str = "auto"
+    screenshot: Path | None = None
+    screenshot_after: float = 6.0
+    exit_on_first_paint: bool = False  # for the cold-start benchmark
+
+
+def pick_language(setting: str) -> str:
+    if setting != "auto":
+        return setting
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our strings and Qt's own (dialog buttons) for the language; English needs none."""
+    translators: list[QTranslator] = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(I18N_DIR / f"kefudesk_{language}.qm")):
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("KefuDesk")
+    app.setOrganizationName("KefuDesk")
+    return app  # type: ignore[return-value]
+
+
+def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
+    started = time.perf_counter()
+    app = application()
+    install_translators(app, pick_language(options.language))
+    try:
+        store = open_store(options.store_path)
+    except StoreError as exc:
+        print(f"kefudesk: {exc}", file=sys.stderr)
+        if options.screenshot is None and not options.exit_on_first_paint:
+            QMessageBox.critical(None, app.translate("run_desk", "KefuDesk cannot open its store"), str(exc))
+        return 3
+    secrets = secrets or KeyringSecretStore()
+    bridge = DeskBridge()
+    session = DeskSession(store, options.account, secrets, bridge)
+    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
+    if getattr(secrets, "warning", ""):
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(
+            app.translate("run_desk", "No OS keyring: the login is kept for this session only."), 15_000))
+    if options.exit_on_first_paint:
+        def report() -> None:
+            print(f"first_paint_s={time.perf_counter() - started:.4f}", flush=True)
+            app.quit()
+        window.sig_first_paint.connect(report)
+    if options.screenshot is not None:
+        target = options.screenshot
+
+        def shoot() -> None:
+            window.go_longest_waiting()
+            QTimer.singleShot(300, lambda: (_save(window, target), app.quit()))
+
+        QTimer.singleShot(int(options.screenshot_after * 1000), shoot)
+    window.show()
+    session.start()
+    try:
+        return app.exec()
+    finally:
+        window.conversation.flush_draft()
+        session.stop()
+        store.close()
+
+
+def _save(window: MainWindow, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target)):
+        print(f"kefudesk: could not write the screenshot to {target}", file=sys.stderr)
+    else:
+        print(f"kefudesk: screenshot saved to {target}")

@@ -1,0 +1,36 @@
+"""Turns the desk's listener calls, made on background threads, into Qt signals delivered on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.store.records import ConversationSummary, MessageRecord, OrderRecord
+
+
+class DeskBridge(QObject):
+    sig_conversation = Signal(object)
+    """A chat's summary changed (ConversationSummary)."""
+    sig_message = Signal(object)
+    """A message was stored or changed state (MessageRecord)."""
+    sig_orders = Signal(str, object)
+    """A buyer's orders, cached or fresh (buyer id, list[OrderRecord])."""
+    sig_connection = Signal(bool, str)
+    """Online or not, and why not."""
+    sig_problem = Signal(str)
+    """Something the agent should know about, in one sentence."""
+
+    # DeskListener; signals emitted from another thread reach GUI-thread receivers as queued calls
+    def on_conversation(self, chat: ConversationSummary) -> None:
+        self.sig_conversation.emit(chat)
+
+    def on_message(self, message: MessageRecord) -> None:
+        self.sig_message.emit(message)
+
+    def on_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+        self.sig_orders.emit(buyer_id, orders)
+
+    def on_connection(self, online: bool, detail: str) -> None:
+        self.sig_connection.emit(online, detail)
+
+    def on_problem(self, text: str) -> None:
+        self.sig_problem.emit(text)

@@ -1,0 +1,53 @@
+"""The right pane: who the buyer is and their orders, from the shop, cached in the store."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.store.records import ConversationSummary, OrderRecord
+from app.ui.models.orders_model import OrdersModel
+
+
+class BuyerPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("buyerPane")
+        self.title = QLabel(self.tr("Buyer"))
+        self.title.setObjectName("paneTitle")
+        self.nick = QLabel()
+        self.nick.setTextFormat(Qt.TextFormat.PlainText)  # a nick is the buyer's text, never markup
+        self.nick.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.orders_label = QLabel(self.tr("Orders"))
+        self.orders_label.setObjectName("paneTitle")
+        self.model = OrdersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("ordersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(self.tr("No orders from this buyer yet."))
+        self.empty.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        for widget in (self.title, self.nick, self.orders_label, self.table, self.empty):
+            layout.addWidget(widget)
+        layout.setStretch(3, 1)
+        self.show_chat(None)
+
+    def show_chat(self, chat: ConversationSummary | None) -> None:
+        self.nick.setText(chat.buyer_nick if chat else self.tr("No chat selected"))
+        buyer_id = chat.buyer_id if chat else ""
+        if buyer_id != self.model.buyer_id:
+            self.model.show_orders(buyer_id, [])
+        self.empty.setVisible(self.model.rowCount() == 0)
+
+    def show_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+        if buyer_id != self.model.buyer_id:
+            return  # an answer for a buyer we have since left
+        self.model.show_orders(buyer_id, orders)
+        self.empty.setVisible(not orders)

@@ -1,0 +1,107 @@
+"""The middle pane: the open chat's history and the composer, with the per-chat draft."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+
+from app.store.records import ConversationSummary, MessageRecord
+from app.ui.composer import Composer
+from app.ui.delegates import MessageDelegate
+from app.ui.models.message_model import MessageModel
+
+DRAFT_SAVE_DELAY_MS = 400
+
+
+class HistoryView(QListView):
+    """Re-lays out wrapped bubbles when the width changes."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()
+
+
+class ConversationPane(QWidget):
+    sig_send = Signal(str, str)
+    """(conversation id, text): the agent sends what is in the composer."""
+    sig_draft = Signal(str, str)
+    """(conversation id, text): the draft changed and should be kept."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conversation_id = ""
+        self.header = QLabel(self.tr("Select a chat on the left"))
+        self.header.setObjectName("paneTitle")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = MessageModel(self)
+        self.history = HistoryView()
+        self.history.setObjectName("history")
+        self.history.setModel(self.model)
+        self.history.setItemDelegate(MessageDelegate(self.history))
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.history.setUniformItemSizes(False)
+        self.history.setWordWrap(True)
+        self.composer = Composer()
+        self.composer.setObjectName("composer")
+        self.composer.setEnabled(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.history)
+        split.addWidget(self.composer)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+        self._drafts: dict[str, str] = {}
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.timeout.connect(self.flush_draft)
+        self.composer.textChanged.connect(self._draft_timer.start)
+        self.composer.sig_send.connect(self._send)
+        self.model.rowsInserted.connect(self._follow_new_rows)
+
+    def open_chat(self, chat: ConversationSummary, messages: list[MessageRecord], stored_draft: str) -> None:
+        self.flush_draft()
+        self.conversation_id = chat.id
+        self.header.setText(chat.buyer_nick)
+        self.model.show_conversation(chat.id, messages)
+        self.history.scrollToBottom()
+        self.composer.blockSignals(True)
+        self.composer.setPlainText(self._drafts.get(chat.id, stored_draft))
+        self.composer.blockSignals(False)
+        self.composer.moveCursor(self.composer.textCursor().MoveOperation.End)
+        self.composer.setEnabled(True)
+
+    def flush_draft(self) -> None:
+        """Hand the composer's text to the caller now (on switch, on close, after a typing pause)."""
+        self._draft_timer.stop()
+        if not self.conversation_id:
+            return
+        text = self.composer.toPlainText()
+        if self._drafts.get(self.conversation_id) != text:
+            self._drafts[self.conversation_id] = text
+            self.sig_draft.emit(self.conversation_id, text)
+
+    def _send(self) -> None:
+        text = self.composer.toPlainText()
+        if not self.conversation_id or not text.strip():
+            return
+        self.sig_send.emit(self.conversation_id, text)
+
+    def reply_committed(self, conversation_id: str) -> None:
+        """The reply is safely in the store: clear the box (and the draft, which the desk cleared too)."""
+        self._drafts[conversation_id] = ""
+        if conversation_id == self.conversation_id:
+            self.composer.blockSignals(True)
+            self.composer.clear()
+            self.composer.blockSignals(False)
+
+    def _follow_new_rows(self) -> None:
+        bar = self.history.verticalScrollBar()
+        if bar.value() >= bar.maximum() - 80:
+            QTimer.singleShot(0, self.history.scrollToBottom)

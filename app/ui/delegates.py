@@ -1,0 +1,159 @@
+"""Painters for the queue rows and the message bubbles.
+
+Buyer text is drawn with QPainter.drawText, which never interprets markup: a buyer's "<b>" or
+"<img src=…>" is shown as the characters they typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
+from app.ui.models.message_model import MessageRole
+from app.ui.models.queue_model import ChatRole, QueueModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+URGENCY_COLOURS = {
+    Urgency.WAITING: QColor("#409EFF"),
+    Urgency.FIRST_LIMIT: QColor("#E6A23C"),  # past the 30 s first-response limit
+    Urgency.LATE: QColor("#F56C6C"),  # past 40 s: late for any answer
+}
+PAD = 8
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class QueueDelegate(QStyledItemDelegate):
+    ROW_HEIGHT = 54
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self.ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        chat = index.data(ChatRole)
+        if chat is None:
+            return
+        model = index.model()
+        now = model.clock() if isinstance(model, QueueModel) else None
+        painter.save()
+        rect = option.rect
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        level = urgency(chat, now) if now else Urgency.IDLE
+        if level in URGENCY_COLOURS:
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), URGENCY_COLOURS[level])
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        inner = rect.adjusted(PAD + 4, 6, -PAD, -6)
+        top = QRect(inner.left(), inner.top(), inner.width(), inner.height() // 2)
+        bottom = QRect(inner.left(), inner.top() + inner.height() // 2, inner.width(), inner.height() // 2)
+
+        wait = format_wait(wait_seconds(chat, now)) if now else ""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        wait_width = QFontMetrics(bold).horizontalAdvance(wait) + PAD if wait else 0
+        if wait:
+            painter.setPen(URGENCY_COLOURS.get(level, text_colour) if not selected else text_colour)
+            painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), wait)
+        painter.setPen(text_colour)
+        nick_rect = top.adjusted(0, 0, -wait_width, 0)
+        nick = QFontMetrics(bold).elidedText(chat.buyer_nick, Qt.TextElideMode.ElideRight, nick_rect.width())
+        painter.drawText(nick_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), nick)
+
+        painter.setFont(option.font)
+        badge_width = 0
+        if chat.unread:
+            label = str(chat.unread) if chat.unread < 100 else "99+"
+            metrics = QFontMetrics(option.font)
+            badge_width = max(metrics.horizontalAdvance(label) + 10, metrics.height())
+            badge = QRect(bottom.right() - badge_width, bottom.center().y() - metrics.height() // 2,
+                          badge_width, metrics.height())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor("#F56C6C"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+        muted = QColor(text_colour)
+        if not selected:
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        preview_rect = bottom.adjusted(0, 0, -(badge_width + PAD if badge_width else 0), 0)
+        prefix = "" if chat.last_direction == "in" else QCoreApplication.translate("QueueDelegate", "Me: ")
+        preview = QFontMetrics(option.font).elidedText(prefix + one_line(chat.last_text),
+                                                       Qt.TextElideMode.ElideRight, preview_rect.width())
+        painter.drawText(preview_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), preview)
+        painter.restore()
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """Buyer on the left, agent on the right, robot and system centred and labelled; the time above."""
+
+    MAX_CHARS_PAINTED = 20_000  # a 100 KB paste is cut for painting; the stored text stays whole
+
+    def _bubble_width(self, option: QStyleOptionViewItem) -> int:
+        return max(120, int(option.rect.width() * 0.72))
+
+    def _layout(self, option: QStyleOptionViewItem, text: str) -> QRect:
+        metrics = QFontMetrics(option.font)
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs)
+        return metrics.boundingRect(QRect(0, 0, self._bubble_width(option) - 2 * PAD, 100_000), flags, text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        message = index.data(MessageRole)
+        if message is None:
+            return QSize(0, 0)
+        text_rect = self._layout(option, message.text[: self.MAX_CHARS_PAINTED])
+        meta = QFontMetrics(option.font).height()
+        return QSize(option.rect.width(), text_rect.height() + meta + 3 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        message = index.data(MessageRole)
+        if message is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = message.text[: self.MAX_CHARS_PAINTED]
+        text_rect = self._layout(option, text)
+        metrics = QFontMetrics(option.font)
+        meta_height = metrics.height()
+        bubble = QRect(0, 0, text_rect.width() + 2 * PAD, text_rect.height() + 2 * PAD)
+        rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+        local_time = message.sent_at.astimezone().strftime("%H:%M:%S")
+        if message.direction == "in":
+            bubble.moveTopLeft(rect.topLeft() + QPoint(0, meta_height))
+            colour, align = QColor("#F2F3F5"), Qt.AlignmentFlag.AlignLeft
+            meta = local_time
+        elif message.direction == "out":
+            bubble.moveTopRight(rect.topRight() + QPoint(0, meta_height))
+            colour, align = QColor("#D9ECFF"), Qt.AlignmentFlag.AlignRight
+            state = {"pending": QCoreApplication.translate("MessageDelegate", "sending…"),
+                     "failed": QCoreApplication.translate("MessageDelegate", "NOT SENT")}.get(message.state, "")
+            meta = f"{state}  {local_time}".strip()
+            if message.state == "failed":
+                colour = QColor("#FDE2E2")
+        else:
+            bubble.moveTopLeft(QPoint(rect.center().x() - bubble.width() // 2, rect.top() + meta_height))
+            colour, align = QColor("#FDF6EC"), Qt.AlignmentFlag.AlignHCenter
+            if message.direction == "robot":
+                label = QCoreApplication.translate("MessageDelegate", "Robot")
+            else:
+                label = QCoreApplication.translate("MessageDelegate", "System")
+            meta = f"[{label}] {local_time}"
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), meta_height),
+                         int(align | Qt.AlignmentFlag.AlignVCenter), meta)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(bubble, 6, 6)
+        painter.setPen(QColor("#303133"))
+        painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD),
+                         int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()

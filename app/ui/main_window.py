@@ -1,0 +1,229 @@
+"""The desk's main window: the queue, the open chat and the buyer's orders, with every action in a menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from app.desk.session import DeskSession
+from app.gateway.schema import now_utc
+from app.store.records import ConversationSummary, MessageRecord, OrderRecord
+from app.ui.bridge import DeskBridge
+from app.ui.buyer_pane import BuyerPane
+from app.ui.conversation_pane import ConversationPane
+from app.ui.delegates import QueueDelegate
+from app.ui.models.queue_model import QueueModel
+
+TICK_MS = 1000
+
+
+class MainWindow(QMainWindow):
+    sig_first_paint = Signal()
+    """The window has painted once (the cold-start benchmark waits for this)."""
+
+    def __init__(self, session: DeskSession, bridge: DeskBridge, *, shop_name: str, demo: bool,
+                 clock: Callable[[], datetime] = now_utc, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.shop_name = shop_name
+        self.demo = demo
+        self._painted = False
+        self.online = False
+        self.setObjectName("mainWindow")
+
+        self.queue_model = QueueModel(clock, self)
+        self.queue_view = QListView()
+        self.queue_view.setObjectName("queue")
+        self.queue_view.setModel(self.queue_model)
+        self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_view.setUniformItemSizes(True)
+        self.queue_view.setMinimumWidth(240)
+        self.conversation = ConversationPane()
+        self.buyer = BuyerPane()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for pane in (self.queue_view, self.conversation, self.buyer):
+            split.addWidget(pane)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setStretchFactor(2, 3)
+        split.setSizes([280, 620, 400])
+        self.setCentralWidget(split)
+
+        self.mode_label = QLabel()
+        self.connection_label = QLabel()
+        self.outbox_label = QLabel()
+        self.statusBar().addWidget(self.mode_label)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self._build_menus()
+
+        self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.conversation.sig_send.connect(self._send)
+        self.conversation.sig_draft.connect(self.session.save_draft)
+        bridge.sig_conversation.connect(self._on_conversation)
+        bridge.sig_message.connect(self._on_message)
+        bridge.sig_orders.connect(self._on_orders)
+        bridge.sig_connection.connect(self._on_connection)
+        bridge.sig_problem.connect(self._on_problem)
+
+        # one timer for the whole queue: the wait times tick together
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.queue_model.tick)
+        self._tick.start()
+        for chat in session.store.conversation_summaries():
+            self.queue_model.upsert(chat)
+        self._on_connection(False, self.tr("connecting…"))
+        self.resize(1320, 800)
+
+    # --- menus and keyboard ----------------------------------------------------------------------
+
+    def _action(self, menu_name: str, text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self._menus[menu_name].addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
+                       "help": bar.addMenu(self.tr("&Help"))}
+        self._action("file", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
+        self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
+        self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
+                                           self.go_longest_waiting)
+        self._menus["chat"].addSeparator()
+        goto = self._menus["chat"].addMenu(self.tr("&Go to chat"))
+        self._menus["goto"] = goto
+        for number in range(1, 10):
+            self._action("goto", self.tr("Chat %n in the queue", "", number), f"Alt+{number}",
+                         lambda n=number: self.select_row(n - 1))
+        self._menus["chat"].addSeparator()
+        self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
+        self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation._send)
+        self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.queue_model.rowCount():
+            index = self.queue_model.index(row)
+            self.queue_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.queue_view.scrollTo(index)
+            self.focus_composer()
+
+    def step_chat(self, step: int) -> None:
+        count = self.queue_model.rowCount()
+        if not count:
+            return
+        current = self.queue_view.currentIndex().row()
+        self.select_row(0 if current < 0 else (current + step) % count)
+
+    def go_longest_waiting(self) -> None:
+        row = self.queue_model.longest_waiting_row()
+        self.select_row(row if row >= 0 else 0)
+
+    def focus_composer(self) -> None:
+        self.conversation.composer.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About KefuDesk"),
+                          self.tr("KefuDesk (客服台): one window for a shop's customer service."))
+
+    # --- the desk's news -------------------------------------------------------------------------
+
+    def current_chat(self) -> ConversationSummary | None:
+        return self.queue_model.chat_at(self.queue_view.currentIndex().row())
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        chat = self.queue_model.chat_at(current.row())
+        if chat is None or chat.id == self.conversation.conversation_id:
+            return
+        store = self.session.store
+        self.conversation.open_chat(chat, store.messages(chat.id, limit=2000), store.draft(chat.id))
+        self.buyer.show_chat(chat)
+        self.session.request_orders(chat.buyer_id)
+        if chat.unread:
+            self.session.mark_read(chat.id)
+
+    def _on_conversation(self, chat: ConversationSummary) -> None:
+        self.queue_model.upsert(chat)
+        if chat.id == self.conversation.conversation_id and chat.unread and self.isActiveWindow():
+            self.session.mark_read(chat.id)
+        if not self.queue_view.currentIndex().isValid() and self.queue_model.rowCount():
+            self.select_row(0)
+        self._update_title()
+
+    def _on_message(self, message: MessageRecord) -> None:
+        self.conversation.model.upsert(message)
+        self._update_outbox()
+
+    def _on_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+        self.buyer.show_orders(buyer_id, orders)
+
+    def _on_connection(self, online: bool, detail: str) -> None:
+        self.online = online
+        if online:
+            self.connection_label.setText(self.tr("● online"))
+            self.connection_label.setStyleSheet("color: #67C23A")
+        else:
+            self.connection_label.setText(self.tr("● offline"))
+            self.connection_label.setStyleSheet("color: #F56C6C")
+            if detail:
+                self.statusBar().showMessage(detail, 10_000)
+        self._update_title()
+        self._update_outbox()
+
+    def _on_problem(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def _send(self, conversation_id: str, text: str) -> None:
+        try:
+            self.session.send_reply(conversation_id, text)
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 8_000)
+            return
+        self.conversation.reply_committed(conversation_id)
+        self._update_outbox()
+
+    def _update_outbox(self) -> None:
+        pending = self.session.pending_count
+        self.outbox_label.setText(self.tr("%n reply(s) waiting to be sent", "", pending) if pending else "")
+
+    def _update_title(self) -> None:
+        state = self.tr("online") if self.online else self.tr("offline")
+        shop = self.tr("%1 — demo shop").replace("%1", self.shop_name) if self.demo else self.shop_name
+        unread = self.queue_model.unread_total()
+        prefix = f"({unread}) " if unread else ""
+        self.setWindowTitle(f"{prefix}{self.tr('KefuDesk')} — {shop} — {state}")
+        mode = self.tr("Demo shop (simulated buyers)") if self.demo else self.tr("Shop")
+        self.mode_label.setText(f"{mode}: {self.shop_name}")
+
+    # --- life cycle ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.sig_first_paint.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.conversation.flush_draft()
+        self._tick.stop()
+        super().closeEvent(event)

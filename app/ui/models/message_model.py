@@ -1,0 +1,58 @@
+"""The open conversation's messages as a list model: appended and updated row by row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.store.records import MessageRecord
+
+MessageRole = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MessageModel(QAbstractListModel):
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)
+        self.conversation_id = ""
+        self._messages: list[MessageRecord] = []
+        self._rows: dict[int, int] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._messages)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+            return None
+        message = self._messages[index.row()]
+        if role == MessageRole:
+            return message
+        if role == Qt.ItemDataRole.DisplayRole:
+            return message.text
+        return None
+
+    def show_conversation(self, conversation_id: str, messages: list[MessageRecord]) -> None:
+        """A different chat: the one place a reset is right."""
+        self.beginResetModel()
+        self.conversation_id = conversation_id
+        self._messages = list(messages)
+        self._rows = {m.id: row for row, m in enumerate(self._messages)}
+        self.endResetModel()
+
+    def upsert(self, message: MessageRecord) -> None:
+        if message.conversation_id != self.conversation_id:
+            return
+        row = self._rows.get(message.id)
+        if row is not None:
+            self._messages[row] = message
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+            return
+        row = len(self._messages)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._messages.append(message)
+        self._rows[message.id] = row
+        self.endInsertRows()
+
+    def texts(self) -> list[str]:
+        return [m.text for m in self._messages]

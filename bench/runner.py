@@ -1,0 +1,75 @@
+"""`kefudesk bench`: runs each benchmark, compares it with its target and with a baseline measured in the
+same run, prints a table and optionally writes the JSON records. Timing lives here, never in tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass
+class Record:
+    name: str
+    value: float
+    unit: str
+    target: float
+    baseline: float | None
+    ratio: float | None
+    passed: bool
+    machine: str
+
+
+def machine() -> str:
+    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cpu {platform.python_implementation()} {platform.python_version()}"
+
+
+def record(name: str, value: float, unit: str, target: float, baseline: float | None) -> Record:
+    ratio = round(value / baseline, 3) if baseline else None
+    return Record(name, round(value, 4), unit, target, None if baseline is None else round(baseline, 4), ratio,
+                  value <= target, machine())
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
+    from bench import bench_desk
+
+    return {
+        "cold_start": bench_desk.cold_start,
+        "message_to_queue": bench_desk.message_to_queue,
+        "chat_switch": bench_desk.chat_switch,
+    }
+
+
+def run_benchmarks(*, quick: bool, only: str | None, json_path: Path | None) -> int:
+    records: list[Record] = []
+    for name, bench in all_benchmarks().items():
+        if only and only not in name:
+            continue
+        print(f"running {name}…", flush=True)
+        records.extend(bench(quick))
+    if not records:
+        print(f"no benchmark matches {only!r}; known: {', '.join(all_benchmarks())}")
+        return 2
+    print(f"\n{'name':<28}{'value':>10} {'unit':<5}{'target':>9}{'baseline':>10}{'ratio':>8}  ok")
+    for r in records:
+        base = "" if r.baseline is None else f"{r.baseline:.4g}"
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}"
+        print(f"{r.name:<28}{r.value:>10.4g} {r.unit:<5}{r.target:>9.4g}{base:>10}{ratio:>8}  {'yes' if r.passed else 'NO'}")
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2), encoding="utf-8")
+        print(f"\nwrote {json_path}")
+    return 0 if all(r.passed for r in records) else 1

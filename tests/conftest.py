@@ -1,0 +1,31 @@
+"""Fixtures shared by every test: no real screen, no user files touched."""
+
+from __future__ import annotations
+
+import os
+
+# before anything imports Qt: tests never need a display
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """Each test gets its own data and config dirs, so no test reads or writes the user's store."""
+    monkeypatch.setenv("KEFUDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KEFUDESK_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def ime_type(widget, text: str) -> None:
+    """Type text the way a Chinese input method delivers it: as committed strings, a character at a time.
+
+    (QTest.keyClicks only knows ASCII keys; pinyin IMEs commit whole characters through input-method events.)
+    """
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)

@@ -1,0 +1,69 @@
+"""A running simulator on a free loopback port, and a desk window connected to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway.secrets import MemorySecretStore
+from app.shopsim.runner import SimServer
+from app.store.engine import open_store
+from app.store.store import Store
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def sim() -> Iterator[SimServer]:
+    """A quiet simulator: buyers write only when a test tells them to, and do not answer by themselves."""
+    with SimServer(port=0, rate=0, initial_chats=0, reply_delay=None, ping_interval=1.0, seed=7) as server:
+        yield server
+
+
+@pytest.fixture
+def control(sim: SimServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sim.url, timeout=5) as client:
+        yield client
+
+
+@dataclass
+class Desk:
+    window: MainWindow
+    session: DeskSession
+    store: Store
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.conversation.flush_draft()
+        self.session.stop()
+        self.store.close()
+
+
+@pytest.fixture
+def open_desk(qtbot, sim: SimServer, tmp_path: Path):
+    """Open (and later reopen) a desk on the same store file, as an agent restarting the app would."""
+    opened: list[Desk] = []
+
+    def factory(store_path: Path = tmp_path / "desk.db") -> Desk:
+        store = open_store(store_path)
+        bridge = DeskBridge()
+        user, password = sim.credentials
+        session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), bridge)
+        window = MainWindow(session, bridge, shop_name=sim.shop_name, demo=True)
+        qtbot.addWidget(window)
+        window.show()
+        session.start()
+        qtbot.waitUntil(lambda: session.online, timeout=10_000)
+        desk = Desk(window, session, store)
+        opened.append(desk)
+        return desk
+
+    yield factory
+    for desk in opened:
+        if desk.session._outbox_thread.is_alive():
+            desk.close()

@@ -1,0 +1,114 @@
+"""The walking skeleton end to end: a real simulator on a loopback socket, a real store file, real widgets."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+
+from app.shopsim.runner import SimServer
+from tests.conftest import ime_type
+
+pytestmark = pytest.mark.integration
+
+
+def queue_nicks(window) -> list[str]:
+    model = window.queue_model
+    return [model.chat_at(row).buyer_nick for row in range(model.rowCount())]
+
+
+def received_texts(control) -> list[str]:
+    return [m["text"] for m in control.get("/sim/received").json()["messages"]]
+
+
+def test_a_buyer_writes_the_agent_answers_once_and_both_survive_a_restart(qtbot, open_desk, control, tmp_path):
+    desk = open_desk()
+    control.post("/sim/say", json={"buyer_nick": "tb_小美妈妈", "text": "在吗？宝宝脚长14.5cm穿多大码"})
+    qtbot.waitUntil(lambda: queue_nicks(desk.window) == ["tb_小美妈妈"], timeout=5000)
+    control.post("/sim/say", json={"buyer_nick": "糖糖爸爸8899", "text": "我的快递到哪了"})
+    qtbot.waitUntil(lambda: len(queue_nicks(desk.window)) == 2, timeout=5000)
+    # the first buyer has waited longest: on top, and the desk opened it
+    assert queue_nicks(desk.window) == ["tb_小美妈妈", "糖糖爸爸8899"]
+    desk.window.go_longest_waiting()
+    assert desk.window.current_chat().buyer_nick == "tb_小美妈妈"
+
+    composer = desk.window.conversation.composer
+    ime_type(composer, "亲，14.5cm的脚长建议拿25码哦～")
+    qtbot.keyClick(composer, Qt.Key.Key_Return)
+    assert composer.toPlainText() == ""
+    qtbot.waitUntil(lambda: "亲，14.5cm的脚长建议拿25码哦～" in received_texts(control), timeout=5000)
+    # answered: it sinks below the buyer who still waits
+    qtbot.waitUntil(lambda: queue_nicks(desk.window) == ["糖糖爸爸8899", "tb_小美妈妈"], timeout=5000)
+    chat_id = desk.window.current_chat().id
+    qtbot.waitUntil(lambda: [m.state for m in desk.store.messages(chat_id) if m.direction == "out"] == ["sent"],
+                    timeout=5000)
+    desk.close()
+    assert received_texts(control).count("亲，14.5cm的脚长建议拿25码哦～") == 1
+
+    again = open_desk(tmp_path / "desk.db")
+    chat = next(c for c in again.store.conversation_summaries() if c.buyer_nick == "tb_小美妈妈")
+    texts = [(m.direction, m.text) for m in again.store.messages(chat.id)]
+    assert texts == [("in", "在吗？宝宝脚长14.5cm穿多大码"), ("out", "亲，14.5cm的脚长建议拿25码哦～")]
+    assert received_texts(control).count("亲，14.5cm的脚长建议拿25码哦～") == 1  # reconnecting resent nothing
+
+
+def test_a_draft_survives_switching_chats_and_restarting(qtbot, open_desk, control, tmp_path):
+    desk = open_desk()
+    for nick, text in (("买家甲", "有优惠券吗"), ("买家乙", "能改地址吗")):
+        control.post("/sim/say", json={"buyer_nick": nick, "text": text})
+    qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 2, timeout=5000)
+    desk.window.select_row(0)
+    first = desk.window.current_chat()
+    ime_type(desk.window.conversation.composer, "亲，店铺首页可以领券")
+    qtbot.keyClick(desk.window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # Ctrl+↓: next chat
+    assert desk.window.current_chat().id != first.id
+    assert desk.window.conversation.composer.toPlainText() == ""
+    qtbot.keyClick(desk.window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # Ctrl+↑: back
+    assert desk.window.conversation.composer.toPlainText() == "亲，店铺首页可以领券"
+    desk.close()
+
+    again = open_desk(tmp_path / "desk.db")
+    again.window.select_row(again.window.queue_model.row_of(first.id))
+    assert again.window.conversation.composer.toPlainText() == "亲，店铺首页可以领券"
+
+
+def test_replies_written_while_the_shop_is_down_go_out_in_order_once_it_is_back(qtbot, open_desk, sim):
+    desk = open_desk()
+    with httpx.Client(base_url=sim.url, timeout=5) as control:
+        control.post("/sim/say", json={"buyer_nick": "断网测试", "text": "在吗"})
+    qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 1, timeout=5000)
+    desk.window.select_row(0)
+    port = sim.port
+    sim.stop()  # the shop gateway goes away (server restart, network cut)
+    qtbot.waitUntil(lambda: "offline" in desk.window.connection_label.text(), timeout=5000)
+    composer = desk.window.conversation.composer
+    for text in ("第一条回复", "第二条回复", "第三条回复"):
+        ime_type(composer, text)
+        qtbot.keyClick(composer, Qt.Key.Key_Return)
+    assert desk.session.pending_count == 3
+    assert "3" in desk.window.outbox_label.text()
+
+    back = SimServer(port=port, world=sim.world, rate=0, reply_delay=None, ping_interval=1.0).start()
+    try:
+        qtbot.waitUntil(lambda: "online" in desk.window.connection_label.text() and desk.session.pending_count == 0,
+                        timeout=15_000)
+        with httpx.Client(base_url=back.url, timeout=5) as control:
+            texts = received_texts(control)
+        assert [t for t in texts if t.endswith("条回复")] == ["第一条回复", "第二条回复", "第三条回复"]
+        qtbot.waitUntil(lambda: desk.window.outbox_label.text() == "", timeout=5000)
+    finally:
+        desk.close()
+        back.stop()
+
+
+def test_buyer_markup_is_shown_as_the_characters_typed(qtbot, open_desk, control):
+    desk = open_desk()
+    hostile = "<b>加粗</b><img src=x onerror=alert(1)>"
+    control.post("/sim/say", json={"buyer_nick": "<i>nick</i>", "text": hostile})
+    qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 1, timeout=5000)
+    desk.window.select_row(0)
+    qtbot.waitUntil(lambda: desk.window.conversation.model.texts() == [hostile], timeout=5000)
+    label = desk.window.buyer.nick
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    # as plain text the tags take room on screen; interpreted as markup they would vanish
+    assert label.sizeHint().width() >= label.fontMetrics().horizontalAdvance("<i>nick</i>")

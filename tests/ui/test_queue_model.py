@@ -1,0 +1,61 @@
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QListView
+
+from app.store.records import ConversationSummary
+from app.ui.delegates import QueueDelegate
+from app.ui.models.queue_model import QueueModel
+
+NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+
+
+def chat(cid: str, waiting_s: float | None, unread: int = 0, state: str = "active") -> ConversationSummary:
+    return ConversationSummary(
+        id=cid, buyer_id=f"b{cid}", buyer_nick=f"买家{cid}", state=state, created_at=NOW - timedelta(hours=1),
+        last_text=f"消息{cid}", last_direction="in" if waiting_s is not None else "out", last_at=NOW,
+        waiting_since=None if waiting_s is None else NOW - timedelta(seconds=waiting_s),
+        first_response_at=None, unread=unread)
+
+
+def ids(model: QueueModel) -> list[str]:
+    return [model.chat_at(r).id for r in range(model.rowCount())]
+
+
+def test_rows_keep_queue_order_as_chats_change_and_closed_chats_leave(qtmodeltester):
+    model = QueueModel(lambda: NOW)
+    for c in (chat("a", 10), chat("b", 50), chat("c", None), chat("d", 35)):
+        model.upsert(c)
+    assert ids(model) == ["b", "d", "a", "c"]
+    model.upsert(chat("b", None))  # answered: sinks
+    assert ids(model) == ["d", "a", "b", "c"]
+    model.upsert(chat("c", 60))  # the buyer wrote again long ago: on top
+    assert ids(model)[0] == "c"
+    model.upsert(chat("a", 10, state="closed"))
+    assert "a" not in ids(model)
+    qtmodeltester.check(model)
+
+
+def test_the_selected_chat_stays_selected_when_it_moves(qtbot):
+    model = QueueModel(lambda: NOW)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(QueueDelegate(view))
+    for c in (chat("a", 10), chat("b", 50), chat("c", 20)):
+        model.upsert(c)
+    view.selectionModel().setCurrentIndex(model.index(model.row_of("a")), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    model.upsert(chat("a", None))  # the agent answered a: it moves to the bottom
+    assert model.chat_at(view.currentIndex().row()).id == "a"
+    assert view.currentIndex().row() == model.rowCount() - 1
+
+
+def test_unread_total_and_longest_waiting():
+    model = QueueModel(lambda: NOW)
+    assert model.longest_waiting_row() == -1
+    model.upsert(chat("a", None, unread=0))
+    assert model.longest_waiting_row() == -1
+    model.upsert(chat("b", 5, unread=2))
+    model.upsert(chat("c", 45, unread=3))
+    assert model.longest_waiting_row() == 0 and model.chat_at(0).id == "c"
+    assert model.unread_total() == 5

@@ -1,0 +1,35 @@
+from datetime import UTC, datetime, timedelta
+
+from app.desk.queue import Urgency, format_wait, ordered, urgency, wait_seconds
+from app.store.records import ConversationSummary
+
+NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+
+
+def chat(cid: str, waiting_s: float | None, last_ago_s: float = 0.0) -> ConversationSummary:
+    return ConversationSummary(
+        id=cid, buyer_id=f"b{cid}", buyer_nick=f"nick{cid}", state="active", created_at=NOW - timedelta(hours=1),
+        last_text="…", last_direction="in" if waiting_s is not None else "out",
+        last_at=NOW - timedelta(seconds=last_ago_s),
+        waiting_since=None if waiting_s is None else NOW - timedelta(seconds=waiting_s),
+        first_response_at=None, unread=0)
+
+
+def test_longest_waiting_on_top_and_answered_chats_sink_newest_first():
+    chats = [chat("a", 5), chat("b", None, last_ago_s=10), chat("c", 50), chat("d", None, last_ago_s=1), chat("e", 31)]
+    assert [c.id for c in ordered(chats)] == ["c", "e", "a", "d", "b"]
+
+
+def test_colour_thresholds_at_30_and_40_seconds():
+    assert urgency(chat("a", None), NOW) is Urgency.IDLE
+    assert urgency(chat("a", 29.9), NOW) is Urgency.WAITING
+    assert urgency(chat("a", 30), NOW) is Urgency.FIRST_LIMIT
+    assert urgency(chat("a", 40), NOW) is Urgency.LATE
+
+
+def test_wait_time_text():
+    assert wait_seconds(chat("a", None), NOW) is None
+    assert format_wait(wait_seconds(chat("a", 7), NOW)) == "0:07"
+    assert format_wait(95) == "1:35"
+    assert format_wait(3730) == "1:02:10"
+    assert format_wait(None) == ""

@@ -1,0 +1,77 @@
+"""GatewayClient against malformed and failing servers. httpx.MockTransport stands in for a broken shop
+gateway here because the simulator is well-behaved by design; the happy paths run against the real
+simulator in tests/integration."""
+
+import httpx
+import pytest
+
+from app.gateway.client import GatewayClient
+from app.gateway.errors import GatewayAuthError, GatewayProtocolError, GatewayRejected, GatewayUnavailable
+
+
+def client_for(handler) -> GatewayClient:
+    return GatewayClient(httpx.Client(base_url="http://gw.test", transport=httpx.MockTransport(handler)), "tok")
+
+
+def test_a_401_becomes_an_auth_error_naming_the_gateways_reason():
+    gw = client_for(lambda r: httpx.Response(401, json={"error": {"code": "unauthorized", "message": "token expired"}}))
+    with pytest.raises(GatewayAuthError, match="token expired"):
+        gw.conversations()
+
+
+def test_a_422_is_a_rejection_that_keeps_the_code():
+    gw = client_for(lambda r: httpx.Response(422, json={"error": {"code": "invalid", "message": "text is empty"}}))
+    with pytest.raises(GatewayRejected) as caught:
+        gw.send_message("c1", "x", "k1")
+    assert caught.value.code == "invalid" and caught.value.status == 422
+
+
+def test_html_instead_of_json_is_a_protocol_error_and_a_502_page_means_unavailable():
+    with pytest.raises(GatewayProtocolError, match="not JSON"):
+        client_for(lambda r: httpx.Response(200, text="<html>proxy login</html>")).conversations()
+    with pytest.raises(GatewayUnavailable):
+        client_for(lambda r: httpx.Response(502, text="<html>bad gateway</html>")).conversations()
+
+
+def test_a_conversation_missing_its_buyer_names_the_field():
+    body = {"conversations": [{"id": "c1", "state": "waiting", "created_at": "2026-11-24T01:00:00Z"}]}
+    with pytest.raises(GatewayProtocolError, match=r"conversations\[0\]\.buyer"):
+        client_for(lambda r: httpx.Response(200, json=body)).conversations()
+
+
+def test_ids_cannot_steer_the_request_to_another_endpoint():
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.raw_path.decode())
+        return httpx.Response(200, json={"messages": []})
+
+    client_for(handler).messages("../../v1/sessions?x=1")
+    assert seen == ["/v1/conversations/..%2F..%2Fv1%2Fsessions%3Fx%3D1/messages?limit=50"]
+
+
+def test_connection_refused_is_unavailable_with_the_url():
+    gw = GatewayClient(httpx.Client(base_url="http://127.0.0.1:9", timeout=2))
+    with pytest.raises(GatewayUnavailable, match="127.0.0.1:9"):
+        gw.conversations()
+
+
+def test_a_bad_event_in_the_stream_is_reported_and_the_stream_goes_on():
+    stream = (b"id: 1\nevent: message.created\ndata: {not json\n\n"
+              b"id: 2\nevent: no.such.type\ndata: {}\n\n"
+              b"id: 3\nevent: agent.status\ndata: {\"status\": \"suspended\"}\n\n")
+    gw = client_for(lambda r: httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"}))
+    items = list(gw.events(None))
+    assert [type(i).__name__ for i in items] == ["GatewayProtocolError", "GatewayProtocolError", "Event"]
+    assert items[2].status == "suspended" and items[2].id == "3"
+
+
+def test_resume_sends_last_event_id():
+    headers = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers.update(request.headers)
+        return httpx.Response(200, content=b"", headers={"content-type": "text/event-stream"})
+
+    list(client_for(handler).events("41"))
+    assert headers["last-event-id"] == "41" and headers["authorization"] == "Bearer tok"

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+import pytest
+
+from app.config import SettingsError, load_settings, settings_markdown
+
+
+def test_missing_file_means_defaults(tmp_path):
+    values = load_settings(tmp_path / "none.toml")
+    assert values["gateway.url"] == "" and values["demo.buyers"] == 50
+
+
+def test_values_are_read_and_ints_widen_to_floats(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('[gateway]\nurl = "http://127.0.0.1:8765"\n[demo]\nrate = 3\n', encoding="utf-8")
+    values = load_settings(path)
+    assert values["gateway.url"] == "http://127.0.0.1:8765" and values["demo.rate"] == 3.0
+
+
+@pytest.mark.parametrize(("text", "complaint"), [
+    ("[gateway\nurl=1", "is not valid TOML"),
+    ("[gateway]\nurll = 'x'\n", "unknown setting 'gateway.urll'"),
+    ("[demo]\nbuyers = 'many'\n", "'demo.buyers' must be int"),
+    ("[ui]\nlanguage = 'fr'\n", "'ui.language' must be one of auto, zh_CN, en"),
+    ("gateway = 3\n", "'gateway' should be a [section]"),
+])
+def test_a_bad_file_names_itself_and_the_problem(tmp_path, text, complaint):
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert complaint in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_the_settings_page_in_docs_matches_the_schema():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text(encoding="utf-8")
+    assert settings_markdown() in page

@@ -77,8 +77,10 @@ class SimApp:
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
         self.loop = asyncio.get_running_loop()
         self._new_event = asyncio.Event()
-        for _ in range(self.traffic.initial_chats):
-            self.world.buyer_writes()
+        # buyers who were already waiting, oldest first, spread over the last minute
+        waits = sorted((self.world.rng.uniform(0, 55) for _ in range(self.traffic.initial_chats)), reverse=True)
+        for seconds_ago in waits:
+            self.world.buyer_writes(seconds_ago=seconds_ago)
         if self.traffic.rate > 0:
             self._spawn(self._background_traffic())
         yield

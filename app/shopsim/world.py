@@ -87,7 +87,7 @@ class ShopWorld:
         nick = rng.choice(vocab.NICK_HEADS) + rng.choice(vocab.NICK_TAILS)
         nick = f"{nick}{index}" if len(nick) < 4 else nick
         buyer = SimBuyer(id=f"{self.run}-b{index}", nick=nick)
-        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
             buyer.orders.append(self._make_order(buyer))
         return buyer
 
@@ -124,11 +124,11 @@ class ShopWorld:
     def open_chats(self) -> list[schema.Conversation]:
         return [c.conversation for c in self.chats.values() if c.conversation.state != "closed"]
 
-    def _chat_for(self, buyer: SimBuyer, intent: str) -> SimChat:
+    def _chat_for(self, buyer: SimBuyer, intent: str, at: datetime) -> SimChat:
         for chat in self.chats.values():
             if chat.conversation.buyer.id == buyer.id and chat.conversation.state != "closed":
                 return chat
-        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", self.clock())
+        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at)
         chat = SimChat(conv, intent)
         self.chats[conv.id] = chat
         self._emit("conversation.assigned", {"conversation": conv.to_json()})
@@ -144,19 +144,22 @@ class ShopWorld:
         self.buyers.append(buyer)
         return buyer
 
-    def say(self, chat: SimChat, text: str) -> schema.Message:
-        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, self.clock())
+    def say(self, chat: SimChat, text: str, at: datetime | None = None) -> schema.Message:
+        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock())
         chat.messages.append(message)
         self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
         return message
 
-    def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "") -> tuple[SimChat, schema.Message]:
+    def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "",
+                     seconds_ago: float = 0.0) -> tuple[SimChat, schema.Message]:
+        """A buyer writes; seconds_ago backdates it (the demo opens on buyers who have waited a while)."""
+        at = self.clock() - timedelta(seconds=seconds_ago)
         if conversation_id:
             chat = self.chats[conversation_id]
         else:
             buyer = self.buyer_by_nick(nick) if nick else self.rng.choice(self.buyers)
-            chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)))
-        return chat, self.say(chat, text or self.rng.choice(vocab.INTENTS[chat.intent][1]))
+            chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)), at)
+        return chat, self.say(chat, text or self.rng.choice(vocab.INTENTS[chat.intent][1]), at)
 
     def spontaneous(self) -> schema.Message:
         """One step of background traffic: a waiting buyer nags, or someone starts asking."""

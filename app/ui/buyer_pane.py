@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from app.store.records import ConversationSummary, OrderRecord
 from app.ui.models.orders_model import OrdersModel
@@ -21,15 +21,14 @@ class BuyerPane(QWidget):
         self.orders_label = QLabel(self.tr("Orders"))
         self.orders_label.setObjectName("paneTitle")
         self.model = OrdersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("ordersTable")
+        self.table = QListView()
+        self.table.setObjectName("ordersList")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # three fixed lines a card; long item lists elide, whole in the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSpacing(2)
         self.empty = QLabel(self.tr("No orders from this buyer yet."))
         self.empty.setEnabled(False)
         layout = QVBoxLayout(self)

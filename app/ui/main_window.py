@@ -211,7 +211,8 @@ class MainWindow(QMainWindow):
         shop = self.tr("%1 — demo shop").replace("%1", self.shop_name) if self.demo else self.shop_name
         unread = self.queue_model.unread_total()
         prefix = f"({unread}) " if unread else ""
-        self.setWindowTitle(f"{prefix}{self.tr('KefuDesk')} — {shop} — {state}")
+        app_name = self.tr("KefuDesk")
+        self.setWindowTitle(f"{prefix}{app_name} — {shop} — {state}")
         mode = self.tr("Demo shop (simulated buyers)") if self.demo else self.tr("Shop")
         self.mode_label.setText(f"{mode}: {self.shop_name}")
 

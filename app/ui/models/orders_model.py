@@ -1,19 +1,13 @@
-"""A buyer's orders as a table: order no., items, amount, status, courier and tracking no."""
+"""A buyer's orders as cards for the narrow right pane: order no. and status; items; amount and parcel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.store.records import OrderRecord
 
 Index = QModelIndex | QPersistentModelIndex
+OrderRole = Qt.ItemDataRole.UserRole + 3
 
 
 def yuan(fen: int) -> str:
@@ -23,16 +17,17 @@ def yuan(fen: int) -> str:
     return f"{sign}¥{whole}.{cents:02d}"
 
 
-class OrdersModel(QAbstractTableModel):
-    # marked for lupdate here, translated when painted so a language switch takes effect
-    HEADERS = (
-        QT_TRANSLATE_NOOP("OrdersModel", "Order no."),
-        QT_TRANSLATE_NOOP("OrdersModel", "Items"),
-        QT_TRANSLATE_NOOP("OrdersModel", "Amount"),
-        QT_TRANSLATE_NOOP("OrdersModel", "Status"),
-        QT_TRANSLATE_NOOP("OrdersModel", "Parcel"),
-    )
+def order_card(order: OrderRecord) -> str:
+    items = "；".join(f"{item.title} ×{item.qty}" for item in order.items)
+    parcel = f"{order.courier} {order.tracking_no}".strip() or QCoreApplication.translate("OrdersModel", "not shipped yet")
+    return "\n".join((
+        QCoreApplication.translate("OrdersModel", "Order %1 · %2").replace("%1", order.no).replace("%2", order.status),
+        items,
+        f"{yuan(order.amount_fen)} · {parcel}",
+    ))
 
+
+class OrdersModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self.buyer_id = ""
@@ -41,30 +36,20 @@ class OrdersModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._orders)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("OrdersModel", self.HEADERS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._orders):
             return None
         order = self._orders[index.row()]
-        column = index.column()
-        if column == 0:
-            return order.no
-        if column == 1:
-            return "；".join(f"{item.title} ×{item.qty}" for item in order.items)
-        if column == 2:
-            return yuan(order.amount_fen)
-        if column == 3:
-            return order.status
-        return f"{order.courier} {order.tracking_no}".strip()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return order_card(order)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{order_card(order)}\n{order.address}"
+        if role == OrderRole:
+            return order
+        return None
 
     def show_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+        """Another buyer, or fresh data for this one: a small list, replaced whole."""
         self.beginResetModel()
         self.buyer_id = buyer_id
         self._orders = list(orders)

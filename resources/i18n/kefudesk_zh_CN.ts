@@ -1,0 +1,227 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BuyerPane</name>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="16"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="21"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="32"/>
+        <source>No orders from this buyer yet.</source>
+        <translation>这位买家还没有订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="42"/>
+        <source>No chat selected</source>
+        <translation>未选择会话</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../app/ui/composer.py" line="17"/>
+        <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
+        <translation>输入回复 —— Enter 发送，Shift+Enter 换行</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <location filename="../../app/ui/conversation_pane.py" line="35"/>
+        <source>Select a chat on the left</source>
+        <translation>请在左侧选择会话</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="105"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="105"/>
+        <source>&amp;Chat</source>
+        <translation>会话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="106"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="108"/>
+        <source>&amp;Next chat</source>
+        <translation>下一个会话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="109"/>
+        <source>&amp;Previous chat</source>
+        <translation>上一个会话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="110"/>
+        <source>&amp;Longest-waiting chat</source>
+        <translation>等待最久的会话(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="113"/>
+        <source>&amp;Go to chat</source>
+        <translation>转到会话(&amp;G)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="116"/>
+        <source>Chat %n in the queue</source>
+        <translation>
+            <numerusform>队列中第 %n 个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="119"/>
+        <source>&amp;Reply box</source>
+        <translation>回复框(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="120"/>
+        <source>&amp;Send reply</source>
+        <translation>发送回复(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="121"/>
+        <source>&amp;About KefuDesk</source>
+        <translation>关于客服台(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146"/>
+        <source>About KefuDesk</source>
+        <translation>关于客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="147"/>
+        <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
+        <translation>客服台：一个窗口搞定网店客服。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="183"/>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="186"/>
+        <source>● offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="207"/>
+        <source>%n reply(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 条回复等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="211"/>
+        <source>%1 — demo shop</source>
+        <translation>%1 —— 演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="214"/>
+        <source>KefuDesk</source>
+        <translation>客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
+        <source>Demo shop (simulated buyers)</source>
+        <translation>演示店铺（模拟买家）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="137"/>
+        <source>sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="138"/>
+        <source>NOT SENT</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="146"/>
+        <source>Robot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="148"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../app/ui/models/orders_model.py" line="22"/>
+        <source>not shipped yet</source>
+        <translation>尚未发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/orders_model.py" line="24"/>
+        <source>Order %1 · %2</source>
+        <translation>订单 %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDelegate</name>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="89"/>
+        <source>Me: </source>
+        <translation>我：</translation>
+    </message>
+</context>
+<context>
+    <name>run_desk</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="72"/>
+        <source>KefuDesk cannot open its store</source>
+        <translation>客服台无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="80"/>
+        <source>No OS keyring: the login is kept for this session only.</source>
+        <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
+    </message>
+</context>
+</TS>

@@ -42,6 +42,6 @@ def test_the_compiled_translation_is_the_current_source_and_loads(qapp, tmp_path
     QCoreApplication.installTranslator(translator)
     try:
         assert QCoreApplication.translate("MainWindow", "&Quit") == "退出(&Q)"
-        assert QCoreApplication.translate("OrdersModel", "Amount") == "金额"
+        assert QCoreApplication.translate("OrdersModel", "not shipped yet") == "尚未发货"
     finally:
         QCoreApplication.removeTranslator(translator)

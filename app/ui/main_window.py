@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
                        "help": bar.addMenu(self.tr("&Help"))}
-        self._action("file", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._menus["goto"] = goto
         for number in range(1, 10):
             self._action("goto", self.tr("Chat %n in the queue", "", number), f"Alt+{number}",
-                         lambda n=number: self.select_row(n - 1))
+                         lambda _checked=False, n=number: self.select_row(n - 1))
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
         self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation._send)

@@ -1,0 +1,76 @@
+"""The window's keyboard paths and menus, on a real store with no shop connected."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway import schema
+from app.gateway.secrets import MemorySecretStore
+from app.store.engine import open_store
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "desk.db")
+    for i, waited in enumerate((5, 50, None, 20)):
+        cid = f"c{i}"
+        store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"b{i}", f"买家{i}"), "active", NOW))
+        store.ingest_message(schema.Message(f"m{i}", cid, "in", f"问题{i}", NOW - timedelta(seconds=waited or 90)))
+        if waited is None:
+            store.add_outgoing(cid, "好的亲", f"k{i}", NOW - timedelta(seconds=80))
+    # nothing listens on port 9: the session stays offline, which is all these tests need
+    session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "a"), MemorySecretStore(), DeskBridge())
+    win = MainWindow(session, DeskBridge(), shop_name="测试店", demo=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()  # window shortcuts fire only in the active window, as on a real desktop
+    qtbot.waitActive(win)
+    yield win
+    session.stop()
+    store.close()
+
+
+def nick(win: MainWindow) -> str:
+    return win.current_chat().buyer_nick
+
+
+def test_the_queue_opens_longest_waiting_first_and_answered_chats_last(window):
+    rows = [window.queue_model.chat_at(r).buyer_nick for r in range(window.queue_model.rowCount())]
+    assert rows == ["买家1", "买家3", "买家0", "买家2"]
+
+
+def test_alt_digits_ctrl_arrows_and_ctrl_shift_down_move_between_chats(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert nick(window) == "买家0"
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert nick(window) == "买家2"
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert nick(window) == "买家0"
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert nick(window) == "买家1"
+    assert window.conversation.model.texts() == ["问题1"]
+
+
+def test_escape_returns_to_the_reply_box(qtbot, window):
+    window.select_row(0)
+    window.queue_view.setFocus()
+    qtbot.keyClick(window.queue_view, Qt.Key.Key_Escape)
+    assert window.conversation.composer.hasFocus()
+
+
+def test_every_menu_action_shows_its_shortcut(window):
+    actions = [a for menu in window._menus.values() for a in menu.actions() if not a.isSeparator() and not a.menu()]
+    assert len(actions) >= 15
+    missing = [a.text() for a in actions if a.shortcut().isEmpty()]
+    assert missing == []
+
+
+def test_offline_is_said_in_the_status_bar_and_title(qtbot, window):
+    qtbot.waitUntil(lambda: "offline" in window.windowTitle())
+    assert "offline" in window.connection_label.text()

@@ -1,0 +1,54 @@
+"""The command line: mistakes get one clear line and a non-zero exit; a broken store is refused untouched."""
+
+import os
+
+import pytest
+
+from app import config
+from app.cli import main
+
+
+def test_an_unknown_option_is_one_line_and_exit_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--colour", "pink"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--colour" in err and "--help" in err
+
+
+def test_a_bad_settings_file_names_the_file_and_exits_2(capsys):
+    path = config.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("[gateway]\nurl = 42\n", encoding="utf-8")
+    assert main([]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(path) in err and "gateway.url" in err
+
+
+def test_a_corrupt_store_is_refused_with_its_path_and_left_as_it_was(capsys, qapp):
+    store = config.store_path()
+    store.parent.mkdir(parents=True)
+    store.write_bytes(b"PK\x03\x04 not a database at all" * 50)
+    before = store.read_bytes()
+    assert main(["--screenshot", str(store.parent / "never.png"), "--after", "0"]) == 3
+    err = capsys.readouterr().err
+    assert str(store) in err and "left untouched" in err
+    assert store.read_bytes() == before
+    assert not (store.parent / "never.png").exists()
+
+
+def test_sim_refuses_a_port_outside_the_range(capsys):
+    assert main(["sim", "--port", "70000"]) == 2
+    assert "not a port number" in capsys.readouterr().err
+
+
+def test_bench_rejects_an_unknown_option(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["bench", "--fast"])
+    assert caught.value.code == 2 and "--fast" in capsys.readouterr().err
+
+
+def test_data_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("KEFUDESK_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert config.store_path() == tmp_path / "elsewhere" / "kefudesk.db"
+    assert os.fspath(config.data_dir()).endswith("elsewhere")

@@ -66,6 +66,16 @@ def _desk_window(store_path: Path, sim_url: str = "", credentials: tuple[str, st
     return app, store, session, window
 
 
+def _dispose(app, *widgets) -> None:
+    """Delete widgets while the QApplication still lives: left to the garbage collector at interpreter exit,
+    PySide6 can tear them down after the application and crash."""
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    app.sendPostedEvents(None, 0)
+
+
 def _spin_until(app, condition, timeout: float = 10.0) -> bool:
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
@@ -127,10 +137,11 @@ def message_to_queue(quick: bool) -> list[Record]:
             if text in seen_raw:
                 floor.append(seen_raw[text] - started)
         stop.set()
-        window.close()
+        _dispose(app, window)
         session.stop()
         store.close()
         control.close()
+        raw._http.close()
     return [record("message_to_queue_p95", p95(samples) * 1000, "ms", 100, p95(floor) * 1000 if floor else None)]
 
 
@@ -178,8 +189,7 @@ def chat_switch(quick: bool) -> list[Record]:
             plain.doItemsLayout()
             plain.viewport().repaint()
             floor.append(time.perf_counter() - started)
-        plain.close()
-        window.close()
+        _dispose(app, plain, window)
         session.stop()
         store.close()
     return [record("chat_switch_2000_messages", median(samples) * 1000, "ms", 50, median(floor) * 1000)]

@@ -10,6 +10,11 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
+def as_utc(value: datetime) -> datetime:
+    """A stored time (naive UTC, or aware) as an aware UTC datetime."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores UTC (naive in SQLite) and always gives back an aware UTC datetime; naive input is refused."""
 
@@ -24,7 +29,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
+        return None if value is None else as_utc(value)
 
 
 class Base(DeclarativeBase):

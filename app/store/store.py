@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.gateway import schema
 from app.store import models as m
+from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord, OrderRecord
 
-ANSWERS = ("out", "robot")  # a robot answer also stops the buyer's clock
+ANSWERS = ("out", "robot")
+_MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error")  # a robot answer also stops the buyer's clock
 
 
 class Store:
@@ -130,12 +132,19 @@ class Store:
             rows = s.scalars(select(m.Message).where(m.Message.state.in_(("pending", "failed"))).order_by(m.Message.id))
             return [_message(r) for r in rows]
 
-    def messages(self, conversation_id: str, limit: int = 2000) -> list[MessageRecord]:
-        """The last `limit` messages of a chat, oldest first."""
-        with self._sessions() as s:
-            rows = s.scalars(select(m.Message).where(m.Message.conversation_id == conversation_id)
-                             .order_by(m.Message.id.desc()).limit(limit)).all()
-            return [_message(r) for r in reversed(rows)]
+    def messages(self, conversation_id: str, limit: int = 2000, before_id: int | None = None) -> list[MessageRecord]:
+        """The last `limit` messages of a chat (older than before_id when given), oldest first.
+
+        A Core query, not ORM objects: a chat switch reads hundreds of rows and the identity map only costs.
+        """
+        table = m.Message.__table__
+        query = select(*(table.c[name] for name in _MESSAGE_COLUMNS)).where(table.c.conversation_id == conversation_id)
+        if before_id is not None:
+            query = query.where(table.c.id < before_id)
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(table.c.id.desc()).limit(limit)).all()
+        utc = models_utc
+        return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "") for r in reversed(rows)]
 
     def message_count(self, conversation_id: str | None = None) -> int:
         with self._sessions() as s:

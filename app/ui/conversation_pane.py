@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
@@ -12,6 +14,9 @@ from app.ui.delegates import MessageDelegate
 from app.ui.models.message_model import MessageModel
 
 DRAFT_SAVE_DELAY_MS = 400
+HISTORY_PAGE = 200  # messages shown on opening a chat; older pages load when scrolled to the top
+
+OlderLoader = Callable[[str, int], list[MessageRecord]]
 
 
 class HistoryView(QListView):
@@ -32,6 +37,8 @@ class ConversationPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conversation_id = ""
+        self.load_older: OlderLoader = lambda conversation_id, before_id: []
+        self._has_older = False
         self.header = QLabel(self.tr("Select a chat on the left"))
         self.header.setObjectName("paneTitle")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -64,11 +71,13 @@ class ConversationPane(QWidget):
         self.composer.textChanged.connect(self._draft_timer.start)
         self.composer.sig_send.connect(self._send)
         self.model.rowsInserted.connect(self._follow_new_rows)
+        self.history.verticalScrollBar().valueChanged.connect(self._maybe_load_older)
 
     def open_chat(self, chat: ConversationSummary, messages: list[MessageRecord], stored_draft: str) -> None:
         self.flush_draft()
         self.conversation_id = chat.id
         self.header.setText(chat.buyer_nick)
+        self._has_older = len(messages) >= HISTORY_PAGE
         self.model.show_conversation(chat.id, messages)
         self.history.scrollToBottom()
         self.composer.blockSignals(True)
@@ -101,7 +110,19 @@ class ConversationPane(QWidget):
             self.composer.clear()
             self.composer.blockSignals(False)
 
-    def _follow_new_rows(self) -> None:
+    def _follow_new_rows(self, _parent: object = None, first: int = 0, _last: int = 0) -> None:
         bar = self.history.verticalScrollBar()
-        if bar.value() >= bar.maximum() - 80:
+        if first > 0 and bar.value() >= bar.maximum() - 80:
             QTimer.singleShot(0, self.history.scrollToBottom)
+
+    def _maybe_load_older(self, value: int) -> None:
+        oldest = self.model.oldest_id()
+        if value > 0 or not self._has_older or oldest is None:
+            return
+        older = self.load_older(self.conversation_id, oldest)
+        self._has_older = len(older) >= HISTORY_PAGE
+        bar = self.history.verticalScrollBar()
+        before = bar.maximum()
+        self.model.prepend(older)
+        self.history.doItemsLayout()
+        bar.setValue(bar.maximum() - before)  # keep the message the agent was reading where it was

@@ -22,7 +22,7 @@ from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary, MessageRecord, OrderRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
-from app.ui.conversation_pane import ConversationPane
+from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.models.queue_model import QueueModel
 
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.conversation.sig_send.connect(self._send)
         self.conversation.sig_draft.connect(self.session.save_draft)
+        self.conversation.load_older = lambda cid, before: session.store.messages(cid, HISTORY_PAGE, before)
         bridge.sig_conversation.connect(self._on_conversation)
         bridge.sig_message.connect(self._on_message)
         bridge.sig_orders.connect(self._on_orders)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         if chat is None or chat.id == self.conversation.conversation_id:
             return
         store = self.session.store
-        self.conversation.open_chat(chat, store.messages(chat.id, limit=2000), store.draft(chat.id))
+        self.conversation.open_chat(chat, store.messages(chat.id, limit=HISTORY_PAGE), store.draft(chat.id))
         self.buyer.show_chat(chat)
         self.session.request_orders(chat.buyer_id)
         if chat.unread:

@@ -74,3 +74,20 @@ def test_every_menu_action_shows_its_shortcut(window):
 def test_offline_is_said_in_the_status_bar_and_title(qtbot, window):
     qtbot.waitUntil(lambda: "offline" in window.windowTitle())
     assert "offline" in window.connection_label.text()
+
+
+def test_a_long_history_opens_on_its_newest_page_and_older_pages_load_at_the_top(qtbot, window):
+    store = window.session.store
+    for i in range(450):
+        store.ingest_message(schema.Message(f"long-{i}", "c2", "in" if i % 2 else "out", f"第{i}条",
+                                            NOW - timedelta(seconds=900 - i)))
+    window.conversation.conversation_id = ""  # force a fresh open of the chat
+    window.select_row(window.queue_model.row_of("c2"))
+    texts = window.conversation.model.texts
+    assert len(texts()) == 200 and texts()[-1] == "第449条"
+    bar = window.conversation.history.verticalScrollBar()
+    bar.setValue(0)
+    assert len(texts()) == 400 and texts()[0] == "第50条"
+    assert bar.value() > 0, "the agent keeps reading where they were, the older page sits above"
+    bar.setValue(0)
+    assert texts()[:2] == ["问题2", "好的亲"] and len(texts()) == 452

@@ -39,6 +39,19 @@ class MessageModel(QAbstractListModel):
         self._rows = {m.id: row for row, m in enumerate(self._messages)}
         self.endResetModel()
 
+    def prepend(self, older: list[MessageRecord]) -> None:
+        """An older page, scrolled into view: inserted above without disturbing the rows below."""
+        older = [m for m in older if m.id not in self._rows]
+        if not older:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
+        self._messages[:0] = older
+        self._rows = {m.id: row for row, m in enumerate(self._messages)}
+        self.endInsertRows()
+
+    def oldest_id(self) -> int | None:
+        return self._messages[0].id if self._messages else None
+
     def upsert(self, message: MessageRecord) -> None:
         if message.conversation_id != self.conversation_id:
             return

@@ -29,9 +29,11 @@ def machine() -> str:
 
 
 def record(name: str, value: float, unit: str, target: float, baseline: float | None) -> Record:
+    """One result; the ratio and the verdict follow from the reported (rounded) numbers, so anyone can check them."""
+    value = round(value, 4)
+    baseline = None if baseline is None else round(baseline, 4)
     ratio = round(value / baseline, 3) if baseline else None
-    return Record(name, round(value, 4), unit, target, None if baseline is None else round(baseline, 4), ratio,
-                  value <= target, machine())
+    return Record(name, value, unit, target, baseline, ratio, value <= target, machine())
 
 
 def p95(samples: list[float]) -> float:

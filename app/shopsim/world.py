@@ -55,7 +55,9 @@ class ShopWorld:
         self._by_client_id: dict[str, schema.Message] = {}
         self._counter = 0
         self.on_event: Callable[[], None] = lambda: None
-        self.buyers = [self._make_buyer(i) for i in range(max(1, buyers))]
+        self.buyers: list[SimBuyer] = []
+        for index in range(max(1, buyers)):
+            self.buyers.append(self._make_buyer(index))
 
     # --- ids and events --------------------------------------------------------------------------
 
@@ -84,8 +86,9 @@ class ShopWorld:
 
     def _make_buyer(self, index: int) -> SimBuyer:
         rng = self.rng
-        nick = rng.choice(vocab.NICK_HEADS) + rng.choice(vocab.NICK_TAILS)
-        nick = f"{nick}{index}" if len(nick) < 4 else nick
+        nick = rng.choice(vocab.NICK_PREFIXES) + rng.choice(vocab.NICK_NAMES) + rng.choice(vocab.NICK_TAILS)
+        if any(b.nick == nick for b in self.buyers) or len(nick) < 3:
+            nick = f"{nick}{index}"  # nicks are unique on a marketplace
         buyer = SimBuyer(id=f"{self.run}-b{index}", nick=nick)
         for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
             buyer.orders.append(self._make_order(buyer))

@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel()
         self.connection_label = QLabel()
         self.outbox_label = QLabel()
-        self.statusBar().addWidget(self.mode_label)
+        # permanent widgets sit on the right and never collide with the passing messages on the left
+        self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.connection_label)
         self._build_menus()
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         if online:
             self.connection_label.setText(self.tr("● online"))
             self.connection_label.setStyleSheet("color: #67C23A")
+            self.statusBar().clearMessage()  # "connecting…" or the last drop's reason no longer holds
         else:
             self.connection_label.setText(self.tr("● offline"))
             self.connection_label.setStyleSheet("color: #F56C6C")

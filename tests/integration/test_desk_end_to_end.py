@@ -112,3 +112,11 @@ def test_buyer_markup_is_shown_as_the_characters_typed(qtbot, open_desk, control
     assert label.textFormat() == Qt.TextFormat.PlainText
     # as plain text the tags take room on screen; interpreted as markup they would vanish
     assert label.sizeHint().width() >= label.fontMetrics().horizontalAdvance("<i>nick</i>")
+
+
+def test_the_status_bar_says_demo_shop_and_online_once_connected(qtbot, open_desk, sim):
+    desk = open_desk()
+    qtbot.waitUntil(lambda: "online" in desk.window.connection_label.text(), timeout=5000)
+    assert sim.shop_name in desk.window.mode_label.text() and "Demo" in desk.window.mode_label.text()
+    assert "demo shop" in desk.window.windowTitle() and "online" in desk.window.windowTitle()
+    assert desk.window.statusBar().currentMessage() == ""

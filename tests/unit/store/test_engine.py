@@ -93,3 +93,16 @@ def test_a_locked_store_says_so(tmp_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_the_head_constant_is_alembics_newest_revision():
+    assert store_engine.known_revisions()[-1] == HEAD_REVISION
+
+
+def test_reopening_a_current_store_needs_no_migration(tmp_path, monkeypatch):
+    path = tmp_path / "kefudesk.db"
+    open_store(path).close()
+    monkeypatch.setattr(store_engine, "_migrate", lambda engine: pytest.fail("migrated a store already at head"))
+    s = open_store(path)
+    assert s.integrity_ok()
+    s.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event

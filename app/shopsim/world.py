@@ -162,18 +162,27 @@ class ShopWorld:
         else:
             buyer = self.buyer_by_nick(nick) if nick else self.rng.choice(self.buyers)
             chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)), at)
-        return chat, self.say(chat, text or self.rng.choice(vocab.INTENTS[chat.intent][1]), at)
+        if not text:  # a buyer asks something new rather than repeating the same words
+            said = {m.text for m in chat.messages}
+            fresh = [t for t in vocab.INTENTS[chat.intent][1] if t not in said]
+            text = self.rng.choice(fresh or vocab.INTENTS[chat.intent][2])
+        return chat, self.say(chat, text, at)
 
-    def spontaneous(self) -> schema.Message:
-        """One step of background traffic: a waiting buyer nags, or someone starts asking."""
+    def spontaneous(self) -> schema.Message | None:
+        """One step of background traffic: a waiting buyer nags (twice at most), or a buyer without an open
+        chat starts asking. None when every buyer is in a chat and has given up nagging."""
         waiting = [c for c in self.chats.values()
                    if c.conversation.state != "closed" and c.messages and c.messages[-1].direction == "in"
                    and c.patience > 0]
-        if waiting and self.rng.random() < 0.35:
+        busy = {c.conversation.buyer.id for c in self.chats.values() if c.conversation.state != "closed"}
+        free = [b for b in self.buyers if b.id not in busy]
+        if waiting and (not free or self.rng.random() < 0.35):
             chat = self.rng.choice(waiting)
             chat.patience -= 1
             return self.say(chat, self.rng.choice(vocab.INTENTS[chat.intent][2]))
-        return self.buyer_writes()[1]
+        if not free:
+            return None
+        return self.buyer_writes(nick=self.rng.choice(free).nick)[1]
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str) -> tuple[schema.Message, bool]:
         """Accept an agent's reply. The same client_id again returns the first message: (message, created)."""

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._painted = False
         self.online = False
+        self._connection_message = ""
         self.setObjectName("mainWindow")
 
         self.queue_model = QueueModel(clock, self)
@@ -184,11 +185,13 @@ class MainWindow(QMainWindow):
         if online:
             self.connection_label.setText(self.tr("● online"))
             self.connection_label.setStyleSheet("color: #67C23A")
-            self.statusBar().clearMessage()  # "connecting…" or the last drop's reason no longer holds
+            if self.statusBar().currentMessage() == self._connection_message:
+                self.statusBar().clearMessage()  # "connecting…" or the drop's reason no longer holds
         else:
             self.connection_label.setText(self.tr("● offline"))
             self.connection_label.setStyleSheet("color: #F56C6C")
             if detail:
+                self._connection_message = detail
                 self.statusBar().showMessage(detail, 10_000)
         self._update_title()
         self._update_outbox()

@@ -120,3 +120,10 @@ def test_the_status_bar_says_demo_shop_and_online_once_connected(qtbot, open_des
     assert sim.shop_name in desk.window.mode_label.text() and "Demo" in desk.window.mode_label.text()
     assert "demo shop" in desk.window.windowTitle() and "online" in desk.window.windowTitle()
     assert desk.window.statusBar().currentMessage() == ""
+
+
+def test_going_online_keeps_other_notices_in_the_status_bar(qtbot, open_desk):
+    desk = open_desk()
+    desk.window.statusBar().showMessage("No OS keyring: the login is kept for this session only.", 15_000)
+    desk.window._on_connection(True, "")
+    assert desk.window.statusBar().currentMessage().startswith("No OS keyring")

@@ -1,11 +1,11 @@
-"""What the store hands out: plain frozen records, never ORM objects, so no caller holds a session."""
+"""What the store hands out: plain frozen records, never ORM objects, so no caller holds a session.
+
+Orders come out as the protocol's own app.gateway.schema.Order: the store adds nothing to them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from app.gateway.schema import OrderItem
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,6 @@ class ConversationSummary:
     waiting_since: datetime | None  # the first buyer message the agent has not answered yet
     first_response_at: datetime | None
     unread: int
-
-
-@dataclass(frozen=True)
-class OrderRecord:
-    no: str
-    buyer_id: str
-    items: tuple[OrderItem, ...]
-    amount_fen: int
-    status: str
-    created_at: datetime
-    courier: str
-    tracking_no: str
-    address: str
 
 
 @dataclass(frozen=True)

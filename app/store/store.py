@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.gateway import schema
 from app.store import models as m
 from app.store.models import as_utc as models_utc
-from app.store.records import BuyerRecord, ConversationSummary, MessageRecord, OrderRecord
+from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
 ANSWERS = ("out", "robot")
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error")  # a robot answer also stops the buyer's clock
@@ -196,10 +196,10 @@ class Store:
                                 courier=order.courier, tracking_no=order.tracking_no, address=order.address,
                                 fetched_at=fetched_at))
 
-    def orders_for_buyer(self, buyer_id: str) -> list[OrderRecord]:
+    def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
             rows = s.scalars(select(m.Order).where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
-            return [OrderRecord(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
+            return [schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
                                 amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
                                 tracking_no=o.tracking_no, address=o.address) for o in rows]
 

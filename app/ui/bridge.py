@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.store.records import ConversationSummary, MessageRecord, OrderRecord
+from app.gateway import schema
+from app.store.records import ConversationSummary, MessageRecord
 
 
 class DeskBridge(QObject):
@@ -13,7 +14,7 @@ class DeskBridge(QObject):
     sig_message = Signal(object)
     """A message was stored or changed state (MessageRecord)."""
     sig_orders = Signal(str, object)
-    """A buyer's orders, cached or fresh (buyer id, list[OrderRecord])."""
+    """A buyer's orders, cached or fresh (buyer id, list[schema.Order])."""
     sig_connection = Signal(bool, str)
     """Online or not, and why not."""
     sig_problem = Signal(str)
@@ -26,7 +27,7 @@ class DeskBridge(QObject):
     def on_message(self, message: MessageRecord) -> None:
         self.sig_message.emit(message)
 
-    def on_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+    def on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None:
         self.sig_orders.emit(buyer_id, orders)
 
     def on_connection(self, online: bool, detail: str) -> None:

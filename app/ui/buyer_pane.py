@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from app.store.records import ConversationSummary, OrderRecord
+from app.gateway.schema import Order
+from app.store.records import ConversationSummary
 from app.ui.models.orders_model import OrdersModel
 
 
@@ -45,7 +46,7 @@ class BuyerPane(QWidget):
             self.model.show_orders(buyer_id, [])
         self.empty.setVisible(self.model.rowCount() == 0)
 
-    def show_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+    def show_orders(self, buyer_id: str, orders: list[Order]) -> None:
         if buyer_id != self.model.buyer_id:
             return  # an answer for a buyer we have since left
         self.model.show_orders(buyer_id, orders)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.session import DeskSession
+from app.gateway import schema
 from app.gateway.schema import now_utc
-from app.store.records import ConversationSummary, MessageRecord, OrderRecord
+from app.store.records import ConversationSummary, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         self.conversation.model.upsert(message)
         self._update_outbox()
 
-    def _on_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+    def _on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None:
         self.buyer.show_orders(buyer_id, orders)
 
     def _on_connection(self, online: bool, detail: str) -> None:

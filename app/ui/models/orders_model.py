@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from app.store.records import OrderRecord
+from app.gateway.schema import Order
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 3
@@ -17,7 +17,7 @@ def yuan(fen: int) -> str:
     return f"{sign}¥{whole}.{cents:02d}"
 
 
-def order_card(order: OrderRecord) -> str:
+def order_card(order: Order) -> str:
     items = "；".join(f"{item.title} ×{item.qty}" for item in order.items)
     parcel = f"{order.courier} {order.tracking_no}".strip() or QCoreApplication.translate("OrdersModel", "not shipped yet")
     return "\n".join((
@@ -31,7 +31,7 @@ class OrdersModel(QAbstractListModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self.buyer_id = ""
-        self._orders: list[OrderRecord] = []
+        self._orders: list[Order] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._orders)
@@ -48,7 +48,7 @@ class OrdersModel(QAbstractListModel):
             return order
         return None
 
-    def show_orders(self, buyer_id: str, orders: list[OrderRecord]) -> None:
+    def show_orders(self, buyer_id: str, orders: list[Order]) -> None:
         """Another buyer, or fresh data for this one: a small list, replaced whole."""
         self.beginResetModel()
         self.buyer_id = buyer_id

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
@@ -72,8 +72,12 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             QMessageBox.critical(None, app.translate("run_desk", "KefuDesk cannot open its store"), str(exc))
         return 3
     secrets = secrets or KeyringSecretStore()
+    account = options.account
+    interactive = options.screenshot is None and not options.exit_on_first_paint
+    if interactive and not account.demo and not account.password and not secrets.get(account.secret_key):
+        account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
-    session = DeskSession(store, options.account, secrets, bridge)
+    session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(
@@ -99,6 +103,15 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         window.conversation.flush_draft()
         session.stop()
         store.close()
+
+
+def ask_password(account: ShopAccount) -> str:
+    """No saved login for this shop: ask once. Cancelling keeps the desk usable offline on what it has."""
+    title = QApplication.translate("run_desk", "Log in to the shop")
+    label = QApplication.translate("run_desk", "Password for %1 at %2:")
+    password, accepted = QInputDialog.getText(
+        None, title, label.replace("%1", account.agent).replace("%2", account.base_url), QLineEdit.EchoMode.Password)
+    return password if accepted else ""
 
 
 def _save(window: MainWindow, target: Path) -> None:

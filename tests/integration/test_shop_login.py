@@ -1,0 +1,74 @@
+"""A configured shop (not the demo): log in with a password once, then with the saved token."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import config
+from app.cli import main
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway.secrets import MemorySecretStore
+from app.store.engine import open_store
+
+pytestmark = pytest.mark.integration
+
+
+class Listener:
+    def __init__(self) -> None:
+        self.online: list[bool] = []
+        self.problems: list[str] = []
+
+    def on_conversation(self, chat) -> None: ...
+    def on_message(self, message) -> None: ...
+    def on_orders(self, buyer_id, orders) -> None: ...
+
+    def on_connection(self, online: bool, detail: str) -> None:
+        self.online.append(online)
+
+    def on_problem(self, text: str) -> None:
+        self.problems.append(text)
+
+
+def test_the_token_from_a_password_login_is_saved_and_used_next_time(qtbot, sim, tmp_path):
+    secrets = MemorySecretStore()
+    store = open_store(tmp_path / "desk.db")
+    agent, password = sim.credentials
+    first = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent, password), secrets, Listener())
+    first.start()
+    qtbot.waitUntil(lambda: first.online, timeout=5000)
+    first.stop()
+    token = secrets.get(ShopAccount(sim.url, sim.shop_id, agent).secret_key)
+    assert token and token in sim.world.tokens
+
+    listener = Listener()
+    second = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent), secrets, listener)  # no password now
+    second.start()
+    qtbot.waitUntil(lambda: second.online, timeout=5000)
+    second.stop()
+    assert listener.problems == []
+
+    sim.world.tokens.clear()  # the shop revoked every token
+    listener = Listener()
+    third = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent), secrets, listener)
+    third.start()
+    qtbot.waitUntil(lambda: bool(listener.problems), timeout=5000)
+    third.stop()
+    store.close()
+    assert "did not accept the login" in listener.problems[0]
+    assert secrets.get(ShopAccount(sim.url, sim.shop_id, agent).secret_key) is None  # the stale token is gone
+
+
+def test_a_configured_shop_is_used_instead_of_the_demo(sim, control, tmp_path, monkeypatch, capsys, qapp):
+    control.post("/sim/say", json={"buyer_nick": "配置店铺的买家", "text": "在吗"})
+    settings = config.settings_path()
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f'[gateway]\nurl = "{sim.url}"\nshop = "{sim.shop_id}"\nagent = "{sim.credentials[0]}"\n',
+                        encoding="utf-8")
+    monkeypatch.setenv("KEFUDESK_PASSWORD", sim.credentials[1])
+    assert main(["--screenshot", str(tmp_path / "shot.png"), "--after", "1.5"]) == 0
+    assert sim.world.tokens, "the desk logged in to the configured shop"
+    store = open_store(config.store_path())
+    try:
+        assert [c.buyer_nick for c in store.conversation_summaries()] == ["配置店铺的买家"]
+    finally:
+        store.close()

@@ -32,6 +32,10 @@ log = logging.getLogger("kefudesk.desk")
 Clock = Callable[[], datetime]
 
 
+class ReplyNotSaved(Exception):
+    """The reply could not be committed locally, so it was not queued; the text stays with the agent."""
+
+
 class DeskListener(Protocol):
     """What the front-end hears. Called from background threads: implementations must hand over to their
     own thread (the Qt UI emits queued signals)."""
@@ -171,16 +175,15 @@ class DeskSession:
             self.store.upsert_conversation(chat)
             for message in self.gateway.messages(chat.id, limit=50):
                 self.store.ingest_message(message)
-        for local in self.store.conversation_summaries():
-            if local.id not in listed:
-                self.store.upsert_conversation(schema.Conversation(
-                    local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
-        for summary in self.store.conversation_summaries():
-            self._listener.on_conversation(summary)
-        for chat in open_chats:
-            summary = self.store.conversation(chat.id)
-            if summary is not None:
-                self._listener.on_conversation(summary)
+        ghosts = [local for local in self.store.conversation_summaries() if local.id not in listed]
+        for local in ghosts:
+            self._close_locally(local)
+        for conversation_id in [*listed, *(ghost.id for ghost in ghosts)]:
+            self._notify_chat(conversation_id)
+
+    def _close_locally(self, local: ConversationSummary) -> None:
+        self.store.upsert_conversation(schema.Conversation(
+            local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
 
     def _handle_event(self, event: schema.Event) -> None:
         if event.conversation is not None:
@@ -192,8 +195,7 @@ class DeskSession:
         elif event.type == "conversation.closed":
             local = self.store.conversation(event.conversation_id)
             if local is not None:
-                self.store.upsert_conversation(schema.Conversation(
-                    local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
+                self._close_locally(local)
                 self._notify_chat(local.id)
         elif event.conversation is not None:
             self._notify_chat(event.conversation.id)
@@ -217,7 +219,11 @@ class DeskSession:
             raise ValueError("an empty reply is not sent")
         if len(text) > schema.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
-        record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock())
+        try:
+            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock())
+        except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
+            log.exception("a reply could not be stored")
+            raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc
         self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
         self._notify_chat(conversation_id)
         self._outbox_wake.set()
@@ -244,11 +250,10 @@ class DeskSession:
                 log.info("reply %s waits in the outbox: %s", item.client_id, exc)
                 return  # keep the order: nothing later goes out before this one; the loop retries
             except (GatewayRejected, GatewayError) as exc:
-                self.store.mark_failed(item.client_id or "", str(exc))
+                failed = self.store.mark_failed(item.client_id or "", str(exc))
                 self._listener.on_problem(str(exc))
-                failed = [m for m in self.store.messages(item.conversation_id, limit=50) if m.id == item.id]
-                for message in failed:
-                    self._listener.on_message(message)
+                if failed is not None:
+                    self._listener.on_message(failed)
                 continue
             record = self.store.mark_sent(item.client_id or "", sent.id, sent.sent_at)
             self._listener.on_message(record)

@@ -121,11 +121,15 @@ class Store:
             ours.server_id, ours.state, ours.sent_at, ours.error = server_id, "sent", sent_at, ""
             return _message(ours)
 
-    def mark_failed(self, client_id: str, error: str) -> None:
+    def mark_failed(self, client_id: str, error: str) -> MessageRecord | None:
+        """The shop refused the reply: it stays, marked failed, for the agent to edit or resend."""
         with self._write_lock, self._sessions.begin() as s:
             ours = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
-            if ours is not None and ours.state != "sent":
+            if ours is None:
+                return None
+            if ours.state != "sent":
                 ours.state, ours.error = "failed", error[:1000]
+            return _message(ours)
 
     def outbox(self) -> list[MessageRecord]:
         with self._sessions() as s:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.session import DeskSession
+from app.desk.session import DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary, MessageRecord
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     def _send(self, conversation_id: str, text: str) -> None:
         try:
             self.session.send_reply(conversation_id, text)
-        except ValueError as exc:
+        except (ValueError, ReplyNotSaved) as exc:
             self.statusBar().showMessage(str(exc), 8_000)
             return
         self.conversation.reply_committed(conversation_id)

@@ -127,3 +127,38 @@ def test_going_online_keeps_other_notices_in_the_status_bar(qtbot, open_desk):
     desk.window.statusBar().showMessage("No OS keyring: the login is kept for this session only.", 15_000)
     desk.window._on_connection(True, "")
     assert desk.window.statusBar().currentMessage().startswith("No OS keyring")
+
+
+def test_chats_the_shop_no_longer_has_leave_the_queue_on_connect(qtbot, open_desk, tmp_path):
+    from datetime import UTC, datetime
+
+    from app.gateway import schema
+    from app.store.engine import open_store
+
+    path = tmp_path / "ghosts.db"
+    old = open_store(path)  # a chat left over from yesterday's run, which the shop has since closed
+    old.upsert_conversation(schema.Conversation("yesterday-c1", schema.Buyer("b0", "昨天的买家"), "active",
+                                                datetime(2026, 11, 23, tzinfo=UTC)))
+    old.ingest_message(schema.Message("yesterday-m1", "yesterday-c1", "in", "在吗", datetime(2026, 11, 23, tzinfo=UTC)))
+    old.close()
+    desk = open_desk(path)
+    qtbot.waitUntil(lambda: desk.window.queue_model.row_of("yesterday-c1") == -1, timeout=5000)
+    assert desk.store.conversation("yesterday-c1").state == "closed"
+    assert [m.text for m in desk.store.messages("yesterday-c1")] == ["在吗"]  # closed, never deleted
+
+
+def test_a_reply_the_store_cannot_keep_stays_in_the_box_with_a_reason(qtbot, open_desk, control, monkeypatch):
+    desk = open_desk()
+    control.post("/sim/say", json={"buyer_nick": "磁盘满了", "text": "在吗"})
+    qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 1, timeout=5000)
+    desk.window.select_row(0)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(desk.store, "add_outgoing", disk_full)  # stands in for a full disk, which we cannot make here
+    ime_type(desk.window.conversation.composer, "亲，在的")
+    qtbot.keyClick(desk.window.conversation.composer, Qt.Key.Key_Return)
+    assert desk.window.conversation.composer.toPlainText() == "亲，在的"
+    assert "not saved" in desk.window.statusBar().currentMessage()
+    assert "No space left" in desk.window.statusBar().currentMessage()

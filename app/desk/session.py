@@ -260,7 +260,7 @@ class DeskSession:
 
     @property
     def pending_count(self) -> int:
-        return sum(1 for m in self.store.outbox() if m.state == "pending")
+        return self.store.outbox_count()
 
     # --- drafts, read state, orders --------------------------------------------------------------
 

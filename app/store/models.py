@@ -81,7 +81,7 @@ class Message(Base):
     server_id: Mapped[str | None] = mapped_column(String(100), unique=True)
     client_id: Mapped[str | None] = mapped_column(String(100), unique=True)
     sent_at: Mapped[datetime]
-    state: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(10), index=True)
     error: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_message_conversation", "conversation_id", "id"),)

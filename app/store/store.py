@@ -150,6 +150,11 @@ class Store:
         utc = models_utc
         return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "") for r in reversed(rows)]
 
+    def outbox_count(self) -> int:
+        """Replies not yet acknowledged by the shop (pending); cheap enough to ask on every message."""
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count(m.Message.id)).where(m.Message.state == "pending")) or 0)
+
     def message_count(self, conversation_id: str | None = None) -> int:
         with self._sessions() as s:
             query = select(func.count(m.Message.id))

@@ -106,3 +106,25 @@ def test_reopening_a_current_store_needs_no_migration(tmp_path, monkeypatch):
     s = open_store(path)
     assert s.integrity_ok()
     s.close()
+
+
+def test_the_outbox_query_uses_an_index_not_a_scan(tmp_path):
+    s = open_store(tmp_path / "kefudesk.db")
+    with s.engine.connect() as c:
+        plan = " ".join(str(row[-1]) for row in c.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT count(id) FROM message WHERE state = 'pending'"))
+    s.close()
+    assert "ix_message_state" in plan, plan
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.store.models import Base
+
+    s = open_store(tmp_path / "kefudesk.db")
+    with s.engine.connect() as c:
+        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    s.close()
+    assert diff == []

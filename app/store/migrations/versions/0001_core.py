@@ -48,6 +48,7 @@ def upgrade() -> None:
         sa.Column("error", sa.Text(), nullable=False),
     )
     op.create_index("ix_message_conversation", "message", ["conversation_id", "id"])
+    op.create_index("ix_message_state", "message", ["state"])  # the outbox is read on every message
     op.create_table(
         "shop_order",
         sa.Column("no", sa.String(64), primary_key=True),

@@ -69,7 +69,7 @@ class ConversationPane(QWidget):
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.flush_draft)
         self.composer.textChanged.connect(self._draft_timer.start)
-        self.composer.sig_send.connect(self._send)
+        self.composer.sig_send.connect(self.send_current)
         self.model.rowsInserted.connect(self._follow_new_rows)
         self.history.verticalScrollBar().valueChanged.connect(self._maybe_load_older)
 
@@ -96,7 +96,8 @@ class ConversationPane(QWidget):
             self._drafts[self.conversation_id] = text
             self.sig_draft.emit(self.conversation_id, text)
 
-    def _send(self) -> None:
+    def send_current(self) -> None:
+        """Send what is in the composer (Enter, Ctrl+Enter or the menu)."""
         text = self.composer.toPlainText()
         if not self.conversation_id or not text.strip():
             return

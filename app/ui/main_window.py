@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
                          lambda _checked=False, n=number: self.select_row(n - 1))
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
-        self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation._send)
+        self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
         self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
 
     def select_row(self, row: int) -> None:

@@ -101,6 +101,19 @@ class Order(Base):
     fetched_at: Mapped[datetime]
 
 
+class PhraseRow(Base):
+    __tablename__ = "phrase"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    group_name: Mapped[str] = mapped_column(String(100), default="")
+    abbreviation: Mapped[str] = mapped_column(String(40), default="", index=True)
+    slot: Mapped[int | None] = mapped_column(Integer)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    last_used: Mapped[datetime | None]
+
+
 class Draft(Base):
     __tablename__ = "draft"
     conversation_id: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.gateway import schema
+from app.quickreplies.phrase import Phrase
 from app.store import models as m
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
@@ -216,6 +217,28 @@ class Store:
         with self._sessions() as s:
             row = s.get(m.Buyer, buyer_id)
             return BuyerRecord(row.id, row.nick, row.phone) if row else None
+
+    # --- the phrase library ----------------------------------------------------------------------
+
+    def phrases(self) -> list[Phrase]:
+        with self._sessions() as s:
+            rows = s.scalars(select(m.PhraseRow).order_by(m.PhraseRow.group_name, m.PhraseRow.slot, m.PhraseRow.id))
+            return [Phrase(r.id, r.title, r.body, r.group_name, r.abbreviation, r.slot, tuple(r.tags or ()), r.uses,
+                           r.last_used) for r in rows]
+
+    def add_phrases(self, phrases: Iterable[Phrase]) -> int:
+        """Add phrases (their ids are ignored) in one transaction: all of them or none."""
+        with self._write_lock, self._sessions.begin() as s:
+            rows = [m.PhraseRow(title=p.title, body=p.body, group_name=p.group, abbreviation=p.abbreviation,
+                                slot=p.slot, tags=list(p.tags), uses=p.uses, last_used=p.last_used) for p in phrases]
+            s.add_all(rows)
+            return len(rows)
+
+    def phrase_used(self, phrase_id: int, at: datetime) -> None:
+        with self._write_lock, self._sessions.begin() as s:
+            row = s.get(m.PhraseRow, phrase_id)
+            if row is not None:
+                row.uses, row.last_used = (row.uses or 0) + 1, at
 
     # --- housekeeping ----------------------------------------------------------------------------
 

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from app.desk.money import yuan_text
 from app.gateway.schema import Order
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 3
-
-
-def yuan(fen: int) -> str:
-    """Integer fen shown as yuan with two decimals; no float ever touches the amount."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}¥{whole}.{cents:02d}"
 
 
 def order_card(order: Order) -> str:
@@ -23,7 +17,7 @@ def order_card(order: Order) -> str:
     return "\n".join((
         QCoreApplication.translate("OrdersModel", "Order %1 · %2").replace("%1", order.no).replace("%2", order.status),
         items,
-        f"{yuan(order.amount_fen)} · {parcel}",
+        f"¥{yuan_text(order.amount_fen)} · {parcel}",
     ))
 
 

@@ -1,0 +1,40 @@
+from datetime import UTC, datetime
+
+from app.desk.phrases import PhraseBook, chat_values
+from app.gateway import schema
+from app.quickreplies.starter import STARTER
+from app.store.engine import open_store
+
+NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+
+
+def test_a_new_store_gets_the_starter_library_once(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    PhraseBook(store, clock=lambda: NOW)
+    book = PhraseBook(store, clock=lambda: NOW)  # the second start must not add it again
+    assert len(book.phrases) == len(STARTER)
+    assert book.in_slot("售中/物流", 1).title == "发货时间"
+    assert "售后/退款" in book.groups()
+    store.close()
+
+
+def test_using_a_phrase_counts_and_survives_a_restart(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    book = PhraseBook(store, clock=lambda: NOW)
+    phrase = book.by_abbreviation("FH")  # abbreviations ignore case
+    book.used(phrase)
+    book.used(phrase)
+    store.close()
+    store = open_store(tmp_path / "k.db")
+    again = PhraseBook(store, clock=lambda: NOW).by_abbreviation("fh")
+    assert (again.uses, again.last_used) == (2, NOW)
+    store.close()
+
+
+def test_chat_values_come_from_the_buyer_and_their_newest_order():
+    order = schema.Order("3698123456789012345", "b1", (schema.OrderItem("S", "小鹿运动鞋", 1, 12900),), 12900,
+                         "已发货", NOW, "中通快递", "7312345")
+    values = chat_values(buyer_nick="tb_小美", agent="小李", shop="小鹿童鞋", orders=[order], now=NOW)
+    assert values["order_no"] == "3698123456789012345" and values["amount"] == "129.00"
+    assert values["courier"] == "中通快递" and values["buyer"] == "tb_小美"
+    assert "order_no" not in chat_values(buyer_nick="x", agent="a", shop="s", orders=[], now=NOW)

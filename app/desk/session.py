@@ -269,6 +269,10 @@ class DeskSession:
         at = self._clock()
         self._writer.submit(self._guarded, self.store.save_draft, conversation_id, text, at)
 
+    def write_later(self, fn: Callable[..., object], *args: object) -> None:
+        """Run a small store write on the writer thread, in order with drafts and read marks."""
+        self._writer.submit(self._guarded, fn, *args)
+
     def mark_read(self, conversation_id: str) -> None:
         self._writer.submit(self._guarded, self._mark_read, conversation_id)
 

@@ -1,27 +1,85 @@
-"""The reply box: Enter sends, Shift+Enter starts a new line; the draft is the caller's to keep."""
+"""The reply box: Enter sends, Shift+Enter starts a new line, an abbreviation + Space/Tab expands in place
+(one Ctrl+Z restores what was typed), and `/` in an empty box opens the phrase palette."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from app.quickreplies.template import Filled
+
+Expander = Callable[[str], Filled | None]
+TRAILING_ASCII = re.compile(r"[!-~]+$")
+
+
+def utf16_len(text: str) -> int:
+    """Qt counts positions in UTF-16 units: an emoji outside the BMP is two of them."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class Composer(QPlainTextEdit):
     sig_send = Signal()
     """The agent pressed Enter (or Ctrl+Enter) to send what is in the box."""
+    sig_palette = Signal()
+    """`/` typed into an empty box: open the phrase palette."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(False)
-        self.setPlaceholderText(self.tr("Type a reply — Enter sends, Shift+Enter starts a new line"))
+        self.setPlaceholderText(self.tr("Type a reply — Enter sends, Shift+Enter starts a new line, / finds a phrase"))
+        self.expander: Expander = lambda word: None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        key, modifiers = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
                 return
-            if not event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
+            if not modifiers & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
                 self.sig_send.emit()
                 return
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Tab) and not modifiers and self._expand_word_before_caret():
+            return
+        if event.text() == "/" and not self.toPlainText():
+            self.sig_palette.emit()
+            return
         super().keyPressEvent(event)
+
+    def _expand_word_before_caret(self) -> bool:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        # Chinese has no spaces: the abbreviation is the run of printable ASCII right before the caret
+        # ("亲，fh" → "fh"), and only that whole run can match, so "shift" never fires "fh"
+        match = TRAILING_ASCII.search(before)
+        word = match.group(0) if match else ""
+        filled = self.expander(word) if word else None
+        if filled is None:
+            return False
+        self.insert_filled(filled, replacing=word)
+        return True
+
+    def insert_filled(self, filled: Filled, *, replacing: str = "") -> None:
+        """Insert at the caret (after removing `replacing` before it) as one undo step, then put the caret at
+        {cursor} or select the first blank the agent must fill."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if replacing:
+            cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, utf16_len(replacing))
+        cursor.removeSelectedText()
+        start = cursor.position()
+        cursor.insertText(filled.text)
+        cursor.endEditBlock()
+        if filled.blanks:
+            first, last = filled.blanks[0]
+            cursor.setPosition(start + utf16_len(filled.text[:first]))
+            cursor.setPosition(start + utf16_len(filled.text[:last]), QTextCursor.MoveMode.KeepAnchor)
+        elif filled.cursor is not None:
+            cursor.setPosition(start + utf16_len(filled.text[: filled.cursor]))
+        self.setTextCursor(cursor)
+        self.setFocus()

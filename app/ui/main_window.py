@@ -17,15 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desk.phrases import PhraseBook, chat_values
 from app.desk.session import DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import Filled
 from app.store.records import ConversationSummary, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.models.queue_model import QueueModel
+from app.ui.palette import PhrasePalette
 
 TICK_MS = 1000
 
@@ -35,9 +39,12 @@ class MainWindow(QMainWindow):
     """The window has painted once (the cold-start benchmark waits for this)."""
 
     def __init__(self, session: DeskSession, bridge: DeskBridge, *, shop_name: str, demo: bool,
-                 clock: Callable[[], datetime] = now_utc, parent: QWidget | None = None) -> None:
+                 clock: Callable[[], datetime] = now_utc, phrases: PhraseBook | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.clock = clock
+        self.phrases = phrases or PhraseBook(session.store, clock=clock)
         self.shop_name = shop_name
         self.demo = demo
         self._painted = False
@@ -76,6 +83,10 @@ class MainWindow(QMainWindow):
         self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.conversation.sig_send.connect(self._send)
         self.conversation.sig_draft.connect(self.session.save_draft)
+        self.palette = PhrasePalette(self.phrases.search, self)
+        self.palette.sig_chosen.connect(self.insert_phrase)
+        self.conversation.composer.sig_palette.connect(self.open_palette)
+        self.conversation.composer.expander = self._expand_abbreviation
         self.conversation.load_older = lambda cid, before: session.store.messages(cid, HISTORY_PAGE, before)
         bridge.sig_conversation.connect(self._on_conversation)
         bridge.sig_message.connect(self._on_message)
@@ -122,6 +133,7 @@ class MainWindow(QMainWindow):
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
         self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
+        self._action("chat", self.tr("&Phrase palette…"), "Ctrl+K", self.open_palette)
         self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
 
     def select_row(self, row: int) -> None:
@@ -145,6 +157,39 @@ class MainWindow(QMainWindow):
 
     def focus_composer(self) -> None:
         self.conversation.composer.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- phrases ---------------------------------------------------------------------------------
+
+    def open_palette(self) -> None:
+        if self.current_chat() is None:
+            self.statusBar().showMessage(self.tr("Open a chat first: phrases are filled in for its buyer."), 5_000)
+            return
+        self.palette.open_at(self.conversation.composer)
+
+    def _template_values(self) -> dict[str, str]:
+        chat = self.current_chat()
+        orders = self.buyer.model.orders() if chat and self.buyer.model.buyer_id == chat.buyer_id else []
+        agent = self.session.session.agent_name if self.session.session else self.session.account.agent
+        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=agent, shop=self.shop_name,
+                           orders=orders, now=self.clock())
+
+    def _expand_abbreviation(self, word: str) -> Filled | None:
+        phrase = self.phrases.by_abbreviation(word)
+        if phrase is None or self.current_chat() is None:
+            return None
+        self.session.write_later(self.phrases.used, phrase)
+        return self.phrases.fill(phrase, self._template_values())
+
+    def insert_phrase(self, phrase: Phrase, send: bool = False) -> None:
+        """Insert at the caret without replacing the draft; with send, send the whole draft, unless the phrase
+        left a blank the agent still has to fill."""
+        filled = self.phrases.fill(phrase, self._template_values())
+        self.conversation.composer.insert_filled(filled)
+        self.session.write_later(self.phrases.used, phrase)
+        if send and filled.blanks:
+            self.statusBar().showMessage(self.tr("Not sent: fill in the highlighted blank first."), 8_000)
+        elif send:
+            self.conversation.send_current()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About KefuDesk"),

@@ -42,6 +42,9 @@ class OrdersModel(QAbstractListModel):
             return order
         return None
 
+    def orders(self) -> list[Order]:
+        return list(self._orders)
+
     def show_orders(self, buyer_id: str, orders: list[Order]) -> None:
         """Another buyer, or fresh data for this one: a small list, replaced whole."""
         self.beginResetModel()

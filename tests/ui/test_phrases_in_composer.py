@@ -1,0 +1,92 @@
+"""Firing phrases through the real composer: abbreviations, the palette, insert-and-send, blanks."""
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway import schema
+from app.gateway.secrets import MemorySecretStore
+from app.store.engine import open_store
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+from tests.conftest import ime_type
+
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "desk.db")
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    store.ingest_message(schema.Message("m1", "c1", "in", "什么时候发货", NOW))
+    # offline on purpose (nothing listens on port 9): sent replies wait in the outbox, where we can read them
+    session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), DeskBridge())
+    win = MainWindow(session, DeskBridge(), shop_name="小鹿童鞋", demo=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.select_row(0)
+    yield win
+    session.stop()
+    store.close()
+
+
+def body(win: MainWindow, abbreviation: str) -> str:
+    return win.phrases.by_abbreviation(abbreviation).body
+
+
+def test_an_abbreviation_and_space_expands_in_place_and_ctrl_z_restores_it(qtbot, window):
+    composer = window.conversation.composer
+    ime_type(composer, "亲，")
+    qtbot.keyClicks(composer, "fh")
+    qtbot.keyClick(composer, Qt.Key.Key_Space)
+    assert composer.toPlainText() == "亲，" + body(window, "fh")
+    qtbot.keyClick(composer, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert composer.toPlainText() == "亲，fh"
+
+
+def test_a_word_that_is_not_an_abbreviation_gets_its_space(qtbot, window):
+    composer = window.conversation.composer
+    qtbot.keyClicks(composer, "ok")
+    qtbot.keyClick(composer, Qt.Key.Key_Space)
+    assert composer.toPlainText() == "ok "
+
+
+def test_ctrl_k_finds_by_pinyin_initials_and_enter_inserts_at_the_caret(qtbot, window):
+    composer = window.conversation.composer
+    ime_type(composer, "亲，")
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.palette.isVisible()
+    qtbot.keyClicks(window.palette.query, "tklc")
+    assert window.palette.model.titles()[0] == "退款流程"
+    qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)
+    assert not window.palette.isVisible()
+    assert composer.toPlainText() == "亲，" + body(window, "tk")
+
+
+def test_slash_in_an_empty_box_opens_the_palette_and_alt_enter_sends_the_whole_draft(qtbot, window):
+    composer = window.conversation.composer
+    composer.setFocus()
+    qtbot.keyClick(composer, Qt.Key.Key_Slash)
+    assert window.palette.isVisible() and composer.toPlainText() == ""
+    qtbot.keyClicks(window.palette.query, "fahuo")
+    qtbot.keyClick(window.palette.query, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    outbox = [m.text for m in window.session.store.outbox()]
+    assert outbox == [body(window, "fh")] and composer.toPlainText() == ""
+
+
+def test_a_missing_order_number_is_selected_and_blocks_insert_and_send(qtbot, window):
+    composer = window.conversation.composer
+    phrase = window.phrases.by_abbreviation("wl")  # 物流查询 uses {order_no}, {courier}, {tracking_no}
+    window.insert_phrase(phrase, send=True)
+    assert window.session.store.outbox() == []
+    assert composer.textCursor().selectedText() == "【订单号】"
+    assert "blank" in window.statusBar().currentMessage()
+
+
+def test_values_come_from_the_open_chat(qtbot, window):
+    window.insert_phrase(window.phrases.by_abbreviation("hi"))
+    assert "我是小李" in window.conversation.composer.toPlainText()

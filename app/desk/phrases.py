@@ -42,6 +42,9 @@ class PhraseBook:
     def in_slot(self, group: str, slot: int) -> Phrase | None:
         return next((p for p in self.phrases if p.group == group and p.slot == slot), None)
 
+    def slotted(self, group: str) -> list[Phrase]:
+        return [p for p in self.phrases if p.group == group and p.slot]
+
     def fill(self, phrase: Phrase, values: dict[str, str]) -> Filled:
         return fill(phrase.body, values)
 

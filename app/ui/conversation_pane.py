@@ -12,6 +12,7 @@ from app.store.records import ConversationSummary, MessageRecord
 from app.ui.composer import Composer
 from app.ui.delegates import MessageDelegate
 from app.ui.models.message_model import MessageModel
+from app.ui.slot_bar import SlotBar
 
 DRAFT_SAVE_DELAY_MS = 400
 HISTORY_PAGE = 200  # messages shown on opening a chat; older pages load when scrolled to the top
@@ -54,9 +55,15 @@ class ConversationPane(QWidget):
         self.composer = Composer()
         self.composer.setObjectName("composer")
         self.composer.setEnabled(False)
+        self.slot_bar = SlotBar()
+        reply = QWidget()
+        reply_layout = QVBoxLayout(reply)
+        reply_layout.setContentsMargins(0, 0, 0, 0)
+        reply_layout.addWidget(self.slot_bar)
+        reply_layout.addWidget(self.composer, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.history)
-        split.addWidget(self.composer)
+        split.addWidget(reply)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 
 TICK_MS = 1000
+SLOT_GROUP_KEY = "ui.slot_group"
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +88,10 @@ class MainWindow(QMainWindow):
         self.palette.sig_chosen.connect(self.insert_phrase)
         self.conversation.composer.sig_palette.connect(self.open_palette)
         self.conversation.composer.expander = self._expand_abbreviation
+        slot_bar = self.conversation.slot_bar
+        slot_bar.set_groups(self.phrases.groups(), session.store.get_meta(SLOT_GROUP_KEY))
+        slot_bar.show_slots(self.phrases.slotted(slot_bar.group))
+        slot_bar.sig_group_changed.connect(self._slot_group_changed)
         self.conversation.load_older = lambda cid, before: session.store.messages(cid, HISTORY_PAGE, before)
         bridge.sig_conversation.connect(self._on_conversation)
         bridge.sig_message.connect(self._on_message)
@@ -134,6 +139,14 @@ class MainWindow(QMainWindow):
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
         self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
         self._action("chat", self.tr("&Phrase palette…"), "Ctrl+K", self.open_palette)
+        self._menus["slots"] = self._menus["chat"].addMenu(self.tr("Phrase &slots"))
+        self._action("slots", self.tr("Next phrase &group"), "Ctrl+G", self.conversation.slot_bar.next_group)
+        for number in range(1, 10):
+            self._action("slots", self.tr("Insert slot %n", "", number), f"Ctrl+{number}",
+                         lambda _checked=False, n=number: self.fire_slot(n, send=False))
+        for number in range(1, 10):
+            self._action("slots", self.tr("Insert slot %n and send", "", number), f"Ctrl+Alt+{number}",
+                         lambda _checked=False, n=number: self.fire_slot(n, send=True))
         self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
 
     def select_row(self, row: int) -> None:
@@ -165,6 +178,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Open a chat first: phrases are filled in for its buyer."), 5_000)
             return
         self.palette.open_at(self.conversation.composer)
+
+    def fire_slot(self, slot: int, *, send: bool) -> None:
+        phrase = self.phrases.in_slot(self.conversation.slot_bar.group, slot)
+        if phrase is None:
+            self.statusBar().showMessage(self.tr("No phrase in slot %n of this group.", "", slot), 5_000)
+            return
+        if self.current_chat() is None:
+            self.open_palette()  # says why nothing was inserted
+            return
+        self.insert_phrase(phrase, send)
+
+    def _slot_group_changed(self, group: str) -> None:
+        self.conversation.slot_bar.show_slots(self.phrases.slotted(group))
+        self.session.write_later(self.session.store.set_meta, SLOT_GROUP_KEY, group)
 
     def _template_values(self) -> dict[str, str]:
         chat = self.current_chat()

@@ -90,3 +90,30 @@ def test_a_missing_order_number_is_selected_and_blocks_insert_and_send(qtbot, wi
 def test_values_come_from_the_open_chat(qtbot, window):
     window.insert_phrase(window.phrases.by_abbreviation("hi"))
     assert "我是小李" in window.conversation.composer.toPlainText()
+
+
+def test_ctrl_digit_inserts_the_current_groups_slot_and_ctrl_alt_digit_sends(qtbot, window):
+    bar = window.conversation.slot_bar
+    bar.group_box.setCurrentText("售中/物流")
+    assert "1 发货时间" in bar.slots.text()
+    composer = window.conversation.composer
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert composer.toPlainText() == body(window, "fh")
+    composer.clear()
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # next group
+    assert bar.group != "售中/物流"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    sent = window.phrases.in_slot(bar.group, 1)
+    assert [m.text for m in window.session.store.outbox()] == [window.phrases.fill(sent, window._template_values()).text]
+
+
+def test_the_slot_group_is_remembered(qtbot, window):
+    window.conversation.slot_bar.group_box.setCurrentText("售后/退款")
+    qtbot.waitUntil(lambda: window.session.store.get_meta("ui.slot_group") == "售后/退款")
+
+
+def test_an_empty_slot_says_so(qtbot, window):
+    window.conversation.slot_bar.group_box.setCurrentText("售中/地址")  # one phrase, in slot 1
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.conversation.composer.toPlainText() == ""
+    assert "slot 9" in window.statusBar().currentMessage()

@@ -6,8 +6,10 @@ The only place phrases are matched: the palette, the CLI and the benchmarks all 
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,88 +45,138 @@ def _pinyin_keys(text: str) -> tuple[str, str]:
     return full.lower(), initials.replace(" ", "").lower()
 
 
-@dataclass(frozen=True)
-class _Entry:
-    phrase: Phrase
-    abbreviation: str
-    title: str
-    body: str
-    pinyin: str
-    initials: str
+class _Field:
+    """One searchable field of every phrase, joined into a single string so finding a query is a C-level
+    str.find per hit instead of a Python comparison per phrase."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.text = SEPARATOR + SEPARATOR.join(keys) + SEPARATOR
+        self.starts: list[int] = []
+        offset = 1
+        for key in keys:
+            self.starts.append(offset)
+            offset += len(key) + 1
+
+    def containing(self, needle: str) -> list[int]:
+        """Positions of the phrases whose key contains needle (each once)."""
+        found: list[int] = []
+        text, starts = self.text, self.starts
+        hit = text.find(needle)
+        while hit != -1:
+            position = bisect.bisect_right(starts, hit) - 1
+            found.append(position)
+            following = starts[position + 1] if position + 1 < len(starts) else len(text)
+            hit = text.find(needle, following)  # one hit per phrase is enough
+        return found
+
+    def starting_with(self, needle: str) -> list[int]:
+        found: list[int] = []
+        text, starts = self.text, self.starts
+        hit = text.find(SEPARATOR + needle)
+        while hit != -1:
+            found.append(bisect.bisect_left(starts, hit + 1))
+            hit = text.find(SEPARATOR + needle, hit + 1)
+        return found
+
+
+SEPARATOR = "\x00"
 
 
 class PhraseIndex:
-    """Search keys computed once per phrase, so a keystroke only compares strings."""
+    """Search keys computed once per phrase, so a keystroke only searches strings."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self._entries: list[_Entry] = []
-        for phrase in phrases:
-            title_full, title_initials = _pinyin_keys(phrase.title)
-            self._entries.append(_Entry(phrase, phrase.abbreviation.lower(), phrase.title.lower(),
-                                        phrase.body.lower(), title_full, title_initials))
-        self._fuzzy_keys = [f"{e.title} {e.pinyin}" for e in self._entries]
+        self._phrases = list(phrases)
+        titles = [p.title.lower() for p in self._phrases]
+        pinyin = [_pinyin_keys(p.title) for p in self._phrases]
+        self._abbreviations: dict[str, list[int]] = {}
+        for position, phrase in enumerate(self._phrases):
+            if phrase.abbreviation:
+                self._abbreviations.setdefault(phrase.abbreviation.lower(), []).append(position)
+        clean = [key.replace(SEPARATOR, " ") for key in (p.abbreviation.lower() for p in self._phrases)]
+        self._abbreviation = _Field(clean)
+        self._title = _Field([t.replace(SEPARATOR, " ") for t in titles])
+        self._pinyin = _Field([full for full, _initials in pinyin])
+        self._initials = _Field([initials for _full, initials in pinyin])
+        self._body = _Field([p.body.lower().replace(SEPARATOR, " ") for p in self._phrases])
+        self._fuzzy_keys = [f"{title} {full}" for title, (full, _initials) in zip(titles, pinyin, strict=True)]
+        # the part of the habit score that does not depend on the clock, and the order of ties, computed once
+        self._usage = [_usage_score(p.uses) for p in self._phrases]
+        self._tie = [(p.title, p.id) for p in self._phrases]
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._phrases)
 
     def by_abbreviation(self, abbreviation: str) -> Phrase | None:
-        wanted = abbreviation.lower()
-        for entry in self._entries:
-            if entry.abbreviation and entry.abbreviation == wanted:
-                return entry.phrase
-        return None
+        positions = self._abbreviations.get(abbreviation.lower())
+        return self._phrases[positions[0]] if positions else None
 
     def search(self, query: str, *, limit: int = 20, now: datetime | None = None) -> list[Match]:
         """Ranked matches; an empty query lists the most used phrases first."""
-        q = query.strip().lower()
+        q = query.strip().lower().replace(SEPARATOR, "")
         if not q:
-            ranked = [Match(e.phrase, _habit(e.phrase, now), 0) for e in self._entries]
-            return sorted(ranked, key=_order)[:limit]
-        # a Chinese query is also compared by sound: 退宽 (a slip of the IME) finds 退款
-        q_pinyin = "" if q.isascii() else _pinyin_keys(q)[0]
-        found: dict[int, Match] = {}
-        for position, entry in enumerate(self._entries):
-            kind = _kind(entry, q, q_pinyin)
-            if kind:
-                found[position] = Match(entry.phrase, kind * 1000 + _habit(entry.phrase, now), kind)
-        if len(found) < limit and len(q) >= 2:
+            return heapq.nsmallest(limit, (Match(p, _habit(p, now), 0) for p in self._phrases), key=_order)
+        scores: dict[int, float] = {}
+        kinds: dict[int, int] = {}
+        usage = self._usage
+        # the kind outweighs any habit, so once a kind has filled the list the worse kinds cannot enter it
+        for kind, positions in self._kinds(q):
+            base = kind * 1000
+            for position in positions():
+                if position not in scores:
+                    scores[position] = base + usage[position]
+                    kinds[position] = kind
+            if len(scores) >= limit:
+                break
+        if len(scores) < limit and len(q) >= 2:
             for _key, similarity, position in process.extract(q, self._fuzzy_keys, scorer=fuzz.partial_ratio,
                                                               score_cutoff=FUZZY_CUTOFF, limit=limit * 2):
-                if position not in found:
-                    phrase = self._entries[position].phrase
-                    found[position] = Match(phrase, FUZZY * 1000 + similarity * 5 + _habit(phrase, now), FUZZY)
-        return sorted(found.values(), key=_order)[:limit]
+                if position not in scores:
+                    scores[position] = FUZZY * 1000 + similarity * 5 + usage[position]
+                    kinds[position] = FUZZY
+        if now is not None:  # recency only for phrases used before: few, and the clock moves
+            for position in scores:
+                last_used = self._phrases[position].last_used
+                if last_used is not None:
+                    scores[position] += _recency_score(last_used, now)
+        tie = self._tie
+        best = heapq.nsmallest(limit, scores, key=lambda position: (-scores[position], tie[position]))
+        return [Match(self._phrases[position], scores[position], kinds[position]) for position in best]
+
+    def _kinds(self, q: str) -> list[tuple[int, Callable[[], list[int]]]]:
+        """The ways q can match, best first, each a lazy search."""
+        kinds: list[tuple[int, Callable[[], list[int]]]] = [
+            (EXACT_ABBREVIATION, lambda: self._abbreviations.get(q, [])),
+            (ABBREVIATION_PREFIX, lambda: self._abbreviation.starting_with(q)),
+            (TITLE_PREFIX, lambda: self._title.starting_with(q)),
+            (TITLE, lambda: self._title.containing(q)),
+        ]
+        if q.isascii():
+            kinds += [(INITIALS, lambda: self._initials.containing(q)), (PINYIN, lambda: self._pinyin.containing(q))]
+        if len(q) > 1 or not q.isascii():  # one Latin letter is in nearly every body: noise
+            kinds.append((BODY, lambda: self._body.containing(q)))
+        if not q.isascii():
+            # a Chinese query is also compared by sound: 退宽 (a slip of the IME) finds 退款
+            sound = _pinyin_keys(q)[0]
+            if len(sound) >= 4:
+                kinds.append((PINYIN, lambda: self._pinyin.containing(sound)))
+        return kinds
 
 
-def _kind(entry: _Entry, q: str, q_pinyin: str) -> int:
-    if entry.abbreviation:
-        if entry.abbreviation == q:
-            return EXACT_ABBREVIATION
-        if entry.abbreviation.startswith(q):
-            return ABBREVIATION_PREFIX
-    if entry.title.startswith(q):
-        return TITLE_PREFIX
-    if q in entry.title:
-        return TITLE
-    if q.isascii():
-        if q in entry.initials:
-            return INITIALS
-        if q in entry.pinyin:
-            return PINYIN
-    if q in entry.body:
-        return BODY
-    if q_pinyin and len(q_pinyin) >= 4 and q_pinyin in entry.pinyin:
-        return PINYIN
-    return 0
+def _usage_score(uses: int) -> float:
+    """Up to 300 points for being used often; with recency (up to 100) enough to order equals, never to beat
+    a better kind (kinds are 1000 apart)."""
+    return min(300.0, 60.0 * math.log1p(uses))
+
+
+def _recency_score(last_used: datetime, now: datetime) -> float:
+    hours = max(0.0, (now - last_used).total_seconds() / 3600)
+    return 100.0 / (1.0 + hours / 24)
 
 
 def _habit(phrase: Phrase, now: datetime | None) -> float:
-    """Up to ~400 points for being used often and lately: enough to order equals, never to beat a better kind."""
-    score = min(300.0, 60.0 * math.log1p(phrase.uses))
-    if now is not None and phrase.last_used is not None:
-        hours = max(0.0, (now - phrase.last_used).total_seconds() / 3600)
-        score += 100.0 / (1.0 + hours / 24)
-    return score
+    recent = _recency_score(phrase.last_used, now) if now is not None and phrase.last_used is not None else 0.0
+    return _usage_score(phrase.uses) + recent
 
 
 def _order(match: Match) -> tuple[float, str, int]:

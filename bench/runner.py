@@ -46,12 +46,15 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk
+    from bench import bench_desk, bench_phrases
 
     return {
         "cold_start": bench_desk.cold_start,
         "message_to_queue": bench_desk.message_to_queue,
         "chat_switch": bench_desk.chat_switch,
+        "palette_filter": bench_phrases.palette_filter,
+        "palette_repaint": bench_phrases.palette_repaint,
+        "abbreviation_expansion": bench_phrases.abbreviation_expansion,
     }
 
 

@@ -17,3 +17,5 @@ class Phrase:
     tags: tuple[str, ...] = field(default_factory=tuple)
     uses: int = 0
     last_used: datetime | None = None
+    owner: str = ""  # "" shared with the whole shop, else the agent profile it belongs to
+    image: str = ""  # sha256 of an image in the data dir's image store, sent with (or as) the phrase

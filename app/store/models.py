@@ -112,6 +112,18 @@ class PhraseRow(Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     uses: Mapped[int] = mapped_column(Integer, default=0)
     last_used: Mapped[datetime | None]
+    owner: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    image: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class PhraseUse(Base):
+    """One firing of a phrase and the buyer message it answered: what suggestions learn from."""
+
+    __tablename__ = "phrase_use"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    phrase_id: Mapped[int] = mapped_column(ForeignKey("phrase.id", ondelete="CASCADE"), index=True)
+    prompt: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
 
 
 class Draft(Base):

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.gateway import schema
 from app.quickreplies.phrase import Phrase
 from app.store import models as m
+from app.store.errors import StoreError
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
@@ -223,22 +224,51 @@ class Store:
     def phrases(self) -> list[Phrase]:
         with self._sessions() as s:
             rows = s.scalars(select(m.PhraseRow).order_by(m.PhraseRow.group_name, m.PhraseRow.slot, m.PhraseRow.id))
-            return [Phrase(r.id, r.title, r.body, r.group_name, r.abbreviation, r.slot, tuple(r.tags or ()), r.uses,
-                           r.last_used) for r in rows]
+            return [_phrase(r) for r in rows]
 
-    def add_phrases(self, phrases: Iterable[Phrase]) -> int:
-        """Add phrases (their ids are ignored) in one transaction: all of them or none."""
+    def add_phrases(self, phrases: Iterable[Phrase], *, keep_ids: bool = False) -> list[int]:
+        """Add phrases in one transaction: all of them or none. Ids are given by the store, unless keep_ids
+        (undoing a delete puts the very same rows back). Returns the ids in order."""
         with self._write_lock, self._sessions.begin() as s:
-            rows = [m.PhraseRow(title=p.title, body=p.body, group_name=p.group, abbreviation=p.abbreviation,
-                                slot=p.slot, tags=list(p.tags), uses=p.uses, last_used=p.last_used) for p in phrases]
+            rows = [m.PhraseRow(id=p.id if keep_ids else None, **_phrase_columns(p)) for p in phrases]
             s.add_all(rows)
-            return len(rows)
+            s.flush()
+            return [r.id for r in rows]
 
-    def phrase_used(self, phrase_id: int, at: datetime) -> None:
+    def update_phrases(self, phrases: Iterable[Phrase]) -> None:
+        """Write edited phrases back (matched by id), all or none; usage counts are the store's, not the caller's."""
+        with self._write_lock, self._sessions.begin() as s:
+            for p in phrases:
+                row = s.get(m.PhraseRow, p.id)
+                if row is None:
+                    raise StoreError(f"phrase {p.id} is no longer in the library (deleted elsewhere?)")
+                for name, value in _phrase_columns(p).items():
+                    if name not in ("uses", "last_used"):
+                        setattr(row, name, value)
+
+    def delete_phrases(self, ids: Iterable[int]) -> list[Phrase]:
+        """Delete phrases, all or none; returns what was deleted so it can be put back (undo)."""
+        with self._write_lock, self._sessions.begin() as s:
+            rows = list(s.scalars(select(m.PhraseRow).where(m.PhraseRow.id.in_(list(ids)))))
+            gone = [_phrase(r) for r in rows]
+            for row in rows:
+                s.delete(row)
+            return gone
+
+    def phrase_used(self, phrase_id: int, at: datetime, prompt: str = "") -> None:
+        """Count a firing; prompt is the buyer message it answered (kept for suggestions when given)."""
         with self._write_lock, self._sessions.begin() as s:
             row = s.get(m.PhraseRow, phrase_id)
             if row is not None:
                 row.uses, row.last_used = (row.uses or 0) + 1, at
+                if prompt.strip():
+                    s.add(m.PhraseUse(phrase_id=phrase_id, prompt=prompt.strip()[:500], at=at))
+
+    def phrase_uses(self, limit: int = 5000) -> list[tuple[int, str]]:
+        """(phrase id, buyer message answered), newest first: the history suggestions learn from."""
+        with self._sessions() as s:
+            query = select(m.PhraseUse.phrase_id, m.PhraseUse.prompt).order_by(m.PhraseUse.id.desc()).limit(limit)
+            return [(pid, prompt) for pid, prompt in s.execute(query)]
 
     # --- housekeeping ----------------------------------------------------------------------------
 
@@ -254,6 +284,16 @@ class Store:
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def _phrase(r: m.PhraseRow) -> Phrase:
+    return Phrase(r.id, r.title, r.body, r.group_name, r.abbreviation, r.slot, tuple(r.tags or ()), r.uses or 0,
+                  r.last_used, r.owner or "", r.image or "")
+
+
+def _phrase_columns(p: Phrase) -> dict[str, object]:
+    return {"title": p.title, "body": p.body, "group_name": p.group, "abbreviation": p.abbreviation, "slot": p.slot,
+            "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image}
 
 
 def _apply_to_conversation(conv: m.Conversation, direction: str, text: str, at: datetime, *,

@@ -19,6 +19,10 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     search.add_argument("query", help="title, pinyin (tkdz), abbreviation or words of the body")
     search.add_argument("--limit", type=int, default=10, help="how many matches (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    suggest = commands.add_parser("suggest", help="print the suggestions the composer would offer for a message")
+    suggest.add_argument("message", help="the buyer's message; several lines for several unanswered messages")
+    suggest.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
+    suggest.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         book = PhraseBook(store)
         if args.command == "search":
             return _search(book, args)
+        if args.command == "suggest":
+            return _suggest(book, args)
         raise AssertionError(args.command)  # argparse only lets known commands through
     finally:
         store.close()
@@ -53,4 +59,20 @@ def _search(book: PhraseBook, args: argparse.Namespace) -> int:
     for m in matches:
         body = " ".join(m.phrase.body.split())
         print(f"{m.phrase.title}\t[{m.phrase.abbreviation}]\t{m.phrase.group}\t{body[:50]}")
+    return 0
+
+
+def _suggest(book: PhraseBook, args: argparse.Namespace) -> int:
+    found = book.suggest(args.message.replace("\\n", "\n"), top=max(1, args.top))
+    if args.json:
+        print(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "group": s.phrase.group,
+                           "abbreviation": s.phrase.abbreviation, "body": s.phrase.body, "score": s.score,
+                           "reasons": list(s.reasons)} for s in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("no phrase fits this message: its words are not in the library, and no phrase was fired after one "
+              "like it yet")
+        return 1
+    for s in found:
+        print(f"{s.phrase.title}\t[{s.phrase.abbreviation}]\t{s.score}\t{'; '.join(s.reasons)}")
     return 0

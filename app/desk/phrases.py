@@ -13,6 +13,7 @@ from app.gateway import schema
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.starter import STARTER
+from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
 from app.store.store import Store
 
@@ -29,9 +30,15 @@ class PhraseBook:
     def reload(self) -> None:
         self.phrases = self._store.phrases()
         self.index = PhraseIndex(self.phrases)
+        self.suggester = Suggester(self.phrases, self._store.phrase_uses())
 
-    def search(self, query: str, limit: int = 20) -> list[Match]:
-        return self.index.search(query, limit=limit, now=self._clock())
+    def search(self, query: str, limit: int = 20, *, buyer_said: str = "") -> list[Match]:
+        """The palette's list; among equal matches, phrases that answer the buyer's last message come first."""
+        fit = self.suggester.fit(buyer_said) if buyer_said else None
+        return self.index.search(query, limit=limit, now=self._clock(), fit=fit)
+
+    def suggest(self, buyer_said: str, top: int = 3) -> list[Suggestion]:
+        return self.suggester.suggest(buyer_said, top=top)
 
     def by_abbreviation(self, abbreviation: str) -> Phrase | None:
         return self.index.by_abbreviation(abbreviation)
@@ -48,8 +55,13 @@ class PhraseBook:
     def fill(self, phrase: Phrase, values: dict[str, str]) -> Filled:
         return fill(phrase.body, values)
 
-    def used(self, phrase: Phrase) -> None:
-        self._store.phrase_used(phrase.id, self._clock())
+    def learn(self, phrase: Phrase, buyer_said: str) -> None:
+        """Suggest phrase for messages like buyer_said from now on (in memory, on the thread that suggests)."""
+        self.suggester.learn(phrase.id, buyer_said)
+
+    def used(self, phrase: Phrase, buyer_said: str = "") -> None:
+        """Count a firing in the store, with the message it answered (it writes: call it off the GUI thread)."""
+        self._store.phrase_used(phrase.id, self._clock(), buyer_said)
 
 
 def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[schema.Order],

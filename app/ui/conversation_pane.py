@@ -13,6 +13,7 @@ from app.ui.composer import Composer
 from app.ui.delegates import MessageDelegate
 from app.ui.models.message_model import MessageModel
 from app.ui.slot_bar import SlotBar
+from app.ui.suggestion_bar import SuggestionBar
 
 DRAFT_SAVE_DELAY_MS = 400
 HISTORY_PAGE = 200  # messages shown on opening a chat; older pages load when scrolled to the top
@@ -56,9 +57,11 @@ class ConversationPane(QWidget):
         self.composer.setObjectName("composer")
         self.composer.setEnabled(False)
         self.slot_bar = SlotBar()
+        self.suggestion_bar = SuggestionBar()
         reply = QWidget()
         reply_layout = QVBoxLayout(reply)
         reply_layout.setContentsMargins(0, 0, 0, 0)
+        reply_layout.addWidget(self.suggestion_bar)
         reply_layout.addWidget(self.slot_bar)
         reply_layout.addWidget(self.composer, 1)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -84,10 +84,11 @@ class MainWindow(QMainWindow):
         self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.conversation.sig_send.connect(self._send)
         self.conversation.sig_draft.connect(self.session.save_draft)
-        self.palette = PhrasePalette(self.phrases.search, self)
+        self.palette = PhrasePalette(lambda query: self.phrases.search(query, buyer_said=self.buyer_said()), self)
         self.palette.sig_chosen.connect(self.insert_phrase)
         self.conversation.composer.sig_palette.connect(self.open_palette)
         self.conversation.composer.expander = self._expand_abbreviation
+        self.conversation.suggestion_bar.sig_chosen.connect(self.insert_phrase)
         slot_bar = self.conversation.slot_bar
         slot_bar.set_groups(self.phrases.groups(), session.store.get_meta(SLOT_GROUP_KEY))
         slot_bar.show_slots(self.phrases.slotted(slot_bar.group))
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         for number in range(1, 10):
             self._action("slots", self.tr("Insert slot %n and send", "", number), f"Ctrl+Alt+{number}",
                          lambda _checked=False, n=number: self.fire_slot(n, send=True))
+        self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
+        for number, key in enumerate("QWE"):
+            self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
+                         lambda _checked=False, n=number: self.fire_suggestion(n))
         self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
 
     def select_row(self, row: int) -> None:
@@ -189,6 +194,25 @@ class MainWindow(QMainWindow):
             return
         self.insert_phrase(phrase, send)
 
+    def fire_suggestion(self, number: int) -> None:
+        phrase = self.conversation.suggestion_bar.phrase(number)
+        if phrase is None:
+            self.statusBar().showMessage(self.tr("No suggestion %n for this message.", "", number + 1), 5_000)
+            return
+        self.insert_phrase(phrase)
+
+    def buyer_said(self) -> str:
+        return self.conversation.model.buyer_said() if self.current_chat() is not None else ""
+
+    def _refresh_suggestions(self) -> None:
+        said = self.buyer_said()
+        self.conversation.suggestion_bar.show_suggestions(self.phrases.suggest(said) if said else [])
+
+    def _fired(self, phrase: Phrase) -> None:
+        said = self.buyer_said()
+        self.phrases.learn(phrase, said)
+        self.session.write_later(self.phrases.used, phrase, said)
+
     def _slot_group_changed(self, group: str) -> None:
         self.conversation.slot_bar.show_slots(self.phrases.slotted(group))
         self.session.write_later(self.session.store.set_meta, SLOT_GROUP_KEY, group)
@@ -204,7 +228,7 @@ class MainWindow(QMainWindow):
         phrase = self.phrases.by_abbreviation(word)
         if phrase is None or self.current_chat() is None:
             return None
-        self.session.write_later(self.phrases.used, phrase)
+        self._fired(phrase)
         return self.phrases.fill(phrase, self._template_values())
 
     def insert_phrase(self, phrase: Phrase, send: bool = False) -> None:
@@ -212,7 +236,7 @@ class MainWindow(QMainWindow):
         left a blank the agent still has to fill."""
         filled = self.phrases.fill(phrase, self._template_values())
         self.conversation.composer.insert_filled(filled)
-        self.session.write_later(self.phrases.used, phrase)
+        self._fired(phrase)
         if send and filled.blanks:
             self.statusBar().showMessage(self.tr("Not sent: fill in the highlighted blank first."), 8_000)
         elif send:
@@ -234,6 +258,7 @@ class MainWindow(QMainWindow):
         store = self.session.store
         self.conversation.open_chat(chat, store.messages(chat.id, limit=HISTORY_PAGE), store.draft(chat.id))
         self.buyer.show_chat(chat)
+        self._refresh_suggestions()
         self.session.request_orders(chat.buyer_id)
         if chat.unread:
             self.session.mark_read(chat.id)
@@ -248,6 +273,8 @@ class MainWindow(QMainWindow):
 
     def _on_message(self, message: MessageRecord) -> None:
         self.conversation.model.upsert(message)
+        if message.direction == "in" and message.conversation_id == self.conversation.conversation_id:
+            self._refresh_suggestions()
         self._update_outbox()
 
     def _on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None:

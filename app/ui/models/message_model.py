@@ -67,5 +67,18 @@ class MessageModel(QAbstractListModel):
         self._rows[message.id] = row
         self.endInsertRows()
 
+    def buyer_said(self) -> str:
+        """What the buyer is waiting for an answer to, a message a line: their messages since the agent last
+        wrote (or, when the agent wrote last, the buyer's last message)."""
+        waiting: list[str] = []
+        for message in reversed(self._messages):
+            if message.direction == "in":
+                waiting.append(message.text)
+            elif message.direction in ("out", "robot"):
+                break
+        if waiting:
+            return "\n".join(reversed(waiting))
+        return next((m.text for m in reversed(self._messages) if m.direction == "in"), "")
+
     def texts(self) -> list[str]:
         return [m.text for m in self._messages]

@@ -1,0 +1,57 @@
+"""The row above the reply box with the three phrases most likely to answer the buyer (Alt+Q/W/E insert)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.suggest import Suggestion
+
+KEYS = ("Q", "W", "E")
+
+
+class SuggestionBar(QWidget):
+    sig_chosen = Signal(object)
+    """A suggested Phrase was clicked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggestions: list[Suggestion] = []
+        self.label = QLabel(self.tr("Suggested:"))
+        self.label.setEnabled(False)
+        self.buttons: list[QToolButton] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        for number, key in enumerate(KEYS):
+            button = QToolButton()
+            button.setObjectName(f"suggestion{key}")
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked=False, n=number: self.choose(n))
+            self.buttons.append(button)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.show_suggestions([])
+
+    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self.suggestions = suggestions[:len(KEYS)]
+        for number, button in enumerate(self.buttons):
+            if number < len(self.suggestions):
+                found = self.suggestions[number]
+                title = found.phrase.title if len(found.phrase.title) <= 14 else found.phrase.title[:13] + "…"
+                button.setText(f"Alt+{KEYS[number]} {title}")
+                why = "; ".join(found.reasons)
+                button.setToolTip(f"{found.phrase.body}\n\n{why}" if why else found.phrase.body)
+                button.show()
+            else:
+                button.hide()
+        self.label.setText(self.tr("Suggested:") if self.suggestions else self.tr("No suggestion for this message"))
+
+    def phrase(self, number: int) -> Phrase | None:
+        return self.suggestions[number].phrase if 0 <= number < len(self.suggestions) else None
+
+    def choose(self, number: int) -> None:
+        phrase = self.phrase(number)
+        if phrase is not None:
+            self.sig_chosen.emit(phrase)

@@ -1,0 +1,75 @@
+"""Suggestions above the composer: they follow what the buyer asks, Alt+Q/W/E insert them, and firing teaches."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway import schema
+from app.gateway.secrets import MemorySecretStore
+from app.store.engine import open_store
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+from tests.conftest import ime_type
+
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "desk.db")
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", NOW - timedelta(seconds=20)))
+    store.ingest_message(schema.Message("m2", "c1", "in", "什么时候发货", NOW))
+    # offline on purpose (nothing listens on port 9): the desk still suggests and inserts
+    bridge = DeskBridge()
+    session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), bridge)
+    win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False)
+    win.bridge = bridge
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.select_row(0)
+    yield win
+    session.stop()
+    store.close()
+
+
+def shown(win: MainWindow) -> list[str]:
+    return [b.text() for b in win.conversation.suggestion_bar.buttons if b.isVisibleTo(win)]
+
+
+def test_the_bar_answers_the_buyers_unanswered_messages_and_alt_q_inserts_at_the_caret(qtbot, window):
+    assert shown(window)[0] == "Alt+Q 发货时间"
+    composer = window.conversation.composer
+    ime_type(composer, "您好，")
+    qtbot.keyClick(composer, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    assert composer.toPlainText() == "您好，" + window.phrases.by_abbreviation("fh").body
+
+
+def test_a_new_buyer_message_changes_the_suggestions(qtbot, window):
+    window.conversation.composer.setPlainText("")
+    # as the session reports messages from the shop: through the bridge's queued signal
+    for message in (schema.Message("m3", "c1", "out", "亲，今天发哦", NOW),
+                    schema.Message("m4", "c1", "in", "衣服少发了一件", NOW)):
+        window.bridge.on_message(window.session.store.ingest_message(message)[0])
+    qtbot.waitUntil(lambda: window.conversation.model.rowCount() == 4)
+    assert shown(window)[0] == "Alt+Q 少发核实"
+
+
+def test_alt_w_without_a_second_suggestion_says_so(qtbot, window):
+    window.conversation.suggestion_bar.show_suggestions(window.conversation.suggestion_bar.suggestions[:1])
+    qtbot.keyClick(window.conversation.composer, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert window.conversation.composer.toPlainText() == ""
+    assert "No suggestion 2" in window.statusBar().currentMessage()
+
+
+def test_a_phrase_fired_for_a_question_is_suggested_for_it_next_time(qtbot, window):
+    coupon = window.phrases.by_abbreviation("yhq")
+    assert coupon.title not in [s.phrase.title for s in window.phrases.suggest("什么时候发货")][:1]
+    for _ in range(3):
+        window.insert_phrase(coupon)
+    assert window.phrases.suggest("什么时候发货")[0].phrase == coupon
+    qtbot.waitUntil(lambda: window.session.store.phrase_uses()[:1] == [(coupon.id, "在吗\n什么时候发货")])

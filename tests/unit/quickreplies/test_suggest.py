@@ -1,0 +1,50 @@
+"""Suggestions for the buyer's last message: the library's words, how buyers say them, and the floor's habits."""
+
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.starter import STARTER
+from app.quickreplies.suggest import Suggester, terms
+
+LIBRARY = [Phrase(i, t, b, g, a, s) for i, (t, b, g, a, s) in enumerate(STARTER, start=1)]
+BY_TITLE = {p.title: p for p in LIBRARY}
+
+
+def titles(suggester: Suggester, message: str, top: int = 3) -> list[str]:
+    return [s.phrase.title for s in suggester.suggest(message, top=top)]
+
+
+def test_terms_are_chinese_bigrams_and_latin_words():
+    assert terms("发货 SF123") == {"发", "货", "发货", "sf123"}
+
+
+def test_a_buyer_asking_in_their_own_words_gets_the_phrase_that_answers():
+    s = Suggester(LIBRARY)
+    assert titles(s, "什么时候发货啊")[0] == "发货时间"
+    assert titles(s, "我的快递到哪了")[0] == "物流查询"
+    assert titles(s, "衣服少发了一件")[0] == "少发核实"
+    assert set(titles(s, "宝宝脚长13厘米穿多大", top=2)) == {"尺码推荐", "量脚方法"}
+    assert titles(s, "在吗")[0] == "欢迎语"
+
+
+def test_nothing_is_suggested_for_a_message_the_library_has_no_words_for():
+    assert Suggester(LIBRARY).suggest("hello") == []
+
+
+def test_what_the_floor_fired_after_similar_messages_comes_first():
+    message = "鞋子开胶了能退吗"
+    before = titles(Suggester(LIBRARY), message)
+    assert before[0] != "退款流程"
+    refund = BY_TITLE["退款流程"].id
+    history = [(refund, "鞋子开胶了能退吗？"), (refund, "开胶了可以退吗"), (refund, "鞋子开胶了能退吗")]
+    after = Suggester(LIBRARY, history).suggest(message)
+    assert after[0].phrase.title == "退款流程"
+    assert "fired 3× after similar messages" in after[0].reasons
+
+
+def test_history_of_a_deleted_phrase_is_ignored():
+    assert Suggester(LIBRARY, [(9999, "鞋子开胶了能退吗")]).suggest("鞋子开胶了能退吗")[0].phrase.id != 9999
+
+
+def test_fit_scales_the_best_suggestion_to_one():
+    fit = Suggester(LIBRARY).fit("什么时候发货")
+    assert fit[BY_TITLE["发货时间"].id] == 1.0 and all(0 < v <= 1 for v in fit.values())
+    assert Suggester(LIBRARY).fit("  ") == {}

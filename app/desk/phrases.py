@@ -5,17 +5,25 @@ The UI asks this service; matching itself lives in app.quickreplies.match and no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from app.desk.money import yuan_text
 from app.gateway import schema
+from app.quickreplies.edit import Finding, problems
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.starter import STARTER
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
 from app.store.store import Store
+
+
+class PhraseRejected(ValueError):
+    def __init__(self, phrase: Phrase, findings: list[Finding]) -> None:
+        super().__init__(f"{phrase.title!r}: " + "; ".join(f"{f.problem.value} {f.detail}".strip() for f in findings))
+        self.phrase, self.findings = phrase, findings
 
 
 class PhraseBook:
@@ -54,6 +62,67 @@ class PhraseBook:
 
     def fill(self, phrase: Phrase, values: dict[str, str]) -> Filled:
         return fill(phrase.body, values)
+
+    # --- editing: every change checked here, written all-or-nothing, then the index rebuilt -----------
+
+    def problems(self, phrase: Phrase) -> list[Finding]:
+        return problems(phrase, self.phrases)
+
+    def add(self, phrases: Sequence[Phrase]) -> list[int]:
+        """Add new phrases (checked against the library and each other); none are added if one is refused."""
+        library = list(self.phrases)
+        for phrase in phrases:
+            found = problems(replace(phrase, id=0), library)
+            if found:
+                raise PhraseRejected(phrase, found)
+            library.append(replace(phrase, id=-1 - len(library)))  # a placeholder id: no clash with itself
+        ids = self._store.add_phrases(phrases)
+        self.reload()
+        return ids
+
+    def update(self, phrases: Sequence[Phrase]) -> list[Phrase]:
+        """Write edits; returns the phrases as they were (for undo). Refused whole if one edit is."""
+        by_id = {p.id: p for p in self.phrases}
+        edited = {p.id: p for p in phrases}
+        library = [edited.get(p.id, p) for p in self.phrases]
+        for phrase in phrases:
+            found = problems(phrase, library)
+            if found:
+                raise PhraseRejected(phrase, found)
+        before = [by_id[p.id] for p in phrases if p.id in by_id]
+        self._store.update_phrases(phrases)
+        self.reload()
+        return before
+
+    def delete(self, ids: Iterable[int]) -> list[Phrase]:
+        """Delete; returns what went, for restore()."""
+        gone = self._store.delete_phrases(ids)
+        self.reload()
+        return gone
+
+    def restore(self, phrases: Sequence[Phrase]) -> None:
+        """Put deleted phrases back exactly: same ids, usage and slots (undo of delete)."""
+        self._store.add_phrases(phrases, keep_ids=True)
+        self.reload()
+
+    def move(self, ids: Iterable[int], group: str) -> list[Phrase]:
+        """Move phrases to another group; a slot already taken there is given up. Returns them as they were."""
+        wanted = set(ids)
+        taken = {p.slot for p in self.phrases if p.group == group and p.slot and p.id not in wanted}
+        moved = []
+        for p in self.phrases:
+            if p.id in wanted and p.group != group:
+                moved.append(replace(p, group=group, slot=None if p.slot in taken else p.slot))
+                taken.add(p.slot)
+        return self.update(moved) if moved else []
+
+    def arrange_slots(self, group: str, ordered_ids: Sequence[int]) -> list[Phrase]:
+        """Give the group's slots 1..9 in this order (the rest of the group loses its slot); returns the
+        group's phrases as they were."""
+        slot_of = {pid: n for n, pid in enumerate(ordered_ids[:9], start=1)}
+        members = [p for p in self.phrases if p.group == group]
+        changed = [replace(p, slot=slot_of.get(p.id)) for p in members if p.slot != slot_of.get(p.id)]
+        return self.update(changed) if changed else []  # checked as a whole: swapping 1 and 2 is no clash
 
     def learn(self, phrase: Phrase, buyer_said: str) -> None:
         """Suggest phrase for messages like buyer_said from now on (in memory, on the thread that suggests)."""

@@ -1,0 +1,62 @@
+"""Editing the phrase book: refused edits change nothing, every change can be undone exactly."""
+
+from dataclasses import replace
+
+import pytest
+
+from app.desk.phrases import PhraseBook, PhraseRejected
+from app.quickreplies.edit import Problem
+from app.quickreplies.phrase import Phrase
+from app.store.engine import open_store
+
+
+@pytest.fixture
+def book(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    yield PhraseBook(store)
+    store.close()
+
+
+def titled(book: PhraseBook, title: str) -> Phrase:
+    return next(p for p in book.phrases if p.title == title)
+
+
+def test_adding_a_batch_with_one_clash_adds_none(book):
+    count = len(book.phrases)
+    with pytest.raises(PhraseRejected) as refused:
+        book.add([Phrase(0, "新一", "内容一", "g", "new1"), Phrase(0, "新二", "内容二", "g", "new1")])
+    assert refused.value.findings[0].problem is Problem.ABBREVIATION_TAKEN
+    assert len(book.phrases) == count and book.by_abbreviation("new1") is None
+
+
+def test_an_added_phrase_is_found_at_once(book):
+    book.add([Phrase(0, "尺码表图", "请看尺码表", "售前/尺码", "cmb")])
+    assert book.by_abbreviation("cmb").title == "尺码表图"
+    assert book.search("cmb")[0].phrase.title == "尺码表图"
+
+
+def test_delete_then_restore_is_exact(book):
+    before = book.phrases
+    gone = book.delete([titled(book, "发货时间").id, titled(book, "催件").id])
+    assert book.by_abbreviation("fh") is None
+    book.restore(gone)
+    assert book.phrases == before
+
+
+def test_moving_keeps_a_free_slot_and_gives_up_a_taken_one(book):
+    shipping, chase = titled(book, "发货时间"), titled(book, "催件")  # slots 1 and 3 of 售中/物流
+    before = book.move([shipping.id, chase.id], "售后/退款")  # 售后/退款 has slots 1 and 2
+    assert titled(book, "发货时间").slot is None and titled(book, "催件").slot == 3
+    assert {p.group for p in before} == {"售中/物流"}
+    book.update(before)  # undo
+    assert titled(book, "发货时间") == replace(shipping, uses=0)
+
+
+def test_arranging_slots_swaps_without_a_clash_and_drops_the_rest(book):
+    group = "售中/物流"
+    shipping, tracking, chase = (titled(book, t) for t in ("发货时间", "物流查询", "催件"))
+    book.arrange_slots(group, [chase.id, shipping.id])
+    assert [(p.title, p.slot) for p in book.slotted(group)] == [("催件", 1), ("发货时间", 2)]
+    assert titled(book, "物流查询").slot is None
+    assert book.in_slot(group, 1) == titled(book, "催件")
+    assert tracking.slot == 2

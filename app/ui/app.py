@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
@@ -80,7 +81,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
     if getattr(secrets, "warning", ""):
-        QTimer.singleShot(0, lambda: window.statusBar().showMessage(
+        QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(
             app.translate("run_desk", "No OS keyring: the login is kept for this session only."), 15_000))
     if options.exit_on_first_paint:
         def report() -> None:
@@ -92,9 +93,9 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
 
         def shoot() -> None:
             window.go_longest_waiting()
-            QTimer.singleShot(300, lambda: (_save(window, target), app.quit()))
+            QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
 
-        QTimer.singleShot(int(options.screenshot_after * 1000), shoot)
+        QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     session.start()
     try:
@@ -103,6 +104,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         window.conversation.flush_draft()
         session.stop()
         store.close()
+        # timers bound to the window die with it: none can quit a later event loop (a dialog's, a test's)
+        shiboken6.delete(window)
 
 
 def ask_password(account: ShopAccount) -> str:

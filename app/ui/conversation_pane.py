@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, Q
 from app.store.records import ConversationSummary, MessageRecord
 from app.ui.composer import Composer
 from app.ui.delegates import MessageDelegate
-from app.ui.models.message_model import MessageModel
+from app.ui.models.message_model import MessageModel, MessageRole
 from app.ui.slot_bar import SlotBar
 from app.ui.suggestion_bar import SuggestionBar
 
@@ -95,6 +95,15 @@ class ConversationPane(QWidget):
         self.composer.blockSignals(False)
         self.composer.moveCursor(self.composer.textCursor().MoveOperation.End)
         self.composer.setEnabled(True)
+
+    def chosen_message(self) -> MessageRecord | None:
+        """The message selected in the history, else the agent's last one (what is worth keeping)."""
+        index = self.history.currentIndex()
+        if index.isValid() and self.history.selectionModel().isSelected(index):
+            return index.data(MessageRole)
+        count = self.model.rowCount()
+        rows = (self.model.index(row).data(MessageRole) for row in range(count - 1, -1, -1))
+        return next((m for m in rows if m.direction in ("out", "robot")), None)
 
     def flush_draft(self) -> None:
         """Hand the composer's text to the caller now (on switch, on close, after a typing pause)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import PhraseBook, chat_values
+from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.session import DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
+from app.quickreplies.edit import phrase_from_message
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Filled
+from app.store.errors import StoreError
 from app.store.records import ConversationSummary, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
@@ -30,6 +33,8 @@ from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
+from app.ui.phrase_editor import PhraseEditor
+from app.ui.phrase_manager import PhraseManager
 
 TICK_MS = 1000
 SLOT_GROUP_KEY = "ui.slot_group"
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self.shop_name = shop_name
         self.demo = demo
         self._painted = False
+        self.phrase_manager: PhraseManager | None = None
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
@@ -148,6 +154,10 @@ class MainWindow(QMainWindow):
         for number in range(1, 10):
             self._action("slots", self.tr("Insert slot %n and send", "", number), f"Ctrl+Alt+{number}",
                          lambda _checked=False, n=number: self.fire_slot(n, send=True))
+        save = self._action("chat", self.tr("Save message as p&hrase…"), "Ctrl+Shift+S", self.save_message_as_phrase)
+        self.conversation.history.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.conversation.history.addAction(save)
+        self._action("file", self.tr("Phrase &manager…"), "Ctrl+Shift+K", self.open_phrase_manager)
         self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
         for number, key in enumerate("QWE"):
             self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
@@ -193,6 +203,48 @@ class MainWindow(QMainWindow):
             self.open_palette()  # says why nothing was inserted
             return
         self.insert_phrase(phrase, send)
+
+    def open_phrase_manager(self) -> PhraseManager:
+        if self.phrase_manager is None:
+            self.phrase_manager = PhraseManager(self.phrases, self)
+            self.phrase_manager.sig_changed.connect(self._library_changed)
+        self.phrase_manager.show()
+        self.phrase_manager.raise_()
+        self.phrase_manager.activateWindow()
+        return self.phrase_manager
+
+    def _library_changed(self) -> None:
+        slot_bar = self.conversation.slot_bar
+        slot_bar.set_groups(self.phrases.groups(), slot_bar.group)
+        slot_bar.show_slots(self.phrases.slotted(slot_bar.group))
+        self._refresh_suggestions()
+        if self.phrase_manager is not None:
+            self.phrase_manager.refresh()
+
+    def save_message_as_phrase(self) -> None:
+        """The selected message (or the agent's last one) as a new phrase, this buyer's details as variables."""
+        if self.current_chat() is None:
+            self.statusBar().showMessage(self.tr("Open a chat first."), 5_000)
+            return
+        message = self.conversation.chosen_message()
+        if message is None:
+            self.statusBar().showMessage(self.tr("This chat has no message to save yet."), 5_000)
+            return
+        prefill = phrase_from_message(message.text, self._template_values())
+        prefill = replace(prefill, group=self.conversation.slot_bar.group)
+        editor = PhraseEditor(self.phrases, prefill, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: self._add_phrase(editor.phrase()))
+        editor.open()  # window-modal without a nested event loop: the chats keep arriving meanwhile
+
+    def _add_phrase(self, phrase: Phrase) -> None:
+        try:
+            self.phrases.add([phrase])
+        except (PhraseRejected, StoreError) as exc:
+            self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)), 10_000)
+            return
+        self._library_changed()
+        self.statusBar().showMessage(self.tr("Saved as phrase “%1”.").replace("%1", phrase.title), 5_000)
 
     def fire_suggestion(self, number: int) -> None:
         phrase = self.conversation.suggestion_bar.phrase(number)
@@ -328,7 +380,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.sig_first_paint.emit)
+            QTimer.singleShot(0, self, self.sig_first_paint.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.conversation.flush_draft()

@@ -43,191 +43,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
+        <source>Save message as p&amp;hrase…</source>
+        <translation>存为快捷短语(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="160"/>
+        <source>Phrase &amp;manager…</source>
+        <translation>短语管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Open a chat first.</source>
+        <translation>请先打开一个会话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="231"/>
+        <source>This chat has no message to save yet.</source>
+        <translation>这个会话还没有可保存的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="241"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="244"/>
+        <source>Saved as phrase “%1”.</source>
+        <translation>已存为短语“%1”。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -269,11 +299,301 @@
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="30"/>
+        <source>Give the phrase a title.</source>
+        <translation>请给短语起个标题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="31"/>
+        <source>The phrase has no text (and no image).</source>
+        <translation>短语没有内容（也没有图片）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="32"/>
+        <source>The title is too long (at most %1 characters).</source>
+        <translation>标题太长（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="33"/>
+        <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
+        <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="35"/>
+        <source>The abbreviation is already used by “%1”.</source>
+        <translation>缩写已被“%1”使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="36"/>
+        <source>Slots are 1 to 9.</source>
+        <translation>序号只能是 1 到 9。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="37"/>
+        <source>This slot of the group is already “%1”&apos;s.</source>
+        <translation>该分组的这个序号已被“%1”占用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <source>New phrase</source>
+        <translation>新建短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <source>Edit phrase</source>
+        <translation>编辑短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="59"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="62"/>
+        <source>Variables: %1</source>
+        <translation>变量：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="71"/>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="72"/>
+        <source>&amp;Text</source>
+        <translation>内容(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="74"/>
+        <source>&amp;Group</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <source>&amp;Abbreviation</source>
+        <translation>缩写(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="76"/>
+        <source>&amp;Slot</source>
+        <translation>序号(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="194"/>
+        <source>Phrases — KefuDesk</source>
+        <translation>快捷短语 — 客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="203"/>
+        <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
+        <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="252"/>
+        <source>&amp;Phrase</source>
+        <translation>短语(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="252"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="254"/>
+        <source>&amp;New phrase…</source>
+        <translation>新建短语(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="255"/>
+        <source>&amp;Edit phrase…</source>
+        <translation>编辑短语(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="256"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="257"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="259"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="265"/>
+        <source>&amp;Delete selected</source>
+        <translation>删除所选(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="266"/>
+        <source>&amp;Move selected to group…</source>
+        <translation>移动到分组(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="267"/>
+        <source>Slot &amp;up</source>
+        <translation>序号上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="268"/>
+        <source>Slot &amp;down</source>
+        <translation>序号下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="269"/>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="270"/>
+        <source>&amp;Groups</source>
+        <translation>分组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="271"/>
+        <source>&amp;Phrases</source>
+        <translation>短语列表(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="290"/>
+        <source>All phrases (%1)</source>
+        <translation>全部短语（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="343"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="374"/>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="390"/>
+        <source>New phrase “%1”</source>
+        <translation>新建短语“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="398"/>
+        <source>Select a phrase to edit.</source>
+        <translation>请选择要编辑的短语。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="407"/>
+        <source>Select the phrases to delete.</source>
+        <translation>请选择要删除的短语。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="413"/>
+        <source>Delete %n phrase(s)</source>
+        <translation>
+            <numerusform>删除 %n 条短语</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="414"/>
+        <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="419"/>
+        <source>Select the phrases to move.</source>
+        <translation>请选择要移动的短语。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="422"/>
+        <source>Move to group</source>
+        <translation>移动到分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="422"/>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="431"/>
+        <source>Move %n phrase(s)</source>
+        <translation>
+            <numerusform>移动 %n 条短语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="438"/>
+        <source>Reorder slots of %1</source>
+        <translation>调整 %1 的序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="444"/>
+        <source>Select a phrase with a slot to move it up or down.</source>
+        <translation>请选择一条有序号的短语来上移或下移。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="460"/>
+        <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
+        <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="466"/>
+        <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
+        <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
+    </message>
+</context>
+<context>
     <name>PhrasePalette</name>
     <message>
         <location filename="../../app/ui/palette.py" line="67"/>
         <source>Search phrases: title, pinyin (tkdz), abbreviation…</source>
         <translation>搜索短语：标题、拼音（如 tkdz）、缩写…</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseTableModel</name>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <source>Slot</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <source>Abbreviation</source>
+        <translation>缩写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="58"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="58"/>
+        <source>Last used</source>
+        <translation>最近使用</translation>
     </message>
 </context>
 <context>

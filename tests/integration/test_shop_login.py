@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from app import config
-from app.cli import main
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
@@ -58,14 +61,18 @@ def test_the_token_from_a_password_login_is_saved_and_used_next_time(qtbot, sim,
     assert secrets.get(ShopAccount(sim.url, sim.shop_id, agent).secret_key) is None  # the stale token is gone
 
 
-def test_a_configured_shop_is_used_instead_of_the_demo(sim, control, tmp_path, monkeypatch, capsys, qapp):
+def test_a_configured_shop_is_used_instead_of_the_demo(sim, control, tmp_path):
     control.post("/sim/say", json={"buyer_nick": "配置店铺的买家", "text": "在吗"})
     settings = config.settings_path()
     settings.parent.mkdir(parents=True)
     settings.write_text(f'[gateway]\nurl = "{sim.url}"\nshop = "{sim.shop_id}"\nagent = "{sim.credentials[0]}"\n',
                         encoding="utf-8")
-    monkeypatch.setenv("KEFUDESK_PASSWORD", sim.credentials[1])
-    assert main(["--screenshot", str(tmp_path / "shot.png"), "--after", "1.5"]) == 0
+    # a real process, as an agent starts it (an in-process app.exec() leaves this process's later event loops
+    # returning at once, which would break every Qt test after it)
+    env = os.environ | {"KEFUDESK_PASSWORD": sim.credentials[1], "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "app", "--screenshot", str(tmp_path / "shot.png"), "--after", "1.5"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
     assert sim.world.tokens, "the desk logged in to the configured shop"
     store = open_store(config.store_path())
     try:

@@ -28,9 +28,9 @@ def window(qtbot, tmp_path):
     session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "a"), MemorySecretStore(), DeskBridge())
     win = MainWindow(session, DeskBridge(), shop_name="测试店", demo=False)
     qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()  # window shortcuts fire only in the active window, as on a real desktop
-    qtbot.waitActive(win)
+    with qtbot.waitActive(win):  # window shortcuts fire only in the active window, as on a real desktop
+        win.show()
+        win.activateWindow()
     yield win
     session.stop()
     store.close()

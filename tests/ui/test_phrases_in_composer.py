@@ -1,37 +1,18 @@
 """Firing phrases through the real composer: abbreviations, the palette, insert-and-send, blanks."""
 
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway import schema
-from app.gateway.secrets import MemorySecretStore
-from app.store.engine import open_store
-from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
 from tests.conftest import ime_type
-
-NOW = datetime.now(UTC)
+from tests.ui.conftest import NOW
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "desk.db")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
-    store.ingest_message(schema.Message("m1", "c1", "in", "什么时候发货", NOW))
-    # offline on purpose (nothing listens on port 9): sent replies wait in the outbox, where we can read them
-    session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), DeskBridge())
-    win = MainWindow(session, DeskBridge(), shop_name="小鹿童鞋", demo=False)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitActive(win)
-    win.select_row(0)
-    yield win
-    session.stop()
-    store.close()
+def window(desk):
+    return desk(schema.Message("m1", "c1", "in", "什么时候发货", NOW))
 
 
 def body(win: MainWindow, abbreviation: str) -> str:

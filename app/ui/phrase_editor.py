@@ -1,0 +1,98 @@
+"""One phrase's editor: new, edited, or saved from a chat message. OK stays disabled while the phrase has a
+problem, and the problem is said under the field it concerns."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.desk.phrases import PhraseBook
+from app.quickreplies.edit import Finding, Problem
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import VARIABLES
+
+
+def describe(finding: Finding) -> str:
+    """A problem in the agent's language."""
+    texts = {
+        Problem.EMPTY_TITLE: QCoreApplication.translate("PhraseEditor", "Give the phrase a title."),
+        Problem.EMPTY_BODY: QCoreApplication.translate("PhraseEditor", "The phrase has no text (and no image)."),
+        Problem.LONG_TITLE: QCoreApplication.translate("PhraseEditor", "The title is too long (at most %1 characters)."),
+        Problem.BAD_ABBREVIATION: QCoreApplication.translate(
+            "PhraseEditor", "“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40."),
+        Problem.ABBREVIATION_TAKEN: QCoreApplication.translate("PhraseEditor", "The abbreviation is already used by “%1”."),
+        Problem.SLOT_RANGE: QCoreApplication.translate("PhraseEditor", "Slots are 1 to 9."),
+        Problem.SLOT_TAKEN: QCoreApplication.translate("PhraseEditor", "This slot of the group is already “%1”'s."),
+    }
+    return texts[finding.problem].replace("%1", finding.detail)
+
+
+class PhraseEditor(QDialog):
+    def __init__(self, book: PhraseBook, phrase: Phrase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.original = phrase
+        self.setWindowTitle(self.tr("New phrase") if not phrase.id else self.tr("Edit phrase"))
+        self.title = QLineEdit(phrase.title)
+        self.body = QPlainTextEdit(phrase.body)
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(120)
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.addItems(book.groups())
+        self.group.setCurrentText(phrase.group)
+        self.abbreviation = QLineEdit(phrase.abbreviation)
+        self.slot = QSpinBox()
+        self.slot.setRange(0, 9)
+        self.slot.setSpecialValueText(self.tr("none"))
+        self.slot.setValue(phrase.slot or 0)
+        names = "  ".join("{" + name + "}" for name in VARIABLES) + "  {cursor}"
+        variables = QLabel(self.tr("Variables: %1").replace("%1", names))
+        variables.setWordWrap(True)
+        variables.setEnabled(False)
+        variables.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("color: #C0392B")
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Text"), self.body)
+        form.addRow("", variables)
+        form.addRow(self.tr("&Group"), self.group)
+        form.addRow(self.tr("&Abbreviation"), self.abbreviation)
+        form.addRow(self.tr("&Slot"), self.slot)
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        for edit in (self.title, self.abbreviation):
+            edit.textChanged.connect(self._check)
+        self.body.textChanged.connect(self._check)
+        self.group.currentTextChanged.connect(self._check)
+        self.slot.valueChanged.connect(self._check)
+        self._check()
+        self.resize(520, 420)
+
+    def phrase(self) -> Phrase:
+        return replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
+                       group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
+                       slot=self.slot.value() or None)
+
+    def _check(self) -> None:
+        found = self.book.problems(self.phrase())
+        self.problem.setText("\n".join(describe(f) for f in found))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found)

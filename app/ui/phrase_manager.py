@@ -1,0 +1,473 @@
+"""The phrase manager: groups on the left, the phrases of the chosen group on the right (sortable, filtered
+the way the palette matches), edited in place or in the editor, slots reordered by dragging or Alt+↑/↓,
+moved and deleted in bulk — every change undoable with Ctrl+Z."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.phrases import PhraseBook, PhraseRejected
+from app.quickreplies.phrase import Phrase
+from app.store.errors import StoreError
+from app.ui.phrase_editor import PhraseEditor, describe
+
+Index = QModelIndex | QPersistentModelIndex
+PhraseRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+GroupRole = Qt.ItemDataRole.UserRole + 3
+MIME = "application/x-kefudesk-phrase-ids"
+
+SLOT, TITLE, ABBREVIATION, GROUP, BODY, USES, LAST_USED = range(7)
+EDITABLE = {SLOT, TITLE, ABBREVIATION, GROUP, BODY}
+
+
+class PhraseTableModel(QAbstractTableModel):
+    sig_edit = Signal(object)
+    """An edited Phrase from an in-place edit, for the window to write (and make undoable)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.phrases: list[Phrase] = []
+
+    def headers(self) -> list[str]:
+        return [self.tr("Slot"), self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text"),
+                self.tr("Uses"), self.tr("Last used")]
+
+    def show(self, phrases: list[Phrase]) -> None:
+        self.beginResetModel()
+        self.phrases = list(phrases)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.phrases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        p = self.phrases[index.row()]
+        column = index.column()
+        if role == PhraseRole:
+            return p
+        if role == SortRole:
+            return [p.slot or 99, p.title, p.abbreviation, p.group, p.body, p.uses,
+                    p.last_used.timestamp() if p.last_used else 0][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == BODY:
+            return p.body
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            editing = role == Qt.ItemDataRole.EditRole
+            if column == SLOT:
+                return (p.slot or 0) if editing else (str(p.slot) if p.slot else "")
+            if column == BODY and not editing:
+                return " ⏎ ".join(line for line in p.body.splitlines() if line.strip())
+            if column == LAST_USED:
+                return p.last_used.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_used else ""
+            return [None, p.title, p.abbreviation, p.group, p.body, p.uses, None][column]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        p = self.phrases[index.row()]
+        column = index.column()
+        if column == SLOT:
+            edited = replace(p, slot=int(value) or None)  # type: ignore[call-overload]
+        else:
+            field = {TITLE: "title", ABBREVIATION: "abbreviation", GROUP: "group", BODY: "body"}[column]
+            text = str(value) if column == BODY else str(value).strip()
+            edited = replace(p, **{field: text})
+        if edited != p:
+            self.sig_edit.emit(edited)  # the window writes it; the model is refreshed from the book after
+        return False  # shown from the book, not from here: a refused edit leaves the old value in place
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
+        ids = list(dict.fromkeys(self.phrases[i.row()].id for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(MIME, ",".join(map(str, ids)).encode())
+        return data
+
+
+class GroupFilter(QSortFilterProxyModel):
+    """Phrases of one group (and its sub-groups), matching the filter text the way the palette matches."""
+
+    sig_dropped = Signal(list, int)
+    """(dragged phrase ids, the phrase id they were dropped on, 0 for the end): reorder slots."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = ""
+        self.matching: set[int] | None = None
+        self.setSortRole(SortRole)
+
+    def set_filter(self, group: str, matching: set[int] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.group, self.matching = group, matching
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.group, self.matching = group, matching
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt override
+        p: Phrase = self.sourceModel().phrases[row]  # type: ignore[attr-defined]
+        if self.group and p.group != self.group and not p.group.startswith(self.group + "/"):
+            return False
+        return self.matching is None or p.id in self.matching
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: Index) -> bool:
+        if not data.hasFormat(MIME):
+            return False
+        ids = [int(x) for x in bytes(data.data(MIME).data()).decode().split(",") if x]
+        target = self.index(row, 0) if row >= 0 else parent
+        onto = target.data(PhraseRole) if target.isValid() else None
+        self.sig_dropped.emit(ids, onto.id if onto else 0)
+        return False  # the window rearranges through the book; nothing is removed by the view
+
+
+class _Done(QUndoCommand):
+    """A change already made: undo() reverses it, redo() makes it again (not on push, it is done)."""
+
+    def __init__(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo, self._redo, self._pushed = undo, redo, False
+
+    def undo(self) -> None:
+        self._undo()
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._redo()
+        self._pushed = True
+
+
+class PhraseManager(QMainWindow):
+    sig_changed = Signal()
+    """The library changed: the desk refreshes its slots and groups."""
+
+    def __init__(self, book: PhraseBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.setObjectName("phraseManager")
+        self.setWindowTitle(self.tr("Phrases — KefuDesk"))
+        self.undo_stack = QUndoStack(self)
+        self.groups = QStandardItemModel(self)
+        self.group_view = QTreeView()
+        self.group_view.setObjectName("phraseGroups")
+        self.group_view.setModel(self.groups)
+        self.group_view.setHeaderHidden(True)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("phraseFilter")
+        self.filter.setPlaceholderText(self.tr("Filter: title, text, abbreviation or pinyin (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = PhraseTableModel(self)
+        self.proxy = GroupFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("phraseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SLOT, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().resizeSection(BODY, 360)
+        self.table.verticalHeader().hide()
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        split = QSplitter()
+        split.addWidget(self.group_view)
+        split.addWidget(right)
+        split.setSizes([220, 900])
+        self.setCentralWidget(split)
+        self._build_menus()
+        self.model.sig_edit.connect(self._edit_in_place)
+        self.proxy.sig_dropped.connect(self._dropped)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.group_view.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())
+        self.refresh()
+        self.resize(1150, 650)
+
+    def _build_menus(self) -> None:
+        def act(menu: str, text: str, keys: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False: slot())
+            menus[menu].addAction(action)
+            self.addAction(action)
+            return action
+
+        bar = self.menuBar()
+        menus = {"phrase": bar.addMenu(self.tr("&Phrase")), "edit": bar.addMenu(self.tr("&Edit"))}
+        self.menus = menus
+        act("phrase", self.tr("&New phrase…"), "Ctrl+N", self.new_phrase)
+        act("phrase", self.tr("&Edit phrase…"), "Ctrl+E", self.edit_current)
+        act("phrase", self.tr("&Close"), "Ctrl+W", self.close)
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            menus["edit"].addAction(action)
+            self.addAction(action)
+        menus["edit"].addSeparator()
+        act("edit", self.tr("&Delete selected"), QKeySequence.StandardKey.Delete, self.delete_selected)
+        act("edit", self.tr("&Move selected to group…"), "Ctrl+Shift+M", self.move_selected)
+        act("edit", self.tr("Slot &up"), "Alt+Up", lambda: self.shift_slot(-1))
+        act("edit", self.tr("Slot &down"), "Alt+Down", lambda: self.shift_slot(1))
+        act("edit", self.tr("&Filter"), "Ctrl+F", lambda: self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        act("edit", self.tr("&Groups"), "Ctrl+1", lambda: self.group_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        act("edit", self.tr("&Phrases"), "Ctrl+2", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    @property
+    def group(self) -> str:
+        index = self.group_view.currentIndex()
+        return (index.data(GroupRole) or "") if index.isValid() else ""
+
+    def refresh(self) -> None:
+        """Show the book as it is now, keeping the chosen group and the selected phrases."""
+        chosen, selected = self.group, set(self.selected_ids())
+        self._fill_groups(chosen)
+        self.model.show(self.book.phrases)
+        self._apply_filter()
+        self.select_ids(selected)
+
+    def _fill_groups(self, chosen: str) -> None:
+        self.groups.clear()
+        everything = QStandardItem(self.tr("All phrases (%1)").replace("%1", str(len(self.book.phrases))))
+        everything.setData("", GroupRole)
+        self.groups.appendRow(everything)
+        nodes: dict[str, QStandardItem] = {}
+        for group in self.book.groups():
+            parent, path = everything, ""
+            for part in group.split("/"):
+                path = f"{path}/{part}" if path else part
+                node = nodes.get(path)
+                if node is None:
+                    node = nodes[path] = QStandardItem(part)
+                    node.setData(path, GroupRole)
+                    node.setEditable(False)
+                    parent.appendRow(node)
+                parent = node
+        everything.setEditable(False)
+        self.group_view.expandAll()
+        target = nodes.get(chosen, everything)
+        self.group_view.setCurrentIndex(target.index())
+
+    def _apply_filter(self) -> None:
+        query = self.filter.text().strip()
+        matching = {m.phrase.id for m in self.book.search(query, limit=len(self.book.phrases))} if query else None
+        self.proxy.set_filter(self.group, matching)
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [index.data(PhraseRole).id for index in sorted(rows, key=lambda i: i.row())]
+
+    def select_ids(self, ids: set[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(PhraseRole).id in ids:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                if first:
+                    selection.setCurrentIndex(index, flags)
+                    first = False
+                else:
+                    selection.select(index, flags)
+
+    def _problem(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    # --- changing: each change made through the book, then pushed as done -----------------------------
+
+    def _change(self, text: str, do: Callable[[], Callable[[], None]]) -> bool:
+        """do() makes the change and returns how to undo it. Refusals are shown, never raised into Qt."""
+        try:
+            undo = do()
+        except PhraseRejected as refused:
+            self._problem(self.tr("Not saved: %1").replace("%1", "; ".join(describe(f) for f in refused.findings)))
+            return False
+        except StoreError as exc:
+            self._problem(str(exc))
+            return False
+        redo_undo: list[Callable[[], None]] = [undo]
+
+        def again() -> None:
+            redo_undo[0] = self._safely(do) or redo_undo[0]
+
+        self.undo_stack.push(_Done(text, lambda: self._safely(redo_undo[0]), again))
+        self._changed()
+        return True
+
+    def _safely(self, fn: Callable[[], object]) -> object:
+        try:
+            return fn()
+        except (PhraseRejected, StoreError) as exc:
+            self._problem(str(exc))
+            return None
+        finally:
+            self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.sig_changed.emit()
+
+    def _edit_in_place(self, edited: Phrase) -> None:
+        def do() -> Callable[[], None]:
+            before = self.book.update([edited])
+            return lambda: self.book.update(before)
+        self._change(self.tr("Edit “%1”").replace("%1", edited.title), do)
+
+    def _open_editor(self, phrase: Phrase, done: Callable[[Phrase], None]) -> PhraseEditor:
+        editor = PhraseEditor(self.book, phrase, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(lambda: done(editor.phrase()))
+        editor.open()  # window-modal, no nested event loop
+        return editor
+
+    def new_phrase(self) -> None:
+        self._open_editor(Phrase(0, "", "", self.group), self._add)
+
+    def _add(self, made: Phrase) -> None:
+        added: list[int] = []
+
+        def do() -> Callable[[], None]:
+            added[:] = self.book.add([made])
+
+            def undo() -> None:
+                self.book.delete(added)
+            return undo
+        if self._change(self.tr("New phrase “%1”").replace("%1", made.title), do):
+            self.select_ids(set(added))
+
+    def edit_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self._problem(self.tr("Select a phrase to edit."))
+            return
+        self._open_editor(index.data(PhraseRole), self._edit_in_place)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self._problem(self.tr("Select the phrases to delete."))
+            return
+
+        def do() -> Callable[[], None]:
+            gone = self.book.delete(ids)
+            return lambda: self.book.restore(gone)
+        if self._change(self.tr("Delete %n phrase(s)", "", len(ids)), do):
+            self._problem(self.tr("%n phrase(s) deleted — Ctrl+Z brings them back.", "", len(ids)))
+
+    def move_selected(self, group: str | None = None) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self._problem(self.tr("Select the phrases to move."))
+            return
+        if group is None:
+            ask = QInputDialog(self)
+            ask.setWindowTitle(self.tr("Move to group"))
+            ask.setLabelText(self.tr("Group:"))
+            ask.setComboBoxItems(self.book.groups())
+            ask.setComboBoxEditable(True)
+            ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            ask.textValueSelected.connect(lambda chosen: self.move_selected(chosen) if chosen.strip() else None)
+            ask.open()
+            return
+
+        def do() -> Callable[[], None]:
+            before = self.book.move(ids, group.strip())
+            return lambda: self.book.update(before)
+        self._change(self.tr("Move %n phrase(s)", "", len(ids)), do)
+        self.select_ids(set(ids))
+
+    def _arrange(self, group: str, order: list[int]) -> None:
+        def do() -> Callable[[], None]:
+            before = self.book.arrange_slots(group, order)
+            return lambda: self.book.update(before)
+        self._change(self.tr("Reorder slots of %1").replace("%1", group), do)
+
+    def shift_slot(self, step: int) -> None:
+        index = self.table.currentIndex()
+        phrase: Phrase | None = index.data(PhraseRole) if index.isValid() else None
+        if phrase is None or not phrase.slot:
+            self._problem(self.tr("Select a phrase with a slot to move it up or down."))
+            return
+        order = [p.id for p in self.book.slotted(phrase.group)]
+        at = order.index(phrase.id)
+        to = at + step
+        if not 0 <= to < len(order):
+            return
+        order[at], order[to] = order[to], order[at]
+        self._arrange(phrase.group, order)
+        self.select_ids({phrase.id})
+
+    def _dropped(self, ids: list[int], onto_id: int) -> None:
+        by_id = {p.id: p for p in self.book.phrases}
+        onto = by_id.get(onto_id)
+        group = onto.group if onto else (by_id[ids[0]].group if ids and ids[0] in by_id else "")
+        if any(by_id.get(i) is None or by_id[i].group != group for i in ids):
+            self._problem(self.tr("Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first."))
+            return
+        order = [p.id for p in self.book.slotted(group) if p.id not in ids]
+        at = order.index(onto_id) if onto_id in order else len(order)
+        order[at:at] = ids
+        if len(order) > 9:
+            self._problem(self.tr("A group has nine slots: the phrases after the ninth lose theirs."))
+        self._arrange(group, order)
+        self.select_ids(set(ids))

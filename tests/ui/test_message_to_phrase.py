@@ -1,0 +1,65 @@
+"""A good answer in a chat becomes a phrase in one step, this buyer's details turned into variables."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from app.gateway import schema
+from app.ui.phrase_editor import PhraseEditor
+from tests.ui.conftest import NOW, when_modal
+
+ANSWER = "tb_小美妈妈 亲，您的订单3912345678901234567已发出，运单号SF1234567890，请注意查收哦～"
+
+
+def accept_editor(seen: dict, **changes: str) -> None:
+    def run(editor: PhraseEditor):
+        seen.update(title=editor.title.text(), body=editor.body.toPlainText(), group=editor.group.currentText())
+        for field, value in changes.items():
+            getattr(editor, field).setText(value)
+        editor.accept()
+    when_modal(PhraseEditor, run)
+
+
+def test_ctrl_shift_s_saves_the_agents_last_answer_with_variables(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "发了吗", NOW),
+                  schema.Message("m2", "c1", "out", ANSWER, NOW))
+    seen: dict = {}
+    accept_editor(seen, abbreviation="yfc")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.phrases.by_abbreviation("yfc") is not None)
+    assert seen["body"] == "{buyer} 亲，您的订单{order_no}已发出，运单号{tracking_no}，请注意查收哦～"
+    assert seen["group"] == window.conversation.slot_bar.group
+    saved = window.phrases.by_abbreviation("yfc")
+    assert saved is not None and saved.body == seen["body"]
+    assert "Saved as phrase" in window.statusBar().currentMessage()
+
+
+def test_a_selected_message_is_the_one_saved(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW),
+                  schema.Message("m2", "c1", "out", "亲，已经是最低价啦，送您一双袜子哦～", NOW),
+                  schema.Message("m3", "c1", "out", "还有别的问题吗", NOW))
+    history = window.conversation.history
+    history.selectionModel().setCurrentIndex(window.conversation.model.index(1),
+                                             QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    seen: dict = {}
+    accept_editor(seen)
+    window.save_message_as_phrase()
+    qtbot.waitUntil(lambda: "body" in seen)
+    assert seen["body"] == "亲，已经是最低价啦，送您一双袜子哦～" and seen["title"] == "已经是最低价啦"
+    assert any(p.body == seen["body"] for p in window.phrases.phrases)
+
+
+def test_a_chat_with_no_agent_message_yet_says_so(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window.save_message_as_phrase()
+    assert "no message to save" in window.statusBar().currentMessage()
+
+
+def test_the_phrase_manager_opens_from_the_desk_and_its_changes_reach_the_slots(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    manager = window.phrase_manager
+    assert manager is not None and manager.isVisible()
+    group = window.conversation.slot_bar.group
+    first = window.phrases.in_slot(group, 1)
+    manager.select_ids({first.id})
+    manager.delete_selected()
+    assert first.title not in window.conversation.slot_bar.slots.text()

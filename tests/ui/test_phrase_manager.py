@@ -1,0 +1,126 @@
+"""The phrase manager with real widgets: filter, edit in place, reorder slots, bulk move/delete, undo."""
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.desk.phrases import PhraseBook
+from app.store.engine import open_store
+from app.ui.phrase_editor import PhraseEditor
+from app.ui.phrase_manager import ABBREVIATION, GROUP, SLOT, TITLE, PhraseManager, PhraseRole
+from tests.ui.conftest import when_modal
+
+
+@pytest.fixture
+def manager(qtbot, tmp_path):
+    store = open_store(tmp_path / "k.db")
+    win = PhraseManager(PhraseBook(store))
+    qtbot.addWidget(win)
+    with qtbot.waitActive(win):  # activation is asynchronous: wait for it
+        win.show()
+        win.activateWindow()
+    yield win
+    store.close()
+
+
+def shown(win: PhraseManager, column: int = TITLE) -> list[str]:
+    return [win.proxy.index(row, column).data() for row in range(win.proxy.rowCount())]
+
+
+def choose_group(win: PhraseManager, path: str) -> None:
+    def find(parent: QModelIndex):
+        for row in range(win.groups.rowCount(parent)):
+            index = win.groups.index(row, 0, parent)
+            if index.data(Qt.ItemDataRole.UserRole + 3) == path:
+                return index
+            found = find(index)
+            if found is not None:
+                return found
+        return None
+    win.group_view.setCurrentIndex(find(QModelIndex()))
+
+
+def select_titles(win: PhraseManager, *titles: str) -> None:
+    ids = {p.id for p in win.book.phrases if p.title in titles}
+    win.select_ids(ids)
+
+
+def test_a_group_shows_its_phrases_in_slot_order_and_the_filter_matches_pinyin(qtbot, manager):
+    choose_group(manager, "售中/物流")
+    assert shown(manager) == ["发货时间", "物流查询", "催件"]
+    choose_group(manager, "售后")  # a parent group shows its sub-groups' phrases
+    assert "退款流程" in shown(manager) and "补发" in shown(manager)
+    qtbot.keyClick(manager, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(manager.filter, "tklc")
+    assert shown(manager) == ["退款流程"]
+
+
+def test_delete_is_undone_with_ctrl_z_and_redone_with_ctrl_shift_z(qtbot, manager):
+    before = len(manager.book.phrases)
+    select_titles(manager, "发货时间", "催件")
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Delete)
+    assert len(manager.book.phrases) == before - 2 and manager.book.by_abbreviation("fh") is None
+    assert "Ctrl+Z" in manager.statusBar().currentMessage()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(manager.book.phrases) == before and manager.book.by_abbreviation("fh").slot == 1
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert manager.book.by_abbreviation("fh") is None
+
+
+def test_an_edit_in_place_is_saved_and_a_refused_one_says_why_and_keeps_the_old_value(qtbot, manager):
+    choose_group(manager, "售中/物流")
+    title = manager.proxy.index(0, TITLE)
+    manager.proxy.setData(title, "发货时效")
+    assert manager.book.by_abbreviation("fh").title == "发货时效" and shown(manager)[0] == "发货时效"
+    abbreviation = manager.proxy.index(0, ABBREVIATION)
+    manager.proxy.setData(abbreviation, "wl")  # 物流查询's
+    assert manager.book.by_abbreviation("fh") is not None
+    assert "物流查询" in manager.statusBar().currentMessage()
+    assert manager.proxy.index(0, ABBREVIATION).data() == "fh"
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert manager.book.by_abbreviation("fh").title == "发货时间"
+
+
+def test_alt_down_and_a_drop_reorder_the_slots_ctrl1_fires(qtbot, manager):
+    choose_group(manager, "售中/物流")
+    select_titles(manager, "发货时间")
+    manager.table.setFocus()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [(p.title, p.slot) for p in manager.book.slotted("售中/物流")] == [
+        ("物流查询", 1), ("发货时间", 2), ("催件", 3)]
+    # drag 催件 onto the first row
+    chase = next(row for row in range(3) if shown(manager)[row] == "催件")
+    data = manager.proxy.mimeData([manager.proxy.index(chase, 0)])
+    manager.proxy.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert [p.title for p in manager.book.slotted("售中/物流")] == ["催件", "物流查询", "发货时间"]
+    assert shown(manager, SLOT) == ["1", "2", "3"]
+
+
+def test_bulk_move_to_another_group_and_back(qtbot, manager):
+    select_titles(manager, "有货", "补货")
+    manager.move_selected("售前/库存-旧")
+    assert {p.group for p in manager.book.phrases if p.title in ("有货", "补货")} == {"售前/库存-旧"}
+    assert "售前/库存-旧" in manager.book.groups()
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {p.group for p in manager.book.phrases if p.title in ("有货", "补货")} == {"售前/库存"}
+    assert shown(manager, GROUP).count("售前/库存") == 2
+
+
+def test_ctrl_n_opens_the_editor_which_refuses_a_taken_abbreviation(qtbot, manager):
+    seen = {}
+
+    def fill_in(editor: PhraseEditor):
+        editor.title.setText("顺丰加价")
+        editor.body.setPlainText("亲，顺丰需要补{amount}运费差价哦～")
+        editor.abbreviation.setText("fh")
+        seen["refused"] = editor.problem.text()
+        seen["ok_enabled"] = editor.buttons.buttons()[0].isEnabled()
+        editor.abbreviation.setText("sf+")
+        editor.accept()
+
+    when_modal(PhraseEditor, fill_in)
+    qtbot.keyClick(manager, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: manager.book.by_abbreviation("sf+") is not None)
+    assert "发货时间" in seen["refused"] and not seen["ok_enabled"]
+    assert manager.book.by_abbreviation("sf+").body == "亲，顺丰需要补{amount}运费差价哦～"
+    assert manager.table.currentIndex().data(PhraseRole).abbreviation == "sf+"

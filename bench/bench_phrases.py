@@ -111,3 +111,50 @@ def abbreviation_expansion(quick: bool) -> list[Record]:
     composer.deleteLater()
     app.processEvents()
     return [record("abbreviation_expansion", median(ours) * 1000, "ms", 2, median(plain) * 1000)]
+
+
+def ahk_file(size: int = 10_000) -> bytes:
+    """An AutoHotKey script of size hotstrings as agents keep them: options, {Enter}, escapes, continuation
+    sections, Taobao emoticons written the way AHK needs them ({^})."""
+    lines = ["; exported from the floor's shared script", "#SingleInstance Force", ""]
+    for n, p in enumerate(corpus(size)):
+        keys = {"{": "{{}", "}": "{}}", "^": "{^}", "!": "{!}", "+": "{+}", "#": "{#}", "\n": "{Enter}"}
+        body = "".join(keys.get(char, char) for char in p.body.replace("`", "``").replace(";", "`;"))
+        if n % 10 == 0:
+            lines += [f":T:{p.abbreviation}::", "(", *p.body.replace("`", "``").split("\n"), "第二行请看详情页", ")"]
+        elif n % 3 == 0:
+            lines.append(f":*:{p.abbreviation}::{body}")
+        else:
+            lines.append(f"::{p.abbreviation}::{body}")
+    return "\n".join(lines).encode("utf-8")
+
+
+def ahk_import(quick: bool) -> list[Record]:
+    import tempfile
+    from pathlib import Path
+
+    from app.desk.phrases import PhraseBook
+    from app.store.engine import open_store
+
+    data = ahk_file()
+    ours, naive = [], []
+    for run in range(1 if quick else 3):
+        with tempfile.TemporaryDirectory() as folder:
+            store = open_store(Path(folder) / "k.db")
+            book = PhraseBook(store)
+            started = time.perf_counter()
+            plan = book.plan_import(data, "ahk", group="导入")
+            book.run_import(plan)
+            ours.append(time.perf_counter() - started)
+            assert len(plan.new) + len(plan.duplicates) >= 9_990, (len(plan.new), plan.bad[:3])
+            store.close()
+            # the least any importer does: split each line at '::' and insert the rows with executemany
+            db = sqlite3.connect(Path(folder) / f"naive{run}.db")
+            db.execute("CREATE TABLE phrase (abbreviation TEXT, body TEXT)")
+            started = time.perf_counter()
+            rows = [line.split("::", 2)[1:] for line in data.decode("utf-8").split("\n") if line.startswith("::")]
+            db.executemany("INSERT INTO phrase VALUES (?, ?)", [r for r in rows if len(r) == 2])
+            db.commit()
+            naive.append(time.perf_counter() - started)
+            db.close()
+    return [record("ahk_import_10k", median(ours) * 1000, "ms", 1000, median(naive) * 1000)]

@@ -55,6 +55,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "palette_filter": bench_phrases.palette_filter,
         "palette_repaint": bench_phrases.palette_repaint,
         "abbreviation_expansion": bench_phrases.abbreviation_expansion,
+        "ahk_import": bench_phrases.ahk_import,
     }
 
 

@@ -6,14 +6,15 @@ The UI asks this service; matching itself lives in app.quickreplies.match and no
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.desk.money import yuan_text
 from app.gateway import schema
-from app.quickreplies.edit import Finding, problems
+from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase
+from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, parse
 from app.quickreplies.starter import STARTER
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
@@ -26,6 +27,21 @@ class PhraseRejected(ValueError):
         self.phrase, self.findings = phrase, findings
 
 
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do, for the preview or the CLI report; nothing is written until run_import()."""
+
+    parsed: Parsed
+    new: list[Phrase]
+    duplicates: list[Duplicate]
+    invalid: list[Rejected]  # parsed, but not acceptable in the library (e.g. an abbreviation with spaces)
+    notes: list[Rejected]  # imported with a caveat (a slot already taken here is left empty…)
+
+    @property
+    def bad(self) -> list[Rejected]:
+        return sorted(self.parsed.rejected + self.invalid, key=lambda r: r.line)
+
+
 class PhraseBook:
     def __init__(self, store: Store, *, clock: Callable[[], datetime] = schema.now_utc) -> None:
         self._store = store
@@ -36,9 +52,18 @@ class PhraseBook:
         self.reload()
 
     def reload(self) -> None:
-        self.phrases = self._store.phrases()
+        self._show(self._store.phrases())
+
+    def _show(self, phrases: list[Phrase]) -> None:
+        self.phrases = phrases
         self.index = PhraseIndex(self.phrases)
-        self.suggester = Suggester(self.phrases, self._store.phrase_uses())
+        self._suggester: Suggester | None = None  # built when first asked: an import need not wait for it
+
+    @property
+    def suggester(self) -> Suggester:
+        if self._suggester is None:
+            self._suggester = Suggester(self.phrases, self._store.phrase_uses())
+        return self._suggester
 
     def search(self, query: str, limit: int = 20, *, buyer_said: str = "") -> list[Match]:
         """The palette's list; among equal matches, phrases that answer the buyer's last message come first."""
@@ -70,12 +95,12 @@ class PhraseBook:
 
     def add(self, phrases: Sequence[Phrase]) -> list[int]:
         """Add new phrases (checked against the library and each other); none are added if one is refused."""
-        library = list(self.phrases)
+        check = LibraryCheck(self.phrases)
         for phrase in phrases:
-            found = problems(replace(phrase, id=0), library)
+            found = check.problems(replace(phrase, id=0))
             if found:
                 raise PhraseRejected(phrase, found)
-            library.append(replace(phrase, id=-1 - len(library)))  # a placeholder id: no clash with itself
+            check.add(replace(phrase, id=-1))  # a placeholder id: clashes with every later one
         ids = self._store.add_phrases(phrases)
         self.reload()
         return ids
@@ -84,9 +109,9 @@ class PhraseBook:
         """Write edits; returns the phrases as they were (for undo). Refused whole if one edit is."""
         by_id = {p.id: p for p in self.phrases}
         edited = {p.id: p for p in phrases}
-        library = [edited.get(p.id, p) for p in self.phrases]
+        check = LibraryCheck([edited.get(p.id, p) for p in self.phrases])
         for phrase in phrases:
-            found = problems(phrase, library)
+            found = check.problems(phrase)
             if found:
                 raise PhraseRejected(phrase, found)
         before = [by_id[p.id] for p in phrases if p.id in by_id]
@@ -123,6 +148,41 @@ class PhraseBook:
         members = [p for p in self.phrases if p.group == group]
         changed = [replace(p, slot=slot_of.get(p.id)) for p in members if p.slot != slot_of.get(p.id)]
         return self.update(changed) if changed else []  # checked as a whole: swapping 1 and 2 is no clash
+
+    # --- import ------------------------------------------------------------------------------------
+
+    def plan_import(self, data: bytes, fmt: str, *, group: str = "") -> ImportPlan:
+        """Parse a phrase file and check it against the library (PhraseFileError for an unreadable file)."""
+        parsed = parse(data, fmt, group=group)
+        fresh, duplicates = dedupe(parsed.phrases, self.phrases)
+        new: list[Phrase] = []
+        invalid: list[Rejected] = []
+        notes = list(parsed.notes)
+        check = LibraryCheck(self.phrases)
+        line_of = dict(zip(map(id, parsed.phrases), parsed.lines, strict=False))
+        for phrase in fresh:
+            line = line_of.get(id(phrase), 0)
+            found = check.problems(phrase)
+            if found and all(f.problem is Problem.SLOT_TAKEN for f in found):
+                notes.append(Rejected(line, f"slot {phrase.slot} of {phrase.group} is taken by {found[0].detail!r}: "
+                                         "imported without a slot", phrase.title))
+                phrase = replace(phrase, slot=None)
+                found = []
+            if found:
+                invalid.append(Rejected(line, "; ".join(f"{f.problem.value} {f.detail}".strip() for f in found) +
+                                        ": not imported", phrase.title))
+                continue
+            new.append(phrase)
+            check.add(phrase)
+        return ImportPlan(parsed, new, duplicates, invalid, notes)
+
+    def run_import(self, plan: ImportPlan) -> list[int]:
+        """Add the plan's new phrases in one transaction: all of them or none."""
+        ids = self._store.add_phrases(plan.new)
+        added = [replace(p, id=i) for p, i in zip(plan.new, ids, strict=True)]
+        # in the store's order (group, slot, id) without reading 10,000 rows back
+        self._show(sorted(self.phrases + added, key=lambda p: (p.group, p.slot is not None, p.slot or 0, p.id)))
+        return ids
 
     def learn(self, phrase: Phrase, buyer_said: str) -> None:
         """Suggest phrase for messages like buyer_said from now on (in memory, on the thread that suggests)."""

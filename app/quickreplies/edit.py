@@ -34,30 +34,48 @@ class Finding:
 
 
 def problems(phrase: Phrase, library: Sequence[Phrase]) -> list[Finding]:
-    """What stops phrase from going into library (other phrases with the same id are the phrase itself)."""
-    found: list[Finding] = []
-    if not phrase.title.strip():
-        found.append(Finding(Problem.EMPTY_TITLE))
-    elif len(phrase.title) > MAX_TITLE:
-        found.append(Finding(Problem.LONG_TITLE, str(MAX_TITLE)))
-    if not phrase.body.strip() and not phrase.image:
-        found.append(Finding(Problem.EMPTY_BODY))
-    others = [p for p in library if p.id != phrase.id or not phrase.id]
-    if phrase.abbreviation:
-        if len(phrase.abbreviation) > MAX_ABBREVIATION or not _ABBREVIATION.match(phrase.abbreviation):
-            found.append(Finding(Problem.BAD_ABBREVIATION, phrase.abbreviation))
-        else:
-            taken = next((p for p in others if p.abbreviation.lower() == phrase.abbreviation.lower()), None)
-            if taken is not None:
+    """What stops phrase from going into library (a phrase with the same id is the phrase itself)."""
+    return LibraryCheck(library).problems(phrase)
+
+
+class LibraryCheck:
+    """The library's abbreviations and slots in dictionaries: checking 10,000 imported phrases is linear."""
+
+    def __init__(self, library: Sequence[Phrase]) -> None:
+        self._abbreviations: dict[str, list[Phrase]] = {}
+        self._slots: dict[tuple[str, int], list[Phrase]] = {}
+        for phrase in library:
+            self.add(phrase)
+
+    def add(self, phrase: Phrase) -> None:
+        if phrase.abbreviation:
+            self._abbreviations.setdefault(phrase.abbreviation.lower(), []).append(phrase)
+        if phrase.slot is not None:
+            self._slots.setdefault((phrase.group, phrase.slot), []).append(phrase)
+
+    def problems(self, phrase: Phrase) -> list[Finding]:
+        found: list[Finding] = []
+        if not phrase.title.strip():
+            found.append(Finding(Problem.EMPTY_TITLE))
+        elif len(phrase.title) > MAX_TITLE:
+            found.append(Finding(Problem.LONG_TITLE, str(MAX_TITLE)))
+        if not phrase.body.strip() and not phrase.image:
+            found.append(Finding(Problem.EMPTY_BODY))
+
+        def other(candidates: list[Phrase]) -> Phrase | None:
+            return next((p for p in candidates if p.id != phrase.id or not phrase.id), None)
+
+        if phrase.abbreviation:
+            if len(phrase.abbreviation) > MAX_ABBREVIATION or not _ABBREVIATION.match(phrase.abbreviation):
+                found.append(Finding(Problem.BAD_ABBREVIATION, phrase.abbreviation))
+            elif (taken := other(self._abbreviations.get(phrase.abbreviation.lower(), []))) is not None:
                 found.append(Finding(Problem.ABBREVIATION_TAKEN, taken.title))
-    if phrase.slot is not None:
-        if not 1 <= phrase.slot <= 9:
-            found.append(Finding(Problem.SLOT_RANGE, str(phrase.slot)))
-        else:
-            taken = next((p for p in others if p.group == phrase.group and p.slot == phrase.slot), None)
-            if taken is not None:
+        if phrase.slot is not None:
+            if not 1 <= phrase.slot <= 9:
+                found.append(Finding(Problem.SLOT_RANGE, str(phrase.slot)))
+            elif (taken := other(self._slots.get((phrase.group, phrase.slot), []))) is not None:
                 found.append(Finding(Problem.SLOT_TAKEN, taken.title))
-    return found
+        return found
 
 
 # buyer-specific parts a message may hold even when the chat did not tell us their value

@@ -7,13 +7,15 @@ The only place phrases are matched: the palette, the CLI and the benchmarks all 
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+from pypinyin.style._utils import replace_symbol_to_no_symbol
 from rapidfuzz import fuzz, process
 
 from app.quickreplies.phrase import Phrase
@@ -42,11 +44,51 @@ class Match:
     kind: int
 
 
+KEEP = "\x01"  # marks a run pypinyin would hand back unconverted (Latin, digits, emoji): kept whole in both keys
+_LONGEST_WORD = 6
+
+
+@functools.lru_cache(maxsize=4096)
+def _toneless(syllable: str) -> str:
+    return replace_symbol_to_no_symbol(syllable).replace("ü", "v")
+
+
+def syllables(text: str) -> list[str]:
+    """pypinyin's reading of text (its word list first, forward longest match, then the character's first
+    reading), without tones; non-Chinese runs come back whole, marked with KEEP.
+
+    Same answers as lazy_pinyin (tests/unit/quickreplies/test_match.py compares them) from pypinyin's own
+    dictionaries, but ~20× faster: 10,000 imported titles are indexed in well under a second."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if ord(text[i]) not in PINYIN_DICT:
+            j = i + 1
+            while j < n and ord(text[j]) not in PINYIN_DICT:
+                j += 1
+            out.append(KEEP + text[i:j])
+            i = j
+            continue
+        for length in range(min(_LONGEST_WORD, n - i), 1, -1):
+            word = PHRASES_DICT.get(text[i:i + length])
+            if word is not None:
+                out.extend(_toneless(readings[0]) for readings in word)
+                i += length
+                break
+        else:
+            out.append(_toneless(PINYIN_DICT[ord(text[i])].split(",")[0]))
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=65_536)
 def _pinyin_keys(text: str) -> tuple[str, str]:
-    """(full pinyin, initials) of the Chinese in text; other characters pass through lower-cased."""
-    full = "".join(lazy_pinyin(text, errors=lambda chars: chars.lower())).replace(" ", "")
-    initials = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chars: chars.lower()))
-    return full.lower(), initials.replace(" ", "").lower()
+    """(full pinyin, initials) of the Chinese in text; other characters pass through lower-cased. Cached, so
+    rebuilding the index after an edit only reads the titles that are new."""
+    parts = [s.replace(" ", "").lower() for s in syllables(text)]
+    full = "".join(s.removeprefix(KEEP) for s in parts)
+    initials = "".join(s[1:] if s.startswith(KEEP) else s[:1] for s in parts)
+    return full, initials
 
 
 class _Field:

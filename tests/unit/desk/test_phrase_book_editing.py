@@ -60,3 +60,16 @@ def test_arranging_slots_swaps_without_a_clash_and_drops_the_rest(book):
     assert titled(book, "物流查询").slot is None
     assert book.in_slot(group, 1) == titled(book, "催件")
     assert tracking.slot == 2
+
+
+def test_an_import_is_all_new_phrases_at_once_in_the_stores_order_with_slot_clashes_noted(book):
+    data = ("标题,内容,分组,缩写,序号\n新发货,今天就发,售中/物流,xfh,1\n自由,随便说说,,zy,\n"
+            "坏缩写,有内容,g,有 空格,\n重复,换个说法,g,fh,\n").encode("gbk")
+    plan = book.plan_import(data, "csv")
+    assert [p.title for p in plan.new] == ["新发货", "自由"] and plan.new[0].slot is None
+    assert plan.notes[0].line == 2 and "taken by '发货时间'" in plan.notes[0].reason
+    assert [(r.line, r.text) for r in plan.bad] == [(4, "坏缩写")]
+    assert [(d.phrase.title, d.why) for d in plan.duplicates] == [("重复", "same abbreviation")]
+    ids = book.run_import(plan)
+    assert len(ids) == 2 and book.by_abbreviation("zy").title == "自由"
+    assert book.phrases == book._store.phrases()

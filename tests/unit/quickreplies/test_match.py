@@ -85,3 +85,16 @@ def test_an_empty_query_lists_the_most_used_first():
 @given(st.text(max_size=12))
 def test_any_query_returns_at_most_the_limit_without_raising(query):
     assert len(starter_index().search(query, limit=5)) <= 5
+
+
+def test_the_fast_reading_is_pypinyins_for_polyphones_words_and_mixed_text():
+    from pypinyin import lazy_pinyin
+
+    from app.quickreplies.match import KEEP, syllables
+
+    texts = [t for t, *_ in STARTER] + [b for _, b, *_ in STARTER] + [
+        "头发", "发货", "重庆", "重量", "长度", "成长", "银行", "行不行", "还没到", "还款", "绿色", "女鞋",
+        "iPhone壳", "尺码表2024", "😊好评返现", "SF顺丰 到付", "了解", "好了"]
+    for text in texts:
+        mine = "".join(s.removeprefix(KEEP) for s in syllables(text))
+        assert mine == "".join(lazy_pinyin(text, errors=lambda chars: chars)), text

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
 
 if TYPE_CHECKING:
-    from app.desk.phrases import PhraseBook
+    from app.desk.phrases import ImportPlan, PhraseBook
+
+FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")  # app.quickreplies.phrasefile.FORMATS, without importing it
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +28,18 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     suggest.add_argument("message", help="the buyer's message; several lines for several unanswered messages")
     suggest.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
     suggest.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    load = commands.add_parser("import", help="import phrases from AutoHotKey, Espanso, CSV, XLSX or KefuDesk JSON",
+                               description="Reports every line it cannot take and every duplicate. Imports only "
+                               "when every line parsed (or with --skip-bad), and then all the good ones at once.")
+    load.add_argument("file", type=Path)
+    load.add_argument("--format", choices=FORMATS, help="default: from the file name (.ahk .yml .csv .xlsx .json)")
+    load.add_argument("--group", default="", help="put every imported phrase in this group")
+    load.add_argument("--dry-run", action="store_true", help="report what would be imported, import nothing")
+    load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")
+    save = commands.add_parser("export", help="write the library (or one group) to a file")
+    save.add_argument("file", type=Path)
+    save.add_argument("--format", choices=FORMATS, help="default: from the file name")
+    save.add_argument("--group", default="", help="only this group (and its sub-groups)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
             return _search(book, args)
         if args.command == "suggest":
             return _suggest(book, args)
+        if args.command == "import":
+            return _import(book, args)
+        if args.command == "export":
+            return _export(book, args)
         raise AssertionError(args.command)  # argparse only lets known commands through
     finally:
         store.close()
@@ -75,4 +96,75 @@ def _suggest(book: PhraseBook, args: argparse.Namespace) -> int:
         return 1
     for s in found:
         print(f"{s.phrase.title}\t[{s.phrase.abbreviation}]\t{s.score}\t{'; '.join(s.reasons)}")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"kefudesk phrases: {message}", file=sys.stderr)
+    return 2
+
+
+def _import(book: PhraseBook, args: argparse.Namespace) -> int:
+    from app.quickreplies.phrasefile import PhraseFileError, format_for
+
+    try:
+        fmt = args.format or format_for(args.file)
+        data = args.file.read_bytes()
+        plan = book.plan_import(data, fmt, group=args.group)
+    except OSError as exc:
+        return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+    except PhraseFileError as exc:
+        return _fail(f"{args.file}: {exc}. Nothing was imported.")
+    _report(plan, args.file)
+    if args.dry_run:
+        print(f"dry run: {len(plan.new)} phrase(s) would be imported; nothing was changed")
+        return 0 if not plan.bad else 1
+    if plan.bad and not args.skip_bad:
+        print(f"nothing imported: {len(plan.bad)} line(s) could not be read. Fix them, or import the "
+              f"{len(plan.new)} good phrase(s) with --skip-bad", file=sys.stderr)
+        return 1
+    ids = book.run_import(plan)
+    print(f"imported {len(ids)} phrase(s)")
+    return 0
+
+
+def _report(plan: ImportPlan, file: Path) -> None:
+    encoding = f", {plan.parsed.encoding}" if plan.parsed.encoding else ""
+    print(f"{file} ({plan.parsed.format}{encoding}): {len(plan.new)} new, {len(plan.duplicates)} duplicate(s), "
+          f"{len(plan.bad)} bad line(s)")
+    for bad in plan.bad:
+        print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+    for note in plan.notes:
+        print(f"  line {note.line}: note: {note.reason} — {note.text}")
+    for duplicate in plan.duplicates:
+        line = plan.parsed.line_of(duplicate.phrase)
+        print(f"  line {line}: duplicate ({duplicate.why}) of {duplicate.existing.title!r}: not imported again — "
+              f"{duplicate.phrase.title}")
+
+
+def _export(book: PhraseBook, args: argparse.Namespace) -> int:
+    from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
+
+    try:
+        fmt = args.format or format_for(args.file)
+    except PhraseFileError as exc:
+        return _fail(str(exc))
+    group = args.group.strip("/")
+    phrases = [p for p in book.phrases if not group or p.group == group or p.group.startswith(group + "/")]
+    if not phrases:
+        return _fail(f"no phrases in group {group!r}" if group else "the library is empty")
+    data = export(phrases, fmt)
+    try:
+        # written beside the target and renamed: an interrupted export never leaves half a file
+        args.file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=args.file.parent, delete=False, suffix=".part") as part:
+            part.write(data)
+        os.replace(part.name, args.file)
+    except OSError as exc:
+        return _fail(f"cannot write {args.file}: {exc.strerror or exc}")
+    skipped = left_out(phrases, fmt)
+    print(f"exported {len(phrases) - len(skipped)} phrase(s) to {args.file}")
+    if skipped:
+        print(f"left out {len(skipped)} phrase(s) without an abbreviation ({fmt} needs a trigger): "
+              + ", ".join(p.title for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
     return 0

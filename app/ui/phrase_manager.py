@@ -4,8 +4,11 @@ moved and deleted in bulk — every change undoable with Ctrl+Z."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMainWindow,
@@ -32,8 +36,10 @@ from PySide6.QtWidgets import (
 
 from app.desk.phrases import PhraseBook, PhraseRejected
 from app.quickreplies.phrase import Phrase
+from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
 from app.store.errors import StoreError
 from app.ui.phrase_editor import PhraseEditor, describe
+from app.ui.phrase_import import ImportDialog
 
 Index = QModelIndex | QPersistentModelIndex
 PhraseRole = Qt.ItemDataRole.UserRole + 1
@@ -253,6 +259,10 @@ class PhraseManager(QMainWindow):
         self.menus = menus
         act("phrase", self.tr("&New phrase…"), "Ctrl+N", self.new_phrase)
         act("phrase", self.tr("&Edit phrase…"), "Ctrl+E", self.edit_current)
+        self.menus["phrase"].addSeparator()
+        act("phrase", self.tr("&Import…"), "Ctrl+I", self.choose_import)
+        act("phrase", self.tr("E&xport shown phrases…"), "Ctrl+Shift+E", self.choose_export)
+        self.menus["phrase"].addSeparator()
         act("phrase", self.tr("&Close"), "Ctrl+W", self.close)
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -269,6 +279,82 @@ class PhraseManager(QMainWindow):
         act("edit", self.tr("&Filter"), "Ctrl+F", lambda: self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
         act("edit", self.tr("&Groups"), "Ctrl+1", lambda: self.group_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
         act("edit", self.tr("&Phrases"), "Ctrl+2", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+    # --- files ----------------------------------------------------------------------------------------
+
+    def _file_dialog(self, save: bool) -> QFileDialog:
+        dialog = QFileDialog(self)
+        dialog.setNameFilters([self.tr("Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)"),
+                               self.tr("AutoHotKey (*.ahk)"), self.tr("Espanso (*.yml *.yaml)"),
+                               self.tr("CSV (*.csv)"), self.tr("Excel (*.xlsx)"), self.tr("KefuDesk JSON (*.json)")])
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.selectNameFilter(self.tr("KefuDesk JSON (*.json)"))
+            dialog.setDefaultSuffix("json")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    def choose_import(self) -> None:
+        dialog = self._file_dialog(save=False)
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.open()
+
+    def import_file(self, path: Path, fmt: str = "") -> ImportDialog:
+        """Preview the file; on Import the new phrases are added at once and selected (Ctrl+Z takes them out)."""
+        preview = ImportDialog(self.book, path, fmt, self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.sig_imported.connect(self._imported)
+        preview.open()
+        return preview
+
+    def _imported(self, ids: list[int]) -> None:
+        done = [list(ids)]
+
+        def undo() -> None:
+            self.book.delete(done[0])
+        self.undo_stack.push(_Done(self.tr("Import %n phrase(s)", "", len(ids)), lambda: self._safely(undo),
+                                   lambda: self._problem(self.tr("Import the file again to redo an import."))))
+        self.filter.clear()
+        self._fill_groups("")
+        self._changed()
+        self.select_ids(set(ids))
+        self.activateWindow()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard is on what was just imported
+        self._problem(self.tr("%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.", "",
+                              len(ids)))
+
+    def choose_export(self) -> None:
+        dialog = self._file_dialog(save=True)
+        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.open()
+
+    def shown_phrases(self) -> list[Phrase]:
+        return [self.proxy.index(row, 0).data(PhraseRole) for row in range(self.proxy.rowCount())]
+
+    def export_to(self, path: Path) -> bool:
+        """Write the phrases the table shows (this group, this filter) to path, whole or not at all."""
+        phrases = self.shown_phrases()
+        try:
+            fmt = format_for(path)
+            data = export(phrases, fmt)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".part") as part:
+                part.write(data)
+            os.replace(part.name, path)
+        except PhraseFileError as exc:
+            self._problem(str(exc))
+            return False
+        except OSError as exc:
+            self._problem(self.tr("Cannot write %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or ""))
+            return False
+        skipped = left_out(phrases, fmt)
+        message = self.tr("%n phrase(s) exported to %1.", "", len(phrases) - len(skipped)).replace("%1", path.name)
+        if skipped:
+            message += " " + self.tr("%n without an abbreviation left out (the format needs a trigger).", "",
+                                     len(skipped))
+        self._problem(message)
+        return True
 
     # --- showing ---------------------------------------------------------------------------------
 

@@ -41,6 +41,130 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="78"/>
+        <source>Import phrases — %1</source>
+        <translation>导入短语 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="79"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="86"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="106"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="108"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="109"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="121"/>
+        <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
+        <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <source>Abbreviation</source>
+        <translation>缩写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="127"/>
+        <source>New (%1)</source>
+        <translation>新增（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="130"/>
+        <source>Bad lines (%1)</source>
+        <translation>错误行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <source>Same as</source>
+        <translation>与之重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <source>Duplicates (%1)</source>
+        <translation>重复（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <source>Phrase</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="138"/>
+        <source>Notes (%1)</source>
+        <translation>说明（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_import.py" line="142"/>
+        <source>Import %n phrase(s)</source>
+        <translation>
+            <numerusform>导入 %n 条短语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="157"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py" line="116"/>
@@ -183,81 +307,81 @@
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="369"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -384,168 +508,247 @@
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="194"/>
+        <location filename="../../app/ui/phrase_manager.py" line="200"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="203"/>
+        <location filename="../../app/ui/phrase_manager.py" line="209"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="252"/>
+        <location filename="../../app/ui/phrase_manager.py" line="258"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="252"/>
+        <location filename="../../app/ui/phrase_manager.py" line="258"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="254"/>
+        <location filename="../../app/ui/phrase_manager.py" line="260"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="255"/>
+        <location filename="../../app/ui/phrase_manager.py" line="261"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="256"/>
+        <location filename="../../app/ui/phrase_manager.py" line="263"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="264"/>
+        <source>E&amp;xport shown phrases…</source>
+        <translation>导出当前列表(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="266"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="257"/>
+        <location filename="../../app/ui/phrase_manager.py" line="267"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="259"/>
+        <location filename="../../app/ui/phrase_manager.py" line="269"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="265"/>
+        <location filename="../../app/ui/phrase_manager.py" line="275"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="266"/>
+        <location filename="../../app/ui/phrase_manager.py" line="276"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="267"/>
+        <location filename="../../app/ui/phrase_manager.py" line="277"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="268"/>
+        <location filename="../../app/ui/phrase_manager.py" line="278"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="269"/>
+        <location filename="../../app/ui/phrase_manager.py" line="279"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="270"/>
+        <location filename="../../app/ui/phrase_manager.py" line="280"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="271"/>
+        <location filename="../../app/ui/phrase_manager.py" line="281"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="290"/>
+        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
+        <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <source>AutoHotKey (*.ahk)</source>
+        <translation>AutoHotKey (*.ahk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <source>Espanso (*.yml *.yaml)</source>
+        <translation>Espanso (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="289"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="289"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="289"/>
+        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <source>KefuDesk JSON (*.json)</source>
+        <translation>客服台 JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="317"/>
+        <source>Import %n phrase(s)</source>
+        <translation>
+            <numerusform>导入 %n 条短语</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="318"/>
+        <source>Import the file again to redo an import.</source>
+        <translation>要重做导入，请再次导入该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="325"/>
+        <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
+        <translation>
+            <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="349"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="352"/>
+        <source>%n phrase(s) exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 条短语到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
+        <source>%n without an abbreviation left out (the format needs a trigger).</source>
+        <translation>
+            <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="376"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="343"/>
+        <location filename="../../app/ui/phrase_manager.py" line="429"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="374"/>
+        <location filename="../../app/ui/phrase_manager.py" line="460"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="390"/>
+        <location filename="../../app/ui/phrase_manager.py" line="481"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="398"/>
+        <location filename="../../app/ui/phrase_manager.py" line="487"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="407"/>
+        <location filename="../../app/ui/phrase_manager.py" line="494"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="413"/>
+        <location filename="../../app/ui/phrase_manager.py" line="500"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="414"/>
+        <location filename="../../app/ui/phrase_manager.py" line="501"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="419"/>
+        <location filename="../../app/ui/phrase_manager.py" line="506"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="422"/>
+        <location filename="../../app/ui/phrase_manager.py" line="510"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="422"/>
+        <location filename="../../app/ui/phrase_manager.py" line="511"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="431"/>
+        <location filename="../../app/ui/phrase_manager.py" line="522"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="438"/>
+        <location filename="../../app/ui/phrase_manager.py" line="529"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="444"/>
+        <location filename="../../app/ui/phrase_manager.py" line="535"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="460"/>
+        <location filename="../../app/ui/phrase_manager.py" line="551"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="466"/>
+        <location filename="../../app/ui/phrase_manager.py" line="557"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -561,37 +764,37 @@
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Slot</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="57"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="58"/>
+        <location filename="../../app/ui/phrase_manager.py" line="64"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="58"/>
+        <location filename="../../app/ui/phrase_manager.py" line="64"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
@@ -629,22 +832,22 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="72"/>
+        <location filename="../../app/ui/app.py" line="73"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="84"/>
+        <location filename="../../app/ui/app.py" line="85"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="110"/>
+        <location filename="../../app/ui/app.py" line="113"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="111"/>
+        <location filename="../../app/ui/app.py" line="114"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>

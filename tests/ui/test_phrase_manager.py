@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.desk.phrases import PhraseBook
 from app.store.engine import open_store
@@ -124,3 +125,45 @@ def test_ctrl_n_opens_the_editor_which_refuses_a_taken_abbreviation(qtbot, manag
     assert "发货时间" in seen["refused"] and not seen["ok_enabled"]
     assert manager.book.by_abbreviation("sf+").body == "亲，顺丰需要补{amount}运费差价哦～"
     assert manager.table.currentIndex().data(PhraseRole).abbreviation == "sf+"
+
+
+def test_import_previews_new_duplicates_and_bad_lines_then_adds_only_on_confirm(qtbot, manager, tmp_path):
+    source = tmp_path / "floor.ahk"
+    source.write_text("::fh::亲，今天发\n::new1::新的短语{Enter}第二行\n::bad::{Left}\n", encoding="utf-8")
+    count = len(manager.book.phrases)
+    preview = manager.import_file(source)
+    qtbot.waitUntil(lambda: preview.plan is not None)
+    assert "1 new, 1 duplicate(s) not imported again, 1 bad line(s)" in preview.summary.text()
+    bad = preview.tabs.widget(1)
+    assert bad.item(0, 0).text() == "3" and "{Left}" in bad.item(0, 1).text()
+    assert len(manager.book.phrases) == count  # nothing yet
+    assert preview.import_button.text() == "Import 1 phrase(s)"
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: manager.book.by_abbreviation("new1") is not None)
+    qtbot.waitUntil(lambda: manager.selected_ids() == [manager.book.by_abbreviation("new1").id])
+    assert len(manager.book.phrases) == count + 1
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is manager)  # the preview has closed
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert manager.book.by_abbreviation("new1") is None and len(manager.book.phrases) == count
+
+
+def test_an_unreadable_file_is_explained_in_the_preview_and_nothing_can_be_imported(qtbot, manager, tmp_path):
+    source = tmp_path / "old.xlsx"
+    source.write_bytes(b"\xd0\xcf\x11\xe0 an old xls")
+    preview = manager.import_file(source)
+    qtbot.waitUntil(lambda: "Nothing was imported" in preview.summary.text())
+    assert "not an Excel .xlsx workbook" in preview.summary.text()
+    assert not preview.import_button.isEnabled()
+    preview.reject()
+
+
+def test_export_writes_the_shown_group_and_reimports_identically(qtbot, manager, tmp_path):
+    from app.quickreplies.phrasefile import parse
+
+    choose_group(manager, "售中/物流")
+    target = tmp_path / "logistics.csv"
+    assert manager.export_to(target)
+    assert "3 phrase(s) exported" in manager.statusBar().currentMessage()
+    back = parse(target.read_bytes(), "csv").phrases
+    assert [(p.title, p.body, p.group, p.abbreviation, p.slot) for p in back] == [
+        (p.title, p.body, p.group, p.abbreviation, p.slot) for p in manager.book.slotted("售中/物流")]

@@ -49,3 +49,70 @@ def test_suggest_json_explains_why(capsys):
 def test_suggest_with_nothing_to_go_on_says_why_and_exits_1(capsys):
     assert main(["phrases", "suggest", "hello"]) == 1
     assert "no phrase fits this message" in capsys.readouterr().out
+
+
+AHK = "::fh::亲，今天发\n::new1::新的短语{Enter}第二行\n::bad::{Left}\n^j::x\n"
+
+
+def test_import_with_bad_lines_reports_each_and_imports_nothing(tmp_path, capsys):
+    source = tmp_path / "mine.ahk"
+    source.write_text(AHK, encoding="utf-8")
+    assert main(["phrases", "import", str(source)]) == 1
+    captured = capsys.readouterr()
+    assert "line 3: presses the key {Left}" in captured.out and "line 4: not a hotstring" in captured.out
+    assert "line 1: duplicate (same abbreviation) of '发货时间'" in captured.out
+    assert "nothing imported" in captured.err
+    assert main(["phrases", "search", "new1"]) == 1  # not in the library
+
+
+def test_skip_bad_imports_the_good_lines_once_into_the_group_given(tmp_path, capsys):
+    source = tmp_path / "mine.ahk"
+    source.write_text(AHK, encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--skip-bad", "--group", "导入/AHK"]) == 0
+    assert "imported 1 phrase(s)" in capsys.readouterr().out
+    assert main(["phrases", "import", str(source), "--skip-bad"]) == 0  # again: now a duplicate, not doubled
+    assert "imported 0 phrase(s)" in capsys.readouterr().out
+    assert main(["phrases", "search", "new1", "--json"]) == 0
+    [found] = [p for p in json.loads(capsys.readouterr().out) if p["abbreviation"] == "new1"]
+    assert found["group"] == "导入/AHK" and found["body"] == "新的短语\n第二行"
+
+
+def test_dry_run_changes_nothing(tmp_path, capsys):
+    source = tmp_path / "workbench.csv"
+    source.write_bytes("标题,内容,快捷编码\n尺码表,请看详情页尺码表哦,cmb\n".encode("gbk"))
+    assert main(["phrases", "import", str(source), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "(csv, gb18030): 1 new" in out and "nothing was changed" in out
+    assert main(["phrases", "search", "cmb"]) == 1
+
+
+def test_export_then_import_into_a_fresh_library_is_identical(tmp_path, capsys, monkeypatch):
+    target = tmp_path / "out" / "library.json"
+    assert main(["phrases", "export", str(target)]) == 0
+    assert "exported 20 phrase(s)" in capsys.readouterr().out
+    original = json.loads(target.read_text(encoding="utf-8"))
+    monkeypatch.setenv("KEFUDESK_DATA_DIR", str(tmp_path / "other-desk"))
+    # the other desk starts with the same starter library: every phrase is a duplicate, none doubled
+    assert main(["phrases", "import", str(target)]) == 0
+    assert "0 new, 20 duplicate(s), 0 bad" in capsys.readouterr().out
+    assert main(["phrases", "export", str(tmp_path / "again.json")]) == 0
+    assert json.loads((tmp_path / "again.json").read_text(encoding="utf-8")) == original
+
+
+def test_an_unreadable_file_is_one_clear_line_and_nothing_changes(tmp_path, capsys):
+    broken = tmp_path / "old.xlsx"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0 an old .xls")
+    assert main(["phrases", "import", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "not an Excel .xlsx workbook" in err and "Nothing was imported" in err
+    assert main(["phrases", "import", str(tmp_path / "phrases.txt")]) == 2
+    assert "--format" in capsys.readouterr().err
+
+
+def test_export_of_a_hotstring_format_names_what_it_left_out(tmp_path, capsys):
+    source = tmp_path / "t.csv"
+    source.write_text("title,body\n无缩写,没有缩写的短语\n", encoding="utf-8")
+    assert main(["phrases", "import", str(source)]) == 0
+    assert main(["phrases", "export", str(tmp_path / "all.ahk")]) == 0
+    out = capsys.readouterr().out
+    assert "left out 1 phrase(s) without an abbreviation" in out and "无缩写" in out

@@ -1,0 +1,163 @@
+"""Importing a phrase file with a preview: the file is read and checked off the GUI thread (Cancel stops
+waiting for it), then the agent sees what is new, what is a duplicate and which lines are bad — and nothing is
+added until they press Import, which adds all the new phrases in one transaction."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.phrases import ImportPlan, PhraseBook
+from app.quickreplies.phrasefile import PhraseFileError, format_for
+from app.store.errors import StoreError
+
+
+class _Relay(QObject):
+    """Carries a worker thread's outcome to the GUI thread (a queued signal)."""
+
+    sig_done = Signal(object)
+
+
+def in_background(work: Callable[[], object], done: Callable[[object], None], parent: QObject) -> _Relay:
+    """Run work() on a thread; done(result or the exception) on the GUI thread."""
+    relay = _Relay(parent)
+    relay.sig_done.connect(done)
+
+    def run() -> None:
+        try:
+            result: object = work()
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows it
+            result = exc
+        try:
+            relay.sig_done.emit(result)
+        except RuntimeError:
+            pass  # the dialog was cancelled and deleted meanwhile: nobody waits for this any more
+
+    threading.Thread(target=run, name="phrase-import", daemon=True).start()
+    return relay
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.resizeColumnsToContents()
+    return table
+
+
+class ImportDialog(QDialog):
+    sig_imported = Signal(list)
+    """The ids of the phrases added."""
+
+    def __init__(self, book: PhraseBook, path: Path, fmt: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.path = path
+        self.plan: ImportPlan | None = None
+        self.setWindowTitle(self.tr("Import phrases — %1").replace("%1", path.name))
+        self.summary = QLabel(self.tr("Reading %1…").replace("%1", str(path)))
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: reading and checking has no meaningful percentage
+        self.tabs = QTabWidget()
+        self.tabs.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 520)
+        try:
+            self.format = fmt or format_for(path)
+        except PhraseFileError as exc:
+            self._failed(exc)
+            return
+        in_background(lambda: book.plan_import(path.read_bytes(), self.format), self._planned, self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        if isinstance(exc, OSError):
+            text = self.tr("Cannot read %1: %2").replace("%1", str(self.path)).replace("%2", exc.strerror or str(exc))
+        else:
+            text = self.tr("%1 cannot be imported: %2").replace("%1", self.path.name).replace("%2", str(exc))
+        self.summary.setText(text + "\n" + self.tr("Nothing was imported."))
+        self.summary.setStyleSheet("color: #C0392B")
+
+    def _planned(self, result: object) -> None:
+        if isinstance(result, BaseException):
+            self._failed(result)
+            return
+        assert isinstance(result, ImportPlan)
+        plan = self.plan = result
+        self.progress.hide()
+        encoding = f", {plan.parsed.encoding}" if plan.parsed.encoding else ""
+        self.summary.setText(
+            self.tr("%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).")
+            .replace("%1", self.path.name).replace("%2", plan.parsed.format + encoding)
+            .replace("%3", str(len(plan.new))).replace("%4", str(len(plan.duplicates)))
+            .replace("%5", str(len(plan.bad))))
+        self.tabs.addTab(_table([self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
+                                [[p.title, p.abbreviation, p.group, p.body] for p in plan.new]),
+                         self.tr("New (%1)").replace("%1", str(len(plan.new))))
+        self.tabs.addTab(_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
+                                [[str(r.line), r.reason, r.text] for r in plan.bad]),
+                         self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))))
+        self.tabs.addTab(_table([self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
+                                [[str(plan.parsed.line_of(d.phrase)), d.phrase.title, d.existing.title, d.why]
+                                 for d in plan.duplicates]),
+                         self.tr("Duplicates (%1)").replace("%1", str(len(plan.duplicates))))
+        if plan.notes:
+            self.tabs.addTab(_table([self.tr("Line"), self.tr("Note"), self.tr("Phrase")],
+                                    [[str(r.line), r.reason, r.text] for r in plan.notes]),
+                             self.tr("Notes (%1)").replace("%1", str(len(plan.notes))))
+        if plan.bad and not plan.new:
+            self.tabs.setCurrentIndex(1)
+        self.tabs.show()
+        self.import_button.setText(self.tr("Import %n phrase(s)", "", len(plan.new)))
+        self.import_button.setEnabled(bool(plan.new))
+        self.import_button.setFocus()
+
+    def _import(self) -> None:
+        if self.plan is None or not self.plan.new:
+            return
+        plan = self.plan
+        self.import_button.setEnabled(False)
+        self.progress.show()
+        in_background(lambda: self.book.run_import(plan), self._done, self)
+
+    def _done(self, result: object) -> None:
+        self.progress.hide()
+        if isinstance(result, (StoreError, OSError)):
+            self.summary.setText(self.tr("Not imported: %1").replace("%1", str(result)))
+            self.import_button.setEnabled(True)
+            return
+        if isinstance(result, BaseException):
+            raise result
+        self.sig_imported.emit(result)
+        self.accept()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from app.desk.money import yuan_text
 from app.gateway import schema
@@ -18,6 +19,7 @@ from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, par
 from app.quickreplies.starter import STARTER
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
+from app.store.images import ImageError
 from app.store.store import Store
 
 
@@ -72,6 +74,16 @@ class PhraseBook:
 
     def suggest(self, buyer_said: str, top: int = 3) -> list[Suggestion]:
         return self.suggester.suggest(buyer_said, top=top)
+
+    def keep_image(self, path: Path) -> str:
+        """Copy a picture into the image store for an image phrase; its id (ImageError says what is wrong)."""
+        return self._store.images.put_file(path)
+
+    def image_bytes(self, image_id: str) -> bytes | None:
+        try:
+            return self._store.images.read(image_id)
+        except ImageError:
+            return None
 
     def by_abbreviation(self, abbreviation: str) -> Phrase | None:
         return self.index.by_abbreviation(abbreviation)

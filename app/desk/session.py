@@ -24,6 +24,7 @@ from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
+from app.store.images import ImageError
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -212,15 +213,19 @@ class DeskSession:
 
     # --- replies and the outbox ------------------------------------------------------------------
 
-    def send_reply(self, conversation_id: str, text: str) -> MessageRecord:
-        """Commit the reply locally (state pending) and queue it; returns at once with the stored record."""
+    def send_reply(self, conversation_id: str, text: str, image: str = "") -> MessageRecord:
+        """Commit the reply locally (state pending) and queue it; returns at once with the stored record.
+        image: the id of a picture in the store's image store, sent with the text (or alone)."""
         text = text.strip()
-        if not text:
+        if not text and not image:
             raise ValueError("an empty reply is not sent")
+        if image and not self.store.images.has(image):
+            raise ValueError("the picture of this phrase is missing from the image store; choose it again in the "
+                             "phrase manager")
         if len(text) > schema.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
         try:
-            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock())
+            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image)
         except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
             log.exception("a reply could not be stored")
             raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc
@@ -245,11 +250,13 @@ class DeskSession:
             if item.state != "pending" or self._stopping.is_set():
                 continue
             try:
-                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "")
+                if item.image:  # uploading again is harmless: the gateway names images by their hash
+                    self.gateway.put_image(self.store.images.read(item.image))
+                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "", item.image)
             except GatewayUnavailable as exc:
                 log.info("reply %s waits in the outbox: %s", item.client_id, exc)
                 return  # keep the order: nothing later goes out before this one; the loop retries
-            except (GatewayRejected, GatewayError) as exc:
+            except (GatewayRejected, GatewayError, ImageError) as exc:
                 failed = self.store.mark_failed(item.client_id or "", str(exc))
                 self._listener.on_problem(str(exc))
                 if failed is not None:

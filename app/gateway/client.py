@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -40,17 +41,20 @@ class GatewayClient:
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
-    def _request(self, method: str, path: str, *, json_body: Any = None,
-                 params: dict[str, Any] | None = None) -> tuple[int, Any]:
+    def _request(self, method: str, path: str, *, json_body: Any = None, params: dict[str, Any] | None = None,
+                 content: bytes | None = None, content_type: str = "") -> tuple[int, Any]:
+        headers = self._headers() | ({"Content-Type": content_type} if content_type else {})
         try:
-            response = self._http.request(method, path, json=json_body, params=params, headers=self._headers())
+            response = self._http.request(method, path, json=json_body, params=params, content=content,
+                                          headers=headers)
         except httpx.TransportError as exc:
             raise GatewayUnavailable(f"cannot reach the shop gateway at {self.base_url}: {exc}") from exc
         return response.status_code, _decode(response)
 
-    def _call(self, method: str, path: str, *, json_body: Any = None,
-              params: dict[str, Any] | None = None) -> Any:
-        status, body = self._request(method, path, json_body=json_body, params=params)
+    def _call(self, method: str, path: str, *, json_body: Any = None, params: dict[str, Any] | None = None,
+              content: bytes | None = None, content_type: str = "") -> Any:
+        status, body = self._request(method, path, json_body=json_body, params=params, content=content,
+                                     content_type=content_type)
         if status >= 400:
             raise _error_for(status, body)
         return body
@@ -74,13 +78,25 @@ class GatewayClient:
         body = self._call("GET", f"/v1/conversations/{_seg(conversation_id)}/messages", params=params)
         return _parse_list(body, "messages", schema.Message.from_json)
 
-    def send_message(self, conversation_id: str, text: str, client_id: str) -> schema.Message:
-        """Send a reply; the same client_id sent again returns the first result and never sends twice."""
-        body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/messages",
-                          json_body={"text": text, "client_id": client_id})
+    def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "") -> schema.Message:
+        """Send a reply (with an uploaded image, by its id); the same client_id sent again returns the first
+        result and never sends twice."""
+        payload: dict[str, Any] = {"text": text, "client_id": client_id}
+        if image:
+            payload["image"] = image
+        body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/messages", json_body=payload)
         if not isinstance(body, dict):
             raise GatewayProtocolError("send: the gateway's answer is not a JSON object")
         return _parse(schema.Message.from_json, body.get("message"))
+
+    def put_image(self, data: bytes) -> str:
+        """Upload an image (idempotent: its id is the SHA-256 of its bytes); returns the id."""
+        media_type = schema.image_type(data)
+        if not media_type:
+            raise ValueError("not a PNG, JPEG, GIF or WebP image")
+        image_id = hashlib.sha256(data).hexdigest()
+        self._call("PUT", f"/v1/images/{image_id}", content=data, content_type=media_type)
+        return image_id
 
     def orders(self, buyer_id: str) -> list[schema.Order]:
         body = self._call("GET", "/v1/orders", params={"buyer": buyer_id})

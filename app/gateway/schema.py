@@ -6,6 +6,7 @@ Every parser raises ProtocolError naming the field, so a broken server yields a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,22 @@ EVENT_TYPES = (
 )
 
 MAX_TEXT_CHARS = 5000
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # what marketplaces accept in chat
+IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff", "image/gif": b"GIF8"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def image_type(data: bytes) -> str:
+    """The image's media type from its first bytes (PNG, JPEG, GIF, WebP), "" when it is not one of them."""
+    for media_type, magic in IMAGE_TYPES.items():
+        if data.startswith(magic):
+            return media_type
+    return "image/webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else ""
+
+
+def is_image_id(value: str) -> bool:
+    """Images are named by the SHA-256 of their bytes (lower-case hex): the same picture is one image."""
+    return bool(_SHA256.match(value))
 
 
 class ProtocolError(ValueError):
@@ -126,22 +143,28 @@ class Message:
     text: str
     sent_at: datetime
     client_id: str = ""  # the idempotency key the desk chose; empty for buyer messages
+    image: str = ""  # an image id (SHA-256) sent with or as the message; "" for text only
 
     @classmethod
     def from_json(cls, data: Any, where: str = "message") -> Message:
         d = _obj(data, where)
+        image = _str(d, "image", where, optional=True, max_len=64)
+        if image and not is_image_id(image):
+            raise ProtocolError(f"{where}.image: not an image id (64 lower-case hex digits)")
         return cls(
             id=_str(d, "id", where),
             conversation_id=_str(d, "conversation_id", where),
             direction=_choice(d, "direction", where, DIRECTIONS),
-            text=_str(d, "text", where, max_len=MAX_TEXT_CHARS),
+            text=_str(d, "text", where, max_len=MAX_TEXT_CHARS, optional=bool(image)),
             sent_at=parse_time(d.get("sent_at"), f"{where}.sent_at"),
             client_id=_str(d, "client_id", where, optional=True),
+            image=image,
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "conversation_id": self.conversation_id, "direction": self.direction,
-                "text": self.text, "sent_at": utc_iso(self.sent_at), "client_id": self.client_id or None}
+                "text": self.text, "sent_at": utc_iso(self.sent_at), "client_id": self.client_id or None,
+                "image": self.image or None}
 
 
 @dataclass(frozen=True)

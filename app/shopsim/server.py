@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import random
 from collections.abc import AsyncIterator
@@ -59,6 +60,7 @@ class SimApp:
             Route("/v1/conversations/{cid}/messages", self.send, methods=["POST"]),
             Route("/v1/conversations/{cid}/transfer", self.transfer, methods=["POST"]),
             Route("/v1/agents/me/status", self.status, methods=["PUT"]),
+            Route("/v1/images/{image_id}", self.put_image, methods=["PUT"]),
             Route("/v1/orders", self.orders, methods=["GET"]),
             Route("/v1/orders/{no}", self.order, methods=["GET"]),
             Route("/v1/parcels/{tracking}", self.parcel, methods=["GET"]),
@@ -183,15 +185,32 @@ class SimApp:
         body = await _json_body(request)
         if body is None:
             return _error(400, "bad_request", "send a JSON object with text and client_id")
-        text, client_id = body.get("text"), body.get("client_id")
-        if not isinstance(text, str) or not text.strip() or len(text) > schema.MAX_TEXT_CHARS:
-            return _error(422, "invalid", f"text must be 1–{schema.MAX_TEXT_CHARS} characters")
+        text, client_id, image = body.get("text"), body.get("client_id"), body.get("image") or ""
+        if not isinstance(image, str) or (image and image not in self.world.images):
+            return _error(422, "invalid", "image: upload it first with PUT /v1/images/{sha256}")
+        if not isinstance(text, str) or (not text.strip() and not image) or len(text) > schema.MAX_TEXT_CHARS:
+            return _error(422, "invalid", f"text must be 1–{schema.MAX_TEXT_CHARS} characters (or send an image)")
         if not isinstance(client_id, str) or not 1 <= len(client_id) <= 100:
             return _error(422, "invalid", "client_id must be 1–100 characters")
-        message, created = self.world.agent_sends(cid, text, client_id)
+        message, created = self.world.agent_sends(cid, text, client_id, image)
         if created and self.traffic.reply_delay is not None:
             self._spawn(self._answer_later(cid))
         return JSONResponse({"message": message.to_json()}, status_code=201 if created else 200)
+
+    async def put_image(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        image_id = request.path_params["image_id"]
+        data = await request.body()
+        if len(data) > schema.MAX_IMAGE_BYTES:
+            return _error(413, "too_large", f"images are limited to {schema.MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+        if not schema.image_type(data):
+            return _error(422, "invalid", "not a PNG, JPEG, GIF or WebP image")
+        if hashlib.sha256(data).hexdigest() != image_id:
+            return _error(422, "invalid", "the image id is not the SHA-256 of the bytes sent")
+        created = image_id not in self.world.images
+        self.world.images[image_id] = data
+        return JSONResponse({"image": image_id}, status_code=201 if created else 200)
 
     async def transfer(self, request: Request) -> Response:
         if not self._authorised(request):

@@ -52,6 +52,7 @@ class ShopWorld:
         self.events: list[tuple[int, str, dict[str, Any]]] = []
         self.chats: dict[str, SimChat] = {}
         self.received: list[schema.Message] = []  # every agent message accepted, once each
+        self.images: dict[str, bytes] = {}  # uploaded images by id (SHA-256)
         self._by_client_id: dict[str, schema.Message] = {}
         self._counter = 0
         self.on_event: Callable[[], None] = lambda: None
@@ -184,12 +185,13 @@ class ShopWorld:
             return None
         return self.buyer_writes(nick=self.rng.choice(free).nick)[1]
 
-    def agent_sends(self, conversation_id: str, text: str, client_id: str) -> tuple[schema.Message, bool]:
+    def agent_sends(self, conversation_id: str, text: str, client_id: str,
+                    image: str = "") -> tuple[schema.Message, bool]:
         """Accept an agent's reply. The same client_id again returns the first message: (message, created)."""
         if client_id in self._by_client_id:
             return self._by_client_id[client_id], False
         chat = self.chats[conversation_id]
-        message = schema.Message(self._next_id("m"), conversation_id, "out", text, self.clock(), client_id)
+        message = schema.Message(self._next_id("m"), conversation_id, "out", text, self.clock(), client_id, image)
         chat.messages.append(message)
         chat.patience = 2
         if chat.conversation.state == "waiting":

@@ -83,6 +83,7 @@ class Message(Base):
     sent_at: Mapped[datetime]
     state: Mapped[str] = mapped_column(String(10), index=True)
     error: Mapped[str] = mapped_column(Text, default="")
+    image: Mapped[str] = mapped_column(String(64), default="", server_default="")  # SHA-256 in the image store
 
     __table_args__ = (Index("ix_message_conversation", "conversation_id", "id"),)
 

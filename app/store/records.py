@@ -19,6 +19,7 @@ class MessageRecord:
     client_id: str | None
     state: str  # received / pending / sent / failed
     error: str = ""
+    image: str = ""  # the id (SHA-256) of an image sent with the message, in the data dir's image store
 
 
 @dataclass(frozen=True)

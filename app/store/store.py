@@ -21,17 +21,21 @@ from app.gateway import schema
 from app.quickreplies.phrase import Phrase
 from app.store import models as m
 from app.store.errors import StoreError
+from app.store.images import ImageStore
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
 ANSWERS = ("out", "robot")
-_MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error")  # a robot answer also stops the buyer's clock
+_MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
+                    "image")  # a robot answer also stops the buyer's clock
 
 
 class Store:
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, images_dir: Path | None = None) -> None:
         self.engine = engine
         self.path = path
+        # picture files beside the database (a team server's desks each keep their own copies for now)
+        self.images = ImageStore(images_dir or (path.parent if path else Path.home() / ".kefudesk") / "images")
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # SQLite allows one writer; serialising here avoids busy retries between our own threads
         self._write_lock = threading.RLock()
@@ -83,8 +87,8 @@ class Store:
             conv = self._conversation_row(s, msg.conversation_id, msg.sent_at)
             state = "received" if msg.direction == "in" else "sent"
             row = m.Message(conversation_id=msg.conversation_id, direction=msg.direction, text=msg.text,
-                            server_id=msg.id, client_id=msg.client_id or None, sent_at=msg.sent_at, state=state,
-                            error="")
+                            image=msg.image, server_id=msg.id, client_id=msg.client_id or None, sent_at=msg.sent_at,
+                            state=state, error="")
             s.add(row)
             _apply_to_conversation(conv, msg.direction, msg.text, msg.sent_at, counts_unread=True)
             s.flush()
@@ -98,15 +102,16 @@ class Store:
             s.add(conv)
         return conv
 
-    def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime) -> MessageRecord:
-        """Commit the agent's reply as pending before it goes on the wire."""
+    def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime,
+                     image: str = "") -> MessageRecord:
+        """Commit the agent's reply (and its image's id) as pending before it goes on the wire."""
         with self._write_lock, self._sessions.begin() as s:
             existing = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
             if existing is not None:
                 return _message(existing)
             conv = self._conversation_row(s, conversation_id, at)
             row = m.Message(conversation_id=conversation_id, direction="out", text=text, server_id=None,
-                            client_id=client_id, sent_at=at, state="pending", error="")
+                            client_id=client_id, sent_at=at, state="pending", error="", image=image)
             s.add(row)
             _apply_to_conversation(conv, "out", text, at, counts_unread=False)
             s.flush()
@@ -151,7 +156,7 @@ class Store:
         with self.engine.connect() as connection:
             rows = connection.execute(query.order_by(table.c.id.desc()).limit(limit)).all()
         utc = models_utc
-        return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "") for r in reversed(rows)]
+        return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "", r[9] or "") for r in reversed(rows)]
 
     def outbox_count(self) -> int:
         """Replies not yet acknowledged by the shop (pending); cheap enough to ask on every message."""
@@ -324,7 +329,7 @@ def _apply_to_conversation(conv: m.Conversation, direction: str, text: str, at: 
 def _message(row: m.Message) -> MessageRecord:
     return MessageRecord(id=row.id, conversation_id=row.conversation_id, direction=row.direction, text=row.text,
                          sent_at=row.sent_at, server_id=row.server_id, client_id=row.client_id, state=row.state,
-                         error=row.error or "")
+                         error=row.error or "", image=row.image or "")
 
 
 def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:

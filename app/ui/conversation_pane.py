@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.store.records import ConversationSummary, MessageRecord
 from app.ui.composer import Composer
@@ -14,6 +23,40 @@ from app.ui.delegates import MessageDelegate
 from app.ui.models.message_model import MessageModel, MessageRole
 from app.ui.slot_bar import SlotBar
 from app.ui.suggestion_bar import SuggestionBar
+
+
+class AttachmentBar(QWidget):
+    """The picture that goes with the next reply: a thumbnail, what it is, and a way to take it off."""
+
+    sig_removed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumb = QLabel()
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setObjectName("removePicture")
+        self.remove.setToolTip(self.tr("Do not send the picture (Ctrl+Shift+Backspace)"))
+        self.remove.clicked.connect(self.sig_removed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thumb)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.remove)
+        self.hide()
+
+    def show_picture(self, thumb: QImage | None, label: str) -> None:
+        if thumb is None and not label:
+            self.hide()
+            return
+        if thumb is not None:
+            self.thumb.setPixmap(QPixmap.fromImage(thumb).scaledToHeight(48, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.thumb.setText(self.tr("[picture]"))
+        self.label.setText(self.tr("Picture sent with the reply: %1").replace("%1", label))
+        self.show()
 
 DRAFT_SAVE_DELAY_MS = 400
 HISTORY_PAGE = 200  # messages shown on opening a chat; older pages load when scrolled to the top
@@ -31,8 +74,8 @@ class HistoryView(QListView):
 
 
 class ConversationPane(QWidget):
-    sig_send = Signal(str, str)
-    """(conversation id, text): the agent sends what is in the composer."""
+    sig_send = Signal(str, str, str)
+    """(conversation id, text, image id or ""): the agent sends what is in the composer, with its picture."""
     sig_draft = Signal(str, str)
     """(conversation id, text): the draft changed and should be kept."""
 
@@ -48,7 +91,8 @@ class ConversationPane(QWidget):
         self.history = HistoryView()
         self.history.setObjectName("history")
         self.history.setModel(self.model)
-        self.history.setItemDelegate(MessageDelegate(self.history))
+        self.delegate = MessageDelegate(self.history)
+        self.history.setItemDelegate(self.delegate)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.history.setUniformItemSizes(False)
@@ -58,11 +102,15 @@ class ConversationPane(QWidget):
         self.composer.setEnabled(False)
         self.slot_bar = SlotBar()
         self.suggestion_bar = SuggestionBar()
+        self.attachment_bar = AttachmentBar()
+        self.attachment_bar.sig_removed.connect(self.remove_attachment)
+        self._attachments: dict[str, tuple[str, str]] = {}  # chat → (image id, what it is) waiting to be sent
         reply = QWidget()
         reply_layout = QVBoxLayout(reply)
         reply_layout.setContentsMargins(0, 0, 0, 0)
         reply_layout.addWidget(self.suggestion_bar)
         reply_layout.addWidget(self.slot_bar)
+        reply_layout.addWidget(self.attachment_bar)
         reply_layout.addWidget(self.composer, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.history)
@@ -95,6 +143,7 @@ class ConversationPane(QWidget):
         self.composer.blockSignals(False)
         self.composer.moveCursor(self.composer.textCursor().MoveOperation.End)
         self.composer.setEnabled(True)
+        self._show_attachment()
 
     def chosen_message(self) -> MessageRecord | None:
         """The message selected in the history, else the agent's last one (what is worth keeping)."""
@@ -116,14 +165,38 @@ class ConversationPane(QWidget):
             self.sig_draft.emit(self.conversation_id, text)
 
     def send_current(self) -> None:
-        """Send what is in the composer (Enter, Ctrl+Enter or the menu)."""
+        """Send what is in the composer, with its picture (Enter, Ctrl+Enter or the menu)."""
         text = self.composer.toPlainText()
-        if not self.conversation_id or not text.strip():
+        image = self.attachment()
+        if not self.conversation_id or (not text.strip() and not image):
             return
-        self.sig_send.emit(self.conversation_id, text)
+        self.sig_send.emit(self.conversation_id, text, image)
+
+    # --- a picture waiting to go with the reply (an image phrase) --------------------------------------
+
+    def attach(self, image_id: str, label: str) -> None:
+        """The next reply of this chat carries this picture (one a reply, as on the marketplaces)."""
+        if self.conversation_id:
+            self._attachments[self.conversation_id] = (image_id, label)
+            self._show_attachment()
+
+    def attachment(self) -> str:
+        return self._attachments.get(self.conversation_id, ("", ""))[0]
+
+    def remove_attachment(self) -> None:
+        self._attachments.pop(self.conversation_id, None)
+        self._show_attachment()
+        self.composer.setFocus()
+
+    def _show_attachment(self) -> None:
+        image_id, label = self._attachments.get(self.conversation_id, ("", ""))
+        self.attachment_bar.show_picture(self.delegate.thumbnail(image_id) if image_id else None, label)
 
     def reply_committed(self, conversation_id: str) -> None:
-        """The reply is safely in the store: clear the box (and the draft, which the desk cleared too)."""
+        """The reply is safely in the store: clear the box, its picture (and the draft, which the desk cleared)."""
+        self._attachments.pop(conversation_id, None)
+        if conversation_id == self.conversation_id:
+            self._show_attachment()
         self._drafts[conversation_id] = ""
         if conversation_id == self.conversation_id:
             self.composer.blockSignals(True)

@@ -6,8 +6,20 @@ Buyer text is drawn with QPainter.drawText, which never interprets markup: a buy
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
@@ -97,6 +109,37 @@ class MessageDelegate(QStyledItemDelegate):
     """Buyer on the left, agent on the right, robot and system centred and labelled; the time above."""
 
     MAX_CHARS_PAINTED = 20_000  # a 100 KB paste is cut for painting; the stored text stays whole
+    THUMB = 160  # an image message's picture, at most this many pixels a side
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.load_image: Callable[[str], bytes | None] = lambda image_id: None
+        self._thumbs: OrderedDict[str, QImage] = OrderedDict()  # the last few hundred, scaled once
+
+    def thumbnail(self, image_id: str) -> QImage | None:
+        """The picture scaled for a bubble, or None when the desk does not have its bytes."""
+        if not image_id:
+            return None
+        thumb = self._thumbs.get(image_id)
+        if thumb is None:
+            data = self.load_image(image_id)
+            image = QImage.fromData(data) if data else QImage()
+            if image.isNull():
+                return None
+            thumb = image.scaled(self.THUMB, self.THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            self._thumbs[image_id] = thumb
+            if len(self._thumbs) > 300:
+                self._thumbs.popitem(last=False)
+        self._thumbs.move_to_end(image_id)
+        return thumb
+
+    def _picture_size(self, message: object) -> QSize:
+        image_id = getattr(message, "image", "")
+        if not image_id:
+            return QSize(0, 0)
+        thumb = self.thumbnail(image_id)
+        return thumb.size() if thumb is not None else QSize(self.THUMB, self.THUMB // 3)
 
     def _bubble_width(self, option: QStyleOptionViewItem) -> int:
         return max(120, int(option.rect.width() * 0.72))
@@ -110,9 +153,11 @@ class MessageDelegate(QStyledItemDelegate):
         message = index.data(MessageRole)
         if message is None:
             return QSize(0, 0)
-        text_rect = self._layout(option, message.text[: self.MAX_CHARS_PAINTED])
+        text_rect = self._layout(option, message.text[: self.MAX_CHARS_PAINTED]) if message.text else QRect()
+        picture = self._picture_size(message)
         meta = QFontMetrics(option.font).height()
-        return QSize(option.rect.width(), text_rect.height() + meta + 3 * PAD)
+        gap = PAD if picture.height() and text_rect.height() else 0
+        return QSize(option.rect.width(), text_rect.height() + picture.height() + gap + meta + 3 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         message = index.data(MessageRole)
@@ -121,10 +166,13 @@ class MessageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = message.text[: self.MAX_CHARS_PAINTED]
-        text_rect = self._layout(option, text)
+        text_rect = self._layout(option, text) if text else QRect()
+        picture = self._picture_size(message)
+        gap = PAD if picture.height() and text_rect.height() else 0
         metrics = QFontMetrics(option.font)
         meta_height = metrics.height()
-        bubble = QRect(0, 0, text_rect.width() + 2 * PAD, text_rect.height() + 2 * PAD)
+        bubble = QRect(0, 0, max(text_rect.width(), picture.width()) + 2 * PAD,
+                       text_rect.height() + picture.height() + gap + 2 * PAD)
         rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
         local_time = message.sent_at.astimezone().strftime("%H:%M:%S")
         if message.direction == "in":
@@ -153,7 +201,18 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(bubble, 6, 6)
+        inner = bubble.adjusted(PAD, PAD, -PAD, -PAD)
+        if picture.height():
+            thumb = self.thumbnail(message.image)
+            spot = QRect(inner.topLeft(), picture)
+            if thumb is not None:
+                painter.drawImage(spot, thumb)
+            else:  # a picture the desk has not got: say so in place, never an empty hole
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(spot, int(Qt.AlignmentFlag.AlignCenter),
+                                 QCoreApplication.translate("MessageDelegate", "[picture]"))
+            inner.setTop(inner.top() + picture.height() + gap)
         painter.setPen(QColor("#303133"))
-        painter.drawText(bubble.adjusted(PAD, PAD, -PAD, -PAD),
-                         int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs | Qt.AlignmentFlag.AlignLeft), text)
+        painter.drawText(inner, int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs | Qt.AlignmentFlag.AlignLeft),
+                         text)
         painter.restore()

@@ -26,6 +26,7 @@ from app.quickreplies.edit import phrase_from_message
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Filled
 from app.store.errors import StoreError
+from app.store.images import ImageError
 from app.store.records import ConversationSummary, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         slot_bar.show_slots(self.phrases.slotted(slot_bar.group))
         slot_bar.sig_group_changed.connect(self._slot_group_changed)
         self.conversation.load_older = lambda cid, before: session.store.messages(cid, HISTORY_PAGE, before)
+        self.conversation.delegate.load_image = self._image_bytes
         bridge.sig_conversation.connect(self._on_conversation)
         bridge.sig_message.connect(self._on_message)
         bridge.sig_orders.connect(self._on_orders)
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
         self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
         self._action("chat", self.tr("&Phrase palette…"), "Ctrl+K", self.open_palette)
+        self._action("chat", self.tr("Remove the &picture from the reply"), "Ctrl+Shift+Backspace",
+                     self.conversation.remove_attachment)
         self._menus["slots"] = self._menus["chat"].addMenu(self.tr("Phrase &slots"))
         self._action("slots", self.tr("Next phrase &group"), "Ctrl+G", self.conversation.slot_bar.next_group)
         for number in range(1, 10):
@@ -281,6 +285,8 @@ class MainWindow(QMainWindow):
         if phrase is None or self.current_chat() is None:
             return None
         self._fired(phrase)
+        if phrase.image:
+            self.conversation.attach(phrase.image, phrase.title)
         return self.phrases.fill(phrase, self._template_values())
 
     def insert_phrase(self, phrase: Phrase, send: bool = False) -> None:
@@ -288,11 +294,19 @@ class MainWindow(QMainWindow):
         left a blank the agent still has to fill."""
         filled = self.phrases.fill(phrase, self._template_values())
         self.conversation.composer.insert_filled(filled)
+        if phrase.image:
+            self.conversation.attach(phrase.image, phrase.title)
         self._fired(phrase)
         if send and filled.blanks:
             self.statusBar().showMessage(self.tr("Not sent: fill in the highlighted blank first."), 8_000)
         elif send:
             self.conversation.send_current()
+
+    def _image_bytes(self, image_id: str) -> bytes | None:
+        try:
+            return self.session.store.images.read(image_id)
+        except (ImageError, OSError):
+            return None
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About KefuDesk"),
@@ -351,12 +365,13 @@ class MainWindow(QMainWindow):
     def _on_problem(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
-    def _send(self, conversation_id: str, text: str) -> None:
+    def _send(self, conversation_id: str, text: str, image: str = "") -> None:
         try:
-            self.session.send_reply(conversation_id, text)
+            record = self.session.send_reply(conversation_id, text, image)
         except (ValueError, ReplyNotSaved) as exc:
             self.statusBar().showMessage(str(exc), 8_000)
             return
+        self.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it
         self.conversation.reply_committed(conversation_id)
         self._update_outbox()
 

@@ -37,7 +37,8 @@ class PaletteModel(QAbstractListModel):
         phrase = self._matches[index.row()].phrase
         if role == Qt.ItemDataRole.DisplayRole:
             abbreviation = f"  [{phrase.abbreviation}]" if phrase.abbreviation else ""
-            return f"{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
+            picture = "🖼 " if phrase.image else ""  # an image phrase: its picture goes with the reply
+            return f"{picture}{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return phrase.body
         if role == PhraseRole:

@@ -4,16 +4,21 @@ problem, and the problem is said under the field it concerns."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -22,6 +27,7 @@ from app.desk.phrases import PhraseBook
 from app.quickreplies.edit import Finding, Problem
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import VARIABLES
+from app.store.images import ImageError
 
 
 def describe(finding: Finding) -> str:
@@ -63,6 +69,17 @@ class PhraseEditor(QDialog):
         variables.setWordWrap(True)
         variables.setEnabled(False)
         variables.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.image_id = phrase.image
+        self.picture = QLabel()
+        self.picture.setObjectName("phrasePicture")
+        self.choose_picture = QPushButton(self.tr("&Picture…"))
+        self.choose_picture.clicked.connect(self._choose_picture)
+        self.drop_picture = QPushButton(self.tr("&No picture"))
+        self.drop_picture.clicked.connect(lambda: self.set_picture(""))
+        picture_row = QHBoxLayout()
+        picture_row.addWidget(self.picture, 1)
+        picture_row.addWidget(self.choose_picture)
+        picture_row.addWidget(self.drop_picture)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color: #C0392B")
@@ -74,6 +91,7 @@ class PhraseEditor(QDialog):
         form.addRow(self.tr("&Group"), self.group)
         form.addRow(self.tr("&Abbreviation"), self.abbreviation)
         form.addRow(self.tr("&Slot"), self.slot)
+        form.addRow(self.tr("Picture"), picture_row)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -84,13 +102,44 @@ class PhraseEditor(QDialog):
         self.body.textChanged.connect(self._check)
         self.group.currentTextChanged.connect(self._check)
         self.slot.valueChanged.connect(self._check)
-        self._check()
-        self.resize(520, 420)
+        self.set_picture(self.image_id)
+        self.resize(520, 460)
 
     def phrase(self) -> Phrase:
         return replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
                        group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
-                       slot=self.slot.value() or None)
+                       slot=self.slot.value() or None, image=self.image_id)
+
+    def _choose_picture(self) -> None:
+        dialog = QFileDialog(self, self.tr("Picture for the phrase"))
+        dialog.setNameFilter(self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.use_picture_file(Path(name)))
+        dialog.open()
+
+    def use_picture_file(self, path: Path) -> bool:
+        """Keep the picture in the desk's image store and attach it to the phrase; says why when it cannot."""
+        try:
+            image_id = self.book.keep_image(path)
+        except ImageError as exc:
+            self.problem.setText(self.tr("Picture not used: %1").replace("%1", str(exc)))
+            return False
+        self.set_picture(image_id)
+        return True
+
+    def set_picture(self, image_id: str) -> None:
+        self.image_id = image_id
+        data = self.book.image_bytes(image_id) if image_id else None
+        image = QImage.fromData(data) if data else QImage()
+        if image.isNull():
+            self.picture.setPixmap(QPixmap())
+            self.picture.setText(self.tr("none — a text phrase") if not image_id else self.tr("[picture missing]"))
+        else:
+            self.picture.setPixmap(QPixmap.fromImage(image).scaled(
+                96, 96, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.drop_picture.setEnabled(bool(image_id))
+        self._check()
 
     def _check(self) -> None:
         found = self.book.problems(self.phrase())

@@ -44,4 +44,5 @@ class SlotBar(QWidget):
             self.group_box.setCurrentIndex((self.group_box.currentIndex() + 1) % count)
 
     def show_slots(self, phrases: list[Phrase]) -> None:
-        self.slots.setText("   ".join(f"{p.slot} {p.title}" for p in sorted(phrases, key=lambda p: p.slot or 0)))
+        self.slots.setText("   ".join(f"{p.slot} {'🖼' if p.image else ''}{p.title}"
+                                       for p in sorted(phrases, key=lambda p: p.slot or 0)))

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachmentBar</name>
+    <message>
+        <location filename="../../app/ui/conversation_pane.py" line="41"/>
+        <source>Do not send the picture (Ctrl+Shift+Backspace)</source>
+        <translation>不发送这张图片（Ctrl+Shift+Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conversation_pane.py" line="57"/>
+        <source>[picture]</source>
+        <translation>[图片]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conversation_pane.py" line="58"/>
+        <source>Picture sent with the reply: %1</source>
+        <translation>随回复发送的图片：%1</translation>
+    </message>
+</context>
+<context>
     <name>BuyerPane</name>
     <message>
         <location filename="../../app/ui/buyer_pane.py" line="17"/>
@@ -35,7 +53,7 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="44"/>
+        <location filename="../../app/ui/conversation_pane.py" line="87"/>
         <source>Select a chat on the left</source>
         <translation>请在左侧选择会话</translation>
     </message>
@@ -167,221 +185,226 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
+        <source>Remove the &amp;picture from the reply</source>
+        <translation>从回复中移除图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="357"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="383"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="369"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -389,24 +412,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="137"/>
+        <location filename="../../app/ui/delegates.py" line="185"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="138"/>
+        <location filename="../../app/ui/delegates.py" line="186"/>
         <source>NOT SENT</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="146"/>
+        <location filename="../../app/ui/delegates.py" line="194"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="148"/>
+        <location filename="../../app/ui/delegates.py" line="196"/>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="213"/>
+        <source>[picture]</source>
+        <translation>[图片]</translation>
     </message>
 </context>
 <context>
@@ -425,84 +453,124 @@
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="30"/>
+        <location filename="../../app/ui/phrase_editor.py" line="36"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="31"/>
+        <location filename="../../app/ui/phrase_editor.py" line="37"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="32"/>
+        <location filename="../../app/ui/phrase_editor.py" line="38"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="33"/>
+        <location filename="../../app/ui/phrase_editor.py" line="39"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="35"/>
+        <location filename="../../app/ui/phrase_editor.py" line="41"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="36"/>
+        <location filename="../../app/ui/phrase_editor.py" line="42"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="37"/>
+        <location filename="../../app/ui/phrase_editor.py" line="43"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <location filename="../../app/ui/phrase_editor.py" line="53"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <location filename="../../app/ui/phrase_editor.py" line="53"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="59"/>
+        <location filename="../../app/ui/phrase_editor.py" line="65"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="62"/>
+        <location filename="../../app/ui/phrase_editor.py" line="68"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="71"/>
+        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <source>&amp;Picture…</source>
+        <translation>图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="77"/>
+        <source>&amp;No picture</source>
+        <translation>不要图片(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="88"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="72"/>
+        <location filename="../../app/ui/phrase_editor.py" line="89"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="74"/>
+        <location filename="../../app/ui/phrase_editor.py" line="91"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <location filename="../../app/ui/phrase_editor.py" line="92"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="76"/>
+        <location filename="../../app/ui/phrase_editor.py" line="93"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="94"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="114"/>
+        <source>Picture for the phrase</source>
+        <translation>短语的图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="115"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="126"/>
+        <source>Picture not used: %1</source>
+        <translation>图片未采用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="137"/>
+        <source>none — a text phrase</source>
+        <translation>无 —— 纯文字短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="137"/>
+        <source>[picture missing]</source>
+        <translation>[图片丢失]</translation>
     </message>
 </context>
 <context>
@@ -756,7 +824,7 @@
 <context>
     <name>PhrasePalette</name>
     <message>
-        <location filename="../../app/ui/palette.py" line="67"/>
+        <location filename="../../app/ui/palette.py" line="68"/>
         <source>Search phrases: title, pinyin (tkdz), abbreviation…</source>
         <translation>搜索短语：标题、拼音（如 tkdz）、缩写…</translation>
     </message>
@@ -802,7 +870,7 @@
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="89"/>
+        <location filename="../../app/ui/delegates.py" line="101"/>
         <source>Me: </source>
         <translation>我：</translation>
     </message>

@@ -63,3 +63,32 @@ def test_the_phrase_manager_opens_from_the_desk_and_its_changes_reach_the_slots(
     manager.select_ids({first.id})
     manager.delete_selected()
     assert first.title not in window.conversation.slot_bar.slots.text()
+
+
+def test_a_reply_shows_in_the_chat_at_once_as_sending_while_offline(qtbot, desk):
+    from PySide6.QtCore import Qt as _Qt
+
+    from app.ui.models.message_model import MessageRole
+    from tests.conftest import ime_type
+
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    ime_type(window.conversation.composer, "在的亲")
+    qtbot.keyClick(window.conversation.composer, _Qt.Key.Key_Return)
+    last = window.conversation.model.index(window.conversation.model.rowCount() - 1).data(MessageRole)
+    assert (last.direction, last.text, last.state) == ("out", "在的亲", "pending")
+
+
+def test_the_editor_takes_a_picture_and_explains_a_file_that_is_not_one(qtbot, desk, tmp_path):
+    from tests.conftest import png_bytes
+
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    editor = PhraseEditor(window.phrases, window.phrases.by_abbreviation("cm"), window)
+    qtbot.addWidget(editor)
+    (tmp_path / "price.pdf").write_bytes(b"%PDF-1.7")
+    assert not editor.use_picture_file(tmp_path / "price.pdf")
+    assert "not a PNG, JPEG, GIF or WebP" in editor.problem.text() and editor.phrase().image == ""
+    (tmp_path / "chart.png").write_bytes(png_bytes(30, 20))
+    assert editor.use_picture_file(tmp_path / "chart.png")
+    assert editor.picture.pixmap().width() == 96 and editor.phrase().image
+    editor.drop_picture.click()
+    assert editor.phrase().image == ""

@@ -225,7 +225,8 @@ class PhraseManager(QMainWindow):
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().resizeSection(BODY, 360)
+        for column, width in ((SLOT, 48), (TITLE, 130), (ABBREVIATION, 80), (GROUP, 110), (BODY, 420), (USES, 70)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.table.verticalHeader().hide()
         right = QWidget()
         layout = QVBoxLayout(right)

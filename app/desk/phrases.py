@@ -215,4 +215,6 @@ def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[schema.O
         order = orders[0]
         values |= {"order_no": order.no, "items": "、".join(i.title for i in order.items),
                    "amount": yuan_text(order.amount_fen), "courier": order.courier, "tracking_no": order.tracking_no}
+        if order.ship_by is not None and not order.tracking_no:  # a promise only matters before it ships
+            values["ship_by"] = order.ship_by.astimezone(local.tzinfo).strftime("%Y-%m-%d %H:%M")
     return values

@@ -195,6 +195,7 @@ class Order:
     courier: str = ""
     tracking_no: str = ""
     address: str = ""
+    ship_by: datetime | None = None  # the time the shop promised to ship by (承诺发货时间), if the platform says
 
     @classmethod
     def from_json(cls, data: Any, where: str = "order") -> Order:
@@ -215,12 +216,14 @@ class Order:
             courier=_str(d, "courier", where, optional=True),
             tracking_no=_str(d, "tracking_no", where, optional=True),
             address=_str(d, "address", where, optional=True, max_len=500),
+            ship_by=parse_time(d["ship_by"], f"{where}.ship_by") if d.get("ship_by") is not None else None,
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"no": self.no, "buyer_id": self.buyer_id, "items": [asdict(i) for i in self.items],
                 "amount_fen": self.amount_fen, "status": self.status, "created_at": utc_iso(self.created_at),
-                "courier": self.courier, "tracking_no": self.tracking_no, "address": self.address}
+                "courier": self.courier, "tracking_no": self.tracking_no, "address": self.address,
+                "ship_by": utc_iso(self.ship_by) if self.ship_by else None}
 
 
 @dataclass(frozen=True)

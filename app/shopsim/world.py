@@ -101,16 +101,18 @@ class ShopWorld:
         items = tuple(schema.OrderItem(sku, title, rng.choice((1, 1, 2)), price) for sku, title, price in picks)
         status = rng.choice(vocab.STATUSES)
         shipped = status != "等待发货"
+        created_at = self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440))
         return schema.Order(
             no=str(rng.randrange(10**17, 10**18)) + str(rng.randrange(10)),
             buyer_id=buyer.id,
             items=items,
             amount_fen=sum(i.qty * i.price_fen for i in items),
             status=status,
-            created_at=self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440)),
+            created_at=created_at,
             courier=rng.choice(vocab.COURIERS) if shipped else "",
             tracking_no=str(rng.randrange(10**11, 10**13)) if shipped else "",
             address=f"{rng.choice(vocab.CITIES)}{rng.randrange(1, 300)}号",
+            ship_by=created_at + timedelta(hours=48),  # the usual promise on the marketplaces
         )
 
     def buyer(self, buyer_id: str) -> SimBuyer | None:

@@ -99,6 +99,7 @@ class Order(Base):
     courier: Mapped[str] = mapped_column(String(60), default="")
     tracking_no: Mapped[str] = mapped_column(String(60), default="")
     address: Mapped[str] = mapped_column(Text, default="")
+    ship_by: Mapped[datetime | None]
     fetched_at: Mapped[datetime]
 
 

@@ -211,14 +211,14 @@ class Store:
                 s.merge(m.Order(no=order.no, buyer_id=order.buyer_id, items=[asdict(i) for i in order.items],
                                 amount_fen=order.amount_fen, status=order.status, created_at=order.created_at,
                                 courier=order.courier, tracking_no=order.tracking_no, address=order.address,
-                                fetched_at=fetched_at))
+                                ship_by=order.ship_by, fetched_at=fetched_at))
 
     def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
             rows = s.scalars(select(m.Order).where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
             return [schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
                                 amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
-                                tracking_no=o.tracking_no, address=o.address) for o in rows]
+                                tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by) for o in rows]
 
     def buyer(self, buyer_id: str) -> BuyerRecord | None:
         with self._sessions() as s:

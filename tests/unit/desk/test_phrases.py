@@ -38,3 +38,20 @@ def test_chat_values_come_from_the_buyer_and_their_newest_order():
     assert values["order_no"] == "3698123456789012345" and values["amount"] == "129.00"
     assert values["courier"] == "中通快递" and values["buyer"] == "tb_小美"
     assert "order_no" not in chat_values(buyer_nick="x", agent="a", shop="s", orders=[], now=NOW)
+
+
+def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no(tmp_path):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    waiting = schema.Order("3698123456789012345", "b1", (), 12900, "等待发货", NOW, ship_by=NOW + timedelta(hours=48))
+    values = chat_values(buyer_nick="b", agent="a", shop="s", orders=[waiting], now=NOW)
+    assert values["ship_by"] == (NOW + timedelta(hours=48)).astimezone().strftime("%Y-%m-%d %H:%M")
+    shipped = replace(waiting, courier="中通快递", tracking_no="7312345")
+    assert "ship_by" not in chat_values(buyer_nick="b", agent="a", shop="s", orders=[shipped], now=NOW)
+    # the promise survives the store and the protocol
+    store = open_store(tmp_path / "k.db")
+    store.upsert_orders([waiting], NOW)
+    assert store.orders_for_buyer("b1")[0].ship_by == NOW + timedelta(hours=48)
+    assert schema.Order.from_json(waiting.to_json()) == waiting
+    store.close()

@@ -45,9 +45,11 @@ class ImportPlan:
 
 
 class PhraseBook:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = schema.now_utc) -> None:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = schema.now_utc, agent: str = "") -> None:
+        """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only."""
         self._store = store
         self._clock = clock
+        self.agent = agent
         if not store.phrases():
             store.add_phrases(Phrase(0, title, body, group, abbreviation, slot)
                               for title, body, group, abbreviation, slot in STARTER)
@@ -57,7 +59,7 @@ class PhraseBook:
         self._show(self._store.phrases())
 
     def _show(self, phrases: list[Phrase]) -> None:
-        self.phrases = phrases
+        self.phrases = [p for p in phrases if not p.owner or p.owner == self.agent]  # others' personal ones: not ours
         self.index = PhraseIndex(self.phrases)
         self._suggester: Suggester | None = None  # built when first asked: an import need not wait for it
 

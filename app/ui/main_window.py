@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.clock = clock
-        self.phrases = phrases or PhraseBook(session.store, clock=clock)
+        self.phrases = phrases or PhraseBook(session.store, clock=clock, agent=session.account.agent)
         self.shop_name = shop_name
         self.demo = demo
         self._painted = False

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -64,6 +65,10 @@ class PhraseEditor(QDialog):
         self.slot.setRange(0, 9)
         self.slot.setSpecialValueText(self.tr("none"))
         self.slot.setValue(phrase.slot or 0)
+        self.personal = QCheckBox(self.tr("Only for me (%1) — others on this desk do not see it")
+                                  .replace("%1", book.agent))
+        self.personal.setChecked(bool(phrase.owner))
+        self.personal.setEnabled(bool(book.agent))
         names = "  ".join("{" + name + "}" for name in VARIABLES) + "  {cursor}"
         variables = QLabel(self.tr("Variables: %1").replace("%1", names))
         variables.setWordWrap(True)
@@ -92,6 +97,7 @@ class PhraseEditor(QDialog):
         form.addRow(self.tr("&Abbreviation"), self.abbreviation)
         form.addRow(self.tr("&Slot"), self.slot)
         form.addRow(self.tr("Picture"), picture_row)
+        form.addRow("", self.personal)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -108,7 +114,8 @@ class PhraseEditor(QDialog):
     def phrase(self) -> Phrase:
         return replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
                        group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
-                       slot=self.slot.value() or None, image=self.image_id)
+                       slot=self.slot.value() or None, image=self.image_id,
+                       owner=self.book.agent if self.personal.isChecked() else "")
 
     def _choose_picture(self) -> None:
         dialog = QFileDialog(self, self.tr("Picture for the phrase"))

@@ -47,7 +47,7 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 GroupRole = Qt.ItemDataRole.UserRole + 3
 MIME = "application/x-kefudesk-phrase-ids"
 
-SLOT, TITLE, ABBREVIATION, GROUP, BODY, USES, LAST_USED = range(7)
+SLOT, TITLE, ABBREVIATION, GROUP, BODY, USES, LAST_USED, OWNER = range(8)
 EDITABLE = {SLOT, TITLE, ABBREVIATION, GROUP, BODY}
 
 
@@ -61,7 +61,7 @@ class PhraseTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Slot"), self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text"),
-                self.tr("Uses"), self.tr("Last used")]
+                self.tr("Uses"), self.tr("Last used"), self.tr("For")]
 
     def show(self, phrases: list[Phrase]) -> None:
         self.beginResetModel()
@@ -72,7 +72,7 @@ class PhraseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.phrases)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -89,7 +89,7 @@ class PhraseTableModel(QAbstractTableModel):
             return p
         if role == SortRole:
             return [p.slot or 99, p.title, p.abbreviation, p.group, p.body, p.uses,
-                    p.last_used.timestamp() if p.last_used else 0][column]
+                    p.last_used.timestamp() if p.last_used else 0, p.owner][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == BODY:
             return p.body
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -98,6 +98,10 @@ class PhraseTableModel(QAbstractTableModel):
                 return (p.slot or 0) if editing else (str(p.slot) if p.slot else "")
             if column == BODY and not editing:
                 return " ⏎ ".join(line for line in p.body.splitlines() if line.strip())
+            if column == OWNER:
+                return self.tr("me (%1)").replace("%1", p.owner) if p.owner else self.tr("the shop")
+            if column == TITLE and p.image and not editing:
+                return "🖼 " + p.title
             if column == LAST_USED:
                 return p.last_used.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_used else ""
             return [None, p.title, p.abbreviation, p.group, p.body, p.uses, None][column]

@@ -453,122 +453,127 @@
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="36"/>
+        <location filename="../../app/ui/phrase_editor.py" line="37"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="37"/>
+        <location filename="../../app/ui/phrase_editor.py" line="38"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="38"/>
+        <location filename="../../app/ui/phrase_editor.py" line="39"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="39"/>
+        <location filename="../../app/ui/phrase_editor.py" line="40"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="41"/>
+        <location filename="../../app/ui/phrase_editor.py" line="42"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="42"/>
+        <location filename="../../app/ui/phrase_editor.py" line="43"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="43"/>
+        <location filename="../../app/ui/phrase_editor.py" line="44"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="53"/>
+        <location filename="../../app/ui/phrase_editor.py" line="54"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="53"/>
+        <location filename="../../app/ui/phrase_editor.py" line="54"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="65"/>
+        <location filename="../../app/ui/phrase_editor.py" line="66"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
         <location filename="../../app/ui/phrase_editor.py" line="68"/>
+        <source>Only for me (%1) — others on this desk do not see it</source>
+        <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="73"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <location filename="../../app/ui/phrase_editor.py" line="80"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="77"/>
+        <location filename="../../app/ui/phrase_editor.py" line="82"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="88"/>
+        <location filename="../../app/ui/phrase_editor.py" line="93"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="89"/>
+        <location filename="../../app/ui/phrase_editor.py" line="94"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="91"/>
+        <location filename="../../app/ui/phrase_editor.py" line="96"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="92"/>
+        <location filename="../../app/ui/phrase_editor.py" line="97"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="93"/>
+        <location filename="../../app/ui/phrase_editor.py" line="98"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="94"/>
+        <location filename="../../app/ui/phrase_editor.py" line="99"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="114"/>
+        <location filename="../../app/ui/phrase_editor.py" line="121"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="115"/>
+        <location filename="../../app/ui/phrase_editor.py" line="122"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="126"/>
+        <location filename="../../app/ui/phrase_editor.py" line="133"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="137"/>
+        <location filename="../../app/ui/phrase_editor.py" line="144"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="137"/>
+        <location filename="../../app/ui/phrase_editor.py" line="144"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
@@ -576,247 +581,247 @@
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="200"/>
+        <location filename="../../app/ui/phrase_manager.py" line="204"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="209"/>
+        <location filename="../../app/ui/phrase_manager.py" line="213"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="258"/>
+        <location filename="../../app/ui/phrase_manager.py" line="263"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="258"/>
+        <location filename="../../app/ui/phrase_manager.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="260"/>
+        <location filename="../../app/ui/phrase_manager.py" line="265"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="261"/>
+        <location filename="../../app/ui/phrase_manager.py" line="266"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="263"/>
+        <location filename="../../app/ui/phrase_manager.py" line="268"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="264"/>
+        <location filename="../../app/ui/phrase_manager.py" line="269"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="266"/>
+        <location filename="../../app/ui/phrase_manager.py" line="271"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="267"/>
+        <location filename="../../app/ui/phrase_manager.py" line="272"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="269"/>
+        <location filename="../../app/ui/phrase_manager.py" line="274"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="275"/>
+        <location filename="../../app/ui/phrase_manager.py" line="280"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="276"/>
+        <location filename="../../app/ui/phrase_manager.py" line="281"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="277"/>
+        <location filename="../../app/ui/phrase_manager.py" line="282"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="278"/>
+        <location filename="../../app/ui/phrase_manager.py" line="283"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="279"/>
+        <location filename="../../app/ui/phrase_manager.py" line="284"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="280"/>
+        <location filename="../../app/ui/phrase_manager.py" line="285"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="281"/>
+        <location filename="../../app/ui/phrase_manager.py" line="286"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <location filename="../../app/ui/phrase_manager.py" line="292"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="289"/>
+        <location filename="../../app/ui/phrase_manager.py" line="294"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="289"/>
+        <location filename="../../app/ui/phrase_manager.py" line="294"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="289"/>
-        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <location filename="../../app/ui/phrase_manager.py" line="294"/>
+        <location filename="../../app/ui/phrase_manager.py" line="297"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="317"/>
+        <location filename="../../app/ui/phrase_manager.py" line="322"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="318"/>
+        <location filename="../../app/ui/phrase_manager.py" line="323"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="325"/>
+        <location filename="../../app/ui/phrase_manager.py" line="330"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="349"/>
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="352"/>
+        <location filename="../../app/ui/phrase_manager.py" line="357"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="354"/>
+        <location filename="../../app/ui/phrase_manager.py" line="359"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="376"/>
+        <location filename="../../app/ui/phrase_manager.py" line="381"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="429"/>
+        <location filename="../../app/ui/phrase_manager.py" line="434"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="460"/>
+        <location filename="../../app/ui/phrase_manager.py" line="465"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="481"/>
+        <location filename="../../app/ui/phrase_manager.py" line="486"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="487"/>
+        <location filename="../../app/ui/phrase_manager.py" line="492"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="494"/>
+        <location filename="../../app/ui/phrase_manager.py" line="499"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="500"/>
+        <location filename="../../app/ui/phrase_manager.py" line="505"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="501"/>
+        <location filename="../../app/ui/phrase_manager.py" line="506"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="506"/>
+        <location filename="../../app/ui/phrase_manager.py" line="511"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="510"/>
+        <location filename="../../app/ui/phrase_manager.py" line="515"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="511"/>
+        <location filename="../../app/ui/phrase_manager.py" line="516"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="522"/>
+        <location filename="../../app/ui/phrase_manager.py" line="527"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="529"/>
+        <location filename="../../app/ui/phrase_manager.py" line="534"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="535"/>
+        <location filename="../../app/ui/phrase_manager.py" line="540"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="551"/>
+        <location filename="../../app/ui/phrase_manager.py" line="556"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="557"/>
+        <location filename="../../app/ui/phrase_manager.py" line="562"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -865,6 +870,21 @@
         <location filename="../../app/ui/phrase_manager.py" line="64"/>
         <source>Last used</source>
         <translation>最近使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="64"/>
+        <source>For</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="102"/>
+        <source>me (%1)</source>
+        <translation>个人（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="102"/>
+        <source>the shop</source>
+        <translation>全店共用</translation>
     </message>
 </context>
 <context>

@@ -92,3 +92,6 @@ def test_the_editor_takes_a_picture_and_explains_a_file_that_is_not_one(qtbot, d
     assert editor.picture.pixmap().width() == 96 and editor.phrase().image
     editor.drop_picture.click()
     assert editor.phrase().image == ""
+    assert editor.phrase().owner == "" and "小李" in editor.personal.text()
+    editor.personal.setChecked(True)
+    assert editor.phrase().owner == "小李"  # personal: only this agent's book shows it

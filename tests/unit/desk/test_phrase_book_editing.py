@@ -73,3 +73,17 @@ def test_an_import_is_all_new_phrases_at_once_in_the_stores_order_with_slot_clas
     ids = book.run_import(plan)
     assert len(ids) == 2 and book.by_abbreviation("zy").title == "自由"
     assert book.phrases == book._store.phrases()
+
+
+def test_a_personal_phrase_is_only_in_its_owners_book(tmp_path):
+    store = open_store(tmp_path / "shared.db")
+    mine = PhraseBook(store, agent="小李")
+    mine.add([Phrase(0, "我的结束语", "亲～小李祝您生活愉快", "通用/问候", "wbb", owner="小李")])
+    assert mine.by_abbreviation("wbb") is not None and mine.search("wbb")[0].phrase.owner == "小李"
+    colleague = PhraseBook(store, agent="小王")
+    assert colleague.by_abbreviation("wbb") is None
+    assert all(not p.owner for p in colleague.phrases)
+    # the colleague may use the same abbreviation for a personal phrase of their own
+    colleague.add([Phrase(0, "小王的结束语", "亲～小王祝您愉快", "通用/问候", "wbb", owner="小王")])
+    assert PhraseBook(store, agent="小李").by_abbreviation("wbb").title == "我的结束语"
+    store.close()

@@ -5,6 +5,7 @@ The UI asks this service; matching itself lives in app.quickreplies.match and no
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -21,6 +22,8 @@ from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
 from app.store.images import ImageError
 from app.store.store import Store
+
+log = logging.getLogger("kefudesk.phrases")
 
 
 class PhraseRejected(ValueError):
@@ -62,6 +65,16 @@ class PhraseBook:
         self.phrases = [p for p in phrases if not p.owner or p.owner == self.agent]  # others' personal ones: not ours
         self.index = PhraseIndex(self.phrases)
         self._suggester: Suggester | None = None  # built when first asked: an import need not wait for it
+
+    def warm(self) -> None:
+        """Build what the first palette search and the first suggestion need (pinyin tables, the suggester)
+        ahead of time; meant for a background thread once the window is up. Failing here costs nothing: the
+        first use builds them instead."""
+        try:
+            self.index.warm()
+            _ = self.suggester
+        except Exception:  # noqa: BLE001 - e.g. the store closed meanwhile; the first use will retry
+            log.debug("warming the phrase book failed", exc_info=True)
 
     @property
     def suggester(self) -> Suggester:

@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-from pypinyin.style._utils import replace_symbol_to_no_symbol
 from rapidfuzz import fuzz, process
 
 from app.quickreplies.phrase import Phrase
@@ -48,9 +46,19 @@ KEEP = "\x01"  # marks a run pypinyin would hand back unconverted (Latin, digits
 _LONGEST_WORD = 6
 
 
+@functools.cache
+def _dictionaries() -> tuple[dict[str, list[list[str]]], dict[int, str], Callable[[str], str]]:
+    """pypinyin's word and character tables. Loading them takes ~0.2 s, so not at start-up: the first search
+    (or PhraseIndex.warm(), which the desk calls off the GUI thread once its window is up) pays it."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+    from pypinyin.style._utils import replace_symbol_to_no_symbol
+
+    return PHRASES_DICT, PINYIN_DICT, replace_symbol_to_no_symbol
+
+
 @functools.lru_cache(maxsize=4096)
 def _toneless(syllable: str) -> str:
-    return replace_symbol_to_no_symbol(syllable).replace("ü", "v")
+    return _dictionaries()[2](syllable).replace("ü", "v")
 
 
 def syllables(text: str) -> list[str]:
@@ -59,24 +67,25 @@ def syllables(text: str) -> list[str]:
 
     Same answers as lazy_pinyin (tests/unit/quickreplies/test_match.py compares them) from pypinyin's own
     dictionaries, but ~20× faster: 10,000 imported titles are indexed in well under a second."""
+    phrases_dict, pinyin_dict, _ = _dictionaries()
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        if ord(text[i]) not in PINYIN_DICT:
+        if ord(text[i]) not in pinyin_dict:
             j = i + 1
-            while j < n and ord(text[j]) not in PINYIN_DICT:
+            while j < n and ord(text[j]) not in pinyin_dict:
                 j += 1
             out.append(KEEP + text[i:j])
             i = j
             continue
         for length in range(min(_LONGEST_WORD, n - i), 1, -1):
-            word = PHRASES_DICT.get(text[i:i + length])
+            word = phrases_dict.get(text[i:i + length])
             if word is not None:
                 out.extend(_toneless(readings[0]) for readings in word)
                 i += length
                 break
         else:
-            out.append(_toneless(PINYIN_DICT[ord(text[i])].split(",")[0]))
+            out.append(_toneless(pinyin_dict[ord(text[i])].split(",")[0]))
             i += 1
     return out
 
@@ -134,7 +143,6 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self._phrases = list(phrases)
         titles = [p.title.lower() for p in self._phrases]
-        pinyin = [_pinyin_keys(p.title) for p in self._phrases]
         self._abbreviations: dict[str, list[int]] = {}
         for position, phrase in enumerate(self._phrases):
             if phrase.abbreviation:
@@ -142,16 +150,24 @@ class PhraseIndex:
         clean = [key.replace(SEPARATOR, " ") for key in (p.abbreviation.lower() for p in self._phrases)]
         self._abbreviation = _Field(clean)
         self._title = _Field([t.replace(SEPARATOR, " ") for t in titles])
-        self._pinyin = _Field([full for full, _initials in pinyin])
-        self._initials = _Field([initials for _full, initials in pinyin])
         self._body = _Field([p.body.lower().replace(SEPARATOR, " ") for p in self._phrases])
-        self._fuzzy_keys = [f"{title} {full}" for title, (full, _initials) in zip(titles, pinyin, strict=True)]
+        self._sound: tuple[_Field, _Field, list[str]] | None = None  # pinyin keys: built by warm()
         # the part of the habit score that does not depend on the clock, and the order of ties, computed once
         self._usage = [_usage_score(p.uses) for p in self._phrases]
         self._tie = [(p.title, p.id) for p in self._phrases]
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+    def warm(self) -> tuple[_Field, _Field, list[str]]:
+        """Build the pinyin keys (full, initials, fuzzy) now; safe from another thread, idempotent."""
+        if self._sound is None:
+            pinyin = [_pinyin_keys(p.title) for p in self._phrases]
+            self._sound = (_Field([full for full, _initials in pinyin]),
+                           _Field([initials for _full, initials in pinyin]),
+                           [f"{p.title.lower()} {full}" for p, (full, _initials) in zip(self._phrases, pinyin,
+                                                                                        strict=True)])
+        return self._sound
 
     def by_abbreviation(self, abbreviation: str) -> Phrase | None:
         positions = self._abbreviations.get(abbreviation.lower())
@@ -179,7 +195,7 @@ class PhraseIndex:
             if len(scores) >= limit:
                 break
         if len(scores) < limit and len(q) >= 2:
-            for _key, similarity, position in process.extract(q, self._fuzzy_keys, scorer=fuzz.partial_ratio,
+            for _key, similarity, position in process.extract(q, self.warm()[2], scorer=fuzz.partial_ratio,
                                                               score_cutoff=FUZZY_CUTOFF, limit=limit * 2):
                 if position not in scores:
                     scores[position] = FUZZY * 1000 + similarity * 5 + usage[position]
@@ -205,14 +221,14 @@ class PhraseIndex:
             (TITLE, lambda: self._title.containing(q)),
         ]
         if q.isascii():
-            kinds += [(INITIALS, lambda: self._initials.containing(q)), (PINYIN, lambda: self._pinyin.containing(q))]
+            kinds += [(INITIALS, lambda: self.warm()[1].containing(q)), (PINYIN, lambda: self.warm()[0].containing(q))]
         if len(q) > 1 or not q.isascii():  # one Latin letter is in nearly every body: noise
             kinds.append((BODY, lambda: self._body.containing(q)))
         if not q.isascii():
             # a Chinese query is also compared by sound: 退宽 (a slip of the IME) finds 退款
             sound = _pinyin_keys(q)[0]
             if len(sound) >= 4:
-                kinds.append((PINYIN, lambda: self._pinyin.containing(sound)))
+                kinds.append((PINYIN, lambda: self.warm()[0].containing(sound)))
         return kinds
 
 

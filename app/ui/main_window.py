@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -396,6 +397,8 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.sig_first_paint.emit)
+            # pinyin tables and suggestions load while the agent looks at the queue, not on their first Ctrl+K
+            threading.Thread(target=self.phrases.warm, name="phrase-warm", daemon=True).start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.conversation.flush_draft()

@@ -139,3 +139,64 @@ class Meta(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AgentProfile(Base):
+    """A person on this desk: their role decides which money actions need a supervisor."""
+
+    __tablename__ = "agent_profile"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))  # agent / supervisor
+    password_hash: Mapped[str] = mapped_column(String(300), default="")  # scrypt$…; "" for no password
+
+
+class Issue(Base):
+    """A problem with an order (or a buyer), from pre-sale to a bad review: one record, its actions below."""
+
+    __tablename__ = "issue"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    stage: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(40), index=True)
+    severity: Mapped[str] = mapped_column(String(10))
+    order_no: Mapped[str] = mapped_column(String(64), default="", index=True)
+    buyer_id: Mapped[str] = mapped_column(String(100), default="", index=True)
+    buyer_nick: Mapped[str] = mapped_column(String(100), default="", index=True)
+    conversation_id: Mapped[str] = mapped_column(String(100), default="")
+    owner: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[list[int]] = mapped_column(JSON, default=list)  # message ids from the chat
+    follow_up_at: Mapped[datetime | None]
+    satisfaction: Mapped[int | None] = mapped_column(Integer)
+    opened_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+
+
+class IssueAction(Base):
+    """A typed step on an issue (refund, reship, return…); money in fen; counts only once 'done'."""
+
+    __tablename__ = "issue_action"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), index=True)  # done / awaiting_approval / refused
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(index=True)
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+    decided_at: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Append-only (triggers refuse UPDATE and DELETE): every money action, override and approval."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(100))
+    what: Mapped[str] = mapped_column(String(60))
+    issue_id: Mapped[int | None] = mapped_column(Integer)
+    action_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

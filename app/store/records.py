@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,49 @@ class BuyerRecord:
     id: str
     nick: str
     phone: str
+
+
+@dataclass(frozen=True)
+class IssueRecord:
+    id: int
+    stage: str
+    category: str
+    severity: str
+    order_no: str
+    buyer_id: str
+    buyer_nick: str
+    conversation_id: str
+    owner: str
+    state: str
+    note: str
+    evidence: tuple[int, ...]
+    follow_up_at: datetime | None
+    satisfaction: int | None
+    opened_at: datetime
+    resolved_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    id: int
+    issue_id: int
+    kind: str
+    fields: dict[str, Any]
+    amount_fen: int
+    status: str  # done / awaiting_approval / refused
+    by: str
+    at: datetime
+    decided_by: str = ""
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    who: str
+    what: str
+    issue_id: int | None
+    action_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None

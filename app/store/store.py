@@ -6,8 +6,9 @@ the same server message twice, or the echo of our own reply, never creates a sec
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +43,17 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction, serialised with every other writer of this store: all of it or none."""
+        with self._write_lock, self._sessions.begin() as s:
+            yield s
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as s:
+            yield s
 
     # --- shop and agent --------------------------------------------------------------------------
 
@@ -216,9 +228,12 @@ class Store:
     def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
             rows = s.scalars(select(m.Order).where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
-            return [schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
-                                amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
-                                tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by) for o in rows]
+            return [_order(o) for o in rows]
+
+    def order(self, order_no: str) -> schema.Order | None:
+        with self._sessions() as s:
+            o = s.get(m.Order, order_no)
+            return None if o is None else _order(o)
 
     def buyer(self, buyer_id: str) -> BuyerRecord | None:
         with self._sessions() as s:
@@ -295,6 +310,12 @@ class Store:
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def _order(o: m.Order) -> schema.Order:
+    return schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
+                        amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
+                        tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by)
 
 
 def _phrase(r: m.PhraseRow) -> Phrase:

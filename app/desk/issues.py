@@ -1,0 +1,405 @@
+"""Order issues and their typed actions, with the shop's rules enforced here — below any UI, so a script or a
+second front-end cannot bypass them: money in integer fen, never over what the order can still give back,
+role limits that turn an over-limit action into an approval request, and an audit entry for every money
+action, override and approval.
+
+Problems are IssueRefused with a code, the field and the detail: the UI words them, the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from app.desk.money import parse_yuan, yuan_text
+from app.gateway import schema
+from app.store.issues import Audit, IssueFilter, IssueStore
+from app.store.records import ActionRecord, IssueRecord
+from app.store.store import Store
+
+STAGES = ("pre_sale", "in_sale", "after_sale", "bad_review")
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "pre_sale": ("size_advice", "stock", "coupon", "price_rounding", "product_question"),
+    "in_sale": ("multiple_addresses", "unclear_address", "out_of_area", "out_of_stock", "free_shipping_not_met",
+                "buyer_note", "tracking_timeout", "address_change", "lost_parcel"),
+    "after_sale": ("damage", "wrong_item", "missing_item", "not_received", "quality", "return", "exchange"),
+    "bad_review": ("bad_review",),
+}
+SEVERITIES = ("low", "normal", "high", "urgent")
+STATES = ("open", "waiting_buyer", "waiting_warehouse", "waiting_finance", "resolved", "rejected")
+OPEN_STATES = STATES[:4]
+ROLES = ("agent", "supervisor")
+
+REFUNDS = ("partial_refund", "full_refund")
+MONEY_KINDS = ("price_rounding", *REFUNDS, "gift")
+COUNTING = ("done", "awaiting_approval")  # what the order can still give back takes pending requests into account
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text / money / int / bool / choice / time / list
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    low: int | None = None
+    high: int | None = None
+    max_len: int = 500
+
+
+ACTIONS: dict[str, tuple[Field, ...]] = {
+    "price_rounding": (Field("amount", "money", True), Field("reason", "text")),
+    "partial_refund": (Field("amount", "money", True), Field("reason", "text", True), Field("real_name", "text"),
+                       Field("alipay", "text")),
+    "full_refund": (Field("reason", "text", True), Field("real_name", "text"), Field("alipay", "text")),
+    "return": (Field("shipping_paid_by", "choice", True, ("buyer", "shop")), Field("reason", "text"),
+               Field("return_tracking_no", "text", max_len=40), Field("received", "bool"),
+               Field("weight_g", "int", low=0, high=100_000)),
+    "reship": (Field("items", "text", True), Field("reason", "text", True), Field("address", "text"),
+               Field("courier", "text", max_len=40), Field("new_tracking_no", "text", max_len=40)),
+    "gift": (Field("kind", "choice", True, ("gift", "coupon")), Field("value", "money"), Field("note", "text")),
+    "complaint": (Field("problem", "choice", True, ("wrong_item", "damage", "missing")), Field("detail", "text"),
+                  Field("photos", "list"), Field("packer", "text", max_len=40)),
+    "address_change": (Field("new_address", "text", True),),
+    "contact": (Field("channel", "choice", True, ("message", "phone")), Field("result", "text", True),
+                Field("next_try", "time")),
+    "review_outcome": (Field("group", "int", True, low=1, high=4), Field("rating", "int", low=1, high=5),
+                       Field("review_text", "text", max_len=2000), Field("offer", "text"),
+                       Field("changed", "bool", True)),
+}
+
+
+class IssueRefused(ValueError):
+    """code: what is wrong (unknown_category, bad_amount, over_order_total, missing_field, not_supervisor…);
+    field: which input; detail: the value or limit involved."""
+
+    def __init__(self, code: str, message: str, field: str = "", detail: str = "") -> None:
+        super().__init__(message)
+        self.code, self.field, self.detail = code, field, detail
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Role limits for agents, per shop (kept in the store's meta as JSON)."""
+
+    rounding_max_share: float = 0.01  # of the order amount
+    rounding_per_day: int = 3
+    partial_refund_max_fen: int = 600
+    partial_refund_max_share: float = 0.30
+    gift_max_fen: int = 2_000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action: ActionRecord
+    needs_approval: str = ""  # why a supervisor must approve; "" when it is done
+    warnings: tuple[str, ...] = field(default_factory=tuple)  # fraud signals to look at before money goes out
+
+
+# --- passwords: salted scrypt, never stored in the clear ----------------------------------------------
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, **_SCRYPT, dklen=32)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def password_ok(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+# --- the desk ---------------------------------------------------------------------------------------------
+
+POLICY_KEY = "issues.policy"
+
+
+class IssueDesk:
+    def __init__(self, store: Store, agent: str, *, clock: Callable[[], datetime] = schema.now_utc) -> None:
+        self.store = store
+        self.repo = IssueStore(store)
+        self.agent = agent
+        self.clock = clock
+
+    # policy and people
+
+    @property
+    def policy(self) -> Policy:
+        raw = self.store.get_meta(POLICY_KEY)
+        return Policy(**json.loads(raw)) if raw else Policy()
+
+    def set_policy(self, policy: Policy, supervisor: str, password: str) -> None:
+        self._supervisor(supervisor, password)
+        before = self.store.get_meta(POLICY_KEY)
+        self.store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
+        self.repo.write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
+                                    asdict(policy)), self.clock())
+
+    def add_profile(self, name: str, role: str, password: str = "") -> None:
+        if role not in ROLES:
+            raise IssueRefused("unknown_role", f"role must be one of {', '.join(ROLES)}", "role", role)
+        if not name.strip():
+            raise IssueRefused("missing_field", "a profile needs a name", "name")
+        if role == "supervisor" and len(password) < 6:
+            raise IssueRefused("weak_password", "a supervisor's password needs at least 6 characters", "password")
+        self.repo.set_profile(name.strip(), role, hash_password(password) if password else "", self.clock(),
+                              Audit(self.agent or name, "profile set", None, {"name": name, "role": role}))
+
+    def role(self, name: str) -> str:
+        found = self.repo.profile(name)
+        return found[0] if found else "agent"
+
+    def _supervisor(self, name: str, password: str) -> None:
+        found = self.repo.profile(name)
+        if found is None or found[0] != "supervisor":
+            raise IssueRefused("not_supervisor", f"{name!r} is not a supervisor on this desk", "supervisor", name)
+        if not found[1] or not password_ok(password, found[1]):
+            raise IssueRefused("wrong_password", f"wrong password for {name!r}", "password")
+
+    # issues
+
+    def open_issue(self, *, stage: str, category: str, severity: str = "normal", order_no: str = "",
+                   buyer_id: str = "", buyer_nick: str = "", conversation_id: str = "", note: str = "",
+                   evidence: Sequence[int] = (), follow_up_at: datetime | None = None) -> IssueRecord:
+        if stage not in STAGES:
+            raise IssueRefused("unknown_stage", f"stage must be one of {', '.join(STAGES)}", "stage", stage)
+        if category not in CATEGORIES[stage]:
+            raise IssueRefused("unknown_category", f"{category!r} is not a {stage} category", "category", category)
+        if severity not in SEVERITIES:
+            raise IssueRefused("unknown_severity", f"severity must be one of {', '.join(SEVERITIES)}", "severity")
+        if not (order_no.strip() or buyer_nick.strip() or buyer_id):
+            raise IssueRefused("missing_field", "an issue needs an order no. or a buyer", "order_no")
+        values = {"stage": stage, "category": category, "severity": severity, "order_no": order_no.strip(),
+                  "buyer_id": buyer_id, "buyer_nick": buyer_nick.strip(), "conversation_id": conversation_id,
+                  "owner": self.agent, "state": "open", "note": note, "follow_up_at": follow_up_at}
+        if order_no.strip() and not buyer_id:  # companion mode: the order no. was typed or pasted
+            order = self._order(order_no.strip())
+            if order is not None:
+                values["buyer_id"] = order.buyer_id
+        return self.repo.add_issue(values, evidence, self.clock(), Audit(self.agent, "issue opened", None,
+                                                                           _jsonable(values)))
+
+    def set_state(self, issue_id: int, state: str, *, follow_up_at: datetime | None = None,
+                  satisfaction: int | None = None) -> IssueRecord:
+        if state not in STATES:
+            raise IssueRefused("unknown_state", f"state must be one of {', '.join(STATES)}", "state", state)
+        if satisfaction is not None and not 1 <= satisfaction <= 5:
+            raise IssueRefused("bad_value", "satisfaction is 1–5", "satisfaction", str(satisfaction))
+        before = self._issue(issue_id)
+        changes: dict[str, object] = {"state": state,
+                                      "resolved_at": self.clock() if state in ("resolved", "rejected") else None}
+        if follow_up_at is not None:
+            changes["follow_up_at"] = follow_up_at
+        if satisfaction is not None:
+            changes["satisfaction"] = satisfaction
+        return self.repo.update_issue(issue_id, changes, self.clock(),
+                                      Audit(self.agent, "state changed", {"state": before.state}, _jsonable(changes)))
+
+    def issues(self, where: IssueFilter = IssueFilter()) -> list[IssueRecord]:  # noqa: B008 - frozen default
+        return self.repo.issues(where)
+
+    def _issue(self, issue_id: int) -> IssueRecord:
+        issue = self.repo.issue(issue_id)
+        if issue is None:
+            raise IssueRefused("no_issue", f"issue {issue_id} does not exist", "issue", str(issue_id))
+        return issue
+
+    def _order(self, order_no: str) -> schema.Order | None:
+        return self.store.order(order_no)
+
+    # actions
+
+    def act(self, issue_id: int, kind: str, raw: Mapping[str, object]) -> Outcome:
+        """Record a typed action. Money actions are checked against the order and the agent's limits: over a
+        limit the action waits for a supervisor and counts for nothing until approved."""
+        issue = self._issue(issue_id)
+        if issue.state in ("resolved", "rejected"):
+            raise IssueRefused("closed", f"issue {issue_id} is {issue.state}: reopen it first", "state", issue.state)
+        fields = validate(kind, raw)
+        amount, needs, warnings = 0, "", []
+        if kind in MONEY_KINDS:
+            amount, needs = self._money(issue, kind, fields)
+        if kind == "return" and fields.get("return_tracking_no"):
+            for _other, other_issue in self.repo.actions_with_field("return", "return_tracking_no",
+                                                                     str(fields["return_tracking_no"])):
+                if other_issue.id != issue_id:
+                    warnings.append(f"return tracking no. {fields['return_tracking_no']} was already used on issue "
+                                    f"{other_issue.id} (order {other_issue.order_no or '?'}, buyer "
+                                    f"{other_issue.buyer_nick or '?'})")
+        status = "awaiting_approval" if needs else "done"
+        audit = None
+        if kind in MONEY_KINDS or warnings:
+            what = "approval requested" if needs else ("override" if self.role(self.agent) == "supervisor"
+                                                       and self._over_limit(issue, kind, amount) else "money action")
+            audit = Audit(self.agent, f"{kind}: {what}", None, {"amount_fen": amount, **_jsonable(fields),
+                                                                  "warnings": warnings, "why": needs})
+        changes = {"state": "waiting_finance"} if kind in REFUNDS and status == "done" else None
+        action = self.repo.add_action(issue_id, kind, _jsonable(fields), amount, status, self.agent, self.clock(),
+                                      audit, changes)
+        return Outcome(action, needs, tuple(warnings))
+
+    def approve(self, action_id: int, supervisor: str, password: str, *, approve: bool = True) -> ActionRecord:
+        self._supervisor(supervisor, password)
+        action = self.repo.action(action_id)
+        if action is None:
+            raise IssueRefused("no_action", f"action {action_id} does not exist", "action", str(action_id))
+        if approve and action.kind in REFUNDS:  # the order may have been refunded meanwhile
+            issue = self._issue(action.issue_id)
+            order = self._order(issue.order_no)
+            given = self.repo.amount_for_order(issue.order_no, REFUNDS, ("done",))
+            if order is not None and given + action.amount_fen > order.amount_fen:
+                raise IssueRefused("over_order_total", "approving would refund more than the order's total",
+                                   "amount", yuan_text(order.amount_fen - given))
+        status = "done" if approve else "refused"
+        return self.repo.decide(action_id, status, supervisor, self.clock(),
+                                Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
+                                      {"status": status, "amount_fen": action.amount_fen, "by": action.by}))
+
+    def actions(self, issue_id: int) -> list[ActionRecord]:
+        return self.repo.actions(issue_id)
+
+    def _money(self, issue: IssueRecord, kind: str, fields: dict[str, object]) -> tuple[int, str]:
+        if kind == "gift":
+            amount = int(fields.get("value") or 0)  # type: ignore[call-overload]
+            limit = self.policy.gift_max_fen
+            over = amount > limit and self.role(self.agent) != "supervisor"
+            return amount, f"a gift over ¥{yuan_text(limit)} needs a supervisor" if over else ""
+        order = self._order(issue.order_no) if issue.order_no else None
+        if order is None:
+            raise IssueRefused("unknown_order", f"order {issue.order_no or '(none)'} is not in the store: import the "
+                               "shop's order export (or open the buyer's chat) first", "order_no", issue.order_no)
+        refunded = self.repo.amount_for_order(order.no, REFUNDS, COUNTING)
+        left = order.amount_fen - refunded
+        if kind == "full_refund":
+            if left <= 0:
+                raise IssueRefused("over_order_total", f"order {order.no} has nothing left to refund", "amount", "0.00")
+            fields["amount"] = left
+            return left, ""
+        amount = int(fields["amount"])  # type: ignore[call-overload]
+        if amount <= 0:
+            raise IssueRefused("bad_amount", "the amount must be more than ¥0.00", "amount", yuan_text(amount))
+        if kind in REFUNDS and amount > left:
+            raise IssueRefused("over_order_total", f"¥{yuan_text(amount)} is more than order {order.no} can still "
+                               f"refund (¥{yuan_text(left)} of ¥{yuan_text(order.amount_fen)})", "amount", yuan_text(left))
+        if kind == "price_rounding" and amount > order.amount_fen:
+            raise IssueRefused("over_order_total", "rounding cannot exceed the order amount", "amount")
+        if self.role(self.agent) == "supervisor":
+            return amount, ""
+        return amount, self._limit_reason(order, kind, amount)
+
+    def _limit_reason(self, order: schema.Order, kind: str, amount: int) -> str:
+        policy = self.policy
+        if kind == "price_rounding":
+            if amount > order.amount_fen * policy.rounding_max_share:
+                return f"rounding over {policy.rounding_max_share:.0%} of the order needs a supervisor"
+            day_start = self.clock().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            if self.repo.count_actions("price_rounding", self.agent, day_start, ("done",)) >= policy.rounding_per_day:
+                return f"more than {policy.rounding_per_day} roundings a day need a supervisor"
+        if kind == "partial_refund":
+            if amount > policy.partial_refund_max_fen:
+                return f"a partial refund over ¥{yuan_text(policy.partial_refund_max_fen)} needs a supervisor"
+            if amount > order.amount_fen * policy.partial_refund_max_share:
+                return f"a partial refund over {policy.partial_refund_max_share:.0%} of the order needs a supervisor"
+        return ""
+
+    def _over_limit(self, issue: IssueRecord, kind: str, amount: int) -> bool:
+        order = self._order(issue.order_no) if issue.order_no else None
+        return order is not None and bool(self._limit_reason(order, kind, amount))
+
+
+def validate(kind: str, raw: Mapping[str, object]) -> dict[str, object]:
+    """The action's fields, typed and checked; IssueRefused names the first bad field."""
+    if kind not in ACTIONS:
+        raise IssueRefused("unknown_action", f"unknown action {kind!r}", "kind", kind)
+    specs = {f.name: f for f in ACTIONS[kind]}
+    unknown = set(raw) - set(specs)
+    if unknown:
+        raise IssueRefused("unknown_field", f"{kind} has no field {sorted(unknown)[0]!r}", sorted(unknown)[0])
+    out: dict[str, object] = {}
+    for spec in ACTIONS[kind]:
+        value = raw.get(spec.name)
+        if value is None or value == "" or value == []:
+            if spec.required:
+                raise IssueRefused("missing_field", f"{kind} needs {spec.name}", spec.name)
+            continue
+        out[spec.name] = _typed(spec, value)
+    return out
+
+
+def _typed(spec: Field, value: object) -> object:
+    name = spec.name
+    if spec.kind == "money":
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise IssueRefused("bad_amount", f"{name}: an amount in yuan such as 12.50", name, str(value))
+        try:
+            fen = value if isinstance(value, int) else parse_yuan(value)
+        except ValueError as exc:
+            raise IssueRefused("bad_amount", f"{name}: {exc}", name, str(value)) from exc
+        if fen < 0:
+            raise IssueRefused("bad_amount", f"{name}: a negative amount is not an amount", name, yuan_text(fen))
+        return fen
+    if spec.kind == "int":
+        try:
+            number = int(str(value).strip())
+        except ValueError as exc:
+            raise IssueRefused("bad_value", f"{name}: a whole number", name, str(value)) from exc
+        if (spec.low is not None and number < spec.low) or (spec.high is not None and number > spec.high):
+            raise IssueRefused("bad_value", f"{name}: {spec.low}–{spec.high}", name, str(number))
+        return number
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "是", "y"):
+            return True
+        if text in ("0", "false", "no", "否", "n"):
+            return False
+        raise IssueRefused("bad_value", f"{name}: yes or no", name, str(value))
+    if spec.kind == "choice":
+        if value not in spec.choices:
+            raise IssueRefused("bad_value", f"{name}: one of {', '.join(spec.choices)}", name, str(value))
+        return value
+    if spec.kind == "time":
+        if isinstance(value, datetime):
+            moment = value
+        else:
+            try:
+                moment = datetime.fromisoformat(str(value))
+            except ValueError as exc:
+                raise IssueRefused("bad_value", f"{name}: a date and time", name, str(value)) from exc
+        return (moment if moment.tzinfo else moment.astimezone()).isoformat()
+    if spec.kind == "list":
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise IssueRefused("bad_value", f"{name}: a list", name, str(value))
+        return list(value)
+    text = str(value).strip()
+    if len(text) > spec.max_len:
+        raise IssueRefused("too_long", f"{name}: at most {spec.max_len} characters", name, str(len(text)))
+    return text
+
+
+def _jsonable(values: Mapping[str, object]) -> dict[str, object]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
+
+
+def day_bounds(day: str) -> tuple[datetime, datetime]:
+    """A local calendar day (YYYY-MM-DD) as a UTC [start, end) pair: the tables are per local day."""
+    try:
+        start = datetime.fromisoformat(day).astimezone()
+    except ValueError as exc:
+        raise IssueRefused("bad_value", f"{day!r} is not a date such as 2026-11-24", "date", day) from exc
+    start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)

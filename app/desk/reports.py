@@ -1,0 +1,140 @@
+"""The tables the floor sends out, from the issues: refunds for finance, reships for the warehouse, returns,
+complaints and bad reviews for the supervisor, the problem-order worklist. Their columns and headers are the
+ones the floor's Excel sheets use today (DOMAIN.md), so finance and the warehouse read them unchanged.
+
+Money stays integer fen until the cell: written as a yuan number with two decimals, never through a float
+sum. Times are local. XLSX files are written beside the target and renamed: never half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from app.desk.issues import OPEN_STATES, REFUNDS, day_bounds
+from app.store.issues import IssueFilter, IssueStore
+from app.store.records import ActionRecord, IssueRecord
+from app.store.store import Store
+
+PAID_BY = {"buyer": "买家", "shop": "店铺"}
+PROBLEMS = {"wrong_item": "错发", "damage": "破损", "missing": "少发"}
+YES_NO = {True: "是", False: "否"}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the sheet's name, as the floor calls it
+    headers: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+    money_columns: tuple[int, ...] = ()
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+def _yuan(fen: int) -> Decimal:
+    return Decimal(fen) / 100
+
+
+class Reports:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.repo = IssueStore(store)
+
+    def _items(self, order_no: str) -> str:
+        order = self.store.order(order_no) if order_no else None
+        return "、".join(f"{i.title}×{i.qty}" for i in order.items) if order else ""
+
+    def _address(self, order_no: str) -> str:
+        order = self.store.order(order_no) if order_no else None
+        return order.address if order else ""
+
+    def _actions(self, kinds: tuple[str, ...], day: str) -> list[tuple[ActionRecord, IssueRecord]]:
+        start, end = day_bounds(day)
+        return self.repo.actions_between(kinds, start, end)
+
+    def refunds(self, day: str) -> Table:
+        rows = [(i.buyer_nick, a.fields.get("real_name", ""), a.fields.get("alipay", ""), _yuan(a.amount_fen),
+                 a.fields.get("reason", ""), i.order_no, _local(a.decided_at or a.at))
+                for a, i in self._actions(REFUNDS, day)]
+        return Table("退款信息表", ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间"), rows, (3,))
+
+    def reships(self, day: str) -> Table:
+        rows = [(i.order_no, i.buyer_nick, a.fields.get("address") or self._address(i.order_no), a.fields["items"],
+                 a.fields.get("reason", ""), a.fields.get("courier", ""), a.fields.get("new_tracking_no", ""))
+                for a, i in self._actions(("reship",), day)]
+        return Table("补发表", ("订单号", "买家", "地址", "商品", "原因", "快递公司", "新运单号"), rows)
+
+    def returns(self, day: str) -> Table:
+        rows = [(i.order_no, i.buyer_nick, self._items(i.order_no), a.fields.get("reason", ""),
+                 a.fields.get("return_tracking_no", ""), PAID_BY.get(str(a.fields.get("shipping_paid_by")), ""),
+                 YES_NO[bool(a.fields.get("received"))]) for a, i in self._actions(("return",), day)]
+        return Table("退件表", ("订单号", "买家", "商品", "原因", "退货运单号", "运费承担", "是否收到"), rows)
+
+    def complaints(self, day: str) -> Table:
+        rows = [(i.order_no, PROBLEMS.get(str(a.fields.get("problem")), ""), a.fields.get("detail", ""),
+                 "、".join(a.fields.get("photos", [])), a.fields.get("packer", ""), i.owner)
+                for a, i in self._actions(("complaint",), day)]
+        return Table("投诉表", ("订单号", "问题", "说明", "照片", "打包员", "客服"), rows)
+
+    def reviews(self, day: str) -> Table:
+        rows = []
+        for a, i in self._actions(("review_outcome",), day):
+            attempts = sum(1 for x in self.repo.actions(i.id) if x.kind == "contact")
+            rows.append((i.order_no, i.buyer_nick, a.fields.get("rating", ""), a.fields.get("review_text", ""),
+                         a.fields.get("group", ""), attempts, a.fields.get("offer", ""),
+                         "已修改" if a.fields.get("changed") else "未修改"))
+        return Table("中差评表", ("订单号", "买家", "评分", "评价内容", "分组", "联系次数", "补偿", "结果"), rows)
+
+    def problem_orders(self, day: str) -> Table:
+        _, end = day_bounds(day)
+        rows = []
+        for i in self.repo.issues(IssueFilter(states=OPEN_STATES, stage="in_sale", limit=100_000)):
+            if i.opened_at >= end:
+                continue
+            contacts = [a for a in self.repo.actions(i.id) if a.kind == "contact"]
+            rows.append((i.category, i.order_no, i.buyer_nick, i.note, _local(contacts[-1].at) if contacts else "",
+                         _local(i.follow_up_at)))
+        return Table("问题订单", ("分类", "订单号", "买家", "说明", "联系时间", "下次跟进"), rows)
+
+    def table(self, kind: str, day: str) -> Table:
+        makers: dict[str, Callable[[str], Table]] = {
+            "refunds": self.refunds, "reships": self.reships, "returns": self.returns,
+            "complaints": self.complaints, "reviews": self.reviews, "problem-orders": self.problem_orders}
+        if kind not in makers:
+            raise ValueError(f"unknown table {kind!r}: one of {', '.join(makers)}")
+        return makers[kind](day)
+
+
+KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")
+
+
+def write_xlsx(table: Table, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = table.name
+    sheet.append(list(table.headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append(list(row))
+    for column in table.money_columns:
+        for cells in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+            cells[0].number_format = "0.00"
+    for index, header in enumerate(table.headers, start=1):
+        longest = max([len(str(header)) * 2, *(len(str(r[index - 1])) for r in table.rows)], default=8)
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, longest + 2))
+    sheet.freeze_panes = "A2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".part") as part:
+        book.save(part)
+    os.replace(part.name, path)

@@ -1,0 +1,54 @@
+"""`kefudesk report TABLE --date D [--out FILE.xlsx]`: the floor's daily tables from the issues."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from app import config
+
+KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("table", choices=KINDS, help="which table")
+    parser.add_argument("--date", default=datetime.now().astimezone().strftime("%Y-%m-%d"),
+                        help="the local day, YYYY-MM-DD (default today)")
+    parser.add_argument("--out", type=Path, help="write an .xlsx file (default: tab-separated text on stdout)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.desk.issues import IssueRefused
+    from app.desk.reports import Reports, write_xlsx
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        print(f"kefudesk report: {args.out} must end in .xlsx (the tables open in Excel and WPS)", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(config.store_path())
+    except StoreError as exc:
+        print(f"kefudesk report: {exc}", file=sys.stderr)
+        return 3
+    try:
+        table = Reports(store).table(args.table, args.date)
+    except IssueRefused as exc:
+        print(f"kefudesk report: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    if args.out is None:
+        print("\t".join(table.headers))
+        for row in table.rows:
+            print("\t".join(str(cell).replace("\t", " ").replace("\n", " ") for cell in row))
+        return 0
+    try:
+        write_xlsx(table, args.out)
+    except OSError as exc:
+        print(f"kefudesk report: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"{table.name}: {len(table.rows)} row(s) written to {args.out}")
+    return 0

@@ -1,0 +1,82 @@
+"""The floor's tables from the issues: the right rows for the local day, DOMAIN.md's columns, exact money,
+and XLSX files that open (openpyxl reads back the same values)."""
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from app import config
+from app.cli import main
+from app.desk.issues import IssueDesk
+from app.desk.reports import Reports, write_xlsx
+from app.gateway import schema
+from app.store.engine import open_store
+
+NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 11:00 in China
+ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+                     "交易成功", NOW - timedelta(days=3), "中通快递", "7312", "浙江省杭州市文三路88号")
+DAY = NOW.astimezone().strftime("%Y-%m-%d")
+
+
+@pytest.fixture
+def store():
+    s = open_store(config.store_path())
+    s.upsert_orders([ORDER], NOW)
+    yield s
+    s.close()
+
+
+def day_of_work(store) -> IssueDesk:
+    clock = [NOW]
+    desk = IssueDesk(store, "小李", clock=lambda: clock[0])
+    issue = desk.open_issue(stage="after_sale", category="missing_item", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.act(issue.id, "partial_refund", {"amount": "5.90", "reason": "少发袜子", "real_name": "王小美",
+                                          "alipay": "xm@example.com"})
+    desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "等审批"})  # over the cap: not in the table
+    desk.act(issue.id, "reship", {"items": "袜子×1", "reason": "少发", "courier": "中通快递", "new_tracking_no": "7399"})
+    desk.act(issue.id, "return", {"shipping_paid_by": "buyer", "reason": "尺码小", "return_tracking_no": "SF1"})
+    clock[0] = NOW + timedelta(days=1)  # tomorrow's refund is tomorrow's table
+    desk.act(issue.id, "partial_refund", {"amount": "1", "reason": "明天的"})
+    return desk
+
+
+def test_the_refund_table_has_the_days_done_refunds_with_finances_columns(store):
+    day_of_work(store)
+    table = Reports(store).refunds(DAY)
+    assert table.headers == ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间")
+    assert table.rows == [("tb_小美妈妈", "王小美", "xm@example.com", Decimal("5.90"), "少发袜子", ORDER.no,
+                           NOW.astimezone().strftime("%Y-%m-%d %H:%M:%S"))]
+
+
+def test_reships_and_returns_carry_what_the_warehouse_needs(store):
+    day_of_work(store)
+    reports = Reports(store)
+    assert reports.reships(DAY).rows == [(ORDER.no, "tb_小美妈妈", "浙江省杭州市文三路88号", "袜子×1", "少发", "中通快递", "7399")]
+    assert reports.returns(DAY).rows == [(ORDER.no, "tb_小美妈妈", "小鹿运动鞋×1", "尺码小", "SF1", "买家", "否")]
+
+
+def test_an_xlsx_opens_with_the_same_values_and_money_as_yuan(store, tmp_path):
+    day_of_work(store)
+    target = tmp_path / "out" / "退款.xlsx"
+    write_xlsx(Reports(store).refunds(DAY), target)
+    sheet = load_workbook(target).active
+    assert sheet.title == "退款信息表"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间")
+    assert rows[1][3] == pytest.approx(5.90) and sheet.cell(2, 4).number_format == "0.00"
+    assert rows[1][5] == ORDER.no  # an 19-digit order no. stays text, not 3.91E+18
+    assert not list(target.parent.glob("*.part"))
+
+
+def test_the_cli_prints_or_writes_the_table_and_refuses_a_bad_date(store, tmp_path, capsys):
+    day_of_work(store)
+    assert main(["report", "reships", "--date", DAY]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split("\t") == ["订单号", "买家", "地址", "商品", "原因", "快递公司", "新运单号"] and len(out) == 2
+    assert main(["report", "refunds", "--date", DAY, "--out", str(tmp_path / "r.xlsx")]) == 0
+    assert "退款信息表: 1 row(s) written" in capsys.readouterr().out
+    assert main(["report", "refunds", "--date", "24/11/2026"]) == 2
+    assert "not a date such as 2026-11-24" in capsys.readouterr().err
+    assert main(["report", "refunds", "--out", str(tmp_path / "r.csv")]) == 2

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.gateway.schema import Order
-from app.store.records import ConversationSummary
+from app.store.records import ConversationSummary, IssueRecord
+from app.ui.issue_dialogs import issue_line
 from app.ui.models.orders_model import OrdersModel
 
 
@@ -32,9 +41,15 @@ class BuyerPane(QWidget):
         self.table.setSpacing(2)
         self.empty = QLabel(self.tr("No orders from this buyer yet."))
         self.empty.setEnabled(False)
+        self.issues_label = QLabel(self.tr("Issues (Ctrl+N: new)"))
+        self.issues_label.setObjectName("paneTitle")
+        self.issues = QListWidget()
+        self.issues.setObjectName("issuesList")
+        self.issues.setMaximumHeight(160)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for widget in (self.title, self.nick, self.orders_label, self.table, self.empty):
+        for widget in (self.title, self.nick, self.orders_label, self.table, self.empty, self.issues_label,
+                       self.issues):
             layout.addWidget(widget)
         layout.setStretch(3, 1)
         self.show_chat(None)
@@ -51,3 +66,21 @@ class BuyerPane(QWidget):
             return  # an answer for a buyer we have since left
         self.model.show_orders(buyer_id, orders)
         self.empty.setVisible(not orders)
+
+    def show_issues(self, issues: list[IssueRecord]) -> None:
+        """The buyer's issues across their orders, open ones first (the desk sorts them)."""
+        current = self.current_issue()
+        self.issues.clear()
+        for issue in issues:
+            item = QListWidgetItem(issue_line(issue))
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            item.setToolTip(issue.note)
+            self.issues.addItem(item)
+            if current is not None and issue.id == current.id:
+                self.issues.setCurrentItem(item)
+        if self.issues.currentItem() is None and self.issues.count():
+            self.issues.setCurrentRow(0)
+
+    def current_issue(self) -> IssueRecord | None:
+        item = self.issues.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

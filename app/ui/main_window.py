@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QWidget,
 )
 
+from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.session import DeskSession, ReplyNotSaved
 from app.gateway import schema
@@ -28,11 +30,15 @@ from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Filled
 from app.store.errors import StoreError
 from app.store.images import ImageError
-from app.store.records import ConversationSummary, MessageRecord
+from app.store.issues import IssueFilter
+from app.store.records import ConversationSummary, IssueRecord, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
+from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+from app.ui.issue_dialogs import label as issue_label
+from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
@@ -57,6 +63,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._painted = False
         self.phrase_manager: PhraseManager | None = None
+        self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
@@ -133,7 +140,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
-                       "help": bar.addMenu(self.tr("&Help"))}
+                       "issues": bar.addMenu(self.tr("&Issues")), "help": bar.addMenu(self.tr("&Help"))}
+        self._action("issues", self.tr("&New issue…"), "Ctrl+N", self.new_issue)
+        self._action("issues", self.tr("&Issues of this buyer"), "Ctrl+J",
+                     lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self._action("issues", self.tr("&Record on the selected issue…"), "Ctrl+Shift+I", self.choose_action)
+        self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
+        for number, kind in enumerate(ACTIONS, start=1):
+            action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
+                                                 else issue_label(kind))
+            action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))
         self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
@@ -303,6 +319,69 @@ class MainWindow(QMainWindow):
         elif send:
             self.conversation.send_current()
 
+    # --- issues ---------------------------------------------------------------------------------------
+
+    def new_issue(self) -> NewIssueDialog:
+        """From the open chat: buyer, their orders and the selected messages prefilled. With no chat (companion
+        mode) the agent types or pastes the order no. or the buyer's nick."""
+        chat = self.current_chat()
+        orders = [o.no for o in self.buyer.model.orders()] if chat else []
+        evidence: list[int] = []
+        if chat is not None:
+            rows = self.conversation.history.selectionModel().selectedRows()
+            evidence = sorted(index.data(MessageRole).id for index in rows)
+        dialog = NewIssueDialog(self.issue_desk, buyer_nick=chat.buyer_nick if chat else "",
+                                buyer_id=chat.buyer_id if chat else "", conversation_id=chat.id if chat else "",
+                                orders=orders, evidence=evidence, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._issue_saved(dialog.created))
+        dialog.open()
+        return dialog
+
+    def _issue_saved(self, issue: IssueRecord | None) -> None:
+        self._refresh_issues()
+        if issue is not None:
+            self.statusBar().showMessage(self.tr("Issue #%1 opened.").replace("%1", str(issue.id)), 5_000)
+
+    def _refresh_issues(self) -> None:
+        chat = self.current_chat()
+        if chat is None or not chat.buyer_id:
+            self.buyer.show_issues([])
+            return
+        found = self.issue_desk.issues(IssueFilter(buyer_id=chat.buyer_id, limit=50))
+        self.buyer.show_issues(sorted(found, key=lambda i: (i.state not in OPEN_STATES, -i.id)))
+
+    def choose_action(self) -> None:
+        if self.buyer.current_issue() is None:
+            self.record_action("")  # says what to do first
+            return
+        list_view = self.buyer.issues
+        rect = list_view.visualItemRect(list_view.currentItem())
+        self.action_kinds.popup(list_view.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def record_action(self, kind: str) -> ActionDialog | None:
+        issue = self.buyer.current_issue()
+        if issue is None:
+            self.statusBar().showMessage(self.tr("Select an issue in the right pane first (Ctrl+J), or open one "
+                                                 "with Ctrl+N."), 8_000)
+            return None
+        dialog = ActionDialog(self.issue_desk, issue, kind, self, approve=self._ask_approval)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._action_saved)
+        dialog.open()
+        return dialog
+
+    def _ask_approval(self, outcome: Outcome) -> ApprovalDialog:
+        dialog = ApprovalDialog(self.issue_desk, outcome, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.open()
+        return dialog
+
+    def _action_saved(self) -> None:
+        self._refresh_issues()
+        self.statusBar().showMessage(self.tr("Recorded."), 4_000)
+
     def _image_bytes(self, image_id: str) -> bytes | None:
         try:
             return self.session.store.images.read(image_id)
@@ -325,6 +404,7 @@ class MainWindow(QMainWindow):
         store = self.session.store
         self.conversation.open_chat(chat, store.messages(chat.id, limit=HISTORY_PAGE), store.draft(chat.id))
         self.buyer.show_chat(chat)
+        self._refresh_issues()
         self._refresh_suggestions()
         self.session.request_orders(chat.buyer_id)
         if chat.unread:

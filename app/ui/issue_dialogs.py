@@ -1,0 +1,316 @@
+"""Issues in the desk: open one from a chat (or from an order no. alone), record typed actions on it, and have a
+supervisor approve an over-limit one on the spot. The rules are app.desk.issues'; these dialogs only ask and
+show what it answers, in the agent's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.desk.issues import ACTIONS, CATEGORIES, SEVERITIES, STAGES, Field, IssueDesk, IssueRefused, Outcome
+from app.store.records import IssueRecord
+
+
+def label(code: str) -> str:
+    """A stage, category, state, severity, action or field code in the agent's language."""
+    labels = {
+        "pre_sale": QCoreApplication.translate("IssueLabel", "Pre-sale"),
+        "in_sale": QCoreApplication.translate("IssueLabel", "In-sale"),
+        "after_sale": QCoreApplication.translate("IssueLabel", "After-sale"),
+        "bad_review": QCoreApplication.translate("IssueLabel", "Bad review"),
+        "size_advice": QCoreApplication.translate("IssueLabel", "Size advice"),
+        "stock": QCoreApplication.translate("IssueLabel", "Stock"),
+        "coupon": QCoreApplication.translate("IssueLabel", "Coupon"),
+        "price_rounding": QCoreApplication.translate("IssueLabel", "Price rounding"),
+        "product_question": QCoreApplication.translate("IssueLabel", "Product question"),
+        "multiple_addresses": QCoreApplication.translate("IssueLabel", "Several addresses"),
+        "unclear_address": QCoreApplication.translate("IssueLabel", "Unclear address"),
+        "out_of_area": QCoreApplication.translate("IssueLabel", "Out of the courier's area"),
+        "out_of_stock": QCoreApplication.translate("IssueLabel", "Out of stock"),
+        "free_shipping_not_met": QCoreApplication.translate("IssueLabel", "Free shipping not met"),
+        "buyer_note": QCoreApplication.translate("IssueLabel", "Buyer's note"),
+        "tracking_timeout": QCoreApplication.translate("IssueLabel", "Tracking timeout"),
+        "address_change": QCoreApplication.translate("IssueLabel", "Address change"),
+        "lost_parcel": QCoreApplication.translate("IssueLabel", "Lost parcel"),
+        "damage": QCoreApplication.translate("IssueLabel", "Damaged"),
+        "wrong_item": QCoreApplication.translate("IssueLabel", "Wrong item"),
+        "missing_item": QCoreApplication.translate("IssueLabel", "Missing item"),
+        "not_received": QCoreApplication.translate("IssueLabel", "Not received"),
+        "quality": QCoreApplication.translate("IssueLabel", "Quality"),
+        "return": QCoreApplication.translate("IssueLabel", "Return"),
+        "exchange": QCoreApplication.translate("IssueLabel", "Exchange"),
+        "low": QCoreApplication.translate("IssueLabel", "Low"),
+        "normal": QCoreApplication.translate("IssueLabel", "Normal"),
+        "high": QCoreApplication.translate("IssueLabel", "High"),
+        "urgent": QCoreApplication.translate("IssueLabel", "Urgent"),
+        "open": QCoreApplication.translate("IssueLabel", "Open"),
+        "waiting_buyer": QCoreApplication.translate("IssueLabel", "Waiting for the buyer"),
+        "waiting_warehouse": QCoreApplication.translate("IssueLabel", "Waiting for the warehouse"),
+        "waiting_finance": QCoreApplication.translate("IssueLabel", "Waiting for finance"),
+        "resolved": QCoreApplication.translate("IssueLabel", "Resolved"),
+        "rejected": QCoreApplication.translate("IssueLabel", "Rejected"),
+        "partial_refund": QCoreApplication.translate("IssueLabel", "Partial refund"),
+        "full_refund": QCoreApplication.translate("IssueLabel", "Full refund"),
+        "reship": QCoreApplication.translate("IssueLabel", "Reship"),
+        "gift": QCoreApplication.translate("IssueLabel", "Gift or coupon"),
+        "complaint": QCoreApplication.translate("IssueLabel", "Complaint to the warehouse"),
+        "contact": QCoreApplication.translate("IssueLabel", "Contact attempt"),
+        "review_outcome": QCoreApplication.translate("IssueLabel", "Review outcome"),
+        "amount": QCoreApplication.translate("IssueLabel", "Amount (yuan)"),
+        "reason": QCoreApplication.translate("IssueLabel", "Reason"),
+        "real_name": QCoreApplication.translate("IssueLabel", "Real name"),
+        "alipay": QCoreApplication.translate("IssueLabel", "Alipay account"),
+        "shipping_paid_by": QCoreApplication.translate("IssueLabel", "Return shipping paid by"),
+        "buyer": QCoreApplication.translate("IssueLabel", "Buyer"),
+        "shop": QCoreApplication.translate("IssueLabel", "Shop"),
+        "return_tracking_no": QCoreApplication.translate("IssueLabel", "Return tracking no."),
+        "received": QCoreApplication.translate("IssueLabel", "Received"),
+        "weight_g": QCoreApplication.translate("IssueLabel", "Weight (g)"),
+        "items": QCoreApplication.translate("IssueLabel", "Items"),
+        "address": QCoreApplication.translate("IssueLabel", "Address"),
+        "courier": QCoreApplication.translate("IssueLabel", "Courier"),
+        "new_tracking_no": QCoreApplication.translate("IssueLabel", "New tracking no."),
+        "kind": QCoreApplication.translate("IssueLabel", "Kind"),
+        "value": QCoreApplication.translate("IssueLabel", "Value (yuan)"),
+        "note": QCoreApplication.translate("IssueLabel", "Note"),
+        "problem": QCoreApplication.translate("IssueLabel", "Problem"),
+        "missing": QCoreApplication.translate("IssueLabel", "Missing"),
+        "detail": QCoreApplication.translate("IssueLabel", "Detail"),
+        "photos": QCoreApplication.translate("IssueLabel", "Photos"),
+        "packer": QCoreApplication.translate("IssueLabel", "Packer"),
+        "new_address": QCoreApplication.translate("IssueLabel", "New address"),
+        "channel": QCoreApplication.translate("IssueLabel", "Channel"),
+        "message": QCoreApplication.translate("IssueLabel", "Message"),
+        "phone": QCoreApplication.translate("IssueLabel", "Phone"),
+        "result": QCoreApplication.translate("IssueLabel", "Result"),
+        "next_try": QCoreApplication.translate("IssueLabel", "Next try"),
+        "group": QCoreApplication.translate("IssueLabel", "Group"),
+        "rating": QCoreApplication.translate("IssueLabel", "Rating"),
+        "review_text": QCoreApplication.translate("IssueLabel", "Review text"),
+        "offer": QCoreApplication.translate("IssueLabel", "Offer"),
+        "changed": QCoreApplication.translate("IssueLabel", "Review changed"),
+    }
+    return labels.get(code, code)
+
+
+def issue_line(issue: IssueRecord) -> str:
+    order = QCoreApplication.translate("IssueLabel", "order %1").replace("%1", issue.order_no) if issue.order_no else ""
+    parts = [f"#{issue.id}", f"{label(issue.stage)}·{label(issue.category)}", label(issue.state), order]
+    return "  ".join(p for p in parts if p)
+
+
+class NewIssueDialog(QDialog):
+    """Buyer, order and the selected messages come from the chat; typed or pasted in companion mode."""
+
+    def __init__(self, desk: IssueDesk, *, buyer_nick: str = "", buyer_id: str = "", conversation_id: str = "",
+                 orders: Sequence[str] = (), evidence: Sequence[int] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.buyer_id, self.conversation_id, self.evidence = buyer_id, conversation_id, tuple(evidence)
+        self.created: IssueRecord | None = None
+        self.setWindowTitle(self.tr("New issue"))
+        self.stage = QComboBox()
+        for stage in STAGES:
+            self.stage.addItem(label(stage), stage)
+        self.category = QComboBox()
+        self.severity = QComboBox()
+        for severity in SEVERITIES:
+            self.severity.addItem(label(severity), severity)
+        self.severity.setCurrentIndex(SEVERITIES.index("normal"))
+        self.order = QComboBox()
+        self.order.setEditable(True)  # an order no. typed or pasted from the marketplace's own client
+        self.order.addItems(list(orders))
+        self.buyer = QLineEdit(buyer_nick)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        self.follow_up = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
+        self.follow_up.setCalendarPopup(True)
+        self.use_follow_up = QCheckBox(self.tr("Follow up"))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #C0392B")
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Stage"), self.stage)
+        form.addRow(self.tr("&Category"), self.category)
+        form.addRow(self.tr("Se&verity"), self.severity)
+        form.addRow(self.tr("&Order no."), self.order)
+        form.addRow(self.tr("&Buyer"), self.buyer)
+        form.addRow(self.tr("&Note"), self.note)
+        form.addRow(self.use_follow_up, self.follow_up)
+        if evidence:
+            form.addRow("", QLabel(self.tr("%n selected message(s) kept as evidence", "", len(evidence))))
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.stage.currentIndexChanged.connect(self._fill_categories)
+        self.stage.setCurrentIndex(STAGES.index("after_sale") if conversation_id else 0)
+        self._fill_categories()
+
+    def _fill_categories(self) -> None:
+        self.category.clear()
+        for category in CATEGORIES[self.stage.currentData()]:
+            self.category.addItem(label(category), category)
+
+    def create(self) -> None:
+        follow_up = self.follow_up.dateTime().toPython() if self.use_follow_up.isChecked() else None
+        if isinstance(follow_up, datetime) and follow_up.tzinfo is None:
+            follow_up = follow_up.astimezone()
+        try:
+            self.created = self.desk.open_issue(
+                stage=self.stage.currentData(), category=self.category.currentData(),
+                severity=self.severity.currentData(), order_no=self.order.currentText().strip(),
+                buyer_id=self.buyer_id, buyer_nick=self.buyer.text().strip(), conversation_id=self.conversation_id,
+                note=self.note.toPlainText().strip(), evidence=self.evidence, follow_up_at=follow_up)
+        except IssueRefused as refused:
+            self.problem.setText(refusal(refused))
+            return
+        self.accept()
+
+
+def refusal(refused: IssueRefused) -> str:
+    """What the rules said, with the field named in the agent's language."""
+    where = label(refused.field) if refused.field else ""
+    text = QCoreApplication.translate("IssueLabel", "Not saved (%1): %2").replace("%1", where).replace("%2", str(refused))
+    return text if where else QCoreApplication.translate("IssueLabel", "Not saved: %1").replace("%1", str(refused))
+
+
+def _input(spec: Field) -> QWidget:
+    if spec.kind == "bool":
+        return QCheckBox()
+    if spec.kind == "choice":
+        box = QComboBox()
+        for choice in spec.choices:
+            box.addItem(label(choice), choice)
+        return box
+    if spec.kind == "int":
+        spin = QSpinBox()
+        spin.setRange(spec.low if spec.low is not None else 0, spec.high if spec.high is not None else 1_000_000)
+        return spin
+    if spec.kind == "time":
+        edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(int(timedelta(days=1).total_seconds())))
+        edit.setCalendarPopup(True)
+        return edit
+    edit = QLineEdit()
+    if spec.kind == "money":
+        edit.setPlaceholderText("12.50")
+    if spec.kind == "list":
+        edit.setPlaceholderText(QCoreApplication.translate("IssueLabel", "separated by commas"))
+    return edit
+
+
+class ActionDialog(QDialog):
+    """A form built from the action's field list; the desk checks it, the dialog shows why it refused."""
+
+    def __init__(self, desk: IssueDesk, issue: IssueRecord, kind: str, parent: QWidget | None = None,
+                 approve: Callable[[Outcome], bool] | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.issue, self.kind = desk, issue, kind
+        self.approve = approve
+        self.outcome: Outcome | None = None
+        self.setWindowTitle(self.tr("%1 — issue #%2").replace("%1", label(kind)).replace("%2", str(issue.id)))
+        self.inputs: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        form.addRow(QLabel(issue_line(issue)))
+        for spec in ACTIONS[kind]:
+            widget = self.inputs[spec.name] = _input(spec)
+            widget.setObjectName(spec.name)
+            form.addRow(label(spec.name) + (" *" if spec.required else ""), widget)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #C0392B")
+        self.problem.setWordWrap(True)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for spec in ACTIONS[self.kind]:
+            widget = self.inputs[spec.name]
+            if isinstance(widget, QCheckBox):
+                out[spec.name] = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                out[spec.name] = widget.currentData()
+            elif isinstance(widget, QSpinBox):
+                out[spec.name] = widget.value() if widget.value() or spec.required else None
+            elif isinstance(widget, QDateTimeEdit):
+                out[spec.name] = widget.dateTime().toPython()
+            elif isinstance(widget, QLineEdit):
+                text = widget.text().strip()
+                out[spec.name] = [p.strip() for p in text.split(",") if p.strip()] if spec.kind == "list" else text
+        return out
+
+    def record(self) -> None:
+        try:
+            self.outcome = self.desk.act(self.issue.id, self.kind, self.values())
+        except IssueRefused as refused:
+            self.problem.setText(refusal(refused))
+            return
+        if self.outcome.needs_approval and self.approve is not None:
+            self.approve(self.outcome)
+        self.accept()
+
+
+class ApprovalDialog(QDialog):
+    """A supervisor approves (or refuses) an over-limit action on the spot with their own password."""
+
+    def __init__(self, desk: IssueDesk, outcome: Outcome, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.outcome = desk, outcome
+        self.decided = ""
+        self.setWindowTitle(self.tr("Supervisor approval"))
+        self.supervisor = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #C0392B")
+        form = QFormLayout(self)
+        why = QLabel(self.tr("%1 of ¥%2 needs approval: %3").replace("%1", label(outcome.action.kind))
+                     .replace("%2", f"{outcome.action.amount_fen / 100:.2f}").replace("%3", outcome.needs_approval))
+        why.setWordWrap(True)
+        form.addRow(why)
+        form.addRow(self.tr("&Supervisor"), self.supervisor)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox()
+        self.approve_button = buttons.addButton(self.tr("&Approve"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.refuse_button = buttons.addButton(self.tr("&Refuse"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        later = buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
+        later.setToolTip(self.tr("The request waits; it counts for nothing until a supervisor approves it"))
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.refuse_button.clicked.connect(lambda: self.decide(False))
+        later.clicked.connect(self.reject)
+        form.addRow(buttons)
+
+    def decide(self, approve: bool) -> None:
+        try:
+            self.desk.approve(self.outcome.action.id, self.supervisor.text().strip(), self.password.text(),
+                              approve=approve)
+        except IssueRefused as refused:
+            self.problem.setText(refusal(refused))
+            self.password.clear()
+            return
+        finally:
+            self.password.clear()  # never kept in the widget
+        self.decided = "approved" if approve else "refused"
+        self.accept()
+

@@ -1,0 +1,101 @@
+"""Issues from the desk with real widgets: Ctrl+N from a chat with the selected messages as evidence, a
+refund recorded on the selected issue, an over-limit one approved on the spot by a supervisor."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from app.gateway import schema
+from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+from tests.ui.conftest import NOW, when_modal
+
+ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+                     "交易成功", NOW - timedelta(days=3))
+
+
+@pytest.fixture
+def window(qtbot, desk):
+    win = desk(schema.Message("m1", "c1", "in", "收到的少了一只袜子", NOW),
+               schema.Message("m2", "c1", "in", "[图片]", NOW))
+    win.session.store.upsert_orders([ORDER], NOW)
+    win.session.request_orders("b1")  # as when the chat opens: the cached orders reach the right pane
+    qtbot.waitUntil(lambda: win.buyer.model.rowCount() == 1)
+    return win
+
+
+def open_issue(qtbot, window, **choices) -> None:
+    def fill(dialog: NewIssueDialog):
+        dialog.category.setCurrentIndex(dialog.category.findData(choices.get("category", "missing_item")))
+        dialog.note.setPlainText("少发袜子")
+        dialog.create()
+    when_modal(NewIssueDialog, fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.buyer.issues.count() == 1)
+
+
+def test_ctrl_n_opens_an_issue_for_the_chats_buyer_with_the_selected_messages(qtbot, window):
+    history = window.conversation.history
+    for row in (0, 1):
+        history.selectionModel().select(window.conversation.model.index(row),
+                                        QItemSelectionModel.SelectionFlag.Select)
+    open_issue(qtbot, window)
+    [issue] = window.issue_desk.issues()
+    assert (issue.stage, issue.category, issue.order_no, issue.buyer_nick) == (
+        "after_sale", "missing_item", ORDER.no, "tb_小美妈妈")
+    assert len(issue.evidence) == 2 and issue.conversation_id == "c1"
+    assert "Missing item" in window.buyer.issues.item(0).text()
+
+
+def test_a_refund_over_the_cap_is_approved_on_the_spot_by_a_supervisor(qtbot, window):
+    window.issue_desk.add_profile("店长", "supervisor", "secret-1")
+    open_issue(qtbot, window)
+
+    def fill_refund(dialog: ActionDialog):
+        dialog.inputs["amount"].setText("12.345")
+        dialog.inputs["reason"].setText("少发")
+        dialog.record()
+        seen["refused"] = dialog.problem.text()
+        dialog.inputs["amount"].setText("20")
+        dialog.record()
+
+    def approve(dialog: ApprovalDialog):
+        dialog.supervisor.setText("店长")
+        dialog.password.setText("wrong")
+        dialog.decide(True)
+        seen["wrong"] = dialog.problem.text()
+        dialog.password.setText("secret-1")
+        dialog.decide(True)
+
+    seen: dict = {}
+    when_modal(ActionDialog, fill_refund)
+    window.record_action("partial_refund")
+    when_modal(ApprovalDialog, approve)
+    qtbot.waitUntil(lambda: "wrong" in seen, timeout=5000)
+    issue = window.issue_desk.issues()[0]
+    qtbot.waitUntil(lambda: window.issue_desk.actions(issue.id)[0].status == "done")
+    assert "Amount (yuan)" in seen["refused"] and "not an amount" in seen["refused"]
+    assert "wrong password" in seen["wrong"]
+    [refund] = window.issue_desk.actions(issue.id)
+    assert (refund.amount_fen, refund.decided_by) == (2000, "店长")
+
+
+def test_recording_without_a_selected_issue_says_what_to_do(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Ctrl+N" in window.statusBar().currentMessage()
+
+
+def test_companion_mode_an_order_no_typed_without_a_chat(qtbot, desk):
+    win = desk()
+    win.session.store.upsert_orders([ORDER], NOW)
+    win.queue_view.selectionModel().clearCurrentIndex()
+
+    def fill(dialog: NewIssueDialog):
+        dialog.stage.setCurrentIndex(dialog.stage.findData("in_sale"))
+        dialog.category.setCurrentIndex(dialog.category.findData("lost_parcel"))
+        dialog.order.setEditText(ORDER.no)
+        dialog.create()
+    when_modal(NewIssueDialog, fill)
+    win.new_issue()
+    qtbot.waitUntil(lambda: len(win.issue_desk.issues()) == 1)
+    assert win.issue_desk.issues()[0].buyer_id == "b1"  # found from the imported order

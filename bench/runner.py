@@ -46,7 +46,7 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk, bench_phrases
+    from bench import bench_desk, bench_issues, bench_phrases
 
     return {
         "cold_start": bench_desk.cold_start,
@@ -56,6 +56,8 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "palette_repaint": bench_phrases.palette_repaint,
         "abbreviation_expansion": bench_phrases.abbreviation_expansion,
         "ahk_import": bench_phrases.ahk_import,
+        "issue_filter": bench_issues.issue_filter,
+        "refund_xlsx": bench_issues.refund_xlsx,
     }
 
 

@@ -271,6 +271,22 @@ class IssueDesk:
     def actions(self, issue_id: int) -> list[ActionRecord]:
         return self.repo.actions(issue_id)
 
+    def prefill(self, issue_id: int, kind: str) -> dict[str, object]:
+        """What the desk already knows for an action's form: the buyer's real name and Alipay account from the
+        imported order export, the order's address and items for a reship."""
+        from app.desk.order_import import contact
+
+        issue = self._issue(issue_id)
+        known = contact(self.store, issue.order_no) if issue.order_no else {}
+        order = self._order(issue.order_no) if issue.order_no else None
+        values: dict[str, object] = {}
+        if kind in REFUNDS:
+            values |= {k: known[k] for k in ("real_name", "alipay") if known.get(k)}
+        if kind == "reship" and order is not None:
+            values |= {"address": order.address, "items": "、".join(i.title for i in order.items),
+                       "courier": order.courier}
+        return {k: v for k, v in values.items() if v}
+
     def _money(self, issue: IssueRecord, kind: str, fields: dict[str, object]) -> tuple[int, str]:
         if kind == "gift":
             amount = int(fields.get("value") or 0)  # type: ignore[call-overload]

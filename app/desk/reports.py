@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.desk.issues import OPEN_STATES, REFUNDS, day_bounds
+from app.desk.order_import import contact
 from app.store.issues import IssueFilter, IssueStore
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
@@ -60,9 +61,12 @@ class Reports:
         return self.repo.actions_between(kinds, start, end)
 
     def refunds(self, day: str) -> Table:
-        rows = [(i.buyer_nick, a.fields.get("real_name", ""), a.fields.get("alipay", ""), _yuan(a.amount_fen),
-                 a.fields.get("reason", ""), i.order_no, _local(a.decided_at or a.at))
-                for a, i in self._actions(REFUNDS, day)]
+        rows = []
+        for a, i in self._actions(REFUNDS, day):
+            known = contact(self.store, i.order_no) if i.order_no else {}  # from the imported order export
+            rows.append((i.buyer_nick or known.get("buyer_nick", ""), a.fields.get("real_name") or known.get(
+                "real_name", ""), a.fields.get("alipay") or known.get("alipay", ""), _yuan(a.amount_fen),
+                a.fields.get("reason", ""), i.order_no, _local(a.decided_at or a.at)))
         return Table("退款信息表", ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间"), rows, (3,))
 
     def reships(self, day: str) -> Table:

@@ -200,3 +200,16 @@ class AuditEntry(Base):
     action_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class OrderContact(Base):
+    """What the marketplace's order export says about who bought and where it goes (personal data: kept in
+    this store only, for the refund table and the warehouse)."""
+
+    __tablename__ = "order_contact"
+    order_no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    buyer_nick: Mapped[str] = mapped_column(String(100), default="", index=True)
+    receiver_name: Mapped[str] = mapped_column(String(100), default="")
+    alipay: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    imported_at: Mapped[datetime]

@@ -229,9 +229,12 @@ class ActionDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout(self)
         form.addRow(QLabel(issue_line(issue)))
+        known = desk.prefill(issue.id, kind)
         for spec in ACTIONS[kind]:
             widget = self.inputs[spec.name] = _input(spec)
             widget.setObjectName(spec.name)
+            if spec.name in known and isinstance(widget, QLineEdit):
+                widget.setText(str(known[spec.name]))
             form.addRow(label(spec.name) + (" *" if spec.required else ""), widget)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #C0392B")

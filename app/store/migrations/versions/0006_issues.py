@@ -1,4 +1,5 @@
-"""Order issues, their typed actions, local agent profiles, and the append-only audit log.
+"""Order issues, their typed actions, local agent profiles, the append-only audit log, and the buyer details
+the marketplace's order export carries (order_contact).
 
 Revision ID: 0006
 Revises: 0005
@@ -67,6 +68,16 @@ def upgrade() -> None:
         sa.Column("before", sa.JSON(), nullable=True),
         sa.Column("after", sa.JSON(), nullable=True),
     )
+    op.create_table(
+        "order_contact",
+        sa.Column("order_no", sa.String(64), primary_key=True),
+        sa.Column("buyer_nick", sa.String(100), nullable=False),
+        sa.Column("receiver_name", sa.String(100), nullable=False),
+        sa.Column("alipay", sa.String(100), nullable=False),
+        sa.Column("phone", sa.String(40), nullable=False),
+        sa.Column("imported_at", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_order_contact_buyer_nick", "order_contact", ["buyer_nick"])
     if op.get_bind().dialect.name == "sqlite":
         # the audit log is append-only below the application too: a script with the file cannot rewrite it
         op.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
@@ -76,5 +87,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("audit", "issue_action", "issue", "agent_profile"):
+    for table in ("order_contact", "audit", "issue_action", "issue", "agent_profile"):
         op.drop_table(table)

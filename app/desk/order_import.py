@@ -1,0 +1,211 @@
+"""Orders from the marketplace's own export (Taobao's 订单报表 and the like, CSV or XLSX, GBK or UTF-8), for
+a shop whose platform KefuDesk cannot connect to: issues are then kept by order no., and the refund table gets
+the buyer's real name and Alipay account.
+
+Columns are found by their header (the known names of each platform's export), or by a mapping the agent
+gives once and the desk remembers per shop. A file is imported whole or not at all (unless the caller asks
+to skip bad rows), and importing the same export again updates the orders instead of adding them twice.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from app.desk.money import parse_yuan
+from app.gateway import schema
+from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text
+from app.store import models as m
+from app.store.store import Store
+
+# field → the headers platforms use for it (first match wins; the agent can map others)
+HEADERS: dict[str, tuple[str, ...]] = {
+    "no": ("订单编号", "订单号", "主订单编号", "order no", "order_no"),
+    "buyer_nick": ("买家会员名", "买家昵称", "买家账号", "买家", "buyer"),
+    "alipay": ("买家支付宝账号", "支付宝账号"),
+    "receiver_name": ("收货人姓名", "收货人", "收件人"),
+    "address": ("收货地址", "收货人地址", "详细地址"),
+    "phone": ("联系手机", "联系电话", "手机", "收货人手机"),
+    "items": ("宝贝标题", "商品标题", "商品名称", "宝贝名称"),
+    "courier": ("物流公司", "快递公司"),
+    "tracking_no": ("物流单号", "运单号", "快递单号"),
+    "status": ("订单状态", "交易状态"),
+    "amount": ("买家实际支付金额", "实付金额", "总金额", "订单金额", "amount"),
+    "created_at": ("订单创建时间", "下单时间", "创建时间", "付款时间"),
+}
+REQUIRED = ("no", "buyer_nick")
+MAPPING_KEY = "orders.mapping"
+
+
+class OrderFileError(PhraseFileError):
+    """The file as a whole cannot be read as an order export; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    order: schema.Order
+    buyer_nick: str
+    receiver_name: str
+    alipay: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class OrderPlan:
+    rows: list[OrderRow]
+    rejected: list[Rejected]
+    mapping: dict[str, str]  # field → the header it was read from
+    encoding: str
+    new: int  # orders the store does not have yet
+    updated: int  # orders the import refreshes
+
+
+def _cell_text(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    # exports protect long numbers from Excel as ="3912…", '3912… or a tab in front
+    return re.sub(r'^="?(.*?)"?$', r"\1", text).lstrip("'\t").strip()
+
+
+def _rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
+    if fmt == "xlsx":
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise OrderFileError("not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV)") from exc
+        sheet = book.worksheets[0]
+        rows = [(n, [_cell_text(c) if not isinstance(c, datetime) else c.isoformat(sep=" ") for c in row])
+                for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        book.close()
+        return iter(rows), ""
+    import csv
+
+    text, encoding = decode_text(data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        start = 1
+        try:
+            for row in reader:
+                yield start, [_cell_text(c) for c in row]
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise OrderFileError(f"CSV broken at line {reader.line_num}: {exc}") from exc
+    return numbered(), encoding
+
+
+def find_columns(header: Sequence[str], remembered: Mapping[str, str]) -> dict[str, int]:
+    """Field → column index: the remembered mapping first, then the known header names."""
+    names = [h.strip().lower() for h in header]
+    found: dict[str, int] = {}
+    for field, aliases in HEADERS.items():
+        wanted = [remembered[field]] if field in remembered else []
+        for alias in [*wanted, *aliases]:
+            if alias.strip().lower() in names:
+                found[field] = names.index(alias.strip().lower())
+                break
+    missing = [f for f in REQUIRED if f not in found]
+    if missing:
+        raise OrderFileError(
+            f"no column for {', '.join(missing)} in the header ({', '.join(h for h in header if h)[:200]}); name "
+            f"the columns with --map, e.g. --map no=订单编号 --map buyer_nick=买家会员名")
+    return found
+
+
+def _local_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("/", "-"))
+    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+
+
+def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, str] | None = None,
+                now: datetime | None = None) -> OrderPlan:
+    remembered = dict(json.loads(store.get_meta(MAPPING_KEY) or "{}"))
+    remembered.update(mapping or {})
+    unknown = set(remembered) - set(HEADERS)
+    if unknown:
+        raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(HEADERS)}")
+    rows_in, encoding = _rows(data, fmt)
+    first = next(rows_in, None)
+    if first is None:
+        raise OrderFileError("the file is empty: an order export starts with a header row")
+    header = first[1]
+    columns = find_columns(header, remembered)
+    now = now or schema.now_utc()
+    rows: list[OrderRow] = []
+    rejected: list[Rejected] = []
+    seen: set[str] = set()
+    for number, cells in rows_in:
+        if not any(cells):
+            continue
+
+        def get(field: str, cells: list[str] = cells) -> str:
+            index = columns.get(field)
+            return cells[index] if index is not None and index < len(cells) else ""
+        shown = " | ".join(c for c in cells if c)[:80]
+        no, nick = get("no"), get("buyer_nick")
+        if not re.fullmatch(r"\d{6,30}", no):
+            rejected.append(Rejected(number, f"order no. {no!r} is not a number: not imported", shown))
+            continue
+        if not nick:
+            rejected.append(Rejected(number, "no buyer: not imported", shown))
+            continue
+        try:
+            amount = parse_yuan(get("amount")) if get("amount") else 0
+            created = _local_time(get("created_at")) if get("created_at") else now
+        except ValueError as exc:
+            rejected.append(Rejected(number, f"{exc}: not imported", shown))
+            continue
+        if amount < 0:
+            rejected.append(Rejected(number, "a negative amount: not imported", shown))
+            continue
+        if no in seen:
+            continue  # one line per item in some exports: the order is the first line
+        seen.add(no)
+        items = tuple(schema.OrderItem("", title.strip(), 1, 0) for title in re.split(r"[，,;；]", get("items"))
+                      if title.strip())
+        order = schema.Order(no, nick, items, amount, get("status") or "已导入", created, get("courier"),
+                             get("tracking_no"), get("address"))
+        rows.append(OrderRow(order, nick, get("receiver_name"), get("alipay"), get("phone")))
+    numbers = [row.order.no for row in rows]
+    existing: set[str] = set()
+    with store.reading() as s:
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            existing.update(s.scalars(select(m.Order.no).where(m.Order.no.in_(chunk))))
+    used = {field: header[index] for field, index in columns.items()}
+    return OrderPlan(rows, rejected, used, encoding, len(rows) - len(existing), len(existing))
+
+
+def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) -> int:
+    """Write the plan's orders (new ones added, known ones updated) in one transaction; remember the mapping."""
+    now = now or schema.now_utc()
+    with store.writing() as s:
+        for row in plan.rows:
+            o = row.order
+            s.merge(m.Order(no=o.no, buyer_id=o.buyer_id, items=[{"sku": i.sku, "title": i.title, "qty": i.qty,
+                                                                  "price_fen": i.price_fen} for i in o.items],
+                            amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
+                            tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now))
+            s.merge(m.OrderContact(order_no=o.no, buyer_nick=row.buyer_nick, receiver_name=row.receiver_name,
+                                   alipay=row.alipay, phone=row.phone, imported_at=now))
+        s.merge(m.Meta(key=MAPPING_KEY, value=json.dumps(plan.mapping, ensure_ascii=False)))
+    return len(plan.rows)
+
+
+def contact(store: Store, order_no: str) -> dict[str, str]:
+    """The imported buyer details of an order (real name, Alipay, phone, nick), {} when none."""
+    with store.reading() as s:
+        row = s.get(m.OrderContact, order_no)
+        if row is None:
+            return {}
+        return {"buyer_nick": row.buyer_nick, "real_name": row.receiver_name, "alipay": row.alipay,
+                "phone": row.phone}

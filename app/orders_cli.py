@@ -1,0 +1,74 @@
+"""`kefudesk orders import FILE`: the marketplace's order export into the store (companion mode)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import config
+
+
+def add_parsers(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    load = commands.add_parser("import", help="import an order export (CSV or XLSX, GBK or UTF-8)",
+                               description="Every bad row is reported; nothing is imported unless every row is "
+                               "good (or --skip-bad). Importing the same export again updates, never duplicates.")
+    load.add_argument("file", type=Path)
+    load.add_argument("--format", choices=("csv", "xlsx"), help="default: from the file name")
+    load.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                      help="which column holds a field, e.g. no=订单编号 (remembered for this shop)")
+    load.add_argument("--dry-run", action="store_true", help="report, import nothing")
+    load.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.desk.order_import import OrderFileError, plan_import, run_import
+    from app.quickreplies.phrasefile import PhraseFileError
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+
+    fmt = args.format or {".csv": "csv", ".xlsx": "xlsx"}.get(args.file.suffix.lower())
+    if fmt is None:
+        print(f"kefudesk orders: cannot tell the format of {args.file} (use --format csv|xlsx)", file=sys.stderr)
+        return 2
+    mapping = {}
+    for pair in args.map:
+        field, _, header = pair.partition("=")
+        if not header:
+            print(f"kefudesk orders: --map {pair!r}: write FIELD=HEADER, e.g. no=订单编号", file=sys.stderr)
+            return 2
+        mapping[field.strip()] = header.strip()
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"kefudesk orders: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(config.store_path())
+    except StoreError as exc:
+        print(f"kefudesk orders: {exc}", file=sys.stderr)
+        return 3
+    try:
+        try:
+            plan = plan_import(store, data, fmt, mapping=mapping)
+        except (OrderFileError, PhraseFileError) as exc:
+            print(f"kefudesk orders: {args.file}: {exc}. Nothing was imported.", file=sys.stderr)
+            return 2
+        encoding = f", {plan.encoding}" if plan.encoding else ""
+        print(f"{args.file} ({fmt}{encoding}): {plan.new} new order(s), {plan.updated} to update, "
+              f"{len(plan.rejected)} bad row(s)")
+        print("columns: " + ", ".join(f"{field}={header}" for field, header in plan.mapping.items()))
+        for bad in plan.rejected:
+            print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+        if args.dry_run:
+            print("dry run: nothing was changed")
+            return 1 if plan.rejected else 0
+        if plan.rejected and not args.skip_bad:
+            print(f"nothing imported: {len(plan.rejected)} bad row(s). Fix them, or import the {len(plan.rows)} "
+                  "good one(s) with --skip-bad", file=sys.stderr)
+            return 1
+        print(f"imported {run_import(store, plan)} order(s)")
+        return 0
+    finally:
+        store.close()

@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         return _run_sim(_sim_parser().parse_args(argv[1:]))
     if argv and argv[0] == "bench":
         return _run_bench(_bench_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "profiles":
+        from app import profiles_cli
+
+        parser = _Parser(prog="kefudesk profiles", description="The agents and supervisors on this desk.")
+        profiles_cli.add_parsers(parser)
+        return profiles_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "orders":
         from app import orders_cli
 

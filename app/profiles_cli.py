@@ -1,0 +1,43 @@
+"""`kefudesk profiles add NAME --role agent|supervisor`: the people on this desk. A supervisor's password is
+asked at the terminal (never an argument: it would sit in the shell history) and kept as a salted hash."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from app import config
+
+
+def add_parsers(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add = commands.add_parser("add", help="add or change a profile")
+    add.add_argument("name")
+    add.add_argument("--role", choices=("agent", "supervisor"), default="agent")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.desk.issues import IssueDesk, IssueRefused
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+
+    password = ""
+    if args.role == "supervisor":
+        # KEFUDESK_NEW_PASSWORD lets a setup script (and the tests) give it without a terminal
+        password = os.environ.get("KEFUDESK_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
+    try:
+        store = open_store(config.store_path())
+    except StoreError as exc:
+        print(f"kefudesk profiles: {exc}", file=sys.stderr)
+        return 3
+    try:
+        IssueDesk(store, args.name).add_profile(args.name, args.role, password)
+    except IssueRefused as exc:
+        print(f"kefudesk profiles: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(f"{args.name}: {args.role}")
+    return 0

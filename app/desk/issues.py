@@ -94,6 +94,19 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class Cluster:
+    """Several buyers with the same problem on the same item in a short time: a defect or a wrong label."""
+
+    category: str
+    item: str
+    issues: tuple[int, ...]
+
+
+CLUSTER_SIZE = 5
+CLUSTER_WINDOW = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
 class Outcome:
     action: ActionRecord
     needs_approval: str = ""  # why a supervisor must approve; "" when it is done
@@ -191,6 +204,30 @@ class IssueDesk:
                 values["buyer_id"] = order.buyer_id
         return self.repo.add_issue(values, evidence, self.clock(), Audit(self.agent, "issue opened", None,
                                                                            _jsonable(values)))
+
+    def cluster_around(self, issue: IssueRecord) -> Cluster | None:
+        """The cluster this issue completes or belongs to (≥ CLUSTER_SIZE issues of its category on one of its
+        order's items within CLUSTER_WINDOW), for an alert to the supervisor; None when there is none."""
+        order = self._order(issue.order_no) if issue.order_no else None
+        if order is None or issue.stage not in ("after_sale", "bad_review"):
+            return None
+        since = issue.opened_at - CLUSTER_WINDOW
+        recent = [i for i in self.repo.issues(IssueFilter(category=issue.category, limit=10_000))
+                  if i.opened_at >= since and i.order_no]
+        for item in order.items:
+            key = item.sku or item.title
+            ids = tuple(sorted(i.id for i in recent
+                               if (o := self._order(i.order_no)) is not None
+                               and any((x.sku or x.title) == key for x in o.items)))
+            if len(ids) >= CLUSTER_SIZE:
+                return Cluster(issue.category, item.title, ids)
+        return None
+
+    def raise_cluster_alert(self, cluster: Cluster) -> None:
+        """Put the cluster where the supervisor reviews overrides and approvals: the audit log."""
+        self.repo.write_audit(Audit(self.agent, "cluster alert", None,
+                                    {"category": cluster.category, "item": cluster.item, "issues": list(cluster.issues)}),
+                              self.clock())
 
     def set_state(self, issue_id: int, state: str, *, follow_up_at: datetime | None = None,
                   satisfaction: int | None = None) -> IssueRecord:

@@ -340,8 +340,15 @@ class MainWindow(QMainWindow):
 
     def _issue_saved(self, issue: IssueRecord | None) -> None:
         self._refresh_issues()
-        if issue is not None:
-            self.statusBar().showMessage(self.tr("Issue #%1 opened.").replace("%1", str(issue.id)), 5_000)
+        if issue is None:
+            return
+        self.statusBar().showMessage(self.tr("Issue #%1 opened.").replace("%1", str(issue.id)), 5_000)
+        cluster = self.issue_desk.cluster_around(issue)
+        if cluster is not None:
+            self.issue_desk.raise_cluster_alert(cluster)
+            self.statusBar().showMessage(
+                self.tr("%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell "
+                        "the supervisor.").replace("%1", str(len(cluster.issues))).replace("%2", cluster.item), 20_000)
 
     def _refresh_issues(self) -> None:
         chat = self.current_chat()

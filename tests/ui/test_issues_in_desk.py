@@ -99,3 +99,15 @@ def test_companion_mode_an_order_no_typed_without_a_chat(qtbot, desk):
     win.new_issue()
     qtbot.waitUntil(lambda: len(win.issue_desk.issues()) == 1)
     assert win.issue_desk.issues()[0].buyer_id == "b1"  # found from the imported order
+
+
+def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot, window):
+    store = window.session.store
+    item = ORDER.items[0]
+    others = [schema.Order(f"20000000000000000{n}", f"x{n}", (item,), 12900, "交易成功", NOW) for n in range(4)]
+    store.upsert_orders(others, NOW)
+    for order in others:
+        window.issue_desk.open_issue(stage="after_sale", category="missing_item", order_no=order.no)
+    open_issue(qtbot, window)  # the fifth, from the chat
+    assert "5 issues of this kind on “小鹿运动鞋”" in window.statusBar().currentMessage()
+    assert window.issue_desk.repo.audit_log()[-1].what == "cluster alert"

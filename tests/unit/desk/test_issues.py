@@ -198,3 +198,16 @@ def test_profiles_from_the_command_line_keep_only_a_hash(monkeypatch, capsys):
     files = list(config.store_path().parent.glob("kefudesk.db*"))  # the database and its WAL
     assert files and all(b"secret-9" not in f.read_bytes() for f in files)
     store.close()
+
+
+def test_five_wrong_sizes_on_one_item_in_a_day_are_a_cluster_not_five_buyers(desk, store):
+    sku = schema.OrderItem("XL-RUN-25", "小鹿运动鞋 25码", 1, 12900)
+    orders = [schema.Order(f"20000000000000000{n}", f"b{n}", (sku,), 12900, "交易成功", NOW) for n in range(6)]
+    store.upsert_orders(orders, NOW)
+    opened = [desk.open_issue(stage="after_sale", category="wrong_item", order_no=o.no) for o in orders[:4]]
+    assert desk.cluster_around(opened[-1]) is None  # four could still be chance
+    fifth = desk.open_issue(stage="after_sale", category="wrong_item", order_no=orders[4].no)
+    cluster = desk.cluster_around(fifth)
+    assert cluster is not None and cluster.item == "小鹿运动鞋 25码" and len(cluster.issues) == 5
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=orders[5].no)
+    assert desk.cluster_around(other) is None  # another problem on the same item is not the same cluster

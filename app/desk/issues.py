@@ -15,9 +15,11 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from app.desk.money import parse_yuan, yuan_text
 from app.gateway import schema
+from app.store.images import ImageError
 from app.store.issues import Audit, IssueFilter, IssueStore
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
@@ -222,6 +224,20 @@ class IssueDesk:
             if len(ids) >= CLUSTER_SIZE:
                 return Cluster(issue.category, item.title, ids)
         return None
+
+    def attach_photos(self, issue_id: int, paths: Sequence[Path]) -> IssueRecord:
+        """Keep the pictures (item, packing slip, parcel) in the image store and on the issue; all or none —
+        one file that is not a picture stops the lot, named."""
+        issue = self._issue(issue_id)
+        kept: list[str] = []
+        for path in paths:
+            try:
+                kept.append(self.store.images.put_file(path))
+            except ImageError as exc:
+                raise IssueRefused("bad_photo", f"{path.name}: {exc}", "photos", path.name) from exc
+        photos = list(dict.fromkeys([*issue.photos, *kept]))
+        return self.repo.update_issue(issue_id, {"photos": photos}, self.clock(),
+                                      Audit(self.agent, "photos attached", None, {"photos": kept}))
 
     def raise_cluster_alert(self, cluster: Cluster) -> None:
         """Put the cluster where the supervisor reviews overrides and approvals: the audit log."""

@@ -16,7 +16,7 @@ from app.store.records import ActionRecord, AuditRecord, IssueRecord
 from app.store.store import Store
 
 ISSUE_FIELDS = ("stage", "category", "severity", "order_no", "buyer_id", "buyer_nick", "conversation_id", "owner",
-                "state", "note", "follow_up_at", "satisfaction", "resolved_at")
+                "state", "note", "follow_up_at", "satisfaction", "resolved_at", "photos")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class IssueStore:
     def add_issue(self, values: dict[str, Any], evidence: Sequence[int], opened_at: datetime, audit: Audit) -> IssueRecord:
         with self.store.writing() as s:
             row = m.Issue(**{k: values[k] for k in ISSUE_FIELDS if k in values}, evidence=list(evidence),
-                          opened_at=opened_at)
+                          photos=[], opened_at=opened_at)
             s.add(row)
             s.flush()
             s.add(_audit(audit, opened_at, issue_id=row.id))
@@ -196,7 +196,7 @@ def _audit(audit: Audit, at: datetime, *, issue_id: int | None = None, action_id
 def _issue(r: m.Issue) -> IssueRecord:
     return IssueRecord(r.id, r.stage, r.category, r.severity, r.order_no, r.buyer_id, r.buyer_nick,
                        r.conversation_id, r.owner, r.state, r.note or "", tuple(r.evidence or ()), r.follow_up_at,
-                       r.satisfaction, r.opened_at, r.resolved_at)
+                       r.satisfaction, r.opened_at, r.resolved_at, tuple(r.photos or ()))
 
 
 def _action(r: m.IssueAction) -> ActionRecord:

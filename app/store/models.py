@@ -166,6 +166,7 @@ class Issue(Base):
     state: Mapped[str] = mapped_column(String(20), index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[list[int]] = mapped_column(JSON, default=list)  # message ids from the chat
+    photos: Mapped[list[str]] = mapped_column(JSON, default=list)  # image ids (SHA-256) in the image store
     follow_up_at: Mapped[datetime | None]
     satisfaction: Mapped[int | None] = mapped_column(Integer)
     opened_at: Mapped[datetime]

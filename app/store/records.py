@@ -63,6 +63,7 @@ class IssueRecord:
     satisfaction: int | None
     opened_at: datetime
     resolved_at: datetime | None
+    photos: tuple[str, ...] = ()  # image ids in the store's image store
 
 
 @dataclass(frozen=True)

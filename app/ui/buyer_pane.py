@@ -46,6 +46,7 @@ class BuyerPane(QWidget):
         self.issues = QListWidget()
         self.issues.setObjectName("issuesList")
         self.issues.setMaximumHeight(160)
+        self.issues.setToolTip(self.tr("Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         for widget in (self.title, self.nick, self.orders_label, self.table, self.empty, self.issues_label,

@@ -6,23 +6,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from app.desk.issues import ACTIONS, CATEGORIES, SEVERITIES, STAGES, Field, IssueDesk, IssueRefused, Outcome
+from app.desk.issues import (
+    ACTIONS,
+    CATEGORIES,
+    SEVERITIES,
+    STAGES,
+    STATES,
+    Field,
+    IssueDesk,
+    IssueRefused,
+    Outcome,
+)
 from app.store.records import IssueRecord
 
 
@@ -317,3 +333,92 @@ class ApprovalDialog(QDialog):
         self.decided = "approved" if approve else "refused"
         self.accept()
 
+
+
+class IssueDetails(QDialog):
+    """One issue: its state, what was done (with money and approvals), and its photos as thumbnails."""
+
+    def __init__(self, desk: IssueDesk, issue: IssueRecord, load_image: Callable[[str], bytes | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.issue_id, self.load_image = desk, issue.id, load_image
+        self.setWindowTitle(self.tr("Issue #%1").replace("%1", str(issue.id)))
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.state = QComboBox()
+        for state in STATES:
+            self.state.addItem(label(state), state)
+        self.history = QListWidget()
+        self.history.setObjectName("issueHistory")
+        self.photos = QListWidget()
+        self.photos.setObjectName("issuePhotos")
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(96, 96))
+        self.photos.setMaximumHeight(130)
+        self.attach = QPushButton(self.tr("&Attach photos…"))
+        self.attach.clicked.connect(self._choose_photos)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #C0392B")
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.header)
+        form.addRow(self.tr("&State"), self.state)
+        form.addRow(self.tr("Done so far"), self.history)
+        form.addRow(self.tr("Photos"), self.photos)
+        form.addRow("", self.attach)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.refresh()
+        self.state.currentIndexChanged.connect(self._state_changed)
+        self.resize(620, 560)
+
+    def refresh(self) -> None:
+        issue = self.desk.repo.issue(self.issue_id)
+        if issue is None:
+            return
+        self.header.setText(issue_line(issue) + (f"\n{issue.note}" if issue.note else ""))
+        self.state.blockSignals(True)
+        self.state.setCurrentIndex(self.state.findData(issue.state))
+        self.state.blockSignals(False)
+        self.history.clear()
+        for action in self.desk.actions(self.issue_id):
+            money = f"  ¥{action.amount_fen / 100:.2f}" if action.amount_fen else ""
+            status = {"awaiting_approval": self.tr("waiting for approval"), "refused": self.tr("refused")}.get(
+                action.status, "")
+            when = action.at.astimezone().strftime("%m-%d %H:%M")
+            self.history.addItem(f"{when}  {label(action.kind)}{money}  {action.by}  {status}".rstrip())
+        self.photos.clear()
+        for image_id in issue.photos:
+            data = self.load_image(image_id)
+            image = QImage.fromData(data) if data else QImage()
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon(),
+                                   "" if not image.isNull() else self.tr("[picture missing]"))
+            item.setData(Qt.ItemDataRole.UserRole, image_id)
+            self.photos.addItem(item)
+
+    def _state_changed(self) -> None:
+        try:
+            self.desk.set_state(self.issue_id, self.state.currentData())
+        except IssueRefused as refused:
+            self.problem.setText(refusal(refused))
+        self.refresh()
+
+    def _choose_photos(self) -> None:
+        dialog = QFileDialog(self, self.tr("Photos for the issue"))
+        dialog.setNameFilter(self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda names: self.attach_files([Path(n) for n in names]))
+        dialog.open()
+
+    def attach_files(self, paths: list[Path]) -> bool:
+        try:
+            self.desk.attach_photos(self.issue_id, paths)
+        except IssueRefused as refused:
+            self.problem.setText(refusal(refused))
+            return False
+        self.problem.clear()
+        self.refresh()
+        return True

@@ -36,7 +36,7 @@ from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
-from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.conversation.composer.sig_palette.connect(self.open_palette)
         self.conversation.composer.expander = self._expand_abbreviation
         self.conversation.suggestion_bar.sig_chosen.connect(self.insert_phrase)
+        self.buyer.issues.itemActivated.connect(lambda _item: self.issue_details())  # Enter or double-click
         slot_bar = self.conversation.slot_bar
         slot_bar.set_groups(self.phrases.groups(), session.store.get_meta(SLOT_GROUP_KEY))
         slot_bar.show_slots(self.phrases.slotted(slot_bar.group))
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self._action("issues", self.tr("&Issues of this buyer"), "Ctrl+J",
                      lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._action("issues", self.tr("&Record on the selected issue…"), "Ctrl+Shift+I", self.choose_action)
+        self._action("issues", self.tr("Issue &details, state and photos…"), "Ctrl+Shift+J", self.issue_details)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
         for number, kind in enumerate(ACTIONS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
@@ -357,6 +359,17 @@ class MainWindow(QMainWindow):
             return
         found = self.issue_desk.issues(IssueFilter(buyer_id=chat.buyer_id, limit=50))
         self.buyer.show_issues(sorted(found, key=lambda i: (i.state not in OPEN_STATES, -i.id)))
+
+    def issue_details(self) -> IssueDetails | None:
+        issue = self.buyer.current_issue()
+        if issue is None:
+            self.record_action("")  # says what to do first
+            return None
+        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.open()
+        return dialog
 
     def choose_action(self) -> None:
         if self.buyer.current_issue() is None:

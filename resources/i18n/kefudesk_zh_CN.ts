@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="228"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="244"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="283"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="290"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="306"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="294"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="310"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="295"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="311"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="314"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="315"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="316"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="301"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="317"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -93,7 +93,12 @@
         <translation>问题单（Ctrl+N 新建）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="58"/>
+        <location filename="../../app/ui/buyer_pane.py" line="49"/>
+        <source>Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos</source>
+        <translation>Ctrl+Shift+I：记录处理；Ctrl+Shift+J 或回车：详情和照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="59"/>
         <source>No chat selected</source>
         <translation>未选择会话</translation>
     </message>
@@ -239,399 +244,452 @@
     </message>
 </context>
 <context>
-    <name>IssueLabel</name>
+    <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="32"/>
-        <source>Pre-sale</source>
-        <translation>售前</translation>
+        <location filename="../../app/ui/issue_dialogs.py" line="345"/>
+        <source>Issue #%1</source>
+        <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="33"/>
-        <source>In-sale</source>
-        <translation>售中</translation>
+        <location filename="../../app/ui/issue_dialogs.py" line="358"/>
+        <source>&amp;Attach photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="34"/>
-        <source>After-sale</source>
-        <translation>售后</translation>
+        <location filename="../../app/ui/issue_dialogs.py" line="365"/>
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="35"/>
-        <source>Bad review</source>
-        <translation>中差评</translation>
+        <location filename="../../app/ui/issue_dialogs.py" line="366"/>
+        <source>Done so far</source>
+        <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="36"/>
-        <source>Size advice</source>
-        <translation>尺码咨询</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="37"/>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="38"/>
-        <source>Coupon</source>
-        <translation>优惠券</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="39"/>
-        <source>Price rounding</source>
-        <translation>改价抹零</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="40"/>
-        <source>Product question</source>
-        <translation>商品咨询</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="41"/>
-        <source>Several addresses</source>
-        <translation>同一买家多个地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="42"/>
-        <source>Unclear address</source>
-        <translation>地址不详</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="43"/>
-        <source>Out of the courier&apos;s area</source>
-        <translation>超区</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="44"/>
-        <source>Out of stock</source>
-        <translation>缺货</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="45"/>
-        <source>Free shipping not met</source>
-        <translation>未满包邮</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="46"/>
-        <source>Buyer&apos;s note</source>
-        <translation>买家备注无法满足</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="47"/>
-        <source>Tracking timeout</source>
-        <translation>物流超时</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="48"/>
-        <source>Address change</source>
-        <translation>修改地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="49"/>
-        <source>Lost parcel</source>
-        <translation>丢件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="50"/>
-        <source>Damaged</source>
-        <translation>破损</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="51"/>
-        <source>Wrong item</source>
-        <translation>错发</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="52"/>
-        <source>Missing item</source>
-        <translation>少发</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="53"/>
-        <source>Not received</source>
-        <translation>未收到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
-        <source>Quality</source>
-        <translation>质量问题</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
-        <source>Return</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="56"/>
-        <source>Exchange</source>
-        <translation>换货</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="57"/>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="58"/>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="59"/>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
-        <source>Open</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="62"/>
-        <source>Waiting for the buyer</source>
-        <translation>等待买家</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="63"/>
-        <source>Waiting for the warehouse</source>
-        <translation>等待仓库</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
-        <source>Waiting for finance</source>
-        <translation>等待财务</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="65"/>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="66"/>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
-        <source>Partial refund</source>
-        <translation>部分退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
-        <source>Full refund</source>
-        <translation>全额退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
-        <source>Reship</source>
-        <translation>补发</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="70"/>
-        <source>Gift or coupon</source>
-        <translation>赠品或优惠券</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="71"/>
-        <source>Complaint to the warehouse</source>
-        <translation>投诉仓库</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="72"/>
-        <source>Contact attempt</source>
-        <translation>联系记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="73"/>
-        <source>Review outcome</source>
-        <translation>评价处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="74"/>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="75"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="76"/>
-        <source>Real name</source>
-        <translation>真实姓名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="77"/>
-        <source>Alipay account</source>
-        <translation>支付宝账号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
-        <source>Return shipping paid by</source>
-        <translation>退货运费承担方</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
-        <source>Buyer</source>
-        <translation>买家</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="80"/>
-        <source>Shop</source>
-        <translation>店铺</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
-        <source>Return tracking no.</source>
-        <translation>退货运单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
-        <source>Received</source>
-        <translation>已收到</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
-        <source>Weight (g)</source>
-        <translation>重量（克）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
-        <source>Items</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
-        <source>Courier</source>
-        <translation>快递公司</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
-        <source>New tracking no.</source>
-        <translation>新运单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
-        <source>Value (yuan)</source>
-        <translation>价值（元）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
-        <source>Missing</source>
-        <translation>少发</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
-        <source>Detail</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="367"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <source>waiting for approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
+        <source>[picture missing]</source>
+        <translation>[图片丢失]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="409"/>
+        <source>Photos for the issue</source>
+        <translation>问题单照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="410"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>IssueLabel</name>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="48"/>
+        <source>Pre-sale</source>
+        <translation>售前</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="49"/>
+        <source>In-sale</source>
+        <translation>售中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="50"/>
+        <source>After-sale</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="51"/>
+        <source>Bad review</source>
+        <translation>中差评</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="52"/>
+        <source>Size advice</source>
+        <translation>尺码咨询</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="53"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
+        <source>Price rounding</source>
+        <translation>改价抹零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="56"/>
+        <source>Product question</source>
+        <translation>商品咨询</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="57"/>
+        <source>Several addresses</source>
+        <translation>同一买家多个地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="58"/>
+        <source>Unclear address</source>
+        <translation>地址不详</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="59"/>
+        <source>Out of the courier&apos;s area</source>
+        <translation>超区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
+        <source>Free shipping not met</source>
+        <translation>未满包邮</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="62"/>
+        <source>Buyer&apos;s note</source>
+        <translation>买家备注无法满足</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="63"/>
+        <source>Tracking timeout</source>
+        <translation>物流超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
+        <source>Address change</source>
+        <translation>修改地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="65"/>
+        <source>Lost parcel</source>
+        <translation>丢件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="66"/>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
+        <source>Wrong item</source>
+        <translation>错发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
+        <source>Missing item</source>
+        <translation>少发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
+        <source>Not received</source>
+        <translation>未收到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="70"/>
+        <source>Quality</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="71"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="72"/>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="73"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="74"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="75"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="76"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="77"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
+        <source>Waiting for the buyer</source>
+        <translation>等待买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
+        <source>Waiting for the warehouse</source>
+        <translation>等待仓库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="80"/>
+        <source>Waiting for finance</source>
+        <translation>等待财务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
+        <source>Full refund</source>
+        <translation>全额退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <source>Reship</source>
+        <translation>补发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <source>Gift or coupon</source>
+        <translation>赠品或优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
+        <source>Complaint to the warehouse</source>
+        <translation>投诉仓库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
+        <source>Contact attempt</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <source>Review outcome</source>
+        <translation>评价处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <source>Real name</source>
+        <translation>真实姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <source>Alipay account</source>
+        <translation>支付宝账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <source>Return shipping paid by</source>
+        <translation>退货运费承担方</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/issue_dialogs.py" line="95"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <source>Return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="99"/>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="100"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="101"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="102"/>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="103"/>
+        <source>New tracking no.</source>
+        <translation>新运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="104"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="105"/>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="106"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="107"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="108"/>
+        <source>Missing</source>
+        <translation>少发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="109"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="110"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="111"/>
         <source>Packer</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="112"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="113"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="114"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="99"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="115"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="100"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="116"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="101"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="117"/>
         <source>Next try</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="102"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="118"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="103"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="104"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
         <source>Review text</source>
         <translation>评价内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="105"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="106"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
         <source>Review changed</source>
         <translation>已改评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="112"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="128"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="191"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="207"/>
         <source>Not saved (%1): %2</source>
         <translation>未保存（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="192"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="208"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="231"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -639,266 +697,271 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
+        <source>Issue &amp;details, state and photos…</source>
+        <translation>问题单详情、状态和照片(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="385"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="413"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="453"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -934,47 +997,47 @@
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="126"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="142"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="144"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="160"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="149"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="165"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="150"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="151"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="152"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="168"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="153"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="169"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="170"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="157"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="173"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>

@@ -111,3 +111,32 @@ def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot
     open_issue(qtbot, window)  # the fifth, from the chat
     assert "5 issues of this kind on “小鹿运动鞋”" in window.statusBar().currentMessage()
     assert window.issue_desk.repo.audit_log()[-1].what == "cluster alert"
+
+
+def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qtbot, window, tmp_path):
+    from app.ui.issue_dialogs import IssueDetails
+    from tests.conftest import png_bytes
+
+    open_issue(qtbot, window)
+    issue = window.buyer.current_issue()
+    window.issue_desk.act(issue.id, "contact", {"channel": "message", "result": "已请买家拍照"})
+    seen = {}
+
+    def look(dialog: IssueDetails):
+        (tmp_path / "parcel.png").write_bytes(png_bytes(20, 20))
+        (tmp_path / "notes.txt").write_text("not a picture")
+        seen["bad"] = dialog.attach_files([tmp_path / "notes.txt"]), dialog.problem.text()
+        seen["good"] = dialog.attach_files([tmp_path / "parcel.png"])
+        seen["history"] = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+        seen["photos"] = dialog.photos.count()
+        dialog.state.setCurrentIndex(dialog.state.findData("waiting_buyer"))
+        dialog.reject()
+
+    when_modal(IssueDetails, look)
+    window.buyer.issues.setFocus()
+    qtbot.keyClick(window.buyer.issues, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "photos" in seen)
+    assert seen["bad"][0] is False and "not a PNG" in seen["bad"][1]
+    assert seen["good"] and seen["photos"] == 1
+    assert "Contact attempt" in seen["history"][0]
+    qtbot.waitUntil(lambda: window.issue_desk.repo.issue(issue.id).state == "waiting_buyer")

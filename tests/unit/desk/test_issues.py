@@ -211,3 +211,18 @@ def test_five_wrong_sizes_on_one_item_in_a_day_are_a_cluster_not_five_buyers(des
     assert cluster is not None and cluster.item == "小鹿运动鞋 25码" and len(cluster.issues) == 5
     other = desk.open_issue(stage="after_sale", category="damage", order_no=orders[5].no)
     assert desk.cluster_around(other) is None  # another problem on the same item is not the same cluster
+
+
+def test_photos_are_kept_by_hash_on_the_issue_and_a_file_that_is_not_one_stops_the_lot(desk, tmp_path):
+    from tests.conftest import png_bytes
+
+    issue = missing_item(desk)
+    (tmp_path / "包裹.png").write_bytes(png_bytes(8, 8))
+    (tmp_path / "面单.png").write_bytes(png_bytes(8, 9))
+    (tmp_path / "说明.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(IssueRefused, match="说明.pdf: not a PNG"):
+        desk.attach_photos(issue.id, [tmp_path / "包裹.png", tmp_path / "说明.pdf"])
+    assert desk.repo.issue(issue.id).photos == ()
+    kept = desk.attach_photos(issue.id, [tmp_path / "包裹.png", tmp_path / "面单.png", tmp_path / "包裹.png"])
+    assert len(kept.photos) == 2 and all(desk.store.images.has(p) for p in kept.photos)
+    assert desk.repo.audit_log(issue.id)[-1].what == "photos attached"

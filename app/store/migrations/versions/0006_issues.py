@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("state", sa.String(20), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("evidence", sa.JSON(), nullable=False),
+        sa.Column("photos", sa.JSON(), nullable=False),
         sa.Column("follow_up_at", sa.DateTime(), nullable=True),
         sa.Column("satisfaction", sa.Integer(), nullable=True),
         sa.Column("opened_at", sa.DateTime(), nullable=False),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", default=datetime.now().astimezone().strftime("%Y-%m-%d"),
                         help="the local day, YYYY-MM-DD (default today)")
     parser.add_argument("--out", type=Path, help="write an .xlsx file (default: tab-separated text on stdout)")
+    parser.add_argument("--reconcile", type=Path, metavar="SHEET",
+                        help="refunds only: mark the day's refunds against finance's result sheet (CSV/XLSX)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +36,11 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"kefudesk report: {exc}", file=sys.stderr)
         return 3
+    if args.reconcile is not None:
+        try:
+            return _reconcile(store, args)
+        finally:
+            store.close()
     try:
         table = Reports(store).table(args.table, args.date)
     except IssueRefused as exc:
@@ -52,3 +60,29 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"{table.name}: {len(table.rows)} row(s) written to {args.out}")
     return 0
+
+
+def _reconcile(store: object, args: argparse.Namespace) -> int:
+    from app.desk.issues import IssueRefused
+    from app.desk.order_import import OrderFileError
+    from app.desk.reconcile import reconcile
+    from app.quickreplies.phrasefile import PhraseFileError
+
+    if args.table != "refunds":
+        print("kefudesk report: --reconcile goes with the refunds table", file=sys.stderr)
+        return 2
+    fmt = "xlsx" if args.reconcile.suffix.lower() == ".xlsx" else "csv"
+    try:
+        marks = reconcile(store, args.reconcile.read_bytes(), fmt, args.date,  # type: ignore[arg-type]
+                          who=os.environ.get("USER", "kefudesk"))
+    except OSError as exc:
+        print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except (OrderFileError, PhraseFileError, IssueRefused) as exc:
+        print(f"kefudesk report: {args.reconcile}: {exc}", file=sys.stderr)
+        return 2
+    for mark in marks:
+        print(f"{mark.order_no}\t{mark.result}\t{mark.detail}".rstrip())
+    bad = [m for m in marks if m.result != "matched"]
+    print(f"{len(marks) - len(bad)} matched, {len(bad)} to look at")
+    return 1 if bad else 0

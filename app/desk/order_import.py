@@ -72,7 +72,8 @@ def _cell_text(value: object) -> str:
     return re.sub(r'^="?(.*?)"?$', r"\1", text).lstrip("'\t").strip()
 
 
-def _rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
+def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
+    """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
     if fmt == "xlsx":
         import zipfile
 
@@ -133,7 +134,7 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
     unknown = set(remembered) - set(HEADERS)
     if unknown:
         raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(HEADERS)}")
-    rows_in, encoding = _rows(data, fmt)
+    rows_in, encoding = sheet_rows(data, fmt)
     first = next(rows_in, None)
     if first is None:
         raise OrderFileError("the file is empty: an order export starts with a header row")

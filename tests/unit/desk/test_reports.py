@@ -80,3 +80,25 @@ def test_the_cli_prints_or_writes_the_table_and_refuses_a_bad_date(store, tmp_pa
     assert main(["report", "refunds", "--date", "24/11/2026"]) == 2
     assert "not a date such as 2026-11-24" in capsys.readouterr().err
     assert main(["report", "refunds", "--out", str(tmp_path / "r.csv")]) == 2
+
+
+def test_finances_result_sheet_marks_each_refund_matched_or_what_differs(store, tmp_path, capsys):
+    from app.desk.reconcile import reconcile
+
+    desk = day_of_work(store)
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.clock = lambda: NOW
+    desk.act(other.id, "partial_refund", {"amount": "3", "reason": "破损", "alipay": "xm@example.com"})
+    sheet = ("订单号,金额,支付宝\n"
+             f"{ORDER.no},5.90,xm@example.com\n"
+             f"{ORDER.no},3.50,xm@example.com\n"
+             "1999999999999999999,8.00,who@example.com\n").encode("gbk")
+    marks = reconcile(store, sheet, "csv", DAY, who="财务")
+    assert [(m.result, m.detail) for m in marks] == [
+        ("matched", ""), ("mismatched", "amount ¥3.00 → ¥3.50"), ("not_in_desk", "¥8.00")]
+    assert [e.what for e in desk.repo.audit_log() if e.what.startswith("refund reconciled")] == [
+        "refund reconciled: matched", "refund reconciled: mismatched"]
+    path = tmp_path / "result.csv"
+    path.write_bytes(sheet)
+    assert main(["report", "refunds", "--date", DAY, "--reconcile", str(path)]) == 1
+    assert "1 matched, 2 to look at" in capsys.readouterr().out

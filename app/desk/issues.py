@@ -68,7 +68,7 @@ ACTIONS: dict[str, tuple[Field, ...]] = {
                   Field("photos", "list"), Field("packer", "text", max_len=40)),
     "address_change": (Field("new_address", "text", True),),
     "contact": (Field("channel", "choice", True, ("message", "phone")), Field("result", "text", True),
-                Field("next_try", "time")),
+                Field("answered", "bool"), Field("next_try", "time")),
     "review_outcome": (Field("group", "int", True, low=1, high=4), Field("rating", "int", low=1, high=5),
                        Field("review_text", "text", max_len=2000), Field("offer", "text"),
                        Field("changed", "bool", True)),
@@ -299,7 +299,13 @@ class IssueDesk:
                                                        and self._over_limit(issue, kind, amount) else "money action")
             audit = Audit(self.agent, f"{kind}: {what}", None, {"amount_fen": amount, **_jsonable(fields),
                                                                   "warnings": warnings, "why": needs})
-        changes = {"state": "waiting_finance"} if kind in REFUNDS and status == "done" else None
+        changes: dict[str, object] | None = None
+        if kind in REFUNDS and status == "done":
+            changes = {"state": "waiting_finance"}
+        elif kind == "contact":  # a message or call that got no answer leaves the issue waiting for the buyer
+            changes = {"state": "open" if fields.get("answered") else "waiting_buyer"}
+            if fields.get("next_try"):
+                changes["follow_up_at"] = datetime.fromisoformat(str(fields["next_try"])).astimezone(UTC)
         action = self.repo.add_action(issue_id, kind, _jsonable(fields), amount, status, self.agent, self.clock(),
                                       audit, changes)
         return Outcome(action, needs, tuple(warnings))

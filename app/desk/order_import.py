@@ -72,6 +72,24 @@ def _cell_text(value: object) -> str:
     return re.sub(r'^="?(.*?)"?$', r"\1", text).lstrip("'\t").strip()
 
 
+def _xlsx_text(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))  # a whole number Excel kept exactly (a phone, a short id)
+    return _cell_text(value)
+
+
+def order_no_problem(no: str) -> str:
+    """Why a cell cannot be an order no. ("" when it can): Excel turns long numbers into rounded floats."""
+    if re.fullmatch(r"\d{6,30}", no):
+        return ""
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+\d+", no):
+        return (f"order no. {no!r} was saved as a number and Excel rounded it: format the column as text in the "
+                "export, or export CSV")
+    return f"order no. {no!r} is not a number"
+
+
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
     """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
     if fmt == "xlsx":
@@ -84,8 +102,7 @@ def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], 
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise OrderFileError("not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV)") from exc
         sheet = book.worksheets[0]
-        rows = [(n, [_cell_text(c) if not isinstance(c, datetime) else c.isoformat(sep=" ") for c in row])
-                for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        rows = [(n, [_xlsx_text(c) for c in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
         book.close()
         return iter(rows), ""
     import csv
@@ -104,21 +121,23 @@ def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], 
     return numbered(), encoding
 
 
-def find_columns(header: Sequence[str], remembered: Mapping[str, str]) -> dict[str, int]:
+def find_columns(header: Sequence[str], remembered: Mapping[str, str],
+                 headers: Mapping[str, Sequence[str]] = HEADERS, required: Sequence[str] = REQUIRED,
+                 hint: str = "e.g. --map no=订单编号 --map buyer_nick=买家会员名") -> dict[str, int]:
     """Field → column index: the remembered mapping first, then the known header names."""
     names = [h.strip().lower() for h in header]
     found: dict[str, int] = {}
-    for field, aliases in HEADERS.items():
+    for field, aliases in headers.items():
         wanted = [remembered[field]] if field in remembered else []
         for alias in [*wanted, *aliases]:
             if alias.strip().lower() in names:
                 found[field] = names.index(alias.strip().lower())
                 break
-    missing = [f for f in REQUIRED if f not in found]
+    missing = [f for f in required if f not in found]
     if missing:
         raise OrderFileError(
             f"no column for {', '.join(missing)} in the header ({', '.join(h for h in header if h)[:200]}); name "
-            f"the columns with --map, e.g. --map no=订单编号 --map buyer_nick=买家会员名")
+            f"the columns with --map, {hint}")
     return found
 
 
@@ -153,8 +172,8 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
             return cells[index] if index is not None and index < len(cells) else ""
         shown = " | ".join(c for c in cells if c)[:80]
         no, nick = get("no"), get("buyer_nick")
-        if not re.fullmatch(r"\d{6,30}", no):
-            rejected.append(Rejected(number, f"order no. {no!r} is not a number: not imported", shown))
+        if problem := order_no_problem(no):
+            rejected.append(Rejected(number, f"{problem}: not imported", shown))
             continue
         if not nick:
             rejected.append(Rejected(number, "no buyer: not imported", shown))

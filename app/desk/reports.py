@@ -16,15 +16,19 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from app.desk.issues import OPEN_STATES, REFUNDS, day_bounds
+from app.desk.issues import REFUNDS, IssueDesk, day_bounds
 from app.desk.order_import import contact
-from app.store.issues import IssueFilter, IssueStore
+from app.desk.problem_orders import category_label
+from app.desk.worklist import worklist
+from app.gateway import schema
+from app.store.issues import IssueStore
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
 
 PAID_BY = {"buyer": "买家", "shop": "店铺"}
 PROBLEMS = {"wrong_item": "错发", "damage": "破损", "missing": "少发"}
 YES_NO = {True: "是", False: "否"}
+STEPS_ZH = {"message": "待发消息", "waiting": "等待回复", "phone": "待电话", "follow_up": "待跟进"}
 
 
 @dataclass(frozen=True)
@@ -97,15 +101,15 @@ class Reports:
         return Table("中差评表", ("订单号", "买家", "评分", "评价内容", "分组", "联系次数", "补偿", "结果"), rows)
 
     def problem_orders(self, day: str) -> Table:
+        """The open problem orders as the day ends: where each is (message, waiting, phone, follow-up), when the
+        buyer was last contacted and when the next step is due, with the number to call."""
         _, end = day_bounds(day)
-        rows = []
-        for i in self.repo.issues(IssueFilter(states=OPEN_STATES, stage="in_sale", limit=100_000)):
-            if i.opened_at >= end:
-                continue
-            contacts = [a for a in self.repo.actions(i.id) if a.kind == "contact"]
-            rows.append((i.category, i.order_no, i.buyer_nick, i.note, _local(contacts[-1].at) if contacts else "",
-                         _local(i.follow_up_at)))
-        return Table("问题订单", ("分类", "订单号", "买家", "说明", "联系时间", "下次跟进"), rows)
+        items = worklist(IssueDesk(self.store, ""), now=min(end, schema.now_utc()))
+        rows = [(category_label(w.issue.category), w.issue.order_no, w.issue.buyer_nick, w.issue.note,
+                 _local(w.last_contact_at), _local(w.due_at), STEPS_ZH[w.step], w.attempts, w.phone)
+                for w in items if w.issue.opened_at < end]
+        return Table("问题订单", ("分类", "订单号", "买家", "说明", "联系时间", "下次跟进", "当前步骤", "联系次数", "电话"),
+                     rows)
 
     def table(self, kind: str, day: str) -> Table:
         makers: dict[str, Callable[[str], Table]] = {

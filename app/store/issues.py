@@ -92,6 +92,88 @@ class IssueStore:
         with self.store.reading() as s:
             return [_issue(row) for row in s.scalars(query)]
 
+    def issues_for_orders(self, order_nos: Sequence[str], stage: str) -> list[IssueRecord]:
+        """Every issue of a stage on any of these orders, whatever its state (for deduplicating imports)."""
+        found: list[IssueRecord] = []
+        with self.store.reading() as s:
+            for start in range(0, len(order_nos), 500):
+                chunk = list(order_nos[start:start + 500])
+                query = select(m.Issue).where(m.Issue.stage == stage, m.Issue.order_no.in_(chunk))
+                found.extend(_issue(row) for row in s.scalars(query))
+        return found
+
+    def import_issues(self, new: Sequence[dict[str, Any]], updates: Sequence[tuple[int, dict[str, Any]]],
+                      phones: dict[str, tuple[str, str]], at: datetime, audit: Audit) -> list[int]:
+        """A whole import in one transaction: new issues (each with an "issue opened" audit entry), changes to
+        known ones, buyers' phone numbers by order no. ({order no.: (nick, phone)}, kept beside the order
+        export's contacts without overwriting them), and one audit entry for the import. Returns the new ids."""
+        ids: list[int] = []
+        with self.store.writing() as s:
+            for values in new:
+                row = m.Issue(**{k: values[k] for k in ISSUE_FIELDS if k in values}, evidence=[], photos=[],
+                              opened_at=at)
+                s.add(row)
+                s.flush()
+                ids.append(row.id)
+                s.add(_audit(Audit(audit.who, "issue opened", None, _plain(values)), at, issue_id=row.id))
+            for issue_id, changes in updates:
+                row = s.get(m.Issue, issue_id)
+                if row is None:
+                    raise StoreError(f"issue {issue_id} does not exist")
+                for key, value in changes.items():
+                    setattr(row, key, value)
+            for order_no, (nick, phone) in phones.items():
+                known = s.get(m.OrderContact, order_no)
+                if known is None:
+                    s.add(m.OrderContact(order_no=order_no, buyer_nick=nick, receiver_name="", alipay="", phone=phone,
+                                         imported_at=at))
+                elif not known.phone:
+                    known.phone = phone
+            s.add(_audit(audit, at))
+        return ids
+
+    def phones(self, order_nos: Sequence[str], buyer_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """Known phone numbers: ({order no.: phone} from imports, {buyer id: phone} from the gateway)."""
+        by_order: dict[str, str] = {}
+        by_buyer: dict[str, str] = {}
+        with self.store.reading() as s:
+            for start in range(0, len(order_nos), 500):
+                chunk = list(order_nos[start:start + 500])
+                query = select(m.OrderContact.order_no, m.OrderContact.phone).where(
+                    m.OrderContact.order_no.in_(chunk), m.OrderContact.phone != "")
+                by_order.update({no: phone for no, phone in s.execute(query)})
+            for start in range(0, len(buyer_ids), 500):
+                chunk = list(buyer_ids[start:start + 500])
+                query = select(m.Buyer.id, m.Buyer.phone).where(m.Buyer.id.in_(chunk), m.Buyer.phone != "")
+                by_buyer.update({buyer: phone for buyer, phone in s.execute(query)})
+        return by_order, by_buyer
+
+    def last_buyer_messages(self, buyer_ids: Sequence[str]) -> dict[str, datetime]:
+        """When each buyer last wrote in any of their chats (to tell whether they answered a message)."""
+        c, msg = m.Conversation, m.Message
+        last: dict[str, datetime] = {}
+        with self.store.reading() as s:
+            for start in range(0, len(buyer_ids), 500):
+                chunk = list(buyer_ids[start:start + 500])
+                query = (select(c.buyer_id, func.max(msg.sent_at)).join(msg, msg.conversation_id == c.id)
+                         .where(c.buyer_id.in_(chunk), msg.direction == "in").group_by(c.buyer_id))
+                for buyer, at in s.execute(query):
+                    if at is not None:
+                        last[buyer] = at
+        return last
+
+    def contact_actions(self, issue_ids: Sequence[int]) -> dict[int, list[ActionRecord]]:
+        """The contact attempts of these issues, oldest first."""
+        a = m.IssueAction
+        found: dict[int, list[ActionRecord]] = {}
+        with self.store.reading() as s:
+            for start in range(0, len(issue_ids), 500):
+                chunk = list(issue_ids[start:start + 500])
+                query = select(a).where(a.issue_id.in_(chunk), a.kind == "contact", a.status == "done").order_by(a.id)
+                for row in s.scalars(query):
+                    found.setdefault(row.issue_id, []).append(_action(row))
+        return found
+
     # --- actions -----------------------------------------------------------------------------------
 
     def add_action(self, issue_id: int, kind: str, fields: dict[str, Any], amount_fen: int, status: str, by: str,
@@ -158,7 +240,7 @@ class IssueStore:
         """Actions whose JSON field equals value (e.g. a return tracking no. seen before), any buyer."""
         a, i = m.IssueAction, m.Issue
         query = (select(a, i).join(i, i.id == a.issue_id)
-                 .where(a.kind == kind, func.json_extract(a.fields, f"$.{field}") == value))
+                 .where(a.kind == kind, a.fields[field].as_string() == value))  # json_extract / ->> per dialect
         with self.store.reading() as s:
             return [(_action(action), _issue(issue)) for action, issue in s.execute(query)]
 
@@ -186,6 +268,10 @@ class IssueStore:
         with self.store.reading() as s:
             return [AuditRecord(r.id, r.at, r.who, r.what, r.issue_id, r.action_id, r.before, r.after)
                     for r in s.scalars(query)]
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
 
 
 def _audit(audit: Audit, at: datetime, *, issue_id: int | None = None, action_id: int | None = None) -> m.AuditEntry:

@@ -1,0 +1,216 @@
+"""The in-sale problem-order list (问题订单), pulled from the shop back-end every 2–3 hours as a CSV/XLSX export or
+from the gateway, turned into in-sale issues: one per order and category, however often the list is imported.
+
+An import is planned first (every line read, every bad line named, nothing written) and then written in one
+transaction, or not at all. Lines already on the desk refresh their detail; lines the desk resolved are
+reported, not reopened.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
+from app.desk.order_import import OrderFileError, find_columns, order_no_problem, sheet_rows
+from app.gateway import schema
+from app.quickreplies.phrasefile import Rejected
+from app.store.issues import Audit
+
+KINDS = CATEGORIES["in_sale"]
+
+# field → the headers back-ends use for it
+HEADERS: dict[str, tuple[str, ...]] = {
+    "category": ("问题类型", "异常类型", "问题分类", "异常原因", "问题", "category"),
+    "no": ("订单编号", "订单号", "主订单编号", "order no", "order_no"),
+    "buyer_nick": ("买家会员名", "买家昵称", "买家账号", "买家", "buyer"),
+    "detail": ("问题描述", "异常描述", "问题详情", "详情", "说明", "备注", "detail"),
+    "phone": ("联系手机", "联系电话", "手机", "收货人手机", "phone"),
+    "reported_at": ("发现时间", "异常时间", "创建时间", "时间", "reported_at"),
+}
+REQUIRED = ("category", "no")
+MAPPING_KEY = "problems.mapping"
+
+# the words back-ends and agents use for each category; the first is what the floor's table shows
+CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
+    "multiple_addresses": ("多地址", "同一买家多个地址", "多个收货地址", "多个地址"),
+    "unclear_address": ("地址不详", "地址不清", "地址不完整", "地址错误", "地址有误"),
+    "out_of_area": ("超区", "超出配送范围", "不在配送范围", "不派送"),
+    "out_of_stock": ("缺货", "无货", "库存不足"),
+    "free_shipping_not_met": ("未满足包邮", "不满足包邮", "未满包邮", "包邮条件"),
+    "buyer_note": ("留言无法满足", "买家留言", "备注无法满足", "买家备注"),
+    "tracking_timeout": ("物流超时", "超时未更新", "物流停滞", "物流异常", "揽收超时"),
+    "address_change": ("改地址", "修改地址", "途中改地址", "更改地址"),
+    "lost_parcel": ("丢件", "包裹丢失", "快递丢失", "丢失"),
+}
+
+
+def category_label(category: str) -> str:
+    """The floor's word for a category (超区, 缺货…), for the 问题订单 table."""
+    words = CATEGORY_WORDS.get(category)
+    return words[0] if words else category
+
+
+def category_of(text: str) -> str | None:
+    """A category from a back-end's wording: the key itself, one of its words, or a text containing one."""
+    cleaned = re.sub(r"\s+", "", text).lower()
+    if not cleaned:
+        return None
+    if cleaned in KINDS:
+        return cleaned
+    for category, words in CATEGORY_WORDS.items():
+        if cleaned in words:
+            return category
+    hits = {category for category, words in CATEGORY_WORDS.items() if any(w in cleaned for w in words)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    order_no: str
+    category: str
+    buyer_nick: str
+    detail: str
+    phone: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True)
+class ProblemPlan:
+    rows: list[ProblemRow]  # what the import writes: new issues and refreshed ones
+    rejected: list[Rejected]
+    mapping: dict[str, str]  # field → the header it was read from ({} from the gateway)
+    encoding: str
+    new: int  # problems the desk does not have yet
+    refreshed: int  # open issues whose detail or phone the list changes
+    unchanged: int  # open issues the list repeats as they are
+    resolved_before: int  # problems the desk already resolved or rejected: reported, not reopened
+    repeated: int  # lines repeating an earlier line of the same list
+    updates: tuple[tuple[int, dict[str, str]], ...] = ()
+
+
+def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, str] | None = None,
+              now: datetime | None = None) -> ProblemPlan:
+    """Read a back-end's problem-order export (CSV in any Chinese encoding, or XLSX): every line becomes a
+    problem or a Rejected entry saying why. Raises OrderFileError when the file as a whole is unreadable."""
+    remembered = dict(json.loads(desk.store.get_meta(MAPPING_KEY) or "{}"))
+    remembered.update(mapping or {})
+    unknown = set(remembered) - set(HEADERS)
+    if unknown:
+        raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(HEADERS)}")
+    lines, encoding = sheet_rows(data, fmt)
+    first = next(lines, None)
+    if first is None:
+        raise OrderFileError("the file is empty: a problem-order list starts with a header row")
+    header = first[1]
+    columns = find_columns(header, remembered, HEADERS, REQUIRED,
+                           "e.g. --map category=问题类型 --map no=订单编号")
+    now = now or schema.now_utc()
+    rows: list[ProblemRow] = []
+    rejected: list[Rejected] = []
+    for number, cells in lines:
+        if not any(cells):
+            continue
+
+        def get(field: str, cells: list[str] = cells) -> str:
+            index = columns.get(field)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+        shown = " | ".join(c for c in cells if c)[:80]
+        no, kind = get("no"), get("category")
+        if problem := order_no_problem(no):
+            rejected.append(Rejected(number, f"{problem}: not imported", shown))
+            continue
+        category = category_of(kind)
+        if category is None:
+            rejected.append(Rejected(number, f"problem type {kind!r} is not one the desk knows (超区, 缺货, 地址不详, "
+                                     "物流超时…): not imported", shown))
+            continue
+        phone = re.sub(r"[\s-]", "", get("phone"))
+        if phone and not re.fullmatch(r"\+?\d{5,20}", phone):
+            rejected.append(Rejected(number, f"phone {get('phone')!r} is not a phone number: not imported", shown))
+            continue
+        try:
+            reported = _local_time(get("reported_at")) if get("reported_at") else now
+        except ValueError:
+            rejected.append(Rejected(number, f"time {get('reported_at')!r} is not a date and time: not imported",
+                                     shown))
+            continue
+        if len(get("detail")) > 2000:
+            rejected.append(Rejected(number, "the detail is longer than 2,000 characters: not imported", shown))
+            continue
+        rows.append(ProblemRow(no, category, get("buyer_nick"), get("detail"), phone, reported))
+    used = {field: header[index] for field, index in columns.items()}
+    return _against_desk(desk, rows, rejected, used, encoding)
+
+
+def plan_gateway(desk: IssueDesk, problems: Iterable[schema.ProblemOrder]) -> ProblemPlan:
+    """The same plan from the gateway's problem-order list (already typed and checked by the protocol)."""
+    rows = [ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at) for p in problems]
+    return _against_desk(desk, rows, [], {}, "")
+
+
+def _local_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("/", "-"))
+    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+
+
+def _against_desk(desk: IssueDesk, rows: Sequence[ProblemRow], rejected: list[Rejected], mapping: dict[str, str],
+                  encoding: str) -> ProblemPlan:
+    known = {(i.order_no, i.category): i
+             for i in desk.repo.issues_for_orders(sorted({r.order_no for r in rows}), "in_sale")}
+    seen: set[tuple[str, str]] = set()
+    kept: list[ProblemRow] = []
+    updates: list[tuple[int, dict[str, str]]] = []
+    new = unchanged = resolved = repeated = 0
+    for row in rows:
+        key = (row.order_no, row.category)
+        if key in seen:
+            repeated += 1
+            continue
+        seen.add(key)
+        issue = known.get(key)
+        if issue is None:
+            new += 1
+            kept.append(row)
+        elif issue.state not in OPEN_STATES:
+            resolved += 1
+        elif row.detail and row.detail != issue.note:
+            updates.append((issue.id, {"note": row.detail}))
+            kept.append(row)
+        else:
+            unchanged += 1
+            if row.phone:
+                kept.append(row)  # a phone number the desk may not have yet
+    return ProblemPlan(kept, rejected, mapping, encoding, new, len(updates), unchanged, resolved, repeated,
+                       tuple(updates))
+
+
+def run_plan(desk: IssueDesk, plan: ProblemPlan, *, source: str) -> list[int]:
+    """Write the plan in one transaction: new in-sale issues, due at once (the buyer needs a message first),
+    refreshed details, phone numbers, and one audit entry naming the source. Returns the new issues' ids."""
+    now = desk.clock()
+    updated = {issue_id for issue_id, _ in plan.updates}
+    known = {(i.order_no, i.category) for i in desk.repo.issues_for_orders(
+        sorted({r.order_no for r in plan.rows}), "in_sale")}
+    new: list[dict[str, object]] = []
+    phones: dict[str, tuple[str, str]] = {}
+    for row in plan.rows:
+        if row.phone:
+            phones[row.order_no] = (row.buyer_nick, row.phone)
+        if (row.order_no, row.category) in known:
+            continue
+        order = desk.store.order(row.order_no)
+        new.append({"stage": "in_sale", "category": row.category, "severity": "normal", "order_no": row.order_no,
+                    "buyer_id": order.buyer_id if order else "", "buyer_nick": row.buyer_nick,
+                    "conversation_id": "", "owner": desk.agent, "state": "open", "note": row.detail,
+                    "follow_up_at": now})
+    summary = {"source": source, "new": len(new), "refreshed": len(updated), "unchanged": plan.unchanged,
+               "resolved_before": plan.resolved_before, "rejected": len(plan.rejected)}
+    ids = desk.repo.import_issues(new, list(plan.updates), phones, now,
+                                  Audit(desk.agent, "problem orders imported", None, summary))
+    if plan.mapping:
+        desk.store.set_meta(MAPPING_KEY, json.dumps(plan.mapping, ensure_ascii=False))
+    return ids

@@ -23,7 +23,8 @@ class _Parser(argparse.ArgumentParser):
 def _desk_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kefudesk", description="KefuDesk (客服台): the customer-service desk. "
                      "Other commands: `kefudesk sim` (shop simulator), `kefudesk phrases` (the phrase library), "
-                     "`kefudesk orders import` (order exports), `kefudesk report` (daily tables), `kefudesk bench` (benchmarks).")
+                     "`kefudesk orders import` (order exports), `kefudesk problems` (problem-order list), "
+                     "`kefudesk report` (daily tables), `kefudesk bench` (benchmarks).")
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="start the desk, let simulated traffic run, save a PNG of the window and exit")
@@ -72,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog="kefudesk orders", description="Orders from the marketplace's export.")
         orders_cli.add_parsers(parser)
         return orders_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "problems":
+        from app import problems_cli
+
+        parser = _Parser(prog="kefudesk problems", description="The in-sale problem-order list (问题订单).")
+        problems_cli.add_parsers(parser)
+        return problems_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "report":
         from app import report_cli
 

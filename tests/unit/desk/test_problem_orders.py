@@ -179,3 +179,28 @@ def test_the_worklist_is_counted_per_step_and_category_and_the_table_uses_the_fl
 
 def _item(desk, issue):
     return next(w for w in worklist(desk) if w.issue.id == issue.id)
+
+
+def test_the_cli_imports_all_or_nothing_and_lists_the_phone_calls_due(tmp_path, capsys):
+    from app.cli import main
+
+    good = tmp_path / "problems.csv"
+    good.write_bytes(LIST.encode("gbk"))
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes((LIST + "1234,x,天气不好,?,,\r\n").encode("gbk"))
+    assert main(["problems", "import", str(bad)]) == 1
+    out = capsys.readouterr()
+    assert "line 5: order no. '1234' is not a number" in out.out and "nothing imported" in out.err
+    assert main(["problems", "--as", "小王", "import", str(good)]) == 0
+    assert "3 new problem(s)" in capsys.readouterr().out
+    assert main(["problems", "import", str(good)]) == 0
+    assert "0 new problem(s), 0 refreshed, 3 already on the worklist" in capsys.readouterr().out
+    assert main(["problems", "list", "--category", "超区", "--json"]) == 0
+    import json
+
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["order_no"], r["step"], r["phone"], r["overdue"]) for r in rows] == [
+        ("3912000000000000001", "message", "13800138001", True)]
+    assert main(["problems", "list", "--step", "phone"]) == 0
+    assert "0 problem(s)" in capsys.readouterr().out
+    assert main(["problems", "list", "--category", "天气"]) == 2

@@ -115,6 +115,7 @@ def label(code: str) -> str:
         "phone": QCoreApplication.translate("IssueLabel", "Phone"),
         "result": QCoreApplication.translate("IssueLabel", "Result"),
         "next_try": QCoreApplication.translate("IssueLabel", "Next try"),
+        "answered": QCoreApplication.translate("IssueLabel", "The buyer answered"),
         "group": QCoreApplication.translate("IssueLabel", "Group"),
         "rating": QCoreApplication.translate("IssueLabel", "Rating"),
         "review_text": QCoreApplication.translate("IssueLabel", "Review text"),
@@ -236,7 +237,7 @@ class ActionDialog(QDialog):
     """A form built from the action's field list; the desk checks it, the dialog shows why it refused."""
 
     def __init__(self, desk: IssueDesk, issue: IssueRecord, kind: str, parent: QWidget | None = None,
-                 approve: Callable[[Outcome], bool] | None = None) -> None:
+                 approve: Callable[[Outcome], bool] | None = None, preset: dict[str, object] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.issue, self.kind = desk, issue, kind
         self.approve = approve
@@ -245,12 +246,16 @@ class ActionDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout(self)
         form.addRow(QLabel(issue_line(issue)))
-        known = desk.prefill(issue.id, kind)
+        known = desk.prefill(issue.id, kind) | (preset or {})
         for spec in ACTIONS[kind]:
             widget = self.inputs[spec.name] = _input(spec)
             widget.setObjectName(spec.name)
             if spec.name in known and isinstance(widget, QLineEdit):
                 widget.setText(str(known[spec.name]))
+            elif spec.name in known and isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(known[spec.name])))
+            elif spec.name in known and isinstance(widget, QCheckBox):
+                widget.setChecked(bool(known[spec.name]))
             form.addRow(label(spec.name) + (" *" if spec.required else ""), widget)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #C0392B")

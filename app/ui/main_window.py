@@ -43,6 +43,7 @@ from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
+from app.ui.worklist import WorklistWindow
 
 TICK_MS = 1000
 SLOT_GROUP_KEY = "ui.slot_group"
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.phrase_manager: PhraseManager | None = None
         self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
+        self._worklist: WorklistWindow | None = None
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
                      lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._action("issues", self.tr("&Record on the selected issue…"), "Ctrl+Shift+I", self.choose_action)
         self._action("issues", self.tr("Issue &details, state and photos…"), "Ctrl+Shift+J", self.issue_details)
+        self._menus["issues"].addSeparator()
+        self._action("issues", self.tr("&Problem-order worklist…"), "Ctrl+Shift+W", self.open_worklist)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
         for number, kind in enumerate(ACTIONS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
@@ -366,6 +370,25 @@ class MainWindow(QMainWindow):
             self.record_action("")  # says what to do first
             return None
         dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.open()
+        return dialog
+
+    def open_worklist(self) -> WorklistWindow:
+        """The in-sale worklist in its own window, kept open beside the chats; one instance."""
+        if self._worklist is None:
+            self._worklist = WorklistWindow(self.issue_desk, self, details=self._details_of)
+            self._worklist.setModal(False)
+        self._worklist.show()
+        self._worklist.raise_()
+        self._worklist.activateWindow()
+        self._worklist.refresh()
+        return self._worklist
+
+    def _details_of(self, issue: IssueRecord) -> IssueDetails:
+        parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self
+        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._refresh_issues())
         dialog.open()

@@ -47,11 +47,11 @@ def in_background(work: Callable[[], object], done: Callable[[object], None], pa
         except RuntimeError:
             pass  # the dialog was cancelled and deleted meanwhile: nobody waits for this any more
 
-    threading.Thread(target=run, name="phrase-import", daemon=True).start()
+    threading.Thread(target=run, name="background-read", daemon=True).start()
     return relay
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+def preview_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -122,18 +122,18 @@ class ImportDialog(QDialog):
             .replace("%1", self.path.name).replace("%2", plan.parsed.format + encoding)
             .replace("%3", str(len(plan.new))).replace("%4", str(len(plan.duplicates)))
             .replace("%5", str(len(plan.bad))))
-        self.tabs.addTab(_table([self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
+        self.tabs.addTab(preview_table([self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
                                 [[p.title, p.abbreviation, p.group, p.body] for p in plan.new]),
                          self.tr("New (%1)").replace("%1", str(len(plan.new))))
-        self.tabs.addTab(_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
+        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
                                 [[str(r.line), r.reason, r.text] for r in plan.bad]),
                          self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))))
-        self.tabs.addTab(_table([self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
+        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
                                 [[str(plan.parsed.line_of(d.phrase)), d.phrase.title, d.existing.title, d.why]
                                  for d in plan.duplicates]),
                          self.tr("Duplicates (%1)").replace("%1", str(len(plan.duplicates))))
         if plan.notes:
-            self.tabs.addTab(_table([self.tr("Line"), self.tr("Note"), self.tr("Phrase")],
+            self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Note"), self.tr("Phrase")],
                                     [[str(r.line), r.reason, r.text] for r in plan.notes]),
                              self.tr("Notes (%1)").replace("%1", str(len(plan.notes))))
         if plan.bad and not plan.new:

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="244"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="245"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="306"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="311"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="310"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="315"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="311"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="316"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="314"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="319"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="315"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="320"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="316"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="321"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="317"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="322"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -246,52 +246,52 @@
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="345"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="358"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="363"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="365"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="370"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="366"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="371"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="367"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="372"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="402"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="409"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="410"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -650,46 +650,51 @@
     </message>
     <message>
         <location filename="../../app/ui/issue_dialogs.py" line="118"/>
+        <source>The buyer answered</source>
+        <translation>买家已回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
         <source>Review text</source>
         <translation>评价内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="123"/>
         <source>Review changed</source>
         <translation>已改评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="128"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="207"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="208"/>
         <source>Not saved (%1): %2</source>
         <translation>未保存（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="208"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="209"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="231"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="232"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -697,271 +702,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
+        <source>&amp;Problem-order worklist…</source>
+        <translation>问题订单工作清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="413"/>
+        <location filename="../../app/ui/main_window.py" line="436"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="453"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="507"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -997,47 +1007,47 @@
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="142"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="143"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="160"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="161"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="165"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="168"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="168"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="169"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="169"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="170"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="170"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="171"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="173"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="174"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -1495,6 +1505,101 @@
     </message>
 </context>
 <context>
+    <name>ProblemImportDialog</name>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="329"/>
+        <source>Import problem orders — %1</source>
+        <translation>导入问题订单 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="330"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="338"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="354"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="359"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="362"/>
+        <source>Cannot get the list from %1: %2</source>
+        <translation>无法从%1获取列表：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="368"/>
+        <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
+        <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="372"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="372"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="372"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="372"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="374"/>
+        <source>To write (%1)</source>
+        <translation>将写入（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="375"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="375"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="375"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="377"/>
+        <source>Bad lines (%1)</source>
+        <translation>错误行（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/worklist.py" line="380"/>
+        <source>Import, skipping %n bad line(s)</source>
+        <translation>
+            <numerusform>导入，跳过 %n 个错误行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="396"/>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+</context>
+<context>
     <name>QueueDelegate</name>
     <message>
         <location filename="../../app/ui/delegates.py" line="101"/>
@@ -1522,6 +1627,207 @@
         <location filename="../../app/ui/suggestion_bar.py" line="49"/>
         <source>No suggestion for this message</source>
         <translation>这条消息暂无推荐</translation>
+    </message>
+</context>
+<context>
+    <name>WorkModel</name>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="67"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="67"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="67"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="67"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="67"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="68"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="68"/>
+        <source>Attempts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="68"/>
+        <source>Last contact</source>
+        <translation>上次联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="68"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="49"/>
+        <source>To message</source>
+        <translation>待发消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="50"/>
+        <source>Waiting for an answer</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="51"/>
+        <source>To phone</source>
+        <translation>待电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="52"/>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistWindow</name>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="118"/>
+        <source>Problem orders — worklist</source>
+        <translation>问题订单 — 工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="124"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="147"/>
+        <source>&amp;Copy number (Ctrl+Shift+C)</source>
+        <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="154"/>
+        <source>Category:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="178"/>
+        <source>Log a message to the buyer…</source>
+        <translation>记录给买家发的消息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="179"/>
+        <source>Log a phone call…</source>
+        <translation>记录电话联系…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="180"/>
+        <source>Copy the buyer&apos;s number</source>
+        <translation>复制买家号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="181"/>
+        <source>Import the problem-order list…</source>
+        <translation>导入问题订单列表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="182"/>
+        <source>Fetch the list from the shop</source>
+        <translation>从店铺获取列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="183"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="184"/>
+        <source>Issue details</source>
+        <translation>问题单详情</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/worklist.py" line="186"/>
+        <source>Show step %n</source>
+        <translation>
+            <numerusform>显示步骤 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="190"/>
+        <source>Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh</source>
+        <translation>Ctrl+L 已发消息 · Ctrl+P 电话 · Ctrl+Shift+C 复制号码 · 回车 详情 · Ctrl+I 导入列表 · Ctrl+Shift+F 从店铺获取 · Alt+0…4 切换步骤 · F5 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="201"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="206"/>
+        <source>Cannot read the worklist: %1</source>
+        <translation>无法读取工作清单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="218"/>
+        <source>All (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="224"/>
+        <source>%1 open problem order(s), %2 due now.</source>
+        <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="252"/>
+        <source>%1 — no phone number known (import the order export)</source>
+        <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="261"/>
+        <source>No number to copy for this problem.</source>
+        <translation>这个问题订单没有可复制的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="264"/>
+        <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
+        <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="269"/>
+        <source>Select a problem order first.</source>
+        <translation>请先选择一个问题订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="285"/>
+        <source>The shop back-end&apos;s problem-order list</source>
+        <translation>店铺后台的问题订单列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="286"/>
+        <source>Problem-order lists (*.csv *.xlsx)</source>
+        <translation>问题订单列表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="302"/>
+        <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
+        <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="307"/>
+        <source>the shop</source>
+        <translation>店铺</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,399 @@
+"""The in-sale worklist (问题订单): every open problem order with its step — message the buyer, wait, phone, follow
+up — most urgent first, overdue ones in red; the buyer's number one keystroke from the clipboard; each attempt
+logged from the keyboard. The back-end's list is imported here (read off the GUI thread, previewed, written in
+one go), or fetched from the gateway when the desk is connected."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.issues import CATEGORIES, IssueDesk
+from app.desk.order_import import OrderFileError
+from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
+from app.desk.worklist import STEPS, WorkItem, counts, worklist
+from app.gateway import schema
+from app.quickreplies.phrasefile import PhraseFileError
+from app.store.errors import StoreError
+from app.store.records import IssueRecord
+from app.ui.issue_dialogs import ActionDialog, label
+from app.ui.phrase_import import in_background, preview_table
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE = QColor("#C0392B")
+
+
+def step_label(step: str) -> str:
+    return {
+        "message": QCoreApplication.translate("Worklist", "To message"),
+        "waiting": QCoreApplication.translate("Worklist", "Waiting for an answer"),
+        "phone": QCoreApplication.translate("Worklist", "To phone"),
+        "follow_up": QCoreApplication.translate("Worklist", "Follow up"),
+    }.get(step, step)
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
+
+
+class WorkModel(QAbstractTableModel):
+    """The worklist as a table; rebuilt as a whole when the list is recomputed (a few hundred rows)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[WorkItem] = []
+        self.now = schema.now_utc()
+        self.headers = [self.tr("Due"), self.tr("Step"), self.tr("Category"), self.tr("Order no."), self.tr("Buyer"),
+                        self.tr("Phone"), self.tr("Attempts"), self.tr("Last contact"), self.tr("Detail")]
+
+    def set_items(self, items: list[WorkItem], now: datetime) -> None:
+        self.beginResetModel()
+        self.items, self.now = items, now
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            issue = item.issue
+            return (_local(item.due_at), step_label(item.step), label(issue.category), issue.order_no,
+                    issue.buyer_nick, item.phone, str(item.attempts), _local(item.last_contact_at),
+                    issue.note)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 8:
+            return item.issue.note
+        overdue = item.overdue(self.now)
+        if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() in (0, 1):
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and overdue and index.column() in (0, 1):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        return None
+
+
+class WorklistWindow(QDialog):
+    """Non-modal: the in-sale agent keeps it open beside the chats (or beside the marketplace's client)."""
+
+    def __init__(self, desk: IssueDesk, parent: QWidget | None = None,
+                 fetch: Callable[[], list[schema.ProblemOrder]] | None = None,
+                 details: Callable[[IssueRecord], object] | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.fetch, self.details = desk, fetch, details
+        self.setWindowTitle(self.tr("Problem orders — worklist"))
+        self.all_items: list[WorkItem] = []
+        self.now = schema.now_utc()
+        self.steps = QTabBar()
+        self.steps.setObjectName("worklistSteps")
+        for step in ("", *STEPS):
+            self.steps.addTab(step_label(step) if step else self.tr("All"))
+            self.steps.setTabData(self.steps.count() - 1, step)
+        self.steps.currentChanged.connect(self._show)
+        self.category = QComboBox()
+        self.category.setObjectName("worklistCategory")
+        self.category.currentIndexChanged.connect(self._show)
+        self.model = WorkModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("worklistTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_details())
+        self.phone = QLabel()
+        self.phone.setObjectName("worklistPhone")
+        big = self.phone.font()
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.phone.setFont(big)
+        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(self.tr("&Copy number (Ctrl+Shift+C)"))
+        self.copy_button.clicked.connect(self.copy_phone)
+        self.status = QLabel()
+        self.status.setObjectName("worklistStatus")
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.steps, 1)
+        top.addWidget(QLabel(self.tr("Category:")))
+        top.addWidget(self.category)
+        call = QHBoxLayout()
+        call.addWidget(self.phone, 1)
+        call.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(call)
+        layout.addWidget(self.status)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_phone())
+        self._actions()
+        self.resize(1100, 600)
+        self.refresh()
+
+    def _actions(self) -> None:
+        def add(text: str, keys: str, slot: Callable[[], object]) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.action_message = add(self.tr("Log a message to the buyer…"), "Ctrl+L", lambda: self.log("message"))
+        self.action_call = add(self.tr("Log a phone call…"), "Ctrl+P", lambda: self.log("phone"))
+        self.action_copy = add(self.tr("Copy the buyer's number"), "Ctrl+Shift+C", self.copy_phone)
+        self.action_import = add(self.tr("Import the problem-order list…"), "Ctrl+I", self.choose_file)
+        self.action_fetch = add(self.tr("Fetch the list from the shop"), "Ctrl+Shift+F", self.fetch_list)
+        self.action_refresh = add(self.tr("Refresh"), "F5", self.refresh)
+        self.action_details = add(self.tr("Issue details"), "Return", self.open_details)
+        for number in range(len(STEPS) + 1):
+            add(self.tr("Show step %n", "", number), f"Alt+{number}",
+                lambda _checked=False, n=number: self.steps.setCurrentIndex(n))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_fetch.setEnabled(self.fetch is not None)
+        keys = QLabel(self.tr("Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · "
+                              "Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh"))
+        keys.setObjectName("worklistKeys")
+        keys.setStyleSheet("color: #707070")
+        self.layout().addWidget(keys)
+
+    # --- the list -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the worklist off the GUI thread (contact attempts, phones and buyers' answers are read)."""
+        desk = self.desk
+        self.status.setText(self.tr("Loading…"))
+        in_background(lambda: (worklist(desk), desk.clock()), self._loaded, self)
+
+    def _loaded(self, result: object) -> None:
+        if isinstance(result, BaseException):
+            self.status.setText(self.tr("Cannot read the worklist: %1").replace("%1", str(result)))
+            return
+        assert isinstance(result, tuple)
+        self.all_items, self.now = result
+        per_step, per_category = counts(self.all_items)
+        for index in range(self.steps.count()):
+            step = self.steps.tabData(index)
+            n = per_step.get(step, 0) if step else len(self.all_items)
+            self.steps.setTabText(index, f"{step_label(step) if step else self.tr('All')} ({n})")
+        chosen = self.category.currentData() or ""
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("All (%1)").replace("%1", str(len(self.all_items))), "")
+        for category in CATEGORIES["in_sale"]:
+            self.category.addItem(f"{label(category)} ({per_category.get(category, 0)})", category)
+        self.category.setCurrentIndex(max(0, self.category.findData(chosen)))
+        self.category.blockSignals(False)
+        overdue = sum(1 for w in self.all_items if w.overdue(self.now))
+        self.status.setText(self.tr("%1 open problem order(s), %2 due now.").replace("%1", str(len(self.all_items)))
+                            .replace("%2", str(overdue)))
+        self._show()
+
+    def _show(self) -> None:
+        step = self.steps.tabData(self.steps.currentIndex()) or ""
+        category = self.category.currentData() or ""
+        current = self.current()
+        shown = [w for w in self.all_items if (not step or w.step == step)
+                 and (not category or w.issue.category == category)]
+        self.model.set_items(shown, self.now)
+        row = next((r for r, w in enumerate(shown) if current and w.issue.id == current.issue.id), 0)
+        if shown:
+            self.table.selectRow(row)
+        self._show_phone()
+
+    def current(self) -> WorkItem | None:
+        index = self.table.currentIndex()
+        return self.model.items[index.row()] if index.isValid() and index.row() < len(self.model.items) else None
+
+    def _show_phone(self) -> None:
+        item = self.current()
+        if item is None:
+            self.phone.setText("")
+            self.copy_button.setEnabled(False)
+            return
+        number = item.phone
+        self.phone.setText(f"{item.issue.buyer_nick}  {number}" if number else
+                           self.tr("%1 — no phone number known (import the order export)")
+                           .replace("%1", item.issue.buyer_nick or item.issue.order_no))
+        self.copy_button.setEnabled(bool(number))
+
+    # --- doing the work -----------------------------------------------------------------------------
+
+    def copy_phone(self) -> None:
+        item = self.current()
+        if item is None or not item.phone:
+            self.status.setText(self.tr("No number to copy for this problem."))
+            return
+        QGuiApplication.clipboard().setText(item.phone)
+        self.status.setText(self.tr("%1 copied: dial it, then log the call with Ctrl+P.").replace("%1", item.phone))
+
+    def log(self, channel: str) -> ActionDialog | None:
+        item = self.current()
+        if item is None:
+            self.status.setText(self.tr("Select a problem order first."))
+            return None
+        dialog = ActionDialog(self.desk, item.issue, "contact", self, preset={"channel": channel})
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_details(self) -> None:
+        item = self.current()
+        if item is not None and self.details is not None:
+            self.details(item.issue)
+
+    # --- importing --------------------------------------------------------------------------------
+
+    def choose_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("The shop back-end's problem-order list"))
+        dialog.setNameFilter(self.tr("Problem-order lists (*.csv *.xlsx)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path) -> ProblemImportDialog:
+        dialog = ProblemImportDialog(self.desk, path.name, lambda: _plan_path(self.desk, path), str(path), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def fetch_list(self) -> ProblemImportDialog | None:
+        if self.fetch is None:
+            self.status.setText(self.tr("Not connected to a shop: import the back-end's list instead (Ctrl+I)."))
+            return None
+        fetch, desk = self.fetch, self.desk
+        from app.desk.problem_orders import plan_gateway
+
+        dialog = ProblemImportDialog(desk, self.tr("the shop"), lambda: plan_gateway(desk, fetch()), "gateway", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+
+def _plan_path(desk: IssueDesk, path: Path) -> ProblemPlan:
+    fmt = {".csv": "csv", ".xlsx": "xlsx"}.get(path.suffix.lower())
+    if fmt is None:
+        raise OrderFileError(f"{path.name} is neither .csv nor .xlsx")
+    return plan_file(desk, path.read_bytes(), fmt)
+
+
+class ProblemImportDialog(QDialog):
+    """Read and check the list off the GUI thread, show what it adds, refreshes and rejects; write on Import."""
+
+    def __init__(self, desk: IssueDesk, name: str, plan: Callable[[], ProblemPlan], source: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.name, self.source = desk, name, source
+        self.plan: ProblemPlan | None = None
+        self.setWindowTitle(self.tr("Import problem orders — %1").replace("%1", name))
+        self.summary = QLabel(self.tr("Reading %1…").replace("%1", name))
+        self.summary.setObjectName("problemImportSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 480)
+        in_background(plan, self._planned, self)
+
+    def _failed(self, exc: BaseException, prefix: str) -> None:
+        self.progress.hide()
+        detail = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+        self.summary.setText(prefix.replace("%1", self.name).replace("%2", detail) + "\n"
+                             + self.tr("Nothing was imported."))
+        self.summary.setStyleSheet("color: #C0392B")
+
+    def _planned(self, result: object) -> None:
+        if isinstance(result, OrderFileError | PhraseFileError | OSError | StoreError | schema.ProtocolError):
+            self._failed(result, self.tr("%1 cannot be imported: %2"))
+            return
+        if isinstance(result, BaseException):  # the gateway's own errors (offline, refused) say what happened
+            self._failed(result, self.tr("Cannot get the list from %1: %2"))
+            return
+        assert isinstance(result, ProblemPlan)
+        plan = self.plan = result
+        self.progress.hide()
+        self.summary.setText(
+            self.tr("%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), "
+                    "%6 bad line(s).").replace("%1", self.name).replace("%2", str(plan.new))
+            .replace("%3", str(plan.refreshed)).replace("%4", str(plan.unchanged))
+            .replace("%5", str(plan.resolved_before)).replace("%6", str(len(plan.rejected))))
+        self.tabs.addTab(preview_table([self.tr("Category"), self.tr("Order no."), self.tr("Buyer"), self.tr("Detail")],
+                                [[label(r.category), r.order_no, r.buyer_nick, r.detail] for r in plan.rows]),
+                         self.tr("To write (%1)").replace("%1", str(len(plan.rows))))
+        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
+                                [[str(r.line), r.reason, r.text] for r in plan.rejected]),
+                         self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))))
+        if plan.rejected:
+            self.tabs.setCurrentIndex(1)
+            self.import_button.setText(self.tr("Import, skipping %n bad line(s)", "", len(plan.rejected)))
+        self.tabs.show()
+        self.import_button.setEnabled(bool(plan.rows))
+        self.import_button.setFocus()
+
+    def _import(self) -> None:
+        if self.plan is None:
+            return
+        plan, desk, source = self.plan, self.desk, self.source
+        self.import_button.setEnabled(False)
+        self.progress.show()
+        in_background(lambda: run_plan(desk, plan, source=source), self._done, self)
+
+    def _done(self, result: object) -> None:
+        self.progress.hide()
+        if isinstance(result, BaseException):
+            self._failed(result, self.tr("%1 was not imported: %2"))
+            self.import_button.setEnabled(True)
+            return
+        self.accept()

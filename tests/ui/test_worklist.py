@@ -1,0 +1,95 @@
+"""The in-sale worklist with real widgets: the back-end's list imported with a preview (off the GUI thread), the
+buyer's number copied with one keystroke, a message logged from the keyboard, and two days of silence later the
+problem is on the "to phone" tab, in red."""
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from app.ui.issue_dialogs import ActionDialog
+from app.ui.worklist import WorklistWindow
+from tests.ui.conftest import NOW, when_modal
+
+LIST = ("订单编号,买家会员名,问题类型,问题描述,联系手机\r\n"
+        "3912000000000000001,tb_果果妈妈,超区,收货地址在新疆阿勒泰，中通不派送,13800138001\r\n"
+        "3912000000000000002,豆豆8899,地址不详,收货地址只写到小区，没有门牌号,13900138002\r\n"
+        "39120000000X,坏行,缺货,?,\r\n")
+
+
+def open_worklist(qtbot, window) -> WorklistWindow:
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window._worklist is not None and window._worklist.isActiveWindow())
+    return window._worklist
+
+
+def import_list(qtbot, worklist, tmp_path):
+    path = tmp_path / "问题订单.csv"
+    path.write_bytes(LIST.encode("gbk"))
+    dialog = worklist.import_file(path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert "2 new" in dialog.summary.text() and "1 bad line" in dialog.summary.text()
+    assert dialog.tabs.currentIndex() == 1  # the bad line is shown first
+    assert "'39120000000X' is not a number" in dialog.tabs.widget(1).item(0, 1).text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: worklist.model.rowCount() == 2)
+    back_to(qtbot, worklist)
+
+
+def back_to(qtbot, worklist) -> None:
+    worklist.activateWindow()  # the offscreen platform has no window manager to give it back after a dialog
+    qtbot.waitUntil(worklist.isActiveWindow)
+
+
+def test_the_list_is_imported_with_a_preview_and_the_buyers_number_is_one_keystroke_away(qtbot, desk, tmp_path):
+    window = desk()
+    worklist = open_worklist(qtbot, window)
+    import_list(qtbot, worklist, tmp_path)
+    assert worklist.steps.tabText(1) == "To message (2)"
+    assert "2 open problem order(s), 2 due now" in worklist.status.text()
+    worklist.table.selectRow(1)
+    qtbot.keyClick(worklist, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    shown = worklist.current()
+    assert QGuiApplication.clipboard().text() == shown.phone and shown.phone in worklist.phone.text()
+    import_list_again = worklist.import_file
+    path = tmp_path / "again.csv"
+    path.write_bytes(LIST.encode("gbk"))
+    dialog = import_list_again(path)
+    qtbot.waitUntil(lambda: "2 already on the worklist" in dialog.summary.text())
+    dialog.reject()
+
+
+def test_a_message_logged_and_two_silent_days_later_the_buyer_is_on_the_phone_tab_in_red(qtbot, desk, tmp_path):
+    window = desk()
+    worklist = open_worklist(qtbot, window)
+    import_list(qtbot, worklist, tmp_path)
+    worklist.table.selectRow(0)
+    target = worklist.current().issue
+
+    def fill(dialog: ActionDialog) -> None:
+        assert dialog.inputs["channel"].currentData() == "message"
+        dialog.inputs["result"].setText("发消息请买家补充门牌号")
+        dialog.inputs["next_try"].setDateTime(dialog.inputs["next_try"].dateTime().addDays(5))
+        dialog.record()
+    when_modal(ActionDialog, fill)
+    qtbot.keyClick(worklist, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: worklist.steps.tabText(2) == "Waiting for an answer (1)")
+    back_to(qtbot, worklist)
+    window.issue_desk.clock = lambda: NOW + timedelta(days=2, minutes=5)
+    qtbot.keyClick(worklist, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: worklist.steps.tabText(3) == "To phone (1)")
+    qtbot.keyClick(worklist, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: worklist.model.rowCount() == 1)
+    row = worklist.model.items[0]
+    assert row.issue.id == target.id and row.step == "phone"
+    assert worklist.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c0392b"
+
+    def called(dialog: ActionDialog) -> None:
+        assert dialog.inputs["channel"].currentData() == "phone"
+        dialog.inputs["result"].setText("买家接了，门牌号 3 单元 502")
+        dialog.inputs["answered"].setChecked(True)
+        dialog.record()
+    when_modal(ActionDialog, called)
+    qtbot.keyClick(worklist, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: worklist.steps.tabText(4) == "Follow up (1)")
+    assert [a.fields["channel"] for a in window.issue_desk.actions(target.id)] == ["message", "phone"]

@@ -43,6 +43,7 @@ from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
+from app.ui.report_dialog import ReportDialog
 from app.ui.worklist import WorklistWindow
 
 TICK_MS = 1000
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self._action("issues", self.tr("Issue &details, state and photos…"), "Ctrl+Shift+J", self.issue_details)
         self._menus["issues"].addSeparator()
         self._action("issues", self.tr("&Problem-order worklist…"), "Ctrl+Shift+W", self.open_worklist)
+        self._action("issues", self.tr("Daily &tables and reconciliation…"), "Ctrl+E", self.open_reports)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
         for number, kind in enumerate(ACTIONS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
@@ -385,6 +387,12 @@ class MainWindow(QMainWindow):
         self._worklist.activateWindow()
         self._worklist.refresh()
         return self._worklist
+
+    def open_reports(self) -> ReportDialog:
+        dialog = ReportDialog(self.session.store, self.session.account.agent, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _details_of(self, issue: IssueRecord) -> IssueDetails:
         parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self

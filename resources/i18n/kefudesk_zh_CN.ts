@@ -702,276 +702,281 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
+        <source>Daily &amp;tables and reconciliation…</source>
+        <translation>每日报表和核对(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="426"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="443"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="436"/>
+        <location filename="../../app/ui/main_window.py" line="444"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="504"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="508"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="521"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="521"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1605,6 +1610,178 @@
         <location filename="../../app/ui/delegates.py" line="101"/>
         <source>Me: </source>
         <translation>我：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="40"/>
+        <source>Daily tables</source>
+        <translation>每日报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="43"/>
+        <source>Refunds (退款信息表), for finance</source>
+        <translation>退款信息表（给财务）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="44"/>
+        <source>Reships (补发表), for the warehouse</source>
+        <translation>补发表（给仓库）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="45"/>
+        <source>Returns (退件表)</source>
+        <translation>退件表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="46"/>
+        <source>Complaints to the warehouse (投诉表)</source>
+        <translation>投诉表（给仓库）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="47"/>
+        <source>Bad reviews (中差评表)</source>
+        <translation>中差评表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="48"/>
+        <source>Open problem orders (问题订单)</source>
+        <translation>问题订单（未解决）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="66"/>
+        <source>&amp;Save as XLSX… (Ctrl+S)</source>
+        <translation>保存为 XLSX(&amp;S)…（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="68"/>
+        <source>&amp;Reconcile with finance&apos;s sheet… (Ctrl+R)</source>
+        <translation>与财务结果表核对(&amp;R)…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="70"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="73"/>
+        <source>&amp;Table:</source>
+        <translation>报表(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="77"/>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="92"/>
+        <source>Save as XLSX</source>
+        <translation>保存为 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="93"/>
+        <source>Reconcile</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="115"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="120"/>
+        <source>Cannot make the table: %1</source>
+        <translation>无法生成报表：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/report_dialog.py" line="130"/>
+        <source>%1, %2: %n row(s).</source>
+        <translation>
+            <numerusform>%1，%2：%n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="160"/>
+        <source>Save the table</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="162"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="182"/>
+        <source>Not saved: %1 (%2). Choose another folder, or close the file if Excel has it open.</source>
+        <translation>未保存：%1（%2）。请换一个文件夹；如果 Excel 正打开这个文件，请先关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/report_dialog.py" line="186"/>
+        <source>Saved %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已保存 %n 行到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="192"/>
+        <source>Reconciling goes with the refund table (退款信息表).</source>
+        <translation>核对只适用于退款信息表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="194"/>
+        <source>Finance&apos;s result sheet</source>
+        <translation>财务结果表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="195"/>
+        <source>Finance sheets (*.xlsx *.csv)</source>
+        <translation>财务表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="213"/>
+        <source>%1 cannot be read as finance&apos;s sheet: %2</source>
+        <translation>%1 无法作为财务结果表读取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="218"/>
+        <source>matched</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="218"/>
+        <source>differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="219"/>
+        <source>not in finance&apos;s sheet</source>
+        <translation>财务表中没有</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="219"/>
+        <source>no such refund on the desk</source>
+        <translation>客服台没有这笔退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <source>What differs (desk → finance)</source>
+        <translation>差异（客服台 → 财务）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="225"/>
+        <source>%1: %2 of %3 line(s) matched; the rest are marked in the audit log.</source>
+        <translation>%1：%3 行中 %2 行一致；其余已记入审计日志。</translation>
     </message>
 </context>
 <context>

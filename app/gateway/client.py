@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -101,6 +102,17 @@ class GatewayClient:
     def orders(self, buyer_id: str) -> list[schema.Order]:
         body = self._call("GET", "/v1/orders", params={"buyer": buyer_id})
         return _parse_list(body, "orders", schema.Order.from_json)
+
+    def parcel(self, tracking_no: str) -> schema.Parcel:
+        """The courier's record of a parcel: events, weights at the origin and the last station, packing slip."""
+        body = self._call("GET", f"/v1/parcels/{_seg(tracking_no)}")
+        return _parse(schema.Parcel.from_json, body)
+
+    def problem_orders(self, since: datetime | None = None) -> list[schema.ProblemOrder]:
+        """The shop back-end's problem-order list (问题订单), optionally only what was reported since a time."""
+        params = {"since": schema.utc_iso(since)} if since is not None else None
+        body = self._call("GET", "/v1/problem-orders", params=params)
+        return _parse_list(body, "problem_orders", schema.ProblemOrder.from_json)
 
     def set_status(self, status: str) -> None:
         if status not in schema.AGENT_STATUSES:

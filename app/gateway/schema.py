@@ -173,6 +173,7 @@ class OrderItem:
     title: str
     qty: int
     price_fen: int
+    weight_g: int = 0  # grams per unit, for the missing-item and return checks; 0: unknown
 
     @classmethod
     def from_json(cls, data: Any, where: str = "item") -> OrderItem:
@@ -181,7 +182,10 @@ class OrderItem:
         price = _int(d, "price_fen", where)
         if qty <= 0 or price < 0:
             raise ProtocolError(f"{where}: qty must be positive and price_fen not negative")
-        return cls(sku=_str(d, "sku", where), title=_str(d, "title", where), qty=qty, price_fen=price)
+        weight = _int(d, "weight_g", where, optional=True)
+        if weight < 0:
+            raise ProtocolError(f"{where}.weight_g: must not be negative")
+        return cls(sku=_str(d, "sku", where), title=_str(d, "title", where), qty=qty, price_fen=price, weight_g=weight)
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,122 @@ class Order:
                 "amount_fen": self.amount_fen, "status": self.status, "created_at": utc_iso(self.created_at),
                 "courier": self.courier, "tracking_no": self.tracking_no, "address": self.address,
                 "ship_by": utc_iso(self.ship_by) if self.ship_by else None}
+
+
+@dataclass(frozen=True)
+class ParcelEvent:
+    at: datetime
+    where: str
+    what: str
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "event") -> ParcelEvent:
+        d = _obj(data, where)
+        return cls(parse_time(d.get("at"), f"{where}.at"), _str(d, "where", where, optional=True),
+                   _str(d, "what", where, max_len=500))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"at": utc_iso(self.at), "where": self.where, "what": self.what}
+
+
+@dataclass(frozen=True)
+class PackedLine:
+    """One line of the warehouse's packing slip (拣货单): ticked when the packer marked it packed."""
+
+    title: str
+    sku: str
+    qty: int
+    ticked: bool
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "line") -> PackedLine:
+        d = _obj(data, where)
+        qty = _int(d, "qty", where)
+        if qty <= 0:
+            raise ProtocolError(f"{where}.qty: must be positive")
+        ticked = d.get("ticked")
+        if not isinstance(ticked, bool):
+            raise ProtocolError(f"{where}.ticked: expected true or false")
+        return cls(_str(d, "title", where), _str(d, "sku", where, optional=True), qty, ticked)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "sku": self.sku, "qty": self.qty, "ticked": self.ticked}
+
+
+def _grams(d: dict[str, Any], key: str, where: str) -> int | None:
+    if d.get(key) is None:
+        return None
+    value = _int(d, key, where)
+    if value < 0:
+        raise ProtocolError(f"{where}.{key}: must not be negative")
+    return value
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """A courier's record: its events, the weights its scales took at the origin and at the last station (None
+    when not weighed), and the warehouse's packing slip when the gateway has it."""
+
+    tracking_no: str
+    courier: str
+    events: tuple[ParcelEvent, ...]
+    origin_weight_g: int | None = None
+    last_weight_g: int | None = None
+    last_station: str = ""
+    packing_slip: tuple[PackedLine, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "parcel") -> Parcel:
+        d = _obj(data, where)
+        events, slip = d.get("events", []), d.get("packing_slip") or []
+        if not isinstance(events, list) or not isinstance(slip, list):
+            raise ProtocolError(f"{where}: events and packing_slip must be lists")
+        return cls(
+            tracking_no=_str(d, "tracking_no", where),
+            courier=_str(d, "courier", where, optional=True),
+            events=tuple(ParcelEvent.from_json(e, f"{where}.events[{i}]") for i, e in enumerate(events)),
+            origin_weight_g=_grams(d, "origin_weight_g", where),
+            last_weight_g=_grams(d, "last_weight_g", where),
+            last_station=_str(d, "last_station", where, optional=True),
+            packing_slip=tuple(PackedLine.from_json(x, f"{where}.packing_slip[{i}]") for i, x in enumerate(slip)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"tracking_no": self.tracking_no, "courier": self.courier, "events": [e.to_json() for e in self.events],
+                "origin_weight_g": self.origin_weight_g, "last_weight_g": self.last_weight_g,
+                "last_station": self.last_station, "packing_slip": [x.to_json() for x in self.packing_slip]}
+
+
+PROBLEM_CATEGORIES = ("multiple_addresses", "unclear_address", "out_of_area", "out_of_stock", "free_shipping_not_met",
+                      "buyer_note", "tracking_timeout", "address_change", "lost_parcel")
+
+
+@dataclass(frozen=True)
+class ProblemOrder:
+    """A line of the shop back-end's problem-order list (问题订单)."""
+
+    order_no: str
+    category: str
+    buyer_nick: str
+    detail: str
+    reported_at: datetime
+    phone: str = ""
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "problem") -> ProblemOrder:
+        d = _obj(data, where)
+        return cls(
+            order_no=_str(d, "order_no", where, max_len=64),
+            category=_choice(d, "category", where, PROBLEM_CATEGORIES),
+            buyer_nick=_str(d, "buyer_nick", where, optional=True),
+            detail=_str(d, "detail", where, optional=True, max_len=2000),
+            reported_at=parse_time(d.get("reported_at"), f"{where}.reported_at"),
+            phone=_str(d, "phone", where, optional=True, max_len=40),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"order_no": self.order_no, "category": self.category, "buyer_nick": self.buyer_nick,
+                "detail": self.detail, "reported_at": utc_iso(self.reported_at), "phone": self.phone}
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,14 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(schema.error_body(code, message), status_code=status)
 
 
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(404, "not_found", f"no such endpoint or resource: {request.url.path[:200]}")
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return _error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path[:200]}")
+
+
 async def _json_body(request: Request) -> dict[str, Any] | None:
     try:
         body = await request.json()
@@ -64,12 +72,14 @@ class SimApp:
             Route("/v1/orders", self.orders, methods=["GET"]),
             Route("/v1/orders/{no}", self.order, methods=["GET"]),
             Route("/v1/parcels/{tracking}", self.parcel, methods=["GET"]),
+            Route("/v1/problem-orders", self.problem_orders, methods=["GET"]),
             Route("/sim/say", self.sim_say, methods=["POST"]),
             Route("/sim/received", self.sim_received, methods=["GET"]),
             Route("/sim/drop-streams", self.sim_drop_streams, methods=["POST"]),
             Route("/healthz", self.healthz, methods=["GET"]),
         ]
-        self.app = Starlette(routes=routes, lifespan=self._lifespan)
+        self.app = Starlette(routes=routes, lifespan=self._lifespan,
+                             exception_handlers={404: _not_found, 405: _not_allowed})
 
     def _wake(self) -> None:
         event, self._new_event = self._new_event, asyncio.Event()
@@ -247,7 +257,17 @@ class SimApp:
         if not self._authorised(request):
             return _error(401, "unauthorized", "log in first")
         parcel = self.world.parcel(request.path_params["tracking"])
-        return JSONResponse(parcel) if parcel else _error(404, "not_found", "no such parcel")
+        return JSONResponse(parcel.to_json()) if parcel else _error(404, "not_found", "no such parcel")
+
+    async def problem_orders(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        raw = request.query_params.get("since")
+        try:
+            since = schema.parse_time(raw, "since") if raw is not None else None
+        except schema.ProtocolError as exc:
+            return _error(400, "bad_request", str(exc))
+        return JSONResponse({"problem_orders": [p.to_json() for p in self.world.problems_since(since)]})
 
     # --- simulator controls (not part of the protocol) -------------------------------------------
 

@@ -17,6 +17,24 @@ CATALOGUE: tuple[tuple[str, str, int], ...] = (
     ("XL-PANT-01", "儿童运动长裤 束脚 藏青", 6900),
 )
 
+# grams per unit as packed (shoes with their box), for the missing-item and return weight checks
+WEIGHTS: dict[str, int] = {"XL-RUN-01": 420, "XL-RUN-02": 430, "XL-CAN-01": 360, "XL-BOOT-01": 610, "XL-SAN-01": 300,
+                           "XL-SOCK-05": 120, "XL-TEE-01": 150, "XL-PANT-01": 260}
+STATIONS = ("杭州转运中心", "广州白云派送站", "苏州园区营业部", "成都武侯营业点", "北京望京派送站", "武汉洪山营业部", "青岛市南派送站")
+
+# the shop back-end's problem-order list: category → what the back-end or the warehouse writes
+PROBLEM_DETAILS: dict[str, tuple[str, ...]] = {
+    "multiple_addresses": ("同一买家两笔订单地址不同，需确认是否合并发货", "买家三笔订单填了两个收货地址"),
+    "unclear_address": ("收货地址只写到小区，没有门牌号", "地址缺少区县，快递无法分拣"),
+    "out_of_area": ("收货地址在新疆阿勒泰，中通不派送", "地址在西藏林芝，韵达超区"),
+    "out_of_stock": ("白蓝 30 码缺货，预计 3 天后到货", "粉色 27 码仓库无货"),
+    "free_shipping_not_met": ("偏远地区不满足包邮条件，需补邮费 10 元",),
+    "buyer_note": ("买家留言要求周日送达，快递不支持", "买家留言要求发顺丰，订单未补运费"),
+    "tracking_timeout": ("揽收后 3 天没有物流更新", "物流停在转运中心超过 48 小时"),
+    "address_change": ("买家发货后要求改地址到公司", "买家要求改收件人电话"),
+    "lost_parcel": ("快递反馈包裹在转运中心丢失", "物流显示已签收，买家说没收到"),
+}
+
 COURIERS = ("中通快递", "圆通速递", "韵达快递", "顺丰速运", "申通快递")
 STATUSES = ("等待发货", "已发货", "已发货", "交易成功", "退款中")
 CITIES = ("浙江省杭州市西湖区文三路", "广东省深圳市南山区科技园", "江苏省苏州市工业园区星湖街",

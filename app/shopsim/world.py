@@ -59,6 +59,7 @@ class ShopWorld:
         self.buyers: list[SimBuyer] = []
         for index in range(max(1, buyers)):
             self.buyers.append(self._make_buyer(index))
+        self.problem_orders: list[schema.ProblemOrder] = self._make_problems()
 
     # --- ids and events --------------------------------------------------------------------------
 
@@ -98,7 +99,8 @@ class ShopWorld:
     def _make_order(self, buyer: SimBuyer) -> schema.Order:
         rng = self.rng
         picks = rng.sample(vocab.CATALOGUE, rng.choice((1, 1, 2)))
-        items = tuple(schema.OrderItem(sku, title, rng.choice((1, 1, 2)), price) for sku, title, price in picks)
+        items = tuple(schema.OrderItem(sku, title, rng.choice((1, 1, 2)), price, vocab.WEIGHTS.get(sku, 0))
+                      for sku, title, price in picks)
         status = rng.choice(vocab.STATUSES)
         shipped = status != "等待发货"
         created_at = self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440))
@@ -223,12 +225,47 @@ class ShopWorld:
         self._emit("conversation.transferred", {"conversation": chat.conversation.to_json(), "to": to, "note": note})
         return chat.conversation
 
-    def parcel(self, tracking_no: str) -> dict[str, Any] | None:
-        order = next((o for b in self.buyers for o in b.orders if o.tracking_no == tracking_no), None)
-        if order is None:
+    def parcel(self, tracking_no: str) -> schema.Parcel | None:
+        """The courier's record, with weights and the packing slip. Decided from the order no. alone (its own
+        random stream), so asking never changes what buyers do: about half of the parcels of buyers who claim a
+        missing item really were short-packed; one parcel in fifteen loses weight on the way."""
+        found = next(((b, o) for b in self.buyers for o in b.orders if o.tracking_no == tracking_no), None)
+        if found is None:
             return None
+        buyer, order = found
+        rng = random.Random(f"{self.run}-parcel-{order.no}")
         start = order.created_at + timedelta(hours=20)
         steps = ("已揽收", "已发出，下一站 转运中心", "到达目的地转运中心", "派送中")
-        return {"tracking_no": tracking_no, "courier": order.courier,
-                "events": [{"at": schema.utc_iso(start + timedelta(hours=14 * i)), "where": order.address[:6],
-                            "what": what} for i, what in enumerate(steps)]}
+        events = tuple(schema.ParcelEvent(start + timedelta(hours=14 * i), order.address[:6], what)
+                       for i, what in enumerate(steps))
+        claims_missing = any(c.intent == "missing" and c.conversation.buyer.id == buyer.id for c in self.chats.values())
+        short = claims_missing and rng.random() < 0.5
+        units = [(item, n) for item in order.items for n in range(item.qty)]
+        left_out = rng.choice(units)[0] if short else None
+        slip = tuple(schema.PackedLine(item.title, item.sku, item.qty, item is not left_out) for item in order.items)
+        origin = sum(item.weight_g * item.qty for item in order.items) + rng.randrange(80, 151)
+        if left_out is not None:
+            origin -= left_out.weight_g
+        origin = max(50, origin + rng.randrange(-15, 16))  # the courier's scale
+        last = origin + rng.randrange(-10, 11)
+        if not claims_missing and rng.random() < 1 / 15:
+            last -= rng.randrange(100, 300)  # opened on the way
+        return schema.Parcel(tracking_no, order.courier, events, origin, max(0, last), rng.choice(vocab.STATIONS), slip)
+
+    def _make_problems(self) -> list[schema.ProblemOrder]:
+        """About one order in ten is on the back-end's problem list; its own random stream (see parcel)."""
+        rng = random.Random(f"{self.run}-problems")
+        problems = []
+        for buyer in self.buyers:
+            for order in buyer.orders:
+                if rng.random() >= 0.1:
+                    continue
+                category = rng.choice(schema.PROBLEM_CATEGORIES)
+                phone = f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}"
+                problems.append(schema.ProblemOrder(order.no, category, buyer.nick,
+                                                    rng.choice(vocab.PROBLEM_DETAILS[category]),
+                                                    order.created_at + timedelta(hours=rng.randrange(2, 30)), phone))
+        return sorted(problems, key=lambda p: p.reported_at)
+
+    def problems_since(self, since: datetime | None) -> list[schema.ProblemOrder]:
+        return [p for p in self.problem_orders if since is None or p.reported_at > since]

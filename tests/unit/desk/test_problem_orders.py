@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError
-from app.desk.problem_orders import category_label, category_of, plan_file, run_plan
+from app.desk.problem_orders import category_label, category_of, plan_file, plan_gateway, run_plan
 from app.desk.reports import Reports
 from app.desk.worklist import counts, worklist
 from app.gateway import schema
@@ -129,6 +129,14 @@ def test_categories_are_read_from_the_back_ends_wording():
     assert category_of("异常：包裹丢失") == "lost_parcel" and category_of("lost_parcel") == "lost_parcel"
     assert category_of("天气") is None and category_of("") is None
     assert category_label("free_shipping_not_met") == "未满足包邮"
+
+
+def test_the_gateways_list_goes_through_the_same_dedupe(desk):
+    problem = schema.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0, "13800138001")
+    assert plan_gateway(desk, [problem, problem]).repeated == 1
+    run_plan(desk, plan_gateway(desk, [problem]), source="gateway")
+    imported(desk)
+    assert len(desk.issues(IssueFilter(stage="in_sale", order_no=problem.order_no))) == 1
 
 
 def test_no_answer_to_a_message_within_two_days_moves_the_problem_to_phone(desk, clock):

@@ -90,3 +90,30 @@ def test_image_messages_and_picture_sniffing():
     assert schema.Message.from_json(picture_only).image == "a" * 64
     with pytest.raises(schema.ProtocolError, match="message.image: not an image id"):
         schema.Message.from_json(picture_only | {"image": "../etc/passwd"})
+
+
+def test_parcels_and_problem_orders_parse_strictly_with_the_path_named():
+    from datetime import UTC, datetime
+
+    from app.gateway import schema
+
+    at = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+    parcel = schema.Parcel("SF1", "顺丰速运", (schema.ParcelEvent(at, "杭州", "已揽收"),), 650, 640, "杭州转运中心",
+                           (schema.PackedLine("运动鞋", "S1", 1, True),))
+    assert schema.Parcel.from_json(parcel.to_json()) == parcel
+    problem = schema.ProblemOrder("3912", "out_of_area", "果果", "新疆", at, "13800138001")
+    assert schema.ProblemOrder.from_json(problem.to_json()) == problem
+    bad = {**parcel.to_json(), "origin_weight_g": -5}
+    with pytest.raises(schema.ProtocolError, match="parcel.origin_weight_g: must not be negative"):
+        schema.Parcel.from_json(bad)
+    bad = {**parcel.to_json(), "packing_slip": [{"title": "鞋", "sku": "", "qty": 1, "ticked": "yes"}]}
+    with pytest.raises(schema.ProtocolError, match=r"packing_slip\[0\].ticked"):
+        schema.Parcel.from_json(bad)
+    with pytest.raises(schema.ProtocolError, match="'weather' is not one of"):
+        schema.ProblemOrder.from_json({**problem.to_json(), "category": "weather"})
+    with pytest.raises(schema.ProtocolError, match="reported_at: not an ISO 8601 time"):
+        schema.ProblemOrder.from_json({**problem.to_json(), "reported_at": "yesterday"})
+    item = {"sku": "S1", "title": "鞋", "qty": 1, "price_fen": 100}
+    assert schema.OrderItem.from_json(item).weight_g == 0  # gateways that know no weights still parse
+    with pytest.raises(schema.ProtocolError, match="weight_g: must not be negative"):
+        schema.OrderItem.from_json({**item, "weight_g": -1})

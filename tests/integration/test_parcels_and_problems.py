@@ -1,0 +1,95 @@
+"""Parcels with the courier's weights and the packing slip, and the back-end's problem-order list, from the
+simulator over a real loopback socket through the desk's protocol client, into the desk's checks and worklist."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from app.desk.checks import missing_item_check
+from app.desk.issues import IssueDesk
+from app.desk.problem_orders import plan_gateway, run_plan
+from app.desk.worklist import worklist
+from app.gateway import schema
+from app.gateway.client import GatewayClient
+from app.gateway.errors import GatewayRejected
+from app.store.engine import open_store
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def gw(sim):
+    client = GatewayClient(httpx.Client(base_url=sim.url, timeout=httpx.Timeout(5, read=10)))
+    client.login(sim.shop_id, *sim.credentials)
+    yield client
+    client._http.close()
+
+
+def shipped(sim):
+    return [(b, o) for b in sim.world.buyers for o in b.orders if o.tracking_no]
+
+
+def test_a_parcel_carries_the_couriers_weights_and_a_ticked_slip_that_make_a_false_claim_doubtful(sim, gw):
+    buyer, order = shipped(sim)[0]
+    parcel = gw.parcel(order.tracking_no)
+    assert parcel.courier == order.courier and len(parcel.events) == 4
+    assert [line.sku for line in parcel.packing_slip] == [item.sku for item in order.items]
+    assert all(line.ticked for line in parcel.packing_slip)
+    assert all(item.weight_g > 0 for item in gw.orders(buyer.id)[0].items)  # weights travel with the orders
+    if abs(parcel.origin_weight_g - parcel.last_weight_g) < 50:  # one parcel in fifteen is opened on the way
+        assert missing_item_check(order, parcel).verdict == "doubtful"
+
+
+def test_missing_item_claims_split_into_genuine_and_false_ones_the_check_tells_apart(sim, gw):
+    # the simulator is quiet (no background traffic), so the test may open chats in its world directly
+    claimants = shipped(sim)[:24]
+    for buyer, _order in claimants:
+        sim.world._chat_for(buyer, "missing", sim.world.clock())
+    verdicts = {}
+    for _buyer, order in claimants:
+        parcel = gw.parcel(order.tracking_no)
+        check = missing_item_check(order, parcel)
+        verdicts[order.no] = check.verdict
+        short = [line for line in parcel.packing_slip if not line.ticked]
+        assert (check.verdict == "genuine") == bool(short), (order.no, check.reasons)
+    assert set(verdicts.values()) == {"genuine", "doubtful"}
+
+
+def test_an_unknown_parcel_is_a_clear_404_and_a_tracking_no_cannot_reach_another_endpoint(gw):
+    with pytest.raises(GatewayRejected, match="no such parcel"):
+        gw.parcel("NOPE123")
+    with pytest.raises(GatewayRejected, match="no such endpoint or resource"):
+        gw.parcel("NOPE/../../v1/orders")
+
+
+def test_the_problem_order_list_comes_whole_or_since_a_time(sim, gw):
+    problems = gw.problem_orders()
+    assert problems and {p.category for p in problems} <= set(schema.PROBLEM_CATEGORIES)
+    assert all(sim.world.order(p.order_no) is not None and p.phone.startswith("1") for p in problems)
+    middle = problems[len(problems) // 2].reported_at
+    later = gw.problem_orders(since=middle)
+    assert later == [p for p in problems if p.reported_at > middle]
+    assert gw.problem_orders(since=problems[-1].reported_at + timedelta(seconds=1)) == []
+
+
+def test_a_bad_since_is_refused_in_the_error_shape(sim, gw, control):
+    response = control.get("/v1/problem-orders", params={"since": "yesterday"},
+                           headers={"Authorization": f"Bearer {gw.token}"})
+    assert response.status_code == 400 and "since" in response.json()["error"]["message"]
+
+
+def test_the_fetched_list_lands_on_the_worklist_once_with_phones(sim, gw, tmp_path):
+    store = open_store(tmp_path / "desk.db")
+    try:
+        desk = IssueDesk(store, "小王")
+        problems = gw.problem_orders()
+        run_plan(desk, plan_gateway(desk, problems), source="gateway")
+        run_plan(desk, plan_gateway(desk, gw.problem_orders()), source="gateway")  # the next pull, hours later
+        items = worklist(desk)
+        assert sorted(w.issue.order_no for w in items) == sorted(p.order_no for p in problems)
+        assert {w.issue.order_no: w.phone for w in items} == {p.order_no: p.phone for p in problems}
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
 from app.desk.money import parse_yuan, yuan_text
 from app.gateway import schema
 from app.store.images import ImageError
@@ -285,13 +286,10 @@ class IssueDesk:
         amount, needs, warnings = 0, "", []
         if kind in MONEY_KINDS:
             amount, needs = self._money(issue, kind, fields)
-        if kind == "return" and fields.get("return_tracking_no"):
-            for _other, other_issue in self.repo.actions_with_field("return", "return_tracking_no",
-                                                                     str(fields["return_tracking_no"])):
-                if other_issue.id != issue_id:
-                    warnings.append(f"return tracking no. {fields['return_tracking_no']} was already used on issue "
-                                    f"{other_issue.id} (order {other_issue.order_no or '?'}, buyer "
-                                    f"{other_issue.buyer_nick or '?'})")
+        if kind == "return":
+            warnings += self._return_flags(issue, fields)
+        elif kind in MONEY_KINDS:
+            warnings += self.flags(issue_id)  # what the returns on this issue showed, before money goes out
         status = "awaiting_approval" if needs else "done"
         audit = None
         if kind in MONEY_KINDS or warnings:
@@ -309,6 +307,47 @@ class IssueDesk:
         action = self.repo.add_action(issue_id, kind, _jsonable(fields), amount, status, self.agent, self.clock(),
                                       audit, changes)
         return Outcome(action, needs, tuple(warnings))
+
+    def flags(self, issue_id: int) -> list[str]:
+        """Fraud signals on an issue's returns (a return tracking no. seen on another issue, a return far lighter
+        than its items), to show before money goes out."""
+        issue = self._issue(issue_id)
+        found: list[str] = []
+        for action in self.repo.actions(issue_id):
+            if action.kind == "return" and action.status == "done":
+                found += [f for f in self._return_flags(issue, action.fields) if f not in found]
+        return found
+
+    def weight_check(self, issue_id: int, parcel: schema.Parcel | None) -> WeightCheck:
+        """The missing-item check for an issue's order against the courier's record (or weights the agent read
+        off the courier's site); the suggestion is kept in the audit log with the figures it came from."""
+        issue = self._issue(issue_id)
+        order = self._order(issue.order_no) if issue.order_no else None
+        if order is None:
+            raise IssueRefused("unknown_order", f"order {issue.order_no or '(none)'} is not in the store: import the "
+                               "shop's order export (or open the buyer's chat) first", "order_no", issue.order_no)
+        check = missing_item_check(order, parcel)
+        self.repo.write_audit(Audit(self.agent, f"weight check: {check.verdict}", None,
+                                    {"issue": issue_id, "origin_g": check.origin_g, "last_g": check.last_g,
+                                     "expected_g": [check.expected_low_g, check.expected_high_g],
+                                     "reasons": list(check.reasons)}), self.clock())
+        return check
+
+    def _return_flags(self, issue: IssueRecord, fields: Mapping[str, object]) -> list[str]:
+        flags: list[str] = []
+        tracking = str(fields.get("return_tracking_no") or "")
+        if tracking:
+            for _other, other_issue in self.repo.actions_with_field("return", "return_tracking_no", tracking):
+                if other_issue.id != issue.id:
+                    flags.append(f"return tracking no. {tracking} was already used on issue {other_issue.id} "
+                                 f"(order {other_issue.order_no or '?'}, buyer {other_issue.buyer_nick or '?'})")
+        weight = fields.get("weight_g")
+        order = self._order(issue.order_no) if issue.order_no else None
+        if fields.get("received") and isinstance(weight, int) and order is not None:
+            flag = return_weight_flag(order, weight)
+            if flag:
+                flags.append(flag)
+        return flags
 
     def approve(self, action_id: int, supervisor: str, password: str, *, approve: bool = True) -> ActionRecord:
         self._supervisor(supervisor, password)

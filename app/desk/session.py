@@ -305,6 +305,18 @@ class DeskSession:
         self.store.upsert_orders(orders, self._clock())
         self._listener.on_orders(buyer_id, self.store.orders_for_buyer(buyer_id))
 
+    def fetch_problem_orders(self) -> list[schema.ProblemOrder]:
+        """The shop back-end's problem-order list, now (blocking: call it off the GUI thread)."""
+        if not self.online:
+            raise GatewayError("not connected to the shop: import the back-end's list from a file instead")
+        return self.gateway.problem_orders()
+
+    def fetch_parcel(self, tracking_no: str) -> schema.Parcel:
+        """The courier's record of a parcel (blocking: call it off the GUI thread)."""
+        if not self.online:
+            raise GatewayError("not connected to the shop: type the weights from the courier's site")
+        return self.gateway.parcel(tracking_no)
+
     def _guarded(self, fn: Callable[..., object], *args: object) -> None:
         try:
             fn(*args)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from app.desk.checks import WeightCheck
 from app.desk.issues import (
     ACTIONS,
     CATEGORIES,
+    MONEY_KINDS,
     SEVERITIES,
     STAGES,
     STATES,
@@ -39,7 +43,9 @@ from app.desk.issues import (
     IssueRefused,
     Outcome,
 )
+from app.gateway import schema
 from app.store.records import IssueRecord
+from app.ui.phrase_import import in_background
 
 
 def label(code: str) -> str:
@@ -246,6 +252,15 @@ class ActionDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout(self)
         form.addRow(QLabel(issue_line(issue)))
+        if kind in MONEY_KINDS:
+            flags = desk.flags(issue.id)
+            if flags:
+                warning = QLabel("⚠ " + "\n⚠ ".join(flags))
+                warning.setObjectName("actionFlags")
+                warning.setTextFormat(Qt.TextFormat.PlainText)
+                warning.setWordWrap(True)
+                warning.setStyleSheet("color: #C0392B; font-weight: bold")
+                form.addRow(warning)
         known = desk.prefill(issue.id, kind) | (preset or {})
         for spec in ACTIONS[kind]:
             widget = self.inputs[spec.name] = _input(spec)
@@ -344,9 +359,11 @@ class IssueDetails(QDialog):
     """One issue: its state, what was done (with money and approvals), and its photos as thumbnails."""
 
     def __init__(self, desk: IssueDesk, issue: IssueRecord, load_image: Callable[[str], bytes | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 fetch_parcel: Callable[[str], schema.Parcel] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.issue_id, self.load_image = desk, issue.id, load_image
+        self.fetch_parcel = fetch_parcel
         self.setWindowTitle(self.tr("Issue #%1").replace("%1", str(issue.id)))
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -371,13 +388,17 @@ class IssueDetails(QDialog):
         form.addRow(self.tr("Done so far"), self.history)
         form.addRow(self.tr("Photos"), self.photos)
         form.addRow("", self.attach)
+        self.weights: WeightPanel | None = None
+        if issue.category in ("missing_item", "not_received"):
+            self.weights = WeightPanel(desk, issue, fetch_parcel, self)
+            form.addRow(self.tr("Weights"), self.weights)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.refresh()
         self.state.currentIndexChanged.connect(self._state_changed)
-        self.resize(620, 560)
+        self.resize(680, 640 if self.weights else 560)
 
     def refresh(self) -> None:
         issue = self.desk.repo.issue(self.issue_id)
@@ -427,3 +448,91 @@ class IssueDetails(QDialog):
         self.problem.clear()
         self.refresh()
         return True
+
+
+class WeightPanel(QWidget):
+    """The missing-item check: the courier's weights (fetched from the shop, or typed from the courier's site in
+    companion mode) and the packing slip beside what the order should weigh, and the desk's suggestion."""
+
+    def __init__(self, desk: IssueDesk, issue: IssueRecord, fetch_parcel: Callable[[str], schema.Parcel] | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.issue, self.fetch_parcel = desk, issue, fetch_parcel
+        self.check: WeightCheck | None = None
+        self.origin = QSpinBox()
+        self.origin.setObjectName("originWeight")
+        self.last = QSpinBox()
+        self.last.setObjectName("lastWeight")
+        for spin in (self.origin, self.last):
+            spin.setRange(0, 100_000)
+            spin.setSuffix(" g")
+            spin.setSpecialValueText(self.tr("unknown"))
+        self.fetch_button = QPushButton(self.tr("&Fetch from the courier"))
+        self.fetch_button.clicked.connect(self.fetch)
+        order = desk.store.order(issue.order_no) if issue.order_no else None
+        self.tracking_no = order.tracking_no if order else ""
+        self.fetch_button.setEnabled(fetch_parcel is not None and bool(self.tracking_no))
+        self.check_button = QPushButton(self.tr("&Check these weights"))
+        self.check_button.clicked.connect(self.check_typed)
+        self.result = QLabel(self.tr("Fetch the courier's record, or type the weights from the courier's site."))
+        self.result.setObjectName("weightResult")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Origin")))
+        row.addWidget(self.origin)
+        row.addWidget(QLabel(self.tr("Last station")))
+        row.addWidget(self.last)
+        row.addWidget(self.check_button)
+        row.addWidget(self.fetch_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+
+    def fetch(self) -> None:
+        if self.fetch_parcel is None or not self.tracking_no:
+            return
+        fetch, tracking = self.fetch_parcel, self.tracking_no
+        self.result.setText(self.tr("Asking the courier about %1…").replace("%1", tracking))
+        self.fetch_button.setEnabled(False)
+        in_background(lambda: fetch(tracking), self._fetched, self)
+
+    def _fetched(self, result: object) -> None:
+        self.fetch_button.setEnabled(True)
+        if isinstance(result, BaseException):
+            self.result.setText(self.tr("No courier record (%1): type the weights from the courier's site.")
+                                .replace("%1", str(result)))
+            return
+        assert isinstance(result, schema.Parcel)
+        self.origin.setValue(result.origin_weight_g or 0)
+        self.last.setValue(result.last_weight_g or 0)
+        self.show_check(result)
+
+    def check_typed(self) -> None:
+        parcel = schema.Parcel(self.tracking_no, "", (), self.origin.value() or None, self.last.value() or None)
+        self.show_check(parcel)
+
+    def show_check(self, parcel: schema.Parcel) -> None:
+        try:
+            check = self.check = self.desk.weight_check(self.issue.id, parcel)
+        except IssueRefused as refused:
+            self.result.setText(refusal(refused))
+            return
+        verdict = {"genuine": self.tr("Probably genuine: the item did not reach the buyer."),
+                   "doubtful": self.tr("Doubtful claim: a complete parcel left and arrived."),
+                   "unknown": self.tr("Cannot tell from the weights.")}[check.verdict]
+        def grams(value: int | None) -> str:
+            return f"{value} g" if value is not None else self.tr("unknown")
+        expected = (f"{check.expected_low_g}–{check.expected_high_g} g" if check.expected_low_g is not None
+                    else self.tr("unknown"))
+        lines = [verdict,
+                 self.tr("Expected %1 · origin %2 · last station %3").replace("%1", expected)
+                 .replace("%2", grams(check.origin_g)).replace("%3", grams(check.last_g))]
+        if check.slip:
+            lines.append(self.tr("Packing slip:") + " " + "  ".join(
+                f"{'✓' if line.ticked else '✗'} {line.title} ×{line.qty}" for line in check.slip))
+        lines += [f"· {reason}" for reason in check.reasons]
+        self.result.setText("\n".join(lines))
+        colour = {"genuine": "#1E8449", "doubtful": "#B9770E"}.get(check.verdict, "#505050")
+        self.result.setStyleSheet(f"color: {colour}")

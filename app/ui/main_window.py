@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         if issue is None:
             self.record_action("")  # says what to do first
             return None
-        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, self)
+        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, self, self.session.fetch_parcel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._refresh_issues())
         dialog.open()
@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
     def open_worklist(self) -> WorklistWindow:
         """The in-sale worklist in its own window, kept open beside the chats; one instance."""
         if self._worklist is None:
-            self._worklist = WorklistWindow(self.issue_desk, self, details=self._details_of)
+            self._worklist = WorklistWindow(self.issue_desk, self, fetch=self.session.fetch_problem_orders,
+                                            details=self._details_of)
             self._worklist.setModal(False)
         self._worklist.show()
         self._worklist.raise_()
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def _details_of(self, issue: IssueRecord) -> IssueDetails:
         parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self
-        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, parent)
+        dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, parent, self.session.fetch_parcel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._refresh_issues())
         dialog.open()

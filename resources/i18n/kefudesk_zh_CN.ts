@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="245"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="319"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="311"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="326"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="315"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="316"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="331"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="319"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="320"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="335"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="321"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="336"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="322"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="337"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -246,52 +246,57 @@
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="367"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="363"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="370"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="387"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="371"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="372"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="389"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="394"/>
+        <source>Weights</source>
+        <translation>重量核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="402"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="423"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -299,402 +304,402 @@
 <context>
     <name>IssueLabel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="48"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
         <source>Pre-sale</source>
         <translation>售前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="49"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
         <source>In-sale</source>
         <translation>售中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="50"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="56"/>
         <source>After-sale</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="51"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="57"/>
         <source>Bad review</source>
         <translation>中差评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="52"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="58"/>
         <source>Size advice</source>
         <translation>尺码咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="53"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="59"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
         <source>Price rounding</source>
         <translation>改价抹零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="56"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="62"/>
         <source>Product question</source>
         <translation>商品咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="57"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="63"/>
         <source>Several addresses</source>
         <translation>同一买家多个地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="58"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
         <source>Unclear address</source>
         <translation>地址不详</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="59"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="65"/>
         <source>Out of the courier&apos;s area</source>
         <translation>超区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="66"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
         <source>Free shipping not met</source>
         <translation>未满包邮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="62"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
         <source>Buyer&apos;s note</source>
         <translation>买家备注无法满足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="63"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
         <source>Tracking timeout</source>
         <translation>物流超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="70"/>
         <source>Address change</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="65"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="71"/>
         <source>Lost parcel</source>
         <translation>丢件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="66"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="72"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="73"/>
         <source>Wrong item</source>
         <translation>错发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="74"/>
         <source>Missing item</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="75"/>
         <source>Not received</source>
         <translation>未收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="70"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="76"/>
         <source>Quality</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="71"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="77"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="72"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="73"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="74"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="80"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="75"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="76"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="77"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
         <source>Waiting for the buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
         <source>Waiting for the warehouse</source>
         <translation>等待仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="80"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
         <source>Waiting for finance</source>
         <translation>等待财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
         <source>Partial refund</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>Full refund</source>
         <translation>全额退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>Reship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>Gift or coupon</source>
         <translation>赠品或优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>Complaint to the warehouse</source>
         <translation>投诉仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
         <source>Contact attempt</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
         <source>Review outcome</source>
         <translation>评价处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
         <source>Real name</source>
         <translation>真实姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="99"/>
         <source>Alipay account</source>
         <translation>支付宝账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="100"/>
         <source>Return shipping paid by</source>
         <translation>退货运费承担方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="101"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="102"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="103"/>
         <source>Return tracking no.</source>
         <translation>退货运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="104"/>
         <source>Received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="99"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="105"/>
         <source>Weight (g)</source>
         <translation>重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="100"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="106"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="101"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="107"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="102"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="108"/>
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="103"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="109"/>
         <source>New tracking no.</source>
         <translation>新运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="104"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="110"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="105"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="111"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="106"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="112"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="107"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="113"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="108"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="114"/>
         <source>Missing</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="109"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="115"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="110"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="116"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="111"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="117"/>
         <source>Packer</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="112"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="118"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="113"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="114"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="115"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="116"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="117"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="123"/>
         <source>Next try</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="118"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="124"/>
         <source>The buyer answered</source>
         <translation>买家已回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="125"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="126"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="127"/>
         <source>Review text</source>
         <translation>评价内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="128"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="123"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
         <source>Review changed</source>
         <translation>已改评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="135"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="208"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="214"/>
         <source>Not saved (%1): %2</source>
         <translation>未保存（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="209"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="232"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -914,69 +919,69 @@
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443"/>
+        <location filename="../../app/ui/main_window.py" line="444"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="445"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="515"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="515"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1012,47 +1017,47 @@
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="143"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="149"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="161"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="172"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="173"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="168"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="174"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="169"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="175"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="170"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="176"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="171"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="177"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="174"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="180"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -1804,6 +1809,76 @@
         <location filename="../../app/ui/suggestion_bar.py" line="49"/>
         <source>No suggestion for this message</source>
         <translation>这条消息暂无推荐</translation>
+    </message>
+</context>
+<context>
+    <name>WeightPanel</name>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="526"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="528"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="470"/>
+        <source>&amp;Fetch from the courier</source>
+        <translation>从快递获取(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="475"/>
+        <source>&amp;Check these weights</source>
+        <translation>核对这些重量(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="477"/>
+        <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
+        <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="482"/>
+        <source>Origin</source>
+        <translation>始发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="484"/>
+        <source>Last station</source>
+        <translation>末站</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="497"/>
+        <source>Asking the courier about %1…</source>
+        <translation>正在向快递查询 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="504"/>
+        <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
+        <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="522"/>
+        <source>Probably genuine: the item did not reach the buyer.</source>
+        <translation>很可能属实：买家确实没收到这件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="523"/>
+        <source>Doubtful claim: a complete parcel left and arrived.</source>
+        <translation>存疑：包裹发出和到达时都是完整的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="524"/>
+        <source>Cannot tell from the weights.</source>
+        <translation>凭重量无法判断。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="530"/>
+        <source>Expected %1 · origin %2 · last station %3</source>
+        <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="533"/>
+        <source>Packing slip:</source>
+        <translation>拣货单：</translation>
     </message>
 </context>
 <context>

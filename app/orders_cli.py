@@ -22,28 +22,38 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     load.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
 
 
+def read_sheet_args(args: argparse.Namespace, prog: str, example: str) -> tuple[str, dict[str, str], bytes] | int:
+    """FILE, --format and --map of an import command: (format, mapping, bytes), or the exit code after saying
+    what is wrong."""
+    fmt = args.format or {".csv": "csv", ".xlsx": "xlsx"}.get(args.file.suffix.lower())
+    if fmt is None:
+        print(f"{prog}: cannot tell the format of {args.file} (use --format csv|xlsx)", file=sys.stderr)
+        return 2
+    mapping = {}
+    for pair in args.map:
+        field, _, header = pair.partition("=")
+        if not header:
+            print(f"{prog}: --map {pair!r}: write FIELD=HEADER, e.g. {example}", file=sys.stderr)
+            return 2
+        mapping[field.strip()] = header.strip()
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"{prog}: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return fmt, mapping, data
+
+
 def run(args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError, plan_import, run_import
     from app.quickreplies.phrasefile import PhraseFileError
     from app.store.engine import open_store
     from app.store.errors import StoreError
 
-    fmt = args.format or {".csv": "csv", ".xlsx": "xlsx"}.get(args.file.suffix.lower())
-    if fmt is None:
-        print(f"kefudesk orders: cannot tell the format of {args.file} (use --format csv|xlsx)", file=sys.stderr)
-        return 2
-    mapping = {}
-    for pair in args.map:
-        field, _, header = pair.partition("=")
-        if not header:
-            print(f"kefudesk orders: --map {pair!r}: write FIELD=HEADER, e.g. no=订单编号", file=sys.stderr)
-            return 2
-        mapping[field.strip()] = header.strip()
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        print(f"kefudesk orders: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+    read = read_sheet_args(args, "kefudesk orders", "no=订单编号")
+    if isinstance(read, int):
+        return read
+    fmt, mapping, data = read
     try:
         store = open_store(config.store_path())
     except StoreError as exc:

@@ -57,24 +57,13 @@ def run(args: argparse.Namespace) -> int:
 def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError
     from app.desk.problem_orders import plan_file, run_plan
+    from app.orders_cli import read_sheet_args
     from app.quickreplies.phrasefile import PhraseFileError
 
-    fmt = args.format or {".csv": "csv", ".xlsx": "xlsx"}.get(args.file.suffix.lower())
-    if fmt is None:
-        print(f"kefudesk problems: cannot tell the format of {args.file} (use --format csv|xlsx)", file=sys.stderr)
-        return 2
-    mapping = {}
-    for pair in args.map:
-        field, _, header = pair.partition("=")
-        if not header:
-            print(f"kefudesk problems: --map {pair!r}: write FIELD=HEADER, e.g. category=异常类型", file=sys.stderr)
-            return 2
-        mapping[field.strip()] = header.strip()
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        print(f"kefudesk problems: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+    read = read_sheet_args(args, "kefudesk problems", "category=异常类型")
+    if isinstance(read, int):
+        return read
+    fmt, mapping, data = read
     try:
         plan = plan_file(desk, data, fmt, mapping=mapping)
     except (OrderFileError, PhraseFileError) as exc:

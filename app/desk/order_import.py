@@ -141,24 +141,34 @@ def find_columns(header: Sequence[str], remembered: Mapping[str, str],
     return found
 
 
-def _local_time(text: str) -> datetime:
+def read_header(store: Store, data: bytes, fmt: str, *, mapping_key: str, mapping: Mapping[str, str] | None,
+                headers: Mapping[str, Sequence[str]], required: Sequence[str], hint: str, what: str,
+                ) -> tuple[Iterator[tuple[int, list[str]]], list[str], dict[str, int], str]:
+    """The rows after the header, the header, field → column and the encoding of an export whose column mapping
+    the shop remembers under mapping_key (the given mapping overrides it)."""
+    remembered = dict(json.loads(store.get_meta(mapping_key) or "{}"))
+    remembered.update(mapping or {})
+    unknown = set(remembered) - set(headers)
+    if unknown:
+        raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(headers)}")
+    rows, encoding = sheet_rows(data, fmt)
+    first = next(rows, None)
+    if first is None:
+        raise OrderFileError(f"the file is empty: {what} starts with a header row")
+    return rows, first[1], find_columns(first[1], remembered, headers, required, hint), encoding
+
+
+def local_time(text: str) -> datetime:
+    """A time written in an export (local, 2026-11-24 09:10 or 2026/11/24 09:10) as UTC."""
     moment = datetime.fromisoformat(text.replace("/", "-"))
     return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
 
 
 def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, str] | None = None,
                 now: datetime | None = None) -> OrderPlan:
-    remembered = dict(json.loads(store.get_meta(MAPPING_KEY) or "{}"))
-    remembered.update(mapping or {})
-    unknown = set(remembered) - set(HEADERS)
-    if unknown:
-        raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(HEADERS)}")
-    rows_in, encoding = sheet_rows(data, fmt)
-    first = next(rows_in, None)
-    if first is None:
-        raise OrderFileError("the file is empty: an order export starts with a header row")
-    header = first[1]
-    columns = find_columns(header, remembered)
+    rows_in, header, columns, encoding = read_header(
+        store, data, fmt, mapping_key=MAPPING_KEY, mapping=mapping, headers=HEADERS, required=REQUIRED,
+        hint="e.g. --map no=订单编号 --map buyer_nick=买家会员名", what="an order export")
     now = now or schema.now_utc()
     rows: list[OrderRow] = []
     rejected: list[Rejected] = []
@@ -180,7 +190,7 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
             continue
         try:
             amount = parse_yuan(get("amount")) if get("amount") else 0
-            created = _local_time(get("created_at")) if get("created_at") else now
+            created = local_time(get("created_at")) if get("created_at") else now
         except ValueError as exc:
             rejected.append(Rejected(number, f"{exc}: not imported", shown))
             continue

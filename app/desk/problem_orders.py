@@ -12,10 +12,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
-from app.desk.order_import import OrderFileError, find_columns, order_no_problem, sheet_rows
+from app.desk.order_import import local_time, order_no_problem, read_header
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
 from app.store.issues import Audit
@@ -96,18 +96,9 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
               now: datetime | None = None) -> ProblemPlan:
     """Read a back-end's problem-order export (CSV in any Chinese encoding, or XLSX): every line becomes a
     problem or a Rejected entry saying why. Raises OrderFileError when the file as a whole is unreadable."""
-    remembered = dict(json.loads(desk.store.get_meta(MAPPING_KEY) or "{}"))
-    remembered.update(mapping or {})
-    unknown = set(remembered) - set(HEADERS)
-    if unknown:
-        raise OrderFileError(f"unknown field {sorted(unknown)[0]!r} in the mapping: one of {', '.join(HEADERS)}")
-    lines, encoding = sheet_rows(data, fmt)
-    first = next(lines, None)
-    if first is None:
-        raise OrderFileError("the file is empty: a problem-order list starts with a header row")
-    header = first[1]
-    columns = find_columns(header, remembered, HEADERS, REQUIRED,
-                           "e.g. --map category=问题类型 --map no=订单编号")
+    lines, header, columns, encoding = read_header(
+        desk.store, data, fmt, mapping_key=MAPPING_KEY, mapping=mapping, headers=HEADERS, required=REQUIRED,
+        hint="e.g. --map category=问题类型 --map no=订单编号", what="a problem-order list")
     now = now or schema.now_utc()
     rows: list[ProblemRow] = []
     rejected: list[Rejected] = []
@@ -133,7 +124,7 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
             rejected.append(Rejected(number, f"phone {get('phone')!r} is not a phone number: not imported", shown))
             continue
         try:
-            reported = _local_time(get("reported_at")) if get("reported_at") else now
+            reported = local_time(get("reported_at")) if get("reported_at") else now
         except ValueError:
             rejected.append(Rejected(number, f"time {get('reported_at')!r} is not a date and time: not imported",
                                      shown))
@@ -150,11 +141,6 @@ def plan_gateway(desk: IssueDesk, problems: Iterable[schema.ProblemOrder]) -> Pr
     """The same plan from the gateway's problem-order list (already typed and checked by the protocol)."""
     rows = [ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at) for p in problems]
     return _against_desk(desk, rows, [], {}, "")
-
-
-def _local_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text.replace("/", "-"))
-    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
 
 
 def _against_desk(desk: IssueDesk, rows: Sequence[ProblemRow], rejected: list[Rejected], mapping: dict[str, str],

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from app.desk.session import DeskSession, ShopAccount
+from app.gateway.client import GatewayClient
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
@@ -23,6 +24,15 @@ def sim() -> Iterator[SimServer]:
     """A quiet simulator: buyers write only when a test tells them to, and do not answer by themselves."""
     with SimServer(port=0, rate=0, initial_chats=0, reply_delay=None, ping_interval=1.0, seed=7) as server:
         yield server
+
+
+@pytest.fixture
+def gw(sim: SimServer) -> Iterator[GatewayClient]:
+    """The desk's protocol client, logged in to the simulator."""
+    client = GatewayClient(httpx.Client(base_url=sim.url, timeout=httpx.Timeout(5, read=10)))
+    client.login(sim.shop_id, *sim.credentials)
+    yield client
+    client._http.close()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from app.desk.checks import missing_item_check
@@ -13,19 +12,10 @@ from app.desk.issues import IssueDesk
 from app.desk.problem_orders import plan_gateway, run_plan
 from app.desk.worklist import worklist
 from app.gateway import schema
-from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayRejected
 from app.store.engine import open_store
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def gw(sim):
-    client = GatewayClient(httpx.Client(base_url=sim.url, timeout=httpx.Timeout(5, read=10)))
-    client.login(sim.shop_id, *sim.credentials)
-    yield client
-    client._http.close()
 
 
 def shipped(sim):

@@ -18,14 +18,6 @@ from app.shopsim.runner import SimPortInUse, SimServer
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def gw(sim):
-    client = GatewayClient(httpx.Client(base_url=sim.url, timeout=httpx.Timeout(5, read=10)))
-    client.login(sim.shop_id, *sim.credentials)
-    yield client
-    client._http.close()
-
-
 def test_a_wrong_password_is_refused(sim):
     client = GatewayClient(httpx.Client(base_url=sim.url, timeout=5))
     with pytest.raises(GatewayAuthError):

@@ -296,8 +296,9 @@ class Parcel:
     def from_json(cls, data: Any, where: str = "parcel") -> Parcel:
         d = _obj(data, where)
         events, slip = d.get("events", []), d.get("packing_slip") or []
-        if not isinstance(events, list) or not isinstance(slip, list):
-            raise ProtocolError(f"{where}: events and packing_slip must be lists")
+        for key, value in (("events", events), ("packing_slip", slip)):
+            if not isinstance(value, list):
+                raise ProtocolError(f"{where}.{key}: expected a list")
         return cls(
             tracking_no=_str(d, "tracking_no", where),
             courier=_str(d, "courier", where, optional=True),

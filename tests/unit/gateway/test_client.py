@@ -92,28 +92,39 @@ def test_image_messages_and_picture_sniffing():
         schema.Message.from_json(picture_only | {"image": "../etc/passwd"})
 
 
-def test_parcels_and_problem_orders_parse_strictly_with_the_path_named():
-    from datetime import UTC, datetime
 
-    from app.gateway import schema
+def test_a_tracking_no_is_one_path_segment_and_since_goes_as_utc():
+    from datetime import datetime, timedelta, timezone
 
-    at = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
-    parcel = schema.Parcel("SF1", "顺丰速运", (schema.ParcelEvent(at, "杭州", "已揽收"),), 650, 640, "杭州转运中心",
-                           (schema.PackedLine("运动鞋", "S1", 1, True),))
-    assert schema.Parcel.from_json(parcel.to_json()) == parcel
-    problem = schema.ProblemOrder("3912", "out_of_area", "果果", "新疆", at, "13800138001")
-    assert schema.ProblemOrder.from_json(problem.to_json()) == problem
-    bad = {**parcel.to_json(), "origin_weight_g": -5}
-    with pytest.raises(schema.ProtocolError, match="parcel.origin_weight_g: must not be negative"):
-        schema.Parcel.from_json(bad)
-    bad = {**parcel.to_json(), "packing_slip": [{"title": "鞋", "sku": "", "qty": 1, "ticked": "yes"}]}
-    with pytest.raises(schema.ProtocolError, match=r"packing_slip\[0\].ticked"):
-        schema.Parcel.from_json(bad)
-    with pytest.raises(schema.ProtocolError, match="'weather' is not one of"):
-        schema.ProblemOrder.from_json({**problem.to_json(), "category": "weather"})
-    with pytest.raises(schema.ProtocolError, match="reported_at: not an ISO 8601 time"):
-        schema.ProblemOrder.from_json({**problem.to_json(), "reported_at": "yesterday"})
-    item = {"sku": "S1", "title": "鞋", "qty": 1, "price_fen": 100}
-    assert schema.OrderItem.from_json(item).weight_g == 0  # gateways that know no weights still parse
-    with pytest.raises(schema.ProtocolError, match="weight_g: must not be negative"):
-        schema.OrderItem.from_json({**item, "weight_g": -1})
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.raw_path.decode())
+        if request.url.path.startswith("/v1/parcels/"):
+            return httpx.Response(200, json={"tracking_no": "SF/1", "courier": "顺丰速运", "events": []})
+        return httpx.Response(200, json={"problem_orders": []})
+
+    gw = client_for(handler)
+    assert gw.parcel("SF/1?x=1").origin_weight_g is None  # a gateway that weighs nothing still parses
+    beijing = timezone(timedelta(hours=8))
+    assert gw.problem_orders(since=datetime(2026, 11, 24, 9, 30, tzinfo=beijing)) == []
+    assert gw.problem_orders() == []
+    assert seen == ["/v1/parcels/SF%2F1%3Fx%3D1", "/v1/problem-orders?since=2026-11-24T01%3A30%3A00.000000Z",
+                    "/v1/problem-orders"]
+
+
+def test_a_malformed_problem_order_names_its_place_in_the_list():
+    line = {"order_no": "1", "category": "unclear_address", "buyer_nick": "果果", "detail": "",
+            "reported_at": "2026-11-24T01:00:00Z"}
+    body = {"problem_orders": [line, {**line, "category": "weather"}]}
+    with pytest.raises(GatewayProtocolError, match=r"problem_orders\[1\]\.category: 'weather' is not one of"):
+        client_for(lambda r: httpx.Response(200, json=body)).problem_orders()
+    with pytest.raises(GatewayProtocolError, match="a list 'problem_orders'"):
+        client_for(lambda r: httpx.Response(200, json={"problems": []})).problem_orders()
+
+
+def test_an_unknown_parcel_is_a_rejection_naming_the_gateways_reason():
+    gw = client_for(lambda r: httpx.Response(404, json={"error": {"code": "not_found", "message": "no such parcel"}}))
+    with pytest.raises(GatewayRejected, match="no such parcel") as caught:
+        gw.parcel("X1")
+    assert caught.value.status == 404

@@ -1,0 +1,90 @@
+"""The protocol's shapes for weights, parcels and problem orders: what round-trips, and what is refused with
+the field named (the desk shows that message, so it must say where the gateway went wrong)."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.gateway import schema
+
+AT = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+ITEM = {"sku": "XL-RUN-01", "title": "小鹿儿童运动鞋", "qty": 2, "price_fen": 12900, "weight_g": 420}
+
+
+def a_parcel() -> schema.Parcel:
+    return schema.Parcel("SF1", "顺丰速运", (schema.ParcelEvent(AT, "泉州转运中心", "已揽收"),), 980, 975, "杭州转运中心",
+                         (schema.PackedLine("小鹿儿童运动鞋", "XL-RUN-01", 2, True), schema.PackedLine("袜子", "", 1, False)))
+
+
+def a_problem() -> schema.ProblemOrder:
+    return schema.ProblemOrder("3912000000000000001", "unclear_address", "tb_果果妈妈", "收货地址只写到小区，没有门牌号",
+                               AT, "13800138001")
+
+
+def test_item_weights_travel_with_orders_and_are_optional():
+    item = schema.OrderItem.from_json(ITEM)
+    assert item.weight_g == 420
+    order = schema.Order("1", "b1", (item,), 25800, "已发货", AT)
+    assert schema.Order.from_json(order.to_json()) == order
+    assert order.to_json()["items"][0]["weight_g"] == 420
+    assert schema.OrderItem.from_json({k: v for k, v in ITEM.items() if k != "weight_g"}).weight_g == 0
+    assert schema.OrderItem.from_json({**ITEM, "weight_g": None}).weight_g == 0
+
+
+@pytest.mark.parametrize(("weight", "message"), [
+    (-1, r"order\.items\[0\]\.weight_g: must not be negative"),
+    (4.5, r"order\.items\[0\]\.weight_g: expected an integer"),
+    (True, r"order\.items\[0\]\.weight_g: expected an integer"),
+    ("420", r"order\.items\[0\]\.weight_g: expected an integer"),
+])
+def test_a_bad_item_weight_is_refused_with_its_path(weight, message):
+    order = {"no": "1", "buyer_id": "b1", "items": [{**ITEM, "weight_g": weight}], "amount_fen": 0,
+             "status": "已发货", "created_at": "2026-11-24T02:00:00Z"}
+    with pytest.raises(schema.ProtocolError, match=message):
+        schema.Order.from_json(order)
+
+
+def test_parcels_and_problem_orders_round_trip():
+    assert schema.Parcel.from_json(a_parcel().to_json()) == a_parcel()
+    assert schema.ProblemOrder.from_json(a_problem().to_json()) == a_problem()
+    unweighed = schema.Parcel("YT2", "圆通速递", ())
+    assert unweighed.to_json()["origin_weight_g"] is None
+    assert schema.Parcel.from_json(unweighed.to_json()) == unweighed
+    assert schema.Parcel.from_json({"tracking_no": "YT2", "courier": "圆通速递", "events": [],
+                                    "packing_slip": None}).packing_slip == ()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"origin_weight_g": -5}, r"parcel\.origin_weight_g: must not be negative"),
+    ({"last_weight_g": -1}, r"parcel\.last_weight_g: must not be negative"),
+    ({"last_weight_g": "975g"}, r"parcel\.last_weight_g: expected an integer"),
+    ({"tracking_no": None}, r"parcel\.tracking_no: expected a string"),
+    ({"events": {"at": "x"}}, r"parcel\.events: expected a list"),
+    ({"packing_slip": "all packed"}, r"parcel\.packing_slip: expected a list"),
+    ({"events": [{"at": "yesterday", "where": "", "what": "已揽收"}]}, r"parcel\.events\[0\]\.at: not an ISO 8601 time"),
+    ({"events": [{"at": "2026-11-24T02:00:00", "where": "", "what": "已揽收"}]}, r"parcel\.events\[0\]\.at: time has no zone"),
+    ({"packing_slip": [{"title": "鞋", "sku": "", "qty": 1, "ticked": "yes"}]}, r"parcel\.packing_slip\[0\]\.ticked"),
+    ({"packing_slip": [{"title": "鞋", "sku": "", "qty": 0, "ticked": True}]}, r"parcel\.packing_slip\[0\]\.qty: must be positive"),
+])
+def test_a_malformed_parcel_is_refused_naming_the_field(change, message):
+    with pytest.raises(schema.ProtocolError, match=message):
+        schema.Parcel.from_json({**a_parcel().to_json(), **change})
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"category": "weather"}, r"problem\.category: 'weather' is not one of multiple_addresses, "),
+    ({"category": None}, r"problem\.category: expected a string"),
+    ({"reported_at": "yesterday"}, r"problem\.reported_at: not an ISO 8601 time: 'yesterday'"),
+    ({"reported_at": 1764000000}, r"problem\.reported_at: expected an ISO 8601 time string, got int"),
+    ({"order_no": 3912}, r"problem\.order_no: expected a string"),
+])
+def test_a_malformed_problem_order_is_refused_naming_the_field(change, message):
+    with pytest.raises(schema.ProtocolError, match=message):
+        schema.ProblemOrder.from_json({**a_problem().to_json(), **change})
+
+
+def test_every_problem_category_is_accepted_and_optional_fields_may_be_missing():
+    for category in schema.PROBLEM_CATEGORIES:
+        line = {"order_no": "1", "category": category, "reported_at": "2026-11-24T02:00:00Z"}
+        problem = schema.ProblemOrder.from_json(line)
+        assert (problem.category, problem.phone, problem.buyer_nick) == (category, "", "")

@@ -21,6 +21,8 @@ from starlette.routing import Route
 from app.gateway import schema
 from app.shopsim.world import ShopWorld
 
+PROBLEM_SHARE = 1 / 40  # of background traffic steps, the ones where the back-end flags another order
+
 
 @dataclass
 class Traffic:
@@ -115,6 +117,8 @@ class SimApp:
         while True:
             await asyncio.sleep(random.expovariate(self.traffic.rate / 60.0))
             self.world.spontaneous()
+            if random.random() < PROBLEM_SHARE:
+                self.world.report_problem()
 
     async def _answer_later(self, conversation_id: str) -> None:
         low, high = self.traffic.reply_delay or (0.0, 0.0)

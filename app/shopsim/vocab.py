@@ -20,25 +20,32 @@ CATALOGUE: tuple[tuple[str, str, int], ...] = (
 # grams per unit as packed (shoes with their box), for the missing-item and return weight checks
 WEIGHTS: dict[str, int] = {"XL-RUN-01": 420, "XL-RUN-02": 430, "XL-CAN-01": 360, "XL-BOOT-01": 610, "XL-SAN-01": 300,
                            "XL-SOCK-05": 120, "XL-TEE-01": 150, "XL-PANT-01": 260}
-STATIONS = ("杭州转运中心", "广州白云派送站", "苏州园区营业部", "成都武侯营业点", "北京望京派送站", "武汉洪山营业部", "青岛市南派送站")
 
-# the shop back-end's problem-order list: category → what the back-end or the warehouse writes
+# the shop back-end's problem-order list: category → what the back-end or the warehouse writes ({item}: the
+# order's first item). The first six stop an order before it ships; the last three come up after it shipped.
 PROBLEM_DETAILS: dict[str, tuple[str, ...]] = {
-    "multiple_addresses": ("同一买家两笔订单地址不同，需确认是否合并发货", "买家三笔订单填了两个收货地址"),
-    "unclear_address": ("收货地址只写到小区，没有门牌号", "地址缺少区县，快递无法分拣"),
-    "out_of_area": ("收货地址在新疆阿勒泰，中通不派送", "地址在西藏林芝，韵达超区"),
-    "out_of_stock": ("白蓝 30 码缺货，预计 3 天后到货", "粉色 27 码仓库无货"),
-    "free_shipping_not_met": ("偏远地区不满足包邮条件，需补邮费 10 元",),
-    "buyer_note": ("买家留言要求周日送达，快递不支持", "买家留言要求发顺丰，订单未补运费"),
+    "multiple_addresses": ("同一买家两笔订单地址不同，需确认是否合并发货", "买家两笔订单填了两个收货地址，需确认发哪个"),
+    "unclear_address": ("收货地址只写到小区，没有门牌号", "地址缺少区县，快递无法分拣", "地址只写到街道，缺少楼栋门牌"),
+    "out_of_area": ("收货地址在新疆阿勒泰，中通不派送", "地址在西藏林芝，韵达超区", "地址在海岛乡镇，快递不上门"),
+    "out_of_stock": ("{item} 缺货，预计 3 天后到货", "{item} 仓库无货，需联系买家换款或退款"),
+    "free_shipping_not_met": ("偏远地区不满足包邮条件，需补邮费 10 元", "订单未满 59 元包邮，买家留言要求包邮"),
+    "buyer_note": ("买家留言要求周日送达，快递不支持", "买家留言要求发顺丰，订单未补运费", "买家留言要求不要放快递柜"),
     "tracking_timeout": ("揽收后 3 天没有物流更新", "物流停在转运中心超过 48 小时"),
     "address_change": ("买家发货后要求改地址到公司", "买家要求改收件人电话"),
     "lost_parcel": ("快递反馈包裹在转运中心丢失", "物流显示已签收，买家说没收到"),
 }
+PRE_SHIPPING_PROBLEMS = ("multiple_addresses", "unclear_address", "out_of_area", "out_of_stock",
+                         "free_shipping_not_met", "buyer_note")
+PHONE_PREFIXES = ("138", "139", "135", "136", "150", "158", "186", "188", "177", "199")
 
 COURIERS = ("中通快递", "圆通速递", "韵达快递", "顺丰速运", "申通快递")
 STATUSES = ("等待发货", "已发货", "已发货", "交易成功", "退款中")
 CITIES = ("浙江省杭州市西湖区文三路", "广东省深圳市南山区科技园", "江苏省苏州市工业园区星湖街",
           "四川省成都市武侯区天府大道", "北京市朝阳区望京街道", "湖北省武汉市洪山区珞喻路", "山东省青岛市市南区香港中路")
+# the courier's way from the shop's warehouse (in Jinjiang, where China's kids' shoes are made) to each city
+ORIGIN = ("福建泉州晋江营业部", "泉州转运中心")
+LAST_STATIONS = dict(zip(CITIES, ("杭州西湖派送站", "深圳南山派送站", "苏州园区营业部", "成都武侯营业点", "北京望京派送站",
+                                  "武汉洪山营业部", "青岛市南派送站"), strict=True))
 
 NICK_PREFIXES = ("tb_", "", "", "", "")
 NICK_NAMES = ("糖糖", "小美", "果果", "安安", "乐乐", "朵朵", "豆豆", "晨曦", "木子", "一一", "阿狸", "七七", "小鱼儿",

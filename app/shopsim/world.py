@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -59,6 +60,8 @@ class ShopWorld:
         self.buyers: list[SimBuyer] = []
         for index in range(max(1, buyers)):
             self.buyers.append(self._make_buyer(index))
+        self._problem_rng = random.Random(f"{self.run}-problems")
+        self._problem_counts: Counter[str] = Counter()
         self.problem_orders: list[schema.ProblemOrder] = self._make_problems()
 
     # --- ids and events --------------------------------------------------------------------------
@@ -225,47 +228,89 @@ class ShopWorld:
         self._emit("conversation.transferred", {"conversation": chat.conversation.to_json(), "to": to, "note": note})
         return chat.conversation
 
+    # --- the courier and the back office ---------------------------------------------------------
+
     def parcel(self, tracking_no: str) -> schema.Parcel | None:
-        """The courier's record, with weights and the packing slip. Decided from the order no. alone (its own
-        random stream), so asking never changes what buyers do: about half of the parcels of buyers who claim a
-        missing item really were short-packed; one parcel in fifteen loses weight on the way."""
+        """The courier's record, with its scale readings and the warehouse's packing slip.
+
+        Drawn from a random stream of the order's own, so asking never changes what buyers do and asking twice
+        gives the same parcel. A parcel weighs its items plus 80–150 g of packaging, within the scale's ±15 g,
+        and about the same at the last station. Of the parcels of buyers who claim a missing item, about half
+        really left one unit short (its slip line unticked, the weight lower by that unit) and the rest left
+        complete; of the other parcels, about one in fifteen is opened on the way and arrives lighter.
+        """
         found = next(((b, o) for b in self.buyers for o in b.orders if o.tracking_no == tracking_no), None)
         if found is None:
             return None
         buyer, order = found
         rng = random.Random(f"{self.run}-parcel-{order.no}")
-        start = order.created_at + timedelta(hours=20)
-        steps = ("已揽收", "已发出，下一站 转运中心", "到达目的地转运中心", "派送中")
-        events = tuple(schema.ParcelEvent(start + timedelta(hours=14 * i), order.address[:6], what)
-                       for i, what in enumerate(steps))
+        # every draw is made whatever the case, so a claim changes only what it has to
+        packaging, scale, drift = rng.randrange(80, 151), rng.randrange(-15, 16), rng.randrange(-10, 11)
+        short_if_claimed, opened, opened_loss = rng.random() < 0.5, rng.random() < 1 / 15, rng.randrange(100, 300)
+        short_unit = rng.choice([item for item in order.items for _ in range(item.qty)])
         claims_missing = any(c.intent == "missing" and c.conversation.buyer.id == buyer.id for c in self.chats.values())
-        short = claims_missing and rng.random() < 0.5
-        units = [(item, n) for item in order.items for n in range(item.qty)]
-        left_out = rng.choice(units)[0] if short else None
+        left_out = short_unit if claims_missing and short_if_claimed else None
         slip = tuple(schema.PackedLine(item.title, item.sku, item.qty, item is not left_out) for item in order.items)
-        origin = sum(item.weight_g * item.qty for item in order.items) + rng.randrange(80, 151)
+        origin = sum(item.weight_g * item.qty for item in order.items) + packaging + scale
         if left_out is not None:
             origin -= left_out.weight_g
-        origin = max(50, origin + rng.randrange(-15, 16))  # the courier's scale
-        last = origin + rng.randrange(-10, 11)
-        if not claims_missing and rng.random() < 1 / 15:
-            last -= rng.randrange(100, 300)  # opened on the way
-        return schema.Parcel(tracking_no, order.courier, events, origin, max(0, last), rng.choice(vocab.STATIONS), slip)
+        last = origin + drift
+        if opened and not claims_missing:
+            last -= min(opened_loss, origin // 2)
+        station = next((s for city, s in vocab.LAST_STATIONS.items() if order.address.startswith(city)), "目的地派送站")
+        steps = ((vocab.ORIGIN[0], "已揽收"), (vocab.ORIGIN[1], f"已发出，下一站 {station}"), (station, f"到达 {station}"),
+                 (station, "已签收" if order.status == "交易成功" else "派送中"))
+        # a young parcel's steps are squeezed into its age, so none of them lies in the future
+        squeeze = max(0.0, min(1.0, (self.clock() - order.created_at) / timedelta(hours=66)))
+        events = tuple(schema.ParcelEvent(order.created_at + squeeze * timedelta(hours=20 + 14 * i), where, what)
+                       for i, (where, what) in enumerate(steps))
+        return schema.Parcel(tracking_no, order.courier, events, origin, last, station, slip)
+
+    def phone_of(self, buyer: SimBuyer) -> str:
+        """The buyer's mobile number as the back-end has it from their orders: the same on every line."""
+        rng = random.Random(f"{self.run}-phone-{buyer.id}")
+        return rng.choice(vocab.PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}"
+
+    def _problem(self, buyer: SimBuyer, order: schema.Order, at: datetime) -> schema.ProblemOrder:
+        """A problem that fits the order (an address, stock or a note before it ships; tracking after), of the
+        fitting category the list has fewest of, so even a short list shows most kinds."""
+        shipped = order.status != "等待发货"
+        allowed = [c for c in schema.PROBLEM_CATEGORIES if (c in vocab.PRE_SHIPPING_PROBLEMS) != shipped
+                   and (c != "multiple_addresses" or len(buyer.orders) > 1)]
+        fewest = min(self._problem_counts[c] for c in allowed)
+        category = self._problem_rng.choice([c for c in allowed if self._problem_counts[c] == fewest])
+        self._problem_counts[category] += 1
+        detail = self._problem_rng.choice(vocab.PROBLEM_DETAILS[category]).format(item=order.items[0].title)
+        return schema.ProblemOrder(order.no, category, buyer.nick, detail, at, self.phone_of(buyer))
 
     def _make_problems(self) -> list[schema.ProblemOrder]:
-        """About one order in ten is on the back-end's problem list; its own random stream (see parcel)."""
-        rng = random.Random(f"{self.run}-problems")
+        """The back-end's list at start: one order in ten, half of them held before shipping, each reported
+        within 30 hours of the order and never after now. A random stream of its own (see parcel)."""
+        rng, now = self._problem_rng, self.clock()
+        orders = [(b, o) for b in self.buyers for o in b.orders]
+        waiting = [(b, o) for b, o in orders if o.status == "等待发货"]
+        shipped = [(b, o) for b, o in orders if o.status != "等待发货"]
+        wanted = max(1, round(len(orders) / 10)) if orders else 0
+        held = min(len(waiting), (wanted + 1) // 2)
+        chosen = rng.sample(waiting, held) + rng.sample(shipped, min(len(shipped), wanted - held))
         problems = []
-        for buyer in self.buyers:
-            for order in buyer.orders:
-                if rng.random() >= 0.1:
-                    continue
-                category = rng.choice(schema.PROBLEM_CATEGORIES)
-                phone = f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}"
-                problems.append(schema.ProblemOrder(order.no, category, buyer.nick,
-                                                    rng.choice(vocab.PROBLEM_DETAILS[category]),
-                                                    order.created_at + timedelta(hours=rng.randrange(2, 30)), phone))
+        for buyer, order in chosen:
+            window = min(timedelta(hours=30), max(timedelta(0), now - order.created_at))
+            problems.append(self._problem(buyer, order, order.created_at + rng.uniform(0.05, 1) * window))
         return sorted(problems, key=lambda p: p.reported_at)
 
+    def report_problem(self) -> schema.ProblemOrder | None:
+        """The back-end flags one more order now (background traffic does this now and then, so a desk pulling
+        with `since` gets something new); None when every order is on the list already."""
+        listed = {p.order_no for p in self.problem_orders}
+        candidates = [(b, o) for b in self.buyers for o in b.orders if o.no not in listed]
+        if not candidates:
+            return None
+        problem = self._problem(*self._problem_rng.choice(candidates), self.clock())
+        self.problem_orders.append(problem)
+        return problem
+
     def problems_since(self, since: datetime | None) -> list[schema.ProblemOrder]:
-        return [p for p in self.problem_orders if since is None or p.reported_at > since]
+        """The list oldest first; with since, only what was reported after it."""
+        return sorted((p for p in self.problem_orders if since is None or p.reported_at > since),
+                      key=lambda p: p.reported_at)

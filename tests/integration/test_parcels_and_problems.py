@@ -48,6 +48,37 @@ def test_missing_item_claims_split_into_genuine_and_false_ones_the_check_tells_a
     assert set(verdicts.values()) == {"genuine", "doubtful"}
 
 
+def test_missing_item_claimants_are_about_half_short_packed_and_the_weights_say_which(sim, gw):
+    claimants = shipped(sim)[:24]
+    for buyer, _order in claimants:
+        sim.world._chat_for(buyer, "missing", sim.world.clock())
+    short_packed = 0
+    for buyer, order in claimants:
+        items = next(o for o in gw.orders(buyer.id) if o.no == order.no).items
+        parcel = gw.parcel(order.tracking_no)
+        unticked = [line for line in parcel.packing_slip if not line.ticked]
+        assert len(unticked) <= 1, parcel.packing_slip
+        # what left the warehouse: the order, less one unit of a line the packer did not tick
+        packed = sum(i.weight_g * i.qty for i in items) - sum(i.weight_g for i in items if i.sku in
+                                                               {line.sku for line in unticked})
+        assert 50 <= parcel.origin_weight_g - packed <= 200, (order.no, parcel)  # packaging and the scale only
+        assert abs(parcel.last_weight_g - parcel.origin_weight_g) <= 30  # a claimant's parcel arrived as it left
+        short_packed += bool(unticked)
+    assert 0.25 <= short_packed / len(claimants) <= 0.75
+
+
+def test_parcels_nobody_complains_about_left_complete_and_a_few_lost_weight_on_the_way(sim, gw):
+    lighter = 0
+    parcels = shipped(sim)
+    for _buyer, order in parcels:
+        parcel = gw.parcel(order.tracking_no)
+        assert all(line.ticked for line in parcel.packing_slip)
+        assert 50 <= parcel.origin_weight_g - sum(i.weight_g * i.qty for i in order.items) <= 200
+        assert parcel.last_weight_g <= parcel.origin_weight_g + 30 and parcel.last_station
+        lighter += parcel.origin_weight_g - parcel.last_weight_g > 50
+    assert 1 <= lighter <= len(parcels) // 5
+
+
 def test_an_unknown_parcel_is_a_clear_404_and_a_tracking_no_cannot_reach_another_endpoint(gw):
     with pytest.raises(GatewayRejected, match="no such parcel"):
         gw.parcel("NOPE123")
@@ -65,10 +96,22 @@ def test_the_problem_order_list_comes_whole_or_since_a_time(sim, gw):
     assert gw.problem_orders(since=problems[-1].reported_at + timedelta(seconds=1)) == []
 
 
+def test_a_problem_the_back_end_flags_later_is_what_the_next_pull_since_gets(sim, gw):
+    before = gw.problem_orders()
+    problem = sim.world.report_problem()
+    assert problem is not None
+    assert gw.problem_orders(since=before[-1].reported_at) == [problem]
+    assert gw.problem_orders() == [*before, problem]
+
+
 def test_a_bad_since_is_refused_in_the_error_shape(sim, gw, control):
-    response = control.get("/v1/problem-orders", params={"since": "yesterday"},
-                           headers={"Authorization": f"Bearer {gw.token}"})
-    assert response.status_code == 400 and "since" in response.json()["error"]["message"]
+    for since in ("yesterday", "2026-11-24T02:00:00", ""):
+        response = control.get("/v1/problem-orders", params={"since": since},
+                               headers={"Authorization": f"Bearer {gw.token}"})
+        assert response.status_code == 400, since
+        assert response.json()["error"]["code"] == "bad_request" and "since" in response.json()["error"]["message"]
+    response = control.get("/v1/problem-orders")
+    assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
 
 
 def test_the_fetched_list_lands_on_the_worklist_once_with_phones(sim, gw, tmp_path):

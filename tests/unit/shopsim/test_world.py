@@ -71,3 +71,78 @@ def test_an_ignored_buyer_nags_twice_then_stops_nagging():
     follow_ups = vocab.INTENTS[chat.intent][2]
     assert sum(1 for m in chat.messages if m.text in follow_ups) == 2
     assert chat.patience == 0
+
+
+def shipped_of(w: ShopWorld) -> list:
+    return [(b, o) for b in w.buyers for o in b.orders if o.tracking_no]
+
+
+def test_orders_carry_what_their_items_weigh_as_packed():
+    from app.shopsim import vocab
+
+    w = world()
+    for sku, title, _price in vocab.CATALOGUE:
+        low, high = (250, 700) if "鞋" in title or "靴" in title else (30, 400)  # a pair with its box; clothes
+        assert low <= vocab.WEIGHTS[sku] <= high, (sku, title)
+    assert all(item.weight_g == vocab.WEIGHTS[item.sku] for b in w.buyers for o in b.orders for item in o.items)
+
+
+def test_a_parcel_is_the_same_every_time_it_is_asked_and_its_events_are_not_in_the_future():
+    w = world()
+    for _buyer, order in shipped_of(w):
+        parcel = w.parcel(order.tracking_no)
+        assert parcel == w.parcel(order.tracking_no)
+        assert all(order.created_at <= e.at <= NOW for e in parcel.events)
+        assert [e.at for e in parcel.events] == sorted(e.at for e in parcel.events)
+        assert parcel.last_station and parcel.events[-1].where == parcel.last_station
+    assert w.parcel("no-such-tracking-no") is None
+
+
+def test_a_claim_changes_only_what_it_must_a_false_claims_parcel_is_the_one_that_left():
+    w = world(buyers=40)
+    before = {o.no: w.parcel(o.tracking_no) for _b, o in shipped_of(w)}
+    for buyer, _order in shipped_of(w):
+        w._chat_for(buyer, "missing", NOW)
+    after = {o.no: w.parcel(o.tracking_no) for _b, o in shipped_of(w)}
+    false_claims = [no for no, p in after.items() if all(line.ticked for line in p.packing_slip)]
+    genuine = [no for no in after if no not in false_claims]
+    assert false_claims and genuine
+    for no in false_claims:  # opened-in-transit losses aside, nothing changed
+        assert (after[no].origin_weight_g, after[no].packing_slip) == (before[no].origin_weight_g,
+                                                                      before[no].packing_slip)
+    for no in genuine:
+        order = w.order(no)
+        missing = [i for i in order.items if not next(x for x in after[no].packing_slip if x.sku == i.sku).ticked]
+        assert len(missing) == 1
+        assert before[no].origin_weight_g - after[no].origin_weight_g == missing[0].weight_g
+
+
+def test_the_problem_list_is_a_tenth_of_the_orders_fits_each_order_and_was_reported_before_now():
+    from app.shopsim import vocab
+
+    w = world(buyers=80)
+    orders = [o for b in w.buyers for o in b.orders]
+    problems = w.problems_since(None)
+    assert abs(len(problems) - len(orders) / 10) <= 1
+    assert len({p.order_no for p in problems}) == len(problems)
+    assert len({p.category for p in problems}) >= min(len(problems), len(schema.PROBLEM_CATEGORIES)) - 2
+    phones = {}
+    for p in problems:
+        order = w.order(p.order_no)
+        assert order.created_at <= p.reported_at <= NOW
+        assert (p.category in vocab.PRE_SHIPPING_PROBLEMS) == (order.status == "等待发货"), p
+        assert p.detail and "{" not in p.detail
+        assert len(p.phone) == 11 and p.phone.startswith("1") and p.phone.isdigit()
+        assert phones.setdefault(p.buyer_nick, p.phone) == p.phone  # one buyer, one number
+    assert w.problems_since(problems[2].reported_at) == problems[3:]
+
+
+def test_a_problem_reported_later_is_what_a_pull_since_the_last_one_gets():
+    now = [NOW]
+    w = ShopWorld(seed=5, clock=lambda: now[0])
+    last_pull = w.problems_since(None)[-1].reported_at
+    now[0] = NOW + timedelta(hours=2)
+    problem = w.report_problem()
+    assert problem is not None and problem.reported_at == now[0]
+    assert problem.order_no not in {p.order_no for p in w.problems_since(None)[:-1]}
+    assert w.problems_since(last_pull) == [problem]

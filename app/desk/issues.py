@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
 from app.desk.money import parse_yuan, yuan_text
+from app.desk.reasons import Reason
 from app.gateway import schema
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueFilter, IssueStore
@@ -59,8 +61,8 @@ ACTIONS: dict[str, tuple[Field, ...]] = {
     "partial_refund": (Field("amount", "money", True), Field("reason", "text", True), Field("real_name", "text"),
                        Field("alipay", "text")),
     "full_refund": (Field("reason", "text", True), Field("real_name", "text"), Field("alipay", "text")),
-    "return": (Field("shipping_paid_by", "choice", True, ("buyer", "shop")), Field("reason", "text"),
-               Field("return_tracking_no", "text", max_len=40), Field("received", "bool"),
+    "return": (Field("shipping_paid_by", "choice", True, ("buyer", "shop")), Field("items", "text"),
+               Field("reason", "text"), Field("return_tracking_no", "text", max_len=40), Field("received", "bool"),
                Field("weight_g", "int", low=0, high=100_000)),
     "reship": (Field("items", "text", True), Field("reason", "text", True), Field("address", "text"),
                Field("courier", "text", max_len=40), Field("new_tracking_no", "text", max_len=40)),
@@ -83,6 +85,7 @@ class IssueRefused(ValueError):
     def __init__(self, code: str, message: str, field: str = "", detail: str = "") -> None:
         super().__init__(message)
         self.code, self.field, self.detail = code, field, detail
+        self.reason = message  # a Reason: the key and values a front-end words in its own language
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,13 @@ class IssueDesk:
 
     def add_profile(self, name: str, role: str, password: str = "") -> None:
         if role not in ROLES:
-            raise IssueRefused("unknown_role", f"role must be one of {', '.join(ROLES)}", "role", role)
+            raise IssueRefused("unknown_role", Reason("unknown_role", f"role must be one of {', '.join(ROLES)}",
+                                                       value=role), "role", role)
         if not name.strip():
-            raise IssueRefused("missing_field", "a profile needs a name", "name")
+            raise IssueRefused("missing_field", Reason("profile_needs_name", "a profile needs a name"), "name")
         if role == "supervisor" and len(password) < 6:
-            raise IssueRefused("weak_password", "a supervisor's password needs at least 6 characters", "password")
+            raise IssueRefused("weak_password", Reason("weak_password", "a supervisor's password needs at least 6 "
+                                                         "characters", minimum=6), "password")
         self.repo.set_profile(name.strip(), role, hash_password(password) if password else "", self.clock(),
                               Audit(self.agent or name, "profile set", None, {"name": name, "role": role}))
 
@@ -181,9 +186,11 @@ class IssueDesk:
     def _supervisor(self, name: str, password: str) -> None:
         found = self.repo.profile(name)
         if found is None or found[0] != "supervisor":
-            raise IssueRefused("not_supervisor", f"{name!r} is not a supervisor on this desk", "supervisor", name)
+            raise IssueRefused("not_supervisor", Reason("not_supervisor", f"{name!r} is not a supervisor on this desk",
+                                                         name=name), "supervisor", name)
         if not found[1] or not password_ok(password, found[1]):
-            raise IssueRefused("wrong_password", f"wrong password for {name!r}", "password")
+            raise IssueRefused("wrong_password", Reason("wrong_password", f"wrong password for {name!r}", name=name),
+                               "password")
 
     # issues
 
@@ -191,13 +198,17 @@ class IssueDesk:
                    buyer_id: str = "", buyer_nick: str = "", conversation_id: str = "", note: str = "",
                    evidence: Sequence[int] = (), follow_up_at: datetime | None = None) -> IssueRecord:
         if stage not in STAGES:
-            raise IssueRefused("unknown_stage", f"stage must be one of {', '.join(STAGES)}", "stage", stage)
+            raise IssueRefused("unknown_stage", Reason("unknown_stage", f"stage must be one of {', '.join(STAGES)}",
+                                                       value=stage), "stage", stage)
         if category not in CATEGORIES[stage]:
-            raise IssueRefused("unknown_category", f"{category!r} is not a {stage} category", "category", category)
+            raise IssueRefused("unknown_category", Reason("unknown_category", f"{category!r} is not a {stage} category",
+                                                           value=category, stage=stage), "category", category)
         if severity not in SEVERITIES:
-            raise IssueRefused("unknown_severity", f"severity must be one of {', '.join(SEVERITIES)}", "severity")
+            raise IssueRefused("unknown_severity", Reason("unknown_severity", "severity must be one of "
+                               f"{', '.join(SEVERITIES)}", value=severity), "severity", severity)
         if not (order_no.strip() or buyer_nick.strip() or buyer_id):
-            raise IssueRefused("missing_field", "an issue needs an order no. or a buyer", "order_no")
+            raise IssueRefused("missing_field", Reason("needs_order_or_buyer", "an issue needs an order no. or a buyer"),
+                               "order_no")
         values = {"stage": stage, "category": category, "severity": severity, "order_no": order_no.strip(),
                   "buyer_id": buyer_id, "buyer_nick": buyer_nick.strip(), "conversation_id": conversation_id,
                   "owner": self.agent, "state": "open", "note": note, "follow_up_at": follow_up_at}
@@ -235,7 +246,8 @@ class IssueDesk:
             try:
                 kept.append(self.store.images.put_file(path))
             except ImageError as exc:
-                raise IssueRefused("bad_photo", f"{path.name}: {exc}", "photos", path.name) from exc
+                raise IssueRefused("bad_photo", Reason("bad_photo", f"{path.name}: {exc}", file=path.name, problem=exc),
+                                   "photos", path.name) from exc
         photos = list(dict.fromkeys([*issue.photos, *kept]))
         return self.repo.update_issue(issue_id, {"photos": photos}, self.clock(),
                                       Audit(self.agent, "photos attached", None, {"photos": kept}))
@@ -249,9 +261,11 @@ class IssueDesk:
     def set_state(self, issue_id: int, state: str, *, follow_up_at: datetime | None = None,
                   satisfaction: int | None = None) -> IssueRecord:
         if state not in STATES:
-            raise IssueRefused("unknown_state", f"state must be one of {', '.join(STATES)}", "state", state)
+            raise IssueRefused("unknown_state", Reason("unknown_state", f"state must be one of {', '.join(STATES)}",
+                                                       value=state), "state", state)
         if satisfaction is not None and not 1 <= satisfaction <= 5:
-            raise IssueRefused("bad_value", "satisfaction is 1–5", "satisfaction", str(satisfaction))
+            raise IssueRefused("bad_value", Reason("out_of_range", "satisfaction: 1–5", field="satisfaction", low=1, high=5,
+                                                   value=satisfaction), "satisfaction", str(satisfaction))
         before = self._issue(issue_id)
         changes: dict[str, object] = {"state": state,
                                       "resolved_at": self.clock() if state in ("resolved", "rejected") else None}
@@ -268,7 +282,8 @@ class IssueDesk:
     def _issue(self, issue_id: int) -> IssueRecord:
         issue = self.repo.issue(issue_id)
         if issue is None:
-            raise IssueRefused("no_issue", f"issue {issue_id} does not exist", "issue", str(issue_id))
+            raise IssueRefused("no_issue", Reason("no_issue", f"issue {issue_id} does not exist", issue=issue_id), "issue",
+                               str(issue_id))
         return issue
 
     def _order(self, order_no: str) -> schema.Order | None:
@@ -281,7 +296,8 @@ class IssueDesk:
         limit the action waits for a supervisor and counts for nothing until approved."""
         issue = self._issue(issue_id)
         if issue.state in ("resolved", "rejected"):
-            raise IssueRefused("closed", f"issue {issue_id} is {issue.state}: reopen it first", "state", issue.state)
+            raise IssueRefused("closed", Reason("closed", f"issue {issue_id} is {issue.state}: reopen it first",
+                                                issue=issue_id, state=issue.state), "state", issue.state)
         fields = validate(kind, raw)
         amount, needs, warnings = 0, "", []
         if kind in MONEY_KINDS:
@@ -324,8 +340,7 @@ class IssueDesk:
         issue = self._issue(issue_id)
         order = self._order(issue.order_no) if issue.order_no else None
         if order is None:
-            raise IssueRefused("unknown_order", f"order {issue.order_no or '(none)'} is not in the store: import the "
-                               "shop's order export (or open the buyer's chat) first", "order_no", issue.order_no)
+            raise _unknown_order(issue.order_no)
         check = missing_item_check(order, parcel)
         self.repo.write_audit(Audit(self.agent, f"weight check: {check.verdict}", None,
                                     {"issue": issue_id, "origin_g": check.origin_g, "last_g": check.last_g,
@@ -339,12 +354,16 @@ class IssueDesk:
         if tracking:
             for _other, other_issue in self.repo.actions_with_field("return", "return_tracking_no", tracking):
                 if other_issue.id != issue.id:
-                    flags.append(f"return tracking no. {tracking} was already used on issue {other_issue.id} "
-                                 f"(order {other_issue.order_no or '?'}, buyer {other_issue.buyer_nick or '?'})")
+                    flags.append(Reason(
+                        "return_tracking_reused", f"return tracking no. {tracking} was already used on issue "
+                        f"{other_issue.id} (order {other_issue.order_no or '?'}, buyer {other_issue.buyer_nick or '?'})",
+                        tracking=tracking, issue=other_issue.id, order=other_issue.order_no or "?",
+                        buyer=other_issue.buyer_nick or "?"))
         weight = fields.get("weight_g")
         order = self._order(issue.order_no) if issue.order_no else None
         if fields.get("received") and isinstance(weight, int) and order is not None:
-            flag = return_weight_flag(order, weight)
+            returned = re.split(r"[、,，;；]", str(fields.get("items") or ""))  # a partial return names its items
+            flag = return_weight_flag(order, weight, [name for name in returned if name.strip()])
             if flag:
                 flags.append(flag)
         return flags
@@ -353,14 +372,16 @@ class IssueDesk:
         self._supervisor(supervisor, password)
         action = self.repo.action(action_id)
         if action is None:
-            raise IssueRefused("no_action", f"action {action_id} does not exist", "action", str(action_id))
+            raise IssueRefused("no_action", Reason("no_action", f"action {action_id} does not exist", action=action_id),
+                               "action", str(action_id))
         if approve and action.kind in REFUNDS:  # the order may have been refunded meanwhile
             issue = self._issue(action.issue_id)
             order = self._order(issue.order_no)
             given = self.repo.amount_for_order(issue.order_no, REFUNDS, ("done",))
             if order is not None and given + action.amount_fen > order.amount_fen:
-                raise IssueRefused("over_order_total", "approving would refund more than the order's total",
-                                   "amount", yuan_text(order.amount_fen - given))
+                left = yuan_text(order.amount_fen - given)
+                raise IssueRefused("over_order_total", Reason("approval_over_total", "approving would refund more than "
+                                   f"the order's total (¥{left} left)", left=left), "amount", left)
         status = "done" if approve else "refused"
         return self.repo.decide(action_id, status, supervisor, self.clock(),
                                 Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
@@ -390,26 +411,31 @@ class IssueDesk:
             amount = int(fields.get("value") or 0)  # type: ignore[call-overload]
             limit = self.policy.gift_max_fen
             over = amount > limit and self.role(self.agent) != "supervisor"
-            return amount, f"a gift over ¥{yuan_text(limit)} needs a supervisor" if over else ""
+            return amount, Reason("gift_over_limit", f"a gift over ¥{yuan_text(limit)} needs a supervisor",
+                                  limit=yuan_text(limit)) if over else ""
         order = self._order(issue.order_no) if issue.order_no else None
         if order is None:
-            raise IssueRefused("unknown_order", f"order {issue.order_no or '(none)'} is not in the store: import the "
-                               "shop's order export (or open the buyer's chat) first", "order_no", issue.order_no)
+            raise _unknown_order(issue.order_no)
         refunded = self.repo.amount_for_order(order.no, REFUNDS, COUNTING)
         left = order.amount_fen - refunded
         if kind == "full_refund":
             if left <= 0:
-                raise IssueRefused("over_order_total", f"order {order.no} has nothing left to refund", "amount", "0.00")
+                raise IssueRefused("over_order_total", Reason("nothing_left", f"order {order.no} has nothing left to refund",
+                                                               order=order.no), "amount", "0.00")
             fields["amount"] = left
             return left, ""
         amount = int(fields["amount"])  # type: ignore[call-overload]
         if amount <= 0:
-            raise IssueRefused("bad_amount", "the amount must be more than ¥0.00", "amount", yuan_text(amount))
+            raise IssueRefused("bad_amount", Reason("amount_not_positive", "the amount must be more than ¥0.00"), "amount",
+                               yuan_text(amount))
         if kind in REFUNDS and amount > left:
-            raise IssueRefused("over_order_total", f"¥{yuan_text(amount)} is more than order {order.no} can still "
-                               f"refund (¥{yuan_text(left)} of ¥{yuan_text(order.amount_fen)})", "amount", yuan_text(left))
+            raise IssueRefused("over_order_total", Reason(
+                "over_refundable", f"¥{yuan_text(amount)} is more than order {order.no} can still refund "
+                f"(¥{yuan_text(left)} of ¥{yuan_text(order.amount_fen)})", amount=yuan_text(amount), order=order.no,
+                left=yuan_text(left), total=yuan_text(order.amount_fen)), "amount", yuan_text(left))
         if kind == "price_rounding" and amount > order.amount_fen:
-            raise IssueRefused("over_order_total", "rounding cannot exceed the order amount", "amount")
+            raise IssueRefused("over_order_total", Reason("rounding_over_total", "rounding cannot exceed the order "
+                               f"amount (¥{yuan_text(order.amount_fen)})", total=yuan_text(order.amount_fen)), "amount")
         if self.role(self.agent) == "supervisor":
             return amount, ""
         return amount, self._limit_reason(order, kind, amount)
@@ -418,15 +444,19 @@ class IssueDesk:
         policy = self.policy
         if kind == "price_rounding":
             if amount > order.amount_fen * policy.rounding_max_share:
-                return f"rounding over {policy.rounding_max_share:.0%} of the order needs a supervisor"
+                return Reason("rounding_over_share", f"rounding over {policy.rounding_max_share:.0%} of the order needs a "
+                              "supervisor", share=f"{policy.rounding_max_share:.0%}")
             day_start = self.clock().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
             if self.repo.count_actions("price_rounding", self.agent, day_start, ("done",)) >= policy.rounding_per_day:
-                return f"more than {policy.rounding_per_day} roundings a day need a supervisor"
+                return Reason("rounding_per_day", f"more than {policy.rounding_per_day} roundings a day need a supervisor",
+                              count=policy.rounding_per_day)
         if kind == "partial_refund":
             if amount > policy.partial_refund_max_fen:
-                return f"a partial refund over ¥{yuan_text(policy.partial_refund_max_fen)} needs a supervisor"
+                return Reason("partial_over_amount", f"a partial refund over ¥{yuan_text(policy.partial_refund_max_fen)} "
+                              "needs a supervisor", limit=yuan_text(policy.partial_refund_max_fen))
             if amount > order.amount_fen * policy.partial_refund_max_share:
-                return f"a partial refund over {policy.partial_refund_max_share:.0%} of the order needs a supervisor"
+                return Reason("partial_over_share", f"a partial refund over {policy.partial_refund_max_share:.0%} of the "
+                              "order needs a supervisor", share=f"{policy.partial_refund_max_share:.0%}")
         return ""
 
     def _over_limit(self, issue: IssueRecord, kind: str, amount: int) -> bool:
@@ -437,17 +467,20 @@ class IssueDesk:
 def validate(kind: str, raw: Mapping[str, object]) -> dict[str, object]:
     """The action's fields, typed and checked; IssueRefused names the first bad field."""
     if kind not in ACTIONS:
-        raise IssueRefused("unknown_action", f"unknown action {kind!r}", "kind", kind)
+        raise IssueRefused("unknown_action", Reason("unknown_action", f"unknown action {kind!r}", value=kind), "kind", kind)
     specs = {f.name: f for f in ACTIONS[kind]}
     unknown = set(raw) - set(specs)
     if unknown:
-        raise IssueRefused("unknown_field", f"{kind} has no field {sorted(unknown)[0]!r}", sorted(unknown)[0])
+        name = sorted(unknown)[0]
+        raise IssueRefused("unknown_field", Reason("unknown_field", f"{kind} has no field {name!r}", action=kind,
+                                                   field=name), name)
     out: dict[str, object] = {}
     for spec in ACTIONS[kind]:
         value = raw.get(spec.name)
         if value is None or value == "" or value == []:
             if spec.required:
-                raise IssueRefused("missing_field", f"{kind} needs {spec.name}", spec.name)
+                raise IssueRefused("missing_field", Reason("missing_field", f"{kind} needs {spec.name}", action=kind,
+                                                           field=spec.name), spec.name)
             continue
         out[spec.name] = _typed(spec, value)
     return out
@@ -457,21 +490,26 @@ def _typed(spec: Field, value: object) -> object:
     name = spec.name
     if spec.kind == "money":
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise IssueRefused("bad_amount", f"{name}: an amount in yuan such as 12.50", name, str(value))
+            raise IssueRefused("bad_amount", Reason("not_an_amount", f"{name}: an amount in yuan such as 12.50",
+                                                 field=name, value=value), name, str(value))
         try:
             fen = value if isinstance(value, int) else parse_yuan(value)
         except ValueError as exc:
-            raise IssueRefused("bad_amount", f"{name}: {exc}", name, str(value)) from exc
+            raise IssueRefused("bad_amount", Reason("not_an_amount", f"{name}: {exc}", field=name, value=value), name,
+                               str(value)) from exc
         if fen < 0:
-            raise IssueRefused("bad_amount", f"{name}: a negative amount is not an amount", name, yuan_text(fen))
+            raise IssueRefused("bad_amount", Reason("negative_amount", f"{name}: a negative amount is not an amount",
+                                                 field=name, value=yuan_text(fen)), name, yuan_text(fen))
         return fen
     if spec.kind == "int":
         try:
             number = int(str(value).strip())
         except ValueError as exc:
-            raise IssueRefused("bad_value", f"{name}: a whole number", name, str(value)) from exc
+            raise IssueRefused("bad_value", Reason("not_whole_number", f"{name}: a whole number", field=name,
+                                                value=value), name, str(value)) from exc
         if (spec.low is not None and number < spec.low) or (spec.high is not None and number > spec.high):
-            raise IssueRefused("bad_value", f"{name}: {spec.low}–{spec.high}", name, str(number))
+            raise IssueRefused("bad_value", Reason("out_of_range", f"{name}: {spec.low}–{spec.high}", field=name,
+                                                low=spec.low, high=spec.high, value=number), name, str(number))
         return number
     if spec.kind == "bool":
         if isinstance(value, bool):
@@ -481,10 +519,12 @@ def _typed(spec: Field, value: object) -> object:
             return True
         if text in ("0", "false", "no", "否", "n"):
             return False
-        raise IssueRefused("bad_value", f"{name}: yes or no", name, str(value))
+        raise IssueRefused("bad_value", Reason("not_yes_no", f"{name}: yes or no", field=name, value=value), name,
+                           str(value))
     if spec.kind == "choice":
         if value not in spec.choices:
-            raise IssueRefused("bad_value", f"{name}: one of {', '.join(spec.choices)}", name, str(value))
+            raise IssueRefused("bad_value", Reason("not_a_choice", f"{name}: one of {', '.join(spec.choices)}", field=name,
+                                                value=value, choices=",".join(spec.choices)), name, str(value))
         return value
     if spec.kind == "time":
         if isinstance(value, datetime):
@@ -493,16 +533,24 @@ def _typed(spec: Field, value: object) -> object:
             try:
                 moment = datetime.fromisoformat(str(value))
             except ValueError as exc:
-                raise IssueRefused("bad_value", f"{name}: a date and time", name, str(value)) from exc
+                raise IssueRefused("bad_value", Reason("not_a_time", f"{name}: a date and time", field=name, value=value),
+                                   name, str(value)) from exc
         return (moment if moment.tzinfo else moment.astimezone()).isoformat()
     if spec.kind == "list":
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise IssueRefused("bad_value", f"{name}: a list", name, str(value))
+            raise IssueRefused("bad_value", Reason("not_a_list", f"{name}: a list", field=name), name, str(value))
         return list(value)
     text = str(value).strip()
     if len(text) > spec.max_len:
-        raise IssueRefused("too_long", f"{name}: at most {spec.max_len} characters", name, str(len(text)))
+        raise IssueRefused("too_long", Reason("too_long", f"{name}: at most {spec.max_len} characters", field=name,
+                                              limit=spec.max_len, length=len(text)), name, str(len(text)))
     return text
+
+
+def _unknown_order(order_no: str) -> IssueRefused:
+    return IssueRefused("unknown_order", Reason(
+        "unknown_order", f"order {order_no or '(none)'} is not in the store: import the shop's order export (or open "
+        "the buyer's chat) first", order=order_no), "order_no", order_no)
 
 
 def _jsonable(values: Mapping[str, object]) -> dict[str, object]:
@@ -514,6 +562,7 @@ def day_bounds(day: str) -> tuple[datetime, datetime]:
     try:
         start = datetime.fromisoformat(day).astimezone()
     except ValueError as exc:
-        raise IssueRefused("bad_value", f"{day!r} is not a date such as 2026-11-24", "date", day) from exc
+        raise IssueRefused("bad_value", Reason("not_a_date", f"{day!r} is not a date such as 2026-11-24", value=day),
+                           "date", day) from exc
     start = start.replace(hour=0, minute=0, second=0, microsecond=0)
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)

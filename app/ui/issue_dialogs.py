@@ -46,89 +46,7 @@ from app.desk.issues import (
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
-
-
-def label(code: str) -> str:
-    """A stage, category, state, severity, action or field code in the agent's language."""
-    labels = {
-        "pre_sale": QCoreApplication.translate("IssueLabel", "Pre-sale"),
-        "in_sale": QCoreApplication.translate("IssueLabel", "In-sale"),
-        "after_sale": QCoreApplication.translate("IssueLabel", "After-sale"),
-        "bad_review": QCoreApplication.translate("IssueLabel", "Bad review"),
-        "size_advice": QCoreApplication.translate("IssueLabel", "Size advice"),
-        "stock": QCoreApplication.translate("IssueLabel", "Stock"),
-        "coupon": QCoreApplication.translate("IssueLabel", "Coupon"),
-        "price_rounding": QCoreApplication.translate("IssueLabel", "Price rounding"),
-        "product_question": QCoreApplication.translate("IssueLabel", "Product question"),
-        "multiple_addresses": QCoreApplication.translate("IssueLabel", "Several addresses"),
-        "unclear_address": QCoreApplication.translate("IssueLabel", "Unclear address"),
-        "out_of_area": QCoreApplication.translate("IssueLabel", "Out of the courier's area"),
-        "out_of_stock": QCoreApplication.translate("IssueLabel", "Out of stock"),
-        "free_shipping_not_met": QCoreApplication.translate("IssueLabel", "Free shipping not met"),
-        "buyer_note": QCoreApplication.translate("IssueLabel", "Buyer's note"),
-        "tracking_timeout": QCoreApplication.translate("IssueLabel", "Tracking timeout"),
-        "address_change": QCoreApplication.translate("IssueLabel", "Address change"),
-        "lost_parcel": QCoreApplication.translate("IssueLabel", "Lost parcel"),
-        "damage": QCoreApplication.translate("IssueLabel", "Damaged"),
-        "wrong_item": QCoreApplication.translate("IssueLabel", "Wrong item"),
-        "missing_item": QCoreApplication.translate("IssueLabel", "Missing item"),
-        "not_received": QCoreApplication.translate("IssueLabel", "Not received"),
-        "quality": QCoreApplication.translate("IssueLabel", "Quality"),
-        "return": QCoreApplication.translate("IssueLabel", "Return"),
-        "exchange": QCoreApplication.translate("IssueLabel", "Exchange"),
-        "low": QCoreApplication.translate("IssueLabel", "Low"),
-        "normal": QCoreApplication.translate("IssueLabel", "Normal"),
-        "high": QCoreApplication.translate("IssueLabel", "High"),
-        "urgent": QCoreApplication.translate("IssueLabel", "Urgent"),
-        "open": QCoreApplication.translate("IssueLabel", "Open"),
-        "waiting_buyer": QCoreApplication.translate("IssueLabel", "Waiting for the buyer"),
-        "waiting_warehouse": QCoreApplication.translate("IssueLabel", "Waiting for the warehouse"),
-        "waiting_finance": QCoreApplication.translate("IssueLabel", "Waiting for finance"),
-        "resolved": QCoreApplication.translate("IssueLabel", "Resolved"),
-        "rejected": QCoreApplication.translate("IssueLabel", "Rejected"),
-        "partial_refund": QCoreApplication.translate("IssueLabel", "Partial refund"),
-        "full_refund": QCoreApplication.translate("IssueLabel", "Full refund"),
-        "reship": QCoreApplication.translate("IssueLabel", "Reship"),
-        "gift": QCoreApplication.translate("IssueLabel", "Gift or coupon"),
-        "complaint": QCoreApplication.translate("IssueLabel", "Complaint to the warehouse"),
-        "contact": QCoreApplication.translate("IssueLabel", "Contact attempt"),
-        "review_outcome": QCoreApplication.translate("IssueLabel", "Review outcome"),
-        "amount": QCoreApplication.translate("IssueLabel", "Amount (yuan)"),
-        "reason": QCoreApplication.translate("IssueLabel", "Reason"),
-        "real_name": QCoreApplication.translate("IssueLabel", "Real name"),
-        "alipay": QCoreApplication.translate("IssueLabel", "Alipay account"),
-        "shipping_paid_by": QCoreApplication.translate("IssueLabel", "Return shipping paid by"),
-        "buyer": QCoreApplication.translate("IssueLabel", "Buyer"),
-        "shop": QCoreApplication.translate("IssueLabel", "Shop"),
-        "return_tracking_no": QCoreApplication.translate("IssueLabel", "Return tracking no."),
-        "received": QCoreApplication.translate("IssueLabel", "Received"),
-        "weight_g": QCoreApplication.translate("IssueLabel", "Weight (g)"),
-        "items": QCoreApplication.translate("IssueLabel", "Items"),
-        "address": QCoreApplication.translate("IssueLabel", "Address"),
-        "courier": QCoreApplication.translate("IssueLabel", "Courier"),
-        "new_tracking_no": QCoreApplication.translate("IssueLabel", "New tracking no."),
-        "kind": QCoreApplication.translate("IssueLabel", "Kind"),
-        "value": QCoreApplication.translate("IssueLabel", "Value (yuan)"),
-        "note": QCoreApplication.translate("IssueLabel", "Note"),
-        "problem": QCoreApplication.translate("IssueLabel", "Problem"),
-        "missing": QCoreApplication.translate("IssueLabel", "Missing"),
-        "detail": QCoreApplication.translate("IssueLabel", "Detail"),
-        "photos": QCoreApplication.translate("IssueLabel", "Photos"),
-        "packer": QCoreApplication.translate("IssueLabel", "Packer"),
-        "new_address": QCoreApplication.translate("IssueLabel", "New address"),
-        "channel": QCoreApplication.translate("IssueLabel", "Channel"),
-        "message": QCoreApplication.translate("IssueLabel", "Message"),
-        "phone": QCoreApplication.translate("IssueLabel", "Phone"),
-        "result": QCoreApplication.translate("IssueLabel", "Result"),
-        "next_try": QCoreApplication.translate("IssueLabel", "Next try"),
-        "answered": QCoreApplication.translate("IssueLabel", "The buyer answered"),
-        "group": QCoreApplication.translate("IssueLabel", "Group"),
-        "rating": QCoreApplication.translate("IssueLabel", "Rating"),
-        "review_text": QCoreApplication.translate("IssueLabel", "Review text"),
-        "offer": QCoreApplication.translate("IssueLabel", "Offer"),
-        "changed": QCoreApplication.translate("IssueLabel", "Review changed"),
-    }
-    return labels.get(code, code)
+from app.ui.words import label, say
 
 
 def issue_line(issue: IssueRecord) -> str:
@@ -209,10 +127,8 @@ class NewIssueDialog(QDialog):
 
 
 def refusal(refused: IssueRefused) -> str:
-    """What the rules said, with the field named in the agent's language."""
-    where = label(refused.field) if refused.field else ""
-    text = QCoreApplication.translate("IssueLabel", "Not saved (%1): %2").replace("%1", where).replace("%2", str(refused))
-    return text if where else QCoreApplication.translate("IssueLabel", "Not saved: %1").replace("%1", str(refused))
+    """What the rules said, in the agent's language (the reason names the field)."""
+    return QCoreApplication.translate("IssueLabel", "Not saved: %1").replace("%1", say(refused.reason))
 
 
 def _input(spec: Field) -> QWidget:
@@ -255,7 +171,7 @@ class ActionDialog(QDialog):
         if kind in MONEY_KINDS:
             flags = desk.flags(issue.id)
             if flags:
-                warning = QLabel("⚠ " + "\n⚠ ".join(flags))
+                warning = QLabel("⚠ " + "\n⚠ ".join(say(flag) for flag in flags))
                 warning.setObjectName("actionFlags")
                 warning.setTextFormat(Qt.TextFormat.PlainText)
                 warning.setWordWrap(True)
@@ -324,7 +240,7 @@ class ApprovalDialog(QDialog):
         self.problem.setStyleSheet("color: #C0392B")
         form = QFormLayout(self)
         why = QLabel(self.tr("%1 of ¥%2 needs approval: %3").replace("%1", label(outcome.action.kind))
-                     .replace("%2", f"{outcome.action.amount_fen / 100:.2f}").replace("%3", outcome.needs_approval))
+                     .replace("%2", f"{outcome.action.amount_fen / 100:.2f}").replace("%3", say(outcome.needs_approval)))
         why.setWordWrap(True)
         form.addRow(why)
         form.addRow(self.tr("&Supervisor"), self.supervisor)
@@ -532,7 +448,7 @@ class WeightPanel(QWidget):
         if check.slip:
             lines.append(self.tr("Packing slip:") + " " + "  ".join(
                 f"{'✓' if line.ticked else '✗'} {line.title} ×{line.qty}" for line in check.slip))
-        lines += [f"· {reason}" for reason in check.reasons]
+        lines += [f"· {say(reason)}" for reason in check.reasons]
         self.result.setText("\n".join(lines))
         colour = {"genuine": "#1E8449", "doubtful": "#B9770E"}.get(check.verdict, "#505050")
         self.result.setStyleSheet(f"color: {colour}")

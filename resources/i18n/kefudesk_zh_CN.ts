@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="319"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="235"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="326"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="242"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="331"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="250"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="335"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="336"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="252"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="337"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="253"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -246,57 +246,57 @@
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="367"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="283"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="296"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="387"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="303"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="389"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="394"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="310"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="423"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="339"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="351"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="352"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -304,402 +304,397 @@
 <context>
     <name>IssueLabel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
+        <location filename="../../app/ui/words.py" line="18"/>
         <source>Pre-sale</source>
         <translation>售前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
+        <location filename="../../app/ui/words.py" line="19"/>
         <source>In-sale</source>
         <translation>售中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="56"/>
+        <location filename="../../app/ui/words.py" line="20"/>
         <source>After-sale</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="57"/>
+        <location filename="../../app/ui/words.py" line="21"/>
         <source>Bad review</source>
         <translation>中差评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="58"/>
+        <location filename="../../app/ui/words.py" line="22"/>
         <source>Size advice</source>
         <translation>尺码咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="59"/>
+        <location filename="../../app/ui/words.py" line="23"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
+        <location filename="../../app/ui/words.py" line="24"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
+        <location filename="../../app/ui/words.py" line="25"/>
         <source>Price rounding</source>
         <translation>改价抹零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="62"/>
+        <location filename="../../app/ui/words.py" line="26"/>
         <source>Product question</source>
         <translation>商品咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="63"/>
+        <location filename="../../app/ui/words.py" line="27"/>
         <source>Several addresses</source>
         <translation>同一买家多个地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
+        <location filename="../../app/ui/words.py" line="28"/>
         <source>Unclear address</source>
         <translation>地址不详</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="65"/>
+        <location filename="../../app/ui/words.py" line="29"/>
         <source>Out of the courier&apos;s area</source>
         <translation>超区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="66"/>
+        <location filename="../../app/ui/words.py" line="30"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
+        <location filename="../../app/ui/words.py" line="31"/>
         <source>Free shipping not met</source>
         <translation>未满包邮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
+        <location filename="../../app/ui/words.py" line="32"/>
         <source>Buyer&apos;s note</source>
         <translation>买家备注无法满足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
+        <location filename="../../app/ui/words.py" line="33"/>
         <source>Tracking timeout</source>
         <translation>物流超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="70"/>
+        <location filename="../../app/ui/words.py" line="34"/>
         <source>Address change</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="71"/>
+        <location filename="../../app/ui/words.py" line="35"/>
         <source>Lost parcel</source>
         <translation>丢件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="72"/>
+        <location filename="../../app/ui/words.py" line="36"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="73"/>
+        <location filename="../../app/ui/words.py" line="37"/>
         <source>Wrong item</source>
         <translation>错发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="74"/>
+        <location filename="../../app/ui/words.py" line="38"/>
         <source>Missing item</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="75"/>
+        <location filename="../../app/ui/words.py" line="39"/>
         <source>Not received</source>
         <translation>未收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="76"/>
+        <location filename="../../app/ui/words.py" line="40"/>
         <source>Quality</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="77"/>
+        <location filename="../../app/ui/words.py" line="41"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
+        <location filename="../../app/ui/words.py" line="42"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
+        <location filename="../../app/ui/words.py" line="43"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="80"/>
+        <location filename="../../app/ui/words.py" line="44"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
+        <location filename="../../app/ui/words.py" line="45"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../app/ui/words.py" line="46"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
+        <location filename="../../app/ui/words.py" line="47"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
+        <location filename="../../app/ui/words.py" line="48"/>
         <source>Waiting for the buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../app/ui/words.py" line="49"/>
         <source>Waiting for the warehouse</source>
         <translation>等待仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/words.py" line="50"/>
         <source>Waiting for finance</source>
         <translation>等待财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
+        <location filename="../../app/ui/words.py" line="51"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
+        <location filename="../../app/ui/words.py" line="52"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/words.py" line="53"/>
         <source>Partial refund</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/words.py" line="54"/>
         <source>Full refund</source>
         <translation>全额退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/words.py" line="55"/>
         <source>Reship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/words.py" line="56"/>
         <source>Gift or coupon</source>
         <translation>赠品或优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/words.py" line="57"/>
         <source>Complaint to the warehouse</source>
         <translation>投诉仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/words.py" line="58"/>
         <source>Contact attempt</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
+        <location filename="../../app/ui/words.py" line="59"/>
         <source>Review outcome</source>
         <translation>评价处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
+        <location filename="../../app/ui/words.py" line="60"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../app/ui/words.py" line="61"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <location filename="../../app/ui/words.py" line="62"/>
         <source>Real name</source>
         <translation>真实姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="99"/>
+        <location filename="../../app/ui/words.py" line="63"/>
         <source>Alipay account</source>
         <translation>支付宝账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="100"/>
+        <location filename="../../app/ui/words.py" line="64"/>
         <source>Return shipping paid by</source>
         <translation>退货运费承担方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="101"/>
+        <location filename="../../app/ui/words.py" line="65"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="102"/>
+        <location filename="../../app/ui/words.py" line="66"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="103"/>
+        <location filename="../../app/ui/words.py" line="67"/>
         <source>Return tracking no.</source>
         <translation>退货运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="104"/>
+        <location filename="../../app/ui/words.py" line="68"/>
         <source>Received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="105"/>
+        <location filename="../../app/ui/words.py" line="69"/>
         <source>Weight (g)</source>
         <translation>重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="106"/>
+        <location filename="../../app/ui/words.py" line="70"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="107"/>
+        <location filename="../../app/ui/words.py" line="71"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="108"/>
+        <location filename="../../app/ui/words.py" line="72"/>
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="109"/>
+        <location filename="../../app/ui/words.py" line="73"/>
         <source>New tracking no.</source>
         <translation>新运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="110"/>
+        <location filename="../../app/ui/words.py" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="111"/>
+        <location filename="../../app/ui/words.py" line="75"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="112"/>
+        <location filename="../../app/ui/words.py" line="76"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="113"/>
+        <location filename="../../app/ui/words.py" line="77"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="114"/>
+        <location filename="../../app/ui/words.py" line="78"/>
         <source>Missing</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="115"/>
+        <location filename="../../app/ui/words.py" line="79"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="116"/>
+        <location filename="../../app/ui/words.py" line="80"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="117"/>
+        <location filename="../../app/ui/words.py" line="81"/>
         <source>Packer</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="118"/>
+        <location filename="../../app/ui/words.py" line="82"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="119"/>
+        <location filename="../../app/ui/words.py" line="83"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="120"/>
+        <location filename="../../app/ui/words.py" line="84"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
+        <location filename="../../app/ui/words.py" line="85"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
+        <location filename="../../app/ui/words.py" line="86"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="123"/>
+        <location filename="../../app/ui/words.py" line="87"/>
         <source>Next try</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="124"/>
+        <location filename="../../app/ui/words.py" line="88"/>
         <source>The buyer answered</source>
         <translation>买家已回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="125"/>
+        <location filename="../../app/ui/words.py" line="89"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="126"/>
+        <location filename="../../app/ui/words.py" line="90"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="127"/>
+        <location filename="../../app/ui/words.py" line="91"/>
         <source>Review text</source>
         <translation>评价内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="128"/>
+        <location filename="../../app/ui/words.py" line="92"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
+        <location filename="../../app/ui/words.py" line="93"/>
         <source>Review changed</source>
         <translation>已改评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="135"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="53"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="214"/>
-        <source>Not saved (%1): %2</source>
-        <translation>未保存（%1）：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="131"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1017,47 +1012,47 @@
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="149"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="172"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="173"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="174"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="175"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="176"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="177"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="180"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -1618,6 +1613,269 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../app/ui/words.py" line="102"/>
+        <source>{value} is not a role: choose agent or supervisor</source>
+        <translation>{value} 不是角色：请选客服或主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="103"/>
+        <source>a profile needs a name</source>
+        <translation>账号需要名字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="104"/>
+        <source>a supervisor&apos;s password needs at least {minimum} characters</source>
+        <translation>主管密码至少 {minimum} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="105"/>
+        <source>{name} is not a supervisor on this desk</source>
+        <translation>{name} 不是本客服台的主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="106"/>
+        <source>wrong password for {name}</source>
+        <translation>{name} 的密码不对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="107"/>
+        <source>{value} is not a stage</source>
+        <translation>{value} 不是阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="108"/>
+        <source>{value} is not a category of {stage}</source>
+        <translation>{value} 不属于{stage}的分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="109"/>
+        <source>{value} is not a severity</source>
+        <translation>{value} 不是紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="110"/>
+        <source>an issue needs an order no. or a buyer</source>
+        <translation>问题单需要订单号或买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="111"/>
+        <source>{file} is not used: {problem}</source>
+        <translation>{file} 未采用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="112"/>
+        <source>{value} is not a state</source>
+        <translation>{value} 不是状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="113"/>
+        <source>issue {issue} does not exist (deleted or from another store)</source>
+        <translation>问题单 {issue} 不存在（已删除或属于另一个数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="114"/>
+        <source>issue {issue} is {state}: reopen it first</source>
+        <translation>问题单 {issue} 状态为“{state}”：请先重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="115"/>
+        <source>action {action} does not exist</source>
+        <translation>操作 {action} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="116"/>
+        <source>approving would refund more than the order&apos;s total: ¥{left} is left</source>
+        <translation>批准后退款将超过订单金额：只剩 ¥{left} 可退</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="117"/>
+        <source>order {order} has nothing left to refund</source>
+        <translation>订单 {order} 已无可退金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="118"/>
+        <source>the amount must be more than ¥0.00</source>
+        <translation>金额必须大于 ¥0.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="119"/>
+        <source>¥{amount} is more than order {order} can still refund (¥{left} of ¥{total})</source>
+        <translation>¥{amount} 超过订单 {order} 还能退的金额（¥{total} 中还剩 ¥{left}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="120"/>
+        <source>rounding cannot be more than the order&apos;s amount (¥{total})</source>
+        <translation>抹零不能超过订单金额（¥{total}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="121"/>
+        <source>order {order} is not in the store: import the shop&apos;s order export (Ctrl+Shift+O) or open the buyer&apos;s chat first</source>
+        <translation>订单 {order} 不在本地：请先导入店铺的订单报表（Ctrl+Shift+O）或打开买家的会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="122"/>
+        <source>{value} is not an action</source>
+        <translation>{value} 不是操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="123"/>
+        <source>{action} has no field {field}</source>
+        <translation>{action}没有“{field}”这一项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="124"/>
+        <source>{field} is needed for {action}</source>
+        <translation>{action}需要填写“{field}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="125"/>
+        <source>{field}: {value} is not an amount; type yuan such as 12.50</source>
+        <translation>{field}：{value} 不是金额；请按元填写，例如 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="126"/>
+        <source>{field}: a negative amount ({value}) is not an amount</source>
+        <translation>{field}：负数（{value}）不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="127"/>
+        <source>{field}: {value} is not a whole number</source>
+        <translation>{field}：{value} 不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="128"/>
+        <source>{field}: {value} is outside {low}–{high}</source>
+        <translation>{field}：{value} 不在 {low}–{high} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="129"/>
+        <source>{field}: {value} is neither yes nor no</source>
+        <translation>{field}：{value} 既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="130"/>
+        <source>{field}: choose one of {choices}</source>
+        <translation>{field}：请从 {choices} 中选一个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="131"/>
+        <source>{field}: {value} is not a date and time</source>
+        <translation>{field}：{value} 不是日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="132"/>
+        <source>{field}: a list is needed</source>
+        <translation>{field}：需要一个列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="133"/>
+        <source>{field}: {length} characters, at most {limit} fit</source>
+        <translation>{field}：{length} 个字符，最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="134"/>
+        <source>{value} is not a date such as 2026-11-24</source>
+        <translation>{value} 不是日期（例如 2026-11-24）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="136"/>
+        <source>a gift over ¥{limit} needs a supervisor</source>
+        <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="137"/>
+        <source>rounding over {share} of the order needs a supervisor</source>
+        <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="138"/>
+        <source>more than {count} roundings a day need a supervisor</source>
+        <translation>每天抹零超过 {count} 次需要主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="139"/>
+        <source>a partial refund over ¥{limit} needs a supervisor</source>
+        <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="140"/>
+        <source>a partial refund over {share} of the order needs a supervisor</source>
+        <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="142"/>
+        <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
+        <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="143"/>
+        <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
+        <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="145"/>
+        <source>no courier record for this parcel</source>
+        <translation>快递公司没有这个包裹的记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="146"/>
+        <source>ask the buyer for photos of the parcel and the packing slip</source>
+        <translation>请买家拍包裹和发货单的照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="147"/>
+        <source>packing slip: not ticked as packed — {lines}</source>
+        <translation>发货单：未勾选已装——{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="148"/>
+        <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
+        <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="149"/>
+        <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
+        <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="150"/>
+        <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
+        <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="151"/>
+        <source>and {last} g at {station}: nothing left it on the way</source>
+        <translation>到{station}时 {last} 克：途中没有少东西</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="152"/>
+        <source>every line of the packing slip is ticked</source>
+        <translation>发货单每一行都已勾选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="153"/>
+        <source>an item&apos;s weight is unknown</source>
+        <translation>有商品重量未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="154"/>
+        <source>the courier gave no origin weight</source>
+        <translation>快递没有揽收重量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="155"/>
+        <source>the weights do not decide it</source>
+        <translation>凭重量判断不了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="178"/>
+        <source>the last station</source>
+        <translation>末站</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../app/ui/report_dialog.py" line="40"/>
@@ -1814,69 +2072,69 @@
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="526"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="528"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="385"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="442"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="470"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="475"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="391"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="477"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="482"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="398"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="484"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="400"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="497"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="413"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="504"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="522"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="438"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="523"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="439"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="524"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="530"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="533"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="449"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>

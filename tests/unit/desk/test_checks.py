@@ -60,6 +60,23 @@ def test_a_return_far_lighter_than_its_items_is_flagged():
     assert return_weight_flag(ORDER, 500) == ""
 
 
+def test_a_partial_return_is_weighed_against_the_items_sent_back_only():
+    assert items_weight(ORDER, ["纯棉袜"]) == 120 and items_weight(ORDER, ["S1"]) == 420
+    assert return_weight_flag(ORDER, 110, ["纯棉袜 三双装"]) == ""  # the socks alone came back: not suspicious
+    assert "far below the 420 g" in return_weight_flag(ORDER, 110, ["S1"])  # the shoes came back as 110 g
+    assert items_weight(ORDER, ["手套"]) == 540  # a name the order lacks: the whole order, never nothing
+
+
+def test_the_desk_reads_the_returned_items_from_the_return_form(desk):
+    issue = desk.open_issue(stage="after_sale", category="return", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    socks = desk.act(issue.id, "return", {"shipping_paid_by": "buyer", "items": "纯棉袜 三双装", "received": True,
+                                          "weight_g": 110})
+    assert socks.warnings == ()
+    both = desk.act(issue.id, "return", {"shipping_paid_by": "buyer", "items": "S1、纯棉袜", "received": True,
+                                         "weight_g": 110})
+    assert "far below the 540 g" in both.warnings[0]
+
+
 @pytest.fixture
 def desk(tmp_path):
     store = open_store(tmp_path / "k.db")

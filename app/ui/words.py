@@ -1,0 +1,182 @@
+"""The desk's codes and reasons in the agent's language.
+
+label() words a stage, category, state, action or field code; say() words a Reason from app/desk (a refusal, a
+limit, a fraud flag, a weight-check finding) from its key and values, falling back to the desk's English text for
+a reason this table does not know yet (tests/ui/test_words.py keeps the table complete).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.desk.reasons import Reason
+
+
+def label(code: str) -> str:
+    """A stage, category, state, severity, action or field code in the agent's language."""
+    labels = {
+        "pre_sale": QCoreApplication.translate("IssueLabel", "Pre-sale"),
+        "in_sale": QCoreApplication.translate("IssueLabel", "In-sale"),
+        "after_sale": QCoreApplication.translate("IssueLabel", "After-sale"),
+        "bad_review": QCoreApplication.translate("IssueLabel", "Bad review"),
+        "size_advice": QCoreApplication.translate("IssueLabel", "Size advice"),
+        "stock": QCoreApplication.translate("IssueLabel", "Stock"),
+        "coupon": QCoreApplication.translate("IssueLabel", "Coupon"),
+        "price_rounding": QCoreApplication.translate("IssueLabel", "Price rounding"),
+        "product_question": QCoreApplication.translate("IssueLabel", "Product question"),
+        "multiple_addresses": QCoreApplication.translate("IssueLabel", "Several addresses"),
+        "unclear_address": QCoreApplication.translate("IssueLabel", "Unclear address"),
+        "out_of_area": QCoreApplication.translate("IssueLabel", "Out of the courier's area"),
+        "out_of_stock": QCoreApplication.translate("IssueLabel", "Out of stock"),
+        "free_shipping_not_met": QCoreApplication.translate("IssueLabel", "Free shipping not met"),
+        "buyer_note": QCoreApplication.translate("IssueLabel", "Buyer's note"),
+        "tracking_timeout": QCoreApplication.translate("IssueLabel", "Tracking timeout"),
+        "address_change": QCoreApplication.translate("IssueLabel", "Address change"),
+        "lost_parcel": QCoreApplication.translate("IssueLabel", "Lost parcel"),
+        "damage": QCoreApplication.translate("IssueLabel", "Damaged"),
+        "wrong_item": QCoreApplication.translate("IssueLabel", "Wrong item"),
+        "missing_item": QCoreApplication.translate("IssueLabel", "Missing item"),
+        "not_received": QCoreApplication.translate("IssueLabel", "Not received"),
+        "quality": QCoreApplication.translate("IssueLabel", "Quality"),
+        "return": QCoreApplication.translate("IssueLabel", "Return"),
+        "exchange": QCoreApplication.translate("IssueLabel", "Exchange"),
+        "low": QCoreApplication.translate("IssueLabel", "Low"),
+        "normal": QCoreApplication.translate("IssueLabel", "Normal"),
+        "high": QCoreApplication.translate("IssueLabel", "High"),
+        "urgent": QCoreApplication.translate("IssueLabel", "Urgent"),
+        "open": QCoreApplication.translate("IssueLabel", "Open"),
+        "waiting_buyer": QCoreApplication.translate("IssueLabel", "Waiting for the buyer"),
+        "waiting_warehouse": QCoreApplication.translate("IssueLabel", "Waiting for the warehouse"),
+        "waiting_finance": QCoreApplication.translate("IssueLabel", "Waiting for finance"),
+        "resolved": QCoreApplication.translate("IssueLabel", "Resolved"),
+        "rejected": QCoreApplication.translate("IssueLabel", "Rejected"),
+        "partial_refund": QCoreApplication.translate("IssueLabel", "Partial refund"),
+        "full_refund": QCoreApplication.translate("IssueLabel", "Full refund"),
+        "reship": QCoreApplication.translate("IssueLabel", "Reship"),
+        "gift": QCoreApplication.translate("IssueLabel", "Gift or coupon"),
+        "complaint": QCoreApplication.translate("IssueLabel", "Complaint to the warehouse"),
+        "contact": QCoreApplication.translate("IssueLabel", "Contact attempt"),
+        "review_outcome": QCoreApplication.translate("IssueLabel", "Review outcome"),
+        "amount": QCoreApplication.translate("IssueLabel", "Amount (yuan)"),
+        "reason": QCoreApplication.translate("IssueLabel", "Reason"),
+        "real_name": QCoreApplication.translate("IssueLabel", "Real name"),
+        "alipay": QCoreApplication.translate("IssueLabel", "Alipay account"),
+        "shipping_paid_by": QCoreApplication.translate("IssueLabel", "Return shipping paid by"),
+        "buyer": QCoreApplication.translate("IssueLabel", "Buyer"),
+        "shop": QCoreApplication.translate("IssueLabel", "Shop"),
+        "return_tracking_no": QCoreApplication.translate("IssueLabel", "Return tracking no."),
+        "received": QCoreApplication.translate("IssueLabel", "Received"),
+        "weight_g": QCoreApplication.translate("IssueLabel", "Weight (g)"),
+        "items": QCoreApplication.translate("IssueLabel", "Items"),
+        "address": QCoreApplication.translate("IssueLabel", "Address"),
+        "courier": QCoreApplication.translate("IssueLabel", "Courier"),
+        "new_tracking_no": QCoreApplication.translate("IssueLabel", "New tracking no."),
+        "kind": QCoreApplication.translate("IssueLabel", "Kind"),
+        "value": QCoreApplication.translate("IssueLabel", "Value (yuan)"),
+        "note": QCoreApplication.translate("IssueLabel", "Note"),
+        "problem": QCoreApplication.translate("IssueLabel", "Problem"),
+        "missing": QCoreApplication.translate("IssueLabel", "Missing"),
+        "detail": QCoreApplication.translate("IssueLabel", "Detail"),
+        "photos": QCoreApplication.translate("IssueLabel", "Photos"),
+        "packer": QCoreApplication.translate("IssueLabel", "Packer"),
+        "new_address": QCoreApplication.translate("IssueLabel", "New address"),
+        "channel": QCoreApplication.translate("IssueLabel", "Channel"),
+        "message": QCoreApplication.translate("IssueLabel", "Message"),
+        "phone": QCoreApplication.translate("IssueLabel", "Phone"),
+        "result": QCoreApplication.translate("IssueLabel", "Result"),
+        "next_try": QCoreApplication.translate("IssueLabel", "Next try"),
+        "answered": QCoreApplication.translate("IssueLabel", "The buyer answered"),
+        "group": QCoreApplication.translate("IssueLabel", "Group"),
+        "rating": QCoreApplication.translate("IssueLabel", "Rating"),
+        "review_text": QCoreApplication.translate("IssueLabel", "Review text"),
+        "offer": QCoreApplication.translate("IssueLabel", "Offer"),
+        "changed": QCoreApplication.translate("IssueLabel", "Review changed"),
+    }
+    return labels.get(code, code)
+
+
+# Every Reason key the desk uses, worded for the agent; {name} stands for the reason's value of that name. Marked
+# here, translated when shown (so a language switch takes effect).
+REASONS: dict[str, str] = {
+    # refusals
+    "unknown_role": QT_TRANSLATE_NOOP("Reason", "{value} is not a role: choose agent or supervisor"),
+    "profile_needs_name": QT_TRANSLATE_NOOP("Reason", "a profile needs a name"),
+    "weak_password": QT_TRANSLATE_NOOP("Reason", "a supervisor's password needs at least {minimum} characters"),
+    "not_supervisor": QT_TRANSLATE_NOOP("Reason", "{name} is not a supervisor on this desk"),
+    "wrong_password": QT_TRANSLATE_NOOP("Reason", "wrong password for {name}"),
+    "unknown_stage": QT_TRANSLATE_NOOP("Reason", "{value} is not a stage"),
+    "unknown_category": QT_TRANSLATE_NOOP("Reason", "{value} is not a category of {stage}"),
+    "unknown_severity": QT_TRANSLATE_NOOP("Reason", "{value} is not a severity"),
+    "needs_order_or_buyer": QT_TRANSLATE_NOOP("Reason", "an issue needs an order no. or a buyer"),
+    "bad_photo": QT_TRANSLATE_NOOP("Reason", "{file} is not used: {problem}"),
+    "unknown_state": QT_TRANSLATE_NOOP("Reason", "{value} is not a state"),
+    "no_issue": QT_TRANSLATE_NOOP("Reason", "issue {issue} does not exist (deleted or from another store)"),
+    "closed": QT_TRANSLATE_NOOP("Reason", "issue {issue} is {state}: reopen it first"),
+    "no_action": QT_TRANSLATE_NOOP("Reason", "action {action} does not exist"),
+    "approval_over_total": QT_TRANSLATE_NOOP("Reason", "approving would refund more than the order's total: ¥{left} is left"),
+    "nothing_left": QT_TRANSLATE_NOOP("Reason", "order {order} has nothing left to refund"),
+    "amount_not_positive": QT_TRANSLATE_NOOP("Reason", "the amount must be more than ¥0.00"),
+    "over_refundable": QT_TRANSLATE_NOOP("Reason", "¥{amount} is more than order {order} can still refund (¥{left} of ¥{total})"),
+    "rounding_over_total": QT_TRANSLATE_NOOP("Reason", "rounding cannot be more than the order's amount (¥{total})"),
+    "unknown_order": QT_TRANSLATE_NOOP("Reason", "order {order} is not in the store: import the shop's order export (Ctrl+Shift+O) or open the buyer's chat first"),
+    "unknown_action": QT_TRANSLATE_NOOP("Reason", "{value} is not an action"),
+    "unknown_field": QT_TRANSLATE_NOOP("Reason", "{action} has no field {field}"),
+    "missing_field": QT_TRANSLATE_NOOP("Reason", "{field} is needed for {action}"),
+    "not_an_amount": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not an amount; type yuan such as 12.50"),
+    "negative_amount": QT_TRANSLATE_NOOP("Reason", "{field}: a negative amount ({value}) is not an amount"),
+    "not_whole_number": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a whole number"),
+    "out_of_range": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is outside {low}–{high}"),
+    "not_yes_no": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is neither yes nor no"),
+    "not_a_choice": QT_TRANSLATE_NOOP("Reason", "{field}: choose one of {choices}"),
+    "not_a_time": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a date and time"),
+    "not_a_list": QT_TRANSLATE_NOOP("Reason", "{field}: a list is needed"),
+    "too_long": QT_TRANSLATE_NOOP("Reason", "{field}: {length} characters, at most {limit} fit"),
+    "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
+    # limits that need a supervisor
+    "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),
+    "rounding_over_share": QT_TRANSLATE_NOOP("Reason", "rounding over {share} of the order needs a supervisor"),
+    "rounding_per_day": QT_TRANSLATE_NOOP("Reason", "more than {count} roundings a day need a supervisor"),
+    "partial_over_amount": QT_TRANSLATE_NOOP("Reason", "a partial refund over ¥{limit} needs a supervisor"),
+    "partial_over_share": QT_TRANSLATE_NOOP("Reason", "a partial refund over {share} of the order needs a supervisor"),
+    # fraud flags
+    "return_tracking_reused": QT_TRANSLATE_NOOP("Reason", "return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})"),
+    "return_too_light": QT_TRANSLATE_NOOP("Reason", "the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding"),
+    # the missing-item weight check
+    "no_courier_record": QT_TRANSLATE_NOOP("Reason", "no courier record for this parcel"),
+    "ask_for_photos": QT_TRANSLATE_NOOP("Reason", "ask the buyer for photos of the parcel and the packing slip"),
+    "slip_unticked": QT_TRANSLATE_NOOP("Reason", "packing slip: not ticked as packed — {lines}"),
+    "lost_in_transit": QT_TRANSLATE_NOOP("Reason", "the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit"),
+    "light_at_origin": QT_TRANSLATE_NOOP("Reason", "the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left"),
+    "complete_at_origin": QT_TRANSLATE_NOOP("Reason", "the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs"),
+    "same_at_last_station": QT_TRANSLATE_NOOP("Reason", "and {last} g at {station}: nothing left it on the way"),
+    "slip_all_ticked": QT_TRANSLATE_NOOP("Reason", "every line of the packing slip is ticked"),
+    "item_weight_unknown": QT_TRANSLATE_NOOP("Reason", "an item's weight is unknown"),
+    "no_origin_weight": QT_TRANSLATE_NOOP("Reason", "the courier gave no origin weight"),
+    "weights_undecided": QT_TRANSLATE_NOOP("Reason", "the weights do not decide it"),
+}
+
+
+CODE_PARAMS = ("field", "state", "stage", "action")  # values that are desk codes, worded with label()
+
+
+def say(reason: str) -> str:
+    """A desk reason in the agent's language; plain text (or a reason with an unknown key) is shown as it is."""
+    if not isinstance(reason, Reason):
+        return str(reason)
+    if reason.key not in REASONS:
+        return str(reason)
+    template = QCoreApplication.translate("Reason", REASONS[reason.key])
+    values = dict(reason.params)
+    for name in CODE_PARAMS:
+        if name in values:
+            values[name] = label(values[name])
+    if reason.key.startswith("unknown_"):
+        values["value"] = label(values.get("value", ""))
+    if "choices" in values:
+        values["choices"] = "、".join(label(c) for c in values["choices"].split(",") if c)
+    if "station" in values and not values["station"]:
+        values["station"] = QCoreApplication.translate("Reason", "the last station")
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):  # a translation that names a value the reason lacks
+        return str(reason)

@@ -6,11 +6,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -38,12 +40,14 @@ from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
+from app.ui.issue_list import IssueListWindow
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 from app.ui.report_dialog import ReportDialog
+from app.ui.sheet_import import OrderImportDialog
 from app.ui.worklist import WorklistWindow
 
 TICK_MS = 1000
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self.phrase_manager: PhraseManager | None = None
         self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
         self._worklist: WorklistWindow | None = None
+        self._issue_list: IssueListWindow | None = None
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         self._action("issues", self.tr("&Record on the selected issue…"), "Ctrl+Shift+I", self.choose_action)
         self._action("issues", self.tr("Issue &details, state and photos…"), "Ctrl+Shift+J", self.issue_details)
         self._menus["issues"].addSeparator()
+        self._action("issues", self.tr("&All issues…"), "Ctrl+Shift+L", self.open_issue_list)
         self._action("issues", self.tr("&Problem-order worklist…"), "Ctrl+Shift+W", self.open_worklist)
         self._action("issues", self.tr("Daily &tables and reconciliation…"), "Ctrl+E", self.open_reports)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
                                                  else issue_label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))
+        self._action("file", self.tr("Import the shop's &order export…"), "Ctrl+Shift+O", self.choose_order_export)
         self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
@@ -389,17 +396,56 @@ class MainWindow(QMainWindow):
         self._worklist.refresh()
         return self._worklist
 
+    def choose_order_export(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("The marketplace's order export"))
+        dialog.setNameFilter(self.tr("Order exports (*.csv *.xlsx)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_order_export(Path(name)))
+        dialog.open()
+        return dialog
+
+    def import_order_export(self, path: Path) -> OrderImportDialog:
+        """Previewed off the GUI thread; written in one go on Import; the open chat's orders are shown again."""
+        dialog = OrderImportDialog(self.session.store, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._orders_imported)
+        dialog.open()
+        return dialog
+
+    def _orders_imported(self) -> None:
+        chat = self.current_chat()
+        if chat is not None and chat.buyer_id:
+            self.session.request_orders(chat.buyer_id)
+        self.statusBar().showMessage(self.tr("Orders imported."), 6_000)
+
     def open_reports(self) -> ReportDialog:
         dialog = ReportDialog(self.session.store, self.session.account.agent, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _details_of(self, issue: IssueRecord) -> IssueDetails:
-        parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self
+    def open_issue_list(self) -> IssueListWindow:
+        """Every issue on the desk with filters, in its own window; one instance."""
+        if self._issue_list is None:
+            self._issue_list = IssueListWindow(
+                self.issue_desk, self, details=lambda issue: self._details_of(issue, self._issue_list),
+                record=lambda issue, kind: self.record_on(issue, kind, self._issue_list))
+            self._issue_list.setModal(False)
+        self._issue_list.show()
+        self._issue_list.raise_()
+        self._issue_list.activateWindow()
+        self._issue_list.refresh()
+        return self._issue_list
+
+    def _details_of(self, issue: IssueRecord, parent: QWidget | None = None) -> IssueDetails:
+        if parent is None:
+            parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self
         dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, parent, self.session.fetch_parcel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._refresh_issues())
+        if self._issue_list is not None and parent is self._issue_list:  # a state changed there shows at once
+            dialog.finished.connect(lambda _result: self._issue_list and self._issue_list.refresh())
         dialog.open()
         return dialog
 
@@ -417,7 +463,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select an issue in the right pane first (Ctrl+J), or open one "
                                                  "with Ctrl+N."), 8_000)
             return None
-        dialog = ActionDialog(self.issue_desk, issue, kind, self, approve=self._ask_approval)
+        return self.record_on(issue, kind)
+
+    def record_on(self, issue: IssueRecord, kind: str, parent: QWidget | None = None) -> ActionDialog:
+        """The action form for any issue (the buyer's, or one chosen in the issue list)."""
+        dialog = ActionDialog(self.issue_desk, issue, kind, parent or self, approve=self._ask_approval)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._action_saved)
         dialog.open()
@@ -432,6 +482,8 @@ class MainWindow(QMainWindow):
 
     def _action_saved(self) -> None:
         self._refresh_issues()
+        if self._issue_list is not None and self._issue_list.isVisible():
+            self._issue_list.refresh()
         self.statusBar().showMessage(self.tr("Recorded."), 4_000)
 
     def _image_bytes(self, image_id: str) -> bytes | None:

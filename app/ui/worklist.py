@@ -15,30 +15,25 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTabBar,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.desk.issues import CATEGORIES, IssueDesk
-from app.desk.order_import import OrderFileError
 from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
-from app.quickreplies.phrasefile import PhraseFileError
-from app.store.errors import StoreError
 from app.store.records import IssueRecord
 from app.ui.issue_dialogs import ActionDialog, label
-from app.ui.phrase_import import in_background, preview_table
+from app.ui.phrase_import import in_background
+from app.ui.sheet_import import Preview, SheetImportDialog, file_format
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#C0392B")
@@ -312,88 +307,30 @@ class WorklistWindow(QDialog):
 
 
 def _plan_path(desk: IssueDesk, path: Path) -> ProblemPlan:
-    fmt = {".csv": "csv", ".xlsx": "xlsx"}.get(path.suffix.lower())
-    if fmt is None:
-        raise OrderFileError(f"{path.name} is neither .csv nor .xlsx")
-    return plan_file(desk, path.read_bytes(), fmt)
+    return plan_file(desk, path.read_bytes(), file_format(path))
 
 
-class ProblemImportDialog(QDialog):
-    """Read and check the list off the GUI thread, show what it adds, refreshes and rejects; write on Import."""
+class ProblemImportDialog(SheetImportDialog):
+    """The back-end's list read and checked off the GUI thread: what it adds, refreshes and rejects; written on
+    Import."""
 
     def __init__(self, desk: IssueDesk, name: str, plan: Callable[[], ProblemPlan], source: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk, self.name, self.source = desk, name, source
-        self.plan: ProblemPlan | None = None
-        self.setWindowTitle(self.tr("Import problem orders — %1").replace("%1", name))
-        self.summary = QLabel(self.tr("Reading %1…").replace("%1", name))
-        self.summary.setObjectName("problemImportSummary")
-        self.summary.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.tabs = QTabWidget()
-        self.tabs.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self._import)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        self.resize(860, 480)
-        in_background(plan, self._planned, self)
+        super().__init__(QCoreApplication.translate("ProblemImportDialog", "Import problem orders — %1")
+                         .replace("%1", name), name, plan, self._preview,
+                         lambda plan: run_plan(desk, plan, source=source), parent)  # type: ignore[arg-type]
 
-    def _failed(self, exc: BaseException, prefix: str) -> None:
-        self.progress.hide()
-        detail = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
-        self.summary.setText(prefix.replace("%1", self.name).replace("%2", detail) + "\n"
-                             + self.tr("Nothing was imported."))
-        self.summary.setStyleSheet("color: #C0392B")
-
-    def _planned(self, result: object) -> None:
-        if isinstance(result, OrderFileError | PhraseFileError | OSError | StoreError | schema.ProtocolError):
-            self._failed(result, self.tr("%1 cannot be imported: %2"))
-            return
-        if isinstance(result, BaseException):  # the gateway's own errors (offline, refused) say what happened
-            self._failed(result, self.tr("Cannot get the list from %1: %2"))
-            return
-        assert isinstance(result, ProblemPlan)
-        plan = self.plan = result
-        self.progress.hide()
-        self.summary.setText(
+    def _preview(self, plan: object) -> Preview:
+        assert isinstance(plan, ProblemPlan)
+        return Preview(
             self.tr("%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), "
                     "%6 bad line(s).").replace("%1", self.name).replace("%2", str(plan.new))
             .replace("%3", str(plan.refreshed)).replace("%4", str(plan.unchanged))
-            .replace("%5", str(plan.resolved_before)).replace("%6", str(len(plan.rejected))))
-        self.tabs.addTab(preview_table([self.tr("Category"), self.tr("Order no."), self.tr("Buyer"), self.tr("Detail")],
-                                [[label(r.category), r.order_no, r.buyer_nick, r.detail] for r in plan.rows]),
-                         self.tr("To write (%1)").replace("%1", str(len(plan.rows))))
-        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
-                                [[str(r.line), r.reason, r.text] for r in plan.rejected]),
-                         self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))))
-        if plan.rejected:
-            self.tabs.setCurrentIndex(1)
-            self.import_button.setText(self.tr("Import, skipping %n bad line(s)", "", len(plan.rejected)))
-        self.tabs.show()
-        self.import_button.setEnabled(bool(plan.rows))
-        self.import_button.setFocus()
-
-    def _import(self) -> None:
-        if self.plan is None:
-            return
-        plan, desk, source = self.plan, self.desk, self.source
-        self.import_button.setEnabled(False)
-        self.progress.show()
-        in_background(lambda: run_plan(desk, plan, source=source), self._done, self)
-
-    def _done(self, result: object) -> None:
-        self.progress.hide()
-        if isinstance(result, BaseException):
-            self._failed(result, self.tr("%1 was not imported: %2"))
-            self.import_button.setEnabled(True)
-            return
-        self.accept()
+            .replace("%5", str(plan.resolved_before)).replace("%6", str(len(plan.rejected))),
+            [(self.tr("To write (%1)").replace("%1", str(len(plan.rows))),
+              [self.tr("Category"), self.tr("Order no."), self.tr("Buyer"), self.tr("Detail")],
+              [[label(r.category), r.order_no, r.buyer_nick, r.detail] for r in plan.rows]),
+             (self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))),
+              [self.tr("Line"), self.tr("Why"), self.tr("Source")],
+              [[str(r.line), r.reason, r.text] for r in plan.rejected])],
+            len(plan.rows), len(plan.rejected))

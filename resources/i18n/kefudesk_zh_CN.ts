@@ -700,283 +700,496 @@
     </message>
 </context>
 <context>
+    <name>IssueListWindow</name>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="110"/>
+        <source>All issues</source>
+        <translation>全部问题单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="119"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="128"/>
+        <source>Order no., buyer or note (Ctrl+F)</source>
+        <translation>订单号、买家或备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="160"/>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="161"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="162"/>
+        <source>Due now</source>
+        <translation>已到跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="163"/>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="164"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="175"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="176"/>
+        <source>Issue details</source>
+        <translation>问题单详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="177"/>
+        <source>Record on the selected issue…</source>
+        <translation>在选中的问题单上记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="178"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="179"/>
+        <source>Stage filter</source>
+        <translation>阶段筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="180"/>
+        <source>Category filter</source>
+        <translation>分类筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="181"/>
+        <source>The list</source>
+        <translation>列表</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/issue_list.py" line="183"/>
+        <source>Show view %n</source>
+        <translation>
+            <numerusform>显示第 %n 个视图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="186"/>
+        <source>Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C category · Alt+L list · Enter details · Ctrl+R record · F5 refresh</source>
+        <translation>Alt+1…5 未结 · 我的 · 到期 · 已结 · 全部 · Ctrl+F 搜索 · Alt+S 阶段 · Alt+C 分类 · Alt+L 列表 · Enter 详情 · Ctrl+R 记录 · F5 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="196"/>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="216"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="224"/>
+        <source>Cannot read the issues: %1</source>
+        <translation>读取问题单失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/issue_list.py" line="235"/>
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n 个问题单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/issue_list.py" line="237"/>
+        <source>%n follow-up(s) due</source>
+        <translation>
+            <numerusform>%n 个待跟进</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="239"/>
+        <source>only the first %1 are shown: narrow the filter</source>
+        <translation>只显示前 %1 个：请缩小筛选范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="249"/>
+        <location filename="../../app/ui/issue_list.py" line="256"/>
+        <source>Select an issue first.</source>
+        <translation>请先选中一个问题单。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTable</name>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <source>Follow up</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
+        <source>&amp;All issues…</source>
+        <translation>全部问题单(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <source>Import the shop&apos;s &amp;order export…</source>
+        <translation>导入店铺订单报表(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
+        <source>The marketplace&apos;s order export</source>
+        <translation>平台导出的订单报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="401"/>
+        <source>Order exports (*.csv *.xlsx)</source>
+        <translation>订单报表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="420"/>
+        <source>Orders imported.</source>
+        <translation>订单已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="537"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="542"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="520"/>
+        <location filename="../../app/ui/main_window.py" line="572"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1057,6 +1270,89 @@
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportDialog</name>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="128"/>
+        <source>Import orders — %1</source>
+        <translation>导入订单 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="136"/>
+        <source>%1%2: %3 new order(s), %4 to update, %5 bad line(s).</source>
+        <translation>%1%2：新订单 %3 个，更新 %4 个，错误行 %5 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="139"/>
+        <source>To write (%1)</source>
+        <translation>将写入（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <source>Status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <source>Tracking no.</source>
+        <translation>物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <source>Read from column</source>
+        <translation>读取的列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="146"/>
+        <source>Bad lines (%1)</source>
+        <translation>错误行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <source>Source</source>
+        <translation>原文</translation>
     </message>
 </context>
 <context>
@@ -1512,96 +1808,59 @@
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="329"/>
+        <location filename="../../app/ui/worklist.py" line="319"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="330"/>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="338"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="354"/>
-        <source>Nothing was imported.</source>
-        <translation>没有导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="359"/>
-        <source>%1 cannot be imported: %2</source>
-        <translation>%1 无法导入：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="362"/>
-        <source>Cannot get the list from %1: %2</source>
-        <translation>无法从%1获取列表：%2</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="368"/>
+        <location filename="../../app/ui/worklist.py" line="326"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="372"/>
+        <location filename="../../app/ui/worklist.py" line="331"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="372"/>
+        <location filename="../../app/ui/worklist.py" line="331"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="372"/>
+        <location filename="../../app/ui/worklist.py" line="331"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="372"/>
+        <location filename="../../app/ui/worklist.py" line="331"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="374"/>
+        <location filename="../../app/ui/worklist.py" line="330"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="375"/>
+        <location filename="../../app/ui/worklist.py" line="334"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="375"/>
+        <location filename="../../app/ui/worklist.py" line="334"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="375"/>
+        <location filename="../../app/ui/worklist.py" line="334"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="377"/>
+        <location filename="../../app/ui/worklist.py" line="333"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/worklist.py" line="380"/>
-        <source>Import, skipping %n bad line(s)</source>
-        <translation>
-            <numerusform>导入，跳过 %n 个错误行</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="396"/>
-        <source>%1 was not imported: %2</source>
-        <translation>%1 未导入：%2</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2307,46 @@
     </message>
 </context>
 <context>
+    <name>SheetImportDialog</name>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="58"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="66"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="82"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="87"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="90"/>
+        <source>Cannot get the list from %1: %2</source>
+        <translation>无法从%1获取列表：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sheet_import.py" line="100"/>
+        <source>Import, skipping %n bad line(s)</source>
+        <translation>
+            <numerusform>导入，跳过 %n 行错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="116"/>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+</context>
+<context>
     <name>SlotBar</name>
     <message>
         <location filename="../../app/ui/slot_bar.py" line="19"/>
@@ -2142,47 +2441,47 @@
 <context>
     <name>WorkModel</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="67"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="67"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="67"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="67"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="67"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="68"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="68"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Attempts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="68"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="68"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -2190,22 +2489,22 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="49"/>
+        <location filename="../../app/ui/worklist.py" line="44"/>
         <source>To message</source>
         <translation>待发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="50"/>
+        <location filename="../../app/ui/worklist.py" line="45"/>
         <source>Waiting for an answer</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="51"/>
+        <location filename="../../app/ui/worklist.py" line="46"/>
         <source>To phone</source>
         <translation>待电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="52"/>
+        <location filename="../../app/ui/worklist.py" line="47"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -2213,129 +2512,129 @@
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="118"/>
+        <location filename="../../app/ui/worklist.py" line="113"/>
         <source>Problem orders — worklist</source>
         <translation>问题订单 — 工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="124"/>
+        <location filename="../../app/ui/worklist.py" line="119"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="147"/>
+        <location filename="../../app/ui/worklist.py" line="142"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="154"/>
+        <location filename="../../app/ui/worklist.py" line="149"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="178"/>
+        <location filename="../../app/ui/worklist.py" line="173"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="179"/>
+        <location filename="../../app/ui/worklist.py" line="174"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="180"/>
+        <location filename="../../app/ui/worklist.py" line="175"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="181"/>
+        <location filename="../../app/ui/worklist.py" line="176"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="182"/>
+        <location filename="../../app/ui/worklist.py" line="177"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="183"/>
+        <location filename="../../app/ui/worklist.py" line="178"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="184"/>
+        <location filename="../../app/ui/worklist.py" line="179"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/worklist.py" line="186"/>
+        <location filename="../../app/ui/worklist.py" line="181"/>
         <source>Show step %n</source>
         <translation>
             <numerusform>显示步骤 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="190"/>
+        <location filename="../../app/ui/worklist.py" line="185"/>
         <source>Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh</source>
         <translation>Ctrl+L 已发消息 · Ctrl+P 电话 · Ctrl+Shift+C 复制号码 · 回车 详情 · Ctrl+I 导入列表 · Ctrl+Shift+F 从店铺获取 · Alt+0…4 切换步骤 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="201"/>
+        <location filename="../../app/ui/worklist.py" line="196"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="206"/>
+        <location filename="../../app/ui/worklist.py" line="201"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="218"/>
+        <location filename="../../app/ui/worklist.py" line="213"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="224"/>
+        <location filename="../../app/ui/worklist.py" line="219"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="252"/>
+        <location filename="../../app/ui/worklist.py" line="247"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="261"/>
+        <location filename="../../app/ui/worklist.py" line="256"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="264"/>
+        <location filename="../../app/ui/worklist.py" line="259"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="269"/>
+        <location filename="../../app/ui/worklist.py" line="264"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="285"/>
+        <location filename="../../app/ui/worklist.py" line="280"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="286"/>
+        <location filename="../../app/ui/worklist.py" line="281"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="302"/>
+        <location filename="../../app/ui/worklist.py" line="297"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="307"/>
+        <location filename="../../app/ui/worklist.py" line="302"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>

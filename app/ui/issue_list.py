@@ -1,0 +1,264 @@
+"""Every issue on the desk in one list (the floor's Excel sheet, replaced): open / mine / due / closed / all as
+tabs, stage and category filters and a search over order no., buyer and note; overdue follow-ups in red. Enter
+opens the details, Ctrl+R records an action on the selected issue. Read off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
+from app.gateway import schema
+from app.store.issues import IssueFilter
+from app.store.records import IssueRecord
+from app.ui.phrase_import import in_background
+from app.ui.words import label
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE = QColor("#C0392B")
+SHOWN = 500  # rows at most; the status line says when there are more (narrow the filter)
+VIEWS = ("open", "mine", "due", "closed", "all")
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
+
+
+class IssueTable(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.issues: list[IssueRecord] = []
+        self.now = schema.now_utc()
+        self.headers = [self.tr("No."), self.tr("Follow up"), self.tr("Stage"), self.tr("Category"),
+                        self.tr("Severity"), self.tr("State"), self.tr("Order no."), self.tr("Buyer"),
+                        self.tr("Owner"), self.tr("Opened"), self.tr("Note")]
+
+    def set_issues(self, issues: list[IssueRecord], now: datetime) -> None:
+        self.beginResetModel()
+        self.issues, self.now = issues, now
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.issues)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def overdue(self, issue: IssueRecord) -> bool:
+        return (issue.state in OPEN_STATES and issue.follow_up_at is not None
+                and issue.follow_up_at.astimezone() <= self.now.astimezone())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        issue = self.issues[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(issue.id), _local(issue.follow_up_at), label(issue.stage), label(issue.category),
+                    label(issue.severity), label(issue.state), issue.order_no, issue.buyer_nick, issue.owner,
+                    _local(issue.opened_at), issue.note.replace("\n", " "))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 10:
+            return issue.note
+        late = self.overdue(issue)
+        if role == Qt.ItemDataRole.ForegroundRole and late and index.column() == 1:
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and (late and index.column() == 1 or
+                                                 issue.severity == "urgent" and index.column() == 4):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class IssueListWindow(QDialog):
+    """Non-modal, one instance, kept beside the chats (or beside the marketplace's own client)."""
+
+    def __init__(self, desk: IssueDesk, parent: QWidget | None = None,
+                 details: Callable[[IssueRecord], object] | None = None,
+                 record: Callable[[IssueRecord, str], object] | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.details, self.record = desk, details, record
+        self.setWindowTitle(self.tr("All issues"))
+        self.views = QTabBar()
+        self.views.setObjectName("issueViews")
+        for view in VIEWS:
+            self.views.addTab(self.view_label(view))
+            self.views.setTabData(self.views.count() - 1, view)
+        self.views.currentChanged.connect(self.refresh)
+        self.stage = QComboBox()
+        self.stage.setObjectName("issueStage")
+        self.stage.addItem(self.tr("All stages"), "")
+        for stage in STAGES:
+            self.stage.addItem(label(stage), stage)
+        self.stage.currentIndexChanged.connect(self._stage_changed)
+        self.category = QComboBox()
+        self.category.setObjectName("issueCategory")
+        self.search = QLineEdit()
+        self.search.setObjectName("issueSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Order no., buyer or note (Ctrl+F)"))
+        self._typing = QTimer(self, singleShot=True, interval=250)  # one query when the agent stops typing
+        self._typing.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.model = IssueTable(self)
+        self.table = QTableView()
+        self.table.setObjectName("issueTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_details())
+        self.status = QLabel()
+        self.status.setObjectName("issueStatus")
+        filters = QHBoxLayout()
+        filters.addWidget(self.views, 1)
+        filters.addWidget(self.stage)
+        filters.addWidget(self.category)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self._generation = 0  # a slower earlier query must not overwrite a later one
+        self._stage_changed()
+        self._actions()
+        self.resize(1150, 600)
+
+    @staticmethod
+    def view_label(view: str) -> str:
+        return {"open": QCoreApplication.translate("IssueListWindow", "Open"),
+                "mine": QCoreApplication.translate("IssueListWindow", "Mine"),
+                "due": QCoreApplication.translate("IssueListWindow", "Due now"),
+                "closed": QCoreApplication.translate("IssueListWindow", "Closed"),
+                "all": QCoreApplication.translate("IssueListWindow", "All")}[view]
+
+    def _actions(self) -> None:
+        def add(text: str, keys: str, slot: Callable[[], object]) -> QAction:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+            return action
+
+        add(self.tr("Search"), "Ctrl+F", lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(self.tr("Issue details"), "Return", self.open_details)
+        add(self.tr("Record on the selected issue…"), "Ctrl+R", self.choose_action)
+        add(self.tr("Refresh"), "F5", self.refresh)
+        add(self.tr("Stage filter"), "Alt+S", lambda: self.stage.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(self.tr("Category filter"), "Alt+C", lambda: self.category.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(self.tr("The list"), "Alt+L", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        for number in range(1, len(VIEWS) + 1):
+            add(self.tr("Show view %n", "", number), f"Alt+{number}",
+                lambda n=number: self.views.setCurrentIndex(n - 1))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        keys = QLabel(self.tr("Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C "
+                              "category · Alt+L list · Enter details · Ctrl+R record · F5 refresh"))
+        keys.setObjectName("issueKeys")
+        keys.setStyleSheet("color: #707070")
+        self.layout().addWidget(keys)
+
+    def _stage_changed(self) -> None:
+        stage = self.stage.currentData() or ""
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("All categories"), "")
+        for category in (CATEGORIES[stage] if stage else [c for s in STAGES for c in CATEGORIES[s]]):
+            self.category.addItem(label(category), category)
+        self.category.blockSignals(False)
+        self.category.currentIndexChanged.connect(self.refresh, Qt.ConnectionType.UniqueConnection)
+        self.refresh()
+
+    def where(self) -> IssueFilter:
+        view = self.views.tabData(self.views.currentIndex()) or "open"
+        now = self.desk.clock()
+        states: tuple[str, ...] = {"open": OPEN_STATES, "mine": OPEN_STATES, "due": OPEN_STATES,
+                                   "closed": tuple(s for s in STATES if s not in OPEN_STATES), "all": ()}[view]
+        return IssueFilter(states=states, stage=self.stage.currentData() or "",
+                           category=self.category.currentData() or "", owner=self.desk.agent if view == "mine" else "",
+                           due_before=now if view == "due" else None, text=self.search.text().strip(),
+                           limit=SHOWN + 1)
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation, where, desk = self._generation, self.where(), self.desk
+        self.status.setText(self.tr("Loading…"))
+        in_background(lambda: (desk.issues(where), desk.clock()),
+                      lambda result: self._loaded(generation, result), self)
+
+    def _loaded(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(result, BaseException):
+            self.status.setText(self.tr("Cannot read the issues: %1").replace("%1", str(result)))
+            return
+        assert isinstance(result, tuple)
+        issues, now = result
+        current = self.current()
+        more = len(issues) > SHOWN
+        self.model.set_issues(issues[:SHOWN], now)
+        row = next((r for r, i in enumerate(self.model.issues) if current and i.id == current.id), 0)
+        if self.model.issues:
+            self.table.selectRow(row)
+        late = sum(1 for i in self.model.issues if self.model.overdue(i))
+        text = self.tr("%n issue(s)", "", len(self.model.issues))
+        if late:
+            text += " · " + self.tr("%n follow-up(s) due", "", late)
+        if more:
+            text += " · " + self.tr("only the first %1 are shown: narrow the filter").replace("%1", str(SHOWN))
+        self.status.setText(text)
+
+    def current(self) -> IssueRecord | None:
+        index = self.table.currentIndex()
+        return self.model.issues[index.row()] if index.isValid() and index.row() < len(self.model.issues) else None
+
+    def open_details(self) -> None:
+        issue = self.current()
+        if issue is None:
+            self.status.setText(self.tr("Select an issue first."))
+        elif self.details is not None:
+            self.details(issue)
+
+    def choose_action(self) -> QMenu | None:
+        issue = self.current()
+        if issue is None or self.record is None:
+            self.status.setText(self.tr("Select an issue first."))
+            return None
+        menu = QMenu(self)
+        for number, kind in enumerate(ACTIONS, start=1):
+            action = menu.addAction(f"&{number % 10} {label(kind)}" if number <= 10 else label(kind))
+            action.triggered.connect(lambda _checked=False, k=kind: self.record(issue, k))  # type: ignore[misc]
+        rect = self.table.visualRect(self.table.currentIndex())
+        menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
+        return menu

@@ -1,0 +1,50 @@
+"""The marketplace's order export imported from the desk (Ctrl+Shift+O) with real widgets: a GBK Taobao report
+previewed off the GUI thread with its bad lines named, written only on Import, re-imported as updates; a file
+that is not a sheet writes nothing and says why."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+TAOBAO = ("订单编号,买家会员名,买家支付宝账号,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,宝贝标题,订单创建时间,物流单号,物流公司\r\n"
+          '="3912345678901234567",tb_小美妈妈,xm@example.com,129.00,卖家已发货,王小美,浙江省杭州市文三路88号,'
+          "13800000000,小鹿运动鞋 白蓝,2026-11-20 10:11:00,73123456789012,中通快递\r\n"
+          "1000000000000000001,糖糖爸爸,tt@example.com,29.9,买家已付款,李糖,上海市,13900000000,纯棉袜,2026-11-23 09:00,,\r\n"
+          "1000000000000000002,金额坏,x,十二块,?,?,?,?,?,2026-11-23 09:00,,\r\n")
+
+
+def test_ctrl_shift_o_asks_for_the_export(qtbot, desk):
+    window = desk()
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))
+    QApplication.activeModalWidget().reject()
+
+
+def test_a_gbk_export_is_previewed_then_written_and_a_second_import_updates(qtbot, desk, tmp_path):
+    window = desk()
+    path = tmp_path / "ExportOrderList202611.csv"
+    path.write_bytes(TAOBAO.encode("gbk"))
+    dialog = window.import_order_export(path)
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    assert dialog.summary.text() == "ExportOrderList202611.csv (gb18030): 2 new order(s), 0 to update, 1 bad line(s)."
+    bad = dialog.tabs.widget(dialog.tabs.currentIndex())
+    assert bad.rowCount() == 1 and bad.item(0, 0).text() == "4" and "十二块" in bad.item(0, 1).text()
+    assert window.session.store.order("3912345678901234567") is None  # nothing before Import
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.session.store.order("3912345678901234567") is not None)
+    assert window.session.store.order("1000000000000000001").amount_fen == 2990
+    assert window.statusBar().currentMessage() == "Orders imported."
+
+    again = window.import_order_export(path)
+    qtbot.waitUntil(again.import_button.isEnabled)
+    assert "0 new order(s), 2 to update" in again.summary.text()
+    again.reject()
+
+
+def test_a_file_that_is_not_a_sheet_writes_nothing_and_says_why(qtbot, desk, tmp_path):
+    window = desk()
+    path = tmp_path / "订单.txt"
+    path.write_text("not a sheet", encoding="utf-8")
+    dialog = window.import_order_export(path)
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
+    assert "neither .csv nor .xlsx" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.reject()

@@ -67,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog="kefudesk profiles", description="The agents and supervisors on this desk.")
         profiles_cli.add_parsers(parser)
         return profiles_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "policy":
+        from app import policy_cli
+
+        parser = _Parser(prog="kefudesk policy", description="The shop's limits for agents (rounding, refunds, gifts).")
+        policy_cli.add_parsers(parser)
+        return policy_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "orders":
         from app import orders_cli
 

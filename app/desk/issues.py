@@ -99,6 +99,45 @@ class Policy:
     gift_max_fen: int = 2_000
 
 
+# each limit, how it is typed: a share of the order in percent, a count, or yuan (stored as fen)
+POLICY_FIELDS = {"rounding_max_share": "percent", "rounding_per_day": "count", "partial_refund_max_fen": "money",
+                 "partial_refund_max_share": "percent", "gift_max_fen": "money"}
+
+
+def parse_policy(raw: Mapping[str, object], base: Policy) -> Policy:
+    """A policy from typed values ("1%" or 0.01 for a share, "6.00" yuan or fen as int for money, a whole number
+    for a count), on top of base; IssueRefused names the first value out of bounds."""
+    unknown = set(raw) - set(POLICY_FIELDS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise IssueRefused("unknown_field", Reason("unknown_field", f"the policy has no field {name!r}",
+                                                   action="policy", field=name), name)
+    values = asdict(base)
+    for name, value in raw.items():
+        kind = POLICY_FIELDS[name]
+        if kind == "money":
+            values[name] = _typed(Field(name, "money"), value)
+        elif kind == "count":
+            values[name] = _typed(Field(name, "int", low=0, high=100), value)
+        else:
+            values[name] = _share(name, value)
+    return Policy(**values)
+
+
+def _share(name: str, value: object) -> float:
+    """Typed text is in percent ("1%" or "1"), a number is the fraction itself (0.01); a share lies in (0, 1]."""
+    text = str(value).strip().rstrip("%").strip()
+    try:
+        share = float(text) / 100 if isinstance(value, str) else float(text)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise IssueRefused("bad_value", Reason("not_a_share", f"{name}: {value!r} is not a share such as 30%",
+                                               field=name, value=value), name, str(value)) from exc
+    if not 0 < share <= 1:
+        raise IssueRefused("bad_value", Reason("share_out_of_range", f"{name}: {value!r} is not between 0 and 100%",
+                                               field=name, value=value), name, str(value))
+    return round(share, 4)
+
+
 @dataclass(frozen=True)
 class Cluster:
     """Several buyers with the same problem on the same item in a short time: a defect or a wrong label."""
@@ -162,6 +201,7 @@ class IssueDesk:
 
     def set_policy(self, policy: Policy, supervisor: str, password: str) -> None:
         self._supervisor(supervisor, password)
+        policy = parse_policy(asdict(policy), Policy())  # a script passing a Policy meets the same bounds
         before = self.store.get_meta(POLICY_KEY)
         self.store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
         self.repo.write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,

@@ -46,6 +46,7 @@ from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
+from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
 from app.ui.sheet_import import OrderImportDialog
 from app.ui.worklist import WorklistWindow
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self._action("issues", self.tr("&All issues…"), "Ctrl+Shift+L", self.open_issue_list)
         self._action("issues", self.tr("&Problem-order worklist…"), "Ctrl+Shift+W", self.open_worklist)
         self._action("issues", self.tr("Daily &tables and reconciliation…"), "Ctrl+E", self.open_reports)
+        self._action("issues", self.tr("&Limits for agents…"), "Ctrl+Shift+R", self.open_policy)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
         for number, kind in enumerate(ACTIONS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
@@ -418,6 +420,13 @@ class MainWindow(QMainWindow):
         if chat is not None and chat.buyer_id:
             self.session.request_orders(chat.buyer_id)
         self.statusBar().showMessage(self.tr("Orders imported."), 6_000)
+
+    def open_policy(self) -> PolicyDialog:
+        dialog = PolicyDialog(self.issue_desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Limits saved."), 6_000))
+        dialog.open()
+        return dialog
 
     def open_reports(self) -> ReportDialog:
         dialog = ReportDialog(self.session.store, self.session.account.agent, self)

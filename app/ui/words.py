@@ -91,6 +91,12 @@ def label(code: str) -> str:
         "review_text": QCoreApplication.translate("IssueLabel", "Review text"),
         "offer": QCoreApplication.translate("IssueLabel", "Offer"),
         "changed": QCoreApplication.translate("IssueLabel", "Review changed"),
+        "policy": QCoreApplication.translate("IssueLabel", "Limits for agents"),
+        "rounding_max_share": QCoreApplication.translate("IssueLabel", "Price rounding, at most"),
+        "rounding_per_day": QCoreApplication.translate("IssueLabel", "Roundings per agent per day"),
+        "partial_refund_max_fen": QCoreApplication.translate("IssueLabel", "Partial refund, at most (yuan)"),
+        "partial_refund_max_share": QCoreApplication.translate("IssueLabel", "Partial refund, at most (share)"),
+        "gift_max_fen": QCoreApplication.translate("IssueLabel", "Gift or coupon, at most (yuan)"),
     }
     return labels.get(code, code)
 
@@ -131,6 +137,8 @@ REASONS: dict[str, str] = {
     "not_a_time": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a date and time"),
     "not_a_list": QT_TRANSLATE_NOOP("Reason", "{field}: a list is needed"),
     "too_long": QT_TRANSLATE_NOOP("Reason", "{field}: {length} characters, at most {limit} fit"),
+    "not_a_share": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a share such as 30%"),
+    "share_out_of_range": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not between 0 and 100%"),
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
     "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),

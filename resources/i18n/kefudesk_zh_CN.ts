@@ -684,6 +684,36 @@
         <translation>已改评</translation>
     </message>
     <message>
+        <location filename="../../app/ui/words.py" line="94"/>
+        <source>Limits for agents</source>
+        <translation>客服权限额度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="95"/>
+        <source>Price rounding, at most</source>
+        <translation>抹零上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="96"/>
+        <source>Roundings per agent per day</source>
+        <translation>每人每天抹零次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="97"/>
+        <source>Partial refund, at most (yuan)</source>
+        <translation>部分退款上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="98"/>
+        <source>Partial refund, at most (share)</source>
+        <translation>部分退款上限（比例）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="99"/>
+        <source>Gift or coupon, at most (yuan)</source>
+        <translation>赠品或优惠券上限（元）</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/issue_dialogs.py" line="53"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
@@ -890,306 +920,316 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
+        <source>&amp;Limits for agents…</source>
+        <translation>客服权限额度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
+        <source>Limits saved.</source>
+        <translation>额度已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="472"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="496"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497"/>
+        <location filename="../../app/ui/main_window.py" line="506"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="537"/>
+        <location filename="../../app/ui/main_window.py" line="546"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542"/>
+        <location filename="../../app/ui/main_window.py" line="551"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="565"/>
+        <location filename="../../app/ui/main_window.py" line="574"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="581"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
+        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
+        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1806,6 +1846,59 @@
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="36"/>
+        <source>Limits for agents</source>
+        <translation>客服权限额度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="53"/>
+        <source>Over these limits an agent&apos;s action waits for a supervisor&apos;s approval and counts for nothing until approved.</source>
+        <translation>超过这些额度时，客服的操作需主管批准，批准前不生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="57"/>
+        <source>Price &amp;rounding, at most</source>
+        <translation>抹零上限(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="58"/>
+        <source>Roundings per agent per &amp;day</source>
+        <translation>每人每天抹零次数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="59"/>
+        <source>Partial re&amp;fund, at most (yuan)</source>
+        <translation>部分退款上限（元）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="60"/>
+        <source>Partial refund, at most (s&amp;hare of the order)</source>
+        <translation>部分退款上限（占订单比例）(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="61"/>
+        <source>&amp;Gift or coupon, at most (yuan)</source>
+        <translation>赠品或优惠券上限（元）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="62"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="63"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/policy_dialog.py" line="79"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProblemImportDialog</name>
     <message>
         <location filename="../../app/ui/worklist.py" line="319"/>
@@ -1874,262 +1967,272 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../app/ui/words.py" line="102"/>
+        <location filename="../../app/ui/words.py" line="108"/>
         <source>{value} is not a role: choose agent or supervisor</source>
         <translation>{value} 不是角色：请选客服或主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="103"/>
+        <location filename="../../app/ui/words.py" line="109"/>
         <source>a profile needs a name</source>
         <translation>账号需要名字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="104"/>
+        <location filename="../../app/ui/words.py" line="110"/>
         <source>a supervisor&apos;s password needs at least {minimum} characters</source>
         <translation>主管密码至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="105"/>
+        <location filename="../../app/ui/words.py" line="111"/>
         <source>{name} is not a supervisor on this desk</source>
         <translation>{name} 不是本客服台的主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="106"/>
+        <location filename="../../app/ui/words.py" line="112"/>
         <source>wrong password for {name}</source>
         <translation>{name} 的密码不对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="107"/>
+        <location filename="../../app/ui/words.py" line="113"/>
         <source>{value} is not a stage</source>
         <translation>{value} 不是阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="108"/>
+        <location filename="../../app/ui/words.py" line="114"/>
         <source>{value} is not a category of {stage}</source>
         <translation>{value} 不属于{stage}的分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="109"/>
+        <location filename="../../app/ui/words.py" line="115"/>
         <source>{value} is not a severity</source>
         <translation>{value} 不是紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="110"/>
+        <location filename="../../app/ui/words.py" line="116"/>
         <source>an issue needs an order no. or a buyer</source>
         <translation>问题单需要订单号或买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="111"/>
+        <location filename="../../app/ui/words.py" line="117"/>
         <source>{file} is not used: {problem}</source>
         <translation>{file} 未采用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="112"/>
+        <location filename="../../app/ui/words.py" line="118"/>
         <source>{value} is not a state</source>
         <translation>{value} 不是状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="113"/>
+        <location filename="../../app/ui/words.py" line="119"/>
         <source>issue {issue} does not exist (deleted or from another store)</source>
         <translation>问题单 {issue} 不存在（已删除或属于另一个数据库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="114"/>
+        <location filename="../../app/ui/words.py" line="120"/>
         <source>issue {issue} is {state}: reopen it first</source>
         <translation>问题单 {issue} 状态为“{state}”：请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="115"/>
+        <location filename="../../app/ui/words.py" line="121"/>
         <source>action {action} does not exist</source>
         <translation>操作 {action} 不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="116"/>
+        <location filename="../../app/ui/words.py" line="122"/>
         <source>approving would refund more than the order&apos;s total: ¥{left} is left</source>
         <translation>批准后退款将超过订单金额：只剩 ¥{left} 可退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="117"/>
+        <location filename="../../app/ui/words.py" line="123"/>
         <source>order {order} has nothing left to refund</source>
         <translation>订单 {order} 已无可退金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="118"/>
+        <location filename="../../app/ui/words.py" line="124"/>
         <source>the amount must be more than ¥0.00</source>
         <translation>金额必须大于 ¥0.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="119"/>
+        <location filename="../../app/ui/words.py" line="125"/>
         <source>¥{amount} is more than order {order} can still refund (¥{left} of ¥{total})</source>
         <translation>¥{amount} 超过订单 {order} 还能退的金额（¥{total} 中还剩 ¥{left}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="120"/>
+        <location filename="../../app/ui/words.py" line="126"/>
         <source>rounding cannot be more than the order&apos;s amount (¥{total})</source>
         <translation>抹零不能超过订单金额（¥{total}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="121"/>
+        <location filename="../../app/ui/words.py" line="127"/>
         <source>order {order} is not in the store: import the shop&apos;s order export (Ctrl+Shift+O) or open the buyer&apos;s chat first</source>
         <translation>订单 {order} 不在本地：请先导入店铺的订单报表（Ctrl+Shift+O）或打开买家的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="122"/>
+        <location filename="../../app/ui/words.py" line="128"/>
         <source>{value} is not an action</source>
         <translation>{value} 不是操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="123"/>
+        <location filename="../../app/ui/words.py" line="129"/>
         <source>{action} has no field {field}</source>
         <translation>{action}没有“{field}”这一项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="124"/>
+        <location filename="../../app/ui/words.py" line="130"/>
         <source>{field} is needed for {action}</source>
         <translation>{action}需要填写“{field}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="125"/>
+        <location filename="../../app/ui/words.py" line="131"/>
         <source>{field}: {value} is not an amount; type yuan such as 12.50</source>
         <translation>{field}：{value} 不是金额；请按元填写，例如 12.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="126"/>
+        <location filename="../../app/ui/words.py" line="132"/>
         <source>{field}: a negative amount ({value}) is not an amount</source>
         <translation>{field}：负数（{value}）不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="127"/>
+        <location filename="../../app/ui/words.py" line="133"/>
         <source>{field}: {value} is not a whole number</source>
         <translation>{field}：{value} 不是整数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="128"/>
+        <location filename="../../app/ui/words.py" line="134"/>
         <source>{field}: {value} is outside {low}–{high}</source>
         <translation>{field}：{value} 不在 {low}–{high} 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="129"/>
+        <location filename="../../app/ui/words.py" line="135"/>
         <source>{field}: {value} is neither yes nor no</source>
         <translation>{field}：{value} 既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="130"/>
+        <location filename="../../app/ui/words.py" line="136"/>
         <source>{field}: choose one of {choices}</source>
         <translation>{field}：请从 {choices} 中选一个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="131"/>
+        <location filename="../../app/ui/words.py" line="137"/>
         <source>{field}: {value} is not a date and time</source>
         <translation>{field}：{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="132"/>
+        <location filename="../../app/ui/words.py" line="138"/>
         <source>{field}: a list is needed</source>
         <translation>{field}：需要一个列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="133"/>
+        <location filename="../../app/ui/words.py" line="139"/>
         <source>{field}: {length} characters, at most {limit} fit</source>
         <translation>{field}：{length} 个字符，最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="134"/>
+        <location filename="../../app/ui/words.py" line="140"/>
+        <source>{field}: {value} is not a share such as 30%</source>
+        <translation>{field}：{value} 不是比例（例如 30%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="141"/>
+        <source>{field}: {value} is not between 0 and 100%</source>
+        <translation>{field}：{value} 不在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="142"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="136"/>
+        <location filename="../../app/ui/words.py" line="144"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="137"/>
+        <location filename="../../app/ui/words.py" line="145"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="138"/>
+        <location filename="../../app/ui/words.py" line="146"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="139"/>
+        <location filename="../../app/ui/words.py" line="147"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="140"/>
+        <location filename="../../app/ui/words.py" line="148"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="142"/>
+        <location filename="../../app/ui/words.py" line="150"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="143"/>
+        <location filename="../../app/ui/words.py" line="151"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="145"/>
+        <location filename="../../app/ui/words.py" line="153"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="146"/>
+        <location filename="../../app/ui/words.py" line="154"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="147"/>
+        <location filename="../../app/ui/words.py" line="155"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="148"/>
+        <location filename="../../app/ui/words.py" line="156"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="149"/>
+        <location filename="../../app/ui/words.py" line="157"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="150"/>
+        <location filename="../../app/ui/words.py" line="158"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="151"/>
+        <location filename="../../app/ui/words.py" line="159"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="152"/>
+        <location filename="../../app/ui/words.py" line="160"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="161"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="154"/>
+        <location filename="../../app/ui/words.py" line="162"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="155"/>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="178"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>

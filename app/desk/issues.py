@@ -256,6 +256,10 @@ class IssueDesk:
             order = self._order(order_no.strip())
             if order is not None:
                 values["buyer_id"] = order.buyer_id
+        if evidence:  # pictures the buyer sent among the chosen messages become the issue's photos
+            values["photos"] = list(dict.fromkeys(
+                msg.image for msg in self.store.messages_by_id(evidence)
+                if msg.image and msg.direction == "in" and self.store.images.has(msg.image)))
         return self.repo.add_issue(values, evidence, self.clock(), Audit(self.agent, "issue opened", None,
                                                                            _jsonable(values)))
 

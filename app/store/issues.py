@@ -50,8 +50,9 @@ class IssueStore:
 
     def add_issue(self, values: dict[str, Any], evidence: Sequence[int], opened_at: datetime, audit: Audit) -> IssueRecord:
         with self.store.writing() as s:
-            row = m.Issue(**{k: values[k] for k in ISSUE_FIELDS if k in values}, evidence=list(evidence),
-                          photos=[], opened_at=opened_at)
+            fields = {k: values[k] for k in ISSUE_FIELDS if k in values}
+            fields["photos"] = list(fields.get("photos") or ())  # the buyer's pictures among the evidence
+            row = m.Issue(**fields, evidence=list(evidence), opened_at=opened_at)
             s.add(row)
             s.flush()
             s.add(_audit(audit, opened_at, issue_id=row.id))

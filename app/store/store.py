@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -169,6 +169,12 @@ class Store:
             rows = connection.execute(query.order_by(table.c.id.desc()).limit(limit)).all()
         utc = models_utc
         return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "", r[9] or "") for r in reversed(rows)]
+
+    def messages_by_id(self, ids: Sequence[int]) -> list[MessageRecord]:
+        """These messages (by local id), in id order; ids not in the store are left out."""
+        with self._sessions() as s:
+            rows = s.scalars(select(m.Message).where(m.Message.id.in_(list(ids))).order_by(m.Message.id))
+            return [_message(r) for r in rows]
 
     def outbox_count(self) -> int:
         """Replies not yet acknowledged by the shop (pending); cheap enough to ask on every message."""

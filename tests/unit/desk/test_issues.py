@@ -226,3 +226,17 @@ def test_photos_are_kept_by_hash_on_the_issue_and_a_file_that_is_not_one_stops_t
     kept = desk.attach_photos(issue.id, [tmp_path / "包裹.png", tmp_path / "面单.png", tmp_path / "包裹.png"])
     assert len(kept.photos) == 2 and all(desk.store.images.has(p) for p in kept.photos)
     assert desk.repo.audit_log(issue.id)[-1].what == "photos attached"
+
+
+def test_the_buyers_pictures_among_the_chosen_messages_become_the_issues_photos(desk, store):
+    from tests.conftest import png_bytes
+
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    photo = store.images.put(png_bytes(rgb=(200, 30, 30)))
+    missing = "a" * 64  # a picture whose bytes never arrived: referenced, not kept as a photo
+    ids = [store.ingest_message(schema.Message(mid, "c1", "in", text, NOW, image=image))[0].id
+           for mid, text, image in (("m1", "收到的鞋子压坏了", ""), ("m2", "", photo), ("m3", "", missing))]
+    issue = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_id="b1",
+                            conversation_id="c1", evidence=ids)
+    assert issue.photos == (photo,) and issue.evidence == tuple(ids)
+    assert desk.issues(IssueFilter(buyer_id="b1"))[0].photos == (photo,)

@@ -22,8 +22,9 @@ from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.reasons import Reason
 from app.gateway import schema
+from app.store.errors import OverOrderTotal
 from app.store.images import ImageError
-from app.store.issues import Audit, IssueFilter, IssueStore
+from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
 
@@ -364,8 +365,13 @@ class IssueDesk:
             changes = {"state": "open" if fields.get("answered") else "waiting_buyer"}
             if fields.get("next_try"):
                 changes["follow_up_at"] = datetime.fromisoformat(str(fields["next_try"])).astimezone(UTC)
-        action = self.repo.add_action(issue_id, kind, _jsonable(fields), amount, status, self.agent, self.clock(),
-                                      audit, changes)
+        order = self._order(issue.order_no) if kind in REFUNDS else None
+        cap = RefundCap(order.no, order.amount_fen, REFUNDS, COUNTING) if order is not None else None
+        try:
+            action = self.repo.add_action(issue_id, kind, _jsonable(fields), amount, status, self.agent,
+                                          self.clock(), audit, changes, cap)
+        except OverOrderTotal as exc:  # another desk's refund on this order was saved a moment earlier
+            raise _over_refundable(amount, exc.order_no, exc.left_fen, cap.total_fen if cap else 0) from exc
         return Outcome(action, needs, tuple(warnings))
 
     def flags(self, issue_id: int) -> list[str]:
@@ -418,18 +424,19 @@ class IssueDesk:
         if action is None:
             raise IssueRefused("no_action", Reason("no_action", f"action {action_id} does not exist", action=action_id),
                                "action", str(action_id))
+        cap = None
         if approve and action.kind in REFUNDS:  # the order may have been refunded meanwhile
-            issue = self._issue(action.issue_id)
-            order = self._order(issue.order_no)
-            given = self.repo.amount_for_order(issue.order_no, REFUNDS, ("done",))
-            if order is not None and given + action.amount_fen > order.amount_fen:
-                left = yuan_text(order.amount_fen - given)
-                raise IssueRefused("over_order_total", Reason("approval_over_total", "approving would refund more than "
-                                   f"the order's total (¥{left} left)", left=left), "amount", left)
+            order = self._order(self._issue(action.issue_id).order_no)
+            cap = RefundCap(order.no, order.amount_fen, REFUNDS, ("done",)) if order is not None else None
         status = "done" if approve else "refused"
-        return self.repo.decide(action_id, status, supervisor, self.clock(),
-                                Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
-                                      {"status": status, "amount_fen": action.amount_fen, "by": action.by}))
+        try:
+            return self.repo.decide(action_id, status, supervisor, self.clock(),
+                                    Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
+                                          {"status": status, "amount_fen": action.amount_fen, "by": action.by}), cap)
+        except OverOrderTotal as exc:
+            left = yuan_text(exc.left_fen)
+            raise IssueRefused("over_order_total", Reason("approval_over_total", "approving would refund more than "
+                               f"the order's total (¥{left} left)", left=left), "amount", left) from exc
 
     def actions(self, issue_id: int) -> list[ActionRecord]:
         return self.repo.actions(issue_id)
@@ -473,10 +480,7 @@ class IssueDesk:
             raise IssueRefused("bad_amount", Reason("amount_not_positive", "the amount must be more than ¥0.00"), "amount",
                                yuan_text(amount))
         if kind in REFUNDS and amount > left:
-            raise IssueRefused("over_order_total", Reason(
-                "over_refundable", f"¥{yuan_text(amount)} is more than order {order.no} can still refund "
-                f"(¥{yuan_text(left)} of ¥{yuan_text(order.amount_fen)})", amount=yuan_text(amount), order=order.no,
-                left=yuan_text(left), total=yuan_text(order.amount_fen)), "amount", yuan_text(left))
+            raise _over_refundable(amount, order.no, left, order.amount_fen)
         if kind == "price_rounding" and amount > order.amount_fen:
             raise IssueRefused("over_order_total", Reason("rounding_over_total", "rounding cannot exceed the order "
                                f"amount (¥{yuan_text(order.amount_fen)})", total=yuan_text(order.amount_fen)), "amount")
@@ -589,6 +593,13 @@ def _typed(spec: Field, value: object) -> object:
         raise IssueRefused("too_long", Reason("too_long", f"{name}: at most {spec.max_len} characters", field=name,
                                               limit=spec.max_len, length=len(text)), name, str(len(text)))
     return text
+
+
+def _over_refundable(amount: int, order_no: str, left: int, total: int) -> IssueRefused:
+    return IssueRefused("over_order_total", Reason(
+        "over_refundable", f"¥{yuan_text(amount)} is more than order {order_no} can still refund "
+        f"(¥{yuan_text(left)} of ¥{yuan_text(total)})", amount=yuan_text(amount), order=order_no, left=yuan_text(left),
+        total=yuan_text(total)), "amount", yuan_text(left))
 
 
 def _unknown_order(order_no: str) -> IssueRefused:

@@ -17,3 +17,11 @@ class StoreLocked(StoreError):
 
 class StoreTooNew(StoreError):
     """The database was written by a newer KefuDesk; it is left untouched."""
+
+
+class OverOrderTotal(StoreError):
+    """Another desk's refund on the same order committed first: this one would take the order over its total."""
+
+    def __init__(self, order_no: str, left_fen: int) -> None:
+        super().__init__(f"order {order_no} has only {left_fen} fen left to refund")
+        self.order_no, self.left_fen = order_no, left_fen

@@ -9,14 +9,26 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from app.store import models as m
-from app.store.errors import StoreError
+from app.store.errors import OverOrderTotal, StoreError
 from app.store.records import ActionRecord, AuditRecord, IssueRecord
 from app.store.store import Store
 
 ISSUE_FIELDS = ("stage", "category", "severity", "order_no", "buyer_id", "buyer_nick", "conversation_id", "owner",
                 "state", "note", "follow_up_at", "satisfaction", "resolved_at", "photos")
+
+
+@dataclass(frozen=True)
+class RefundCap:
+    """Checked inside the write, with the order's row locked: what counts as refunded (kinds in statuses) plus
+    this amount may not pass the order's total. Two desks on one server saving together cannot both pass."""
+
+    order_no: str
+    total_fen: int
+    kinds: tuple[str, ...]
+    statuses: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -178,12 +190,16 @@ class IssueStore:
     # --- actions -----------------------------------------------------------------------------------
 
     def add_action(self, issue_id: int, kind: str, fields: dict[str, Any], amount_fen: int, status: str, by: str,
-                   at: datetime, audit: Audit | None, issue_changes: dict[str, Any] | None = None) -> ActionRecord:
-        """The action, its audit entry and any change to the issue's state: one transaction."""
+                   at: datetime, audit: Audit | None, issue_changes: dict[str, Any] | None = None,
+                   cap: RefundCap | None = None) -> ActionRecord:
+        """The action, its audit entry and any change to the issue's state: one transaction. With a cap, the
+        order's refunds are summed again under a lock on the order and OverOrderTotal raised if it would pass."""
         with self.store.writing() as s:
             issue = s.get(m.Issue, issue_id)
             if issue is None:
                 raise StoreError(f"issue {issue_id} does not exist")
+            if cap is not None:
+                _check_cap(s, cap, amount_fen)
             row = m.IssueAction(issue_id=issue_id, kind=kind, fields=fields, amount_fen=amount_fen, status=status,
                                 by=by, at=at, decided_by="", decided_at=None)
             s.add(row)
@@ -194,11 +210,14 @@ class IssueStore:
                 s.add(_audit(audit, at, issue_id=issue_id, action_id=row.id))
             return _action(row)
 
-    def decide(self, action_id: int, status: str, by: str, at: datetime, audit: Audit) -> ActionRecord:
+    def decide(self, action_id: int, status: str, by: str, at: datetime, audit: Audit,
+               cap: RefundCap | None = None) -> ActionRecord:
         with self.store.writing() as s:
             row = s.get(m.IssueAction, action_id)
             if row is None:
                 raise StoreError(f"action {action_id} does not exist")
+            if cap is not None:
+                _check_cap(s, cap, row.amount_fen)
             if row.status != "awaiting_approval":
                 raise StoreError(f"action {action_id} was already decided ({row.status})")
             row.status, row.decided_by, row.decided_at = status, by, at
@@ -289,3 +308,15 @@ def _issue(r: m.Issue) -> IssueRecord:
 def _action(r: m.IssueAction) -> ActionRecord:
     return ActionRecord(r.id, r.issue_id, r.kind, dict(r.fields or {}), r.amount_fen, r.status, r.by, r.at,
                         r.decided_by or "", r.decided_at)
+
+
+def _check_cap(s: Session, cap: RefundCap, amount_fen: int) -> None:
+    # FOR UPDATE on PostgreSQL: a second desk's transaction waits here until the first commits, then sums again
+    # and sees its refund (SQLite has one writer at a time, and ignores the clause)
+    s.execute(select(m.Order.no).where(m.Order.no == cap.order_no).with_for_update())
+    a, i = m.IssueAction, m.Issue
+    given = s.scalar(select(func.coalesce(func.sum(a.amount_fen), 0)).join(i, i.id == a.issue_id)
+                     .where(i.order_no == cap.order_no, a.kind.in_(list(cap.kinds)),
+                            a.status.in_(list(cap.statuses)))) or 0
+    if int(given) + amount_fen > cap.total_fen:
+        raise OverOrderTotal(cap.order_no, cap.total_fen - int(given))

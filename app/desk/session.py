@@ -19,12 +19,14 @@ from typing import Protocol
 
 import httpx
 
+from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.store.images import ImageError
+from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -71,6 +73,7 @@ class DeskSession:
         self._secrets = secrets
         self._listener = listener
         self._clock = clock
+        self.guard = SendGuard.for_store(store)
         # requests and the long-lived stream get separate connection pools
         self._http = httpx.Client(base_url=account.base_url, timeout=timeout, follow_redirects=False)
         self._stream_http = httpx.Client(base_url=account.base_url,
@@ -175,12 +178,30 @@ class DeskSession:
         for chat in open_chats:
             self.store.upsert_conversation(chat)
             for message in self.gateway.messages(chat.id, limit=50):
-                self.store.ingest_message(message)
+                record, _created = self.store.ingest_message(message)
+                self._want_image(record)
         ghosts = [local for local in self.store.conversation_summaries() if local.id not in listed]
         for local in ghosts:
             self._close_locally(local)
         for conversation_id in [*listed, *(ghost.id for ghost in ghosts)]:
             self._notify_chat(conversation_id)
+
+    def _want_image(self, record: MessageRecord) -> None:
+        """A buyer's photo is downloaded into the image store in the background; the chat shows it when it is
+        there, and an issue opened from the message keeps it as a photo."""
+        if record.image and record.direction == "in" and not self.store.images.has(record.image):
+            self._io.submit(self._guarded, self._fetch_image, record)
+
+    def _fetch_image(self, record: MessageRecord) -> None:
+        if self.store.images.has(record.image):
+            return  # already fetched for a duplicate event
+        try:
+            data = self.gateway.image(record.image)  # checked against its id by the client
+            self.store.images.put(data)
+        except (GatewayError, ImageError) as exc:
+            log.info("buyer's image %s not kept: %s", record.image[:12], exc)
+            return
+        self._listener.on_message(record)  # shown again, now with its picture
 
     def _close_locally(self, local: ConversationSummary) -> None:
         self.store.upsert_conversation(schema.Conversation(
@@ -193,6 +214,7 @@ class DeskSession:
             record, created = self.store.ingest_message(event.message)
             self._listener.on_message(record)
             self._notify_chat(record.conversation_id)
+            self._want_image(record)
         elif event.type == "conversation.closed":
             local = self.store.conversation(event.conversation_id)
             if local is not None:
@@ -213,12 +235,22 @@ class DeskSession:
 
     # --- replies and the outbox ------------------------------------------------------------------
 
-    def send_reply(self, conversation_id: str, text: str, image: str = "") -> MessageRecord:
+    def send_reply(self, conversation_id: str, text: str, image: str = "", *, override: str = "",
+                   repeat_ok: bool = False) -> MessageRecord:
         """Commit the reply locally (state pending) and queue it; returns at once with the stored record.
-        image: the id of a picture in the store's image store, sent with the text (or alone)."""
+        image: the id of a picture in the store's image store, sent with the text (or alone).
+
+        The send guard runs first: banned words raise SendBlocked unless override says why the agent sends it
+        anyway (written to the audit log); the same text as the last reply in this chat raises RepeatedReply
+        unless repeat_ok."""
         text = text.strip()
         if not text and not image:
             raise ValueError("an empty reply is not sent")
+        hits = self.guard.check(text)
+        if hits and not override.strip():
+            raise SendBlocked(hits)
+        if text and not repeat_ok and self._last_reply(conversation_id) == text:
+            raise RepeatedReply()
         if image and not self.store.images.has(image):
             raise ValueError("the picture of this phrase is missing from the image store; choose it again in the "
                              "phrase manager")
@@ -229,10 +261,23 @@ class DeskSession:
         except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
             log.exception("a reply could not be stored")
             raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc
+        if hits:
+            IssueStore(self.store).write_audit(Audit(
+                self.account.agent, "guard override", None,
+                {"conversation": conversation_id, "message": record.id, "words": [h.word for h in hits],
+                 "kinds": sorted({h.kind for h in hits}), "why": override.strip()[:500]}), self._clock())
         self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
         self._notify_chat(conversation_id)
         self._outbox_wake.set()
         return record
+
+    def _last_reply(self, conversation_id: str) -> str:
+        recent = self.store.messages(conversation_id, limit=20)
+        return next((m.text for m in reversed(recent) if m.direction == "out"), "")
+
+    def reload_guard(self) -> None:
+        """After the shop's words were edited."""
+        self.guard = SendGuard.for_store(self.store)
 
     def _outbox_loop(self) -> None:
         while not self._stopping.is_set():

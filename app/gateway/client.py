@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -99,6 +100,30 @@ class GatewayClient:
         self._call("PUT", f"/v1/images/{image_id}", content=data, content_type=media_type)
         return image_id
 
+    def image(self, image_id: str) -> bytes:
+        """An image a buyer sent (its id from Message.image): streamed and stopped at the size cap, and refused
+        unless the bytes are a picture whose SHA-256 is the id."""
+        if not IMAGE_ID.fullmatch(image_id):
+            raise GatewayProtocolError(f"{image_id[:70]!r} is not an image id (64 lowercase hex digits)")
+        try:
+            with self._http.stream("GET", f"/v1/images/{image_id}", headers=self._headers()) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise _error_for(response.status_code, _decode(response))
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > schema.MAX_IMAGE_BYTES:
+                        raise GatewayProtocolError(f"the image {image_id[:12]}… is larger than "
+                                                   f"{schema.MAX_IMAGE_BYTES // 1024 // 1024} MB")
+                    chunks.append(chunk)
+        except httpx.TransportError as exc:
+            raise GatewayUnavailable(f"cannot reach the shop gateway at {self.base_url}: {exc}") from exc
+        data = b"".join(chunks)
+        if hashlib.sha256(data).hexdigest() != image_id or not schema.image_type(data):
+            raise GatewayProtocolError(f"the gateway's image {image_id[:12]}… is not the picture with that id")
+        return data
+
     def orders(self, buyer_id: str) -> list[schema.Order]:
         body = self._call("GET", "/v1/orders", params={"buyer": buyer_id})
         return _parse_list(body, "orders", schema.Order.from_json)
@@ -143,6 +168,9 @@ class GatewayClient:
                         yield GatewayProtocolError(f"skipped a bad event {raw.type!r} #{raw.id}: {exc}")
         except httpx.TransportError as exc:
             raise GatewayUnavailable(f"the event stream from {self.base_url} broke: {exc}") from exc
+
+
+IMAGE_ID = re.compile(r"[0-9a-f]{64}")
 
 
 def _seg(value: str) -> str:

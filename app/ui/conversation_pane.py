@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPixmap, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
     QSplitter,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -127,6 +128,7 @@ class ConversationPane(QWidget):
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.flush_draft)
         self.composer.textChanged.connect(self._draft_timer.start)
+        self.composer.textChanged.connect(lambda: self.composer.extraSelections() and self.composer.setExtraSelections([]))
         self.composer.sig_send.connect(self.send_current)
         self.model.rowsInserted.connect(self._follow_new_rows)
         self.history.verticalScrollBar().valueChanged.connect(self._maybe_load_older)
@@ -191,6 +193,26 @@ class ConversationPane(QWidget):
     def _show_attachment(self) -> None:
         image_id, label = self._attachments.get(self.conversation_id, ("", ""))
         self.attachment_bar.show_picture(self.delegate.thumbnail(image_id) if image_id else None, label)
+
+    def mark_words(self, spans: list[tuple[int, int]]) -> None:
+        """Paint the send guard's hits red in the reply box; typing clears them."""
+        text = self.composer.toPlainText()
+
+        def utf16(index: int) -> int:  # Qt counts UTF-16 units: an emoji before the word is two
+            return len(text[:index].encode("utf-16-le")) // 2
+
+        selections = []
+        for start, end in ((utf16(a), utf16(b)) for a, b in spans):
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor("#F5B7B1"))
+            selection.format.setForeground(QColor("#922B21"))
+            selection.format.setFontUnderline(True)
+            cursor = self.composer.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.composer.setExtraSelections(selections)
 
     def reply_committed(self, conversation_id: str) -> None:
         """The reply is safely in the store: clear the box, its picture (and the draft, which the desk cleared)."""

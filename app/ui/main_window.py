@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.session import DeskSession, ReplyNotSaved
@@ -49,6 +51,7 @@ from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.words import say
 from app.ui.worklist import WorklistWindow
 
 TICK_MS = 1000
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
         self._worklist: WorklistWindow | None = None
         self._issue_list: IssueListWindow | None = None
+        self._repeat_armed: tuple[str, str] | None = None  # (chat, text) the repeat warning was shown for
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
         self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
+        self._action("chat", self.tr("Send &anyway (banned words, audited)…"), "Ctrl+Shift+Return", self.send_anyway)
         self._action("chat", self.tr("&Phrase palette…"), "Ctrl+K", self.open_palette)
         self._action("chat", self.tr("Remove the &picture from the reply"), "Ctrl+Shift+Backspace",
                      self.conversation.remove_attachment)
@@ -559,15 +564,43 @@ class MainWindow(QMainWindow):
     def _on_problem(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
-    def _send(self, conversation_id: str, text: str, image: str = "") -> None:
+    def _send(self, conversation_id: str, text: str, image: str = "", override: str = "") -> None:
+        repeat_ok = self._repeat_armed == (conversation_id, text.strip())  # Enter pressed again after the warning
+        self._repeat_armed = None
         try:
-            record = self.session.send_reply(conversation_id, text, image)
+            record = self.session.send_reply(conversation_id, text, image, override=override, repeat_ok=repeat_ok)
+        except SendBlocked as blocked:
+            self.conversation.mark_words([(h.start, h.end) for h in blocked.hits])
+            self.statusBar().showMessage(self.tr("%1 — change it, or Ctrl+Shift+Return sends it anyway (written to "
+                                                 "the audit log).").replace("%1", say(blocked.args[0])), 15_000)
+            return
+        except RepeatedReply as repeated:
+            self._repeat_armed = (conversation_id, text.strip())
+            self.statusBar().showMessage(self.tr("%1 — press Enter again to send it anyway.")
+                                         .replace("%1", say(repeated.args[0])), 10_000)
+            return
         except (ValueError, ReplyNotSaved) as exc:
             self.statusBar().showMessage(str(exc), 8_000)
             return
         self.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it
         self.conversation.reply_committed(conversation_id)
         self._update_outbox()
+
+    def send_anyway(self) -> QInputDialog | None:
+        """The agent overrides the send guard: asked why, and the answer goes to the audit log with the words."""
+        cid, text = self.conversation.conversation_id, self.conversation.composer.toPlainText()
+        if not cid or not self.session.guard.check(text):
+            self.conversation.send_current()
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Send anyway"))
+        dialog.setLabelText(self.tr("The reply contains words the guard blocks. Why must it go out as it is? "
+                                    "(kept in the audit log for the supervisor)"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        image = self.conversation.attachment()
+        dialog.textValueSelected.connect(lambda why: self._send(cid, text, image, override=why or "-"))
+        dialog.open()
+        return dialog
 
     def _update_outbox(self) -> None:
         pending = self.session.pending_count

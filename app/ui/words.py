@@ -139,6 +139,9 @@ REASONS: dict[str, str] = {
     "too_long": QT_TRANSLATE_NOOP("Reason", "{field}: {length} characters, at most {limit} fit"),
     "not_a_share": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a share such as 30%"),
     "share_out_of_range": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not between 0 and 100%"),
+    "guard_blocked": QT_TRANSLATE_NOOP("Reason", "not sent: the reply contains {words}"),
+    "guard_repeat": QT_TRANSLATE_NOOP("Reason", "not sent: the same text as your last reply to this buyer"),
+    "guard_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: a banned word is 1–40 characters"),
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
     "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),

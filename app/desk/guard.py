@@ -1,0 +1,137 @@
+"""The send guard: nothing leaves the desk — typed, phrase or robot — with an insult or a word the marketplace
+forbids (taking the buyer or the payment off the platform, buying reviews) unless the agent overrides it, and
+the override is in the audit log. One insult gets an agent fired (DOMAIN.md); this is checked below the UI.
+
+Matching: each character is compared in its NFKC, case-folded form (full-width ＱＱ is QQ), zero-width characters
+inside a word do not hide it, Chinese words match anywhere, Latin words only as whole words (so "sb" does not
+fire inside "usb"). The zh_CN defaults are in guard_words/ with their sources and licences; a shop adds words and
+switches defaults off in the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.desk.reasons import Reason
+from app.gateway.schema import now_utc
+from app.store.issues import Audit, IssueStore
+from app.store.store import Store
+
+WORDS_DIR = Path(__file__).with_name("guard_words")
+KINDS = {"insult": "insults_zh_CN.txt", "off_platform": "off_platform_zh_CN.txt"}
+ADDED_KEY, REMOVED_KEY = "guard.added", "guard.removed"
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # in the text as the agent typed it
+    end: int
+    word: str  # the list's word that matched
+    kind: str  # insult / off_platform / custom
+
+
+class SendBlocked(Exception):
+    """The reply holds banned words; it is not sent unless the agent overrides (and the override is audited)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        words = "、".join(dict.fromkeys(h.word for h in hits))
+        super().__init__(Reason("guard_blocked", f"not sent: the reply contains {words}", words=words))
+        self.hits = hits
+
+
+class RepeatedReply(Exception):
+    """The same text as the agent's last reply in this chat: sent only when the agent confirms."""
+
+    def __init__(self) -> None:
+        super().__init__(Reason("guard_repeat", "not sent: the same text as your last reply to this buyer"))
+
+
+def _fold(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return folded if len(folded) == 1 else char.casefold()[:1] or char
+
+
+def _is_latin(word: str) -> bool:
+    return all(c.isascii() for c in word)
+
+
+@cache
+def default_words() -> dict[str, str]:
+    """word → kind, from the shipped lists (comments and blank lines skipped)."""
+    words: dict[str, str] = {}
+    for kind, name in KINDS.items():
+        for line in (WORDS_DIR / name).read_text(encoding="utf-8").splitlines():
+            word = line.strip()
+            if word and not word.startswith("#"):
+                words.setdefault(word, kind)
+    return words
+
+
+class SendGuard:
+    def __init__(self, words: Mapping[str, str]) -> None:
+        self.words = dict(words)
+        self._kind = {"".join(_fold(c) for c in w): k for w, k in self.words.items()}
+        self._word = {"".join(_fold(c) for c in w): w for w in self.words}
+        parts = []
+        for folded in sorted(self._kind, key=len, reverse=True):  # the longest word wins where two overlap
+            body = re.escape(folded)
+            parts.append(rf"(?<![a-z0-9]){body}(?![a-z0-9])" if _is_latin(folded) else body)
+        self._pattern = re.compile("|".join(parts)) if parts else None
+
+    @classmethod
+    def for_store(cls, store: Store) -> SendGuard:
+        added, removed = _meta_list(store, ADDED_KEY), set(_meta_list(store, REMOVED_KEY))
+        words = {w: k for w, k in default_words().items() if w not in removed}
+        words.update({w: "custom" for w in added if w not in words})
+        return cls(words)
+
+    def check(self, text: str) -> list[Hit]:
+        if self._pattern is None or not text:
+            return []
+        kept = [(i, _fold(c)) for i, c in enumerate(text) if c not in INVISIBLE]
+        folded = "".join(c for _i, c in kept)
+        hits = []
+        for match in self._pattern.finditer(folded):
+            start, end = kept[match.start()][0], kept[match.end() - 1][0] + 1
+            hits.append(Hit(start, end, self._word[match.group()], self._kind[match.group()]))
+        return hits
+
+
+def _meta_list(store: Store, key: str) -> list[str]:
+    raw = store.get_meta(key)
+    try:
+        values = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [str(v) for v in values if isinstance(v, str) and v.strip()] if isinstance(values, list) else []
+
+
+def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Iterable[str] = ()) -> SendGuard:
+    """Add a shop's own words, or switch words off (defaults included); audited, as loosening the guard matters."""
+    added, removed = _meta_list(store, ADDED_KEY), _meta_list(store, REMOVED_KEY)
+    before = {"added": list(added), "removed": list(removed)}
+    for word in (w.strip() for w in add):
+        if not word or len(word) > 40:
+            raise ValueError(Reason("guard_bad_word", f"{word[:40]!r}: a banned word is 1–40 characters",
+                                    word=word[:40]))
+        if word in removed:
+            removed.remove(word)
+        elif word not in default_words() and word not in added:
+            added.append(word)
+    for word in (w.strip() for w in remove):
+        if word in added:
+            added.remove(word)
+        elif word in default_words() and word not in removed:
+            removed.append(word)
+    store.set_meta(ADDED_KEY, json.dumps(added, ensure_ascii=False))
+    store.set_meta(REMOVED_KEY, json.dumps(removed, ensure_ascii=False))
+    IssueStore(store).write_audit(Audit(who, "guard words changed", before, {"added": added, "removed": removed}),
+                                  now_utc())
+    return SendGuard.for_store(store)

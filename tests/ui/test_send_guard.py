@@ -1,0 +1,56 @@
+"""The send guard in the desk with real widgets: Enter on a reply with an insult sends nothing, keeps the text and
+paints the word red; Ctrl+Shift+Return asks why and sends it with the reason in the audit log; the same reply
+twice in a row needs a second Enter."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from app.gateway import schema
+from app.store.issues import IssueStore
+from tests.ui.conftest import NOW
+
+
+def sent(window) -> list[str]:
+    return [m.text for m in window.session.store.messages("c1") if m.direction == "out"]
+
+
+def type_and_enter(qtbot, window, text: str) -> None:
+    window.conversation.composer.setPlainText(text)  # typed through an input method: QTest cannot type CJK keys
+    window.conversation.composer.setFocus()
+    qtbot.keyClick(window.conversation.composer, Qt.Key.Key_Return)
+
+
+def test_an_insult_is_not_sent_and_an_override_is_asked_for_and_audited(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "怎么还没发货", NOW))
+    type_and_enter(qtbot, window, "😅你是不是神经病啊")
+    assert sent(window) == []
+    assert window.conversation.composer.toPlainText() == "😅你是不是神经病啊"  # nothing lost
+    assert "not sent: the reply contains 神经病" in window.statusBar().currentMessage()
+    [mark] = window.conversation.composer.extraSelections()
+    assert mark.cursor.selectedText() == "神经病"  # after an emoji: Qt's UTF-16 positions are right
+
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QInputDialog))
+    ask = QApplication.activeModalWidget()
+    ask.setTextValue("买家要求原话转述商品名")
+    ask.accept()
+    qtbot.waitUntil(lambda: sent(window) == ["😅你是不是神经病啊"])
+    [entry] = [e for e in IssueStore(window.session.store).audit_log() if e.what == "guard override"]
+    assert (entry.who, entry.after["words"], entry.after["why"]) == ("小李", ["神经病"], "买家要求原话转述商品名")
+
+
+def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    type_and_enter(qtbot, window, "在的亲")
+    qtbot.waitUntil(lambda: sent(window) == ["在的亲"])
+    type_and_enter(qtbot, window, "在的亲")
+    assert sent(window) == ["在的亲"] and "same text as your last reply" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.conversation.composer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sent(window) == ["在的亲", "在的亲"])
+    typing_clears_marks = window.conversation.composer
+    typing_clears_marks.setPlainText("傻B")
+    qtbot.keyClick(typing_clears_marks, Qt.Key.Key_Return)
+    assert len(typing_clears_marks.extraSelections()) == 1
+    qtbot.keyClick(typing_clears_marks, Qt.Key.Key_End)
+    qtbot.keyClick(typing_clears_marks, Qt.Key.Key_Backspace)
+    assert typing_clears_marks.extraSelections() == []

@@ -1,0 +1,72 @@
+"""The send guard: insults and words the marketplace forbids are found however they are typed (full-width,
+mixed case, a zero-width space inside), Latin words only as whole words, and nothing the shop says every day is
+blocked — checked on the starter library, the simulator's buyers and a list of ordinary replies."""
+
+import unicodedata
+
+import pytest
+
+from app.desk.guard import SendGuard, default_words, edit_words
+from app.quickreplies.starter import STARTER
+from app.shopsim import vocab
+from app.store.engine import open_store
+from app.store.issues import IssueStore
+
+EVERYDAY = (
+    "亲，给你妈妈买的吗？可以选大一码哦", "马上你就能收到啦", "明日你下单我们就发顺丰", "这是妈妈的礼物吗亲",
+    "鞋盒压坏了我们给您补发一个新的破鞋盒不影响的哦", "老母亲节快到了，有活动哦", "他爹说要换颜色是吗？",
+    "USB充电的那款暂时缺货", "您的运单号是SF1234567890", "好的亲，已经帮您备注了[微笑]", "上你们家买了好几次",
+)
+
+
+@pytest.fixture
+def guard():
+    return SendGuard(default_words())
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("你是不是傻B啊", "傻B"),
+    ("神经病吧你", "神经病"),
+    ("亲可以加微信聊", "加微信"),
+    ("加我ＱＱ号：12345", "QQ号"),  # full-width letters
+])
+def test_insults_and_off_platform_words_are_found_however_they_are_typed(guard, text, word):
+    [hit] = guard.check(text)
+    assert hit.word == word
+    assert unicodedata.normalize("NFKC", text[hit.start:hit.end]).casefold() == word.casefold()
+
+
+def test_a_zero_width_space_inside_a_word_does_not_hide_it_and_the_span_covers_it():
+    text = "你真是个白\u200b痴😅"
+    [hit] = SendGuard({"白痴": "insult"}).check(text)
+    assert (hit.start, hit.end, text[hit.end:]) == (4, 7, "😅")
+
+
+def test_latin_words_match_whole_words_only(guard):
+    assert [h.word for h in guard.check("你就是个SB")] == ["sb"]
+    assert guard.check("usb接口") == [] and guard.check("vx1000型号") == []
+    assert [h.kind for h in guard.check("加vx吧")] == ["off_platform"]
+
+
+def test_nothing_the_shop_says_every_day_is_blocked(guard):
+    texts = [*EVERYDAY, *(row[2] for row in STARTER), *(row[0] for row in STARTER)]
+    for _stage, openers, follow_ups, answers in vocab.INTENTS.values():
+        texts += [*openers, *follow_ups, *answers]
+    blocked = {text: [h.word for h in guard.check(text)] for text in texts if guard.check(text)}
+    assert not blocked
+
+
+def test_a_shop_adds_its_own_words_and_switches_defaults_off_audited(tmp_path, guard):
+    store = open_store(tmp_path / "k.db")
+    assert guard.check("笨蛋")
+    edited = edit_words(store, "店长", add=["差评师"], remove=["笨蛋"])
+    assert [h.kind for h in edited.check("你这个差评师")] == ["custom"] and edited.check("笨蛋") == []
+    assert SendGuard.for_store(store).check("笨蛋") == []  # kept in the store
+    again = edit_words(store, "店长", add=["笨蛋"], remove=["差评师"])
+    assert again.check("笨蛋") and again.check("差评师") == []
+    entries = [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
+    assert [e.who for e in entries] == ["店长", "店长"] and entries[0].after == {"added": ["差评师"],
+                                                                              "removed": ["笨蛋"]}
+    with pytest.raises(ValueError, match="1–40 characters"):
+        edit_words(store, "店长", add=["  "])
+    store.close()

@@ -71,6 +71,7 @@ class SimApp:
             Route("/v1/conversations/{cid}/transfer", self.transfer, methods=["POST"]),
             Route("/v1/agents/me/status", self.status, methods=["PUT"]),
             Route("/v1/images/{image_id}", self.put_image, methods=["PUT"]),
+            Route("/v1/images/{image_id}", self.get_image, methods=["GET"]),
             Route("/v1/orders", self.orders, methods=["GET"]),
             Route("/v1/orders/{no}", self.order, methods=["GET"]),
             Route("/v1/parcels/{tracking}", self.parcel, methods=["GET"]),
@@ -226,6 +227,14 @@ class SimApp:
         self.world.images[image_id] = data
         return JSONResponse({"image": image_id}, status_code=201 if created else 200)
 
+    async def get_image(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        data = self.world.images.get(request.path_params["image_id"])
+        if data is None:
+            return _error(404, "not_found", "no image with that id")
+        return Response(data, media_type=schema.image_type(data))
+
     async def transfer(self, request: Request) -> Response:
         if not self._authorised(request):
             return _error(401, "unauthorized", "log in first")
@@ -284,6 +293,8 @@ class SimApp:
             return _error(404, "not_found", "no such conversation")
         chat, message = self.world.buyer_writes(nick=str(body.get("buyer_nick") or ""), conversation_id=cid,
                                                 text=body.get("text") or "")
+        if body.get("photo") is True:  # and a picture after the words, as a claimant sends one
+            message = self.world.say_photo(chat)
         return JSONResponse({"conversation": chat.conversation.to_json(), "message": message.to_json()})
 
     async def sim_received(self, request: Request) -> Response:

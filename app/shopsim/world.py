@@ -6,6 +6,7 @@ carry a per-run prefix, so a desk that outlives a simulator restart never mixes 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 from collections import Counter
@@ -16,6 +17,12 @@ from typing import Any
 
 from app.gateway import schema
 from app.shopsim import vocab
+from app.shopsim.pictures import photo_png
+
+# the after-sale claims (missing item, wrong item, quality or damage) a buyer backs with a photo, and the share of
+# the chats opening with one where they do
+PHOTO_INTENTS = ("missing", "wrong", "quality")
+PHOTO_SHARE = 0.5
 
 
 @dataclass
@@ -53,7 +60,7 @@ class ShopWorld:
         self.events: list[tuple[int, str, dict[str, Any]]] = []
         self.chats: dict[str, SimChat] = {}
         self.received: list[schema.Message] = []  # every agent message accepted, once each
-        self.images: dict[str, bytes] = {}  # uploaded images by id (SHA-256)
+        self.images: dict[str, bytes] = {}  # by id (SHA-256): the desk's uploads and the buyers' photos
         self._by_client_id: dict[str, schema.Message] = {}
         self._counter = 0
         self.on_event: Callable[[], None] = lambda: None
@@ -155,16 +162,21 @@ class ShopWorld:
         self.buyers.append(buyer)
         return buyer
 
-    def say(self, chat: SimChat, text: str, at: datetime | None = None) -> schema.Message:
-        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock())
+    def say(self, chat: SimChat, text: str, at: datetime | None = None, image: str = "") -> schema.Message:
+        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock(), "", image)
         chat.messages.append(message)
         self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
         return message
 
     def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "",
                      seconds_ago: float = 0.0) -> tuple[SimChat, schema.Message]:
-        """A buyer writes; seconds_ago backdates it (the demo opens on buyers who have waited a while)."""
+        """A buyer writes; seconds_ago backdates it (the demo opens on buyers who have waited a while).
+
+        A buyer who opens a chat in their own words (no text given: background traffic, the demo's first chats)
+        about an after-sale claim sends a photo right after them in about half of those chats; see
+        sends_photo. Given words (a test's /sim/say) never bring a photo of themselves."""
         at = self.clock() - timedelta(seconds=seconds_ago)
+        own_words = not text
         if conversation_id:
             chat = self.chats[conversation_id]
         else:
@@ -174,7 +186,29 @@ class ShopWorld:
             said = {m.text for m in chat.messages}
             fresh = [t for t in vocab.INTENTS[chat.intent][1] if t not in said]
             text = self.rng.choice(fresh or vocab.INTENTS[chat.intent][2])
-        return chat, self.say(chat, text, at)
+        message = self.say(chat, text, at)
+        if own_words and len(chat.messages) == 1 and self.sends_photo(chat):
+            self.say_photo(chat, after=at)
+        return chat, message
+
+    def sends_photo(self, chat: SimChat) -> bool:
+        """Whether the buyer opening this chat backs their claim with a photo: only missing-item, wrong-item and
+        quality claims, and about half of those. Drawn from a random stream of the chat's own (see parcel), so
+        photos never change what other buyers do, and the same seed gives the same chats their photos."""
+        if chat.intent not in PHOTO_INTENTS:
+            return False
+        return random.Random(f"{self.run}-photo-{chat.conversation.id}").random() < PHOTO_SHARE
+
+    def say_photo(self, chat: SimChat, after: datetime | None = None) -> schema.Message:
+        """The buyer sends a picture alone (text ""): a small PNG of this chat's own (the damage, the open box),
+        kept in self.images for GET /v1/images/{id}; a few seconds after `after`, never later than now."""
+        earlier = sum(1 for m in chat.messages if m.image and m.direction == "in")
+        rng = random.Random(f"{self.run}-photo-{chat.conversation.id}-{earlier}")
+        data = photo_png(rng)
+        image_id = hashlib.sha256(data).hexdigest()
+        self.images[image_id] = data
+        at = min(after + timedelta(seconds=rng.uniform(5, 40)), self.clock()) if after else self.clock()
+        return self.say(chat, "", at, image=image_id)
 
     def spontaneous(self) -> schema.Message | None:
         """One step of background traffic: a waiting buyer nags (twice at most), or a buyer without an open

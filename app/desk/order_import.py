@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from app.desk.money import parse_yuan
+from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text
 from app.store import models as m
@@ -85,9 +86,14 @@ def order_no_problem(no: str) -> str:
     if re.fullmatch(r"\d{6,30}", no):
         return ""
     if re.fullmatch(r"\d(\.\d+)?[eE]\+\d+", no):
-        return (f"order no. {no!r} was saved as a number and Excel rounded it: format the column as text in the "
-                "export, or export CSV")
-    return f"order no. {no!r} is not a number"
+        return Reason("order_no_rounded", f"order no. {no!r} was saved as a number and Excel rounded it: format the "
+                      "column as text in the export, or export CSV", value=no)
+    return Reason("order_no_not_number", f"order no. {no!r} is not a number", value=no)
+
+
+def not_imported(reason: Reason) -> Reason:
+    """A bad line's reason as the CLI prints it; front-ends word it by the same key."""
+    return Reason(reason.key, f"{reason}: not imported", **reason.params)
 
 
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
@@ -183,19 +189,27 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
         shown = " | ".join(c for c in cells if c)[:80]
         no, nick = get("no"), get("buyer_nick")
         if problem := order_no_problem(no):
-            rejected.append(Rejected(number, f"{problem}: not imported", shown))
+            rejected.append(Rejected(number, not_imported(problem), shown))
             continue
         if not nick:
-            rejected.append(Rejected(number, "no buyer: not imported", shown))
+            rejected.append(Rejected(number, not_imported(Reason("line_no_buyer", "no buyer")), shown))
             continue
         try:
             amount = parse_yuan(get("amount")) if get("amount") else 0
-            created = local_time(get("created_at")) if get("created_at") else now
         except ValueError as exc:
-            rejected.append(Rejected(number, f"{exc}: not imported", shown))
+            rejected.append(Rejected(number, not_imported(Reason("cell_not_amount", str(exc), value=get("amount"))),
+                                     shown))
+            continue
+        try:
+            created = local_time(get("created_at")) if get("created_at") else now
+        except ValueError:
+            why = Reason("cell_not_time", f"time {get('created_at')!r} is not a date and time",
+                         value=get("created_at"))
+            rejected.append(Rejected(number, not_imported(why), shown))
             continue
         if amount < 0:
-            rejected.append(Rejected(number, "a negative amount: not imported", shown))
+            rejected.append(Rejected(number, not_imported(Reason("line_negative_amount", "a negative amount")),
+                                     shown))
             continue
         if no in seen:
             continue  # one line per item in some exports: the order is the first line

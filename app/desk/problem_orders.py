@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
-from app.desk.order_import import local_time, order_no_problem, read_header
+from app.desk.order_import import local_time, not_imported, order_no_problem, read_header
+from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
 from app.store.issues import Audit
@@ -112,25 +113,29 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
         shown = " | ".join(c for c in cells if c)[:80]
         no, kind = get("no"), get("category")
         if problem := order_no_problem(no):
-            rejected.append(Rejected(number, f"{problem}: not imported", shown))
+            rejected.append(Rejected(number, not_imported(problem), shown))
             continue
         category = category_of(kind)
         if category is None:
-            rejected.append(Rejected(number, f"problem type {kind!r} is not one the desk knows (超区, 缺货, 地址不详, "
-                                     "物流超时…): not imported", shown))
+            why = Reason("unknown_problem_type", f"problem type {kind!r} is not one the desk knows (超区, 缺货, "
+                         "地址不详, 物流超时…)", value=kind)
+            rejected.append(Rejected(number, not_imported(why), shown))
             continue
         phone = re.sub(r"[\s-]", "", get("phone"))
         if phone and not re.fullmatch(r"\+?\d{5,20}", phone):
-            rejected.append(Rejected(number, f"phone {get('phone')!r} is not a phone number: not imported", shown))
+            why = Reason("cell_not_phone", f"phone {get('phone')!r} is not a phone number", value=get("phone"))
+            rejected.append(Rejected(number, not_imported(why), shown))
             continue
         try:
             reported = local_time(get("reported_at")) if get("reported_at") else now
         except ValueError:
-            rejected.append(Rejected(number, f"time {get('reported_at')!r} is not a date and time: not imported",
-                                     shown))
+            why = Reason("cell_not_time", f"time {get('reported_at')!r} is not a date and time",
+                         value=get("reported_at"))
+            rejected.append(Rejected(number, not_imported(why), shown))
             continue
         if len(get("detail")) > 2000:
-            rejected.append(Rejected(number, "the detail is longer than 2,000 characters: not imported", shown))
+            why = Reason("detail_too_long", "the detail is longer than 2,000 characters", limit=2000)
+            rejected.append(Rejected(number, not_imported(why), shown))
             continue
         rows.append(ProblemRow(no, category, get("buyer_nick"), get("detail"), phone, reported))
     used = {field: header[index] for field, index in columns.items()}

@@ -26,6 +26,7 @@ from app.quickreplies.phrasefile import PhraseFileError
 from app.store.errors import StoreError
 from app.store.store import Store
 from app.ui.phrase_import import in_background, preview_table
+from app.ui.words import say
 
 READ_ERRORS = (OrderFileError, PhraseFileError, OSError, StoreError, schema.ProtocolError)
 
@@ -145,5 +146,5 @@ class OrderImportDialog(SheetImportDialog):
               [[field, header] for field, header in plan.mapping.items()]),
              (self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))),
               [self.tr("Line"), self.tr("Why"), self.tr("Source")],
-              [[str(r.line), r.reason, r.text] for r in plan.rejected])],
+              [[str(r.line), say(r.reason), r.text] for r in plan.rejected])],
             len(plan.rows), len(plan.rejected))

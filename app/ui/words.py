@@ -142,6 +142,15 @@ REASONS: dict[str, str] = {
     "guard_blocked": QT_TRANSLATE_NOOP("Reason", "not sent: the reply contains {words}"),
     "guard_repeat": QT_TRANSLATE_NOOP("Reason", "not sent: the same text as your last reply to this buyer"),
     "guard_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: a banned word is 1–40 characters"),
+    "order_no_rounded": QT_TRANSLATE_NOOP("Reason", "order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV"),
+    "order_no_not_number": QT_TRANSLATE_NOOP("Reason", "order no. {value} is not a number"),
+    "line_no_buyer": QT_TRANSLATE_NOOP("Reason", "no buyer on this line"),
+    "cell_not_amount": QT_TRANSLATE_NOOP("Reason", "{value} is not an amount"),
+    "cell_not_time": QT_TRANSLATE_NOOP("Reason", "{value} is not a date and time"),
+    "cell_not_phone": QT_TRANSLATE_NOOP("Reason", "{value} is not a phone number"),
+    "line_negative_amount": QT_TRANSLATE_NOOP("Reason", "a negative amount"),
+    "unknown_problem_type": QT_TRANSLATE_NOOP("Reason", "problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)"),
+    "detail_too_long": QT_TRANSLATE_NOOP("Reason", "the detail is longer than {limit} characters"),
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
     "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),
@@ -181,7 +190,8 @@ def say(reason: str) -> str:
     for name in CODE_PARAMS:
         if name in values:
             values[name] = label(values[name])
-    if reason.key.startswith("unknown_"):
+    if reason.key in ("unknown_role", "unknown_stage", "unknown_category", "unknown_severity", "unknown_state",
+                      "unknown_action"):
         values["value"] = label(values.get("value", ""))
     if "choices" in values:
         values["choices"] = "、".join(label(c) for c in values["choices"].split(",") if c)

@@ -31,9 +31,10 @@ from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
 from app.store.records import IssueRecord
-from app.ui.issue_dialogs import ActionDialog, label
+from app.ui.issue_dialogs import ActionDialog
 from app.ui.phrase_import import in_background
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format
+from app.ui.words import label, say
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#C0392B")
@@ -332,5 +333,5 @@ class ProblemImportDialog(SheetImportDialog):
               [[label(r.category), r.order_no, r.buyer_nick, r.detail] for r in plan.rows]),
              (self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))),
               [self.tr("Line"), self.tr("Why"), self.tr("Source")],
-              [[str(r.line), r.reason, r.text] for r in plan.rejected])],
+              [[str(r.line), say(r.reason), r.text] for r in plan.rejected])],
             len(plan.rows), len(plan.rejected))

@@ -1340,82 +1340,82 @@
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="128"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Import orders — %1</source>
         <translation>导入订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="136"/>
+        <location filename="../../app/ui/sheet_import.py" line="137"/>
         <source>%1%2: %3 new order(s), %4 to update, %5 bad line(s).</source>
         <translation>%1%2：新订单 %3 个，更新 %4 个，错误行 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="139"/>
+        <location filename="../../app/ui/sheet_import.py" line="140"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="141"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="142"/>
         <source>Tracking no.</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="145"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="145"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="145"/>
         <source>Read from column</source>
         <translation>读取的列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="146"/>
+        <location filename="../../app/ui/sheet_import.py" line="147"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <location filename="../../app/ui/sheet_import.py" line="148"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <location filename="../../app/ui/sheet_import.py" line="148"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <location filename="../../app/ui/sheet_import.py" line="148"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
@@ -1926,57 +1926,57 @@
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="319"/>
+        <location filename="../../app/ui/worklist.py" line="320"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="326"/>
+        <location filename="../../app/ui/worklist.py" line="327"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="331"/>
+        <location filename="../../app/ui/worklist.py" line="332"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="331"/>
+        <location filename="../../app/ui/worklist.py" line="332"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="331"/>
+        <location filename="../../app/ui/worklist.py" line="332"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="331"/>
+        <location filename="../../app/ui/worklist.py" line="332"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="330"/>
+        <location filename="../../app/ui/worklist.py" line="331"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="334"/>
+        <location filename="../../app/ui/worklist.py" line="335"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="334"/>
+        <location filename="../../app/ui/worklist.py" line="335"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="334"/>
+        <location filename="../../app/ui/worklist.py" line="335"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="333"/>
+        <location filename="../../app/ui/worklist.py" line="334"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
@@ -2178,101 +2178,146 @@
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="145"/>
+        <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
+        <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="146"/>
+        <source>order no. {value} is not a number</source>
+        <translation>订单号 {value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="147"/>
+        <source>no buyer on this line</source>
+        <translation>这一行没有买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="148"/>
+        <source>{value} is not an amount</source>
+        <translation>{value} 不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="149"/>
+        <source>{value} is not a date and time</source>
+        <translation>{value} 不是日期时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="150"/>
+        <source>{value} is not a phone number</source>
+        <translation>{value} 不是电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="151"/>
+        <source>a negative amount</source>
+        <translation>金额为负数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="152"/>
+        <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
+        <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="153"/>
+        <source>the detail is longer than {limit} characters</source>
+        <translation>问题描述超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="154"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="147"/>
+        <location filename="../../app/ui/words.py" line="156"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="148"/>
+        <location filename="../../app/ui/words.py" line="157"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="149"/>
+        <location filename="../../app/ui/words.py" line="158"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="150"/>
+        <location filename="../../app/ui/words.py" line="159"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="151"/>
+        <location filename="../../app/ui/words.py" line="160"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="162"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="154"/>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="156"/>
+        <location filename="../../app/ui/words.py" line="165"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="157"/>
+        <location filename="../../app/ui/words.py" line="166"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="158"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="159"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="160"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="161"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="162"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="166"/>
+        <location filename="../../app/ui/words.py" line="175"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="189"/>
+        <location filename="../../app/ui/words.py" line="199"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -2452,39 +2497,39 @@
 <context>
     <name>SheetImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="58"/>
+        <location filename="../../app/ui/sheet_import.py" line="59"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="66"/>
+        <location filename="../../app/ui/sheet_import.py" line="67"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="82"/>
+        <location filename="../../app/ui/sheet_import.py" line="83"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="87"/>
+        <location filename="../../app/ui/sheet_import.py" line="88"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="90"/>
+        <location filename="../../app/ui/sheet_import.py" line="91"/>
         <source>Cannot get the list from %1: %2</source>
         <translation>无法从%1获取列表：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sheet_import.py" line="100"/>
+        <location filename="../../app/ui/sheet_import.py" line="101"/>
         <source>Import, skipping %n bad line(s)</source>
         <translation>
             <numerusform>导入，跳过 %n 行错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="116"/>
+        <location filename="../../app/ui/sheet_import.py" line="117"/>
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
@@ -2584,47 +2629,47 @@
 <context>
     <name>WorkModel</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="64"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="64"/>
         <source>Attempts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="64"/>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="64"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -2632,22 +2677,22 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="44"/>
+        <location filename="../../app/ui/worklist.py" line="45"/>
         <source>To message</source>
         <translation>待发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="45"/>
+        <location filename="../../app/ui/worklist.py" line="46"/>
         <source>Waiting for an answer</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="46"/>
+        <location filename="../../app/ui/worklist.py" line="47"/>
         <source>To phone</source>
         <translation>待电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="47"/>
+        <location filename="../../app/ui/worklist.py" line="48"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -2655,129 +2700,129 @@
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="113"/>
+        <location filename="../../app/ui/worklist.py" line="114"/>
         <source>Problem orders — worklist</source>
         <translation>问题订单 — 工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="119"/>
+        <location filename="../../app/ui/worklist.py" line="120"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="142"/>
+        <location filename="../../app/ui/worklist.py" line="143"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="149"/>
+        <location filename="../../app/ui/worklist.py" line="150"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="173"/>
+        <location filename="../../app/ui/worklist.py" line="174"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="174"/>
+        <location filename="../../app/ui/worklist.py" line="175"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="175"/>
+        <location filename="../../app/ui/worklist.py" line="176"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="176"/>
+        <location filename="../../app/ui/worklist.py" line="177"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="177"/>
+        <location filename="../../app/ui/worklist.py" line="178"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="178"/>
+        <location filename="../../app/ui/worklist.py" line="179"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="179"/>
+        <location filename="../../app/ui/worklist.py" line="180"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/worklist.py" line="181"/>
+        <location filename="../../app/ui/worklist.py" line="182"/>
         <source>Show step %n</source>
         <translation>
             <numerusform>显示步骤 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="185"/>
+        <location filename="../../app/ui/worklist.py" line="186"/>
         <source>Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh</source>
         <translation>Ctrl+L 已发消息 · Ctrl+P 电话 · Ctrl+Shift+C 复制号码 · 回车 详情 · Ctrl+I 导入列表 · Ctrl+Shift+F 从店铺获取 · Alt+0…4 切换步骤 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="196"/>
+        <location filename="../../app/ui/worklist.py" line="197"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="201"/>
+        <location filename="../../app/ui/worklist.py" line="202"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="213"/>
+        <location filename="../../app/ui/worklist.py" line="214"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="219"/>
+        <location filename="../../app/ui/worklist.py" line="220"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="247"/>
+        <location filename="../../app/ui/worklist.py" line="248"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="256"/>
+        <location filename="../../app/ui/worklist.py" line="257"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="259"/>
+        <location filename="../../app/ui/worklist.py" line="260"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="264"/>
+        <location filename="../../app/ui/worklist.py" line="265"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="280"/>
+        <location filename="../../app/ui/worklist.py" line="281"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="281"/>
+        <location filename="../../app/ui/worklist.py" line="282"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="297"/>
+        <location filename="../../app/ui/worklist.py" line="298"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="302"/>
+        <location filename="../../app/ui/worklist.py" line="303"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -100,28 +99,34 @@ class GatewayClient:
         self._call("PUT", f"/v1/images/{image_id}", content=data, content_type=media_type)
         return image_id
 
-    def image(self, image_id: str) -> bytes:
-        """An image a buyer sent (its id from Message.image): streamed and stopped at the size cap, and refused
-        unless the bytes are a picture whose SHA-256 is the id."""
-        if not IMAGE_ID.fullmatch(image_id):
-            raise GatewayProtocolError(f"{image_id[:70]!r} is not an image id (64 lowercase hex digits)")
+    def image(self, image_id: str, *, max_bytes: int | None = None) -> bytes:
+        """The bytes of a picture by its id (a buyer's photo, from Message.image), checked before they are
+        returned: at most max_bytes (schema.MAX_IMAGE_BYTES unless given), a PNG, JPEG, GIF or WebP, and
+        hashing to the id, so what the desk keeps is the picture the message names.
+
+        A malformed id is refused before any request. The download is streamed and abandoned past the cap
+        (at once when Content-Length announces more), so a hostile gateway cannot fill the desk's memory.
+        Raises GatewayProtocolError for a bad id or bad bytes, GatewayRejected (status 404) for an image the
+        gateway does not have, GatewayAuthError and GatewayUnavailable as every call does.
+        """
+        if not schema.is_image_id(image_id):
+            raise GatewayProtocolError(f"{image_id[:70]!r} is not an image id (64 lower-case hex digits)")
+        cap = schema.MAX_IMAGE_BYTES if max_bytes is None else max_bytes
+        subject = f"image {image_id}"
         try:
             with self._http.stream("GET", f"/v1/images/{image_id}", headers=self._headers()) as response:
                 if response.status_code >= 400:
-                    response.read()
-                    raise _error_for(response.status_code, _decode(response))
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > schema.MAX_IMAGE_BYTES:
-                        raise GatewayProtocolError(f"the image {image_id[:12]}… is larger than "
-                                                   f"{schema.MAX_IMAGE_BYTES // 1024 // 1024} MB")
-                    chunks.append(chunk)
+                    body = _read_capped(response, MAX_RESPONSE_BYTES, f"the gateway's error answer for {subject}")
+                    raise _error_for(response.status_code, _json_of(response.status_code, body), subject)
+                data = _read_capped(response, cap, f"the gateway's {subject}")
         except httpx.TransportError as exc:
-            raise GatewayUnavailable(f"cannot reach the shop gateway at {self.base_url}: {exc}") from exc
-        data = b"".join(chunks)
-        if hashlib.sha256(data).hexdigest() != image_id or not schema.image_type(data):
-            raise GatewayProtocolError(f"the gateway's image {image_id[:12]}… is not the picture with that id")
+            raise GatewayUnavailable(f"cannot download {subject} from {self.base_url}: {exc}") from exc
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != image_id:
+            raise GatewayProtocolError(f"the gateway's {subject} is not the picture with that id: "
+                                       f"its {len(data)} bytes hash to {actual}")
+        if not schema.image_type(data):
+            raise GatewayProtocolError(f"the gateway's {subject} is not a PNG, JPEG, GIF or WebP picture")
         return data
 
     def orders(self, buyer_id: str) -> list[schema.Order]:
@@ -170,9 +175,6 @@ class GatewayClient:
             raise GatewayUnavailable(f"the event stream from {self.base_url} broke: {exc}") from exc
 
 
-IMAGE_ID = re.compile(r"[0-9a-f]{64}")
-
-
 def _seg(value: str) -> str:
     """Quote an id for use as one path segment, so an id can never change which endpoint is called."""
     return quote(value, safe="")
@@ -181,17 +183,37 @@ def _seg(value: str) -> str:
 def _decode(response: httpx.Response) -> Any:
     if len(response.content) > MAX_RESPONSE_BYTES:
         raise GatewayProtocolError(f"the gateway's answer is larger than {MAX_RESPONSE_BYTES} bytes")
-    if not response.content:
+    return _json_of(response.status_code, response.content)
+
+
+def _json_of(status: int, content: bytes) -> Any:
+    if not content:
         return None
     try:
-        return response.json()
+        return json.loads(content)
     except ValueError as exc:
-        if response.status_code >= 500:
-            raise GatewayUnavailable(f"the shop gateway failed ({response.status_code})") from exc
-        raise GatewayProtocolError(f"the gateway answered {response.status_code} with something that is not JSON") from exc
+        if status >= 500:
+            raise GatewayUnavailable(f"the shop gateway failed ({status})") from exc
+        raise GatewayProtocolError(f"the gateway answered {status} with something that is not JSON") from exc
 
 
-def _error_for(status: int, body: Any) -> GatewayError:
+def _read_capped(response: httpx.Response, limit: int, what: str) -> bytes:
+    """A streamed body, refused once it passes limit bytes: the rest is never read into memory."""
+    announced = response.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > limit:
+        raise GatewayProtocolError(f"{what} is larger than {limit} bytes ({announced} announced); not downloaded")
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise GatewayProtocolError(f"{what} is larger than {limit} bytes; stopped reading")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _error_for(status: int, body: Any, subject: str = "") -> GatewayError:
+    """The error for a status and the protocol's error body; subject (what was asked for) leads a refusal's
+    message, so "404" says which image or parcel."""
     code, message = "error", ""
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         code = str(body["error"].get("code", code))[:60]
@@ -200,7 +222,7 @@ def _error_for(status: int, body: Any) -> GatewayError:
         return GatewayAuthError(f"the shop gateway did not accept the login: {message or code}")
     if status >= 500 or status == 429:
         return GatewayUnavailable(f"the shop gateway is unavailable ({status} {code}) {message}".rstrip())
-    return GatewayRejected(status, code, message)
+    return GatewayRejected(status, code, f"{subject}: {message}" if subject else message)
 
 
 def _parse(parser: Any, data: Any) -> Any:

@@ -128,3 +128,21 @@ def test_an_unknown_parcel_is_a_rejection_naming_the_gateways_reason():
     with pytest.raises(GatewayRejected, match="no such parcel") as caught:
         gw.parcel("X1")
     assert caught.value.status == 404
+
+
+@pytest.mark.parametrize("bad_id", ["", "A" * 64, "a" * 63, "a" * 65, "../sessions", "a" * 62 + "/x", "g" * 64])
+def test_a_malformed_image_id_is_refused_before_any_request(bad_id):
+    # the transport only records: any request at all would fail the test
+    requests = []
+    gw = client_for(lambda r: requests.append(r) or httpx.Response(200, content=b""))
+    with pytest.raises(GatewayProtocolError, match="not an image id"):
+        gw.image(bad_id)
+    assert requests == []
+
+
+def test_an_unknown_image_is_a_404_rejection_naming_the_id():
+    image_id = "0" * 64
+    gw = client_for(lambda r: httpx.Response(404, json={"error": {"code": "not_found", "message": "no such image"}}))
+    with pytest.raises(GatewayRejected, match=f"image {image_id}: no such image") as caught:
+        gw.image(image_id)
+    assert caught.value.status == 404 and caught.value.code == "not_found"

@@ -1,5 +1,6 @@
 """The simulated shop without a server: what an integrator or a test relying on it would notice."""
 
+import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -146,3 +147,44 @@ def test_a_problem_reported_later_is_what_a_pull_since_the_last_one_gets():
     assert problem is not None and problem.reported_at == now[0]
     assert problem.order_no not in {p.order_no for p in w.problems_since(None)[:-1]}
     assert w.problems_since(last_pull) == [problem]
+
+
+def photo_chats(w: ShopWorld) -> dict[str, str]:
+    """Conversation id → image id of the photo its buyer sent."""
+    return {c.conversation.id: m.image for c in w.chats.values() for m in c.messages if m.image}
+
+
+def test_about_half_the_after_sale_chats_open_with_a_photo_the_same_ones_for_the_same_seed():
+    from app.shopsim.world import PHOTO_INTENTS
+
+    def run() -> ShopWorld:
+        w = world(buyers=80)
+        for _ in range(80):
+            w.buyer_writes(seconds_ago=30)
+        return w
+
+    w = run()
+    claims = [c for c in w.chats.values() if c.intent in PHOTO_INTENTS]
+    photos = photo_chats(w)
+    assert claims and 0.3 <= len(photos) / len(claims) <= 0.7
+    assert {w.chats[cid].intent for cid in photos} <= set(PHOTO_INTENTS)
+    for cid in photos:
+        opener, photo, *_ = w.chats[cid].messages
+        assert (photo.direction, photo.text, photo.client_id) == ("in", "", "")
+        assert NOW - timedelta(seconds=30) <= opener.sent_at <= photo.sent_at <= NOW
+        assert hashlib.sha256(w.images[photo.image]).hexdigest() == photo.image
+    assert len(set(photos.values())) == len(photos)  # every claim its own picture
+    assert photo_chats(run()) == photos
+
+
+def test_the_photo_event_carries_the_image_id_and_given_words_bring_no_photo():
+    w = world(buyers=80)
+    for i in range(80):
+        w.buyer_writes(nick=f"说好的买家{i}", text="收到的鞋子坏了")
+    assert not photo_chats(w)
+    chat = next(iter(w.chats.values()))
+    photo = w.say_photo(chat)
+    seq, event_type, data = w.events[-1]
+    event = schema.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
+    assert event.message == photo and event.message.image == photo.image and photo.image in w.images
+    assert w.say_photo(chat).image != photo.image  # a second photo in a chat is another picture

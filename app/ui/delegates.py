@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalett
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
+from app.store.records import ConversationSummary
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import ChatRole, QueueModel
 
@@ -34,6 +35,13 @@ URGENCY_COLOURS = {
     Urgency.LATE: QColor("#F56C6C"),  # past 40 s: late for any answer
 }
 PAD = 8
+
+
+def preview_text(chat: ConversationSummary) -> str:
+    """The queue row's second line: the last message on one line, "Me: " before the agent's own."""
+    prefix = "" if chat.last_direction == "in" else QCoreApplication.translate("QueueDelegate", "Me: ")
+    said = one_line(chat.last_text) or QCoreApplication.translate("QueueDelegate", "[Picture]")  # no text: a photo
+    return prefix + said
 
 
 def one_line(text: str) -> str:
@@ -98,8 +106,7 @@ class QueueDelegate(QStyledItemDelegate):
             muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         preview_rect = bottom.adjusted(0, 0, -(badge_width + PAD if badge_width else 0), 0)
-        prefix = "" if chat.last_direction == "in" else QCoreApplication.translate("QueueDelegate", "Me: ")
-        preview = QFontMetrics(option.font).elidedText(prefix + one_line(chat.last_text),
+        preview = QFontMetrics(option.font).elidedText(preview_text(chat),
                                                        Qt.TextElideMode.ElideRight, preview_rect.width())
         painter.drawText(preview_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), preview)
         painter.restore()

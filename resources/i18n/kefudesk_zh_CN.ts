@@ -1262,27 +1262,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="185"/>
+        <location filename="../../app/ui/delegates.py" line="186"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="186"/>
+        <location filename="../../app/ui/delegates.py" line="187"/>
         <source>NOT SENT</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="194"/>
+        <location filename="../../app/ui/delegates.py" line="195"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="196"/>
+        <location filename="../../app/ui/delegates.py" line="197"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="213"/>
+        <location filename="../../app/ui/delegates.py" line="214"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -1987,6 +1987,11 @@
         <location filename="../../app/ui/delegates.py" line="101"/>
         <source>Me: </source>
         <translation>我：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="102"/>
+        <source>[Picture]</source>
+        <translation>[图片]</translation>
     </message>
 </context>
 <context>

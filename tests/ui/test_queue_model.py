@@ -59,3 +59,13 @@ def test_unread_total_and_longest_waiting():
     model.upsert(chat("c", 45, unread=3))
     assert model.longest_waiting_row() == 0 and model.chat_at(0).id == "c"
     assert model.unread_total() == 5
+
+
+def test_a_row_whose_last_message_is_a_picture_says_so(qapp):
+    from dataclasses import replace
+
+    from app.ui.delegates import preview_text
+
+    photo = replace(chat("1", 5.0), last_text="")  # a buyer's photo has no text
+    assert preview_text(photo) == "[Picture]"
+    assert preview_text(replace(chat("2", None), last_text="好的亲\n马上发")) == "Me: 好的亲 马上发"

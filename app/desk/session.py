@@ -74,6 +74,7 @@ class DeskSession:
         self._listener = listener
         self._clock = clock
         self.guard = SendGuard.for_store(store)
+        self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
         self._http = httpx.Client(base_url=account.base_url, timeout=timeout, follow_redirects=False)
         self._stream_http = httpx.Client(base_url=account.base_url,
@@ -157,7 +158,29 @@ class DeskSession:
         if self.session is None and self.account.password:
             self._login()  # the gateway was down at start
         self.reconcile()
+        if self.agent_status != "online":  # a restarted gateway forgot it: suspended stays suspended
+            self._tell_status(self.agent_status)
         self._set_online(True, "")
+
+    def set_agent_status(self, status: str) -> None:
+        """Online, suspended (挂起: the shop assigns no new chats, the open ones stay) or offline; told to the
+        shop off the GUI thread, and again after every reconnect."""
+        if status not in schema.AGENT_STATUSES:
+            raise ValueError(f"unknown agent status {status!r}")
+        self.agent_status = status
+        if not self._stopping.is_set():
+            self._io.submit(self._guarded, self._tell_status, status)
+
+    def _tell_status(self, status: str) -> None:
+        if status != self.agent_status:
+            return  # changed again meanwhile: the newer request says it
+        try:
+            self.gateway.set_status(status)
+        except GatewayError as exc:
+            log.info("status %s not told to the shop: %s", status, exc)
+            if self.online:
+                self._listener.on_problem(f"the shop did not take the status change ({exc}); it is tried again "
+                                          "when the connection comes back")
 
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)

@@ -78,6 +78,7 @@ class SimApp:
             Route("/v1/problem-orders", self.problem_orders, methods=["GET"]),
             Route("/sim/say", self.sim_say, methods=["POST"]),
             Route("/sim/received", self.sim_received, methods=["GET"]),
+            Route("/sim/tick", self.sim_tick, methods=["POST"]),
             Route("/sim/drop-streams", self.sim_drop_streams, methods=["POST"]),
             Route("/healthz", self.healthz, methods=["GET"]),
         ]
@@ -296,6 +297,16 @@ class SimApp:
         if body.get("photo") is True:  # and a picture after the words, as a claimant sends one
             message = self.world.say_photo(chat)
         return JSONResponse({"conversation": chat.conversation.to_json(), "message": message.to_json()})
+
+    async def sim_tick(self, request: Request) -> Response:
+        """Background traffic on demand: {"steps": n} steps of it now (buyers nag or start asking, as with
+        --rate, but without waiting); answers how many messages the buyers wrote and how many are held."""
+        body = await _json_body(request) or {}
+        steps = body.get("steps", 1)
+        if not isinstance(steps, int) or not 1 <= steps <= 1000:
+            return _error(400, "bad_request", "steps must be a whole number 1–1000")
+        written = sum(1 for _ in range(steps) if self.world.spontaneous() is not None)
+        return JSONResponse({"messages": written, "held": len(self.world.held)})
 
     async def sim_received(self, request: Request) -> Response:
         return JSONResponse({"messages": [m.to_json() for m in self.world.received]})

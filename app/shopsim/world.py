@@ -57,6 +57,7 @@ class ShopWorld:
         self.clock = clock
         self.tokens: set[str] = set()
         self.agent_status = "online"
+        self.held: list[str] = []  # buyers who started asking while the agent was not online (nicks)
         self.events: list[tuple[int, str, dict[str, Any]]] = []
         self.chats: dict[str, SimChat] = {}
         self.received: list[schema.Message] = []  # every agent message accepted, once each
@@ -224,7 +225,12 @@ class ShopWorld:
             return self.say(chat, self.rng.choice(vocab.INTENTS[chat.intent][2]))
         if not free:
             return None
-        return self.buyer_writes(nick=self.rng.choice(free).nick)[1]
+        nick = self.rng.choice(free).nick
+        if self.agent_status != "online":  # 挂起 or offline: the shop assigns no new chat; the buyer waits for it
+            if nick not in self.held:
+                self.held.append(nick)
+            return None
+        return self.buyer_writes(nick=nick)[1]
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str,
                     image: str = "") -> tuple[schema.Message, bool]:
@@ -254,8 +260,14 @@ class ShopWorld:
         return self.rng.choice(vocab.INTENTS[chat.intent][3])
 
     def set_status(self, status: str) -> None:
+        """Suspended (挂起) or offline: chats already open stay and their buyers go on writing, but buyers who
+        start asking now are held; back online, the held ones are assigned, oldest first."""
         self.agent_status = status
         self._emit("agent.status", {"status": status})
+        if status == "online":
+            held, self.held = self.held, []
+            for nick in held:
+                self.buyer_writes(nick=nick)
 
     def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
         chat = self.chats[conversation_id]

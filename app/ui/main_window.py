@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QWidget,
 )
 
@@ -107,7 +108,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self.status_button = QToolButton()  # the agent's own status: 在线 / 挂起 / 离线, F9 toggles 挂起
+        self.status_button.setObjectName("agentStatus")
+        self.status_button.setAutoRaise(True)
+        self.status_button.clicked.connect(self.toggle_suspended)
+        self.statusBar().addPermanentWidget(self.status_button)
         self._build_menus()
+        self._show_agent_status()
 
         self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.conversation.sig_send.connect(self._send)
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
+        self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
+        self._action("chat", self.tr("Go o&ffline / online"), "Shift+F9", self.toggle_offline)
         goto = self._menus["chat"].addMenu(self.tr("&Go to chat"))
         self._menus["goto"] = goto
         for number in range(1, 10):
@@ -560,6 +569,29 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(detail, 10_000)
         self._update_title()
         self._update_outbox()
+
+    def toggle_suspended(self) -> None:
+        self.set_agent_status("online" if self.session.agent_status == "suspended" else "suspended")
+
+    def toggle_offline(self) -> None:
+        self.set_agent_status("online" if self.session.agent_status == "offline" else "offline")
+
+    def set_agent_status(self, status: str) -> None:
+        self.session.set_agent_status(status)
+        self._show_agent_status()
+        note = {"online": self.tr("Online: new chats come to you."),
+                "suspended": self.tr("Suspended (挂起): no new chats; answer the ones you have. F9 resumes."),
+                "offline": self.tr("Offline: no new chats. Shift+F9 goes online again.")}[status]
+        self.statusBar().showMessage(note, 8_000)
+
+    def _show_agent_status(self) -> None:
+        status = self.session.agent_status
+        self.status_button.setText({"online": self.tr("● Online"), "suspended": self.tr("⏸ Suspended (F9)"),
+                                    "offline": self.tr("○ Offline")}[status])
+        self.status_button.setToolTip(self.tr("Your status for new chats: F9 suspends or resumes, Shift+F9 goes "
+                                              "offline or online"))
+        colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
+        self.status_button.setStyleSheet(f"color: {colour}; font-weight: bold")
 
     def _on_problem(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)

@@ -188,3 +188,17 @@ def test_the_photo_event_carries_the_image_id_and_given_words_bring_no_photo():
     event = schema.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
     assert event.message == photo and event.message.image == photo.image and photo.image in w.images
     assert w.say_photo(chat).image != photo.image  # a second photo in a chat is another picture
+
+
+def test_a_suspended_agent_gets_no_new_chats_and_the_held_buyers_come_when_back_online():
+    world = ShopWorld(buyers=20, seed=5)
+    first, _message = world.buyer_writes()
+    world.set_status("suspended")
+    for _step in range(40):
+        world.spontaneous()
+    assert set(world.chats) == {first.conversation.id}  # only the open chat, whose buyer may still nag
+    assert world.held and len(world.held) == len(set(world.held))
+    held = list(world.held)
+    world.set_status("online")
+    started = [c.conversation.buyer.nick for c in world.chats.values() if c is not first]
+    assert started == held and world.held == []

@@ -6,7 +6,8 @@ message is the agent's is not waiting and sinks below every waiting chat.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
@@ -64,3 +65,41 @@ def format_wait(seconds: float | None) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+# words and marks of a buyer who is about to complain or leave a bad review (DOMAIN.md's floor; a shop adds its own)
+ANGRY_WORDS = ("投诉", "差评", "12315", "骗子", "退款", "举报", "曝光", "工商", "律师", "垃圾")
+_SHOUTING = re.compile(r"[!！?？]{3,}")
+
+
+def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str] = ANGRY_WORDS,
+          in_trouble: Container[str] = frozenset()) -> frozenset[str]:
+    """What the queue marks on a chat, computed from its summary:
+    unfinished — the buyer spoke last (DOMAIN.md: the last message must be the agent's);
+    late — waiting past 40 s;
+    angry — the buyer's last message has a complaint word or !!!/???;
+    trouble — the buyer has an open issue or problem order (in_trouble: buyer ids)."""
+    found = set()
+    if chat.last_direction == "in":
+        found.add("unfinished")
+        text = chat.last_text
+        if any(word in text for word in angry_words) or _SHOUTING.search(text):
+            found.add("angry")
+    if urgency(chat, now) >= Urgency.LATE:
+        found.add("late")
+    if chat.buyer_id and chat.buyer_id in in_trouble:
+        found.add("trouble")
+    return frozenset(found)
+
+
+FILTERS = ("all", "unanswered", "urgent")
+
+
+def shown_by(view: str, chat_flags: frozenset[str]) -> bool:
+    """all; unanswered — the buyer spoke last; urgent — angry or in trouble. (Late is not a filter: it changes
+    with the clock, and the queue already puts the longest wait on top in red.)"""
+    if view == "unanswered":
+        return "unfinished" in chat_flags
+    if view == "urgent":
+        return bool(chat_flags & {"angry", "trouble"})
+    return True

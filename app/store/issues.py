@@ -105,6 +105,12 @@ class IssueStore:
         with self.store.reading() as s:
             return [_issue(row) for row in s.scalars(query)]
 
+    def buyers_with_open_issues(self, open_states: Sequence[str]) -> frozenset[str]:
+        """Buyer ids that have at least one issue in these states (the queue marks their chats)."""
+        query = select(m.Issue.buyer_id).where(m.Issue.state.in_(list(open_states)), m.Issue.buyer_id != "").distinct()
+        with self.store.reading() as s:
+            return frozenset(s.scalars(query))
+
     def issues_for_orders(self, order_nos: Sequence[str], stage: str) -> list[IssueRecord]:
         """Every issue of a stage on any of these orders, whatever its state (for deduplicating imports)."""
         found: list[IssueRecord] = []

@@ -44,6 +44,16 @@ def preview_text(chat: ConversationSummary) -> str:
     return prefix + said
 
 
+def flag_tags(chat_flags: frozenset[str]) -> list[tuple[str, QColor]]:
+    """The small marks after a buyer's nick: an angry buyer, a buyer with an open issue."""
+    tags = []
+    if "angry" in chat_flags:
+        tags.append((QCoreApplication.translate("QueueDelegate", "Angry"), QColor("#C0392B")))
+    if "trouble" in chat_flags:
+        tags.append((QCoreApplication.translate("QueueDelegate", "Issue"), QColor("#7D3C98")))
+    return tags
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -82,8 +92,25 @@ class QueueDelegate(QStyledItemDelegate):
         if wait:
             painter.setPen(URGENCY_COLOURS.get(level, text_colour) if not selected else text_colour)
             painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), wait)
+        tags = flag_tags(model.flags_of(chat)) if isinstance(model, QueueModel) else []
+        tag_font = QFont(option.font)
+        tag_font.setPointSizeF(max(1.0, option.font.pointSizeF() * 0.85))
+        tag_metrics = QFontMetrics(tag_font)
+        x = top.right() - wait_width
+        painter.setFont(tag_font)
+        for text, colour in reversed(tags):  # right to left, before the wait time
+            width = tag_metrics.horizontalAdvance(text) + 8
+            x -= width
+            box = QRect(x, top.center().y() - tag_metrics.height() // 2, width, tag_metrics.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
+            x -= 4
+        painter.setFont(bold)
         painter.setPen(text_colour)
-        nick_rect = top.adjusted(0, 0, -wait_width, 0)
+        nick_rect = QRect(top.left(), top.top(), max(0, x - top.left()), top.height())
         nick = QFontMetrics(bold).elidedText(chat.buyer_nick, Qt.TextElideMode.ElideRight, nick_rect.width())
         painter.drawText(nick_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), nick)
 

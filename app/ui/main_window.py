@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
+from app.desk.queue import FILTERS
 from app.desk.session import DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
@@ -92,8 +95,20 @@ class MainWindow(QMainWindow):
         self.queue_view.setMinimumWidth(240)
         self.conversation = ConversationPane()
         self.buyer = BuyerPane()
+        self.queue_views = QTabBar()  # 全部 / 未回复 / 紧急: F6 steps through them
+        self.queue_views.setObjectName("queueViews")
+        self.queue_views.setExpanding(True)
+        for view in FILTERS:
+            self.queue_views.addTab(self._view_label(view))
+        self.queue_views.currentChanged.connect(lambda index: self._set_queue_view(FILTERS[index]))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.queue_views)
+        left_layout.addWidget(self.queue_view, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        for pane in (self.queue_view, self.conversation, self.buyer):
+        for pane in (left, self.conversation, self.buyer):
             split.addWidget(pane)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
@@ -144,6 +159,7 @@ class MainWindow(QMainWindow):
         self._tick.start()
         for chat in session.store.conversation_summaries():
             self.queue_model.upsert(chat)
+        self._refresh_trouble()
         self._on_connection(False, self.tr("connecting…"))
         self.resize(1320, 800)
 
@@ -184,6 +200,8 @@ class MainWindow(QMainWindow):
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
+        self._action("chat", self.tr("Next queue &view (all, unanswered, urgent)"), "F6",
+                     lambda: self.queue_views.setCurrentIndex((self.queue_views.currentIndex() + 1) % len(FILTERS)))
         self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
         self._action("chat", self.tr("Go o&ffline / online"), "Shift+F9", self.toggle_offline)
         goto = self._menus["chat"].addMenu(self.tr("&Go to chat"))
@@ -371,6 +389,7 @@ class MainWindow(QMainWindow):
 
     def _issue_saved(self, issue: IssueRecord | None) -> None:
         self._refresh_issues()
+        self._refresh_trouble()
         if issue is None:
             return
         self.statusBar().showMessage(self.tr("Issue #%1 opened.").replace("%1", str(issue.id)), 5_000)
@@ -396,7 +415,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, self, self.session.fetch_parcel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.finished.connect(lambda _result: (self._refresh_issues(), self._refresh_trouble()))
         dialog.open()
         return dialog
 
@@ -466,7 +485,7 @@ class MainWindow(QMainWindow):
             parent = self._worklist if self._worklist is not None and self._worklist.isVisible() else self
         dialog = IssueDetails(self.issue_desk, issue, self._image_bytes, parent, self.session.fetch_parcel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.finished.connect(lambda _result: (self._refresh_issues(), self._refresh_trouble()))
         if self._issue_list is not None and parent is self._issue_list:  # a state changed there shows at once
             dialog.finished.connect(lambda _result: self._issue_list and self._issue_list.refresh())
         dialog.open()
@@ -499,12 +518,13 @@ class MainWindow(QMainWindow):
     def _ask_approval(self, outcome: Outcome) -> ApprovalDialog:
         dialog = ApprovalDialog(self.issue_desk, outcome, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._refresh_issues())
+        dialog.finished.connect(lambda _result: (self._refresh_issues(), self._refresh_trouble()))
         dialog.open()
         return dialog
 
     def _action_saved(self) -> None:
         self._refresh_issues()
+        self._refresh_trouble()
         if self._issue_list is not None and self._issue_list.isVisible():
             self._issue_list.refresh()
         self.statusBar().showMessage(self.tr("Recorded."), 4_000)
@@ -570,6 +590,25 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_outbox()
 
+    def _view_label(self, view: str) -> str:
+        return {"all": self.tr("All"), "unanswered": self.tr("Unanswered"), "urgent": self.tr("Urgent")}[view]
+
+    def _set_queue_view(self, view: str) -> None:
+        current = self.current_chat()
+        self.queue_model.set_view(view)
+        row = self.queue_model.row_of(current.id) if current else -1
+        self.select_row(row if row >= 0 else 0)
+        self._update_view_counts()
+
+    def _update_view_counts(self) -> None:
+        hidden = self.queue_model.hidden_count()
+        self.queue_views.setTabToolTip(self.queue_views.currentIndex(),
+                                       self.tr("%n chat(s) not shown in this view", "", hidden) if hidden else "")
+
+    def _refresh_trouble(self) -> None:
+        """Chats of buyers with an open issue are marked in the queue (and shown under Urgent)."""
+        self.queue_model.set_in_trouble(self.issue_desk.repo.buyers_with_open_issues(OPEN_STATES))
+
     def toggle_suspended(self) -> None:
         self.set_agent_status("online" if self.session.agent_status == "suspended" else "suspended")
 
@@ -586,7 +625,7 @@ class MainWindow(QMainWindow):
 
     def _show_agent_status(self) -> None:
         status = self.session.agent_status
-        self.status_button.setText({"online": self.tr("● Online"), "suspended": self.tr("⏸ Suspended (F9)"),
+        self.status_button.setText({"online": self.tr("▶ Taking chats"), "suspended": self.tr("⏸ Suspended (F9)"),
                                     "offline": self.tr("○ Offline")}[status])
         self.status_button.setToolTip(self.tr("Your status for new chats: F9 suspends or resumes, Shift+F9 goes "
                                               "offline or online"))

@@ -91,3 +91,21 @@ def test_a_long_history_opens_on_its_newest_page_and_older_pages_load_at_the_top
     assert bar.value() > 0, "the agent keeps reading where they were, the older page sits above"
     bar.setValue(0)
     assert texts()[:2] == ["问题2", "好的亲"] and len(texts()) == 452
+
+
+def test_f6_steps_through_the_queue_views_and_a_buyer_with_an_issue_is_marked(qtbot, desk):
+    from tests.ui.conftest import NOW as _NOW
+
+    window = desk(schema.Message("m1", "c1", "in", "鞋子开胶了", _NOW))
+    assert window.queue_views.currentIndex() == 0
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.queue_model.view == "unanswered" and window.queue_model.rowCount() == 1
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.queue_model.view == "urgent" and window.queue_model.rowCount() == 0  # calm, no issue yet
+    issue = window.issue_desk.open_issue(stage="after_sale", category="quality", buyer_id="b1",
+                                         buyer_nick="tb_小美妈妈")
+    window._issue_saved(issue)
+    assert window.queue_model.rowCount() == 1
+    assert window.queue_model.flags_of(window.queue_model.chat_at(0)) >= {"trouble", "unfinished"}
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.queue_model.view == "all"

@@ -69,3 +69,24 @@ def test_a_row_whose_last_message_is_a_picture_says_so(qapp):
     photo = replace(chat("1", 5.0), last_text="")  # a buyer's photo has no text
     assert preview_text(photo) == "[Picture]"
     assert preview_text(replace(chat("2", None), last_text="好的亲\n马上发")) == "Me: 好的亲 马上发"
+
+
+def test_views_hide_and_bring_back_chats_and_unread_counts_them_all(qapp):
+    from dataclasses import replace
+
+    model = QueueModel(clock=lambda: NOW)
+    answered = chat("1", None, unread=0)
+    waiting = replace(chat("2", 20.0, unread=2), last_text="在吗")
+    angry = replace(chat("3", 5.0, unread=1), last_text="我要投诉！！！")
+    for c in (answered, waiting, angry):
+        model.upsert(c)
+    model.set_view("unanswered")
+    assert ids(model) == ["2", "3"] and model.hidden_count() == 1
+    model.set_view("urgent")
+    assert ids(model) == ["3"] and model.unread_total() == 3  # hidden chats' unread still counts
+    model.set_in_trouble(frozenset({"b1"}))  # buyer of chat 1 has an open issue
+    assert ids(model) == ["3", "1"]
+    model.upsert(replace(angry, last_direction="out", waiting_since=None, last_text="亲别急，马上处理"))
+    assert ids(model) == ["1"]  # answered: no longer angry
+    model.set_view("all")
+    assert ids(model) == ["2", "1", "3"]  # the waiting buyer on top, then the rest by last activity

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.desk.queue import queue_key
+from app.desk.queue import flags, queue_key, shown_by
 from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary
 
@@ -20,9 +20,41 @@ Index = QModelIndex | QPersistentModelIndex
 class QueueModel(QAbstractListModel):
     def __init__(self, clock: Callable[[], datetime] = now_utc, parent: object = None) -> None:
         super().__init__(parent)
-        self._chats: list[ConversationSummary] = []
+        self._chats: list[ConversationSummary] = []  # the rows shown: open chats the view lets through
         self._keys: list[tuple[int, float, str]] = []
+        self._open: dict[str, ConversationSummary] = {}  # every open chat, shown or not
         self.clock = clock
+        self.view = "all"
+        self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
+
+    def flags_of(self, chat: ConversationSummary) -> frozenset[str]:
+        return flags(chat, self.clock(), in_trouble=self.in_trouble)
+
+    def set_view(self, view: str) -> None:
+        """all / unanswered / urgent: the rows are rebuilt from every open chat (a user's choice, not a tick)."""
+        self.view = view
+        self._rebuild()
+
+    def set_in_trouble(self, buyer_ids: frozenset[str]) -> None:
+        if buyer_ids != self.in_trouble:
+            self.in_trouble = buyer_ids
+            if self.view == "all":
+                if self._chats:
+                    self.dataChanged.emit(self.index(0), self.index(len(self._chats) - 1))
+            else:
+                self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        shown = sorted((c for c in self._open.values() if self._shows(c)), key=queue_key)
+        self._chats, self._keys = shown, [queue_key(c) for c in shown]
+        self.endResetModel()
+
+    def _shows(self, chat: ConversationSummary) -> bool:
+        return self.view == "all" or shown_by(self.view, self.flags_of(chat))
+
+    def hidden_count(self) -> int:
+        return len(self._open) - len(self._chats)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._chats)
@@ -52,6 +84,10 @@ class QueueModel(QAbstractListModel):
         """Insert, update, move or (when closed) remove one chat, keeping queue order."""
         row = self.row_of(chat.id)
         if chat.state == "closed":
+            self._open.pop(chat.id, None)
+        else:
+            self._open[chat.id] = chat
+        if chat.state == "closed" or not self._shows(chat):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._chats[row], self._keys[row]
@@ -88,4 +124,4 @@ class QueueModel(QAbstractListModel):
         return 0 if self._chats and self._chats[0].waiting_since is not None else -1
 
     def unread_total(self) -> int:
-        return sum(chat.unread for chat in self._chats)
+        return sum(chat.unread for chat in self._open.values())  # a filtered-out chat's unread still counts

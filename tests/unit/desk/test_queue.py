@@ -33,3 +33,21 @@ def test_wait_time_text():
     assert format_wait(95) == "1:35"
     assert format_wait(3730) == "1:02:10"
     assert format_wait(None) == ""
+
+
+def test_flags_mark_unfinished_late_angry_and_trouble_chats():
+    from dataclasses import replace
+
+    from app.desk.queue import flags, shown_by
+
+    calm = replace(chat("a", 12), last_text="这款有27码吗")
+    assert flags(calm, NOW) == {"unfinished"}
+    assert flags(replace(chat("b", 45), last_text="再不处理我就投诉了"), NOW) == {"unfinished", "late", "angry"}
+    assert "angry" in flags(replace(chat("c", 3), last_text="人呢？？？"), NOW)  # shouting
+    assert "angry" not in flags(replace(chat("d", 3), last_text="在吗？"), NOW)
+    answered = replace(chat("e", None), last_text="差评的事我们马上处理")  # the agent's own words never count
+    assert flags(answered, NOW) == set()
+    assert flags(answered, NOW, in_trouble={"be"}) == {"trouble"}
+    assert flags(replace(calm, last_text="不退款就去工商"), NOW, angry_words=("工商",)) >= {"angry"}
+    assert [shown_by(v, flags(calm, NOW)) for v in ("all", "unanswered", "urgent")] == [True, True, False]
+    assert shown_by("urgent", flags(answered, NOW, in_trouble={"be"}))

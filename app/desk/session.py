@@ -20,6 +20,7 @@ from typing import Protocol
 import httpx
 
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
+from app.desk.reasons import Reason
 from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
@@ -33,6 +34,10 @@ from app.store.store import Store
 log = logging.getLogger("kefudesk.desk")
 
 Clock = Callable[[], datetime]
+
+
+class CloseRefused(Exception):
+    """The chat was not closed: the buyer spoke last and no reason was given."""
 
 
 class ReplyNotSaved(Exception):
@@ -161,6 +166,32 @@ class DeskSession:
         if self.agent_status != "online":  # a restarted gateway forgot it: suspended stays suspended
             self._tell_status(self.agent_status)
         self._set_online(True, "")
+
+    def close_chat(self, conversation_id: str, reason: str = "") -> None:
+        """Close a chat. The floor's rule (DOMAIN.md): the last message must be the agent's — a chat whose buyer
+        spoke last closes only with a reason, which goes to the audit log. It leaves the queue at once; the
+        shop is told off the GUI thread, and the buyer writing again opens it again."""
+        chat = self.store.conversation(conversation_id)
+        if chat is None or chat.state == "closed":
+            return
+        if chat.last_direction == "in" and not reason.strip():
+            raise CloseRefused(Reason("close_buyer_last", "the buyer spoke last: answer first, or give a reason "
+                                      "to close the chat anyway"))
+        if chat.last_direction == "in":
+            IssueStore(self.store).write_audit(Audit(
+                self.account.agent, "chat closed unanswered", None,
+                {"conversation": conversation_id, "buyer": chat.buyer_nick, "why": reason.strip()[:500]}),
+                self._clock())
+        self._close_locally(chat)
+        self._notify_chat(conversation_id)
+        if not self._stopping.is_set():
+            self._io.submit(self._guarded, self._tell_close, conversation_id)
+
+    def _tell_close(self, conversation_id: str) -> None:
+        try:
+            self.gateway.close(conversation_id)
+        except GatewayError as exc:  # closed here; the next reconcile brings it back if the shop still has it open
+            log.info("chat %s not closed at the shop: %s", conversation_id, exc)
 
     def set_agent_status(self, status: str) -> None:
         """Online, suspended (挂起: the shop assigns no new chats, the open ones stay) or offline; told to the

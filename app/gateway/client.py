@@ -144,6 +144,13 @@ class GatewayClient:
         body = self._call("GET", "/v1/problem-orders", params=params)
         return _parse_list(body, "problem_orders", schema.ProblemOrder.from_json)
 
+    def close(self, conversation_id: str) -> schema.Conversation:
+        """Close a chat; the buyer writing again opens it again."""
+        body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/close", json_body={})
+        if not isinstance(body, dict):
+            raise GatewayProtocolError("expected a JSON object with 'conversation'")
+        return _parse(schema.Conversation.from_json, body.get("conversation"))
+
     def set_status(self, status: str) -> None:
         if status not in schema.AGENT_STATUSES:
             raise ValueError(f"unknown agent status {status!r}")

@@ -69,6 +69,7 @@ class SimApp:
             Route("/v1/conversations/{cid}/messages", self.messages, methods=["GET"]),
             Route("/v1/conversations/{cid}/messages", self.send, methods=["POST"]),
             Route("/v1/conversations/{cid}/transfer", self.transfer, methods=["POST"]),
+            Route("/v1/conversations/{cid}/close", self.close, methods=["POST"]),
             Route("/v1/agents/me/status", self.status, methods=["PUT"]),
             Route("/v1/images/{image_id}", self.put_image, methods=["PUT"]),
             Route("/v1/images/{image_id}", self.get_image, methods=["GET"]),
@@ -245,6 +246,14 @@ class SimApp:
             return _error(404 if cid not in self.world.chats else 422, "invalid", "unknown chat or missing 'to'")
         conv = self.world.transfer(cid, body["to"], str(body.get("note", ""))[:500])
         return JSONResponse({"conversation": conv.to_json()})
+
+    async def close(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        cid = request.path_params["cid"]
+        if cid not in self.world.chats:
+            return _error(404, "not_found", "no such conversation")
+        return JSONResponse({"conversation": self.world.close(cid).to_json()})
 
     async def status(self, request: Request) -> Response:
         if not self._authorised(request):

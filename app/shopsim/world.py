@@ -180,6 +180,9 @@ class ShopWorld:
         own_words = not text
         if conversation_id:
             chat = self.chats[conversation_id]
+            if chat.conversation.state == "closed":  # the buyer writes again in a closed chat: it opens again
+                chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "waiting",
+                                                        chat.conversation.created_at)
         else:
             buyer = self.buyer_by_nick(nick) if nick else self.rng.choice(self.buyers)
             chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)), at)
@@ -268,6 +271,14 @@ class ShopWorld:
             held, self.held = self.held, []
             for nick in held:
                 self.buyer_writes(nick=nick)
+
+    def close(self, conversation_id: str) -> schema.Conversation:
+        """The agent closes the chat; a later message from the buyer in it opens it again (as waiting)."""
+        chat = self.chats[conversation_id]
+        chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "closed",
+                                                chat.conversation.created_at)
+        self._emit("conversation.closed", {"conversation_id": conversation_id})
+        return chat.conversation
 
     def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
         chat = self.chats[conversation_id]

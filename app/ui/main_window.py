@@ -30,7 +30,7 @@ from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.queue import FILTERS
-from app.desk.session import DeskSession, ReplyNotSaved
+from app.desk.session import CloseRefused, DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
 from app.quickreplies.edit import phrase_from_message
@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
+        self._action("chat", self.tr("&Close chat"), "Ctrl+W", lambda: self.close_chat())
         self._action("chat", self.tr("Next queue &view (all, unanswered, urgent)"), "F6",
                      lambda: self.queue_views.setCurrentIndex((self.queue_views.currentIndex() + 1) % len(FILTERS)))
         self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
@@ -608,6 +609,25 @@ class MainWindow(QMainWindow):
     def _refresh_trouble(self) -> None:
         """Chats of buyers with an open issue are marked in the queue (and shown under Urgent)."""
         self.queue_model.set_in_trouble(self.issue_desk.repo.buyers_with_open_issues(OPEN_STATES))
+
+    def close_chat(self, reason: str = "") -> QInputDialog | None:
+        """Ctrl+W: closed when the agent spoke last; otherwise the agent is asked why (kept in the audit log)."""
+        chat = self.current_chat()
+        if chat is None:
+            return None
+        try:
+            self.session.close_chat(chat.id, reason)
+        except CloseRefused as refused:
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(self.tr("Close without answering?"))
+            dialog.setLabelText(say(refused.args[0]) + "\n" + self.tr("Why close it (kept in the audit log)?"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.textValueSelected.connect(lambda why: why.strip() and self.close_chat(why))
+            dialog.open()
+            return dialog
+        self.statusBar().showMessage(self.tr("Chat with %1 closed; it opens again if the buyer writes.")
+                                     .replace("%1", chat.buyer_nick), 6_000)
+        return None
 
     def toggle_suspended(self) -> None:
         self.set_agent_status("online" if self.session.agent_status == "suspended" else "suspended")

@@ -151,6 +151,7 @@ REASONS: dict[str, str] = {
     "line_negative_amount": QT_TRANSLATE_NOOP("Reason", "a negative amount"),
     "unknown_problem_type": QT_TRANSLATE_NOOP("Reason", "problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)"),
     "detail_too_long": QT_TRANSLATE_NOOP("Reason", "the detail is longer than {limit} characters"),
+    "close_buyer_last": QT_TRANSLATE_NOOP("Reason", "the buyer spoke last: answer first, or give a reason to close the chat anyway"),
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
     "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),

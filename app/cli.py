@@ -67,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog="kefudesk profiles", description="The agents and supervisors on this desk.")
         profiles_cli.add_parsers(parser)
         return profiles_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "guard":
+        from app import guard_cli
+
+        parser = _Parser(prog="kefudesk guard", description="The send guard's banned words.")
+        guard_cli.add_parsers(parser)
+        return guard_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "policy":
         from app import policy_cli
 

@@ -70,3 +70,19 @@ def test_a_shop_adds_its_own_words_and_switches_defaults_off_audited(tmp_path, g
     with pytest.raises(ValueError, match="1–40 characters"):
         edit_words(store, "店长", add=["  "])
     store.close()
+
+
+def test_the_guard_from_the_command_line(capsys):
+    from app.cli import main
+
+    assert main(["guard", "check", "好的亲，马上发货"]) == 0 and capsys.readouterr().out == ""
+    assert main(["guard", "check", "加我微信吧"]) == 1
+    assert capsys.readouterr().out.split("\t")[1:3] == ["off_platform", "加我微信"]
+    assert main(["guard", "add", "差评师"]) == 0
+    assert main(["guard", "check", "你这个差评师"]) == 1
+    capsys.readouterr()
+    assert main(["guard", "remove", "差评师", "笨蛋"]) == 0
+    assert main(["guard", "check", "笨蛋"]) == 0
+    assert main(["guard", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "insult\t傻B" in listed and "笨蛋" not in listed

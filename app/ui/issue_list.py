@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
-from app.gateway import schema
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
+from app.ui.table_model import RecordTable
 from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,31 +47,15 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
 
 
-class IssueTable(QAbstractTableModel):
+class IssueTable(RecordTable[IssueRecord]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.issues: list[IssueRecord] = []
-        self.now = schema.now_utc()
-        self.headers = [self.tr("No."), self.tr("Follow up"), self.tr("Stage"), self.tr("Category"),
-                        self.tr("Severity"), self.tr("State"), self.tr("Order no."), self.tr("Buyer"),
-                        self.tr("Owner"), self.tr("Opened"), self.tr("Note")]
+        super().__init__([self.tr("No."), self.tr("Follow up"), self.tr("Stage"), self.tr("Category"),
+                          self.tr("Severity"), self.tr("State"), self.tr("Order no."), self.tr("Buyer"),
+                          self.tr("Owner"), self.tr("Opened"), self.tr("Note")], parent)
 
-    def set_issues(self, issues: list[IssueRecord], now: datetime) -> None:
-        self.beginResetModel()
-        self.issues, self.now = issues, now
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.issues)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    @property
+    def issues(self) -> list[IssueRecord]:
+        return self.rows
 
     def overdue(self, issue: IssueRecord) -> bool:
         return (issue.state in OPEN_STATES and issue.follow_up_at is not None
@@ -81,7 +64,7 @@ class IssueTable(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        issue = self.issues[index.row()]
+        issue = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(issue.id), _local(issue.follow_up_at), label(issue.stage), label(issue.category),
                     label(issue.severity), label(issue.state), issue.order_no, issue.buyer_nick, issue.owner,
@@ -227,7 +210,7 @@ class IssueListWindow(QDialog):
         issues, now = result
         current = self.current()
         more = len(issues) > SHOWN
-        self.model.set_issues(issues[:SHOWN], now)
+        self.model.set_rows(issues[:SHOWN], now)
         row = next((r for r, i in enumerate(self.model.issues) if current and i.id == current.id), 0)
         if self.model.issues:
             self.table.selectRow(row)
@@ -241,7 +224,7 @@ class IssueListWindow(QDialog):
 
     def current(self) -> IssueRecord | None:
         index = self.table.currentIndex()
-        return self.model.issues[index.row()] if index.isValid() and index.row() < len(self.model.issues) else None
+        return self.model.row_at(index)
 
     def open_details(self) -> None:
         issue = self.current()

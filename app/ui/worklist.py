@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from app.store.records import IssueRecord
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.phrase_import import in_background
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format
+from app.ui.table_model import RecordTable
 from app.ui.words import label, say
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,37 +54,22 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
 
 
-class WorkModel(QAbstractTableModel):
-    """The worklist as a table; rebuilt as a whole when the list is recomputed (a few hundred rows)."""
+class WorkModel(RecordTable[WorkItem]):
+    """The worklist as a table; rebuilt as a whole when the list is recomputed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[WorkItem] = []
-        self.now = schema.now_utc()
-        self.headers = [self.tr("Due"), self.tr("Step"), self.tr("Category"), self.tr("Order no."), self.tr("Buyer"),
-                        self.tr("Phone"), self.tr("Attempts"), self.tr("Last contact"), self.tr("Detail")]
+        super().__init__([self.tr("Due"), self.tr("Step"), self.tr("Category"), self.tr("Order no."),
+                          self.tr("Buyer"), self.tr("Phone"), self.tr("Attempts"), self.tr("Last contact"),
+                          self.tr("Detail")], parent)
 
-    def set_items(self, items: list[WorkItem], now: datetime) -> None:
-        self.beginResetModel()
-        self.items, self.now = items, now
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    @property
+    def items(self) -> list[WorkItem]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             issue = item.issue
             return (_local(item.due_at), step_label(item.step), label(issue.category), issue.order_no,
@@ -227,7 +213,7 @@ class WorklistWindow(QDialog):
         current = self.current()
         shown = [w for w in self.all_items if (not step or w.step == step)
                  and (not category or w.issue.category == category)]
-        self.model.set_items(shown, self.now)
+        self.model.set_rows(shown, self.now)
         row = next((r for r, w in enumerate(shown) if current and w.issue.id == current.issue.id), 0)
         if shown:
             self.table.selectRow(row)
@@ -235,7 +221,7 @@ class WorklistWindow(QDialog):
 
     def current(self) -> WorkItem | None:
         index = self.table.currentIndex()
-        return self.model.items[index.row()] if index.isValid() and index.row() < len(self.model.items) else None
+        return self.model.row_at(index)
 
     def _show_phone(self) -> None:
         item = self.current()

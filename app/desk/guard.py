@@ -47,7 +47,8 @@ class SendBlocked(Exception):
 
 
 class RepeatedReply(Exception):
-    """The same text as the agent's last reply in this chat: sent only when the agent confirms."""
+    """The same text as the agent's own last message in this chat, nothing from the buyer in between: sent only
+    when the agent confirms."""
 
     def __init__(self) -> None:
         super().__init__(Reason("guard_repeat", "not sent: the same text as your last reply to this buyer"))

@@ -295,15 +295,15 @@ class DeskSession:
         image: the id of a picture in the store's image store, sent with the text (or alone).
 
         The send guard runs first: banned words raise SendBlocked unless override says why the agent sends it
-        anyway (written to the audit log); the same text as the last reply in this chat raises RepeatedReply
-        unless repeat_ok."""
+        anyway (written to the audit log); the same text as the chat's last message, the agent's own, raises
+        RepeatedReply unless repeat_ok."""
         text = text.strip()
         if not text and not image:
             raise ValueError("an empty reply is not sent")
         hits = self.guard.check(text)
         if hits and not override.strip():
             raise SendBlocked(hits)
-        if text and not repeat_ok and self._last_reply(conversation_id) == text:
+        if text and not repeat_ok and self._just_sent(conversation_id, text):
             raise RepeatedReply()
         if image and not self.store.images.has(image):
             raise ValueError("the picture of this phrase is missing from the image store; choose it again in the "
@@ -325,13 +325,11 @@ class DeskSession:
         self._outbox_wake.set()
         return record
 
-    def _last_reply(self, conversation_id: str) -> str:
-        recent = self.store.messages(conversation_id, limit=20)
-        return next((m.text for m in reversed(recent) if m.direction == "out"), "")
-
-    def reload_guard(self) -> None:
-        """After the shop's words were edited."""
-        self.guard = SendGuard.for_store(self.store)
+    def _just_sent(self, conversation_id: str, text: str) -> bool:
+        """The chat's last message is this very reply of the agent's (a double Enter or hotkey), with nothing
+        from the buyer in between; answering each new question with the same 好的亲 is not a repeat."""
+        chat = self.store.conversation(conversation_id)
+        return chat is not None and chat.last_direction == "out" and chat.last_text == text
 
     def _outbox_loop(self) -> None:
         while not self._stopping.is_set():

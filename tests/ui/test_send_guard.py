@@ -1,6 +1,6 @@
 """The send guard in the desk with real widgets: Enter on a reply with an insult sends nothing, keeps the text and
 paints the word red; Ctrl+Shift+Return asks why and sends it with the reason in the audit log; the same reply
-twice in a row needs a second Enter."""
+twice in a row, nothing from the buyer between, needs a second Enter."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -47,6 +47,9 @@ def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
     assert sent(window) == ["在的亲"] and "same text as your last reply" in window.statusBar().currentMessage()
     qtbot.keyClick(window.conversation.composer, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: sent(window) == ["在的亲", "在的亲"])
+    window.session.store.ingest_message(schema.Message("m2", "c1", "in", "有27码吗", NOW))
+    type_and_enter(qtbot, window, "在的亲")  # the buyer spoke in between: the same words are a new answer
+    qtbot.waitUntil(lambda: sent(window) == ["在的亲", "在的亲", "在的亲"])
     typing_clears_marks = window.conversation.composer
     typing_clears_marks.setPlainText("傻B")
     qtbot.keyClick(typing_clears_marks, Qt.Key.Key_Return)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStyle,
+    QSystemTrayIcon,
     QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.desk.alerts import Alerts
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
@@ -123,6 +127,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self.mute_label = QLabel()
+        self.mute_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.mute_label)
         self.status_button = QToolButton()  # the agent's own status: 在线 / 挂起 / 离线, F9 toggles 挂起
         self.status_button.setObjectName("agentStatus")
         self.status_button.setAutoRaise(True)
@@ -156,8 +163,18 @@ class MainWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.queue_model.tick)
+        self._tick.timeout.connect(self._alert_tick)
         self._tick.start()
+        self.alerts = Alerts()
+        self.alerts_rung: list[str] = []  # what sounded, newest last (the status bar shows mute; tests read this)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():  # the unread count stays visible with the window hidden
+            self.tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+                                        self)
+            self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
+            self.tray.show()
         for chat in session.store.conversation_summaries():
+            self.alerts.know(chat)  # chats already there when the desk starts are not "new"
             self.queue_model.upsert(chat)
         self._refresh_trouble()
         self._on_connection(False, self.tr("connecting…"))
@@ -201,6 +218,8 @@ class MainWindow(QMainWindow):
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Close chat"), "Ctrl+W", lambda: self.close_chat())
+        self._action("chat", self.tr("&Mute all sounds / unmute"), "Ctrl+M", self.toggle_mute)
+        self._action("chat", self.tr("Mute this cha&t / unmute"), "Ctrl+Shift+M", self.toggle_mute_chat)
         self._action("chat", self.tr("Next queue &view (all, unanswered, urgent)"), "F6",
                      lambda: self.queue_views.setCurrentIndex((self.queue_views.currentIndex() + 1) % len(FILTERS)))
         self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
@@ -559,6 +578,7 @@ class MainWindow(QMainWindow):
             self.session.mark_read(chat.id)
 
     def _on_conversation(self, chat: ConversationSummary) -> None:
+        self._ring(self.alerts.on_chat(chat, self.queue_model.clock()))
         self.queue_model.upsert(chat)
         if chat.id == self.conversation.conversation_id and chat.unread and self.isActiveWindow():
             self.session.mark_read(chat.id)
@@ -628,6 +648,35 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Chat with %1 closed; it opens again if the buyer writes.")
                                      .replace("%1", chat.buyer_nick), 6_000)
         return None
+
+    def _alert_tick(self) -> None:
+        self._ring(self.alerts.on_tick(self.queue_model.open_chats(), self.queue_model.clock()))
+
+    def _ring(self, kind: str) -> None:
+        """One sound (throttled by the desk's Alerts) and the taskbar's attention; the unread state is untouched."""
+        if not kind:
+            return
+        self.alerts_rung.append(kind)
+        QApplication.beep()
+        QApplication.alert(self)
+        if self.tray is not None and not self.isActiveWindow():
+            self.tray.showMessage(self.tr("KefuDesk"), self.tr("A new chat") if kind == "new" else
+                                  self.tr("A buyer has waited over 40 s"), QSystemTrayIcon.MessageIcon.Information,
+                                  3_000)
+
+    def toggle_mute(self) -> None:
+        self.alerts.muted = not self.alerts.muted
+        self.mute_label.setText(self.tr("Sounds muted (Ctrl+M)") if self.alerts.muted else "")
+        self.statusBar().showMessage(self.tr("Sounds off: unread chats stay marked.") if self.alerts.muted else
+                                     self.tr("Sounds on."), 5_000)
+
+    def toggle_mute_chat(self) -> None:
+        chat = self.current_chat()
+        if chat is None:
+            return
+        muted = self.alerts.toggle_chat(chat.id)
+        self.statusBar().showMessage((self.tr("%1 muted: no sound for this chat.") if muted else
+                                      self.tr("%1: sounds on again.")).replace("%1", chat.buyer_nick), 5_000)
 
     def toggle_suspended(self) -> None:
         self.set_agent_status("online" if self.session.agent_status == "suspended" else "suspended")
@@ -703,6 +752,8 @@ class MainWindow(QMainWindow):
         unread = self.queue_model.unread_total()
         prefix = f"({unread}) " if unread else ""
         app_name = self.tr("KefuDesk")
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("KefuDesk — %n unread", "", unread))
         self.setWindowTitle(f"{prefix}{app_name} — {shop} — {state}")
         mode = self.tr("Demo shop (simulated buyers)") if self.demo else self.tr("Shop")
         self.mode_label.setText(f"{mode}: {self.shop_name}")

@@ -732,129 +732,129 @@
 <context>
     <name>IssueListWindow</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="110"/>
+        <location filename="../../app/ui/issue_list.py" line="93"/>
         <source>All issues</source>
         <translation>全部问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="119"/>
+        <location filename="../../app/ui/issue_list.py" line="102"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="128"/>
+        <location filename="../../app/ui/issue_list.py" line="111"/>
         <source>Order no., buyer or note (Ctrl+F)</source>
         <translation>订单号、买家或备注（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="160"/>
+        <location filename="../../app/ui/issue_list.py" line="143"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="161"/>
+        <location filename="../../app/ui/issue_list.py" line="144"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="162"/>
+        <location filename="../../app/ui/issue_list.py" line="145"/>
         <source>Due now</source>
         <translation>已到跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="163"/>
+        <location filename="../../app/ui/issue_list.py" line="146"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="164"/>
+        <location filename="../../app/ui/issue_list.py" line="147"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="175"/>
+        <location filename="../../app/ui/issue_list.py" line="158"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="176"/>
+        <location filename="../../app/ui/issue_list.py" line="159"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="177"/>
+        <location filename="../../app/ui/issue_list.py" line="160"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="178"/>
+        <location filename="../../app/ui/issue_list.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="179"/>
+        <location filename="../../app/ui/issue_list.py" line="162"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="180"/>
+        <location filename="../../app/ui/issue_list.py" line="163"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="181"/>
+        <location filename="../../app/ui/issue_list.py" line="164"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="183"/>
+        <location filename="../../app/ui/issue_list.py" line="166"/>
         <source>Show view %n</source>
         <translation>
             <numerusform>显示第 %n 个视图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="186"/>
+        <location filename="../../app/ui/issue_list.py" line="169"/>
         <source>Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C category · Alt+L list · Enter details · Ctrl+R record · F5 refresh</source>
         <translation>Alt+1…5 未结 · 我的 · 到期 · 已结 · 全部 · Ctrl+F 搜索 · Alt+S 阶段 · Alt+C 分类 · Alt+L 列表 · Enter 详情 · Ctrl+R 记录 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="196"/>
+        <location filename="../../app/ui/issue_list.py" line="179"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="216"/>
+        <location filename="../../app/ui/issue_list.py" line="199"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="224"/>
+        <location filename="../../app/ui/issue_list.py" line="207"/>
         <source>Cannot read the issues: %1</source>
         <translation>读取问题单失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="235"/>
+        <location filename="../../app/ui/issue_list.py" line="218"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="237"/>
+        <location filename="../../app/ui/issue_list.py" line="220"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 个待跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="239"/>
+        <location filename="../../app/ui/issue_list.py" line="222"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>只显示前 %1 个：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="249"/>
-        <location filename="../../app/ui/issue_list.py" line="256"/>
+        <location filename="../../app/ui/issue_list.py" line="232"/>
+        <location filename="../../app/ui/issue_list.py" line="239"/>
         <source>Select an issue first.</source>
         <translation>请先选中一个问题单。</translation>
     </message>
@@ -862,57 +862,57 @@
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/issue_list.py" line="52"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/issue_list.py" line="52"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/issue_list.py" line="52"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/issue_list.py" line="52"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Severity</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="58"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -920,433 +920,486 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>&amp;Mute all sounds / unmute</source>
+        <translation>全部静音(&amp;M) / 取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="222"/>
+        <source>Mute this cha&amp;t / unmute</source>
+        <translation>此会话静音(&amp;T) / 取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Next queue &amp;view (all, unanswered, urgent)</source>
         <translation>切换会话视图(&amp;V)（全部、未回复、紧急）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="420"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="436"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="456"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531"/>
+        <location filename="../../app/ui/main_window.py" line="550"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="559"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
+        <location filename="../../app/ui/main_window.py" line="560"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="581"/>
+        <location filename="../../app/ui/main_window.py" line="601"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="586"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="627"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="622"/>
+        <location filename="../../app/ui/main_window.py" line="642"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="623"/>
+        <location filename="../../app/ui/main_window.py" line="643"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="628"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
+        <source>A new chat</source>
+        <translation>有新会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="664"/>
+        <source>A buyer has waited over 40 s</source>
+        <translation>有买家等待超过 40 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="669"/>
+        <source>Sounds muted (Ctrl+M)</source>
+        <translation>已静音（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="670"/>
+        <source>Sounds off: unread chats stay marked.</source>
+        <translation>提示音已关闭：未读会话仍会标出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="671"/>
+        <source>Sounds on.</source>
+        <translation>提示音已开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="678"/>
+        <source>%1 muted: no sound for this chat.</source>
+        <translation>%1 已静音：此会话不再响铃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="679"/>
+        <source>%1: sounds on again.</source>
+        <translation>%1：已恢复提示音。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="690"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
+        <location filename="../../app/ui/main_window.py" line="691"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="692"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="697"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="697"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="698"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="650"/>
+        <location filename="../../app/ui/main_window.py" line="699"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="665"/>
+        <location filename="../../app/ui/main_window.py" line="714"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="670"/>
+        <location filename="../../app/ui/main_window.py" line="719"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687"/>
+        <location filename="../../app/ui/main_window.py" line="736"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="688"/>
+        <location filename="../../app/ui/main_window.py" line="737"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="747"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="750"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="750"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="702"/>
+        <location filename="../../app/ui/main_window.py" line="751"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="705"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
+        <location filename="../../app/ui/main_window.py" line="754"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="756"/>
+        <source>KefuDesk — %n unread</source>
+        <translation>
+            <numerusform>客服台 — %n 条未读</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -2018,57 +2071,57 @@
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="320"/>
+        <location filename="../../app/ui/worklist.py" line="306"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="327"/>
+        <location filename="../../app/ui/worklist.py" line="313"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="332"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="332"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="332"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="332"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="331"/>
+        <location filename="../../app/ui/worklist.py" line="317"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="335"/>
+        <location filename="../../app/ui/worklist.py" line="321"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="335"/>
+        <location filename="../../app/ui/worklist.py" line="321"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="335"/>
+        <location filename="../../app/ui/worklist.py" line="321"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="334"/>
+        <location filename="../../app/ui/worklist.py" line="320"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
@@ -2741,47 +2794,47 @@
 <context>
     <name>WorkModel</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="61"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="61"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="61"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="61"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="64"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="64"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Attempts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="64"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="64"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -2789,22 +2842,22 @@
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="45"/>
+        <location filename="../../app/ui/worklist.py" line="46"/>
         <source>To message</source>
         <translation>待发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="46"/>
+        <location filename="../../app/ui/worklist.py" line="47"/>
         <source>Waiting for an answer</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="47"/>
+        <location filename="../../app/ui/worklist.py" line="48"/>
         <source>To phone</source>
         <translation>待电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="48"/>
+        <location filename="../../app/ui/worklist.py" line="49"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -2812,129 +2865,129 @@
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="114"/>
+        <location filename="../../app/ui/worklist.py" line="100"/>
         <source>Problem orders — worklist</source>
         <translation>问题订单 — 工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="120"/>
+        <location filename="../../app/ui/worklist.py" line="106"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="143"/>
+        <location filename="../../app/ui/worklist.py" line="129"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="150"/>
+        <location filename="../../app/ui/worklist.py" line="136"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="174"/>
+        <location filename="../../app/ui/worklist.py" line="160"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="175"/>
+        <location filename="../../app/ui/worklist.py" line="161"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="176"/>
+        <location filename="../../app/ui/worklist.py" line="162"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="177"/>
+        <location filename="../../app/ui/worklist.py" line="163"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="178"/>
+        <location filename="../../app/ui/worklist.py" line="164"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="179"/>
+        <location filename="../../app/ui/worklist.py" line="165"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="180"/>
+        <location filename="../../app/ui/worklist.py" line="166"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/worklist.py" line="182"/>
+        <location filename="../../app/ui/worklist.py" line="168"/>
         <source>Show step %n</source>
         <translation>
             <numerusform>显示步骤 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="186"/>
+        <location filename="../../app/ui/worklist.py" line="172"/>
         <source>Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh</source>
         <translation>Ctrl+L 已发消息 · Ctrl+P 电话 · Ctrl+Shift+C 复制号码 · 回车 详情 · Ctrl+I 导入列表 · Ctrl+Shift+F 从店铺获取 · Alt+0…4 切换步骤 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="197"/>
+        <location filename="../../app/ui/worklist.py" line="183"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="202"/>
+        <location filename="../../app/ui/worklist.py" line="188"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="214"/>
+        <location filename="../../app/ui/worklist.py" line="200"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="220"/>
+        <location filename="../../app/ui/worklist.py" line="206"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="248"/>
+        <location filename="../../app/ui/worklist.py" line="234"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="257"/>
+        <location filename="../../app/ui/worklist.py" line="243"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="260"/>
+        <location filename="../../app/ui/worklist.py" line="246"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="265"/>
+        <location filename="../../app/ui/worklist.py" line="251"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="281"/>
+        <location filename="../../app/ui/worklist.py" line="267"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="282"/>
+        <location filename="../../app/ui/worklist.py" line="268"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="298"/>
+        <location filename="../../app/ui/worklist.py" line="284"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="303"/>
+        <location filename="../../app/ui/worklist.py" line="289"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>

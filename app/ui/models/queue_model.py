@@ -53,6 +53,10 @@ class QueueModel(QAbstractListModel):
     def _shows(self, chat: ConversationSummary) -> bool:
         return self.view == "all" or shown_by(self.view, self.flags_of(chat))
 
+    def open_chats(self) -> list[ConversationSummary]:
+        """Every open chat, the ones the view hides included."""
+        return list(self._open.values())
+
     def hidden_count(self) -> int:
         return len(self._open) - len(self._chats)
 

@@ -164,6 +164,16 @@ def read_header(store: Store, data: bytes, fmt: str, *, mapping_key: str, mappin
     return rows, first[1], find_columns(first[1], remembered, headers, required, hint), encoding
 
 
+def cell_time(text: str, empty: datetime) -> datetime:
+    """A time cell of an import as UTC (empty when the cell is); ValueError carries the Reason to report."""
+    if not text:
+        return empty
+    try:
+        return local_time(text)
+    except ValueError as exc:
+        raise ValueError(Reason("cell_not_time", f"time {text!r} is not a date and time", value=text)) from exc
+
+
 def local_time(text: str) -> datetime:
     """A time written in an export (local, 2026-11-24 09:10 or 2026/11/24 09:10) as UTC."""
     moment = datetime.fromisoformat(text.replace("/", "-"))
@@ -201,11 +211,9 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
                                      shown))
             continue
         try:
-            created = local_time(get("created_at")) if get("created_at") else now
-        except ValueError:
-            why = Reason("cell_not_time", f"time {get('created_at')!r} is not a date and time",
-                         value=get("created_at"))
-            rejected.append(Rejected(number, not_imported(why), shown))
+            created = cell_time(get("created_at"), now)
+        except ValueError as exc:
+            rejected.append(Rejected(number, not_imported(exc.args[0]), shown))
             continue
         if amount < 0:
             rejected.append(Rejected(number, not_imported(Reason("line_negative_amount", "a negative amount")),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
-from app.desk.order_import import local_time, not_imported, order_no_problem, read_header
+from app.desk.order_import import cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
@@ -127,11 +127,9 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
             rejected.append(Rejected(number, not_imported(why), shown))
             continue
         try:
-            reported = local_time(get("reported_at")) if get("reported_at") else now
-        except ValueError:
-            why = Reason("cell_not_time", f"time {get('reported_at')!r} is not a date and time",
-                         value=get("reported_at"))
-            rejected.append(Rejected(number, not_imported(why), shown))
+            reported = cell_time(get("reported_at"), now)
+        except ValueError as exc:
+            rejected.append(Rejected(number, not_imported(exc.args[0]), shown))
             continue
         if len(get("detail")) > 2000:
             why = Reason("detail_too_long", "the detail is longer than 2,000 characters", limit=2000)

@@ -32,7 +32,7 @@ def test_a_gbk_export_is_previewed_then_written_and_a_second_import_updates(qtbo
     dialog.import_button.click()
     qtbot.waitUntil(lambda: window.session.store.order("3912345678901234567") is not None)
     assert window.session.store.order("1000000000000000001").amount_fen == 2990
-    assert window.statusBar().currentMessage() == "Orders imported."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Orders imported.")  # after the write returns
 
     again = window.import_order_export(path)
     qtbot.waitUntil(again.import_button.isEnabled)

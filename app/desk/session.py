@@ -20,7 +20,9 @@ from typing import Protocol
 import httpx
 
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
+from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
+from app.desk.robot import ANSWERED, BLOCKED, ROBOT, Robot, RobotChoice
 from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
@@ -79,6 +81,9 @@ class DeskSession:
         self._listener = listener
         self._clock = clock
         self.guard = SendGuard.for_store(store)
+        self.robot = Robot(store, clock=clock, values=self._chat_values)
+        self._robot_lock = threading.Lock()
+        self._robot_looked: dict[str, datetime | None] = {}  # chat → its last message when the robot last looked
         self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
         self._http = httpx.Client(base_url=account.base_url, timeout=timeout, follow_redirects=False)
@@ -92,6 +97,7 @@ class DeskSession:
         self._outbox_wake = threading.Event()
         self._stopping = threading.Event()
         self._outbox_thread = threading.Thread(target=self._outbox_loop, name="kefudesk-outbox", daemon=True)
+        self._robot_thread = threading.Thread(target=self._robot_loop, name="kefudesk-robot", daemon=True)
         self.online = False
         self.session: schema.Session | None = None
 
@@ -100,6 +106,7 @@ class DeskSession:
     def start(self) -> None:
         """Log in and start streaming, without blocking the caller."""
         self._outbox_thread.start()
+        self._robot_thread.start()
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
 
     def stop(self) -> None:
@@ -210,8 +217,9 @@ class DeskSession:
         except GatewayError as exc:
             log.info("status %s not told to the shop: %s", status, exc)
             if self.online:
-                self._listener.on_problem(f"the shop did not take the status change ({exc}); it is tried again "
-                                          "when the connection comes back")
+                self._listener.on_problem(Reason("status_not_taken", f"the shop did not take the status change "
+                                                 f"({exc}); it is tried again when the connection comes back",
+                                                 detail=str(exc)))
 
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
@@ -269,6 +277,9 @@ class DeskSession:
             self._listener.on_message(record)
             self._notify_chat(record.conversation_id)
             self._want_image(record)
+            if created and record.direction == "in" and self.agent_status == "suspended" \
+                    and self.robot.settings.enabled and not self._stopping.is_set():
+                self._io.submit(self._guarded, self.robot_answer, record.conversation_id, "suspended")
         elif event.type == "conversation.closed":
             local = self.store.conversation(event.conversation_id)
             if local is not None:
@@ -290,20 +301,21 @@ class DeskSession:
     # --- replies and the outbox ------------------------------------------------------------------
 
     def send_reply(self, conversation_id: str, text: str, image: str = "", *, override: str = "",
-                   repeat_ok: bool = False) -> MessageRecord:
+                   repeat_ok: bool = False, robot: RobotChoice | None = None) -> MessageRecord:
         """Commit the reply locally (state pending) and queue it; returns at once with the stored record.
         image: the id of a picture in the store's image store, sent with the text (or alone).
 
         The send guard runs first: banned words raise SendBlocked unless override says why the agent sends it
         anyway (written to the audit log); the same text as the chat's last message, the agent's own, raises
-        RepeatedReply unless repeat_ok."""
+        RepeatedReply unless repeat_ok. robot: the robot's choice this reply is (the robot is never overridden,
+        and the agent's draft stays)."""
         text = text.strip()
         if not text and not image:
             raise ValueError("an empty reply is not sent")
         hits = self.guard.check(text)
-        if hits and not override.strip():
+        if hits and (robot is not None or not override.strip()):
             raise SendBlocked(hits)
-        if text and not repeat_ok and self._just_sent(conversation_id, text):
+        if text and robot is None and not repeat_ok and self._just_sent(conversation_id, text):
             raise RepeatedReply()
         if image and not self.store.images.has(image):
             raise ValueError("the picture of this phrase is missing from the image store; choose it again in the "
@@ -311,7 +323,8 @@ class DeskSession:
         if len(text) > schema.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
         try:
-            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image)
+            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image,
+                                             direction="robot" if robot else "out")
         except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
             log.exception("a reply could not be stored")
             raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc
@@ -320,7 +333,12 @@ class DeskSession:
                 self.account.agent, "guard override", None,
                 {"conversation": conversation_id, "message": record.id, "words": [h.word for h in hits],
                  "kinds": sorted({h.kind for h in hits}), "why": override.strip()[:500]}), self._clock())
-        self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
+        if robot is not None:
+            IssueStore(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
+                "conversation": conversation_id, "message": record.id, "rule": robot.rule.name,
+                "phrase": robot.phrase.id, "question": robot.question[:500], "answer": text[:500]}), self._clock())
+        else:
+            self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
         self._notify_chat(conversation_id)
         self._outbox_wake.set()
         return record
@@ -349,7 +367,8 @@ class DeskSession:
             try:
                 if item.image:  # uploading again is harmless: the gateway names images by their hash
                     self.gateway.put_image(self.store.images.read(item.image))
-                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "", item.image)
+                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "", item.image,
+                                                 robot=item.direction == "robot")
             except GatewayUnavailable as exc:
                 log.info("reply %s waits in the outbox: %s", item.client_id, exc)
                 return  # keep the order: nothing later goes out before this one; the loop retries
@@ -361,6 +380,63 @@ class DeskSession:
                 continue
             record = self.store.mark_sent(item.client_id or "", sent.id, sent.sent_at)
             self._listener.on_message(record)
+
+    # --- the robot first answer ------------------------------------------------------------------
+
+    def _chat_values(self, chat: ConversationSummary) -> dict[str, str]:
+        agent = self.session.agent_name if self.session else self.account.agent
+        shop = self.session.shop_name if self.session else self.account.shop
+        return chat_values(buyer_nick=chat.buyer_nick, agent=agent, shop=shop,
+                           orders=self.store.orders_for_buyer(chat.buyer_id), now=self._clock())
+
+    def robot_answer(self, conversation_id: str, trigger: str) -> MessageRecord | None:
+        """Answer the chat for the agent if it is the robot's to answer (trigger: "suspended", a buyer wrote
+        while the agent is suspended; "waited", the buyer waited the robot's time) and a rule fits; the send
+        guard decides as for any reply. Returns the queued answer, or None."""
+        with self._robot_lock:  # the stream and the wait check must not both answer one question
+            chat = self.store.conversation(conversation_id)
+            if trigger == "suspended" and self.agent_status != "suspended":
+                return None
+            if chat is None or not self.robot.due(chat, trigger, self._clock()):
+                return None
+            self._robot_looked[conversation_id] = chat.last_at
+            if self.robot.answered_since_agent(conversation_id):
+                return None
+            question = self.robot.question(conversation_id)
+            choice = self.robot.choose(chat, question)
+            if choice is None:
+                return None
+            try:
+                return self.send_reply(conversation_id, choice.text, choice.phrase.image, robot=choice)
+            except SendBlocked as blocked:
+                IssueStore(self.store).write_audit(Audit(ROBOT, BLOCKED, None, {
+                    "conversation": conversation_id, "rule": choice.rule.name, "phrase": choice.phrase.id,
+                    "words": [h.word for h in blocked.hits]}), self._clock())
+                self._listener.on_problem(Reason(
+                    "robot_blocked", f"the robot did not answer {chat.buyer_nick}: its phrase "
+                    f"{choice.phrase.title!r} has banned words ({'、'.join(h.word for h in blocked.hits)}); edit "
+                    "the phrase or the rule", buyer=chat.buyer_nick, phrase=choice.phrase.title,
+                    words="、".join(h.word for h in blocked.hits)))
+            except (ValueError, ReplyNotSaved) as exc:
+                log.info("the robot did not answer %s: %s", conversation_id, exc)
+            return None
+
+    def _robot_loop(self) -> None:
+        """Once a second: answer buyers who have waited the robot's time. A chat is looked at again only when
+        something new was said in it."""
+        while not self._stopping.wait(1.0):
+            settings = self.robot.settings
+            if not settings.enabled or settings.after_seconds == 0:
+                continue
+            try:
+                now = self._clock()
+                for chat in self.store.conversation_summaries():
+                    if self._robot_looked.get(chat.id, 0) == chat.last_at:
+                        continue
+                    if self.robot.due(chat, "waited", now):
+                        self.robot_answer(chat.id, "waited")
+            except Exception:  # noqa: BLE001 - the robot must outlive a bad row or a closed store
+                log.exception("the robot's wait check failed")
 
     @property
     def pending_count(self) -> int:

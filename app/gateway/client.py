@@ -79,10 +79,13 @@ class GatewayClient:
         body = self._call("GET", f"/v1/conversations/{_seg(conversation_id)}/messages", params=params)
         return _parse_list(body, "messages", schema.Message.from_json)
 
-    def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "") -> schema.Message:
+    def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "", *,
+                     robot: bool = False) -> schema.Message:
         """Send a reply (with an uploaded image, by its id); the same client_id sent again returns the first
-        result and never sends twice."""
+        result and never sends twice. robot: the desk's robot answered, and the buyer sees it marked so."""
         payload: dict[str, Any] = {"text": text, "client_id": client_id}
+        if robot:
+            payload["robot"] = True
         if image:
             payload["image"] = image
         body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/messages", json_body=payload)

@@ -236,12 +236,14 @@ class ShopWorld:
         return self.buyer_writes(nick=nick)[1]
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str,
-                    image: str = "") -> tuple[schema.Message, bool]:
-        """Accept an agent's reply. The same client_id again returns the first message: (message, created)."""
+                    image: str = "", *, robot: bool = False) -> tuple[schema.Message, bool]:
+        """Accept an agent's reply (or the desk robot's answer, marked robot). The same client_id again returns
+        the first message: (message, created)."""
         if client_id in self._by_client_id:
             return self._by_client_id[client_id], False
         chat = self.chats[conversation_id]
-        message = schema.Message(self._next_id("m"), conversation_id, "out", text, self.clock(), client_id, image)
+        message = schema.Message(self._next_id("m"), conversation_id, "robot" if robot else "out", text, self.clock(),
+                                 client_id, image)
         chat.messages.append(message)
         chat.patience = 2
         if chat.conversation.state == "waiting":

@@ -287,17 +287,27 @@ class IssueStore:
             row = s.get(m.AgentProfile, name)
             return (row.role, row.password_hash) if row else None
 
+    def audit_between(self, what: str, start: datetime, end: datetime) -> list[AuditRecord]:
+        """Entries of one kind written in [start, end), oldest first."""
+        query = (select(m.AuditEntry).where(m.AuditEntry.what == what, m.AuditEntry.at >= start,
+                                            m.AuditEntry.at < end).order_by(m.AuditEntry.id))
+        with self.store.reading() as s:
+            return [_audit_record(r) for r in s.scalars(query)]
+
     def audit_log(self, issue_id: int | None = None) -> list[AuditRecord]:
         query = select(m.AuditEntry).order_by(m.AuditEntry.id)
         if issue_id is not None:
             query = query.where(m.AuditEntry.issue_id == issue_id)
         with self.store.reading() as s:
-            return [AuditRecord(r.id, r.at, r.who, r.what, r.issue_id, r.action_id, r.before, r.after)
-                    for r in s.scalars(query)]
+            return [_audit_record(r) for r in s.scalars(query)]
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
+
+
+def _audit_record(r: m.AuditEntry) -> AuditRecord:
+    return AuditRecord(r.id, r.at, r.who, r.what, r.issue_id, r.action_id, r.before, r.after)
 
 
 def _audit(audit: Audit, at: datetime, *, issue_id: int | None = None, action_id: int | None = None) -> m.AuditEntry:

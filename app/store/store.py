@@ -115,17 +115,20 @@ class Store:
         return conv
 
     def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime,
-                     image: str = "") -> MessageRecord:
-        """Commit the agent's reply (and its image's id) as pending before it goes on the wire."""
+                     image: str = "", *, direction: str = "out") -> MessageRecord:
+        """Commit the agent's reply (and its image's id) as pending before it goes on the wire; direction
+        "robot" for the robot's answer."""
+        if direction not in ANSWERS:
+            raise ValueError(f"an outgoing message is out or robot, not {direction!r}")
         with self._write_lock, self._sessions.begin() as s:
             existing = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
             if existing is not None:
                 return _message(existing)
             conv = self._conversation_row(s, conversation_id, at)
-            row = m.Message(conversation_id=conversation_id, direction="out", text=text, server_id=None,
+            row = m.Message(conversation_id=conversation_id, direction=direction, text=text, server_id=None,
                             client_id=client_id, sent_at=at, state="pending", error="", image=image)
             s.add(row)
-            _apply_to_conversation(conv, "out", text, at, counts_unread=False)
+            _apply_to_conversation(conv, direction, text, at, counts_unread=False)
             s.flush()
             return _message(row)
 
@@ -175,6 +178,14 @@ class Store:
         with self._sessions() as s:
             rows = s.scalars(select(m.Message).where(m.Message.id.in_(list(ids))).order_by(m.Message.id))
             return [_message(r) for r in rows]
+
+    def next_message(self, conversation_id: str, after_id: int, direction: str) -> MessageRecord | None:
+        """The first message of that direction in the chat after message after_id (the buyer's answer to it)."""
+        query = (select(m.Message).where(m.Message.conversation_id == conversation_id, m.Message.id > after_id,
+                                         m.Message.direction == direction).order_by(m.Message.id).limit(1))
+        with self.reading() as s:
+            row = s.scalar(query)
+            return _message(row) if row is not None else None
 
     def outbox_count(self) -> int:
         """Replies not yet acknowledged by the shop (pending); cheap enough to ask on every message."""

@@ -17,7 +17,7 @@ class DeskBridge(QObject):
     """A buyer's orders, cached or fresh (buyer id, list[schema.Order])."""
     sig_connection = Signal(bool, str)
     """Online or not, and why not."""
-    sig_problem = Signal(str)
+    sig_problem = Signal(object)  # a str, or a desk Reason worded in the agent's language by the window
     """Something the agent should know about, in one sentence."""
 
     # DeskListener; signals emitted from another thread reach GUI-thread receivers as queued calls

@@ -38,8 +38,10 @@ PAD = 8
 
 
 def preview_text(chat: ConversationSummary) -> str:
-    """The queue row's second line: the last message on one line, "Me: " before the agent's own."""
-    prefix = "" if chat.last_direction == "in" else QCoreApplication.translate("QueueDelegate", "Me: ")
+    """The queue row's second line: the last message on one line, "Me: " before the agent's own, "Robot: "
+    before the robot's."""
+    prefix = {"in": "", "robot": QCoreApplication.translate("QueueDelegate", "Robot: ")}.get(
+        chat.last_direction, QCoreApplication.translate("QueueDelegate", "Me: "))
     said = one_line(chat.last_text) or QCoreApplication.translate("QueueDelegate", "[Picture]")  # no text: a photo
     return prefix + said
 

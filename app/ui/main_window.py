@@ -58,6 +58,7 @@ from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
+from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.sheet_import import OrderImportDialog
 from app.ui.words import say
 from app.ui.worklist import WorklistWindow
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
         self.conversation.history.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.conversation.history.addAction(save)
         self._action("file", self.tr("Phrase &manager…"), "Ctrl+Shift+K", self.open_phrase_manager)
+        self._action("file", self.tr("&Robot first answer…"), "Ctrl+Shift+B", self.open_robot)
+        self._action("file", self.tr("Re&view the robot's answers…"), "Ctrl+Shift+Y", self.open_robot_review)
         self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
         for number, key in enumerate("QWE"):
             self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
@@ -310,6 +313,7 @@ class MainWindow(QMainWindow):
         self._refresh_suggestions()
         if self.phrase_manager is not None:
             self.phrase_manager.refresh()
+        self.session.robot.reload()  # its rules name phrases: it answers with the edited text
 
     def save_message_as_phrase(self) -> None:
         """The selected message (or the agent's last one) as a new phrase, this buyer's details as variables."""
@@ -478,6 +482,21 @@ class MainWindow(QMainWindow):
         dialog = PolicyDialog(self.issue_desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Limits saved."), 6_000))
+        dialog.open()
+        return dialog
+
+    def open_robot(self) -> RobotDialog:
+        dialog = RobotDialog(self.session.robot, self.session.account.agent, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Robot settings saved: the robot is on.") if self.session.robot.settings.enabled
+            else self.tr("Robot settings saved: the robot is off."), 6_000))
+        dialog.open()
+        return dialog
+
+    def open_robot_review(self) -> RobotReviewDialog:
+        dialog = RobotReviewDialog(self.session.robot, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -701,8 +720,8 @@ class MainWindow(QMainWindow):
         colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
         self.status_button.setStyleSheet(f"color: {colour}; font-weight: bold")
 
-    def _on_problem(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+    def _on_problem(self, text: object) -> None:
+        self.statusBar().showMessage(say(text) if isinstance(text, str) else str(text), 15_000)
 
     def _send(self, conversation_id: str, text: str, image: str = "", override: str = "") -> None:
         repeat_ok = self._repeat_armed == (conversation_id, text.strip())  # Enter pressed again after the warning

@@ -920,486 +920,506 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Next queue &amp;view (all, unanswered, urgent)</source>
         <translation>切换会话视图(&amp;V)（全部、未回复、紧急）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
+        <source>&amp;Robot first answer…</source>
+        <translation>机器人首次回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <source>Re&amp;view the robot&apos;s answers…</source>
+        <translation>查看机器人回复记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="420"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="479"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
+        <source>Robot settings saved: the robot is on.</source>
+        <translation>机器人设置已保存：机器人已开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="493"/>
+        <source>Robot settings saved: the robot is off.</source>
+        <translation>机器人设置已保存：机器人已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="550"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="559"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="560"/>
+        <location filename="../../app/ui/main_window.py" line="579"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="601"/>
+        <location filename="../../app/ui/main_window.py" line="620"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="625"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="634"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="634"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="634"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="627"/>
+        <location filename="../../app/ui/main_window.py" line="646"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
+        <location filename="../../app/ui/main_window.py" line="661"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="648"/>
+        <location filename="../../app/ui/main_window.py" line="667"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
+        <location filename="../../app/ui/main_window.py" line="682"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="664"/>
+        <location filename="../../app/ui/main_window.py" line="683"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
+        <location filename="../../app/ui/main_window.py" line="688"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="670"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="671"/>
+        <location filename="../../app/ui/main_window.py" line="690"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="678"/>
+        <location filename="../../app/ui/main_window.py" line="697"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="679"/>
+        <location filename="../../app/ui/main_window.py" line="698"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="690"/>
+        <location filename="../../app/ui/main_window.py" line="709"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="691"/>
+        <location filename="../../app/ui/main_window.py" line="710"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="692"/>
+        <location filename="../../app/ui/main_window.py" line="711"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="697"/>
+        <location filename="../../app/ui/main_window.py" line="716"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="697"/>
+        <location filename="../../app/ui/main_window.py" line="716"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="717"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="699"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="714"/>
+        <location filename="../../app/ui/main_window.py" line="733"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="738"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="736"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="737"/>
+        <location filename="../../app/ui/main_window.py" line="756"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="747"/>
+        <location filename="../../app/ui/main_window.py" line="766"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="751"/>
+        <location filename="../../app/ui/main_window.py" line="770"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
-        <location filename="../../app/ui/main_window.py" line="754"/>
+        <location filename="../../app/ui/main_window.py" line="682"/>
+        <location filename="../../app/ui/main_window.py" line="773"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="756"/>
+        <location filename="../../app/ui/main_window.py" line="775"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="777"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="777"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1407,27 +1427,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="219"/>
+        <location filename="../../app/ui/delegates.py" line="221"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="220"/>
+        <location filename="../../app/ui/delegates.py" line="222"/>
         <source>NOT SENT</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="228"/>
+        <location filename="../../app/ui/delegates.py" line="230"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="230"/>
+        <location filename="../../app/ui/delegates.py" line="232"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="247"/>
+        <location filename="../../app/ui/delegates.py" line="249"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -2129,22 +2149,27 @@
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="42"/>
+        <location filename="../../app/ui/delegates.py" line="43"/>
+        <source>Robot: </source>
+        <translation>机器人：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/delegates.py" line="44"/>
         <source>Me: </source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="43"/>
+        <location filename="../../app/ui/delegates.py" line="45"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="51"/>
+        <location filename="../../app/ui/delegates.py" line="53"/>
         <source>Angry</source>
         <translation>急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="53"/>
+        <location filename="../../app/ui/delegates.py" line="55"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
@@ -2337,152 +2362,192 @@
         <translation>{word}：违禁词须为 1–40 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="145"/>
+        <location filename="../../app/ui/words.py" line="146"/>
+        <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
+        <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="147"/>
+        <source>at most {most} robot rules</source>
+        <translation>机器人规则最多 {most} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="148"/>
+        <source>a robot rule is not readable; remove it</source>
+        <translation>有一条机器人规则无法读取，请删除它</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="149"/>
+        <source>every robot rule needs its own name ({name})</source>
+        <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="150"/>
+        <source>rule {name}: choose a phrase from the library</source>
+        <translation>规则 {name}：请从短语库中选择一条短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="151"/>
+        <source>rule {name}: give keywords, or let it answer similar questions</source>
+        <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="152"/>
+        <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
+        <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="153"/>
+        <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
+        <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="154"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="146"/>
+        <location filename="../../app/ui/words.py" line="155"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="147"/>
+        <location filename="../../app/ui/words.py" line="156"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="148"/>
+        <location filename="../../app/ui/words.py" line="157"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="149"/>
+        <location filename="../../app/ui/words.py" line="158"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="150"/>
+        <location filename="../../app/ui/words.py" line="159"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="151"/>
+        <location filename="../../app/ui/words.py" line="160"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="152"/>
+        <location filename="../../app/ui/words.py" line="161"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="162"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="154"/>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="155"/>
+        <location filename="../../app/ui/words.py" line="164"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="157"/>
+        <location filename="../../app/ui/words.py" line="166"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="158"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="159"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="160"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="161"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="166"/>
+        <location filename="../../app/ui/words.py" line="175"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="178"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="180"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="181"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="173"/>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="183"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="175"/>
+        <location filename="../../app/ui/words.py" line="184"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="185"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="209"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -2657,6 +2722,159 @@
         <location filename="../../app/ui/report_dialog.py" line="225"/>
         <source>%1: %2 of %3 line(s) matched; the rest are marked in the audit log.</source>
         <translation>%1：%3 行中 %2 行一致；其余已记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>RobotDialog</name>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="53"/>
+        <source>Robot first answer</source>
+        <translation>机器人首次回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="55"/>
+        <source>&amp;Answer buyers automatically with the rules below</source>
+        <translation>按下列规则自动回复买家(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="57"/>
+        <source>While I am s&amp;uspended (挂起), answer a buyer as soon as they write</source>
+        <translation>我挂起时，买家一发消息就回复(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="61"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="62"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="65"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="65"/>
+        <source>Keywords (separated by 、 or spaces)</source>
+        <translation>关键词（用、或空格分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <source>Phrase</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <source>Similar questions</source>
+        <translation>相似问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="73"/>
+        <source>Add &amp;rule</source>
+        <translation>添加规则(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="75"/>
+        <source>Remo&amp;ve rule</source>
+        <translation>删除规则(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="82"/>
+        <source>The robot answers a buyer once, then waits for you; its answers are marked as the robot&apos;s, pass the banned-word check like yours, and are listed for review. A phrase that still needs values (an order no., a courier) is never sent by the robot.</source>
+        <translation>机器人对每位买家只回复一次，之后等您接手；它的回复标为机器人，与您的回复一样经过违禁词检查，并列入回复记录供复查。仍需填写内容（订单号、快递公司）的短语，机器人不会发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="90"/>
+        <source>Answer a buyer who has &amp;waited</source>
+        <translation>买家等待超过此时间即回复(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="101"/>
+        <source>Ru&amp;les, tried from the top</source>
+        <translation>规则(&amp;L)，从上往下匹配</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="114"/>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="162"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RobotReviewDialog</name>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="173"/>
+        <source>Robot answers to review</source>
+        <translation>机器人回复记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <source>Buyer asked</source>
+        <translation>买家问</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <source>Robot answered</source>
+        <translation>机器人答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="181"/>
+        <source>Buyer then said</source>
+        <translation>买家接着说</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="188"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="208"/>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="216"/>
+        <source>The robot&apos;s answers could not be read: %1</source>
+        <translation>无法读取机器人回复记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="222"/>
+        <source>(nothing yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/robot_dialog.py" line="228"/>
+        <source>%n robot answer(s) this day.</source>
+        <translation>
+            <numerusform>当天机器人回复 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

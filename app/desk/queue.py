@@ -6,12 +6,16 @@ message is the agent's is not waiting and sinks below every waiting chat.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
+from app.desk.reasons import Reason
+from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary
+from app.store.store import Store
 
 FIRST_RESPONSE_LIMIT_S = 30
 RESPONSE_LIMIT_S = 40
@@ -70,16 +74,49 @@ def format_wait(seconds: float | None) -> str:
 # words and marks of a buyer who is about to complain or leave a bad review (DOMAIN.md's floor; a shop adds its own)
 ANGRY_WORDS = ("投诉", "差评", "12315", "骗子", "退款", "举报", "曝光", "工商", "律师", "垃圾")
 _SHOUTING = re.compile(r"[!！?？]{3,}")
+ANGRY_KEY = "queue.angry_words"
+MAX_WORDS, MAX_WORD_CHARS = 300, 40
+
+
+def angry_words(store: Store) -> tuple[str, ...]:
+    """The shop's urgent words (the defaults until someone changes them)."""
+    raw = store.get_meta(ANGRY_KEY)
+    try:
+        words = json.loads(raw) if raw else None
+    except ValueError:
+        words = None
+    if not isinstance(words, list):
+        return ANGRY_WORDS
+    return tuple(w for w in words if isinstance(w, str) and w.strip())
+
+
+def set_angry_words(store: Store, words: Iterable[str], who: str, at: datetime) -> tuple[str, ...]:
+    """Replace the shop's urgent words (checked: 1–40 characters each, at most 300); audited."""
+    kept = tuple(dict.fromkeys(w.strip() for w in words if w.strip()))
+    for word in kept:
+        if len(word) > MAX_WORD_CHARS:
+            raise ValueError(Reason("queue_bad_word", f"{word[:40]!r}: an urgent word is 1–{MAX_WORD_CHARS} "
+                                    "characters", word=word[:40], most=MAX_WORD_CHARS))
+    if len(kept) > MAX_WORDS:
+        raise ValueError(Reason("queue_too_many_words", f"at most {MAX_WORDS} urgent words", most=MAX_WORDS))
+    before = angry_words(store)
+    store.set_meta(ANGRY_KEY, json.dumps(list(kept), ensure_ascii=False))
+    IssueStore(store).write_audit(Audit(who, "urgent words changed", {"words": list(before)}, {"words": list(kept)}),
+                                  at)
+    return kept
 
 
 def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str] = ANGRY_WORDS,
-          in_trouble: Container[str] = frozenset()) -> frozenset[str]:
+          in_trouble: Container[str] = frozenset(), me: str = "") -> frozenset[str]:
     """What the queue marks on a chat, computed from its summary:
+    mine — assigned to this agent (me: the agent's id), or the gateway does not say to whom;
     unfinished — the buyer spoke last (DOMAIN.md: the last message must be the agent's);
     late — waiting past 40 s;
     angry — the buyer's last message has a complaint word or !!!/???;
     trouble — the buyer has an open issue or problem order (in_trouble: buyer ids)."""
     found = set()
+    if not chat.agent or not me or chat.agent == me:
+        found.add("mine")
     if chat.last_direction == "in":
         found.add("unfinished")
         text = chat.last_text
@@ -92,12 +129,15 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
     return frozenset(found)
 
 
-FILTERS = ("all", "unanswered", "urgent")
+FILTERS = ("all", "mine", "unanswered", "urgent")
 
 
 def shown_by(view: str, chat_flags: frozenset[str]) -> bool:
-    """all; unanswered — the buyer spoke last; urgent — angry or in trouble. (Late is not a filter: it changes
-    with the clock, and the queue already puts the longest wait on top in red.)"""
+    """all; mine — assigned to this agent (a supervisor's desk sees the whole shop's chats under all);
+    unanswered — the buyer spoke last; urgent — angry or in trouble. (Late is not a filter: it changes with the
+    clock, and the queue already puts the longest wait on top in red.)"""
+    if view == "mine":
+        return "mine" in chat_flags
     if view == "unanswered":
         return "unfinished" in chat_flags
     if view == "urgent":

@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
@@ -42,6 +42,14 @@ class CloseRefused(Exception):
     """The chat was not closed: the buyer spoke last and no reason was given."""
 
 
+class TransferRefused(Exception):
+    """The chat was not transferred; the message names why (not connected, no such colleague, the shop said no)."""
+
+
+_OFFLINE = Reason("transfer_offline", "not connected to the shop: a chat can be transferred when the connection is "
+                  "back")
+
+
 class ReplyNotSaved(Exception):
     """The reply could not be committed locally, so it was not queued; the text stays with the agent."""
 
@@ -55,6 +63,7 @@ class DeskListener(Protocol):
     def on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None: ...
     def on_connection(self, online: bool, detail: str) -> None: ...
     def on_problem(self, text: str) -> None: ...
+    def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,8 @@ class DeskSession:
         self._robot_thread = threading.Thread(target=self._robot_loop, name="kefudesk-robot", daemon=True)
         self.online = False
         self.session: schema.Session | None = None
+        self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
+        self._me: str | None = None  # this desk's agent id, once known
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -147,10 +158,24 @@ class DeskSession:
             self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
             token = self.session.token
             self._secrets.set(self.account.secret_key, token)
+            self.store.set_meta(self._me_key, self.session.agent_id)
+            self._me = self.session.agent_id
             self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
             self.store.ensure_agent(self.session.agent_id, self.session.shop_id, self.session.agent_name)
         self.gateway.token = token
         self._stream_gateway.token = token
+
+    @property
+    def _me_key(self) -> str:
+        return f"agent_id:{self.account.base_url}|{self.account.shop}|{self.account.agent}"
+
+    @property
+    def me(self) -> str:
+        """This desk's agent id at the shop ("" until the first password login told it; kept in the store for
+        the logins with a saved token after it)."""
+        if self._me is None:
+            self._me = self.store.get_meta(self._me_key) or None
+        return self._me or ""
 
     @property
     def _resume_key(self) -> str:
@@ -271,7 +296,7 @@ class DeskSession:
 
     def _handle_event(self, event: schema.Event) -> None:
         if event.conversation is not None:
-            self.store.upsert_conversation(event.conversation)
+            self.store.upsert_conversation(self._as_here(event.conversation))
         if event.message is not None:
             record, created = self.store.ingest_message(event.message)
             self._listener.on_message(record)
@@ -280,6 +305,8 @@ class DeskSession:
             if created and record.direction == "in" and self.agent_status == "suspended" \
                     and self.robot.settings.enabled and not self._stopping.is_set():
                 self._io.submit(self._guarded, self.robot_answer, record.conversation_id, "suspended")
+        elif event.transfer is not None and event.conversation is not None:
+            self._transferred(event.conversation, event.transfer)
         elif event.type == "conversation.closed":
             local = self.store.conversation(event.conversation_id)
             if local is not None:
@@ -292,6 +319,74 @@ class DeskSession:
             self._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
         if event.id and not self.account.demo:
             self.store.set_meta(self._resume_key, event.id)
+
+    def _as_here(self, conv: schema.Conversation) -> schema.Conversation:
+        """A chat this desk handed to a colleague stays closed here when later events about it arrive (the
+        transfer's note, say)."""
+        me = self.me
+        if conv.agent and me and conv.agent != me and conv.state != "closed":
+            local = self.store.conversation(conv.id)
+            if local is not None and local.state == "closed":
+                return replace(conv, state="closed")
+        return conv
+
+    def _transferred(self, conv: schema.Conversation, transfer: schema.Transfer) -> None:
+        """A chat handed to this agent: its history is fetched so the agent sees what was said. A chat this agent
+        handed away leaves the queue (a supervisor's desk, which sees every chat, keeps it)."""
+        me = self.me
+        to_me = bool(me) and transfer.to_agent == me
+        if to_me:
+            try:  # on the stream's thread, so the history is stored before the events that follow it
+                self._fetch_history(conv.id)
+                if transfer.from_agent not in self.colleagues:  # to name the giver
+                    self.colleagues = {c.id: c for c in self.gateway.agents()}
+            except GatewayError as exc:  # the next reconcile fetches the history
+                log.info("transferred chat %s: %s", conv.id, exc)
+        elif me and transfer.from_agent == me:
+            local = self.store.conversation(conv.id)
+            if local is not None:
+                self._close_locally(local)
+        summary = self.store.conversation(conv.id)
+        if summary is not None:
+            self._listener.on_conversation(summary)
+            self._listener.on_transfer(summary, transfer, to_me)
+
+    def _fetch_history(self, conversation_id: str) -> None:
+        for message in self.gateway.messages(conversation_id, limit=50):
+            record, _created = self.store.ingest_message(message)
+            self._want_image(record)
+        self._notify_chat(conversation_id)
+
+    def list_colleagues(self) -> list[schema.Colleague]:
+        """The shop's other agents and supervisors, online ones first (blocking: call it off the GUI thread)."""
+        if not self.online:
+            raise TransferRefused(_OFFLINE)
+        try:
+            found = self.gateway.agents()
+        except GatewayError as exc:
+            raise TransferRefused(Reason("transfer_no_list", f"the shop did not list the colleagues ({exc})",
+                                         detail=str(exc))) from exc
+        self.colleagues = {c.id: c for c in found}
+        order = {"online": 0, "suspended": 1, "offline": 2}
+        return sorted((c for c in found if c.id != self.me), key=lambda c: (order.get(c.status, 3), c.name))
+
+    def transfer(self, conversation_id: str, to: str, note: str) -> None:
+        """Hand the chat to a colleague with a note (blocking: call it off the GUI thread). The shop adds the
+        note to the chat, so the colleague reads it after the history; the chat leaves this desk's queue."""
+        if not self.online:
+            raise TransferRefused(_OFFLINE)
+        if to == self.me:
+            raise TransferRefused(Reason("transfer_to_self", "the chat is already yours: choose a colleague"))
+        try:
+            conv = self.gateway.transfer(conversation_id, to, note.strip())
+        except GatewayError as exc:
+            raise TransferRefused(Reason("transfer_refused", f"the shop did not transfer the chat ({exc})",
+                                         detail=str(exc))) from exc
+        self.store.upsert_conversation(conv)
+        local = self.store.conversation(conversation_id)
+        if local is not None:
+            self._close_locally(local)  # the colleague's now; the stream's transfer event says the same
+        self._notify_chat(conversation_id)
 
     def _notify_chat(self, conversation_id: str) -> None:
         summary = self.store.conversation(conversation_id)

@@ -154,6 +154,19 @@ class GatewayClient:
             raise GatewayProtocolError("expected a JSON object with 'conversation'")
         return _parse(schema.Conversation.from_json, body.get("conversation"))
 
+    def agents(self) -> list[schema.Colleague]:
+        """The shop's agents and supervisors with their status, the desk's own agent included."""
+        body = self._call("GET", "/v1/agents")
+        return _parse_list(body, "agents", schema.Colleague.from_json)
+
+    def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
+        """Hand a chat to a colleague (by agent id) with a note they will see; the chat leaves this desk."""
+        body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/transfer",
+                          json_body={"to": to, "note": note[:schema.MAX_NOTE_CHARS]})
+        if not isinstance(body, dict):
+            raise GatewayProtocolError("expected a JSON object with 'conversation'")
+        return _parse(schema.Conversation.from_json, body.get("conversation"))
+
     def set_status(self, status: str) -> None:
         if status not in schema.AGENT_STATUSES:
             raise ValueError(f"unknown agent status {status!r}")

@@ -16,6 +16,8 @@ PROTOCOL_VERSION = "1"
 DIRECTIONS = ("in", "out", "robot", "system")  # in: buyer → shop; out: agent → buyer
 AGENT_STATUSES = ("online", "suspended", "offline")
 CONVERSATION_STATES = ("waiting", "active", "closed")
+AGENT_ROLES = ("agent", "supervisor")
+MAX_NOTE_CHARS = 500  # a transfer's note
 
 EVENT_TYPES = (
     "message.created",
@@ -119,6 +121,7 @@ class Conversation:
     buyer: Buyer
     state: str
     created_at: datetime
+    agent: str = ""  # the id of the agent the chat is assigned to; "" when the gateway does not say
 
     @classmethod
     def from_json(cls, data: Any, where: str = "conversation") -> Conversation:
@@ -128,11 +131,40 @@ class Conversation:
             buyer=Buyer.from_json(d.get("buyer"), f"{where}.buyer"),
             state=_choice(d, "state", where, CONVERSATION_STATES),
             created_at=parse_time(d.get("created_at"), f"{where}.created_at"),
+            agent=_str(d, "agent", where, optional=True),
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "buyer": asdict(self.buyer), "state": self.state,
-                "created_at": utc_iso(self.created_at)}
+                "created_at": utc_iso(self.created_at), "agent": self.agent or None}
+
+
+@dataclass(frozen=True)
+class Colleague:
+    """Another agent (or a supervisor) of the shop, someone a chat can be transferred to."""
+
+    id: str
+    name: str
+    role: str  # agent / supervisor
+    status: str  # online / suspended / offline
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "agent") -> Colleague:
+        d = _obj(data, where)
+        return cls(id=_str(d, "id", where), name=_str(d, "name", where),
+                   role=_choice(d, "role", where, AGENT_ROLES), status=_choice(d, "status", where, AGENT_STATUSES))
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """Who handed a chat to whom, and the note that came with it."""
+
+    from_agent: str
+    to_agent: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -380,6 +412,7 @@ class Event:
     order: Order | None = None
     conversation_id: str = ""
     status: str = ""
+    transfer: Transfer | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -392,9 +425,14 @@ class Event:
             return cls(event_id, event_type, message=Message.from_json(d.get("message"), f"{where}.message"),
                        conversation=Conversation.from_json(d["conversation"], f"{where}.conversation")
                        if d.get("conversation") is not None else None, raw=d)
-        if event_type in ("conversation.assigned", "conversation.transferred"):
+        if event_type == "conversation.assigned":
             conv = Conversation.from_json(d.get("conversation"), f"{where}.conversation")
             return cls(event_id, event_type, conversation=conv, conversation_id=conv.id, raw=d)
+        if event_type == "conversation.transferred":
+            conv = Conversation.from_json(d.get("conversation"), f"{where}.conversation")
+            transfer = Transfer(_str(d, "from", where, optional=True), _str(d, "to", where),
+                                _str(d, "note", where, optional=True, max_len=MAX_NOTE_CHARS))
+            return cls(event_id, event_type, conversation=conv, conversation_id=conv.id, transfer=transfer, raw=d)
         if event_type == "conversation.closed":
             return cls(event_id, event_type, conversation_id=_str(d, "conversation_id", where), raw=d)
         if event_type == "order.updated":

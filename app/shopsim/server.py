@@ -71,6 +71,7 @@ class SimApp:
             Route("/v1/conversations/{cid}/transfer", self.transfer, methods=["POST"]),
             Route("/v1/conversations/{cid}/close", self.close, methods=["POST"]),
             Route("/v1/agents/me/status", self.status, methods=["PUT"]),
+            Route("/v1/agents", self.agents, methods=["GET"]),
             Route("/v1/images/{image_id}", self.put_image, methods=["PUT"]),
             Route("/v1/images/{image_id}", self.get_image, methods=["GET"]),
             Route("/v1/orders", self.orders, methods=["GET"]),
@@ -131,8 +132,12 @@ class SimApp:
             self.world.buyer_writes(conversation_id=conversation_id, text=text)
 
     def _authorised(self, request: Request) -> bool:
+        return self._agent(request) is not None
+
+    def _agent(self, request: Request) -> str | None:
+        """The id of the agent whose token the request carries, or None."""
         header = request.headers.get("authorization", "")
-        return header.startswith("Bearer ") and header[7:] in self.world.tokens
+        return self.world.tokens.get(header[7:]) if header.startswith("Bearer ") else None
 
     # --- the protocol ----------------------------------------------------------------------------
 
@@ -140,23 +145,25 @@ class SimApp:
         body = await _json_body(request)
         if body is None:
             return _error(400, "bad_request", "send a JSON object with shop, agent and password")
-        creds = self.world.credentials
-        if (body.get("shop"), body.get("agent"), body.get("password")) != (creds.shop, creds.agent, creds.password):
+        agent = self.world.log_in(body.get("shop"), body.get("agent"), body.get("password"))
+        if agent is None:
             return _error(401, "unauthorized", "unknown shop, agent or password")
         token = f"sim-{random.getrandbits(128):032x}"
-        self.world.tokens.add(token)
-        return JSONResponse({"token": token, "agent": {"id": f"agent-{creds.agent}", "name": creds.agent},
-                             "shop": {"id": creds.shop, "name": self.world.shop_name}}, status_code=201)
+        self.world.tokens[token] = agent.id
+        return JSONResponse({"token": token, "agent": {"id": agent.id, "name": agent.name},
+                             "shop": {"id": self.world.credentials.shop, "name": self.world.shop_name}},
+                            status_code=201)
 
     async def events(self, request: Request) -> Response:
-        if not self._authorised(request):
+        agent = self._agent(request)
+        if agent is None:
             return _error(401, "unauthorized", "log in first (POST /v1/sessions)")
         last = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
         start = self.world.events_after(last)
-        return StreamingResponse(self._stream(start), media_type="text/event-stream",
+        return StreamingResponse(self._stream(start, agent), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
-    async def _stream(self, start: int) -> AsyncIterator[str]:
+    async def _stream(self, start: int, agent: str) -> AsyncIterator[str]:
         epoch = self._stream_epoch
         sent = start
         yield ": kefudesk shop simulator\n\n"
@@ -164,6 +171,8 @@ class SimApp:
             while sent < len(self.world.events):
                 seq, event_type, data = self.world.events[sent]
                 sent += 1
+                if not self.world.sees(agent, seq):
+                    continue  # another agent's chat
                 yield f"id: {self.world.event_id(seq)}\nevent: {event_type}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
             waiter = self._new_event
             try:
@@ -172,9 +181,10 @@ class SimApp:
                 yield "event: ping\ndata: {}\n\n"
 
     async def conversations(self, request: Request) -> Response:
-        if not self._authorised(request):
+        agent = self._agent(request)
+        if agent is None:
             return _error(401, "unauthorized", "log in first")
-        return JSONResponse({"conversations": [c.to_json() for c in self.world.open_chats()]})
+        return JSONResponse({"conversations": [c.to_json() for c in self.world.open_chats(agent)]})
 
     async def messages(self, request: Request) -> Response:
         if not self._authorised(request):
@@ -242,10 +252,22 @@ class SimApp:
             return _error(401, "unauthorized", "log in first")
         body = await _json_body(request) or {}
         cid = request.path_params["cid"]
-        if cid not in self.world.chats or not isinstance(body.get("to"), str):
-            return _error(404 if cid not in self.world.chats else 422, "invalid", "unknown chat or missing 'to'")
-        conv = self.world.transfer(cid, body["to"], str(body.get("note", ""))[:500])
+        if cid not in self.world.chats:
+            return _error(404, "not_found", "no such conversation")
+        to, note = body.get("to"), body.get("note", "")
+        if not isinstance(to, str) or to not in self.world.agents:
+            return _error(422, "invalid", "to: the id of one of the shop's agents (GET /v1/agents)")
+        if to == self.world.chats[cid].conversation.agent:
+            return _error(422, "invalid", "to: the chat is already that agent's")
+        if not isinstance(note, str) or len(note) > schema.MAX_NOTE_CHARS:
+            return _error(422, "invalid", f"note: text of at most {schema.MAX_NOTE_CHARS} characters")
+        conv = self.world.transfer(cid, to, note.strip())
         return JSONResponse({"conversation": conv.to_json()})
+
+    async def agents(self, request: Request) -> Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorized", "log in first")
+        return JSONResponse({"agents": [a.colleague().to_json() for a in self.world.agents.values()]})
 
     async def close(self, request: Request) -> Response:
         if not self._authorised(request):

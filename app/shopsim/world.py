@@ -10,8 +10,8 @@ import hashlib
 import random
 import secrets
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -47,6 +47,32 @@ class Credentials:
     password: str = "demo"
 
 
+@dataclass
+class SimAgent:
+    """Someone at the shop's desks: the agent the desk logs in as, colleagues and a supervisor (a supervisor's
+    stream and chat list carry every chat of the shop). They all log in with the shop's demo password."""
+
+    id: str
+    login: str
+    name: str
+    role: str = "agent"
+    status: str = "online"
+
+    def colleague(self) -> schema.Colleague:
+        return schema.Colleague(self.id, self.name, self.role, self.status)
+
+
+HANDOVER_SHARE = 1 / 30  # of background steps while the agent is online: a colleague hands over a chat
+HANDOVER_NOTES = {  # by the intent's stage
+    "售前": ("我要去吃饭了，这位在问尺码库存，麻烦跟进下", "买家想要优惠，我这边没权限，请帮忙处理"),
+    "售中": ("物流问题，单号已查，请继续跟进", "买家要改地址，仓库还没发，请尽快备注"),
+    "售后": ("售后问题，已道歉，请按流程处理", "买家情绪不好，已安抚，请帮忙看下照片"),
+}
+COLLEAGUE_OPENERS = ("亲，我帮您看一下哦～", "好的亲，稍等我查询一下")
+COLLEAGUES = (("xiaowang", "小王", "agent", "online"), ("xiaozhang", "小张", "agent", "suspended"),
+              ("zhuguan", "主管", "supervisor", "online"))
+
+
 class ShopWorld:
     def __init__(self, *, buyers: int = 50, seed: int | None = None, credentials: Credentials | None = None,
                  clock: Callable[[], datetime] = schema.now_utc) -> None:
@@ -55,7 +81,14 @@ class ShopWorld:
         self.credentials = credentials or Credentials()
         self.shop_name = vocab.SHOP_NAME
         self.clock = clock
-        self.tokens: set[str] = set()
+        self.tokens: dict[str, str] = {}  # token → the agent id it was given to
+        self.me = SimAgent(f"agent-{self.credentials.agent}", self.credentials.agent, self.credentials.agent)
+        self.agents: dict[str, SimAgent] = {self.me.id: self.me}
+        for login, name, role, status in COLLEAGUES:
+            if login != self.credentials.agent:
+                self.agents[f"agent-{login}"] = SimAgent(f"agent-{login}", login, name, role, status)
+        self._handover_rng = random.Random(f"{self.run}-handover")  # its own stream: other draws stay as they were
+        self.audience: dict[int, frozenset[str]] = {}  # event seq → the agents whose streams carry it (absent: all)
         self.agent_status = "online"
         self.held: list[str] = []  # buyers who started asking while the agent was not online (nicks)
         self.events: list[tuple[int, str, dict[str, Any]]] = []
@@ -91,9 +124,32 @@ class ShopWorld:
             return max(0, min(seq, len(self.events)))
         return 0
 
-    def _emit(self, event_type: str, data: dict[str, Any]) -> None:
-        self.events.append((len(self.events) + 1, event_type, data))
+    def _emit(self, event_type: str, data: dict[str, Any], audience: Iterable[str] | None = None) -> None:
+        seq = len(self.events) + 1
+        if audience is not None:
+            self.audience[seq] = frozenset(audience)
+        self.events.append((seq, event_type, data))
         self.on_event()
+
+    def _chat_emit(self, chat: SimChat, event_type: str, data: dict[str, Any]) -> None:
+        """An event about one chat: for the agent it is assigned to (and supervisors)."""
+        self._emit(event_type, data, (chat.conversation.agent,))
+
+    def sees(self, agent_id: str, seq: int) -> bool:
+        """Whether this agent's event stream carries event seq."""
+        audience = self.audience.get(seq)
+        agent = self.agents.get(agent_id)
+        return audience is None or agent_id in audience or (agent is not None and agent.role == "supervisor")
+
+    def agent_of(self, token: str) -> SimAgent | None:
+        agent_id = self.tokens.get(token)
+        return self.agents.get(agent_id) if agent_id else None
+
+    def log_in(self, shop: object, login: object, password: object) -> SimAgent | None:
+        """The agent for these credentials, or None; every agent of the shop shares the demo password."""
+        if shop != self.credentials.shop or password != self.credentials.password:
+            return None
+        return next((a for a in self.agents.values() if a.login == login), None)
 
     # --- the shop --------------------------------------------------------------------------------
 
@@ -140,17 +196,21 @@ class ShopWorld:
 
     # --- chats -----------------------------------------------------------------------------------
 
-    def open_chats(self) -> list[schema.Conversation]:
-        return [c.conversation for c in self.chats.values() if c.conversation.state != "closed"]
+    def open_chats(self, agent_id: str = "") -> list[schema.Conversation]:
+        """The open chats of one agent (a supervisor: all of them; no agent given: all)."""
+        agent = self.agents.get(agent_id)
+        every = not agent_id or (agent is not None and agent.role == "supervisor")
+        return [c.conversation for c in self.chats.values()
+                if c.conversation.state != "closed" and (every or c.conversation.agent == agent_id)]
 
     def _chat_for(self, buyer: SimBuyer, intent: str, at: datetime) -> SimChat:
         for chat in self.chats.values():
             if chat.conversation.buyer.id == buyer.id and chat.conversation.state != "closed":
                 return chat
-        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at)
+        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at, self.me.id)
         chat = SimChat(conv, intent)
         self.chats[conv.id] = chat
-        self._emit("conversation.assigned", {"conversation": conv.to_json()})
+        self._chat_emit(chat, "conversation.assigned", {"conversation": conv.to_json()})
         return chat
 
     def buyer_by_nick(self, nick: str) -> SimBuyer:
@@ -166,7 +226,8 @@ class ShopWorld:
     def say(self, chat: SimChat, text: str, at: datetime | None = None, image: str = "") -> schema.Message:
         message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock(), "", image)
         chat.messages.append(message)
-        self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
+        self._chat_emit(chat, "message.created", {"message": message.to_json(),
+                                                  "conversation": chat.conversation.to_json()})
         return message
 
     def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "",
@@ -181,8 +242,7 @@ class ShopWorld:
         if conversation_id:
             chat = self.chats[conversation_id]
             if chat.conversation.state == "closed":  # the buyer writes again in a closed chat: it opens again
-                chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "waiting",
-                                                        chat.conversation.created_at)
+                chat.conversation = replace(chat.conversation, state="waiting")
         else:
             buyer = self.buyer_by_nick(nick) if nick else self.rng.choice(self.buyers)
             chat = self._chat_for(buyer, self.rng.choice(list(vocab.INTENTS)), at)
@@ -228,12 +288,36 @@ class ShopWorld:
             return self.say(chat, self.rng.choice(vocab.INTENTS[chat.intent][2]))
         if not free:
             return None
+        colleagues = [a for a in self.agents.values() if a.id != self.me.id and a.role == "agent"]
+        if self.agent_status == "online" and colleagues and self._handover_rng.random() < HANDOVER_SHARE:
+            return self.colleague_hands_over(self._handover_rng.choice(free), self._handover_rng.choice(colleagues))
         nick = self.rng.choice(free).nick
         if self.agent_status != "online":  # 挂起 or offline: the shop assigns no new chat; the buyer waits for it
             if nick not in self.held:
                 self.held.append(nick)
             return None
         return self.buyer_writes(nick=nick)[1]
+
+    def colleague_hands_over(self, buyer: SimBuyer, colleague: SimAgent) -> schema.Message:
+        """A colleague was talking to this buyer and hands the chat to the desk's agent with a note, as happens
+        at a shift change: the demo's one desk sees a transfer arrive. Returns the buyer's first message."""
+        rng = self._handover_rng
+        intent = rng.choice(list(vocab.INTENTS))
+        at = self.clock() - timedelta(seconds=rng.randrange(60, 240))
+        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at,
+                                   colleague.id)
+        chat = SimChat(conv, intent)
+        self.chats[conv.id] = chat
+        self._chat_emit(chat, "conversation.assigned", {"conversation": conv.to_json()})
+        first = self.say(chat, rng.choice(vocab.INTENTS[intent][1]), at)
+        answer = schema.Message(self._next_id("m"), conv.id, "out", rng.choice(COLLEAGUE_OPENERS),
+                                at + timedelta(seconds=rng.randrange(5, 30)), f"sim-{colleague.login}-{conv.id}")
+        chat.messages.append(answer)
+        chat.conversation = replace(chat.conversation, state="active")
+        self._chat_emit(chat, "message.created", {"message": answer.to_json(), "conversation": chat.conversation.to_json()})
+        self.say(chat, rng.choice(vocab.INTENTS[intent][2]))
+        self.transfer(conv.id, self.me.id, rng.choice(HANDOVER_NOTES[vocab.INTENTS[intent][0]]))
+        return first
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str,
                     image: str = "", *, robot: bool = False) -> tuple[schema.Message, bool]:
@@ -247,11 +331,11 @@ class ShopWorld:
         chat.messages.append(message)
         chat.patience = 2
         if chat.conversation.state == "waiting":
-            chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "active",
-                                                    chat.conversation.created_at)
+            chat.conversation = replace(chat.conversation, state="active")
         self._by_client_id[client_id] = message
         self.received.append(message)
-        self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()})
+        self._chat_emit(chat, "message.created", {"message": message.to_json(),
+                                                  "conversation": chat.conversation.to_json()})
         return message, True
 
     def buyer_answer(self, conversation_id: str) -> str | None:
@@ -267,8 +351,8 @@ class ShopWorld:
     def set_status(self, status: str) -> None:
         """Suspended (挂起) or offline: chats already open stay and their buyers go on writing, but buyers who
         start asking now are held; back online, the held ones are assigned, oldest first."""
-        self.agent_status = status
-        self._emit("agent.status", {"status": status})
+        self.agent_status = self.me.status = status
+        self._emit("agent.status", {"status": status}, (self.me.id,))
         if status == "online":
             held, self.held = self.held, []
             for nick in held:
@@ -277,14 +361,24 @@ class ShopWorld:
     def close(self, conversation_id: str) -> schema.Conversation:
         """The agent closes the chat; a later message from the buyer in it opens it again (as waiting)."""
         chat = self.chats[conversation_id]
-        chat.conversation = schema.Conversation(chat.conversation.id, chat.conversation.buyer, "closed",
-                                                chat.conversation.created_at)
-        self._emit("conversation.closed", {"conversation_id": conversation_id})
+        chat.conversation = replace(chat.conversation, state="closed")
+        self._chat_emit(chat, "conversation.closed", {"conversation_id": conversation_id})
         return chat.conversation
 
     def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
+        """Hand a chat to another agent (the caller checked both exist). As a marketplace does, a system line in
+        the chat names both and carries the note, so the history keeps it; then the chat is the other agent's."""
         chat = self.chats[conversation_id]
-        self._emit("conversation.transferred", {"conversation": chat.conversation.to_json(), "to": to, "note": note})
+        giver, taker = self.agents[chat.conversation.agent], self.agents[to]
+        line = f"会话已由 {giver.name} 转接给 {taker.name}" + (f"。备注：{note}" if note else "")
+        message = schema.Message(self._next_id("m"), conversation_id, "system", line, self.clock())
+        chat.messages.append(message)
+        chat.conversation = replace(chat.conversation, agent=to)
+        # the transfer first: the receiving desk fetches the history (the note last in it) before the note's event
+        self._emit("conversation.transferred", {"conversation": chat.conversation.to_json(), "from": giver.id,
+                                                "to": to, "note": note}, (giver.id, taker.id))
+        self._emit("message.created", {"message": message.to_json(), "conversation": chat.conversation.to_json()},
+                   (giver.id, taker.id))
         return chat.conversation
 
     # --- the courier and the back office ---------------------------------------------------------

@@ -70,6 +70,7 @@ class Conversation(Base):
     waiting_since: Mapped[datetime | None] = mapped_column(index=True)
     first_response_at: Mapped[datetime | None]
     unread: Mapped[int] = mapped_column(Integer, default=0)
+    agent: Mapped[str] = mapped_column(String(100), default="", server_default="")  # assigned to; "": not said
 
 
 class Message(Base):

@@ -36,6 +36,7 @@ class ConversationSummary:
     waiting_since: datetime | None  # the first buyer message the agent has not answered yet
     first_response_at: datetime | None
     unread: int
+    agent: str = ""  # the agent id the chat is assigned to; "" when the gateway did not say
 
 
 @dataclass(frozen=True)

@@ -81,9 +81,11 @@ class Store:
             row = s.get(m.Conversation, conv.id)
             if row is None:
                 s.add(m.Conversation(id=conv.id, buyer_id=conv.buyer.id, state=conv.state, created_at=conv.created_at,
-                                     last_text="", last_direction="", unread=0))
+                                     last_text="", last_direction="", unread=0, agent=conv.agent))
             else:
                 row.buyer_id, row.state, row.created_at = conv.buyer.id, conv.state, conv.created_at
+                if conv.agent:  # a gateway that does not say keeps what an earlier event said
+                    row.agent = conv.agent
 
     def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
@@ -374,4 +376,4 @@ def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:
     return ConversationSummary(id=conv.id, buyer_id=conv.buyer_id, buyer_nick=nick or "?", state=conv.state,
                                created_at=conv.created_at, last_text=conv.last_text, last_direction=conv.last_direction,
                                last_at=conv.last_at, waiting_since=conv.waiting_since,
-                               first_response_at=conv.first_response_at, unread=conv.unread)
+                               first_response_at=conv.first_response_at, unread=conv.unread, agent=conv.agent or "")

@@ -19,6 +19,8 @@ class DeskBridge(QObject):
     """Online or not, and why not."""
     sig_problem = Signal(object)  # a str, or a desk Reason worded in the agent's language by the window
     """Something the agent should know about, in one sentence."""
+    sig_transfer = Signal(object, object, bool)
+    """A chat changed hands (ConversationSummary, schema.Transfer, whether to this agent)."""
 
     # DeskListener; signals emitted from another thread reach GUI-thread receivers as queued calls
     def on_conversation(self, chat: ConversationSummary) -> None:
@@ -35,3 +37,6 @@ class DeskBridge(QObject):
 
     def on_problem(self, text: str) -> None:
         self.sig_problem.emit(text)
+
+    def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None:
+        self.sig_transfer.emit(chat, transfer, to_me)

@@ -33,7 +33,7 @@ from app.desk.alerts import Alerts
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
-from app.desk.queue import FILTERS
+from app.desk.queue import FILTERS, angry_words
 from app.desk.session import CloseRefused, DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
@@ -60,6 +60,8 @@ from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.transfer_dialog import TransferDialog
+from app.ui.word_lists import WordListsDialog
 from app.ui.words import say
 from app.ui.worklist import WorklistWindow
 
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.queue_model = QueueModel(clock, self)
+        self.queue_model.set_angry_words(angry_words(session.store))
+        self.queue_model.set_me(session.me)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queue")
         self.queue_view.setModel(self.queue_model)
@@ -159,6 +163,7 @@ class MainWindow(QMainWindow):
         bridge.sig_orders.connect(self._on_orders)
         bridge.sig_connection.connect(self._on_connection)
         bridge.sig_problem.connect(self._on_problem)
+        bridge.sig_transfer.connect(self._on_transfer)
 
         # one timer for the whole queue: the wait times tick together
         self._tick = QTimer(self)
@@ -219,9 +224,10 @@ class MainWindow(QMainWindow):
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Close chat"), "Ctrl+W", lambda: self.close_chat())
+        self._action("chat", self.tr("Transfer to a c&olleague…"), "Ctrl+T", self.transfer_chat)
         self._action("chat", self.tr("&Mute all sounds / unmute"), "Ctrl+M", self.toggle_mute)
         self._action("chat", self.tr("Mute this cha&t / unmute"), "Ctrl+Shift+M", self.toggle_mute_chat)
-        self._action("chat", self.tr("Next queue &view (all, unanswered, urgent)"), "F6",
+        self._action("chat", self.tr("Next queue &view (all, mine, unanswered, urgent)"), "F6",
                      lambda: self.queue_views.setCurrentIndex((self.queue_views.currentIndex() + 1) % len(FILTERS)))
         self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
         self._action("chat", self.tr("Go o&ffline / online"), "Shift+F9", self.toggle_offline)
@@ -251,6 +257,7 @@ class MainWindow(QMainWindow):
         self._action("file", self.tr("Phrase &manager…"), "Ctrl+Shift+K", self.open_phrase_manager)
         self._action("file", self.tr("&Robot first answer…"), "Ctrl+Shift+B", self.open_robot)
         self._action("file", self.tr("Re&view the robot's answers…"), "Ctrl+Shift+Y", self.open_robot_review)
+        self._action("file", self.tr("&Banned and urgent words…"), "Ctrl+Shift+G", self.open_word_lists)
         self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
         for number, key in enumerate("QWE"):
             self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
@@ -494,6 +501,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_word_lists(self) -> WordListsDialog:
+        dialog = WordListsDialog(self.session, self.queue_model.set_angry_words, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_robot_review(self) -> RobotReviewDialog:
         dialog = RobotReviewDialog(self.session.robot, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -617,6 +630,7 @@ class MainWindow(QMainWindow):
     def _on_connection(self, online: bool, detail: str) -> None:
         self.online = online
         if online:
+            self.queue_model.set_me(self.session.me)  # known after the first login
             self.connection_label.setText(self.tr("● online"))
             self.connection_label.setStyleSheet("color: #67C23A")
             if self.statusBar().currentMessage() == self._connection_message:
@@ -631,7 +645,8 @@ class MainWindow(QMainWindow):
         self._update_outbox()
 
     def _view_label(self, view: str) -> str:
-        return {"all": self.tr("All"), "unanswered": self.tr("Unanswered"), "urgent": self.tr("Urgent")}[view]
+        return {"all": self.tr("All"), "mine": self.tr("Mine"), "unanswered": self.tr("Unanswered"),
+                "urgent": self.tr("Urgent")}[view]
 
     def _set_queue_view(self, view: str) -> None:
         current = self.current_chat()
@@ -719,6 +734,29 @@ class MainWindow(QMainWindow):
                                               "offline or online"))
         colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
         self.status_button.setStyleSheet(f"color: {colour}; font-weight: bold")
+
+    def transfer_chat(self) -> TransferDialog | None:
+        chat = self.current_chat()
+        if chat is None:
+            self.statusBar().showMessage(self.tr("Open a chat first, then Ctrl+T transfers it."), 6_000)
+            return None
+        dialog = TransferDialog(self.session, chat, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("%1 transferred to %2.").replace("%1", chat.buyer_nick).replace("%2", dialog.colleague_name()),
+            8_000))
+        dialog.open()
+        return dialog
+
+    def _on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None:
+        if not to_me:
+            return
+        giver = self.session.colleagues.get(transfer.from_agent)
+        text = self.tr("%1 transferred %2 to you.").replace("%1", giver.name if giver else transfer.from_agent) \
+            .replace("%2", chat.buyer_nick)
+        if transfer.note:
+            text += " " + self.tr("Note: %1").replace("%1", transfer.note)
+        self.statusBar().showMessage(text, 30_000)
 
     def _on_problem(self, text: object) -> None:
         self.statusBar().showMessage(say(text) if isinstance(text, str) else str(text), 15_000)

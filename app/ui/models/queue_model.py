@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.desk.queue import flags, queue_key, shown_by
+from app.desk.queue import ANGRY_WORDS, flags, queue_key, shown_by
 from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary
 
@@ -26,9 +26,21 @@ class QueueModel(QAbstractListModel):
         self.clock = clock
         self.view = "all"
         self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
+        self.angry_words: tuple[str, ...] = ANGRY_WORDS  # the shop's urgent words
+        self.me = ""  # this desk's agent id: chats assigned to others are not "mine"
 
     def flags_of(self, chat: ConversationSummary) -> frozenset[str]:
-        return flags(chat, self.clock(), in_trouble=self.in_trouble)
+        return flags(chat, self.clock(), angry_words=self.angry_words, in_trouble=self.in_trouble, me=self.me)
+
+    def set_me(self, agent_id: str) -> None:
+        if agent_id != self.me:
+            self.me = agent_id
+            self._refresh_flags()
+
+    def set_angry_words(self, words: tuple[str, ...]) -> None:
+        if words != self.angry_words:
+            self.angry_words = words
+            self._refresh_flags()
 
     def set_view(self, view: str) -> None:
         """all / unanswered / urgent: the rows are rebuilt from every open chat (a user's choice, not a tick)."""
@@ -38,11 +50,14 @@ class QueueModel(QAbstractListModel):
     def set_in_trouble(self, buyer_ids: frozenset[str]) -> None:
         if buyer_ids != self.in_trouble:
             self.in_trouble = buyer_ids
-            if self.view == "all":
-                if self._chats:
-                    self.dataChanged.emit(self.index(0), self.index(len(self._chats) - 1))
-            else:
-                self._rebuild()
+            self._refresh_flags()
+
+    def _refresh_flags(self) -> None:
+        if self.view == "all":
+            if self._chats:
+                self.dataChanged.emit(self.index(0), self.index(len(self._chats) - 1))
+        else:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         self.beginResetModel()

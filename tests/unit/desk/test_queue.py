@@ -41,13 +41,42 @@ def test_flags_mark_unfinished_late_angry_and_trouble_chats():
     from app.desk.queue import flags, shown_by
 
     calm = replace(chat("a", 12), last_text="这款有27码吗")
-    assert flags(calm, NOW) == {"unfinished"}
-    assert flags(replace(chat("b", 45), last_text="再不处理我就投诉了"), NOW) == {"unfinished", "late", "angry"}
+    assert flags(calm, NOW) == {"mine", "unfinished"}
+    assert flags(replace(chat("b", 45), last_text="再不处理我就投诉了"), NOW) == {"mine", "unfinished", "late", "angry"}
     assert "angry" in flags(replace(chat("c", 3), last_text="人呢？？？"), NOW)  # shouting
     assert "angry" not in flags(replace(chat("d", 3), last_text="在吗？"), NOW)
     answered = replace(chat("e", None), last_text="差评的事我们马上处理")  # the agent's own words never count
-    assert flags(answered, NOW) == set()
-    assert flags(answered, NOW, in_trouble={"be"}) == {"trouble"}
+    assert flags(answered, NOW) == {"mine"}
+    assert flags(answered, NOW, in_trouble={"be"}) == {"mine", "trouble"}
     assert flags(replace(calm, last_text="不退款就去工商"), NOW, angry_words=("工商",)) >= {"angry"}
     assert [shown_by(v, flags(calm, NOW)) for v in ("all", "unanswered", "urgent")] == [True, True, False]
     assert shown_by("urgent", flags(answered, NOW, in_trouble={"be"}))
+
+
+def test_a_shops_urgent_words_replace_the_defaults_and_unreadable_ones_fall_back(tmp_path):
+    from app.desk.queue import ANGRY_WORDS, angry_words, set_angry_words
+    from app.store.engine import open_store
+    from app.store.issues import IssueStore
+
+    store = open_store(tmp_path / "desk.db")
+    assert angry_words(store) == ANGRY_WORDS
+    at = datetime(2026, 11, 11, tzinfo=UTC)
+    assert set_angry_words(store, ["黑猫", " 黑猫 ", "", "投诉"], "店长", at) == ("黑猫", "投诉")
+    assert angry_words(store) == ("黑猫", "投诉")
+    entry = IssueStore(store).audit_log()[-1]
+    assert (entry.what, entry.before["words"][0], entry.after["words"]) == ("urgent words changed", "投诉", ["黑猫", "投诉"])
+    store.set_meta("queue.angry_words", "{broken")
+    assert angry_words(store) == ANGRY_WORDS
+    store.close()
+
+
+def test_mine_is_a_chat_assigned_to_this_agent_or_to_nobody_said():
+    from dataclasses import replace
+
+    from app.desk.queue import flags, shown_by
+
+    mine, theirs, unsaid = (replace(chat("a", 5), agent="agent-demo"), replace(chat("b", 5), agent="agent-xiaowang"),
+                            chat("c", 5))
+    assert [shown_by("mine", flags(c, NOW, me="agent-demo")) for c in (mine, theirs, unsaid)] == [True, False, True]
+    assert all(shown_by("all", flags(c, NOW, me="agent-demo")) for c in (mine, theirs, unsaid))
+    assert "mine" in flags(theirs, NOW, me="")  # before the first login tells the desk who it is: all are mine

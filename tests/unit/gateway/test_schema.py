@@ -88,3 +88,19 @@ def test_every_problem_category_is_accepted_and_optional_fields_may_be_missing()
         line = {"order_no": "1", "category": category, "reported_at": "2026-11-24T02:00:00Z"}
         problem = schema.ProblemOrder.from_json(line)
         assert (problem.category, problem.phone, problem.buyer_nick) == (category, "", "")
+
+
+def test_a_transfer_event_names_both_agents_and_the_note_and_colleagues_parse():
+    conv = {"id": "c-1", "buyer": {"id": "b-1", "nick": "tb_果果妈"}, "state": "active",
+            "created_at": "2026-11-24T06:30:01Z", "agent": "agent-xiaowang"}
+    event = schema.Event.from_sse("s.4", "conversation.transferred",
+                                  {"conversation": conv, "from": "agent-demo", "to": "agent-xiaowang", "note": "请跟进"})
+    assert event.transfer == schema.Transfer("agent-demo", "agent-xiaowang", "请跟进")
+    assert event.conversation.agent == "agent-xiaowang"
+    assert schema.Conversation.from_json(conv | {"agent": None}).agent == ""  # a gateway that does not say
+    with pytest.raises(schema.ProtocolError, match="note: longer than 500"):
+        schema.Event.from_sse("s.5", "conversation.transferred", {"conversation": conv, "to": "x", "note": "长" * 501})
+    assert schema.Colleague.from_json({"id": "agent-zhuguan", "name": "主管", "role": "supervisor",
+                                       "status": "online"}).role == "supervisor"
+    with pytest.raises(schema.ProtocolError, match="role"):
+        schema.Colleague.from_json({"id": "x", "name": "x", "role": "boss", "status": "online"})

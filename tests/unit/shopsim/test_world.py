@@ -202,3 +202,23 @@ def test_a_suspended_agent_gets_no_new_chats_and_the_held_buyers_come_when_back_
     world.set_status("online")
     started = [c.conversation.buyer.nick for c in world.chats.values() if c is not first]
     assert started == held and world.held == []
+
+
+def test_colleagues_hand_over_chats_now_and_then_with_a_note_and_streams_carry_only_their_chats():
+    w = world(buyers=400)
+    for _ in range(300):
+        w.spontaneous()
+    handed = [c for c in w.chats.values() if any(m.direction == "system" for m in c.messages)]
+    assert 1 <= len(handed) <= 30  # about one step in 30
+    chat = handed[0]
+    assert chat.conversation.agent == w.me.id
+    assert [m.direction for m in chat.messages][:3] == ["in", "out", "in"]  # the colleague had answered once
+    assert chat.messages[-1].text.startswith("会话已由 小") and "备注：" in chat.messages[-1].text
+    transferred = [(seq, d) for seq, t, d in w.events if t == "conversation.transferred"]
+    assert all(d["to"] == w.me.id and d["note"] for _seq, d in transferred)
+    # the colleague's own talk with the buyer was not on the desk's stream; the transfer and the note are
+    first_seq = next(seq for seq, t, d in w.events if t == "conversation.assigned"
+                     and d["conversation"]["id"] == chat.conversation.id)
+    assert not w.sees(w.me.id, first_seq) and w.sees("agent-zhuguan", first_seq)
+    assert all(w.sees(w.me.id, seq) for seq, _d in transferred)
+    assert chat.conversation in w.open_chats(w.me.id) and chat.conversation not in w.open_chats("agent-xiaowang")

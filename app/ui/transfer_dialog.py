@@ -1,0 +1,100 @@
+"""Transfer a chat to a colleague (or the supervisor) with a note: the colleagues are asked from the shop and the
+transfer is made off the GUI thread; the dialog closes only when the shop has taken it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.desk.session import DeskSession
+from app.gateway import schema
+from app.store.records import ConversationSummary
+from app.ui.phrase_import import in_background
+from app.ui.words import say
+
+
+class TransferDialog(QDialog):
+    def __init__(self, session: DeskSession, chat: ConversationSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.chat = chat
+        self.setWindowTitle(self.tr("Transfer %1 to a colleague").replace("%1", chat.buyer_nick))
+        self.colleagues = QListWidget()
+        self.colleagues.setObjectName("transferColleagues")
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("What the colleague should know: the order, what was promised, what "
+                                             "is left to do"))
+        self.note.setMaximumHeight(110)
+        self.status = QLabel(self.tr("Asking the shop who is there…"))
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Transfer"))
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.transfer)
+        self.buttons.rejected.connect(self.reject)
+        self.colleagues.itemActivated.connect(lambda _item: self.note.setFocus())
+        form = QFormLayout(self)
+        colleagues_label = QLabel(self.tr("&Colleague"))
+        colleagues_label.setBuddy(self.colleagues)
+        form.addRow(colleagues_label, self.colleagues)
+        note_label = QLabel(self.tr("&Note"))
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        form.addRow(self.status)
+        form.addRow(self.buttons)
+        self.resize(460, 380)
+        self._asking = in_background(session.list_colleagues, self._show, self)
+        self.colleagues.setFocus()
+
+    def _show(self, found: object) -> None:
+        if not isinstance(found, list):
+            self.status.setText(say(found.args[0]) if isinstance(found, Exception) and found.args else str(found))
+            return
+        states = {"online": self.tr("online"), "suspended": self.tr("suspended"), "offline": self.tr("offline")}
+        roles = {"agent": "", "supervisor": self.tr("supervisor")}
+        for colleague in (c for c in found if isinstance(c, schema.Colleague)):
+            extra = "、".join(x for x in (roles.get(colleague.role, ""), states.get(colleague.status, "")) if x)
+            item = QListWidgetItem(f"{colleague.name}  ({extra})")
+            item.setData(Qt.ItemDataRole.UserRole, colleague.id)
+            if colleague.status == "offline":
+                item.setForeground(Qt.GlobalColor.gray)
+            self.colleagues.addItem(item)
+        if found:
+            self.colleagues.setCurrentRow(0)
+            self.status.setText("")
+            self.ok.setEnabled(True)
+        else:
+            self.status.setText(self.tr("Nobody else is at this shop's desks: there is no one to transfer to."))
+
+    def transfer(self) -> None:
+        item = self.colleagues.currentItem()
+        if item is None:
+            self.status.setText(self.tr("Choose a colleague first."))
+            return
+        to, note = str(item.data(Qt.ItemDataRole.UserRole)), self.note.toPlainText().strip()
+        self.ok.setEnabled(False)
+        self.status.setText(self.tr("Transferring…"))
+        self._sending = in_background(lambda: self.session.transfer(self.chat.id, to, note), self._done, self)
+
+    def _done(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self.ok.setEnabled(True)
+            self.status.setText(self.tr("Not transferred: %1").replace(
+                "%1", say(result.args[0]) if result.args else str(result)))
+            return
+        self.accept()
+
+    def colleague_name(self) -> str:
+        item = self.colleagues.currentItem()
+        return item.text().split("  (")[0] if item else ""

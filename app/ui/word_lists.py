@@ -1,0 +1,161 @@
+"""The shop's two word lists, edited while the desk runs: banned words (the send guard: nothing with them leaves
+the desk without an audited override) and urgent words (the queue marks a buyer who writes them). Each change
+takes effect at once and is written to the audit log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.guard import SendGuard, edit_words
+from app.desk.queue import angry_words, set_angry_words
+from app.desk.session import DeskSession
+from app.gateway.schema import now_utc
+from app.ui.words import say
+
+_SPLIT = re.compile(r"[,，、;；\s]+")
+
+
+class WordList(QWidget):
+    """A filterable list with a box to add words and a key to remove the selected ones."""
+
+    def __init__(self, intro: str, add: Callable[[list[str]], None], remove: Callable[[list[str]], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._add, self._remove = add, remove
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(self.tr("Type words (separated by 、 or spaces) to add, or to find in the list"))
+        self.entry.textChanged.connect(self._filter)
+        self.entry.returnPressed.connect(self.add)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove)
+        add_button = QPushButton(self.tr("&Add"))
+        add_button.clicked.connect(self.add)
+        remove_button = QPushButton(self.tr("&Remove selected"))
+        remove_button.clicked.connect(self.remove)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C0392B")
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 1)
+        row.addWidget(add_button)
+        row.addWidget(remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.problem)
+
+    def show_words(self, words: list[tuple[str, str]]) -> None:
+        """(word, note) pairs; the note (its kind) is shown after the word."""
+        self.list.clear()
+        for word, note in sorted(words):
+            item = QListWidgetItem(f"{word}    ({note})" if note else word)
+            item.setData(Qt.ItemDataRole.UserRole, word)
+            self.list.addItem(item)
+        self._filter(self.entry.text())
+
+    def words(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _filter(self, text: str) -> None:
+        needles = [w for w in _SPLIT.split(text.strip()) if w]
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            word = item.data(Qt.ItemDataRole.UserRole)
+            item.setHidden(bool(needles) and not any(n in word for n in needles))
+
+    def add(self) -> None:
+        words = [w for w in _SPLIT.split(self.entry.text().strip()) if w]
+        if not words:
+            self.problem.setText(self.tr("Type the words to add first."))
+            return
+        if self._apply(self._add, words):
+            self.entry.clear()
+
+    def remove(self) -> None:
+        words = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems() if not item.isHidden()]
+        if not words:
+            self.problem.setText(self.tr("Select the words to remove first (Tab to the list, then Shift+arrows)."))
+            return
+        self._apply(self._remove, words)
+
+    def _apply(self, change: Callable[[list[str]], None], words: list[str]) -> bool:
+        try:
+            change(words)
+        except ValueError as exc:
+            self.problem.setText(self.tr("Not changed: %1").replace("%1", say(exc.args[0])))
+            return False
+        self.problem.clear()
+        return True
+
+
+class WordListsDialog(QDialog):
+    def __init__(self, session: DeskSession, on_angry_words: Callable[[tuple[str, ...]], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._on_angry_words = on_angry_words
+        self.setWindowTitle(self.tr("Banned and urgent words"))
+        self.banned = WordList(self.tr("A reply with one of these words is not sent; Ctrl+Shift+Return sends it "
+                                       "anyway and writes why to the audit log. Removing a word that came with "
+                                       "KefuDesk switches it off; adding it again switches it back on."),
+                               self._add_banned, self._remove_banned)
+        self.urgent = WordList(self.tr("A buyer whose last message has one of these words (or !!! / ???) is "
+                                       "marked angry in the queue and shown under Urgent (F6)."),
+                               self._add_urgent, self._remove_urgent)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.banned, self.tr("&Banned words (send guard)"))
+        self.tabs.addTab(self.urgent, self.tr("&Urgent words (queue)"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self.resize(640, 560)
+        self._show_banned(session.guard)
+        self.urgent.show_words([(w, "") for w in angry_words(session.store)])
+        self.banned.entry.setFocus()
+
+    def _show_banned(self, guard: SendGuard) -> None:
+        kinds = {"insult": self.tr("insult"), "off_platform": self.tr("off-platform"), "custom": self.tr("this shop's")}
+        self.banned.show_words([(w, kinds.get(k, k)) for w, k in guard.words.items()])
+
+    def _add_banned(self, words: list[str]) -> None:
+        self.session.guard = edit_words(self.session.store, self.session.account.agent, add=words)
+        self._show_banned(self.session.guard)
+
+    def _remove_banned(self, words: list[str]) -> None:
+        self.session.guard = edit_words(self.session.store, self.session.account.agent, remove=words)
+        self._show_banned(self.session.guard)
+
+    def _set_urgent(self, words: list[str]) -> None:
+        kept = set_angry_words(self.session.store, words, self.session.account.agent, now_utc())
+        self.urgent.show_words([(w, "") for w in kept])
+        self._on_angry_words(kept)
+
+    def _add_urgent(self, words: list[str]) -> None:
+        self._set_urgent(self.urgent.words() + words)
+
+    def _remove_urgent(self, words: list[str]) -> None:
+        self._set_urgent([w for w in self.urgent.words() if w not in words])

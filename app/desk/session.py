@@ -111,6 +111,7 @@ class DeskSession:
         self.session: schema.Session | None = None
         self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
         self._me: str | None = None  # this desk's agent id, once known
+        self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -321,13 +322,10 @@ class DeskSession:
             self.store.set_meta(self._resume_key, event.id)
 
     def _as_here(self, conv: schema.Conversation) -> schema.Conversation:
-        """A chat this desk handed to a colleague stays closed here when later events about it arrive (the
-        transfer's note, say)."""
-        me = self.me
-        if conv.agent and me and conv.agent != me and conv.state != "closed":
-            local = self.store.conversation(conv.id)
-            if local is not None and local.state == "closed":
-                return replace(conv, state="closed")
+        """A chat this desk handed to a colleague stays closed here when later events about it arrive: the
+        transfer's note, or the echo of the agent's last reply sent before the transfer."""
+        if conv.id in self._given and conv.state != "closed":
+            return replace(conv, state="closed")
         return conv
 
     def _transferred(self, conv: schema.Conversation, transfer: schema.Transfer) -> None:
@@ -336,6 +334,7 @@ class DeskSession:
         me = self.me
         to_me = bool(me) and transfer.to_agent == me
         if to_me:
+            self._given.discard(conv.id)  # it came back
             try:  # on the stream's thread, so the history is stored before the events that follow it
                 self._fetch_history(conv.id)
                 if transfer.from_agent not in self.colleagues:  # to name the giver
@@ -343,6 +342,7 @@ class DeskSession:
             except GatewayError as exc:  # the next reconcile fetches the history
                 log.info("transferred chat %s: %s", conv.id, exc)
         elif me and transfer.from_agent == me:
+            self._given.add(conv.id)
             local = self.store.conversation(conv.id)
             if local is not None:
                 self._close_locally(local)
@@ -382,6 +382,7 @@ class DeskSession:
         except GatewayError as exc:
             raise TransferRefused(Reason("transfer_refused", f"the shop did not transfer the chat ({exc})",
                                          detail=str(exc))) from exc
+        self._given.add(conversation_id)
         self.store.upsert_conversation(conv)
         local = self.store.conversation(conversation_id)
         if local is not None:

@@ -46,7 +46,7 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk, bench_issues, bench_phrases
+    from bench import bench_desk, bench_issues, bench_phrases, bench_soak
 
     return {
         "cold_start": bench_desk.cold_start,
@@ -58,6 +58,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "ahk_import": bench_phrases.ahk_import,
         "issue_filter": bench_issues.issue_filter,
         "refund_xlsx": bench_issues.refund_xlsx,
+        "soak": bench_soak.soak,
     }
 
 

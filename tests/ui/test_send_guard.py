@@ -57,3 +57,18 @@ def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
     qtbot.keyClick(typing_clears_marks, Qt.Key.Key_End)
     qtbot.keyClick(typing_clears_marks, Qt.Key.Key_Backspace)
     assert typing_clears_marks.extraSelections() == []
+
+
+def test_a_phrase_fired_with_a_slot_and_send_meets_the_guard_too(qtbot, desk):
+    from dataclasses import replace
+
+    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW))
+    group = window.conversation.slot_bar.group
+    phrase = window.phrases.in_slot(group, 1)
+    window.session.store.update_phrases([replace(phrase, body="亲，好评返现5元哦")])  # an old phrase nobody checked
+    window.phrases.reload()
+    window._library_changed()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert sent(window) == []
+    assert window.conversation.composer.toPlainText() == "亲，好评返现5元哦"  # kept for the agent to change
+    assert "好评返现" in window.statusBar().currentMessage()

@@ -534,6 +534,26 @@ class DeskSession:
             except Exception:  # noqa: BLE001 - the robot must outlive a bad row or a closed store
                 log.exception("the robot's wait check failed")
 
+    def last_failed(self, conversation_id: str) -> MessageRecord | None:
+        """The chat's newest reply the shop refused, if any."""
+        return next((m for m in reversed(self.store.messages(conversation_id, limit=200))
+                     if m.state == "failed"), None)
+
+    def resend(self, message: MessageRecord) -> MessageRecord | None:
+        """Send a refused reply again, with its own idempotency key (the shop never took it)."""
+        again = self.store.requeue(message.client_id or "")
+        if again is not None:
+            self._listener.on_message(again)
+            self._outbox_wake.set()
+        return again
+
+    def take_back(self, message: MessageRecord) -> MessageRecord | None:
+        """Withdraw a refused reply so the agent can edit it; it stays in the history as withdrawn."""
+        withdrawn = self.store.withdraw(message.client_id or "")
+        if withdrawn is not None:
+            self._listener.on_message(withdrawn)
+        return withdrawn
+
     @property
     def pending_count(self) -> int:
         return self.store.outbox_count()

@@ -18,7 +18,7 @@ class MessageRecord:
     sent_at: datetime
     server_id: str | None
     client_id: str | None
-    state: str  # received / pending / sent / failed
+    state: str  # received / pending / sent / failed / withdrawn (a failed reply taken back to edit)
     error: str = ""
     image: str = ""  # the id (SHA-256) of an image sent with the message, in the data dir's image store
 

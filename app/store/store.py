@@ -156,6 +156,24 @@ class Store:
                 ours.state, ours.error = "failed", error[:1000]
             return _message(ours)
 
+    def requeue(self, client_id: str) -> MessageRecord | None:
+        """A refused reply goes out again, in its place in the outbox (the agent pressed resend)."""
+        return self._refused_to(client_id, "pending")
+
+    def withdraw(self, client_id: str) -> MessageRecord | None:
+        """A refused reply the agent takes back to edit: it stays in the history, marked withdrawn, never sent."""
+        return self._refused_to(client_id, "withdrawn")
+
+    def _refused_to(self, client_id: str, state: str) -> MessageRecord | None:
+        with self._write_lock, self._sessions.begin() as s:
+            ours = s.scalar(select(m.Message).where(m.Message.client_id == client_id))
+            if ours is None or ours.state != "failed":
+                return None
+            ours.state = state
+            if state == "pending":
+                ours.error = ""
+            return _message(ours)
+
     def outbox(self) -> list[MessageRecord]:
         with self._sessions() as s:
             rows = s.scalars(select(m.Message).where(m.Message.state.in_(("pending", "failed"))).order_by(m.Message.id))

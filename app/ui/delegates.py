@@ -219,7 +219,9 @@ class MessageDelegate(QStyledItemDelegate):
             bubble.moveTopRight(rect.topRight() + QPoint(0, meta_height))
             colour, align = QColor("#D9ECFF"), Qt.AlignmentFlag.AlignRight
             state = {"pending": QCoreApplication.translate("MessageDelegate", "sending…"),
-                     "failed": QCoreApplication.translate("MessageDelegate", "NOT SENT")}.get(message.state, "")
+                     "failed": QCoreApplication.translate("MessageDelegate", "NOT SENT — F5 resends, Shift+F5 edits"),
+                     "withdrawn": QCoreApplication.translate("MessageDelegate", "withdrawn, not sent")
+                     }.get(message.state, "")
             meta = f"{state}  {local_time}".strip()
             if message.state == "failed":
                 colour = QColor("#FDE2E2")

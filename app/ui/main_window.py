@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self._menus["chat"].addSeparator()
         self._action("chat", self.tr("&Close chat"), "Ctrl+W", lambda: self.close_chat())
         self._action("chat", self.tr("Transfer to a c&olleague…"), "Ctrl+T", self.transfer_chat)
+        self._action("chat", self.tr("Resen&d the reply that was not sent"), "F5", self.resend_failed)
+        self._action("chat", self.tr("&Edit the reply that was not sent"), "Shift+F5", self.edit_failed)
         self._action("chat", self.tr("&Mute all sounds / unmute"), "Ctrl+M", self.toggle_mute)
         self._action("chat", self.tr("Mute this cha&t / unmute"), "Ctrl+Shift+M", self.toggle_mute_chat)
         self._action("chat", self.tr("Next queue &view (all, mine, unanswered, urgent)"), "F6",
@@ -734,6 +736,36 @@ class MainWindow(QMainWindow):
                                               "offline or online"))
         colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
         self.status_button.setStyleSheet(f"color: {colour}; font-weight: bold")
+
+    def _failed_reply(self) -> MessageRecord | None:
+        chat = self.current_chat()
+        failed = self.session.last_failed(chat.id) if chat else None
+        if failed is None:
+            self.statusBar().showMessage(self.tr("No reply of this chat waits to be resent."), 5_000)
+        return failed
+
+    def resend_failed(self) -> None:
+        failed = self._failed_reply()
+        if failed is not None and self.session.resend(failed) is not None:
+            self.statusBar().showMessage(self.tr("Sending the reply again."), 5_000)
+
+    def edit_failed(self) -> None:
+        """The refused reply back in the reply box (it stays in the history, withdrawn); only into an empty
+        box, so no draft is overwritten."""
+        failed = self._failed_reply()
+        if failed is None:
+            return
+        composer = self.conversation.composer
+        if composer.toPlainText().strip():
+            self.statusBar().showMessage(self.tr("The reply box is not empty: send or clear it first, then "
+                                                 "Shift+F5 brings the reply back."), 8_000)
+            return
+        if self.session.take_back(failed) is not None:
+            composer.setPlainText(failed.text)
+            if failed.image:
+                self.conversation.attach(failed.image, self.tr("picture of the reply"))
+            composer.moveCursor(composer.textCursor().MoveOperation.End)
+            composer.setFocus()
 
     def transfer_chat(self) -> TransferDialog | None:
         chat = self.current_chat()

@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -227,6 +228,7 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0) ->
     finally:
         sim.kill()
         sim.wait(10)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main() -> int:

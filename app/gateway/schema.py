@@ -176,6 +176,7 @@ class Message:
     sent_at: datetime
     client_id: str = ""  # the idempotency key the desk chose; empty for buyer messages
     image: str = ""  # an image id (SHA-256) sent with or as the message; "" for text only
+    agent: str = ""  # who sent an out or robot message (an agent id); "" for buyers' and when not said
 
     @classmethod
     def from_json(cls, data: Any, where: str = "message") -> Message:
@@ -191,12 +192,13 @@ class Message:
             sent_at=parse_time(d.get("sent_at"), f"{where}.sent_at"),
             client_id=_str(d, "client_id", where, optional=True),
             image=image,
+            agent=_str(d, "agent", where, optional=True),
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "conversation_id": self.conversation_id, "direction": self.direction,
                 "text": self.text, "sent_at": utc_iso(self.sent_at), "client_id": self.client_id or None,
-                "image": self.image or None}
+                "image": self.image or None, "agent": self.agent or None}
 
 
 @dataclass(frozen=True)

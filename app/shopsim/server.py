@@ -219,7 +219,8 @@ class SimApp:
             return _error(422, "invalid", f"text must be 1–{schema.MAX_TEXT_CHARS} characters (or send an image)")
         if not isinstance(client_id, str) or not 1 <= len(client_id) <= 100:
             return _error(422, "invalid", "client_id must be 1–100 characters")
-        message, created = self.world.agent_sends(cid, text, client_id, image, robot=body.get("robot") is True)
+        message, created = self.world.agent_sends(cid, text, client_id, image, robot=body.get("robot") is True,
+                                                  agent=self._agent(request) or "")
         if created and self.traffic.reply_delay is not None:
             self._spawn(self._answer_later(cid))
         return JSONResponse({"message": message.to_json()}, status_code=201 if created else 200)

@@ -311,7 +311,8 @@ class ShopWorld:
         self._chat_emit(chat, "conversation.assigned", {"conversation": conv.to_json()})
         first = self.say(chat, rng.choice(vocab.INTENTS[intent][1]), at)
         answer = schema.Message(self._next_id("m"), conv.id, "out", rng.choice(COLLEAGUE_OPENERS),
-                                at + timedelta(seconds=rng.randrange(5, 30)), f"sim-{colleague.login}-{conv.id}")
+                                at + timedelta(seconds=rng.randrange(5, 30)), f"sim-{colleague.login}-{conv.id}",
+                                agent=colleague.id)
         chat.messages.append(answer)
         chat.conversation = replace(chat.conversation, state="active")
         self._chat_emit(chat, "message.created", {"message": answer.to_json(), "conversation": chat.conversation.to_json()})
@@ -320,14 +321,14 @@ class ShopWorld:
         return first
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str,
-                    image: str = "", *, robot: bool = False) -> tuple[schema.Message, bool]:
+                    image: str = "", *, robot: bool = False, agent: str = "") -> tuple[schema.Message, bool]:
         """Accept an agent's reply (or the desk robot's answer, marked robot). The same client_id again returns
         the first message: (message, created)."""
         if client_id in self._by_client_id:
             return self._by_client_id[client_id], False
         chat = self.chats[conversation_id]
         message = schema.Message(self._next_id("m"), conversation_id, "robot" if robot else "out", text, self.clock(),
-                                 client_id, image)
+                                 client_id, image, agent or chat.conversation.agent)
         chat.messages.append(message)
         chat.patience = 2
         if chat.conversation.state == "waiting":

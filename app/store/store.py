@@ -23,12 +23,12 @@ from app.quickreplies.phrase import Phrase
 from app.store import models as m
 from app.store.errors import StoreError
 from app.store.images import ImageStore
+from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_conversation
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
-ANSWERS = ("out", "robot")
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
-                    "image")  # a robot answer also stops the buyer's clock
+                    "image")
 
 
 class Store:
@@ -89,30 +89,21 @@ class Store:
 
     def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
+        return self.ingest_messages([msg])[0]
+
+    def ingest_messages(self, msgs: Sequence[schema.Message]) -> list[tuple[MessageRecord, bool]]:
+        """Store messages from the shop in one transaction, all or none: the same rows, answers and chat
+        summaries as ingest_message for each in order (replays and repeats within the batch are not new),
+        at a fraction of the cost. Returns (the row, whether it is new) for each message, in order."""
+        if not msgs:
+            return []
         with self._write_lock, self._sessions.begin() as s:
-            existing = s.scalar(select(m.Message).where(m.Message.server_id == msg.id))
-            if existing is not None:
-                return _message(existing), False
-            if msg.client_id:
-                ours = s.scalar(select(m.Message).where(m.Message.client_id == msg.client_id))
-                if ours is not None:  # the echo of our own reply: it has now reached the shop
-                    ours.server_id, ours.state, ours.sent_at, ours.error = msg.id, "sent", msg.sent_at, ""
-                    return _message(ours), False
-            conv = self._conversation_row(s, msg.conversation_id, msg.sent_at)
-            state = "received" if msg.direction == "in" else "sent"
-            row = m.Message(conversation_id=msg.conversation_id, direction=msg.direction, text=msg.text,
-                            image=msg.image, server_id=msg.id, client_id=msg.client_id or None, sent_at=msg.sent_at,
-                            state=state, error="")
-            s.add(row)
-            _apply_to_conversation(conv, msg.direction, msg.text, msg.sent_at, counts_unread=True)
-            s.flush()
-            return _message(row), True
+            return ingest(s, msgs)
 
     def _conversation_row(self, s: Session, conversation_id: str, at: datetime) -> m.Conversation:
         conv = s.get(m.Conversation, conversation_id)
-        if conv is None:  # an event for a chat we have not been told about yet; the details follow
-            conv = m.Conversation(id=conversation_id, buyer_id="", state="active", created_at=at, last_text="",
-                                  last_direction="", unread=0)
+        if conv is None:  # a reply in a chat we have not been told about yet; the details follow
+            conv = m.Conversation(**new_conversation(conversation_id, at))
             s.add(conv)
         return conv
 
@@ -130,7 +121,7 @@ class Store:
             row = m.Message(conversation_id=conversation_id, direction=direction, text=text, server_id=None,
                             client_id=client_id, sent_at=at, state="pending", error="", image=image)
             s.add(row)
-            _apply_to_conversation(conv, direction, text, at, counts_unread=False)
+            apply_to_conversation(conv, direction, text, at, counts_unread=False)
             s.flush()
             return _message(row)
 
@@ -363,25 +354,6 @@ def _phrase(r: m.PhraseRow) -> Phrase:
 def _phrase_columns(p: Phrase) -> dict[str, Any]:
     return {"title": p.title, "body": p.body, "group_name": p.group, "abbreviation": p.abbreviation, "slot": p.slot,
             "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image}
-
-
-def _apply_to_conversation(conv: m.Conversation, direction: str, text: str, at: datetime, *,
-                           counts_unread: bool) -> None:
-    """Keep the chat's summary in step with a new message (the queue reads only these columns)."""
-    if direction == "system":
-        return
-    conv.last_text, conv.last_direction, conv.last_at = text, direction, at
-    if direction == "in":
-        if conv.waiting_since is None:
-            conv.waiting_since = at
-        if counts_unread:
-            conv.unread = (conv.unread or 0) + 1
-        if conv.state == "closed":
-            conv.state = "active"  # a buyer writing again reopens the chat
-    elif direction in ANSWERS:
-        conv.waiting_since = None
-        if conv.first_response_at is None:
-            conv.first_response_at = at
 
 
 def _message(row: m.Message) -> MessageRecord:

@@ -22,18 +22,26 @@ class Record:
     ratio: float | None
     passed: bool
     machine: str
+    higher_is_better: bool = False  # a throughput passes at or above its target, a time at or below
 
 
 def machine() -> str:
     return f"{platform.node()} {platform.machine()} {os.cpu_count()} cpu {platform.python_implementation()} {platform.python_version()}"
 
 
-def record(name: str, value: float, unit: str, target: float, baseline: float | None) -> Record:
+def record(name: str, value: float, unit: str, target: float, baseline: float | None, *,
+           higher_is_better: bool = False) -> Record:
     """One result; the ratio and the verdict follow from the reported (rounded) numbers, so anyone can check them."""
     value = round(value, 4)
     baseline = None if baseline is None else round(baseline, 4)
     ratio = round(value / baseline, 3) if baseline else None
-    return Record(name, value, unit, target, baseline, ratio, value <= target, machine())
+    passed = value >= target if higher_is_better else value <= target
+    return Record(name, value, unit, target, baseline, ratio, passed, machine(), higher_is_better)
+
+
+def _figure(number: float) -> str:
+    """Four significant digits, but a throughput in whole units (25740, not 2.574e+04)."""
+    return f"{number:.0f}" if abs(number) >= 10_000 else f"{number:.4g}"
 
 
 def p95(samples: list[float]) -> float:
@@ -46,7 +54,7 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk, bench_issues, bench_phrases, bench_soak
+    from bench import bench_desk, bench_ingest, bench_issues, bench_phrases, bench_soak
 
     return {
         "cold_start": bench_desk.cold_start,
@@ -58,6 +66,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "ahk_import": bench_phrases.ahk_import,
         "issue_filter": bench_issues.issue_filter,
         "refund_xlsx": bench_issues.refund_xlsx,
+        "ingest": bench_ingest.ingest,
         "soak": bench_soak.soak,
     }
 
@@ -74,9 +83,10 @@ def run_benchmarks(*, quick: bool, only: str | None, json_path: Path | None) -> 
         return 2
     print(f"\n{'name':<28}{'value':>10} {'unit':<5}{'target':>9}{'baseline':>10}{'ratio':>8}  ok")
     for r in records:
-        base = "" if r.baseline is None else f"{r.baseline:.4g}"
+        base = "" if r.baseline is None else _figure(r.baseline)
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}"
-        print(f"{r.name:<28}{r.value:>10.4g} {r.unit:<5}{r.target:>9.4g}{base:>10}{ratio:>8}  {'yes' if r.passed else 'NO'}")
+        target = f"{'≥' if r.higher_is_better else ''}{_figure(r.target)}"
+        print(f"{r.name:<28}{_figure(r.value):>10} {r.unit:<5}{target:>9}{base:>10}{ratio:>8}  {'yes' if r.passed else 'NO'}")
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps([asdict(r) for r in records], ensure_ascii=False, indent=2), encoding="utf-8")

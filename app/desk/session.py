@@ -420,7 +420,8 @@ class DeskSession:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
         try:
             record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image,
-                                             direction="robot" if robot else "out")
+                                             direction="robot" if robot else "out",
+                                             agent=self.me or self.account.agent)
         except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
             log.exception("a reply could not be stored")
             raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc

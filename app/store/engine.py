@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from app.store.errors import StoreCorrupt, StoreLocked, StoreTooNew
+from app.store.search_text import tokens
 from app.store.store import Store
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The newest migration's id. A store already there opens without importing Alembic (~150 ms of every
 # start); tests/unit/store/test_engine.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 
 
 def _alembic_config() -> Config:
@@ -67,7 +68,13 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0) -> Store:
     return Store(engine, path)
 
 
+def _tokens(text: object) -> str:
+    return tokens(text) if isinstance(text, str) else ""
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # the search index's triggers cut text with the same function as the queries (migration 0008)
+    dbapi_connection.create_function("kd_tokens", 1, _tokens, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

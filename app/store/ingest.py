@@ -107,6 +107,7 @@ class _Row:
     state: str
     error: str
     image: str
+    agent: str = ""
 
     def now(self) -> tuple[datetime, str | None, str, str]:
         """What an echo can still change: the answer for a message is the row as it was then."""
@@ -115,12 +116,12 @@ class _Row:
     def record(self, then: tuple[datetime, str | None, str, str]) -> MessageRecord:
         sent_at, server_id, state, error = then
         return MessageRecord(self.id or 0, self.conversation_id, self.direction, self.text, sent_at, server_id,
-                             self.client_id, state, error, self.image)
+                             self.client_id, state, error, self.image, self.agent)
 
     def columns(self) -> dict[str, Any]:
         return {"conversation_id": self.conversation_id, "direction": self.direction, "text": self.text,
                 "sent_at": self.sent_at, "server_id": self.server_id, "client_id": self.client_id,
-                "state": self.state, "error": self.error, "image": self.image}
+                "state": self.state, "error": self.error, "image": self.image, "agent": self.agent}
 
 
 class _Batch:
@@ -155,7 +156,7 @@ class _Batch:
         if client_ids:
             where = or_(where, _MESSAGE.c.client_id.in_(client_ids))
         for r in self.s.execute(select(*(_MESSAGE.c[name] for name in _ROW)).where(where)):
-            row = _Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", r[9] or "")
+            row = _Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", r[9] or "", r[10] or "")
             if row.server_id:
                 self.by_server[row.server_id] = row
             if row.client_id:
@@ -179,7 +180,7 @@ class _Batch:
                                .values(server_id=row.server_id, state="sent", sent_at=row.sent_at, error=""))
             return row, row.now(), False
         row = _Row(None, msg.conversation_id, msg.direction, msg.text, msg.sent_at, msg.id, msg.client_id or None,
-                   "received" if msg.direction == "in" else "sent", "", msg.image)
+                   "received" if msg.direction == "in" else "sent", "", msg.image, msg.agent)
         self.by_server[msg.id] = row
         if row.client_id:
             self.by_client[row.client_id] = row
@@ -193,7 +194,8 @@ class _Batch:
 
 
 _MESSAGE = m.Message.__table__
-_ROW = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error", "image")
+_ROW = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error", "image",
+        "agent")
 _CHAT = m.Conversation.__table__
 _WRITE_SUMMARY = (update(_CHAT).where(_CHAT.c.id == bindparam("chat_id"))
                   .values({name: bindparam(name) for name in _SUMMARY}))

@@ -85,8 +85,9 @@ class Message(Base):
     state: Mapped[str] = mapped_column(String(10), index=True)
     error: Mapped[str] = mapped_column(Text, default="")
     image: Mapped[str] = mapped_column(String(64), default="", server_default="")  # SHA-256 in the image store
+    agent: Mapped[str] = mapped_column(String(100), default="", server_default="")  # who sent an answer
 
-    __table_args__ = (Index("ix_message_conversation", "conversation_id", "id"),)
+    __table_args__ = (Index("ix_message_conversation", "conversation_id", "id"), Index("ix_message_sent_at", "sent_at"))
 
 
 class Order(Base):

@@ -21,6 +21,7 @@ class MessageRecord:
     state: str  # received / pending / sent / failed / withdrawn (a failed reply taken back to edit)
     error: str = ""
     image: str = ""  # the id (SHA-256) of an image sent with the message, in the data dir's image store
+    agent: str = ""  # who sent an out or robot message (an agent id); "" for buyers' and when unknown
 
 
 @dataclass(frozen=True)

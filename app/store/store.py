@@ -28,7 +28,7 @@ from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
-                    "image")
+                    "image", "agent")
 
 
 class Store:
@@ -108,9 +108,9 @@ class Store:
         return conv
 
     def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime,
-                     image: str = "", *, direction: str = "out") -> MessageRecord:
+                     image: str = "", *, direction: str = "out", agent: str = "") -> MessageRecord:
         """Commit the agent's reply (and its image's id) as pending before it goes on the wire; direction
-        "robot" for the robot's answer."""
+        "robot" for the robot's answer; agent: who sends it (their agent id)."""
         if direction not in ANSWERS:
             raise ValueError(f"an outgoing message is out or robot, not {direction!r}")
         with self._write_lock, self._sessions.begin() as s:
@@ -119,7 +119,7 @@ class Store:
                 return _message(existing)
             conv = self._conversation_row(s, conversation_id, at)
             row = m.Message(conversation_id=conversation_id, direction=direction, text=text, server_id=None,
-                            client_id=client_id, sent_at=at, state="pending", error="", image=image)
+                            client_id=client_id, sent_at=at, state="pending", error="", image=image, agent=agent)
             s.add(row)
             apply_to_conversation(conv, direction, text, at, counts_unread=False)
             s.flush()
@@ -182,7 +182,8 @@ class Store:
         with self.engine.connect() as connection:
             rows = connection.execute(query.order_by(table.c.id.desc()).limit(limit)).all()
         utc = models_utc
-        return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "", r[9] or "") for r in reversed(rows)]
+        return [MessageRecord(r[0], r[1], r[2], r[3], utc(r[4]), r[5], r[6], r[7], r[8] or "", r[9] or "", r[10] or "")
+                for r in reversed(rows)]
 
     def messages_by_id(self, ids: Sequence[int]) -> list[MessageRecord]:
         """These messages (by local id), in id order; ids not in the store are left out."""
@@ -359,7 +360,7 @@ def _phrase_columns(p: Phrase) -> dict[str, Any]:
 def _message(row: m.Message) -> MessageRecord:
     return MessageRecord(id=row.id, conversation_id=row.conversation_id, direction=row.direction, text=row.text,
                          sent_at=row.sent_at, server_id=row.server_id, client_id=row.client_id, state=row.state,
-                         error=row.error or "", image=row.image or "")
+                         error=row.error or "", image=row.image or "", agent=row.agent or "")
 
 
 def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:

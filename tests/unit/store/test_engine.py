@@ -125,6 +125,10 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
 
     s = open_store(tmp_path / "kefudesk.db")
     with s.engine.connect() as c:
-        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+        # the search index (an FTS5 virtual table and its shadow tables) lives outside the models, by design
+        def ours(name: str | None, type_: str, _parent: object) -> bool:
+            return not (type_ == "table" and (name or "").startswith("message_fts"))
+
+        diff = compare_metadata(MigrationContext.configure(c, opts={"include_name": ours}), Base.metadata)
     s.close()
     assert diff == []

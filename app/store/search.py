@@ -1,0 +1,121 @@
+"""Full-text search over years of chats, plus buyers, order nos. and issue notes (app/store/search_text.py says
+how text is cut). On SQLite the messages are indexed by an FTS5 table kept in step by triggers; on PostgreSQL
+by a GIN index on the same tokens. Newest hits first; a search never reads more rows than it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.store import models as m
+from app.store.records import MessageRecord
+from app.store.search_text import highlight_spans, match_postgres, match_sqlite, query_groups
+from app.store.store import Store, _message
+
+DIRECTIONS = ("in", "out", "robot")
+# PostgreSQL indexes this expression (migration 0008): every non-ASCII character spaced out as a word of its
+# own, which the 'simple' parser then keeps as a token — the same cut as search_text.tokens()
+PG_VECTOR = r"to_tsvector('simple'::regconfig, regexp_replace(message.text, '([^\x01-\x7f])', ' \1 ', 'g'))"
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    agent: str = ""  # who sent it (an agent id, or "robot")
+    buyer_id: str = ""
+    direction: str = ""  # in / out / robot; "" for any
+    since: datetime | None = None  # UTC, inclusive
+    until: datetime | None = None  # UTC, exclusive
+    has_issue: bool = False  # only chats of buyers with an issue
+
+
+@dataclass(frozen=True)
+class MessageHit:
+    message: MessageRecord
+    buyer_id: str
+    buyer_nick: str
+    spans: tuple[tuple[int, int], ...]  # where the query occurs in message.text, for highlighting
+
+
+@dataclass(frozen=True)
+class OtherHit:
+    kind: str  # buyer / order / issue
+    key: str  # the buyer id, the order no., the issue id
+    title: str  # what to show: the nick, the order no. with its buyer, the issue's note
+    spans: tuple[tuple[int, int], ...]
+
+
+def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if where.agent:
+        found.append(m.Message.agent == where.agent)
+    if where.direction:
+        found.append(m.Message.direction == where.direction)
+    if where.since is not None:
+        found.append(m.Message.sent_at >= where.since)
+    if where.until is not None:
+        found.append(m.Message.sent_at < where.until)
+    if where.buyer_id:
+        found.append(m.Conversation.buyer_id == where.buyer_id)
+    if where.has_issue:
+        found.append(exists().where(m.Issue.buyer_id == m.Conversation.buyer_id))
+    return found
+
+
+def search_messages(store: Store, query: str, where: SearchFilter = SearchFilter(),  # noqa: B008 - frozen
+                    limit: int = 50) -> list[MessageHit]:
+    """Messages matching every part of the query (each part a phrase), newest first. A query with nothing to
+    search for (only punctuation) finds nothing; one too long raises ValueError naming the limit."""
+    if not query_groups(query):
+        return []
+    dialect = store.engine.dialect.name
+    base = (select(m.Message, m.Conversation.buyer_id, m.Buyer.nick)
+            .join(m.Conversation, m.Conversation.id == m.Message.conversation_id)
+            .join(m.Buyer, m.Buyer.id == m.Conversation.buyer_id, isouter=True))
+    if dialect == "sqlite":
+        matched = text("message.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH :match "
+                       "ORDER BY rowid DESC)").bindparams(match=match_sqlite(query))
+    else:
+        matched = text(f"{PG_VECTOR} @@ to_tsquery('simple', :match)").bindparams(match=match_postgres(query))
+    statement = base.where(and_(matched, *_filters(where))).order_by(m.Message.id.desc()).limit(limit)
+    with store.reading() as s:
+        rows = s.execute(statement).all()
+    return [MessageHit(_message(row[0]), row[1] or "", row[2] or "", tuple(highlight_spans(row[0].text, query)))
+            for row in rows]
+
+
+def like_scan(store: Store, query: str, limit: int = 50) -> list[int]:
+    """The same search as a plain LIKE over every message (the benchmark's yardstick): ids, newest first."""
+    parts = [p for p in query.split() if p]
+    if not parts:
+        return []
+    statement = (select(m.Message.id).where(and_(*(m.Message.text.like(f"%{p}%") for p in parts)))
+                 .order_by(m.Message.id.desc()).limit(limit))
+    with store.reading() as s:
+        return list(s.scalars(statement))
+
+
+def search_others(store: Store, query: str, limit: int = 20) -> list[OtherHit]:
+    """Buyers by nick, orders by order no. or buyer, and issues by note or order no. (small tables: a scan)."""
+    parts = [p for p in query.split() if p]
+    if not parts:
+        return []
+
+    def every(column: ColumnElement[str]) -> ColumnElement[bool]:
+        return and_(*(func.lower(column).like(f"%{p.lower()}%") for p in parts))
+
+    found: list[OtherHit] = []
+    with store.reading() as s:
+        for buyer in s.scalars(select(m.Buyer).where(every(m.Buyer.nick)).limit(limit)):
+            found.append(OtherHit("buyer", buyer.id, buyer.nick, tuple(highlight_spans(buyer.nick, query))))
+        for order in s.scalars(select(m.Order).where(every(m.Order.no)).order_by(m.Order.created_at.desc())
+                               .limit(limit)):
+            found.append(OtherHit("order", order.no, order.no, tuple(highlight_spans(order.no, query))))
+        issues = s.scalars(select(m.Issue).where(or_(every(m.Issue.note), every(m.Issue.order_no)))
+                           .order_by(m.Issue.id.desc()).limit(limit))
+        for issue in issues:
+            title = issue.note or issue.order_no
+            found.append(OtherHit("issue", str(issue.id), title, tuple(highlight_spans(title, query))))
+    return found

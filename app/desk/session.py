@@ -421,7 +421,7 @@ class DeskSession:
         try:
             record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image,
                                              direction="robot" if robot else "out",
-                                             agent=self.me or self.account.agent)
+                                             agent=self.account.agent)  # as issues and the audit name agents
         except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
             log.exception("a reply could not be stored")
             raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc

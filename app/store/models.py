@@ -216,3 +216,29 @@ class OrderContact(Base):
     alipay: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     imported_at: Mapped[datetime]
+
+
+class ChatReview(Base):
+    """A 质检 score of one chat: the checklist's items ticked, the score they make, and the reviewer's comment."""
+
+    __tablename__ = "chat_review"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(String(100), index=True)
+    agent: Mapped[str] = mapped_column(String(100), index=True)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    checks: Mapped[dict[str, Any]] = mapped_column(JSON)
+    comment: Mapped[str] = mapped_column(Text)
+
+
+class MessageNote(Base):
+    """A reviewer's comment on one message, and whether it is a good or bad example for training ("" neither)."""
+
+    __tablename__ = "message_note"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[int] = mapped_column(Integer, index=True)
+    reviewer: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text)
+    example: Mapped[str] = mapped_column(String(10))

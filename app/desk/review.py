@@ -1,0 +1,267 @@
+"""The owner's night review: the day's chats with their figures, a chat's transcript with the response times
+between messages, 质检 scores on the shop's checklist, notes on messages, the KPIs (app/desk/kpis.py) and
+exports of a day's transcripts per agent as HTML or plain text for an owner without a desk."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
+from app.desk.queue import ANGRY_WORDS
+from app.desk.reasons import Reason
+from app.store import review as repo
+from app.store.issues import Audit, IssueStore
+from app.store.records import MessageRecord
+from app.store.store import Store
+
+CHECKLIST_KEY = "review.checklist"
+# the floor's usual 质检 items (DOMAIN.md's rules), each worth its weight; a shop edits them
+DEFAULT_CHECKLIST: tuple[tuple[str, int], ...] = (
+    ("首次响应在30秒内", 20), ("每次回复在40秒内", 15), ("称呼礼貌、语气亲切", 15), ("准确回答买家的问题", 25),
+    ("主动推荐或促成下单", 10), ("结束时有结束语、最后一句是客服", 15),
+)
+FILTERS = ("unanswered_at_close", "slow", "overrides", "refunds", "angry", "robot")
+EXAMPLES = ("", "good", "bad")
+
+
+class ReviewRefused(ValueError):
+    """A review input that cannot be saved; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class ChatRow:
+    """One chat of the chosen days, with what the owner looks for."""
+
+    conversation_id: str
+    buyer_nick: str
+    agents: tuple[str, ...]
+    first_at: datetime
+    messages: int
+    first_response_s: float | None
+    slow: int  # responses over the limit (30 s for a first answer, 40 s after)
+    buyer_last: bool  # the buyer spoke last
+    overrides: int  # replies sent past the guard
+    refunds: int
+    angry: bool
+    robot: bool  # the robot answered in it
+    score: int | None  # the latest 质检 score
+
+
+@dataclass(frozen=True)
+class Line:
+    """A transcript line: the message, how long the buyer had waited for it when it is an answer, and notes."""
+
+    message: MessageRecord
+    waited_s: float | None
+    slow: bool
+    notes: tuple[repo.NoteRecord, ...] = ()
+
+
+@dataclass
+class ChatFilter:
+    agent: str = ""  # an agent's name, or "robot"
+    only: set[str] = field(default_factory=set)  # of FILTERS: a chat must have every one
+
+
+class ReviewDesk:
+    def __init__(self, store: Store, who: str, *, clock: Callable[[], datetime], tz: tzinfo | None = None) -> None:
+        self.store = store
+        self.who = who  # the reviewer
+        self.clock = clock
+        self.tz = tz
+
+    # --- days and chats ---------------------------------------------------------------------------
+
+    def utc_range(self, first: date, last: date) -> tuple[datetime, datetime]:
+        """The local days first..last (inclusive) as a UTC interval [start, end)."""
+        def midnight(day: date) -> datetime:
+            local = datetime.combine(day, time(), self.tz) if self.tz else datetime.combine(day, time()).astimezone()
+            return local.astimezone(UTC)
+
+        return midnight(first), midnight(last + timedelta(days=1))
+
+    def _logs(self, first: date, last: date) -> tuple[list[ChatLog], dict[str, list[MessageRecord]]]:
+        start, end = self.utc_range(first, last)
+        # a run that began the evening before is still measured from its start
+        messages = repo.messages_between(self.store, start - timedelta(days=1), end)
+        by_chat: dict[str, list[MessageRecord]] = defaultdict(list)
+        for message in messages:
+            by_chat[message.conversation_id].append(message)
+        in_range = {cid: ms for cid, ms in by_chat.items() if any(start <= x.sent_at < end for x in ms)}
+        logs = [ChatLog(cid, "", tuple(Said(x.sent_at, x.direction, ROBOT if x.direction == "robot" else x.agent)
+                                        for x in ms)) for cid, ms in in_range.items()]
+        return logs, in_range
+
+    def chats(self, first: date, last: date, where: ChatFilter | None = None) -> list[ChatRow]:
+        """The chats with a message in these local days, longest wait first among those needing a look."""
+        where = where or ChatFilter()
+        start, end = self.utc_range(first, last)
+        logs, by_chat = self._logs(first, last)
+        info = repo.chats(self.store, list(by_chat))
+        issues = IssueStore(self.store)
+        overrides: dict[str, int] = defaultdict(int)
+        for entry in issues.audit_between("guard override", start, end):
+            overrides[str((entry.after or {}).get("conversation", ""))] += 1
+        refunds: dict[str, int] = defaultdict(int)
+        for _action, issue in issues.actions_between(("partial_refund", "full_refund"), start, end):
+            refunds[issue.conversation_id] += 1
+        scores = {r.conversation_id: r.score for r in repo.reviews(self.store, conversation_ids=list(by_chat))}
+        rows = []
+        for log in logs:
+            cid = log.id
+            said = by_chat[cid]
+            answers = [r for r in responses(log) if start <= r.answered_at < end]
+            agents = tuple(sorted({r.agent for r in answers}))
+            chat = info.get(cid)
+            first_response = next((r.seconds for r in answers if r.first and r.agent != ROBOT), None)
+            slow = sum(1 for r in answers if r.seconds > (FIRST_LIMIT_S if r.first else LIMIT_S))
+            last_spoken = next((x.direction for x in reversed(said) if x.direction in ("in", "out", "robot")), "")
+            angry = any(x.direction == "in" and any(w in x.text for w in ANGRY_WORDS) for x in said)
+            row = ChatRow(cid, chat.buyer_nick if chat else "", agents, said[0].sent_at, len(said), first_response,
+                          slow, last_spoken == "in", overrides[cid], refunds[cid], angry, ROBOT in agents,
+                          scores.get(cid))
+            if self._keeps(row, where):
+                rows.append(row)
+        return sorted(rows, key=lambda r: r.first_at)
+
+    @staticmethod
+    def _keeps(row: ChatRow, where: ChatFilter) -> bool:
+        if where.agent and where.agent not in row.agents:
+            return False
+        checks = {"unanswered_at_close": row.buyer_last, "slow": row.slow > 0, "overrides": row.overrides > 0,
+                  "refunds": row.refunds > 0, "angry": row.angry, "robot": row.robot}
+        return all(checks[name] for name in where.only)
+
+    def transcript(self, conversation_id: str) -> list[Line]:
+        """The whole chat, each answer with how long the buyer had waited for it (slow ones marked)."""
+        messages = self.store.messages(conversation_id, limit=100_000)
+        notes: dict[int, list[repo.NoteRecord]] = defaultdict(list)
+        for note in repo.notes(self.store, [x.id for x in messages]):
+            notes[note.message_id].append(note)
+        lines: list[Line] = []
+        run_start: datetime | None = None
+        answered = False
+        for x in messages:
+            waited: float | None = None
+            if x.direction == "in" and run_start is None:
+                run_start = x.sent_at
+            elif x.direction in ("out", "robot") and run_start is not None:
+                waited = (x.sent_at - run_start).total_seconds()
+            limit = LIMIT_S if answered else FIRST_LIMIT_S
+            lines.append(Line(x, waited, waited is not None and waited > limit, tuple(notes[x.id])))
+            if x.direction in ("out", "robot"):
+                run_start, answered = None, True
+        return lines
+
+    # --- KPIs -------------------------------------------------------------------------------------
+
+    def kpis(self, first: date, last: date, period: str = "day") -> list[Figures]:
+        start, end = self.utc_range(first, last)
+        logs, _by_chat = self._logs(first, last)
+        info = repo.chats(self.store, [log.id for log in logs])
+        logs = [ChatLog(log.id, info[log.id].buyer_id if log.id in info else "", log.said) for log in logs]
+        issues = IssueStore(self.store)
+        done: list[Done] = []
+        kinds = ("partial_refund", "full_refund", "return", "reship", "review_outcome")
+        for action, issue in issues.actions_between(kinds, start, end):
+            done.append(Done(action.by, action.at, action.kind, issue.conversation_id, action.amount_fen,
+                             bool(action.fields.get("changed"))))
+        for entry in issues.audit_between("chat closed unanswered", start, end):
+            done.append(Done(entry.who, entry.at, "closed_buyer_last", str((entry.after or {}).get("conversation", ""))))
+        for review in repo.reviews(self.store, start=start, end=end):
+            done.append(Done(review.agent, review.at, "quality", review.conversation_id, review.score))
+        orders = repo.orders_created(self.store, start - timedelta(days=1), end + timedelta(days=1))
+        return compute(logs, done, orders, period=period, tz=self.tz, keep=lambda day: first <= day <= last)
+
+    # --- 质检 ---------------------------------------------------------------------------------------
+
+    def checklist(self) -> list[tuple[str, int]]:
+        raw = self.store.get_meta(CHECKLIST_KEY)
+        try:
+            items = json.loads(raw) if raw else None
+        except ValueError:
+            items = None
+        if not isinstance(items, list) or not items:
+            return list(DEFAULT_CHECKLIST)
+        return [(str(i[0]), int(i[1])) for i in items if isinstance(i, list) and len(i) == 2]
+
+    def set_checklist(self, items: Sequence[tuple[str, int]]) -> None:
+        names = [name.strip() for name, _weight in items]
+        if not items or any(not n for n in names) or len(set(names)) != len(names):
+            raise ReviewRefused(Reason("checklist_names", "every checklist item needs its own name"))
+        if any(not 1 <= weight <= 100 for _name, weight in items):
+            raise ReviewRefused(Reason("checklist_weight", "an item's weight is 1–100"))
+        before = self.checklist()
+        self.store.set_meta(CHECKLIST_KEY, json.dumps([[n, w] for n, (_x, w) in zip(names, items, strict=True)],
+                                                      ensure_ascii=False))
+        IssueStore(self.store).write_audit(Audit(self.who, "checklist changed", {"items": before},
+                                                 {"items": self.checklist()}), self.clock())
+
+    def score(self, conversation_id: str, agent: str, ticked: Sequence[str], comment: str = "") -> repo.ReviewRecord:
+        """Score a chat on the checklist: the ticked items' weights as a share of all weights, 0–100."""
+        items = dict(self.checklist())
+        unknown = [t for t in ticked if t not in items]
+        if unknown:
+            raise ReviewRefused(Reason("checklist_unknown", f"not on the checklist: {'、'.join(unknown)}",
+                                       items="、".join(unknown)))
+        if not agent:
+            raise ReviewRefused(Reason("review_no_agent", "choose whose work is scored"))
+        total = sum(items.values())
+        score = round(100 * sum(items[t] for t in ticked) / total) if total else 0
+        checks = {name: name in ticked for name in items}
+        return repo.add_review(self.store, conversation_id, agent, self.who, self.clock(), score, checks,
+                               comment.strip()[:2000])
+
+    def note(self, message_id: int, text: str, example: str = "") -> repo.NoteRecord:
+        if example not in EXAMPLES:
+            raise ReviewRefused(Reason("note_example", "an example is good, bad or neither"))
+        if not text.strip() and not example:
+            raise ReviewRefused(Reason("note_empty", "write a comment or mark the message as an example"))
+        return repo.add_note(self.store, message_id, self.who, self.clock(), text.strip()[:2000], example)
+
+    # --- exports ----------------------------------------------------------------------------------
+
+    def export_day(self, day: date, agent: str, fmt: str) -> str:
+        """The agent's chats of that day, whole, as plain text or as a self-contained HTML page (every text
+        escaped: a buyer's markup stays text)."""
+        if fmt not in ("txt", "html"):
+            raise ValueError("export as txt or html")
+        rows = self.chats(day, day, ChatFilter(agent=agent))
+        zone = self.tz
+        blocks: list[tuple[ChatRow, list[Line]]] = [(row, self.transcript(row.conversation_id)) for row in rows]
+
+        def when(at: datetime) -> str:
+            return at.astimezone(zone).strftime("%H:%M:%S")
+
+        who = {"in": "买家", "out": "客服", "robot": "机器人", "system": "系统"}
+        if fmt == "txt":
+            out = [f"{agent} · {day.isoformat()} · {len(rows)} chats", ""]
+            for row, lines in blocks:
+                out.append(f"== {row.buyer_nick} ({row.conversation_id}) ==")
+                for line in lines:
+                    wait = f"  [{line.waited_s:.0f} s{' SLOW' if line.slow else ''}]" if line.waited_s is not None else ""
+                    speaker = who.get(line.message.direction, line.message.direction)
+                    out.append(f"{when(line.message.sent_at)} {speaker}: {line.message.text}{wait}")
+                out.append("")
+            return "\n".join(out)
+        parts = ["<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
+                 f"<title>{html.escape(agent)} {day.isoformat()}</title>",
+                 "<style>body{font-family:sans-serif;max-width:50em;margin:auto}.in{color:#333}.out{color:#1565c0}"
+                 ".robot{color:#6a1b9a}.system{color:#777}.slow{color:#c62828;font-weight:bold}</style></head><body>",
+                 f"<h1>{html.escape(agent)} · {day.isoformat()} · {len(rows)}</h1>"]
+        for row, lines in blocks:
+            parts.append(f"<h2>{html.escape(row.buyer_nick)} <small>{html.escape(row.conversation_id)}</small></h2>")
+            for line in lines:
+                x = line.message
+                wait = ""
+                if line.waited_s is not None:
+                    wait = f" <span class='{'slow' if line.slow else 'wait'}'>({line.waited_s:.0f} s)</span>"
+                parts.append(f"<p class='{html.escape(x.direction)}'>{when(x.sent_at)} "
+                             f"{html.escape(who.get(x.direction, x.direction))}: {html.escape(x.text)}{wait}</p>")
+        parts.append("</body></html>")
+        return "\n".join(parts)

@@ -24,7 +24,8 @@ def _desk_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kefudesk", description="KefuDesk (客服台): the customer-service desk. "
                      "Other commands: `kefudesk sim` (shop simulator), `kefudesk phrases` (the phrase library), "
                      "`kefudesk orders import` (order exports), `kefudesk problems` (problem-order list), "
-                     "`kefudesk report` (daily tables), `kefudesk bench` (benchmarks).")
+                     "`kefudesk report` (daily tables, KPIs), `kefudesk search` (stored chats), "
+                     "`kefudesk bench` (benchmarks).")
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="start the desk, let simulated traffic run, save a PNG of the window and exit")
@@ -97,6 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog="kefudesk report", description="The floor's daily tables (退款信息表, 补发表…).")
         report_cli.add_arguments(parser)
         return report_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "search":
+        from app import search_cli
+
+        parser = _Parser(prog="kefudesk search", description="Search every stored chat message, buyer, order no. "
+                         "and issue note.")
+        search_cli.add_arguments(parser)
+        return search_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "phrases":
         from app import phrases_cli
 

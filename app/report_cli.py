@@ -11,13 +11,18 @@ from pathlib import Path
 from app import config
 
 KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
+PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("table", choices=KINDS, help="which table")
+    parser.add_argument("table", choices=(*KINDS, "kpi"), help="which table; kpi: the agents' KPIs (docs/kpis.md)")
     parser.add_argument("--date", default=datetime.now().astimezone().strftime("%Y-%m-%d"),
                         help="the local day, YYYY-MM-DD (default today)")
     parser.add_argument("--out", type=Path, help="write an .xlsx file (default: tab-separated text on stdout)")
+    parser.add_argument("--from", dest="first", metavar="D", help="kpi: the first local day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", metavar="D", help="kpi: the last local day (default: the first)")
+    parser.add_argument("--period", choices=PERIODS, default="day", help="kpi: one row per agent and day, week "
+                        "or month (default day)")
     parser.add_argument("--reconcile", type=Path, metavar="SHEET",
                         help="refunds only: mark the day's refunds against finance's result sheet (CSV/XLSX)")
 
@@ -28,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from app.store.engine import open_store
     from app.store.errors import StoreError
 
+    if args.table == "kpi":
+        return _kpi(args)
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         print(f"kefudesk report: {args.out} must end in .xlsx (the tables open in Excel and WPS)", file=sys.stderr)
         return 2
@@ -86,3 +93,53 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
     bad = [m for m in marks if m.result != "matched"]
     print(f"{len(marks) - len(bad)} matched, {len(bad)} to look at")
     return 1 if bad else 0
+
+
+def _kpi(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.desk.reports import write_xlsx
+    from app.desk.review import ReviewDesk, kpi_table, table_html
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+
+    try:
+        first = date.fromisoformat(args.first or args.date)
+        last = date.fromisoformat(args.last) if args.last else first
+    except ValueError:
+        print("kefudesk report kpi: --from and --to are days such as 2026-11-11", file=sys.stderr)
+        return 2
+    if last < first:
+        print("kefudesk report kpi: --to is before --from", file=sys.stderr)
+        return 2
+    suffix = args.out.suffix.lower() if args.out is not None else ""
+    if args.out is not None and suffix not in (".xlsx", ".html"):
+        print(f"kefudesk report kpi: {args.out} must end in .xlsx or .html", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(config.store_path())
+    except StoreError as exc:
+        print(f"kefudesk report kpi: {exc}", file=sys.stderr)
+        return 3
+    try:
+        desk = ReviewDesk(store, os.environ.get("USER", "kefudesk"), clock=lambda: datetime.now().astimezone())
+        table = kpi_table(desk.kpis(first, last, args.period))
+    finally:
+        store.close()
+    title = f"KPI {first.isoformat()} – {last.isoformat()} ({args.period})"
+    try:
+        if suffix == ".xlsx":
+            write_xlsx(table, args.out)
+        elif suffix == ".html":
+            args.out.write_text(table_html(table, title), encoding="utf-8")
+    except OSError as exc:
+        print(f"kefudesk report kpi: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if args.out is None:
+        print("\t".join(table.headers))
+        for row in table.rows:
+            print("\t".join(str(cell) for cell in row))
+    else:
+        print(f"{title}: {len(table.rows)} row(s) written to {args.out}")
+    return 0
+

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
 from app.desk.queue import ANGRY_WORDS
 from app.desk.reasons import Reason
+from app.desk.reports import Table
 from app.store import review as repo
 from app.store.issues import Audit, IssueStore
 from app.store.records import MessageRecord
@@ -68,6 +69,15 @@ class ChatFilter:
     only: set[str] = field(default_factory=set)  # of FILTERS: a chat must have every one
 
 
+def local_days(first: date, last: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """The local days first..last (inclusive) as a UTC interval [start, end); tz None: the machine's zone."""
+    def midnight(day: date) -> datetime:
+        local = datetime.combine(day, time(), tz) if tz else datetime.combine(day, time()).astimezone()
+        return local.astimezone(UTC)
+
+    return midnight(first), midnight(last + timedelta(days=1))
+
+
 class ReviewDesk:
     def __init__(self, store: Store, who: str, *, clock: Callable[[], datetime], tz: tzinfo | None = None) -> None:
         self.store = store
@@ -78,12 +88,7 @@ class ReviewDesk:
     # --- days and chats ---------------------------------------------------------------------------
 
     def utc_range(self, first: date, last: date) -> tuple[datetime, datetime]:
-        """The local days first..last (inclusive) as a UTC interval [start, end)."""
-        def midnight(day: date) -> datetime:
-            local = datetime.combine(day, time(), self.tz) if self.tz else datetime.combine(day, time()).astimezone()
-            return local.astimezone(UTC)
-
-        return midnight(first), midnight(last + timedelta(days=1))
+        return local_days(first, last, self.tz)
 
     def _logs(self, first: date, last: date) -> tuple[list[ChatLog], dict[str, list[MessageRecord]]]:
         start, end = self.utc_range(first, last)
@@ -265,3 +270,33 @@ class ReviewDesk:
                              f"{html.escape(who.get(x.direction, x.direction))}: {html.escape(x.text)}{wait}</p>")
         parts.append("</body></html>")
         return "\n".join(parts)
+
+
+KPI_HEADERS = ("客服 agent", "起始日 period", "接待量 served", "首响中位(秒) first median s", "首响P90(秒) first p90 s",
+               "平均响应(秒) mean s", "响应中位(秒) median s", "响应P90(秒) p90 s", "首响30秒内 first ≤30 s",
+               "40秒内 ≤40 s", "买家最后一句关闭 closed buyer last", "询单转化率 conversion", "退款数 refunds",
+               "退款金额 refund amount", "退货 returns", "补发 reships", "差评改好 reviews changed", "质检分 quality")
+
+
+def kpi_table(figures: Sequence[Figures]) -> Table:
+    """The KPIs as the report's table (seconds to one decimal, shares as 0–1, money in fen for the XLSX's
+    money format); an empty figure is an empty cell, never 0."""
+    def num(value: float | None, digits: int = 1) -> object:
+        return "" if value is None else round(value, digits)
+
+    rows = [(f.agent, f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90), num(f.mean),
+             num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
+             num(f.conversion, 3), f.refunds, f.refund_fen, f.returns, f.reships, f.reviews_changed, num(f.quality))
+            for f in figures]
+    return Table("KPI", KPI_HEADERS, rows, money_columns=(13,))
+
+
+def table_html(table: Table, title: str) -> str:
+    """A table as a self-contained HTML page, every cell escaped."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in table.headers)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows)
+    return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}"
+            "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1><table><tr>{head}</tr>{body}</table></body></html>")
+

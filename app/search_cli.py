@@ -1,0 +1,77 @@
+"""`kefudesk search QUERY [--json]`: search every stored message (and buyers, order nos., issue notes)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from app import config
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", help="words to find; each space-separated part must occur (退款, 尺码 开胶, 3698…)")
+    parser.add_argument("--agent", default="", help="only answers sent by this agent (or robot)")
+    parser.add_argument("--buyer", default="", metavar="BUYER_ID", help="only this buyer's chats")
+    parser.add_argument("--direction", choices=("in", "out", "robot"), help="only the buyers' (in) or the answers")
+    parser.add_argument("--from", dest="first", metavar="D", help="from this local day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", metavar="D", help="up to this local day, inclusive")
+    parser.add_argument("--has-issue", action="store_true", help="only chats of buyers with an issue")
+    parser.add_argument("--limit", type=int, default=50, help="at most this many messages (default 50, newest first)")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.desk.review import local_days
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+    from app.store.search import SearchFilter, search_messages, search_others
+
+    if not 1 <= args.limit <= 1000:
+        print("kefudesk search: --limit is 1–1000", file=sys.stderr)
+        return 2
+    try:
+        first = date.fromisoformat(args.first) if args.first else None
+        last = date.fromisoformat(args.last) if args.last else None
+    except ValueError:
+        print("kefudesk search: --from and --to are days such as 2026-11-11", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(config.store_path())
+    except StoreError as exc:
+        print(f"kefudesk search: {exc}", file=sys.stderr)
+        return 3
+    try:
+        since = local_days(first, first)[0] if first else None
+        until = local_days(last, last)[1] if last else None
+        where = SearchFilter(agent=args.agent, buyer_id=args.buyer, direction=args.direction or "", since=since,
+                             until=until, has_issue=args.has_issue)
+        try:
+            hits = search_messages(store, args.query, where, limit=args.limit)
+        except ValueError as exc:
+            print(f"kefudesk search: {exc}", file=sys.stderr)
+            return 2
+        others = search_others(store, args.query)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({
+            "messages": [{"id": h.message.id, "conversation": h.message.conversation_id, "buyer": h.buyer_nick,
+                          "buyer_id": h.buyer_id, "direction": h.message.direction, "agent": h.message.agent,
+                          "sent_at": h.message.sent_at.isoformat(), "text": h.message.text,
+                          "spans": [list(s) for s in h.spans]} for h in hits],
+            "others": [{"kind": o.kind, "key": o.key, "title": o.title} for o in others]},
+            ensure_ascii=False, indent=2))
+        return 0
+    for hit in hits:
+        text = hit.message.text
+        for start, end in reversed(hit.spans):
+            text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
+        when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {hit.buyer_nick}  {hit.message.direction:<5}  {' '.join(text.split())}")
+    for other in others:
+        print(f"{other.kind}: {other.title} ({other.key})")
+    if not hits and not others:
+        print(f"nothing found for {args.query!r}")
+    return 0

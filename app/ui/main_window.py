@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -34,6 +34,7 @@ from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.queue import FILTERS, angry_words
+from app.desk.review import ReviewDesk
 from app.desk.session import CloseRefused, DeskSession, ReplyNotSaved
 from app.gateway import schema
 from app.gateway.schema import now_utc
@@ -58,7 +59,9 @@ from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
+from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
+from app.ui.search_window import SearchWindow
 from app.ui.sheet_import import OrderImportDialog
 from app.ui.transfer_dialog import TransferDialog
 from app.ui.word_lists import WordListsDialog
@@ -200,7 +203,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
-                       "issues": bar.addMenu(self.tr("&Issues")), "help": bar.addMenu(self.tr("&Help"))}
+                       "issues": bar.addMenu(self.tr("&Issues")), "review": bar.addMenu(self.tr("&Review")),
+                       "help": bar.addMenu(self.tr("&Help"))}
+        self._action("review", self.tr("&Transcripts and 质检…"), "Ctrl+Shift+T", lambda: self.open_review())
+        self._action("review", self.tr("&KPI dashboard…"), "Ctrl+Shift+D", self.open_kpis)
+        self._action("review", self.tr("&Search all chats…"), "Ctrl+Shift+F", self.open_search)
         self._action("issues", self.tr("&New issue…"), "Ctrl+N", self.new_issue)
         self._action("issues", self.tr("&Issues of this buyer"), "Ctrl+J",
                      lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason))
@@ -493,6 +500,37 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Limits saved."), 6_000))
         dialog.open()
         return dialog
+
+    def review_desk(self) -> ReviewDesk:
+        return ReviewDesk(self.session.store, self.session.account.agent, clock=now_utc)
+
+    def open_review(self, first: date | None = None, last: date | None = None, agent: str = "",
+                    only: set[str] | None = None, chat: str = "") -> ReviewWindow:
+        window = ReviewWindow(self.review_desk(), self, first=first, last=last, agent=agent, only=only,
+                              focus_chat=chat)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
+    def open_kpis(self) -> QWidget:
+        from app.ui.kpi_window import KpiWindow  # QtCharts loads when the dashboard first opens, not at start
+
+        window = KpiWindow(self.review_desk(), lambda first, last, agent, only: self.open_review(
+            first, last, agent, only), self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
+    def open_search(self) -> SearchWindow:
+        def open_chat(conversation_id: str) -> ReviewWindow:
+            messages = self.session.store.messages(conversation_id, limit=1)
+            day = messages[0].sent_at.astimezone().date() if messages else None
+            return self.open_review(day, day, chat=conversation_id)
+
+        window = SearchWindow(self.session.store, open_chat, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     def open_robot(self) -> RobotDialog:
         dialog = RobotDialog(self.session.robot, self.session.account.agent, self)

@@ -144,6 +144,13 @@ REASONS: dict[str, str] = {
     "guard_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: a banned word is 1–40 characters"),
     "queue_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: an urgent word is 1–{most} characters"),
     "queue_too_many_words": QT_TRANSLATE_NOOP("Reason", "at most {most} urgent words"),
+    # the owner's review
+    "checklist_names": QT_TRANSLATE_NOOP("Reason", "every checklist item needs its own name"),
+    "checklist_weight": QT_TRANSLATE_NOOP("Reason", "an item's weight is 1–100"),
+    "checklist_unknown": QT_TRANSLATE_NOOP("Reason", "not on the checklist: {items}"),
+    "review_no_agent": QT_TRANSLATE_NOOP("Reason", "choose whose work is scored"),
+    "note_example": QT_TRANSLATE_NOOP("Reason", "an example is good, bad or neither"),
+    "note_empty": QT_TRANSLATE_NOOP("Reason", "write a comment or mark the message as an example"),
     # the robot first answer and the session
     "robot_bad_wait": QT_TRANSLATE_NOOP("Reason", "the robot's wait must be 0–{most} seconds (0: do not answer waiting buyers)"),
     "robot_too_many_rules": QT_TRANSLATE_NOOP("Reason", "at most {most} robot rules"),

@@ -1,0 +1,221 @@
+"""The KPI dashboard (Ctrl+Shift+D): the agents' figures (docs/kpis.md) per day, week or month as a table and as
+a bar chart of one figure (QtCharts); Enter on a figure opens the chats behind it in the owner's review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.kpis import PERIODS, Figures
+from app.desk.review import ReviewDesk
+from app.ui.phrase_import import in_background
+from app.ui.table_model import RecordTable
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (title, value of a row) for each column; the chart plots one of them
+COLUMNS: tuple[tuple[str, Callable[[Figures], float | None]], ...] = (
+    (QT_TRANSLATE_NOOP("KpiWindow", "Served"), lambda f: len(f.served)),
+    (QT_TRANSLATE_NOOP("KpiWindow", "First answer, median (s)"), lambda f: f.first_median),
+    (QT_TRANSLATE_NOOP("KpiWindow", "First answer, p90 (s)"), lambda f: f.first_p90),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, mean (s)"), lambda f: f.mean),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, median (s)"), lambda f: f.median),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, p90 (s)"), lambda f: f.p90),
+    (QT_TRANSLATE_NOOP("KpiWindow", "First within 30 s (%)"), lambda f: None if f.first_within_30 is None else 100 * f.first_within_30),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Within 40 s (%)"), lambda f: None if f.within_40 is None else 100 * f.within_40),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Closed with buyer last"), lambda f: len(f.closed_buyer_last)),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Conversion (%)"), lambda f: None if f.conversion is None else 100 * f.conversion),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Refunds"), lambda f: f.refunds),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Refunded (¥)"), lambda f: f.refund_fen / 100),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Returns"), lambda f: f.returns),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Reships"), lambda f: f.reships),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Bad reviews changed"), lambda f: f.reviews_changed),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Quality score"), lambda f: f.quality),
+)
+# the review filter that shows the chats behind a figure (by its index in COLUMNS); the others show all its chats
+DRILL = {**dict.fromkeys(range(1, 8), "slow"), 8: "unanswered_at_close", 10: "refunds", 11: "refunds"}
+
+
+def _period_end(start: date, period: str) -> date:
+    if period == "week":
+        return start + timedelta(days=6)
+    if period == "month":
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    return start
+
+
+class KpiTable(RecordTable[Figures]):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_at(index)
+        if row is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column >= 2 else None
+        if column == 0:
+            return row.agent
+        if column == 1:
+            return row.period.isoformat()
+        value = COLUMNS[column - 2][1](row)
+        if value is None:
+            return ""
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+class KpiWindow(QWidget):
+    def __init__(self, desk: ReviewDesk, open_review: Callable[[date, date, str, set[str]], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.desk = desk
+        self.open_review = open_review
+        self.setObjectName("kpiWindow")
+        self.setWindowTitle(self.tr("KPIs"))
+        today = QDate.currentDate()
+        self.first = QDateEdit(today.addDays(-6))
+        self.last = QDateEdit(today)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.period = QComboBox()
+        for period, text in zip(PERIODS, (self.tr("Day"), self.tr("Week"), self.tr("Month")), strict=True):
+            self.period.addItem(text, period)
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.figure = QComboBox()
+        self.figure.setObjectName("kpiMetric")
+        for title, _value in COLUMNS:
+            self.figure.addItem(self.tr(title))
+        self.figure.setCurrentIndex(1)  # first answer, median
+        self.figure.currentIndexChanged.connect(lambda _i: self._chart())
+        self.model = KpiTable([self.tr("Agent"), self.tr("Period"), *(self.tr(t) for t, _v in COLUMNS)], self)
+        self.table = QTableView()
+        self.table.setObjectName("kpiTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.drill(index))
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("kpiChart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.status = QLabel()
+        self.status.setObjectName("kpiStatus")
+        top = QHBoxLayout()
+        for text, widget in ((self.tr("&From"), self.first), (self.tr("&To"), self.last),
+                             (self.tr("&Period"), self.period), (self.tr("&Chart"), self.figure)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget)
+        top.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart_view)
+        split.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        keys = QLabel(self.tr("Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the "
+                              "table · Enter on a figure: the chats behind it · F5 refresh"))
+        keys.setStyleSheet("color: #707070")
+        layout.addWidget(keys)
+        for text, key, slot in ((self.tr("The table"), "Alt+L", lambda: self.table.setFocus()),
+                                (self.tr("The chats behind the figure"), "Return", lambda: self.drill()),
+                                (self.tr("Refresh"), "F5", self.refresh)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.addAction(action)
+        self._generation = 0
+        self.resize(1250, 760)
+        self.refresh()
+
+    def days(self) -> tuple[date, date]:
+        return self.first.date().toPython(), self.last.date().toPython()
+
+    def refresh(self) -> None:
+        first, last = self.days()
+        if last < first:
+            self.status.setText(self.tr("The last day is before the first: change one of them."))
+            return
+        self._generation += 1
+        generation, period = self._generation, str(self.period.currentData())
+        self.status.setText(self.tr("Reading…"))
+        self._reading = in_background(lambda: self.desk.kpis(first, last, period),
+                                      lambda rows: self._show(generation, rows), self)
+
+    def _show(self, generation: int, rows: object) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(rows, list):
+            self.status.setText(self.tr("The figures could not be read: %1").replace("%1", str(rows)))
+            return
+        self.model.set_rows(rows, datetime.now().astimezone())
+        self.status.setText(self.tr("%n row(s).", "", len(rows)))
+        self._chart()
+
+    def _chart(self) -> None:
+        """One bar set per agent over the periods, for the chosen figure (an empty figure draws no bar)."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        column = self.figure.currentIndex()
+        title, value = COLUMNS[column]
+        self.chart.setTitle(self.tr(title))
+        rows = self.model.rows
+        periods = sorted({f.period for f in rows})
+        series = QBarSeries()
+        highest = 0.0
+        for agent in sorted({f.agent for f in rows}):
+            bars = QBarSet(agent)
+            by_period = {f.period: value(f) for f in rows if f.agent == agent}
+            for period in periods:
+                v = by_period.get(period)
+                bars.append(float(v or 0))
+                highest = max(highest, float(v or 0))
+            series.append(bars)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([p.isoformat() for p in periods])
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        values = QValueAxis()
+        values.setRange(0, highest * 1.1 if highest else 1)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(values)
+
+    def drill(self, index: Index | None = None) -> object:
+        """The chats behind the chosen figure, in the owner's review: that agent, that period, and the filter
+        that figure counts (slow answers, chats closed with the buyer last, refunds)."""
+        index = index if index is not None else self.table.currentIndex()
+        row = self.model.row_at(index)
+        if row is None:
+            self.status.setText(self.tr("Choose a figure in the table first (Alt+L)."))
+            return None
+        period = str(self.period.currentData())
+        first, last = self.days()
+        start = max(row.period, first)
+        end = min(_period_end(row.period, period), last)
+        drill = DRILL.get(index.column() - 2)
+        return self.open_review(start, end, row.agent, {drill} if drill else set())

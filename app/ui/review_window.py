@@ -1,0 +1,358 @@
+"""The owner's review (Ctrl+Shift+T): pick the days, an agent and what to look for; read the chats with their
+figures, each transcript with the wait before every answer (slow ones red); score a chat on the shop's 质检
+checklist, comment on a message or mark it a good / bad example; export a day per agent as HTML and text.
+Everything is read off the GUI thread (app/desk/review.py does the work)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.desk.kpis import ROBOT
+from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
+from app.ui.phrase_import import in_background
+from app.ui.table_model import RecordTable
+from app.ui.words import say
+
+SLOW = QColor("#C0392B")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _seconds(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}"
+
+
+class ChatTable(RecordTable[ChatRow]):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), row.buyer_nick, "、".join(row.agents),
+                      str(row.messages), _seconds(row.first_response_s), str(row.slow or ""),
+                      "●" if row.buyer_last else "", str(row.overrides or ""), str(row.refunds or ""),
+                      "●" if row.angry else "", "" if row.score is None else str(row.score))
+            return values[column]
+        if role == Qt.ItemDataRole.ForegroundRole and ((column == 5 and row.slow) or (column == 6 and row.buyer_last)):
+            return QBrush(SLOW)
+        return None
+
+
+class ReviewWindow(QWidget):
+    def __init__(self, desk: ReviewDesk, parent: QWidget | None = None, *, first: date | None = None,
+                 last: date | None = None, agent: str = "", only: set[str] | None = None,
+                 focus_chat: str = "") -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.desk = desk
+        self.focus_chat = focus_chat  # a chat to select once the list is read (opened from a search)
+        self.setObjectName("reviewWindow")
+        self.setWindowTitle(self.tr("Owner review: transcripts and 质检"))
+        today = QDate.currentDate()
+        self.first = QDateEdit(QDate(first) if first else today)
+        self.last = QDateEdit(QDate(last) if last else today)
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.agent = QComboBox()
+        self.agent.setObjectName("reviewAgent")
+        self.agent.addItem(self.tr("Every agent"), "")
+        self.agent.addItem(self.tr("The robot"), ROBOT)
+        if agent:
+            self.agent.addItem(agent, agent)
+            self.agent.setCurrentIndex(self.agent.count() - 1)
+        self.agent.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.only: dict[str, QCheckBox] = {}
+        labels = {"unanswered_at_close": self.tr("&Unanswered at close"), "slow": self.tr("&Slow answers"),
+                  "overrides": self.tr("&Guard overrides"), "refunds": self.tr("&Refunds"),
+                  "angry": self.tr("A&ngry buyers"), "robot": self.tr("Ro&bot answered")}
+        for name, text in labels.items():
+            box = QCheckBox(text)
+            box.setChecked(name in (only or set()))
+            box.toggled.connect(lambda _on: self.refresh())
+            self.only[name] = box
+        self.model = ChatTable([self.tr("Started"), self.tr("Buyer"), self.tr("Agents"), self.tr("Messages"),
+                                self.tr("First answer (s)"), self.tr("Slow"), self.tr("Buyer last"),
+                                self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
+        self.table = QTableView()
+        self.table.setObjectName("reviewChats")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open(current))
+        self.transcript = QTableWidget(0, 4)
+        self.transcript.setObjectName("reviewTranscript")
+        self.transcript.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Message"),
+                                                   self.tr("Waited (s)")])
+        self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.transcript.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.transcript.setWordWrap(True)
+        self.transcript.verticalHeader().hide()
+        self.transcript.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.lines: list[Line] = []
+        self.checks: list[QCheckBox] = []
+        self.checks_box = QVBoxLayout()
+        self.scored_agent = QComboBox()
+        self.scored_agent.setObjectName("reviewScoredAgent")
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Comment on this chat (optional)"))
+        save = QPushButton(self.tr("Sa&ve score"))
+        save.clicked.connect(self.save_score)
+        self.status = QLabel()
+        self.status.setObjectName("reviewStatus")
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        for text, widget in ((self.tr("&From"), self.first), (self.tr("&To"), self.last),
+                             (self.tr("&Agent"), self.agent)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget)
+        for box in self.only.values():
+            top.addWidget(box)
+        top.addStretch(1)
+        scoring = QVBoxLayout()
+        scoring.addWidget(QLabel(self.tr("质检 checklist")))
+        scoring.addLayout(self.checks_box)
+        scored = QHBoxLayout()
+        scored_caption = QLabel(self.tr("Whose &work"))
+        scored_caption.setBuddy(self.scored_agent)
+        scored.addWidget(scored_caption)
+        scored.addWidget(self.scored_agent, 1)
+        scoring.addLayout(scored)
+        scoring.addWidget(self.comment)
+        scoring.addWidget(save)
+        scoring.addStretch(1)
+        scoring_widget = QWidget()
+        scoring_widget.setLayout(scoring)
+        right = QSplitter(Qt.Orientation.Horizontal)
+        right.addWidget(self.transcript)
+        right.addWidget(scoring_widget)
+        right.setStretchFactor(0, 3)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        keys = QLabel(self.tr("Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · "
+                              "Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · "
+                              "Ctrl+E export the day · F5 refresh"))
+        keys.setStyleSheet("color: #707070")
+        layout.addWidget(keys)
+        self._actions()
+        self._show_checklist()
+        self._generation = 0
+        self._notice = ""  # said after the list is read again (a saved score)
+        self.resize(1300, 800)
+        self.refresh()
+
+    def _actions(self) -> None:
+        def add(text: str, keys: str, slot: Callable[[], object]) -> None:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+
+        add(self.tr("The chats"), "Alt+L", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(self.tr("The messages"), "Alt+M", lambda: self.transcript.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        add(self.tr("Save score"), "Ctrl+S", self.save_score)
+        add(self.tr("Comment on the message…"), "Ctrl+Shift+N", self.comment_message)
+        add(self.tr("Mark the message a good example"), "Ctrl+G", lambda: self.mark_example("good"))
+        add(self.tr("Mark the message a bad example"), "Ctrl+B", lambda: self.mark_example("bad"))
+        add(self.tr("Export the day…"), "Ctrl+E", self.choose_export)
+        add(self.tr("Refresh"), "F5", self.refresh)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def days(self) -> tuple[date, date]:
+        return self.first.date().toPython(), self.last.date().toPython()
+
+    def refresh(self) -> None:
+        first, last = self.days()
+        if last < first:
+            self.status.setText(self.tr("The last day is before the first: change one of them."))
+            return
+        self._generation += 1
+        generation = self._generation
+        where = ChatFilter(agent=str(self.agent.currentData() or ""),
+                           only={name for name, box in self.only.items() if box.isChecked()})
+        self.status.setText(self.tr("Reading…"))
+        self._reading = in_background(lambda: self.desk.chats(first, last, where),
+                                      lambda rows: self._show(generation, rows), self)
+
+    def _show(self, generation: int, rows: object) -> None:
+        if generation != self._generation:
+            return  # a newer question is on its way
+        if not isinstance(rows, list):
+            self.status.setText(self.tr("The chats could not be read: %1").replace("%1", str(rows)))
+            return
+        self.model.set_rows(rows, datetime.now().astimezone())
+        known = {self.agent.itemData(i) for i in range(self.agent.count())}
+        for name in sorted({a for r in rows for a in r.agents if a != ROBOT} - known):
+            self.agent.addItem(name, name)
+        self.status.setText(" ".join(p for p in (self.tr("%n chat(s).", "", len(rows)), self._notice) if p))
+        self._notice = ""
+        if rows:
+            wanted = next((i for i, r in enumerate(rows) if r.conversation_id == self.focus_chat), 0)
+            self.table.selectRow(wanted)
+            self.focus_chat = ""
+
+    def current_chat(self) -> ChatRow | None:
+        return self.model.row_at(self.table.currentIndex())
+
+    def _open(self, index: Index) -> None:
+        row = self.model.row_at(index)
+        if row is None:
+            return
+        self.scored_agent.clear()
+        for agent in row.agents:
+            if agent != ROBOT:
+                self.scored_agent.addItem(agent, agent)
+        self._transcript = in_background(lambda: self.desk.transcript(row.conversation_id),
+                                         lambda lines: self._show_lines(row.conversation_id, lines), self)
+
+    def _show_lines(self, conversation_id: str, lines: object) -> None:
+        current = self.current_chat()
+        if current is None or current.conversation_id != conversation_id or not isinstance(lines, list):
+            return
+        self.lines = lines
+        who = {"in": self.tr("Buyer"), "out": self.tr("Agent"), "robot": self.tr("Robot"), "system": self.tr("System")}
+        self.transcript.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            x = line.message
+            speaker = who.get(x.direction, x.direction)
+            if x.direction == "out" and x.agent:
+                speaker = f"{speaker} {x.agent}"
+            text = x.text or self.tr("[Picture]")
+            for note in line.notes:
+                mark = {"good": self.tr("good example"), "bad": self.tr("bad example")}.get(note.example, "")
+                text += "\n  ▸ " + "；".join(p for p in (mark, note.text) if p)
+            values = (x.sent_at.astimezone().strftime("%H:%M:%S"), speaker, text, _seconds(line.waited_s))
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)  # plain text: a buyer's markup is never rendered
+                if line.slow and c == 3:
+                    item.setForeground(QBrush(SLOW))
+                self.transcript.setItem(r, c, item)
+        self.transcript.resizeRowsToContents()
+
+    # --- 质检 ---------------------------------------------------------------------------------------
+
+    def _show_checklist(self) -> None:
+        for box in self.checks:
+            box.deleteLater()
+        self.checks = []
+        for name, weight in self.desk.checklist():
+            box = QCheckBox(f"{name} ({weight})")
+            box.setProperty("item", name)
+            self.checks_box.addWidget(box)
+            self.checks.append(box)
+
+    def save_score(self) -> None:
+        row = self.current_chat()
+        if row is None:
+            self.status.setText(self.tr("Choose a chat first."))
+            return
+        ticked = [str(box.property("item")) for box in self.checks if box.isChecked()]
+        try:
+            review = self.desk.score(row.conversation_id, str(self.scored_agent.currentData() or ""), ticked,
+                                     self.comment.text())
+        except ReviewRefused as refused:
+            self.status.setText(self.tr("Not saved: %1").replace("%1", say(refused.args[0])))
+            return
+        for box in self.checks:
+            box.setChecked(False)
+        self.comment.clear()
+        self._notice = self.tr("Scored %1 for %2.").replace("%1", str(review.score)).replace("%2", review.agent)
+        self.status.setText(self._notice)
+        self.focus_chat = row.conversation_id  # stay on the chat when the list comes back
+        self.refresh()
+
+    def current_line(self) -> Line | None:
+        r = self.transcript.currentRow()
+        return self.lines[r] if 0 <= r < len(self.lines) else None
+
+    def comment_message(self) -> None:
+        line = self.current_line()
+        if line is None:
+            self.status.setText(self.tr("Choose a message first (Alt+M, then the arrows)."))
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Comment on the message"), self.tr("Comment:"))
+        if ok:
+            self.add_note(line, text, "")
+
+    def mark_example(self, example: str) -> None:
+        line = self.current_line()
+        if line is None:
+            self.status.setText(self.tr("Choose a message first (Alt+M, then the arrows)."))
+            return
+        self.add_note(line, "", example)
+
+    def add_note(self, line: Line, text: str, example: str) -> None:
+        try:
+            self.desk.note(line.message.id, text, example)
+        except ReviewRefused as refused:
+            self.status.setText(self.tr("Not saved: %1").replace("%1", say(refused.args[0])))
+            return
+        row = self.current_chat()
+        if row is not None:
+            self._show_lines(row.conversation_id, self.desk.transcript(row.conversation_id))
+
+    # --- export -----------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        agent = str(self.agent.currentData() or "") or str(self.scored_agent.currentData() or "")
+        if not agent or agent == ROBOT:
+            self.status.setText(self.tr("Choose an agent (Alt+A) whose day to export."))
+            return
+        day = self.days()[0]
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the day"),
+                                                    f"{agent}-{day.isoformat()}.html",
+                                                    self.tr("Web page (*.html);;Plain text (*.txt)"))
+        if path:
+            self.export(Path(path), agent, day)
+
+    def export(self, path: Path, agent: str, day: date) -> None:
+        fmt = "txt" if path.suffix.lower() == ".txt" else "html"
+        self.status.setText(self.tr("Exporting…"))
+
+        def write() -> Path:
+            path.write_text(self.desk.export_day(day, agent, fmt), encoding="utf-8")
+            return path
+
+        def done(result: object) -> None:
+            if isinstance(result, Exception):
+                self.status.setText(self.tr("Not exported: %1").replace("%1", str(result)))
+            else:
+                self.status.setText(self.tr("Exported to %1.").replace("%1", str(result)))
+
+        self._exporting = in_background(write, done, self)

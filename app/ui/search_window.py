@@ -1,0 +1,183 @@
+"""Search every stored chat (Ctrl+Shift+F): messages newest first with the hit highlighted in its context, and
+buyers, order nos. and issue notes that match; Enter opens the chat's transcript in the owner's review."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
+from app.store.store import Store
+from app.ui.phrase_import import in_background
+
+Index = QModelIndex | QPersistentModelIndex
+CONTEXT = 40  # characters shown either side of the first hit
+
+
+def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text around the first hit as HTML: everything escaped, the hits in bold red (the only markup)."""
+    if spans:
+        first = max(0, spans[0][0] - CONTEXT)
+        last = min(len(text), spans[0][1] + CONTEXT)
+    else:
+        first, last = 0, min(len(text), 2 * CONTEXT)
+    out, position = [], first
+    for start, end in spans:
+        if start < first or end > last:
+            continue
+        out.append(html.escape(text[position:start]))
+        out.append(f"<b style='color:#C0392B'>{html.escape(text[start:end])}</b>")
+        position = end
+    out.append(html.escape(text[position:last]))
+    return ("…" if first else "") + "".join(out).replace("\n", " ") + ("…" if last < len(text) else "")
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws an item's HTML (escaped text with marked hits) instead of its plain text."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: ANN001 - Qt override
+        self.initStyleOption(option, index)
+        doc = QTextDocument()
+        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
+        doc.setTextWidth(option.rect.width())
+        painter.save()
+        if option.state & option.state.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        painter.translate(option.rect.topLeft())
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt override
+        doc = QTextDocument()
+        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
+        doc.setTextWidth(max(200, option.rect.width()))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+class SearchWindow(QWidget):
+    def __init__(self, store: Store, open_chat: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.store = store
+        self.open_chat = open_chat
+        self.setObjectName("searchWindow")
+        self.setWindowTitle(self.tr("Search all chats"))
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setClearButtonEnabled(True)
+        self.query.setPlaceholderText(self.tr("退款, 尺码 开胶, an order no.… every part must occur"))
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self.refresh)
+        self.query.textChanged.connect(lambda _t: self._typing.start())
+        self.query.returnPressed.connect(self.refresh)
+        self.direction = QComboBox()
+        for text, value in ((self.tr("All messages"), ""), (self.tr("Buyers' messages"), "in"),
+                            (self.tr("Agents' answers"), "out"), (self.tr("Robot answers"), "robot")):
+            self.direction.addItem(text, value)
+        self.direction.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.has_issue = QCheckBox(self.tr("Only buyers with an &issue"))
+        self.has_issue.toggled.connect(lambda _on: self.refresh())
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.itemActivated.connect(lambda item: self.open_item(item))
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        top = QHBoxLayout()
+        caption = QLabel(self.tr("&Find"))
+        caption.setBuddy(self.query)
+        top.addWidget(caption)
+        top.addWidget(self.query, 1)
+        shown = QLabel(self.tr("&Show"))
+        shown.setBuddy(self.direction)
+        top.addWidget(shown)
+        top.addWidget(self.direction)
+        top.addWidget(self.has_issue)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        keys = QLabel(self.tr("Alt+F find · Alt+S show · Alt+L the results · Enter opens the chat"))
+        keys.setStyleSheet("color: #707070")
+        layout.addWidget(keys)
+        action = QAction(self.tr("The results"), self)
+        action.setShortcut(QKeySequence("Alt+L"))
+        action.triggered.connect(lambda _checked=False: self.results.setFocus())
+        self.addAction(action)
+        self.hits: list[MessageHit | OtherHit] = []
+        self._generation = 0
+        self.resize(900, 640)
+        self.query.setFocus()
+
+    def refresh(self) -> None:
+        query = self.query.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if not query:
+            self.results.clear()
+            self.status.setText("")
+            return
+        where = SearchFilter(direction=str(self.direction.currentData() or ""), has_issue=self.has_issue.isChecked())
+
+        def work() -> tuple[list[MessageHit], list[OtherHit]]:
+            return search_messages(self.store, query, where, limit=200), search_others(self.store, query)
+
+        self.status.setText(self.tr("Searching…"))
+        self._reading = in_background(work, lambda found: self._show(generation, found), self)
+
+    def _show(self, generation: int, found: object) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(found, ValueError):
+            self.status.setText(self.tr("Not searched: %1").replace("%1", str(found)))
+            return
+        if not isinstance(found, tuple):
+            self.status.setText(self.tr("The search failed: %1").replace("%1", str(found)))
+            return
+        messages, others = found
+        self.results.clear()
+        self.hits = [*messages, *others]
+        who = {"in": self.tr("buyer"), "out": self.tr("agent"), "robot": self.tr("robot"), "system": self.tr("system")}
+        kinds = {"buyer": self.tr("Buyer"), "order": self.tr("Order"), "issue": self.tr("Issue")}
+        for hit in self.hits:
+            if isinstance(hit, MessageHit):
+                when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                head = html.escape(f"{when} · {hit.buyer_nick} · {who.get(hit.message.direction, '')}")
+                body = marked(hit.message.text, hit.spans)
+                plain = hit.message.text
+            else:
+                head = html.escape(kinds.get(hit.kind, hit.kind))
+                body, plain = marked(hit.title, hit.spans), hit.title
+            item = QListWidgetItem(plain)  # the accessible text; the delegate draws the marked HTML
+            item.setData(Qt.ItemDataRole.UserRole + 1, f"<span style='color:#707070'>{head}</span><br>{body}")
+            self.results.addItem(item)
+        self.status.setText(self.tr("%n message(s)", "", len(messages)) + " · " +
+                            self.tr("%n other match(es)", "", len(others)))
+        if self.hits:
+            self.results.setCurrentRow(0)
+
+    def open_item(self, item: QListWidgetItem | None = None) -> object:
+        row = self.results.row(item) if item is not None else self.results.currentRow()
+        if not 0 <= row < len(self.hits):
+            return None
+        hit = self.hits[row]
+        if isinstance(hit, MessageHit):
+            return self.open_chat(hit.message.conversation_id)
+        return None

@@ -1,0 +1,99 @@
+"""The owner's review, KPI dashboard and search windows from the keyboard, on a real desk and store."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.gateway import schema
+from app.ui.kpi_window import KpiWindow
+from app.ui.review_window import ReviewWindow
+from app.ui.search_window import SearchWindow, marked
+from tests.ui.conftest import NOW
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+START = NOW - timedelta(minutes=30)
+
+
+def day(win) -> None:
+    store = win.session.store
+    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "果果妈"), "active", START))
+    for i, (cid, direction, agent, seconds, text) in enumerate((
+            ("c1", "in", "", 0, "我要退款<b>!!!</b>"), ("c1", "out", "小李", 55, "亲，马上为您退款"),
+            ("c2", "in", "", 100, "有27码吗"), ("c2", "out", "小王", 110, "有的亲"))):
+        store.ingest_message(schema.Message(f"r{i}", cid, direction, text, START + timedelta(seconds=seconds),
+                                            agent=agent))
+
+
+def opened(qtbot, cls):
+    qtbot.waitUntil(lambda: any(isinstance(w, cls) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible())
+
+
+def test_the_review_shows_the_days_chats_their_waits_and_saves_a_score(qtbot, desk, tmp_path):
+    win = desk()
+    day(win)
+    qtbot.keyClick(win, Qt.Key.Key_T, CTRL_SHIFT)
+    review = opened(qtbot, ReviewWindow)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 2)
+    assert {review.model.index(r, 1).data() for r in range(2)} == {"tb_小美妈妈", "果果妈"}
+    row = next(r for r in range(2) if review.model.index(r, 1).data() == "tb_小美妈妈")
+    review.table.selectRow(row)
+    qtbot.waitUntil(lambda: review.transcript.rowCount() == 2)
+    assert review.transcript.item(0, 2).text() == "我要退款<b>!!!</b>"  # shown as text, never as markup
+    assert review.transcript.item(1, 3).text() == "55"
+    assert review.transcript.item(1, 3).foreground().color().name() == "#c0392b"  # over 30 s: slow
+    review.checks[2].setChecked(True)
+    review.checks[3].setChecked(True)
+    qtbot.keyClick(review, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Scored 40 for 小李" in review.status.text() and "chat" in review.status.text())
+    assert review.model.index(review.table.currentIndex().row(), 10).data() == "40"
+    qtbot.waitUntil(lambda: review.transcript.rowCount() == 2)
+    review.transcript.setCurrentCell(1, 0)
+    qtbot.keyClick(review, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "good example" in review.transcript.item(1, 2).text())
+    review.only["slow"].setChecked(True)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1)
+    out = tmp_path / "day.html"
+    review.export(out, "小李", START.astimezone().date())
+    qtbot.waitUntil(lambda: out.exists() and "Exported" in review.status.text())
+    assert "&lt;b&gt;!!!&lt;/b&gt;" in out.read_text(encoding="utf-8")
+
+
+def test_the_kpi_dashboard_charts_a_figure_and_drills_into_its_chats(qtbot, desk):
+    win = desk()
+    day(win)
+    qtbot.keyClick(win, Qt.Key.Key_D, CTRL_SHIFT)
+    kpis = opened(qtbot, KpiWindow)
+    qtbot.waitUntil(lambda: kpis.model.rowCount() == 2)
+    agents = [kpis.model.index(r, 0).data() for r in range(2)]
+    assert sorted(agents) == ["小李", "小王"]
+    li = agents.index("小李")
+    assert kpis.model.index(li, 3).data() == "55"  # first answer, median
+    [series] = kpis.chart.series()
+    assert sorted(series.barSets()[i].label() for i in range(series.count())) == ["小李", "小王"]
+    kpis.table.setCurrentIndex(kpis.model.index(li, 3))
+    kpis.table.setFocus()
+    qtbot.keyClick(kpis.table, Qt.Key.Key_Return)
+    review = opened(qtbot, ReviewWindow)
+    assert review.only["slow"].isChecked() and review.agent.currentData() == "小李"
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1)
+
+
+def test_search_finds_short_queries_marks_the_hit_and_opens_the_chat(qtbot, desk):
+    win = desk()
+    day(win)
+    qtbot.keyClick(win, Qt.Key.Key_F, CTRL_SHIFT)
+    search = opened(qtbot, SearchWindow)
+    search.query.setText("退款")  # typed through an input method
+    qtbot.waitUntil(lambda: search.results.count() == 2)
+    assert search.results.item(0).text() == "亲，马上为您退款"  # newest first
+    html = search.results.item(1).data(Qt.ItemDataRole.UserRole + 1)
+    assert "我要<b style='color:#C0392B'>退款</b>&lt;b&gt;!!!&lt;/b&gt;" in html
+    search.results.setFocus()
+    qtbot.keyClick(search.results, Qt.Key.Key_Return)
+    review = opened(qtbot, ReviewWindow)
+    qtbot.waitUntil(lambda: review.current_chat() is not None and review.current_chat().conversation_id == "c1")
+    assert marked("x" * 100 + "退款", ((100, 102),)).startswith("…")

@@ -24,6 +24,7 @@ _RAW_INSERT = ("INSERT INTO message (conversation_id, direction, text, server_id
 def ingest(quick: bool) -> list[Record]:
     from app.gateway import schema
     from app.store.engine import open_store
+from app.store.search_text import tokens
 
     count = 20_000 if quick else 100_000
     messages = []
@@ -42,6 +43,8 @@ def ingest(quick: bool) -> list[Record]:
         desk, raw_store = stores
         raw_store.close()
         raw = sqlite3.connect(Path(folder) / "raw.db")
+        # the table's search-index triggers need the store's cut of text (app/store/engine.py registers it too)
+        raw.create_function("kd_tokens", 1, tokens, deterministic=True)
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
             raw.execute(f"PRAGMA {pragma}")
         ours = plain = 0.0

@@ -28,6 +28,7 @@ from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
+from app.store import fts
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -36,6 +37,7 @@ from app.store.store import Store
 log = logging.getLogger("kefudesk.desk")
 
 Clock = Callable[[], datetime]
+INDEX_EVERY_S = 2.0
 
 
 class CloseRefused(Exception):
@@ -107,6 +109,7 @@ class DeskSession:
         self._stopping = threading.Event()
         self._outbox_thread = threading.Thread(target=self._outbox_loop, name="kefudesk-outbox", daemon=True)
         self._robot_thread = threading.Thread(target=self._robot_loop, name="kefudesk-robot", daemon=True)
+        self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
         self.online = False
         self.session: schema.Session | None = None
         self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
@@ -119,6 +122,7 @@ class DeskSession:
         """Log in and start streaming, without blocking the caller."""
         self._outbox_thread.start()
         self._robot_thread.start()
+        self._index_thread.start()
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
 
     def stop(self) -> None:
@@ -554,6 +558,15 @@ class DeskSession:
         if withdrawn is not None:
             self._listener.on_message(withdrawn)
         return withdrawn
+
+    def _index_loop(self) -> None:
+        """Keep the search index a couple of seconds behind the store, in slices (app/store/fts.py says why)."""
+        while not self._stopping.wait(INDEX_EVERY_S):
+            try:
+                while fts.index_pending(self.store) and not self._stopping.is_set():
+                    pass
+            except Exception:  # noqa: BLE001 - a search scans what is not indexed; the next round tries again
+                log.exception("the search index did not catch up")
 
     @property
     def pending_count(self) -> int:

@@ -15,7 +15,6 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from app.store.errors import StoreCorrupt, StoreLocked, StoreTooNew
-from app.store.search_text import tokens
 from app.store.store import Store
 
 if TYPE_CHECKING:
@@ -68,13 +67,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0) -> Store:
     return Store(engine, path)
 
 
-def _tokens(text: object) -> str:
-    return tokens(text) if isinstance(text, str) else ""
-
-
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # the search index's triggers cut text with the same function as the queries (migration 0008)
-    dbapi_connection.create_function("kd_tokens", 1, _tokens, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

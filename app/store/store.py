@@ -132,6 +132,7 @@ class Store:
                 raise KeyError(f"no outgoing message with client id {client_id}")
             other = s.scalar(select(m.Message).where(m.Message.server_id == server_id, m.Message.id != ours.id))
             if other is not None:  # the shop's echo arrived without our key: keep our row, drop the copy
+                _unindex(s, [(other.id, other.text)])
                 s.delete(other)
                 s.flush()
             ours.server_id, ours.state, ours.sent_at, ours.error = server_id, "sent", sent_at, ""
@@ -368,3 +369,10 @@ def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:
                                created_at=conv.created_at, last_text=conv.last_text, last_direction=conv.last_direction,
                                last_at=conv.last_at, waiting_since=conv.waiting_since,
                                first_response_at=conv.first_response_at, unread=conv.unread, agent=conv.agent or "")
+
+
+def _unindex(s: Session, rows: list[tuple[int, str]]) -> None:
+    from app.store.fts import unindex  # fts reads the Store type; imported late to keep the modules acyclic
+
+    unindex(s, rows)
+

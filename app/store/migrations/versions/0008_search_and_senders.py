@@ -3,8 +3,7 @@
 - message.agent: the agent id that sent an out or robot message (the owner's KPIs are per agent);
   message.sent_at gets an index, as every report reads messages by time.
 - SQLite: message_fts, a contentless FTS5 table over the tokens of app/store/search_text.py, kept in step by
-  triggers that call kd_tokens() (registered on every connection by app/store/engine.py); the messages already
-  stored are indexed here.
+  the desk a little after messages are stored (app/store/fts.py); the messages already stored are indexed here.
 - PostgreSQL: a GIN index over the same cut, written as an SQL expression (app/store/search.py's PG_VECTOR).
 
 Revision ID: 0008
@@ -13,6 +12,8 @@ Revises: 0007
 
 import sqlalchemy as sa
 from alembic import op
+
+from app.store.search_text import tokens
 
 revision = "0008"
 down_revision = "0007"
@@ -29,24 +30,26 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE message_fts USING fts5(tokens, content='', "
                    "tokenize='unicode61 remove_diacritics 0', prefix='3')")
-        op.execute("INSERT INTO message_fts(rowid, tokens) SELECT id, kd_tokens(text) FROM message")
-        op.execute("CREATE TRIGGER message_fts_insert AFTER INSERT ON message BEGIN "
-                   "INSERT INTO message_fts(rowid, tokens) VALUES (new.id, kd_tokens(new.text)); END")
-        op.execute("CREATE TRIGGER message_fts_delete AFTER DELETE ON message BEGIN "
-                   "INSERT INTO message_fts(message_fts, rowid, tokens) VALUES ('delete', old.id, kd_tokens(old.text)); "
-                   "END")
-        op.execute("CREATE TRIGGER message_fts_update AFTER UPDATE OF text ON message BEGIN "
-                   "INSERT INTO message_fts(message_fts, rowid, tokens) VALUES ('delete', old.id, kd_tokens(old.text)); "
-                   "INSERT INTO message_fts(rowid, tokens) VALUES (new.id, kd_tokens(new.text)); END")
+        bind = op.get_bind()
+        last = 0
+        while True:  # the messages already stored, a slice at a time (the store keeps the index from now on)
+            rows = bind.execute(sa.text("SELECT id, text FROM message WHERE id > :last ORDER BY id LIMIT 5000"),
+                                {"last": last}).all()
+            if not rows:
+                break
+            bind.execute(sa.text("INSERT INTO message_fts(rowid, tokens) VALUES (:id, :tokens)"),
+                         [{"id": r[0], "tokens": tokens(r[1] or "")} for r in rows])
+            last = rows[-1][0]
+        bind.execute(sa.text("INSERT OR REPLACE INTO meta(key, value) VALUES ('fts.indexed_upto', :last)"),
+                     {"last": str(last)})
     else:
         op.execute(f"CREATE INDEX ix_message_search ON message USING gin ({PG_VECTOR})")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for trigger in ("message_fts_insert", "message_fts_delete", "message_fts_update"):
-            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS message_fts")
+        op.execute("DELETE FROM meta WHERE key = 'fts.indexed_upto'")
     else:
         op.execute("DROP INDEX IF EXISTS ix_message_search")
     op.drop_index("ix_message_sent_at", "message")

@@ -269,9 +269,8 @@ class DeskSession:
         listed = {chat.id for chat in open_chats}
         for chat in open_chats:
             self.store.upsert_conversation(chat)
-            for message in self.gateway.messages(chat.id, limit=50):
-                record, _created = self.store.ingest_message(message)
-                self._want_image(record)
+            for record, _created in self.store.ingest_messages(self.gateway.messages(chat.id, limit=50)):
+                self._want_image(record)  # one transaction a chat
         ghosts = [local for local in self.store.conversation_summaries() if local.id not in listed]
         for local in ghosts:
             self._close_locally(local)
@@ -356,8 +355,7 @@ class DeskSession:
             self._listener.on_transfer(summary, transfer, to_me)
 
     def _fetch_history(self, conversation_id: str) -> None:
-        for message in self.gateway.messages(conversation_id, limit=50):
-            record, _created = self.store.ingest_message(message)
+        for record, _created in self.store.ingest_messages(self.gateway.messages(conversation_id, limit=50)):
             self._want_image(record)
         self._notify_chat(conversation_id)
 

@@ -54,7 +54,7 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk, bench_ingest, bench_issues, bench_phrases, bench_soak
+    from bench import bench_desk, bench_ingest, bench_issues, bench_phrases, bench_review, bench_soak
 
     return {
         "cold_start": bench_desk.cold_start,
@@ -68,6 +68,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "refund_xlsx": bench_issues.refund_xlsx,
         "ingest": bench_ingest.ingest,
         "soak": bench_soak.soak,
+        "review": bench_review.review,
     }
 
 

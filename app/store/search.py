@@ -1,13 +1,15 @@
 """Full-text search over years of chats, plus buyers, order nos. and issue notes (app/store/search_text.py says
-how text is cut). On SQLite the messages are indexed by an FTS5 table kept in step by triggers; on PostgreSQL
-by a GIN index on the same tokens. Newest hits first; a search never reads more rows than it returns."""
+how text is cut). On SQLite the messages are indexed by an FTS5 table the desk keeps up (fts.py); on PostgreSQL
+by a GIN index on the same tokens. Newest hits first, read from the index newest first until there are enough."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, text
+from sqlalchemy import Row, Select, and_, exists, func, or_, select, text
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.store import fts
@@ -65,6 +67,25 @@ def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:
     return found
 
 
+_PAGE = text("SELECT rowid FROM message_fts WHERE message_fts MATCH :match AND rowid <= :before "
+             "ORDER BY rowid DESC LIMIT :page")
+
+
+def _from_index(s: Session, base: Select[Any], match: str, upto: int, limit: int) -> list[Row[Any]]:
+    """The newest indexed matches that pass the filters. The index hands out ids newest first, a page at a time,
+    so a common word (退) reads a few pages rather than every match; filters that reject most of them make the
+    pages grow."""
+    rows: list[Row[Any]] = []
+    before, page = upto, max(limit, 50)
+    while len(rows) < limit:
+        ids = list(s.scalars(_PAGE, {"match": match, "before": before, "page": page}))
+        if not ids:
+            break
+        rows += s.execute(base.where(m.Message.id.in_(ids))).all()
+        before, page = ids[-1] - 1, min(page * 4, 50_000)
+    return rows
+
+
 def search_messages(store: Store, query: str, where: SearchFilter = SearchFilter(),  # noqa: B008 - frozen
                     limit: int = 50) -> list[MessageHit]:
     """Messages matching every part of the query (each part a phrase), newest first. A query with nothing to
@@ -78,9 +99,7 @@ def search_messages(store: Store, query: str, where: SearchFilter = SearchFilter
     with store.reading() as s:
         if store.engine.dialect.name == "sqlite":
             upto = fts.watermark(s)
-            indexed = text("message.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH :match "
-                           "ORDER BY rowid DESC)").bindparams(match=match_sqlite(query))
-            rows = s.execute(base.where(indexed)).all()
+            rows = _from_index(s, base, match_sqlite(query), upto, limit)
             # the few messages stored since the index last caught up: scanned, so a search never misses one
             tail = [m.Message.text.contains(part, autoescape=True) for part in query.split()]
             rows += s.execute(base.where(m.Message.id > upto, *tail)).all()

@@ -29,6 +29,9 @@ def _desk_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="start the desk, let simulated traffic run, save a PNG of the window and exit")
+    parser.add_argument("--screenshot-of", choices=("desk", "review", "kpis"), default="desk",
+                        help="with --screenshot: the desk (default), or after answering a few buyers through the "
+                        "window, the owner's review or the KPI dashboard")
     parser.add_argument("--after", type=float, default=6.0, metavar="SECONDS",
                         help="with --screenshot: how long to let traffic run first (default 6)")
     parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), help="interface language (default: settings)")
@@ -170,7 +173,8 @@ def _run_desk(args: argparse.Namespace) -> int:
         shop_name = settings["gateway.shop"]
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
-                          screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint)
+                          screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
+                          screenshot_of=args.screenshot_of)
     try:
         return run_desk(options)
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
@@ -29,6 +29,7 @@ class DeskOptions:
     language: str = "auto"
     screenshot: Path | None = None
     screenshot_after: float = 6.0
+    screenshot_of: str = "desk"  # desk / review / kpis
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -93,7 +94,14 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
 
         def shoot() -> None:
             window.go_longest_waiting()
-            QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
+            if options.screenshot_of == "desk":
+                QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
+                return
+            answered = _answer_some(window)
+            opened = window.open_review() if options.screenshot_of == "review" else window.open_kpis()
+            opened.resize(1320, 800)
+            print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
+            QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
 
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
@@ -117,7 +125,21 @@ def ask_password(account: ShopAccount) -> str:
     return password if accepted else ""
 
 
-def _save(window: MainWindow, target: Path) -> None:
+def _answer_some(window: MainWindow, most: int = 6) -> int:
+    """Answer the longest-waiting buyers through the reply box (the screenshot of the review or the KPIs needs a
+    few answered chats); returns how many were answered."""
+    waiting = [window.queue_model.chat_at(r) for r in range(window.queue_model.rowCount())]
+    answered = 0
+    for chat in [c for c in waiting if c is not None and c.last_direction == "in"][:most]:
+        window.select_row(window.queue_model.row_of(chat.id))
+        window.conversation.composer.setPlainText("亲，在的呢～马上为您查看")  # to the buyer, in the shop's words
+        window.conversation.send_current()
+        QApplication.processEvents()
+        answered += 1
+    return answered
+
+
+def _save(window: QWidget, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target)):
         print(f"kefudesk: could not write the screenshot to {target}", file=sys.stderr)

@@ -90,3 +90,17 @@ def test_views_hide_and_bring_back_chats_and_unread_counts_them_all(qapp):
     assert ids(model) == ["1"]  # answered: no longer angry
     model.set_view("all")
     assert ids(model) == ["2", "1", "3"]  # the waiting buyer on top, then the rest by last activity
+
+
+def test_a_stale_summary_never_puts_an_answered_buyer_back_on_top():
+    from dataclasses import replace
+
+    model = QueueModel(clock=lambda: NOW)
+    asked = replace(chat("a", 5), last_at=NOW - timedelta(seconds=5))
+    answered = replace(chat("a", None), last_at=NOW)
+    model.upsert(answered)
+    model.upsert(asked)  # read before the reply was stored, delivered after it
+    assert model.chat_at(0).last_direction == "out"
+    model.upsert(replace(answered, unread=0))  # same moment (read marks, closing): still taken
+    model.upsert(replace(chat("a", 1), last_at=NOW + timedelta(seconds=1)))  # the buyer writes again
+    assert model.chat_at(0).last_direction == "in"

@@ -23,6 +23,7 @@ class QueueModel(QAbstractListModel):
         self._chats: list[ConversationSummary] = []  # the rows shown: open chats the view lets through
         self._keys: list[tuple[int, float, str]] = []
         self._open: dict[str, ConversationSummary] = {}  # every open chat, shown or not
+        self._last_at: dict[str, datetime] = {}  # the newest message time seen per chat, closed ones too
         self.clock = clock
         self.view = "all"
         self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
@@ -100,7 +101,14 @@ class QueueModel(QAbstractListModel):
         return -1
 
     def upsert(self, chat: ConversationSummary) -> None:
-        """Insert, update, move or (when closed) remove one chat, keeping queue order."""
+        """Insert, update, move or (when closed) remove one chat, keeping queue order. A summary older than the
+        one already shown is dropped: read on the stream's thread before the agent's reply was stored, it can
+        arrive after the reply's and would put an answered buyer back on top (seen in the soak: 2 of 3,000)."""
+        newest = self._last_at.get(chat.id)
+        if newest is not None and chat.last_at is not None and chat.last_at < newest:
+            return
+        if chat.last_at is not None:
+            self._last_at[chat.id] = chat.last_at
         row = self.row_of(chat.id)
         if chat.state == "closed":
             self._open.pop(chat.id, None)

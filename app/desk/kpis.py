@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 ROBOT = "robot"
 FIRST_LIMIT_S, LIMIT_S = 30, 40  # DOMAIN.md: the first answer within 30 s, every answer within 40 s
@@ -18,9 +19,8 @@ REFUNDS = ("partial_refund", "full_refund")
 PERIODS = ("day", "week", "month")
 
 
-@dataclass(frozen=True)
-class Said:
-    """One message of a chat as the KPIs read it."""
+class Said(NamedTuple):
+    """One message of a chat as the KPIs read it (a named tuple: a month is hundreds of thousands of them)."""
 
     at: datetime  # UTC
     direction: str  # in / out / robot / system
@@ -31,11 +31,10 @@ class Said:
 class ChatLog:
     id: str
     buyer_id: str
-    said: tuple[Said, ...]  # in order
+    said: Sequence[tuple[datetime, str, str]]  # Said (at, direction, agent) or plain tuples of them, in order
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
     conversation_id: str
     agent: str
     run_start: datetime
@@ -133,14 +132,14 @@ def responses(chat: ChatLog) -> list[Response]:
     found: list[Response] = []
     run_start: datetime | None = None
     answered_by: set[str] = set()
-    for said in chat.said:
-        if said.direction == "in":
+    for at, direction, sender in chat.said:  # unpacked: a month is hundreds of thousands of these
+        if direction == "in":
             if run_start is None:
-                run_start = said.at
-        elif said.direction in ("out", "robot"):
-            agent = ROBOT if said.direction == "robot" else (said.agent or "?")
+                run_start = at
+        elif direction == "out" or direction == "robot":
+            agent = ROBOT if direction == "robot" else (sender or "?")
             if run_start is not None:
-                found.append(Response(chat.id, agent, run_start, said.at, agent not in answered_by))
+                found.append(Response(chat.id, agent, run_start, at, agent not in answered_by))
                 run_start = None
             answered_by.add(agent)
     return found
@@ -162,16 +161,27 @@ def compute(chats: Iterable[ChatLog], done: Iterable[Done], orders: Iterable[tup
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")
 
+    days: dict[int, date] = {}
+
     def local_day(at: datetime) -> date:
-        return at.astimezone(tz).date()
+        # every time zone's offset is a multiple of 15 minutes: one conversion per quarter hour, not per message
+        quarter = int(at.timestamp()) // 900
+        day = days.get(quarter)
+        if day is None:
+            day = days[quarter] = at.astimezone(tz).date()
+        return day
 
     table: dict[tuple[str, date], Figures] = {}
+    kept: dict[date, date | None] = {}  # local day → its period's first day, None when the range leaves it out
 
-    def figures(agent: str, at: datetime) -> Figures | None:
-        day = local_day(at)
-        if not keep(day):
+    def figures(agent: str, at: datetime, day: date | None = None) -> Figures | None:
+        day = day or local_day(at)
+        if day not in kept:
+            kept[day] = period_start(day, period) if keep(day) else None
+        start = kept[day]
+        if start is None:
             return None
-        key = (agent, period_start(day, period))
+        key = (agent, start)
         if key not in table:
             table[key] = Figures(agent, key[1])
         return table[key]
@@ -180,24 +190,26 @@ def compute(chats: Iterable[ChatLog], done: Iterable[Done], orders: Iterable[tup
     for buyer_id, created in orders:
         orders_by_buyer[buyer_id].append(created)
     for chat in chats:
-        first_answer: dict[tuple[str, date], datetime] = {}
+        first_answer: dict[tuple[str, date], datetime] = {}  # (agent, local day) → first answer in this chat
         for response in responses(chat):
-            row = figures(response.agent, response.answered_at)
+            day = local_day(response.answered_at)
+            row = figures(response.agent, response.answered_at, day)
             if row is None:
                 continue
+            seconds = response.seconds
             row.served.add(chat.id)
-            row.times.append(response.seconds)
+            row.times.append(seconds)
             if response.first:
-                row.first_times.append(response.seconds)
-            limit = FIRST_LIMIT_S if response.first else LIMIT_S
-            if response.seconds > limit:
+                row.first_times.append(seconds)
+            if seconds > (FIRST_LIMIT_S if response.first else LIMIT_S):
                 row.slow.add(chat.id)
-            first_answer.setdefault((response.agent, local_day(response.answered_at)), response.answered_at)
-        for (agent, _day), answered in first_answer.items():
+            if (response.agent, day) not in first_answer:  # the day's first: conversion counts from it
+                first_answer[(response.agent, day)] = response.answered_at
+        for (agent, day), answered in first_answer.items():
             if agent == ROBOT:
                 continue
             if any(answered <= created <= answered + CONVERSION_WINDOW for created in orders_by_buyer[chat.buyer_id]):
-                row = figures(agent, answered)
+                row = figures(agent, answered, day)
                 if row is not None:
                     row.converted.add(chat.id)
     for item in done:

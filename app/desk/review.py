@@ -167,9 +167,11 @@ class ReviewDesk:
 
     def kpis(self, first: date, last: date, period: str = "day") -> list[Figures]:
         start, end = self.utc_range(first, last)
-        logs, _by_chat = self._logs(first, last)
-        info = repo.chats(self.store, [log.id for log in logs])
-        logs = [ChatLog(log.id, info[log.id].buyer_id if log.id in info else "", log.said) for log in logs]
+        # a run that began the evening before is still measured from its start
+        said = repo.said_between(self.store, start - timedelta(days=1), end)  # kpis.responses names the robot
+        in_range = [cid for cid, lines in said.items() if lines[-1][0] >= start]
+        info = repo.chats(self.store, in_range)
+        logs = [ChatLog(cid, info[cid].buyer_id if cid in info else "", said[cid]) for cid in in_range]
         issues = IssueStore(self.store)
         done: list[Done] = []
         kinds = ("partial_refund", "full_refund", "return", "reship", "review_outcome")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -58,6 +59,32 @@ def messages_between(store: Store, start: datetime, end: datetime,
         rows = connection.execute(query.order_by(table.c.conversation_id, table.c.id)).all()
     return [MessageRecord(r[0], r[1], r[2], r[3], as_utc(r[4]), r[5], r[6], r[7], r[8] or "", r[9] or "", r[10] or "")
             for r in rows]
+
+
+def said_between(store: Store, start: datetime, end: datetime) -> dict[str, list[tuple[datetime, str, str]]]:
+    """Per chat, (sent at UTC, direction, agent) of its messages sent in [start, end), in order: what the KPIs
+    read and nothing else (a month of a busy shop is a few hundred thousand rows). On SQLite the rows come from
+    the driver directly and the times are parsed with fromisoformat: the ORM's per-row handling took most of the
+    time (1.7 s → 0.6 s for 120,000 messages)."""
+    said: dict[str, list[tuple[datetime, str, str]]] = defaultdict(list)
+    if store.engine.dialect.name != "sqlite":
+        table = m.Message.__table__
+        query = (select(table.c.conversation_id, table.c.direction, table.c.sent_at, table.c.agent)
+                 .where(table.c.sent_at >= start, table.c.sent_at < end).order_by(table.c.conversation_id, table.c.id))
+        with store.engine.connect() as connection:
+            for cid, direction, at, agent in connection.execute(query):
+                said[cid].append((as_utc(at), direction, agent or ""))
+        return said
+    stored = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps a naive UTC time in SQLite
+    parse = datetime.fromisoformat
+    with store.engine.connect() as connection:
+        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+            "SELECT conversation_id, direction, sent_at || '+00:00', agent FROM message "
+            "WHERE sent_at >= ? AND sent_at < ? ORDER BY conversation_id, id",
+            (start.astimezone(UTC).strftime(stored), end.astimezone(UTC).strftime(stored)))
+        for cid, direction, at, agent in cursor.fetchall():
+            said[cid].append((parse(at), direction, agent or ""))
+    return said
 
 
 def chats(store: Store, ids: Sequence[str]) -> dict[str, ChatInfo]:

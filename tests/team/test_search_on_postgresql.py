@@ -34,3 +34,20 @@ def test_short_chinese_queries_and_order_nos_on_postgresql(pg_url):
         assert "ix_message_search" in plan or "Seq Scan" in plan  # tiny tables may be scanned; the index exists
     finally:
         store.close()
+
+
+def test_a_days_kpis_read_from_postgresql(pg_url):
+    from app.desk.review import ReviewDesk
+
+    store = open_store(pg_url)
+    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", "果果妈"), "active", T0))
+    for i, (direction, agent, seconds) in enumerate((("in", "", 0), ("out", "小李", 12), ("in", "", 30),
+                                                     ("out", "小李", 80))):
+        store.ingest_message(schema.Message(f"k{i}", "c9", direction, "…", T0 + timedelta(seconds=seconds),
+                                            agent=agent))
+    try:
+        desk = ReviewDesk(store, "店长", clock=lambda: T0, tz=UTC)
+        [li] = desk.kpis(T0.date(), T0.date())
+        assert (li.agent, li.first_times, li.times, li.within_40) == ("小李", [12], [12, 50], 0.5)
+    finally:
+        store.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 import uvicorn
 
+from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.server import SimApp, Traffic
 from app.shopsim.world import Credentials, ShopWorld
 
@@ -43,17 +44,25 @@ class SimServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, buyers: int = 50, rate: float = 0.0,
                  initial_chats: int = 0, reply_delay: tuple[float, float] | None = (2.0, 6.0),
                  ping_interval: float = 15.0, seed: int | None = None, credentials: Credentials | None = None,
-                 world: ShopWorld | None = None) -> None:
+                 world: ShopWorld | None = None, faults: Faults | None = None,
+                 replay: list[ReplayLine] | None = None, replay_speed: float = 1.0) -> None:
         self.host = host
         self.requested_port = port
         self.world = world or ShopWorld(buyers=buyers, seed=seed, credentials=credentials)
         # a restarted server (same world) does not open the initial chats again
         self.traffic = Traffic(rate=rate, initial_chats=0 if world else initial_chats, reply_delay=reply_delay,
-                               ping_interval=ping_interval)
+                               ping_interval=ping_interval, replay_speed=replay_speed)
+        self.faults = faults or Faults(seed=seed)
+        self.replay_left = list(replay or [])  # what a restart must still play
         self.port = 0
         self._server: uvicorn.Server | None = None
         self._sim: SimApp | None = None
         self._thread: threading.Thread | None = None
+
+    @property
+    def fault_counts(self) -> dict[str, int]:
+        """What the fault switches did while this server ran (streams opened, dropped, events doubled or moved)."""
+        return dict(self._sim.fault_counts) if self._sim is not None else {}
 
     @property
     def url(self) -> str:
@@ -74,7 +83,7 @@ class SimServer:
     def start(self, timeout: float = 10.0) -> SimServer:
         sock = _bind(self.host, self.requested_port)
         self.port = sock.getsockname()[1]
-        sim = self._sim = SimApp(self.world, self.traffic)
+        sim = self._sim = SimApp(self.world, self.traffic, self.faults, self.replay_left)
         config = uvicorn.Config(sim.app, log_level="warning", access_log=False, lifespan="on",
                                 timeout_graceful_shutdown=1)
         self._server = uvicorn.Server(config)
@@ -90,7 +99,15 @@ class SimServer:
         self._sock = sock
         return self
 
+    def restart(self) -> SimServer:
+        """Stop and start again on the same port with the same shop, going on with a replay where it was."""
+        self.requested_port = self.port
+        self.stop()
+        return self.start()
+
     def stop(self, timeout: float = 5.0) -> None:
+        if self._sim is not None:
+            self.replay_left = self.replay_left[self._sim.replayed:]
         if self._sim is not None and self._sim.loop is not None and not self._sim.loop.is_closed():
             # open event streams never end by themselves; uvicorn would wait for them
             self._sim.loop.call_soon_threadsafe(self._sim.end_streams)
@@ -111,16 +128,29 @@ class SimServer:
         self.stop()
 
 
-def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, initial_chats: int) -> None:
-    """`kefudesk sim`: serve in the foreground until Ctrl+C."""
-    server = SimServer(port=port, buyers=buyers, rate=rate, seed=seed, initial_chats=initial_chats)
+def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, initial_chats: int,
+                   faults: Faults | None = None, replay: list[ReplayLine] | None = None,
+                   replay_speed: float = 1.0) -> None:
+    """`kefudesk sim`: serve in the foreground until Ctrl+C; with faults.restart_every, stop and start again on
+    the same port every so often, keeping the shop."""
+    faults = faults or Faults(seed=seed)
+    server = SimServer(port=port, buyers=buyers, rate=0 if replay else rate, seed=seed,
+                       initial_chats=0 if replay else initial_chats, faults=faults, replay=replay,
+                       replay_speed=replay_speed)
     server.start()
     agent, password = server.credentials
     print(f"KefuDesk shop simulator on {server.url} — shop {server.shop_id!r}, agent {agent!r}, "
           f"password {password!r} (Ctrl+C stops it)", flush=True)
+    if replay:
+        print(f"replaying {len(replay)} message(s) at {replay_speed:g}× speed", flush=True)
     try:
+        next_restart = time.monotonic() + faults.restart_every if faults.restart_every else None
         while server._thread is not None and server._thread.is_alive():
-            time.sleep(0.5)
+            time.sleep(0.2)
+            if next_restart is not None and time.monotonic() >= next_restart:
+                server.restart()
+                print(f"restarted on {server.url} (--restart-every {faults.restart_every:g})", flush=True)
+                next_restart = time.monotonic() + faults.restart_every
     except KeyboardInterrupt:
         pass
     finally:

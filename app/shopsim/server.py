@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from app.gateway import schema
+from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.world import ShopWorld
 
 PROBLEM_SHARE = 1 / 40  # of background traffic steps, the ones where the back-end flags another order
@@ -30,6 +31,7 @@ class Traffic:
     initial_chats: int = 0
     reply_delay: tuple[float, float] | None = (2.0, 6.0)  # None: buyers never answer by themselves
     ping_interval: float = 15.0
+    replay_speed: float = 1.0  # --speed: 2 plays a replay file twice as fast
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -52,13 +54,30 @@ async def _json_body(request: Request) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
+class _Delayed:
+    """The protocol's responses wait the fault switch's delay (the simulator's own /sim/ controls do not)."""
+
+    def __init__(self, app: Any, faults: Faults) -> None:
+        self.app, self.faults = app, faults
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope.get("type") == "http" and str(scope.get("path", "")).startswith("/v1/"):
+            await asyncio.sleep(self.faults.delay_s())
+        await self.app(scope, receive, send)
+
+
 class SimApp:
-    def __init__(self, world: ShopWorld, traffic: Traffic) -> None:
+    def __init__(self, world: ShopWorld, traffic: Traffic, faults: Faults | None = None,
+                 replay: list[ReplayLine] | None = None) -> None:
         self.world = world
         self.traffic = traffic
+        self.faults = faults or Faults()
+        self.replay = replay or []
         self._new_event = asyncio.Event()
         self._stream_epoch = 0  # bumped by /sim/drop-streams: every open stream ends
         self._tasks: set[asyncio.Task[None]] = set()
+        self.replayed = 0  # replay lines played so far
+        self.fault_counts = {"streams": 0, "dropped": 0, "duplicated": 0, "reordered": 0}  # what the faults did
         self.closing = False
         self.loop: asyncio.AbstractEventLoop | None = None
         world.on_event = self._wake
@@ -84,8 +103,9 @@ class SimApp:
             Route("/sim/drop-streams", self.sim_drop_streams, methods=["POST"]),
             Route("/healthz", self.healthz, methods=["GET"]),
         ]
-        self.app = Starlette(routes=routes, lifespan=self._lifespan,
-                             exception_handlers={404: _not_found, 405: _not_allowed})
+        self.starlette = Starlette(routes=routes, lifespan=self._lifespan,
+                                   exception_handlers={404: _not_found, 405: _not_allowed})
+        self.app: Any = _Delayed(self.starlette, self.faults) if self.faults.delay_ms else self.starlette
 
     def _wake(self) -> None:
         event, self._new_event = self._new_event, asyncio.Event()
@@ -101,6 +121,8 @@ class SimApp:
             self.world.buyer_writes(seconds_ago=seconds_ago)
         if self.traffic.rate > 0:
             self._spawn(self._background_traffic())
+        if self.replay:
+            self._spawn(self._play(self.replay))
         yield
         self.closing = True
         self._wake()
@@ -123,6 +145,14 @@ class SimApp:
             self.world.spontaneous()
             if random.random() < PROBLEM_SHARE:
                 self.world.report_problem()
+
+    async def _play(self, lines: list[ReplayLine]) -> None:
+        """Recorded traffic instead of generated buyers: each line's buyer writes its text after its pause."""
+        speed = self.traffic.replay_speed
+        for line in lines:
+            await asyncio.sleep(line.after / speed)
+            self.world.buyer_writes(nick=line.buyer, text=line.text)
+            self.replayed += 1
 
     async def _answer_later(self, conversation_id: str) -> None:
         low, high = self.traffic.reply_delay or (0.0, 0.0)
@@ -166,6 +196,11 @@ class SimApp:
     async def _stream(self, start: int, agent: str) -> AsyncIterator[str]:
         epoch = self._stream_epoch
         sent = start
+        faults = self.faults
+        count = 0  # events sent on this stream (--drop-every)
+        held: str | None = None  # an event held back to go after the next one (--reorder-rate)
+        tally = self.fault_counts
+        tally["streams"] += 1
         yield ": kefudesk shop simulator\n\n"
         while not self.closing and epoch == self._stream_epoch:
             while sent < len(self.world.events):
@@ -173,7 +208,28 @@ class SimApp:
                 sent += 1
                 if not self.world.sees(agent, seq):
                     continue  # another agent's chat
-                yield f"id: {self.world.event_id(seq)}\nevent: {event_type}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+                frame = (f"id: {self.world.event_id(seq)}\nevent: {event_type}\n"
+                         f"data: {json.dumps(data, ensure_ascii=False)}\n\n")
+                if not faults.any:
+                    yield frame
+                    continue
+                if faults.delay_ms:
+                    await asyncio.sleep(faults.delay_s())
+                if held is None and faults.reorder() and sent < len(self.world.events):
+                    held = frame
+                    tally["reordered"] += 1
+                    continue
+                out = [frame, *([held] if held else [])]
+                held = None
+                if faults.duplicate():
+                    out.append(frame)
+                    tally["duplicated"] += 1
+                for piece in out:
+                    yield piece
+                count += 1
+                if faults.drop_every and count >= faults.drop_every:
+                    tally["dropped"] += 1
+                    return  # the stream breaks; the desk comes back with Last-Event-ID
             waiter = self._new_event
             try:
                 await asyncio.wait_for(waiter.wait(), timeout=self.traffic.ping_interval)

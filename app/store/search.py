@@ -28,6 +28,7 @@ PG_VECTOR = r"to_tsvector('simple'::regconfig, regexp_replace(message.text, '([^
 class SearchFilter:
     agent: str = ""  # who sent it (an agent id, or "robot")
     buyer_id: str = ""
+    buyer_nick: str = ""  # as the desk shows it (tb_果果妈)
     direction: str = ""  # in / out / robot; "" for any
     since: datetime | None = None  # UTC, inclusive
     until: datetime | None = None  # UTC, exclusive
@@ -62,6 +63,8 @@ def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:
         found.append(m.Message.sent_at < where.until)
     if where.buyer_id:
         found.append(m.Conversation.buyer_id == where.buyer_id)
+    if where.buyer_nick:
+        found.append(m.Buyer.nick == where.buyer_nick)
     if where.has_issue:
         found.append(exists().where(m.Issue.buyer_id == m.Conversation.buyer_id))
     return found

@@ -6,12 +6,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
 from app.ui.phrase_import import in_background
@@ -93,6 +95,21 @@ class SearchWindow(QWidget):
         self.direction.currentIndexChanged.connect(lambda _i: self.refresh())
         self.has_issue = QCheckBox(self.tr("Only buyers with an &issue"))
         self.has_issue.toggled.connect(lambda _on: self.refresh())
+        self.agent = QLineEdit()
+        self.agent.setPlaceholderText(self.tr("any agent"))
+        self.buyer = QLineEdit()
+        self.buyer.setPlaceholderText(self.tr("any buyer"))
+        for box in (self.agent, self.buyer):
+            box.setClearButtonEnabled(True)
+            box.textChanged.connect(lambda _t: self._typing.start())
+        self.only_days = QCheckBox(self.tr("Only &days"))
+        self.first = QDateEdit(QDate.currentDate().addDays(-30))
+        self.last = QDateEdit(QDate.currentDate())
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.only_days.toggled.connect(lambda _on: self.refresh())
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         self.results.setItemDelegate(HitDelegate(self.results))
@@ -110,11 +127,24 @@ class SearchWindow(QWidget):
         top.addWidget(shown)
         top.addWidget(self.direction)
         top.addWidget(self.has_issue)
+        more = QHBoxLayout()
+        for text, widget in ((self.tr("&Agent"), self.agent), (self.tr("&Buyer"), self.buyer)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            more.addWidget(caption)
+            more.addWidget(widget)
+        more.addWidget(self.only_days)
+        more.addWidget(self.first)
+        more.addWidget(QLabel("–"))
+        more.addWidget(self.last)
+        more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(more)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        keys = QLabel(self.tr("Alt+F find · Alt+S show · Alt+L the results · Enter opens the chat"))
+        keys = QLabel(self.tr("Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only "
+                              "buyers with an issue · Alt+L the results · Enter opens the chat"))
         keys.setStyleSheet("color: #707070")
         layout.addWidget(keys)
         action = QAction(self.tr("The results"), self)
@@ -134,7 +164,12 @@ class SearchWindow(QWidget):
             self.results.clear()
             self.status.setText("")
             return
-        where = SearchFilter(direction=str(self.direction.currentData() or ""), has_issue=self.has_issue.isChecked())
+        since = until = None
+        if self.only_days.isChecked():
+            since, until = local_days(self.first.date().toPython(), self.last.date().toPython())
+        where = SearchFilter(agent=self.agent.text().strip(), buyer_nick=self.buyer.text().strip(),
+                             direction=str(self.direction.currentData() or ""), since=since, until=until,
+                             has_issue=self.has_issue.isChecked())
 
         def work() -> tuple[list[MessageHit], list[OtherHit]]:
             return search_messages(self.store, query, where, limit=200), search_others(self.store, query)

@@ -1050,49 +1050,49 @@
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="138"/>
+        <location filename="../../app/ui/kpi_window.py" line="140"/>
         <source>Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the table · Enter on a figure: the chats behind it · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+P 按日、周或月 · Alt+C 图表指标 · Alt+L 表格 · 在数字上按 Enter：查看背后的会话 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="142"/>
+        <location filename="../../app/ui/kpi_window.py" line="144"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="143"/>
+        <location filename="../../app/ui/kpi_window.py" line="145"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="144"/>
+        <location filename="../../app/ui/kpi_window.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="160"/>
+        <location filename="../../app/ui/kpi_window.py" line="162"/>
         <source>The last day is before the first: change one of them.</source>
         <translation>结束日期早于开始日期，请修改其中一个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="164"/>
+        <location filename="../../app/ui/kpi_window.py" line="166"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="172"/>
+        <location filename="../../app/ui/kpi_window.py" line="174"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="175"/>
+        <location filename="../../app/ui/kpi_window.py" line="177"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="214"/>
+        <location filename="../../app/ui/kpi_window.py" line="216"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -3528,119 +3528,144 @@
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="80"/>
+        <location filename="../../app/ui/search_window.py" line="82"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="84"/>
+        <location filename="../../app/ui/search_window.py" line="86"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="90"/>
+        <location filename="../../app/ui/search_window.py" line="92"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="90"/>
+        <location filename="../../app/ui/search_window.py" line="92"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="91"/>
+        <location filename="../../app/ui/search_window.py" line="93"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="91"/>
+        <location filename="../../app/ui/search_window.py" line="93"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="94"/>
+        <location filename="../../app/ui/search_window.py" line="96"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="104"/>
+        <location filename="../../app/ui/search_window.py" line="99"/>
+        <source>any agent</source>
+        <translation>任意客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="101"/>
+        <source>any buyer</source>
+        <translation>任意买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="105"/>
+        <source>Only &amp;days</source>
+        <translation>只看这些天(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="121"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="108"/>
+        <location filename="../../app/ui/search_window.py" line="125"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="117"/>
-        <source>Alt+F find · Alt+S show · Alt+L the results · Enter opens the chat</source>
-        <translation>Alt+F 查找 · Alt+S 显示 · Alt+L 结果列表 · Enter 打开会话</translation>
+        <location filename="../../app/ui/search_window.py" line="131"/>
+        <source>&amp;Agent</source>
+        <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="120"/>
+        <location filename="../../app/ui/search_window.py" line="131"/>
+        <source>&amp;Buyer</source>
+        <translation>买家(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="146"/>
+        <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat</source>
+        <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="150"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="142"/>
+        <location filename="../../app/ui/search_window.py" line="177"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="149"/>
+        <location filename="../../app/ui/search_window.py" line="184"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="152"/>
+        <location filename="../../app/ui/search_window.py" line="187"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="157"/>
+        <location filename="../../app/ui/search_window.py" line="192"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="157"/>
+        <location filename="../../app/ui/search_window.py" line="192"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="157"/>
+        <location filename="../../app/ui/search_window.py" line="192"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="157"/>
+        <location filename="../../app/ui/search_window.py" line="192"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="158"/>
+        <location filename="../../app/ui/search_window.py" line="193"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="158"/>
+        <location filename="../../app/ui/search_window.py" line="193"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="158"/>
+        <location filename="../../app/ui/search_window.py" line="193"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="171"/>
+        <location filename="../../app/ui/search_window.py" line="206"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="172"/>
+        <location filename="../../app/ui/search_window.py" line="207"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -4132,22 +4157,22 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="73"/>
+        <location filename="../../app/ui/app.py" line="74"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="85"/>
+        <location filename="../../app/ui/app.py" line="86"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="113"/>
+        <location filename="../../app/ui/app.py" line="121"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="114"/>
+        <location filename="../../app/ui/app.py" line="122"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>

@@ -92,6 +92,20 @@ def test_search_finds_short_queries_marks_the_hit_and_opens_the_chat(qtbot, desk
     assert search.results.item(0).text() == "亲，马上为您退款"  # newest first
     html = search.results.item(1).data(Qt.ItemDataRole.UserRole + 1)
     assert "我要<b style='color:#C0392B'>退款</b>&lt;b&gt;!!!&lt;/b&gt;" in html
+    search.query.setText("有")
+    search.agent.setText("小王")
+    qtbot.waitUntil(lambda: [search.results.item(i).text() for i in range(search.results.count())] == ["有的亲"])
+    search.agent.clear()
+    search.buyer.setText("果果妈")
+    qtbot.waitUntil(lambda: search.results.count() == 2)
+    search.first.setDate(search.first.date().addDays(-400))
+    search.last.setDate(search.last.date().addDays(-200))
+    qtbot.keyClick(search, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # only those days: long ago
+    qtbot.waitUntil(lambda: search.only_days.isChecked() and search.results.count() == 0)
+    search.only_days.setChecked(False)
+    search.buyer.clear()
+    search.query.setText("退款")
+    qtbot.waitUntil(lambda: search.results.count() == 2 and search.results.item(0).text() == "亲，马上为您退款")
     search.results.setFocus()
     qtbot.keyClick(search.results, Qt.Key.Key_Return)
     review = opened(qtbot, ReviewWindow)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.kpis import PERIODS, Figures
 from app.desk.review import ReviewDesk
+from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 
@@ -88,12 +88,9 @@ class KpiWindow(QWidget):
         self.setObjectName("kpiWindow")
         self.setWindowTitle(self.tr("KPIs"))
         today = QDate.currentDate()
-        self.first = QDateEdit(today.addDays(-6))
-        self.last = QDateEdit(today)
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.range = DayRange(today.addDays(-6), today, self)
+        self.range.changed.connect(self.refresh)
+        self.first, self.last = self.range.first, self.range.last
         self.period = QComboBox()
         for period, text in zip(PERIODS, (self.tr("Day"), self.tr("Week"), self.tr("Month")), strict=True):
             self.period.addItem(text, period)
@@ -154,12 +151,12 @@ class KpiWindow(QWidget):
         self.refresh()
 
     def days(self) -> tuple[date, date]:
-        return self.first.date().toPython(), self.last.date().toPython()
+        return self.range.days()
 
     def refresh(self) -> None:
         first, last = self.days()
-        if last < first:
-            self.status.setText(self.tr("The last day is before the first: change one of them."))
+        if self.range.problem():
+            self.status.setText(self.range.problem())
             return
         self._generation += 1
         generation, period = self._generation, str(self.period.currentData())

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
+from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import say
@@ -72,12 +72,9 @@ class ReviewWindow(QWidget):
         self.setObjectName("reviewWindow")
         self.setWindowTitle(self.tr("Owner review: transcripts and 质检"))
         today = QDate.currentDate()
-        self.first = QDateEdit(QDate(first) if first else today)
-        self.last = QDateEdit(QDate(last) if last else today)
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.range = DayRange(QDate(first) if first else today, QDate(last) if last else today, self)
+        self.range.changed.connect(self.refresh)
+        self.first, self.last = self.range.first, self.range.last
         self.agent = QComboBox()
         self.agent.setObjectName("reviewAgent")
         self.agent.addItem(self.tr("Every agent"), "")
@@ -195,12 +192,12 @@ class ReviewWindow(QWidget):
     # --- reading ----------------------------------------------------------------------------------
 
     def days(self) -> tuple[date, date]:
-        return self.first.date().toPython(), self.last.date().toPython()
+        return self.range.days()
 
     def refresh(self) -> None:
         first, last = self.days()
-        if last < first:
-            self.status.setText(self.tr("The last day is before the first: change one of them."))
+        if self.range.problem():
+            self.status.setText(self.range.problem())
             return
         self._generation += 1
         generation = self._generation

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
+from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,12 +103,9 @@ class SearchWindow(QWidget):
             box.setClearButtonEnabled(True)
             box.textChanged.connect(lambda _t: self._typing.start())
         self.only_days = QCheckBox(self.tr("Only &days"))
-        self.first = QDateEdit(QDate.currentDate().addDays(-30))
-        self.last = QDateEdit(QDate.currentDate())
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.range = DayRange(QDate.currentDate().addDays(-30), QDate.currentDate(), self)
+        self.range.changed.connect(self.refresh)
+        self.first, self.last = self.range.first, self.range.last
         self.only_days.toggled.connect(lambda _on: self.refresh())
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
@@ -166,7 +163,7 @@ class SearchWindow(QWidget):
             return
         since = until = None
         if self.only_days.isChecked():
-            since, until = local_days(self.first.date().toPython(), self.last.date().toPython())
+            since, until = local_days(*self.range.days())
         where = SearchFilter(agent=self.agent.text().strip(), buyer_nick=self.buyer.text().strip(),
                              direction=str(self.direction.currentData() or ""), since=since, until=until,
                              has_issue=self.has_issue.isChecked())

@@ -120,6 +120,14 @@
     </message>
 </context>
 <context>
+    <name>DayRange</name>
+    <message>
+        <location filename="../../app/ui/day_range.py" line="31"/>
+        <source>The last day is before the first: change one of them.</source>
+        <translation>结束日期早于开始日期，请修改其中一个。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../app/ui/phrase_import.py" line="78"/>
@@ -1005,94 +1013,89 @@
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="98"/>
+        <location filename="../../app/ui/kpi_window.py" line="95"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="98"/>
+        <location filename="../../app/ui/kpi_window.py" line="95"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="98"/>
+        <location filename="../../app/ui/kpi_window.py" line="95"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="107"/>
+        <location filename="../../app/ui/kpi_window.py" line="104"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="107"/>
+        <location filename="../../app/ui/kpi_window.py" line="104"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="124"/>
+        <location filename="../../app/ui/kpi_window.py" line="121"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="124"/>
+        <location filename="../../app/ui/kpi_window.py" line="121"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="125"/>
+        <location filename="../../app/ui/kpi_window.py" line="122"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="125"/>
+        <location filename="../../app/ui/kpi_window.py" line="122"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="140"/>
+        <location filename="../../app/ui/kpi_window.py" line="137"/>
         <source>Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the table · Enter on a figure: the chats behind it · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+P 按日、周或月 · Alt+C 图表指标 · Alt+L 表格 · 在数字上按 Enter：查看背后的会话 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="144"/>
+        <location filename="../../app/ui/kpi_window.py" line="141"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="145"/>
+        <location filename="../../app/ui/kpi_window.py" line="142"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="146"/>
+        <location filename="../../app/ui/kpi_window.py" line="143"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="162"/>
-        <source>The last day is before the first: change one of them.</source>
-        <translation>结束日期早于开始日期，请修改其中一个。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/kpi_window.py" line="166"/>
+        <location filename="../../app/ui/kpi_window.py" line="163"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="174"/>
+        <location filename="../../app/ui/kpi_window.py" line="171"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="177"/>
+        <location filename="../../app/ui/kpi_window.py" line="174"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="216"/>
+        <location filename="../../app/ui/kpi_window.py" line="213"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -3062,312 +3065,307 @@
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="83"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="84"/>
+        <location filename="../../app/ui/review_window.py" line="81"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="87"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="87"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="88"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="88"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="92"/>
+        <location filename="../../app/ui/review_window.py" line="89"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="92"/>
+        <location filename="../../app/ui/review_window.py" line="89"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="108"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="108"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="108"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="112"/>
+        <location filename="../../app/ui/review_window.py" line="109"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="124"/>
+        <location filename="../../app/ui/review_window.py" line="121"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="125"/>
+        <location filename="../../app/ui/review_window.py" line="122"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="128"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="128"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="132"/>
+        <location filename="../../app/ui/review_window.py" line="129"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="141"/>
+        <location filename="../../app/ui/review_window.py" line="138"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="144"/>
+        <location filename="../../app/ui/review_window.py" line="141"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="165"/>
+        <location filename="../../app/ui/review_window.py" line="162"/>
         <source>Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · Ctrl+E export the day · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+A 客服 · Alt+L 会话 · Alt+M 消息 · Ctrl+S 保存评分 · Ctrl+Shift+N 评论消息 · Ctrl+G / Ctrl+B 好 / 差例子 · Ctrl+E 导出当天 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="185"/>
+        <location filename="../../app/ui/review_window.py" line="182"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="186"/>
+        <location filename="../../app/ui/review_window.py" line="183"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="187"/>
+        <location filename="../../app/ui/review_window.py" line="184"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="188"/>
+        <location filename="../../app/ui/review_window.py" line="185"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="189"/>
+        <location filename="../../app/ui/review_window.py" line="186"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="190"/>
+        <location filename="../../app/ui/review_window.py" line="187"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="191"/>
+        <location filename="../../app/ui/review_window.py" line="188"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="192"/>
+        <location filename="../../app/ui/review_window.py" line="189"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="203"/>
-        <source>The last day is before the first: change one of them.</source>
-        <translation>结束日期早于开始日期，请修改其中一个。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review_window.py" line="209"/>
+        <location filename="../../app/ui/review_window.py" line="206"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="217"/>
+        <location filename="../../app/ui/review_window.py" line="214"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="223"/>
+        <location filename="../../app/ui/review_window.py" line="220"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="256"/>
+        <location filename="../../app/ui/review_window.py" line="253"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="255"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="255"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="283"/>
+        <location filename="../../app/ui/review_window.py" line="280"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="290"/>
-        <location filename="../../app/ui/review_window.py" line="324"/>
+        <location filename="../../app/ui/review_window.py" line="287"/>
+        <location filename="../../app/ui/review_window.py" line="321"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="295"/>
+        <location filename="../../app/ui/review_window.py" line="292"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="307"/>
-        <location filename="../../app/ui/review_window.py" line="316"/>
+        <location filename="../../app/ui/review_window.py" line="304"/>
+        <location filename="../../app/ui/review_window.py" line="313"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="309"/>
+        <location filename="../../app/ui/review_window.py" line="306"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="309"/>
+        <location filename="../../app/ui/review_window.py" line="306"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="335"/>
+        <location filename="../../app/ui/review_window.py" line="332"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="338"/>
+        <location filename="../../app/ui/review_window.py" line="335"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="340"/>
+        <location filename="../../app/ui/review_window.py" line="337"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="346"/>
+        <location filename="../../app/ui/review_window.py" line="343"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="354"/>
+        <location filename="../../app/ui/review_window.py" line="351"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="356"/>
+        <location filename="../../app/ui/review_window.py" line="353"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -3578,94 +3576,94 @@
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="121"/>
+        <location filename="../../app/ui/search_window.py" line="118"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="125"/>
+        <location filename="../../app/ui/search_window.py" line="122"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="131"/>
+        <location filename="../../app/ui/search_window.py" line="128"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="131"/>
+        <location filename="../../app/ui/search_window.py" line="128"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="146"/>
+        <location filename="../../app/ui/search_window.py" line="143"/>
         <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat</source>
         <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="150"/>
+        <location filename="../../app/ui/search_window.py" line="147"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="177"/>
+        <location filename="../../app/ui/search_window.py" line="174"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="184"/>
+        <location filename="../../app/ui/search_window.py" line="181"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="187"/>
+        <location filename="../../app/ui/search_window.py" line="184"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="192"/>
+        <location filename="../../app/ui/search_window.py" line="189"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="192"/>
+        <location filename="../../app/ui/search_window.py" line="189"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="192"/>
+        <location filename="../../app/ui/search_window.py" line="189"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="192"/>
+        <location filename="../../app/ui/search_window.py" line="189"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="193"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="193"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="193"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="206"/>
+        <location filename="../../app/ui/search_window.py" line="203"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="207"/>
+        <location filename="../../app/ui/search_window.py" line="204"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>

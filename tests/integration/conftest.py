@@ -19,6 +19,28 @@ from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
 
 
+class RecordingListener:
+    """A headless desk's listener (a DeskListener, as the Qt bridge is) that keeps what tests look at."""
+
+    def __init__(self) -> None:
+        self.online: list[bool] = []
+        self.problems: list[str] = []
+        self.transfers: list[tuple[str, str, str, bool]] = []
+
+    def on_conversation(self, chat) -> None: ...  # noqa: ANN001
+    def on_message(self, message) -> None: ...  # noqa: ANN001
+    def on_orders(self, buyer_id, orders) -> None: ...  # noqa: ANN001
+
+    def on_connection(self, online: bool, detail: str) -> None:
+        self.online.append(online)
+
+    def on_problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def on_transfer(self, chat, transfer, to_me: bool) -> None:  # noqa: ANN001
+        self.transfers.append((chat.id, transfer.from_agent, transfer.note, to_me))
+
+
 @pytest.fixture
 def sim() -> Iterator[SimServer]:
     """A quiet simulator: buyers write only when a test tells them to, and do not answer by themselves."""

@@ -13,27 +13,15 @@ from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
 from app.store.issues import IssueStore
+from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration
-
-
-class Listener:
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def on_conversation(self, chat) -> None: ...
-    def on_message(self, message) -> None: ...
-    def on_orders(self, buyer_id, orders) -> None: ...
-    def on_connection(self, online: bool, detail: str) -> None: ...
-
-    def on_problem(self, text: str) -> None:
-        self.problems.append(text)
 
 
 @pytest.fixture
 def desk(qtbot, sim, tmp_path):
     store = open_store(tmp_path / "desk.db")
-    listener = Listener()
+    listener = RecordingListener()
     user, password = sim.credentials
     session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), listener)
     session.start()

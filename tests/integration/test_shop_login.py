@@ -12,38 +12,23 @@ from app import config
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration
-
-
-class Listener:
-    def __init__(self) -> None:
-        self.online: list[bool] = []
-        self.problems: list[str] = []
-
-    def on_conversation(self, chat) -> None: ...
-    def on_message(self, message) -> None: ...
-    def on_orders(self, buyer_id, orders) -> None: ...
-
-    def on_connection(self, online: bool, detail: str) -> None:
-        self.online.append(online)
-
-    def on_problem(self, text: str) -> None:
-        self.problems.append(text)
 
 
 def test_the_token_from_a_password_login_is_saved_and_used_next_time(qtbot, sim, tmp_path):
     secrets = MemorySecretStore()
     store = open_store(tmp_path / "desk.db")
     agent, password = sim.credentials
-    first = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent, password), secrets, Listener())
+    first = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent, password), secrets, RecordingListener())
     first.start()
     qtbot.waitUntil(lambda: first.online, timeout=5000)
     first.stop()
     token = secrets.get(ShopAccount(sim.url, sim.shop_id, agent).secret_key)
     assert token and token in sim.world.tokens
 
-    listener = Listener()
+    listener = RecordingListener()
     second = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent), secrets, listener)  # no password now
     second.start()
     qtbot.waitUntil(lambda: second.online, timeout=5000)
@@ -51,7 +36,7 @@ def test_the_token_from_a_password_login_is_saved_and_used_next_time(qtbot, sim,
     assert listener.problems == []
 
     sim.world.tokens.clear()  # the shop revoked every token
-    listener = Listener()
+    listener = RecordingListener()
     third = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent), secrets, listener)
     third.start()
     qtbot.waitUntil(lambda: bool(listener.problems), timeout=5000)

@@ -13,17 +13,9 @@ from app.gateway.secrets import MemorySecretStore
 from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
+from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration
-
-
-class Listener:
-    def on_conversation(self, chat) -> None: ...
-    def on_message(self, message) -> None: ...
-    def on_orders(self, buyer_id, orders) -> None: ...
-    def on_connection(self, online: bool, detail: str) -> None: ...
-    def on_problem(self, text: str) -> None: ...
-    def on_transfer(self, chat, transfer, to_me: bool) -> None: ...
 
 
 def faulty(**kw) -> Faults:
@@ -33,7 +25,7 @@ def faulty(**kw) -> Faults:
 def desk_on(qtbot, sim: SimServer, store_path):
     store = open_store(store_path)
     user, password = sim.credentials
-    session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), Listener())
+    session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), RecordingListener())
     session.start()
     qtbot.waitUntil(lambda: session.online, timeout=10_000)
     return session

@@ -11,25 +11,9 @@ from app.desk.session import DeskSession, ShopAccount, TransferRefused
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
 from app.ui.transfer_dialog import TransferDialog
+from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration
-
-
-class Listener:
-    def __init__(self) -> None:
-        self.transfers: list[tuple[str, str, str, bool]] = []
-        self.problems: list[str] = []
-
-    def on_conversation(self, chat) -> None: ...
-    def on_message(self, message) -> None: ...
-    def on_orders(self, buyer_id, orders) -> None: ...
-    def on_connection(self, online: bool, detail: str) -> None: ...
-
-    def on_problem(self, text: str) -> None:
-        self.problems.append(text)
-
-    def on_transfer(self, chat, transfer, to_me: bool) -> None:
-        self.transfers.append((chat.id, transfer.from_agent, transfer.note, to_me))
 
 
 @pytest.fixture
@@ -37,9 +21,9 @@ def desks(qtbot, sim, tmp_path):
     """desks(login): a headless desk logged in as that agent of the simulated shop, with its own store."""
     opened = []
 
-    def open_as(login: str) -> tuple[DeskSession, Listener]:
+    def open_as(login: str) -> tuple[DeskSession, RecordingListener]:
         store = open_store(tmp_path / f"{login}.db")
-        listener = Listener()
+        listener = RecordingListener()
         session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, login, sim.credentials[1]),
                               MemorySecretStore(), listener)
         session.start()

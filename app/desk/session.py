@@ -133,8 +133,9 @@ class DeskSession:
             self._stream.stop()
         self._writer.shutdown(wait=True)
         self._io.shutdown(wait=False, cancel_futures=True)
-        if self._outbox_thread.is_alive():
-            self._outbox_thread.join(3.0)
+        for thread in (self._outbox_thread, self._robot_thread, self._index_thread):
+            if thread.is_alive():  # none may write to the store after the caller closes it
+                thread.join(3.0)
         self._http.close()
         self._stream_http.close()
 

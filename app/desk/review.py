@@ -98,12 +98,11 @@ class ReviewDesk:
         for message in messages:
             by_chat[message.conversation_id].append(message)
         in_range = {cid: ms for cid, ms in by_chat.items() if any(start <= x.sent_at < end for x in ms)}
-        logs = [ChatLog(cid, "", tuple(Said(x.sent_at, x.direction, ROBOT if x.direction == "robot" else x.agent)
-                                        for x in ms)) for cid, ms in in_range.items()]
+        logs = [ChatLog(cid, "", [Said(x.sent_at, x.direction, x.agent) for x in ms]) for cid, ms in in_range.items()]
         return logs, in_range
 
     def chats(self, first: date, last: date, where: ChatFilter | None = None) -> list[ChatRow]:
-        """The chats with a message in these local days, longest wait first among those needing a look."""
+        """The chats with a message in these local days, in the order they began."""
         where = where or ChatFilter()
         start, end = self.utc_range(first, last)
         logs, by_chat = self._logs(first, last)

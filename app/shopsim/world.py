@@ -141,10 +141,6 @@ class ShopWorld:
         agent = self.agents.get(agent_id)
         return audience is None or agent_id in audience or (agent is not None and agent.role == "supervisor")
 
-    def agent_of(self, token: str) -> SimAgent | None:
-        agent_id = self.tokens.get(token)
-        return self.agents.get(agent_id) if agent_id else None
-
     def log_in(self, shop: object, login: object, password: object) -> SimAgent | None:
         """The agent for these credentials, or None; every agent of the shop shares the demo password."""
         if shop != self.credentials.shop or password != self.credentials.password:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -242,3 +242,17 @@ class MessageNote(Base):
     at: Mapped[datetime]
     text: Mapped[str] = mapped_column(Text)
     example: Mapped[str] = mapped_column(String(10))
+
+
+class Clip(Base):
+    """One entry of the clipboard history: text, or a picture by its id in the image store."""
+
+    __tablename__ = "clip"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # text / image
+    text: Mapped[str] = mapped_column(Text)
+    image: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))  # the application it was copied in, when known
+    pinned: Mapped[bool] = mapped_column(Boolean)
+

@@ -151,6 +151,8 @@ REASONS: dict[str, str] = {
     "review_no_agent": QT_TRANSLATE_NOOP("Reason", "choose whose work is scored"),
     "note_example": QT_TRANSLATE_NOOP("Reason", "an example is good, bad or neither"),
     "note_empty": QT_TRANSLATE_NOOP("Reason", "write a comment or mark the message as an example"),
+    "clip_keep_days": QT_TRANSLATE_NOOP("Reason", "keep the history 1–3650 days"),
+    "clip_keep_items": QT_TRANSLATE_NOOP("Reason", "keep 10–100,000 entries"),
     # the robot first answer and the session
     "robot_bad_wait": QT_TRANSLATE_NOOP("Reason", "the robot's wait must be 0–{most} seconds (0: do not answer waiting buyers)"),
     "robot_too_many_rules": QT_TRANSLATE_NOOP("Reason", "at most {most} robot rules"),

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import sys
 
-from app import config
+from app.cli_store import open_user_store
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -22,13 +22,9 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.guard import SendGuard, edit_words
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk guard: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk guard")
+    if store is None:
         return 3
     try:
         if args.command in ("add", "remove"):

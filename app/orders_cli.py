@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app import config
+from app.cli_store import open_user_store
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -47,17 +47,13 @@ def read_sheet_args(args: argparse.Namespace, prog: str, example: str) -> tuple[
 def run(args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError, plan_import, run_import
     from app.quickreplies.phrasefile import PhraseFileError
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
     read = read_sheet_args(args, "kefudesk orders", "no=订单编号")
     if isinstance(read, int):
         return read
     fmt, mapping, data = read
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk orders: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk orders")
+    if store is None:
         return 3
     try:
         try:

@@ -11,7 +11,7 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from app import config
+from app.cli_store import open_user_store
 
 if TYPE_CHECKING:
     from app.desk.issues import Policy
@@ -49,13 +49,9 @@ def describe(policy: Policy) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused, parse_policy
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk policy: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk policy")
+    if store is None:
         return 3
     try:
         desk = IssueDesk(store, getattr(args, "supervisor", "") or "")

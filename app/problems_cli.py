@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import config
+from app.cli_store import open_user_store
 
 if TYPE_CHECKING:
     from app.desk.issues import IssueDesk
@@ -37,13 +37,9 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk problems: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk problems")
+    if store is None:
         return 3
     try:
         from app.desk.issues import IssueDesk

@@ -8,7 +8,7 @@ import getpass
 import os
 import sys
 
-from app import config
+from app.cli_store import open_user_store
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -20,17 +20,13 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
     password = ""
     if args.role == "supervisor":
         # KEFUDESK_NEW_PASSWORD lets a setup script (and the tests) give it without a terminal
         password = os.environ.get("KEFUDESK_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk profiles: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk profiles")
+    if store is None:
         return 3
     try:
         IssueDesk(store, args.name).add_profile(args.name, args.role, password)

@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from app import config
+from app.cli_store import open_user_store
 
 KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
 PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
@@ -30,18 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueRefused
     from app.desk.reports import Reports, write_xlsx
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
     if args.table == "kpi":
         return _kpi(args)
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         print(f"kefudesk report: {args.out} must end in .xlsx (the tables open in Excel and WPS)", file=sys.stderr)
         return 2
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk report: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk report")
+    if store is None:
         return 3
     if args.reconcile is not None:
         try:
@@ -100,8 +96,6 @@ def _kpi(args: argparse.Namespace) -> int:
 
     from app.desk.reports import write_xlsx
     from app.desk.review import ReviewDesk, kpi_table, table_html
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
 
     try:
         first = date.fromisoformat(args.first or args.date)
@@ -116,10 +110,8 @@ def _kpi(args: argparse.Namespace) -> int:
     if args.out is not None and suffix not in (".xlsx", ".html"):
         print(f"kefudesk report kpi: {args.out} must end in .xlsx or .html", file=sys.stderr)
         return 2
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk report kpi: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk report kpi")
+    if store is None:
         return 3
     try:
         desk = ReviewDesk(store, os.environ.get("USER", "kefudesk"), clock=lambda: datetime.now().astimezone())

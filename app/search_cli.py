@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from app import config
+from app.cli_store import open_user_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,8 +24,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.review import local_days
-    from app.store.engine import open_store
-    from app.store.errors import StoreError
     from app.store.search import SearchFilter, search_messages, search_others
 
     if not 1 <= args.limit <= 1000:
@@ -37,10 +35,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         print("kefudesk search: --from and --to are days such as 2026-11-11", file=sys.stderr)
         return 2
-    try:
-        store = open_store(config.store_path())
-    except StoreError as exc:
-        print(f"kefudesk search: {exc}", file=sys.stderr)
+    store = open_user_store("kefudesk search")
+    if store is None:
         return 3
     try:
         since = local_days(first, first)[0] if first else None

@@ -1,0 +1,93 @@
+"""The rest of the agent's screen (issue 8): a global hotkey, which application is in front or owns the
+clipboard, and pasting into it — the small interface the system-wide palette and the clipboard history need,
+with one implementation per windowing system. Nothing here imports Qt.
+
+What each system allows:
+- X11: everything (app/desktop/x11.py, python-xlib: XGrabKey for the hotkey, XTest for the paste keystroke,
+  WM_CLASS for the application's name).
+- Wayland: by design an application cannot grab keys globally, see which window is in front or send keystrokes
+  to another application; the desk says so and offers its palette inside its own window only. (Running the desk
+  under XWayland does not change this for native Wayland applications.)
+- Windows and macOS: not written yet; the desk says so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class DesktopUnavailable(Exception):
+    """This windowing system does not allow it; the message says what and what the desk does instead."""
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """An application window as the desk names it: its WM_CLASS (X11) or process name, and its title."""
+
+    app: str
+    title: str = ""
+
+
+class Desktop(Protocol):
+    name: str
+
+    def grab_hotkey(self, combo: str, callback: Callable[[], None]) -> None: ...
+    def release_hotkeys(self) -> None: ...
+    def active_app(self) -> AppInfo | None: ...
+    def clipboard_owner(self) -> AppInfo | None: ...
+    def paste(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class Unsupported:
+    """Where the desk cannot reach other applications: every call says why."""
+
+    def __init__(self, name: str, why: str) -> None:
+        self.name, self.why = name, why
+
+    def grab_hotkey(self, combo: str, callback: Callable[[], None]) -> None:
+        raise DesktopUnavailable(self.why)
+
+    def release_hotkeys(self) -> None:
+        return None
+
+    def active_app(self) -> AppInfo | None:
+        return None
+
+    def clipboard_owner(self) -> AppInfo | None:
+        return None
+
+    def paste(self) -> None:
+        raise DesktopUnavailable(self.why)
+
+    def close(self) -> None:
+        return None
+
+
+WAYLAND = ("on Wayland an application cannot use a global hotkey or paste into other applications; the phrase "
+           "palette works inside KefuDesk (Ctrl+K), and GNOME/KDE can bind a system shortcut to `kefudesk` instead")
+
+
+def detect(environ: dict[str, str] | None = None, platform: str = sys.platform) -> Desktop:
+    """The implementation for the running session."""
+    env = os.environ if environ is None else environ
+    if platform.startswith("linux") or platform.startswith("freebsd"):
+        if env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE", "").lower() == "wayland":
+            return Unsupported("wayland", WAYLAND)
+        if env.get("DISPLAY"):
+            from app.desktop.x11 import X11Desktop
+
+            try:
+                return X11Desktop(env["DISPLAY"])
+            except DesktopUnavailable as exc:
+                return Unsupported("x11", str(exc))
+        return Unsupported("none", "no graphical session (DISPLAY is not set)")
+    if platform == "win32":
+        return Unsupported("windows", "the system-wide palette is not written for Windows yet")
+    if platform == "darwin":
+        return Unsupported("macos", "the system-wide palette is not written for macOS yet")
+    return Unsupported(platform, f"the system-wide palette does not know {platform}")

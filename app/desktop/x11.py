@@ -1,0 +1,197 @@
+"""The desktop on X11 (python-xlib): a global hotkey with XGrabKey on the root window, the application in front
+(_NET_ACTIVE_WINDOW, or the input focus without a window manager) and the clipboard's owner (XGetSelectionOwner)
+named by WM_CLASS, and Ctrl+V sent with XTest.
+
+The hotkey listens on a connection and a thread of its own; callbacks run on that thread, so a Qt caller hands
+them to its GUI thread with a queued signal.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from Xlib import XK, X, display, error
+from Xlib.ext import res, xtest
+
+from app.desktop import AppInfo, DesktopUnavailable
+
+MODIFIERS = {"ctrl": X.ControlMask, "control": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask,
+             "super": X.Mod4Mask, "win": X.Mod4Mask}
+# NumLock and CapsLock must not stop the hotkey: grab it with each combination of them too
+_LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
+
+
+def parse_combo(combo: str) -> tuple[int, str]:
+    """("Ctrl+Alt+Space") → (modifier mask, key name); ValueError names what is wrong."""
+    parts = [p.strip() for p in combo.replace("-", "+").split("+") if p.strip()]
+    if not parts:
+        raise ValueError("a hotkey such as Ctrl+Alt+Space")
+    mask = 0
+    for name in parts[:-1]:
+        if name.lower() not in MODIFIERS:
+            raise ValueError(f"{name!r} is not a modifier (Ctrl, Alt, Shift, Super)")
+        mask |= MODIFIERS[name.lower()]
+    key = parts[-1]
+    if XK.string_to_keysym(key) == 0 and XK.string_to_keysym(key.lower()) == 0:
+        raise ValueError(f"{key!r} is not a key name (Space, K, F12…)")
+    if not mask:
+        raise ValueError("a global hotkey needs a modifier, or it would take the key from every application")
+    return mask, key
+
+
+class X11Desktop:
+    name = "x11"
+
+    def __init__(self, display_name: str) -> None:
+        try:
+            self._d = display.Display(display_name)
+            self._events = display.Display(display_name)  # the hotkey thread's own connection
+        except Exception as exc:  # noqa: BLE001 - python-xlib fails in many ways (refused, bad name, no auth)
+            raise DesktopUnavailable(f"cannot reach the X display {display_name!r} ({exc})") from exc
+        if not self._d.has_extension("XTEST"):
+            raise DesktopUnavailable("the X server has no XTEST extension: pasting into other applications is "
+                                     "not possible")
+        self._lock = threading.Lock()
+        self._grabs: dict[tuple[int, int], Callable[[], None]] = {}
+        self._wake_r, self._wake_w = os.pipe()  # close() writes to it to end the listening thread at once
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    # --- the hotkey ---------------------------------------------------------------------------------
+
+    def grab_hotkey(self, combo: str, callback: Callable[[], None]) -> None:
+        """Call callback whenever combo is pressed, whichever application has the focus. DesktopUnavailable
+        when another program holds that combination already."""
+        mask, key = parse_combo(combo)
+        keysym = XK.string_to_keysym(key) or XK.string_to_keysym(key.lower())
+        keycode = self._events.keysym_to_keycode(keysym)
+        if not keycode:
+            raise DesktopUnavailable(f"the keyboard has no key for {key!r}")
+        root = self._events.screen().root
+        failed: list[object] = []
+        for lock in _LOCKS:
+            root.grab_key(keycode, mask | lock, True, X.GrabModeAsync, X.GrabModeAsync,
+                          onerror=lambda err, *_: failed.append(err))
+        self._events.sync()
+        if failed:
+            for lock in _LOCKS:
+                root.ungrab_key(keycode, mask | lock)
+            self._events.sync()
+            raise DesktopUnavailable(f"{combo} is already taken by another program: choose another hotkey")
+        with self._lock:
+            self._grabs[(keycode, mask)] = callback
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._listen, name="kefudesk-hotkey", daemon=True)
+            self._thread.start()
+
+    def release_hotkeys(self) -> None:
+        root = self._events.screen().root
+        with self._lock:
+            grabs, self._grabs = list(self._grabs), {}
+        for keycode, mask in grabs:
+            for lock in _LOCKS:
+                root.ungrab_key(keycode, mask | lock)
+        self._events.sync()
+
+    def _listen(self) -> None:
+        conn = self._events
+        while not self._stopping:
+            readable, _w, _x = select.select([conn.fileno(), self._wake_r], [], [], 1.0)
+            if self._wake_r in readable:
+                return
+            while conn.pending_events():
+                event = conn.next_event()
+                if event.type != X.KeyPress:
+                    continue
+                state = event.state & ~(X.LockMask | X.Mod2Mask)
+                with self._lock:
+                    callback = self._grabs.get((event.detail, state))
+                if callback is not None:
+                    callback()
+
+    # --- who is in front ----------------------------------------------------------------------------
+
+    def active_app(self) -> AppInfo | None:
+        """The application in front: the window manager's _NET_ACTIVE_WINDOW, else the input focus."""
+        with self._lock:
+            try:
+                root = self._d.screen().root
+                active = root.get_full_property(self._d.intern_atom("_NET_ACTIVE_WINDOW"), X.AnyPropertyType)
+                if active is not None and active.value and active.value[0]:
+                    return self._describe(self._d.create_resource_object("window", active.value[0]))
+                focus = self._d.get_input_focus().focus
+                return self._describe(focus) if hasattr(focus, "id") else None
+            except error.XError:
+                return None
+
+    def clipboard_owner(self) -> AppInfo | None:
+        """The application that owns the clipboard now (what was just copied came from it). Toolkits own the
+        selection with a hidden window that has no WM_CLASS, so the owner is named by its process (X-Resource
+        extension → PID → the process name), and by WM_CLASS only where the window has one."""
+        with self._lock:
+            try:
+                owner = self._d.get_selection_owner(self._d.intern_atom("CLIPBOARD"))
+                if not owner or owner == X.NONE:
+                    return None
+                return self._describe(owner) or self._process(owner.id)
+            except error.XError:
+                return None
+
+    def _process(self, window_id: int) -> AppInfo | None:
+        if not self._d.has_extension("X-Resource"):
+            return None
+        spec = [{"client": window_id, "mask": res.LocalClientPIDMask}]
+        for found in self._d.res_query_client_ids(spec).ids:
+            if found.spec.mask == res.LocalClientPIDMask and found.value:
+                try:
+                    name = Path(f"/proc/{found.value[0]}/comm").read_text().strip()
+                except OSError:
+                    return None
+                return AppInfo(name) if name else None
+        return None
+
+    def _describe(self, window: object) -> AppInfo | None:
+        """WM_CLASS and title of the window or of its nearest ancestor that has them."""
+        current = window
+        for _ in range(20):
+            try:
+                wm_class = current.get_wm_class()  # type: ignore[attr-defined]
+                if wm_class:
+                    title = current.get_wm_name() or ""  # type: ignore[attr-defined]
+                    return AppInfo(wm_class[1] or wm_class[0], title if isinstance(title, str) else "")
+                parent = current.query_tree().parent  # type: ignore[attr-defined]
+            except (error.XError, AttributeError):
+                return None
+            if not parent or parent == self._d.screen().root:
+                return None
+            current = parent
+        return None
+
+    # --- keystrokes ---------------------------------------------------------------------------------
+
+    def paste(self) -> None:
+        """Ctrl+V to the window with the focus, as if typed (XTest)."""
+        with self._lock:
+            control = self._d.keysym_to_keycode(XK.string_to_keysym("Control_L"))
+            v = self._d.keysym_to_keycode(XK.string_to_keysym("v"))
+            for event_type, code in ((X.KeyPress, control), (X.KeyPress, v), (X.KeyRelease, v),
+                                     (X.KeyRelease, control)):
+                xtest.fake_input(self._d, event_type, code)
+            self._d.sync()
+
+    def close(self) -> None:
+        self._stopping = True
+        try:
+            self.release_hotkeys()
+        except error.XError:
+            pass
+        os.write(self._wake_w, b"x")
+        if self._thread is not None:
+            self._thread.join(2.0)
+        self._events.close()
+        self._d.close()
+

@@ -1,0 +1,127 @@
+"""The X11 desktop layer against a real X server (Xvfb) and real X clients in other processes: the global
+hotkey fires from any window and a taken one is refused, the application in front and the clipboard's owner are
+named, and Ctrl+V pastes into another application's text field."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.desktop import DesktopUnavailable, Unsupported, detect
+
+APPS = Path(__file__).with_name("x_apps.py")
+
+
+@pytest.fixture(scope="module")
+def xdisplay():
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed: ../shared/tools/ui-env.sh installs it (CI does)")
+    for number in range(91, 120):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    name = f":{number}"
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    yield name
+    server.kill()
+    server.wait(5)
+
+
+def x_client(display_name: str, *args: str) -> subprocess.Popen:
+    env = os.environ | {"DISPLAY": display_name, "QT_QPA_PLATFORM": "xcb"}
+    proc = subprocess.Popen([sys.executable, str(APPS), *args], env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None and "READY" in proc.stdout.readline()
+    return proc
+
+
+@pytest.fixture
+def desktop(xdisplay):
+    found = detect({"DISPLAY": xdisplay}, "linux")
+    assert found.name == "x11", getattr(found, "why", "")
+    yield found
+    found.close()
+
+
+def press(display_name: str, *keys: str) -> None:
+    """Another X client presses the keys together, as a user would (XTest)."""
+    from Xlib import XK, X, display
+    from Xlib.ext import xtest
+
+    d = display.Display(display_name)
+    codes = [d.keysym_to_keycode(XK.string_to_keysym(k)) for k in keys]
+    for code in codes:
+        xtest.fake_input(d, X.KeyPress, code)
+    for code in reversed(codes):
+        xtest.fake_input(d, X.KeyRelease, code)
+    d.sync()
+    d.close()
+
+
+def test_the_hotkey_fires_whatever_has_the_focus_and_a_taken_one_is_refused(xdisplay, desktop):
+    target = x_client(xdisplay, "target")
+    fired = threading.Event()
+    desktop.grab_hotkey("Ctrl+Alt+space", fired.set)
+    time.sleep(0.3)
+    press(xdisplay, "Control_L", "Alt_L", "space")
+    assert fired.wait(5), "the hotkey did not reach the desk"
+    other = detect({"DISPLAY": xdisplay}, "linux")
+    with pytest.raises(DesktopUnavailable, match="already taken"):
+        other.grab_hotkey("Ctrl+Alt+space", lambda: None)
+    other.close()
+    desktop.release_hotkeys()
+    fired.clear()
+    press(xdisplay, "Control_L", "Alt_L", "space")
+    assert not fired.wait(0.5)  # released: the key belongs to the applications again
+    target.kill()
+
+
+def test_paste_goes_to_the_application_in_front_and_the_clipboard_owner_is_named(xdisplay, desktop):
+    clipper = x_client(xdisplay, "clipper", "亲，您的订单已发货～")
+    target = x_client(xdisplay, "target")
+    time.sleep(0.5)
+    owner = desktop.clipboard_owner()
+    assert owner is not None and "clipper" in owner.app.lower()
+    front = desktop.active_app()
+    assert front is not None and "target" in front.app.lower()
+    desktop.paste()
+    time.sleep(0.5)
+    assert target.stdin is not None and target.stdout is not None
+    target.stdin.write("\n")
+    target.stdin.flush()
+    assert target.stdout.readline().strip() == "TEXT:亲，您的订单已发货～"
+    target.kill()
+    clipper.kill()
+
+
+def test_where_it_cannot_work_the_desk_says_why():
+    wayland = detect({"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "linux")
+    assert isinstance(wayland, Unsupported) and "Wayland" in wayland.why
+    with pytest.raises(DesktopUnavailable, match="global hotkey"):
+        wayland.grab_hotkey("Ctrl+Alt+space", lambda: None)
+    assert "DISPLAY" in detect({}, "linux").why
+    assert detect({}, "win32").name == "windows"
+    gone = detect({"DISPLAY": ":59999"}, "linux")
+    assert isinstance(gone, Unsupported) and "cannot reach the X display" in gone.why
+
+
+def test_hotkey_names_are_checked():
+    from app.desktop.x11 import parse_combo
+
+    assert parse_combo("Ctrl+Alt+Space")[1] == "Space"
+    for bad, message in (("Space", "needs a modifier"), ("Hyper+K", "not a modifier"), ("Ctrl+Banana", "key name")):
+        with pytest.raises(ValueError, match=message):
+            parse_combo(bad)

@@ -1,0 +1,31 @@
+"""Small X clients the desktop tests start in their own processes (never the desk itself):
+`target`: a plain text-entry window that takes the focus and prints its text when told (stdin line) or after a while;
+`clipper`: owns the clipboard with the given text until it is killed."""
+
+import ctypes
+import sys
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+role = sys.argv[1]
+# the process is named as a real application would be (/proc/PID/comm), not "python3": prctl(PR_SET_NAME)
+ctypes.CDLL(None).prctl(15, f"kd-{role}".encode(), 0, 0, 0)
+app = QApplication([f"kd-{role}"])
+app.setApplicationName(f"kd-{role}")
+if role == "target":
+    entry = QLineEdit()
+    entry.setWindowTitle("target window")
+    entry.resize(500, 40)
+    entry.show()
+    entry.activateWindow()
+    entry.setFocus()
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: (print("TEXT:" + entry.text(), flush=True), sys.stdin.readline()))
+    QTimer.singleShot(30_000, app.quit)
+else:
+    label = QLabel("clipper")
+    label.show()
+    app.clipboard().setText(sys.argv[2])
+print("READY", flush=True)
+app.exec()

@@ -117,6 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog="kefudesk report", description="The floor's daily tables (退款信息表, 补发表…).")
         report_cli.add_arguments(parser)
         return report_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "palette":
+        parser = _Parser(prog="kefudesk palette", description="The phrase palette over any application: a global "
+                         "hotkey opens it at the mouse and pastes the chosen phrase where you were typing (X11).")
+        parser.add_argument("--hotkey", default="Ctrl+Alt+Space", help="the global hotkey (default Ctrl+Alt+Space)")
+        parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), default="auto", help="interface language")
+        args = parser.parse_args(argv[1:])
+        from app.ui.app import run_palette
+
+        return run_palette(config.store_path(), args.hotkey, args.lang)
     if argv and argv[0] == "search":
         from app import search_cli
 

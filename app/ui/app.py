@@ -145,3 +145,52 @@ def _save(window: QWidget, target: Path) -> None:
         print(f"kefudesk: could not write the screenshot to {target}", file=sys.stderr)
     else:
         print(f"kefudesk: screenshot saved to {target}")
+
+
+def run_palette(store_path: Path, hotkey: str, language: str = "auto") -> int:
+    """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
+    the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
+    from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+    from app.desk.clipboard import ClipHistory
+    from app.desk.phrases import PhraseBook
+    from app.desktop import DesktopUnavailable, detect
+    from app.gateway.schema import now_utc
+    from app.ui.system_palette import SystemPalette
+
+    app = application()
+    install_translators(app, pick_language(language))
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        store = open_store(store_path)
+    except StoreError as exc:
+        print(f"kefudesk palette: {exc}", file=sys.stderr)
+        return 3
+    desktop = detect()
+    palette = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc))
+    try:
+        palette.start(hotkey)
+    except (DesktopUnavailable, ValueError) as exc:
+        print(f"kefudesk palette: {exc}", file=sys.stderr)
+        desktop.close()
+        store.close()
+        return 2
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = QSystemTrayIcon(app.style().standardIcon(app.style().StandardPixmap.SP_MessageBoxInformation))
+        menu = QMenu()
+        pause = menu.addAction(app.translate("run_palette", "Pause the phrase hotkey"))
+        pause.setCheckable(True)
+        pause.toggled.connect(lambda on: setattr(palette, "paused", on))
+        menu.addAction(app.translate("run_palette", "Quit"), app.quit)
+        tray.setContextMenu(menu)
+        tray.setToolTip(app.translate("run_palette", "KefuDesk phrases: %1").replace("%1", hotkey))
+        tray.show()
+    print(f"kefudesk palette: ready — {hotkey} opens the phrase palette over any application", flush=True)
+    try:
+        return app.exec()
+    finally:
+        palette.stop()
+        desktop.close()
+        store.close()
+

@@ -4185,4 +4185,22 @@
         <translation>%1 在 %2 的密码：</translation>
     </message>
 </context>
+<context>
+    <name>run_palette</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="182"/>
+        <source>Pause the phrase hotkey</source>
+        <translation>暂停快捷短语热键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="185"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="187"/>
+        <source>KefuDesk phrases: %1</source>
+        <translation>客服台快捷短语：%1</translation>
+    </message>
+</context>
 </TS>

@@ -23,20 +23,19 @@ APPS = Path(__file__).with_name("x_apps.py")
 def xdisplay():
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed: ../shared/tools/ui-env.sh installs it (CI does)")
-    for number in range(91, 120):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    read, write = os.pipe()  # Xvfb picks a free display number itself and writes it here (-displayfd)
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+                               "-noreset"],  # not reset when the last client leaves: the tests come and go
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write,))
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()
+    if not number:
+        server.kill()
+        pytest.fail("Xvfb did not start")
     name = f":{number}"
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
     yield name
-    server.kill()
+    server.terminate()  # not kill: Xvfb removes its lock and socket on the way out
     server.wait(5)
 
 
@@ -54,6 +53,16 @@ def desktop(xdisplay):
     assert found.name == "x11", getattr(found, "why", "")
     yield found
     found.close()
+
+
+def eventually(probe, timeout: float = 5.0):  # noqa: ANN001, ANN201 - a test helper
+    """probe() once it gives something true, polling; its last answer when time runs out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = probe()
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def press(display_name: str, *keys: str) -> None:
@@ -92,11 +101,10 @@ def test_the_hotkey_fires_whatever_has_the_focus_and_a_taken_one_is_refused(xdis
 def test_paste_goes_to_the_application_in_front_and_the_clipboard_owner_is_named(xdisplay, desktop):
     clipper = x_client(xdisplay, "clipper", "亲，您的订单已发货～")
     target = x_client(xdisplay, "target")
-    time.sleep(0.5)
-    owner = desktop.clipboard_owner()
+    owner = eventually(desktop.clipboard_owner)  # the X clients map their windows in their own time
     assert owner is not None and "clipper" in owner.app.lower()
-    front = desktop.active_app()
-    assert front is not None and "target" in front.app.lower()
+    front = eventually(lambda: (app := desktop.active_app()) and "target" in app.app.lower() and app)
+    assert front, "the target window never got the focus"
     desktop.paste()
     time.sleep(0.5)
     assert target.stdin is not None and target.stdout is not None

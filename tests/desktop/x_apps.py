@@ -1,6 +1,7 @@
 """Small X clients the desktop tests start in their own processes (never the desk itself):
 `target`: a plain text-entry window that takes the focus and prints its text when told (stdin line) or after a while;
-`clipper`: owns the clipboard with the given text until it is killed."""
+`clipper`: owns the clipboard with the given text until it is killed;
+`reader`: prints what the clipboard holds when told (stdin line)."""
 
 import ctypes
 import sys
@@ -23,6 +24,12 @@ if role == "target":
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(lambda *_: (print("TEXT:" + entry.text(), flush=True), sys.stdin.readline()))
     QTimer.singleShot(30_000, app.quit)
+elif role == "reader":  # prints the clipboard's text when told
+    label = QLabel("reader")
+    label.show()
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: (print("CLIP:" + app.clipboard().text(), flush=True),
+                                           sys.stdin.readline()))
 else:
     label = QLabel("clipper")
     label.show()

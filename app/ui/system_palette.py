@@ -1,0 +1,120 @@
+"""The phrase palette over any application (issue 8): a global hotkey opens it at the mouse; the chosen phrase
+is pasted into the application that was in front — through the clipboard and a Ctrl+V keystroke, the clipboard
+given back afterwards — and counts in the phrase statistics like a phrase used in the desk. Copies made in any
+application go to the clipboard history, except from the excluded ones (password managers).
+
+The desktop layer (app/desktop) does the windowing-system work; this is the Qt side of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from app.desk.clipboard import ClipHistory
+from app.desk.phrases import PhraseBook
+from app.desktop import Desktop, DesktopUnavailable
+from app.gateway.schema import now_utc
+from app.quickreplies.phrase import Phrase
+from app.ui.palette import PhrasePalette
+
+PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
+RESTORE_AFTER_MS = 600  # the target application has read the clipboard
+
+
+def _copy(mime: QMimeData | None) -> QMimeData:
+    """A detached copy of the clipboard's contents (the clipboard's own object changes under us)."""
+    copy = QMimeData()
+    if mime is not None:
+        for fmt in mime.formats():
+            copy.setData(fmt, mime.data(fmt))
+    return copy
+
+
+class SystemPalette(QObject):
+    sig_hotkey = Signal()  # from the desktop layer's thread, queued to the GUI thread
+    sig_pasted = Signal(str)  # the text pasted (tests and the tray read it)
+
+    def __init__(self, desktop: Desktop, book: PhraseBook, clips: ClipHistory, *, shop: str = "",
+                 agent: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desktop = desktop
+        self.book = book
+        self.clips = clips
+        self.shop, self.agent = shop, agent
+        self.palette = PhrasePalette(lambda query: book.search(query))
+        self.palette.setObjectName("systemPalette")
+        self.palette.sig_chosen.connect(lambda phrase, _send: self.paste_phrase(phrase))
+        self.sig_hotkey.connect(self.open)
+        self.paused = False
+        self._saved: QMimeData | None = None
+        self._ours = ""  # the text we put on the clipboard: not a copy of the agent's
+        QGuiApplication.clipboard().dataChanged.connect(self._copied)
+
+    def start(self, combo: str) -> None:
+        """Listen for the hotkey; DesktopUnavailable says why it cannot be."""
+        self.desktop.grab_hotkey(combo, self.sig_hotkey.emit)
+
+    def stop(self) -> None:
+        self.desktop.release_hotkeys()
+
+    def open(self, at: QPoint | None = None) -> None:
+        if self.paused:
+            return
+        point = at or QCursor.pos()
+        self.palette.query.setText("")
+        self.palette.refresh()
+        self.palette.move(point)
+        # a popup takes the keyboard while it is open without taking the focus from the application the agent
+        # was typing in, which therefore gets the paste (activating it would leave that application unfocused)
+        self.palette.show()
+        self.palette.query.setFocus()
+
+    def values(self, now: datetime) -> dict[str, str]:
+        """What a template can be filled with outside a chat: the shop, the agent, today, the last order no.
+        copied (no buyer, no order: those stay blank for the agent to type)."""
+        local = now.astimezone()
+        values = {"shop": self.shop, "agent": self.agent, "date": local.strftime("%Y-%m-%d"),
+                  "time": local.strftime("%H:%M")}
+        order_no = self.clips.last_order_no()
+        if order_no:
+            values["order_no"] = order_no
+        return values
+
+    def paste_phrase(self, phrase: Phrase) -> None:
+        text = self.book.fill(phrase, self.values(now_utc())).text
+        clipboard = QGuiApplication.clipboard()
+        self._saved = _copy(clipboard.mimeData())
+        self._ours = text
+        clipboard.setText(text)
+        QTimer.singleShot(PASTE_AFTER_MS, lambda: self._paste(text, phrase))
+
+    def _paste(self, text: str, phrase: Phrase) -> None:
+        try:
+            self.desktop.paste()
+        except DesktopUnavailable:
+            return  # the phrase stays on the clipboard: the agent pastes it by hand
+        self.book.used(phrase, "")
+        self.sig_pasted.emit(text)
+        QTimer.singleShot(RESTORE_AFTER_MS, self._restore)
+
+    def _restore(self) -> None:
+        if self._saved is not None:
+            QGuiApplication.clipboard().setMimeData(self._saved)
+            self._saved = None
+
+    def _copied(self) -> None:
+        """Something was copied (by the agent, anywhere): into the history, unless it was our own paste."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or self._saved is not None:
+            return  # our phrase on its way, or the agent's clipboard coming back
+        owner = self.desktop.clipboard_owner()
+        source = owner.app if owner else ""
+        if mime.hasText() and mime.text() != self._ours:
+            self.clips.offer_text(mime.text(), source)
+        elif mime.hasImage():
+            data = mime.data("image/png")
+            if data:
+                self.clips.offer_image(bytes(data), source)

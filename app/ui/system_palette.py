@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QMimeData, QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit
 
 from app.desk.clipboard import ClipHistory
 from app.desk.phrases import PhraseBook
 from app.desktop import Desktop, DesktopUnavailable
 from app.gateway.schema import now_utc
 from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import CURSOR, VARIABLES, variables_in
 from app.ui.palette import PhrasePalette
 
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
@@ -33,6 +35,50 @@ def _copy(mime: QMimeData | None) -> QMimeData:
     return copy
 
 
+class VariableForm(QFrame):
+    """The values a phrase needs that nothing outside a chat knows (the buyer, the order no.): a small popup at
+    the palette's place, so the keys stay with it and the focus with the application being typed in. Enter
+    pastes, Esc gives up."""
+
+    sig_filled = Signal(object, dict)  # (Phrase, {variable: value})
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Popup)
+        self.setObjectName("phraseVariables")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.form = QFormLayout(self)
+        self.fields: dict[str, QLineEdit] = {}
+        self.phrase: Phrase | None = None
+
+    def ask(self, phrase: Phrase, names: list[str], at: QPoint) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        self.phrase = phrase
+        self.form.addRow(QLabel(self.tr("%1 needs:").replace("%1", phrase.title)))
+        for name in names:
+            field = QLineEdit()
+            field.installEventFilter(self)
+            self.fields[name] = field
+            self.form.addRow(VARIABLES.get(name, name), field)
+        self.adjustSize()
+        self.move(at)
+        self.show()
+        next(iter(self.fields.values())).setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.phrase is not None:
+                values = {name: field.text().strip() for name, field in self.fields.items()}
+                self.hide()
+                self.sig_filled.emit(self.phrase, values)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+
 class SystemPalette(QObject):
     sig_hotkey = Signal()  # from the desktop layer's thread, queued to the GUI thread
     sig_pasted = Signal(str)  # the text pasted (tests and the tray read it)
@@ -46,7 +92,9 @@ class SystemPalette(QObject):
         self.shop, self.agent = shop, agent
         self.palette = PhrasePalette(lambda query: book.search(query))
         self.palette.setObjectName("systemPalette")
-        self.palette.sig_chosen.connect(lambda phrase, _send: self.paste_phrase(phrase))
+        self.palette.sig_chosen.connect(lambda phrase, _send: self.chosen(phrase))
+        self.form = VariableForm()
+        self.form.sig_filled.connect(lambda phrase, values: self.paste_phrase(phrase, values))
         self.sig_hotkey.connect(self.open)
         self.paused = False
         self._saved: QMimeData | None = None
@@ -83,8 +131,18 @@ class SystemPalette(QObject):
             values["order_no"] = order_no
         return values
 
-    def paste_phrase(self, phrase: Phrase) -> None:
-        text = self.book.fill(phrase, self.values(now_utc())).text
+    def chosen(self, phrase: Phrase) -> None:
+        """Paste at once, or first ask for the values only the agent knows here."""
+        known = self.values(now_utc())
+        missing = list(dict.fromkeys(n for n in variables_in(phrase.body) if n != CURSOR and n not in known))
+        if missing:
+            self.form.ask(phrase, missing, self.palette.pos())
+        else:
+            self.paste_phrase(phrase)
+
+    def paste_phrase(self, phrase: Phrase, given: dict[str, str] | None = None) -> None:
+        values = self.values(now_utc()) | {k: v for k, v in (given or {}).items() if v}
+        text = self.book.fill(phrase, values).text
         clipboard = QGuiApplication.clipboard()
         self._saved = _copy(clipboard.mimeData())
         self._ours = text

@@ -3816,6 +3816,14 @@
     </message>
 </context>
 <context>
+    <name>VariableForm</name>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="58"/>
+        <source>%1 needs:</source>
+        <translation>%1 需要填写：</translation>
+    </message>
+</context>
+<context>
     <name>WeightPanel</name>
     <message>
         <location filename="../../app/ui/issue_dialogs.py" line="385"/>

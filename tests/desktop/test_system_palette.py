@@ -53,3 +53,35 @@ def test_the_hotkey_palette_pastes_a_phrase_into_another_application(xdisplay, t
     used = [p for p in store.phrases() if p.title == "发货时间"][0]
     store.close()
     assert used.uses == 1  # counted like a phrase used in the desk
+
+
+def test_a_phrase_needing_values_asks_for_them_and_the_copied_order_no_fills_itself(xdisplay, tmp_path):  # noqa: F811
+    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
+                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
+    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+j", "--lang", "en"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert palette.stdout is not None and "ready" in palette.stdout.readline()
+        clipper = x_client(xdisplay, "clipper", "买家的订单号 3698123456789012345")  # copied in another app
+        target = x_client(xdisplay, "target")
+        time.sleep(0.8)
+        press(xdisplay, "Control_L", "Alt_L", "j")
+        time.sleep(1.0)
+        for key in ("w", "l", "Return"):  # 物流查询: order no., courier, tracking no.
+            press(xdisplay, key)
+        time.sleep(0.6)
+        for key in ("z", "t", "o", "Tab", "7", "3", "1", "2", "Return"):  # the form asks for the other two
+            press(xdisplay, key)
+        time.sleep(1.5)
+        assert ask(target, "TEXT:") == "亲，您的订单3698123456789012345已经由zto发出啦，运单号7312，请耐心等待哦～"
+        target.kill()
+        clipper.kill()
+    finally:
+        palette.terminate()
+        palette.wait(10)
+    from app.store.clips import clips
+
+    store = open_store(tmp_path / "data" / "kefudesk.db")
+    kept = clips(store)
+    store.close()
+    assert [(c.text, c.source) for c in kept][-1] == ("买家的订单号 3698123456789012345", "kd-clipper")

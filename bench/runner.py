@@ -54,7 +54,15 @@ def median(samples: list[float]) -> float:
 
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
-    from bench import bench_desk, bench_ingest, bench_issues, bench_phrases, bench_review, bench_soak
+    from bench import (
+        bench_desk,
+        bench_ingest,
+        bench_issues,
+        bench_phrases,
+        bench_review,
+        bench_soak,
+        bench_system_palette,
+    )
 
     return {
         "cold_start": bench_desk.cold_start,
@@ -69,6 +77,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "ingest": bench_ingest.ingest,
         "soak": bench_soak.soak,
         "review": bench_review.review,
+        "system_palette": bench_system_palette.system_palette,
     }
 
 

@@ -8,6 +8,8 @@ The desktop layer (app/desktop) does the windowing-system work; this is the Qt s
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
@@ -22,6 +24,7 @@ from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CURSOR, VARIABLES, variables_in
 from app.ui.palette import PhrasePalette
 
+TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
 RESTORE_AFTER_MS = 600  # the target application has read the clipboard
 
@@ -119,6 +122,9 @@ class SystemPalette(QObject):
         # was typing in, which therefore gets the paste (activating it would leave that application unfocused)
         self.palette.show()
         self.palette.query.setFocus()
+        if TRACE:  # bench/bench_system_palette.py: when the palette could be seen
+            QGuiApplication.processEvents()
+            print(f"trace palette-shown {time.monotonic():.6f}", flush=True)
 
     def values(self, now: datetime) -> dict[str, str]:
         """What a template can be filled with outside a chat: the shop, the agent, today, the last order no.

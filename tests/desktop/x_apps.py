@@ -5,6 +5,7 @@
 
 import ctypes
 import sys
+import time
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
@@ -23,6 +24,8 @@ if role == "target":
     entry.setFocus()
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(lambda *_: (print("TEXT:" + entry.text(), flush=True), sys.stdin.readline()))
+    if len(sys.argv) > 2 and sys.argv[2] == "--trace":  # the benchmark: when each change arrived
+        entry.textChanged.connect(lambda text: print(f"changed {time.monotonic():.6f} {len(text)}", flush=True))
     QTimer.singleShot(30_000, app.quit)
 elif role == "reader":  # prints the clipboard's text when told
     label = QLabel("reader")

@@ -120,12 +120,18 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "palette":
         parser = _Parser(prog="kefudesk palette", description="The phrase palette over any application: a global "
                          "hotkey opens it at the mouse and pastes the chosen phrase where you were typing (X11).")
-        parser.add_argument("--hotkey", default="Ctrl+Alt+Space", help="the global hotkey (default Ctrl+Alt+Space)")
+        parser.add_argument("--hotkey", help="the global hotkey (default: palette.hotkey in the settings, "
+                            "Ctrl+Alt+Space)")
         parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), default="auto", help="interface language")
         args = parser.parse_args(argv[1:])
         from app.ui.app import run_palette
 
-        return run_palette(config.store_path(), args.hotkey, args.lang)
+        try:
+            hotkey = args.hotkey or config.load_settings()["palette.hotkey"] or "Ctrl+Alt+Space"
+        except config.SettingsError as exc:
+            print(f"kefudesk palette: {exc}", file=sys.stderr)
+            return 2
+        return run_palette(config.store_path(), hotkey, args.lang)
     if argv and argv[0] == "search":
         from app import search_cli
 
@@ -210,7 +216,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
-                          screenshot_of=args.screenshot_of)
+                          screenshot_of=args.screenshot_of, palette_hotkey=settings["palette.hotkey"])
     try:
         return run_desk(options)
     finally:

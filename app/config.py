@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gateway.shop", str, "", "shop id to log in to"),
     Setting("gateway.agent", str, "", "your agent login at that shop"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
+    Setting("palette.hotkey", str, "Ctrl+Alt+Space",
+            "global hotkey of the phrase palette over other applications (X11); empty: none"),
     Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
     Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
     Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),

@@ -15,8 +15,10 @@ from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store
 from app.store.errors import StoreError
+from app.store.store import Store
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
+from app.ui.system_palette import SystemPalette
 
 I18N_DIR = Path(__file__).with_name("i18n")
 
@@ -30,6 +32,7 @@ class DeskOptions:
     screenshot: Path | None = None
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
+    palette_hotkey: str = ""  # the phrase palette over other applications; "" none
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -106,9 +109,13 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     session.start()
+    system_palette = _system_palette(window, store, options.palette_hotkey) if interactive else None
     try:
         return app.exec()
     finally:
+        if system_palette is not None:
+            system_palette.stop()
+            system_palette.desktop.close()
         window.conversation.flush_draft()
         session.stop()
         store.close()
@@ -145,6 +152,34 @@ def _save(window: QWidget, target: Path) -> None:
         print(f"kefudesk: could not write the screenshot to {target}", file=sys.stderr)
     else:
         print(f"kefudesk: screenshot saved to {target}")
+
+
+def _system_palette(window: MainWindow, store: Store, hotkey: str) -> SystemPalette | None:
+    """The desk's phrases over other applications too, where the windowing system allows; the status bar
+    says once why not."""
+    from app.desk.clipboard import ClipHistory
+    from app.desktop import DesktopUnavailable, Unsupported, detect
+    from app.gateway.schema import now_utc
+    from app.ui.system_palette import SystemPalette
+
+    if not hotkey:
+        return None
+    desktop = detect()
+    why = desktop.why if isinstance(desktop, Unsupported) else ""
+    palette = None
+    if not why:
+        palette = SystemPalette(desktop, window.phrases, ClipHistory(store, clock=now_utc), shop=window.shop_name,
+                                agent=window.session.account.agent, parent=window)
+        try:
+            palette.start(hotkey)
+        except (DesktopUnavailable, ValueError) as exc:
+            why, palette = str(exc), None
+    if why:
+        desktop.close()
+        QTimer.singleShot(3000, window, lambda: window.statusBar().showMessage(
+            QApplication.translate("run_desk", "The phrase palette over other applications is off: %1")
+            .replace("%1", why), 15_000))
+    return palette
 
 
 def run_palette(store_path: Path, hotkey: str, language: str = "auto") -> int:

@@ -3818,7 +3818,7 @@
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="58"/>
+        <location filename="../../app/ui/system_palette.py" line="61"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
@@ -4173,40 +4173,45 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="74"/>
+        <location filename="../../app/ui/app.py" line="77"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="86"/>
+        <location filename="../../app/ui/app.py" line="89"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="121"/>
+        <location filename="../../app/ui/app.py" line="128"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="122"/>
+        <location filename="../../app/ui/app.py" line="129"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="180"/>
+        <source>The phrase palette over other applications is off: %1</source>
+        <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
 </context>
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="182"/>
+        <location filename="../../app/ui/app.py" line="217"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="185"/>
+        <location filename="../../app/ui/app.py" line="220"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="187"/>
+        <location filename="../../app/ui/app.py" line="222"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -201,6 +201,13 @@ class SimApp:
         held: str | None = None  # an event held back to go after the next one (--reorder-rate)
         tally = self.fault_counts
         tally["streams"] += 1
+
+        def breaks() -> bool:  # --drop-every: the stream ends here; the desk comes back with Last-Event-ID
+            if faults.drop_every and count >= faults.drop_every:
+                tally["dropped"] += 1
+                return True
+            return False
+
         yield ": kefudesk shop simulator\n\n"
         while not self.closing and epoch == self._stream_epoch:
             while sent < len(self.world.events):
@@ -227,9 +234,14 @@ class SimApp:
                 for piece in out:
                     yield piece
                 count += 1
-                if faults.drop_every and count >= faults.drop_every:
-                    tally["dropped"] += 1
-                    return  # the stream breaks; the desk comes back with Last-Event-ID
+                if breaks():
+                    return
+            if held is not None:  # what came after it was another agent's: it must not wait for the next event
+                yield held
+                held = None
+                count += 1
+                if breaks():
+                    return
             waiter = self._new_event
             try:
                 await asyncio.wait_for(waiter.wait(), timeout=self.traffic.ping_interval)

@@ -9,6 +9,8 @@ import httpx
 import pytest
 
 from app.desk.session import DeskSession, ShopAccount
+from app.gateway.client import GatewayClient
+from app.gateway.events import EventStream
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.runner import SimServer
@@ -56,7 +58,9 @@ def assert_same_once(qtbot, sim: SimServer, session: DeskSession) -> None:
 
 
 def test_broken_duplicated_reordered_slow_streams_lose_and_double_nothing(qtbot, tmp_path):
-    with SimServer(port=0, rate=0, reply_delay=None, ping_interval=1.0, seed=7, faults=faulty()) as sim:
+    # rates high enough that every kind of fault happens in the few events a run streams (timing varies)
+    faults = Faults(drop_every=3, duplicate_rate=0.5, reorder_rate=0.6, delay_ms=5, seed=3)
+    with SimServer(port=0, rate=0, reply_delay=None, ping_interval=1.0, seed=7, faults=faults) as sim:
         session = desk_on(qtbot, sim, tmp_path / "desk.db")
         control = httpx.Client(base_url=sim.url, timeout=10)
         for n in range(30):
@@ -128,3 +132,60 @@ def test_a_restarted_simulator_goes_on_with_the_replay_where_it_was(qtbot):
         assert [m.text for m in chat.messages] == [f"第{n}句" for n in range(1, 7)]  # none twice, none lost
     finally:
         sim.stop()
+
+
+def watch(sim: SimServer, last_event_id: str | None = None) -> tuple[EventStream, list]:
+    """The desk's event stream alone (no reconcile to fetch what it missed), keeping every event it hands over."""
+    client = GatewayClient(httpx.Client(base_url=sim.url, timeout=httpx.Timeout(5, read=None)))
+    client.login(sim.shop_id, *sim.credentials)
+    seen: list = []
+    stream = EventStream(client, last_event_id=last_event_id, on_event=seen.append, min_backoff=0.02,
+                         max_backoff=0.1)
+    stream.start()
+    return stream, seen
+
+
+def test_the_event_stream_alone_gets_every_event_past_drops_duplicates_and_swaps(qtbot):
+    faults = Faults(drop_every=2, duplicate_rate=0.5, reorder_rate=0.5, seed=11)
+    with SimServer(port=0, rate=0, reply_delay=None, ping_interval=1.0, seed=11, faults=faults) as sim, \
+            httpx.Client(base_url=sim.url, timeout=10) as control:
+        for n in range(10):  # a backlog, replayed in one go when the stream opens
+            control.post("/sim/say", json={"buyer_nick": f"tb_积压{n % 3}", "text": f"早先{n}"})
+        stream, seen = watch(sim)
+        try:
+            for n in range(10):  # and live traffic
+                control.post("/sim/say", json={"buyer_nick": f"tb_在线{n % 3}", "text": f"现在{n}"})
+            world = sim.world  # quiet from here on: no buyer writes by itself
+            mine = {world.event_id(seq) for seq, _, _ in world.events if world.sees(world.me.id, seq)}
+            qtbot.waitUntil(lambda: {e.id for e in seen} >= mine, timeout=10_000)
+            assert {e.id for e in seen if e.id} == mine  # resumed by Last-Event-ID alone: none lost
+            said = [e.message.id for e in seen if e.message is not None]
+            assert set(said) == {m.id for chat in world.chats.values() for m in chat.messages}
+            assert len(said) > len(set(said))  # duplicates reached the desk: its store is what keeps one of each
+            done = sim.fault_counts
+            assert done["dropped"] >= 5 and done["reordered"] >= 1 and done["duplicated"] >= 1, done
+        finally:
+            stream.stop()
+
+
+def test_an_event_swapped_with_a_colleagues_is_not_held_back(qtbot):
+    """The event after a swapped one may be for another agent's desk; the swapped one goes out anyway rather than
+    wait for the next event of this desk's, which may never come."""
+    with SimServer(port=0, rate=0, reply_delay=None, ping_interval=0.5, seed=12,
+                   faults=Faults(reorder_rate=1.0, seed=12)) as sim, \
+            httpx.Client(base_url=sim.url, timeout=10) as control:
+        control.post("/sim/say", json={"buyer_nick": "tb_我的", "text": "在吗"})
+        theirs = control.post("/sim/say", json={"buyer_nick": "tb_转走的", "text": "在吗"}).json()["conversation"]["id"]
+        gw = GatewayClient(httpx.Client(base_url=sim.url, timeout=10))
+        gw.login(sim.shop_id, *sim.credentials)
+        gw.transfer(theirs, "agent-xiaowang", "")
+        gw._http.close()
+        resume_from = sim.world.event_id(len(sim.world.events))
+        control.post("/sim/say", json={"buyer_nick": "tb_我的", "text": "还在吗"})  # for this desk
+        control.post("/sim/say", json={"conversation_id": theirs, "text": "人呢"})  # for 小王's desk only
+        stream, seen = watch(sim, resume_from)
+        try:
+            qtbot.waitUntil(lambda: [e.message.text for e in seen if e.message is not None] == ["还在吗"],
+                            timeout=5000)
+        finally:
+            stream.stop()

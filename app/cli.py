@@ -122,16 +122,20 @@ def main(argv: list[str] | None = None) -> int:
                          "hotkey opens it at the mouse and pastes the chosen phrase where you were typing (X11).")
         parser.add_argument("--hotkey", help="the global hotkey (default: palette.hotkey in the settings, "
                             "Ctrl+Alt+Space)")
+        parser.add_argument("--clipboard-hotkey", help="the clipboard history's global hotkey (default: "
+                            "palette.clipboard_hotkey in the settings, Ctrl+Alt+V)")
         parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), default="auto", help="interface language")
         args = parser.parse_args(argv[1:])
         from app.ui.app import run_palette
 
         try:
-            hotkey = args.hotkey or config.load_settings()["palette.hotkey"] or "Ctrl+Alt+Space"
+            settings = config.load_settings()
         except config.SettingsError as exc:
             print(f"kefudesk palette: {exc}", file=sys.stderr)
             return 2
-        return run_palette(config.store_path(), hotkey, args.lang)
+        hotkey = args.hotkey or settings["palette.hotkey"] or "Ctrl+Alt+Space"
+        clip_hotkey = args.clipboard_hotkey if args.clipboard_hotkey is not None else settings["palette.clipboard_hotkey"]
+        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey)
     if argv and argv[0] == "search":
         from app import search_cli
 
@@ -216,7 +220,8 @@ def _run_desk(args: argparse.Namespace) -> int:
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
-                          screenshot_of=args.screenshot_of, palette_hotkey=settings["palette.hotkey"])
+                          screenshot_of=args.screenshot_of, palette_hotkey=settings["palette.hotkey"],
+                          clipboard_hotkey=settings["palette.clipboard_hotkey"])
     try:
         return run_desk(options)
     finally:

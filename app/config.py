@@ -40,6 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
             "global hotkey of the phrase palette over other applications (X11); empty: none"),
+    Setting("palette.clipboard_hotkey", str, "Ctrl+Alt+V",
+            "global hotkey of the clipboard history over other applications (X11); empty: none"),
     Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
     Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
     Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),

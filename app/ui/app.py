@@ -33,6 +33,7 @@ class DeskOptions:
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
     palette_hotkey: str = ""  # the phrase palette over other applications; "" none
+    clipboard_hotkey: str = ""  # the clipboard history over other applications; "" none
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -109,7 +110,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     session.start()
-    system_palette = _system_palette(window, store, options.palette_hotkey) if interactive else None
+    system_palette = (_system_palette(window, store, options.palette_hotkey, options.clipboard_hotkey)
+                      if interactive else None)
     try:
         return app.exec()
     finally:
@@ -154,7 +156,7 @@ def _save(window: QWidget, target: Path) -> None:
         print(f"kefudesk: screenshot saved to {target}")
 
 
-def _system_palette(window: MainWindow, store: Store, hotkey: str) -> SystemPalette | None:
+def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: str = "") -> SystemPalette | None:
     """The desk's phrases over other applications too, where the windowing system allows; the status bar
     says once why not."""
     from app.desk.clipboard import ClipHistory
@@ -171,7 +173,7 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str) -> SystemPale
         palette = SystemPalette(desktop, window.phrases, ClipHistory(store, clock=now_utc), shop=window.shop_name,
                                 agent=window.session.account.agent, parent=window)
         try:
-            palette.start(hotkey)
+            palette.start(hotkey, clip_hotkey)
         except (DesktopUnavailable, ValueError) as exc:
             why, palette = str(exc), None
     if why:
@@ -182,7 +184,7 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str) -> SystemPale
     return palette
 
 
-def run_palette(store_path: Path, hotkey: str, language: str = "auto") -> int:
+def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotkey: str = "") -> int:
     """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
     the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -204,7 +206,7 @@ def run_palette(store_path: Path, hotkey: str, language: str = "auto") -> int:
     desktop = detect()
     palette = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc))
     try:
-        palette.start(hotkey)
+        palette.start(hotkey, clip_hotkey)
     except (DesktopUnavailable, ValueError) as exc:
         print(f"kefudesk palette: {exc}", file=sys.stderr)
         desktop.close()
@@ -221,7 +223,8 @@ def run_palette(store_path: Path, hotkey: str, language: str = "auto") -> int:
         tray.setContextMenu(menu)
         tray.setToolTip(app.translate("run_palette", "KefuDesk phrases: %1").replace("%1", hotkey))
         tray.show()
-    print(f"kefudesk palette: ready — {hotkey} opens the phrase palette over any application", flush=True)
+    also = f", {clip_hotkey} the clipboard history" if clip_hotkey else ""
+    print(f"kefudesk palette: ready — {hotkey} opens the phrase palette over any application{also}", flush=True)
     try:
         return app.exec()
     finally:

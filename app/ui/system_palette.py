@@ -10,19 +10,29 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
 from app.desk.clipboard import ClipHistory
-from app.desk.phrases import PhraseBook
+from app.desk.phrases import PhraseBook, PhraseRejected
 from app.desktop import Desktop, DesktopUnavailable
 from app.gateway.schema import now_utc
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CURSOR, VARIABLES, variables_in
-from app.ui.palette import PhrasePalette
+from app.store.clips import ClipRecord
+from app.ui.palette import PhrasePalette, one_line
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
@@ -82,8 +92,73 @@ class VariableForm(QFrame):
         return super().eventFilter(watched, event)
 
 
+class ClipPalette(QFrame):
+    """The clipboard history (Ditto-style), searchable: Enter pastes the entry, Ctrl+S keeps it as a phrase."""
+
+    sig_paste = Signal(object)  # ClipRecord
+    sig_keep = Signal(object)  # ClipRecord
+
+    def __init__(self, clips: ClipHistory) -> None:
+        super().__init__(None, Qt.WindowType.Popup)
+        self.setObjectName("clipPalette")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.clips = clips
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase"))
+        self.query.textChanged.connect(lambda _t: self.refresh())
+        self.query.installEventFilter(self)
+        self.results = QListWidget()
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.entries: list[ClipRecord] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        self.resize(520, 360)
+
+    def open_at(self, at: QPoint) -> None:
+        self.query.setText("")
+        self.refresh()
+        self.move(at)
+        self.show()
+        self.query.setFocus()
+
+    def refresh(self) -> None:
+        self.entries = self.clips.search(self.query.text(), limit=50)
+        self.results.clear()
+        for entry in self.entries:
+            shown = one_line(entry.text) if entry.kind == "text" else self.tr("[Picture]")
+            source = f"  · {entry.source}" if entry.source else ""
+            self.results.addItem(QListWidgetItem(("📌 " if entry.pinned else "") + shown + source))
+        if self.entries:
+            self.results.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, row = event.key(), self.results.currentRow()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.entries:
+                self.results.setCurrentRow((row + (1 if key == Qt.Key.Key_Down else -1)) % len(self.entries))
+                return True
+            chosen = self.entries[row] if 0 <= row < len(self.entries) else None
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.hide()
+                if chosen is not None:
+                    self.sig_paste.emit(chosen)
+                return True
+            if key == Qt.Key.Key_S and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if chosen is not None:
+                    self.sig_keep.emit(chosen)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+
 class SystemPalette(QObject):
     sig_hotkey = Signal()  # from the desktop layer's thread, queued to the GUI thread
+    sig_clip_hotkey = Signal()
+    sig_kept = Signal(str)  # a copied text kept as a phrase (its title)
     sig_pasted = Signal(str)  # the text pasted (tests and the tray read it)
 
     def __init__(self, desktop: Desktop, book: PhraseBook, clips: ClipHistory, *, shop: str = "",
@@ -99,14 +174,21 @@ class SystemPalette(QObject):
         self.form = VariableForm()
         self.form.sig_filled.connect(lambda phrase, values: self.paste_phrase(phrase, values))
         self.sig_hotkey.connect(self.open)
+        self.clip_palette = ClipPalette(clips)
+        self.clip_palette.sig_paste.connect(self.paste_clip)
+        self.clip_palette.sig_keep.connect(self.keep_clip)
+        self.sig_clip_hotkey.connect(lambda: None if self.paused else self.clip_palette.open_at(QCursor.pos()))
         self.paused = False
         self._saved: QMimeData | None = None
         self._ours = ""  # the text we put on the clipboard: not a copy of the agent's
         QGuiApplication.clipboard().dataChanged.connect(self._copied)
 
-    def start(self, combo: str) -> None:
-        """Listen for the hotkey; DesktopUnavailable says why it cannot be."""
+    def start(self, combo: str, clip_combo: str = "") -> None:
+        """Listen for the hotkeys (the phrases, and the clipboard history if clip_combo); DesktopUnavailable
+        says why it cannot be."""
         self.desktop.grab_hotkey(combo, self.sig_hotkey.emit)
+        if clip_combo:
+            self.desktop.grab_hotkey(clip_combo, self.sig_clip_hotkey.emit)
 
     def stop(self) -> None:
         self.desktop.release_hotkeys()
@@ -149,18 +231,50 @@ class SystemPalette(QObject):
     def paste_phrase(self, phrase: Phrase, given: dict[str, str] | None = None) -> None:
         values = self.values(now_utc()) | {k: v for k, v in (given or {}).items() if v}
         text = self.book.fill(phrase, values).text
+        self._paste_text(text, lambda: self.book.used(phrase, ""))
+
+    def paste_clip(self, entry: ClipRecord) -> None:
+        """An entry of the clipboard history, pasted where the agent was typing (a picture as a picture)."""
+        if entry.kind == "text":
+            self._paste_text(entry.text, lambda: None)
+            return
+        mime = QMimeData()
+        data = self.clips.store.images.read(entry.image)
+        mime.setData("image/png", data)
+        self._put_and_paste(mime, "", lambda: None)
+
+    def keep_clip(self, entry: ClipRecord) -> None:
+        """A copied text kept as a shared phrase in the group 剪贴板, titled by its start (numbered if taken)."""
+        if entry.kind != "text":
+            return
+        base = one_line(entry.text, 16)
+        for n in range(1, 50):
+            title = base if n == 1 else f"{base} ({n})"
+            try:
+                self.book.add([Phrase(0, title, entry.text, "剪贴板")])
+            except PhraseRejected:
+                continue
+            self.sig_kept.emit(title)
+            return
+
+    def _paste_text(self, text: str, counted: Callable[[], None]) -> None:
+        mime = QMimeData()
+        mime.setText(text)
+        self._put_and_paste(mime, text, counted)
+
+    def _put_and_paste(self, mime: QMimeData, text: str, counted: Callable[[], None]) -> None:
         clipboard = QGuiApplication.clipboard()
         self._saved = _copy(clipboard.mimeData())
         self._ours = text
-        clipboard.setText(text)
-        QTimer.singleShot(PASTE_AFTER_MS, lambda: self._paste(text, phrase))
+        clipboard.setMimeData(mime)
+        QTimer.singleShot(PASTE_AFTER_MS, lambda: self._paste(text, counted))
 
-    def _paste(self, text: str, phrase: Phrase) -> None:
+    def _paste(self, text: str, counted: Callable[[], None]) -> None:
         try:
             self.desktop.paste()
         except DesktopUnavailable:
-            return  # the phrase stays on the clipboard: the agent pastes it by hand
-        self.book.used(phrase, "")
+            return  # it stays on the clipboard: the agent pastes it by hand
+        counted()
         self.sig_pasted.emit(text)
         QTimer.singleShot(RESTORE_AFTER_MS, self._restore)
 

@@ -104,6 +104,19 @@
     </message>
 </context>
 <context>
+    <name>ClipPalette</name>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="107"/>
+        <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
+        <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="130"/>
+        <source>[Picture]</source>
+        <translation>[图片]</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../app/ui/composer.py" line="33"/>
@@ -3818,7 +3831,7 @@
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="61"/>
+        <location filename="../../app/ui/system_palette.py" line="71"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
@@ -4173,27 +4186,27 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="77"/>
+        <location filename="../../app/ui/app.py" line="78"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="89"/>
+        <location filename="../../app/ui/app.py" line="90"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="128"/>
+        <location filename="../../app/ui/app.py" line="130"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="129"/>
+        <location filename="../../app/ui/app.py" line="131"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="180"/>
+        <location filename="../../app/ui/app.py" line="182"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -4201,17 +4214,17 @@
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="217"/>
+        <location filename="../../app/ui/app.py" line="219"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="220"/>
+        <location filename="../../app/ui/app.py" line="222"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="222"/>
+        <location filename="../../app/ui/app.py" line="224"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

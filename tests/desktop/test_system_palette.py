@@ -85,3 +85,33 @@ def test_a_phrase_needing_values_asks_for_them_and_the_copied_order_no_fills_its
     kept = clips(store)
     store.close()
     assert [(c.text, c.source) for c in kept][-1] == ("买家的订单号 3698123456789012345", "kd-clipper")
+
+
+def test_the_clipboard_history_pastes_an_earlier_copy_and_keeps_it_as_a_phrase(xdisplay, tmp_path):  # noqa: F811
+    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
+                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
+    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+m",
+                                "--clipboard-hotkey", "Ctrl+Alt+c", "--lang", "en"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert palette.stdout is not None and "Ctrl+Alt+c the clipboard history" in palette.stdout.readline()
+        clipper = x_client(xdisplay, "clipper", "退货地址：浙江省杭州市西湖区文三路88号 小鹿童鞋 0571-88888888")
+        time.sleep(0.8)
+        clipper.kill()  # the copy outlives the application it came from, in the history
+        target = x_client(xdisplay, "target")
+        time.sleep(0.5)
+        press(xdisplay, "Control_L", "Alt_L", "c")
+        time.sleep(1.0)
+        press(xdisplay, "Control_L", "s")  # keep it as a phrase
+        time.sleep(0.3)
+        press(xdisplay, "Return")  # and paste it
+        time.sleep(1.5)
+        assert ask(target, "TEXT:") == "退货地址：浙江省杭州市西湖区文三路88号 小鹿童鞋 0571-88888888"
+        target.kill()
+    finally:
+        palette.terminate()
+        palette.wait(10)
+    store = open_store(tmp_path / "data" / "kefudesk.db")
+    kept = [p for p in store.phrases() if p.group == "剪贴板"]
+    store.close()
+    assert [p.body for p in kept] == ["退货地址：浙江省杭州市西湖区文三路88号 小鹿童鞋 0571-88888888"]

@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                             "Ctrl+Alt+Space)")
         parser.add_argument("--clipboard-hotkey", help="the clipboard history's global hotkey (default: "
                             "palette.clipboard_hotkey in the settings, Ctrl+Alt+V)")
+        parser.add_argument("--hotstrings", metavar="GROUPS", help="phrase groups whose abbreviations expand in "
+                            "any application, comma-separated (default: palette.hotstring_groups in the settings)")
         parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), default="auto", help="interface language")
         args = parser.parse_args(argv[1:])
         from app.ui.app import run_palette
@@ -135,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         hotkey = args.hotkey or settings["palette.hotkey"] or "Ctrl+Alt+Space"
         clip_hotkey = args.clipboard_hotkey if args.clipboard_hotkey is not None else settings["palette.clipboard_hotkey"]
-        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey)
+        groups = args.hotstrings if args.hotstrings is not None else settings["palette.hotstring_groups"]
+        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey,
+                           [g.strip() for g in groups.replace("，", ",").split(",") if g.strip()])
     if argv and argv[0] == "search":
         from app import search_cli
 

@@ -42,6 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
             "global hotkey of the phrase palette over other applications (X11); empty: none"),
     Setting("palette.clipboard_hotkey", str, "Ctrl+Alt+V",
             "global hotkey of the clipboard history over other applications (X11); empty: none"),
+    Setting("palette.hotstring_groups", str, "",
+            "phrase groups whose abbreviations expand in any application, comma-separated (售中, 售后/退款); "
+            "empty: none"),
     Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
     Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
     Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),

@@ -40,6 +40,8 @@ class Desktop(Protocol):
     def active_app(self) -> AppInfo | None: ...
     def clipboard_owner(self) -> AppInfo | None: ...
     def paste(self) -> None: ...
+    def watch_keys(self, callback: Callable[[str], None]) -> None: ...
+    def tap(self, key: str, times: int = 1) -> None: ...
     def close(self) -> None: ...
 
 
@@ -62,6 +64,12 @@ class Unsupported:
         return None
 
     def paste(self) -> None:
+        raise DesktopUnavailable(self.why)
+
+    def watch_keys(self, callback: Callable[[str], None]) -> None:
+        raise DesktopUnavailable(self.why)
+
+    def tap(self, key: str, times: int = 1) -> None:
         raise DesktopUnavailable(self.why)
 
     def close(self) -> None:

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from Xlib import XK, X, display, error
-from Xlib.ext import res, xtest
+from Xlib.ext import record, res, xtest
+from Xlib.protocol import rq
 
 from app.desktop import AppInfo, DesktopUnavailable
 
@@ -60,6 +61,9 @@ class X11Desktop:
         self._wake_r, self._wake_w = os.pipe()  # close() writes to it to end the listening thread at once
         self._thread: threading.Thread | None = None
         self._stopping = False
+        self._record: display.Display | None = None  # the key watcher's connection (hotstrings)
+        self._record_ctx: int | None = None
+        self._record_thread: threading.Thread | None = None
 
     # --- the hotkey ---------------------------------------------------------------------------------
 
@@ -171,6 +175,68 @@ class X11Desktop:
             current = parent
         return None
 
+    # --- every key, for hotstrings ---------------------------------------------------------------------
+
+    def watch_keys(self, callback: Callable[[str], None]) -> None:
+        """Call callback with each key pressed in any application: the character typed, or a name (space, tab,
+        return, backspace; "other" for the rest, and for anything typed with Ctrl, Alt or Super held). Uses
+        the RECORD extension, on a connection and a thread of its own."""
+        if self._record_thread is not None:
+            return
+        try:
+            self._record = display.Display(self._d.get_display_name())
+        except Exception as exc:  # noqa: BLE001 - python-xlib fails in many ways
+            raise DesktopUnavailable(f"cannot watch the keyboard ({exc})") from exc
+        if not self._record.has_extension("RECORD"):
+            raise DesktopUnavailable("the X server has no RECORD extension: hotstrings are not possible")
+        self._record_ctx = self._record.record_create_context(0, [record.AllClients], [{
+            "core_requests": (0, 0), "core_replies": (0, 0), "ext_requests": (0, 0, 0, 0),
+            "ext_replies": (0, 0, 0, 0), "delivered_events": (0, 0), "device_events": (X.KeyPress, X.KeyPress),
+            "errors": (0, 0), "client_started": False, "client_died": False}])
+        special = {XK.XK_space: "space", XK.XK_Tab: "tab", XK.XK_Return: "return", XK.XK_KP_Enter: "return",
+                   XK.XK_BackSpace: "backspace"}
+        lookup = display.Display(self._d.get_display_name())  # keycodes to characters, on the watcher's thread
+
+        def received(reply: object) -> None:
+            if getattr(reply, "category", None) != record.FromServer or getattr(reply, "client_swapped", False):
+                return
+            data = reply.data  # type: ignore[attr-defined]
+            while data:
+                event, data = rq.EventField(None).parse_binary_value(data, lookup.display, None, None)
+                if event.type != X.KeyPress:
+                    continue
+                keysym = lookup.keycode_to_keysym(event.detail, 1 if event.state & X.ShiftMask else 0)
+                if XK.XK_Shift_L <= keysym <= XK.XK_Hyper_R:
+                    continue  # a bare modifier is not a key of its own
+                if event.state & (X.ControlMask | X.Mod1Mask | X.Mod4Mask):
+                    callback("other")  # a shortcut, not typing
+                elif keysym in special:
+                    callback(special[keysym])
+                else:
+                    char = XK.keysym_to_string(keysym) or ""
+                    callback(char if len(char) == 1 and char.isprintable() else "other")
+
+        def run() -> None:
+            assert self._record is not None
+            try:
+                self._record.record_enable_context(self._record_ctx, received)
+            except Exception:  # noqa: BLE001 - the connection closed under it at close()
+                pass
+            finally:
+                lookup.close()
+
+        self._record_thread = threading.Thread(target=run, name="kefudesk-keys", daemon=True)
+        self._record_thread.start()
+
+    def tap(self, key: str, times: int = 1) -> None:
+        """Press and release a key (by its X name: BackSpace, Return…) `times` times, as if typed."""
+        with self._lock:
+            code = self._d.keysym_to_keycode(XK.string_to_keysym(key))
+            for _ in range(times):
+                xtest.fake_input(self._d, X.KeyPress, code)
+                xtest.fake_input(self._d, X.KeyRelease, code)
+            self._d.sync()
+
     # --- keystrokes ---------------------------------------------------------------------------------
 
     def paste(self) -> None:
@@ -185,6 +251,15 @@ class X11Desktop:
 
     def close(self) -> None:
         self._stopping = True
+        if self._record_ctx is not None:
+            with self._lock:
+                self._d.record_disable_context(self._record_ctx)
+                self._d.flush()
+            if self._record_thread is not None:
+                self._record_thread.join(2.0)
+            if self._record is not None:
+                self._record.record_free_context(self._record_ctx)
+                self._record.close()
         try:
             self.release_hotkeys()
         except error.XError:

@@ -184,7 +184,8 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
     return palette
 
 
-def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotkey: str = "") -> int:
+def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotkey: str = "",
+                hotstring_groups: list[str] | None = None) -> int:
     """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
     the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -207,6 +208,7 @@ def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotk
     palette = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc))
     try:
         palette.start(hotkey, clip_hotkey)
+        palette.watch_hotstrings(hotstring_groups or [])
     except (DesktopUnavailable, ValueError) as exc:
         print(f"kefudesk palette: {exc}", file=sys.stderr)
         desktop.close()

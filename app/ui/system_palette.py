@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.clipboard import ClipHistory
+from app.desk.hotstrings import Hotstrings
 from app.desk.phrases import PhraseBook, PhraseRejected
 from app.desktop import Desktop, DesktopUnavailable
 from app.gateway.schema import now_utc
@@ -158,6 +159,7 @@ class ClipPalette(QFrame):
 class SystemPalette(QObject):
     sig_hotkey = Signal()  # from the desktop layer's thread, queued to the GUI thread
     sig_clip_hotkey = Signal()
+    sig_key = Signal(str)  # a key typed in any application (hotstrings), from the watcher's thread
     sig_kept = Signal(str)  # a copied text kept as a phrase (its title)
     sig_pasted = Signal(str)  # the text pasted (tests and the tray read it)
 
@@ -179,6 +181,8 @@ class SystemPalette(QObject):
         self.clip_palette.sig_keep.connect(self.keep_clip)
         self.sig_clip_hotkey.connect(lambda: None if self.paused else self.clip_palette.open_at(QCursor.pos()))
         self.paused = False
+        self.hotstrings: Hotstrings | None = None
+        self.sig_key.connect(self._typed)
         self._saved: QMimeData | None = None
         self._ours = ""  # the text we put on the clipboard: not a copy of the agent's
         QGuiApplication.clipboard().dataChanged.connect(self._copied)
@@ -189,6 +193,22 @@ class SystemPalette(QObject):
         self.desktop.grab_hotkey(combo, self.sig_hotkey.emit)
         if clip_combo:
             self.desktop.grab_hotkey(clip_combo, self.sig_clip_hotkey.emit)
+
+    def watch_hotstrings(self, groups: list[str]) -> None:
+        """Expand the abbreviations of these phrase groups wherever the agent types (DesktopUnavailable where
+        the windowing system does not allow it)."""
+        if not groups:
+            return
+        self.hotstrings = Hotstrings(self.book.phrases, groups)
+        self.desktop.watch_keys(self.sig_key.emit)
+
+    def _typed(self, key: str) -> None:
+        if self.hotstrings is None or self.paused:
+            return
+        found = self.hotstrings.key(key)
+        if found is not None:
+            self.desktop.tap("BackSpace", found.erase)  # the abbreviation and its end key go
+            self.chosen(found.phrase)
 
     def stop(self) -> None:
         self.desktop.release_hotkeys()

@@ -115,3 +115,26 @@ def test_the_clipboard_history_pastes_an_earlier_copy_and_keeps_it_as_a_phrase(x
     kept = [p for p in store.phrases() if p.group == "剪贴板"]
     store.close()
     assert [p.body for p in kept] == ["退货地址：浙江省杭州市西湖区文三路88号 小鹿童鞋 0571-88888888"]
+
+
+def test_a_hotstring_typed_in_another_application_becomes_its_phrase_but_not_inside_a_word(xdisplay, tmp_path):  # noqa: F811
+    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
+                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
+    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+n",
+                                "--clipboard-hotkey", "", "--hotstrings", "售中", "--lang", "en"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert palette.stdout is not None and "ready" in palette.stdout.readline()
+        target = x_client(xdisplay, "target")
+        time.sleep(0.8)
+        for key in ("i", "f", "h", "space"):  # inside a word: stays as typed
+            press(xdisplay, key)
+        time.sleep(0.5)
+        for key in ("f", "h", "space"):  # a word of its own, in an opted-in group: expands
+            press(xdisplay, key)
+        time.sleep(1.5)
+        assert ask(target, "TEXT:") == "ifh 亲，每天16点前付款的订单当天发货，16点后的次日发出哦～"
+        target.kill()
+    finally:
+        palette.terminate()
+        palette.wait(10)

@@ -4,9 +4,12 @@ foreground (`kefudesk sim`). The world outlives a stop(), so a test can restart 
 from __future__ import annotations
 
 import errno
+import logging
 import socket
 import threading
 import time
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import uvicorn
@@ -14,6 +17,8 @@ import uvicorn
 from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.server import SimApp, Traffic
 from app.shopsim.world import Credentials, ShopWorld
+
+log = logging.getLogger("kefudesk.shopsim")
 
 
 class SimPortInUse(OSError):
@@ -39,7 +44,10 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 class SimServer:
-    """A Shop Gateway simulator on a loopback port, serving from a daemon thread until stop()."""
+    """A Shop Gateway simulator on a loopback port, serving from a daemon thread until stop().
+
+    With faults.restart_every it stops and starts again on the same port that often, keeping its world, from a
+    thread of its own, so tests and benchmarks get the same restarts as `kefudesk sim --restart-every`."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, buyers: int = 50, rate: float = 0.0,
                  initial_chats: int = 0, reply_delay: tuple[float, float] | None = (2.0, 6.0),
@@ -58,11 +66,25 @@ class SimServer:
         self._server: uvicorn.Server | None = None
         self._sim: SimApp | None = None
         self._thread: threading.Thread | None = None
+        self._lock = threading.RLock()  # one stop or start at a time: the caller's, or the restarter's
+        self._halt = threading.Event()
+        self._restarter: threading.Thread | None = None
+        self._counts_before: Counter[str] = Counter()  # what the faults did before the last restart
+        self.restarts = 0
 
     @property
     def fault_counts(self) -> dict[str, int]:
-        """What the fault switches did while this server ran (streams opened, dropped, events doubled or moved)."""
-        return dict(self._sim.fault_counts) if self._sim is not None else {}
+        """What the fault switches did since the first start, restarts included (streams opened, dropped,
+        events doubled or moved)."""
+        with self._lock:
+            now = Counter(self._sim.fault_counts) if self._sim is not None else Counter()
+            return dict(self._counts_before + now)
+
+    @property
+    def serving(self) -> bool:
+        """Whether the server is up; a restart under way counts as up (this waits for it)."""
+        with self._lock:
+            return self._thread is not None and self._thread.is_alive()
 
     @property
     def url(self) -> str:
@@ -81,6 +103,16 @@ class SimServer:
         return self.world.shop_name
 
     def start(self, timeout: float = 10.0) -> SimServer:
+        with self._lock:
+            self._serve(timeout)
+        if self.faults.restart_every and self._restarter is None:
+            self._halt.clear()
+            self._restarter = threading.Thread(target=self._restart_often, name=f"kefudesk-sim-restarts-{self.port}",
+                                               daemon=True)
+            self._restarter.start()
+        return self
+
+    def _serve(self, timeout: float = 10.0) -> None:
         sock = _bind(self.host, self.requested_port)
         self.port = sock.getsockname()[1]
         sim = self._sim = SimApp(self.world, self.traffic, self.faults, self.replay_left)
@@ -93,21 +125,46 @@ class SimServer:
         deadline = time.monotonic() + timeout
         while not self._server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
-                self.stop()
+                self._shutdown()
+                sock.close()
                 raise RuntimeError(f"the shop simulator did not start on {self.url}")
             time.sleep(0.01)
         self._sock = sock
-        return self
+        # the shop is open now: a restart finds its buyers already waiting and does not open new chats
+        self.traffic = replace(self.traffic, initial_chats=0)
 
     def restart(self) -> SimServer:
         """Stop and start again on the same port with the same shop, going on with a replay where it was."""
-        self.requested_port = self.port
-        self.stop()
-        return self.start()
+        with self._lock:
+            self.requested_port = self.port
+            self._shutdown()
+            self._serve()
+            self.restarts += 1
+        return self
+
+    def _restart_often(self) -> None:
+        while not self._halt.wait(self.faults.restart_every):
+            with self._lock:  # held until the server is back, so `serving` never sees it down for good
+                while not self._halt.is_set():
+                    try:
+                        self.restart()
+                        break
+                    except (OSError, RuntimeError) as exc:  # the port was taken meanwhile: it may come free
+                        log.warning("the simulator did not come back on port %s: %s; trying again", self.port, exc)
+                        self._halt.wait(0.5)
 
     def stop(self, timeout: float = 5.0) -> None:
+        self._halt.set()
+        restarter, self._restarter = self._restarter, None
+        if restarter is not None and restarter is not threading.current_thread():
+            restarter.join(timeout + 10)
+        with self._lock:
+            self._shutdown(timeout)
+
+    def _shutdown(self, timeout: float = 5.0) -> None:
         if self._sim is not None:
             self.replay_left = self.replay_left[self._sim.replayed:]
+            self._counts_before.update(self._sim.fault_counts)
         if self._sim is not None and self._sim.loop is not None and not self._sim.loop.is_closed():
             # open event streams never end by themselves; uvicorn would wait for them
             self._sim.loop.call_soon_threadsafe(self._sim.end_streams)
@@ -144,13 +201,12 @@ def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, ini
     if replay:
         print(f"replaying {len(replay)} message(s) at {replay_speed:g}× speed", flush=True)
     try:
-        next_restart = time.monotonic() + faults.restart_every if faults.restart_every else None
-        while server._thread is not None and server._thread.is_alive():
+        told = 0
+        while server.serving:
             time.sleep(0.2)
-            if next_restart is not None and time.monotonic() >= next_restart:
-                server.restart()
+            if server.restarts != told:
+                told = server.restarts
                 print(f"restarted on {server.url} (--restart-every {faults.restart_every:g})", flush=True)
-                next_restart = time.monotonic() + faults.restart_every
     except KeyboardInterrupt:
         pass
     finally:

@@ -87,6 +87,9 @@ def test_a_restart_mid_stream_with_replies_written_meanwhile(qtbot, tmp_path):
     sim.stop()
     for n in range(3):  # the shop is down: the replies wait in the outbox, in order
         session.send_reply(cid, f"亲，稍等{n}")
+    # and buyers write meanwhile (the world is the shop's back end: nothing else touches it while it is down)
+    world.buyer_writes(conversation_id=cid, text="人呢？？")
+    world.buyer_writes(nick="tb_断线时来的", text="在吗")
     qtbot.waitUntil(lambda: not session.online, timeout=15_000)
     sim = SimServer(port=port, rate=0, reply_delay=None, ping_interval=1.0, world=world, faults=faulty()).start()
     try:
@@ -189,3 +192,36 @@ def test_an_event_swapped_with_a_colleagues_is_not_held_back(qtbot):
                             timeout=5000)
         finally:
             stream.stop()
+
+
+def test_restarts_every_second_from_python_keep_the_shop_and_lose_nothing(qtbot, tmp_path):
+    """Faults(restart_every=…) on a SimServer, as `kefudesk sim --restart-every` has it: the desk rides through
+    the restarts with the other faults on, and a restart opens no new chats of its own."""
+    faults = Faults(restart_every=1, drop_every=3, duplicate_rate=0.3, reorder_rate=0.3, seed=13)
+    sim = SimServer(port=0, rate=0, initial_chats=2, reply_delay=None, ping_interval=1.0, seed=13,
+                    faults=faults).start()
+    session = desk_on(qtbot, sim, tmp_path / "desk.db")
+    try:
+        with httpx.Client(base_url=sim.url, timeout=10) as control:
+            def say(n: int) -> str:
+                while True:  # the shop may be down for a moment: the buyer tries again
+                    try:
+                        return control.post("/sim/say", json={"buyer_nick": f"tb_重启{n % 3}",
+                                                             "text": f"第{n}句"}).json()["conversation"]["id"]
+                    except httpx.TransportError:
+                        qtbot.wait(50)
+            n = 0
+            while sim.restarts < 2:  # writing and answering across two restarts
+                cid = say(n)
+                qtbot.waitUntil(lambda cid=cid: session.store.conversation(cid) is not None, timeout=10_000)
+                if n % 2:
+                    session.send_reply(cid, f"回复{n}")
+                n += 1
+                qtbot.wait(100)
+        assert_same_once(qtbot, sim, session)
+        assert len(sim.world.chats) == 2 + 3  # the two waiting at start and the three buyers here, no more
+    finally:
+        session.stop()
+        session.store.close()
+        sim.stop()
+    assert not sim.serving

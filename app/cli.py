@@ -62,7 +62,9 @@ def _sim_parser() -> argparse.ArgumentParser:
     replay = parser.add_argument_group("replay")
     replay.add_argument("--replay", type=Path, metavar="FILE.jsonl",
                         help='recorded traffic instead of generated buyers: one JSON object a line, {"conversation": '
-                        '"c-1", "buyer": "tb_果果妈", "text": "在吗", "after": 1.5} (seconds after the previous line)')
+                        '"c-1", "buyer": "tb_果果妈", "text": "在吗", "after": 1.5} (seconds after the previous line); '
+                        "blank lines and # comments are skipped, a bad line stops it before it starts. --rate and "
+                        "--initial-chats are ignored and buyers do not answer by themselves (docs/sim-replay.md)")
     replay.add_argument("--speed", type=float, default=1.0, metavar="X", help="play the replay X times as fast")
     return parser
 

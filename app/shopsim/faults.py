@@ -62,6 +62,13 @@ class Faults:
     def any(self) -> bool:
         return bool(self.drop_every or self.delay_ms or self.duplicate_rate or self.reorder_rate)
 
+    def describe(self) -> str:
+        """The switches that are on, in a few words for the console."""
+        parts = [f"{name} {value:g}" for name, value in (
+            ("--drop-every", self.drop_every), ("--delay-ms", self.delay_ms), ("--duplicate-rate", self.duplicate_rate),
+            ("--reorder-rate", self.reorder_rate), ("--restart-every", self.restart_every)) if value]
+        return " ".join(parts) or "none"
+
     def delay_s(self) -> float:
         return self.delay_ms / 1000 * self.rng.uniform(0.5, 1.5) if self.delay_ms else 0.0
 

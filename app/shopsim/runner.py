@@ -191,15 +191,18 @@ def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, ini
     """`kefudesk sim`: serve in the foreground until Ctrl+C; with faults.restart_every, stop and start again on
     the same port every so often, keeping the shop."""
     faults = faults or Faults(seed=seed)
+    # a replay is the whole of the buyers' side: nobody writes or answers besides the file
     server = SimServer(port=port, buyers=buyers, rate=0 if replay else rate, seed=seed,
-                       initial_chats=0 if replay else initial_chats, faults=faults, replay=replay,
-                       replay_speed=replay_speed)
+                       initial_chats=0 if replay else initial_chats, reply_delay=None if replay else (2.0, 6.0),
+                       faults=faults, replay=replay, replay_speed=replay_speed)
     server.start()
     agent, password = server.credentials
     print(f"KefuDesk shop simulator on {server.url} — shop {server.shop_id!r}, agent {agent!r}, "
           f"password {password!r} (Ctrl+C stops it)", flush=True)
     if replay:
         print(f"replaying {len(replay)} message(s) at {replay_speed:g}× speed", flush=True)
+    if faults.any or faults.restart_every:
+        print(f"faults on: {faults.describe()}", flush=True)
     try:
         told = 0
         while server.serving:

@@ -23,6 +23,8 @@ def test_fault_switches_are_checked_and_repeatable_with_a_seed():
     one, two = Faults(duplicate_rate=0.5, seed=4), Faults(duplicate_rate=0.5, seed=4)
     assert [one.duplicate() for _ in range(50)] == [two.duplicate() for _ in range(50)]
     assert not Faults().any and Faults(drop_every=3).any
+    assert Faults(drop_every=3, duplicate_rate=0.25).describe() == "--drop-every 3 --duplicate-rate 0.25"
+    assert Faults().describe() == "none"
 
 
 def test_the_example_replay_file_reads(tmp_path):
@@ -56,3 +58,13 @@ def test_the_cli_refuses_bad_switches_and_files_before_starting(tmp_path, capsys
     assert "not UTF-8" in capsys.readouterr().err
     assert main(["sim", "--replay", str(tmp_path / "missing.jsonl")]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_the_cli_names_the_bad_line_and_never_starts(tmp_path, capsys):
+    path = tmp_path / "chats.jsonl"
+    path.write_text('# ok so far\n{"conversation": "c", "buyer": "b", "text": "在吗"}\n'
+                    '{"conversation": "c", "buyer": "b", "text": "人呢", "after": "5s"}\n', encoding="utf-8")
+    assert main(["sim", "--port", "0", "--replay", str(path)]) == 2  # it would serve until Ctrl+C had it started
+    assert "chats.jsonl line 3: after must be seconds" in capsys.readouterr().err
+    assert main(["sim", "--speed", "0", "--replay", str(path)]) == 2
+    assert "--speed must be between" in capsys.readouterr().err

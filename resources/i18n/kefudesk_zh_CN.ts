@@ -106,12 +106,12 @@
 <context>
     <name>ClipPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="107"/>
+        <location filename="../../app/ui/system_palette.py" line="108"/>
         <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
         <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="130"/>
+        <location filename="../../app/ui/system_palette.py" line="131"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -3831,7 +3831,7 @@
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="71"/>
+        <location filename="../../app/ui/system_palette.py" line="72"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
@@ -4214,17 +4214,17 @@
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="219"/>
+        <location filename="../../app/ui/app.py" line="221"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="222"/>
+        <location filename="../../app/ui/app.py" line="224"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="224"/>
+        <location filename="../../app/ui/app.py" line="226"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -140,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         hotkey = args.hotkey or settings["palette.hotkey"] or "Ctrl+Alt+Space"
         clip_hotkey = args.clipboard_hotkey if args.clipboard_hotkey is not None else settings["palette.clipboard_hotkey"]
         groups = args.hotstrings if args.hotstrings is not None else settings["palette.hotstring_groups"]
-        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey,
-                           [g.strip() for g in groups.replace("，", ",").split(",") if g.strip()])
+        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey, list(config.groups(groups)))
     if argv and argv[0] == "search":
         from app import search_cli
 
@@ -227,7 +226,8 @@ def _run_desk(args: argparse.Namespace) -> int:
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
                           screenshot_of=args.screenshot_of, palette_hotkey=settings["palette.hotkey"],
-                          clipboard_hotkey=settings["palette.clipboard_hotkey"])
+                          clipboard_hotkey=settings["palette.clipboard_hotkey"],
+                          hotstring_groups=config.groups(settings["palette.hotstring_groups"]))
     try:
         return run_desk(options)
     finally:

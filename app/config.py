@@ -132,3 +132,9 @@ def setup_logging(verbose: bool = False) -> Path | None:
     console.setFormatter(logging.Formatter("kefudesk: %(message)s"))
     root.addHandler(console)
     return log_file
+
+
+def groups(value: str) -> tuple[str, ...]:
+    """A comma-separated list of phrase groups as typed in a setting or an option (、 and ， allowed too)."""
+    return tuple(g.strip() for g in value.replace("，", ",").replace("、", ",").split(",") if g.strip())
+

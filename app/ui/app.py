@@ -34,6 +34,7 @@ class DeskOptions:
     screenshot_of: str = "desk"  # desk / review / kpis
     palette_hotkey: str = ""  # the phrase palette over other applications; "" none
     clipboard_hotkey: str = ""  # the clipboard history over other applications; "" none
+    hotstring_groups: tuple[str, ...] = ()  # phrase groups whose abbreviations expand in any application
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -110,8 +111,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     session.start()
-    system_palette = (_system_palette(window, store, options.palette_hotkey, options.clipboard_hotkey)
-                      if interactive else None)
+    system_palette = (_system_palette(window, store, options.palette_hotkey, options.clipboard_hotkey,
+                                      list(options.hotstring_groups)) if interactive else None)
     try:
         return app.exec()
     finally:
@@ -156,7 +157,8 @@ def _save(window: QWidget, target: Path) -> None:
         print(f"kefudesk: screenshot saved to {target}")
 
 
-def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: str = "") -> SystemPalette | None:
+def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: str = "",
+                    hotstring_groups: list[str] | None = None) -> SystemPalette | None:
     """The desk's phrases over other applications too, where the windowing system allows; the status bar
     says once why not."""
     from app.desk.clipboard import ClipHistory
@@ -174,6 +176,7 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
                                 agent=window.session.account.agent, parent=window)
         try:
             palette.start(hotkey, clip_hotkey)
+            palette.watch_hotstrings(hotstring_groups or [])
         except (DesktopUnavailable, ValueError) as exc:
             why, palette = str(exc), None
     if why:

@@ -35,3 +35,10 @@ def test_a_bad_file_names_itself_and_the_problem(tmp_path, text, complaint):
 def test_the_settings_page_in_docs_matches_the_schema():
     page = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text(encoding="utf-8")
     assert settings_markdown() in page
+
+
+def test_phrase_groups_in_a_setting_are_split_however_they_were_typed():
+    from app.config import groups
+
+    assert groups("售中， 售后/退款、通用 ,") == ("售中", "售后/退款", "通用")
+    assert groups("") == ()

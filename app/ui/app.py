@@ -172,7 +172,8 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
     why = desktop.why if isinstance(desktop, Unsupported) else ""
     palette = None
     if not why:
-        palette = SystemPalette(desktop, window.phrases, ClipHistory(store, clock=now_utc), shop=window.shop_name,
+        window.clips = ClipHistory(store, clock=now_utc)
+        palette = SystemPalette(desktop, window.phrases, window.clips, shop=window.shop_name,
                                 agent=window.session.account.agent, parent=window)
         try:
             palette.start(hotkey, clip_hotkey)

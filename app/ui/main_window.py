@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.alerts import Alerts
+from app.desk.clipboard import ClipHistory
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
@@ -47,6 +48,7 @@ from app.store.issues import IssueFilter
 from app.store.records import ConversationSummary, IssueRecord, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
+from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._painted = False
         self.phrase_manager: PhraseManager | None = None
+        self.clips: ClipHistory | None = None  # the system-wide palette's history, when it runs (app.ui.app)
         self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
         self._worklist: WorklistWindow | None = None
         self._issue_list: IssueListWindow | None = None
@@ -267,6 +270,7 @@ class MainWindow(QMainWindow):
         self._action("file", self.tr("&Robot first answer…"), "Ctrl+Shift+B", self.open_robot)
         self._action("file", self.tr("Re&view the robot's answers…"), "Ctrl+Shift+Y", self.open_robot_review)
         self._action("file", self.tr("&Banned and urgent words…"), "Ctrl+Shift+G", self.open_word_lists)
+        self._action("file", self.tr("Clipboard &history…"), "Ctrl+Shift+H", self.open_clipboard_settings)
         self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
         for number, key in enumerate("QWE"):
             self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
@@ -538,6 +542,15 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
             self.tr("Robot settings saved: the robot is on.") if self.session.robot.settings.enabled
             else self.tr("Robot settings saved: the robot is off."), 6_000))
+        dialog.open()
+        return dialog
+
+    def open_clipboard_settings(self) -> ClipboardDialog:
+        # the running palette's own history, so a change applies at once; otherwise one just for the settings
+        dialog = ClipboardDialog(self.clips or ClipHistory(self.session.store, clock=now_utc), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Clipboard history settings saved."),
+                                                                     6_000))
         dialog.open()
         return dialog
 

@@ -1,0 +1,28 @@
+"""The clipboard history's settings from the desk (Ctrl+Shift+H): kept in the store, checked, and in force at
+once for what is copied next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.desk.clipboard import ClipHistory
+from app.gateway.schema import now_utc
+from app.ui.clipboard_dialog import ClipboardDialog
+
+
+def test_the_exclusion_list_and_limits_are_set_from_the_desk(qtbot, desk):
+    win = desk()
+    win.clips = ClipHistory(win.session.store, clock=now_utc)  # as when the system-wide palette runs
+    qtbot.keyClick(win, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ClipboardDialog))
+    dialog = QApplication.activeModalWidget()
+    assert "keepass" in dialog.excluded.toPlainText()  # password managers by default
+    dialog.excluded.setPlainText("keepass\n企业微信")
+    dialog.days.setValue(7)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert win.clips.settings.keep_days == 7
+    assert win.clips.offer_text("内部群的话", "企业微信") is None  # in force at once for the running palette
+    assert ClipHistory(win.session.store, clock=now_utc).settings.excluded == ("keepass", "企业微信")  # and kept
+    assert "saved" in win.statusBar().currentMessage()

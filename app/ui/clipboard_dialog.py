@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.clipboard import ClipHistory, ClipSettings, ClipSettingsInvalid
-from app.ui.words import say
+from app.ui.words import problem_label, say
 
 
 class ClipboardDialog(QDialog):
@@ -35,9 +35,7 @@ class ClipboardDialog(QDialog):
         self.items.setValue(settings.keep_items)
         self.excluded = QPlainTextEdit("\n".join(settings.excluded))
         self.excluded.setTabChangesFocus(True)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #C0392B")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label()
         intro = QLabel(self.tr("Copies from these applications are never kept, so a copied password never lands in a "
                                "searchable list: one name a line, matched in the application's name. Pinned "
                                "entries stay whatever the limits."))

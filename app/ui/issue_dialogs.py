@@ -46,7 +46,7 @@ from app.desk.issues import (
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
-from app.ui.words import label, say
+from app.ui.words import label, problem_label, say
 
 
 def issue_line(issue: IssueRecord) -> str:
@@ -83,9 +83,7 @@ class NewIssueDialog(QDialog):
         self.follow_up = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
         self.follow_up.setCalendarPopup(True)
         self.use_follow_up = QCheckBox(self.tr("Follow up"))
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #C0392B")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label()
         form = QFormLayout(self)
         form.addRow(self.tr("&Stage"), self.stage)
         form.addRow(self.tr("&Category"), self.category)
@@ -188,9 +186,7 @@ class ActionDialog(QDialog):
             elif spec.name in known and isinstance(widget, QCheckBox):
                 widget.setChecked(bool(known[spec.name]))
             form.addRow(label(spec.name) + (" *" if spec.required else ""), widget)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #C0392B")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label()
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.record)
@@ -295,9 +291,7 @@ class IssueDetails(QDialog):
         self.photos.setMaximumHeight(130)
         self.attach = QPushButton(self.tr("&Attach photos…"))
         self.attach.clicked.connect(self._choose_photos)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #C0392B")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label()
         form = QFormLayout(self)
         form.addRow(self.header)
         form.addRow(self.tr("&State"), self.state)

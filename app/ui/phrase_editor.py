@@ -29,6 +29,7 @@ from app.quickreplies.edit import Finding, Problem
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import VARIABLES
 from app.store.images import ImageError
+from app.ui.words import problem_label
 
 
 def describe(finding: Finding) -> str:
@@ -85,10 +86,7 @@ class PhraseEditor(QDialog):
         picture_row.addWidget(self.picture, 1)
         picture_row.addWidget(self.choose_picture)
         picture_row.addWidget(self.drop_picture)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #C0392B")
-        self.problem.setWordWrap(True)
+        self.problem = problem_label("problem")
         form = QFormLayout(self)
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&Text"), self.body)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.issues import IssueDesk, IssueRefused, parse_policy
 from app.desk.money import yuan_text
-from app.ui.words import say
+from app.ui.words import problem_label, say
 
 
 def _percent(value: float) -> QDoubleSpinBox:
@@ -45,10 +45,7 @@ class PolicyDialog(QDialog):
         self.supervisor = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.problem = QLabel()
-        self.problem.setObjectName("policyProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C0392B")
+        self.problem = problem_label("policyProblem")
         form = QFormLayout(self)
         intro = QLabel(self.tr("Over these limits an agent's action waits for a supervisor's approval and counts for "
                                "nothing until approved."))

@@ -37,7 +37,7 @@ from app.desk.robot import (
     RobotSettingsInvalid,
 )
 from app.ui.phrase_import import in_background
-from app.ui.words import say
+from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
 NAME, KEYWORDS, PHRASE, SIMILAR, FIRED = range(5)
@@ -75,10 +75,7 @@ class RobotDialog(QDialog):
         remove = QPushButton(self.tr("Remo&ve rule"))
         remove.clicked.connect(self.remove_rule)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_rule)
-        self.problem = QLabel()
-        self.problem.setObjectName("robotProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C0392B")
+        self.problem = problem_label("robotProblem")
         intro = QLabel(self.tr("The robot answers a buyer once, then waits for you; its answers are marked as the "
                                "robot's, pass the banned-word check like yours, and are listed for review. A "
                                "phrase that still needs values (an order no., a courier) is never sent by the "

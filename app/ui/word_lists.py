@@ -28,7 +28,7 @@ from app.desk.guard import SendGuard, edit_words
 from app.desk.queue import angry_words, set_angry_words
 from app.desk.session import DeskSession
 from app.gateway.schema import now_utc
-from app.ui.words import say
+from app.ui.words import problem_label, say
 
 _SPLIT = re.compile(r"[,，、;；\s]+")
 
@@ -51,9 +51,7 @@ class WordList(QWidget):
         add_button.clicked.connect(self.add)
         remove_button = QPushButton(self.tr("&Remove selected"))
         remove_button.clicked.connect(self.remove)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C0392B")
+        self.problem = problem_label()
         label = QLabel(intro)
         label.setWordWrap(True)
         row = QHBoxLayout()

@@ -8,6 +8,7 @@ a reason this table does not know yet (tests/ui/test_words.py keeps the table co
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLabel
 
 from app.desk.reasons import Reason
 
@@ -226,3 +227,14 @@ def say(reason: str) -> str:
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):  # a translation that names a value the reason lacks
         return str(reason)
+
+
+def problem_label(name: str = "") -> QLabel:
+    """The red, wrapping line under a form where a dialog says why it did not save (a reason from say())."""
+    problem = QLabel()
+    if name:
+        problem.setObjectName(name)
+    problem.setWordWrap(True)
+    problem.setStyleSheet("color: #C0392B")
+    return problem
+

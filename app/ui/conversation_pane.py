@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.records import ConversationSummary, MessageRecord
+from app.ui.buyer_text import shown
 from app.ui.composer import Composer
 from app.ui.delegates import MessageDelegate
 from app.ui.models.message_model import MessageModel, MessageRole
@@ -136,7 +137,7 @@ class ConversationPane(QWidget):
     def open_chat(self, chat: ConversationSummary, messages: list[MessageRecord], stored_draft: str) -> None:
         self.flush_draft()
         self.conversation_id = chat.id
-        self.header.setText(chat.buyer_nick)
+        self.header.setText(shown(chat.buyer_nick))
         self._has_older = len(messages) >= HISTORY_PAGE
         self.model.show_conversation(chat.id, messages)
         self.history.scrollToBottom()

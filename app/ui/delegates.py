@@ -1,7 +1,9 @@
 """Painters for the queue rows and the message bubbles.
 
 Buyer text is drawn with QPainter.drawText, which never interprets markup: a buyer's "<b>" or
-"<img src=…>" is shown as the characters they typed.
+"<img src=…>" is shown as the characters they typed (app/ui/buyer_text.py has the rest of the rules). What the
+desk itself says ("Me: ", "[System]", the time) is drawn in a place or a style buyer text never gets, so a
+buyer who writes "[系统] 已退款" or "我：好的" still looks like a buyer.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
 from app.store.records import ConversationSummary
+from app.ui.buyer_text import cut_note, one_line, shown
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import ChatRole, QueueModel
 
@@ -34,16 +37,21 @@ URGENCY_COLOURS = {
     Urgency.FIRST_LIMIT: QColor("#E6A23C"),  # past the 30 s first-response limit
     Urgency.LATE: QColor("#F56C6C"),  # past 40 s: late for any answer
 }
+LABEL_COLOUR = QColor("#2E6DB4")  # the desk's own words in a queue row ("Me: ", "Robot: ")
 PAD = 8
 
 
-def preview_text(chat: ConversationSummary) -> str:
-    """The queue row's second line: the last message on one line, "Me: " before the agent's own, "Robot: "
-    before the robot's."""
+def preview_parts(chat: ConversationSummary) -> tuple[str, str]:
+    """The queue row's second line as (the desk's label, what was said): the last message on one line, "Me: "
+    before the agent's own, "Robot: " before the robot's, no label before the buyer's."""
     prefix = {"in": "", "robot": QCoreApplication.translate("QueueDelegate", "Robot: ")}.get(
         chat.last_direction, QCoreApplication.translate("QueueDelegate", "Me: "))
     said = one_line(chat.last_text) or QCoreApplication.translate("QueueDelegate", "[Picture]")  # no text: a photo
-    return prefix + said
+    return prefix, said
+
+
+def preview_text(chat: ConversationSummary) -> str:
+    return "".join(preview_parts(chat))
 
 
 def flag_tags(chat_flags: frozenset[str]) -> list[tuple[str, QColor]]:
@@ -54,10 +62,6 @@ def flag_tags(chat_flags: frozenset[str]) -> list[tuple[str, QColor]]:
     if "trouble" in chat_flags:
         tags.append((QCoreApplication.translate("QueueDelegate", "Issue"), QColor("#7D3C98")))
     return tags
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -113,7 +117,7 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(text_colour)
         nick_rect = QRect(top.left(), top.top(), max(0, x - top.left()), top.height())
-        nick = QFontMetrics(bold).elidedText(chat.buyer_nick, Qt.TextElideMode.ElideRight, nick_rect.width())
+        nick = QFontMetrics(bold).elidedText(shown(chat.buyer_nick), Qt.TextElideMode.ElideRight, nick_rect.width())
         painter.drawText(nick_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), nick)
 
         painter.setFont(option.font)
@@ -133,10 +137,19 @@ class QueueDelegate(QStyledItemDelegate):
         muted = QColor(text_colour)
         if not selected:
             muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        painter.setPen(muted)
         preview_rect = bottom.adjusted(0, 0, -(badge_width + PAD if badge_width else 0), 0)
-        preview = QFontMetrics(option.font).elidedText(preview_text(chat),
-                                                       Qt.TextElideMode.ElideRight, preview_rect.width())
+        label, said = preview_parts(chat)
+        if label:  # the desk's own label in italics and its colour: "我：" typed by a buyer stays upright and grey
+            label_font = QFont(option.font)
+            label_font.setItalic(True)
+            painter.setFont(label_font)
+            painter.setPen(text_colour if selected else LABEL_COLOUR)
+            label = QFontMetrics(label_font).elidedText(label, Qt.TextElideMode.ElideRight, preview_rect.width())
+            painter.drawText(preview_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
+            preview_rect.setLeft(preview_rect.left() + QFontMetrics(label_font).horizontalAdvance(label))
+            painter.setFont(option.font)
+        painter.setPen(muted)
+        preview = QFontMetrics(option.font).elidedText(said, Qt.TextElideMode.ElideRight, preview_rect.width())
         painter.drawText(preview_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), preview)
         painter.restore()
 
@@ -144,13 +157,25 @@ class QueueDelegate(QStyledItemDelegate):
 class MessageDelegate(QStyledItemDelegate):
     """Buyer on the left, agent on the right, robot and system centred and labelled; the time above."""
 
-    MAX_CHARS_PAINTED = 20_000  # a 100 KB paste is cut for painting; the stored text stays whole
+    MAX_CHARS_PAINTED = 20_000  # a 100 KB paste is cut for painting (and says so); the stored text stays whole
     THUMB = 160  # an image message's picture, at most this many pixels a side
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.load_image: Callable[[str], bytes | None] = lambda image_id: None
         self._thumbs: OrderedDict[str, QImage] = OrderedDict()  # the last few hundred, scaled once
+        # wrapped text sizes by (text, width, font): a view asks for every row's size on each layout, and
+        # wrapping a long message is the slow part of drawing it
+        self._sizes: OrderedDict[tuple[str, int, str], QRect] = OrderedDict()
+
+    def shown_text(self, text: str) -> str:
+        """What a bubble draws of a message's text: its first MAX_CHARS_PAINTED characters, bidi controls
+        dropped (app/ui/buyer_text.py)."""
+        return shown(text[: self.MAX_CHARS_PAINTED])
+
+    def cut_note(self, text: str) -> str:
+        """Said above a bubble whose text is too long to draw whole, else ""."""
+        return cut_note(text, self.MAX_CHARS_PAINTED)
 
     def thumbnail(self, image_id: str) -> QImage | None:
         """The picture scaled for a bubble, or None when the desk does not have its bytes."""
@@ -181,15 +206,23 @@ class MessageDelegate(QStyledItemDelegate):
         return max(120, int(option.rect.width() * 0.72))
 
     def _layout(self, option: QStyleOptionViewItem, text: str) -> QRect:
-        metrics = QFontMetrics(option.font)
-        flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs)
-        return metrics.boundingRect(QRect(0, 0, self._bubble_width(option) - 2 * PAD, 100_000), flags, text)
+        width = self._bubble_width(option) - 2 * PAD
+        key = (text, width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs)
+            size = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), flags, text)
+            self._sizes[key] = size
+            if len(self._sizes) > 2000:
+                self._sizes.popitem(last=False)
+        self._sizes.move_to_end(key)
+        return QRect(size)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         message = index.data(MessageRole)
         if message is None:
             return QSize(0, 0)
-        text_rect = self._layout(option, message.text[: self.MAX_CHARS_PAINTED]) if message.text else QRect()
+        text_rect = self._layout(option, self.shown_text(message.text)) if message.text else QRect()
         picture = self._picture_size(message)
         meta = QFontMetrics(option.font).height()
         gap = PAD if picture.height() and text_rect.height() else 0
@@ -201,7 +234,7 @@ class MessageDelegate(QStyledItemDelegate):
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        text = message.text[: self.MAX_CHARS_PAINTED]
+        text = self.shown_text(message.text)
         text_rect = self._layout(option, text) if text else QRect()
         picture = self._picture_size(message)
         gap = PAD if picture.height() and text_rect.height() else 0
@@ -233,6 +266,9 @@ class MessageDelegate(QStyledItemDelegate):
             else:
                 label = QCoreApplication.translate("MessageDelegate", "System")
             meta = f"[{label}] {local_time}"
+        note = self.cut_note(message.text)
+        if note:
+            meta = f"{meta} · {note}" if align != Qt.AlignmentFlag.AlignRight else f"{note} · {meta}"
         painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), meta_height),
                          int(align | Qt.AlignmentFlag.AlignVCenter), meta)

@@ -48,6 +48,7 @@ from app.store.issues import IssueFilter
 from app.store.records import ConversationSummary, IssueRecord, MessageRecord
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
+from app.ui.buyer_text import isolated
 from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
@@ -733,7 +734,7 @@ class MainWindow(QMainWindow):
             dialog.open()
             return dialog
         self.statusBar().showMessage(self.tr("Chat with %1 closed; it opens again if the buyer writes.")
-                                     .replace("%1", chat.buyer_nick), 6_000)
+                                     .replace("%1", isolated(chat.buyer_nick)), 6_000)
         return None
 
     def _alert_tick(self) -> None:
@@ -763,7 +764,7 @@ class MainWindow(QMainWindow):
             return
         muted = self.alerts.toggle_chat(chat.id)
         self.statusBar().showMessage((self.tr("%1 muted: no sound for this chat.") if muted else
-                                      self.tr("%1: sounds on again.")).replace("%1", chat.buyer_nick), 5_000)
+                                      self.tr("%1: sounds on again.")).replace("%1", isolated(chat.buyer_nick)), 5_000)
 
     def toggle_suspended(self) -> None:
         self.set_agent_status("online" if self.session.agent_status == "suspended" else "suspended")
@@ -826,7 +827,8 @@ class MainWindow(QMainWindow):
         dialog = TransferDialog(self.session, chat, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
-            self.tr("%1 transferred to %2.").replace("%1", chat.buyer_nick).replace("%2", dialog.colleague_name()),
+            self.tr("%1 transferred to %2.").replace("%1", isolated(chat.buyer_nick))
+            .replace("%2", dialog.colleague_name()),
             8_000))
         dialog.open()
         return dialog
@@ -836,7 +838,7 @@ class MainWindow(QMainWindow):
             return
         giver = self.session.colleagues.get(transfer.from_agent)
         text = self.tr("%1 transferred %2 to you.").replace("%1", giver.name if giver else transfer.from_agent) \
-            .replace("%2", chat.buyer_nick)
+            .replace("%2", isolated(chat.buyer_nick))
         if transfer.note:
             text += " " + self.tr("Note: %1").replace("%1", transfer.note)
         self.statusBar().showMessage(text, 30_000)

@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
+from app.ui.buyer_text import cut_note, shown
 from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import say
 
 SLOW = QColor("#C0392B")
+TRANSCRIPT_CHARS = 5000  # of one message: a 100 KB paste would take the table seconds to lay out, and nobody reads it
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,7 +54,7 @@ class ChatTable(RecordTable[ChatRow]):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), row.buyer_nick, "、".join(row.agents),
+            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), shown(row.buyer_nick), "、".join(row.agents),
                       str(row.messages), _seconds(row.first_response_s), str(row.slow or ""),
                       "●" if row.buyer_last else "", str(row.overrides or ""), str(row.refunds or ""),
                       "●" if row.angry else "", "" if row.score is None else str(row.score))
@@ -250,7 +252,9 @@ class ReviewWindow(QWidget):
             speaker = who.get(x.direction, x.direction)
             if x.direction == "out" and x.agent:
                 speaker = f"{speaker} {x.agent}"
-            text = x.text or self.tr("[Picture]")
+            text = shown(x.text[:TRANSCRIPT_CHARS]) or self.tr("[Picture]")
+            if cut_note(x.text, TRANSCRIPT_CHARS):
+                text += f"\n  ▸ {cut_note(x.text, TRANSCRIPT_CHARS)}"
             for note in line.notes:
                 mark = {"good": self.tr("good example"), "bad": self.tr("bad example")}.get(note.example, "")
                 text += "\n  ▸ " + "；".join(p for p in (mark, note.text) if p)

@@ -36,6 +36,7 @@ from app.desk.robot import (
     RobotSettings,
     RobotSettingsInvalid,
 )
+from app.ui.buyer_text import tooltip
 from app.ui.phrase_import import in_background
 from app.ui.words import problem_label, say
 
@@ -219,7 +220,7 @@ class RobotReviewDialog(QDialog):
                       review.answer, review.rule, review.then or self.tr("(nothing yet)")]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value.replace("\n", " / "))
-                item.setToolTip(value)
+                item.setToolTip(tooltip(value))  # the buyer's question: shown as typed, never as HTML
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%n robot answer(s) this day.", "", len(rows)))

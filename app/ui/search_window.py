@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
+from app.ui.buyer_text import isolated, shown
 from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
 
@@ -33,8 +34,13 @@ Index = QModelIndex | QPersistentModelIndex
 CONTEXT = 40  # characters shown either side of the first hit
 
 
+def _escaped(text: str) -> str:
+    return html.escape(shown(text))
+
+
 def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The text around the first hit as HTML: everything escaped, the hits in bold red (the only markup)."""
+    """The text around the first hit as HTML: everything escaped, the hits in bold red (the only markup); bidi
+    controls are dropped piece by piece, so the spans, counted in the stored text, still fit."""
     if spans:
         first = max(0, spans[0][0] - CONTEXT)
         last = min(len(text), spans[0][1] + CONTEXT)
@@ -44,10 +50,10 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     for start, end in spans:
         if start < first or end > last:
             continue
-        out.append(html.escape(text[position:start]))
-        out.append(f"<b style='color:#C0392B'>{html.escape(text[start:end])}</b>")
+        out.append(_escaped(text[position:start]))
+        out.append(f"<b style='color:#C0392B'>{_escaped(text[start:end])}</b>")
         position = end
-    out.append(html.escape(text[position:last]))
+    out.append(_escaped(text[position:last]))
     return ("…" if first else "") + "".join(out).replace("\n", " ") + ("…" if last < len(text) else "")
 
 
@@ -191,7 +197,7 @@ class SearchWindow(QWidget):
         for hit in self.hits:
             if isinstance(hit, MessageHit):
                 when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                head = html.escape(f"{when} · {hit.buyer_nick} · {who.get(hit.message.direction, '')}")
+                head = html.escape(f"{when} · {isolated(hit.buyer_nick)} · {who.get(hit.message.direction, '')}")
                 body = marked(hit.message.text, hit.spans)
                 plain = hit.message.text
             else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.desk.session import DeskSession
 from app.gateway import schema
 from app.store.records import ConversationSummary
+from app.ui.buyer_text import shown
 from app.ui.phrase_import import in_background
 from app.ui.words import say
 
@@ -27,7 +28,7 @@ class TransferDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.chat = chat
-        self.setWindowTitle(self.tr("Transfer %1 to a colleague").replace("%1", chat.buyer_nick))
+        self.setWindowTitle(self.tr("Transfer %1 to a colleague").replace("%1", shown(chat.buyer_nick)))
         self.colleagues = QListWidget()
         self.colleagues.setObjectName("transferColleagues")
         self.note = QPlainTextEdit()

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="165"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="235"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="231"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="242"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="242"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="243"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="250"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="252"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="253"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -55,17 +55,17 @@
 <context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="42"/>
+        <location filename="../../app/ui/conversation_pane.py" line="43"/>
         <source>Do not send the picture (Ctrl+Shift+Backspace)</source>
         <translation>不发送这张图片（Ctrl+Shift+Backspace）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="58"/>
+        <location filename="../../app/ui/conversation_pane.py" line="59"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="59"/>
+        <location filename="../../app/ui/conversation_pane.py" line="60"/>
         <source>Picture sent with the reply: %1</source>
         <translation>随回复发送的图片：%1</translation>
     </message>
@@ -104,6 +104,14 @@
     </message>
 </context>
 <context>
+    <name>BuyerText</name>
+    <message>
+        <location filename="../../app/ui/buyer_text.py" line="55"/>
+        <source>%1 more characters not shown</source>
+        <translation>另有 %1 个字符未显示</translation>
+    </message>
+</context>
+<context>
     <name>ClipPalette</name>
     <message>
         <location filename="../../app/ui/system_palette.py" line="108"/>
@@ -134,27 +142,27 @@
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="41"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="39"/>
         <source>Copies from these applications are never kept, so a copied password never lands in a searchable list: one name a line, matched in the application&apos;s name. Pinned entries stay whatever the limits.</source>
         <translation>从这些应用复制的内容一律不保存，复制的密码不会出现在可搜索的列表里：每行一个名称，按应用名称匹配。置顶的条目不受限制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="47"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="45"/>
         <source>Keep for at &amp;most</source>
         <translation>最多保存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="48"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="46"/>
         <source>Keep at most &amp;this many</source>
         <translation>最多保存条数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="50"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="48"/>
         <source>&amp;Never from</source>
         <translation>从不保存来自(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="63"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="61"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -170,7 +178,7 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="88"/>
+        <location filename="../../app/ui/conversation_pane.py" line="89"/>
         <source>Select a chat on the left</source>
         <translation>请在左侧选择会话</translation>
     </message>
@@ -310,57 +318,57 @@
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="283"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="296"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="292"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="303"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="297"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="310"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="339"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="333"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="351"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="345"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="352"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -368,412 +376,412 @@
 <context>
     <name>IssueLabel</name>
     <message>
-        <location filename="../../app/ui/words.py" line="18"/>
+        <location filename="../../app/ui/words.py" line="19"/>
         <source>Pre-sale</source>
         <translation>售前</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="19"/>
+        <location filename="../../app/ui/words.py" line="20"/>
         <source>In-sale</source>
         <translation>售中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="20"/>
+        <location filename="../../app/ui/words.py" line="21"/>
         <source>After-sale</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="21"/>
+        <location filename="../../app/ui/words.py" line="22"/>
         <source>Bad review</source>
         <translation>中差评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="22"/>
+        <location filename="../../app/ui/words.py" line="23"/>
         <source>Size advice</source>
         <translation>尺码咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="23"/>
+        <location filename="../../app/ui/words.py" line="24"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="24"/>
+        <location filename="../../app/ui/words.py" line="25"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="25"/>
+        <location filename="../../app/ui/words.py" line="26"/>
         <source>Price rounding</source>
         <translation>改价抹零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="26"/>
+        <location filename="../../app/ui/words.py" line="27"/>
         <source>Product question</source>
         <translation>商品咨询</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="27"/>
+        <location filename="../../app/ui/words.py" line="28"/>
         <source>Several addresses</source>
         <translation>同一买家多个地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="28"/>
+        <location filename="../../app/ui/words.py" line="29"/>
         <source>Unclear address</source>
         <translation>地址不详</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="29"/>
+        <location filename="../../app/ui/words.py" line="30"/>
         <source>Out of the courier&apos;s area</source>
         <translation>超区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="30"/>
+        <location filename="../../app/ui/words.py" line="31"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="31"/>
+        <location filename="../../app/ui/words.py" line="32"/>
         <source>Free shipping not met</source>
         <translation>未满包邮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="32"/>
+        <location filename="../../app/ui/words.py" line="33"/>
         <source>Buyer&apos;s note</source>
         <translation>买家备注无法满足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="33"/>
+        <location filename="../../app/ui/words.py" line="34"/>
         <source>Tracking timeout</source>
         <translation>物流超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="34"/>
+        <location filename="../../app/ui/words.py" line="35"/>
         <source>Address change</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="35"/>
+        <location filename="../../app/ui/words.py" line="36"/>
         <source>Lost parcel</source>
         <translation>丢件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="36"/>
+        <location filename="../../app/ui/words.py" line="37"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="37"/>
+        <location filename="../../app/ui/words.py" line="38"/>
         <source>Wrong item</source>
         <translation>错发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="38"/>
+        <location filename="../../app/ui/words.py" line="39"/>
         <source>Missing item</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="39"/>
+        <location filename="../../app/ui/words.py" line="40"/>
         <source>Not received</source>
         <translation>未收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="40"/>
+        <location filename="../../app/ui/words.py" line="41"/>
         <source>Quality</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="41"/>
+        <location filename="../../app/ui/words.py" line="42"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="42"/>
+        <location filename="../../app/ui/words.py" line="43"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="43"/>
+        <location filename="../../app/ui/words.py" line="44"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="44"/>
+        <location filename="../../app/ui/words.py" line="45"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="45"/>
+        <location filename="../../app/ui/words.py" line="46"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="46"/>
+        <location filename="../../app/ui/words.py" line="47"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="47"/>
+        <location filename="../../app/ui/words.py" line="48"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="48"/>
+        <location filename="../../app/ui/words.py" line="49"/>
         <source>Waiting for the buyer</source>
         <translation>等待买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="49"/>
+        <location filename="../../app/ui/words.py" line="50"/>
         <source>Waiting for the warehouse</source>
         <translation>等待仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="50"/>
+        <location filename="../../app/ui/words.py" line="51"/>
         <source>Waiting for finance</source>
         <translation>等待财务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="51"/>
+        <location filename="../../app/ui/words.py" line="52"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="52"/>
+        <location filename="../../app/ui/words.py" line="53"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="53"/>
+        <location filename="../../app/ui/words.py" line="54"/>
         <source>Partial refund</source>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="54"/>
+        <location filename="../../app/ui/words.py" line="55"/>
         <source>Full refund</source>
         <translation>全额退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="55"/>
+        <location filename="../../app/ui/words.py" line="56"/>
         <source>Reship</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="56"/>
+        <location filename="../../app/ui/words.py" line="57"/>
         <source>Gift or coupon</source>
         <translation>赠品或优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="57"/>
+        <location filename="../../app/ui/words.py" line="58"/>
         <source>Complaint to the warehouse</source>
         <translation>投诉仓库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="58"/>
+        <location filename="../../app/ui/words.py" line="59"/>
         <source>Contact attempt</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="59"/>
+        <location filename="../../app/ui/words.py" line="60"/>
         <source>Review outcome</source>
         <translation>评价处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="60"/>
+        <location filename="../../app/ui/words.py" line="61"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="61"/>
+        <location filename="../../app/ui/words.py" line="62"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="62"/>
+        <location filename="../../app/ui/words.py" line="63"/>
         <source>Real name</source>
         <translation>真实姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="63"/>
+        <location filename="../../app/ui/words.py" line="64"/>
         <source>Alipay account</source>
         <translation>支付宝账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="64"/>
+        <location filename="../../app/ui/words.py" line="65"/>
         <source>Return shipping paid by</source>
         <translation>退货运费承担方</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="65"/>
+        <location filename="../../app/ui/words.py" line="66"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="66"/>
+        <location filename="../../app/ui/words.py" line="67"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="67"/>
+        <location filename="../../app/ui/words.py" line="68"/>
         <source>Return tracking no.</source>
         <translation>退货运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="68"/>
+        <location filename="../../app/ui/words.py" line="69"/>
         <source>Received</source>
         <translation>已收到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="69"/>
+        <location filename="../../app/ui/words.py" line="70"/>
         <source>Weight (g)</source>
         <translation>重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="70"/>
+        <location filename="../../app/ui/words.py" line="71"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="71"/>
+        <location filename="../../app/ui/words.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="72"/>
+        <location filename="../../app/ui/words.py" line="73"/>
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="73"/>
+        <location filename="../../app/ui/words.py" line="74"/>
         <source>New tracking no.</source>
         <translation>新运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="74"/>
+        <location filename="../../app/ui/words.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="75"/>
+        <location filename="../../app/ui/words.py" line="76"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="76"/>
+        <location filename="../../app/ui/words.py" line="77"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="77"/>
+        <location filename="../../app/ui/words.py" line="78"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="78"/>
+        <location filename="../../app/ui/words.py" line="79"/>
         <source>Missing</source>
         <translation>少发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="79"/>
+        <location filename="../../app/ui/words.py" line="80"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="80"/>
+        <location filename="../../app/ui/words.py" line="81"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="81"/>
+        <location filename="../../app/ui/words.py" line="82"/>
         <source>Packer</source>
         <translation>打包员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="82"/>
+        <location filename="../../app/ui/words.py" line="83"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="83"/>
+        <location filename="../../app/ui/words.py" line="84"/>
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="84"/>
+        <location filename="../../app/ui/words.py" line="85"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="85"/>
+        <location filename="../../app/ui/words.py" line="86"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="86"/>
+        <location filename="../../app/ui/words.py" line="87"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="87"/>
+        <location filename="../../app/ui/words.py" line="88"/>
         <source>Next try</source>
         <translation>下次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="88"/>
+        <location filename="../../app/ui/words.py" line="89"/>
         <source>The buyer answered</source>
         <translation>买家已回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="89"/>
+        <location filename="../../app/ui/words.py" line="90"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="90"/>
+        <location filename="../../app/ui/words.py" line="91"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="91"/>
+        <location filename="../../app/ui/words.py" line="92"/>
         <source>Review text</source>
         <translation>评价内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="92"/>
+        <location filename="../../app/ui/words.py" line="93"/>
         <source>Offer</source>
         <translation>补偿方案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="93"/>
+        <location filename="../../app/ui/words.py" line="94"/>
         <source>Review changed</source>
         <translation>已改评</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="94"/>
+        <location filename="../../app/ui/words.py" line="95"/>
         <source>Limits for agents</source>
         <translation>客服权限额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="95"/>
+        <location filename="../../app/ui/words.py" line="96"/>
         <source>Price rounding, at most</source>
         <translation>抹零上限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="96"/>
+        <location filename="../../app/ui/words.py" line="97"/>
         <source>Roundings per agent per day</source>
         <translation>每人每天抹零次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="97"/>
+        <location filename="../../app/ui/words.py" line="98"/>
         <source>Partial refund, at most (yuan)</source>
         <translation>部分退款上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="98"/>
+        <location filename="../../app/ui/words.py" line="99"/>
         <source>Partial refund, at most (share)</source>
         <translation>部分退款上限（比例）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="99"/>
+        <location filename="../../app/ui/words.py" line="100"/>
         <source>Gift or coupon, at most (yuan)</source>
         <translation>赠品或优惠券上限（元）</translation>
     </message>
@@ -783,12 +791,12 @@
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="131"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="152"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1159,601 +1167,601 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Review</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="219"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>Not sent: fill in the highlighted blank first.</source>
         <translation>未发送：请先填写高亮的空白处。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="445"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="504"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="544"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544"/>
+        <location filename="../../app/ui/main_window.py" line="545"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="552"/>
+        <location filename="../../app/ui/main_window.py" line="553"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="610"/>
+        <location filename="../../app/ui/main_window.py" line="611"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="644"/>
+        <location filename="../../app/ui/main_window.py" line="645"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="646"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687"/>
+        <location filename="../../app/ui/main_window.py" line="688"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="692"/>
+        <location filename="../../app/ui/main_window.py" line="693"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="702"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="702"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="701"/>
+        <location filename="../../app/ui/main_window.py" line="702"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="702"/>
+        <location filename="../../app/ui/main_window.py" line="703"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="714"/>
+        <location filename="../../app/ui/main_window.py" line="715"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="729"/>
+        <location filename="../../app/ui/main_window.py" line="730"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="730"/>
+        <location filename="../../app/ui/main_window.py" line="731"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="735"/>
+        <location filename="../../app/ui/main_window.py" line="736"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750"/>
+        <location filename="../../app/ui/main_window.py" line="751"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="751"/>
+        <location filename="../../app/ui/main_window.py" line="752"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="756"/>
+        <location filename="../../app/ui/main_window.py" line="757"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="757"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="759"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="765"/>
+        <location filename="../../app/ui/main_window.py" line="766"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="766"/>
+        <location filename="../../app/ui/main_window.py" line="767"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="777"/>
+        <location filename="../../app/ui/main_window.py" line="778"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="778"/>
+        <location filename="../../app/ui/main_window.py" line="779"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="779"/>
+        <location filename="../../app/ui/main_window.py" line="780"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="784"/>
+        <location filename="../../app/ui/main_window.py" line="785"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="784"/>
+        <location filename="../../app/ui/main_window.py" line="785"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="785"/>
+        <location filename="../../app/ui/main_window.py" line="786"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="786"/>
+        <location filename="../../app/ui/main_window.py" line="787"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="802"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="811"/>
+        <location filename="../../app/ui/main_window.py" line="812"/>
         <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="817"/>
+        <location filename="../../app/ui/main_window.py" line="818"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="824"/>
+        <location filename="../../app/ui/main_window.py" line="825"/>
         <source>Open a chat first, then Ctrl+T transfers it.</source>
         <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="829"/>
+        <location filename="../../app/ui/main_window.py" line="830"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="838"/>
+        <location filename="../../app/ui/main_window.py" line="840"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="841"/>
+        <location filename="../../app/ui/main_window.py" line="843"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="854"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="859"/>
+        <location filename="../../app/ui/main_window.py" line="861"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="876"/>
+        <location filename="../../app/ui/main_window.py" line="878"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="877"/>
+        <location filename="../../app/ui/main_window.py" line="879"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="887"/>
+        <location filename="../../app/ui/main_window.py" line="889"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="890"/>
+        <location filename="../../app/ui/main_window.py" line="892"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="890"/>
+        <location filename="../../app/ui/main_window.py" line="892"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="891"/>
+        <location filename="../../app/ui/main_window.py" line="893"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750"/>
-        <location filename="../../app/ui/main_window.py" line="894"/>
+        <location filename="../../app/ui/main_window.py" line="751"/>
+        <location filename="../../app/ui/main_window.py" line="896"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="896"/>
+        <location filename="../../app/ui/main_window.py" line="898"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
+        <location filename="../../app/ui/main_window.py" line="900"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
+        <location filename="../../app/ui/main_window.py" line="900"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1761,32 +1769,32 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="221"/>
+        <location filename="../../app/ui/delegates.py" line="254"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="222"/>
+        <location filename="../../app/ui/delegates.py" line="255"/>
         <source>NOT SENT — F5 resends, Shift+F5 edits</source>
         <translation>未发送 —— F5 重发，Shift+F5 编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="223"/>
+        <location filename="../../app/ui/delegates.py" line="256"/>
         <source>withdrawn, not sent</source>
         <translation>已撤回，未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="232"/>
+        <location filename="../../app/ui/delegates.py" line="265"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="234"/>
+        <location filename="../../app/ui/delegates.py" line="267"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="251"/>
+        <location filename="../../app/ui/delegates.py" line="287"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -1804,37 +1812,37 @@
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -1927,12 +1935,12 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../app/ui/models/orders_model.py" line="16"/>
+        <location filename="../../app/ui/models/orders_model.py" line="17"/>
         <source>not shipped yet</source>
         <translation>尚未发货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/orders_model.py" line="18"/>
+        <location filename="../../app/ui/models/orders_model.py" line="19"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
@@ -1940,127 +1948,127 @@
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="37"/>
+        <location filename="../../app/ui/phrase_editor.py" line="38"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="38"/>
+        <location filename="../../app/ui/phrase_editor.py" line="39"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="39"/>
+        <location filename="../../app/ui/phrase_editor.py" line="40"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="40"/>
+        <location filename="../../app/ui/phrase_editor.py" line="41"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="42"/>
+        <location filename="../../app/ui/phrase_editor.py" line="43"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="43"/>
+        <location filename="../../app/ui/phrase_editor.py" line="44"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="44"/>
+        <location filename="../../app/ui/phrase_editor.py" line="45"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="54"/>
+        <location filename="../../app/ui/phrase_editor.py" line="55"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="54"/>
+        <location filename="../../app/ui/phrase_editor.py" line="55"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="66"/>
+        <location filename="../../app/ui/phrase_editor.py" line="67"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="68"/>
+        <location filename="../../app/ui/phrase_editor.py" line="69"/>
         <source>Only for me (%1) — others on this desk do not see it</source>
         <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="73"/>
+        <location filename="../../app/ui/phrase_editor.py" line="74"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="80"/>
+        <location filename="../../app/ui/phrase_editor.py" line="81"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="82"/>
+        <location filename="../../app/ui/phrase_editor.py" line="83"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="93"/>
+        <location filename="../../app/ui/phrase_editor.py" line="91"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="94"/>
+        <location filename="../../app/ui/phrase_editor.py" line="92"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="96"/>
+        <location filename="../../app/ui/phrase_editor.py" line="94"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="97"/>
+        <location filename="../../app/ui/phrase_editor.py" line="95"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="98"/>
+        <location filename="../../app/ui/phrase_editor.py" line="96"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="99"/>
+        <location filename="../../app/ui/phrase_editor.py" line="97"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="121"/>
+        <location filename="../../app/ui/phrase_editor.py" line="119"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="122"/>
+        <location filename="../../app/ui/phrase_editor.py" line="120"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="133"/>
+        <location filename="../../app/ui/phrase_editor.py" line="131"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="144"/>
+        <location filename="../../app/ui/phrase_editor.py" line="142"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="144"/>
+        <location filename="../../app/ui/phrase_editor.py" line="142"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
@@ -2382,47 +2390,47 @@
         <translation>客服权限额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="53"/>
+        <location filename="../../app/ui/policy_dialog.py" line="50"/>
         <source>Over these limits an agent&apos;s action waits for a supervisor&apos;s approval and counts for nothing until approved.</source>
         <translation>超过这些额度时，客服的操作需主管批准，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="57"/>
+        <location filename="../../app/ui/policy_dialog.py" line="54"/>
         <source>Price &amp;rounding, at most</source>
         <translation>抹零上限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="58"/>
+        <location filename="../../app/ui/policy_dialog.py" line="55"/>
         <source>Roundings per agent per &amp;day</source>
         <translation>每人每天抹零次数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="59"/>
+        <location filename="../../app/ui/policy_dialog.py" line="56"/>
         <source>Partial re&amp;fund, at most (yuan)</source>
         <translation>部分退款上限（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="60"/>
+        <location filename="../../app/ui/policy_dialog.py" line="57"/>
         <source>Partial refund, at most (s&amp;hare of the order)</source>
         <translation>部分退款上限（占订单比例）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="61"/>
+        <location filename="../../app/ui/policy_dialog.py" line="58"/>
         <source>&amp;Gift or coupon, at most (yuan)</source>
         <translation>赠品或优惠券上限（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="62"/>
+        <location filename="../../app/ui/policy_dialog.py" line="59"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="63"/>
+        <location filename="../../app/ui/policy_dialog.py" line="60"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="79"/>
+        <location filename="../../app/ui/policy_dialog.py" line="76"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -2488,27 +2496,27 @@
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="43"/>
+        <location filename="../../app/ui/delegates.py" line="47"/>
         <source>Robot: </source>
         <translation>机器人：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="44"/>
+        <location filename="../../app/ui/delegates.py" line="48"/>
         <source>Me: </source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="45"/>
+        <location filename="../../app/ui/delegates.py" line="49"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="53"/>
+        <location filename="../../app/ui/delegates.py" line="61"/>
         <source>Angry</source>
         <translation>急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="55"/>
+        <location filename="../../app/ui/delegates.py" line="63"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
@@ -2516,447 +2524,447 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../app/ui/words.py" line="108"/>
+        <location filename="../../app/ui/words.py" line="109"/>
         <source>{value} is not a role: choose agent or supervisor</source>
         <translation>{value} 不是角色：请选客服或主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="109"/>
+        <location filename="../../app/ui/words.py" line="110"/>
         <source>a profile needs a name</source>
         <translation>账号需要名字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="110"/>
+        <location filename="../../app/ui/words.py" line="111"/>
         <source>a supervisor&apos;s password needs at least {minimum} characters</source>
         <translation>主管密码至少 {minimum} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="111"/>
+        <location filename="../../app/ui/words.py" line="112"/>
         <source>{name} is not a supervisor on this desk</source>
         <translation>{name} 不是本客服台的主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="112"/>
+        <location filename="../../app/ui/words.py" line="113"/>
         <source>wrong password for {name}</source>
         <translation>{name} 的密码不对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="113"/>
+        <location filename="../../app/ui/words.py" line="114"/>
         <source>{value} is not a stage</source>
         <translation>{value} 不是阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="114"/>
+        <location filename="../../app/ui/words.py" line="115"/>
         <source>{value} is not a category of {stage}</source>
         <translation>{value} 不属于{stage}的分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="115"/>
+        <location filename="../../app/ui/words.py" line="116"/>
         <source>{value} is not a severity</source>
         <translation>{value} 不是紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="116"/>
+        <location filename="../../app/ui/words.py" line="117"/>
         <source>an issue needs an order no. or a buyer</source>
         <translation>问题单需要订单号或买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="117"/>
+        <location filename="../../app/ui/words.py" line="118"/>
         <source>{file} is not used: {problem}</source>
         <translation>{file} 未采用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="118"/>
+        <location filename="../../app/ui/words.py" line="119"/>
         <source>{value} is not a state</source>
         <translation>{value} 不是状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="119"/>
+        <location filename="../../app/ui/words.py" line="120"/>
         <source>issue {issue} does not exist (deleted or from another store)</source>
         <translation>问题单 {issue} 不存在（已删除或属于另一个数据库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="120"/>
+        <location filename="../../app/ui/words.py" line="121"/>
         <source>issue {issue} is {state}: reopen it first</source>
         <translation>问题单 {issue} 状态为“{state}”：请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="121"/>
+        <location filename="../../app/ui/words.py" line="122"/>
         <source>action {action} does not exist</source>
         <translation>操作 {action} 不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="122"/>
+        <location filename="../../app/ui/words.py" line="123"/>
         <source>approving would refund more than the order&apos;s total: ¥{left} is left</source>
         <translation>批准后退款将超过订单金额：只剩 ¥{left} 可退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="123"/>
+        <location filename="../../app/ui/words.py" line="124"/>
         <source>order {order} has nothing left to refund</source>
         <translation>订单 {order} 已无可退金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="124"/>
+        <location filename="../../app/ui/words.py" line="125"/>
         <source>the amount must be more than ¥0.00</source>
         <translation>金额必须大于 ¥0.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="125"/>
+        <location filename="../../app/ui/words.py" line="126"/>
         <source>¥{amount} is more than order {order} can still refund (¥{left} of ¥{total})</source>
         <translation>¥{amount} 超过订单 {order} 还能退的金额（¥{total} 中还剩 ¥{left}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="126"/>
+        <location filename="../../app/ui/words.py" line="127"/>
         <source>rounding cannot be more than the order&apos;s amount (¥{total})</source>
         <translation>抹零不能超过订单金额（¥{total}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="127"/>
+        <location filename="../../app/ui/words.py" line="128"/>
         <source>order {order} is not in the store: import the shop&apos;s order export (Ctrl+Shift+O) or open the buyer&apos;s chat first</source>
         <translation>订单 {order} 不在本地：请先导入店铺的订单报表（Ctrl+Shift+O）或打开买家的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="128"/>
+        <location filename="../../app/ui/words.py" line="129"/>
         <source>{value} is not an action</source>
         <translation>{value} 不是操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="129"/>
+        <location filename="../../app/ui/words.py" line="130"/>
         <source>{action} has no field {field}</source>
         <translation>{action}没有“{field}”这一项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="130"/>
+        <location filename="../../app/ui/words.py" line="131"/>
         <source>{field} is needed for {action}</source>
         <translation>{action}需要填写“{field}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="131"/>
+        <location filename="../../app/ui/words.py" line="132"/>
         <source>{field}: {value} is not an amount; type yuan such as 12.50</source>
         <translation>{field}：{value} 不是金额；请按元填写，例如 12.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="132"/>
+        <location filename="../../app/ui/words.py" line="133"/>
         <source>{field}: a negative amount ({value}) is not an amount</source>
         <translation>{field}：负数（{value}）不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="133"/>
+        <location filename="../../app/ui/words.py" line="134"/>
         <source>{field}: {value} is not a whole number</source>
         <translation>{field}：{value} 不是整数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="134"/>
+        <location filename="../../app/ui/words.py" line="135"/>
         <source>{field}: {value} is outside {low}–{high}</source>
         <translation>{field}：{value} 不在 {low}–{high} 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="135"/>
+        <location filename="../../app/ui/words.py" line="136"/>
         <source>{field}: {value} is neither yes nor no</source>
         <translation>{field}：{value} 既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="136"/>
+        <location filename="../../app/ui/words.py" line="137"/>
         <source>{field}: choose one of {choices}</source>
         <translation>{field}：请从 {choices} 中选一个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="137"/>
+        <location filename="../../app/ui/words.py" line="138"/>
         <source>{field}: {value} is not a date and time</source>
         <translation>{field}：{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="138"/>
+        <location filename="../../app/ui/words.py" line="139"/>
         <source>{field}: a list is needed</source>
         <translation>{field}：需要一个列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="139"/>
+        <location filename="../../app/ui/words.py" line="140"/>
         <source>{field}: {length} characters, at most {limit} fit</source>
         <translation>{field}：{length} 个字符，最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="140"/>
+        <location filename="../../app/ui/words.py" line="141"/>
         <source>{field}: {value} is not a share such as 30%</source>
         <translation>{field}：{value} 不是比例（例如 30%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="141"/>
+        <location filename="../../app/ui/words.py" line="142"/>
         <source>{field}: {value} is not between 0 and 100%</source>
         <translation>{field}：{value} 不在 0 到 100% 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="142"/>
+        <location filename="../../app/ui/words.py" line="143"/>
         <source>not sent: the reply contains {words}</source>
         <translation>未发送：回复中含有“{words}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="143"/>
+        <location filename="../../app/ui/words.py" line="144"/>
         <source>not sent: the same text as your last reply to this buyer</source>
         <translation>未发送：与你上一条回复这位买家的内容相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="144"/>
+        <location filename="../../app/ui/words.py" line="145"/>
         <source>{word}: a banned word is 1–40 characters</source>
         <translation>{word}：违禁词须为 1–40 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="145"/>
+        <location filename="../../app/ui/words.py" line="146"/>
         <source>{word}: an urgent word is 1–{most} characters</source>
         <translation>{word}：紧急词须为 1–{most} 个字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="146"/>
+        <location filename="../../app/ui/words.py" line="147"/>
         <source>at most {most} urgent words</source>
         <translation>紧急词最多 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="148"/>
+        <location filename="../../app/ui/words.py" line="149"/>
         <source>every checklist item needs its own name</source>
         <translation>每个质检项目都需要一个不重复的名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="149"/>
+        <location filename="../../app/ui/words.py" line="150"/>
         <source>an item&apos;s weight is 1–100</source>
         <translation>项目分值须为 1–100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="150"/>
+        <location filename="../../app/ui/words.py" line="151"/>
         <source>not on the checklist: {items}</source>
         <translation>不在质检项目中：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="151"/>
+        <location filename="../../app/ui/words.py" line="152"/>
         <source>choose whose work is scored</source>
         <translation>请选择给谁评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="152"/>
+        <location filename="../../app/ui/words.py" line="153"/>
         <source>an example is good, bad or neither</source>
         <translation>例子只能是好、差或都不是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="154"/>
         <source>write a comment or mark the message as an example</source>
         <translation>请写评论，或把消息标为例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="154"/>
+        <location filename="../../app/ui/words.py" line="155"/>
         <source>keep the history 1–3650 days</source>
         <translation>历史保留 1–3650 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="155"/>
+        <location filename="../../app/ui/words.py" line="156"/>
         <source>keep 10–100,000 entries</source>
         <translation>保留 10–100,000 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="157"/>
+        <location filename="../../app/ui/words.py" line="158"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="158"/>
+        <location filename="../../app/ui/words.py" line="159"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="159"/>
+        <location filename="../../app/ui/words.py" line="160"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="160"/>
+        <location filename="../../app/ui/words.py" line="161"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="161"/>
+        <location filename="../../app/ui/words.py" line="162"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="162"/>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="164"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="165"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="166"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="166"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="173"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="175"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="175"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="177"/>
+        <location filename="../../app/ui/words.py" line="178"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="178"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="179"/>
+        <location filename="../../app/ui/words.py" line="180"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="181"/>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="182"/>
+        <location filename="../../app/ui/words.py" line="183"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="183"/>
+        <location filename="../../app/ui/words.py" line="184"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="184"/>
+        <location filename="../../app/ui/words.py" line="185"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="185"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="187"/>
+        <location filename="../../app/ui/words.py" line="188"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="188"/>
+        <location filename="../../app/ui/words.py" line="189"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="190"/>
+        <location filename="../../app/ui/words.py" line="191"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="191"/>
+        <location filename="../../app/ui/words.py" line="192"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="192"/>
+        <location filename="../../app/ui/words.py" line="193"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="193"/>
+        <location filename="../../app/ui/words.py" line="194"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="194"/>
+        <location filename="../../app/ui/words.py" line="195"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="195"/>
+        <location filename="../../app/ui/words.py" line="196"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="196"/>
+        <location filename="../../app/ui/words.py" line="197"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="197"/>
+        <location filename="../../app/ui/words.py" line="198"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="198"/>
+        <location filename="../../app/ui/words.py" line="199"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="199"/>
+        <location filename="../../app/ui/words.py" line="200"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="201"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="224"/>
+        <location filename="../../app/ui/words.py" line="225"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -3136,312 +3144,312 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="73"/>
+        <location filename="../../app/ui/review_window.py" line="75"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="80"/>
+        <location filename="../../app/ui/review_window.py" line="82"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="81"/>
+        <location filename="../../app/ui/review_window.py" line="83"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="87"/>
+        <location filename="../../app/ui/review_window.py" line="89"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="87"/>
+        <location filename="../../app/ui/review_window.py" line="89"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="88"/>
+        <location filename="../../app/ui/review_window.py" line="90"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="88"/>
+        <location filename="../../app/ui/review_window.py" line="90"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="89"/>
+        <location filename="../../app/ui/review_window.py" line="91"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="89"/>
+        <location filename="../../app/ui/review_window.py" line="91"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="248"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="108"/>
+        <location filename="../../app/ui/review_window.py" line="110"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="108"/>
+        <location filename="../../app/ui/review_window.py" line="110"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="108"/>
+        <location filename="../../app/ui/review_window.py" line="110"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="109"/>
+        <location filename="../../app/ui/review_window.py" line="111"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="121"/>
+        <location filename="../../app/ui/review_window.py" line="123"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="122"/>
+        <location filename="../../app/ui/review_window.py" line="124"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="128"/>
+        <location filename="../../app/ui/review_window.py" line="130"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="128"/>
+        <location filename="../../app/ui/review_window.py" line="130"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="129"/>
+        <location filename="../../app/ui/review_window.py" line="131"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="138"/>
+        <location filename="../../app/ui/review_window.py" line="140"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="141"/>
+        <location filename="../../app/ui/review_window.py" line="143"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="162"/>
+        <location filename="../../app/ui/review_window.py" line="164"/>
         <source>Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · Ctrl+E export the day · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+A 客服 · Alt+L 会话 · Alt+M 消息 · Ctrl+S 保存评分 · Ctrl+Shift+N 评论消息 · Ctrl+G / Ctrl+B 好 / 差例子 · Ctrl+E 导出当天 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="182"/>
+        <location filename="../../app/ui/review_window.py" line="184"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="183"/>
+        <location filename="../../app/ui/review_window.py" line="185"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="184"/>
+        <location filename="../../app/ui/review_window.py" line="186"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="185"/>
+        <location filename="../../app/ui/review_window.py" line="187"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="186"/>
+        <location filename="../../app/ui/review_window.py" line="188"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="187"/>
+        <location filename="../../app/ui/review_window.py" line="189"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="188"/>
+        <location filename="../../app/ui/review_window.py" line="190"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="189"/>
+        <location filename="../../app/ui/review_window.py" line="191"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="206"/>
+        <location filename="../../app/ui/review_window.py" line="208"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="214"/>
+        <location filename="../../app/ui/review_window.py" line="216"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="220"/>
+        <location filename="../../app/ui/review_window.py" line="222"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/review_window.py" line="248"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/review_window.py" line="248"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/review_window.py" line="248"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="253"/>
+        <location filename="../../app/ui/review_window.py" line="255"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="255"/>
+        <location filename="../../app/ui/review_window.py" line="259"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="255"/>
+        <location filename="../../app/ui/review_window.py" line="259"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="280"/>
+        <location filename="../../app/ui/review_window.py" line="284"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="287"/>
-        <location filename="../../app/ui/review_window.py" line="321"/>
+        <location filename="../../app/ui/review_window.py" line="291"/>
+        <location filename="../../app/ui/review_window.py" line="325"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="292"/>
+        <location filename="../../app/ui/review_window.py" line="296"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="304"/>
-        <location filename="../../app/ui/review_window.py" line="313"/>
+        <location filename="../../app/ui/review_window.py" line="308"/>
+        <location filename="../../app/ui/review_window.py" line="317"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="306"/>
+        <location filename="../../app/ui/review_window.py" line="310"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="306"/>
+        <location filename="../../app/ui/review_window.py" line="310"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="332"/>
+        <location filename="../../app/ui/review_window.py" line="336"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="335"/>
+        <location filename="../../app/ui/review_window.py" line="339"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="337"/>
+        <location filename="../../app/ui/review_window.py" line="341"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="343"/>
+        <location filename="../../app/ui/review_window.py" line="347"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="351"/>
+        <location filename="../../app/ui/review_window.py" line="355"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="353"/>
+        <location filename="../../app/ui/review_window.py" line="357"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -3449,87 +3457,87 @@
 <context>
     <name>RobotDialog</name>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="53"/>
+        <location filename="../../app/ui/robot_dialog.py" line="54"/>
         <source>Robot first answer</source>
         <translation>机器人首次回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="55"/>
+        <location filename="../../app/ui/robot_dialog.py" line="56"/>
         <source>&amp;Answer buyers automatically with the rules below</source>
         <translation>按下列规则自动回复买家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="57"/>
+        <location filename="../../app/ui/robot_dialog.py" line="58"/>
         <source>While I am s&amp;uspended (挂起), answer a buyer as soon as they write</source>
         <translation>我挂起时，买家一发消息就回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="61"/>
+        <location filename="../../app/ui/robot_dialog.py" line="62"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="62"/>
+        <location filename="../../app/ui/robot_dialog.py" line="63"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="65"/>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="65"/>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
         <source>Keywords (separated by 、 or spaces)</source>
         <translation>关键词（用、或空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <location filename="../../app/ui/robot_dialog.py" line="67"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <location filename="../../app/ui/robot_dialog.py" line="67"/>
         <source>Similar questions</source>
         <translation>相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <location filename="../../app/ui/robot_dialog.py" line="67"/>
         <source>Fired</source>
         <translation>触发次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="73"/>
+        <location filename="../../app/ui/robot_dialog.py" line="74"/>
         <source>Add &amp;rule</source>
         <translation>添加规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="75"/>
+        <location filename="../../app/ui/robot_dialog.py" line="76"/>
         <source>Remo&amp;ve rule</source>
         <translation>删除规则(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="82"/>
+        <location filename="../../app/ui/robot_dialog.py" line="80"/>
         <source>The robot answers a buyer once, then waits for you; its answers are marked as the robot&apos;s, pass the banned-word check like yours, and are listed for review. A phrase that still needs values (an order no., a courier) is never sent by the robot.</source>
         <translation>机器人对每位买家只回复一次，之后等您接手；它的回复标为机器人，与您的回复一样经过违禁词检查，并列入回复记录供复查。仍需填写内容（订单号、快递公司）的短语，机器人不会发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="90"/>
+        <location filename="../../app/ui/robot_dialog.py" line="88"/>
         <source>Answer a buyer who has &amp;waited</source>
         <translation>买家等待超过此时间即回复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="101"/>
+        <location filename="../../app/ui/robot_dialog.py" line="99"/>
         <source>Ru&amp;les, tried from the top</source>
         <translation>规则(&amp;L)，从上往下匹配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="114"/>
+        <location filename="../../app/ui/robot_dialog.py" line="112"/>
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="162"/>
+        <location filename="../../app/ui/robot_dialog.py" line="160"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3537,62 +3545,62 @@
 <context>
     <name>RobotReviewDialog</name>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="173"/>
+        <location filename="../../app/ui/robot_dialog.py" line="171"/>
         <source>Robot answers to review</source>
         <translation>机器人回复记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="177"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="177"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="177"/>
         <source>Buyer asked</source>
         <translation>买家问</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <location filename="../../app/ui/robot_dialog.py" line="178"/>
         <source>Robot answered</source>
         <translation>机器人答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <location filename="../../app/ui/robot_dialog.py" line="178"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="181"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Buyer then said</source>
         <translation>买家接着说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="188"/>
+        <location filename="../../app/ui/robot_dialog.py" line="186"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="208"/>
+        <location filename="../../app/ui/robot_dialog.py" line="206"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="216"/>
+        <location filename="../../app/ui/robot_dialog.py" line="214"/>
         <source>The robot&apos;s answers could not be read: %1</source>
         <translation>无法读取机器人回复记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="222"/>
+        <location filename="../../app/ui/robot_dialog.py" line="220"/>
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/robot_dialog.py" line="228"/>
+        <location filename="../../app/ui/robot_dialog.py" line="226"/>
         <source>%n robot answer(s) this day.</source>
         <translation>
             <numerusform>当天机器人回复 %n 条。</numerusform>
@@ -3602,144 +3610,144 @@
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="82"/>
+        <location filename="../../app/ui/search_window.py" line="88"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="86"/>
+        <location filename="../../app/ui/search_window.py" line="92"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="92"/>
+        <location filename="../../app/ui/search_window.py" line="98"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="92"/>
+        <location filename="../../app/ui/search_window.py" line="98"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="93"/>
+        <location filename="../../app/ui/search_window.py" line="99"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="93"/>
+        <location filename="../../app/ui/search_window.py" line="99"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="96"/>
+        <location filename="../../app/ui/search_window.py" line="102"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="99"/>
+        <location filename="../../app/ui/search_window.py" line="105"/>
         <source>any agent</source>
         <translation>任意客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="101"/>
+        <location filename="../../app/ui/search_window.py" line="107"/>
         <source>any buyer</source>
         <translation>任意买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="105"/>
+        <location filename="../../app/ui/search_window.py" line="111"/>
         <source>Only &amp;days</source>
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="118"/>
+        <location filename="../../app/ui/search_window.py" line="124"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="122"/>
+        <location filename="../../app/ui/search_window.py" line="128"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="128"/>
+        <location filename="../../app/ui/search_window.py" line="134"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="128"/>
+        <location filename="../../app/ui/search_window.py" line="134"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="143"/>
+        <location filename="../../app/ui/search_window.py" line="149"/>
         <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat</source>
         <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="147"/>
+        <location filename="../../app/ui/search_window.py" line="153"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="174"/>
+        <location filename="../../app/ui/search_window.py" line="180"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="181"/>
+        <location filename="../../app/ui/search_window.py" line="187"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="184"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="189"/>
+        <location filename="../../app/ui/search_window.py" line="195"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="189"/>
+        <location filename="../../app/ui/search_window.py" line="195"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="189"/>
+        <location filename="../../app/ui/search_window.py" line="195"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="189"/>
+        <location filename="../../app/ui/search_window.py" line="195"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="190"/>
+        <location filename="../../app/ui/search_window.py" line="196"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="190"/>
+        <location filename="../../app/ui/search_window.py" line="196"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="190"/>
+        <location filename="../../app/ui/search_window.py" line="196"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="203"/>
+        <location filename="../../app/ui/search_window.py" line="209"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="204"/>
+        <location filename="../../app/ui/search_window.py" line="210"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -3811,72 +3819,72 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="30"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="31"/>
         <source>Transfer %1 to a colleague</source>
         <translation>把 %1 转接给同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="35"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="36"/>
         <source>What the colleague should know: the order, what was promised, what is left to do</source>
         <translation>同事需要知道的：订单、答应过买家什么、还要做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="38"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="39"/>
         <source>Asking the shop who is there…</source>
         <translation>正在向店铺查询在线同事…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="42"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="43"/>
         <source>&amp;Transfer</source>
         <translation>转接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="48"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="49"/>
         <source>&amp;Colleague</source>
         <translation>同事(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="51"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="52"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="64"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="64"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
         <source>suspended</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="64"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="66"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="78"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="79"/>
         <source>Nobody else is at this shop&apos;s desks: there is no one to transfer to.</source>
         <translation>店铺里没有其他客服，无法转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="83"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="84"/>
         <source>Choose a colleague first.</source>
         <translation>请先选择一位同事。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="87"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="88"/>
         <source>Transferring…</source>
         <translation>正在转接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="93"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="94"/>
         <source>Not transferred: %1</source>
         <translation>未转接：%1</translation>
     </message>
@@ -3892,69 +3900,69 @@
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="385"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="442"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="379"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="438"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="391"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="385"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="387"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="398"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="392"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="400"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="394"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="413"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="407"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="438"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="432"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="439"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="449"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="443"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -3977,17 +3985,17 @@
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="91"/>
+        <location filename="../../app/ui/word_lists.py" line="89"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="99"/>
+        <location filename="../../app/ui/word_lists.py" line="97"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="107"/>
+        <location filename="../../app/ui/word_lists.py" line="105"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -3995,42 +4003,42 @@
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="119"/>
+        <location filename="../../app/ui/word_lists.py" line="117"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="120"/>
+        <location filename="../../app/ui/word_lists.py" line="118"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="124"/>
+        <location filename="../../app/ui/word_lists.py" line="122"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="128"/>
+        <location filename="../../app/ui/word_lists.py" line="126"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="129"/>
+        <location filename="../../app/ui/word_lists.py" line="127"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="141"/>
+        <location filename="../../app/ui/word_lists.py" line="139"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="141"/>
+        <location filename="../../app/ui/word_lists.py" line="139"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="141"/>
+        <location filename="../../app/ui/word_lists.py" line="139"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.store.records import MessageRecord
 
 MessageRole = Qt.ItemDataRole.UserRole + 2
+BUYER_SAID_CHARS = 2000
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,16 +70,21 @@ class MessageModel(QAbstractListModel):
 
     def buyer_said(self) -> str:
         """What the buyer is waiting for an answer to, a message a line: their messages since the agent last
-        wrote (or, when the agent wrote last, the buyer's last message)."""
+        wrote (or, when the agent wrote last, the buyer's last message). At most the last BUYER_SAID_CHARS
+        characters: suggestions and learning need the newest words, and a 100 KB paste must not stall them."""
         waiting: list[str] = []
+        length = 0
         for message in reversed(self._messages):
+            if length >= BUYER_SAID_CHARS:
+                break
             if message.direction == "in":
-                waiting.append(message.text)
+                waiting.append(message.text[-BUYER_SAID_CHARS:])
+                length += len(waiting[-1]) + 1
             elif message.direction in ("out", "robot"):
                 break
         if waiting:
-            return "\n".join(reversed(waiting))
-        return next((m.text for m in reversed(self._messages) if m.direction == "in"), "")
+            return "\n".join(reversed(waiting))[-BUYER_SAID_CHARS:]
+        return next((m.text[-BUYER_SAID_CHARS:] for m in reversed(self._messages) if m.direction == "in"), "")
 
     def texts(self) -> list[str]:
         return [m.text for m in self._messages]

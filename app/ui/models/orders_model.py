@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 
 from app.desk.money import yuan_text
 from app.gateway.schema import Order
+from app.ui.buyer_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 3
@@ -37,7 +38,7 @@ class OrdersModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return order_card(order)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{order_card(order)}\n{order.address}"
+            return tooltip(f"{order_card(order)}\n{order.address}")  # the address is the buyer's text
         if role == OrderRole:
             return order
         return None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.desk.queue import ANGRY_WORDS, flags, queue_key, shown_by
 from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary
+from app.ui.buyer_text import tooltip
 
 ChatRole = Qt.ItemDataRole.UserRole + 1
 
@@ -88,7 +89,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return chat.buyer_nick
         if role == Qt.ItemDataRole.ToolTipRole:
-            return chat.last_text[:200]
+            return tooltip(chat.last_text[:200])  # a tool tip that looks like HTML would be rendered as HTML
         return None
 
     def chat_at(self, row: int) -> ConversationSummary | None:

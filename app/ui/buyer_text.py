@@ -20,7 +20,6 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _ANY_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate … pop directional isolate
 PREVIEW_CHARS = 400  # a one-line preview never needs more than this; a 100 KB message is cut before layout
@@ -28,7 +27,7 @@ PREVIEW_CHARS = 400  # a one-line preview never needs more than this; a 100 KB m
 
 def shown(text: str) -> str:
     """What is drawn for a buyer's text: the text without explicit bidi controls."""
-    return text.translate(BIDI_CONTROLS) if _ANY_BIDI_CONTROL.search(text) else text
+    return _ANY_BIDI_CONTROL.sub("", text)
 
 
 def isolated(text: str) -> str:

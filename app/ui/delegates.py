@@ -157,7 +157,9 @@ class QueueDelegate(QStyledItemDelegate):
 class MessageDelegate(QStyledItemDelegate):
     """Buyer on the left, agent on the right, robot and system centred and labelled; the time above."""
 
-    MAX_CHARS_PAINTED = 20_000  # a 100 KB paste is cut for painting (and says so); the stored text stays whole
+    # the shop's protocol carries at most 5,000 characters a message (app/gateway/schema.py): a longer text (a
+    # 100 KB paste) is cut for painting and says so above the bubble; the stored text stays whole
+    MAX_CHARS_PAINTED = 5_000
     THUMB = 160  # an image message's picture, at most this many pixels a side
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -167,11 +169,17 @@ class MessageDelegate(QStyledItemDelegate):
         # wrapped text sizes by (text, width, font): a view asks for every row's size on each layout, and
         # wrapping a long message is the slow part of drawing it
         self._sizes: OrderedDict[tuple[str, int, str], QRect] = OrderedDict()
+        self._shown: OrderedDict[str, str] = OrderedDict()  # message text → what is drawn of it
 
     def shown_text(self, text: str) -> str:
         """What a bubble draws of a message's text: its first MAX_CHARS_PAINTED characters, bidi controls
         dropped (app/ui/buyer_text.py)."""
-        return shown(text[: self.MAX_CHARS_PAINTED])
+        drawn = self._shown.get(text)
+        if drawn is None:
+            drawn = self._shown[text] = shown(text[: self.MAX_CHARS_PAINTED])
+            if len(self._shown) > 2000:
+                self._shown.popitem(last=False)
+        return drawn
 
     def cut_note(self, text: str) -> str:
         """Said above a bubble whose text is too long to draw whole, else ""."""

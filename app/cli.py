@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -137,10 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         except config.SettingsError as exc:
             print(f"kefudesk palette: {exc}", file=sys.stderr)
             return 2
-        hotkey = args.hotkey or settings["palette.hotkey"] or "Ctrl+Alt+Space"
-        clip_hotkey = args.clipboard_hotkey if args.clipboard_hotkey is not None else settings["palette.clipboard_hotkey"]
-        groups = args.hotstrings if args.hotstrings is not None else settings["palette.hotstring_groups"]
-        return run_palette(config.store_path(), hotkey, args.lang, clip_hotkey, list(config.groups(groups)))
+        chosen = config.palette_settings(settings)
+        chosen = dataclasses.replace(
+            chosen, hotkey=args.hotkey or chosen.hotkey or "Ctrl+Alt+Space",
+            clipboard_hotkey=chosen.clipboard_hotkey if args.clipboard_hotkey is None else args.clipboard_hotkey,
+            hotstring_groups=chosen.hotstring_groups if args.hotstrings is None else config.groups(args.hotstrings))
+        return run_palette(config.store_path(), chosen, args.lang)
     if argv and argv[0] == "search":
         from app import search_cli
 
@@ -225,9 +228,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
-                          screenshot_of=args.screenshot_of, palette_hotkey=settings["palette.hotkey"],
-                          clipboard_hotkey=settings["palette.clipboard_hotkey"],
-                          hotstring_groups=config.groups(settings["palette.hotstring_groups"]))
+                          screenshot_of=args.screenshot_of, palette=config.palette_settings(settings))
     try:
         return run_desk(options)
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("palette.hotstring_groups", str, "",
             "phrase groups whose abbreviations expand in any application, comma-separated (售中, 售后/退款); "
             "empty: none"),
+    Setting("palette.type_in", str, "XTerm, URxvt, Gnome-terminal, konsole, Xfce4-terminal",
+            "applications that refuse a paste, where the palette types the phrase key by key instead (their "
+            "WM_CLASS, comma-separated; Shift+Enter in the palette types anywhere)"),
     Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
     Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
     Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),
@@ -135,6 +139,23 @@ def setup_logging(verbose: bool = False) -> Path | None:
 
 
 def groups(value: str) -> tuple[str, ...]:
-    """A comma-separated list of phrase groups as typed in a setting or an option (、 and ， allowed too)."""
+    """A comma-separated list (phrase groups, applications) as typed in a setting or an option (、 and ， allowed
+    too)."""
     return tuple(g.strip() for g in value.replace("，", ",").replace("、", ",").split(",") if g.strip())
+
+
+@dataclass(frozen=True)
+class PaletteSettings:
+    """The system-wide palette's settings, read once: its two hotkeys ("" for none), the phrase groups whose
+    abbreviations expand anywhere, and the applications it types into instead of pasting."""
+
+    hotkey: str = ""
+    clipboard_hotkey: str = ""
+    hotstring_groups: tuple[str, ...] = ()
+    type_in: tuple[str, ...] = ()
+
+
+def palette_settings(settings: Mapping[str, Any]) -> PaletteSettings:
+    return PaletteSettings(settings["palette.hotkey"], settings["palette.clipboard_hotkey"],
+                           groups(settings["palette.hotstring_groups"]), groups(settings["palette.type_in"]))
 

@@ -4,7 +4,11 @@ field in another process, and key presses sent with XTest as a keyboard would.
 - hotkey → palette visible (the palette prints when it is shown; clocks are the machine's monotonic clock,
   shared by the processes); baseline: a plain key press reaching the text field;
 - a 200-character phrase, from Enter in the palette to its last character in the other application's field;
-  baseline: Ctrl+V of the same 200 characters already on the clipboard.
+  baseline: Ctrl+V of the same 200 characters already on the clipboard;
+- the same phrase typed key by key (Shift+Enter; for applications that refuse a paste), same baseline. Its
+  target is 500 ms, not 200: typing characters no keyboard has means changing the keyboard mapping, and every
+  X client must have re-read it before the keycodes are reused (app/desktop/x11.py BATCH_PAUSE; 20 ms lost
+  characters one run in six). The 200 ms target is met by the paste, the palette's way wherever it is allowed.
 Without Xvfb (a machine without ../shared/tools/ui-env.sh) it reports nothing and says so.
 """
 
@@ -26,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = ROOT / "tests" / "desktop" / "x_apps.py"
 LONG = ("亲，非常感谢您选择我们家的宝贝～这款儿童运动鞋采用透气网面和防滑橡胶底，宝宝穿着舒适不闷脚。"
         "尺码建议按脚长加0.5到1厘米选择，脚背偏高或偏胖的宝宝可以拍大一码。每天16点前付款当天发货，"
-        "默认中通快递，偏远地区需要补邮费哦。收到后有任何问题随时联系我们，七天无理由退换，祝宝宝穿得开心！")[:200]
+        "默认中通快递，偏远地区需要补邮费哦。收到后有任何问题随时联系我们，七天无理由退换，祝宝宝穿得开心！"
+        "另外本店新品上架，关注店铺可领取5元无门槛优惠券，会员购物还有积分可以抵扣现金。如果尺码不合适，"
+        "我们支持免费换码一次，运费由小店承担，请放心购买～")[:200]
 
 
 def _lines(proc: subprocess.Popen) -> queue.Queue[str]:
@@ -93,7 +99,7 @@ def system_palette(quick: bool) -> list[Record]:
 
             _palette, palette_lines = start("-m", "app", "palette", "--hotkey", "Ctrl+Alt+k", "--lang", "en")
             _wait_for(palette_lines, "kefudesk palette: ready", 20)
-            _target, target_lines = start(str(APPS), "target", "--trace")
+            _target, target_lines = start(str(APPS), "target", "--trace")  # lives 2 min, not 30 s
             _wait_for(target_lines, "READY")
             time.sleep(0.5)
             keys = display.Display(name)
@@ -115,7 +121,7 @@ def system_palette(quick: bool) -> list[Record]:
                 while not target_lines.empty():
                     target_lines.get_nowait()
 
-            shown, floor_key, expand, floor_paste = [], [], [], []
+            shown, floor_key, expand, typed, floor_paste = [], [], [], [], []
             for _ in range(runs):
                 started = press("Control_L", "Alt_L", "k")
                 shown.append(float(_wait_for(palette_lines, "trace palette-shown").split()[-1]) - started)
@@ -125,6 +131,15 @@ def system_palette(quick: bool) -> list[Record]:
                 started = press("Return")
                 expand.append(_changed_to(target_lines, len(LONG)) - started)
                 time.sleep(0.8)  # the palette gives the clipboard back
+                clear()
+                press("Control_L", "Alt_L", "k")
+                _wait_for(palette_lines, "trace palette-shown")
+                for key in ("z", "z", "q"):
+                    press(key)
+                time.sleep(0.2)
+                started = press("Shift_L", "Return")
+                typed.append(_changed_to(target_lines, len(LONG)) - started)
+                time.sleep(0.2)
                 clear()
                 started = press("a")
                 floor_key.append(_changed_to(target_lines, 1) - started)
@@ -143,4 +158,5 @@ def system_palette(quick: bool) -> list[Record]:
         server.terminate()
         server.wait(5)
     return [record("palette_hotkey_to_visible", median(shown) * 1000, "ms", 100, median(floor_key) * 1000),
-            record("palette_paste_200_chars", median(expand) * 1000, "ms", 200, median(floor_paste) * 1000)]
+            record("palette_paste_200_chars", median(expand) * 1000, "ms", 200, median(floor_paste) * 1000),
+            record("palette_type_200_chars", median(typed) * 1000, "ms", 500, median(floor_paste) * 1000)]

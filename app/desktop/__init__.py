@@ -4,7 +4,7 @@ with one implementation per windowing system. Nothing here imports Qt.
 
 What each system allows:
 - X11: everything (app/desktop/x11.py, python-xlib: XGrabKey for the hotkey, XTest for the paste keystroke,
-  WM_CLASS for the application's name).
+  WM_CLASS for the application's name, spare keycodes remapped to type any character where a paste is refused).
 - Wayland: by design an application cannot grab keys globally, see which window is in front or send keystrokes
   to another application; the desk says so and offers its palette inside its own window only. (Running the desk
   under XWayland does not change this for native Wayland applications.)
@@ -40,6 +40,7 @@ class Desktop(Protocol):
     def active_app(self) -> AppInfo | None: ...
     def clipboard_owner(self) -> AppInfo | None: ...
     def paste(self) -> None: ...
+    def type_text(self, text: str) -> None: ...
     def watch_keys(self, callback: Callable[[str], None]) -> None: ...
     def tap(self, key: str, times: int = 1) -> None: ...
     def close(self) -> None: ...
@@ -64,6 +65,9 @@ class Unsupported:
         return None
 
     def paste(self) -> None:
+        raise DesktopUnavailable(self.why)
+
+    def type_text(self, text: str) -> None:
         raise DesktopUnavailable(self.why)
 
     def watch_keys(self, callback: Callable[[str], None]) -> None:

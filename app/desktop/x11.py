@@ -1,6 +1,12 @@
 """The desktop on X11 (python-xlib): a global hotkey with XGrabKey on the root window, the application in front
 (_NET_ACTIVE_WINDOW, or the input focus without a window manager) and the clipboard's owner (XGetSelectionOwner)
-named by WM_CLASS, and Ctrl+V sent with XTest.
+named by WM_CLASS, Ctrl+V sent with XTest, and text typed key by key where pasting is blocked.
+
+Typing any character (Chinese too) needs a key that makes it: the keyboard has none for 您, so unused keycodes are
+given the characters' keysyms for a moment. Every character of a batch gets a keycode of its own and the mapping
+is changed once per batch. Reusing one keycode character after character (what xdotool and pynput do) loses
+characters when typing fast: the receiving application reads the new mapping only when it gets to the mapping
+event, by which time the keycode may already mean the next character.
 
 The hotkey listens on a connection and a thread of its own; callbacks run on that thread, so a Qt caller hands
 them to its GUI thread with a queued signal.
@@ -11,6 +17,7 @@ from __future__ import annotations
 import os
 import select
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +31,21 @@ MODIFIERS = {"ctrl": X.ControlMask, "control": X.ControlMask, "alt": X.Mod1Mask,
              "super": X.Mod4Mask, "win": X.Mod4Mask}
 # NumLock and CapsLock must not stop the hotkey: grab it with each combination of them too
 _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
+# between two typing batches that reuse keycodes: time for the receiving application to act on the last keys
+# before their keycodes change meaning (a batch is as many different characters as there are spare keycodes)
+BATCH_PAUSE = 0.06
+_NAMED = {"\n": "Return", "\t": "Tab", " ": "space"}
+
+
+def keysym_for(char: str) -> int:
+    """The keysym that types char: Latin-1 keysyms are the code point itself, the rest of Unicode is 0x01000000
+    plus the code point (X11's rule since 2004, understood by xkbcommon, GTK and Qt)."""
+    if char in _NAMED:
+        return XK.string_to_keysym(_NAMED[char])
+    point = ord(char)
+    if 0x20 <= point <= 0x7E or 0xA0 <= point <= 0xFF:
+        return point
+    return 0x01000000 | point
 
 
 def parse_combo(combo: str) -> tuple[int, str]:
@@ -64,6 +86,8 @@ class X11Desktop:
         self._record: display.Display | None = None  # the key watcher's connection (hotstrings)
         self._record_ctx: int | None = None
         self._record_thread: threading.Thread | None = None
+        self._spare: list[int] | None = None  # keycodes with no key on this keyboard, for typing
+        self._lent: dict[int, tuple[int, int]] = {}  # keycode → the keysyms it types now (given back at close)
 
     # --- the hotkey ---------------------------------------------------------------------------------
 
@@ -239,6 +263,89 @@ class X11Desktop:
 
     # --- keystrokes ---------------------------------------------------------------------------------
 
+    def type_text(self, text: str) -> None:
+        """Type text into the window with the focus, key by key (XTest), for applications that refuse a paste.
+        Line breaks are Enter, tabs Tab. Characters the keyboard has are typed with their own keys; the rest
+        through spare keycodes, two characters to a keycode (the second with Shift)."""
+        if not text:
+            return
+        with self._lock:
+            slots = [(code, level) for code in self._spare_keycodes() for level in (0, 1)]
+            if not slots:
+                raise DesktopUnavailable("the keyboard mapping has no free key to type with: paste instead")
+            own = self._keyboard_keys()
+            shift = self._d.keysym_to_keycode(XK.string_to_keysym("Shift_L"))
+            chars = list(text)
+            start = 0
+            while start < len(chars):
+                lent: dict[str, tuple[int, int]] = {}
+                end = start
+                while end < len(chars):
+                    char = chars[end]
+                    if keysym_for(char) not in own and char not in lent:
+                        if len(lent) == len(slots):
+                            break
+                        lent[char] = slots[len(lent)]
+                    end += 1
+                if start and lent:  # the keycodes of the batch before are about to mean other characters
+                    time.sleep(BATCH_PAUSE)
+                self._lend(lent)
+                for char in chars[start:end]:
+                    code, level = lent.get(char) or own[keysym_for(char)]
+                    if level:
+                        xtest.fake_input(self._d, X.KeyPress, shift)
+                    xtest.fake_input(self._d, X.KeyPress, code)
+                    xtest.fake_input(self._d, X.KeyRelease, code)
+                    if level:
+                        xtest.fake_input(self._d, X.KeyRelease, shift)
+                self._d.sync()
+                start = end
+
+    def _keyboard_keys(self) -> dict[int, tuple[int, int]]:
+        """keysym → (keycode, level: 0 plain, 1 with Shift) for what the keyboard types itself. With Caps Lock on,
+        letters are left out (Caps Lock would turn them round); they go through spare keycodes instead."""
+        first = self._d.display.info.min_keycode
+        count = self._d.display.info.max_keycode - first + 1
+        caps = bool(self._d.get_keyboard_control().led_mask & 1)
+        keys: dict[int, tuple[int, int]] = {}
+        for offset, syms in enumerate(self._d.get_keyboard_mapping(first, count)):
+            if first + offset in self._lent:
+                continue
+            for level, sym in enumerate(syms[:2]):
+                letter = sym < 0x100 and chr(sym).isalpha()
+                if sym and sym not in keys and not (caps and letter):
+                    keys[sym] = (first + offset, level)
+        return keys
+
+    def _spare_keycodes(self) -> list[int]:
+        """Keycodes the keyboard has no keysym on (found once)."""
+        if self._spare is None:
+            first = self._d.display.info.min_keycode
+            count = self._d.display.info.max_keycode - first + 1
+            mapping = self._d.get_keyboard_mapping(first, count)
+            self._spare = [first + i for i, syms in enumerate(mapping) if not any(syms)]
+        return self._spare
+
+    def _lend(self, lent: dict[str, tuple[int, int]]) -> None:
+        """Give the spare keycodes the characters' keysyms, changing only the keycodes whose keysyms differ, in
+        one request per run of neighbouring keycodes (each change makes every X client re-read the keyboard)."""
+        wanted: dict[int, list[int]] = {}
+        for char, (code, level) in lent.items():
+            wanted.setdefault(code, [0, 0])[level] = keysym_for(char)
+        pairs = {code: (syms[0], syms[1] or syms[0]) for code, syms in wanted.items()}
+        changes = sorted((code, pair) for code, pair in pairs.items() if self._lent.get(code) != pair)
+        for first, rows in _runs(changes):
+            self._d.change_keyboard_mapping(first, rows)
+        self._lent.update(pairs)
+        if changes:
+            self._d.sync()
+
+    def _give_back(self) -> None:
+        """The spare keycodes are empty again, as the keyboard had them."""
+        for first, rows in _runs(sorted(self._lent.items())):
+            self._d.change_keyboard_mapping(first, [(0, 0)] * len(rows))
+        self._lent.clear()
+
     def paste(self) -> None:
         """Ctrl+V to the window with the focus, as if typed (XTest)."""
         with self._lock:
@@ -262,6 +369,8 @@ class X11Desktop:
                 self._record.close()
         try:
             self.release_hotkeys()
+            with self._lock:
+                self._give_back()
         except error.XError:
             pass
         os.write(self._wake_w, b"x")
@@ -270,3 +379,14 @@ class X11Desktop:
         self._events.close()
         self._d.close()
 
+
+
+def _runs(pairs: list[tuple[int, tuple[int, int]]]) -> list[tuple[int, list[tuple[int, int]]]]:
+    """[(keycode, keysyms)] sorted by keycode → [(first keycode, [keysyms of it and of the keycodes after it])]."""
+    runs: list[tuple[int, list[tuple[int, int]]]] = []
+    for code, syms in pairs:
+        if runs and runs[-1][0] + len(runs[-1][1]) == code:
+            runs[-1][1].append(syms)
+        else:
+            runs.append((code, [syms]))
+    return runs

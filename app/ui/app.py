@@ -9,8 +9,17 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSystemTrayIcon,
+    QWidget,
+)
 
+from app.config import PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store
@@ -32,9 +41,7 @@ class DeskOptions:
     screenshot: Path | None = None
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
-    palette_hotkey: str = ""  # the phrase palette over other applications; "" none
-    clipboard_hotkey: str = ""  # the clipboard history over other applications; "" none
-    hotstring_groups: tuple[str, ...] = ()  # phrase groups whose abbreviations expand in any application
+    palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -111,8 +118,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     session.start()
-    system_palette = (_system_palette(window, store, options.palette_hotkey, options.clipboard_hotkey,
-                                      list(options.hotstring_groups)) if interactive else None)
+    system_palette = _system_palette(window, store, options.palette) if interactive else None
     try:
         return app.exec()
     finally:
@@ -157,8 +163,7 @@ def _save(window: QWidget, target: Path) -> None:
         print(f"kefudesk: screenshot saved to {target}")
 
 
-def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: str = "",
-                    hotstring_groups: list[str] | None = None) -> SystemPalette | None:
+def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings) -> SystemPalette | None:
     """The desk's phrases over other applications too, where the windowing system allows; the status bar
     says once why not."""
     from app.desk.clipboard import ClipHistory
@@ -166,7 +171,7 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
     from app.gateway.schema import now_utc
     from app.ui.system_palette import SystemPalette
 
-    if not hotkey:
+    if not settings.hotkey:
         return None
     desktop = detect()
     why = desktop.why if isinstance(desktop, Unsupported) else ""
@@ -176,8 +181,8 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
         palette = SystemPalette(desktop, window.phrases, window.clips, shop=window.shop_name,
                                 agent=window.session.account.agent, parent=window)
         try:
-            palette.start(hotkey, clip_hotkey)
-            palette.watch_hotstrings(hotstring_groups or [])
+            _start(palette, settings)
+            _tray(palette, settings, window)
         except (DesktopUnavailable, ValueError) as exc:
             why, palette = str(exc), None
     if why:
@@ -188,12 +193,37 @@ def _system_palette(window: MainWindow, store: Store, hotkey: str, clip_hotkey: 
     return palette
 
 
-def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotkey: str = "",
-                hotstring_groups: list[str] | None = None) -> int:
+def _start(palette: SystemPalette, settings: PaletteSettings) -> None:
+    palette.type_in = {app.lower() for app in settings.type_in}
+    palette.start(settings.hotkey, settings.clipboard_hotkey)
+    palette.watch_hotstrings(list(settings.hotstring_groups))
+
+
+def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | None = None) -> QSystemTrayIcon | None:
+    """The tray icon, where the desktop has a tray: pause the palette and its hotstrings (while typing in a
+    program whose keys should not expand), show the desk, quit."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    app = QApplication.instance()
+    tray = QSystemTrayIcon(app.style().standardIcon(app.style().StandardPixmap.SP_MessageBoxInformation), palette)
+    menu = QMenu(window)
+    if window is not None:
+        menu.addAction(QApplication.translate("run_palette", "Show the desk"),
+                       lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    pause = menu.addAction(QApplication.translate("run_palette", "Pause the phrase hotkey"))
+    pause.setCheckable(True)
+    pause.toggled.connect(lambda on: setattr(palette, "paused", on))
+    menu.addAction(QApplication.translate("run_palette", "Quit"), app.quit)
+    tray.setContextMenu(menu)
+    tray.setToolTip(QApplication.translate("run_palette", "KefuDesk phrases: %1").replace("%1", settings.hotkey))
+    tray.show()
+    tray.menu = menu  # setContextMenu does not take ownership: the menu lives as long as the icon
+    return tray
+
+
+def run_palette(store_path: Path, settings: PaletteSettings, language: str = "auto") -> int:
     """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
     the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
-    from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-
     from app.desk.clipboard import ClipHistory
     from app.desk.phrases import PhraseBook
     from app.desktop import DesktopUnavailable, detect
@@ -211,26 +241,17 @@ def run_palette(store_path: Path, hotkey: str, language: str = "auto", clip_hotk
     desktop = detect()
     palette = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc))
     try:
-        palette.start(hotkey, clip_hotkey)
-        palette.watch_hotstrings(hotstring_groups or [])
+        _start(palette, settings)
     except (DesktopUnavailable, ValueError) as exc:
         print(f"kefudesk palette: {exc}", file=sys.stderr)
         desktop.close()
         store.close()
         return 2
-    tray = None
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = QSystemTrayIcon(app.style().standardIcon(app.style().StandardPixmap.SP_MessageBoxInformation))
-        menu = QMenu()
-        pause = menu.addAction(app.translate("run_palette", "Pause the phrase hotkey"))
-        pause.setCheckable(True)
-        pause.toggled.connect(lambda on: setattr(palette, "paused", on))
-        menu.addAction(app.translate("run_palette", "Quit"), app.quit)
-        tray.setContextMenu(menu)
-        tray.setToolTip(app.translate("run_palette", "KefuDesk phrases: %1").replace("%1", hotkey))
-        tray.show()
-    also = f", {clip_hotkey} the clipboard history" if clip_hotkey else ""
-    print(f"kefudesk palette: ready — {hotkey} opens the phrase palette over any application{also}", flush=True)
+    _tray(palette, settings)
+    clip = settings.clipboard_hotkey
+    also = f", {clip} the clipboard history" if clip else ""
+    print(f"kefudesk palette: ready — {settings.hotkey} opens the phrase palette over any application{also}",
+          flush=True)
     try:
         return app.exec()
     finally:

@@ -77,6 +77,7 @@ class PhrasePalette(QFrame):
         self.query.textChanged.connect(self.refresh)
         self.query.installEventFilter(self)
         self.results.doubleClicked.connect(lambda index: self._choose(index.row(), send=False))
+        self.shifted = False  # the last choice was made with Shift+Enter (over other applications: type it)
         self.resize(520, 360)
 
     def open_at(self, anchor: QWidget, text: str = "") -> None:
@@ -104,6 +105,7 @@ class PhrasePalette(QFrame):
                     self.results.setCurrentIndex(self.model.index((row + step) % count))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 self._choose(row, send=bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
                 return True
             if key == Qt.Key.Key_Escape:

@@ -1,6 +1,8 @@
 """The phrase palette over any application (issue 8): a global hotkey opens it at the mouse; the chosen phrase
 is pasted into the application that was in front — through the clipboard and a Ctrl+V keystroke, the clipboard
-given back afterwards — and counts in the phrase statistics like a phrase used in the desk. Copies made in any
+given back afterwards — or typed key by key where pastes are refused (Shift+Enter, or the applications in
+palette.type_in); Alt+Enter presses Enter after it, which sends it in a seller client. A phrase used here counts
+in the phrase statistics like a phrase used in the desk. Copies made in any
 application go to the clipboard history, except from the excluded ones (password managers).
 
 The desktop layer (app/desktop) does the windowing-system work; this is the Qt side of it.
@@ -172,7 +174,10 @@ class SystemPalette(QObject):
         self.shop, self.agent = shop, agent
         self.palette = PhrasePalette(lambda query: book.search(query))
         self.palette.setObjectName("systemPalette")
-        self.palette.sig_chosen.connect(lambda phrase, _send: self.chosen(phrase))
+        self.palette.query.setPlaceholderText(self.tr("Search phrases — Enter pastes, Shift+Enter types it, "
+                                                      "Alt+Enter pastes and presses Enter"))
+        self.palette.sig_chosen.connect(lambda phrase, send: self.chosen(phrase, typed=self.palette.shifted,
+                                                                         send=send))
         self.form = VariableForm()
         self.form.sig_filled.connect(lambda phrase, values: self.paste_phrase(phrase, values))
         self.sig_hotkey.connect(self.open)
@@ -185,6 +190,8 @@ class SystemPalette(QObject):
         self.sig_key.connect(self._typed)
         self._saved: QMimeData | None = None
         self._ours = ""  # the text we put on the clipboard: not a copy of the agent's
+        self.type_in: set[str] = set()  # applications (lower case) that refuse a paste: the phrase is typed there
+        self._how = (False, False)  # the phrase being filled in: (type it, press Enter after it)
         QGuiApplication.clipboard().dataChanged.connect(self._copied)
 
     def start(self, combo: str, clip_combo: str = "") -> None:
@@ -208,7 +215,7 @@ class SystemPalette(QObject):
         found = self.hotstrings.key(key)
         if found is not None:
             self.desktop.tap("BackSpace", found.erase)  # the abbreviation and its end key go
-            self.chosen(found.phrase)
+            self.chosen(found.phrase)  # as it is set for the application: pasted, or typed where pastes are refused
 
     def stop(self) -> None:
         self.desktop.release_hotkeys()
@@ -239,8 +246,10 @@ class SystemPalette(QObject):
             values["order_no"] = order_no
         return values
 
-    def chosen(self, phrase: Phrase) -> None:
-        """Paste at once, or first ask for the values only the agent knows here."""
+    def chosen(self, phrase: Phrase, *, typed: bool = False, send: bool = False) -> None:
+        """Paste (or type) at once, or first ask for the values only the agent knows here; send presses Enter
+        after it."""
+        self._how = (typed, send)
         known = self.values(now_utc())
         missing = list(dict.fromkeys(n for n in variables_in(phrase.body) if n != CURSOR and n not in known))
         if missing:
@@ -251,7 +260,17 @@ class SystemPalette(QObject):
     def paste_phrase(self, phrase: Phrase, given: dict[str, str] | None = None) -> None:
         values = self.values(now_utc()) | {k: v for k, v in (given or {}).items() if v}
         text = self.book.fill(phrase, values).text
-        self._paste_text(text, lambda: self.book.used(phrase, ""))
+        typed, send = self._how
+        self._how = (False, False)
+
+        def counted() -> None:
+            self.book.used(phrase, "")
+
+        front = self.desktop.active_app()
+        if typed or (front is not None and front.app.lower() in self.type_in):
+            QTimer.singleShot(PASTE_AFTER_MS, lambda: self._type(text, counted, send))
+        else:
+            self._paste_text(text, counted, send)
 
     def paste_clip(self, entry: ClipRecord) -> None:
         """An entry of the clipboard history, pasted where the agent was typing (a picture as a picture)."""
@@ -277,26 +296,40 @@ class SystemPalette(QObject):
             self.sig_kept.emit(title)
             return
 
-    def _paste_text(self, text: str, counted: Callable[[], None]) -> None:
+    def _paste_text(self, text: str, counted: Callable[[], None], send: bool = False) -> None:
         mime = QMimeData()
         mime.setText(text)
-        self._put_and_paste(mime, text, counted)
+        self._put_and_paste(mime, text, counted, send)
 
-    def _put_and_paste(self, mime: QMimeData, text: str, counted: Callable[[], None]) -> None:
+    def _put_and_paste(self, mime: QMimeData, text: str, counted: Callable[[], None], send: bool = False) -> None:
         clipboard = QGuiApplication.clipboard()
         self._saved = _copy(clipboard.mimeData())
         self._ours = text
         clipboard.setMimeData(mime)
-        QTimer.singleShot(PASTE_AFTER_MS, lambda: self._paste(text, counted))
+        QTimer.singleShot(PASTE_AFTER_MS, lambda: self._paste(text, counted, send))
 
-    def _paste(self, text: str, counted: Callable[[], None]) -> None:
+    def _paste(self, text: str, counted: Callable[[], None], send: bool) -> None:
         try:
             self.desktop.paste()
         except DesktopUnavailable:
             return  # it stays on the clipboard: the agent pastes it by hand
+        self._done(text, counted, send)
+        QTimer.singleShot(RESTORE_AFTER_MS, self._restore)
+
+    def _type(self, text: str, counted: Callable[[], None], send: bool) -> None:
+        """Key by key, for an application that refuses a paste; where typing is impossible, pasted after all."""
+        try:
+            self.desktop.type_text(text)
+        except DesktopUnavailable:
+            self._paste_text(text, counted, send)
+            return
+        self._done(text, counted, send)
+
+    def _done(self, text: str, counted: Callable[[], None], send: bool) -> None:
+        if send:
+            self.desktop.tap("Return")
         counted()
         self.sig_pasted.emit(text)
-        QTimer.singleShot(RESTORE_AFTER_MS, self._restore)
 
     def _restore(self) -> None:
         if self._saved is not None:

@@ -106,7 +106,7 @@
 <context>
     <name>BuyerText</name>
     <message>
-        <location filename="../../app/ui/buyer_text.py" line="55"/>
+        <location filename="../../app/ui/buyer_text.py" line="54"/>
         <source>%1 more characters not shown</source>
         <translation>另有 %1 个字符未显示</translation>
     </message>
@@ -114,12 +114,12 @@
 <context>
     <name>ClipPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="108"/>
+        <location filename="../../app/ui/system_palette.py" line="110"/>
         <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
         <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="131"/>
+        <location filename="../../app/ui/system_palette.py" line="133"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -1769,32 +1769,32 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="254"/>
+        <location filename="../../app/ui/delegates.py" line="262"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="255"/>
+        <location filename="../../app/ui/delegates.py" line="263"/>
         <source>NOT SENT — F5 resends, Shift+F5 edits</source>
         <translation>未发送 —— F5 重发，Shift+F5 编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="256"/>
+        <location filename="../../app/ui/delegates.py" line="264"/>
         <source>withdrawn, not sent</source>
         <translation>已撤回，未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="265"/>
+        <location filename="../../app/ui/delegates.py" line="273"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="267"/>
+        <location filename="../../app/ui/delegates.py" line="275"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="287"/>
+        <location filename="../../app/ui/delegates.py" line="295"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -3817,6 +3817,14 @@
     </message>
 </context>
 <context>
+    <name>SystemPalette</name>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="177"/>
+        <source>Search phrases — Enter pastes, Shift+Enter types it, Alt+Enter pastes and presses Enter</source>
+        <translation>搜索短语 — 回车粘贴，Shift+回车逐字输入，Alt+回车粘贴并按回车发送</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <location filename="../../app/ui/transfer_dialog.py" line="31"/>
@@ -3892,7 +3900,7 @@
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="72"/>
+        <location filename="../../app/ui/system_palette.py" line="74"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
@@ -4247,27 +4255,27 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="79"/>
+        <location filename="../../app/ui/app.py" line="86"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="91"/>
+        <location filename="../../app/ui/app.py" line="98"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="131"/>
+        <location filename="../../app/ui/app.py" line="137"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="132"/>
+        <location filename="../../app/ui/app.py" line="138"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="186"/>
+        <location filename="../../app/ui/app.py" line="191"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -4275,17 +4283,22 @@
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="225"/>
+        <location filename="../../app/ui/app.py" line="211"/>
+        <source>Show the desk</source>
+        <translation>显示客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="213"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="228"/>
+        <location filename="../../app/ui/app.py" line="216"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="230"/>
+        <location filename="../../app/ui/app.py" line="218"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+from app.desktop import detect
 from app.store.engine import open_store
 from tests.desktop.test_x11 import press, x_client, xdisplay  # noqa: F401 - the Xvfb fixture
 
@@ -53,6 +54,57 @@ def test_the_hotkey_palette_pastes_a_phrase_into_another_application(xdisplay, t
     used = [p for p in store.phrases() if p.title == "发货时间"][0]
     store.close()
     assert used.uses == 1  # counted like a phrase used in the desk
+
+
+def test_where_pastes_are_refused_the_phrase_is_typed_and_alt_enter_sends_it(xdisplay, tmp_path):  # noqa: F811
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text('[palette]\ntype_in = "kd-nopaste"\n', encoding="utf-8")
+    clipper = x_client(xdisplay, "clipper", "剪贴板原来的内容")
+    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
+                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
+    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+h", "--lang", "en"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    phrase = "亲，每天16点前付款的订单当天发货，16点后的次日发出哦～"
+    desktop = detect({"DISPLAY": xdisplay}, "linux")
+    try:
+        assert palette.stdout is not None and "ready" in palette.stdout.readline()
+        field = x_client(xdisplay, "nopaste")
+        time.sleep(0.5)
+        press(xdisplay, "Control_L", "Alt_L", "h")
+        time.sleep(1.0)
+        for key in ("f", "h", "Return"):  # Enter: this application is one that refuses pastes, so it is typed
+            press(xdisplay, key)
+        time.sleep(1.0)
+        assert ask(field, "TEXT:") == f"{phrase}|SENT:"
+        press(xdisplay, "Control_L", "Alt_L", "h")
+        time.sleep(1.0)
+        press(xdisplay, "f")
+        press(xdisplay, "h")
+        press(xdisplay, "Alt_L", "Return")  # typed, then Enter: sent, as a seller client sends on Enter
+        time.sleep(1.0)
+        assert ask(field, "TEXT:") == f"|SENT:{phrase}{phrase}"
+        field.kill()
+        target = x_client(xdisplay, "target")  # an ordinary application: Shift+Enter types there too
+        time.sleep(0.5)
+        press(xdisplay, "Control_L", "Alt_L", "h")
+        time.sleep(1.0)
+        press(xdisplay, "f")
+        press(xdisplay, "h")
+        press(xdisplay, "Shift_L", "Return")
+        time.sleep(1.0)
+        assert ask(target, "TEXT:") == phrase
+        owner = desktop.clipboard_owner()  # typing never touched the clipboard: still the application's copy
+        assert owner is not None and owner.app == "kd-clipper"
+        target.kill()
+    finally:
+        desktop.close()
+        palette.terminate()
+        palette.wait(10)
+        clipper.kill()
+    store = open_store(tmp_path / "data" / "kefudesk.db")
+    used = [p for p in store.phrases() if p.title == "发货时间"][0]
+    store.close()
+    assert used.uses == 3
 
 
 def test_a_phrase_needing_values_asks_for_them_and_the_copied_order_no_fills_itself(xdisplay, tmp_path):  # noqa: F811

@@ -115,6 +115,25 @@ def test_paste_goes_to_the_application_in_front_and_the_clipboard_owner_is_named
     clipper.kill()
 
 
+def read_target(target: subprocess.Popen) -> str:
+    assert target.stdin is not None and target.stdout is not None
+    target.stdin.write("\n")
+    target.stdin.flush()
+    return target.stdout.readline().rstrip("\n").removeprefix("TEXT:")
+
+
+def test_text_is_typed_exactly_where_pasting_is_blocked_even_more_characters_than_spare_keys(xdisplay, desktop):
+    target = x_client(xdisplay, "target")
+    assert eventually(lambda: (app := desktop.active_app()) and "target" in app.app.lower())
+    # more different characters than the keyboard has spare keys: the text is typed in several batches, with
+    # keycodes reused from one batch to the next, and a character repeated right after itself
+    many = "".join(chr(0x4E00 + i * 7) for i in range(len(desktop._spare_keycodes()) + 40))
+    text = "亲～Order 12345 已发货，顺丰SF1234567890!! 谢谢 👍 " + many + " 好好好"
+    desktop.type_text(text)
+    assert eventually(lambda: read_target(target) == text, timeout=10), read_target(target)[:80]
+    target.kill()
+
+
 def test_where_it_cannot_work_the_desk_says_why():
     wayland = detect({"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "linux")
     assert isinstance(wayland, Unsupported) and "Wayland" in wayland.why

@@ -4,14 +4,15 @@ cannot (here: a Wayland session, simulated — the X11 side is tested on Xvfb in
 from __future__ import annotations
 
 from app import desktop
+from app.config import PaletteSettings
 from app.ui.app import _system_palette
 
 
 def test_on_wayland_the_desk_says_the_palette_over_other_applications_is_off(qtbot, desk, monkeypatch):
     win = desk()
     monkeypatch.setattr(desktop, "detect", lambda: desktop.Unsupported("wayland", desktop.WAYLAND))
-    assert _system_palette(win, win.session.store, "Ctrl+Alt+Space") is None
+    assert _system_palette(win, win.session.store, PaletteSettings("Ctrl+Alt+Space")) is None
     qtbot.waitUntil(lambda: "palette over other applications is off" in win.statusBar().currentMessage(),
                     timeout=6000)
     assert "Wayland" in win.statusBar().currentMessage()
-    assert _system_palette(win, win.session.store, "") is None  # the setting empty: nothing is tried
+    assert _system_palette(win, win.session.store, PaletteSettings("")) is None  # the setting empty: nothing is tried

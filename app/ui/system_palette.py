@@ -15,8 +15,20 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCursor, QGuiApplication, QIcon, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -35,11 +47,13 @@ from app.gateway.schema import now_utc
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CURSOR, VARIABLES, variables_in
 from app.store.clips import ClipRecord
+from app.store.images import ImageError
 from app.ui.palette import PhrasePalette, one_line
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
 RESTORE_AFTER_MS = 600  # the target application has read the clipboard
+THUMB = QSize(64, 48)  # a copied picture in the clipboard history
 
 
 def _copy(mime: QMimeData | None) -> QMimeData:
@@ -112,7 +126,9 @@ class ClipPalette(QFrame):
         self.query.installEventFilter(self)
         self.results = QListWidget()
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setIconSize(THUMB)
         self.entries: list[ClipRecord] = []
+        self._thumbs: dict[str, tuple[QIcon, str]] = {}  # image hash → (thumbnail, "800×600"): decoded once
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
@@ -130,11 +146,35 @@ class ClipPalette(QFrame):
         self.entries = self.clips.search(self.query.text(), limit=50)
         self.results.clear()
         for entry in self.entries:
-            shown = one_line(entry.text) if entry.kind == "text" else self.tr("[Picture]")
             source = f"  · {entry.source}" if entry.source else ""
-            self.results.addItem(QListWidgetItem(("📌 " if entry.pinned else "") + shown + source))
+            pin = "📌 " if entry.pinned else ""
+            if entry.kind == "text":
+                self.results.addItem(QListWidgetItem(pin + one_line(entry.text) + source))
+                continue
+            icon, size = self._thumb(entry.image)
+            self.results.addItem(QListWidgetItem(icon, f"{pin}{self.tr('[Picture]')} {size}{source}"))
         if self.entries:
             self.results.setCurrentRow(0)
+
+    def _thumb(self, image_id: str) -> tuple[QIcon, str]:
+        """A small picture of a copied image and its size in pixels; an empty icon if it cannot be read."""
+        if image_id not in self._thumbs:
+            if len(self._thumbs) > 200:
+                self._thumbs.clear()
+            buffer = QBuffer()
+            try:
+                buffer.setData(QByteArray(self.clips.store.images.read(image_id)))
+            except (ImageError, OSError):
+                pass  # gone from the image store: listed without a picture
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            reader = QImageReader(buffer)
+            reader.setAllocationLimit(64)  # MB: a picture claiming to be huge is not decoded
+            size = reader.size()
+            reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            label = f"{size.width()}×{size.height()}" if size.isValid() else ""
+            self._thumbs[image_id] = (QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon(), label)
+        return self._thumbs[image_id]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

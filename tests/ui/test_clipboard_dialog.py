@@ -26,3 +26,33 @@ def test_the_exclusion_list_and_limits_are_set_from_the_desk(qtbot, desk):
     assert win.clips.offer_text("内部群的话", "企业微信") is None  # in force at once for the running palette
     assert ClipHistory(win.session.store, clock=now_utc).settings.excluded == ("keepass", "企业微信")  # and kept
     assert "saved" in win.statusBar().currentMessage()
+
+
+def picture(width: int, height: int) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("orange"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def test_copied_pictures_show_as_thumbnails_with_their_size_in_the_clipboard_palette(qtbot, desk):
+    from app.ui.system_palette import ClipPalette
+
+    win = desk()
+    clips = ClipHistory(win.session.store, clock=now_utc)
+    clips.offer_text("亲，在的", "firefox")
+    clips.offer_image(picture(800, 600), "wps")
+    palette = ClipPalette(clips)
+    qtbot.addWidget(palette)
+    palette.refresh()
+    texts = [palette.results.item(i).text() for i in range(palette.results.count())]
+    assert texts == ["[Picture] 800×600  · wps", "亲，在的  · firefox"]  # newest first
+    thumbnail = palette.results.item(0).icon().pixmap(palette.results.iconSize())
+    assert not thumbnail.isNull() and thumbnail.width() <= 64 and thumbnail.height() <= 48
+    assert thumbnail.toImage().pixelColor(thumbnail.width() // 2, thumbnail.height() // 2).name() == "#ffa500"
+    assert palette.results.item(1).icon().isNull()  # a text has none

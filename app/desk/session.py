@@ -17,8 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-import httpx
-
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
@@ -28,6 +26,7 @@ from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
+from app.gateway.transport import gateway_http
 from app.store import fts
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
@@ -97,9 +96,8 @@ class DeskSession:
         self._robot_looked: dict[str, datetime | None] = {}  # chat → its last message when the robot last looked
         self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
-        self._http = httpx.Client(base_url=account.base_url, timeout=timeout, follow_redirects=False)
-        self._stream_http = httpx.Client(base_url=account.base_url,
-                                         timeout=httpx.Timeout(timeout, read=None), follow_redirects=False)
+        self._http = gateway_http(account.base_url, timeout=timeout)
+        self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
         self.gateway = GatewayClient(self._http)
         self._stream_gateway = GatewayClient(self._stream_http)
         self._stream: EventStream | None = None

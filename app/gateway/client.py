@@ -1,10 +1,17 @@
-"""The Shop Gateway client: one method per endpoint of docs/gateway-protocol.md, typed results, clear errors."""
+"""The Shop Gateway client: one method per endpoint of docs/gateway-protocol.md, typed results, clear errors.
+
+Whatever the gateway answers, a call ends with a result or a GatewayError within bounded memory and time (see
+app/gateway/transport.py): redirects are not followed, answers are capped in size and time, and the event
+stream's events are capped in size and reconnected when nothing arrives.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -15,42 +22,70 @@ from app.gateway import schema
 from app.gateway.errors import (
     GatewayAuthError,
     GatewayError,
+    GatewayInsecure,
     GatewayProtocolError,
     GatewayRejected,
     GatewayUnavailable,
 )
-from app.gateway.sse import parse_sse
-
-MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # a shop answer bigger than this is a broken or hostile server
+from app.gateway.sse import OversizeEvent, RawEvent, SSEReader
+from app.gateway.transport import (
+    DEFAULT_LIMITS,
+    Limits,
+    plain_http_refusal,
+    read_body,
+    redirect_refusal,
+    refuse_encoded,
+)
 
 
 class GatewayClient:
     """Talks to one shop gateway. The httpx.Client comes from the caller (its base_url is the gateway's URL).
 
     Thread-safe as httpx.Client is; the event stream should get its own client so a long-lived stream
-    never holds a connection the requests need.
+    never holds a connection the requests need. Build the httpx.Client with transport.gateway_http(); whatever
+    client is given, redirects are not followed and answers are bounded by `limits`.
+
+    allow_plain_http: talk http:// to another machine anyway (a test lab); otherwise every call to such an
+    address raises GatewayInsecure before anything is sent.
     """
 
-    def __init__(self, http: httpx.Client, token: str = "") -> None:
+    def __init__(self, http: httpx.Client, token: str = "", *, limits: Limits = DEFAULT_LIMITS,
+                 allow_plain_http: bool = False) -> None:
         self._http = http
         self.token = token
+        self.limits = limits
+        self._refusal = "" if allow_plain_http else plain_http_refusal(http.base_url)
 
     @property
     def base_url(self) -> str:
         return str(self._http.base_url).rstrip("/")
 
     def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers = {"Accept-Encoding": "identity"}  # a compressed answer could expand past every bound
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def _check_address(self) -> None:
+        if self._refusal:
+            raise GatewayInsecure(self._refusal)
 
     def _request(self, method: str, path: str, *, json_body: Any = None, params: dict[str, Any] | None = None,
                  content: bytes | None = None, content_type: str = "") -> tuple[int, Any]:
+        self._check_address()
         headers = self._headers() | ({"Content-Type": content_type} if content_type else {})
+        what = f"the gateway's answer to {method} {path.split('?')[0][:80]}"
         try:
-            response = self._http.request(method, path, json=json_body, params=params, content=content,
-                                          headers=headers)
+            with self._http.stream(method, path, json=json_body, params=params, content=content, headers=headers,
+                                   follow_redirects=False) as response:
+                if 300 <= response.status_code < 400:
+                    raise redirect_refusal(response, self.base_url)
+                body = read_body(response, self.limits.max_response_bytes, self.limits.response_deadline_s, what)
         except httpx.TransportError as exc:
             raise GatewayUnavailable(f"cannot reach the shop gateway at {self.base_url}: {exc}") from exc
-        return response.status_code, _decode(response)
+        except httpx.HTTPError as exc:  # not a transport fault: what came back was not HTTP as httpx reads it
+            raise GatewayProtocolError(f"{what} could not be read: {exc}") from exc
+        return response.status_code, _json_of(response.status_code, body)
 
     def _call(self, method: str, path: str, *, json_body: Any = None, params: dict[str, Any] | None = None,
               content: bytes | None = None, content_type: str = "") -> Any:
@@ -114,16 +149,24 @@ class GatewayClient:
         """
         if not schema.is_image_id(image_id):
             raise GatewayProtocolError(f"{image_id[:70]!r} is not an image id (64 lower-case hex digits)")
+        self._check_address()
         cap = schema.MAX_IMAGE_BYTES if max_bytes is None else max_bytes
         subject = f"image {image_id}"
+        deadline = self.limits.response_deadline_s
         try:
-            with self._http.stream("GET", f"/v1/images/{image_id}", headers=self._headers()) as response:
+            with self._http.stream("GET", f"/v1/images/{image_id}", headers=self._headers(),
+                                   follow_redirects=False) as response:
+                if 300 <= response.status_code < 400:
+                    raise redirect_refusal(response, self.base_url)
                 if response.status_code >= 400:
-                    body = _read_capped(response, MAX_RESPONSE_BYTES, f"the gateway's error answer for {subject}")
+                    body = read_body(response, self.limits.max_response_bytes, deadline,
+                                     f"the gateway's error answer for {subject}")
                     raise _error_for(response.status_code, _json_of(response.status_code, body), subject)
-                data = _read_capped(response, cap, f"the gateway's {subject}")
+                data = read_body(response, cap, deadline, f"the gateway's {subject}")
         except httpx.TransportError as exc:
             raise GatewayUnavailable(f"cannot download {subject} from {self.base_url}: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise GatewayProtocolError(f"the gateway's {subject} could not be read: {exc}") from exc
         actual = hashlib.sha256(data).hexdigest()
         if actual != image_id:
             raise GatewayProtocolError(f"the gateway's {subject} is not the picture with that id: "
@@ -172,30 +215,65 @@ class GatewayClient:
             raise ValueError(f"unknown agent status {status!r}")
         self._call("PUT", "/v1/agents/me/status", json_body={"status": status})
 
-    def events(self, last_event_id: str | None, *, on_open: Any = None) -> Iterator[schema.Event | GatewayProtocolError]:
+    def events(self, last_event_id: str | None, *,
+               on_open: Callable[[httpx.Response], None] | None = None) -> Iterator[schema.Event | GatewayProtocolError]:
         """Open the event stream and yield its events until it ends (the server closed it).
 
-        A malformed or unknown event is yielded as a GatewayProtocolError for the caller to log and skip:
-        one bad event must not end the stream. Connection faults raise GatewayUnavailable.
+        A malformed, unknown or oversized event is yielded as a GatewayProtocolError for the caller to log and
+        skip: one bad event must not end the stream. Connection faults raise GatewayUnavailable, and so does a
+        stream that ends no block (event, ping or comment) for limits.stream_idle_s — silent, or trickling
+        bytes that never make an event — so the caller reconnects instead of waiting forever.
         """
+        self._check_address()
         headers = self._headers() | {"Accept": "text/event-stream"}
         if last_event_id:
             headers["Last-Event-ID"] = last_event_id
+        idle = self.limits.stream_idle_s
+        configured = self._http.timeout
+        timeout = httpx.Timeout(connect=configured.connect, read=idle, write=configured.write, pool=configured.pool)
         try:
-            with self._http.stream("GET", "/v1/events", headers=headers) as response:
+            with self._http.stream("GET", "/v1/events", headers=headers, follow_redirects=False,
+                                   timeout=timeout) as response:
+                if 300 <= response.status_code < 400:
+                    raise redirect_refusal(response, self.base_url)
                 if response.status_code >= 400:
-                    response.read()
-                    raise _error_for(response.status_code, _decode(response))
+                    body = read_body(response, self.limits.max_response_bytes, self.limits.response_deadline_s,
+                                     "the gateway's refusal of the event stream")
+                    raise _error_for(response.status_code, _json_of(response.status_code, body))
+                refuse_encoded(response)
                 if on_open is not None:
                     on_open(response)
-                for raw in parse_sse(response.iter_lines()):
-                    try:
-                        data = json.loads(raw.data) if raw.data else {}
-                        yield schema.Event.from_sse(raw.id or "", raw.type, data)
-                    except (ValueError, KeyError) as exc:
-                        yield GatewayProtocolError(f"skipped a bad event {raw.type!r} #{raw.id}: {exc}")
+                reader = SSEReader(self.limits.max_event_bytes)
+                stalled_at = time.monotonic() + idle
+                for chunk in response.iter_bytes():
+                    blocks = reader.blocks
+                    items = reader.feed(chunk)
+                    if reader.blocks != blocks:
+                        stalled_at = time.monotonic() + idle
+                    elif time.monotonic() > stalled_at:
+                        raise GatewayUnavailable(f"the event stream from {self.base_url} completed nothing for "
+                                                 f"{idle:g} s (bytes kept trickling in); reconnecting")
+                    for item in items:
+                        yield _event_of(item)
+        except httpx.ReadTimeout as exc:
+            raise GatewayUnavailable(f"the event stream from {self.base_url} sent nothing for {idle:g} s, not even "
+                                     "a ping; reconnecting") from exc
         except httpx.TransportError as exc:
             raise GatewayUnavailable(f"the event stream from {self.base_url} broke: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise GatewayProtocolError(f"the event stream from {self.base_url} could not be read: {exc}") from exc
+
+
+def _event_of(item: RawEvent | OversizeEvent) -> schema.Event | GatewayProtocolError:
+    """One event of the stream, or the error that says why it is skipped."""
+    if isinstance(item, OversizeEvent):
+        return GatewayProtocolError(f"skipped an event longer than {item.limit} bytes")
+    try:
+        data = json.loads(item.data) if item.data else {}
+        return schema.Event.from_sse(item.id or "", item.type, data)
+    except (ValueError, RecursionError) as exc:  # ProtocolError is a ValueError; deep nesting is RecursionError
+        kind, number = _printable(item.type, 60), _printable(item.id or "", 60)
+        return GatewayProtocolError(f"skipped a bad event {kind!r} #{number}: {_reason(exc)}")
 
 
 def _seg(value: str) -> str:
@@ -203,35 +281,26 @@ def _seg(value: str) -> str:
     return quote(value, safe="")
 
 
-def _decode(response: httpx.Response) -> Any:
-    if len(response.content) > MAX_RESPONSE_BYTES:
-        raise GatewayProtocolError(f"the gateway's answer is larger than {MAX_RESPONSE_BYTES} bytes")
-    return _json_of(response.status_code, response.content)
-
-
 def _json_of(status: int, content: bytes) -> Any:
     if not content:
         return None
     try:
         return json.loads(content)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested thousands deep
         if status >= 500:
             raise GatewayUnavailable(f"the shop gateway failed ({status})") from exc
-        raise GatewayProtocolError(f"the gateway answered {status} with something that is not JSON") from exc
+        raise GatewayProtocolError(f"the gateway answered {status} with something that is not JSON "
+                                   f"({_reason(exc)})") from exc
 
 
-def _read_capped(response: httpx.Response, limit: int, what: str) -> bytes:
-    """A streamed body, refused once it passes limit bytes: the rest is never read into memory."""
-    announced = response.headers.get("content-length", "")
-    if announced.isdigit() and int(announced) > limit:
-        raise GatewayProtocolError(f"{what} is larger than {limit} bytes ({announced} announced); not downloaded")
-    chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise GatewayProtocolError(f"{what} is larger than {limit} bytes; stopped reading")
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _reason(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else _printable(str(exc), 300)
+
+
+def _printable(text: str, limit: int) -> str:
+    """The gateway's words as one line of visible text: control and format characters (newlines, bidi
+    overrides, zero-width) are dropped, so a hostile message cannot fake lines or reorder the sentence."""
+    return "".join(ch for ch in text[: limit * 2] if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))[:limit]
 
 
 def _error_for(status: int, body: Any, subject: str = "") -> GatewayError:
@@ -239,8 +308,8 @@ def _error_for(status: int, body: Any, subject: str = "") -> GatewayError:
     message, so "404" says which image or parcel."""
     code, message = "error", ""
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        code = str(body["error"].get("code", code))[:60]
-        message = str(body["error"].get("message", ""))[:300]
+        code = _printable(str(body["error"].get("code", code)), 60)
+        message = _printable(str(body["error"].get("message", "")), 300)
     if status == 401:
         return GatewayAuthError(f"the shop gateway did not accept the login: {message or code}")
     if status >= 500 or status == 429:

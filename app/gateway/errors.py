@@ -26,3 +26,8 @@ class GatewayRejected(GatewayError):
 
 class GatewayProtocolError(GatewayError):
     """The gateway answered something that does not follow the protocol."""
+
+
+class GatewayInsecure(GatewayError):
+    """The gateway's address would carry the password and token unencrypted over a network: nothing is sent,
+    and retrying cannot help until the address changes."""

@@ -13,7 +13,7 @@ import httpx
 
 from app.gateway import schema
 from app.gateway.client import GatewayClient
-from app.gateway.errors import GatewayAuthError, GatewayError, GatewayProtocolError
+from app.gateway.errors import GatewayAuthError, GatewayError, GatewayInsecure, GatewayProtocolError
 
 log = logging.getLogger("kefudesk.gateway.events")
 
@@ -23,7 +23,7 @@ class EventStream:
 
     on_connected(first) is called after each (re)connect, before events flow, so the caller can reconcile
     what it missed; on_event(event) for each event; on_offline(reason) when the stream drops;
-    on_fatal(reason) when retrying cannot help (the login was refused).
+    on_fatal(reason) when retrying cannot help (the login was refused, the address is not safe to talk to).
     """
 
     def __init__(self, client: GatewayClient, *, last_event_id: str | None,
@@ -85,7 +85,7 @@ class EventStream:
                     if item.id:
                         self.last_event_id = item.id
                 reason = "the shop gateway closed the event stream"
-            except GatewayAuthError as exc:
+            except (GatewayAuthError, GatewayInsecure) as exc:
                 self._on_fatal(str(exc))
                 return
             except GatewayError as exc:

@@ -30,9 +30,10 @@ EVENT_TYPES = (
 )
 
 MAX_TEXT_CHARS = 5000
+FIRST_YEAR = 1970  # a protocol time before this is a broken clock, not a shop's record
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # what marketplaces accept in chat
 IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff", "image/gif": b"GIF8"}
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def image_type(data: bytes) -> str:
@@ -45,7 +46,7 @@ def image_type(data: bytes) -> str:
 
 def is_image_id(value: str) -> bool:
     """Images are named by the SHA-256 of their bytes (lower-case hex): the same picture is one image."""
-    return bool(_SHA256.match(value))
+    return isinstance(value, str) and bool(_SHA256.fullmatch(value))  # fullmatch: $ would let a newline end it
 
 
 class ProtocolError(ValueError):
@@ -68,7 +69,13 @@ def parse_time(value: Any, where: str) -> datetime:
         raise ProtocolError(f"{where}: not an ISO 8601 time: {value[:40]!r}") from exc
     if moment.tzinfo is None:
         raise ProtocolError(f"{where}: time has no zone; the protocol requires UTC with Z")
-    return moment.astimezone(UTC)
+    try:  # a zone can push the calendar's first or last day out of range
+        moment = moment.astimezone(UTC)
+    except OverflowError as exc:
+        raise ProtocolError(f"{where}: {value[:40]!r} is outside the calendar") from exc
+    if moment.year < FIRST_YEAR:  # also what utc_iso could not write back with four digits
+        raise ProtocolError(f"{where}: {value[:40]!r} is before {FIRST_YEAR}; not a time a shop records")
+    return moment
 
 
 def _obj(data: Any, where: str) -> dict[str, Any]:
@@ -85,6 +92,16 @@ def _str(data: dict[str, Any], key: str, where: str, *, optional: bool = False, 
         raise ProtocolError(f"{where}.{key}: expected a string")
     if len(value) > max_len:
         raise ProtocolError(f"{where}.{key}: longer than {max_len} characters")
+    return unicode_text(value)
+
+
+def unicode_text(value: str) -> str:
+    """The text with lone surrogates (valid JSON escapes such as \\ud800, but not Unicode) replaced by U+FFFD:
+    the store could not write them, and the rest of a buyer's message is worth keeping."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return value
 
 
@@ -419,7 +436,8 @@ class Event:
 
     @classmethod
     def from_sse(cls, event_id: str, event_type: str, data: Any) -> Event:
-        where = f"event {event_type or '?'} #{event_id or '?'}"
+        event_id, event_type = unicode_text(event_id), unicode_text(event_type)
+        where = f"event {event_type[:60] or '?'} #{event_id[:60] or '?'}"
         if event_type not in EVENT_TYPES:
             raise ProtocolError(f"{where}: unknown event type")
         d = _obj(data, where)

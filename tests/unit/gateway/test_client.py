@@ -10,7 +10,7 @@ from app.gateway.errors import GatewayAuthError, GatewayProtocolError, GatewayRe
 
 
 def client_for(handler) -> GatewayClient:
-    return GatewayClient(httpx.Client(base_url="http://gw.test", transport=httpx.MockTransport(handler)), "tok")
+    return GatewayClient(httpx.Client(base_url="https://gw.test", transport=httpx.MockTransport(handler)), "tok")
 
 
 def test_a_401_becomes_an_auth_error_naming_the_gateways_reason():

@@ -204,7 +204,7 @@ def _run_desk(args: argparse.Namespace) -> int:
     except config.SettingsError as exc:
         print(f"kefudesk: {exc}", file=sys.stderr)
         return 2
-    config.setup_logging(args.verbose)
+    config.setup_logging(args.verbose, redact=settings["logging.redact"])
     if (args.screenshot is not None or args.exit_on_first_paint) and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to take a picture
 

@@ -49,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("palette.type_in", str, "XTerm, URxvt, Gnome-terminal, konsole, Xfce4-terminal",
             "applications that refuse a paste, where the palette types the phrase key by key instead (their "
             "WM_CLASS, comma-separated; Shift+Enter in the palette types anywhere)"),
+    Setting("logging.redact", bool, True,
+            "hide phone numbers, e-mail / Alipay accounts and addresses in the log (app/redact.py); turn off "
+            "only to chase a bug, and delete the log afterwards"),
     Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
     Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
     Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),
@@ -115,26 +118,45 @@ def settings_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def setup_logging(verbose: bool = False) -> Path | None:
-    """Log to a rotating file in the data dir (never tokens: nothing logs them) and warnings to stderr."""
+def setup_logging(verbose: bool = False, *, redact: bool = True) -> Path | None:
+    """Log to a rotating file in the data dir, readable by the user alone, and warnings to stderr; buyers'
+    phone numbers, accounts and addresses are redacted on the way (never tokens: nothing logs them)."""
     from logging.handlers import RotatingFileHandler
+
+    from app.redact import RedactingFilter
+
+    class PrivateLogFile(RotatingFileHandler):
+        """Each log file (the rotated ones too) created 0600, and made so if an older version left it open."""
+
+        def _open(self):  # noqa: ANN202 - logging's own hook
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
+            return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
     root = logging.getLogger("kefudesk")
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    handlers: list[logging.Handler] = []
     log_file: Path | None = None
     try:
+        # the data dir first and on its own: made as a parent of logs/ it would get the umask's 0755
+        data_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
         log_dir = data_dir() / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        log_dir.mkdir(exist_ok=True, mode=0o700)
         log_file = log_dir / "kefudesk.log"
-        handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateLogFile(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+        handlers.append(handler)
     except OSError:
         log_file = None  # a read-only data dir must not stop the desk; stderr still gets warnings
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("kefudesk: %(message)s"))
-    root.addHandler(console)
+    handlers.append(console)
+    for handler in handlers:
+        if redact:
+            handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
     return log_file
 
 

@@ -12,16 +12,20 @@ def yuan_text(fen: int) -> str:
     return f"{sign}{whole}.{cents:02d}"
 
 
-_YUAN = re.compile(r"^[¥￥]?\s*(-)?(\d{1,9})(?:\.(\d{1,2}))?\s*(?:元)?$")
+# full-width digits and signs as a Chinese input method types them; nothing else is read as a digit
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－￥　\xa0", "0123456789.,-¥  ")
+# whole yuan (at most 999,999,999, commas only as thousands separators), then at most two decimals
+_YUAN = re.compile(r"¥?\s*(-)?(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(?:\.(\d{1,2}))?\s*(?:元)?", re.ASCII)
 
 
 def parse_yuan(text: str) -> int:
-    """"12.5" / "¥12.50" / "12元" → 1250 fen, exactly. Anything else (three decimals, letters, 1e3, an empty
-    string) raises ValueError saying what an amount looks like."""
-    match = _YUAN.match(text.strip().replace(",", ""))
+    """"12.5" / "¥12.50" / "12元" / "1,234.50" / "１２.５" → fen, exactly. Anything else (three decimals, 1e3,
+    12,50 — a decimal comma or a typo, never guessed — letters, an empty string) raises ValueError saying what
+    an amount looks like."""
+    match = _YUAN.fullmatch(text.strip().translate(_FULL_WIDTH))
     if match is None:
         raise ValueError(f"{text.strip()[:20]!r} is not an amount: write yuan with at most two decimals, "
                          "such as 12.50")
     sign, whole, cents = match.groups()
-    fen = int(whole) * 100 + int((cents or "0").ljust(2, "0"))
+    fen = int(whole.replace(",", "")) * 100 + int((cents or "0").ljust(2, "0"))
     return -fen if sign else fen

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from app.desk.money import parse_yuan
 from app.desk.reasons import Reason
 from app.gateway import schema
-from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text
+from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text, sheet_values
 from app.store import models as m
 from app.store.store import Store
 
@@ -67,10 +67,15 @@ class OrderPlan:
     updated: int  # orders the import refreshes
 
 
+# exports protect long numbers from Excel as ="3912…", =3912…, '3912… or a tab in front (gone with the strip)
+_GUARDED = re.compile(r'="(.*)"|=([0-9]+)|\'([+0-9][0-9 +-]*)', re.DOTALL)
+
+
 def _cell_text(value: object) -> str:
+    """A cell as text without Excel's guards; any other text (a note "=急=", a nick 'Amy) stays as it is."""
     text = "" if value is None else str(value).strip()
-    # exports protect long numbers from Excel as ="3912…", '3912… or a tab in front
-    return re.sub(r'^="?(.*?)"?$', r"\1", text).lstrip("'\t").strip()
+    guarded = _GUARDED.fullmatch(text)
+    return next(part for part in guarded.groups() if part is not None).strip() if guarded else text
 
 
 def _xlsx_text(value: object) -> str:
@@ -81,11 +86,20 @@ def _xlsx_text(value: object) -> str:
     return _cell_text(value)
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(cell: str) -> str:
+    """A number cell (order no., phone) with full-width digits, as a Chinese input method types them, in ASCII:
+    the same order is the same key however its number was typed."""
+    return cell.translate(_FULL_WIDTH_DIGITS)
+
+
 def order_no_problem(no: str) -> str:
     """Why a cell cannot be an order no. ("" when it can): Excel turns long numbers into rounded floats."""
-    if re.fullmatch(r"\d{6,30}", no):
+    if re.fullmatch(r"[0-9]{6,30}", no):
         return ""
-    if re.fullmatch(r"\d(\.\d+)?[eE]\+\d+", no):
+    if re.fullmatch(r"[0-9](\.[0-9]+)?[eE]\+[0-9]+", no):
         return Reason("order_no_rounded", f"order no. {no!r} was saved as a number and Excel rounded it: format the "
                       "column as text in the export, or export CSV", value=no)
     return Reason("order_no_not_number", f"order no. {no!r} is not a number", value=no)
@@ -99,21 +113,14 @@ def not_imported(reason: Reason) -> Reason:
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
     """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
     if fmt == "xlsx":
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise OrderFileError("not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV)") from exc
-        sheet = book.worksheets[0]
-        rows = [(n, [_xlsx_text(c) for c in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        book.close()
-        return iter(rows), ""
+        values = sheet_values(data, OrderFileError, "try again")
+        return iter([(n, [_xlsx_text(c) for c in row]) for n, row in values]), ""
     import csv
 
-    text, encoding = decode_text(data)
+    try:
+        text, encoding = decode_text(data)
+    except PhraseFileError as exc:  # one error for a file the importers cannot read, whatever the reason
+        raise OrderFileError(str(exc)) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
@@ -171,13 +178,30 @@ def cell_time(text: str, empty: datetime) -> datetime:
     try:
         return local_time(text)
     except ValueError as exc:
-        raise ValueError(Reason("cell_not_time", f"time {text!r} is not a date and time", value=text)) from exc
+        raise ValueError(Reason("cell_not_time", f"time {text[:40]!r} is not a date and time", value=text[:40])) \
+            from exc
+
+
+# 2026/1/5 9:10 as Excel writes a date cell into CSV, and 2026年1月5日 as people type it
+_LOOSE_TIME = re.compile(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?"
+                         r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?")
+YEARS = (2000, 2100)  # an order's or a problem's time; Excel's empty date (1899-12-30) is not one
 
 
 def local_time(text: str) -> datetime:
-    """A time written in an export (local, 2026-11-24 09:10 or 2026/11/24 09:10) as UTC."""
-    moment = datetime.fromisoformat(text.replace("/", "-"))
-    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+    """A time written in an export (local, 2026-11-24 09:10, 2026/1/5 9:10 or 2026年1月5日) as UTC; ValueError
+    for anything else, and for a year outside 2000–2099."""
+    loose = _LOOSE_TIME.fullmatch(text.strip())
+    try:
+        if loose is not None:
+            moment = datetime(*(int(part) for part in loose.groups(default="0")))
+        else:
+            moment = datetime.fromisoformat(text.replace("/", "-"))
+        if not YEARS[0] <= moment.year < YEARS[1]:
+            raise ValueError(f"year {moment.year} is not a year of orders")
+        return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+    except OverflowError as exc:  # a time zone that pushes the time past year 1 or 9999
+        raise ValueError(str(exc)) from exc
 
 
 def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, str] | None = None,
@@ -197,7 +221,7 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
             index = columns.get(field)
             return cells[index] if index is not None and index < len(cells) else ""
         shown = " | ".join(c for c in cells if c)[:80]
-        no, nick = get("no"), get("buyer_nick")
+        no, nick = ascii_digits(get("no")), get("buyer_nick")
         if problem := order_no_problem(no):
             rejected.append(Rejected(number, not_imported(problem), shown))
             continue

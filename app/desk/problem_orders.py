@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
-from app.desk.order_import import cell_time, not_imported, order_no_problem, read_header
+from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
@@ -111,7 +111,7 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
             index = columns.get(field)
             return cells[index].strip() if index is not None and index < len(cells) else ""
         shown = " | ".join(c for c in cells if c)[:80]
-        no, kind = get("no"), get("category")
+        no, kind = ascii_digits(get("no")), get("category")
         if problem := order_no_problem(no):
             rejected.append(Rejected(number, not_imported(problem), shown))
             continue
@@ -121,8 +121,8 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
                          "地址不详, 物流超时…)", value=kind)
             rejected.append(Rejected(number, not_imported(why), shown))
             continue
-        phone = re.sub(r"[\s-]", "", get("phone"))
-        if phone and not re.fullmatch(r"\+?\d{5,20}", phone):
+        phone = re.sub(r"[\s-]", "", ascii_digits(get("phone")))
+        if phone and not re.fullmatch(r"\+?[0-9]{5,20}", phone):
             why = Reason("cell_not_phone", f"phone {get('phone')!r} is not a phone number", value=get("phone"))
             rejected.append(Rejected(number, not_imported(why), shown))
             continue

@@ -8,11 +8,13 @@ no known encoding, not a workbook) raise PhraseFileError. Bytes in, bytes out: f
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
 import os
 import re
+import reprlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -70,7 +72,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     superset, what Chinese Windows Excel writes)."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            text = data.decode(encoding)
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:  # a BOM, then broken or truncated text
+                name = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+                raise PhraseFileError(f"the file starts as {name} text but byte {exc.start} is not {name}; save it "
+                                      "again as UTF-8 and import again") from exc
             break
     else:
         try:
@@ -94,12 +101,58 @@ def _short(text: str) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+_BRIEF = reprlib.Repr()
+_BRIEF.maxlevel, _BRIEF.maxdict, _BRIEF.maxlist, _BRIEF.maxstring, _BRIEF.maxother = 3, 4, 4, 60, 60
+
+
+def _shown(value: object) -> str:
+    """A value from a file for a report line: text as it is, anything else briefly (a YAML alias can make a
+    small file hold a list of millions of entries, which str() would spell out)."""
+    return _short(value if isinstance(value, str) else _BRIEF.repr(value))
+
+
+def _printable(entry: Rejected) -> Rejected:
+    """The entry with any lone surrogate spelled as an escape: a report line must print and store."""
+    def clean(text: str) -> str:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return replace(entry, reason=clean(entry.reason), text=clean(entry.text))
+
+
+def _lone_surrogate(phrase: Phrase) -> str:
+    """The first text field holding half a UTF-16 pair (JSON and YAML escapes can write one), else ""."""
+    for name in ("title", "body", "group", "abbreviation", "owner", "image", *(["tags"] if phrase.tags else [])):
+        values = phrase.tags if name == "tags" else (getattr(phrase, name),)
+        for value in values:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return name
+    return ""
+
+
 def parse(data: bytes, fmt: str, *, group: str = "") -> Parsed:
     """Every phrase the file holds and every line it could not take, with why. group, if given, is every
     imported phrase's group."""
     if fmt not in FORMATS:
         raise PhraseFileError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    parsed = _PARSERS[fmt](data)
+    try:
+        parsed = _PARSERS[fmt](data)
+    except RecursionError as exc:  # [[[[… or {"a":{"a":… nested thousands deep
+        raise PhraseFileError("the file nests lists or tables too deeply to be a phrase file") from exc
+    kept: list[tuple[Phrase, int]] = []
+    broken: list[Rejected] = []
+    for phrase, line in zip(parsed.phrases, parsed.lines, strict=True):
+        if field := _lone_surrogate(phrase):
+            title = phrase.title.encode("utf-8", "backslashreplace").decode("utf-8")
+            broken.append(Rejected(line, f"the {field} holds half a character (a lone UTF-16 surrogate escape): "
+                                         "not imported", _short(title)))
+        else:
+            kept.append((phrase, line))
+    if broken:
+        parsed = replace(parsed, phrases=[p for p, _ in kept], lines=[line for _, line in kept],
+                         rejected=sorted(parsed.rejected + broken, key=lambda r: r.line))
+    parsed = replace(parsed, rejected=[_printable(r) for r in parsed.rejected],
+                     notes=[_printable(r) for r in parsed.notes])
     if group:
         parsed = replace(parsed, phrases=[replace(p, group=group) for p in parsed.phrases])
     return parsed
@@ -143,12 +196,14 @@ def dedupe(incoming: Sequence[Phrase], existing: Sequence[Phrase]) -> tuple[list
 
 # --- AutoHotKey ------------------------------------------------------------------------------------
 
-_HOTSTRING = re.compile(r"^\s*:([^:\n]*):([^\n]*?)::(.*)$")
-_COMMENT_TAIL = re.compile(r"[ \t]+;.*$")
+# the abbreviation may hold escaped colons (`:), as our own export writes them
+_HOTSTRING = re.compile(r"^\s*:([^:\n]*):((?:`.|[^`\n])*?)::(.*)$")
+_COMMENT_START = re.compile(r"[ \t];")  # a ; after a space or tab starts a comment
 _BRACED = re.compile(r"\{([^{}]*|[{}])\}")
 _SEND_SAFE = {"enter": "\n", "tab": "\t", "space": " ", "!": "!", "+": "+", "^": "^", "#": "#", "{": "{", "}": "}"}
 _ESCAPES = {"n": "\n", "r": "\n", "t": "\t", "`": "`", ";": ";", ":": ":", "{": "{", "}": "}", "s": " "}
 _ESCAPE = re.compile(r"`(.)")
+_SEND_TOKEN = re.compile(r"`(.)|\{([^{}]*|[{}])\}")  # an escape, or a {key} (`{ is a brace, not a key)
 
 
 class _NotText(Exception):
@@ -163,16 +218,16 @@ def _ahk_text(raw: str, options: str) -> str:
         if modifier:
             raise _NotText(f"'{modifier.group()}' is a modifier key in AutoHotKey's send mode")
 
-        def key(match: re.Match[str]) -> str:
-            name = match.group(1)
+        def token(match: re.Match[str]) -> str:
+            escaped, name = match.groups()
+            if escaped is not None:
+                return _ESCAPES.get(escaped, escaped)
             typed = _SEND_SAFE.get(name.lower())
             if typed is None:
                 raise _NotText(f"presses the key {{{name}}}")
             return typed
-        # escapes first would turn `{ into a brace that starts a key: protect them with placeholders
-        protected = _ESCAPE.sub(lambda m: f"\x00{ord(m.group(1))}\x00", raw)
-        typed = _BRACED.sub(key, protected)
-        return re.sub(r"\x00(\d+)\x00", lambda m: _ESCAPES.get(chr(int(m.group(1))), chr(int(m.group(1)))), typed)
+        # one pass, left to right: an escaped brace is text and never starts a {key}
+        return _SEND_TOKEN.sub(token, raw)
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), raw)
 
 
@@ -231,8 +286,9 @@ def _parse_ahk(data: bytes) -> Parsed:
             else:
                 commands: list[str] = []
                 while number < len(lines) and not re.match(r"^\s*return\b", lines[number], re.IGNORECASE):
-                    if lines[number].strip():
-                        commands.append(lines[number].strip().split(",")[0].split()[0])
+                    command = lines[number].strip().split(",")[0].split()
+                    if command:
+                        commands.append(command[0])
                     number += 1
                 number += 1  # the return
                 rejected.append(Rejected(start, f"runs commands ({', '.join(commands[:3]) or 'none'}), not text: "
@@ -240,7 +296,9 @@ def _parse_ahk(data: bytes) -> Parsed:
                 title = ""
                 continue
         else:
-            raw = _COMMENT_TAIL.sub("", raw)
+            comment = _COMMENT_START.search(raw)  # a search, not [ \t]+;.*$: that regex is quadratic in blanks
+            if comment is not None:
+                raw = raw[:comment.start()].rstrip(" \t")
         if "X" in options.upper():
             rejected.append(Rejected(start, "option X runs its text as a command: not imported", _short(line)))
             title = ""
@@ -306,11 +364,14 @@ def _parse_espanso(data: bytes) -> Parsed:
                               "again") from exc
     if not isinstance(document, dict) or not isinstance(document.get("matches", []), list):
         raise PhraseFileError("not an Espanso match file: it needs a top-level 'matches:' list")
-    # group comments of our own export, by the line each match starts on
-    group_at: list[tuple[int, str]] = [(n, line.split(GROUP_MARK, 1)[1].strip())
-                                       for n, line in enumerate(text.split("\n"), 1) if GROUP_MARK in line]
+    if not isinstance(document.get("global_vars") or [], list):
+        raise PhraseFileError("'global_vars:' must be a list of variables (- name: …, type: …)")
+    # group comments of our own export (comment lines only: a replace text may mention the mark), by line
+    group_at: list[tuple[int, str]] = [(n, found.group(1).strip()) for n, line in enumerate(text.split("\n"), 1)
+                                       if (found := _GROUP_COMMENT.match(line))]
+    group_lines = [n for n, _ in group_at]
     match_lines = _item_lines(yaml.compose(text), "matches")
-    global_vars = {v.get("name"): v for v in document.get("global_vars") or [] if isinstance(v, dict)}
+    global_vars = _variables(document.get("global_vars"))
     phrases: list[Phrase] = []
     rejected: list[Rejected] = []
     lines_of: list[int] = []
@@ -318,15 +379,20 @@ def _parse_espanso(data: bytes) -> Parsed:
     for position, match in enumerate(document.get("matches") or []):
         line = match_lines[position] if position < len(match_lines) else position + 1
         if not isinstance(match, dict):
-            rejected.append(Rejected(line, "a match must be a mapping with trigger and replace", _short(str(match))))
+            rejected.append(Rejected(line, "a match must be a mapping with trigger and replace", _shown(match)))
             continue
-        shown = _short(str(match.get("trigger") or match.get("triggers") or match.get("regex") or ""))
+        shown = _shown(match.get("trigger") or match.get("triggers") or match.get("regex") or "")
         triggers = match.get("triggers") or ([match["trigger"]] if "trigger" in match else [])
+        label = match.get("label")
         problem = ""
         if "regex" in match:
             problem = "regex triggers have no KefuDesk equivalent"
-        elif not triggers or not all(isinstance(t, str) and t for t in triggers):
+        elif not isinstance(triggers, list) or not triggers or not all(isinstance(t, str) and t for t in triggers):
             problem = "no trigger"
+        elif label is not None and not isinstance(label, str | int | float):
+            problem = "the label is not text"
+        elif not isinstance(match.get("vars") or [], list):
+            problem = "vars must be a list of variables"
         elif "image_path" in match:
             problem = "image matches are added in the phrase manager with their picture"
         elif "form" in match:
@@ -337,31 +403,48 @@ def _parse_espanso(data: bytes) -> Parsed:
         if problem:
             rejected.append(Rejected(line, f"{problem}: not imported", shown))
             continue
-        variables = {v.get("name"): v for v in match.get("vars") or [] if isinstance(v, dict)}
+        variables = _variables(match.get("vars"))
         body = body_source.replace("$|$", "{cursor}")
-        for name in _ESPANSO_VAR.findall(body):
+        values: dict[str, str] = {}
+        for name in dict.fromkeys(_ESPANSO_VAR.findall(body)):
             var = variables.get(name) or global_vars.get(name)
             kind = (var or {}).get("type")
-            if kind == "date":
-                value = _date_variable(str(((var or {}).get("params") or {}).get("format", "%Y-%m-%d")))
-            elif kind == "echo":
-                value = str(((var or {}).get("params") or {}).get("echo", ""))
+            params = (var or {}).get("params") or {}
+            wanted = {"date": ("format", "%Y-%m-%d"), "echo": ("echo", "")}.get(kind) if isinstance(kind, str) else None
+            if var is None:
+                problem = f"variable {{{{{name}}}}} is not declared"
+            elif wanted is None:
+                problem = f"variable {{{{{name}}}}} of type {_short(repr(kind))} is not supported"
+            elif not isinstance(params, dict) or not isinstance(params.get(wanted[0], wanted[1]), str | int | float):
+                problem = f"variable {{{{{name}}}}} has no usable {wanted[0]} parameter"
             else:
-                problem = (f"variable {{{{{name}}}}} of type {kind!r} is not supported" if var
-                           else f"variable {{{{{name}}}}} is not declared")
-                break
-            body = re.sub(r"\{\{\s*" + re.escape(name) + r"\s*\}\}", lambda _m, v=value: v, body)
+                value = str(params.get(wanted[0], wanted[1]))
+                values[name] = _date_variable(value) if kind == "date" else value
+                continue
+            break
         if problem:
             rejected.append(Rejected(line, f"{problem}: not imported", shown))
             continue
-        group = next((g for n, g in reversed(group_at) if n < line), "")
+        body = _ESPANSO_VAR.sub(lambda m, v=values: v[m.group(1)], body)  # one pass: linear in the variables
+        before = bisect.bisect_left(group_lines, line)  # the last group comment above the match
+        group = group_at[before - 1][1] if before else ""
         if len(triggers) > 1:
             notes.append(Rejected(line, f"only the first trigger becomes the abbreviation; {', '.join(triggers[1:])} "
                                         "left out", shown))
-        title = str(match.get("label") or "") or title_from(body) or triggers[0]
+        title = str(label or "") or title_from(body) or triggers[0]
         phrases.append(Phrase(0, title, body, group, triggers[0]))
         lines_of.append(line)
     return Parsed(phrases, rejected, notes, "espanso", encoding, lines_of)
+
+
+_GROUP_COMMENT = re.compile(r"^\s*#\s*" + re.escape(GROUP_MARK) + r"(.*)$")
+
+
+def _variables(declared: object) -> dict[str, dict[object, object]]:
+    """Espanso variables by name; entries that are not a mapping with a text name are not variables."""
+    if not isinstance(declared, list):
+        return {}
+    return {v["name"]: v for v in declared if isinstance(v, dict) and isinstance(v.get("name"), str)}
 
 
 def _item_lines(root: object, key: str) -> list[int]:
@@ -372,8 +455,15 @@ def _item_lines(root: object, key: str) -> list[int]:
     return []
 
 
+# what YAML reads raw in a double-quoted scalar (1.1 printable, minus the line breaks it would fold)
+_YAML_RAW = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _yaml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    """A YAML double-quoted scalar: a JSON string, with what YAML would refuse or fold written as an escape."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xffff
+                         else f"\\U{ord(m.group()):08x}", quoted)
 
 
 def _export_espanso(phrases: Sequence[Phrase]) -> bytes:
@@ -422,6 +512,9 @@ def _columns(header: Sequence[object]) -> dict[str, int]:
     return found
 
 
+_SLOT = re.compile(r"([1-9])(?:\.0*)?")
+
+
 def _rows_to_phrases(rows: Iterator[tuple[int, Sequence[object]]], fmt: str, encoding: str) -> Parsed:
     first = next(rows, None)
     if first is None:
@@ -442,15 +535,12 @@ def _rows_to_phrases(rows: Iterator[tuple[int, Sequence[object]]], fmt: str, enc
         slot_cell = cells.get("slot")
         slot: int | None = None
         if slot_cell is not None and str(slot_cell).strip():
-            try:
-                number_value = float(str(slot_cell).strip())
-            except ValueError:
-                number_value = 0.5
-            if number_value != int(number_value) or not 1 <= number_value <= 9:
-                rejected.append(Rejected(number, f"slot {str(slot_cell).strip()!r} is not a whole number 1–9: "
-                                                 "not imported", shown))
+            whole = _SLOT.fullmatch(str(slot_cell).strip())  # 3 or 3.0 (a spreadsheet's number); not nan, 1e400
+            if whole is None:
+                rejected.append(Rejected(number, f"slot {_short(str(slot_cell).strip())!r} is not a whole number "
+                                                 "1–9: not imported", shown))
                 continue
-            slot = int(number_value)
+            slot = int(whole.group(1))
         tags = tuple(t.strip() for t in re.split(r"[,，;；]", str(cells.get("tags") or "")) if t.strip())
         title = str(cells.get("title") or "").strip() or title_from(body)
         phrases.append(Phrase(0, title, body, str(cells.get("group") or "").strip(),
@@ -476,22 +566,67 @@ def _parse_csv(data: bytes) -> Parsed:
     return _rows_to_phrases(rows(), "csv", encoding)
 
 
-def _parse_xlsx(data: bytes) -> Parsed:
+MAX_SHEET_BYTES = 256_000_000  # a workbook's unpacked size: a few MB of zip must not unpack to gigabytes
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 256  # Excel's own row limit; no export of ours or a platform's is wider
+_XLSX_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_XLSX_RAW = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
+
+
+def sheet_values(data: bytes, error: type[PhraseFileError] = PhraseFileError,
+                 what: str = "import again") -> list[tuple[int, tuple[object, ...]]]:
+    """(row number, cell values) of a workbook's first sheet, its text unescaped as Excel escapes characters
+    XML cannot hold (_x000B_); error(…) when the bytes are not a workbook that can be read."""
     import zipfile
 
     from openpyxl import load_workbook
 
+    not_workbook = f"not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV and {what})"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise error(not_workbook) from exc
+    if unpacked > MAX_SHEET_BYTES:
+        raise error(f"the workbook unpacks to {unpacked // 1_000_000} MB, more than a sheet of phrases or orders "
+                    f"can be ({MAX_SHEET_BYTES // 1_000_000} MB); split it or save it as CSV")
+    rows: list[tuple[int, tuple[object, ...]]] = []
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise PhraseFileError("not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV and import "
-                              "again)") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = ((n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-        return _rows_to_phrases(rows, "xlsx", "")
-    finally:
-        workbook.close()
+        try:
+            sheet = workbook.worksheets[0]
+            width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+            for number, row in enumerate(sheet.iter_rows(max_col=width, values_only=True), start=1):
+                if number > MAX_ROWS:
+                    raise error(f"the sheet has more than {MAX_ROWS:,} rows, more than Excel itself allows")
+                end = len(row)
+                while end and row[end - 1] is None:
+                    end -= 1
+                rows.append((number, tuple(_xlsx_unescape(v) for v in row[:end])))
+        finally:
+            workbook.close()
+    except PhraseFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises anything (KeyError, XML syntax errors, IndexError…) for a damaged workbook
+        raise error(not_workbook) from exc
+    return rows
+
+
+def _xlsx_unescape(value: object) -> object:
+    if not isinstance(value, str) or "_x" not in value:
+        return value
+    return _XLSX_ESCAPED.sub(lambda m: m.group() if 0xD800 <= int(m.group(1), 16) <= 0xDFFF
+                             else chr(int(m.group(1), 16)), value)
+
+
+def _xlsx_cell(value: str) -> str:
+    """Text as an .xlsx cell holds it: characters XML cannot carry as _xHHHH_, and a literal _xHHHH_ guarded
+    (_x005F_xHHHH_), as Excel writes them."""
+    return _XLSX_RAW.sub(lambda m: "_x005F" + m.group() if len(m.group()) > 1 else f"_x{ord(m.group()):04X}_",
+                         value)
+
+
+def _parse_xlsx(data: bytes) -> Parsed:
+    return _rows_to_phrases(iter(sheet_values(data)), "xlsx", "")
 
 
 def _export_csv(phrases: Sequence[Phrase]) -> bytes:
@@ -514,7 +649,11 @@ def _export_xlsx(phrases: Sequence[Phrase]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for p in phrases:
-        sheet.append([p.title, p.body, p.group, p.abbreviation, p.slot, ", ".join(p.tags)])
+        sheet.append([_xlsx_cell(p.title), _xlsx_cell(p.body), _xlsx_cell(p.group), _xlsx_cell(p.abbreviation),
+                      p.slot, _xlsx_cell(", ".join(p.tags))])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with "=" (openpyxl would write a formula)
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["B"].width = 60
     out = io.BytesIO()

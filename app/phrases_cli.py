@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
+from app.files import write_atomic
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
@@ -151,11 +150,7 @@ def _export(book: PhraseBook, args: argparse.Namespace) -> int:
         return _fail(f"no phrases in group {group!r}" if group else "the library is empty")
     data = export(phrases, fmt)
     try:
-        # written beside the target and renamed: an interrupted export never leaves half a file
-        args.file.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=args.file.parent, delete=False, suffix=".part") as part:
-            part.write(data)
-        os.replace(part.name, args.file)
+        write_atomic(args.file, data)
     except OSError as exc:
         return _fail(f"cannot write {args.file}: {exc.strerror or exc}")
     skipped = left_out(phrases, fmt)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.cli_store import open_user_store
+from app.files import write_atomic
 
 KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
 PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
@@ -123,7 +124,7 @@ def _kpi(args: argparse.Namespace) -> int:
         if suffix == ".xlsx":
             write_xlsx(table, args.out)
         elif suffix == ".html":
-            args.out.write_text(table_html(table, title), encoding="utf-8")
+            write_atomic(args.out, table_html(table, title))
     except OSError as exc:
         print(f"kefudesk report kpi: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

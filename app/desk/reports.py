@@ -8,8 +8,6 @@ sum. Times are local. XLSX files are written beside the target and renamed: neve
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +18,7 @@ from app.desk.issues import REFUNDS, IssueDesk, day_bounds
 from app.desk.order_import import contact
 from app.desk.problem_orders import category_label
 from app.desk.worklist import worklist
+from app.files import write_atomic
 from app.gateway import schema
 from app.store.issues import IssueStore
 from app.store.records import ActionRecord, IssueRecord
@@ -142,7 +141,4 @@ def write_xlsx(table: Table, path: Path) -> None:
         longest = max([len(str(header)) * 2, *(len(str(r[index - 1])) for r in table.rows)], default=8)
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, longest + 2))
     sheet.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".part") as part:
-        book.save(part)
-    os.replace(part.name, path)
+    write_atomic(path, book.save)

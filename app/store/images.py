@@ -10,11 +10,10 @@ header bytes in pure Python, before anything decodes it.
 from __future__ import annotations
 
 import hashlib
-import os
 import struct
-import tempfile
 from pathlib import Path
 
+from app.files import write_atomic
 from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
 MAX_IMAGE_PIXELS = 50_000_000  # 200 MB as 32-bit pixels, under Qt's 256 MB allocation limit; phones save ≤ 48 MP
@@ -156,9 +155,7 @@ class ImageStore:
         target = self.path(image_id)
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".part") as part:
-                part.write(data)
-            os.replace(part.name, target)  # whole or not at all
+            write_atomic(target, data)  # whole or not at all
         return image_id
 
     def put_file(self, path: Path) -> str:

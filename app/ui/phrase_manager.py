@@ -4,8 +4,6 @@ moved and deleted in bulk — every change undoable with Ctrl+Z."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.phrases import PhraseBook, PhraseRejected
+from app.files import write_atomic
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
 from app.store.errors import StoreError
@@ -344,9 +343,7 @@ class PhraseManager(QMainWindow):
         try:
             fmt = format_for(path)
             data = export(phrases, fmt)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".part") as part:
-                part.write(data)
-            os.replace(part.name, path)
+            write_atomic(path, data)
         except PhraseFileError as exc:
             self._problem(str(exc))
             return False

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
+from app.files import write_atomic
 from app.ui.buyer_text import cut_note, shown
 from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
@@ -347,7 +348,7 @@ class ReviewWindow(QWidget):
         self.status.setText(self.tr("Exporting…"))
 
         def write() -> Path:
-            path.write_text(self.desk.export_day(day, agent, fmt), encoding="utf-8")
+            write_atomic(path, self.desk.export_day(day, agent, fmt))
             return path
 
         def done(result: object) -> None:

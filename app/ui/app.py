@@ -183,6 +183,9 @@ def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings)
         try:
             _start(palette, settings)
             _tray(palette, settings, window)
+            palette.sig_problem.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+            palette.sig_kept.connect(lambda title: window.statusBar().showMessage(
+                QApplication.translate("run_desk", "Kept as a phrase in 剪贴板: %1").replace("%1", title), 5000))
         except (DesktopUnavailable, ValueError) as exc:
             why, palette = str(exc), None
     if why:
@@ -218,6 +221,10 @@ def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | N
     tray.setToolTip(QApplication.translate("run_palette", "KefuDesk phrases: %1").replace("%1", settings.hotkey))
     tray.show()
     tray.menu = menu  # setContextMenu does not take ownership: the menu lives as long as the icon
+    if window is None:  # without the desk's status bar, the tray says what happened
+        palette.sig_problem.connect(lambda text: tray.showMessage("KefuDesk", text))
+        palette.sig_kept.connect(lambda title: tray.showMessage("KefuDesk", QApplication.translate(
+            "run_desk", "Kept as a phrase in 剪贴板: %1").replace("%1", title)))
     return tray
 
 

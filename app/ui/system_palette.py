@@ -152,7 +152,8 @@ class ClipPalette(QFrame):
                 self.results.addItem(QListWidgetItem(pin + one_line(entry.text) + source))
                 continue
             icon, size = self._thumb(entry.image)
-            self.results.addItem(QListWidgetItem(icon, f"{pin}{self.tr('[Picture]')} {size}{source}"))
+            picture = self.tr("[Picture]")
+            self.results.addItem(QListWidgetItem(icon, f"{pin}{picture} {size}{source}"))
         if self.entries:
             self.results.setCurrentRow(0)
 
@@ -203,6 +204,7 @@ class SystemPalette(QObject):
     sig_clip_hotkey = Signal()
     sig_key = Signal(str)  # a key typed in any application (hotstrings), from the watcher's thread
     sig_kept = Signal(str)  # a copied text kept as a phrase (its title)
+    sig_problem = Signal(str)  # why something was not pasted
     sig_pasted = Signal(str)  # the text pasted (tests and the tray read it)
 
     def __init__(self, desktop: Desktop, book: PhraseBook, clips: ClipHistory, *, shop: str = "",
@@ -317,8 +319,12 @@ class SystemPalette(QObject):
         if entry.kind == "text":
             self._paste_text(entry.text, lambda: None)
             return
+        try:
+            data = self.clips.store.images.read(entry.image)
+        except ImageError as exc:  # gone from the image store, or changed on disk: nothing is pasted
+            self.sig_problem.emit(str(exc))
+            return
         mime = QMimeData()
-        data = self.clips.store.images.read(entry.image)
         mime.setData("image/png", data)
         self._put_and_paste(mime, "", lambda: None)
 

@@ -114,12 +114,12 @@
 <context>
     <name>ClipPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="110"/>
+        <location filename="../../app/ui/system_palette.py" line="124"/>
         <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
         <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="133"/>
+        <location filename="../../app/ui/system_palette.py" line="155"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -2076,247 +2076,247 @@
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="204"/>
+        <location filename="../../app/ui/phrase_manager.py" line="203"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="213"/>
+        <location filename="../../app/ui/phrase_manager.py" line="212"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="263"/>
+        <location filename="../../app/ui/phrase_manager.py" line="262"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="263"/>
+        <location filename="../../app/ui/phrase_manager.py" line="262"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="265"/>
+        <location filename="../../app/ui/phrase_manager.py" line="264"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="266"/>
+        <location filename="../../app/ui/phrase_manager.py" line="265"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="268"/>
+        <location filename="../../app/ui/phrase_manager.py" line="267"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="269"/>
+        <location filename="../../app/ui/phrase_manager.py" line="268"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="271"/>
+        <location filename="../../app/ui/phrase_manager.py" line="270"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="272"/>
+        <location filename="../../app/ui/phrase_manager.py" line="271"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="274"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="280"/>
+        <location filename="../../app/ui/phrase_manager.py" line="279"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="281"/>
+        <location filename="../../app/ui/phrase_manager.py" line="280"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="282"/>
+        <location filename="../../app/ui/phrase_manager.py" line="281"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="283"/>
+        <location filename="../../app/ui/phrase_manager.py" line="282"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="284"/>
+        <location filename="../../app/ui/phrase_manager.py" line="283"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="285"/>
+        <location filename="../../app/ui/phrase_manager.py" line="284"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="286"/>
+        <location filename="../../app/ui/phrase_manager.py" line="285"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <location filename="../../app/ui/phrase_manager.py" line="291"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/phrase_manager.py" line="292"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/phrase_manager.py" line="292"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="294"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="294"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="294"/>
-        <location filename="../../app/ui/phrase_manager.py" line="297"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/phrase_manager.py" line="296"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="322"/>
+        <location filename="../../app/ui/phrase_manager.py" line="321"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="323"/>
+        <location filename="../../app/ui/phrase_manager.py" line="322"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="330"/>
+        <location filename="../../app/ui/phrase_manager.py" line="329"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="354"/>
+        <location filename="../../app/ui/phrase_manager.py" line="351"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="357"/>
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="359"/>
+        <location filename="../../app/ui/phrase_manager.py" line="356"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="381"/>
+        <location filename="../../app/ui/phrase_manager.py" line="378"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="434"/>
+        <location filename="../../app/ui/phrase_manager.py" line="431"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="465"/>
+        <location filename="../../app/ui/phrase_manager.py" line="462"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="486"/>
+        <location filename="../../app/ui/phrase_manager.py" line="483"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="492"/>
+        <location filename="../../app/ui/phrase_manager.py" line="489"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="499"/>
+        <location filename="../../app/ui/phrase_manager.py" line="496"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="505"/>
+        <location filename="../../app/ui/phrase_manager.py" line="502"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="506"/>
+        <location filename="../../app/ui/phrase_manager.py" line="503"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="511"/>
+        <location filename="../../app/ui/phrase_manager.py" line="508"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="515"/>
+        <location filename="../../app/ui/phrase_manager.py" line="512"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="516"/>
+        <location filename="../../app/ui/phrase_manager.py" line="513"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="527"/>
+        <location filename="../../app/ui/phrase_manager.py" line="524"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="534"/>
+        <location filename="../../app/ui/phrase_manager.py" line="531"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="540"/>
+        <location filename="../../app/ui/phrase_manager.py" line="537"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="556"/>
+        <location filename="../../app/ui/phrase_manager.py" line="553"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="562"/>
+        <location filename="../../app/ui/phrase_manager.py" line="559"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -2332,52 +2332,52 @@
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="62"/>
         <source>Slot</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="62"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="62"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="62"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="62"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="64"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="64"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="64"/>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
         <source>For</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="102"/>
+        <location filename="../../app/ui/phrase_manager.py" line="101"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="102"/>
+        <location filename="../../app/ui/phrase_manager.py" line="101"/>
         <source>the shop</source>
         <translation>全店共用</translation>
     </message>
@@ -3144,312 +3144,312 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="75"/>
+        <location filename="../../app/ui/review_window.py" line="76"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="82"/>
+        <location filename="../../app/ui/review_window.py" line="83"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="83"/>
+        <location filename="../../app/ui/review_window.py" line="84"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="89"/>
+        <location filename="../../app/ui/review_window.py" line="90"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="89"/>
+        <location filename="../../app/ui/review_window.py" line="90"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="91"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="91"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="92"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="92"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
-        <location filename="../../app/ui/review_window.py" line="248"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="249"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="100"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="100"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="100"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="100"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="110"/>
+        <location filename="../../app/ui/review_window.py" line="111"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="110"/>
+        <location filename="../../app/ui/review_window.py" line="111"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="110"/>
+        <location filename="../../app/ui/review_window.py" line="111"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="112"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="123"/>
+        <location filename="../../app/ui/review_window.py" line="124"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="124"/>
+        <location filename="../../app/ui/review_window.py" line="125"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="130"/>
+        <location filename="../../app/ui/review_window.py" line="131"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="130"/>
+        <location filename="../../app/ui/review_window.py" line="131"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="132"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="140"/>
+        <location filename="../../app/ui/review_window.py" line="141"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="143"/>
+        <location filename="../../app/ui/review_window.py" line="144"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="164"/>
+        <location filename="../../app/ui/review_window.py" line="165"/>
         <source>Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · Ctrl+E export the day · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+A 客服 · Alt+L 会话 · Alt+M 消息 · Ctrl+S 保存评分 · Ctrl+Shift+N 评论消息 · Ctrl+G / Ctrl+B 好 / 差例子 · Ctrl+E 导出当天 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="184"/>
+        <location filename="../../app/ui/review_window.py" line="185"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="185"/>
+        <location filename="../../app/ui/review_window.py" line="186"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="186"/>
+        <location filename="../../app/ui/review_window.py" line="187"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="187"/>
+        <location filename="../../app/ui/review_window.py" line="188"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="188"/>
+        <location filename="../../app/ui/review_window.py" line="189"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="189"/>
+        <location filename="../../app/ui/review_window.py" line="190"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="190"/>
+        <location filename="../../app/ui/review_window.py" line="191"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="191"/>
+        <location filename="../../app/ui/review_window.py" line="192"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="208"/>
+        <location filename="../../app/ui/review_window.py" line="209"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="216"/>
+        <location filename="../../app/ui/review_window.py" line="217"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="222"/>
+        <location filename="../../app/ui/review_window.py" line="223"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="248"/>
+        <location filename="../../app/ui/review_window.py" line="249"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="248"/>
+        <location filename="../../app/ui/review_window.py" line="249"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="248"/>
+        <location filename="../../app/ui/review_window.py" line="249"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="255"/>
+        <location filename="../../app/ui/review_window.py" line="256"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="259"/>
+        <location filename="../../app/ui/review_window.py" line="260"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="259"/>
+        <location filename="../../app/ui/review_window.py" line="260"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="284"/>
+        <location filename="../../app/ui/review_window.py" line="285"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="291"/>
-        <location filename="../../app/ui/review_window.py" line="325"/>
+        <location filename="../../app/ui/review_window.py" line="292"/>
+        <location filename="../../app/ui/review_window.py" line="326"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="296"/>
+        <location filename="../../app/ui/review_window.py" line="297"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="308"/>
-        <location filename="../../app/ui/review_window.py" line="317"/>
+        <location filename="../../app/ui/review_window.py" line="309"/>
+        <location filename="../../app/ui/review_window.py" line="318"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="310"/>
+        <location filename="../../app/ui/review_window.py" line="311"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="310"/>
+        <location filename="../../app/ui/review_window.py" line="311"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="336"/>
+        <location filename="../../app/ui/review_window.py" line="337"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="339"/>
+        <location filename="../../app/ui/review_window.py" line="340"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="341"/>
+        <location filename="../../app/ui/review_window.py" line="342"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="347"/>
+        <location filename="../../app/ui/review_window.py" line="348"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="355"/>
+        <location filename="../../app/ui/review_window.py" line="356"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="357"/>
+        <location filename="../../app/ui/review_window.py" line="358"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -3819,7 +3819,7 @@
 <context>
     <name>SystemPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="177"/>
+        <location filename="../../app/ui/system_palette.py" line="219"/>
         <source>Search phrases — Enter pastes, Shift+Enter types it, Alt+Enter pastes and presses Enter</source>
         <translation>搜索短语 — 回车粘贴，Shift+回车逐字输入，Alt+回车粘贴并按回车发送</translation>
     </message>
@@ -3900,7 +3900,7 @@
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="74"/>
+        <location filename="../../app/ui/system_palette.py" line="88"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
@@ -4275,7 +4275,13 @@
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="191"/>
+        <location filename="../../app/ui/app.py" line="188"/>
+        <location filename="../../app/ui/app.py" line="226"/>
+        <source>Kept as a phrase in 剪贴板: %1</source>
+        <translation>已存为“剪贴板”组的短语：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="194"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -4283,22 +4289,22 @@
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="211"/>
+        <location filename="../../app/ui/app.py" line="214"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="213"/>
+        <location filename="../../app/ui/app.py" line="216"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="216"/>
+        <location filename="../../app/ui/app.py" line="219"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="218"/>
+        <location filename="../../app/ui/app.py" line="221"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

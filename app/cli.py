@@ -75,6 +75,9 @@ def _bench_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; finishes in under a minute")
     parser.add_argument("--only", metavar="NAME", help="run only benchmarks whose name contains NAME")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the records as JSON to FILE")
+    parser.add_argument("--reliability", action="store_true", help="instead: the long crash and bad-input runs "
+                        "(150 kills of a working desk, property tests at 20× their inputs; about 15 minutes, "
+                        "or 2 with --quick); see docs/reliability.md")
     return parser
 
 
@@ -193,6 +196,10 @@ def _run_bench(args: argparse.Namespace) -> int:
               "run this from a clone of the repository", file=sys.stderr)
         return 2
     sys.path.insert(0, str(bench_dir.parent))
+    if args.reliability:
+        from bench.reliability import run_reliability
+
+        return run_reliability(quick=args.quick, json_path=args.json)
     from bench.runner import run_benchmarks
 
     return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json)

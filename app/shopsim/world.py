@@ -96,6 +96,7 @@ class ShopWorld:
         self.received: list[schema.Message] = []  # every agent message accepted, once each
         self.images: dict[str, bytes] = {}  # by id (SHA-256): the desk's uploads and the buyers' photos
         self._by_client_id: dict[str, schema.Message] = {}
+        self.repeated_sends = 0  # replies sent again that the shop already had (the crash harness counts them)
         self._counter = 0
         self.on_event: Callable[[], None] = lambda: None
         self.buyers: list[SimBuyer] = []
@@ -321,6 +322,7 @@ class ShopWorld:
         """Accept an agent's reply (or the desk robot's answer, marked robot). The same client_id again returns
         the first message: (message, created)."""
         if client_id in self._by_client_id:
+            self.repeated_sends += 1
             return self._by_client_id[client_id], False
         chat = self.chats[conversation_id]
         message = schema.Message(self._next_id("m"), conversation_id, "robot" if robot else "out", text, self.clock(),

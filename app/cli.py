@@ -230,7 +230,8 @@ def _run_desk(args: argparse.Namespace) -> int:
         shop_name = sim.shop_name
     else:
         password = os.environ.get("KEFUDESK_PASSWORD", "")
-        account = ShopAccount(settings["gateway.url"], settings["gateway.shop"], settings["gateway.agent"], password)
+        account = ShopAccount(settings["gateway.url"], settings["gateway.shop"], settings["gateway.agent"], password,
+                              allow_plain_http=settings["gateway.allow_plain_http"])
         shop_name = settings["gateway.shop"]
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,

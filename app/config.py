@@ -38,6 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gateway.url", str, "", "URL of the shop gateway; empty starts the built-in demo shop"),
     Setting("gateway.shop", str, "", "shop id to log in to"),
     Setting("gateway.agent", str, "", "your agent login at that shop"),
+    Setting("gateway.allow_plain_http", bool, False,
+            "talk plain http:// to a gateway on another machine (a test lab); otherwise refused, since the password "
+            "and the token would cross the network readable by anyone on it"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
             "global hotkey of the phrase palette over other applications (X11); empty: none"),

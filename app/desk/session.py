@@ -76,6 +76,7 @@ class ShopAccount:
     agent: str
     password: str = ""
     demo: bool = False
+    allow_plain_http: bool = False  # http:// to another machine (a test lab); refused otherwise
 
     @property
     def secret_key(self) -> str:
@@ -98,8 +99,8 @@ class DeskSession:
         # requests and the long-lived stream get separate connection pools
         self._http = gateway_http(account.base_url, timeout=timeout)
         self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
-        self.gateway = GatewayClient(self._http)
-        self._stream_gateway = GatewayClient(self._stream_http)
+        self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
+        self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
         self._stream: EventStream | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kefudesk-writer")
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")

@@ -54,7 +54,8 @@ def plain_http_refusal(url: httpx.URL | str) -> str:
         return ""
     if url.scheme == "http":
         return (f"the shop gateway's address {url.scheme}://{url.host} is plain http to another machine, which "
-                "would send the password and the token unencrypted: use its https:// address")
+                "would send the password and the token unencrypted: use its https:// address (in a test lab, "
+                "the setting gateway.allow_plain_http allows it)")
     return f"the shop gateway's address must start with https:// (not {url.scheme or 'nothing'}://)"
 
 

@@ -8,17 +8,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QSystemTrayIcon,
     QWidget,
 )
 
+from app import config, crash
 from app.config import PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
@@ -67,6 +69,33 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
+class CrashNotice(QObject):
+    """Tells the agent an error nothing caught was written to a report, and that the desk goes on: a line in the
+    status bar each time, a message box at most once a minute (a loop of errors must not bury the window)."""
+
+    sig_report = Signal(object)  # the report's Path, from any thread
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.shown_at = -60.0
+        self.sig_report.connect(self.show)
+
+    def show(self, path: Path) -> None:
+        self.window.statusBar().showMessage(QApplication.translate(
+            "CrashNotice", "KefuDesk hit an error and wrote a report: %1").replace("%1", str(path)), 30_000)
+        if time.monotonic() - self.shown_at < 60:
+            return
+        self.shown_at = time.monotonic()
+        title = QApplication.translate("CrashNotice", "KefuDesk hit an error")
+        text = QApplication.translate(
+            "CrashNotice", "Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go "
+            "on working.\n\nA report for your support was written to:\n%1").replace("%1", str(path))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("crashNotice")
+        box.open()
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("KefuDesk")
@@ -93,6 +122,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
+    crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(
             app.translate("run_desk", "No OS keyring: the login is kept for this session only."), 15_000))
@@ -245,6 +275,8 @@ def run_palette(store_path: Path, settings: PaletteSettings, language: str = "au
     except StoreError as exc:
         print(f"kefudesk palette: {exc}", file=sys.stderr)
         return 3
+    crash.install(config.data_dir() / "crash-reports",
+                  lambda path: print(f"kefudesk palette: an error was written to {path}", file=sys.stderr))
     desktop = detect()
     palette = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc))
     try:

@@ -184,6 +184,30 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../app/ui/app.py" line="85"/>
+        <source>KefuDesk hit an error and wrote a report: %1</source>
+        <translation>客服台出错了，已写下报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="90"/>
+        <source>KefuDesk hit an error</source>
+        <translation>客服台出错了</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="91"/>
+        <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
+
+A report for your support was written to:
+%1</source>
+        <translation>客服台的某个功能出错了。您的聊天、草稿和记录都已保存，可以继续工作。
+
+给技术支持的报告已写到：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>DayRange</name>
     <message>
         <location filename="../../app/ui/day_range.py" line="31"/>
@@ -4255,33 +4279,33 @@
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="86"/>
+        <location filename="../../app/ui/app.py" line="115"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="98"/>
+        <location filename="../../app/ui/app.py" line="128"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="137"/>
+        <location filename="../../app/ui/app.py" line="167"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="138"/>
+        <location filename="../../app/ui/app.py" line="168"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="188"/>
-        <location filename="../../app/ui/app.py" line="226"/>
+        <location filename="../../app/ui/app.py" line="218"/>
+        <location filename="../../app/ui/app.py" line="256"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="194"/>
+        <location filename="../../app/ui/app.py" line="224"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -4289,22 +4313,22 @@
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="214"/>
+        <location filename="../../app/ui/app.py" line="244"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="216"/>
+        <location filename="../../app/ui/app.py" line="246"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="219"/>
+        <location filename="../../app/ui/app.py" line="249"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="221"/>
+        <location filename="../../app/ui/app.py" line="251"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -111,3 +111,24 @@ def test_f6_steps_through_the_queue_views_and_a_buyer_with_an_issue_is_marked(qt
     assert window.queue_model.flags_of(window.queue_model.chat_at(0)) >= {"trouble", "unfinished"}
     qtbot.keyClick(window, Qt.Key.Key_F6)
     assert window.queue_model.view == "all"
+
+
+def test_an_error_nothing_caught_is_reported_without_stopping_the_desk(qtbot, desk, tmp_path):
+    import threading
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.app import CrashNotice
+
+    win = desk()
+    notice = CrashNotice(win)
+    report = tmp_path / "crash-1.txt"
+    threading.Thread(target=notice.sig_report.emit, args=(report,)).start()  # as from a failing worker thread
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "crashNotice") is not None)
+    box = win.findChild(QMessageBox, "crashNotice")
+    assert str(report) in box.text() and "saved" in box.text()
+    assert str(report) in win.statusBar().currentMessage()
+    box.close()
+    notice.show(report)  # a second one within the minute: the status bar only, no second box
+    assert len([b for b in win.findChildren(QMessageBox, "crashNotice") if b.isVisible()]) == 0
+    assert win.isVisible()

@@ -5,8 +5,9 @@ records actions, and exports tables. After every kill the harness checks what th
 again, and at the end, once the desk has caught up with the shop, that both sides hold the same messages.
 
 The desk (`python -m bench.crash worker …`) writes a journal line after each thing it did has returned — a reply
-committed to the outbox, an issue stored, a file exported — and a draft line when it hands a draft to the session,
-as the reply box does 400 ms after the last key (conversation_pane.DRAFT_SAVE_DELAY_MS). A journal line is written
+committed to the outbox, an issue stored, a file exported — a draft line when it hands a draft to the session,
+as the reply box does 400 ms after the last key (conversation_pane.DRAFT_SAVE_DELAY_MS), and a line before each
+reply, which empties the chat's draft as it is committed (a kill between the two is no lost draft). A journal line is written
 with one write() to a file opened for appending, which survives the process's death.
 
 Checks after each kill (a finding names the kill and what was lost):
@@ -104,6 +105,7 @@ def worker(data: Path, url: str, seed: int, settle: bool) -> int:
         if what == "reply" and chats:
             waiting = [c for c in chats if c.last_direction == "in"] or chats
             chat = rng.choice(waiting)
+            note("sending", conversation=chat.id)  # before: the reply clears the chat's draft as it is committed
             try:
                 record = session.send_reply(chat.id, f"亲，已为您处理～ #{token}")
             except RepeatedReply:
@@ -197,7 +199,7 @@ def check_after_kill(data: Path, killed_at: float, label: str) -> tuple[list[str
         for e in entries:
             if e["kind"] == "draft":
                 history[e["conversation"]].append((e["t"], e["text"]))
-            elif e["kind"] == "reply":  # sending clears the chat's draft
+            elif e["kind"] == "sending":  # a reply clears the chat's draft as it is committed
                 history[e["conversation"]].append((e["t"], ""))
         checked = 0
         for chat, events in history.items():

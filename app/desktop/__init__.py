@@ -5,10 +5,15 @@ with one implementation per windowing system. Nothing here imports Qt.
 What each system allows:
 - X11: everything (app/desktop/x11.py, python-xlib: XGrabKey for the hotkey, XTest for the paste keystroke,
   WM_CLASS for the application's name, spare keycodes remapped to type any character where a paste is refused).
+- Windows: everything (app/desktop/windows.py, ctypes only: RegisterHotKey, the foreground window's program
+  name, SendInput for Ctrl+V and for typing any character, a low-level keyboard hook for hotstrings), except in
+  applications running as administrator while KefuDesk does not: Windows (UIPI) then drops the keys KefuDesk
+  sends and hides the keys typed there from its hotstrings. Nothing reaches the secure desktop (UAC prompts,
+  the lock screen).
 - Wayland: by design an application cannot grab keys globally, see which window is in front or send keystrokes
   to another application; the desk says so and offers its palette inside its own window only. (Running the desk
   under XWayland does not change this for native Wayland applications.)
-- Windows and macOS: not written yet; the desk says so.
+- macOS: not written yet (it needs Quartz event taps and the user's Accessibility permission); the desk says so.
 """
 
 from __future__ import annotations
@@ -30,6 +35,31 @@ class AppInfo:
 
     app: str
     title: str = ""
+
+
+# the modifiers a hotkey may name, by the names the platforms map to their own codes
+MODIFIER_NAMES = {"ctrl": "ctrl", "control": "ctrl", "alt": "alt", "shift": "shift", "super": "super",
+                  "win": "super"}
+
+
+def split_combo(combo: str, is_key: Callable[[str], bool]) -> tuple[frozenset[str], str]:
+    """"Ctrl+Alt+Space" → ({"ctrl", "alt"}, "Space"): the modifiers by their names in MODIFIER_NAMES' values and
+    the key as written, which is_key accepts (each system knows its own keys). ValueError says what is wrong, in
+    the same words on every system."""
+    parts = [p.strip() for p in combo.replace("-", "+").split("+") if p.strip()]
+    if not parts:
+        raise ValueError("a hotkey such as Ctrl+Alt+Space")
+    modifiers: set[str] = set()
+    for name in parts[:-1]:
+        if name.lower() not in MODIFIER_NAMES:
+            raise ValueError(f"{name!r} is not a modifier (Ctrl, Alt, Shift, Super)")
+        modifiers.add(MODIFIER_NAMES[name.lower()])
+    key = parts[-1]
+    if not is_key(key):
+        raise ValueError(f"{key!r} is not a key name (Space, K, F12…)")
+    if not modifiers:
+        raise ValueError("a global hotkey needs a modifier, or it would take the key from every application")
+    return frozenset(modifiers), key
 
 
 class Desktop(Protocol):
@@ -99,7 +129,13 @@ def detect(environ: dict[str, str] | None = None, platform: str = sys.platform) 
                 return Unsupported("x11", str(exc))
         return Unsupported("none", "no graphical session (DISPLAY is not set)")
     if platform == "win32":
-        return Unsupported("windows", "the system-wide palette is not written for Windows yet")
+        from app.desktop.windows import WindowsDesktop
+
+        try:
+            return WindowsDesktop()
+        except DesktopUnavailable as exc:
+            return Unsupported("windows", str(exc))
     if platform == "darwin":
-        return Unsupported("macos", "the system-wide palette is not written for macOS yet")
+        return Unsupported("macos", "the system-wide palette is not written for macOS yet (it needs Quartz event "
+                                    "taps and the Accessibility permission); the palette works inside KefuDesk")
     return Unsupported(platform, f"the system-wide palette does not know {platform}")

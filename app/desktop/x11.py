@@ -25,10 +25,9 @@ from Xlib import XK, X, display, error
 from Xlib.ext import record, res, xtest
 from Xlib.protocol import rq
 
-from app.desktop import AppInfo, DesktopUnavailable
+from app.desktop import AppInfo, DesktopUnavailable, split_combo
 
-MODIFIERS = {"ctrl": X.ControlMask, "control": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask,
-             "super": X.Mod4Mask, "win": X.Mod4Mask}
+MODIFIERS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "super": X.Mod4Mask}
 # NumLock and CapsLock must not stop the hotkey: grab it with each combination of them too
 _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
 # between two typing batches that reuse keycodes: time for the receiving application to act on the last keys
@@ -50,19 +49,11 @@ def keysym_for(char: str) -> int:
 
 def parse_combo(combo: str) -> tuple[int, str]:
     """("Ctrl+Alt+Space") → (modifier mask, key name); ValueError names what is wrong."""
-    parts = [p.strip() for p in combo.replace("-", "+").split("+") if p.strip()]
-    if not parts:
-        raise ValueError("a hotkey such as Ctrl+Alt+Space")
+    modifiers, key = split_combo(combo, lambda key: bool(XK.string_to_keysym(key) or
+                                                         XK.string_to_keysym(key.lower())))
     mask = 0
-    for name in parts[:-1]:
-        if name.lower() not in MODIFIERS:
-            raise ValueError(f"{name!r} is not a modifier (Ctrl, Alt, Shift, Super)")
-        mask |= MODIFIERS[name.lower()]
-    key = parts[-1]
-    if XK.string_to_keysym(key) == 0 and XK.string_to_keysym(key.lower()) == 0:
-        raise ValueError(f"{key!r} is not a key name (Space, K, F12…)")
-    if not mask:
-        raise ValueError("a global hotkey needs a modifier, or it would take the key from every application")
+    for name in modifiers:
+        mask |= MODIFIERS[name]
     return mask, key
 
 

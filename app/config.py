@@ -32,6 +32,7 @@ class Setting:
     default: Any
     help: str
     choices: tuple[Any, ...] = ()
+    bounds: tuple[float, float] | None = None  # least and most a number may be
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -55,9 +56,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("logging.redact", bool, True,
             "hide phone numbers, e-mail / Alipay accounts and addresses in the log (app/redact.py); turn off "
             "only to chase a bug, and delete the log afterwards"),
-    Setting("demo.buyers", int, 50, "simulated buyers in the demo shop"),
-    Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop"),
-    Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts"),
+    Setting("demo.buyers", int, 50, "simulated buyers in the demo shop", bounds=(1, 10_000)),
+    Setting("demo.rate", float, 8.0, "new buyer messages per minute in the demo shop", bounds=(0, 600)),
+    Setting("demo.initial_chats", int, 8, "buyers already waiting when the demo starts", bounds=(0, 500)),
 )
 
 
@@ -80,35 +81,56 @@ def store_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:
-    """Read and validate the settings file; a missing file means all defaults."""
+    """Read and validate the settings file; a missing file means all defaults. Whatever the file holds,
+    the result is the values or SettingsError (start-up prints it and stops, never a traceback)."""
     path = path or settings_path()
     values = {s.name: s.default for s in SETTINGS}
-    if not path.exists():
-        return values
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path} is not valid TOML ({exc}); fix it or delete it to use the defaults") from exc
+        if not path.exists():
+            return values
+        data = path.read_bytes()
+    except OSError as exc:  # a directory, no permission, a broken disk
+        raise SettingsError(f"cannot read {path} ({exc.strerror or exc}); fix its permissions or delete it to use "
+                            "the defaults") from exc
+    try:
+        raw = tomllib.loads(data.decode("utf-8-sig"))  # Windows Notepad saves UTF-8 with a BOM
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8, or delete it to use "
+                            "the defaults") from exc
+    except (ValueError, RecursionError) as exc:  # ValueError: TOML's own, or an integer of 5,000 digits
+        why = _brief(str(exc)) if isinstance(exc, ValueError) else "nested too deeply"
+        raise SettingsError(f"{path} is not valid TOML ({why}); fix it or delete it to use the defaults") from exc
     known = {s.name: s for s in SETTINGS}
     for section, table in raw.items():
         if not isinstance(table, dict):
-            raise SettingsError(f"{path}: '{section}' should be a [section]; see docs/settings.md")
+            raise SettingsError(f"{path}: '{_brief(section)}' should be a [section]; see docs/settings.md")
         for key, value in table.items():
             name = f"{section}.{key}"
             setting = known.get(name)
             if setting is None:
-                raise SettingsError(f"{path}: unknown setting '{name}'; known ones: {', '.join(known)}")
+                raise SettingsError(f"{path}: unknown setting '{_brief(name)}'; fix or remove it (known ones: "
+                                    f"{', '.join(known)})")
             values[name] = _coerce(path, setting, value)
     return values
+
+
+def _brief(value: object) -> str:
+    """A value from the file for a message: a pasted megabyte must not become the message."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _coerce(path: Path, setting: Setting, value: Any) -> Any:
     if setting.type is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, setting.type) or isinstance(value, bool) and setting.type is not bool:
-        raise SettingsError(f"{path}: '{setting.name}' must be {setting.type.__name__}, got {value!r}")
+        raise SettingsError(f"{path}: '{setting.name}' must be {setting.type.__name__}, got {_brief(repr(value))}")
     if setting.choices and value not in setting.choices:
         raise SettingsError(f"{path}: '{setting.name}' must be one of {', '.join(map(str, setting.choices))}")
+    if setting.bounds and not setting.bounds[0] <= value <= setting.bounds[1]:  # also refuses nan
+        low, high = setting.bounds
+        raise SettingsError(f"{path}: '{setting.name}' must be between {low:g} and {high:g}, got "
+                            f"{_brief(repr(value))}")
     return value
 
 

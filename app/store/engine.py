@@ -1,20 +1,32 @@
-"""Open the store: check an existing file without touching it, back it up before an upgrade, migrate.
+"""Open the store: check an existing file without touching it, upgrade a copy and swap it in, say disk trouble.
 
 A file KefuDesk cannot read, or one written by a newer version, is refused with a message and left exactly
-as it was: the agent's history matters more than starting quickly.
+as it was: the agent's history matters more than starting quickly. A full disk or a read-only file is said
+as such (StoreFull, StoreReadOnly) by every store method, not as a raw SQLite error.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, ExceptionContext
 
-from app.store.errors import StoreCorrupt, StoreLocked, StoreTooNew
+from app.store.errors import (
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+    StoreTooNew,
+    StoreUpgradeFailed,
+    disk_problem,
+    writable,
+)
+from app.store.files import connect_readonly, copy_database, holding, remove_database, replace_file
 from app.store.store import Store
 
 if TYPE_CHECKING:
@@ -47,24 +59,75 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0) -> Store:
     """Open (creating or upgrading) the store at a file path or an SQLAlchemy URL."""
     if isinstance(target, str) and "://" in target:
         engine = create_engine(target, pool_pre_ping=True)
-        _migrate(engine)
+        _migrate(engine)  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
         return Store(engine, None)
     path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    revision = _inspect_existing(path, busy_timeout) if path.exists() and path.stat().st_size else None
-    if revision is not None and revision != HEAD_REVISION:
-        _backup(path, path.with_name(f"{path.name}.bak-{revision}"))
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": busy_timeout})
-    event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise disk_problem(exc, path) or StoreError(f"the folder of {path} cannot be made: {exc}") from exc
+    if not writable(path):  # found now, not at the first reply the agent types
+        raise StoreReadOnly(path)
+    revision = inspect_store(path, busy_timeout) if path.exists() and path.stat().st_size else None
     if revision != HEAD_REVISION:
-        try:
-            _migrate(engine)
-        except Exception:
-            engine.dispose()
-            raise
+        _upgrade(path, revision, busy_timeout)
+    engine = _sqlite_engine(path, busy_timeout)
     if os.name == "posix":
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     return Store(engine, path)
+
+
+def _sqlite_engine(path: Path, busy_timeout: float, *, wal: bool = True) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": busy_timeout})
+    event.listen(engine, "connect", _sqlite_pragmas if wal else _foreign_keys)
+    event.listen(engine, "handle_error", functools.partial(_say_disk_problems, path))
+    return engine
+
+
+def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
+    """A full disk or a read-only file becomes StoreFull / StoreReadOnly, whichever store method hit it."""
+    problem = disk_problem(context.original_exception, path)
+    if problem is not None:
+        raise problem from context.original_exception
+
+
+def _upgrade(path: Path, revision: str | None, busy_timeout: float) -> None:
+    """Build the new schema on a copy and put it in place only when every step succeeded: a failing migration,
+    a full disk or a kill at any moment leaves the store exactly as it was (and a copy of it in .bak-REVISION)."""
+    work = path.with_name(f"{path.name}.upgrading")
+    remove_database(work)  # what an interrupted upgrade left
+    backup = path.with_name(f"{path.name}.bak-{revision}")
+    try:
+        if revision is None:  # a new store: built aside too, so a half-made one never sits at path
+            _migrate_file(work, busy_timeout)
+            replace_file(work, path)
+            return
+        with holding(path, busy_timeout) as held:
+            remove_database(backup)
+            copy_database(held, backup, busy_timeout)
+            copy_database(held, work, busy_timeout)
+            _migrate_file(work, busy_timeout)
+            if os.name == "posix":  # replaced while still held, so no one writes the old file meanwhile
+                replace_file(work, path)
+        if os.name != "posix":  # Windows cannot replace a file that is open
+            replace_file(work, path)
+    except StoreError:
+        remove_database(work)
+        raise
+    except Exception as exc:
+        remove_database(work)
+        raise StoreUpgradeFailed(
+            f"Upgrading {path} from schema {revision} to {HEAD_REVISION} failed ({type(exc).__name__}: {exc}). "
+            f"The store was left as it was, and a copy of it is in {backup}. Keep both files and report the "
+            "problem; the previous KefuDesk version still opens the store.") from exc
+
+
+def _migrate_file(path: Path, busy_timeout: float) -> None:
+    engine = _sqlite_engine(path, busy_timeout, wal=False)  # a single file, nothing beside it to leave behind
+    try:
+        _migrate(engine)
+    finally:
+        engine.dispose()
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -73,6 +136,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _foreign_keys(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _migrate(engine: Engine) -> None:
@@ -84,33 +151,31 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _inspect_existing(path: Path, busy_timeout: float) -> str | None:
-    """Return the file's schema revision (None: empty database), or raise without changing a byte."""
+def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False) -> str | None:
+    """Return the file's schema revision (None: empty database), or raise without changing a byte.
+
+    full_check: PRAGMA integrity_check (indexes against their tables too) instead of the quicker quick_check.
+    """
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreCorrupt(_corrupt_message(path, "the file is not an SQLite database"))
+        raise _corrupt(path, "the file is not an SQLite database")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout)
+        connection = connect_readonly(path, busy_timeout)
     except sqlite3.Error as exc:
-        raise StoreCorrupt(_corrupt_message(path, str(exc))) from exc
+        raise _unreadable(path, exc) from exc
     try:
-        check = connection.execute("PRAGMA quick_check").fetchone()
+        check = connection.execute(f"PRAGMA {'integrity_check' if full_check else 'quick_check'}").fetchone()
         if not check or check[0] != "ok":
-            raise StoreCorrupt(_corrupt_message(path, f"integrity check says: {check[0] if check else 'nothing'}"))
+            raise _corrupt(path, f"integrity check says: {check[0] if check else 'nothing'}")
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise StoreCorrupt(_corrupt_message(path, "it holds tables but is not a KefuDesk store"))
+                raise _corrupt(path, "it holds tables but is not a KefuDesk store")
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreLocked(f"{path} is locked by another program (is KefuDesk already running?). "
-                              "Close the other program and start KefuDesk again.") from exc
-        raise StoreCorrupt(_corrupt_message(path, str(exc))) from exc
-    except sqlite3.DatabaseError as exc:
-        raise StoreCorrupt(_corrupt_message(path, str(exc))) from exc
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
     finally:
         connection.close()
     revision = row[0] if row else None
@@ -120,20 +185,14 @@ def _inspect_existing(path: Path, busy_timeout: float) -> str | None:
     return revision
 
 
-def _corrupt_message(path: Path, why: str) -> str:
-    return (f"{path} is not a readable KefuDesk database ({why}). It was left untouched. Move it aside "
-            f"(for example rename it to {path.name}.broken) and start KefuDesk again to begin a new store, "
-            "or put a backup in its place.")
+def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        return StoreLocked(f"{path} is locked by another program (is KefuDesk already running?). "
+                           "Close the other program and start KefuDesk again.")
+    return disk_problem(exc, path) or _corrupt(path, str(exc))
 
 
-def _backup(source: Path, target: Path) -> None:
-    """A consistent copy (SQLite's online backup API) before migrating, so a failed upgrade loses nothing."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    if os.name == "posix":
-        os.chmod(target, 0o600)
+def _corrupt(path: Path, why: str) -> StoreCorrupt:
+    return StoreCorrupt(f"{path} is not a readable KefuDesk database ({why}). It was left untouched. Move it "
+                        f"aside (for example rename it to {path.name}.broken) and start KefuDesk again to begin a "
+                        "new store, or put a backup in its place (kefudesk restore BACKUP).", reason=why)

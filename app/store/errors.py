@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+
 
 class StoreError(Exception):
     """The local store cannot be used as it is."""
@@ -9,6 +13,10 @@ class StoreError(Exception):
 
 class StoreCorrupt(StoreError):
     """The file is not a readable KefuDesk database. It is never modified."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message  # what is wrong with the file, without the advice
 
 
 class StoreLocked(StoreError):
@@ -19,9 +27,66 @@ class StoreTooNew(StoreError):
     """The database was written by a newer KefuDesk; it is left untouched."""
 
 
+class StoreReadOnly(StoreError):
+    """The data dir or the database file cannot be written (permissions, a read-only disk); nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} cannot be written: its folder or the file is read-only (permissions, or a disk "
+                         "mounted read-only). Nothing was changed. Make the folder and the file writable for your "
+                         f"user (chmod u+w {path.parent} {path}), or set KEFUDESK_DATA_DIR to a writable folder.")
+        self.path = path
+
+
+class StoreFull(StoreError):
+    """The disk holding the store is full: the change that hit it was not saved, everything before it is intact."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"The disk holding {path} is full: the last change was not saved; everything saved before "
+                         "it is intact. Free some space on that disk (old files in the backups folder beside it "
+                         "can go), then try again.")
+        self.path = path
+
+
+class StoreUpgradeFailed(StoreError):
+    """Upgrading the schema failed; the store was left as it was."""
+
+
 class OverOrderTotal(StoreError):
     """Another desk's refund on the same order committed first: this one would take the order over its total."""
 
     def __init__(self, order_no: str, left_fen: int) -> None:
         super().__init__(f"order {order_no} has only {left_fen} fen left to refund")
         self.order_no, self.left_fen = order_no, left_fen
+
+
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def disk_problem(exc: BaseException, path: Path) -> StoreError | None:
+    """The StoreFull or StoreReadOnly that an SQLite or OS error stands for, or None when it is something else.
+
+    SQLite says "database or disk is full" (SQLITE_FULL) and "attempt to write a readonly database"
+    (SQLITE_READONLY*); it only says "unable to open database file" when it cannot create the journal files
+    beside the database, which in a folder that cannot be written means the same thing.
+    """
+    if isinstance(exc, OSError):
+        if exc.errno in _FULL_ERRNOS:
+            return StoreFull(path)
+        return StoreReadOnly(path) if exc.errno in _READ_ONLY_ERRNOS else None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return StoreFull(path)
+    if (name.startswith("SQLITE_READONLY") and name != "SQLITE_READONLY_DBMOVED") or "readonly database" in text:
+        return StoreReadOnly(path)
+    if (name == "SQLITE_CANTOPEN" or "unable to open database file" in text) and not writable(path):
+        return StoreReadOnly(path)
+    return None
+
+
+def writable(path: Path) -> bool:
+    """Whether the database file (if there) and its folder can be written: SQLite keeps its journal beside it."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)

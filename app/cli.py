@@ -26,6 +26,7 @@ def _desk_parser() -> argparse.ArgumentParser:
                      "Other commands: `kefudesk sim` (shop simulator), `kefudesk phrases` (the phrase library), "
                      "`kefudesk orders import` (order exports), `kefudesk problems` (problem-order list), "
                      "`kefudesk report` (daily tables, KPIs), `kefudesk search` (stored chats), "
+                     "`kefudesk backup` / `restore` / `export-all` (the store kept safe), "
                      "`kefudesk bench` (benchmarks).")
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
@@ -154,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
                          "and issue note.")
         search_cli.add_arguments(parser)
         return search_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] in ("backup", "restore", "export-all"):
+        from app import backup_cli
+
+        parser = _Parser(prog=f"kefudesk {argv[0]}", description=backup_cli.DESCRIPTIONS[argv[0]])
+        backup_cli.add_arguments(argv[0], parser)
+        return backup_cli.run(argv[0], parser.parse_args(argv[1:]))
     if argv and argv[0] == "phrases":
         from app import phrases_cli
 

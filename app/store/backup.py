@@ -1,0 +1,151 @@
+"""Backups of the store: a consistent copy while the desk runs (SQLite's online backup API), the daily one the
+desk makes at start, and restoring one in the store's place with the replaced store kept beside it.
+
+Backups are single, user-only SQLite files named by their UTC time: kefudesk-20261111T013000Z.db (made by
+`kefudesk backup`) and kefudesk-20261111T013000Z-daily.db (made by daily_backup, which keeps the last few).
+Pictures live beside the store in images/ and are not in a backup; `kefudesk export-all` takes them too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from app.store.engine import inspect_store
+from app.store.errors import StoreCorrupt, StoreError, disk_problem
+from app.store.files import connect_readonly, copy_database, holding, remove_database, replace_file
+
+DAILY_KEEP = 7
+DAY = timedelta(hours=24)
+_NAME = re.compile(r"kefudesk-(\d{8}T\d{6}Z)(?:-\d+)?(-daily)?\.db")
+
+
+def backups_dir(store_path: Path) -> Path:
+    """Where backups go unless told otherwise: backups/ beside the store."""
+    return store_path.parent / "backups"
+
+
+def new_backup_path(folder: Path, now: datetime, *, daily: bool = False) -> Path:
+    """A name in folder no file has yet: kefudesk-20261111T013000Z.db, -2, -3… for more in the same second."""
+    stamp, kind = f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}", "-daily" if daily else ""
+    path, n = folder / f"kefudesk-{stamp}{kind}.db", 1
+    while path.exists():
+        n += 1
+        path = folder / f"kefudesk-{stamp}-{n}{kind}.db"
+    return path
+
+
+def backup(store_path: Path, target: Path, *, busy_timeout: float = 5.0) -> Path:
+    """Copy the store to target (a new file): consistent even while a desk writes, user-only, and there whole or
+    not at all. Works for a store of any schema, also one this version cannot open."""
+    if not store_path.is_file() or not store_path.stat().st_size:
+        raise StoreError(f"there is no store at {store_path} to back up")
+    if target.exists():
+        raise StoreError(f"{target} already exists; choose another name (a backup never overwrites a file)")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        source = connect_readonly(store_path, busy_timeout)
+    except OSError as exc:
+        raise disk_problem(exc, target) or StoreError(f"cannot make {target.parent}: {exc}") from exc
+    except Exception as exc:
+        raise disk_problem(exc, store_path) or StoreError(f"{store_path} cannot be read: {exc}") from exc
+    partial = target.with_name(f"{target.name}.partial")
+    remove_database(partial)
+    try:
+        copy_database(source, partial, busy_timeout)
+        replace_file(partial, target)
+    except BaseException:
+        remove_database(partial)
+        raise
+    finally:
+        source.close()
+    return target
+
+
+def daily_backup(store_path: Path, backups: Path, now: datetime, *, keep: int = DAILY_KEEP) -> Path | None:
+    """Make a backup if the newest one in `backups` is 24 h old or more (or there is none), keeping the last
+    `keep` daily ones; returns the new file, or None. Cheap when nothing is due: it reads only file names.
+    Backups made by `kefudesk backup` count as recent but are never deleted. Raises StoreError (StoreFull,
+    StoreReadOnly…) when the copy cannot be made; the store itself is never touched."""
+    if not store_path.is_file() or not store_path.stat().st_size:
+        return None
+    made = _backups(backups)
+    newest = max((at for at, _daily, _path in made), default=None)
+    if newest is not None and timedelta(0) <= now - newest < DAY:  # one "from the future" is a clock set back
+        return None
+    path = backup(store_path, new_backup_path(backups, now, daily=True))
+    daily = sorted((at, p) for at, is_daily, p in _backups(backups) if is_daily)
+    for _at, old in daily[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return path
+
+
+def _backups(folder: Path) -> list[tuple[datetime, bool, Path]]:
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    found = []
+    for name in names:
+        match = _NAME.fullmatch(name)
+        if match:
+            at = datetime.strptime(match[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            found.append((at, bool(match[2]), folder / name))
+    return found
+
+
+def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: float = 5.0) -> tuple[str, Path | None]:
+    """Put the backup `source` in the store's place. Returns its schema revision and where the replaced store
+    was kept (None if there was none).
+
+    Refused, with nothing changed, when source is not a whole KefuDesk store (integrity_check, a known schema),
+    or while a desk or another program has the store open. The swap is one rename: a kill leaves either store.
+    """
+    if not source.is_file():
+        raise StoreError(f"{source} is not a file")
+    if store_path.exists() and source.resolve() == store_path.resolve():
+        raise StoreError(f"{source} is the store itself; name a backup to restore")
+    try:
+        revision = inspect_store(source, busy_timeout, full_check=True)
+    except StoreCorrupt as exc:
+        raise StoreCorrupt(f"{source} cannot be restored: {exc.reason}. Nothing was changed.", exc.reason) from exc
+    if revision is None:
+        raise StoreCorrupt(f"{source} cannot be restored: it holds no KefuDesk store. Nothing was changed.")
+    incoming = store_path.with_name(f"{store_path.name}.restoring")
+    remove_database(incoming)
+    try:
+        reader = connect_readonly(source, busy_timeout)
+        try:
+            copy_database(reader, incoming, busy_timeout)
+        finally:
+            reader.close()
+        kept = _replace_store(store_path, incoming, now, busy_timeout)
+    except BaseException:
+        remove_database(incoming)
+        raise
+    return revision, kept
+
+
+def _replace_store(store_path: Path, incoming: Path, now: datetime, busy_timeout: float) -> Path | None:
+    if not store_path.exists():
+        replace_file(incoming, store_path)
+        return None
+    kept = store_path.with_name(f"{store_path.name}.before-restore-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+    try:
+        with holding(store_path, busy_timeout) as held:
+            copy_database(held, kept, busy_timeout)
+            if os.name == "posix":  # replaced while still held, so no one writes the old file meanwhile
+                replace_file(incoming, store_path)
+        if os.name != "posix":  # Windows cannot replace a file that is open
+            replace_file(incoming, store_path)
+    except StoreCorrupt:
+        # the store is damaged (the usual reason to restore): keep its files as they are
+        remove_database(kept)
+        for side in ("", "-wal", "-shm", "-journal"):
+            if Path(f"{store_path}{side}").exists():
+                os.replace(f"{store_path}{side}", f"{kept}{side}")
+        replace_file(incoming, store_path)
+    return kept
+

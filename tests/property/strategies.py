@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 # modest in the default run (KEFUDESK_PROPERTY_SCALE=20 for the long run), no example database in the shared
 # working tree, no timing in the verdict
 SCALE = float(os.environ.get("KEFUDESK_PROPERTY_SCALE", "1"))
-PROPERTY = settings(max_examples=max(1, int(150 * SCALE)), deadline=None, database=None,
+PROPERTY = settings(max_examples=max(1, int(120 * SCALE)), deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SLOW = settings(PROPERTY, max_examples=max(1, int(40 * SCALE)))  # each example saves a workbook or writes a store
 

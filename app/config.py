@@ -44,9 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
             "and the token would cross the network readable by anyone on it"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
-            "global hotkey of the phrase palette over other applications (X11); empty: none"),
+            "global hotkey of the phrase palette over other applications (X11, Windows); empty: none"),
     Setting("palette.clipboard_hotkey", str, "Ctrl+Alt+V",
-            "global hotkey of the clipboard history over other applications (X11); empty: none"),
+            "global hotkey of the clipboard history over other applications (X11, Windows); empty: none"),
     Setting("palette.hotstring_groups", str, "",
             "phrase groups whose abbreviations expand in any application, comma-separated (售中, 售后/退款); "
             "empty: none"),
@@ -178,7 +178,11 @@ def setup_logging(verbose: bool = False, *, redact: bool = True) -> Path | None:
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("kefudesk: %(message)s"))
     handlers.append(console)
+    for old in [h for h in root.handlers if getattr(h, "kefudesk", False)]:  # set up again: replaced, not doubled
+        root.removeHandler(old)
+        old.close()
     for handler in handlers:
+        handler.kefudesk = True  # type: ignore[attr-defined]
         if redact:
             handler.addFilter(RedactingFilter())
         root.addHandler(handler)

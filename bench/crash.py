@@ -16,7 +16,8 @@ Checks after each kill (a finding names the kill and what was lost):
   is that one or a later one;
 - every reply committed is stored exactly once, and every issue and action committed is there as it was written;
 - every table exported is whole (openpyxl reads it), and no half-written file sits at an export's name.
-At the end: every message the shop has in the desk's chats is stored exactly once, every committed reply reached
+At the end: every message the shop has in the desk's chats is stored exactly once (buyers go on writing; the
+desk is stopped once it holds what the shop had when it started again), every committed reply reached
 the shop exactly once, and the outbox sent again only what the shop may not have had (counted: the shop answers a
 repeated idempotency key with the message it already has; each kill can leave at most one such reply, the one
 on the wire when the desk died).
@@ -80,14 +81,8 @@ def worker(data: Path, url: str, seed: int, settle: bool) -> int:
         print("worker: the desk did not come online", file=sys.stderr)
         return 3
     print("READY", flush=True)
-    if settle:  # caught up: the outbox empty and the stream quiet for a while
-        quiet_since = time.monotonic()
-        seen = -1
-        while time.monotonic() - quiet_since < 2.0 or session.pending_count:
-            count = store.message_count()
-            if count != seen:
-                seen, quiet_since = count, time.monotonic()
-            time.sleep(0.1)
+    if settle:  # working until the harness has seen it catch up with the shop, then a clean stop
+        sys.stdin.readline()
         session.stop()
         store.close()
         print("SETTLED", flush=True)
@@ -174,8 +169,8 @@ def _journal(data: Path) -> list[dict]:
 def _start(data: Path, url: str, seed: int, settle: bool = False) -> subprocess.Popen:
     args = [sys.executable, "-m", "bench.crash", "worker", "--data", str(data), "--url", url, "--seed", str(seed)]
     env = os.environ | {"KEFUDESK_DATA_DIR": str(data), "KEFUDESK_CONFIG_DIR": str(data / "config")}
-    proc = subprocess.Popen(args + (["--settle"] if settle else []), cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args + (["--settle"] if settle else []), cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     if "READY" not in line:
@@ -252,35 +247,61 @@ def _export_problems(path: Path) -> list[str]:
     return []
 
 
-def check_settled(data: Path, world: object) -> tuple[list[str], int]:
-    """Both sides hold the same messages: (findings, messages compared)."""
-    findings: list[str] = []
-    db = sqlite3.connect(data / "kefudesk.db")
+def _shop_messages(data: Path, world: object) -> dict[str, object]:
+    """The shop's messages in the chats this desk has or should have (its own agent's), by id, as of now."""
+    db = sqlite3.connect(f"{(data / 'kefudesk.db').resolve().as_uri()}?mode=ro", uri=True)
     try:
-        stored = dict(db.execute("SELECT server_id, client_id FROM message WHERE server_id IS NOT NULL").fetchall())
         chats = {row[0] for row in db.execute("SELECT id FROM conversation")}
-        pending = db.execute("SELECT count(*) FROM message WHERE state IN ('pending', 'failed')").fetchone()[0]
-        if pending:
-            findings.append(f"{pending} replies never left the outbox")
-        shop = [m for chat_id, chat in world.chats.items() if chat_id in chats  # type: ignore[attr-defined]
-                for m in chat.messages]
-        for message in shop:
-            if message.id not in stored:
-                findings.append(f"the shop's message {message.id} ({message.direction}) is not in the store")
-        shop_ids = {m.id for m in shop}
-        extra = [s for s in stored if s not in shop_ids]
-        if extra:
-            findings.append(f"{len(extra)} stored messages the shop does not have: {extra[:3]}")
-        by_client = {m.client_id: m.id for m in world.received}  # type: ignore[attr-defined]
-        for e in _journal(data):
-            if e["kind"] == "reply":
-                if e["client_id"] not in by_client:
-                    findings.append(f"the committed reply {e['client_id']} never reached the shop")
-                elif stored.get(by_client[e["client_id"]]) != e["client_id"]:
-                    findings.append(f"the reply {e['client_id']} is stored without the shop's id")
-        return findings, len(shop)
     finally:
         db.close()
+    me = world.me.id  # type: ignore[attr-defined]
+    return {m.id: m for chat_id, chat in list(world.chats.items())  # type: ignore[attr-defined]
+            if chat_id in chats or chat.conversation.agent == me for m in list(chat.messages)}
+
+
+def _stored(data: Path) -> tuple[dict[str, str | None], int]:
+    """(server id → client id of every message the shop has acknowledged, replies still to send)."""
+    db = sqlite3.connect(f"{(data / 'kefudesk.db').resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        stored = dict(db.execute("SELECT server_id, client_id FROM message WHERE server_id IS NOT NULL").fetchall())
+        pending = db.execute("SELECT count(*) FROM message WHERE state IN ('pending', 'failed')").fetchone()[0]
+        return stored, pending
+    finally:
+        db.close()
+
+
+def catch_up(data: Path, world: object, url: str, seed: int, timeout: float = 60.0) -> tuple[list[str], int]:
+    """Start the desk once more and let it work until it holds every message the shop had when it started and
+    its outbox is empty (buyers go on writing meanwhile: what came later is not compared); then compare."""
+    proc = _start(data, url, seed, settle=True)
+    wanted = _shop_messages(data, world)
+    deadline = time.monotonic() + timeout
+    while True:
+        stored, pending = _stored(data)
+        if (set(wanted) <= set(stored) and not pending) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert proc.stdin is not None
+    out, err = proc.communicate("STOP\n", timeout=30)
+    findings = [] if "SETTLED" in out else [f"the desk did not stop cleanly: {err[-500:]}"]
+    stored, pending = _stored(data)
+    if pending:
+        findings.append(f"{pending} replies never left the outbox")
+    for message in wanted.values():
+        if message.id not in stored:  # type: ignore[attr-defined]
+            findings.append(f"the shop's message {message.id} ({message.direction}) is not in the store")  # type: ignore[attr-defined]
+    shop = _shop_messages(data, world)
+    extra = [s for s in stored if s not in shop]
+    if extra:
+        findings.append(f"{len(extra)} stored messages the shop does not have: {extra[:3]}")
+    by_client = {m.client_id: m.id for m in list(world.received)}  # type: ignore[attr-defined]
+    for e in _journal(data):
+        if e["kind"] == "reply":
+            if e["client_id"] not in by_client:
+                findings.append(f"the committed reply {e['client_id']} never reached the shop")
+            elif stored.get(by_client[e["client_id"]]) != e["client_id"]:
+                findings.append(f"the reply {e['client_id']} is stored without the shop's id")
+    return findings, len(wanted)
 
 
 def _older_store(source: Path, target: Path, revision: str) -> dict[str, int]:
@@ -385,13 +406,7 @@ def run(kills: int, *, seed: int = 1, data: Path | None = None, progress: bool =
                 result.drafts_checked += drafts
                 if progress:
                     print(f"  kill {k + 1}/{kills}: {len(found)} finding(s)", flush=True)
-            sim.traffic.rate = 0  # the buyers stop writing; the desk catches up
-            proc = _start(data, sim.url, seed, settle=True)
-            assert proc.stdout is not None
-            out, err = proc.communicate(timeout=60)
-            if "SETTLED" not in out:
-                result.findings.append(f"the desk did not catch up with the shop: {err[-500:]}")
-            found, result.messages = check_settled(data, sim.world)
+            found, result.messages = catch_up(data, sim.world, sim.url, seed)
             result.findings.extend(found)
             result.repeated_sends = sim.world.repeated_sends
         migration_kills = max(2, kills // 5)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
@@ -49,7 +49,7 @@ async def _not_allowed(request: Request, exc: Exception) -> Response:
 async def _json_body(request: Request) -> dict[str, Any] | None:
     try:
         body = await request.json()
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, ClientDisconnect):  # a desk killed mid-request is no server error
         return None
     return body if isinstance(body, dict) else None
 

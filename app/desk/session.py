@@ -27,7 +27,7 @@ from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, 
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
-from app.store import fts
+from app.store import backup, fts
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -123,6 +123,16 @@ class DeskSession:
         self._robot_thread.start()
         self._index_thread.start()
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
+        if self.store.path is not None:  # a team's PostgreSQL server is backed up by its own tools
+            self._io.submit(self._guarded, self._daily_backup)
+
+    def _daily_backup(self) -> None:
+        """A copy of the store a day, the last seven kept, beside it in backups/ (kefudesk restore PATH brings
+        one back); a failure (a full disk) is told to the agent and tried again at the next start."""
+        assert self.store.path is not None
+        made = backup.daily_backup(self.store.path, backup.backups_dir(self.store.path), self._clock())
+        if made is not None:
+            log.info("daily backup of the store: %s", made)
 
     def stop(self) -> None:
         """Stop the threads and flush pending local writes (drafts) to the store."""

@@ -20,6 +20,7 @@ from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, par
 from app.quickreplies.starter import STARTER
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
+from app.store.errors import StoreReadOnly
 from app.store.images import ImageError
 from app.store.store import Store
 
@@ -54,8 +55,11 @@ class PhraseBook:
         self._clock = clock
         self.agent = agent
         if not store.phrases():
-            store.add_phrases(Phrase(0, title, body, group, abbreviation, slot)
-                              for title, body, group, abbreviation, slot in STARTER)
+            try:
+                store.add_phrases(Phrase(0, title, body, group, abbreviation, slot)
+                                  for title, body, group, abbreviation, slot in STARTER)
+            except StoreReadOnly:
+                log.info("a store that can only be read: no starter phrases written")
         self.reload()
 
     def reload(self) -> None:

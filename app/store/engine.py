@@ -77,6 +77,23 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0) -> Store:
     return Store(engine, path)
 
 
+def open_store_to_read(path: Path, *, busy_timeout: float = 5.0) -> Store:
+    """The store as it is, to look at only, where it cannot be written (a read-only folder or disk): no byte is
+    changed, every write raises StoreReadOnly. An older schema is refused, since upgrading it would write."""
+    revision = inspect_store(path, busy_timeout) if path.is_file() and path.stat().st_size else None
+    if revision != HEAD_REVISION:
+        raise StoreReadOnly(path)
+    engine = create_engine("sqlite://", creator=lambda: _read_only(path, busy_timeout))
+    event.listen(engine, "handle_error", functools.partial(_say_disk_problems, path))
+    return Store(engine, path)
+
+
+def _read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    connection = connect_readonly(path, busy_timeout)
+    connection.execute("PRAGMA query_only = ON")
+    return connection
+
+
 def _sqlite_engine(path: Path, busy_timeout: float, *, wal: bool = True) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": busy_timeout})
     event.listen(engine, "connect", _sqlite_pragmas if wal else _foreign_keys)

@@ -26,7 +26,9 @@ def connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection
     except sqlite3.OperationalError as exc:
-        if exc.sqlite_errorname != "SQLITE_CANTOPEN" or os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
+        # a WAL database fails as CANTOPEN or, once it holds data, as READONLY (no -shm can be made)
+        cannot = exc.sqlite_errorname.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+        if not cannot or os.access(path.parent, os.W_OK) or Path(f"{path}-wal").exists():
             raise
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
 

@@ -24,8 +24,8 @@ from app import config, crash
 from app.config import PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
-from app.store.engine import open_store
-from app.store.errors import StoreError
+from app.store.engine import open_store, open_store_to_read
+from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
@@ -107,13 +107,16 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     started = time.perf_counter()
     app = application()
     install_translators(app, pick_language(options.language))
+    read_only = ""
     try:
         store = open_store(options.store_path)
+    except StoreReadOnly as exc:  # a read-only folder or disk: what is there can still be shown
+        try:
+            store, read_only = open_store_to_read(options.store_path), str(exc)
+        except StoreError:
+            return _cannot_open(app, options, exc)
     except StoreError as exc:
-        print(f"kefudesk: {exc}", file=sys.stderr)
-        if options.screenshot is None and not options.exit_on_first_paint:
-            QMessageBox.critical(None, app.translate("run_desk", "KefuDesk cannot open its store"), str(exc))
-        return 3
+        return _cannot_open(app, options, exc)
     secrets = secrets or KeyringSecretStore()
     account = options.account
     interactive = options.screenshot is None and not options.exit_on_first_paint
@@ -147,8 +150,12 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
 
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
-    session.start()
-    system_palette = _system_palette(window, store, options.palette) if interactive else None
+    if read_only:  # offline on purpose: nothing from the shop could be kept
+        window.show_read_only(read_only)
+        system_palette = None
+    else:
+        session.start()
+        system_palette = _system_palette(window, store, options.palette) if interactive else None
     try:
         return app.exec()
     finally:
@@ -160,6 +167,13 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         store.close()
         # timers bound to the window die with it: none can quit a later event loop (a dialog's, a test's)
         shiboken6.delete(window)
+
+
+def _cannot_open(app: QApplication, options: DeskOptions, exc: StoreError) -> int:
+    print(f"kefudesk: {exc}", file=sys.stderr)
+    if options.screenshot is None and not options.exit_on_first_paint:
+        QMessageBox.critical(None, app.translate("run_desk", "KefuDesk cannot open its store"), str(exc))
+    return 3
 
 
 def ask_password(account: ShopAccount) -> str:

@@ -681,6 +681,18 @@ class MainWindow(QMainWindow):
     def _on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None:
         self.buyer.show_orders(buyer_id, orders)
 
+    def show_read_only(self, why: str) -> None:
+        """The store can only be read (a read-only folder or disk): the desk shows what it has and does not go
+        online, so buyers' messages wait at the shop instead of arriving where they cannot be kept."""
+        self.connection_label.setText(self.tr("● read-only"))
+        self.connection_label.setStyleSheet("color: #F56C6C")
+        self.connection_label.setToolTip(why)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("KefuDesk can only read its store"), self.tr(
+            "KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the "
+            "shop until it can.\n\n%1").replace("%1", why), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("readOnlyNotice")
+        box.open()
+
     def _on_connection(self, online: bool, detail: str) -> None:
         self.online = online
         if online:

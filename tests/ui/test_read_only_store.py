@@ -1,0 +1,52 @@
+"""A store that can only be read (a read-only folder or disk; here SQLite's query_only, which gives the same
+'readonly database' error): the desk shows what it has, says why it saves nothing, and typing or sending loses
+nothing the agent can see — the reply stays in the box."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.desk.session import DeskSession, ShopAccount
+from app.gateway import schema
+from app.gateway.secrets import MemorySecretStore
+from app.store.engine import open_store, open_store_to_read
+from app.ui.bridge import DeskBridge
+from app.ui.main_window import MainWindow
+from tests.conftest import ime_type
+
+
+def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
+    now = datetime.now(UTC)
+    store = open_store(tmp_path / "desk.db")
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_只读的买家"), "active", now))
+    store.ingest_message(schema.Message("m1", "c1", "in", "我的快递到哪了", now))
+    store.close()
+
+    store = open_store_to_read(tmp_path / "desk.db")
+    bridge = DeskBridge()
+    session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), bridge)
+    win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_read_only("the folder is read-only")
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, "readOnlyNotice") is not None)
+    notice = win.findChild(QMessageBox, "readOnlyNotice")
+    assert "the folder is read-only" in notice.text() and "wait at the shop" in notice.text()
+    notice.close()
+    assert "read-only" in win.connection_label.text()
+
+    win.select_row(0)  # what the store has is there
+    assert win.queue_model.chat_at(0).buyer_nick == "tb_只读的买家"
+    assert "我的快递到哪了" in [m.text for m in store.messages("c1")]
+    ime_type(win.conversation.composer, "亲，已经发出了")
+    win.conversation.send_current()
+    qtbot.waitUntil(lambda: "cannot be written" in win.statusBar().currentMessage()
+                    or "not saved" in win.statusBar().currentMessage(), timeout=5000)
+    assert win.conversation.composer.toPlainText() == "亲，已经发出了"  # still in the box, not lost
+    assert store.message_count("c1") == 1
+    win.close()
+    win.conversation.flush_draft()  # as the desk does on quitting: it cannot be kept, and says so
+    session.stop()
+    store.close()

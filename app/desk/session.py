@@ -28,6 +28,7 @@ from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.store import backup, fts
+from app.store.errors import StoreError
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -631,6 +632,9 @@ class DeskSession:
     def _guarded(self, fn: Callable[..., object], *args: object) -> None:
         try:
             fn(*args)
+        except StoreError as exc:  # a full disk, a read-only store: the message says it all
+            log.warning("%s", exc)
+            self._listener.on_problem(str(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the agent instead of dying in a pool thread
             log.exception("background work failed")
             self._listener.on_problem(str(exc))

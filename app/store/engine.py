@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, ExceptionContext
+from sqlalchemy.pool import NullPool
 
 from app.store.errors import (
     StoreCorrupt,
@@ -83,7 +84,8 @@ def open_store_to_read(path: Path, *, busy_timeout: float = 5.0) -> Store:
     revision = inspect_store(path, busy_timeout) if path.is_file() and path.stat().st_size else None
     if revision != HEAD_REVISION:
         raise StoreReadOnly(path)
-    engine = create_engine("sqlite://", creator=lambda: _read_only(path, busy_timeout))
+    # a connection per use, closed on the thread that made it (the pool would close them all from one thread)
+    engine = create_engine("sqlite://", creator=lambda: _read_only(path, busy_timeout), poolclass=NullPool)
     event.listen(engine, "handle_error", functools.partial(_say_disk_problems, path))
     return Store(engine, path)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.store.engine import inspect_store
 from app.store.errors import StoreCorrupt, StoreError, disk_problem
-from app.store.files import connect_readonly, copy_database, holding, remove_database, replace_file
+from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
 
 DAILY_KEEP = 7
 DAY = timedelta(hours=24)
@@ -134,12 +134,8 @@ def _replace_store(store_path: Path, incoming: Path, now: datetime, busy_timeout
         return None
     kept = store_path.with_name(f"{store_path.name}.before-restore-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}")
     try:
-        with holding(store_path, busy_timeout) as held:
+        with replacing(store_path, incoming, busy_timeout) as held:
             copy_database(held, kept, busy_timeout)
-            if os.name == "posix":  # replaced while still held, so no one writes the old file meanwhile
-                replace_file(incoming, store_path)
-        if os.name != "posix":  # Windows cannot replace a file that is open
-            replace_file(incoming, store_path)
     except StoreCorrupt:
         # the store is damaged (the usual reason to restore): keep its files as they are
         remove_database(kept)

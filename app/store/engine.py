@@ -27,7 +27,7 @@ from app.store.errors import (
     disk_problem,
     writable,
 )
-from app.store.files import connect_readonly, copy_database, holding, remove_database, replace_file
+from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
 from app.store.store import Store
 
 if TYPE_CHECKING:
@@ -121,15 +121,11 @@ def _upgrade(path: Path, revision: str | None, busy_timeout: float) -> None:
             _migrate_file(work, busy_timeout)
             replace_file(work, path)
             return
-        with holding(path, busy_timeout) as held:
+        with replacing(path, work, busy_timeout) as held:
             remove_database(backup)
             copy_database(held, backup, busy_timeout)
             copy_database(held, work, busy_timeout)
             _migrate_file(work, busy_timeout)
-            if os.name == "posix":  # replaced while still held, so no one writes the old file meanwhile
-                replace_file(work, path)
-        if os.name != "posix":  # Windows cannot replace a file that is open
-            replace_file(work, path)
     except StoreError:
         remove_database(work)
         raise

@@ -91,6 +91,19 @@ def holding(path: Path, timeout: float) -> Iterator[sqlite3.Connection]:
         holder.close()
 
 
+@contextlib.contextmanager
+def replacing(path: Path, replacement: Path, timeout: float) -> Iterator[sqlite3.Connection]:
+    """Hold the store (holding()) while the block copies what it needs from it, then put replacement in its
+    place: on POSIX while still held, so no one writes the old file meanwhile; on Windows, which cannot replace
+    an open file, just after. Nothing is replaced if the block fails."""
+    with holding(path, timeout) as held:
+        yield held
+        if os.name == "posix":
+            replace_file(replacement, path)
+    if os.name != "posix":
+        replace_file(replacement, path)
+
+
 def replace_file(source: Path, target: Path) -> None:
     """Put source in target's place in one step (os.replace), and make the rename itself survive a power cut."""
     os.replace(source, target)

@@ -24,6 +24,7 @@ class RecordingListener:
 
     def __init__(self) -> None:
         self.online: list[bool] = []
+        self.details: list[str] = []  # why it went offline ("" when it came online)
         self.problems: list[str] = []
         self.transfers: list[tuple[str, str, str, bool]] = []
 
@@ -33,6 +34,7 @@ class RecordingListener:
 
     def on_connection(self, online: bool, detail: str) -> None:
         self.online.append(online)
+        self.details.append(detail)
 
     def on_problem(self, text: str) -> None:
         self.problems.append(text)

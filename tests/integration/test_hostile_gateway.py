@@ -352,16 +352,6 @@ def test_a_stalled_stream_reconnects_from_the_last_event_and_says_why_meanwhile(
 
 # --- a whole desk against a gateway that sends nonsense -----------------------------------------------------
 
-class Listener(RecordingListener):
-    def __init__(self) -> None:
-        super().__init__()
-        self.details: list[str] = []
-
-    def on_connection(self, online: bool, detail: str) -> None:
-        super().on_connection(online, detail)
-        self.details.append(detail)
-
-
 def test_a_desk_keeps_every_good_event_from_a_gateway_that_sends_nonsense_around_them(qtbot, tmp_path, hostile):
     bomb = png_bytes(4, 3)[:16] + (50_000).to_bytes(4, "big") * 2 + png_bytes(4, 3)[24:]  # 4×3 pixels, says 50000²
     bomb_id = hashlib.sha256(bomb).hexdigest()
@@ -404,7 +394,7 @@ def test_a_desk_keeps_every_good_event_from_a_gateway_that_sends_nonsense_around
 
     server, _ = hostile(answer)
     store = open_store(tmp_path / "desk.db")
-    listener = Listener()
+    listener = RecordingListener()
     session = DeskSession(store, ShopAccount(server.url, "demo", "xiaoli", "pw"), MemorySecretStore(), listener,
                           timeout=2)
     session.start()

@@ -17,16 +17,6 @@ from tests.integration.conftest import RecordingListener
 pytestmark = pytest.mark.integration
 
 
-class Listener(RecordingListener):
-    def __init__(self) -> None:
-        super().__init__()
-        self.details: list[str] = []
-
-    def on_connection(self, online: bool, detail: str) -> None:
-        super().on_connection(online, detail)
-        self.details.append(detail)
-
-
 def desk(sim, store, listener) -> DeskSession:  # noqa: ANN001
     agent, password = sim.credentials
     session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, agent, password), MemorySecretStore(), listener)
@@ -59,7 +49,7 @@ def test_a_backup_a_day_is_made_when_the_desk_starts(qtbot, sim, control, tmp_pa
 def test_a_full_disk_stops_the_stream_says_why_and_loses_nothing(qtbot, sim, control, tmp_path):
     control.post("/sim/say", json={"buyer_nick": "磁盘满的买家", "text": "在吗"})
     store = open_store(tmp_path / "desk.db")
-    listener = Listener()
+    listener = RecordingListener()
     session = desk(sim, store, listener)
     qtbot.waitUntil(lambda: session.online and store.message_count() == 1, timeout=10_000)
 

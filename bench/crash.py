@@ -68,7 +68,8 @@ def worker(data: Path, url: str, seed: int, settle: bool) -> int:
     journal = os.open(data / "journal.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
 
     def note(kind: str, **values: object) -> None:
-        os.write(journal, (json.dumps({"kind": kind, "t": time.time(), **values}, ensure_ascii=False) + "\n")
+        os.write(journal, (json.dumps({"kind": kind, "t": time.time(), "run": seed, **values},
+                                      ensure_ascii=False) + "\n")
                  .encode())
 
     store = open_store(data / "kefudesk.db")
@@ -179,8 +180,10 @@ def _start(data: Path, url: str, seed: int, settle: bool = False) -> subprocess.
     return proc
 
 
-def check_after_kill(data: Path, killed_at: float, label: str) -> tuple[list[str], int]:
-    """What the agent would find on starting again; (findings, drafts checked)."""
+def check_after_kill(data: Path, killed: dict[int, float], label: str) -> tuple[list[str], int]:
+    """What the agent would find on starting again; (findings, drafts checked). killed: when each run so far
+    (by its seed) was killed: a draft counts as typed in time against the kill that ended its own run (one typed
+    just before an earlier kill may be lost then, and is not owed later)."""
     findings: list[str] = []
     db = sqlite3.connect(data / "kefudesk.db")
     try:
@@ -190,15 +193,16 @@ def check_after_kill(data: Path, killed_at: float, label: str) -> tuple[list[str
             return findings, 0
         drafts = dict(db.execute("SELECT conversation_id, text FROM draft").fetchall())
         entries = _journal(data)
-        history: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        history: dict[str, list[tuple[bool, str]]] = defaultdict(list)  # chat → (owed, its draft after the event)
         for e in entries:
+            owed = e["t"] < killed.get(e["run"], float("inf")) - DRAFT_MARGIN
             if e["kind"] == "draft":
-                history[e["conversation"]].append((e["t"], e["text"]))
+                history[e["conversation"]].append((owed, e["text"]))
             elif e["kind"] == "sending":  # a reply clears the chat's draft as it is committed
-                history[e["conversation"]].append((e["t"], ""))
+                history[e["conversation"]].append((owed, ""))
         checked = 0
         for chat, events in history.items():
-            before = [i for i, (t, _text) in enumerate(events) if t < killed_at - DRAFT_MARGIN]
+            before = [i for i, (owed, _text) in enumerate(events) if owed]
             if not before:
                 continue
             allowed = {text for _t, text in events[before[-1]:]}
@@ -394,14 +398,15 @@ def run(kills: int, *, seed: int = 1, data: Path | None = None, progress: bool =
         data = data or Path(tmp)
         with SimServer(port=0, rate=240, initial_chats=12, reply_delay=(0.2, 1.0), seed=seed,
                        ping_interval=1.0) as sim:
+            killed: dict[int, float] = {}
             for k in range(kills):
                 proc = _start(data, sim.url, seed * 1000 + k)
                 time.sleep(rng.uniform(0.05, 1.2))
-                killed_at = time.time()
+                killed[seed * 1000 + k] = time.time()
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(10)
                 result.kills += 1
-                found, drafts = check_after_kill(data, killed_at, f"kill {k + 1}")
+                found, drafts = check_after_kill(data, killed, f"kill {k + 1}")
                 result.findings.extend(found)
                 result.drafts_checked += drafts
                 if progress:

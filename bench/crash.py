@@ -104,7 +104,8 @@ def worker(data: Path, url: str, seed: int, settle: bool) -> int:
             note("sending", conversation=chat.id)  # before: the reply clears the chat's draft as it is committed
             try:
                 record = session.send_reply(chat.id, f"亲，已为您处理～ #{token}")
-            except RepeatedReply:
+            except RepeatedReply:  # refused before anything was written: the draft stays
+                note("unsent", conversation=chat.id)
                 continue
             note("reply", conversation=chat.id, client_id=record.client_id)
         elif what == "draft" and chats:
@@ -200,6 +201,8 @@ def check_after_kill(data: Path, killed: dict[int, float], label: str) -> tuple[
                 history[e["conversation"]].append((owed, e["text"]))
             elif e["kind"] == "sending":  # a reply clears the chat's draft as it is committed
                 history[e["conversation"]].append((owed, ""))
+            elif e["kind"] == "unsent" and history[e["conversation"]]:  # ...unless it was refused at once
+                history[e["conversation"]].pop()
         checked = 0
         for chat, events in history.items():
             before = [i for i, (owed, _text) in enumerate(events) if owed]

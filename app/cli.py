@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             chosen, hotkey=args.hotkey or chosen.hotkey or "Ctrl+Alt+Space",
             clipboard_hotkey=chosen.clipboard_hotkey if args.clipboard_hotkey is None else args.clipboard_hotkey,
             hotstring_groups=chosen.hotstring_groups if args.hotstrings is None else config.groups(args.hotstrings))
-        return run_palette(config.store_path(), chosen, args.lang)
+        return run_palette(config.store_path(), chosen, args.lang, settings["store.url"])
     if argv and argv[0] == "search":
         from app import search_cli
 
@@ -241,6 +241,7 @@ def _run_desk(args: argparse.Namespace) -> int:
                               allow_plain_http=settings["gateway.allow_plain_http"])
         shop_name = settings["gateway.shop"]
     options = DeskOptions(account=account, shop_name=shop_name, store_path=config.store_path(),
+                          store_url=settings["store.url"],
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
                           screenshot_of=args.screenshot_of, palette=config.palette_settings(settings))

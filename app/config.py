@@ -42,6 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gateway.allow_plain_http", bool, False,
             "talk plain http:// to a gateway on another machine (a test lab); otherwise refused, since the password "
             "and the token would cross the network readable by anyone on it"),
+    Setting("store.url", str, "",
+            "a team's shared PostgreSQL server instead of this computer's store, as "
+            "postgresql+psycopg://USER@HOST:PORT/DATABASE, without the password (asked once, kept in the OS "
+            "keyring); empty: the local file"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
             "global hotkey of the phrase palette over other applications (X11, Windows); empty: none"),

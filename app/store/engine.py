@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, ExceptionContext
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from app.store.errors import (
@@ -23,6 +24,7 @@ from app.store.errors import (
     StoreLocked,
     StoreReadOnly,
     StoreTooNew,
+    StoreUnreachable,
     StoreUpgradeFailed,
     disk_problem,
     writable,
@@ -56,12 +58,17 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def open_store(target: Path | str, *, busy_timeout: float = 5.0) -> Store:
-    """Open (creating or upgrading) the store at a file path or an SQLAlchemy URL."""
+def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Path | None = None) -> Store:
+    """Open (creating or upgrading) the store at a file path or an SQLAlchemy URL (a team's server; its
+    pictures are kept in images_dir on this machine)."""
     if isinstance(target, str) and "://" in target:
         engine = create_engine(target, pool_pre_ping=True)
-        _migrate(engine)  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
-        return Store(engine, None)
+        try:
+            _migrate(engine)  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreUnreachable(engine.url.render_as_string(hide_password=True), exc.orig or exc) from exc
+        return Store(engine, None, images_dir)
     path = Path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

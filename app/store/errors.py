@@ -11,6 +11,20 @@ class StoreError(Exception):
     """The local store cannot be used as it is."""
 
 
+class StoreUnreachable(StoreError):
+    """A team's database server could not be reached or refused the login."""
+
+    def __init__(self, where: str, why: object) -> None:
+        detail = " ".join(str(why).split())[:300]
+        login = "password" in detail.lower() or "authentication" in detail.lower()
+        super().__init__(f"The team's database at {where} " + (
+            f"refused the login ({detail}). Check the user in the setting store.url; KefuDesk asks for the "
+            "password again." if login else
+            f"cannot be reached ({detail}). Check the address in the setting store.url and the network, or "
+            "empty store.url to work on this computer's own store."))
+        self.login_refused = login
+
+
 class StoreCorrupt(StoreError):
     """The file is not a readable KefuDesk database. It is never modified."""
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import config, crash
+from app.cli_store import open_configured
 from app.config import PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
@@ -39,6 +40,7 @@ class DeskOptions:
     account: ShopAccount
     shop_name: str
     store_path: Path
+    store_url: str = ""  # a team's PostgreSQL server instead of store_path (setting store.url)
     language: str = "auto"
     screenshot: Path | None = None
     screenshot_after: float = 6.0
@@ -108,8 +110,14 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     app = application()
     install_translators(app, pick_language(options.language))
     read_only = ""
+    secrets = secrets or KeyringSecretStore()
+    interactive = options.screenshot is None and not options.exit_on_first_paint
     try:
-        store = open_store(options.store_path)
+        if options.store_url:  # a team's server: its password from the keyring, or asked for once
+            store = open_configured({"store.url": options.store_url}, secrets,
+                                    _ask_database_password if interactive else None)
+        else:
+            store = open_store(options.store_path)
     except StoreReadOnly as exc:  # a read-only folder or disk: what is there can still be shown
         try:
             store, read_only = open_store_to_read(options.store_path), str(exc)
@@ -117,9 +125,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             return _cannot_open(app, options, exc)
     except StoreError as exc:
         return _cannot_open(app, options, exc)
-    secrets = secrets or KeyringSecretStore()
     account = options.account
-    interactive = options.screenshot is None and not options.exit_on_first_paint
     if interactive and not account.demo and not account.password and not secrets.get(account.secret_key):
         account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
@@ -174,6 +180,14 @@ def _cannot_open(app: QApplication, options: DeskOptions, exc: StoreError) -> in
     if options.screenshot is None and not options.exit_on_first_paint:
         QMessageBox.critical(None, app.translate("run_desk", "KefuDesk cannot open its store"), str(exc))
     return 3
+
+
+def _ask_database_password(where: str) -> str:
+    password, accepted = QInputDialog.getText(
+        None, QApplication.translate("run_desk", "The team's database"),
+        QApplication.translate("run_desk", "Password for %1 (kept in the OS keyring):").replace("%1", where),
+        QLineEdit.EchoMode.Password)
+    return password if accepted else ""
 
 
 def ask_password(account: ShopAccount) -> str:
@@ -272,7 +286,7 @@ def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | N
     return tray
 
 
-def run_palette(store_path: Path, settings: PaletteSettings, language: str = "auto") -> int:
+def run_palette(store_path: Path, settings: PaletteSettings, language: str = "auto", store_url: str = "") -> int:
     """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
     the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
     from app.desk.clipboard import ClipHistory
@@ -285,7 +299,8 @@ def run_palette(store_path: Path, settings: PaletteSettings, language: str = "au
     install_translators(app, pick_language(language))
     app.setQuitOnLastWindowClosed(False)
     try:
-        store = open_store(store_path)
+        store = (open_configured({"store.url": store_url}, KeyringSecretStore(), _ask_database_password)
+                 if store_url else open_store(store_path))
     except StoreError as exc:
         print(f"kefudesk palette: {exc}", file=sys.stderr)
         return 3

@@ -186,17 +186,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/app.py" line="85"/>
+        <location filename="../../app/ui/app.py" line="87"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="90"/>
+        <location filename="../../app/ui/app.py" line="92"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="91"/>
+        <location filename="../../app/ui/app.py" line="93"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -4298,33 +4298,43 @@ A report for your support was written to:
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="175"/>
+        <location filename="../../app/ui/app.py" line="181"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="131"/>
+        <location filename="../../app/ui/app.py" line="137"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="181"/>
+        <location filename="../../app/ui/app.py" line="187"/>
+        <source>The team&apos;s database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="188"/>
+        <source>Password for %1 (kept in the OS keyring):</source>
+        <translation>%1 的密码（保存在系统密钥环中）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="195"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="182"/>
+        <location filename="../../app/ui/app.py" line="196"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="232"/>
-        <location filename="../../app/ui/app.py" line="270"/>
+        <location filename="../../app/ui/app.py" line="246"/>
+        <location filename="../../app/ui/app.py" line="284"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="238"/>
+        <location filename="../../app/ui/app.py" line="252"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -4332,22 +4342,22 @@ A report for your support was written to:
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="258"/>
+        <location filename="../../app/ui/app.py" line="272"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="260"/>
+        <location filename="../../app/ui/app.py" line="274"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="263"/>
+        <location filename="../../app/ui/app.py" line="277"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="265"/>
+        <location filename="../../app/ui/app.py" line="279"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

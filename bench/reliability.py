@@ -32,7 +32,7 @@ def run_reliability(*, quick: bool = False, json_path: Path | None = None) -> in
     env = os.environ | {"KEFUDESK_PROPERTY_SCALE": scale, "QT_QPA_PLATFORM": "offscreen"}
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *PROPERTY_TESTS],
                            cwd=ROOT, env=env, capture_output=True, text=True)
-    tried = {name: int(count) for name, count in re.findall(r"^([\w -]+): (\d+)$", tests.stdout, re.M)}
+    tried = {name: int(count) for name, count in re.findall(r"^([^:\n]+): (\d+)$", tests.stdout, re.M)}
     summary = tests.stdout.strip().splitlines()[-1] if tests.stdout.strip() else tests.stderr[-300:]
     report = {"crash": crash.as_dict(), "property": {"inputs_tried": tried, "pytest": summary,
                                                      "passed": tests.returncode == 0}}

@@ -28,7 +28,7 @@ from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.store import backup, fts
-from app.store.errors import StoreError
+from app.store.errors import StoreError, StoreFull, StoreReadOnly
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -53,7 +53,18 @@ _OFFLINE = Reason("transfer_offline", "not connected to the shop: a chat can be 
 
 
 class ReplyNotSaved(Exception):
-    """The reply could not be committed locally, so it was not queued; the text stays with the agent."""
+    """The reply could not be committed locally, so it was not queued; the text stays with the agent. Its
+    argument is a Reason."""
+
+
+def store_problem(exc: StoreError) -> str:
+    """A store failure the agent can act on (a full disk, a read-only store) as a Reason the window words in
+    the agent's language; any other as its own text."""
+    if isinstance(exc, StoreFull):
+        return Reason("store_full", str(exc), path=exc.path)
+    if isinstance(exc, StoreReadOnly):
+        return Reason("store_read_only", str(exc), path=exc.path)
+    return str(exc)
 
 
 class DeskListener(Protocol):
@@ -115,6 +126,7 @@ class DeskSession:
         self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
         self._me: str | None = None  # this desk's agent id, once known
         self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
+        self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -264,7 +276,8 @@ class DeskSession:
 
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
-        self._set_online(False, reason)
+        stored, self._store_failed = self._store_failed, None
+        self._set_online(False, store_problem(stored) if stored is not None else reason)
 
     def _on_stream_fatal(self, reason: str) -> None:
         self._secrets.delete(self.account.secret_key)
@@ -310,6 +323,15 @@ class DeskSession:
             local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
 
     def _handle_event(self, event: schema.Event) -> None:
+        """One event into the store; a store failure (a full disk) ends the stream, which starts again from the
+        event that failed, and the agent is told why in words the window can translate."""
+        try:
+            self._store_event(event)
+        except StoreError as exc:
+            self._store_failed = exc
+            raise
+
+    def _store_event(self, event: schema.Event) -> None:
         if event.conversation is not None:
             self.store.upsert_conversation(self._as_here(event.conversation))
         if event.message is not None:
@@ -435,9 +457,16 @@ class DeskSession:
             record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image,
                                              direction="robot" if robot else "out",
                                              agent=self.account.agent)  # as issues and the audit name agents
-        except Exception as exc:  # disk full, read-only, locked: the agent must know it is not on its way
+        except StoreError as exc:  # disk full, read-only: the agent must know it is not on its way
+            log.warning("a reply could not be stored: %s", exc)
+            why = store_problem(exc)
+            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({why}); it is still in the "
+                                       "reply box", why=why, why_key=getattr(why, "key", ""),
+                                       path=getattr(exc, "path", ""))) from exc
+        except Exception as exc:  # locked, or a bug: still the agent must know
             log.exception("a reply could not be stored")
-            raise ReplyNotSaved(f"the reply was not saved ({exc}); it is still in the reply box") from exc
+            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({exc}); it is still in the "
+                                       "reply box", why=str(exc), why_key="", path="")) from exc
         if hits:
             IssueStore(self.store).write_audit(Audit(
                 self.account.agent, "guard override", None,
@@ -634,7 +663,7 @@ class DeskSession:
             fn(*args)
         except StoreError as exc:  # a full disk, a read-only store: the message says it all
             log.warning("%s", exc)
-            self._listener.on_problem(str(exc))
+            self._listener.on_problem(store_problem(exc))
         except Exception as exc:  # noqa: BLE001 - reported to the agent instead of dying in a pool thread
             log.exception("background work failed")
             self._listener.on_problem(str(exc))

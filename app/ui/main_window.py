@@ -705,8 +705,8 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("● offline"))
             self.connection_label.setStyleSheet("color: #F56C6C")
             if detail:
-                self._connection_message = detail
-                self.statusBar().showMessage(detail, 10_000)
+                self._connection_message = say(detail)  # a Reason when the store stopped it (a full disk)
+                self.statusBar().showMessage(self._connection_message, 10_000)
         self._update_title()
         self._update_outbox()
 
@@ -873,7 +873,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%1 — press Enter again to send it anyway.")
                                          .replace("%1", say(repeated.args[0])), 10_000)
             return
-        except (ValueError, ReplyNotSaved) as exc:
+        except ReplyNotSaved as exc:
+            self.statusBar().showMessage(say(exc.args[0]), 15_000)
+            return
+        except ValueError as exc:
             self.statusBar().showMessage(str(exc), 8_000)
             return
         self.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it

@@ -154,6 +154,10 @@ REASONS: dict[str, str] = {
     "note_empty": QT_TRANSLATE_NOOP("Reason", "write a comment or mark the message as an example"),
     "clip_keep_days": QT_TRANSLATE_NOOP("Reason", "keep the history 1–3650 days"),
     "clip_keep_items": QT_TRANSLATE_NOOP("Reason", "keep 10–100,000 entries"),
+    # the store, when the disk is full or cannot be written
+    "store_full": QT_TRANSLATE_NOOP("Reason", "the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped"),
+    "store_read_only": QT_TRANSLATE_NOOP("Reason", "{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder"),
+    "reply_not_saved": QT_TRANSLATE_NOOP("Reason", "the reply was not saved ({why}); it is still in the reply box"),
     # the robot first answer and the session
     "robot_bad_wait": QT_TRANSLATE_NOOP("Reason", "the robot's wait must be 0–{most} seconds (0: do not answer waiting buyers)"),
     "robot_too_many_rules": QT_TRANSLATE_NOOP("Reason", "at most {most} robot rules"),
@@ -221,6 +225,8 @@ def say(reason: str) -> str:
         values["value"] = label(values.get("value", ""))
     if "choices" in values:
         values["choices"] = "、".join(label(c) for c in values["choices"].split(",") if c)
+    if reason.key == "reply_not_saved" and values.get("why_key") in REASONS:  # why, in the agent's words too
+        values["why"] = say(Reason(values["why_key"], values["why"], path=values.get("path", "")))
     if "station" in values and not values["station"]:
         values["station"] = QCoreApplication.translate("Reason", "the last station")
     try:

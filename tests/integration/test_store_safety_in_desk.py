@@ -63,7 +63,7 @@ def test_a_full_disk_stops_the_stream_says_why_and_loses_nothing(qtbot, sim, con
     store.engine.dispose()
     long = "亲，" + "这件衣服的尺码偏大还是偏小，" * 200  # needs pages the file cannot get
     control.post("/sim/say", json={"buyer_nick": "磁盘满的买家", "text": long[:4000]})
-    qtbot.waitUntil(lambda: any("disk" in d and "full" in d for d in listener.details), timeout=10_000)
+    qtbot.waitUntil(lambda: any(getattr(d, "key", "") == "store_full" for d in listener.details), timeout=10_000)
     assert not session.online
     assert [c.buyer_nick for c in store.conversation_summaries()] == ["磁盘满的买家"]  # still readable
     assert store.message_count() == 1

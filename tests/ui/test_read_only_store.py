@@ -5,6 +5,7 @@ nothing the agent can see — the reply stays in the box."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -50,3 +51,30 @@ def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
     win.conversation.flush_draft()  # as the desk does on quitting: it cannot be kept, and says so
     session.stop()
     store.close()
+
+
+def test_a_reply_the_full_disk_refused_is_said_in_chinese_and_kept(qtbot, desk, tmp_path):
+    """The store's reasons reach a Chinese agent in Chinese (the disk full here is SQLite's own, as in
+    tests/integration/test_store_safety_in_desk.py)."""
+    import sqlite3
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from sqlalchemy import event
+
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "app" / "ui" / "i18n" / "kefudesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        win = desk()
+        store = win.session.store
+        pages = sqlite3.connect(tmp_path / "desk.db").execute("PRAGMA page_count").fetchone()[0]
+        event.listen(store.engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages}"))
+        store.engine.dispose()
+        text = "亲，" + "尺码偏大一码，建议拍小一码哦，" * 300
+        win.conversation.composer.setPlainText(text)
+        win.conversation.send_current()
+        shown = win.statusBar().currentMessage()
+        assert shown.startswith("回复没有保存（存放") and "磁盘已满" in shown and "仍在回复框里" in shown
+        assert win.conversation.composer.toPlainText() == text
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.gateway.schema import Order
 from app.store.records import ConversationSummary, IssueRecord
+from app.ui.buyer_text import tooltip
 from app.ui.issue_dialogs import issue_line
 from app.ui.models.orders_model import OrdersModel
 
@@ -75,7 +76,7 @@ class BuyerPane(QWidget):
         for issue in issues:
             item = QListWidgetItem(issue_line(issue))
             item.setData(Qt.ItemDataRole.UserRole, issue)
-            item.setToolTip(issue.note)
+            item.setToolTip(tooltip(issue.note))  # often a buyer's words pasted in: never markup
             self.issues.addItem(item)
             if current is not None and issue.id == current.id:
                 self.issues.setCurrentItem(item)

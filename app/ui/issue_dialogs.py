@@ -278,6 +278,7 @@ class IssueDetails(QDialog):
         self.fetch_parcel = fetch_parcel
         self.setWindowTitle(self.tr("Issue #%1").replace("%1", str(issue.id)))
         self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # the buyer's nick and the note, as written
         self.header.setWordWrap(True)
         self.state = QComboBox()
         for state in STATES:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
+from app.ui.buyer_text import tooltip
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import label
@@ -70,7 +71,7 @@ class IssueTable(RecordTable[IssueRecord]):
                     label(issue.severity), label(issue.state), issue.order_no, issue.buyer_nick, issue.owner,
                     _local(issue.opened_at), issue.note.replace("\n", " "))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 10:
-            return issue.note
+            return tooltip(issue.note)  # often a buyer's words pasted in: shown as written, never as markup
         late = self.overdue(issue)
         if role == Qt.ItemDataRole.ForegroundRole and late and index.column() == 1:
             return QBrush(OVERDUE)

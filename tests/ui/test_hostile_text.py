@@ -222,3 +222,34 @@ def test_search_marks_the_hit_in_escaped_text_and_the_review_shows_plain_text(qt
     assert lines[2][1].startswith(big[:TRANSCRIPT_CHARS])
     assert lines[2][1].endswith(f"{len(big) - TRANSCRIPT_CHARS:,} more characters not shown")
     review.close()
+
+
+def laid_out(tip: str) -> QTextDocument:
+    """A tool tip's text as Qt's tip label lays it out: HTML when it looks like HTML."""
+    document = QTextDocument()
+    if QtGui.mightBeRichText(tip):
+        document.setHtml(tip)
+    else:
+        document.setPlainText(tip)
+    return document
+
+
+def test_a_buyers_words_pasted_into_an_issue_note_stay_words_everywhere_the_issue_shows(qtbot, desk):
+    from datetime import datetime as clock
+
+    from app.ui.issue_dialogs import IssueDetails
+    from app.ui.issue_list import IssueTable
+
+    win = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    issue = win.issue_desk.open_issue(stage="in_sale", category="buyer_note", buyer_nick="<i>小美</i>", note=MARKUP,
+                                      conversation_id="c1", buyer_id="b1")
+    table = IssueTable()
+    table.set_rows([issue], clock.now(NOW.tzinfo))
+    tip = laid_out(table.data(table.index(0, 10), Qt.ItemDataRole.ToolTipRole))
+    assert tip.toPlainText() == MARKUP and bold_runs(tip) == []
+    win.buyer.show_issues([issue])
+    tip = laid_out(win.buyer.issues.item(0).toolTip())
+    assert tip.toPlainText() == MARKUP and bold_runs(tip) == []
+    details = IssueDetails(win.issue_desk, issue, lambda _id: None, win)
+    qtbot.addWidget(details)
+    assert details.header.textFormat() == Qt.TextFormat.PlainText and MARKUP in details.header.text()

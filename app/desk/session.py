@@ -127,6 +127,7 @@ class DeskSession:
         self._me: str | None = None  # this desk's agent id, once known
         self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
+        self.read_only = False  # the store can only be read: the desk shows it and writes nothing
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -614,6 +615,8 @@ class DeskSession:
 
     def save_draft(self, conversation_id: str, text: str) -> None:
         """Write the draft off the caller's thread; stop() waits for the last one."""
+        if self.read_only:
+            return
         at = self._clock()
         self._writer.submit(self._guarded, self.store.save_draft, conversation_id, text, at)
 
@@ -622,7 +625,8 @@ class DeskSession:
         self._writer.submit(self._guarded, fn, *args)
 
     def mark_read(self, conversation_id: str) -> None:
-        self._writer.submit(self._guarded, self._mark_read, conversation_id)
+        if not self.read_only:  # looking at a chat in a store that cannot be written is no change to report
+            self._writer.submit(self._guarded, self._mark_read, conversation_id)
 
     def _mark_read(self, conversation_id: str) -> None:
         self.store.mark_read(conversation_id)

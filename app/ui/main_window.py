@@ -684,6 +684,10 @@ class MainWindow(QMainWindow):
     def show_read_only(self, why: str) -> None:
         """The store can only be read (a read-only folder or disk): the desk shows what it has and does not go
         online, so buyers' messages wait at the shop instead of arriving where they cannot be kept."""
+        self.session.read_only = True
+        self.conversation.composer.setReadOnly(True)
+        self.conversation.composer.setPlaceholderText(self.tr("Read-only: replies cannot be saved here; answer in "
+                                                              "the shop's own client until the store can be written"))
         self.connection_label.setText(self.tr("● read-only"))
         self.connection_label.setStyleSheet("color: #F56C6C")
         self.connection_label.setToolTip(why)

@@ -73,32 +73,32 @@
 <context>
     <name>BuyerPane</name>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="26"/>
+        <location filename="../../app/ui/buyer_pane.py" line="27"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="31"/>
+        <location filename="../../app/ui/buyer_pane.py" line="32"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="42"/>
+        <location filename="../../app/ui/buyer_pane.py" line="43"/>
         <source>No orders from this buyer yet.</source>
         <translation>这位买家还没有订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="44"/>
+        <location filename="../../app/ui/buyer_pane.py" line="45"/>
         <source>Issues (Ctrl+N: new)</source>
         <translation>问题单（Ctrl+N 新建）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="49"/>
+        <location filename="../../app/ui/buyer_pane.py" line="50"/>
         <source>Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos</source>
         <translation>Ctrl+Shift+I：记录处理；Ctrl+Shift+J 或回车：详情和照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="59"/>
+        <location filename="../../app/ui/buyer_pane.py" line="60"/>
         <source>No chat selected</source>
         <translation>未选择会话</translation>
     </message>
@@ -347,52 +347,52 @@ A report for your support was written to:
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="292"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="293"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="297"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="333"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="345"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="347"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -828,129 +828,129 @@ A report for your support was written to:
 <context>
     <name>IssueListWindow</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="93"/>
+        <location filename="../../app/ui/issue_list.py" line="94"/>
         <source>All issues</source>
         <translation>全部问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="102"/>
+        <location filename="../../app/ui/issue_list.py" line="103"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="111"/>
+        <location filename="../../app/ui/issue_list.py" line="112"/>
         <source>Order no., buyer or note (Ctrl+F)</source>
         <translation>订单号、买家或备注（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="143"/>
+        <location filename="../../app/ui/issue_list.py" line="144"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="144"/>
+        <location filename="../../app/ui/issue_list.py" line="145"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="145"/>
+        <location filename="../../app/ui/issue_list.py" line="146"/>
         <source>Due now</source>
         <translation>已到跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="146"/>
+        <location filename="../../app/ui/issue_list.py" line="147"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="147"/>
+        <location filename="../../app/ui/issue_list.py" line="148"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="158"/>
+        <location filename="../../app/ui/issue_list.py" line="159"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="159"/>
+        <location filename="../../app/ui/issue_list.py" line="160"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="160"/>
+        <location filename="../../app/ui/issue_list.py" line="161"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="161"/>
+        <location filename="../../app/ui/issue_list.py" line="162"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="162"/>
+        <location filename="../../app/ui/issue_list.py" line="163"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="163"/>
+        <location filename="../../app/ui/issue_list.py" line="164"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="164"/>
+        <location filename="../../app/ui/issue_list.py" line="165"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="166"/>
+        <location filename="../../app/ui/issue_list.py" line="167"/>
         <source>Show view %n</source>
         <translation>
             <numerusform>显示第 %n 个视图</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="169"/>
+        <location filename="../../app/ui/issue_list.py" line="170"/>
         <source>Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C category · Alt+L list · Enter details · Ctrl+R record · F5 refresh</source>
         <translation>Alt+1…5 未结 · 我的 · 到期 · 已结 · 全部 · Ctrl+F 搜索 · Alt+S 阶段 · Alt+C 分类 · Alt+L 列表 · Enter 详情 · Ctrl+R 记录 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="179"/>
+        <location filename="../../app/ui/issue_list.py" line="180"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="199"/>
+        <location filename="../../app/ui/issue_list.py" line="200"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="207"/>
+        <location filename="../../app/ui/issue_list.py" line="208"/>
         <source>Cannot read the issues: %1</source>
         <translation>读取问题单失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="218"/>
+        <location filename="../../app/ui/issue_list.py" line="219"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="220"/>
+        <location filename="../../app/ui/issue_list.py" line="221"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 个待跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="222"/>
+        <location filename="../../app/ui/issue_list.py" line="223"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>只显示前 %1 个：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="232"/>
-        <location filename="../../app/ui/issue_list.py" line="239"/>
+        <location filename="../../app/ui/issue_list.py" line="233"/>
+        <location filename="../../app/ui/issue_list.py" line="240"/>
         <source>Select an issue first.</source>
         <translation>请先选中一个问题单。</translation>
     </message>
@@ -958,57 +958,57 @@ A report for your support was written to:
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="52"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="52"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="52"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="52"/>
+        <location filename="../../app/ui/issue_list.py" line="53"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Severity</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="54"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1558,17 +1558,22 @@ A report for your support was written to:
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
+        <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
+        <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="691"/>
         <source>● read-only</source>
         <translation>● 只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="690"/>
+        <location filename="../../app/ui/main_window.py" line="694"/>
         <source>KefuDesk can only read its store</source>
         <translation>客服台只能读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="691"/>
+        <location filename="../../app/ui/main_window.py" line="695"/>
         <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
 
 %1</source>
@@ -1577,212 +1582,212 @@ A report for your support was written to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="700"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="705"/>
+        <location filename="../../app/ui/main_window.py" line="709"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="714"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="714"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="714"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="715"/>
+        <location filename="../../app/ui/main_window.py" line="719"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="727"/>
+        <location filename="../../app/ui/main_window.py" line="731"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="742"/>
+        <location filename="../../app/ui/main_window.py" line="746"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="747"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="748"/>
+        <location filename="../../app/ui/main_window.py" line="752"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="763"/>
+        <location filename="../../app/ui/main_window.py" line="767"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="764"/>
+        <location filename="../../app/ui/main_window.py" line="768"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769"/>
+        <location filename="../../app/ui/main_window.py" line="773"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="770"/>
+        <location filename="../../app/ui/main_window.py" line="774"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771"/>
+        <location filename="../../app/ui/main_window.py" line="775"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="778"/>
+        <location filename="../../app/ui/main_window.py" line="782"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="779"/>
+        <location filename="../../app/ui/main_window.py" line="783"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
+        <location filename="../../app/ui/main_window.py" line="794"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="791"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="798"/>
+        <location filename="../../app/ui/main_window.py" line="802"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="799"/>
+        <location filename="../../app/ui/main_window.py" line="803"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="808"/>
+        <location filename="../../app/ui/main_window.py" line="812"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="814"/>
+        <location filename="../../app/ui/main_window.py" line="818"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="824"/>
+        <location filename="../../app/ui/main_window.py" line="828"/>
         <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="830"/>
+        <location filename="../../app/ui/main_window.py" line="834"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="837"/>
+        <location filename="../../app/ui/main_window.py" line="841"/>
         <source>Open a chat first, then Ctrl+T transfers it.</source>
         <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="842"/>
+        <location filename="../../app/ui/main_window.py" line="846"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="852"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="855"/>
+        <location filename="../../app/ui/main_window.py" line="859"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="868"/>
+        <location filename="../../app/ui/main_window.py" line="872"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="873"/>
+        <location filename="../../app/ui/main_window.py" line="877"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="893"/>
+        <location filename="../../app/ui/main_window.py" line="897"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="894"/>
+        <location filename="../../app/ui/main_window.py" line="898"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="904"/>
+        <location filename="../../app/ui/main_window.py" line="908"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="907"/>
+        <location filename="../../app/ui/main_window.py" line="911"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="907"/>
+        <location filename="../../app/ui/main_window.py" line="911"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="908"/>
+        <location filename="../../app/ui/main_window.py" line="912"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="763"/>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="767"/>
+        <location filename="../../app/ui/main_window.py" line="915"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
@@ -1792,19 +1797,19 @@ A report for your support was written to:
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="913"/>
+        <location filename="../../app/ui/main_window.py" line="917"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="915"/>
+        <location filename="../../app/ui/main_window.py" line="919"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="915"/>
+        <location filename="../../app/ui/main_window.py" line="919"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -3966,69 +3971,69 @@ A report for your support was written to:
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="379"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="438"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="439"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="385"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="387"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="392"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="394"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="407"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="432"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="443"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>

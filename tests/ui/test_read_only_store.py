@@ -1,12 +1,13 @@
 """A store that can only be read (a read-only folder or disk; here SQLite's query_only, which gives the same
-'readonly database' error): the desk shows what it has, says why it saves nothing, and typing or sending loses
-nothing the agent can see — the reply stays in the box."""
+'readonly database' error): the desk shows what it has, says why it saves nothing, and does not let a reply be
+typed in vain. A full disk is said in the agent's language, and the reply refused stays in the box."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.desk.session import DeskSession, ShopAccount
@@ -15,7 +16,6 @@ from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store, open_store_to_read
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
-from tests.conftest import ime_type
 
 
 def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
@@ -38,15 +38,16 @@ def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
     notice.close()
     assert "read-only" in win.connection_label.text()
 
-    win.select_row(0)  # what the store has is there
+    win.select_row(0)  # what the store has is there, and looking at it changes nothing, so says nothing
     assert win.queue_model.chat_at(0).buyer_nick == "tb_只读的买家"
     assert "我的快递到哪了" in [m.text for m in store.messages("c1")]
-    ime_type(win.conversation.composer, "亲，已经发出了")
+    composer = win.conversation.composer
+    assert composer.isReadOnly() and "Read-only" in composer.placeholderText()  # no reply typed in vain
+    assert not composer.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)  # no input method types here
+    qtbot.keyClicks(composer, "ok")
     win.conversation.send_current()
-    qtbot.waitUntil(lambda: "cannot be written" in win.statusBar().currentMessage()
-                    or "not saved" in win.statusBar().currentMessage(), timeout=5000)
-    assert win.conversation.composer.toPlainText() == "亲，已经发出了"  # still in the box, not lost
-    assert store.message_count("c1") == 1
+    assert composer.toPlainText() == "" and store.message_count("c1") == 1
+    assert "cannot be written" not in win.statusBar().currentMessage()
     win.close()
     win.conversation.flush_draft()  # as the desk does on quitting: it cannot be kept, and says so
     session.stop()

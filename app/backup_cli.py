@@ -38,6 +38,15 @@ def run(command: str, args: argparse.Namespace) -> int:
     store = config.store_path()
     now = datetime.now(UTC)
     prog = f"kefudesk {command}"
+    try:
+        team = config.load_settings()["store.url"]
+    except config.SettingsError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
+    if team:  # this computer's file is not where the desk keeps its work
+        print(f"{prog}: this desk works on the team's server (store.url); {command} handles this computer's own "
+              "store only: back the server up with PostgreSQL's tools (pg_dump / pg_restore)", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         if command == "backup":

@@ -84,3 +84,16 @@ def test_restore_without_a_file_is_one_line_and_exit_2(capsys):
     assert caught.value.code == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "PATH" in err and "--help" in err
+
+
+def test_a_desk_on_the_team_server_is_told_to_back_that_up_with_postgresql_tools(capsys):
+    from app import config
+    from app.cli import main
+
+    config.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    config.settings_path().write_text('[store]\nurl = "postgresql+psycopg://kefu@10.0.0.5/kefudesk"\n',
+                                      encoding="utf-8")
+    assert main(["backup"]) == 2
+    said = capsys.readouterr().err
+    assert "team's server" in said and "pg_dump" in said
+    assert not config.store_path().exists()  # no local store made on the way

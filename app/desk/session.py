@@ -128,6 +128,7 @@ class DeskSession:
         self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
+        self._was_online = False  # reached the shop once since start (a drop, not an unreachable shop)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -166,12 +167,13 @@ class DeskSession:
         try:
             self._login()
         except GatewayAuthError as exc:
-            self._listener.on_problem(str(exc))
-            self._set_online(False, str(exc))
+            refused = Reason("login_refused", str(exc), detail=str(exc))
+            self._listener.on_problem(refused)
+            self._set_online(False, refused)
             return
         except GatewayError as exc:
             # unreachable at start: keep working offline; the stream keeps trying
-            self._set_online(False, str(exc))
+            self._set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
         resume = None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
         self._stream = EventStream(self._stream_gateway, last_event_id=resume, on_event=self._handle_event,
                                    on_connected=self._on_stream_connected, on_offline=self._on_stream_offline,
@@ -213,6 +215,7 @@ class DeskSession:
     def _set_online(self, online: bool, detail: str) -> None:
         changed = online != self.online
         self.online = online
+        self._was_online = self._was_online or online
         if changed or not online:
             self._listener.on_connection(online, detail)
         if online:
@@ -278,12 +281,15 @@ class DeskSession:
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
         stored, self._store_failed = self._store_failed, None
-        self._set_online(False, store_problem(stored) if stored is not None else reason)
+        # a stream that never came up is a shop that cannot be reached, not a dropped connection
+        key = "stream_dropped" if self._was_online else "shop_unreachable"
+        self._set_online(False, store_problem(stored) if stored is not None else Reason(key, reason, detail=reason))
 
     def _on_stream_fatal(self, reason: str) -> None:
         self._secrets.delete(self.account.secret_key)
-        self._set_online(False, reason)
-        self._listener.on_problem(reason)
+        stopped = Reason("shop_stopped", reason, detail=reason)
+        self._set_online(False, stopped)
+        self._listener.on_problem(stopped)
 
     def reconcile(self) -> None:
         """Fetch what the stream may have missed: the open chats and their recent messages.

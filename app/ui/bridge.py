@@ -15,7 +15,7 @@ class DeskBridge(QObject):
     """A message was stored or changed state (MessageRecord)."""
     sig_orders = Signal(str, object)
     """A buyer's orders, cached or fresh (buyer id, list[schema.Order])."""
-    sig_connection = Signal(bool, str)
+    sig_connection = Signal(bool, object)  # why not: a str, or a desk Reason the window words
     """Online or not, and why not."""
     sig_problem = Signal(object)  # a str, or a desk Reason worded in the agent's language by the window
     """Something the agent should know about, in one sentence."""

@@ -154,6 +154,11 @@ REASONS: dict[str, str] = {
     "note_empty": QT_TRANSLATE_NOOP("Reason", "write a comment or mark the message as an example"),
     "clip_keep_days": QT_TRANSLATE_NOOP("Reason", "keep the history 1–3650 days"),
     "clip_keep_items": QT_TRANSLATE_NOOP("Reason", "keep 10–100,000 entries"),
+    # the connection with the shop (the detail is the shop's or the network's own words)
+    "login_refused": QT_TRANSLATE_NOOP("Reason", "not logged in to the shop: {detail}"),
+    "shop_unreachable": QT_TRANSLATE_NOOP("Reason", "cannot reach the shop; the desk works offline and keeps trying ({detail})"),
+    "stream_dropped": QT_TRANSLATE_NOOP("Reason", "the connection to the shop dropped; reconnecting ({detail})"),
+    "shop_stopped": QT_TRANSLATE_NOOP("Reason", "the desk stopped talking to the shop: {detail}"),
     # the store, when the disk is full or cannot be written
     "store_full": QT_TRANSLATE_NOOP("Reason", "the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped"),
     "store_read_only": QT_TRANSLATE_NOOP("Reason", "{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder"),

@@ -2808,226 +2808,246 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="158"/>
+        <source>not logged in to the shop: {detail}</source>
+        <translation>未登录店铺：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="159"/>
+        <source>cannot reach the shop; the desk works offline and keeps trying ({detail})</source>
+        <translation>连不上店铺，客服台先离线工作并会自动重试（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="160"/>
+        <source>the connection to the shop dropped; reconnecting ({detail})</source>
+        <translation>与店铺的连接断了，正在重连（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="161"/>
+        <source>the desk stopped talking to the shop: {detail}</source>
+        <translation>客服台已停止与店铺通信：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped</source>
         <translation>存放 {path} 的磁盘已满：最后一项改动没有保存，之前保存的内容都完好。请清理该磁盘的空间（旁边 backups 文件夹里的旧备份可以删除），客服台会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="159"/>
+        <location filename="../../app/ui/words.py" line="164"/>
         <source>{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder</source>
         <translation>{path} 无法写入：所在文件夹或文件是只读的，没有任何改动。请让当前用户可以写入它们，或把 KEFUDESK_DATA_DIR 设为一个可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="160"/>
+        <location filename="../../app/ui/words.py" line="165"/>
         <source>the reply was not saved ({why}); it is still in the reply box</source>
         <translation>回复没有保存（{why}），内容仍在回复框里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="162"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="166"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="175"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="173"/>
+        <location filename="../../app/ui/words.py" line="178"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="175"/>
+        <location filename="../../app/ui/words.py" line="180"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="181"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="177"/>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="178"/>
+        <location filename="../../app/ui/words.py" line="183"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="179"/>
+        <location filename="../../app/ui/words.py" line="184"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="180"/>
+        <location filename="../../app/ui/words.py" line="185"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="181"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="182"/>
+        <location filename="../../app/ui/words.py" line="187"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="183"/>
+        <location filename="../../app/ui/words.py" line="188"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="184"/>
+        <location filename="../../app/ui/words.py" line="189"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="186"/>
+        <location filename="../../app/ui/words.py" line="191"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="187"/>
+        <location filename="../../app/ui/words.py" line="192"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="188"/>
+        <location filename="../../app/ui/words.py" line="193"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="189"/>
+        <location filename="../../app/ui/words.py" line="194"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="190"/>
+        <location filename="../../app/ui/words.py" line="195"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="192"/>
+        <location filename="../../app/ui/words.py" line="197"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="193"/>
+        <location filename="../../app/ui/words.py" line="198"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="195"/>
+        <location filename="../../app/ui/words.py" line="200"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="196"/>
+        <location filename="../../app/ui/words.py" line="201"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="197"/>
+        <location filename="../../app/ui/words.py" line="202"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="198"/>
+        <location filename="../../app/ui/words.py" line="203"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="199"/>
+        <location filename="../../app/ui/words.py" line="204"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="205"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="201"/>
+        <location filename="../../app/ui/words.py" line="206"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="202"/>
+        <location filename="../../app/ui/words.py" line="207"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="203"/>
+        <location filename="../../app/ui/words.py" line="208"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="204"/>
+        <location filename="../../app/ui/words.py" line="209"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="205"/>
+        <location filename="../../app/ui/words.py" line="210"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="231"/>
+        <location filename="../../app/ui/words.py" line="236"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>

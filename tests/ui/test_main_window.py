@@ -132,3 +132,23 @@ def test_an_error_nothing_caught_is_reported_without_stopping_the_desk(qtbot, de
     notice.show(report)  # a second one within the minute: the status bar only, no second box
     assert len([b for b in win.findChildren(QMessageBox, "crashNotice") if b.isVisible()]) == 0
     assert win.isVisible()
+
+
+def test_a_shop_that_cannot_be_reached_is_said_in_the_agents_language(qtbot, desk):
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[2] / "app" / "ui" / "i18n" / "kefudesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        from dataclasses import replace
+
+        win = desk()
+        win.session.account = replace(win.session.account, password="pw")  # a login to try
+        win.session.start()  # the desk's shop is 127.0.0.1:9, where nothing listens
+        qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("连不上店铺"), timeout=10_000)
+        assert "客服台先离线工作" in win.statusBar().currentMessage()
+    finally:
+        QCoreApplication.removeTranslator(translator)

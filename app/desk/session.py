@@ -281,9 +281,13 @@ class DeskSession:
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
         stored, self._store_failed = self._store_failed, None
-        # a stream that never came up is a shop that cannot be reached, not a dropped connection
-        key = "stream_dropped" if self._was_online else "shop_unreachable"
-        self._set_online(False, store_problem(stored) if stored is not None else Reason(key, reason, detail=reason))
+        if stored is not None:
+            why = store_problem(stored)
+        elif self._was_online:
+            why = Reason("stream_dropped", reason, detail=reason)
+        else:  # a stream that never came up is a shop that cannot be reached, not a dropped connection
+            why = Reason("shop_unreachable", reason, detail=reason)
+        self._set_online(False, why)
 
     def _on_stream_fatal(self, reason: str) -> None:
         self._secrets.delete(self.account.secret_key)

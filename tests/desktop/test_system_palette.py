@@ -23,12 +23,25 @@ def ask(proc: subprocess.Popen, prefix: str) -> str:
     return line[len(prefix):]
 
 
+def start_palette(display: str, tmp_path, *args: str) -> subprocess.Popen:  # noqa: ANN001
+    """`kefudesk palette` on the test's X server, with its own data and config dirs, in English."""
+    env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
+                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
+    return subprocess.Popen([sys.executable, "-m", "app", "palette", *args, "--lang", "en"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def uses_of(tmp_path, title: str) -> int:  # noqa: ANN001
+    """How often the phrase was used, as the phrase statistics count it."""
+    store = open_store(tmp_path / "data" / "kefudesk.db")
+    used = [p for p in store.phrases() if p.title == title][0].uses
+    store.close()
+    return used
+
+
 def test_the_hotkey_palette_pastes_a_phrase_into_another_application(xdisplay, tmp_path):  # noqa: F811
     clipper = x_client(xdisplay, "clipper", "剪贴板原来的内容")
-    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
-                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
-    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+k", "--lang", "en"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    palette = start_palette(xdisplay, tmp_path, "--hotkey", "Ctrl+Alt+k")
     try:
         assert palette.stdout is not None
         assert "ready" in palette.stdout.readline()
@@ -50,20 +63,14 @@ def test_the_hotkey_palette_pastes_a_phrase_into_another_application(xdisplay, t
         palette.terminate()
         palette.wait(10)
         clipper.kill()
-    store = open_store(tmp_path / "data" / "kefudesk.db")
-    used = [p for p in store.phrases() if p.title == "发货时间"][0]
-    store.close()
-    assert used.uses == 1  # counted like a phrase used in the desk
+    assert uses_of(tmp_path, "发货时间") == 1  # counted like a phrase used in the desk
 
 
 def test_where_pastes_are_refused_the_phrase_is_typed_and_alt_enter_sends_it(xdisplay, tmp_path):  # noqa: F811
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.toml").write_text('[palette]\ntype_in = "kd-nopaste"\n', encoding="utf-8")
     clipper = x_client(xdisplay, "clipper", "剪贴板原来的内容")
-    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
-                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
-    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+h", "--lang", "en"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    palette = start_palette(xdisplay, tmp_path, "--hotkey", "Ctrl+Alt+h")
     phrase = "亲，每天16点前付款的订单当天发货，16点后的次日发出哦～"
     desktop = detect({"DISPLAY": xdisplay}, "linux")
     try:
@@ -101,17 +108,11 @@ def test_where_pastes_are_refused_the_phrase_is_typed_and_alt_enter_sends_it(xdi
         palette.terminate()
         palette.wait(10)
         clipper.kill()
-    store = open_store(tmp_path / "data" / "kefudesk.db")
-    used = [p for p in store.phrases() if p.title == "发货时间"][0]
-    store.close()
-    assert used.uses == 3
+    assert uses_of(tmp_path, "发货时间") == 3
 
 
 def test_a_phrase_needing_values_asks_for_them_and_the_copied_order_no_fills_itself(xdisplay, tmp_path):  # noqa: F811
-    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
-                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
-    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+j", "--lang", "en"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    palette = start_palette(xdisplay, tmp_path, "--hotkey", "Ctrl+Alt+j")
     try:
         assert palette.stdout is not None and "ready" in palette.stdout.readline()
         clipper = x_client(xdisplay, "clipper", "买家的订单号 3698123456789012345")  # copied in another app
@@ -140,11 +141,7 @@ def test_a_phrase_needing_values_asks_for_them_and_the_copied_order_no_fills_its
 
 
 def test_the_clipboard_history_pastes_an_earlier_copy_and_keeps_it_as_a_phrase(xdisplay, tmp_path):  # noqa: F811
-    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
-                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
-    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+m",
-                                "--clipboard-hotkey", "Ctrl+Alt+c", "--lang", "en"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    palette = start_palette(xdisplay, tmp_path, "--hotkey", "Ctrl+Alt+m", "--clipboard-hotkey", "Ctrl+Alt+c")
     try:
         assert palette.stdout is not None and "Ctrl+Alt+c the clipboard history" in palette.stdout.readline()
         clipper = x_client(xdisplay, "clipper", "退货地址：浙江省杭州市西湖区文三路88号 小鹿童鞋 0571-88888888")
@@ -170,11 +167,8 @@ def test_the_clipboard_history_pastes_an_earlier_copy_and_keeps_it_as_a_phrase(x
 
 
 def test_a_hotstring_typed_in_another_application_becomes_its_phrase_but_not_inside_a_word(xdisplay, tmp_path):  # noqa: F811
-    env = os.environ | {"DISPLAY": xdisplay, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
-                        "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
-    palette = subprocess.Popen([sys.executable, "-m", "app", "palette", "--hotkey", "Ctrl+Alt+n",
-                                "--clipboard-hotkey", "", "--hotstrings", "售中", "--lang", "en"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    palette = start_palette(xdisplay, tmp_path, "--hotkey", "Ctrl+Alt+n", "--clipboard-hotkey", "", "--hotstrings",
+                            "售中")
     try:
         assert palette.stdout is not None and "ready" in palette.stdout.readline()
         target = x_client(xdisplay, "target")

@@ -666,6 +666,8 @@ class IssueDesk:
         return ""
 
     def _over_limit(self, issue: IssueRecord, kind: str, amount: int) -> bool:
+        if kind == "gift":  # its limit is not the order's: a supervisor's big gift is an override too
+            return amount > self.policy.gift_max_fen
         order = self._order(issue.order_no) if issue.order_no else None
         return order is not None and bool(self._limit_reason(order, kind, amount))
 

@@ -143,8 +143,8 @@ def test_nobody_approves_their_own_request(shop):
     assert li.repo.action(asked.action.id).status == "awaiting_approval"
     assert li.approve(asked.action.id, "店长", "secret-1").decided_by == "店长"
 
-    again = li.act(issue.id, "gift", {"kind": "coupon", "value": "5"})  # 小李 is a supervisor now: no request
-    assert again.action.status == "done" and li.repo.audit_log(issue.id)[-1].what == "gift: money action"
+    again = li.act(issue.id, "gift", {"kind": "coupon", "value": "30"})  # a supervisor now: an override, no request
+    assert again.action.status == "done" and li.repo.audit_log(issue.id)[-1].what == "gift: override"
     wang = IssueDesk(shop, "小王", clock=lambda: NOW)
     withdrawn = wang.act(issue.id, "gift", {"kind": "gift", "value": "30"})
     assert withdrawn.needs_approval

@@ -91,7 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "profiles":
         from app import profiles_cli
 
-        parser = _Parser(prog="kefudesk profiles", description="The agents and supervisors on this desk.")
+        parser = _Parser(prog="kefudesk profiles", description="The agents and supervisors on this desk. Adding a "
+                         "supervisor, changing a role, another person's password or taking someone off takes an "
+                         "existing supervisor's name and password (only the store's first supervisor is made "
+                         "without); every change is in the audit log under the supervisor who authorised it. "
+                         "Passwords are asked at the terminal, never given as arguments (setup scripts: "
+                         "KEFUDESK_NEW_PASSWORD, KEFUDESK_SUPERVISOR_PASSWORD, KEFUDESK_OLD_PASSWORD).")
         profiles_cli.add_parsers(parser)
         return profiles_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "guard":

@@ -5,13 +5,12 @@ setup scripts), and the change goes to the audit log with the old and new values
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
+from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
 
 if TYPE_CHECKING:
     from app.desk.issues import Policy
@@ -54,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return 3
     try:
-        desk = IssueDesk(store, getattr(args, "supervisor", "") or "")
+        desk = IssueDesk(store, at_terminal())  # who typed it; the supervisor is who authorised it
         if args.command == "show":
             print("\n".join(describe(desk.policy)))
             return 0
@@ -65,12 +64,11 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         policy = parse_policy(raw, desk.policy)  # bad values are named before the password is asked
-        password = os.environ.get("KEFUDESK_SUPERVISOR_PASSWORD") or getpass.getpass(
-            f"password for {args.supervisor}: ")
+        password = ask(SUPERVISOR_PASSWORD, f"password of supervisor {args.supervisor}")
         desk.set_policy(policy, args.supervisor, password)
         print("\n".join(describe(desk.policy)))
         return 0
-    except IssueRefused as exc:
+    except (IssueRefused, Refused) as exc:
         print(f"kefudesk policy: {exc}", file=sys.stderr)
         return 2
     finally:

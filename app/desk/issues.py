@@ -13,6 +13,7 @@ import hmac
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -24,7 +25,7 @@ from app.desk.reasons import Reason
 from app.gateway import schema
 from app.store.errors import OverOrderTotal
 from app.store.images import ImageError
-from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
+from app.store.issues import Audit, Authority, IssueFilter, IssueStore, ProfileConflict, RefundCap
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
 
@@ -177,8 +178,72 @@ def password_ok(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+    try:
+        candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                                   dklen=32)
+    except ValueError:  # a hash that is not one of ours (or asks scrypt for more memory than it allows)
+        return False
     return hmac.compare_digest(candidate.hex(), digest)
+
+
+# --- people: who may change roles, passwords and limits ------------------------------------------------
+
+MIN_PASSWORD = 6
+NAME_MAX = 100  # the profile column's width
+# a brake on guessing a supervisor's password: LOCK_AFTER wrong ones within LOCK_FOR lock it until LOCK_FOR after
+# the last (the wrong tries are counted from the audit log, so every desk on a team's server counts them all)
+LOCK_AFTER = 5
+LOCK_FOR = timedelta(minutes=15)
+WRONG_PASSWORD = "wrong password"
+
+
+def _profile_name(name: str) -> str:
+    """A person's name as kept: NFC, no surrounding spaces, nothing invisible that would make two names that
+    read the same (the audit log names people by it)."""
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name:
+        raise IssueRefused("missing_field", Reason("profile_needs_name", "a profile needs a name"), "name")
+    if len(name) > NAME_MAX or any(unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp")
+                                   for c in name):
+        raise IssueRefused("bad_value", Reason("bad_profile_name", f"a name of at most {NAME_MAX} characters, "
+                                               "without control or invisible characters", limit=NAME_MAX), "name")
+    return name
+
+
+def _strong(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise IssueRefused("weak_password", Reason("weak_password", "a supervisor's password needs at least "
+                                                   f"{MIN_PASSWORD} characters", minimum=MIN_PASSWORD), "password")
+
+
+def _agent_password(name: str) -> IssueRefused:
+    return IssueRefused("agent_password", Reason("agent_password", f"{name!r} is an agent: only a supervisor has a "
+                                                 "password on this desk", name=name), "password", name)
+
+
+def _supervisor_needed() -> IssueRefused:
+    return IssueRefused("supervisor_needed", Reason(
+        "supervisor_needed", "this store has a supervisor: adding another takes an existing supervisor's name and "
+        "password"), "supervisor")
+
+
+def _conflict(exc: ProfileConflict) -> IssueRefused:
+    """A refusal about the profiles in the desk's words, also when the store found it inside its transaction
+    (another desk changed the profiles a moment earlier)."""
+    name = exc.name
+    if exc.code == "exists":
+        return IssueRefused("profile_exists", Reason("profile_exists", f"{name!r} already has a profile: nothing was "
+                                                     "changed", name=name), "name", name)
+    if exc.code == "missing":
+        return IssueRefused("no_profile", Reason("no_profile", f"{name!r} has no profile on this desk", name=name),
+                            "name", name)
+    if exc.code == "has_supervisor":
+        return _supervisor_needed()
+    if exc.code == "last_supervisor":
+        return IssueRefused("last_supervisor", Reason("last_supervisor", f"{name!r} is the store's last supervisor: "
+                                                      "make another supervisor first", name=name), "name", name)
+    return IssueRefused("authority_gone", Reason("authority_gone", f"{name!r} stopped being a supervisor or changed "
+                                                 "password meanwhile: nothing was changed", name=name), "supervisor", name)
 
 
 # --- the desk ---------------------------------------------------------------------------------------------
@@ -201,37 +266,124 @@ class IssueDesk:
         return Policy(**json.loads(raw)) if raw else Policy()
 
     def set_policy(self, policy: Policy, supervisor: str, password: str) -> None:
-        self._supervisor(supervisor, password)
+        supervisor, _hash = self._supervisor(supervisor, password)
         policy = parse_policy(asdict(policy), Policy())  # a script passing a Policy meets the same bounds
         before = self.store.get_meta(POLICY_KEY)
         self.store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
         self.repo.write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
                                     asdict(policy)), self.clock())
 
-    def add_profile(self, name: str, role: str, password: str = "") -> None:
+    def profiles(self) -> list[tuple[str, str]]:
+        """(name, role) of the people on this store, by name."""
+        return self.repo.profiles()
+
+    def add_profile(self, name: str, role: str, password: str = "", *, supervisor: str = "",
+                    supervisor_password: str = "") -> bool:
+        """Add a person; a name that exists is refused, never overwritten. An agent needs nobody's password (the
+        profile grants nothing a desk without one lacks). A supervisor needs an existing supervisor's name and
+        password — except the store's very first, made once while it has none: then True is returned."""
+        name = _profile_name(name)
         if role not in ROLES:
             raise IssueRefused("unknown_role", Reason("unknown_role", f"role must be one of {', '.join(ROLES)}",
                                                        value=role), "role", role)
-        if not name.strip():
-            raise IssueRefused("missing_field", Reason("profile_needs_name", "a profile needs a name"), "name")
-        if role == "supervisor" and len(password) < 6:
-            raise IssueRefused("weak_password", Reason("weak_password", "a supervisor's password needs at least 6 "
-                                                         "characters", minimum=6), "password")
-        self.repo.set_profile(name.strip(), role, hash_password(password) if password else "", self.clock(),
-                              Audit(self.agent or name, "profile set", None, {"name": name, "role": role}))
+        if role == "supervisor":
+            _strong(password)
+        elif password:
+            raise _agent_password(name)
+        authority = self._supervisor(supervisor, supervisor_password) if supervisor else None
+        first = role == "supervisor" and authority is None
+        if first and self.repo.has_supervisor():
+            raise _supervisor_needed()
+        audit = Audit(authority[0] if authority else self.agent, "first supervisor" if first else "profile added",
+                      None, {"profile": name, "role": role, "desk": self.agent})
+        try:
+            self.repo.add_profile(name, role, hash_password(password) if password else "", self.clock(), audit,
+                                  authority=authority, first_supervisor=first)
+        except ProfileConflict as exc:
+            raise _conflict(exc) from exc
+        return first
+
+    def set_role(self, name: str, role: str, *, supervisor: str, supervisor_password: str,
+                 password: str = "") -> None:
+        """Make a person an agent or a supervisor, on an existing supervisor's name and password. A new supervisor
+        is given their password here; an agent keeps none. The store's last supervisor stays one."""
+        name = _profile_name(name)
+        if role not in ROLES:
+            raise IssueRefused("unknown_role", Reason("unknown_role", f"role must be one of {', '.join(ROLES)}",
+                                                       value=role), "role", role)
+        before = self._profile(name)
+        if before == role:
+            raise IssueRefused("same_role", Reason("same_role", f"{name!r} already has that role", name=name), "role",
+                               role)
+        if role == "supervisor":
+            _strong(password)
+        elif password:
+            raise _agent_password(name)
+        authority = self._supervisor(supervisor, supervisor_password)
+        self._change(name, Audit(authority[0], "role changed", {"profile": name, "role": before},
+                                 {"profile": name, "role": role, "desk": self.agent}), authority,
+                     role=role, password_hash=hash_password(password) if password else "")
+
+    def set_password(self, name: str, new_password: str, *, old_password: str = "", supervisor: str = "",
+                     supervisor_password: str = "") -> None:
+        """A supervisor's new password: their own with their old one, or anyone's with a supervisor's name and
+        password (written down as that supervisor's doing)."""
+        name = _profile_name(name)
+        if self._profile(name) != "supervisor":
+            raise _agent_password(name)
+        _strong(new_password)
+        authority = (self._supervisor(supervisor, supervisor_password) if supervisor
+                     else self._supervisor(name, old_password))
+        self._change(name, Audit(authority[0], "password changed", None, {"profile": name, "desk": self.agent}),
+                     authority, password_hash=hash_password(new_password))
+
+    def remove_profile(self, name: str, *, supervisor: str, supervisor_password: str) -> None:
+        """Take a person off this store, on a supervisor's name and password; never the last supervisor."""
+        name = _profile_name(name)
+        before = self._profile(name)
+        authority = self._supervisor(supervisor, supervisor_password)
+        self._change(name, Audit(authority[0], "profile removed", {"profile": name, "role": before},
+                                 {"desk": self.agent}), authority, remove=True)
 
     def role(self, name: str) -> str:
         found = self.repo.profile(name)
         return found[0] if found else "agent"
 
-    def _supervisor(self, name: str, password: str) -> None:
+    def _profile(self, name: str) -> str:
+        found = self.repo.profile(name)
+        if found is None:
+            raise _conflict(ProfileConflict("missing", name))
+        return found[0]
+
+    def _change(self, name: str, audit: Audit, authority: Authority, *, role: str | None = None,
+                password_hash: str | None = None, remove: bool = False) -> None:
+        try:
+            self.repo.change_profile(name, self.clock(), audit, authority=authority, role=role,
+                                     password_hash=password_hash, remove=remove)
+        except ProfileConflict as exc:
+            raise _conflict(exc) from exc
+
+    def _supervisor(self, name: str, password: str) -> Authority:
+        """(name, password hash) when name is a supervisor and the password is theirs. A wrong one is written to
+        the audit log (by this desk, about that supervisor); LOCK_AFTER within LOCK_FOR lock the password."""
+        name = unicodedata.normalize("NFC", name.strip())
         found = self.repo.profile(name)
         if found is None or found[0] != "supervisor":
             raise IssueRefused("not_supervisor", Reason("not_supervisor", f"{name!r} is not a supervisor on this desk",
                                                          name=name), "supervisor", name)
+        now = self.clock()
+        wrong = sorted(e.at for e in self.repo.audit_between(WRONG_PASSWORD, now - 2 * LOCK_FOR, now + LOCK_FOR)
+                       if (e.after or {}).get("profile") == name)[-LOCK_AFTER:]
+        if len(wrong) == LOCK_AFTER and wrong[-1] - wrong[0] <= LOCK_FOR and now < wrong[-1] + LOCK_FOR:
+            until = (wrong[-1] + LOCK_FOR).astimezone().strftime("%H:%M")
+            raise IssueRefused("password_locked", Reason(
+                "password_locked", f"{LOCK_AFTER} wrong passwords for {name!r}: it is locked until {until}",
+                name=name, count=LOCK_AFTER, until=until), "password", name)
         if not found[1] or not password_ok(password, found[1]):
+            self.repo.write_audit(Audit(self.agent, WRONG_PASSWORD, None, {"profile": name}), now)
             raise IssueRefused("wrong_password", Reason("wrong_password", f"wrong password for {name!r}", name=name),
                                "password")
+        return name, found[1]
 
     # issues
 
@@ -419,11 +571,17 @@ class IssueDesk:
         return flags
 
     def approve(self, action_id: int, supervisor: str, password: str, *, approve: bool = True) -> ActionRecord:
-        self._supervisor(supervisor, password)
+        """A supervisor decides an over-limit request. Never their own: the limits would mean nothing for an
+        agent made supervisor later (a supervisor's own over-limit action is done at once, as an override, so a
+        shop with one supervisor never needs this); withdrawing (refusing) one's own request is allowed."""
         action = self.repo.action(action_id)
         if action is None:
             raise IssueRefused("no_action", Reason("no_action", f"action {action_id} does not exist", action=action_id),
                                "action", str(action_id))
+        supervisor, _hash = self._supervisor(supervisor, password)
+        if approve and supervisor == action.by:
+            raise IssueRefused("own_request", Reason("own_request", f"{action.by!r} asked for this: another supervisor "
+                                                     "approves it", name=action.by), "supervisor", action.by)
         cap = None
         if approve and action.kind in REFUNDS:  # the order may have been refunded meanwhile
             order = self._order(self._issue(action.issue_id).order_no)
@@ -508,6 +666,8 @@ class IssueDesk:
         return ""
 
     def _over_limit(self, issue: IssueRecord, kind: str, amount: int) -> bool:
+        if kind == "gift":  # its limit is not the order's: a supervisor's big gift is an override too
+            return amount > self.policy.gift_max_fen
         order = self._order(issue.order_no) if issue.order_no else None
         return order is not None and bool(self._limit_reason(order, kind, amount))
 

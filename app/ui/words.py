@@ -111,6 +111,20 @@ REASONS: dict[str, str] = {
     "weak_password": QT_TRANSLATE_NOOP("Reason", "a supervisor's password needs at least {minimum} characters"),
     "not_supervisor": QT_TRANSLATE_NOOP("Reason", "{name} is not a supervisor on this desk"),
     "wrong_password": QT_TRANSLATE_NOOP("Reason", "wrong password for {name}"),
+    "password_locked": QT_TRANSLATE_NOOP("Reason", "{count} wrong passwords for {name}: it is locked until {until}"),
+    "own_request": QT_TRANSLATE_NOOP("Reason", "{name} asked for this: another supervisor approves it"),
+    "supervisor_needed": QT_TRANSLATE_NOOP("Reason", "this store has a supervisor: adding another takes an existing "
+                                           "supervisor's name and password"),
+    "profile_exists": QT_TRANSLATE_NOOP("Reason", "{name} already has a profile: nothing was changed"),
+    "no_profile": QT_TRANSLATE_NOOP("Reason", "{name} has no profile on this desk"),
+    "same_role": QT_TRANSLATE_NOOP("Reason", "{name} already has that role"),
+    "last_supervisor": QT_TRANSLATE_NOOP("Reason", "{name} is the store's last supervisor: make another supervisor "
+                                         "first"),
+    "agent_password": QT_TRANSLATE_NOOP("Reason", "{name} is an agent: only a supervisor has a password on this desk"),
+    "authority_gone": QT_TRANSLATE_NOOP("Reason", "{name} stopped being a supervisor or changed password meanwhile: "
+                                        "nothing was changed"),
+    "bad_profile_name": QT_TRANSLATE_NOOP("Reason", "a name of at most {limit} characters, without control or "
+                                          "invisible characters"),
     "unknown_stage": QT_TRANSLATE_NOOP("Reason", "{value} is not a stage"),
     "unknown_category": QT_TRANSLATE_NOOP("Reason", "{value} is not a category of {stage}"),
     "unknown_severity": QT_TRANSLATE_NOOP("Reason", "{value} is not a severity"),

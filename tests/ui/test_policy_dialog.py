@@ -32,3 +32,24 @@ def test_a_supervisor_changes_the_limits_from_the_desk(qtbot, desk):
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Limits saved.")
     policy = window.issue_desk.policy
     assert (policy.partial_refund_max_fen, policy.partial_refund_max_share) == (3000, 0.5)
+
+
+def test_guessing_the_supervisors_password_in_the_dialog_locks_it(qtbot, desk):
+    from app.desk.issues import LOCK_AFTER
+
+    window = desk()
+    window.issue_desk.add_profile("店长", "supervisor", "secret-1")
+    dialog = window.open_policy()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    dialog.refund_max.setText("50")
+    dialog.supervisor.setText("店长")
+    for _ in range(LOCK_AFTER):
+        dialog.password.setText("guess")
+        dialog.save()
+        assert "wrong password for 店长" in dialog.problem.text()
+    dialog.password.setText("secret-1")
+    dialog.save()
+    assert f"{LOCK_AFTER} wrong passwords for 店长: it is locked until" in dialog.problem.text()
+    assert window.issue_desk.policy.partial_refund_max_fen == 600 and dialog.isVisible()
+    tries = [e for e in window.issue_desk.repo.audit_log() if e.what == "wrong password"]
+    assert [(e.who, e.after) for e in tries] == [("小李", {"profile": "店长"})] * LOCK_AFTER  # the desk that tried

@@ -257,6 +257,7 @@ class ReviewDesk:
                     out.append(f"{when(line.message.sent_at)} {speaker}: {visible(line.message.text)}{wait}")
                 out.append("")
             return "\n".join(out)
+
         def text(value: str) -> str:
             return html.escape(visible(value))
 

@@ -557,10 +557,13 @@ def _parse_csv(data: bytes) -> Parsed:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, Sequence[object]]]:
-        start = 1
+        start, ours = 1, False
         try:
             for row in reader:
-                yield start, [csv_text(cell) for cell in row]  # our own export's guard against formulas
+                # our own export (its header) put an apostrophe before formula-like text: taken off again; another
+                # tool's file is read as it is
+                ours = ours or (start == 1 and tuple(row) == HEADER)
+                yield start, [csv_text(cell) for cell in row] if ours else row
                 start = reader.line_num + 1
         except csv.Error as exc:
             raise PhraseFileError(f"CSV broken at line {reader.line_num}: {exc}; fix the file and import again") from exc

@@ -263,3 +263,8 @@ def test_an_xlsx_export_keeps_formula_like_text_as_text_that_stays_text_when_edi
     assert (body.value, body.data_type, body.quotePrefix) == (FORMULAS[0].body, "s", True)
     assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert parse(export(FORMULAS, "xlsx"), "xlsx").phrases == FORMULAS
+
+
+def test_another_tools_csv_keeps_a_leading_apostrophe_only_our_own_export_takes_it_off():
+    assert [p.body for p in parse("标题,内容\n表情,'-_-' 亲\n".encode(), "csv").phrases] == ["'-_-' 亲"]
+    assert [p.body for p in parse(export([Phrase(0, "t", "'-_-' 亲")], "csv"), "csv").phrases] == ["'-_-' 亲"]

@@ -152,6 +152,7 @@ def setup_logging(verbose: bool = False, *, redact: bool = True) -> Path | None:
     phone numbers, accounts and addresses are redacted on the way (never tokens: nothing logs them)."""
     from logging.handlers import RotatingFileHandler
 
+    from app.files import private_dir
     from app.redact import RedactingFilter
 
     class PrivateLogFile(RotatingFileHandler):
@@ -169,9 +170,9 @@ def setup_logging(verbose: bool = False, *, redact: bool = True) -> Path | None:
     log_file: Path | None = None
     try:
         # the data dir first and on its own: made as a parent of logs/ it would get the umask's 0755
-        data_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
-        log_dir = data_dir() / "logs"
-        log_dir.mkdir(exist_ok=True, mode=0o700)
+        # (and both made user-only if an earlier version left them 0755)
+        private_dir(data_dir())
+        log_dir = private_dir(data_dir() / "logs")
         log_file = log_dir / "kefudesk.log"
         handler = PrivateLogFile(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app import __version__
+from app.files import private_dir
 from app.redact import redact
 
 log = logging.getLogger("kefudesk.crash")
@@ -28,7 +29,7 @@ def write_report(directory: Path, error: BaseException, trace: TracebackType | N
                  now: datetime | None = None) -> Path:
     """One report file for this error; its path."""
     now = now or datetime.now(UTC)
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(directory)
     path = directory / f"crash-{now:%Y%m%d-%H%M%S}-{os.getpid()}-{now.microsecond:06d}.txt"
     lines = "".join(traceback.format_exception(type(error), error, trace))
     body = (f"KefuDesk {__version__} crash report\n"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli_store import open_user_store
+from app.safe_text import for_terminal
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -59,14 +60,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             plan = plan_import(store, data, fmt, mapping=mapping)
         except (OrderFileError, PhraseFileError) as exc:
-            print(f"kefudesk orders: {args.file}: {exc}. Nothing was imported.", file=sys.stderr)
+            print(f"kefudesk orders: {args.file}: {for_terminal(exc)}. Nothing was imported.", file=sys.stderr)
             return 2
         encoding = f", {plan.encoding}" if plan.encoding else ""
         print(f"{args.file} ({fmt}{encoding}): {plan.new} new order(s), {plan.updated} to update, "
               f"{len(plan.rejected)} bad row(s)")
-        print("columns: " + ", ".join(f"{field}={header}" for field, header in plan.mapping.items()))
-        for bad in plan.rejected:
-            print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+        print("columns: " + ", ".join(f"{field}={for_terminal(header)}" for field, header in plan.mapping.items()))
+        for bad in plan.rejected:  # the file's own words: shown, never obeyed by the terminal
+            print(f"  line {bad.line}: {for_terminal(bad.reason)} — {for_terminal(bad.text)}")
         if args.dry_run:
             print("dry run: nothing was changed")
             return 1 if plan.rejected else 0

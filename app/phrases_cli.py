@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
 from app.files import write_atomic
+from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
@@ -65,32 +66,35 @@ def run(args: argparse.Namespace) -> int:
 def _search(book: PhraseBook, args: argparse.Namespace) -> int:
     matches = book.search(args.query, limit=max(1, args.limit))
     if args.json:
-        print(json.dumps([{"id": m.phrase.id, "title": m.phrase.title, "group": m.phrase.group,
-                           "abbreviation": m.phrase.abbreviation, "body": m.phrase.body, "score": round(m.score, 1)}
-                          for m in matches], ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps([{"id": m.phrase.id, "title": m.phrase.title, "group": m.phrase.group,
+                                         "abbreviation": m.phrase.abbreviation, "body": m.phrase.body,
+                                         "score": round(m.score, 1)} for m in matches], ensure_ascii=False, indent=2)))
         return 0
     if not matches:
         print(f"no phrase matches {args.query!r}")
         return 1
     for m in matches:
         body = " ".join(m.phrase.body.split())
-        print(f"{m.phrase.title}\t[{m.phrase.abbreviation}]\t{m.phrase.group}\t{body[:50]}")
+        print(f"{for_terminal(m.phrase.title)}\t[{for_terminal(m.phrase.abbreviation)}]\t{for_terminal(m.phrase.group)}"
+              f"\t{for_terminal(body[:50])}")
     return 0
 
 
 def _suggest(book: PhraseBook, args: argparse.Namespace) -> int:
     found = book.suggest(args.message.replace("\\n", "\n"), top=max(1, args.top))
     if args.json:
-        print(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "group": s.phrase.group,
-                           "abbreviation": s.phrase.abbreviation, "body": s.phrase.body, "score": s.score,
-                           "reasons": list(s.reasons)} for s in found], ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "group": s.phrase.group,
+                                         "abbreviation": s.phrase.abbreviation, "body": s.phrase.body,
+                                         "score": s.score, "reasons": list(s.reasons)} for s in found],
+                                       ensure_ascii=False, indent=2)))
         return 0
     if not found:
         print("no phrase fits this message: its words are not in the library, and no phrase was fired after one "
               "like it yet")
         return 1
     for s in found:
-        print(f"{s.phrase.title}\t[{s.phrase.abbreviation}]\t{s.score}\t{'; '.join(s.reasons)}")
+        print(f"{for_terminal(s.phrase.title)}\t[{for_terminal(s.phrase.abbreviation)}]\t{s.score}\t"
+              f"{for_terminal('; '.join(s.reasons))}")
     return 0
 
 
@@ -109,7 +113,7 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
     except PhraseFileError as exc:
-        return _fail(f"{args.file}: {exc}. Nothing was imported.")
+        return _fail(f"{args.file}: {for_terminal(exc)}. Nothing was imported.")
     _report(plan, args.file)
     if args.dry_run:
         print(f"dry run: {len(plan.new)} phrase(s) would be imported; nothing was changed")
@@ -127,14 +131,14 @@ def _report(plan: ImportPlan, file: Path) -> None:
     encoding = f", {plan.parsed.encoding}" if plan.parsed.encoding else ""
     print(f"{file} ({plan.parsed.format}{encoding}): {len(plan.new)} new, {len(plan.duplicates)} duplicate(s), "
           f"{len(plan.bad)} bad line(s)")
-    for bad in plan.bad:
-        print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+    for bad in plan.bad:  # the file's own words: shown, never obeyed by the terminal
+        print(f"  line {bad.line}: {for_terminal(bad.reason)} — {for_terminal(bad.text)}")
     for note in plan.notes:
-        print(f"  line {note.line}: note: {note.reason} — {note.text}")
+        print(f"  line {note.line}: note: {for_terminal(note.reason)} — {for_terminal(note.text)}")
     for duplicate in plan.duplicates:
         line = plan.parsed.line_of(duplicate.phrase)
         print(f"  line {line}: duplicate ({duplicate.why}) of {duplicate.existing.title!r}: not imported again — "
-              f"{duplicate.phrase.title}")
+              f"{for_terminal(duplicate.phrase.title)}")
 
 
 def _export(book: PhraseBook, args: argparse.Namespace) -> int:
@@ -157,5 +161,5 @@ def _export(book: PhraseBook, args: argparse.Namespace) -> int:
     print(f"exported {len(phrases) - len(skipped)} phrase(s) to {args.file}")
     if skipped:
         print(f"left out {len(skipped)} phrase(s) without an abbreviation ({fmt} needs a trigger): "
-              + ", ".join(p.title for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
+              + ", ".join(for_terminal(p.title) for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
+from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.issues import IssueDesk
@@ -63,15 +64,15 @@ def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
     try:
         plan = plan_file(desk, data, fmt, mapping=mapping)
     except (OrderFileError, PhraseFileError) as exc:
-        print(f"kefudesk problems: {args.file}: {exc}. Nothing was imported.", file=sys.stderr)
+        print(f"kefudesk problems: {args.file}: {for_terminal(exc)}. Nothing was imported.", file=sys.stderr)
         return 2
     encoding = f", {plan.encoding}" if plan.encoding else ""
     print(f"{args.file} ({fmt}{encoding}): {plan.new} new problem(s), {plan.refreshed} refreshed, {plan.unchanged} "
           f"already on the worklist, {plan.resolved_before} resolved before (not reopened), "
           f"{len(plan.rejected)} bad line(s)")
-    print("columns: " + ", ".join(f"{field}={header}" for field, header in plan.mapping.items()))
-    for bad in plan.rejected:
-        print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+    print("columns: " + ", ".join(f"{field}={for_terminal(header)}" for field, header in plan.mapping.items()))
+    for bad in plan.rejected:  # the file's own words: shown, never obeyed by the terminal
+        print(f"  line {bad.line}: {for_terminal(bad.reason)} — {for_terminal(bad.text)}")
     if args.dry_run:
         print("dry run: nothing was changed")
         return 1 if plan.rejected else 0
@@ -99,14 +100,16 @@ def _list(desk: IssueDesk, args: argparse.Namespace) -> int:
     for w in items:
         due = w.due_at.astimezone().strftime("%m-%d %H:%M") if w.due_at else "-"
         if args.json:
-            print(json.dumps({"issue": w.issue.id, "order_no": w.issue.order_no, "buyer": w.issue.buyer_nick,
-                              "category": w.issue.category, "step": w.step, "overdue": w.overdue(now),
-                              "due_at": w.due_at.isoformat() if w.due_at else None, "attempts": w.attempts,
-                              "phone": w.phone, "detail": w.issue.note}, ensure_ascii=False))
+            print(terminal_json(json.dumps({
+                "issue": w.issue.id, "order_no": w.issue.order_no, "buyer": w.issue.buyer_nick,
+                "category": w.issue.category, "step": w.step, "overdue": w.overdue(now),
+                "due_at": w.due_at.isoformat() if w.due_at else None, "attempts": w.attempts, "phone": w.phone,
+                "detail": w.issue.note}, ensure_ascii=False)))
         else:
             flag = "!" if w.overdue(now) else " "
             print(f"{flag} #{w.issue.id:<5} {due:>11}  {w.step:<9} {category_label(w.issue.category):<6} "
-                  f"{w.issue.order_no}  {w.issue.buyer_nick}  {w.phone or ''}  {w.issue.note[:40]}")
+                  f"{for_terminal(w.issue.order_no)}  {for_terminal(w.issue.buyer_nick)}  {for_terminal(w.phone or '')}  "
+                  f"{for_terminal(w.issue.note[:40])}")
     if not args.json:
         print(f"{len(items)} problem(s); ! = due now")
     return 0

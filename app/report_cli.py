@@ -7,9 +7,14 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
 from app.files import write_atomic
+from app.safe_text import csv_cell, for_terminal
+
+if TYPE_CHECKING:
+    from app.desk.reports import Table
 
 KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
 PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
@@ -53,9 +58,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.out is None:
-        print("\t".join(table.headers))
-        for row in table.rows:
-            print("\t".join(str(cell).replace("\t", " ").replace("\n", " ") for cell in row))
+        print_tsv(table)
         return 0
     try:
         write_xlsx(table, args.out)
@@ -64,6 +67,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"{table.name}: {len(table.rows)} row(s) written to {args.out}")
     return 0
+
+
+def print_tsv(table: Table) -> None:
+    """The table as tab-separated text, as agents paste it into a sheet: a line a row (tabs and line breaks in a
+    cell become spaces), formula-like text behind an apostrophe, nothing a terminal would obey."""
+    print("\t".join(table.headers))
+    for row in table.rows:
+        print("\t".join(_tsv_cell(cell) for cell in row))
+
+
+def _tsv_cell(value: object) -> str:
+    if isinstance(value, str):
+        value = csv_cell(value.replace("\r\n", " ").replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    return for_terminal(value)
 
 
 def _reconcile(store: object, args: argparse.Namespace) -> int:
@@ -83,10 +100,10 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except (OrderFileError, PhraseFileError, IssueRefused) as exc:
-        print(f"kefudesk report: {args.reconcile}: {exc}", file=sys.stderr)
+        print(f"kefudesk report: {args.reconcile}: {for_terminal(exc)}", file=sys.stderr)
         return 2
-    for mark in marks:
-        print(f"{mark.order_no}\t{mark.result}\t{mark.detail}".rstrip())
+    for mark in marks:  # finance's sheet's words: shown, never obeyed by the terminal
+        print(f"{for_terminal(mark.order_no)}\t{mark.result}\t{for_terminal(mark.detail)}".rstrip())
     bad = [m for m in marks if m.result != "matched"]
     print(f"{len(marks) - len(bad)} matched, {len(bad)} to look at")
     return 1 if bad else 0
@@ -129,9 +146,7 @@ def _kpi(args: argparse.Namespace) -> int:
         print(f"kefudesk report kpi: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if args.out is None:
-        print("\t".join(table.headers))
-        for row in table.rows:
-            print("\t".join(str(cell) for cell in row))
+        print_tsv(table)
     else:
         print(f"{title}: {len(table.rows)} row(s) written to {args.out}")
     return 0

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from app.cli_store import open_user_store
+from app.safe_text import for_terminal, terminal_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,28 +47,29 @@ def run(args: argparse.Namespace) -> int:
         try:
             hits = search_messages(store, args.query, where, limit=args.limit)
         except ValueError as exc:
-            print(f"kefudesk search: {exc}", file=sys.stderr)
+            print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
             return 2
         others = search_others(store, args.query)
     finally:
         store.close()
     if args.json:
-        print(json.dumps({
+        print(terminal_json(json.dumps({
             "messages": [{"id": h.message.id, "conversation": h.message.conversation_id, "buyer": h.buyer_nick,
                           "buyer_id": h.buyer_id, "direction": h.message.direction, "agent": h.message.agent,
                           "sent_at": h.message.sent_at.isoformat(), "text": h.message.text,
                           "spans": [list(s) for s in h.spans]} for h in hits],
             "others": [{"kind": o.kind, "key": o.key, "title": o.title} for o in others]},
-            ensure_ascii=False, indent=2))
+            ensure_ascii=False, indent=2)))
         return 0
-    for hit in hits:
+    for hit in hits:  # buyers' words, shown: an escape sequence in them must not retitle or clear the terminal
         text = hit.message.text
         for start, end in reversed(hit.spans):
             text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
         when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{when}  {hit.buyer_nick}  {hit.message.direction:<5}  {' '.join(text.split())}")
+        print(f"{when}  {for_terminal(hit.buyer_nick)}  {hit.message.direction:<5}  "
+              f"{for_terminal(' '.join(text.split()))}")
     for other in others:
-        print(f"{other.kind}: {other.title} ({other.key})")
+        print(f"{other.kind}: {for_terminal(other.title)} ({for_terminal(other.key)})")
     if not hits and not others:
         print(f"nothing found for {args.query!r}")
     return 0

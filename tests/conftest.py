@@ -42,3 +42,9 @@ def png_bytes(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (64, 
     rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def obeyed_by_a_terminal(out: str) -> list[str]:
+    """What in a command's output a terminal would act on rather than show: control characters other than line
+    ends and the columns' tabs, C1 controls (0x9b is a one-byte CSI), direction overrides. [] when none."""
+    return [c for c in out if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"]

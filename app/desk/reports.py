@@ -3,7 +3,8 @@ complaints and bad reviews for the supervisor, the problem-order worklist. Their
 ones the floor's Excel sheets use today (DOMAIN.md), so finance and the warehouse read them unchanged.
 
 Money stays integer fen until the cell: written as a yuan number with two decimals, never through a float
-sum. Times are local. XLSX files are written beside the target and renamed: never half a file.
+sum. Times are local. XLSX files are written beside the target and renamed: never half a file. Text is written
+as text, whatever a buyer typed (app/safe_text.py: no formulas, control characters shown as ␛ and the like).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from app.desk.problem_orders import category_label
 from app.desk.worklist import worklist
 from app.files import write_atomic
 from app.gateway import schema
+from app.safe_text import keep_as_text, xlsx_text
 from app.store.issues import IssueStore
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
@@ -132,8 +134,11 @@ def write_xlsx(table: Table, path: Path) -> None:
     sheet.append(list(table.headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append(list(row))
+    for number, row in enumerate(table.rows, start=2):
+        # buyers' text (a nick, an address, a review) as text: never a formula, never a character the file
+        # cannot hold; numbers (money, counts) stay numbers
+        for column, value in enumerate(row, start=1):
+            keep_as_text(sheet.cell(number, column, xlsx_text(value) if isinstance(value, str) else value))
     for column in table.money_columns:
         for cells in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
             cells[0].number_format = "0.00"

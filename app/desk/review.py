@@ -15,6 +15,7 @@ from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures,
 from app.desk.queue import ANGRY_WORDS
 from app.desk.reasons import Reason
 from app.desk.reports import Table
+from app.safe_text import visible
 from app.store import review as repo
 from app.store.issues import Audit, IssueStore
 from app.store.records import MessageRecord
@@ -234,7 +235,8 @@ class ReviewDesk:
 
     def export_day(self, day: date, agent: str, fmt: str) -> str:
         """The agent's chats of that day, whole, as plain text or as a self-contained HTML page (every text
-        escaped: a buyer's markup stays text)."""
+        escaped: a buyer's markup stays text; control characters are shown, app/safe_text.py, so a transcript
+        printed on a terminal cannot retitle or clear it)."""
         if fmt not in ("txt", "html"):
             raise ValueError("export as txt or html")
         rows = self.chats(day, day, ChatFilter(agent=agent))
@@ -246,29 +248,33 @@ class ReviewDesk:
 
         who = {"in": "买家", "out": "客服", "robot": "机器人", "system": "系统"}
         if fmt == "txt":
-            out = [f"{agent} · {day.isoformat()} · {len(rows)} chats", ""]
+            out = [f"{visible(agent)} · {day.isoformat()} · {len(rows)} chats", ""]
             for row, lines in blocks:
-                out.append(f"== {row.buyer_nick} ({row.conversation_id}) ==")
+                out.append(f"== {visible(row.buyer_nick)} ({visible(row.conversation_id)}) ==")
                 for line in lines:
                     wait = f"  [{line.waited_s:.0f} s{' SLOW' if line.slow else ''}]" if line.waited_s is not None else ""
                     speaker = who.get(line.message.direction, line.message.direction)
-                    out.append(f"{when(line.message.sent_at)} {speaker}: {line.message.text}{wait}")
+                    out.append(f"{when(line.message.sent_at)} {speaker}: {visible(line.message.text)}{wait}")
                 out.append("")
             return "\n".join(out)
+
+        def text(value: str) -> str:
+            return html.escape(visible(value))
+
         parts = ["<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
-                 f"<title>{html.escape(agent)} {day.isoformat()}</title>",
+                 f"<title>{text(agent)} {day.isoformat()}</title>",
                  "<style>body{font-family:sans-serif;max-width:50em;margin:auto}.in{color:#333}.out{color:#1565c0}"
                  ".robot{color:#6a1b9a}.system{color:#777}.slow{color:#c62828;font-weight:bold}</style></head><body>",
-                 f"<h1>{html.escape(agent)} · {day.isoformat()} · {len(rows)}</h1>"]
+                 f"<h1>{text(agent)} · {day.isoformat()} · {len(rows)}</h1>"]
         for row, lines in blocks:
-            parts.append(f"<h2>{html.escape(row.buyer_nick)} <small>{html.escape(row.conversation_id)}</small></h2>")
+            parts.append(f"<h2>{text(row.buyer_nick)} <small>{text(row.conversation_id)}</small></h2>")
             for line in lines:
                 x = line.message
                 wait = ""
                 if line.waited_s is not None:
                     wait = f" <span class='{'slow' if line.slow else 'wait'}'>({line.waited_s:.0f} s)</span>"
                 parts.append(f"<p class='{html.escape(x.direction)}'>{when(x.sent_at)} "
-                             f"{html.escape(who.get(x.direction, x.direction))}: {html.escape(x.text)}{wait}</p>")
+                             f"{html.escape(who.get(x.direction, x.direction))}: {text(x.text)}{wait}</p>")
         parts.append("</body></html>")
         return "\n".join(parts)
 
@@ -293,9 +299,10 @@ def kpi_table(figures: Sequence[Figures]) -> Table:
 
 
 def table_html(table: Table, title: str) -> str:
-    """A table as a self-contained HTML page, every cell escaped."""
+    """A table as a self-contained HTML page, every cell escaped and its control characters shown."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in table.headers)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(visible(str(c)))}</td>" for c in row) + "</tr>"
+                   for row in table.rows)
     return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
             f"<title>{html.escape(title)}</title><style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}"
             "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}</style></head><body>"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from app.quickreplies.phrase import Phrase
+from app.safe_text import csv_cell, csv_text, keep_as_text
 
 FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")
 SUFFIXES = {".ahk": "ahk", ".yml": "espanso", ".yaml": "espanso", ".csv": "csv", ".xlsx": "xlsx", ".json": "json"}
@@ -556,10 +557,13 @@ def _parse_csv(data: bytes) -> Parsed:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, Sequence[object]]]:
-        start = 1
+        start, ours = 1, False
         try:
             for row in reader:
-                yield start, row
+                # our own export (its header) put an apostrophe before formula-like text: taken off again; another
+                # tool's file is read as it is
+                ours = ours or (start == 1 and tuple(row) == HEADER)
+                yield start, [csv_text(cell) for cell in row] if ours else row
                 start = reader.line_num + 1
         except csv.Error as exc:
             raise PhraseFileError(f"CSV broken at line {reader.line_num}: {exc}; fix the file and import again") from exc
@@ -630,11 +634,14 @@ def _parse_xlsx(data: bytes) -> Parsed:
 
 
 def _export_csv(phrases: Sequence[Phrase]) -> bytes:
+    # every text quoted, and formula-like text behind an apostrophe (OWASP's rules: a body "=HYPERLINK(…)" must
+    # not run in the spreadsheet that opens the file); _parse_csv takes the apostrophe off again
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(HEADER)
     for p in phrases:
-        writer.writerow([p.title, p.body, p.group, p.abbreviation, p.slot or "", ", ".join(p.tags)])
+        writer.writerow([csv_cell(v) for v in (p.title, p.body, p.group, p.abbreviation, p.slot or "",
+                                                ", ".join(p.tags))])
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel on a Chinese Windows read UTF-8
 
 
@@ -652,8 +659,7 @@ def _export_xlsx(phrases: Sequence[Phrase]) -> bytes:
         sheet.append([_xlsx_cell(p.title), _xlsx_cell(p.body), _xlsx_cell(p.group), _xlsx_cell(p.abbreviation),
                       p.slot, _xlsx_cell(", ".join(p.tags))])
         for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, even when it starts with "=" (openpyxl would write a formula)
+            keep_as_text(cell)  # text, even when it starts with "=" (openpyxl would write a formula)
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["B"].width = 60
     out = io.BytesIO()

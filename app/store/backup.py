@@ -13,6 +13,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.files import private_dir
 from app.store.engine import inspect_store
 from app.store.errors import StoreCorrupt, StoreError, disk_problem
 from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
@@ -71,6 +72,8 @@ def daily_backup(store_path: Path, backups: Path, now: datetime, *, keep: int = 
     StoreReadOnly…) when the copy cannot be made; the store itself is never touched."""
     if not store_path.is_file() or not store_path.stat().st_size:
         return None
+    if backups.is_dir():  # the desk's own folder: user-only, also where it was made otherwise (backup() makes it so)
+        private_dir(backups)
     made = _backups(backups)
     newest = max((at for at, _daily, _path in made), default=None)
     if newest is not None and timedelta(0) <= now - newest < DAY:  # one "from the future" is a clock set back

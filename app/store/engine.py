@@ -68,7 +68,9 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
         except OperationalError as exc:
             engine.dispose()
             raise StoreUnreachable(engine.url.render_as_string(hide_password=True), exc.orig or exc) from exc
-        return Store(engine, None, images_dir)
+        store = Store(engine, None, images_dir)
+        store.images.make_private()
+        return store
     path = Path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -82,7 +84,9 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
     engine = _sqlite_engine(path, busy_timeout)
     if os.name == "posix":
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
-    return Store(engine, path)
+    store = Store(engine, path)
+    store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
+    return store
 
 
 def open_store_to_read(path: Path, *, busy_timeout: float = 5.0) -> Store:

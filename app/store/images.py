@@ -10,12 +10,14 @@ header bytes in pure Python, before anything decodes it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import struct
 from pathlib import Path
 
-from app.files import write_atomic
+from app.files import private_dir, write_atomic
 from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
+log = logging.getLogger("kefudesk.store.images")
 MAX_IMAGE_PIXELS = 50_000_000  # 200 MB as 32-bit pixels, under Qt's 256 MB allocation limit; phones save ≤ 48 MP
 MAX_IMAGE_SIDE = 30_000
 
@@ -126,6 +128,20 @@ class ImageStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def make_private(self) -> None:
+        """images/ and its folders user-only (buyers' photos of parcels and packing slips), also where an earlier
+        version made images/ 0755. Its files need no visit: nobody else can enter the folder that holds them."""
+        if not self.root.is_dir():
+            return
+        private_dir(self.root)
+        try:
+            folders = [folder for folder in self.root.iterdir() if folder.is_dir()]
+        except OSError as exc:  # a folder this user cannot list is not one the desk made: said, and it goes on
+            log.warning("the picture folder %s cannot be read: %s", self.root, exc.strerror or exc)
+            return
+        for folder in folders:
+            private_dir(folder)
+
     def path(self, image_id: str) -> Path:
         if not is_image_id(image_id):
             raise ImageError(f"{image_id[:70]!r} is not an image id")
@@ -154,7 +170,8 @@ class ImageStore:
         image_id = hashlib.sha256(data).hexdigest()
         target = self.path(image_id)
         if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.root)  # made as a parent of images/ab, it would get the umask's 0755
+            private_dir(target.parent)
             write_atomic(target, data)  # whole or not at all
         return image_id
 

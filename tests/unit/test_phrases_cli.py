@@ -116,3 +116,19 @@ def test_export_of_a_hotstring_format_names_what_it_left_out(tmp_path, capsys):
     assert main(["phrases", "export", str(tmp_path / "all.ahk")]) == 0
     out = capsys.readouterr().out
     assert "left out 1 phrase(s) without an abbreviation" in out and "无缩写" in out
+
+
+def test_an_imports_report_and_a_search_show_a_files_escape_sequences_instead_of_obeying_them(tmp_path, capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    source = tmp_path / "mine.ahk"
+    source.write_text("::esc1::亲\x1b]0;pwned\x07好\n::bad::{Left}\x1b[2J\n\x9b31m not a hotstring\n",
+                      encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--skip-bad"]) == 0
+    out = capsys.readouterr().out
+    assert not obeyed_by_a_terminal(out) and "{Left}␛[2J" in out and "\\x9b31m not a hotstring" in out
+    assert main(["phrases", "search", "esc1"]) == 0
+    out = capsys.readouterr().out
+    assert not obeyed_by_a_terminal(out) and "亲␛]0;pwned␇好" in out
+    assert main(["phrases", "search", "esc1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["body"] == "亲\x1b]0;pwned\x07好"

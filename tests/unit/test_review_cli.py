@@ -58,3 +58,42 @@ def test_report_kpi_prints_and_writes_xlsx_and_html(tmp_path, capsys):
     assert "<td>小李</td>" in (tmp_path / "k.html").read_text(encoding="utf-8")
     assert main(["report", "kpi", "--from", "2026-11-12", "--to", "2026-11-11"]) == 2
     assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.csv")]) == 2
+
+
+def test_search_shows_a_buyers_escape_sequences_instead_of_obeying_them(capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    store = open_store(config.store_path())
+    nick, text = "果果妈\x1b]0;店长已批准\x07", "退款\x1b[2J\x1b[H\x9b31m快\u202e001\r不然差评"
+    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", nick), "active", T0))
+    store.ingest_message(schema.Message("m9", "c9", "in", text, T0))
+    store.close()
+    assert main(["search", "退款"]) == 0
+    out = capsys.readouterr().out
+    assert obeyed_by_a_terminal(out) == []  # printed raw before: the title changed, the screen cleared
+    assert "果果妈␛]0;店长已批准␇" in out and "【退款】␛[2J␛[H\\x9b31m快001 不然差评" in out
+    assert main(["search", "退款", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert obeyed_by_a_terminal(out) == []
+    [hit] = json.loads(out)["messages"]
+    assert (hit["buyer"], hit["text"]) == (nick, text)  # a script still gets the exact words
+
+
+def test_the_kpi_report_keeps_an_agents_name_text_in_every_form(tmp_path, capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    name = "=cmd|' /C calc'!A0\x1b[2J"
+    store = open_store(config.store_path())
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent=name))
+    store.close()
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.xlsx")]) == 0
+    cell = load_workbook(tmp_path / "k.xlsx").active["A2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=cmd|' /C calc'!A0␛[2J", "s", True)
+    capsys.readouterr()
+    assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("'=cmd|' /C calc'!A0␛[2J\t") and not obeyed_by_a_terminal(out)
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.html")]) == 0
+    assert "<td>=cmd|&#x27; /C calc&#x27;!A0␛[2J</td>" in (tmp_path / "k.html").read_text(encoding="utf-8")

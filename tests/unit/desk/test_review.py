@@ -109,3 +109,15 @@ def test_exports_carry_the_whole_day_and_keep_markup_as_text(desk):
     page = desk.export_day(DAY, "小李", "html")
     assert "&lt;b&gt;有货吗&lt;/b&gt;" in page and "<b>有货吗" not in page
     assert page.startswith("<!DOCTYPE html>") and "class='slow'" in page
+
+
+def test_a_transcript_shows_a_buyers_control_characters_so_printing_it_cannot_drive_a_terminal(desk):
+    store = desk.store
+    store.upsert_conversation(schema.Conversation("c4", schema.Buyer("b-c4", "果果\x1b]0;pwned\x07"), "active", T0))
+    store.ingest_message(schema.Message("m99", "c4", "in", "退款\x1b[2J\x9b31m\u202e001\n第二行", T0))
+    store.ingest_message(schema.Message("m100", "c4", "out", "好的", T0 + timedelta(seconds=5), agent="小李"))
+    text = desk.export_day(DAY, "小李", "txt")
+    assert "== 果果␛]0;pwned␇ (c4) ==" in text and "退款␛[2J\\x9b31m001\n第二行" in text
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
+    page = desk.export_day(DAY, "小李", "html")
+    assert "果果␛]0;pwned␇" in page and "\x1b" not in page and "\u202e" not in page

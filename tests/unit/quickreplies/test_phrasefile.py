@@ -232,3 +232,39 @@ body_text = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("C
 def test_any_body_survives_a_round_trip(fmt, body):
     phrase = Phrase(0, "t", body, "g", "ab")
     assert [p.body for p in parse(export([phrase], fmt), fmt).phrases] == [body]
+
+
+# --- formulas (issue 17): what a spreadsheet opens never runs a phrase's text ------------------------------
+
+FORMULAS = [Phrase(0, "=1+1", '=HYPERLINK("http://evil.example","点我")', "+群", "-x", 3, ("@标签",)),
+            Phrase(0, "'=看着像守卫", " =空格后", "''-1", "＝", None, ("＠全角",)),
+            Phrase(0, "@SUM(A1)", "\t=跳格后", "'", "'a", 1)]
+
+
+def test_a_csv_export_writes_no_cell_a_spreadsheet_would_take_for_a_formula():
+    import csv
+
+    rows = list(csv.reader(io.StringIO(export(FORMULAS, "csv").decode("utf-8-sig"), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells[1] == "'" + FORMULAS[0].body  # written unguarded before: =HYPERLINK ran in Excel and WPS
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'3" not in cells and "3" in cells  # a slot is a number, not guarded
+
+
+def test_the_importer_reads_its_own_guarded_csv_back_unchanged():
+    assert parse(export(FORMULAS, "csv"), "csv").phrases == FORMULAS
+
+
+def test_an_xlsx_export_keeps_formula_like_text_as_text_that_stays_text_when_edited():
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(export(FORMULAS, "xlsx"))).active
+    body = sheet["B2"]
+    assert (body.value, body.data_type, body.quotePrefix) == (FORMULAS[0].body, "s", True)
+    assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert parse(export(FORMULAS, "xlsx"), "xlsx").phrases == FORMULAS
+
+
+def test_another_tools_csv_keeps_a_leading_apostrophe_only_our_own_export_takes_it_off():
+    assert [p.body for p in parse("标题,内容\n表情,'-_-' 亲\n".encode(), "csv").phrases] == ["'-_-' 亲"]
+    assert [p.body for p in parse(export([Phrase(0, "t", "'-_-' 亲")], "csv"), "csv").phrases] == ["'-_-' 亲"]

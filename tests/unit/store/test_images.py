@@ -38,3 +38,43 @@ def test_a_picture_changed_on_disk_is_not_sent_as_if_it_were_the_same(tmp_path):
         images.read("0" * 64)
     with pytest.raises(ImageError, match="not an image id"):
         images.path("../../etc/passwd")
+
+
+def mode(path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def umask_022():
+    import os
+
+    before = os.umask(0o022)  # the usual desktop umask, which made images/ 0755
+    yield
+    os.umask(before)
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="file modes are POSIX")
+def test_the_picture_folders_and_files_are_the_users_alone(tmp_path, umask_022):
+    images = ImageStore(tmp_path / "images")
+    image_id = images.put(png_bytes())
+    assert mode(tmp_path / "images") == 0o700  # 0755 before: anyone on the machine could list buyers' photos
+    assert mode(images.path(image_id).parent) == 0o700 and mode(images.path(image_id)) == 0o600
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="file modes are POSIX")
+def test_opening_the_store_makes_an_earlier_versions_open_picture_folders_private(tmp_path, umask_022):
+    import os
+
+    from app.store.engine import open_store
+
+    folder = tmp_path / "images" / "ab"
+    folder.mkdir(parents=True)
+    os.chmod(tmp_path / "images", 0o755)
+    os.chmod(folder, 0o775)
+    open_store(tmp_path / "kefudesk.db").close()
+    assert mode(tmp_path / "images") == 0o700 and mode(folder) == 0o700
+    os.chmod(folder, 0o500)  # one made read-only stays so: taking bits away, never adding
+    open_store(tmp_path / "kefudesk.db").close()
+    assert mode(folder) == 0o500

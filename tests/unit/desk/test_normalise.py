@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.desk.guard import SendGuard, default_words
-from app.desk.normalise import BREAK, GAP, JOINER, WordFinder, fold, fold_word, folded_text
+from app.desk.normalise import BREAK, GAP, JOINER, WordFinder, _within_clause, fold, fold_word, folded_text
 from app.desk.queue import flags
 from app.quickreplies.starter import STARTER
 from app.quickreplies.template import fill
@@ -180,3 +180,25 @@ def test_the_quick_fold_and_the_indexed_fold_agree_and_every_span_is_in_the_text
     for hit in SendGuard(default_words()).check(text):
         assert 0 <= hit.start < hit.end <= len(text)
         assert fold_word(text[hit.start:hit.end])  # a hit never starts or ends on a separator alone
+
+
+WORD_BITS = st.sampled_from(["加", "微", "信", "薇", "v", "x", "q", "好评", "返现", "傻", "逼", "b", "投", "诉", "jia",
+                             "wei", "xin", "差", "评", "12315", "你妈", "的", "他", "我", "操", "领"])
+NOISE = st.sampled_from(["", " ", ".", "，", "😊", "\u200b", "-", "a", "1"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(WORD_BITS, NOISE), max_size=12))
+def test_looking_only_where_a_word_can_begin_misses_nothing_a_full_scan_finds(bits):
+    text = "".join(bit + noise for bit, noise in bits)
+    finder = SendGuard(default_words())._finder
+    line = folded_text(text)
+    everywhere = []  # every pattern tried at every character, as if there were no heads to look for
+    for i in range(len(line)):
+        if line[i] in finder._patterns:
+            pattern, words = finder._patterns[line[i]]
+            match = pattern.match(line, i)
+            if match and match.end() > max((end for _s, end, _w in everywhere), default=0) and \
+                    _within_clause(line, i, match.end()):
+                everywhere.append((i, match.end(), words[(match.lastindex or 1) - 1]))
+    assert finder._scan(line) == everywhere

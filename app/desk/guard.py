@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.desk.normalise import finder
+from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
 from app.gateway.schema import now_utc
 from app.store.issues import Audit, IssueStore
@@ -67,7 +67,7 @@ def default_words() -> dict[str, str]:
 class SendGuard:
     def __init__(self, words: Mapping[str, str]) -> None:
         self.words = dict(words)
-        self._finder = finder(tuple(self.words))  # compiled once per word list: a check runs on every send
+        self._finder: WordFinder | None = None  # compiled at the first check (60 ms): not on the desk's start
 
     @classmethod
     def for_store(cls, store: Store) -> SendGuard:
@@ -77,6 +77,8 @@ class SendGuard:
         return cls(words)
 
     def check(self, text: str) -> list[Hit]:
+        if self._finder is None:
+            self._finder = finder(tuple(self.words))  # once per word list: a check runs on every send
         return [Hit(f.start, f.end, f.word, self.words[f.word]) for f in self._finder.find(text)]
 
 

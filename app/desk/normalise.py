@@ -320,17 +320,16 @@ class WordFinder:
         # one pattern per character a word can begin with, tried only where the text holds the first two
         # characters of a word (a separator between them allowed): one pattern of every word, tried word by word
         # at every character, was ten times slower on a reply, and a 100 KB message has thousands of b and c
-        by_first: dict[str, list[tuple[str, str]]] = {}
+        self._patterns: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         seconds: dict[str, set[str]] = {}
         for form in sorted(by_form, key=len, reverse=True):  # the longest word wins where two start together
             pattern, heads = _widened(form)
-            for char in {head[0] for head in heads}:
-                by_first.setdefault(char, []).append((pattern, by_form[form]))
+            compiled = re.compile(pattern)  # once: a word begins with a dozen characters (加 家 + j…)
+            for char in sorted({head[0] for head in heads}):
+                self._patterns.setdefault(char, []).append((compiled, by_form[form]))
             for head in heads:
                 seconds.setdefault(head[0], set()).add(head[1:])
         self.words = list(by_form.values())
-        self._patterns = {char: (re.compile("|".join(f"({p})" for p, _w in entries)), [w for _p, w in entries])
-                          for char, entries in by_first.items()}
         starts = [re.escape(char) if "" in after else f"{re.escape(char)}{_STEP}[{''.join(map(re.escape, after))}]"
                   for char, after in sorted(seconds.items())]
         # every alternative begins with a plain character, so the regex engine skips to candidates by itself
@@ -349,13 +348,14 @@ class WordFinder:
         while (start := self._starts.search(line, at)) is not None:
             i = at = start.start()
             at += 1  # heads may overlap: the next one can begin inside this one
-            pattern, words = patterns[line[i]]
-            match = pattern.match(line, i)
-            if match is not None and match.end() > reach and _within_clause(line, i, match.end()):
-                found.append((i, match.end(), words[(match.lastindex or 1) - 1]))
-                reach = match.end()
-                if first_only:
+            for pattern, word in patterns[line[i]]:
+                match = pattern.match(line, i)
+                if match is not None and match.end() > reach and _within_clause(line, i, match.end()):
+                    found.append((i, match.end(), word))
+                    reach = match.end()
                     break
+            if found and first_only:
+                break
         return found
 
     def find(self, text: str) -> list[Found]:

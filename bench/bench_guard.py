@@ -1,6 +1,6 @@
 """The send guard runs on every send (and may run on every keystroke): the time of one check of a normal reply (the
 ordinary replies of tests/unit/desk/data, p95) and of a long one (2,000 characters, median), each against a plain
-substring scan of the same words in the same run, which finds none of issue 17's dodges; and the shares the tests
+substring scan of the same words in the same run, which misses issue 17's dodges; and the shares the tests
 measure (issue 17): dodged words the guard stops and the angry flag sees (target 95 %), ordinary replies stopped
 (target 0)."""
 

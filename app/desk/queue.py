@@ -113,8 +113,8 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
     mine — assigned to this agent (me: the agent's id), or the gateway does not say to whom;
     unfinished — the buyer spoke last (DOMAIN.md: the last message must be the agent's);
     late — waiting past 40 s;
-    angry — the buyer's last message has a complaint word, however written (投 诉, 投\u200b诉, 投訴: the send
-            guard's matching, app/desk/normalise.py), or !!!/???;
+    angry — the buyer's last message has a complaint word, however written (投 诉, 投訴, a zero-width space
+            inside: the send guard's matching, app/desk/normalise.py), or !!!/???;
     trouble — the buyer has an open issue or problem order (in_trouble: buyer ids)."""
     found = set()
     if not chat.agent or not me or chat.agent == me:

@@ -2,22 +2,21 @@
 forbids (taking the buyer or the payment off the platform, buying reviews) unless the agent overrides it, and
 the override is in the audit log. One insult gets an agent fired (DOMAIN.md); this is checked below the UI.
 
-Matching: each character is compared in its NFKC, case-folded form (full-width ＱＱ is QQ), zero-width characters
-inside a word do not hide it, Chinese words match anywhere, Latin words only as whole words (so "sb" does not
-fire inside "usb"). The zh_CN defaults are in guard_words/ with their sources and licences; a shop adds words and
-switches defaults off in the store.
+Matching is app/desk/normalise.py's, shared with the queue's angry flag: a word is found however it is written
+(加 微 信, 加薇信, ＶＸ, 好評返現, a zero-width space inside, pinyin), Latin words only as whole words (so "sb" does
+not fire inside "usb"), and a hit's span is in the text as the agent typed it. The zh_CN defaults are in
+guard_words/ with their sources and licences; a shop adds words and switches defaults off in the store.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
 from app.gateway.schema import now_utc
 from app.store.issues import Audit, IssueStore
@@ -26,7 +25,6 @@ from app.store.store import Store
 WORDS_DIR = Path(__file__).with_name("guard_words")
 KINDS = {"insult": "insults_zh_CN.txt", "off_platform": "off_platform_zh_CN.txt"}
 ADDED_KEY, REMOVED_KEY = "guard.added", "guard.removed"
-INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 
 
 @dataclass(frozen=True)
@@ -54,15 +52,6 @@ class RepeatedReply(Exception):
         super().__init__(Reason("guard_repeat", "not sent: the same text as your last reply to this buyer"))
 
 
-def _fold(char: str) -> str:
-    folded = unicodedata.normalize("NFKC", char).casefold()
-    return folded if len(folded) == 1 else char.casefold()[:1] or char
-
-
-def _is_latin(word: str) -> bool:
-    return all(c.isascii() for c in word)
-
-
 @cache
 def default_words() -> dict[str, str]:
     """word → kind, from the shipped lists (comments and blank lines skipped)."""
@@ -78,13 +67,7 @@ def default_words() -> dict[str, str]:
 class SendGuard:
     def __init__(self, words: Mapping[str, str]) -> None:
         self.words = dict(words)
-        self._kind = {"".join(_fold(c) for c in w): k for w, k in self.words.items()}
-        self._word = {"".join(_fold(c) for c in w): w for w in self.words}
-        parts = []
-        for folded in sorted(self._kind, key=len, reverse=True):  # the longest word wins where two overlap
-            body = re.escape(folded)
-            parts.append(rf"(?<![a-z0-9]){body}(?![a-z0-9])" if _is_latin(folded) else body)
-        self._pattern = re.compile("|".join(parts)) if parts else None
+        self._finder: WordFinder | None = None  # compiled at the first check (60 ms): not on the desk's start
 
     @classmethod
     def for_store(cls, store: Store) -> SendGuard:
@@ -94,15 +77,9 @@ class SendGuard:
         return cls(words)
 
     def check(self, text: str) -> list[Hit]:
-        if self._pattern is None or not text:
-            return []
-        kept = [(i, _fold(c)) for i, c in enumerate(text) if c not in INVISIBLE]
-        folded = "".join(c for _i, c in kept)
-        hits = []
-        for match in self._pattern.finditer(folded):
-            start, end = kept[match.start()][0], kept[match.end() - 1][0] + 1
-            hits.append(Hit(start, end, self._word[match.group()], self._kind[match.group()]))
-        return hits
+        if self._finder is None:
+            self._finder = finder(tuple(self.words))  # once per word list: a check runs on every send
+        return [Hit(f.start, f.end, f.word, self.words[f.word]) for f in self._finder.find(text)]
 
 
 def _meta_list(store: Store, key: str) -> list[str]:

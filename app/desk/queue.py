@@ -12,6 +12,7 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
+from app.desk.normalise import finder
 from app.desk.reasons import Reason
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary
@@ -112,7 +113,8 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
     mine — assigned to this agent (me: the agent's id), or the gateway does not say to whom;
     unfinished — the buyer spoke last (DOMAIN.md: the last message must be the agent's);
     late — waiting past 40 s;
-    angry — the buyer's last message has a complaint word or !!!/???;
+    angry — the buyer's last message has a complaint word, however written (投 诉, 投訴, a zero-width space
+            inside: the send guard's matching, app/desk/normalise.py), or !!!/???;
     trouble — the buyer has an open issue or problem order (in_trouble: buyer ids)."""
     found = set()
     if not chat.agent or not me or chat.agent == me:
@@ -120,7 +122,7 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
     if chat.last_direction == "in":
         found.add("unfinished")
         text = chat.last_text
-        if any(word in text for word in angry_words) or _SHOUTING.search(text):
+        if finder(tuple(angry_words)).search(text) or _SHOUTING.search(text):
             found.add("angry")
     if urgency(chat, now) >= Urgency.LATE:
         found.add("late")

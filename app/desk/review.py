@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
-from app.desk.queue import ANGRY_WORDS
+from app.desk.normalise import finder
+from app.desk.queue import angry_words
 from app.desk.reasons import Reason
 from app.desk.reports import Table
 from app.safe_text import visible
@@ -116,6 +117,7 @@ class ReviewDesk:
         for _action, issue in issues.actions_between(("partial_refund", "full_refund"), start, end):
             refunds[issue.conversation_id] += 1
         scores = {r.conversation_id: r.score for r in repo.reviews(self.store, conversation_ids=list(by_chat))}
+        angry_in = finder(angry_words(self.store))  # the shop's urgent words, matched as the queue matches them
         rows = []
         for log in logs:
             cid = log.id
@@ -126,7 +128,7 @@ class ReviewDesk:
             first_response = next((r.seconds for r in answers if r.first and r.agent != ROBOT), None)
             slow = sum(1 for r in answers if r.seconds > (FIRST_LIMIT_S if r.first else LIMIT_S))
             last_spoken = next((x.direction for x in reversed(said) if x.direction in ("in", "out", "robot")), "")
-            angry = any(x.direction == "in" and any(w in x.text for w in ANGRY_WORDS) for x in said)
+            angry = any(x.direction == "in" and angry_in.search(x.text) for x in said)
             row = ChatRow(cid, chat.buyer_nick if chat else "", agents, said[0].sent_at, len(said), first_response,
                           slow, last_spoken == "in", overrides[cid], refunds[cid], angry, ROBOT in agents,
                           scores.get(cid))

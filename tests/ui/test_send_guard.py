@@ -39,6 +39,14 @@ def test_an_insult_is_not_sent_and_an_override_is_asked_for_and_audited(qtbot, d
     assert (entry.who, entry.after["words"], entry.after["why"]) == ("小李", ["神经病"], "买家要求原话转述商品名")
 
 
+def test_a_dodged_word_is_stopped_and_painted_where_it_was_typed(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW))
+    type_and_enter(qtbot, window, "😅亲加\u200b薇 信，好評返現哦")  # issue 17: both went out before
+    assert sent(window) == []
+    assert [m.cursor.selectedText() for m in window.conversation.composer.extraSelections()] == [
+        "加\u200b薇 信", "好評返現"]
+
+
 def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
     type_and_enter(qtbot, window, "在的亲")

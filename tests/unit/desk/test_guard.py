@@ -1,6 +1,7 @@
 """The send guard: insults and words the marketplace forbids are found however they are typed (full-width,
-mixed case, a zero-width space inside), Latin words only as whole words, and nothing the shop says every day is
-blocked — checked on the starter library, the simulator's buyers and a list of ordinary replies."""
+mixed case, a zero-width space inside, spaced out, traditional, homophones — issue 17), Latin words only as whole
+words, and nothing the shop says every day is blocked — checked on the starter library, the simulator's buyers
+and a list of ordinary replies (measured on a few hundred of each in test_normalise.py)."""
 
 import unicodedata
 
@@ -31,9 +32,23 @@ def guard():
     ("加我ＱＱ号：12345", "QQ号"),  # full-width letters
 ])
 def test_insults_and_off_platform_words_are_found_however_they_are_typed(guard, text, word):
-    [hit] = guard.check(text)
-    assert hit.word == word
+    [hit] = [h for h in guard.check(text) if h.word == word]  # 加我ＱＱ号 is 加QQ and QQ号
     assert unicodedata.normalize("NFKC", text[hit.start:hit.end]).casefold() == word.casefold()
+
+
+@pytest.mark.parametrize(("text", "span"), [  # issue 17, as reproduced: each of these went out before
+    ("亲可以加 微 信聊，发你实拍图", "加 微 信"),
+    ("亲加薇信，给你优惠", "加薇信"),
+    ("有问题加 v 说", "加 v"),
+    ("有问题+v说", "+v"),
+    ("V X：xiaolu888", "V X"),
+    ("好評返現5元哦", "好評返現"),  # traditional
+    ("加Ｖ　Ｘ吧", "加Ｖ　Ｘ"),  # full-width letters and an ideographic space
+    ("加😊微😊信，发你图", "加😊微😊信"),
+    ("你个沙比", "沙比"),
+])
+def test_the_dodges_of_issue_17_are_stopped_and_the_span_is_what_the_agent_typed(guard, text, span):
+    assert [text[h.start:h.end] for h in guard.check(text)] == [span]
 
 
 def test_a_zero_width_space_inside_a_word_does_not_hide_it_and_the_span_covers_it():

@@ -53,6 +53,19 @@ def test_flags_mark_unfinished_late_angry_and_trouble_chats():
     assert shown_by("urgent", flags(answered, NOW, in_trouble={"be"}))
 
 
+def test_a_complaint_word_written_around_the_filter_still_makes_the_chat_angry():
+    from dataclasses import replace
+
+    from app.desk.queue import flags
+
+    # issue 17: a zero-width space hid 投诉; spacing, traditional characters and pinyin hid the rest
+    for text in ("再不处理我就投\u200b诉", "我要投 诉你们", "等着收差評吧", "不给退 kuan 就打１２３１５", "tousu你们"):
+        assert "angry" in flags(replace(chat("a", 3), last_text=text), NOW), text
+    # the shop's own words are read the same way
+    assert "angry" in flags(replace(chat("b", 3), last_text="找黑\u200b猫"), NOW, angry_words=("黑猫",))
+    assert "angry" not in flags(replace(chat("c", 3), last_text="单号SF1231599，什么时候到"), NOW)  # 12315 inside
+
+
 def test_a_shops_urgent_words_replace_the_defaults_and_unreadable_ones_fall_back(tmp_path):
     from app.desk.queue import ANGRY_WORDS, angry_words, set_angry_words
     from app.store.engine import open_store

@@ -64,6 +64,17 @@ def test_the_days_chats_with_their_figures_and_filters(desk):
     assert desk.chats(DAY + timedelta(days=1), DAY + timedelta(days=1)) == []
 
 
+def test_the_angry_filter_reads_complaints_as_the_queue_does(desk):
+    from app.desk.queue import set_angry_words
+
+    store = desk.store
+    store.ingest_message(schema.Message("m90", "c3", "in", "不行我就投\u200b訴", T0 + timedelta(seconds=50)))
+    assert [r.conversation_id for r in desk.chats(DAY, DAY, ChatFilter(only={"angry"}))] == ["c1", "c3"]
+    set_angry_words(store, ["黑猫"], "店长", T0)  # the shop's own urgent words, as the queue uses them
+    store.ingest_message(schema.Message("m91", "c2", "in", "我去黑 猫投诉", T0 + timedelta(seconds=30)))
+    assert [r.conversation_id for r in desk.chats(DAY, DAY, ChatFilter(only={"angry"}))] == ["c2"]
+
+
 def test_a_transcript_shows_how_long_each_answer_took_and_marks_the_slow_ones(desk):
     lines = desk.transcript("c1")
     assert [(x.message.text, x.waited_s, x.slow) for x in lines] == [

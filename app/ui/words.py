@@ -111,6 +111,8 @@ REASONS: dict[str, str] = {
     "weak_password": QT_TRANSLATE_NOOP("Reason", "a supervisor's password needs at least {minimum} characters"),
     "not_supervisor": QT_TRANSLATE_NOOP("Reason", "{name} is not a supervisor on this desk"),
     "wrong_password": QT_TRANSLATE_NOOP("Reason", "wrong password for {name}"),
+    "no_team_login": QT_TRANSLATE_NOOP("Reason", "{name} has no supervisor's login on the team's server: the owner adds one with kefudesk team setup"),
+    "server_refused": QT_TRANSLATE_NOOP("Reason", "the team's server refused it ({detail})"),
     "unknown_stage": QT_TRANSLATE_NOOP("Reason", "{value} is not a stage"),
     "unknown_category": QT_TRANSLATE_NOOP("Reason", "{value} is not a category of {stage}"),
     "unknown_severity": QT_TRANSLATE_NOOP("Reason", "{value} is not a severity"),

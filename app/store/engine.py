@@ -106,7 +106,8 @@ def _open_server(target: str, images_dir: Path | None) -> Store:
                 if revision != HEAD_REVISION:
                     with team.as_owner(connection, team.installed(connection)):  # new tables are the owner's
                         migrate_connection(connection)
-                team.refresh(connection)  # a new table granted, changed rules installed; nothing when in step
+                # after an upgrade, the grants again (a new table); changed rules installed; nothing when in step
+                team.refresh(connection, force=revision != HEAD_REVISION)
     except OperationalError as exc:
         engine.dispose()
         raise StoreUnreachable(where, exc.orig or exc) from exc

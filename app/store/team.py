@@ -221,7 +221,7 @@ def _ensure_role(connection: Connection, name: str, *, login: bool, password: st
     words = [f"{verb} ROLE {_ident(name)} LOGIN"]
     if password:
         words.append("PASSWORD " + _literal(connection, _verifier(connection, name, password)))
-    connection.connection.driver_connection.execute(" ".join(words))  # as it is: a verifier holds colons
+    _as_written(connection, " ".join(words))  # a verifier holds colons, which text() would take for parameters
 
 
 def _verifier(connection: Connection, name: str, password: str) -> str:
@@ -253,9 +253,8 @@ def _take_ownership(connection: Connection, owner: str) -> None:
 def apply_rules(connection: Connection, roles: TeamRoles) -> None:
     """The rules (team.sql, with the role names and the desk's constants) and the grants, as the owner role."""
     database = connection.execute(text("SELECT current_database()")).scalar_one()
-    raw = connection.connection.driver_connection
-    raw.execute(_constants_sql(roles))
-    raw.execute(_rules_sql())  # several statements and $$ bodies: sent as they are, no parameters
+    _as_written(connection, _constants_sql(roles))
+    _as_written(connection, _rules_sql())
     for (signature,) in connection.execute(text(
             "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
             "WHERE n.nspname = 'public' AND p.proname LIKE 'team\\_%'")).all():
@@ -277,6 +276,19 @@ def apply_rules(connection: Connection, roles: TeamRoles) -> None:
     connection.execute(text("INSERT INTO public.meta (key, value) VALUES (:key, :value) "
                             "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
                        {"key": RULES_KEY, "value": rules_version()})
+
+
+def _as_written(connection: Connection, sql: str) -> None:
+    """Statements sent as they are, several at once and without parameters (the driver's own execute: SQLAlchemy
+    would read colons and percent signs as parameters); the server's refusals said as ServerRefused."""
+    import psycopg
+
+    try:
+        connection.connection.driver_connection.execute(sql)
+    except psycopg.Error as exc:
+        if exc.sqlstate in ("42501", "23514"):
+            raise ServerRefused(exc.diag.message_primary or str(exc)) from exc
+        raise
 
 
 def _rules_sql() -> str:

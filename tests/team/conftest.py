@@ -106,11 +106,15 @@ class Team:
 TEAM_PASSWORDS = {"kefudesk_owner": "owner-pass-1", "kefudesk_desk": "desk-pass-1", "dianzhang": "boss-pass-1"}
 
 
-def run_setup(admin_url: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The real `kefudesk team setup`, passwords from the environment (never the command line)."""
-    given = {f"KEFUDESK_PASSWORD_{login.upper()}": password for login, password in TEAM_PASSWORDS.items()}
+def run_setup(admin_url: str, *args: str, passwords: dict[str, str] | None = None,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real `kefudesk team setup`, each login's password from the environment (never the command line);
+    no terminal, so nothing is asked."""
+    given = {f"KEFUDESK_PASSWORD_{login.upper()}": password
+             for login, password in (TEAM_PASSWORDS if passwords is None else passwords).items()}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("KEFUDESK_PASSWORD_")}
     return subprocess.run([sys.executable, "-m", "app", "team", "setup", admin_url, *args],
-                          env=os.environ | given | (env or {}), capture_output=True, text=True, timeout=120,
+                          env=clean | given | (env or {}), capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
 
 

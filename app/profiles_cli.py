@@ -20,6 +20,7 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
+    from app.store.errors import ServerRefused
 
     password = ""
     if args.role == "supervisor":
@@ -32,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
         IssueDesk(store, args.name).add_profile(args.name, args.role, password)
     except IssueRefused as exc:
         print(f"kefudesk profiles: {exc}", file=sys.stderr)
+        return 2
+    except ServerRefused as exc:  # a team server's agents' login: profiles are a supervisor's or the owner's
+        print(f"kefudesk profiles: {exc.detail}: a supervisor's login adds profiles on the team's server, and "
+              "kefudesk team setup --supervisor NAME=LOGIN adds a supervisor", file=sys.stderr)
         return 2
     finally:
         store.close()

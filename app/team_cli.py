@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
     from sqlalchemy.exc import ArgumentError, OperationalError
 
     from app.store import team
-    from app.store.errors import ServerRefused, StoreError, StoreUnreachable
+    from app.store.errors import ServerRefused, StoreError, StoreTooNew, StoreUnreachable
 
     ask = ask or (getpass.getpass if sys.stdin.isatty() else None)
     try:
@@ -93,6 +93,8 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
                     "that owns the database", 3)
     except StoreUnreachable as exc:
         return _say(str(exc).replace("store.url", "the URL"), 3)
+    except StoreTooNew as exc:
+        return _say(str(exc), 3)
     except OperationalError as exc:
         return _say(str(StoreUnreachable(where, exc.orig or exc)).replace("store.url", "the URL"), 3)
     except (StoreError, ValueError) as exc:

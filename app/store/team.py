@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.store.errors import ServerRefused, StoreError, StoreUnreachable
+from app.store.errors import ServerRefused, StoreError, StoreTooNew, StoreUnreachable
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -179,8 +179,13 @@ def setup(connection: Connection, roles: TeamRoles, passwords: Mapping[str, str 
     superuser, or an admin with CREATEROLE that owns the database): roles and logins (a password given sets it,
     None keeps it), the database and its schema owned by the owner role, the schema upgraded as the owner,
     the rules and the grants. Idempotent: run it again after an upgrade or to add a supervisor."""
-    from app.store.engine import migrate_connection  # the engine opens stores through this module
+    # imported here: the engine imports this module
+    from app.store.engine import HEAD_REVISION, known_revisions, migrate_connection
 
+    revision, _may = schema_state(connection)
+    if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+        raise StoreTooNew(f"the database holds schema {revision}, from a newer KefuDesk than this one (which knows "
+                          f"schemas up to {HEAD_REVISION}): run the setup of that version")
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     superuser = bool(connection.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar())
     for group in (roles.agent, roles.supervisor):

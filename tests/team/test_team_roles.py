@@ -6,6 +6,9 @@ supervisor's own login, so it takes the supervisor's password on the server too.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -312,3 +315,21 @@ def test_two_agents_refunding_at_the_same_moment_from_psql_never_exceed_the_orde
         racer.join(30)
     assert len(outcome) == 1 and isinstance(outcome[0], psycopg.Error) and outcome[0].sqlstate == "23514"
     assert li.repo.amount_for_order(ORDER.no, ("partial_refund", "full_refund"), ("done",)) == 7000
+
+
+def test_the_profiles_command_on_the_agents_login_says_whom_to_ask(team, tmp_path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(f'[store]\nurl = "{team.desk.replace(":desk-pass-1@", "@")}"\n',
+                                          encoding="utf-8")
+    env = os.environ | {"KEFUDESK_DATA_DIR": str(tmp_path / "data"), "KEFUDESK_CONFIG_DIR": str(config),
+                        "KEFUDESK_DB_PASSWORD": "desk-pass-1", "KEFUDESK_NEW_PASSWORD": "my-own-pass",
+                        "KEFUDESK_SUPERVISOR_PASSWORD": "my-own-pass"}
+    done = subprocess.run([sys.executable, "-m", "app", "profiles", "add", "小李", "--role", "supervisor"], env=env,
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.splitlines()[-1].startswith("kefudesk profiles: ")  # after this machine's keyring note
+    admin = create_engine(team.admin)
+    with admin.connect() as c:
+        assert c.execute(text("SELECT name FROM agent_profile")).scalars().all() == [BOSS]
+    admin.dispose()

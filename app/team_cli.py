@@ -14,13 +14,20 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sqlalchemy.engine import URL, Connection, Engine
-    from sqlalchemy.sql.elements import TextClause
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
 
-    from app.store.team import TeamRoles
+from app.desk.issues import hash_password
+from app.gateway.schema import now_utc
+from app.store import team, team_desk
+from app.store.engine import HEAD_REVISION
+from app.store.errors import ServerRefused, StoreError, StoreTooNew
+from app.store.issues import Audit, IssueStore
+from app.store.store import Store
+from app.store.team import PREFIX, TeamRoles, login_name
 
 ADMIN_PASSWORD_ENV = "KEFUDESK_ADMIN_PASSWORD"
 MIN_PASSWORD = 8
@@ -52,12 +59,7 @@ def password_env(login: str) -> str:
 
 
 def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> int:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, OperationalError
-
-    from app.store import team
-    from app.store.errors import ServerRefused, StoreError, StoreTooNew, StoreUnreachable
-
+    """Set up the layout; 0 done, 2 a refused input, 3 the server cannot be used as asked (each said in a line)."""
     ask = ask or (getpass.getpass if sys.stdin.isatty() else None)
     try:
         url = make_url(args.url)
@@ -77,10 +79,10 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
     engine = None
     try:
         engine = _admin_engine(url, ask)
-        team.watch(engine)
+        team_desk.watch(engine)
         with engine.begin() as connection:
             roles = _roles(team.installed(connection), args.prefix, supervisors)
-            existing = set(connection.execute(_text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
+            existing = set(connection.execute(text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
                                               {"names": roles.logins()}).scalars())
             profiles = _profiles(connection, roles)
             passwords = _passwords(roles, existing, profiles, ask)
@@ -90,13 +92,13 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
         return _say(str(exc), 2)
     except ServerRefused as exc:
         return _say(f"{exc.detail}: run it as the database superuser (postgres) or an admin login with CREATEROLE "
-                    "that owns the database", 3)
-    except StoreUnreachable as exc:
-        return _say(str(exc).replace("store.url", "the URL"), 3)
+                    "and CREATEDB that owns the database", 3)
     except StoreTooNew as exc:
         return _say(str(exc), 3)
     except OperationalError as exc:
-        return _say(str(StoreUnreachable(where, exc.orig or exc)).replace("store.url", "the URL"), 3)
+        detail = " ".join(str(exc.orig or exc).split())[:300]
+        return _say(f"cannot sign in to {where} ({detail}): check the address, and the admin's password "
+                    f"({ADMIN_PASSWORD_ENV}, or typed when asked)", 3)
     except (StoreError, ValueError) as exc:
         return _say(str(exc), 2)
     finally:
@@ -106,20 +108,12 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
     return 0
 
 
-def _text(sql: str) -> TextClause:
-    from sqlalchemy import text
-
-    return text(sql)
-
-
 def _say(message: str, code: int) -> int:
     print(f"{PROG}: {message}", file=sys.stderr)
     return code
 
 
 def _supervisors(given: list[str]) -> dict[str, str]:
-    from app.store.team import login_name
-
     found: dict[str, str] = {}
     for item in given:
         name, _, login = item.partition("=")
@@ -135,10 +129,6 @@ def _supervisors(given: list[str]) -> dict[str, str]:
 
 def _admin_engine(url: URL, ask: Callable[[str], str] | None) -> Engine:
     """The admin's connection; a password from the environment, or asked when the server wants one."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.exc import OperationalError
-    from sqlalchemy.pool import NullPool
-
     password = os.environ.get(ADMIN_PASSWORD_ENV)
     engine = create_engine(url.set(password=password or None), poolclass=NullPool)
     if password or ask is None:
@@ -155,8 +145,6 @@ def _admin_engine(url: URL, ask: Callable[[str], str] | None) -> Engine:
 
 
 def _roles(installed: TeamRoles | None, prefix: str | None, supervisors: Mapping[str, str]) -> TeamRoles:
-    from app.store.team import PREFIX, TeamRoles
-
     try:
         wanted = TeamRoles.named(prefix or PREFIX)
     except ValueError as exc:
@@ -175,9 +163,9 @@ def _roles(installed: TeamRoles | None, prefix: str | None, supervisors: Mapping
 
 def _profiles(connection: Connection, roles: TeamRoles) -> set[str]:
     """Supervisors who have a profile on the desk already."""
-    if not connection.execute(_text("SELECT to_regclass('public.agent_profile') IS NOT NULL")).scalar():
+    if not connection.execute(text("SELECT to_regclass('public.agent_profile') IS NOT NULL")).scalar():
         return set()
-    return set(connection.execute(_text("SELECT name FROM public.agent_profile WHERE role = 'supervisor' "
+    return set(connection.execute(text("SELECT name FROM public.agent_profile WHERE role = 'supervisor' "
                                         "AND name = ANY(:names)"), {"names": list(roles.supervisors)}).scalars())
 
 
@@ -208,11 +196,6 @@ def _passwords(roles: TeamRoles, existing: set[str], profiles: set[str],
 def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[str, str | None], admin: str) -> None:
     """Each supervisor given a password gets it on the desk too (one password for the person: an approval at an
     agent's desk checks it there and signs in to the server with it), with the audit entry any profile change has."""
-    from app.desk.issues import hash_password
-    from app.gateway.schema import now_utc
-    from app.store.issues import Audit, IssueStore
-    from app.store.store import Store
-
     store = Store(engine, None)
     for name, login in roles.supervisors.items():
         password = passwords.get(login)
@@ -223,8 +206,6 @@ def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[st
 
 
 def _report(url: URL, roles: TeamRoles) -> None:
-    from app.store.engine import HEAD_REVISION
-
     def desk(login: str) -> str:
         return url.set(username=login, password=None).render_as_string(hide_password=True)
 

@@ -28,7 +28,7 @@ from app.store.images import ImageError
 from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
-from app.store.team import NoTeamLogin, as_supervisor
+from app.store.team_desk import NoTeamLogin, as_supervisor
 
 STAGES = ("pre_sale", "in_sale", "after_sale", "bad_review")
 CATEGORIES: dict[str, tuple[str, ...]] = {

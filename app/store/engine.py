@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from app.store import team, team_desk
 from app.store.errors import (
     StoreCorrupt,
     StoreError,
@@ -84,12 +85,10 @@ def _open_server(target: str, images_dir: Path | None) -> Store:
     """A team's server: upgraded here only by a login that may change its schema (the owner's, in the team layout
     of app/store/team.py), as the owner role; a desk's login finding an older schema says whom to ask instead of
     failing halfway into an upgrade it may not make."""
-    from app.store import team
-
     engine = create_engine(target, pool_pre_ping=True)
     where = engine.url.render_as_string(hide_password=True)
     if engine.dialect.name == "postgresql":
-        team.watch(engine)  # the server's refusals reach the desk as ServerRefused, with the reason
+        team_desk.watch(engine)  # the server's refusals reach the desk as ServerRefused, with the reason
     try:
         with engine.begin() as connection:  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
             revision, may_migrate = team.schema_state(connection)

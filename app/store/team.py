@@ -19,21 +19,18 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection, ExceptionContext
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
-from app.store.errors import ServerRefused, StoreError, StoreTooNew, StoreUnreachable
-
-if TYPE_CHECKING:
-    from app.store.store import Store
+from app.store.errors import ServerRefused, StoreError, StoreTooNew
 
 PREFIX = "kefudesk"
 ROLES_KEY = "team.roles"  # the layout's role names, in meta (only the owner's login may change team.* keys)
 RULES_KEY = "team.rules"  # which version of team.sql is installed
+# the server's refusals: a privilege the login lacks (insufficient_privilege), a rule nobody may break
+# (check_violation); team.sql raises these two only
+REFUSALS = ("42501", "23514")
 
 # The desk's rules (app/desk/issues.py) as the server checks them: the store cannot import the desk.
 # tests/unit/store/test_team.py keeps these equal to the desk's.
@@ -211,11 +208,14 @@ def setup(connection: Connection, roles: TeamRoles, passwords: Mapping[str, str 
 
 
 def _ensure_role(connection: Connection, name: str, *, login: bool, password: str | None) -> None:
-    found = connection.execute(text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :name"),
-                               {"name": name}).first()
+    # a role already there with powers over other roles or the rules (a superuser, CREATEROLE could make itself
+    # a supervisor, BYPASSRLS, REPLICATION) is somebody else's: the layout does not hand it to a desk
+    found = connection.execute(text("SELECT rolsuper OR rolcreaterole OR rolbypassrls OR rolreplication "
+                                    "FROM pg_roles WHERE rolname = :name"), {"name": name}).first()
     if found is not None and found[0]:
-        raise StoreError(f"{name} is a superuser on this server: the layout will not use it as a desk's login. "
-                         "Choose another name (--prefix, or NAME=LOGIN for a supervisor).")
+        raise StoreError(f"{name} is already a role on this server with powers over other roles (superuser, "
+                         "CREATEROLE, BYPASSRLS or REPLICATION): the layout will not use it. Choose another name "
+                         "(--prefix, or NAME=LOGIN for a supervisor).")
     verb = "CREATE" if found is None else "ALTER"
     if not login:
         if found is None:
@@ -291,7 +291,7 @@ def _as_written(connection: Connection, sql: str) -> None:
     try:
         connection.connection.driver_connection.execute(sql)
     except psycopg.Error as exc:
-        if exc.sqlstate in ("42501", "23514"):
+        if exc.sqlstate in REFUSALS:
             raise ServerRefused(exc.diag.message_primary or str(exc)) from exc
         raise
 
@@ -343,59 +343,3 @@ def _literal(connection: Connection, value: str) -> str:
     from psycopg import sql
 
     return sql.Literal(value).as_string(connection.connection.driver_connection)
-
-
-# --- refusals and a supervisor's decision -----------------------------------------------------------------
-
-def say_refusals(context: ExceptionContext) -> None:
-    """The server's refusals (a privilege the login lacks, a rule of team.sql) become ServerRefused, naming why."""
-    orig = context.original_exception
-    if getattr(orig, "sqlstate", None) in ("42501", "23514"):
-        diag = getattr(orig, "diag", None)
-        raise ServerRefused(getattr(diag, "message_primary", None) or str(orig).splitlines()[0]) from orig
-
-
-def watch(engine_or_connection: object) -> None:
-    event.listen(engine_or_connection, "handle_error", say_refusals)
-
-
-class NoTeamLogin(StoreError):
-    """A supervisor profile without a login of its own on the team's server."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__(f"{name} has no supervisor's login on the team's server: the owner adds one with "
-                         f"kefudesk team setup URL --supervisor {name}=LOGIN")
-        self.name = name
-
-
-@contextlib.contextmanager
-def as_supervisor(store: Store, name: str, password: str) -> Iterator[Store]:
-    """The store to write a supervisor's decision through. On a team server where this desk's login may not
-    decide (an agent's desk), a short connection as the supervisor's own login, which the server lets in only
-    with their password; elsewhere (a local store, a supervisor's own desk) the store itself."""
-    from app.store.store import Store
-
-    engine = store.engine
-    if engine.dialect.name != "postgresql":
-        yield store
-        return
-    with engine.connect() as connection:
-        roles = installed(connection)
-        may = roles is None or bool(connection.execute(
-            text("SELECT pg_has_role(session_user, :role, 'MEMBER')"), {"role": roles.supervisor}).scalar())
-    if may or roles is None:
-        yield store
-        return
-    login = roles.supervisors.get(name)
-    if login is None:
-        raise NoTeamLogin(name)
-    signed_in = create_engine(engine.url.set(username=login, password=password), poolclass=NullPool)
-    watch(signed_in)
-    try:
-        try:
-            signed_in.connect().close()  # the server checks the password now, before anything is written
-        except OperationalError as exc:
-            raise StoreUnreachable(signed_in.url.render_as_string(hide_password=True), exc.orig or exc) from exc
-        yield Store(signed_in, None, store.images.root)
-    finally:
-        signed_in.dispose()

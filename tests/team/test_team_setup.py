@@ -169,6 +169,12 @@ def test_setup_refuses_what_it_should_with_the_way_out(team, pg_url):
     assert "already signs in as dianzhang" in refused(pg_url, "--supervisor", "店长=boss")
     assert "already has the owner role kefudesk_owner" in refused(pg_url, "--prefix", "other")
     assert "at least 8" in refused(pg_url, "--supervisor", "小组长=zuzhang", passwords={"zuzhang": "short"})
+    superuser = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with superuser.connect() as c:  # somebody else's role, able to make itself anything: not a supervisor's login
+        c.execute(text("DROP ROLE IF EXISTS sneaky"))
+        c.execute(text("CREATE ROLE sneaky LOGIN CREATEROLE"))
+    superuser.dispose()
+    assert "powers over other roles" in refused(pg_url, "--supervisor", "小王=sneaky", passwords={"sneaky": "x" * 8})
     not_admin = pg_url.replace("postgres@", "kefudesk_desk@")
     assert "superuser" in refused(not_admin, code=3, env={"KEFUDESK_ADMIN_PASSWORD": "desk-pass-1"})
     assert layout(pg_url)["meta"][0][1].count("zuzhang") == 0  # nothing of the refused runs was kept

@@ -127,3 +127,17 @@ def team(pg_url: str) -> Team:
         return pg_url.replace("postgres@", f"{name}:{TEAM_PASSWORDS[name]}@")
 
     return Team(pg_url, login("kefudesk_owner"), login("kefudesk_desk"), login("dianzhang"))
+
+
+def desk_env(tmp_path: Path, url: str, **more: str) -> dict[str, str]:
+    """The environment of a real kefudesk whose store.url is url (its password taken out, given as
+    KEFUDESK_DB_PASSWORD as a desk's keyring would), with data and settings under tmp_path."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    where = parsed._replace(password=None).render_as_string(hide_password=False)  # set(password=None) keeps it
+    (config / "settings.toml").write_text(f'[store]\nurl = "{where}"\n', encoding="utf-8")
+    return os.environ | {"KEFUDESK_DATA_DIR": str(tmp_path / "data"), "KEFUDESK_CONFIG_DIR": str(config),
+                         "KEFUDESK_DB_PASSWORD": parsed.password or "", "QT_QPA_PLATFORM": "offscreen", **more}

@@ -6,7 +6,6 @@ supervisor's own login, so it takes the supervisor's password on the server too.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from app.store import clips
 from app.store.engine import open_store
 from app.store.errors import ServerRefused
 from app.store.search import search_messages
+from tests.team.conftest import desk_env
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
@@ -318,13 +318,7 @@ def test_two_agents_refunding_at_the_same_moment_from_psql_never_exceed_the_orde
 
 
 def test_the_profiles_command_on_the_agents_login_says_whom_to_ask(team, tmp_path):
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text(f'[store]\nurl = "{team.desk.replace(":desk-pass-1@", "@")}"\n',
-                                          encoding="utf-8")
-    env = os.environ | {"KEFUDESK_DATA_DIR": str(tmp_path / "data"), "KEFUDESK_CONFIG_DIR": str(config),
-                        "KEFUDESK_DB_PASSWORD": "desk-pass-1", "KEFUDESK_NEW_PASSWORD": "my-own-pass",
-                        "KEFUDESK_SUPERVISOR_PASSWORD": "my-own-pass"}
+    env = desk_env(tmp_path, team.desk, KEFUDESK_NEW_PASSWORD="my-own-pass", KEFUDESK_SUPERVISOR_PASSWORD="my-own-pass")
     done = subprocess.run([sys.executable, "-m", "app", "profiles", "add", "小李", "--role", "supervisor"], env=env,
                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr

@@ -22,7 +22,7 @@ from app.gateway import schema
 from app.store import clips
 from app.store.engine import _alembic_config, open_store
 from app.store.errors import StoreNeedsOwner, StoreTooNew
-from tests.team.conftest import run_setup
+from tests.team.conftest import desk_env, run_setup
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
@@ -100,13 +100,16 @@ def version(url: str) -> tuple[str, bool]:
     return found
 
 
-def test_a_desk_on_the_agents_login_never_changes_the_schema_and_says_whom_to_ask(team):
+def test_a_desk_on_the_agents_login_never_changes_the_schema_and_says_whom_to_ask(team, tmp_path):
     downgrade(team.owner, "0009")  # the server as an older KefuDesk left it (0010 added the clipboard history)
     with pytest.raises(StoreNeedsOwner) as refused:
         open_store(team.desk)
     assert "ask the owner to run kefudesk team setup" in str(refused.value)
     assert "kefudesk_desk" in str(refused.value) and "desk-pass" not in str(refused.value)
     assert version(team.admin) == ("0009", False)  # nothing was tried
+    said = subprocess.run([sys.executable, "-m", "app", "search", "压坏"], env=desk_env(tmp_path, team.desk),
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert said.returncode == 3 and "ask the owner to run kefudesk team setup" in said.stderr, said.stderr
 
     open_store(team.owner).close()  # the owner's desk upgrades, and grants the new table to the desks
     assert version(team.admin) == ("0010", True)
@@ -217,12 +220,7 @@ def test_passwords_are_asked_at_the_terminal_twice_and_never_taken_from_the_comm
 
 
 def test_the_real_desk_answers_buyers_from_the_agents_login(team, tmp_path):
-    config = tmp_path / "config"
-    config.mkdir()
-    where = team.desk.replace(":desk-pass-1@", "@")
-    (config / "settings.toml").write_text(f'[store]\nurl = "{where}"\n', encoding="utf-8")
-    env = os.environ | {"KEFUDESK_DATA_DIR": str(tmp_path / "data"), "KEFUDESK_CONFIG_DIR": str(config),
-                        "KEFUDESK_DB_PASSWORD": "desk-pass-1", "QT_QPA_PLATFORM": "offscreen"}
+    env = desk_env(tmp_path, team.desk)
     done = subprocess.run([sys.executable, "-m", "app", "--lang", "en", "--screenshot", str(tmp_path / "shot.png"),
                            "--screenshot-of", "review", "--after", "2"],
                           env=env, capture_output=True, text=True, timeout=120)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import make_url
 
 PG_BIN = [Path("/usr/lib/postgresql") / v / "bin" for v in ("17", "16", "15", "14")]
 
@@ -99,9 +99,6 @@ class Team:
     desk: str  # the agents' shared login
     supervisor: str  # 店长's own login
 
-    def engine(self, who: str) -> Engine:
-        return create_engine(getattr(self, who))
-
 
 TEAM_PASSWORDS = {"kefudesk_owner": "owner-pass-1", "kefudesk_desk": "desk-pass-1", "dianzhang": "boss-pass-1"}
 
@@ -124,7 +121,7 @@ def team(pg_url: str) -> Team:
     assert done.returncode == 0, done.stderr
 
     def login(name: str) -> str:
-        return pg_url.replace("postgres@", f"{name}:{TEAM_PASSWORDS[name]}@")
+        return make_url(pg_url).set(username=name, password=TEAM_PASSWORDS[name]).render_as_string(hide_password=False)
 
     return Team(pg_url, login("kefudesk_owner"), login("kefudesk_desk"), login("dianzhang"))
 
@@ -132,8 +129,6 @@ def team(pg_url: str) -> Team:
 def desk_env(tmp_path: Path, url: str, **more: str) -> dict[str, str]:
     """The environment of a real kefudesk whose store.url is url (its password taken out, given as
     KEFUDESK_DB_PASSWORD as a desk's keyring would), with data and settings under tmp_path."""
-    from sqlalchemy.engine import make_url
-
     parsed = make_url(url)
     config = tmp_path / "config"
     config.mkdir(exist_ok=True)

@@ -27,6 +27,7 @@ def _desk_parser() -> argparse.ArgumentParser:
                      "`kefudesk orders import` (order exports), `kefudesk problems` (problem-order list), "
                      "`kefudesk report` (daily tables, KPIs), `kefudesk search` (stored chats), "
                      "`kefudesk backup` / `restore` / `export-all` (the store kept safe), "
+                     "`kefudesk team setup` (the team's server: logins and rules), "
                      "`kefudesk bench` (benchmarks).")
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
@@ -99,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
                          "KEFUDESK_NEW_PASSWORD, KEFUDESK_SUPERVISOR_PASSWORD, KEFUDESK_OLD_PASSWORD).")
         profiles_cli.add_parsers(parser)
         return profiles_cli.run(parser.parse_args(argv[1:]))
+    if argv and argv[0] == "team":
+        from app import team_cli
+
+        parser = _Parser(prog="kefudesk team", description="The team's PostgreSQL server: its logins and rules.")
+        team_cli.add_parsers(parser)
+        return team_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "guard":
         from app import guard_cli
 

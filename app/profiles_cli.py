@@ -99,6 +99,7 @@ HINTS = {  # the way out, for the refusals a command line can do something about
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
+    from app.store.errors import ServerRefused
 
     store = open_user_store(PROG)
     if store is None:
@@ -113,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     except IssueRefused as exc:
         hint = HINTS.get(exc.code, "").replace("{name}", getattr(args, "name", ""))
         print(f"{PROG}: {exc}" + (f"; {hint}" if hint else ""), file=sys.stderr)
+        return 2
+    except ServerRefused as exc:  # a team server's agents' login: profiles are a supervisor's or the owner's
+        print(f"kefudesk profiles: {exc.detail}: a supervisor's login adds profiles on the team's server, and "
+              "kefudesk team setup --supervisor NAME=LOGIN adds a supervisor", file=sys.stderr)
         return 2
     finally:
         store.close()

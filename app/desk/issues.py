@@ -8,13 +8,14 @@ Problems are IssueRefused with a code, the field and the detail: the UI words th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,11 +24,12 @@ from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.reasons import Reason
 from app.gateway import schema
-from app.store.errors import OverOrderTotal
+from app.store.errors import OverOrderTotal, ServerRefused, StoreUnreachable
 from app.store.images import ImageError
 from app.store.issues import Audit, Authority, IssueFilter, IssueStore, ProfileConflict, RefundCap
 from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
+from app.store.team_desk import NoTeamLogin, as_supervisor
 
 STAGES = ("pre_sale", "in_sale", "after_sale", "bad_review")
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -269,9 +271,10 @@ class IssueDesk:
         supervisor, _hash = self._supervisor(supervisor, password)
         policy = parse_policy(asdict(policy), Policy())  # a script passing a Policy meets the same bounds
         before = self.store.get_meta(POLICY_KEY)
-        self.store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
-        self.repo.write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
-                                    asdict(policy)), self.clock())
+        with self._as_supervisor(supervisor, password) as store:
+            store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
+            IssueStore(store).write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
+                                                asdict(policy)), self.clock())
 
     def profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the people on this store, by name."""
@@ -362,6 +365,23 @@ class IssueDesk:
                                      password_hash=password_hash, remove=remove)
         except ProfileConflict as exc:
             raise _conflict(exc) from exc
+
+    @contextlib.contextmanager
+    def _as_supervisor(self, name: str, password: str) -> Iterator[Store]:
+        """Where a supervisor's decision is written: on a team's server, an agent's desk signs in as the
+        supervisor's own login for it (the server lets only that decide; app/store/team.py)."""
+        try:
+            with as_supervisor(self.store, name, password) as store:
+                yield store
+        except NoTeamLogin as exc:
+            raise IssueRefused("no_team_login", Reason(
+                "no_team_login", f"{name!r} has no supervisor's login on the team's server: the owner adds one with "
+                "kefudesk team setup", name=name), "supervisor", name) from exc
+        except StoreUnreachable as exc:
+            if not exc.login_refused:
+                raise
+            raise IssueRefused("wrong_password", Reason("wrong_password", f"wrong password for {name!r}", name=name),
+                               "password") from exc
 
     def _supervisor(self, name: str, password: str) -> Authority:
         """(name, password hash) when name is a supervisor and the password is theirs. A wrong one is written to
@@ -524,6 +544,9 @@ class IssueDesk:
                                           self.clock(), audit, changes, cap)
         except OverOrderTotal as exc:  # another desk's refund on this order was saved a moment earlier
             raise _over_refundable(amount, exc.order_no, exc.left_fen, cap.total_fen if cap else 0) from exc
+        except ServerRefused as exc:  # the team's server holds the rules too (a supervisor's profile on an agent's login)
+            raise IssueRefused("server_refused", Reason("server_refused", f"the team's server refused it: {exc.detail}",
+                                                        detail=exc.detail), "kind", kind) from exc
         return Outcome(action, needs, tuple(warnings))
 
     def flags(self, issue_id: int) -> list[str]:
@@ -588,9 +611,11 @@ class IssueDesk:
             cap = RefundCap(order.no, order.amount_fen, REFUNDS, ("done",)) if order is not None else None
         status = "done" if approve else "refused"
         try:
-            return self.repo.decide(action_id, status, supervisor, self.clock(),
-                                    Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
-                                          {"status": status, "amount_fen": action.amount_fen, "by": action.by}), cap)
+            with self._as_supervisor(supervisor, password) as store:
+                return IssueStore(store).decide(
+                    action_id, status, supervisor, self.clock(),
+                    Audit(supervisor, "approved" if approve else "refused", {"status": action.status},
+                          {"status": status, "amount_fen": action.amount_fen, "by": action.by}), cap)
         except OverOrderTotal as exc:
             left = yuan_text(exc.left_fen)
             raise IssueRefused("over_order_total", Reason("approval_over_total", "approving would refund more than "

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, ExceptionContext
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from app.store import team, team_desk
 from app.store.errors import (
     StoreCorrupt,
     StoreError,
     StoreLocked,
+    StoreNeedsOwner,
     StoreReadOnly,
     StoreTooNew,
     StoreUnreachable,
@@ -62,15 +64,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
     """Open (creating or upgrading) the store at a file path or an SQLAlchemy URL (a team's server; its
     pictures are kept in images_dir on this machine)."""
     if isinstance(target, str) and "://" in target:
-        engine = create_engine(target, pool_pre_ping=True)
-        try:
-            _migrate(engine)  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
-        except OperationalError as exc:
-            engine.dispose()
-            raise StoreUnreachable(engine.url.render_as_string(hide_password=True), exc.orig or exc) from exc
-        store = Store(engine, None, images_dir)
-        store.images.make_private()
-        return store
+        return _open_server(target, images_dir)
     path = Path(target)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -86,6 +80,43 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     store = Store(engine, path)
     store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
+    return store
+
+
+def _open_server(target: str, images_dir: Path | None) -> Store:
+    """A team's server: upgraded here only by a login that may change its schema (the owner's, in the team layout
+    of app/store/team.py), as the owner role; a desk's login finding an older schema says whom to ask instead of
+    failing halfway into an upgrade it may not make."""
+    engine = create_engine(target, pool_pre_ping=True)
+    where = engine.url.render_as_string(hide_password=True)
+    if engine.dialect.name == "postgresql":
+        team_desk.watch(engine)  # the server's refusals reach the desk as ServerRefused, with the reason
+    try:
+        with engine.begin() as connection:  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
+            revision, may_migrate = team.schema_state(connection)
+            if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+                raise StoreTooNew(f"The team's database at {where} was written by a newer KefuDesk (schema "
+                                  f"{revision}); this version knows schemas up to {HEAD_REVISION}. Update KefuDesk.")
+            if revision != HEAD_REVISION and not may_migrate:
+                held = f"holds schema {revision}" if revision else "holds no KefuDesk store yet"
+                raise StoreNeedsOwner(
+                    f"The team's database at {where} {held}; this KefuDesk needs schema {HEAD_REVISION}, and the "
+                    f"login {engine.url.username} may not change the schema: ask the owner to run kefudesk team "
+                    "setup (docs/team-setup.md), then start again.")
+            if may_migrate:
+                if revision != HEAD_REVISION:
+                    with team.as_owner(connection, team.installed(connection)):  # new tables are the owner's
+                        migrate_connection(connection)
+                # after an upgrade, the grants again (a new table); changed rules installed; nothing when in step
+                team.refresh(connection, force=revision != HEAD_REVISION)
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreUnreachable(where, exc.orig or exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    store = Store(engine, None, images_dir)
+    store.images.make_private()
     return store
 
 
@@ -171,12 +202,17 @@ def _foreign_keys(dbapi_connection: sqlite3.Connection, _record: object) -> None
 
 
 def _migrate(engine: Engine) -> None:
+    with engine.begin() as connection:
+        migrate_connection(connection)
+
+
+def migrate_connection(connection: Connection) -> None:
+    """Upgrade the schema to the newest, in the connection's open transaction."""
     from alembic import command
 
     cfg = _alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
 
 
 def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False) -> str | None:

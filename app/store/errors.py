@@ -25,6 +25,20 @@ class StoreUnreachable(StoreError):
         self.login_refused = login
 
 
+class StoreNeedsOwner(StoreError):
+    """The team's server holds an older schema, and this desk's login may not change it (only the owner's may)."""
+
+
+class ServerRefused(StoreError):
+    """The team's server refused a change: this login may not make it, or a rule the server holds forbids it
+    (app/store/team.sql). Nothing of the transaction was written."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The team's server refused this: {detail}. (Each login may do only its part of the work: "
+                         "see docs/team-setup.md.)")
+        self.detail = detail
+
+
 class StoreCorrupt(StoreError):
     """The file is not a readable KefuDesk database. It is never modified."""
 

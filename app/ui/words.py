@@ -125,6 +125,8 @@ REASONS: dict[str, str] = {
                                         "nothing was changed"),
     "bad_profile_name": QT_TRANSLATE_NOOP("Reason", "a name of at most {limit} characters, without control or "
                                           "invisible characters"),
+    "no_team_login": QT_TRANSLATE_NOOP("Reason", "{name} has no supervisor's login on the team's server: the owner adds one with kefudesk team setup"),
+    "server_refused": QT_TRANSLATE_NOOP("Reason", "the team's server refused it ({detail})"),
     "unknown_stage": QT_TRANSLATE_NOOP("Reason", "{value} is not a stage"),
     "unknown_category": QT_TRANSLATE_NOOP("Reason", "{value} is not a category of {stage}"),
     "unknown_severity": QT_TRANSLATE_NOOP("Reason", "{value} is not a severity"),

@@ -224,6 +224,11 @@ class IssueDesk:
         found = self.repo.profile(name)
         return found[0] if found else "agent"
 
+    def confirm_supervisor(self, name: str, password: str) -> None:
+        """IssueRefused unless name is a supervisor on this desk and password is theirs: for commands that act on
+        the store itself (repairing its schema)."""
+        self._supervisor(name, password)
+
     def _supervisor(self, name: str, password: str) -> None:
         found = self.repo.profile(name)
         if found is None or found[0] != "supervisor":

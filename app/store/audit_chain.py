@@ -22,7 +22,6 @@ UPDATE, so the desks' database role needs only INSERT and SELECT on the audit ta
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Sequence
@@ -75,7 +74,7 @@ def canonical(row_id: int, at: datetime, who: str, what: str, issue_id: int | No
 def row_hash(key: bytes, row_id: int, at: datetime, who: str, what: str, issue_id: int | None,
              action_id: int | None, before: Any, after: Any, prev_hash: str) -> str:
     body = canonical(row_id, at, who, what, issue_id, action_id, before, after, prev_hash)
-    return hmac.new(key, body, hashlib.sha256).hexdigest()
+    return hmac.digest(key, body, "sha256").hex()
 
 
 def store_key(connection: Connection) -> bytes:

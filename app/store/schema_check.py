@@ -14,6 +14,7 @@ virtual table) makes no triggers or indexes of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -88,6 +89,11 @@ def expected() -> dict[tuple[str, str], tuple[str, str | None]]:
     return objects
 
 
+@functools.cache
+def _expected() -> dict[tuple[str, str], tuple[str, str | None]]:
+    return expected()  # built once: the check runs at every start
+
+
 _LITERAL = re.compile(r"('(?:[^']|'')*')")
 _QUOTED = re.compile(r'"([A-Za-z_][A-Za-z0-9_]*)"|\[([A-Za-z_][A-Za-z0-9_]*)\]|`([A-Za-z_][A-Za-z0-9_]*)`')
 
@@ -119,7 +125,7 @@ class Difference:
 
 def differences(rows: Iterable[Sequence[Any]]) -> list[Difference]:
     """What the store's objects (rows of QUERY) have that this version's do not, and the other way round."""
-    want = expected()
+    want = _expected()
     found = {(str(t), str(name)): (str(table), sql) for t, name, table, sql in rows}
     diffs = []
     for key in sorted(set(want) | set(found)):
@@ -127,7 +133,8 @@ def differences(rows: Iterable[Sequence[Any]]) -> list[Difference]:
             diffs.append(Difference("missing", key[0], key[1], want[key][0]))
         elif key not in want:
             diffs.append(Difference("extra", key[0], key[1], found[key][0]))
-        elif found[key][0] != want[key][0] or normalised(found[key][1]) != normalised(want[key][1]):
+        elif found[key][0] != want[key][0] or (found[key][1] != want[key][1]
+                                              and normalised(found[key][1]) != normalised(want[key][1])):
             diffs.append(Difference("changed", key[0], key[1], found[key][0]))
     order = {"extra": 0, "changed": 1, "missing": 2}  # what runs code the desk did not write comes first
     return sorted(diffs, key=lambda d: (order[d.change], d.type != "trigger", d.name))

@@ -260,3 +260,22 @@ def test_two_processes_writing_at_once_keep_one_chain(store, tmp_path):
     whos = [e.who for e in IssueStore(store).audit_log()]
     switches = sum(1 for a, b in zip(whos, whos[1:], strict=False) if a != b)
     print(f"the two writers' entries alternate {switches} times in 300")
+
+
+def test_an_export_can_be_checked_with_the_documented_form_alone(store, tmp_path):
+    import zipfile
+
+    from app.store.archive import export_all
+
+    _write(store, 4)
+    export_all(store.path, tmp_path / "all.zip", T0)
+    with zipfile.ZipFile(tmp_path / "all.zip") as archive:
+        (key_row,) = [json.loads(line) for line in archive.read("tables/audit_key.jsonl").splitlines()]
+        rows = [json.loads(line) for line in archive.read("tables/audit.jsonl").splitlines()]
+    key, prev = bytes.fromhex(key_row["key"]), audit_chain.GENESIS
+    for row in rows:
+        assert row["prev_hash"] == prev
+        prev = audit_chain.row_hash(key, row["id"], datetime.fromisoformat(row["at"]), row["who"], row["what"],
+                                    row["issue_id"], row["action_id"], row["before"], row["after"], prev)
+        assert prev == row["row_hash"]
+    assert len(rows) == 4

@@ -215,7 +215,7 @@ class AuditKey(Base):
     """The store's own random key for the audit chain's HMAC (one row, made by migration 0011)."""
 
     __tablename__ = "audit_key"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # always 1
     key: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
 
 

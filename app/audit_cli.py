@@ -90,8 +90,8 @@ def _verify(args: argparse.Namespace) -> int:
     for check in verdict.anchors:
         print(f"anchor {check.row_id}: {'holds' if check.holds else 'BROKEN'}: {check.detail}")
     if diffs:
-        print(f"schema: changed outside KefuDesk ({', '.join(diffs)}): the log's own protection may be gone; "
-              f"see {REPAIR}")
+        print(f"schema: changed outside KefuDesk ({', '.join(diffs)}): the desk will not open this store until "
+              f"a trusted backup is restored or a supervisor runs {REPAIR}")
     if verdict.whole and not diffs:
         print("whole: every entry is as it was written and follows the one before it")
         if verdict.head is not None and not anchors:

@@ -28,6 +28,7 @@ def _desk_parser() -> argparse.ArgumentParser:
                      "`kefudesk report` (daily tables, KPIs), `kefudesk search` (stored chats), "
                      "`kefudesk backup` / `restore` / `export-all` (the store kept safe), "
                      "`kefudesk team setup` (the team's server: logins and rules), "
+                     "`kefudesk audit verify` (is the audit log as written?), "
                      "`kefudesk bench` (benchmarks).")
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
@@ -173,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         parser = _Parser(prog=f"kefudesk {argv[0]}", description=backup_cli.DESCRIPTIONS[argv[0]])
         backup_cli.add_arguments(argv[0], parser)
         return backup_cli.run(argv[0], parser.parse_args(argv[1:]))
+    if argv and argv[0] == "audit":
+        from app import audit_cli
+
+        parser = _Parser(prog="kefudesk audit", description="The audit log's hash chain, and the store's schema.")
+        audit_cli.add_parsers(parser)
+        return audit_cli.run(parser.parse_args(argv[1:]))
     if argv and argv[0] == "phrases":
         from app import phrases_cli
 

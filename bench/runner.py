@@ -55,6 +55,7 @@ def median(samples: list[float]) -> float:
 
 def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
     from bench import (
+        bench_audit,
         bench_desk,
         bench_guard,
         bench_hostile_text,
@@ -82,6 +83,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "system_palette": bench_system_palette.system_palette,
         "hostile_text": bench_hostile_text.hostile_text,
         "guard": bench_guard.guard,
+        "audit_log": bench_audit.audit_log,
     }
 
 

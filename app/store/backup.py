@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.files import private_dir
-from app.store.engine import inspect_store
-from app.store.errors import StoreCorrupt, StoreError, disk_problem
+from app.store.engine import HEAD_REVISION, inspect_store, schema_once_upgraded
+from app.store.errors import StoreCorrupt, StoreError, StoreSchemaChanged, disk_problem
 from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
+from app.store.schema_check import describe
 
 DAILY_KEEP = 7
 DAY = timedelta(hours=24)
@@ -104,16 +106,19 @@ def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: floa
     was kept (None if there was none).
 
     Refused, with nothing changed, when source is not a whole KefuDesk store (integrity_check, a known schema),
-    or while a desk or another program has the store open. The swap is one rename: a kill leaves either store.
+    when its triggers, indexes or views are not this version's (also once an older one is upgraded), or while a
+    desk or another program has the store open. The swap is one rename: a kill leaves either store.
     """
     if not source.is_file():
         raise StoreError(f"{source} is not a file")
     if store_path.exists() and source.resolve() == store_path.resolve():
         raise StoreError(f"{source} is the store itself; name a backup to restore")
     try:
-        revision = inspect_store(source, busy_timeout, full_check=True)
+        revision = inspect_store(source, busy_timeout, full_check=True, check_schema=True)
     except StoreCorrupt as exc:
         raise StoreCorrupt(f"{source} cannot be restored: {exc.reason}. Nothing was changed.", exc.reason) from exc
+    except StoreSchemaChanged as exc:
+        raise _changed(source, exc.differences) from exc
     if revision is None:
         raise StoreCorrupt(f"{source} cannot be restored: it holds no KefuDesk store. Nothing was changed.")
     incoming = store_path.with_name(f"{store_path.name}.restoring")
@@ -124,11 +129,36 @@ def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: floa
             copy_database(reader, incoming, busy_timeout)
         finally:
             reader.close()
+        if revision != HEAD_REVISION:
+            _refuse_changed_when_upgraded(source, incoming, busy_timeout)
         kept = _replace_store(store_path, incoming, now, busy_timeout)
     except BaseException:
         remove_database(incoming)
         raise
     return revision, kept
+
+
+def _refuse_changed_when_upgraded(source: Path, incoming: Path, busy_timeout: float) -> None:
+    """An older backup's schema can only be judged at this version's: upgrade a scratch copy and look."""
+    scratch = incoming.with_name(f"{incoming.name}.checking")
+    remove_database(scratch)
+    try:
+        reader = connect_readonly(incoming, busy_timeout)
+        try:
+            copy_database(reader, scratch, busy_timeout)
+        finally:
+            reader.close()
+        diffs = schema_once_upgraded(scratch, busy_timeout)
+    finally:
+        remove_database(scratch)
+    if diffs:
+        raise _changed(source, diffs)
+
+
+def _changed(source: Path, diffs: Sequence[object]) -> StoreSchemaChanged:
+    return StoreSchemaChanged(
+        f"{source} cannot be restored: it was changed outside KefuDesk ({describe(diffs)}); a trigger in it would "
+        "run on every write the desk makes. Nothing was changed. Restore another backup, one you trust.", diffs)
 
 
 def _replace_store(store_path: Path, incoming: Path, now: datetime, busy_timeout: float) -> Path | None:

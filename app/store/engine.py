@@ -18,13 +18,14 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.store import team, team_desk
+from app.store import schema_check, team, team_desk
 from app.store.errors import (
     StoreCorrupt,
     StoreError,
     StoreLocked,
     StoreNeedsOwner,
     StoreReadOnly,
+    StoreSchemaChanged,
     StoreTooNew,
     StoreUnreachable,
     StoreUpgradeFailed,
@@ -41,7 +42,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The newest migration's id. A store already there opens without importing Alembic (~150 ms of every
 # start); tests/unit/store/test_engine.py keeps this equal to Alembic's head.
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 
 
 def _alembic_config() -> Config:
@@ -60,9 +61,11 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Path | None = None) -> Store:
+def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Path | None = None,
+               check_schema: bool = True) -> Store:
     """Open (creating or upgrading) the store at a file path or an SQLAlchemy URL (a team's server; its
-    pictures are kept in images_dir on this machine)."""
+    pictures are kept in images_dir on this machine). A file whose triggers, indexes or views are not this
+    version's is refused (StoreSchemaChanged) unless check_schema is False: only to repair it."""
     if isinstance(target, str) and "://" in target:
         return _open_server(target, images_dir)
     path = Path(target)
@@ -72,9 +75,10 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
         raise disk_problem(exc, path) or StoreError(f"the folder of {path} cannot be made: {exc}") from exc
     if not writable(path):  # found now, not at the first reply the agent types
         raise StoreReadOnly(path)
-    revision = inspect_store(path, busy_timeout) if path.exists() and path.stat().st_size else None
+    exists = path.exists() and path.stat().st_size
+    revision = inspect_store(path, busy_timeout, check_schema=check_schema) if exists else None
     if revision != HEAD_REVISION:
-        _upgrade(path, revision, busy_timeout)
+        _upgrade(path, revision, busy_timeout, check_schema=check_schema)
     engine = _sqlite_engine(path, busy_timeout)
     if os.name == "posix":
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
@@ -152,7 +156,7 @@ def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
         raise problem from context.original_exception
 
 
-def _upgrade(path: Path, revision: str | None, busy_timeout: float) -> None:
+def _upgrade(path: Path, revision: str | None, busy_timeout: float, *, check_schema: bool = True) -> None:
     """Build the new schema on a copy and put it in place only when every step succeeded: a failing migration,
     a full disk or a kill at any moment leaves the store exactly as it was (and a copy of it in .bak-REVISION)."""
     work = path.with_name(f"{path.name}.upgrading")
@@ -168,6 +172,8 @@ def _upgrade(path: Path, revision: str | None, busy_timeout: float) -> None:
             copy_database(held, backup, busy_timeout)
             copy_database(held, work, busy_timeout)
             _migrate_file(work, busy_timeout)
+            if check_schema:  # what an old store brings along is judged once it has this version's schema
+                _refuse_changed_schema(work, busy_timeout, path)
     except StoreError:
         remove_database(work)
         raise
@@ -215,10 +221,13 @@ def migrate_connection(connection: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
-def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False) -> str | None:
+def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False,
+                  check_schema: bool = False) -> str | None:
     """Return the file's schema revision (None: empty database), or raise without changing a byte.
 
     full_check: PRAGMA integrity_check (indexes against their tables too) instead of the quicker quick_check.
+    check_schema: a store at HEAD_REVISION whose triggers, indexes or views differ from this version's raises
+    StoreSchemaChanged (app/store/schema_check.py; an older one can only be judged once upgraded).
     """
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
@@ -238,15 +247,47 @@ def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = F
                 raise _corrupt(path, "it holds tables but is not a KefuDesk store")
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        diffs = schema_check.check(connection) if check_schema and row and row[0] == HEAD_REVISION else []
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     finally:
         connection.close()
+    if diffs:
+        raise schema_changed(path, diffs)
     revision = row[0] if row else None
     if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
         raise StoreTooNew(f"{path} was written by a newer KefuDesk (schema {revision}); this version knows "
                           f"schemas up to {HEAD_REVISION}. The file was left untouched: update KefuDesk to open it.")
     return revision
+
+
+def schema_changed(path: Path, diffs: list[schema_check.Difference]) -> StoreSchemaChanged:
+    return StoreSchemaChanged(
+        f"{path} was changed outside KefuDesk: {schema_check.describe(diffs)}. A trigger runs on every write and "
+        "can alter or hide what the desk records, so the store was not opened; it was left untouched. Restore a "
+        "backup you trust (kefudesk restore BACKUP), or have a supervisor put the schema back as this version "
+        "makes it, recorded in the audit log: kefudesk audit repair-schema --supervisor NAME", diffs)
+
+
+def _refuse_changed_schema(path: Path, busy_timeout: float, shown_as: Path) -> None:
+    connection = connect_readonly(path, busy_timeout)
+    try:
+        diffs = schema_check.check(connection)
+    finally:
+        connection.close()
+    if diffs:
+        raise schema_changed(shown_as, diffs)
+
+
+def schema_once_upgraded(path: Path, busy_timeout: float = 5.0) -> list[schema_check.Difference]:
+    """What differs from this version's schema in the file at path once upgraded to it (the file is upgraded in
+    place: pass a copy)."""
+    _migrate_file(path, busy_timeout)
+    connection = connect_readonly(path, busy_timeout)
+    try:
+        return schema_check.check(connection)
+    finally:
+        connection.close()
 
 
 def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:

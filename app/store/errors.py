@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -73,6 +74,14 @@ class StoreFull(StoreError):
                          "it is intact. Free some space on that disk (old files in the backups folder beside it "
                          "can go), then try again.")
         self.path = path
+
+
+class StoreSchemaChanged(StoreError):
+    """The file's triggers, indexes or views are not the ones this version makes: refused, left untouched."""
+
+    def __init__(self, message: str, differences: Sequence[object]) -> None:
+        super().__init__(message)
+        self.differences = tuple(differences)
 
 
 class StoreUpgradeFailed(StoreError):

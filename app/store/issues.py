@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from app.store import audit_chain
 from app.store import models as m
 from app.store.errors import OverOrderTotal, StoreError
 from app.store.records import ActionRecord, AuditRecord, IssueRecord
@@ -67,7 +68,7 @@ class IssueStore:
             row = m.Issue(**fields, evidence=list(evidence), opened_at=opened_at)
             s.add(row)
             s.flush()
-            s.add(_audit(audit, opened_at, issue_id=row.id))
+            _add_audit(s, audit, opened_at, issue_id=row.id)
             return _issue(row)
 
     def update_issue(self, issue_id: int, changes: dict[str, Any], at: datetime, audit: Audit) -> IssueRecord:
@@ -79,7 +80,7 @@ class IssueStore:
                 if key not in ISSUE_FIELDS:
                     raise ValueError(f"an issue has no field {key!r}")
                 setattr(row, key, value)
-            s.add(_audit(audit, at, issue_id=issue_id))
+            _add_audit(s, audit, at, issue_id=issue_id)
             return _issue(row)
 
     def issue(self, issue_id: int) -> IssueRecord | None:
@@ -134,7 +135,7 @@ class IssueStore:
                 s.add(row)
                 s.flush()
                 ids.append(row.id)
-                s.add(_audit(Audit(audit.who, "issue opened", None, _plain(values)), at, issue_id=row.id))
+                _add_audit(s, Audit(audit.who, "issue opened", None, _plain(values)), at, issue_id=row.id)
             for issue_id, changes in updates:
                 row = s.get(m.Issue, issue_id)
                 if row is None:
@@ -148,7 +149,7 @@ class IssueStore:
                                          imported_at=at))
                 elif not known.phone:
                     known.phone = phone
-            s.add(_audit(audit, at))
+            _add_audit(s, audit, at)
         return ids
 
     def phones(self, order_nos: Sequence[str], buyer_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -213,7 +214,7 @@ class IssueStore:
             for key, value in (issue_changes or {}).items():
                 setattr(issue, key, value)
             if audit is not None:
-                s.add(_audit(audit, at, issue_id=issue_id, action_id=row.id))
+                _add_audit(s, audit, at, issue_id=issue_id, action_id=row.id)
             return _action(row)
 
     def decide(self, action_id: int, status: str, by: str, at: datetime, audit: Audit,
@@ -227,7 +228,7 @@ class IssueStore:
             if row.status != "awaiting_approval":
                 raise StoreError(f"action {action_id} was already decided ({row.status})")
             row.status, row.decided_by, row.decided_at = status, by, at
-            s.add(_audit(audit, at, issue_id=row.issue_id, action_id=action_id))
+            _add_audit(s, audit, at, issue_id=row.issue_id, action_id=action_id)
             return _action(row)
 
     def action(self, action_id: int) -> ActionRecord | None:
@@ -285,7 +286,7 @@ class IssueStore:
             if s.get(m.AgentProfile, name) is not None:
                 raise ProfileConflict("exists", name)
             s.add(m.AgentProfile(name=name, role=role, password_hash=password_hash))
-            s.add(_audit(audit, at))
+            _add_audit(s, audit, at)
 
     def change_profile(self, name: str, at: datetime, audit: Audit, *, authority: Authority,
                        role: str | None = None, password_hash: str | None = None, remove: bool = False) -> None:
@@ -307,7 +308,7 @@ class IssueStore:
             s.flush()
             if not s.scalar(_supervisors()):
                 raise ProfileConflict("last_supervisor", name)
-            s.add(_audit(audit, at))
+            _add_audit(s, audit, at)
 
     def profiles(self) -> list[tuple[str, str]]:
         """(name, role) of every profile, by name; never the password hashes."""
@@ -321,7 +322,7 @@ class IssueStore:
 
     def write_audit(self, audit: Audit, at: datetime) -> None:
         with self.store.writing() as s:
-            s.add(_audit(audit, at))
+            _add_audit(s, audit, at)
 
     def profile(self, name: str) -> tuple[str, str] | None:
         """(role, password hash) of a profile."""
@@ -391,9 +392,12 @@ def _audit_record(r: m.AuditEntry) -> AuditRecord:
     return AuditRecord(r.id, r.at, r.who, r.what, r.issue_id, r.action_id, r.before, r.after)
 
 
-def _audit(audit: Audit, at: datetime, *, issue_id: int | None = None, action_id: int | None = None) -> m.AuditEntry:
-    return m.AuditEntry(at=at, who=audit.who, what=audit.what, issue_id=issue_id, action_id=action_id,
-                        before=audit.before, after=audit.after)
+def _add_audit(s: Session, audit: Audit, at: datetime, *, issue_id: int | None = None,
+               action_id: int | None = None) -> None:
+    """The audit entry, chained to the last one, in the session's transaction (after the change it records)."""
+    s.flush()
+    audit_chain.append(s.connection(), audit_chain.Entry(at, audit.who, audit.what, issue_id, action_id,
+                                                         audit.before, audit.after))
 
 
 def _issue(r: m.Issue) -> IssueRecord:

@@ -192,7 +192,8 @@ class IssueAction(Base):
 
 
 class AuditEntry(Base):
-    """Append-only (triggers refuse UPDATE and DELETE): every money action, override and approval."""
+    """Append-only (triggers refuse UPDATE and DELETE): every money action, override and approval. Each row is
+    chained to the one before it (app/store/audit_chain.py writes every row and checks the chain)."""
 
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -203,6 +204,19 @@ class AuditEntry(Base):
     action_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64), server_default="")  # the previous row's row_hash
+    row_hash: Mapped[str] = mapped_column(String(64), server_default="")  # HMAC of this row and prev_hash
+
+    # one row per predecessor: two writers that read the same last row cannot both append after it
+    __table_args__ = (Index("ux_audit_prev_hash", "prev_hash", unique=True),)
+
+
+class AuditKey(Base):
+    """The store's own random key for the audit chain's HMAC (one row, made by migration 0011)."""
+
+    __tablename__ = "audit_key"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # always 1
+    key: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
 
 
 class OrderContact(Base):

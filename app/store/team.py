@@ -62,6 +62,7 @@ AGENT_GRANTS: dict[str, tuple[str, ...]] = {
     "issue": ("SELECT", "INSERT", "UPDATE"),
     "issue_action": ("SELECT", "INSERT"),  # checked (team.sql)
     "audit": ("SELECT", "INSERT"),  # append-only; table-level, so columns added later are covered
+    "audit_key": ("SELECT",),  # every desk chains its audit rows with the store's key (app/store/audit_chain.py)
     "order_contact": ("SELECT", "INSERT", "UPDATE"),
     "chat_review": ("SELECT", "INSERT"),
     "message_note": ("SELECT", "INSERT"),

@@ -72,6 +72,8 @@ def test_messages_phrases_and_issues_come_back_from_the_archive_alone(busy_store
     with zipfile.ZipFile(target) as archive, fresh.engine.begin() as c:
         c.exec_driver_sql("DELETE FROM meta")  # a new store's own bookkeeping, about to come from the archive
         for table in Base.metadata.sorted_tables:
+            if table.name == "audit_key":
+                continue  # the new store has its own, which never changes (the chain is checked in test_audit_chain)
             rows = [json.loads(line) for line in archive.read(f"tables/{table.name}.jsonl").decode().splitlines()]
             for row in rows:
                 for column in table.columns:

@@ -200,9 +200,10 @@ def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[st
     for name, login in roles.supervisors.items():
         password = passwords.get(login)
         if password:
-            IssueStore(store).set_profile(name, "supervisor", hash_password(password), now_utc(),
-                                          Audit(f"{admin} (kefudesk team setup)", "profile set", None,
-                                                {"name": name, "role": "supervisor", "login": login}))
+            IssueStore(store).set_profile_by_admin(
+                name, "supervisor", hash_password(password), now_utc(),
+                Audit(f"{admin} (kefudesk team setup)", "profile set", None,
+                      {"name": name, "role": "supervisor", "login": login}))
 
 
 def _report(url: URL, roles: TeamRoles) -> None:

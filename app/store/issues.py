@@ -288,6 +288,15 @@ class IssueStore:
             s.add(m.AgentProfile(name=name, role=role, password_hash=password_hash))
             _add_audit(s, audit, at)
 
+    def set_profile_by_admin(self, name: str, role: str, password_hash: str, at: datetime, audit: Audit) -> None:
+        """Make or overwrite a profile with no supervisor's authority: only for the team server's administrator
+        (kefudesk team setup, which holds the server's own admin login and gives each supervisor their password);
+        the audit entry names that administrator."""
+        with self.store.writing() as s:
+            _hold_profiles(s)
+            s.merge(m.AgentProfile(name=name, role=role, password_hash=password_hash))
+            _add_audit(s, audit, at)
+
     def change_profile(self, name: str, at: datetime, audit: Audit, *, authority: Authority,
                        role: str | None = None, password_hash: str | None = None, remove: bool = False) -> None:
         """Change a profile's role and/or password hash, or remove it, with its audit entry: refused

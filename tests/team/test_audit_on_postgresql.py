@@ -95,10 +95,10 @@ def test_a_role_that_may_only_insert_and_select_the_log_writes_it(pg_url):
     owner = create_engine(pg_url)
     with owner.begin() as c:
         c.execute(text("DROP ROLE IF EXISTS kefu_desk_audit_test"))
-        c.execute(text("CREATE ROLE kefu_desk_audit_test LOGIN"))
+        c.execute(text("CREATE ROLE kefu_desk_audit_test LOGIN PASSWORD 'audit-test-pw'"))
         c.execute(text("GRANT SELECT ON alembic_version, audit_key TO kefu_desk_audit_test"))
         c.execute(text("GRANT SELECT, INSERT ON audit TO kefu_desk_audit_test"))
-    desk = open_store(pg_url.replace("postgres@", "kefu_desk_audit_test@"))
+    desk = open_store(pg_url.replace("postgres@", "kefu_desk_audit_test:audit-test-pw@"))
     try:
         IssueStore(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 300}), T0)
         IssueStore(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 200}), T0)

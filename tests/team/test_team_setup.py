@@ -20,7 +20,7 @@ from app import team_cli
 from app.desk.issues import IssueDesk
 from app.gateway import schema
 from app.store import clips
-from app.store.engine import _alembic_config, open_store
+from app.store.engine import HEAD_REVISION, _alembic_config, open_store
 from app.store.errors import StoreNeedsOwner, StoreTooNew
 from tests.team.conftest import desk_env, run_setup
 
@@ -112,7 +112,7 @@ def test_a_desk_on_the_agents_login_never_changes_the_schema_and_says_whom_to_as
     assert said.returncode == 3 and "ask the owner to run kefudesk team setup" in said.stderr, said.stderr
 
     open_store(team.owner).close()  # the owner's desk upgrades, and grants the new table to the desks
-    assert version(team.admin) == ("0010", True)
+    assert version(team.admin) == (HEAD_REVISION, True)
     desk = open_store(team.desk)
     clips.add_clip(desk, NOW, "text", "73123456789012", "", "Firefox")
     assert clips.latest(desk).text == "73123456789012"

@@ -22,7 +22,8 @@ PASSWORD = "店长的密码-42"
 def user_store():
     """The user's store with a supervisor and a refund (three audit entries), closed."""
     s = open_store(config.store_path())
-    IssueStore(s).set_profile("店长", "supervisor", hash_password(PASSWORD), at(0), Audit("店长", "profile set"))
+    IssueStore(s).add_profile("店长", "supervisor", hash_password(PASSWORD), at(0), Audit("店长", "first supervisor"),
+                              first_supervisor=True)
     _refund(s, 350)
     s.close()
     return config.store_path()

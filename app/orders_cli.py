@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli_store import open_user_store
+from app.files import SHEET_BYTES, read_limited
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,8 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     load.add_argument("--skip-bad", action="store_true", help="import the good rows even if some are bad")
 
 
-def read_sheet_args(args: argparse.Namespace, prog: str, example: str) -> tuple[str, dict[str, str], bytes] | int:
+def read_sheet_args(args: argparse.Namespace, prog: str, example: str, what: str = "an order export",
+                    ) -> tuple[str, dict[str, str], bytes] | int:
     """FILE, --format and --map of an import command: (format, mapping, bytes), or the exit code after saying
     what is wrong."""
     fmt = args.format or {".csv": "csv", ".xlsx": "xlsx"}.get(args.file.suffix.lower())
@@ -37,7 +39,7 @@ def read_sheet_args(args: argparse.Namespace, prog: str, example: str) -> tuple[
             return 2
         mapping[field.strip()] = header.strip()
     try:
-        data = args.file.read_bytes()
+        data = read_limited(args.file, SHEET_BYTES, what, "split it by date and import the parts")
     except OSError as exc:
         print(f"{prog}: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.cli_store import open_user_store
-from app.files import write_atomic
+from app.files import SHEET_BYTES, read_limited, write_atomic
 
 KINDS = ("refunds", "reships", "returns", "complaints", "reviews", "problem-orders")  # app.desk.reports.KINDS
 PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
@@ -77,7 +77,8 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
         return 2
     fmt = "xlsx" if args.reconcile.suffix.lower() == ".xlsx" else "csv"
     try:
-        marks = reconcile(store, args.reconcile.read_bytes(), fmt, args.date,  # type: ignore[arg-type]
+        marks = reconcile(store, read_limited(args.reconcile, SHEET_BYTES, "finance's sheet"), fmt,  # type: ignore[arg-type]
+                          args.date,
                           who=os.environ.get("USER", "kefudesk"))
     except OSError as exc:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)

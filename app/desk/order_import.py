@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.desk.money import parse_yuan
 from app.desk.reasons import Reason
+from app.files import ENTRIES, SHEET_BYTES, size_text, too_large
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text, sheet_values
 from app.store import models as m
@@ -112,6 +113,10 @@ def not_imported(reason: Reason) -> Reason:
 
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
     """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
+    if len(data) > SHEET_BYTES:
+        raise OrderFileError(too_large("the file", len(data), SHEET_BYTES, "a sheet", "split it by date and import "
+                                       "the parts"), "file_too_large", name="the file", size=size_text(len(data)),
+                             limit=size_text(SHEET_BYTES))
     if fmt == "xlsx":
         values = sheet_values(data, OrderFileError, "try again")
         return iter([(n, [_xlsx_text(c) for c in row]) for n, row in values]), ""
@@ -126,7 +131,10 @@ def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], 
     def numbered() -> Iterator[tuple[int, list[str]]]:
         start = 1
         try:
-            for row in reader:
+            for count, row in enumerate(reader):
+                if count > ENTRIES:  # the header and ENTRIES rows
+                    raise OrderFileError(f"the sheet has more than {ENTRIES:,} rows, the most an import reads; split "
+                                         "it by date and import the parts", "sheet_rows", limit=f"{ENTRIES:,}")
                 yield start, [_cell_text(c) for c in row]
                 start = reader.line_num + 1
         except csv.Error as exc:

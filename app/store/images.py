@@ -13,7 +13,7 @@ import hashlib
 import struct
 from pathlib import Path
 
-from app.files import write_atomic
+from app.files import TooLarge, read_limited, write_atomic
 from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
 MAX_IMAGE_PIXELS = 50_000_000  # 200 MB as 32-bit pixels, under Qt's 256 MB allocation limit; phones save ≤ 48 MP
@@ -160,7 +160,9 @@ class ImageStore:
 
     def put_file(self, path: Path) -> str:
         try:
-            data = path.read_bytes()
+            data = read_limited(path, MAX_IMAGE_BYTES, "a picture", "save it smaller and choose it again")
+        except TooLarge as exc:
+            raise ImageError(str(exc)) from exc
         except OSError as exc:
             raise ImageError(f"cannot read {path}: {exc.strerror or exc}") from exc
         return self.put(data)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.desk.money import yuan_text
 from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
+from app.files import SHEET_BYTES, read_limited
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError
 from app.store.errors import StoreError
 from app.store.store import Store
 from app.ui.phrase_import import in_background, preview_table
-from app.ui.words import say
+from app.ui.words import say, say_error
 
 READ_ERRORS = (OrderFileError, PhraseFileError, OSError, StoreError, schema.ProtocolError)
 
@@ -44,6 +45,11 @@ def file_format(path: Path) -> str:
     if fmt is None:
         raise OrderFileError(f"{path.name} is neither .csv nor .xlsx: save it from Excel as one of them")
     return fmt
+
+
+def read_sheet(path: Path, what: str) -> bytes:
+    """A sheet's bytes, refused (TooLarge, an OSError) before reading when the file is over the limit."""
+    return read_limited(path, SHEET_BYTES, what, "split it by date and import the parts")
 
 
 class SheetImportDialog(QDialog):
@@ -78,7 +84,7 @@ class SheetImportDialog(QDialog):
 
     def _failed(self, exc: BaseException, prefix: str) -> None:
         self.progress.hide()
-        detail = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+        detail = say_error(exc)
         self.summary.setText(prefix.replace("%1", self.name).replace("%2", detail) + "\n"
                              + self.tr("Nothing was imported."))
         self.summary.setStyleSheet("color: #C0392B")
@@ -127,7 +133,7 @@ class OrderImportDialog(SheetImportDialog):
 
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("OrderImportDialog", "Import orders — %1").replace("%1", path.name),
-                         path.name, lambda: plan_import(store, path.read_bytes(), file_format(path)), self._preview,
+                         path.name, lambda: plan_import(store, read_sheet(path, "an order export"), file_format(path)), self._preview,
                          lambda plan: run_import(store, plan), parent)  # type: ignore[arg-type]
 
     def _preview(self, plan: object) -> Preview:

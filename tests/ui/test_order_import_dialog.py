@@ -1,7 +1,8 @@
 """The marketplace's order export imported from the desk (Ctrl+Shift+O) with real widgets: a GBK Taobao report
-previewed off the GUI thread with its bad lines named, written only on Import, re-imported as updates; a file
-that is not a sheet writes nothing and says why."""
+previewed off the GUI thread with its bad lines named, written only on Import, re-imported as updates; a file that is not a sheet,
+or one over the import limits, writes nothing and says why."""
 
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -47,4 +48,29 @@ def test_a_file_that_is_not_a_sheet_writes_nothing_and_says_why(qtbot, desk, tmp
     dialog = window.import_order_export(path)
     qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
     assert "neither .csv nor .xlsx" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(qtbot, desk, tmp_path):
+    window = desk()
+    path = tmp_path / "ExportOrderList.csv"
+    with open(path, "wb") as handle:
+        handle.truncate(1_000_000_000)  # 1 GB to the file system, nothing on the disk
+    dialog = window.import_order_export(path)
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
+    assert dialog.summary.text() == ("ExportOrderList.csv cannot be imported: ExportOrderList.csv is 1 GB, more than "
+                                     "the desk imports (64 MB): split it and import the parts\nNothing was imported.")
+    dialog.reject()
+
+
+def test_a_workbook_declaring_a_million_rows_is_refused_with_the_limit_named(qtbot, desk, tmp_path):
+    window = desk()
+    book = Workbook()
+    book.active.append(["订单编号", "买家会员名"])
+    book.active["A1048576"] = 1  # a few KB on disk, a million rows to openpyxl
+    path = tmp_path / "ExportOrderList.xlsx"
+    book.save(path)
+    dialog = window.import_order_export(path)
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
+    assert "the sheet has more than 200,000 rows, the most an import reads" in dialog.summary.text()
     dialog.reject()

@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 
+from app.desk.fits import first_misfit
 from app.desk.money import parse_yuan
 from app.desk.reasons import Reason
 from app.files import ENTRIES, SHEET_BYTES, size_text, too_large
@@ -43,6 +45,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("no", "buyer_nick")
 MAPPING_KEY = "orders.mapping"
+# the columns each field is written to: its value must fit every one (their limits are the schema's own)
+STORED_IN: dict[str, tuple[Any, ...]] = {
+    "buyer_nick": (m.Order.buyer_id, m.OrderContact.buyer_nick), "receiver_name": (m.OrderContact.receiver_name,),
+    "alipay": (m.OrderContact.alipay,), "phone": (m.OrderContact.phone,), "status": (m.Order.status,),
+    "courier": (m.Order.courier,), "tracking_no": (m.Order.tracking_no,), "address": (m.Order.address,),
+    "amount": (m.Order.amount_fen,)}
 
 
 class OrderFileError(PhraseFileError):
@@ -250,6 +258,12 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
         if amount < 0:
             rejected.append(Rejected(number, not_imported(Reason("line_negative_amount", "a negative amount")),
                                      shown))
+            continue
+        values = {name: amount if name == "amount" else get(name) for name in STORED_IN}
+        misfit = first_misfit([(header[columns[name]], value, STORED_IN[name]) for name, value in values.items()
+                               if name in columns], money=[header[columns["amount"]]] if "amount" in columns else [])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), shown))
             continue
         if no in seen:
             continue  # one line per item in some exports: the order is the first line

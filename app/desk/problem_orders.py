@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from app.desk.fits import first_misfit
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
 from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
+from app.store import models as m
 from app.store.issues import Audit
 
 KINDS = CATEGORIES["in_sale"]
@@ -34,6 +37,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("category", "no")
 MAPPING_KEY = "problems.mapping"
+# the columns a line's text is written to: its value must fit every one (their limits are the schema's own)
+STORED_IN: dict[str, tuple[Any, ...]] = {"buyer_nick": (m.Issue.buyer_nick, m.OrderContact.buyer_nick),
+                                         "detail": (m.Issue.note,), "phone": (m.OrderContact.phone,)}
 
 # the words back-ends and agents use for each category; the first is what the floor's table shows
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
@@ -134,6 +140,12 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
         if len(get("detail")) > 2000:
             why = Reason("detail_too_long", "the detail is longer than 2,000 characters", limit=2000)
             rejected.append(Rejected(number, not_imported(why), shown))
+            continue
+        misfit = first_misfit([(header[columns[name]], value, STORED_IN[name]) for name, value in
+                               (("buyer_nick", get("buyer_nick")), ("detail", get("detail")), ("phone", phone))
+                               if name in columns])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), shown))
             continue
         rows.append(ProblemRow(no, category, get("buyer_nick"), get("detail"), phone, reported))
     used = {field: header[index] for field, index in columns.items()}

@@ -748,10 +748,22 @@ def _json_phrase(entry: object) -> Phrase:
     return Phrase(0, **values)
 
 
+class _Huge(str):
+    """A whole number too long to be one the desk keeps: Python refuses to read one of over 4,300 digits (a
+    ValueError with no line), so it stays text and its entry is refused like any other value of the wrong kind."""
+
+    def __repr__(self) -> str:
+        return f"a {len(self.lstrip('-')):,}-digit number"
+
+
+def _whole_number(text: str) -> int | _Huge:
+    return int(text) if len(text) <= 40 else _Huge(text)
+
+
 def _parse_json(data: bytes) -> Parsed:
     text, encoding = decode_text(data)
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise PhraseFileError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from exc
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:

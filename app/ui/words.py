@@ -185,6 +185,13 @@ REASONS: dict[str, str] = {
     "line_negative_amount": QT_TRANSLATE_NOOP("Reason", "a negative amount"),
     "unknown_problem_type": QT_TRANSLATE_NOOP("Reason", "problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)"),
     "detail_too_long": QT_TRANSLATE_NOOP("Reason", "the detail is longer than {limit} characters"),
+    # an imported value that does not fit the store's column ({column}: the file's own column name)
+    "value_too_long": QT_TRANSLATE_NOOP("Reason", "{column} is {length} characters, more than the store keeps ({limit})"),
+    "amount_too_large": QT_TRANSLATE_NOOP("Reason", "{column} ¥{value} is more than the store keeps (at most ¥{limit})"),
+    "number_out_of_range": QT_TRANSLATE_NOOP("Reason", "{column} {value} is outside what the store keeps ({low} to {high})"),
+    "value_has_nul": QT_TRANSLATE_NOOP("Reason", "{column} holds a NUL character (\\x00), which the store cannot keep"),
+    "value_half_character": QT_TRANSLATE_NOOP("Reason", "{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep"),
+    "time_out_of_range": QT_TRANSLATE_NOOP("Reason", "{column} {value} is outside the times the store keeps"),
     # a file over an import's limits (app/files.py), refused before it is read
     "file_too_large": QT_TRANSLATE_NOOP("Reason", "{name} is {size}, more than the desk imports ({limit}): split it and import the parts"),
     "file_longer": QT_TRANSLATE_NOOP("Reason", "{name} is more than the desk imports ({limit}): split it and import the parts"),

@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import text
 
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError
@@ -14,6 +15,7 @@ from app.desk.reports import Reports
 from app.desk.worklist import counts, worklist
 from app.gateway import schema
 from app.store.engine import open_store
+from app.store.errors import StoreFull
 from app.store.issues import IssueFilter
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
@@ -212,3 +214,20 @@ def test_the_cli_imports_all_or_nothing_and_lists_the_phone_calls_due(tmp_path, 
     assert main(["problems", "list", "--step", "phone"]) == 0
     assert "0 problem(s)" in capsys.readouterr().out
     assert main(["problems", "list", "--category", "天气"]) == 2
+
+
+def test_a_line_the_store_cannot_keep_is_refused_with_its_column_and_limit(desk):
+    listing = HEADER + f"3912000000000000001,{'买' * 101},超区,新疆不派送,,2026-11-24 09:10\r\n"
+    plan = plan_file(desk, listing.encode("gbk"), "csv")
+    assert [(r.line, r.reason) for r in plan.rejected] == [
+        (2, "买家会员名 is 101 characters, more than the store keeps (100): not imported")]
+
+
+def test_an_import_that_fails_midway_keeps_nothing(desk):
+    with desk.store.engine.begin() as db:  # the store refuses the third new issue, as a full disk would
+        db.execute(text("CREATE TRIGGER third_fails BEFORE INSERT ON issue WHEN (SELECT count(*) FROM issue) >= 2 "
+                        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+    with pytest.raises(StoreFull):
+        imported(desk)
+    assert desk.issues(IssueFilter(stage="in_sale")) == [] and desk.repo.audit_log() == []
+    assert desk.repo.phones(["3912000000000000001"], []) == ({}, {})

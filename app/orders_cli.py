@@ -14,7 +14,9 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     load = commands.add_parser("import", help="import an order export (CSV or XLSX, GBK or UTF-8)",
                                description="Every bad row is reported; nothing is imported unless every row is "
-                               "good (or --skip-bad). Importing the same export again updates, never duplicates.")
+                               "good (or --skip-bad). Importing the same export again updates, never duplicates. "
+                               "Orders the shop sent keep its data: the export only fills what the shop left "
+                               "empty, and every field where the two differ is listed.")
     load.add_argument("file", type=Path)
     load.add_argument("--format", choices=("csv", "xlsx"), help="default: from the file name")
     load.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
@@ -65,10 +67,13 @@ def run(args: argparse.Namespace) -> int:
             return 2
         encoding = f", {plan.encoding}" if plan.encoding else ""
         print(f"{args.file} ({fmt}{encoding}): {plan.new} new order(s), {plan.updated} to update, "
-              f"{len(plan.rejected)} bad row(s)")
+              f"{len(plan.conflicts)} conflict(s) with the shop's data, {len(plan.rejected)} bad row(s)")
         print("columns: " + ", ".join(f"{field}={header}" for field, header in plan.mapping.items()))
         for bad in plan.rejected:
             print(f"  line {bad.line}: {bad.reason} — {bad.text}")
+        for conflict in plan.conflicts:
+            print(f"  line {conflict.line}: order {conflict.order_no}: {plan.mapping.get(conflict.field, conflict.field)}"
+                  f" is {conflict.shop!r} at the shop, {conflict.export!r} in the export: the shop's is kept")
         if args.dry_run:
             print("dry run: nothing was changed")
             return 1 if plan.rejected else 0

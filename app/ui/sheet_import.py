@@ -139,17 +139,25 @@ class OrderImportDialog(SheetImportDialog):
     def _preview(self, plan: object) -> Preview:
         assert isinstance(plan, OrderPlan)
         encoding = f" ({plan.encoding})" if plan.encoding else ""
+        conflicts = [(self.tr("Conflicts with the shop (%1)").replace("%1", str(len(plan.conflicts))),
+                      [self.tr("Line"), self.tr("Order no."), self.tr("Column"), self.tr("The shop's (kept)"),
+                       self.tr("The export's (not written)")],
+                      [[str(c.line), c.order_no, plan.mapping.get(c.field, c.field), c.shop, c.export]
+                       for c in plan.conflicts])] if plan.conflicts else []
         return Preview(
             self.tr("%1%2: %3 new order(s), %4 to update, %5 bad line(s).").replace("%1", self.name)
             .replace("%2", encoding).replace("%3", str(plan.new)).replace("%4", str(plan.updated))
-            .replace("%5", str(len(plan.rejected))),
+            .replace("%5", str(len(plan.rejected)))
+            + (" " + self.tr("%n field(s) differ from the shop's own data: the shop's are kept.", "",
+                             len(plan.conflicts)) if plan.conflicts else ""),
             [(self.tr("To write (%1)").replace("%1", str(len(plan.rows))),
               [self.tr("Order no."), self.tr("Buyer"), self.tr("Amount"), self.tr("Status"), self.tr("Items"),
                self.tr("Tracking no.")],
-              [[r.order.no, r.buyer_nick, yuan_text(r.order.amount_fen), r.order.status,
-                "、".join(i.title for i in r.order.items), r.order.tracking_no] for r in plan.rows]),
+              [[o.no, r.buyer_nick, yuan_text(o.amount_fen), o.status, "、".join(i.title for i in o.items),
+                o.tracking_no] for r in plan.rows for o in [r.written or r.order]]),
              (self.tr("Columns"), [self.tr("Field"), self.tr("Read from column")],
               [[field, header] for field, header in plan.mapping.items()]),
+             *conflicts,
              (self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))),
               [self.tr("Line"), self.tr("Why"), self.tr("Source")],
               [[str(r.line), say(r.reason), r.text] for r in plan.rejected])],

@@ -107,7 +107,7 @@ def test_the_dry_run_refuses_what_the_schema_refuses_on_a_local_store_too(tmp_pa
                       f"3912000000000000004,{'买' * 101},1.00,{'快' * 61}\n", encoding="utf-8")
     assert main(["orders", "import", str(source), "--dry-run"]) == 1
     out = capsys.readouterr().out
-    assert "1 new order(s), 0 to update, 2 bad row(s)" in out
+    assert "1 new order(s), 0 to update, 0 conflict(s) with the shop's data, 2 bad row(s)" in out
     assert ("line 3: 买家实际支付金额 ¥999999999.99 is more than the store keeps (at most ¥21474836.47): not imported"
             in out)
     assert "line 4: 买家会员名 is 101 characters, more than the store keeps (100): not imported" in out

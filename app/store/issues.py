@@ -281,6 +281,12 @@ class IssueStore:
         with self.store.writing() as s:
             s.add(_audit(audit, at))
 
+    def write_audits(self, audits: Sequence[Audit], at: datetime) -> None:
+        """Several entries in one transaction: all of them or none (a reconciliation's marks)."""
+        with self.store.writing() as s:
+            for audit in audits:
+                s.add(_audit(audit, at))
+
     def profile(self, name: str) -> tuple[str, str] | None:
         """(role, password hash) of a profile."""
         with self.store.reading() as s:

@@ -72,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
         for bad in plan.rejected:
             print(f"  line {bad.line}: {bad.reason} — {bad.text}")
         for conflict in plan.conflicts:
-            print(f"  line {conflict.line}: order {conflict.order_no}: {plan.mapping.get(conflict.field, conflict.field)}"
-                  f" is {conflict.shop!r} at the shop, {conflict.export!r} in the export: the shop's is kept")
+            column = plan.mapping.get(conflict.field, conflict.field)
+            print(f"  line {conflict.line}: order {conflict.order_no}: {column} is {conflict.shop!r} at the shop, "
+                  f"{conflict.export!r} in the export: the shop's is kept")
         if args.dry_run:
             print("dry run: nothing was changed")
             return 1 if plan.rejected else 0

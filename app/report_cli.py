@@ -77,8 +77,8 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
         return 2
     fmt = "xlsx" if args.reconcile.suffix.lower() == ".xlsx" else "csv"
     try:
-        marks = reconcile(store, read_limited(args.reconcile, SHEET_BYTES, "finance's sheet"), fmt,  # type: ignore[arg-type]
-                          args.date,
+        data = read_limited(args.reconcile, SHEET_BYTES, "finance's sheet")
+        marks = reconcile(store, data, fmt, args.date,  # type: ignore[arg-type]
                           who=os.environ.get("USER", "kefudesk"))
     except OSError as exc:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)

@@ -89,7 +89,7 @@ class OrderPlan:
     encoding: str
     new: int  # orders the store does not have yet
     updated: int  # orders the import refreshes
-    conflicts: list[Conflict] = dataclasses.field(default_factory=list)  # the shop's value kept, the export's not written
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)  # the shop's kept, the export's not written
 
 
 # exports protect long numbers from Excel as ="3912…", =3912…, '3912… or a tab in front (gone with the strip)
@@ -342,7 +342,8 @@ def _contacts(s: Session, numbers: Sequence[str]) -> dict[str, m.OrderContact]:
     found: dict[str, m.OrderContact] = {}
     for start in range(0, len(numbers), 500):
         chunk = list(numbers[start:start + 500])
-        found.update((c.order_no, c) for c in s.scalars(select(m.OrderContact).where(m.OrderContact.order_no.in_(chunk))))
+        query = select(m.OrderContact).where(m.OrderContact.order_no.in_(chunk))
+        found.update((contact.order_no, contact) for contact in s.scalars(query))
     return found
 
 

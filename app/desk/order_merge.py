@@ -12,7 +12,7 @@ changes fetched_at alone (and keeps its own buyer id, not the export's nick)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -134,7 +134,3 @@ def shown(field: str, value: Any) -> str:
     if field == "items":
         return "、".join(str(item.get("title", "")) for item in value)
     return str(value)
-
-
-def conflicts_of(line: int, order_no: str, found: Sequence[tuple[str, str, str]]) -> Iterator[Conflict]:
-    return (Conflict(line, order_no, field, shop, export) for field, shop, export in found)

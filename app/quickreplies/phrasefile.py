@@ -619,7 +619,7 @@ def sheet_values(data: bytes, error: type[PhraseFileError] = PhraseFileError,
         refused = error(str(exc))
         refused.keyed(exc.key, **exc.params)
         raise refused from exc
-    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, EOFError, RuntimeError (encrypted), NotImplementedError (compression)…
+    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, EOFError, RuntimeError…
         raise error(not_workbook) from exc
     rows: list[tuple[int, tuple[object, ...]]] = []
     try:

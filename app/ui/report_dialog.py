@@ -205,7 +205,8 @@ class ReportDialog(QDialog):
         store, day, who = self.store, self.day_text(), self.agent
         fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
         self.progress.show()
-        in_background(lambda: reconcile(store, read_limited(path, SHEET_BYTES, "finance's sheet"), fmt, day, who=who),
+        in_background(lambda: reconcile(store, read_limited(path, SHEET_BYTES, "finance's sheet"), fmt, day,
+                                        who=who),
                       lambda result: self._reconciled(result, path), self)
 
     def _reconciled(self, result: object, path: Path) -> None:

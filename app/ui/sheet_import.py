@@ -133,7 +133,8 @@ class OrderImportDialog(SheetImportDialog):
 
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("OrderImportDialog", "Import orders — %1").replace("%1", path.name),
-                         path.name, lambda: plan_import(store, read_sheet(path, "an order export"), file_format(path)), self._preview,
+                         path.name,
+                         lambda: plan_import(store, read_sheet(path, "an order export"), file_format(path)), self._preview,
                          lambda plan: run_import(store, plan), parent)  # type: ignore[arg-type]
 
     def _preview(self, plan: object) -> Preview:

@@ -55,7 +55,7 @@ ENTRIES = 200_000  # rows of a sheet; phrases and bad lines of a phrase file
 XLSX_UNPACKED = 128 * MB  # all its parts unpacked: a few KB of zip can unpack to gigabytes
 XLSX_CELLS = 1_000_000  # cells of its sheets
 XLSX_SHARED_STRINGS = 500_000  # its table of shared strings, which openpyxl reads whole before the first row
-XLSX_ELEMENTS = 4_000_000  # XML elements of all its parts (a cell is two or three)
+XLSX_ELEMENTS = 3_000_000  # XML elements of all its parts (a cell is two or three): the rest of the work
 XLSX_OTHER_ELEMENTS = 100_000  # elements of the parts openpyxl reads as objects (styles, the workbook, relations)
 XLSX_COLUMNS = 256  # columns read of each row: no export of ours or a platform's is wider
 

@@ -153,9 +153,18 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
 
 
 def plan_gateway(desk: IssueDesk, problems: Iterable[schema.ProblemOrder]) -> ProblemPlan:
-    """The same plan from the gateway's problem-order list (already typed and checked by the protocol)."""
-    rows = [ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at) for p in problems]
-    return _against_desk(desk, rows, [], {}, "")
+    """The same plan from the gateway's problem-order list (typed and checked by the protocol, whose limits are
+    wider than some columns': a problem the store cannot keep is a bad line, numbered by its place in the list)."""
+    rows: list[ProblemRow] = []
+    rejected: list[Rejected] = []
+    for number, p in enumerate(problems, start=1):
+        misfit = first_misfit([(name, value, STORED_IN[name]) for name, value in
+                               (("buyer_nick", p.buyer_nick), ("detail", p.detail), ("phone", p.phone))])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), f"{p.order_no} | {p.buyer_nick}"[:80]))
+            continue
+        rows.append(ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at))
+    return _against_desk(desk, rows, rejected, {}, "")
 
 
 def _against_desk(desk: IssueDesk, rows: Sequence[ProblemRow], rejected: list[Rejected], mapping: dict[str, str],

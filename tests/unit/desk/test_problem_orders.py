@@ -231,3 +231,13 @@ def test_an_import_that_fails_midway_keeps_nothing(desk):
         imported(desk)
     assert desk.issues(IssueFilter(stage="in_sale")) == [] and desk.repo.audit_log() == []
     assert desk.repo.phones(["3912000000000000001"], []) == ({}, {})
+
+
+def test_the_gateways_problem_with_a_nick_the_store_cannot_keep_is_a_bad_line_not_a_crash(desk):
+    # the protocol allows 200 characters, the store's column 100: on the team's server the write would fail
+    good = schema.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0)
+    long = schema.ProblemOrder("3912000000000000002", "out_of_stock", "买" * 150, "缺货", T0)
+    plan = plan_gateway(desk, [good, long])
+    assert [(r.line, str(r.reason)) for r in plan.rejected] == [
+        (2, "buyer_nick is 150 characters, more than the store keeps (100): not imported")]
+    assert run_plan(desk, plan, source="gateway") and len(desk.issues(IssueFilter(stage="in_sale"))) == 1

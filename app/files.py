@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import posixpath
 import re
 import tempfile
 import zipfile
@@ -42,7 +43,7 @@ def write_atomic(path: Path, data: bytes | str | Callable[[BinaryIO], object], *
 # An import reads at most this much and refuses more before reading it: a 1 GB file once took 6–7 GB of memory
 # before it was refused, and a 5 KB workbook 34 s of work. Each limit is what the real files are with room to
 # spare (a month of a big shop's orders, a library of 100,000 phrases) and what this code reads within seconds
-# (measured on a shared 2-core machine; see docs/reliability.md).
+# (measured on a shared 2-core machine).
 
 MB = 1_000_000
 SHEET_BYTES = 64 * MB  # an order export, a problem-order list, finance's result sheet (CSV or XLSX)
@@ -56,7 +57,7 @@ XLSX_UNPACKED = 128 * MB  # all its parts unpacked: a few KB of zip can unpack t
 XLSX_CELLS = 1_000_000  # cells of its sheets
 XLSX_SHARED_STRINGS = 500_000  # its table of shared strings, which openpyxl reads whole before the first row
 XLSX_ELEMENTS = 3_000_000  # XML elements of all its parts (a cell is two or three): the rest of the work
-XLSX_OTHER_ELEMENTS = 100_000  # elements of the parts openpyxl reads as objects (styles, the workbook, relations)
+XLSX_OTHER_ELEMENTS = 100_000  # elements openpyxl reads as objects (styles, the workbook, relations): slow ones
 XLSX_COLUMNS = 256  # columns read of each row: no export of ours or a platform's is wider
 
 
@@ -128,9 +129,13 @@ _PREFIX = rb"<(?:[A-Za-z_][\w.-]{0,63}:)?"
 _COUNTED = re.compile(_PREFIX + rb"(c|si|row)(?=[\s/>])")
 _ROW_NUMBER = re.compile(_PREFIX + rb"row\s[^<>]*?\br\s*=\s*[\"']\s*([0-9]{1,12})")
 _DIMENSION = re.compile(_PREFIX + rb"dimension\s[^<>]*?ref\s*=\s*[\"'][A-Za-z$]*[0-9]*(?::[A-Za-z$]*([0-9]{1,12}))?")
-_ROOT = re.compile(_PREFIX + rb"([A-Za-z_][\w.-]*)")
-_DATA_ROOTS = (b"worksheet", b"sst")  # a sheet and the shared strings: read as a stream, row by row
-_OBJECT_PARTS = re.compile(r"(?:\[Content_Types\]\.xml|docProps/.*|xl/styles\.xml|.*\.rels)", re.IGNORECASE)
+# what openpyxl reads into objects, whole: found the way openpyxl finds them (by name, by the content types, by the
+# relations), never by what a part says it is — it does not look at a part's root element either
+_FIXED_PARTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "docProps/core.xml", "docProps/custom.xml"}
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,63}:)?(Override|Relationship)\s[^<>]*>")
+_ATTRIBUTE = re.compile(rb"""\b(PartName|ContentType|Type|Target|TargetMode)\s*=\s*["']([^"']*)["']""")
+_MAIN = re.compile(rb"\.(?:sheet|template)\.(?:macroEnabled\.)?main\+xml$")
+_INDEX_BYTES = 4 * MB  # the content types or one part's relations: a few KB in any workbook a program wrote
 _CHUNK = 1 << 20
 _LONGEST_TAG = 4096  # a start tag longer than this is counted by its name; a row number after that is not seen
 
@@ -155,10 +160,46 @@ def check_workbook(data: bytes) -> None:
             raise WorkbookRefused(f"the workbook unpacks to {size_text(unpacked)}, more than an import reads "
                                   f"({size_text(XLSX_UNPACKED)}); save it as CSV or split it", "workbook_unpacked",
                                   size=size_text(unpacked), limit=size_text(XLSX_UNPACKED))
+        objects = _object_parts(archive, parts)
         tally = _Tally()
         for part in parts:
             with archive.open(part) as stream:
-                _count(part.filename, stream, tally)
+                _count(part.filename, stream, tally, part.filename in objects)
+
+
+def _object_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> set[str]:
+    """The parts openpyxl reads into objects: the fixed ones, every part's relations, the workbook part the content
+    types name, and chartsheets with all they refer to (drawings, charts)."""
+    objects = set(_FIXED_PARTS)
+    links: dict[str, list[tuple[bytes, str]]] = {}  # part → (relation type, target part)
+    for part in parts:
+        name = part.filename
+        if name != "[Content_Types].xml" and not name.endswith(".rels"):
+            continue
+        objects.add(name)
+        if part.file_size > _INDEX_BYTES:
+            raise WorkbookRefused(f"the workbook's part {name[:80]!r} is {size_text(part.file_size)}, more than an "
+                                  f"import reads ({size_text(_INDEX_BYTES)}); save it as CSV or split it",
+                                  "workbook_unpacked", size=size_text(part.file_size), limit=size_text(_INDEX_BYTES))
+        folder = posixpath.dirname(posixpath.dirname(name))  # xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets
+        owner = posixpath.join(folder, posixpath.basename(name)[:-len(".rels")]) if name.endswith(".rels") else ""
+        for tag in _TAG.finditer(archive.read(part)):
+            values = dict(_ATTRIBUTE.findall(tag.group()))
+            if tag.group(1) == b"Override" and _MAIN.search(values.get(b"ContentType", b"")):
+                objects.add(values.get(b"PartName", b"").decode("utf-8", "replace").lstrip("/"))
+            elif tag.group(1) == b"Relationship" and values.get(b"TargetMode") != b"External":
+                target = values.get(b"Target", b"").decode("utf-8", "replace")
+                resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                    posixpath.join(folder, target))
+                links.setdefault(owner, []).append((values.get(b"Type", b""), resolved))
+    # a chartsheet is read whole, with its drawing and the drawing's charts
+    waiting = [target for targets in links.values() for kind, target in targets if kind.endswith(b"/chartsheet")]
+    while waiting:
+        part_name = waiting.pop()
+        if part_name not in objects:
+            objects.add(part_name)
+            waiting += [target for _kind, target in links.get(part_name, [])]
+    return objects
 
 
 def _over(tally: _Tally) -> None:
@@ -173,14 +214,14 @@ def _over(tally: _Tally) -> None:
                                   "workbook; save it as CSV or split it", key, limit=f"{limit:,}")
 
 
-def _count(name: str, stream: BinaryIO, tally: _Tally) -> None:
+def _count(name: str, stream: BinaryIO, tally: _Tally, read_as_objects: bool) -> None:
     """Add one part's elements, cells and shared strings to the tally; refuse a sheet's rows past ENTRIES."""
     rows = 0
     tail = b""
-    root: bytes | None = None
+    first = True
     while True:
         chunk = stream.read(_CHUNK)
-        if root is None and chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+        if first and chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
             raise WorkbookRefused(f"the workbook's part {name[:80]!r} is XML in UTF-16, which no spreadsheet "
                                   "program writes; open the file in Excel or WPS, save it again and import that",
                                   "workbook_utf16", part=name[:80])
@@ -189,9 +230,7 @@ def _count(name: str, stream: BinaryIO, tally: _Tally) -> None:
         cut = buffer.rfind(b"<") if chunk else -1
         if cut < 0 or len(buffer) - cut > _LONGEST_TAG:
             cut = len(buffer)
-        whole, tail = buffer[:cut], buffer[cut:]
-        if root is None and (found := _ROOT.search(whole)) is not None:
-            root = found.group(1)
+        whole, tail, first = buffer[:cut], buffer[cut:], False
         if b"<!DOCTYPE" in whole:  # its entities could spell out elements this count never sees
             raise WorkbookRefused(f"the workbook's part {name[:80]!r} declares a DTD, which no spreadsheet program "
                                   "writes; open the file in Excel or WPS, save it again and import that",
@@ -199,7 +238,7 @@ def _count(name: str, stream: BinaryIO, tally: _Tally) -> None:
         # every "<" but those of end tags, comments, declarations and processing instructions starts an element
         elements = whole.count(b"<") - whole.count(b"</") - whole.count(b"<!") - whole.count(b"<?")
         tally.elements += elements
-        if _OBJECT_PARTS.fullmatch(name) or root not in _DATA_ROOTS:
+        if read_as_objects:
             tally.other += elements
         names = _COUNTED.findall(whole)
         tally.cells += names.count(b"c")

@@ -623,7 +623,8 @@ def sheet_values(data: bytes, error: type[PhraseFileError] = PhraseFileError,
         raise error(not_workbook) from exc
     rows: list[tuple[int, tuple[object, ...]]] = []
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # keep_links=False: another workbook's cached values (an external link) are not read at all
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             sheet = workbook.worksheets[0]
             width = min(sheet.max_column or XLSX_COLUMNS, XLSX_COLUMNS)

@@ -229,3 +229,17 @@ def test_a_sheet_or_phrase_file_of_too_many_rows_is_refused_at_the_limit(tmp_pat
         parse(b"x\n" * 300_000, "ahk")
     with pytest.raises(PhraseFileError, match=r"the file is 1 MB, more than an Espanso file may be \(500 KB\)"):
         parse(b"matches: [" + b"{}, " * 250_000 + b"{}]", "espanso")
+
+
+def test_a_part_is_judged_by_how_openpyxl_reads_it_not_by_what_it_says_it_is(never_opened):
+    # the workbook part (named by the content types) read whole as objects, though its root claims to be a sheet
+    disguised = f'<worksheet xmlns="{MAIN}"><definedNames>'.encode() + b"<definedName/>" * 150_000 + b"</definedNames>"
+    with pytest.raises(PhraseFileError, match="more than 100,000 XML elements outside its sheets"):
+        parse(with_part("xl/workbook.xml", disguised + b"</worksheet>"), "xlsx")
+
+
+def test_parts_openpyxl_does_not_read_are_not_held_against_a_workbook(tmp_path):
+    calc_chain = f'<calcChain xmlns="{MAIN}">'.encode() + b'<c r="A1" i="1"/>' * 150_000 + b"</calcChain>"
+    store = open_store(tmp_path / "k.db")  # finance's formulas: 150,000 of them in the chain openpyxl skips
+    assert plan_import(store, with_part("xl/calcChain.xml", calc_chain), "xlsx").new == 1
+    store.close()

@@ -16,6 +16,8 @@ from typing import Any
 
 import platformdirs
 
+from app.files import SETTINGS_BYTES, TooLarge, read_limited
+
 APP_NAME = "KefuDesk"
 DATA_DIR_ENV = "KEFUDESK_DATA_DIR"
 CONFIG_DIR_ENV = "KEFUDESK_CONFIG_DIR"
@@ -92,7 +94,9 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     try:
         if not path.exists():
             return values
-        data = path.read_bytes()
+        data = read_limited(path, SETTINGS_BYTES, "a settings file", "fix it, or delete it to use the defaults")
+    except TooLarge as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
     except OSError as exc:  # a directory, no permission, a broken disk
         raise SettingsError(f"cannot read {path} ({exc.strerror or exc}); fix its permissions or delete it to use "
                             "the defaults") from exc

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
-from app.files import write_atomic
+from app.files import read_limited, write_atomic
 from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
@@ -104,11 +104,11 @@ def _fail(message: str) -> int:
 
 
 def _import(book: PhraseBook, args: argparse.Namespace) -> int:
-    from app.quickreplies.phrasefile import PhraseFileError, format_for
+    from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
 
     try:
         fmt = args.format or format_for(args.file)
-        data = args.file.read_bytes()
+        data = read_limited(args.file, *byte_limit(fmt))
         plan = book.plan_import(data, fmt, group=args.group)
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}")

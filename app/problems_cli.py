@@ -57,7 +57,7 @@ def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
     from app.orders_cli import read_sheet_args
     from app.quickreplies.phrasefile import PhraseFileError
 
-    read = read_sheet_args(args, "kefudesk problems", "category=异常类型")
+    read = read_sheet_args(args, "kefudesk problems", "category=异常类型", "a problem-order list")
     if isinstance(read, int):
         return read
     fmt, mapping, data = read

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
-from app.files import write_atomic
+from app.files import SHEET_BYTES, read_limited, write_atomic
 from app.safe_text import csv_cell, for_terminal
 
 if TYPE_CHECKING:
@@ -94,7 +94,8 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
         return 2
     fmt = "xlsx" if args.reconcile.suffix.lower() == ".xlsx" else "csv"
     try:
-        marks = reconcile(store, args.reconcile.read_bytes(), fmt, args.date,  # type: ignore[arg-type]
+        data = read_limited(args.reconcile, SHEET_BYTES, "finance's sheet")
+        marks = reconcile(store, data, fmt, args.date,  # type: ignore[arg-type]
                           who=os.environ.get("USER", "kefudesk"))
     except OSError as exc:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)

@@ -9,17 +9,23 @@ to skip bad rows), and importing the same export again updates the orders instea
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from app.desk.fits import first_misfit
 from app.desk.money import parse_yuan
+from app.desk.order_merge import COLUMNS, Conflict, as_written, known_orders, merge
 from app.desk.reasons import Reason
+from app.files import ENTRIES, SHEET_BYTES, size_text, too_large
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text, sheet_values
 from app.store import models as m
@@ -42,6 +48,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("no", "buyer_nick")
 MAPPING_KEY = "orders.mapping"
+# the columns each field is written to: its value must fit every one (their limits are the schema's own)
+STORED_IN: dict[str, tuple[Any, ...]] = {
+    "buyer_nick": (m.Order.buyer_id, m.OrderContact.buyer_nick), "receiver_name": (m.OrderContact.receiver_name,),
+    "alipay": (m.OrderContact.alipay,), "phone": (m.OrderContact.phone,), "status": (m.Order.status,),
+    "courier": (m.Order.courier,), "tracking_no": (m.Order.tracking_no,), "address": (m.Order.address,),
+    "amount": (m.Order.amount_fen,)}
+CONTACT = ("buyer_nick", "receiver_name", "alipay", "phone")  # the contact's columns, named as the fields
 
 
 class OrderFileError(PhraseFileError):
@@ -50,11 +63,22 @@ class OrderFileError(PhraseFileError):
 
 @dataclass(frozen=True)
 class OrderRow:
-    order: schema.Order
+    order: schema.Order  # the order as the export gives it (what a new order is written as)
     buyer_nick: str
     receiver_name: str
     alipay: str
     phone: str
+    line: int = 0
+    given: frozenset[str] = frozenset()  # the fields whose cell had a value: an empty cell never erases one
+    written: schema.Order | None = None  # a known order as the store will hold it (the shop's data kept)
+
+    def export(self) -> dict[str, Any]:
+        """The export's non-empty order fields, as the order's columns take them (for the merge)."""
+        o = self.order
+        values = {"buyer_nick": o.buyer_id, "items": _items(o.items), "amount": o.amount_fen, "status": o.status,
+                  "created_at": o.created_at, "courier": o.courier, "tracking_no": o.tracking_no,
+                  "address": o.address}
+        return {name: value for name, value in values.items() if name in self.given}
 
 
 @dataclass(frozen=True)
@@ -65,6 +89,7 @@ class OrderPlan:
     encoding: str
     new: int  # orders the store does not have yet
     updated: int  # orders the import refreshes
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)  # the shop's kept, the export's not written
 
 
 # exports protect long numbers from Excel as ="3912…", =3912…, '3912… or a tab in front (gone with the strip)
@@ -112,6 +137,10 @@ def not_imported(reason: Reason) -> Reason:
 
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
     """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
+    if len(data) > SHEET_BYTES:
+        raise OrderFileError(too_large("the file", len(data), SHEET_BYTES, "a sheet", "split it by date and import "
+                                       "the parts"), "file_too_large", name="the file", size=size_text(len(data)),
+                             limit=size_text(SHEET_BYTES))
     if fmt == "xlsx":
         values = sheet_values(data, OrderFileError, "try again")
         return iter([(n, [_xlsx_text(c) for c in row]) for n, row in values]), ""
@@ -126,7 +155,10 @@ def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], 
     def numbered() -> Iterator[tuple[int, list[str]]]:
         start = 1
         try:
-            for row in reader:
+            for count, row in enumerate(reader):
+                if count > ENTRIES:  # the header and ENTRIES rows
+                    raise OrderFileError(f"the sheet has more than {ENTRIES:,} rows, the most an import reads; split "
+                                         "it by date and import the parts", "sheet_rows", limit=f"{ENTRIES:,}")
                 yield start, [_cell_text(c) for c in row]
                 start = reader.line_num + 1
         except csv.Error as exc:
@@ -206,6 +238,9 @@ def local_time(text: str) -> datetime:
 
 def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, str] | None = None,
                 now: datetime | None = None) -> OrderPlan:
+    """Read an order export and check it against the store: every row an order to write or a Rejected entry
+    saying why (its cells must fit the store's columns), and every field where the shop's own data for a known
+    order differs (a Conflict: the shop's is kept). Nothing is written."""
     rows_in, header, columns, encoding = read_header(
         store, data, fmt, mapping_key=MAPPING_KEY, mapping=mapping, headers=HEADERS, required=REQUIRED,
         hint="e.g. --map no=订单编号 --map buyer_nick=买家会员名", what="an order export")
@@ -243,6 +278,12 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
             rejected.append(Rejected(number, not_imported(Reason("line_negative_amount", "a negative amount")),
                                      shown))
             continue
+        values = {name: amount if name == "amount" else get(name) for name in STORED_IN}
+        misfit = first_misfit([(header[columns[name]], value, STORED_IN[name]) for name, value in values.items()
+                               if name in columns], money=[header[columns["amount"]]] if "amount" in columns else [])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), shown))
+            continue
         if no in seen:
             continue  # one line per item in some exports: the order is the first line
         seen.add(no)
@@ -250,31 +291,76 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
                       if title.strip())
         order = schema.Order(no, nick, items, amount, get("status") or "已导入", created, get("courier"),
                              get("tracking_no"), get("address"))
-        rows.append(OrderRow(order, nick, get("receiver_name"), get("alipay"), get("phone")))
-    numbers = [row.order.no for row in rows]
-    existing: set[str] = set()
+        given = frozenset(name for name in (*COLUMNS, *CONTACT) if name in columns and get(name).strip())
+        rows.append(OrderRow(order, nick, get("receiver_name"), get("alipay"), get("phone"), number,
+                             given | {"buyer_nick"}))
+    conflicts: list[Conflict] = []
     with store.reading() as s:
-        for start in range(0, len(numbers), 500):
-            chunk = numbers[start:start + 500]
-            existing.update(s.scalars(select(m.Order.no).where(m.Order.no.in_(chunk))))
+        known = known_orders(s, [row.order.no for row in rows])
+        for index, row in enumerate(rows):
+            if (order := known.get(row.order.no)) is not None:
+                changes, found = merge(order, row.export())
+                conflicts += [Conflict(row.line, row.order.no, name, ours, theirs) for name, ours, theirs in found]
+                rows[index] = dataclasses.replace(row, written=as_written(order, changes))
     used = {field: header[index] for field, index in columns.items()}
-    return OrderPlan(rows, rejected, used, encoding, len(rows) - len(existing), len(existing))
+    return OrderPlan(rows, rejected, used, encoding, len(rows) - len(known), len(known), conflicts)
 
 
 def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) -> int:
-    """Write the plan's orders (new ones added, known ones updated) in one transaction; remember the mapping."""
+    """Write the plan's orders in one transaction: new ones added; known ones merged by the rules of
+    app/desk/order_merge.py against the store as it is now (the gateway may have sent newer data since the
+    preview); the buyers' contacts from the export (an empty cell keeps what the store has); the mapping
+    remembered."""
     now = now or schema.now_utc()
     with store.writing() as s:
+        numbers = [row.order.no for row in plan.rows]
+        known, contacts = known_orders(s, numbers), _contacts(s, numbers)
         for row in plan.rows:
             o = row.order
-            s.merge(m.Order(no=o.no, buyer_id=o.buyer_id, items=[{"sku": i.sku, "title": i.title, "qty": i.qty,
-                                                                  "price_fen": i.price_fen} for i in o.items],
-                            amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
-                            tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now))
-            s.merge(m.OrderContact(order_no=o.no, buyer_nick=row.buyer_nick, receiver_name=row.receiver_name,
-                                   alipay=row.alipay, phone=row.phone, imported_at=now))
+            order = known.get(o.no)
+            if order is None:
+                s.add(m.Order(no=o.no, buyer_id=o.buyer_id, items=_items(o.items), amount_fen=o.amount_fen,
+                              status=o.status, created_at=o.created_at, courier=o.courier,
+                              tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now))
+                imported_at = now
+            else:
+                from_shop = order.from_shop
+                changes, _conflicts = merge(order, row.export())
+                for column, value in changes.items():
+                    setattr(order.row, column, value)
+                if not from_shop:
+                    order.row.fetched_at = now
+                # the contact's time marks the order as the export's only when both times are the same
+                imported_at = now if not from_shop or order.row.fetched_at != now else now + timedelta(microseconds=1)
+            _write_contact(s, contacts.get(o.no), row, imported_at)
         s.merge(m.Meta(key=MAPPING_KEY, value=json.dumps(plan.mapping, ensure_ascii=False)))
     return len(plan.rows)
+
+
+def _contacts(s: Session, numbers: Sequence[str]) -> dict[str, m.OrderContact]:
+    """The contacts the store has for numbers (a problem-order list may have added one before the order)."""
+    found: dict[str, m.OrderContact] = {}
+    for start in range(0, len(numbers), 500):
+        chunk = list(numbers[start:start + 500])
+        query = select(m.OrderContact).where(m.OrderContact.order_no.in_(chunk))
+        found.update((contact.order_no, contact) for contact in s.scalars(query))
+    return found
+
+
+def _write_contact(s: Session, contact: m.OrderContact | None, row: OrderRow, imported_at: datetime) -> None:
+    values = {"buyer_nick": row.buyer_nick, "receiver_name": row.receiver_name, "alipay": row.alipay,
+              "phone": row.phone}
+    if contact is None:
+        s.add(m.OrderContact(order_no=row.order.no, imported_at=imported_at, **values))
+        return
+    for name, value in values.items():
+        if name in row.given:
+            setattr(contact, name, value)
+    contact.imported_at = imported_at
+
+
+def _items(items: Sequence[schema.OrderItem]) -> list[dict[str, Any]]:
+    return [{"sku": i.sku, "title": i.title, "qty": i.qty, "price_fen": i.price_fen} for i in items]
 
 
 def contact(store: Store, order_no: str) -> dict[str, str]:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from app.desk.fits import first_misfit
 from app.desk.money import yuan_text
+from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
 from app.quickreplies.match import Match, PhraseIndex
@@ -20,11 +22,17 @@ from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, par
 from app.quickreplies.starter import STARTER
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
+from app.store import models as m
 from app.store.errors import StoreReadOnly
 from app.store.images import ImageError
 from app.store.store import Store
 
 log = logging.getLogger("kefudesk.phrases")
+
+# a phrase's fields and the columns they are kept in: an import checks each against the schema's limits
+STORED_IN = {"title": m.PhraseRow.title, "body": m.PhraseRow.body, "group": m.PhraseRow.group_name,
+             "abbreviation": m.PhraseRow.abbreviation, "slot": m.PhraseRow.slot, "uses": m.PhraseRow.uses,
+             "last_used": m.PhraseRow.last_used, "owner": m.PhraseRow.owner, "image": m.PhraseRow.image}
 
 
 class PhraseRejected(ValueError):
@@ -193,6 +201,11 @@ class PhraseBook:
         line_of = dict(zip(map(id, parsed.phrases), parsed.lines, strict=False))
         for phrase in fresh:
             line = line_of.get(id(phrase), 0)
+            reason = first_misfit([(name, getattr(phrase, name), (column,)) for name, column in STORED_IN.items()])
+            if reason is not None:
+                invalid.append(Rejected(line, Reason(reason.key, f"{reason}: not imported", **reason.params),
+                                        phrase.title[:80]))
+                continue
             found = check.problems(phrase)
             if found and all(f.problem is Problem.SLOT_TAKEN for f in found):
                 notes.append(Rejected(line, f"slot {phrase.slot} of {phrase.group} is taken by {found[0].detail!r}: "

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from app.desk.fits import first_misfit
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
 from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.phrasefile import Rejected
+from app.store import models as m
 from app.store.issues import Audit
 
 KINDS = CATEGORIES["in_sale"]
@@ -34,6 +37,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("category", "no")
 MAPPING_KEY = "problems.mapping"
+# the columns a line's text is written to: its value must fit every one (their limits are the schema's own)
+STORED_IN: dict[str, tuple[Any, ...]] = {"buyer_nick": (m.Issue.buyer_nick, m.OrderContact.buyer_nick),
+                                         "detail": (m.Issue.note,), "phone": (m.OrderContact.phone,)}
 
 # the words back-ends and agents use for each category; the first is what the floor's table shows
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
@@ -135,15 +141,30 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
             why = Reason("detail_too_long", "the detail is longer than 2,000 characters", limit=2000)
             rejected.append(Rejected(number, not_imported(why), shown))
             continue
+        misfit = first_misfit([(header[columns[name]], value, STORED_IN[name]) for name, value in
+                               (("buyer_nick", get("buyer_nick")), ("detail", get("detail")), ("phone", phone))
+                               if name in columns])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), shown))
+            continue
         rows.append(ProblemRow(no, category, get("buyer_nick"), get("detail"), phone, reported))
     used = {field: header[index] for field, index in columns.items()}
     return _against_desk(desk, rows, rejected, used, encoding)
 
 
 def plan_gateway(desk: IssueDesk, problems: Iterable[schema.ProblemOrder]) -> ProblemPlan:
-    """The same plan from the gateway's problem-order list (already typed and checked by the protocol)."""
-    rows = [ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at) for p in problems]
-    return _against_desk(desk, rows, [], {}, "")
+    """The same plan from the gateway's problem-order list (typed and checked by the protocol, whose limits are
+    wider than some columns': a problem the store cannot keep is a bad line, numbered by its place in the list)."""
+    rows: list[ProblemRow] = []
+    rejected: list[Rejected] = []
+    for number, p in enumerate(problems, start=1):
+        misfit = first_misfit([(name, value, STORED_IN[name]) for name, value in
+                               (("buyer_nick", p.buyer_nick), ("detail", p.detail), ("phone", p.phone))])
+        if misfit is not None:
+            rejected.append(Rejected(number, not_imported(misfit), f"{p.order_no} | {p.buyer_nick}"[:80]))
+            continue
+        rows.append(ProblemRow(p.order_no, p.category, p.buyer_nick, p.detail, p.phone, p.reported_at))
+    return _against_desk(desk, rows, rejected, {}, "")
 
 
 def _against_desk(desk: IssueDesk, rows: Sequence[ProblemRow], rejected: list[Rejected], mapping: dict[str, str],

@@ -51,6 +51,7 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
         sheet.setdefault(cell("order_no"), []).append((amount, cell("alipay")))
     repo = IssueStore(store)
     start, end = day_bounds(day)
+    audits: list[Audit] = []
     for action, issue in repo.actions_between(REFUNDS, start, end):
         theirs = sheet.get(issue.order_no, [])
         ours_alipay = str(action.fields.get("alipay") or contact(store, issue.order_no).get("alipay", ""))
@@ -65,9 +66,9 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
                 differs.append(f"alipay {ours_alipay} → {alipay}")
             mark = Mark(issue.order_no, "mismatched" if differs else "matched", "; ".join(differs), action.id)
         marks.append(mark)
-        repo.write_audit(Audit(who, f"refund reconciled: {mark.result}", None,
-                               {"order_no": mark.order_no, "action_id": action.id, "detail": mark.detail}),
-                         schema.now_utc())
+        audits.append(Audit(who, f"refund reconciled: {mark.result}", None,
+                            {"order_no": mark.order_no, "action_id": action.id, "detail": mark.detail}))
+    repo.write_audits(audits, schema.now_utc())  # the day's marks together: a failure leaves none of them
     for order_no, left in sheet.items():
         marks += [Mark(order_no, "not_in_desk", f"¥{yuan_text(amount)}") for amount, _ in left]
     return marks

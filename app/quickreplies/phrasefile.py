@@ -19,6 +19,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
+from app.files import (
+    ENTRIES,
+    PHRASE_BYTES,
+    XLSX_COLUMNS,
+    YAML_BYTES,
+    Refusal,
+    WorkbookRefused,
+    check_workbook,
+    size_text,
+    too_large,
+)
 from app.quickreplies.phrase import Phrase
 from app.safe_text import csv_cell, csv_text, keep_as_text
 
@@ -28,8 +39,13 @@ JSON_FORMAT, JSON_VERSION = "kefudesk-phrases", 1
 GROUP_MARK, TITLE_MARK = "kefudesk-group:", "kefudesk-title:"  # comments our AHK/Espanso exports carry
 
 
-class PhraseFileError(Exception):
-    """The file as a whole cannot be read; the message names the problem and the way out."""
+class PhraseFileError(Refusal, Exception):
+    """The file as a whole cannot be read; the message names the problem and the way out (and, for a file over an
+    import's limits, a key and values to word it in the agent's language)."""
+
+    def __init__(self, message: str, key: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.keyed(key, **params)
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,18 @@ def format_for(path: str | os.PathLike[str]) -> str:
         raise PhraseFileError(f"cannot tell the format of {os.fspath(path)!r} from its name (known: {known}); "
                               f"give it with --format {'|'.join(FORMATS)}")
     return SUFFIXES[suffix]
+
+
+def byte_limit(fmt: str) -> tuple[int, str]:
+    """(the most bytes a phrase file of fmt may hold, what it is called in the refusal): app.files.read_limited's
+    arguments for reading one."""
+    return (YAML_BYTES, "an Espanso file") if fmt == "espanso" else (PHRASE_BYTES, "a phrase file")
+
+
+def _too_many(count: int, what: str) -> None:
+    if count > ENTRIES:
+        raise PhraseFileError(f"the file holds more than {ENTRIES:,} {what}, the most an import reads; split it and "
+                              "import the parts", "phrase_file_entries", limit=f"{ENTRIES:,}")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -136,6 +164,10 @@ def parse(data: bytes, fmt: str, *, group: str = "") -> Parsed:
     imported phrase's group."""
     if fmt not in FORMATS:
         raise PhraseFileError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    limit, what = byte_limit(fmt)
+    if len(data) > limit:
+        raise PhraseFileError(too_large("the file", len(data), limit, what, "split it and import the parts"),
+                              "file_too_large", name="the file", size=size_text(len(data)), limit=size_text(limit))
     try:
         parsed = _PARSERS[fmt](data)
     except RecursionError as exc:  # [[[[… or {"a":{"a":… nested thousands deep
@@ -242,6 +274,7 @@ def _parse_ahk(data: bytes) -> Parsed:
     number = 0
     in_block_comment = False
     while number < len(lines):
+        _too_many(len(phrases) + len(rejected), "hotstrings")
         line = lines[number]
         number += 1
         stripped = line.strip()
@@ -371,6 +404,7 @@ def _parse_espanso(data: bytes) -> Parsed:
     group_at: list[tuple[int, str]] = [(n, found.group(1).strip()) for n, line in enumerate(text.split("\n"), 1)
                                        if (found := _GROUP_COMMENT.match(line))]
     group_lines = [n for n, _ in group_at]
+    _too_many(len(document.get("matches") or []), "matches")
     match_lines = _item_lines(yaml.compose(text), "matches")
     global_vars = _variables(document.get("global_vars"))
     phrases: list[Phrase] = []
@@ -524,7 +558,8 @@ def _rows_to_phrases(rows: Iterator[tuple[int, Sequence[object]]], fmt: str, enc
     phrases: list[Phrase] = []
     rejected: list[Rejected] = []
     lines_of: list[int] = []
-    for number, row in rows:
+    for count, (number, row) in enumerate(rows, start=1):
+        _too_many(count, "rows")
         cells = {field: row[i] if i < len(row) else None for field, i in columns.items()}
         if all(c is None or str(c).strip() == "" for c in row):
             continue
@@ -570,8 +605,6 @@ def _parse_csv(data: bytes) -> Parsed:
     return _rows_to_phrases(rows(), "csv", encoding)
 
 
-MAX_SHEET_BYTES = 256_000_000  # a workbook's unpacked size: a few MB of zip must not unpack to gigabytes
-MAX_ROWS, MAX_COLUMNS = 1_048_576, 256  # Excel's own row limit; no export of ours or a platform's is wider
 _XLSX_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _XLSX_RAW = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
 
@@ -579,29 +612,37 @@ _XLSX_RAW = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uf
 def sheet_values(data: bytes, error: type[PhraseFileError] = PhraseFileError,
                  what: str = "import again") -> list[tuple[int, tuple[object, ...]]]:
     """(row number, cell values) of a workbook's first sheet, its text unescaped as Excel escapes characters
-    XML cannot hold (_x000B_); error(…) when the bytes are not a workbook that can be read."""
-    import zipfile
-
+    XML cannot hold (_x000B_); error(…) when the bytes are not a workbook that can be read, or one holding more
+    than an import reads (app.files counts it from the zip before openpyxl reads anything)."""
     from openpyxl import load_workbook
 
     not_workbook = f"not an Excel .xlsx workbook (an old .xls? save it as .xlsx or CSV and {what})"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        check_workbook(data)
+    except WorkbookRefused as exc:
+        refused = error(str(exc))
+        refused.keyed(exc.key, **exc.params)
+        raise refused from exc
+    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, EOFError, RuntimeError…
         raise error(not_workbook) from exc
-    if unpacked > MAX_SHEET_BYTES:
-        raise error(f"the workbook unpacks to {unpacked // 1_000_000} MB, more than a sheet of phrases or orders "
-                    f"can be ({MAX_SHEET_BYTES // 1_000_000} MB); split it or save it as CSV")
     rows: list[tuple[int, tuple[object, ...]]] = []
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # keep_links=False: another workbook's cached values (an external link) are not read at all
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             sheet = workbook.worksheets[0]
-            width = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
-            for number, row in enumerate(sheet.iter_rows(max_col=width, values_only=True), start=1):
-                if number > MAX_ROWS:
-                    raise error(f"the sheet has more than {MAX_ROWS:,} rows, more than Excel itself allows")
+            width = min(sheet.max_column or XLSX_COLUMNS, XLSX_COLUMNS)
+            # rows a sheet skips come back empty: bounded, and passed over without a look at each cell
+            for number, row in enumerate(sheet.iter_rows(max_row=ENTRIES + 1, max_col=width, values_only=True),
+                                         start=1):
+                if number > ENTRIES:
+                    refused = error(f"the sheet goes past row {ENTRIES:,}, the most an import reads; save it as "
+                                    "CSV or split it")
+                    refused.keyed("sheet_rows", limit=f"{ENTRIES:,}")
+                    raise refused
+                if row.count(None) == len(row):
+                    rows.append((number, ()))
+                    continue
                 end = len(row)
                 while end and row[end - 1] is None:
                     end -= 1
@@ -714,10 +755,22 @@ def _json_phrase(entry: object) -> Phrase:
     return Phrase(0, **values)
 
 
+class _Huge(str):
+    """A whole number too long to be one the desk keeps: Python refuses to read one of over 4,300 digits (a
+    ValueError with no line), so it stays text and its entry is refused like any other value of the wrong kind."""
+
+    def __repr__(self) -> str:
+        return f"a {len(self.lstrip('-')):,}-digit number"
+
+
+def _whole_number(text: str) -> int | _Huge:
+    return int(text) if len(text) <= 40 else _Huge(text)
+
+
 def _parse_json(data: bytes) -> Parsed:
     text, encoding = decode_text(data)
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise PhraseFileError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from exc
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
@@ -728,6 +781,7 @@ def _parse_json(data: bytes) -> Parsed:
     entries = document.get("phrases")
     if not isinstance(entries, list):
         raise PhraseFileError("the 'phrases' entry must be a list")
+    _too_many(len(entries), "phrases")
     phrases: list[Phrase] = []
     rejected: list[Rejected] = []
     lines_of: list[int] = []

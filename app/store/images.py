@@ -14,7 +14,7 @@ import logging
 import struct
 from pathlib import Path
 
-from app.files import private_dir, write_atomic
+from app.files import TooLarge, private_dir, read_limited, write_atomic
 from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
 log = logging.getLogger("kefudesk.store.images")
@@ -177,7 +177,9 @@ class ImageStore:
 
     def put_file(self, path: Path) -> str:
         try:
-            data = path.read_bytes()
+            data = read_limited(path, MAX_IMAGE_BYTES, "a picture", "save it smaller and choose it again")
+        except TooLarge as exc:
+            raise ImageError(str(exc)) from exc
         except OSError as exc:
             raise ImageError(f"cannot read {path}: {exc.strerror or exc}") from exc
         return self.put(data)

@@ -333,6 +333,12 @@ class IssueStore:
         with self.store.writing() as s:
             _add_audit(s, audit, at)
 
+    def write_audits(self, audits: Sequence[Audit], at: datetime) -> None:
+        """Several entries in one transaction: all of them or none (a reconciliation's marks)."""
+        with self.store.writing() as s:
+            for audit in audits:
+                _add_audit(s, audit, at)
+
     def profile(self, name: str) -> tuple[str, str] | None:
         """(role, password hash) of a profile."""
         with self.store.reading() as s:

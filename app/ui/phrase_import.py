@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.phrases import ImportPlan, PhraseBook
-from app.quickreplies.phrasefile import PhraseFileError, format_for
+from app.files import read_limited
+from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
 from app.store.errors import StoreError
+from app.ui.words import say, say_error
 
 
 class _Relay(QObject):
@@ -98,14 +100,15 @@ class ImportDialog(QDialog):
         except PhraseFileError as exc:
             self._failed(exc)
             return
-        in_background(lambda: book.plan_import(path.read_bytes(), self.format), self._planned, self)
+        in_background(lambda: book.plan_import(read_limited(path, *byte_limit(self.format)), self.format),
+                      self._planned, self)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not getattr(exc, "key", ""):
             text = self.tr("Cannot read %1: %2").replace("%1", str(self.path)).replace("%2", exc.strerror or str(exc))
         else:
-            text = self.tr("%1 cannot be imported: %2").replace("%1", self.path.name).replace("%2", str(exc))
+            text = self.tr("%1 cannot be imported: %2").replace("%1", self.path.name).replace("%2", say_error(exc))
         self.summary.setText(text + "\n" + self.tr("Nothing was imported."))
         self.summary.setStyleSheet("color: #C0392B")
 
@@ -126,7 +129,7 @@ class ImportDialog(QDialog):
                                 [[p.title, p.abbreviation, p.group, p.body] for p in plan.new]),
                          self.tr("New (%1)").replace("%1", str(len(plan.new))))
         self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
-                                [[str(r.line), r.reason, r.text] for r in plan.bad]),
+                                [[str(r.line), say(r.reason), r.text] for r in plan.bad]),
                          self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))))
         self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
                                 [[str(plan.parsed.line_of(d.phrase)), d.phrase.title, d.existing.title, d.why]

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
+from app.files import SHEET_BYTES, read_limited
 from app.store.store import Store
 from app.ui.phrase_import import in_background
+from app.ui.words import say_error
 
 RESULT_COLOURS = {"matched": "#1E8449", "mismatched": "#C0392B", "not_in_sheet": "#B9770E", "not_in_desk": "#B9770E"}
 
@@ -203,15 +205,15 @@ class ReportDialog(QDialog):
         store, day, who = self.store, self.day_text(), self.agent
         fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
         self.progress.show()
-        in_background(lambda: reconcile(store, path.read_bytes(), fmt, day, who=who),
+        in_background(lambda: reconcile(store, read_limited(path, SHEET_BYTES, "finance's sheet"), fmt, day,
+                                        who=who),
                       lambda result: self._reconciled(result, path), self)
 
     def _reconciled(self, result: object, path: Path) -> None:
         self.progress.hide()
         if isinstance(result, BaseException):
-            reason = result.strerror if isinstance(result, OSError) and result.strerror else str(result)
             self._problem(self.tr("%1 cannot be read as finance's sheet: %2").replace("%1", path.name)
-                          .replace("%2", reason))
+                          .replace("%2", say_error(result)))
             return
         assert isinstance(result, list)
         marks: list[Mark] = result

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.desk.money import yuan_text
 from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
+from app.files import SHEET_BYTES, read_limited
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError
 from app.store.errors import StoreError
 from app.store.store import Store
 from app.ui.phrase_import import in_background, preview_table
-from app.ui.words import say
+from app.ui.words import say, say_error
 
 READ_ERRORS = (OrderFileError, PhraseFileError, OSError, StoreError, schema.ProtocolError)
 
@@ -44,6 +45,11 @@ def file_format(path: Path) -> str:
     if fmt is None:
         raise OrderFileError(f"{path.name} is neither .csv nor .xlsx: save it from Excel as one of them")
     return fmt
+
+
+def read_sheet(path: Path, what: str) -> bytes:
+    """A sheet's bytes, refused (TooLarge, an OSError) before reading when the file is over the limit."""
+    return read_limited(path, SHEET_BYTES, what, "split it by date and import the parts")
 
 
 class SheetImportDialog(QDialog):
@@ -78,7 +84,7 @@ class SheetImportDialog(QDialog):
 
     def _failed(self, exc: BaseException, prefix: str) -> None:
         self.progress.hide()
-        detail = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
+        detail = say_error(exc)
         self.summary.setText(prefix.replace("%1", self.name).replace("%2", detail) + "\n"
                              + self.tr("Nothing was imported."))
         self.summary.setStyleSheet("color: #C0392B")
@@ -127,23 +133,32 @@ class OrderImportDialog(SheetImportDialog):
 
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("OrderImportDialog", "Import orders — %1").replace("%1", path.name),
-                         path.name, lambda: plan_import(store, path.read_bytes(), file_format(path)), self._preview,
+                         path.name,
+                         lambda: plan_import(store, read_sheet(path, "an order export"), file_format(path)), self._preview,
                          lambda plan: run_import(store, plan), parent)  # type: ignore[arg-type]
 
     def _preview(self, plan: object) -> Preview:
         assert isinstance(plan, OrderPlan)
         encoding = f" ({plan.encoding})" if plan.encoding else ""
+        conflicts = [(self.tr("Conflicts with the shop (%1)").replace("%1", str(len(plan.conflicts))),
+                      [self.tr("Line"), self.tr("Order no."), self.tr("Column"), self.tr("The shop's (kept)"),
+                       self.tr("The export's (not written)")],
+                      [[str(c.line), c.order_no, plan.mapping.get(c.field, c.field), c.shop, c.export]
+                       for c in plan.conflicts])] if plan.conflicts else []
         return Preview(
             self.tr("%1%2: %3 new order(s), %4 to update, %5 bad line(s).").replace("%1", self.name)
             .replace("%2", encoding).replace("%3", str(plan.new)).replace("%4", str(plan.updated))
-            .replace("%5", str(len(plan.rejected))),
+            .replace("%5", str(len(plan.rejected)))
+            + (" " + self.tr("%n field(s) differ from the shop's own data: the shop's are kept.", "",
+                             len(plan.conflicts)) if plan.conflicts else ""),
             [(self.tr("To write (%1)").replace("%1", str(len(plan.rows))),
               [self.tr("Order no."), self.tr("Buyer"), self.tr("Amount"), self.tr("Status"), self.tr("Items"),
                self.tr("Tracking no.")],
-              [[r.order.no, r.buyer_nick, yuan_text(r.order.amount_fen), r.order.status,
-                "、".join(i.title for i in r.order.items), r.order.tracking_no] for r in plan.rows]),
+              [[o.no, r.buyer_nick, yuan_text(o.amount_fen), o.status, "、".join(i.title for i in o.items),
+                o.tracking_no] for r in plan.rows for o in [r.written or r.order]]),
              (self.tr("Columns"), [self.tr("Field"), self.tr("Read from column")],
               [[field, header] for field, header in plan.mapping.items()]),
+             *conflicts,
              (self.tr("Bad lines (%1)").replace("%1", str(len(plan.rejected))),
               [self.tr("Line"), self.tr("Why"), self.tr("Source")],
               [[str(r.line), say(r.reason), r.text] for r in plan.rejected])],

@@ -201,6 +201,25 @@ REASONS: dict[str, str] = {
     "line_negative_amount": QT_TRANSLATE_NOOP("Reason", "a negative amount"),
     "unknown_problem_type": QT_TRANSLATE_NOOP("Reason", "problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)"),
     "detail_too_long": QT_TRANSLATE_NOOP("Reason", "the detail is longer than {limit} characters"),
+    # an imported value that does not fit the store's column ({column}: the file's own column name)
+    "value_too_long": QT_TRANSLATE_NOOP("Reason", "{column} is {length} characters, more than the store keeps ({limit})"),
+    "amount_too_large": QT_TRANSLATE_NOOP("Reason", "{column} ¥{value} is more than the store keeps (at most ¥{limit})"),
+    "number_out_of_range": QT_TRANSLATE_NOOP("Reason", "{column} {value} is outside what the store keeps ({low} to {high})"),
+    "value_has_nul": QT_TRANSLATE_NOOP("Reason", "{column} holds a NUL character (\\x00), which the store cannot keep"),
+    "value_half_character": QT_TRANSLATE_NOOP("Reason", "{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep"),
+    "time_out_of_range": QT_TRANSLATE_NOOP("Reason", "{column} {value} is outside the times the store keeps"),
+    # a file over an import's limits (app/files.py), refused before it is read
+    "file_too_large": QT_TRANSLATE_NOOP("Reason", "{name} is {size}, more than the desk imports ({limit}): split it and import the parts"),
+    "file_longer": QT_TRANSLATE_NOOP("Reason", "{name} is more than the desk imports ({limit}): split it and import the parts"),
+    "sheet_rows": QT_TRANSLATE_NOOP("Reason", "the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts"),
+    "phrase_file_entries": QT_TRANSLATE_NOOP("Reason", "the file holds more than {limit} phrases, the most an import reads: split it and import the parts"),
+    "workbook_unpacked": QT_TRANSLATE_NOOP("Reason", "the workbook unpacks to {size}, more than an import reads ({limit}): save it as CSV or split it"),
+    "workbook_cells": QT_TRANSLATE_NOOP("Reason", "the workbook holds more than {limit} cells, the most an import reads from a workbook: save it as CSV or split it"),
+    "workbook_strings": QT_TRANSLATE_NOOP("Reason", "the workbook holds more than {limit} shared strings, the most an import reads from a workbook: save it as CSV or split it"),
+    "workbook_elements": QT_TRANSLATE_NOOP("Reason", "the workbook holds more than {limit} XML elements, the most an import reads from a workbook: save it as CSV or split it"),
+    "workbook_other_elements": QT_TRANSLATE_NOOP("Reason", "the workbook holds more than {limit} XML elements outside its sheets, the most an import reads: save it as CSV or split it"),
+    "workbook_utf16": QT_TRANSLATE_NOOP("Reason", "the workbook's part {part} is XML in UTF-16, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that"),
+    "workbook_dtd": QT_TRANSLATE_NOOP("Reason", "the workbook's part {part} declares a DTD, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that"),
     "close_buyer_last": QT_TRANSLATE_NOOP("Reason", "the buyer spoke last: answer first, or give a reason to close the chat anyway"),
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
@@ -254,6 +273,18 @@ def say(reason: str) -> str:
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):  # a translation that names a value the reason lacks
         return str(reason)
+
+
+def say_error(exc: BaseException) -> str:
+    """Why a file was refused, in the agent's language when the refusal (or what caused it) carries a reason key
+    (a file over an import's limits), else in its own words."""
+    for cause in (exc, exc.__cause__):
+        key = getattr(cause, "key", "")
+        if key in REASONS:
+            return say(Reason(key, str(cause), **getattr(cause, "params", {})))
+    if isinstance(exc, OSError) and exc.strerror:
+        return str(exc.strerror)
+    return str(exc)
 
 
 def problem_label(name: str = "") -> QLabel:

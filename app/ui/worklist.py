@@ -33,7 +33,7 @@ from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.phrase_import import in_background
-from app.ui.sheet_import import Preview, SheetImportDialog, file_format
+from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
 from app.ui.table_model import RecordTable
 from app.ui.words import label, say
 
@@ -294,7 +294,7 @@ class WorklistWindow(QDialog):
 
 
 def _plan_path(desk: IssueDesk, path: Path) -> ProblemPlan:
-    return plan_file(desk, path.read_bytes(), file_format(path))
+    return plan_file(desk, read_sheet(path, "a problem-order list"), file_format(path))
 
 
 class ProblemImportDialog(SheetImportDialog):

@@ -20,6 +20,7 @@ from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_im
 from app.quickreplies.phrasefile import decode_text
 from app.store import models as m
 from app.store.engine import open_store
+from app.store.limits import largest
 from tests.property.strategies import (
     ENCODINGS,
     FULL_WIDTH,
@@ -38,6 +39,7 @@ from tests.property.strategies import (
 )
 
 FAMILY = "order exports"
+MOST_FEN = largest(m.Order.amount_fen)  # ¥21,474,836.47: the store's column (an Integer) holds no more
 MONEY = "amounts (money.parse_yuan)"
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 HEADER = ["订单编号", "买家会员名", "买家支付宝账号", "买家实际支付金额", "订单状态", "收货人姓名", "收货地址", "联系手机",
@@ -95,7 +97,7 @@ def export_rows(draw: st.DrawFn, fmt: str) -> tuple[list[list[object]], list[tup
     nos = draw(st.lists(st.text("0123456789", min_size=6, max_size=30), min_size=1, max_size=6, unique=True))
     rows, expected = [], []
     for no in nos:
-        who, fen, created = draw(nick), draw(st.integers(0, 10**11 - 1)), draw(when)
+        who, fen, created = draw(nick), draw(st.integers(0, MOST_FEN)), draw(when)
         if fmt == "xlsx":
             assume(xlsx_safe(who))
             amount = draw(st.sampled_from((yuan_text_in(fen, "plain"), yuan_text_in(fen, "yen"), fen / 100)))
@@ -135,6 +137,16 @@ def test_a_csv_export_in_any_chinese_encoding_reads_back_as_the_orders_written(s
     plan = planned(store, saved, "csv")
     assert isinstance(plan, OrderPlan) and plan.rejected == []
     assert [(r.order.no, r.buyer_nick, r.order.amount_fen, r.order.created_at) for r in plan.rows] == expected
+
+
+@PROPERTY
+@given(fen=st.integers(MOST_FEN + 1, 10**11 - 1), style=st.sampled_from(("plain", "yen", "元", "commas")))
+def test_an_amount_the_store_cannot_hold_is_refused_with_the_limit_named(store, fen, style):
+    row = ["3912345678901234567", "tb_a", "", yuan_text_in(fen, style), "", "", "", "", "", "", "", ""]
+    plan = planned(store, table_bytes([HEADER, row], "csv"), "csv")
+    assert isinstance(plan, OrderPlan) and plan.rows == []
+    [refused] = plan.rejected
+    assert refused.line == 2 and "is more than the store keeps (at most ¥21474836.47)" in refused.reason
 
 
 @SLOW

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from app import config
 from app.cli import main
 
@@ -132,3 +134,24 @@ def test_an_imports_report_and_a_search_show_a_files_escape_sequences_instead_of
     assert not obeyed_by_a_terminal(out) and "亲␛]0;pwned␇好" in out
     assert main(["phrases", "search", "esc1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["body"] == "亲\x1b]0;pwned\x07好"
+
+
+@pytest.mark.parametrize(("entry", "line"), [
+    ('{"body": "亲", "uses": ' + "9" * 5000 + "}", "uses a 5,000-digit number is not a count"),
+    ('{"body": "亲", "uses": 9223372036854775808}', "uses 9223372036854775808 is outside what the store keeps"),
+    ('{"body": "亲", "last_used": "9999-12-31T23:59:59-05:00"}',
+     "last_used 9999-12-31T23:59:59-05:00 is outside the times the store keeps"),
+    ('{"body": "亲", "last_used": "0001-01-01T00:00:00+05:00"}', "last_used 0001-01-01T00:00:00+05:00 is outside the times"),
+    ('{"body": "亲", "group": "' + "组" * 101 + '"}', "group is 101 characters, more than the store keeps (100)"),
+    ('{"body": "亲\\u0000"}', "title holds a NUL character (\\x00), which the store cannot keep"),
+])
+def test_a_json_value_the_store_cannot_keep_is_one_line_and_nothing_is_written(tmp_path, capsys, entry, line):
+    source = tmp_path / "phrases.json"
+    source.write_text('{"format": "kefudesk-phrases", "version": 1, "phrases": [{"body": "新的一条", '
+                      f'"abbreviation": "xin1"}}, {entry}]}}', encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert f"line 2: {line}" in out and "1 new, 0 duplicate(s), 1 bad line(s)" in out
+    assert main(["phrases", "import", str(source)]) == 1
+    assert "nothing imported: 1 line(s) could not be read" in capsys.readouterr().err
+    assert main(["phrases", "search", "xin1"]) == 1  # the good one is not in the library either

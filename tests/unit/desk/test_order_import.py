@@ -109,3 +109,34 @@ def test_the_cli_shows_a_files_headers_and_bad_lines_without_letting_them_drive_
     out = capsys.readouterr().out
     assert not obeyed_by_a_terminal(out)
     assert "buyer_nick=买家会员名␛]0;x␇" in out and "AB␛[2JC | 坏行\\x9b31m" in out
+
+
+def test_the_dry_run_refuses_what_the_schema_refuses_on_a_local_store_too(tmp_path, capsys):
+    # SQLite would keep them; the team's server would not: the same file must read the same on both
+    source = tmp_path / "ExportOrderList.csv"
+    source.write_text("订单编号,买家会员名,买家实际支付金额,物流公司\n"
+                      "3912000000000000002,tb_a,21474836.47,中通快递\n"
+                      "3912000000000000003,tb_b,999999999.99,中通快递\n"
+                      f"3912000000000000004,{'买' * 101},1.00,{'快' * 61}\n", encoding="utf-8")
+    assert main(["orders", "import", str(source), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "1 new order(s), 0 to update, 0 conflict(s) with the shop's data, 2 bad row(s)" in out
+    assert ("line 3: 买家实际支付金额 ¥999999999.99 is more than the store keeps (at most ¥21474836.47): not imported"
+            in out)
+    assert "line 4: 买家会员名 is 101 characters, more than the store keeps (100): not imported" in out
+    assert main(["orders", "import", str(source)]) == 1
+    store = open_store(config.store_path())
+    assert store.order("3912000000000000002") is None  # nothing written
+    store.close()
+
+
+def test_a_nul_from_a_workbook_is_refused_before_the_server_would(store):
+    book = Workbook()
+    book.active.append(["订单编号", "买家会员名", "收货地址"])
+    book.active.append(["3912345678901234567", "tb_小美妈妈", "文三路_x0000_88号"])  # Excel's escape for U+0000
+    out = io.BytesIO()
+    book.save(out)
+    plan = plan_import(store, out.getvalue(), "xlsx")
+    assert [(r.line, r.reason) for r in plan.rejected] == [
+        (2, "收货地址 holds a NUL character (\\x00), which the store cannot keep: not imported")]
+

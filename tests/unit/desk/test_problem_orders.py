@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import text
 
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError
@@ -14,6 +15,7 @@ from app.desk.reports import Reports
 from app.desk.worklist import counts, worklist
 from app.gateway import schema
 from app.store.engine import open_store
+from app.store.errors import StoreFull
 from app.store.issues import IssueFilter
 from tests.conftest import obeyed_by_a_terminal
 
@@ -235,3 +237,30 @@ def test_the_cli_shows_a_files_escape_sequences_and_never_lets_them_drive_the_te
 
     [row] = [json.loads(line) for line in out.splitlines()]
     assert (row["buyer"], row["detail"]) == (f"tb_{retitle}果果", f"新疆{clear}\x9b2J阿勒泰")  # a script gets it exact
+
+
+def test_a_line_the_store_cannot_keep_is_refused_with_its_column_and_limit(desk):
+    listing = HEADER + f"3912000000000000001,{'买' * 101},超区,新疆不派送,,2026-11-24 09:10\r\n"
+    plan = plan_file(desk, listing.encode("gbk"), "csv")
+    assert [(r.line, r.reason) for r in plan.rejected] == [
+        (2, "买家会员名 is 101 characters, more than the store keeps (100): not imported")]
+
+
+def test_an_import_that_fails_midway_keeps_nothing(desk):
+    with desk.store.engine.begin() as db:  # the store refuses the third new issue, as a full disk would
+        db.execute(text("CREATE TRIGGER third_fails BEFORE INSERT ON issue WHEN (SELECT count(*) FROM issue) >= 2 "
+                        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+    with pytest.raises(StoreFull):
+        imported(desk)
+    assert desk.issues(IssueFilter(stage="in_sale")) == [] and desk.repo.audit_log() == []
+    assert desk.repo.phones(["3912000000000000001"], []) == ({}, {})
+
+
+def test_the_gateways_problem_with_a_nick_the_store_cannot_keep_is_a_bad_line_not_a_crash(desk):
+    # the protocol allows 200 characters, the store's column 100: on the team's server the write would fail
+    good = schema.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0)
+    long = schema.ProblemOrder("3912000000000000002", "out_of_stock", "买" * 150, "缺货", T0)
+    plan = plan_gateway(desk, [good, long])
+    assert [(r.line, str(r.reason)) for r in plan.rejected] == [
+        (2, "buyer_nick is 150 characters, more than the store keeps (100): not imported")]
+    assert run_plan(desk, plan, source="gateway") and len(desk.issues(IssueFilter(stage="in_sale"))) == 1

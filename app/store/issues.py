@@ -328,7 +328,8 @@ def _action(r: m.IssueAction) -> ActionRecord:
 
 def _check_cap(s: Session, cap: RefundCap, amount_fen: int) -> None:
     # FOR UPDATE on PostgreSQL: a second desk's transaction waits here until the first commits, then sums again
-    # and sees its refund (SQLite has one writer at a time, and ignores the clause)
+    # and sees its refund. SQLite ignores the clause: there the write transaction took the write lock at its BEGIN
+    # (app/store/engine.py), so no other process writes between this sum and the commit
     s.execute(select(m.Order.no).where(m.Order.no == cap.order_no).with_for_update())
     a, i = m.IssueAction, m.Issue
     given = s.scalar(select(func.coalesce(func.sum(a.amount_fen), 0)).join(i, i.id == a.issue_id)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from app.store.errors import (
+    StoreBusy,
     StoreCorrupt,
     StoreError,
     StoreLocked,
@@ -131,13 +132,11 @@ def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
 
 
 def _say_busy(path: Path, busy_timeout: float, context: ExceptionContext) -> None:
-    """A write that waited the whole busy timeout for another program's write lock says so, as StoreLocked."""
+    """A write that waited the whole busy timeout for another program's write lock says so (StoreBusy)."""
     exc = context.original_exception
     writing = context.connection is not None and context.connection.get_execution_options().get(WRITES, False)
     if writing and isinstance(exc, sqlite3.OperationalError) and "database is locked" in str(exc):
-        raise StoreLocked(f"{path} was kept busy by another program for more than {busy_timeout:g} s (a second "
-                          "KefuDesk, kefudesk palette, a backup tool?), so the last change was not saved; everything "
-                          "saved before it is intact. Try again, or close the other program.") from exc
+        raise StoreBusy(path, busy_timeout) from exc
 
 
 def _upgrade(path: Path, revision: str | None, busy_timeout: float) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from app.desk.issues import COUNTING, REFUNDS, IssueDesk, IssueRefused, Policy
 from app.desk.money import yuan_text
+from app.desk.session import store_problem
 from app.gateway import schema
 from app.store.engine import open_store
 from app.store.errors import StoreLocked
@@ -157,6 +158,7 @@ def test_a_write_kept_waiting_past_the_busy_timeout_says_so_and_saves_nothing(tm
         holder.close()
     message = str(caught.value)
     assert str(store.path) in message and "another program" in message and "was not saved" in message
+    assert store_problem(caught.value).key == "store_busy"  # the window words it in the agent's language
     assert desk.actions(issue.id) == []
     desk.act(issue.id, "partial_refund", {"amount": "5", "reason": "压坏"})  # once the other program is done
     assert [a.amount_fen for a in desk.actions(issue.id)] == [500]

@@ -1,8 +1,16 @@
-"""Money is integer fen everywhere; this is the one place it becomes text."""
+"""Money is integer fen everywhere; this is the one place it becomes text or a spreadsheet's number.
+
+Every screen, table, workbook and command shows an amount as yuan_text() does ("5.00"): a table's money cell is a
+Money, whose text that is, and whose spreadsheet cell is the same exact number with MONEY_FORMAT.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MONEY_FORMAT = "0.00"  # a spreadsheet's number format for yuan: 5 shows as 5.00, as everywhere else
 
 
 def yuan_text(fen: int) -> str:
@@ -10,6 +18,28 @@ def yuan_text(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)
     return f"{sign}{whole}.{cents:02d}"
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An amount on its way to a person, in a table's cell: integer fen inside. Its text (str, f-strings, a
+    window's cell, a terminal, a web page) is yuan_text's; yuan() is the exact number for a spreadsheet cell."""
+
+    fen: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.fen, int) or isinstance(self.fen, bool):  # a float here is the bug this prevents
+            raise TypeError(f"money is whole fen, not {self.fen!r}")
+
+    def __str__(self) -> str:
+        return yuan_text(self.fen)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def yuan(self) -> Decimal:
+        """500 fen → Decimal("5.00"), exactly (written to a workbook as the number 5.00)."""
+        return Decimal(self.fen).scaleb(-2)
 
 
 # full-width digits and signs as a Chinese input method types them; nothing else is read as a digit

@@ -2,7 +2,6 @@
 and XLSX files that open (openpyxl reads back the same values)."""
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -10,6 +9,7 @@ from openpyxl import load_workbook
 from app import config
 from app.cli import main
 from app.desk.issues import IssueDesk
+from app.desk.money import Money
 from app.desk.reports import Reports, write_xlsx
 from app.gateway import schema
 from app.store.engine import open_store
@@ -46,7 +46,7 @@ def test_the_refund_table_has_the_days_done_refunds_with_finances_columns(store)
     day_of_work(store)
     table = Reports(store).refunds(DAY)
     assert table.headers == ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间")
-    assert table.rows == [("tb_小美妈妈", "王小美", "xm@example.com", Decimal("5.90"), "少发袜子", ORDER.no,
+    assert table.rows == [("tb_小美妈妈", "王小美", "xm@example.com", Money(590), "少发袜子", ORDER.no,
                            NOW.astimezone().strftime("%Y-%m-%d %H:%M:%S"))]
 
 
@@ -102,3 +102,4 @@ def test_finances_result_sheet_marks_each_refund_matched_or_what_differs(store, 
     path.write_bytes(sheet)
     assert main(["report", "refunds", "--date", DAY, "--reconcile", str(path)]) == 1
     assert "1 matched, 2 to look at" in capsys.readouterr().out
+

@@ -1,4 +1,4 @@
-"""Money is integer fen everywhere; this is the one place it becomes text or a spreadsheet's number.
+"""Money is integer fen everywhere; this is the one place it becomes text, a spreadsheet's number or a share.
 
 Every screen, table, workbook and command shows an amount as yuan_text() does ("5.00"): a table's money cell is a
 Money, whose text that is, and whose spreadsheet cell is the same exact number with MONEY_FORMAT.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 MONEY_FORMAT = "0.00"  # a spreadsheet's number format for yuan: 5 shows as 5.00, as everywhere else
 
@@ -40,6 +41,13 @@ class Money:
     def yuan(self) -> Decimal:
         """500 fen → Decimal("5.00"), exactly (written to a workbook as the number 5.00)."""
         return Decimal(self.fen).scaleb(-2)
+
+
+def over_share(amount_fen: int, total_fen: int, share: float) -> bool:
+    """Whether amount is more than share (a fraction of the total, such as 0.29 for 29 %) of total, exactly: the
+    share is read as the decimal it was typed as, so 29 fen of a 1-yuan order is not over 29 % (in floats,
+    100 × 0.29 is 28.999999999999996)."""
+    return amount_fen > total_fen * Fraction(repr(share))
 
 
 # full-width digits and signs as a Chinese input method types them; nothing else is read as a digit

@@ -1,6 +1,7 @@
 """The floor's tables from the issues: the right rows for the local day, DOMAIN.md's columns, exact money,
 and XLSX files that open (openpyxl reads back the same values)."""
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from app.desk.money import Money
 from app.desk.reports import Reports, write_xlsx
 from app.gateway import schema
 from app.store.engine import open_store
+from tests.conftest import as_excel_kept
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 11:00 in China
 ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
@@ -102,4 +104,25 @@ def test_finances_result_sheet_marks_each_refund_matched_or_what_differs(store, 
     path.write_bytes(sheet)
     assert main(["report", "refunds", "--date", DAY, "--reconcile", str(path)]) == 1
     assert "1 matched, 2 to look at" in capsys.readouterr().out
+
+
+def test_finances_workbook_with_amounts_its_formulas_made_matches_the_refunds(store):
+    from openpyxl import Workbook
+
+    from app.desk.reconcile import reconcile
+
+    desk = day_of_work(store)
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.clock = lambda: NOW
+    desk.act(other.id, "partial_refund", {"amount": "2.97", "reason": "三双袜子各赔0.99"})
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["订单号", "金额"])
+    sheet.append([ORDER.no, 5.9])
+    sheet.append([ORDER.no, 2.97])
+    data = io.BytesIO()
+    book.save(data)
+    # =0.99*3 in finance's sheet: Excel keeps the double it computed, 2.9699999999999998 (openpyxl would round it)
+    marks = reconcile(store, as_excel_kept(data.getvalue(), {"2.97": "2.9699999999999998"}), "xlsx", DAY, who="财务")
+    assert [(m.result, m.detail) for m in marks] == [("matched", ""), ("matched", "")]
 

@@ -51,7 +51,7 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
         sheet.setdefault(cell("order_no"), []).append((amount, cell("alipay")))
     repo = IssueStore(store)
     start, end = day_bounds(day)
-    for action, issue in repo.actions_between(REFUNDS, start, end):
+    for action, issue in repo.actions_between(REFUNDS, start, end, by_decision=True):  # as the day's table has them
         theirs = sheet.get(issue.order_no, [])
         ours_alipay = str(action.fields.get("alipay") or contact(store, issue.order_no).get("alipay", ""))
         if not theirs:

@@ -55,8 +55,10 @@ class Reports:
         return order.address if order else ""
 
     def _actions(self, kinds: tuple[str, ...], day: str) -> list[tuple[ActionRecord, IssueRecord]]:
+        """The day's actions by when they took effect: a refund approved today is in today's table, whenever it
+        was asked for (yesterday's table went to finance before it was approved)."""
         start, end = day_bounds(day)
-        return self.repo.actions_between(kinds, start, end)
+        return self.repo.actions_between(kinds, start, end, by_decision=True)
 
     def refunds(self, day: str) -> Table:
         rows = []

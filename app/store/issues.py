@@ -241,11 +241,15 @@ class IssueStore:
             return [_action(r) for r in rows]
 
     def actions_between(self, kinds: Sequence[str], start: datetime, end: datetime,
-                        statuses: Sequence[str] = ("done",)) -> list[tuple[ActionRecord, IssueRecord]]:
+                        statuses: Sequence[str] = ("done",), *,
+                        by_decision: bool = False) -> list[tuple[ActionRecord, IssueRecord]]:
+        """Actions recorded in [start, end); by_decision: that took effect then instead — an approved one when it
+        was approved (a refund is payable from then, and falls in that day's table), the others when recorded."""
         a, i = m.IssueAction, m.Issue
+        when = func.coalesce(a.decided_at, a.at) if by_decision else a.at
         query = (select(a, i).join(i, i.id == a.issue_id)
-                 .where(a.kind.in_(list(kinds)), a.status.in_(list(statuses)), a.at >= start, a.at < end)
-                 .order_by(a.at, a.id))
+                 .where(a.kind.in_(list(kinds)), a.status.in_(list(statuses)), when >= start, when < end)
+                 .order_by(when, a.id))
         with self.store.reading() as s:
             return [(_action(action), _issue(issue)) for action, issue in s.execute(query)]
 

@@ -126,3 +126,18 @@ def test_finances_workbook_with_amounts_its_formulas_made_matches_the_refunds(st
     marks = reconcile(store, as_excel_kept(data.getvalue(), {"2.97": "2.9699999999999998"}), "xlsx", DAY, who="财务")
     assert [(m.result, m.detail) for m in marks] == [("matched", ""), ("matched", "")]
 
+
+
+def test_a_refund_approved_the_next_day_is_in_that_days_table_and_in_no_other(store):
+    IssueDesk(store, "店长", clock=lambda: NOW).add_profile("店长", "supervisor", "secret-1")
+    clock = [NOW]
+    desk = IssueDesk(store, "小李", clock=lambda: clock[0])
+    issue = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    asked = desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "鞋底开胶"})  # over the agent's cap
+    assert asked.needs_approval and Reports(store).refunds(DAY).rows == []  # the day's table, sent to finance
+    clock[0] = NOW + timedelta(days=1)  # approved the next morning: payable from then
+    desk.approve(asked.action.id, "店长", "secret-1")
+    tomorrow = clock[0].astimezone().strftime("%Y-%m-%d")
+    [row] = Reports(store).refunds(tomorrow).rows  # it was in no table finance ever got
+    assert row[3] == Money(5000) and row[6] == clock[0].astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert Reports(store).refunds(DAY).rows == []  # the day's table made again does not pay it twice

@@ -141,3 +141,15 @@ def test_a_refund_approved_the_next_day_is_in_that_days_table_and_in_no_other(st
     [row] = Reports(store).refunds(tomorrow).rows  # it was in no table finance ever got
     assert row[3] == Money(5000) and row[6] == clock[0].astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert Reports(store).refunds(DAY).rows == []  # the day's table made again does not pay it twice
+
+
+def test_finances_sheet_in_its_own_order_still_matches_each_refund_of_an_order(store):
+    from app.desk.reconcile import reconcile
+
+    desk = day_of_work(store)  # ¥5.90 on the order
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.clock = lambda: NOW
+    desk.act(other.id, "partial_refund", {"amount": "3", "reason": "破损"})
+    sheet = f"订单号,金额\n{ORDER.no},3.00\n{ORDER.no},5.90\n".encode()  # sorted by amount, not by time
+    marks = reconcile(store, sheet, "csv", DAY, who="财务")
+    assert [(m.result, m.detail) for m in marks] == [("matched", ""), ("matched", "")]  # ¥5.90 → ¥3.00 and back

@@ -2,8 +2,9 @@
 complaints and bad reviews for the supervisor, the problem-order worklist. Their columns and headers are the
 ones the floor's Excel sheets use today (DOMAIN.md), so finance and the warehouse read them unchanged.
 
-Money stays integer fen until the cell (a Money): written as the exact yuan number with two decimals shown, read
-as the same "5.00" wherever a table is printed or shown (app/desk/money.py). Times are local. XLSX files are written beside the target and renamed: never half a file.
+Money stays integer fen until the cell (a Money): written as the exact yuan number with two decimals shown, and
+read as the same "5.00" wherever a table is printed or shown (app/desk/money.py). Times are local. XLSX files are
+written beside the target and renamed: never half a file.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ def issue_filter(quick: bool) -> list[Record]:
 def refund_xlsx(quick: bool) -> list[Record]:
     from openpyxl import Workbook
 
+    from app.desk.money import Money
     from app.desk.reports import Reports, write_xlsx
     from app.store.engine import open_store
 
@@ -88,8 +89,8 @@ def refund_xlsx(quick: bool) -> list[Record]:
             started = time.perf_counter()
             book = Workbook()
             sheet = book.active
-            for row in table.rows:
-                sheet.append(list(row))
+            for row in table.rows:  # the amounts as the numbers they are, without the 0.00 format
+                sheet.append([value.yuan() if isinstance(value, Money) else value for value in row])
             book.save(Path(folder) / f"plain{run}.xlsx")
             plain.append(time.perf_counter() - started)
         store.close()

@@ -31,6 +31,22 @@ def ime_type(widget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
+def as_excel_kept(workbook: bytes, numbers: dict[str, str]) -> bytes:
+    """The workbook with these cell values written as Excel writes a double: all 17 digits."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                for shown, kept in numbers.items():
+                    data = data.replace(f"<v>{shown}</v>".encode(), f"<v>{kept}</v>".encode())
+            target.writestr(item, data)
+    return out.getvalue()
+
+
 def png_bytes(width: int = 4, height: int = 3, rgb: tuple[int, int, int] = (64, 158, 255)) -> bytes:
     """A real PNG (any decoder opens it), built from the spec with zlib: no image library needed in tests."""
     import struct

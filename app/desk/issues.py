@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
-from app.desk.money import parse_yuan, yuan_text
+from app.desk.money import over_share, parse_yuan, yuan_text
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.store.errors import OverOrderTotal, ServerRefused, StoreUnreachable
@@ -679,7 +679,7 @@ class IssueDesk:
     def _limit_reason(self, order: schema.Order, kind: str, amount: int) -> str:
         policy = self.policy
         if kind == "price_rounding":
-            if amount > order.amount_fen * policy.rounding_max_share:
+            if over_share(amount, order.amount_fen, policy.rounding_max_share):
                 return Reason("rounding_over_share", f"rounding over {policy.rounding_max_share:.0%} of the order needs a "
                               "supervisor", share=f"{policy.rounding_max_share:.0%}")
             day_start = self.clock().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
@@ -690,7 +690,7 @@ class IssueDesk:
             if amount > policy.partial_refund_max_fen:
                 return Reason("partial_over_amount", f"a partial refund over ¥{yuan_text(policy.partial_refund_max_fen)} "
                               "needs a supervisor", limit=yuan_text(policy.partial_refund_max_fen))
-            if amount > order.amount_fen * policy.partial_refund_max_share:
+            if over_share(amount, order.amount_fen, policy.partial_refund_max_share):
                 return Reason("partial_over_share", f"a partial refund over {policy.partial_refund_max_share:.0%} of the "
                               "order needs a supervisor", share=f"{policy.partial_refund_max_share:.0%}")
         return ""

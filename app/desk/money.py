@@ -1,8 +1,17 @@
-"""Money is integer fen everywhere; this is the one place it becomes text."""
+"""Money is integer fen everywhere; this is the one place it becomes text, a spreadsheet's number or a share.
+
+Every screen, table, workbook and command shows an amount as yuan_text() does ("5.00"): a table's money cell is a
+Money, whose text that is, and whose spreadsheet cell is the same exact number with MONEY_FORMAT.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+MONEY_FORMAT = "0.00"  # a spreadsheet's number format for yuan: 5 shows as 5.00, as everywhere else
 
 
 def yuan_text(fen: int) -> str:
@@ -10,6 +19,35 @@ def yuan_text(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)
     return f"{sign}{whole}.{cents:02d}"
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An amount on its way to a person, in a table's cell: integer fen inside. Its text (str, f-strings, a
+    window's cell, a terminal, a web page) is yuan_text's; yuan() is the exact number for a spreadsheet cell."""
+
+    fen: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.fen, int) or isinstance(self.fen, bool):  # a float here is the bug this prevents
+            raise TypeError(f"money is whole fen, not {self.fen!r}")
+
+    def __str__(self) -> str:
+        return yuan_text(self.fen)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def yuan(self) -> Decimal:
+        """500 fen → Decimal("5.00"), exactly (written to a workbook as the number 5.00)."""
+        return Decimal(self.fen).scaleb(-2)
+
+
+def over_share(amount_fen: int, total_fen: int, share: float) -> bool:
+    """Whether amount is more than share (a fraction of the total, such as 0.29 for 29 %) of total, exactly: the
+    share is read as the decimal it was typed as, so 29 fen of a 1-yuan order is not over 29 % (in floats,
+    100 × 0.29 is 28.999999999999996)."""
+    return amount_fen > total_fen * Fraction(repr(share))
 
 
 # full-width digits and signs as a Chinese input method types them; nothing else is read as a digit

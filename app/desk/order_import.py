@@ -108,6 +108,10 @@ def _xlsx_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))  # a whole number Excel kept exactly (a phone, a short id)
+    if isinstance(value, float) and not value.is_integer():
+        # as Excel shows it, to 15 digits: an amount a formula made (=19.9*3 keeps 59.699999999999996) reads
+        # 59.7 on the sheet and must read 59.70 here too, not be refused for its binary tail
+        return f"{value:.15g}"
     return _cell_text(value)
 
 

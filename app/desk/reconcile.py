@@ -52,13 +52,16 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
     repo = IssueStore(store)
     start, end = day_bounds(day)
     audits: list[Audit] = []
-    for action, issue in repo.actions_between(REFUNDS, start, end):
+    for action, issue in repo.actions_between(REFUNDS, start, end, by_decision=True):  # as the day's table has them
         theirs = sheet.get(issue.order_no, [])
         ours_alipay = str(action.fields.get("alipay") or contact(store, issue.order_no).get("alipay", ""))
         if not theirs:
             mark = Mark(issue.order_no, "not_in_sheet", f"¥{yuan_text(action.amount_fen)}", action.id)
         else:
-            amount, alipay = theirs.pop(0)
+            # finance sorts its sheet as it likes: a line with this refund's amount (and account) is its line
+            best = max(range(len(theirs)), key=lambda k: (theirs[k][0] == action.amount_fen,
+                                                          theirs[k][1] == ours_alipay))
+            amount, alipay = theirs.pop(best)
             differs = []
             if amount != action.amount_fen:
                 differs.append(f"amount ¥{yuan_text(action.amount_fen)} → ¥{yuan_text(amount)}")

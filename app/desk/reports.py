@@ -2,9 +2,10 @@
 complaints and bad reviews for the supervisor, the problem-order worklist. Their columns and headers are the
 ones the floor's Excel sheets use today (DOMAIN.md), so finance and the warehouse read them unchanged.
 
-Money stays integer fen until the cell: written as a yuan number with two decimals, never through a float
-sum. Times are local. XLSX files are written beside the target and renamed: never half a file. Text is written
-as text, whatever a buyer typed (app/safe_text.py: no formulas, control characters shown as ␛ and the like).
+Money stays integer fen until the cell (a Money): written as the exact yuan number with two decimals shown,
+read as the same "5.00" wherever a table is printed or shown (app/desk/money.py). Times are local. XLSX files
+are written beside the target and renamed: never half a file. Text is written as text, whatever a buyer typed
+(app/safe_text.py: no formulas, control characters shown as ␛ and the like).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from app.desk.issues import REFUNDS, IssueDesk, day_bounds
+from app.desk.money import MONEY_FORMAT, Money
 from app.desk.order_import import contact
 from app.desk.problem_orders import category_label
 from app.desk.worklist import worklist
@@ -36,16 +37,11 @@ STEPS_ZH = {"message": "待发消息", "waiting": "等待回复", "phone": "待�
 class Table:
     name: str  # the sheet's name, as the floor calls it
     headers: tuple[str, ...]
-    rows: list[tuple[object, ...]]
-    money_columns: tuple[int, ...] = ()
+    rows: list[tuple[object, ...]]  # amounts as Money: a cell knows it is money, whoever writes it out
 
 
 def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else ""
-
-
-def _yuan(fen: int) -> Decimal:
-    return Decimal(fen) / 100
 
 
 class Reports:
@@ -62,17 +58,19 @@ class Reports:
         return order.address if order else ""
 
     def _actions(self, kinds: tuple[str, ...], day: str) -> list[tuple[ActionRecord, IssueRecord]]:
+        """The day's actions by when they took effect: a refund approved today is in today's table, whenever it
+        was asked for (yesterday's table went to finance before it was approved)."""
         start, end = day_bounds(day)
-        return self.repo.actions_between(kinds, start, end)
+        return self.repo.actions_between(kinds, start, end, by_decision=True)
 
     def refunds(self, day: str) -> Table:
         rows = []
         for a, i in self._actions(REFUNDS, day):
             known = contact(self.store, i.order_no) if i.order_no else {}  # from the imported order export
             rows.append((i.buyer_nick or known.get("buyer_nick", ""), a.fields.get("real_name") or known.get(
-                "real_name", ""), a.fields.get("alipay") or known.get("alipay", ""), _yuan(a.amount_fen),
+                "real_name", ""), a.fields.get("alipay") or known.get("alipay", ""), Money(a.amount_fen),
                 a.fields.get("reason", ""), i.order_no, _local(a.decided_at or a.at)))
-        return Table("退款信息表", ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间"), rows, (3,))
+        return Table("退款信息表", ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间"), rows)
 
     def reships(self, day: str) -> Table:
         rows = [(i.order_no, i.buyer_nick, a.fields.get("address") or self._address(i.order_no), a.fields["items"],
@@ -136,12 +134,12 @@ def write_xlsx(table: Table, path: Path) -> None:
         cell.font = Font(bold=True)
     for number, row in enumerate(table.rows, start=2):
         # buyers' text (a nick, an address, a review) as text: never a formula, never a character the file
-        # cannot hold; numbers (money, counts) stay numbers
+        # cannot hold; numbers (counts) stay numbers, and an amount is the exact number shown with two decimals
         for column, value in enumerate(row, start=1):
-            keep_as_text(sheet.cell(number, column, xlsx_text(value) if isinstance(value, str) else value))
-    for column in table.money_columns:
-        for cells in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
-            cells[0].number_format = "0.00"
+            if isinstance(value, Money):
+                sheet.cell(number, column, value.yuan()).number_format = MONEY_FORMAT
+            else:
+                keep_as_text(sheet.cell(number, column, xlsx_text(value) if isinstance(value, str) else value))
     for index, header in enumerate(table.headers, start=1):
         longest = max([len(str(header)) * 2, *(len(str(r[index - 1])) for r in table.rows)], default=8)
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, max(10, longest + 2))

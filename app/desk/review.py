@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
+from app.desk.money import Money
 from app.desk.normalise import finder
 from app.desk.queue import angry_words
 from app.desk.reasons import Reason
@@ -288,16 +289,16 @@ KPI_HEADERS = ("客服 agent", "起始日 period", "接待量 served", "首响�
 
 
 def kpi_table(figures: Sequence[Figures]) -> Table:
-    """The KPIs as the report's table (seconds to one decimal, shares as 0–1, money in fen for the XLSX's
-    money format); an empty figure is an empty cell, never 0."""
+    """The KPIs as the report's table (seconds to one decimal, shares as 0–1, the refunded amount as Money: 5.00
+    yuan in the workbook, the terminal and the dashboard alike); an empty figure is an empty cell, never 0."""
     def num(value: float | None, digits: int = 1) -> object:
         return "" if value is None else round(value, digits)
 
     rows = [(f.agent, f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90), num(f.mean),
              num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
-             num(f.conversion, 3), f.refunds, f.refund_fen, f.returns, f.reships, f.reviews_changed, num(f.quality))
+             num(f.conversion, 3), f.refunds, Money(f.refund_fen), f.returns, f.reships, f.reviews_changed, num(f.quality))
             for f in figures]
-    return Table("KPI", KPI_HEADERS, rows, money_columns=(13,))
+    return Table("KPI", KPI_HEADERS, rows)
 
 
 def table_html(table: Table, title: str) -> str:

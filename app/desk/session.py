@@ -28,7 +28,7 @@ from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.store import backup, fts
-from app.store.errors import StoreError, StoreFull, StoreReadOnly
+from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -58,12 +58,14 @@ class ReplyNotSaved(Exception):
 
 
 def store_problem(exc: StoreError) -> str:
-    """A store failure the agent can act on (a full disk, a read-only store) as a Reason the window words in
-    the agent's language; any other as its own text."""
+    """A store failure the agent can act on (a full disk, a read-only store, another program holding it) as a
+    Reason the window words in the agent's language; any other as its own text."""
     if isinstance(exc, StoreFull):
         return Reason("store_full", str(exc), path=exc.path)
     if isinstance(exc, StoreReadOnly):
         return Reason("store_read_only", str(exc), path=exc.path)
+    if isinstance(exc, StoreBusy):
+        return Reason("store_busy", str(exc), path=exc.path, seconds=f"{exc.seconds:g}")
     return str(exc)
 
 

@@ -188,7 +188,9 @@ def verify_store(engine: Engine, anchors: Sequence[tuple[int, str]] = ()) -> Ver
     """verify() in one consistent snapshot of the store, while desks go on writing."""
     with engine.connect() as connection:
         if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN")  # pysqlite would read each query at a different moment
+            connection.begin()  # a live store's engine says BEGIN itself here (app/store/engine.py)
+            if not connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+                connection.exec_driver_sql("BEGIN")  # pysqlite would read each query at a different moment
             return verify(connection, anchors)
         with connection.execution_options(isolation_level="REPEATABLE READ").begin() as snapshot:
             return verify(snapshot.connection, anchors)

@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from app.store import schema_check, team, team_desk
 from app.store.errors import (
+    StoreBusy,
     StoreCorrupt,
     StoreError,
     StoreLocked,
@@ -33,7 +34,7 @@ from app.store.errors import (
     writable,
 )
 from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
-from app.store.store import Store
+from app.store.store import WRITES, Store
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -146,7 +147,20 @@ def _sqlite_engine(path: Path, busy_timeout: float, *, wal: bool = True) -> Engi
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": busy_timeout})
     event.listen(engine, "connect", _sqlite_pragmas if wal else _foreign_keys)
     event.listen(engine, "handle_error", functools.partial(_say_disk_problems, path))
+    if wal:  # the live store; an upgrade's single copy has no other writer and keeps Alembic's own handling
+        event.listen(engine, "begin", _begin)
+        event.listen(engine, "handle_error", functools.partial(_say_busy, path, busy_timeout))
     return engine
+
+
+def _begin(connection: Connection) -> None:
+    """Begin every transaction here, not in pysqlite (which began one only at the first INSERT/UPDATE/DELETE: two
+    processes could both read a refund cap's sum, then both write). A write (Store's begin()) takes SQLite's
+    write lock at once, waiting up to the busy timeout like any write: no other process can write between its
+    check and its commit, as PostgreSQL's row lock does in team mode. A read takes none and, in WAL mode, runs
+    beside a writer; it reads one snapshot throughout."""
+    write = connection.get_execution_options().get(WRITES, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
@@ -154,6 +168,14 @@ def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
     problem = disk_problem(context.original_exception, path)
     if problem is not None:
         raise problem from context.original_exception
+
+
+def _say_busy(path: Path, busy_timeout: float, context: ExceptionContext) -> None:
+    """A write that waited the whole busy timeout for another program's write lock says so (StoreBusy)."""
+    exc = context.original_exception
+    writing = context.connection is not None and context.connection.get_execution_options().get(WRITES, False)
+    if writing and isinstance(exc, sqlite3.OperationalError) and "database is locked" in str(exc):
+        raise StoreBusy(path, busy_timeout) from exc
 
 
 def _upgrade(path: Path, revision: str | None, busy_timeout: float, *, check_schema: bool = True) -> None:
@@ -201,6 +223,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+    dbapi_connection.isolation_level = None  # _begin begins transactions (SQLAlchemy's documented recipe)
 
 
 def _foreign_keys(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -52,6 +52,16 @@ class StoreLocked(StoreError):
     """Another program holds the database locked."""
 
 
+class StoreBusy(StoreLocked):
+    """A write waited the whole busy timeout for another program's write lock: nothing of it was saved."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        super().__init__(f"{path} was kept busy by another program for more than {seconds:g} s (a second KefuDesk, "
+                         "kefudesk palette, a backup tool?), so the last change was not saved; everything saved "
+                         "before it is intact. Try again, or close the other program.")
+        self.path, self.seconds = path, seconds
+
+
 class StoreTooNew(StoreError):
     """The database was written by a newer KefuDesk; it is left untouched."""
 

@@ -242,11 +242,15 @@ class IssueStore:
             return [_action(r) for r in rows]
 
     def actions_between(self, kinds: Sequence[str], start: datetime, end: datetime,
-                        statuses: Sequence[str] = ("done",)) -> list[tuple[ActionRecord, IssueRecord]]:
+                        statuses: Sequence[str] = ("done",), *,
+                        by_decision: bool = False) -> list[tuple[ActionRecord, IssueRecord]]:
+        """Actions recorded in [start, end); by_decision: that took effect then instead — an approved one when it
+        was approved (a refund is payable from then, and falls in that day's table), the others when recorded."""
         a, i = m.IssueAction, m.Issue
+        when = func.coalesce(a.decided_at, a.at) if by_decision else a.at
         query = (select(a, i).join(i, i.id == a.issue_id)
-                 .where(a.kind.in_(list(kinds)), a.status.in_(list(statuses)), a.at >= start, a.at < end)
-                 .order_by(a.at, a.id))
+                 .where(a.kind.in_(list(kinds)), a.status.in_(list(statuses)), when >= start, when < end)
+                 .order_by(when, a.id))
         with self.store.reading() as s:
             return [(_action(action), _issue(issue)) for action, issue in s.execute(query)]
 
@@ -428,7 +432,8 @@ def _action(r: m.IssueAction) -> ActionRecord:
 
 def _check_cap(s: Session, cap: RefundCap, amount_fen: int) -> None:
     # FOR UPDATE on PostgreSQL: a second desk's transaction waits here until the first commits, then sums again
-    # and sees its refund (SQLite has one writer at a time, and ignores the clause)
+    # and sees its refund. SQLite ignores the clause: there the write transaction took the write lock at its BEGIN
+    # (app/store/engine.py), so no other process writes between this sum and the commit
     s.execute(select(m.Order.no).where(m.Order.no == cap.order_no).with_for_update())
     a, i = m.IssueAction, m.Issue
     given = s.scalar(select(func.coalesce(func.sum(a.amount_fen), 0)).join(i, i.id == a.issue_id)

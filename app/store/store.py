@@ -27,8 +27,32 @@ from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_convers
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 
+# The execution option that marks a write transaction's connection: on SQLite its BEGIN takes the write lock
+# (app/store/engine.py), so a check read before the write (a refund cap's sum) still holds when it commits.
+WRITES = "kefudesk_writes"
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
                     "image", "agent")
+
+
+class _Sessions(sessionmaker[Session]):
+    """The store's sessions: a plain one reads; one opened with begin() writes (writing() and every method that
+    opens its own), on a connection marked WRITES. One place, so no write can forget the lock."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine, expire_on_commit=False)
+        self._writer = engine.execution_options(**{WRITES: True})
+        self._writing = threading.local()
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        if getattr(self._writing, "now", False):  # said at once, not a "database is locked" after the busy timeout
+            raise RuntimeError("a store write inside another on the same thread would wait for itself")
+        self._writing.now = True
+        try:
+            with self(bind=self._writer) as session, session.begin():
+                yield session
+        finally:
+            self._writing.now = False
 
 
 class Store:
@@ -37,7 +61,7 @@ class Store:
         self.path = path
         # picture files beside the database (a team server's desks each keep their own copies for now)
         self.images = ImageStore(images_dir or (path.parent if path else Path.home() / ".kefudesk") / "images")
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = _Sessions(engine)
         # SQLite allows one writer; serialising here avoids busy retries between our own threads
         self._write_lock = threading.RLock()
 

@@ -43,6 +43,7 @@ from app.desk.issues import (
     IssueRefused,
     Outcome,
 )
+from app.desk.money import yuan_text
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
@@ -180,7 +181,8 @@ class ActionDialog(QDialog):
             widget = self.inputs[spec.name] = _input(spec)
             widget.setObjectName(spec.name)
             if spec.name in known and isinstance(widget, QLineEdit):
-                widget.setText(str(known[spec.name]))
+                value = known[spec.name]  # an amount comes as fen, and is typed (and read back) as yuan
+                widget.setText(yuan_text(value) if spec.kind == "money" and isinstance(value, int) else str(value))
             elif spec.name in known and isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(known[spec.name])))
             elif spec.name in known and isinstance(widget, QCheckBox):
@@ -236,7 +238,7 @@ class ApprovalDialog(QDialog):
         self.problem.setStyleSheet("color: #C0392B")
         form = QFormLayout(self)
         why = QLabel(self.tr("%1 of ¥%2 needs approval: %3").replace("%1", label(outcome.action.kind))
-                     .replace("%2", f"{outcome.action.amount_fen / 100:.2f}").replace("%3", say(outcome.needs_approval)))
+                     .replace("%2", yuan_text(outcome.action.amount_fen)).replace("%3", say(outcome.needs_approval)))
         why.setWordWrap(True)
         form.addRow(why)
         form.addRow(self.tr("&Supervisor"), self.supervisor)
@@ -321,7 +323,7 @@ class IssueDetails(QDialog):
         self.state.blockSignals(False)
         self.history.clear()
         for action in self.desk.actions(self.issue_id):
-            money = f"  ¥{action.amount_fen / 100:.2f}" if action.amount_fen else ""
+            money = f"  ¥{yuan_text(action.amount_fen)}" if action.amount_fen else ""
             status = {"awaiting_approval": self.tr("waiting for approval"), "refused": self.tr("refused")}.get(
                 action.status, "")
             when = action.at.astimezone().strftime("%m-%d %H:%M")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.kpis import PERIODS, Figures
+from app.desk.money import Money
 from app.desk.review import ReviewDesk
 from app.ui.day_range import DayRange
 from app.ui.phrase_import import in_background
@@ -29,8 +30,8 @@ from app.ui.table_model import RecordTable
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (title, value of a row) for each column; the chart plots one of them
-COLUMNS: tuple[tuple[str, Callable[[Figures], float | None]], ...] = (
+# (title, value of a row) for each column; the chart plots one of them. An amount is a Money: its cell reads 5.00
+COLUMNS: tuple[tuple[str, Callable[[Figures], float | Money | None]], ...] = (
     (QT_TRANSLATE_NOOP("KpiWindow", "Served"), lambda f: len(f.served)),
     (QT_TRANSLATE_NOOP("KpiWindow", "First answer, median (s)"), lambda f: f.first_median),
     (QT_TRANSLATE_NOOP("KpiWindow", "First answer, p90 (s)"), lambda f: f.first_p90),
@@ -42,7 +43,7 @@ COLUMNS: tuple[tuple[str, Callable[[Figures], float | None]], ...] = (
     (QT_TRANSLATE_NOOP("KpiWindow", "Closed with buyer last"), lambda f: len(f.closed_buyer_last)),
     (QT_TRANSLATE_NOOP("KpiWindow", "Conversion (%)"), lambda f: None if f.conversion is None else 100 * f.conversion),
     (QT_TRANSLATE_NOOP("KpiWindow", "Refunds"), lambda f: f.refunds),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Refunded (¥)"), lambda f: f.refund_fen / 100),
+    (QT_TRANSLATE_NOOP("KpiWindow", "Refunded (¥)"), lambda f: Money(f.refund_fen)),
     (QT_TRANSLATE_NOOP("KpiWindow", "Returns"), lambda f: f.returns),
     (QT_TRANSLATE_NOOP("KpiWindow", "Reships"), lambda f: f.reships),
     (QT_TRANSLATE_NOOP("KpiWindow", "Bad reviews changed"), lambda f: f.reviews_changed),
@@ -61,6 +62,13 @@ def _period_end(start: date, period: str) -> date:
     return start
 
 
+def _height(value: float | Money | None) -> float:
+    """A bar's height: a drawing, so an amount may be a float here (its text never is)."""
+    if isinstance(value, Money):
+        return value.fen / 100
+    return float(value or 0)
+
+
 class KpiTable(RecordTable[Figures]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.row_at(index)
@@ -76,6 +84,8 @@ class KpiTable(RecordTable[Figures]):
         value = COLUMNS[column - 2][1](row)
         if value is None:
             return ""
+        if isinstance(value, Money):
+            return str(value)
         return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
@@ -190,9 +200,9 @@ class KpiWindow(QWidget):
             bars = QBarSet(agent)
             by_period = {f.period: value(f) for f in rows if f.agent == agent}
             for period in periods:
-                v = by_period.get(period)
-                bars.append(float(v or 0))
-                highest = max(highest, float(v or 0))
+                height = _height(by_period.get(period))
+                bars.append(height)
+                highest = max(highest, height)
             series.append(bars)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
@@ -201,6 +211,8 @@ class KpiWindow(QWidget):
         series.attachAxis(categories)
         values = QValueAxis()
         values.setRange(0, highest * 1.1 if highest else 1)
+        if rows and isinstance(value(rows[0]), Money):
+            values.setLabelFormat("%.2f")  # yuan on the axis, as in the table
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
 

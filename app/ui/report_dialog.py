@@ -4,7 +4,6 @@ see each refund matched or what differs. Reading, writing and reconciling run of
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
@@ -127,8 +126,7 @@ class ReportDialog(QDialog):
             return  # the agent picked another table or day meanwhile: that one is on its way
         self.progress.hide()
         self.table = table
-        self._fill(list(table.headers), [[_cell(v, c in table.money_columns) for c, v in enumerate(row)]
-                                         for row in table.rows])
+        self._fill(list(table.headers), [[_cell(v) for v in row] for row in table.rows])
         self.summary.setText(self.tr("%1, %2: %n row(s).", "", len(table.rows)).replace("%1", table.name)
                              .replace("%2", day))
         self.save_button.setEnabled(True)
@@ -228,7 +226,5 @@ class ReportDialog(QDialog):
                              .replace("%1", path.name).replace("%2", str(matched)).replace("%3", str(len(marks))))
 
 
-def _cell(value: object, money: bool) -> str:
-    if value is None:
-        return ""
-    return f"{value:.2f}" if money and isinstance(value, Decimal) else str(value)
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)  # an amount is a Money: its text is the desk's "5.00"

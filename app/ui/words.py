@@ -178,6 +178,7 @@ REASONS: dict[str, str] = {
     # the store, when the disk is full or cannot be written
     "store_full": QT_TRANSLATE_NOOP("Reason", "the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped"),
     "store_read_only": QT_TRANSLATE_NOOP("Reason", "{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder"),
+    "store_busy": QT_TRANSLATE_NOOP("Reason", "another program (a second KefuDesk, kefudesk palette, a backup tool) kept {path} busy for more than {seconds} s: the last change was not saved, everything saved before it is intact. Try again, or close the other program"),
     "reply_not_saved": QT_TRANSLATE_NOOP("Reason", "the reply was not saved ({why}); it is still in the reply box"),
     # the robot first answer and the session
     "robot_bad_wait": QT_TRANSLATE_NOOP("Reason", "the robot's wait must be 0–{most} seconds (0: do not answer waiting buyers)"),

@@ -13,6 +13,7 @@ from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError, contact, plan_import, run_import
 from app.desk.reports import Reports
 from app.store.engine import open_store
+from tests.conftest import as_excel_kept
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 TAOBAO = ("订单编号,买家会员名,买家支付宝账号,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,宝贝标题,订单创建时间,物流单号,物流公司\n"
@@ -73,6 +74,20 @@ def test_xlsx_exports_with_numbers_and_dates_in_cells(store):
     assert plan.rows[0].order.amount_fen == 12900 and not plan.rejected
     with pytest.raises(OrderFileError, match="not an Excel .xlsx"):
         plan_import(store, b"\xd0\xcf\x11\xe0 xls", "xlsx")
+
+
+def test_an_amount_a_formula_made_reads_as_the_sheet_shows_it(store):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["订单编号", "买家会员名", "实付金额"])
+    for no, amount in (("3912345678901234567", 59.7), ("3912345678901234568", 12.5), ("3912345678901234569", 129.0)):
+        sheet.append([no, "tb_小美妈妈", amount])
+    out = io.BytesIO()
+    book.save(out)
+    # three pairs at 19.90: Excel keeps =19.9*3 as the double it computed, 59.699999999999996, and shows 59.7
+    plan = plan_import(store, as_excel_kept(out.getvalue(), {"59.7": "59.699999999999996"}), "xlsx")
+    assert not plan.rejected, plan.rejected  # "'59.699999999999996' is not an amount" before
+    assert [r.order.amount_fen for r in plan.rows] == [5970, 1250, 12900]
 
 
 def test_the_refund_table_gets_the_real_name_and_alipay_from_the_export(store):

@@ -62,6 +62,17 @@ def test_only_a_supervisor_changes_the_limits_and_the_next_refund_meets_them(des
         "店长", "policy changed", None, 3000)
 
 
+def test_a_refund_of_exactly_the_share_typed_is_within_it_and_a_fen_more_is_not(desk):
+    desk.set_policy(parse_policy({"partial_refund_max_share": "29%", "partial_refund_max_fen": "100"}, Policy()),
+                    "店长", "secret-1")
+    issue = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no)
+    # 29 % of ¥129.00 is ¥37.41 exactly; in floats 12900 × 0.29 is 3740.9999999999995, and ¥37.41 needed approval
+    assert desk.act(issue.id, "partial_refund", {"amount": "37.41", "reason": "压坏"}).needs_approval == ""
+    other = desk.open_issue(stage="after_sale", category="damage", order_no="1000000000000000001")
+    desk.store.upsert_orders([schema.Order("1000000000000000001", "b2", (), 12900, "交易成功", NOW)], NOW)
+    assert "over 29% of the order" in desk.act(other.id, "partial_refund", {"amount": "37.42", "reason": "压坏"}).needs_approval
+
+
 def test_the_limits_from_the_command_line(monkeypatch, capsys):
     from app import config
     from app.cli import main

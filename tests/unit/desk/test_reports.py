@@ -1,8 +1,8 @@
 """The floor's tables from the issues: the right rows for the local day, DOMAIN.md's columns, exact money,
 and XLSX files that open (openpyxl reads back the same values)."""
 
+import io
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -10,9 +10,11 @@ from openpyxl import load_workbook
 from app import config
 from app.cli import main
 from app.desk.issues import IssueDesk
+from app.desk.money import Money
 from app.desk.reports import Reports, write_xlsx
 from app.gateway import schema
 from app.store.engine import open_store
+from tests.conftest import as_excel_kept
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 11:00 in China
 ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
@@ -46,7 +48,7 @@ def test_the_refund_table_has_the_days_done_refunds_with_finances_columns(store)
     day_of_work(store)
     table = Reports(store).refunds(DAY)
     assert table.headers == ("旺旺名", "真名", "支付宝", "金额", "原因", "订单号", "时间")
-    assert table.rows == [("tb_小美妈妈", "王小美", "xm@example.com", Decimal("5.90"), "少发袜子", ORDER.no,
+    assert table.rows == [("tb_小美妈妈", "王小美", "xm@example.com", Money(590), "少发袜子", ORDER.no,
                            NOW.astimezone().strftime("%Y-%m-%d %H:%M:%S"))]
 
 
@@ -182,7 +184,7 @@ def test_every_table_is_made_whatever_control_characters_it_holds_and_shows_them
         assert not set(cell) & {"\u202e", "\ufffe", "\uffff"}
     expected = [[visible(c) if isinstance(c, str) else c for c in row] for row in table.rows]
     assert [[c if c is not None else "" for c in row] for row in rows] == [
-        [float(c) if isinstance(c, Decimal) else c for c in row] for row in expected]
+        [float(c.yuan()) if isinstance(c, Money) else c for c in row] for row in expected]
 
 
 def test_a_buyers_formula_is_text_in_the_table_and_reads_as_typed(store, tmp_path):
@@ -225,3 +227,52 @@ def test_reconciling_shows_finances_words_without_letting_them_drive_the_termina
     main(["report", "refunds", "--date", DAY, "--reconcile", str(path)])
     out = capsys.readouterr().out
     assert not obeyed_by_a_terminal(out) and "␛]0;x␇" in out
+
+
+def test_finances_workbook_with_amounts_its_formulas_made_matches_the_refunds(store):
+    from openpyxl import Workbook
+
+    from app.desk.reconcile import reconcile
+
+    desk = day_of_work(store)
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.clock = lambda: NOW
+    desk.act(other.id, "partial_refund", {"amount": "2.97", "reason": "三双袜子各赔0.99"})
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["订单号", "金额"])
+    sheet.append([ORDER.no, 5.9])
+    sheet.append([ORDER.no, 2.97])
+    data = io.BytesIO()
+    book.save(data)
+    # =0.99*3 in finance's sheet: Excel keeps the double it computed, 2.9699999999999998 (openpyxl would round it)
+    marks = reconcile(store, as_excel_kept(data.getvalue(), {"2.97": "2.9699999999999998"}), "xlsx", DAY, who="财务")
+    assert [(m.result, m.detail) for m in marks] == [("matched", ""), ("matched", "")]
+
+
+
+def test_a_refund_approved_the_next_day_is_in_that_days_table_and_in_no_other(store):
+    IssueDesk(store, "店长", clock=lambda: NOW).add_profile("店长", "supervisor", "secret-1")
+    clock = [NOW]
+    desk = IssueDesk(store, "小李", clock=lambda: clock[0])
+    issue = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    asked = desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "鞋底开胶"})  # over the agent's cap
+    assert asked.needs_approval and Reports(store).refunds(DAY).rows == []  # the day's table, sent to finance
+    clock[0] = NOW + timedelta(days=1)  # approved the next morning: payable from then
+    desk.approve(asked.action.id, "店长", "secret-1")
+    tomorrow = clock[0].astimezone().strftime("%Y-%m-%d")
+    [row] = Reports(store).refunds(tomorrow).rows  # it was in no table finance ever got
+    assert row[3] == Money(5000) and row[6] == clock[0].astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert Reports(store).refunds(DAY).rows == []  # the day's table made again does not pay it twice
+
+
+def test_finances_sheet_in_its_own_order_still_matches_each_refund_of_an_order(store):
+    from app.desk.reconcile import reconcile
+
+    desk = day_of_work(store)  # ¥5.90 on the order
+    other = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
+    desk.clock = lambda: NOW
+    desk.act(other.id, "partial_refund", {"amount": "3", "reason": "破损"})
+    sheet = f"订单号,金额\n{ORDER.no},3.00\n{ORDER.no},5.90\n".encode()  # sorted by amount, not by time
+    marks = reconcile(store, sheet, "csv", DAY, who="财务")
+    assert [(m.result, m.detail) for m in marks] == [("matched", ""), ("matched", "")]  # ¥5.90 → ¥3.00 and back

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="165"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="231"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="233"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="240"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="242"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="244"/>
         <source>&amp;Supervisor</source>
         <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="243"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="245"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="250"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -218,123 +218,123 @@ A report for your support was written to:
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="78"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
         <source>Import phrases — %1</source>
         <translation>导入短语 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="79"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="86"/>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="106"/>
+        <location filename="../../app/ui/phrase_import.py" line="109"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="108"/>
+        <location filename="../../app/ui/phrase_import.py" line="111"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="109"/>
+        <location filename="../../app/ui/phrase_import.py" line="112"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="121"/>
+        <location filename="../../app/ui/phrase_import.py" line="124"/>
         <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
         <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="125"/>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <location filename="../../app/ui/phrase_import.py" line="128"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="127"/>
+        <location filename="../../app/ui/phrase_import.py" line="130"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
         <location filename="../../app/ui/phrase_import.py" line="131"/>
-        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="139"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
         <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="130"/>
+        <location filename="../../app/ui/phrase_import.py" line="133"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="137"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <location filename="../../app/ui/phrase_import.py" line="139"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="136"/>
+        <location filename="../../app/ui/phrase_import.py" line="139"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="138"/>
+        <location filename="../../app/ui/phrase_import.py" line="141"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_import.py" line="142"/>
+        <location filename="../../app/ui/phrase_import.py" line="145"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="157"/>
+        <location filename="../../app/ui/phrase_import.py" line="160"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -342,57 +342,57 @@ A report for your support was written to:
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="281"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="293"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="295"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="301"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="302"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="307"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="336"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="348"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="347"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="349"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -810,17 +810,17 @@ A report for your support was written to:
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="53"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="129"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="130"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="152"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="153"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1016,174 +1016,174 @@ A report for your support was written to:
 <context>
     <name>KpiWindow</name>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="34"/>
+        <location filename="../../app/ui/kpi_window.py" line="35"/>
         <source>Served</source>
         <translation>接待量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="35"/>
+        <location filename="../../app/ui/kpi_window.py" line="36"/>
         <source>First answer, median (s)</source>
         <translation>首响中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="36"/>
+        <location filename="../../app/ui/kpi_window.py" line="37"/>
         <source>First answer, p90 (s)</source>
         <translation>首响P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="37"/>
+        <location filename="../../app/ui/kpi_window.py" line="38"/>
         <source>Answer, mean (s)</source>
         <translation>平均响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="38"/>
+        <location filename="../../app/ui/kpi_window.py" line="39"/>
         <source>Answer, median (s)</source>
         <translation>响应中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="39"/>
+        <location filename="../../app/ui/kpi_window.py" line="40"/>
         <source>Answer, p90 (s)</source>
         <translation>响应P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="40"/>
+        <location filename="../../app/ui/kpi_window.py" line="41"/>
         <source>First within 30 s (%)</source>
         <translation>首响30秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="41"/>
+        <location filename="../../app/ui/kpi_window.py" line="42"/>
         <source>Within 40 s (%)</source>
         <translation>40秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="42"/>
+        <location filename="../../app/ui/kpi_window.py" line="43"/>
         <source>Closed with buyer last</source>
         <translation>买家最后一句时关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="43"/>
+        <location filename="../../app/ui/kpi_window.py" line="44"/>
         <source>Conversion (%)</source>
         <translation>询单转化率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="44"/>
+        <location filename="../../app/ui/kpi_window.py" line="45"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="45"/>
+        <location filename="../../app/ui/kpi_window.py" line="46"/>
         <source>Refunded (¥)</source>
         <translation>退款金额(元)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="46"/>
+        <location filename="../../app/ui/kpi_window.py" line="47"/>
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="47"/>
+        <location filename="../../app/ui/kpi_window.py" line="48"/>
         <source>Reships</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="48"/>
+        <location filename="../../app/ui/kpi_window.py" line="49"/>
         <source>Bad reviews changed</source>
         <translation>差评改好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="49"/>
+        <location filename="../../app/ui/kpi_window.py" line="50"/>
         <source>Quality score</source>
         <translation>质检分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="89"/>
+        <location filename="../../app/ui/kpi_window.py" line="99"/>
         <source>KPIs</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="95"/>
+        <location filename="../../app/ui/kpi_window.py" line="105"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="95"/>
+        <location filename="../../app/ui/kpi_window.py" line="105"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="95"/>
+        <location filename="../../app/ui/kpi_window.py" line="105"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="104"/>
+        <location filename="../../app/ui/kpi_window.py" line="114"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="104"/>
+        <location filename="../../app/ui/kpi_window.py" line="114"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="121"/>
+        <location filename="../../app/ui/kpi_window.py" line="131"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="121"/>
+        <location filename="../../app/ui/kpi_window.py" line="131"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="122"/>
+        <location filename="../../app/ui/kpi_window.py" line="132"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="122"/>
+        <location filename="../../app/ui/kpi_window.py" line="132"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="137"/>
+        <location filename="../../app/ui/kpi_window.py" line="147"/>
         <source>Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the table · Enter on a figure: the chats behind it · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+P 按日、周或月 · Alt+C 图表指标 · Alt+L 表格 · 在数字上按 Enter：查看背后的会话 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="141"/>
+        <location filename="../../app/ui/kpi_window.py" line="151"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="142"/>
+        <location filename="../../app/ui/kpi_window.py" line="152"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="143"/>
+        <location filename="../../app/ui/kpi_window.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="163"/>
+        <location filename="../../app/ui/kpi_window.py" line="173"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="171"/>
+        <location filename="../../app/ui/kpi_window.py" line="181"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="174"/>
+        <location filename="../../app/ui/kpi_window.py" line="184"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="213"/>
+        <location filename="../../app/ui/kpi_window.py" line="225"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -1850,47 +1850,47 @@ A report for your support was written to:
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="67"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="96"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -1900,82 +1900,111 @@ A report for your support was written to:
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="129"/>
+        <location filename="../../app/ui/sheet_import.py" line="135"/>
         <source>Import orders — %1</source>
         <translation>导入订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="137"/>
+        <location filename="../../app/ui/sheet_import.py" line="149"/>
         <source>%1%2: %3 new order(s), %4 to update, %5 bad line(s).</source>
         <translation>%1%2：新订单 %3 个，更新 %4 个，错误行 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="140"/>
+        <location filename="../../app/ui/sheet_import.py" line="154"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="155"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="143"/>
+        <source>Conflicts with the shop (%1)</source>
+        <translation>与店铺数据不一致（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <source>The shop&apos;s (kept)</source>
+        <translation>店铺的（保留）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="145"/>
+        <source>The export&apos;s (not written)</source>
+        <translation>导出表的（不写入）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/sheet_import.py" line="152"/>
+        <source>%n field(s) differ from the shop&apos;s own data: the shop&apos;s are kept.</source>
+        <translation>
+            <numerusform>有 %n 个字段与店铺数据不一致：保留店铺的数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sheet_import.py" line="155"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="155"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="155"/>
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="141"/>
+        <location filename="../../app/ui/sheet_import.py" line="155"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="142"/>
+        <location filename="../../app/ui/sheet_import.py" line="156"/>
         <source>Tracking no.</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="145"/>
+        <location filename="../../app/ui/sheet_import.py" line="159"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="145"/>
+        <location filename="../../app/ui/sheet_import.py" line="159"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="145"/>
+        <location filename="../../app/ui/sheet_import.py" line="159"/>
         <source>Read from column</source>
         <translation>读取的列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="147"/>
+        <location filename="../../app/ui/sheet_import.py" line="162"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="148"/>
+        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="163"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="148"/>
+        <location filename="../../app/ui/sheet_import.py" line="163"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="148"/>
+        <location filename="../../app/ui/sheet_import.py" line="163"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
@@ -2598,456 +2627,606 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="114"/>
+        <source>{count} wrong passwords for {name}: it is locked until {until}</source>
+        <translation>{name} 的密码已输错 {count} 次：锁定到 {until}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="115"/>
+        <source>{name} asked for this: another supervisor approves it</source>
+        <translation>这是 {name} 自己提出的申请：须由另一位主管批准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="116"/>
+        <source>this store has a supervisor: adding another takes an existing supervisor&apos;s name and password</source>
+        <translation>本店已有主管：再添加主管需要一位现有主管的名字和密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="118"/>
+        <source>{name} already has a profile: nothing was changed</source>
+        <translation>{name} 已有账号：未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="119"/>
+        <source>{name} has no profile on this desk</source>
+        <translation>本客服台没有 {name} 的账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="120"/>
+        <source>{name} already has that role</source>
+        <translation>{name} 已经是这个角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="121"/>
+        <source>{name} is the store&apos;s last supervisor: make another supervisor first</source>
+        <translation>{name} 是本店最后一位主管：请先设另一位主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="123"/>
+        <source>{name} is an agent: only a supervisor has a password on this desk</source>
+        <translation>{name} 是客服：本客服台只有主管有密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="124"/>
+        <source>{name} stopped being a supervisor or changed password meanwhile: nothing was changed</source>
+        <translation>{name} 刚刚已不再是主管或改了密码：未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="126"/>
+        <source>a name of at most {limit} characters, without control or invisible characters</source>
+        <translation>名字最多 {limit} 个字符，不能含控制字符或不可见字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="128"/>
+        <source>{name} has no supervisor&apos;s login on the team&apos;s server: the owner adds one with kefudesk team setup</source>
+        <translation>{name} 在团队服务器上没有主管登录名：请店长用 kefudesk team setup 添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="129"/>
+        <source>the team&apos;s server refused it ({detail})</source>
+        <translation>团队服务器拒绝了这项操作（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="130"/>
         <source>{value} is not a stage</source>
         <translation>{value} 不是阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="115"/>
+        <location filename="../../app/ui/words.py" line="131"/>
         <source>{value} is not a category of {stage}</source>
         <translation>{value} 不属于{stage}的分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="116"/>
+        <location filename="../../app/ui/words.py" line="132"/>
         <source>{value} is not a severity</source>
         <translation>{value} 不是紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="117"/>
+        <location filename="../../app/ui/words.py" line="133"/>
         <source>an issue needs an order no. or a buyer</source>
         <translation>问题单需要订单号或买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="118"/>
+        <location filename="../../app/ui/words.py" line="134"/>
         <source>{file} is not used: {problem}</source>
         <translation>{file} 未采用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="119"/>
+        <location filename="../../app/ui/words.py" line="135"/>
         <source>{value} is not a state</source>
         <translation>{value} 不是状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="120"/>
+        <location filename="../../app/ui/words.py" line="136"/>
         <source>issue {issue} does not exist (deleted or from another store)</source>
         <translation>问题单 {issue} 不存在（已删除或属于另一个数据库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="121"/>
+        <location filename="../../app/ui/words.py" line="137"/>
         <source>issue {issue} is {state}: reopen it first</source>
         <translation>问题单 {issue} 状态为“{state}”：请先重新打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="122"/>
+        <location filename="../../app/ui/words.py" line="138"/>
         <source>action {action} does not exist</source>
         <translation>操作 {action} 不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="123"/>
+        <location filename="../../app/ui/words.py" line="139"/>
         <source>approving would refund more than the order&apos;s total: ¥{left} is left</source>
         <translation>批准后退款将超过订单金额：只剩 ¥{left} 可退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="124"/>
+        <location filename="../../app/ui/words.py" line="140"/>
         <source>order {order} has nothing left to refund</source>
         <translation>订单 {order} 已无可退金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="125"/>
+        <location filename="../../app/ui/words.py" line="141"/>
         <source>the amount must be more than ¥0.00</source>
         <translation>金额必须大于 ¥0.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="126"/>
+        <location filename="../../app/ui/words.py" line="142"/>
         <source>¥{amount} is more than order {order} can still refund (¥{left} of ¥{total})</source>
         <translation>¥{amount} 超过订单 {order} 还能退的金额（¥{total} 中还剩 ¥{left}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="127"/>
+        <location filename="../../app/ui/words.py" line="143"/>
         <source>rounding cannot be more than the order&apos;s amount (¥{total})</source>
         <translation>抹零不能超过订单金额（¥{total}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="128"/>
+        <location filename="../../app/ui/words.py" line="144"/>
         <source>order {order} is not in the store: import the shop&apos;s order export (Ctrl+Shift+O) or open the buyer&apos;s chat first</source>
         <translation>订单 {order} 不在本地：请先导入店铺的订单报表（Ctrl+Shift+O）或打开买家的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="129"/>
+        <location filename="../../app/ui/words.py" line="145"/>
         <source>{value} is not an action</source>
         <translation>{value} 不是操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="130"/>
+        <location filename="../../app/ui/words.py" line="146"/>
         <source>{action} has no field {field}</source>
         <translation>{action}没有“{field}”这一项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="131"/>
+        <location filename="../../app/ui/words.py" line="147"/>
         <source>{field} is needed for {action}</source>
         <translation>{action}需要填写“{field}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="132"/>
+        <location filename="../../app/ui/words.py" line="148"/>
         <source>{field}: {value} is not an amount; type yuan such as 12.50</source>
         <translation>{field}：{value} 不是金额；请按元填写，例如 12.50</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="133"/>
+        <location filename="../../app/ui/words.py" line="149"/>
         <source>{field}: a negative amount ({value}) is not an amount</source>
         <translation>{field}：负数（{value}）不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="134"/>
+        <location filename="../../app/ui/words.py" line="150"/>
         <source>{field}: {value} is not a whole number</source>
         <translation>{field}：{value} 不是整数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="135"/>
+        <location filename="../../app/ui/words.py" line="151"/>
         <source>{field}: {value} is outside {low}–{high}</source>
         <translation>{field}：{value} 不在 {low}–{high} 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="136"/>
+        <location filename="../../app/ui/words.py" line="152"/>
         <source>{field}: {value} is neither yes nor no</source>
         <translation>{field}：{value} 既不是“是”也不是“否”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="137"/>
+        <location filename="../../app/ui/words.py" line="153"/>
         <source>{field}: choose one of {choices}</source>
         <translation>{field}：请从 {choices} 中选一个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="138"/>
+        <location filename="../../app/ui/words.py" line="154"/>
         <source>{field}: {value} is not a date and time</source>
         <translation>{field}：{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="139"/>
+        <location filename="../../app/ui/words.py" line="155"/>
         <source>{field}: a list is needed</source>
         <translation>{field}：需要一个列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="140"/>
+        <location filename="../../app/ui/words.py" line="156"/>
         <source>{field}: {length} characters, at most {limit} fit</source>
         <translation>{field}：{length} 个字符，最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="141"/>
+        <location filename="../../app/ui/words.py" line="157"/>
         <source>{field}: {value} is not a share such as 30%</source>
         <translation>{field}：{value} 不是比例（例如 30%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="142"/>
+        <location filename="../../app/ui/words.py" line="158"/>
         <source>{field}: {value} is not between 0 and 100%</source>
         <translation>{field}：{value} 不在 0 到 100% 之间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="143"/>
+        <location filename="../../app/ui/words.py" line="159"/>
         <source>not sent: the reply contains {words}</source>
         <translation>未发送：回复中含有“{words}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="144"/>
+        <location filename="../../app/ui/words.py" line="160"/>
         <source>not sent: the same text as your last reply to this buyer</source>
         <translation>未发送：与你上一条回复这位买家的内容相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="145"/>
+        <location filename="../../app/ui/words.py" line="161"/>
         <source>{word}: a banned word is 1–40 characters</source>
         <translation>{word}：违禁词须为 1–40 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="146"/>
+        <location filename="../../app/ui/words.py" line="162"/>
         <source>{word}: an urgent word is 1–{most} characters</source>
         <translation>{word}：紧急词须为 1–{most} 个字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="147"/>
+        <location filename="../../app/ui/words.py" line="163"/>
         <source>at most {most} urgent words</source>
         <translation>紧急词最多 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="149"/>
+        <location filename="../../app/ui/words.py" line="165"/>
         <source>every checklist item needs its own name</source>
         <translation>每个质检项目都需要一个不重复的名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="150"/>
+        <location filename="../../app/ui/words.py" line="166"/>
         <source>an item&apos;s weight is 1–100</source>
         <translation>项目分值须为 1–100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="151"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>not on the checklist: {items}</source>
         <translation>不在质检项目中：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="152"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>choose whose work is scored</source>
         <translation>请选择给谁评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>an example is good, bad or neither</source>
         <translation>例子只能是好、差或都不是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="154"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>write a comment or mark the message as an example</source>
         <translation>请写评论，或把消息标为例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="155"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>keep the history 1–3650 days</source>
         <translation>历史保留 1–3650 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="156"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>keep 10–100,000 entries</source>
         <translation>保留 10–100,000 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="158"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>not logged in to the shop: {detail}</source>
         <translation>未登录店铺：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="159"/>
+        <location filename="../../app/ui/words.py" line="175"/>
         <source>cannot reach the shop; the desk works offline and keeps trying ({detail})</source>
         <translation>连不上店铺，客服台先离线工作并会自动重试（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="160"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>the connection to the shop dropped; reconnecting ({detail})</source>
         <translation>与店铺的连接断了，正在重连（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="161"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>the desk stopped talking to the shop: {detail}</source>
         <translation>客服台已停止与店铺通信：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped</source>
         <translation>存放 {path} 的磁盘已满：最后一项改动没有保存，之前保存的内容都完好。请清理该磁盘的空间（旁边 backups 文件夹里的旧备份可以删除），客服台会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="180"/>
         <source>{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder</source>
         <translation>{path} 无法写入：所在文件夹或文件是只读的，没有任何改动。请让当前用户可以写入它们，或把 KEFUDESK_DATA_DIR 设为一个可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="181"/>
+        <source>another program (a second KefuDesk, kefudesk palette, a backup tool) kept {path} busy for more than {seconds} s: the last change was not saved, everything saved before it is intact. Try again, or close the other program</source>
+        <translation>另一个程序（另一个客服台、kefudesk palette 或备份工具）占用 {path} 超过 {seconds} 秒：最后一项改动没有保存，之前保存的内容都完好。请重试，或关闭那个程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>the reply was not saved ({why}); it is still in the reply box</source>
         <translation>回复没有保存（{why}），内容仍在回复框里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="184"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="185"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="187"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="188"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="189"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="173"/>
+        <location filename="../../app/ui/words.py" line="190"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="191"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="175"/>
+        <location filename="../../app/ui/words.py" line="192"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="193"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="177"/>
+        <location filename="../../app/ui/words.py" line="194"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="178"/>
+        <location filename="../../app/ui/words.py" line="195"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="179"/>
+        <location filename="../../app/ui/words.py" line="196"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="180"/>
+        <location filename="../../app/ui/words.py" line="197"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="181"/>
+        <location filename="../../app/ui/words.py" line="198"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="182"/>
+        <location filename="../../app/ui/words.py" line="199"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="183"/>
+        <location filename="../../app/ui/words.py" line="200"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="184"/>
+        <location filename="../../app/ui/words.py" line="201"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="185"/>
+        <location filename="../../app/ui/words.py" line="202"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="186"/>
+        <location filename="../../app/ui/words.py" line="203"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="187"/>
+        <location filename="../../app/ui/words.py" line="204"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="188"/>
+        <location filename="../../app/ui/words.py" line="206"/>
+        <source>{column} is {length} characters, more than the store keeps ({limit})</source>
+        <translation>{column}有 {length} 个字符，超过系统可保存的长度（{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="207"/>
+        <source>{column} ¥{value} is more than the store keeps (at most ¥{limit})</source>
+        <translation>{column} ¥{value} 超过系统可保存的金额（最多 ¥{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="208"/>
+        <source>{column} {value} is outside what the store keeps ({low} to {high})</source>
+        <translation>{column} {value} 超出系统可保存的范围（{low} 至 {high}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="209"/>
+        <source>{column} holds a NUL character (\x00), which the store cannot keep</source>
+        <translation>{column}含有空字符（\x00），系统无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="210"/>
+        <source>{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep</source>
+        <translation>{column}含有半个字符（孤立的 UTF-16 代理项），系统无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="211"/>
+        <source>{column} {value} is outside the times the store keeps</source>
+        <translation>{column} {value} 超出系统可保存的时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="213"/>
+        <source>{name} is {size}, more than the desk imports ({limit}): split it and import the parts</source>
+        <translation>{name} 大小为 {size}，超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="214"/>
+        <source>{name} is more than the desk imports ({limit}): split it and import the parts</source>
+        <translation>{name} 超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="215"/>
+        <source>the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts</source>
+        <translation>表格超过 {limit} 行（一次导入的上限）：请按日期拆分后分批导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="216"/>
+        <source>the file holds more than {limit} phrases, the most an import reads: split it and import the parts</source>
+        <translation>文件中的短语超过 {limit} 条（一次导入的上限）：请拆分后分批导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="217"/>
+        <source>the workbook unpacks to {size}, more than an import reads ({limit}): save it as CSV or split it</source>
+        <translation>工作簿解压后为 {size}，超过导入的上限（{limit}）：请另存为 CSV 或拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="218"/>
+        <source>the workbook holds more than {limit} cells, the most an import reads from a workbook: save it as CSV or split it</source>
+        <translation>工作簿的单元格超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="219"/>
+        <source>the workbook holds more than {limit} shared strings, the most an import reads from a workbook: save it as CSV or split it</source>
+        <translation>工作簿的共享字符串超过 {limit} 条（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="220"/>
+        <source>the workbook holds more than {limit} XML elements, the most an import reads from a workbook: save it as CSV or split it</source>
+        <translation>工作簿的 XML 元素超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="221"/>
+        <source>the workbook holds more than {limit} XML elements outside its sheets, the most an import reads: save it as CSV or split it</source>
+        <translation>工作簿中表格以外的 XML 元素超过 {limit} 个（导入的上限）：请另存为 CSV 或拆分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="222"/>
+        <source>the workbook&apos;s part {part} is XML in UTF-16, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
+        <translation>工作簿的部件 {part} 是 UTF-16 编码的 XML，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="223"/>
+        <source>the workbook&apos;s part {part} declares a DTD, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
+        <translation>工作簿的部件 {part} 声明了 DTD，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="224"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="189"/>
+        <location filename="../../app/ui/words.py" line="225"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="191"/>
+        <location filename="../../app/ui/words.py" line="227"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="192"/>
+        <location filename="../../app/ui/words.py" line="228"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="193"/>
+        <location filename="../../app/ui/words.py" line="229"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="194"/>
+        <location filename="../../app/ui/words.py" line="230"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="195"/>
+        <location filename="../../app/ui/words.py" line="231"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="197"/>
+        <location filename="../../app/ui/words.py" line="233"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="198"/>
+        <location filename="../../app/ui/words.py" line="234"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="236"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="201"/>
+        <location filename="../../app/ui/words.py" line="237"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="202"/>
+        <location filename="../../app/ui/words.py" line="238"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="203"/>
+        <location filename="../../app/ui/words.py" line="239"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="204"/>
+        <location filename="../../app/ui/words.py" line="240"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="205"/>
+        <location filename="../../app/ui/words.py" line="241"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="206"/>
+        <location filename="../../app/ui/words.py" line="242"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="207"/>
+        <location filename="../../app/ui/words.py" line="243"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="208"/>
+        <location filename="../../app/ui/words.py" line="244"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="209"/>
+        <location filename="../../app/ui/words.py" line="245"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="210"/>
+        <location filename="../../app/ui/words.py" line="246"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="236"/>
+        <location filename="../../app/ui/words.py" line="272"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -3055,82 +3234,82 @@ A report for your support was written to:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="40"/>
+        <location filename="../../app/ui/report_dialog.py" line="41"/>
         <source>Daily tables</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="43"/>
+        <location filename="../../app/ui/report_dialog.py" line="44"/>
         <source>Refunds (退款信息表), for finance</source>
         <translation>退款信息表（给财务）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="44"/>
+        <location filename="../../app/ui/report_dialog.py" line="45"/>
         <source>Reships (补发表), for the warehouse</source>
         <translation>补发表（给仓库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="45"/>
+        <location filename="../../app/ui/report_dialog.py" line="46"/>
         <source>Returns (退件表)</source>
         <translation>退件表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="46"/>
+        <location filename="../../app/ui/report_dialog.py" line="47"/>
         <source>Complaints to the warehouse (投诉表)</source>
         <translation>投诉表（给仓库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="47"/>
+        <location filename="../../app/ui/report_dialog.py" line="48"/>
         <source>Bad reviews (中差评表)</source>
         <translation>中差评表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="48"/>
+        <location filename="../../app/ui/report_dialog.py" line="49"/>
         <source>Open problem orders (问题订单)</source>
         <translation>问题订单（未解决）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="66"/>
+        <location filename="../../app/ui/report_dialog.py" line="67"/>
         <source>&amp;Save as XLSX… (Ctrl+S)</source>
         <translation>保存为 XLSX(&amp;S)…（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="68"/>
+        <location filename="../../app/ui/report_dialog.py" line="69"/>
         <source>&amp;Reconcile with finance&apos;s sheet… (Ctrl+R)</source>
         <translation>与财务结果表核对(&amp;R)…（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="70"/>
+        <location filename="../../app/ui/report_dialog.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="73"/>
+        <location filename="../../app/ui/report_dialog.py" line="74"/>
         <source>&amp;Table:</source>
         <translation>报表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="77"/>
+        <location filename="../../app/ui/report_dialog.py" line="78"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="92"/>
+        <location filename="../../app/ui/report_dialog.py" line="93"/>
         <source>Save as XLSX</source>
         <translation>保存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="93"/>
+        <location filename="../../app/ui/report_dialog.py" line="94"/>
         <source>Reconcile</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="115"/>
+        <location filename="../../app/ui/report_dialog.py" line="116"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="120"/>
+        <location filename="../../app/ui/report_dialog.py" line="121"/>
         <source>Cannot make the table: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
@@ -3840,39 +4019,39 @@ A report for your support was written to:
 <context>
     <name>SheetImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="59"/>
+        <location filename="../../app/ui/sheet_import.py" line="65"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="67"/>
+        <location filename="../../app/ui/sheet_import.py" line="73"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="83"/>
+        <location filename="../../app/ui/sheet_import.py" line="89"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="88"/>
+        <location filename="../../app/ui/sheet_import.py" line="94"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="91"/>
+        <location filename="../../app/ui/sheet_import.py" line="97"/>
         <source>Cannot get the list from %1: %2</source>
         <translation>无法从%1获取列表：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sheet_import.py" line="101"/>
+        <location filename="../../app/ui/sheet_import.py" line="107"/>
         <source>Import, skipping %n bad line(s)</source>
         <translation>
             <numerusform>导入，跳过 %n 行错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="117"/>
+        <location filename="../../app/ui/sheet_import.py" line="123"/>
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
@@ -3991,69 +4170,69 @@ A report for your support was written to:
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="382"/>
         <location filename="../../app/ui/issue_dialogs.py" line="439"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="383"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="390"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="410"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="417"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="443"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>

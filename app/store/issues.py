@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text, update
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.store import audit_chain
@@ -384,10 +384,8 @@ def _hold_profiles(s: Session) -> None:
     if s.get_bind().dialect.name == "postgresql":
         # READ COMMITTED: once the lock is ours, each statement after it sees what the previous holder committed
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PROFILES_LOCK})
-    else:
-        # SQLite: a first write statement takes the store's single write lock (waiting for another writer to
-        # finish), and the reads after it see what that writer committed. It matches no row.
-        s.execute(update(m.AgentProfile).where(m.AgentProfile.name == "").values(role=m.AgentProfile.role))
+    # SQLite: nothing to do, a write transaction took the store's single write lock at its BEGIN IMMEDIATE
+    # (app/store/engine.py), so what it reads holds until it commits
 
 
 def _still_supervisor(s: Session, authority: Authority | None) -> None:

@@ -30,6 +30,13 @@ EVENT_TYPES = (
 )
 
 MAX_TEXT_CHARS = 5000
+# what the desk's store keeps (app/store/models.py): a team's PostgreSQL server refuses a longer id or a larger
+# amount, and one such event would stop the desk's stream there, so it is a protocol error here instead
+ID_CHARS = 100  # ids of buyers, chats, messages, agents
+ORDER_NO_CHARS = 64
+STATUS_CHARS = 40
+COURIER_CHARS = 60  # a courier's name and a tracking no.
+MAX_AMOUNT_FEN = 2**31 - 1  # ¥21,474,836.47
 FIRST_YEAR = 1970  # a protocol time before this is a broken clock, not a shop's record
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # what marketplaces accept in chat
 IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff", "image/gif": b"GIF8"}
@@ -96,8 +103,10 @@ def _str(data: dict[str, Any], key: str, where: str, *, optional: bool = False, 
 
 
 def unicode_text(value: str) -> str:
-    """The text with lone surrogates (valid JSON escapes such as \\ud800, but not Unicode) replaced by U+FFFD:
-    the store could not write them, and the rest of a buyer's message is worth keeping."""
+    """The text with lone surrogates (valid JSON escapes such as \\ud800, but not Unicode) and NUL characters
+    replaced by U+FFFD: the store could not write them, and the rest of a buyer's message is worth keeping."""
+    if "\x00" in value:  # PostgreSQL's text cannot hold a NUL (a team's store would refuse the whole event)
+        value = value.replace("\x00", "\ufffd")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -129,7 +138,7 @@ class Buyer:
     @classmethod
     def from_json(cls, data: Any, where: str = "buyer") -> Buyer:
         d = _obj(data, where)
-        return cls(id=_str(d, "id", where), nick=_str(d, "nick", where))
+        return cls(id=_str(d, "id", where, max_len=ID_CHARS), nick=_str(d, "nick", where))
 
 
 @dataclass(frozen=True)
@@ -144,11 +153,11 @@ class Conversation:
     def from_json(cls, data: Any, where: str = "conversation") -> Conversation:
         d = _obj(data, where)
         return cls(
-            id=_str(d, "id", where),
+            id=_str(d, "id", where, max_len=ID_CHARS),
             buyer=Buyer.from_json(d.get("buyer"), f"{where}.buyer"),
             state=_choice(d, "state", where, CONVERSATION_STATES),
             created_at=parse_time(d.get("created_at"), f"{where}.created_at"),
-            agent=_str(d, "agent", where, optional=True),
+            agent=_str(d, "agent", where, optional=True, max_len=ID_CHARS),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -168,7 +177,7 @@ class Colleague:
     @classmethod
     def from_json(cls, data: Any, where: str = "agent") -> Colleague:
         d = _obj(data, where)
-        return cls(id=_str(d, "id", where), name=_str(d, "name", where),
+        return cls(id=_str(d, "id", where, max_len=ID_CHARS), name=_str(d, "name", where),
                    role=_choice(d, "role", where, AGENT_ROLES), status=_choice(d, "status", where, AGENT_STATUSES))
 
     def to_json(self) -> dict[str, Any]:
@@ -202,14 +211,14 @@ class Message:
         if image and not is_image_id(image):
             raise ProtocolError(f"{where}.image: not an image id (64 lower-case hex digits)")
         return cls(
-            id=_str(d, "id", where),
-            conversation_id=_str(d, "conversation_id", where),
+            id=_str(d, "id", where, max_len=ID_CHARS),
+            conversation_id=_str(d, "conversation_id", where, max_len=ID_CHARS),
             direction=_choice(d, "direction", where, DIRECTIONS),
             text=_str(d, "text", where, max_len=MAX_TEXT_CHARS, optional=bool(image)),
             sent_at=parse_time(d.get("sent_at"), f"{where}.sent_at"),
-            client_id=_str(d, "client_id", where, optional=True),
+            client_id=_str(d, "client_id", where, optional=True, max_len=ID_CHARS),
             image=image,
-            agent=_str(d, "agent", where, optional=True),
+            agent=_str(d, "agent", where, optional=True, max_len=ID_CHARS),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -259,17 +268,17 @@ class Order:
         if not isinstance(raw_items, list):
             raise ProtocolError(f"{where}.items: expected a list")
         amount = _int(d, "amount_fen", where)
-        if amount < 0:
-            raise ProtocolError(f"{where}.amount_fen: must not be negative")
+        if not 0 <= amount <= MAX_AMOUNT_FEN:
+            raise ProtocolError(f"{where}.amount_fen: must be between 0 and {MAX_AMOUNT_FEN}")
         return cls(
-            no=_str(d, "no", where),
-            buyer_id=_str(d, "buyer_id", where),
+            no=_str(d, "no", where, max_len=ORDER_NO_CHARS),
+            buyer_id=_str(d, "buyer_id", where, max_len=ID_CHARS),
             items=tuple(OrderItem.from_json(item, f"{where}.items[{i}]") for i, item in enumerate(raw_items)),
             amount_fen=amount,
-            status=_str(d, "status", where),
+            status=_str(d, "status", where, max_len=STATUS_CHARS),
             created_at=parse_time(d.get("created_at"), f"{where}.created_at"),
-            courier=_str(d, "courier", where, optional=True),
-            tracking_no=_str(d, "tracking_no", where, optional=True),
+            courier=_str(d, "courier", where, optional=True, max_len=COURIER_CHARS),
+            tracking_no=_str(d, "tracking_no", where, optional=True, max_len=COURIER_CHARS),
             address=_str(d, "address", where, optional=True, max_len=500),
             ship_by=parse_time(d["ship_by"], f"{where}.ship_by") if d.get("ship_by") is not None else None,
         )

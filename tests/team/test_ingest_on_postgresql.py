@@ -39,3 +39,31 @@ def test_a_batch_on_postgresql_ends_where_one_by_one_on_sqlite_ends(pg_url, tmp_
     finally:
         one.close()
         team.close()
+
+
+def test_what_a_gateway_may_send_the_teams_server_can_keep(pg_url):
+    """PostgreSQL refuses a NUL in text, an id longer than its column and an amount over its Integer, and one
+    such row would stop a team desk's stream: the protocol turns the NUL into U+FFFD and refuses the rest as
+    protocol errors naming the field, before the store sees them."""
+    team = open_store(pg_url)
+    try:
+        prepare(team)
+        said = schema.Message.from_json({"id": "m-nul", "conversation_id": CHATS[0], "direction": "in",
+                                         "text": "在吗\u0000亲", "sent_at": "2026-11-24T02:00:00Z"})
+        record, created = team.ingest_message(said)
+        assert created and record.text == "在吗\ufffd亲"
+        longest = schema.Message.from_json({"id": "m" * schema.ID_CHARS, "conversation_id": CHATS[0],
+                                            "direction": "in", "text": "好的", "sent_at": "2026-11-24T02:00:01Z"})
+        assert team.ingest_message(longest)[1]  # exactly at the column's width is kept
+        with pytest.raises(schema.ProtocolError, match=r"message\.id: longer than 100 characters"):
+            schema.Message.from_json({**longest.to_json(), "id": "m" * (schema.ID_CHARS + 1)})
+        order = {"no": "3912345678901234567", "buyer_id": "b1", "items": [], "amount_fen": schema.MAX_AMOUNT_FEN,
+                 "status": "交易成功", "created_at": "2026-11-20T02:00:00Z"}
+        team.upsert_orders([schema.Order.from_json(order)], at(4))
+        assert team.order("3912345678901234567").amount_fen == schema.MAX_AMOUNT_FEN
+        with pytest.raises(schema.ProtocolError, match=r"order\.amount_fen: must be between 0 and 2147483647"):
+            schema.Order.from_json({**order, "amount_fen": schema.MAX_AMOUNT_FEN + 1})
+        with pytest.raises(schema.ProtocolError, match=r"order\.courier: longer than 60 characters"):
+            schema.Order.from_json({**order, "courier": "快" * 61})
+    finally:
+        team.close()

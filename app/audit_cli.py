@@ -10,8 +10,6 @@ supervisor's password (asked at the terminal, or KEFUDESK_SUPERVISOR_PASSWORD fo
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -129,6 +127,7 @@ def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
 
 def _repair(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
+    from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
     from app.store import schema_check
     from app.store.engine import open_store
     from app.store.errors import StoreError
@@ -158,10 +157,9 @@ def _repair(args: argparse.Namespace) -> int:
             print(f"{path}: the schema is this version's; nothing to repair")
             return 0
         print(f"{path} differs: {schema_check.describe(differ)}")
-        password = os.environ.get("KEFUDESK_SUPERVISOR_PASSWORD") or getpass.getpass(
-            f"password for {args.supervisor}: ")
-        IssueDesk(store, args.supervisor).confirm_supervisor(args.supervisor, password)
-    except IssueRefused as exc:
+        password = ask(SUPERVISOR_PASSWORD, f"password of supervisor {args.supervisor}")
+        IssueDesk(store, at_terminal()).confirm_supervisor(args.supervisor, password)
+    except (IssueRefused, Refused) as exc:
         print(f"{REPAIR}: {exc}; nothing was changed", file=sys.stderr)
         return 2
     finally:

@@ -1,6 +1,10 @@
 """`kefudesk backup [PATH]`, `kefudesk restore PATH` and `kefudesk export-all PATH.zip`: the store kept safe,
-put back, and taken out whole. None of them upgrades or opens the store for the desk; backup and export-all
-work while a desk runs."""
+put back, and taken out whole. Backup and export-all work while a desk runs and never open the store for the desk.
+
+Restoring replaces every record (refunds, profiles, limits, the audit log) with the backup's, so on a store that
+has a supervisor it takes one's name and password, checked against the store being replaced (a backup could
+name anyone), and the restored store's audit log says who restored what and where the replaced log ended. A
+store that cannot be read at all (the usual reason to restore) is replaced without."""
 
 from __future__ import annotations
 
@@ -27,6 +31,9 @@ def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
                             help="the new backup file, or a folder for it (default: the backups folder)")
     elif command == "restore":
         parser.add_argument("path", type=Path, metavar="PATH", help="the backup to restore (a .db file)")
+        parser.add_argument("--supervisor", metavar="NAME", default="",
+                            help="a supervisor of the store being replaced, who authorises it (its password is asked, "
+                            "or KEFUDESK_SUPERVISOR_PASSWORD); needed whenever that store has a supervisor")
     else:
         parser.add_argument("path", type=Path, metavar="PATH.zip", help="the archive to write (a new file)")
 
@@ -56,10 +63,20 @@ def run(command: str, args: argparse.Namespace) -> int:
             made = backup.backup(store, target)
             print(f"backed up {store} to {made} ({_size(made)}, {time.perf_counter() - started:.1f} s)")
         elif command == "restore":
-            revision, kept = backup.restore(store, args.path, now)
+            from app.profiles_cli import Refused
+
+            replaced: list[str | None] = []  # the replaced store's audit head, once a supervisor authorised it
+            try:
+                revision, kept = backup.restore(
+                    store, args.path, now, authorise=lambda: replaced.append(_authorise_restore(store, args.supervisor)))
+            except Refused as exc:
+                print(f"{prog}: {exc}; nothing was changed", file=sys.stderr)
+                return 2
             print(f"restored {args.path} (schema {revision}) as {store}")
             if kept is not None:
                 print(f"the store it replaced is kept as {kept}")
+            if replaced[0] is not None:
+                _audit_restore(store, args.supervisor, args.path, kept, replaced[0], now)
         else:
             summary = archive.export_all(store, args.path, now)
             tables = ", ".join(f"{name} {count}" for name, count in summary.rows.items() if count)
@@ -69,6 +86,59 @@ def run(command: str, args: argparse.Namespace) -> int:
         print(f"{prog}: {exc}", file=sys.stderr)
         return 3
     return 0
+
+
+def _authorise_restore(store_path: Path, supervisor: str) -> str | None:
+    """The replaced store's audit head ("ID:HASH", "" when it cannot be read) once a supervisor of it has
+    authorised the restore, None when none had to (no store, one that cannot be opened, or no supervisor); Refused (from app.profiles_cli) when one must and has not. A wrong password is
+    written to the replaced store's log, as everywhere."""
+    from app.desk.issues import IssueDesk, IssueRefused
+    from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
+    from app.store import audit_chain
+    from app.store.engine import open_store
+    from app.store.errors import StoreError
+
+    if not store_path.is_file():
+        return None
+    try:
+        current = open_store(store_path)
+    except StoreError:  # damaged or changed outside KefuDesk: what a restore is for, and nothing to check it with
+        return None
+    try:
+        desk = IssueDesk(current, at_terminal())
+        if not desk.repo.has_supervisor():
+            return None
+        if not supervisor:
+            raise Refused("restoring replaces every refund, profile, limit and audit entry of this store, so it "
+                          "takes one of its supervisors: give --supervisor NAME (see `kefudesk profiles list`)")
+        try:
+            desk.confirm_supervisor(supervisor, ask(SUPERVISOR_PASSWORD, f"password of supervisor {supervisor}"))
+        except IssueRefused as exc:
+            raise Refused(str(exc)) from exc
+        try:
+            head = audit_chain.verify_store(current.engine).head
+        except StoreError:
+            head = None
+        return f"{head[0]}:{head[1]}" if head else ""
+    finally:
+        current.close()
+
+
+def _audit_restore(store_path: Path, supervisor: str, source: Path, kept: Path | None, replaced_head: str,
+                   now: datetime) -> None:
+    """The restored store's audit log says who put it back, from where, and where the replaced log ended (so
+    `kefudesk audit verify --anchor` on the kept store still proves what it held)."""
+    from app.profiles_cli import at_terminal
+    from app.store.engine import open_store
+    from app.store.issues import Audit, IssueStore
+
+    restored = open_store(store_path)
+    try:
+        IssueStore(restored).write_audit(Audit(supervisor, "store restored", {"audit_head": replaced_head},
+                                               {"from": str(source), "kept": str(kept or ""),
+                                                "typed_at": at_terminal()}), now)
+    finally:
+        restored.close()
 
 
 def _size(path: Path) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -101,9 +101,12 @@ def _backups(folder: Path) -> list[tuple[datetime, bool, Path]]:
     return found
 
 
-def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: float = 5.0) -> tuple[str, Path | None]:
+def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: float = 5.0,
+            authorise: Callable[[], object] | None = None) -> tuple[str, Path | None]:
     """Put the backup `source` in the store's place. Returns its schema revision and where the replaced store
-    was kept (None if there was none).
+    was kept (None if there was none). authorise is called once the backup has passed every check and before
+    anything is replaced (so a bad backup is refused before anyone is asked for a password); what it raises
+    stops the restore with nothing changed.
 
     Refused, with nothing changed, when source is not a whole KefuDesk store (integrity_check, a known schema),
     when its triggers, indexes or views are not this version's (also once an older one is upgraded), or while a
@@ -131,6 +134,8 @@ def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: floa
             reader.close()
         if revision != HEAD_REVISION:
             _refuse_changed_when_upgraded(source, incoming, busy_timeout)
+        if authorise is not None:
+            authorise()
         kept = _replace_store(store_path, incoming, now, busy_timeout)
     except BaseException:
         remove_database(incoming)

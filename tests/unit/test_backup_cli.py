@@ -97,3 +97,35 @@ def test_a_desk_on_the_team_server_is_told_to_back_that_up_with_postgresql_tools
     said = capsys.readouterr().err
     assert "team's server" in said and "pg_dump" in said
     assert not config.store_path().exists()  # no local store made on the way
+
+
+def test_restoring_over_a_store_with_a_supervisor_takes_one_and_is_in_the_restored_log(user_store, tmp_path, capsys,
+                                                                                        monkeypatch):
+    """An agent restoring yesterday's backup would take back today's refunds, profiles and audit entries: the
+    store's own supervisor authorises it (checked against the store replaced, not the backup), and the restored
+    log says who did it and where the replaced log ended."""
+    from app.desk.issues import IssueDesk
+
+    assert main(["backup", str(tmp_path / "yesterday.db")]) == 0
+    IssueDesk(user_store, "setup").add_profile("店长", "supervisor", "boss-pass-1")
+    user_store.close()
+    capsys.readouterr()
+
+    assert main(["restore", str(tmp_path / "yesterday.db")]) == 2
+    assert "--supervisor NAME" in capsys.readouterr().err
+    monkeypatch.setenv("KEFUDESK_SUPERVISOR_PASSWORD", "wrong-pass")
+    assert main(["restore", str(tmp_path / "yesterday.db"), "--supervisor", "店长"]) == 2
+    assert "wrong password" in capsys.readouterr().err
+    s = open_store(config.store_path())
+    assert IssueDesk(s, "").profiles() == [("店长", "supervisor")]  # nothing was restored
+    s.close()
+
+    monkeypatch.setenv("KEFUDESK_SUPERVISOR_PASSWORD", "boss-pass-1")
+    assert main(["restore", str(tmp_path / "yesterday.db"), "--supervisor", "店长"]) == 0
+    assert "restored" in capsys.readouterr().out
+    s = open_store(config.store_path())
+    [entry] = [e for e in IssueDesk(s, "").repo.audit_log() if e.what == "store restored"]
+    assert entry.who == "店长" and entry.after["from"] == str(tmp_path / "yesterday.db")
+    assert entry.before["audit_head"].startswith("2:")  # the replaced log: first supervisor, one wrong password
+    assert IssueDesk(s, "").profiles() == []  # yesterday's store, as it was
+    s.close()

@@ -7,7 +7,27 @@ import os
 # before anything imports Qt: tests never need a display
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import functools  # noqa: E402
+
 import pytest  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+# Deadlines, not timings. A qtbot wait returns the moment its condition holds; its deadline only bounds a test
+# that is failing anyway. pytest-qt's 5 s (and the 10 s some tests gave) ran out on a shared 2-core machine with
+# CPU-bound work beside the suite (../shared/tools/under-load.sh) for conditions that held a few seconds later, so
+# every wait gets at least DEADLINE_MS. No test here waits for a timeout on purpose.
+DEADLINE_MS = 30_000
+
+
+def _patient(wait):  # noqa: ANN001, ANN202 - wraps pytest-qt's own methods
+    @functools.wraps(wait)
+    def patient(self, *args, timeout: int = DEADLINE_MS, **kwargs):  # noqa: ANN001, ANN202
+        return wait(self, *args, timeout=max(timeout, DEADLINE_MS), **kwargs)
+    return patient
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 
 
 @pytest.fixture(autouse=True)

@@ -31,8 +31,21 @@ MODIFIERS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "su
 # NumLock and CapsLock must not stop the hotkey: grab it with each combination of them too
 _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
 # between two typing batches that reuse keycodes: time for the receiving application to act on the last keys
-# before their keycodes change meaning (a batch is as many different characters as there are spare keycodes)
-BATCH_PAUSE = 0.06
+# before their keycodes change meaning (a batch is as many different characters as there are spare keycodes).
+# Nothing in X11 says when another client has read its keys, so it is a wait: longer on a busy machine, where the
+# application gets the CPU later (tests/desktop/test_x11.py typed garbage in 3 of 4 runs with 8 busy processes on
+# 2 cores at a flat 0.06 s, 1 of 4 at 0.25 s)
+BATCH_PAUSE = 0.25
+BATCH_PAUSE_MOST = 2.0
+
+
+def batch_pause() -> float:
+    """BATCH_PAUSE, stretched by how many processes wait for each core (the 1-minute load average)."""
+    try:
+        waiting = os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:  # no load average on this system
+        waiting = 1.0
+    return min(BATCH_PAUSE_MOST, BATCH_PAUSE * max(1.0, waiting))
 _NAMED = {"\n": "Return", "\t": "Tab", " ": "space"}
 
 
@@ -279,7 +292,7 @@ class X11Desktop:
                         lent[char] = slots[len(lent)]
                     end += 1
                 if start and lent:  # the keycodes of the batch before are about to mean other characters
-                    time.sleep(BATCH_PAUSE)
+                    time.sleep(batch_pause())
                 self._lend(lent)
                 for char in chars[start:end]:
                     code, level = lent.get(char) or own[keysym_for(char)]

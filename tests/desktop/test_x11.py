@@ -55,9 +55,10 @@ def desktop(xdisplay):
     found.close()
 
 
-def eventually(probe, timeout: float = 5.0):  # noqa: ANN001, ANN201 - a test helper
-    """probe() once it gives something true, polling; its last answer when time runs out."""
-    deadline = time.monotonic() + timeout
+def eventually(probe, timeout: float = 30.0):  # noqa: ANN001, ANN201 - a test helper
+    """probe() once it gives something true, polling; its last answer when time runs out (at least 30 s: a
+    deadline for a failing test, never a timing — see DEADLINE_MS in tests/conftest.py)."""
+    deadline = time.monotonic() + max(timeout, 30.0)
     while True:
         found = probe()
         if found or time.monotonic() > deadline:

@@ -127,11 +127,7 @@ def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: floa
     incoming = store_path.with_name(f"{store_path.name}.restoring")
     remove_database(incoming)
     try:
-        reader = connect_readonly(source, busy_timeout)
-        try:
-            copy_database(reader, incoming, busy_timeout)
-        finally:
-            reader.close()
+        _copy_file(source, incoming, busy_timeout)
         if revision != HEAD_REVISION:
             _refuse_changed_when_upgraded(source, incoming, busy_timeout)
         if authorise is not None:
@@ -143,16 +139,21 @@ def restore(store_path: Path, source: Path, now: datetime, *, busy_timeout: floa
     return revision, kept
 
 
+def _copy_file(source: Path, target: Path, busy_timeout: float) -> None:
+    """A consistent copy of the database file at source, read without changing a byte of it."""
+    reader = connect_readonly(source, busy_timeout)
+    try:
+        copy_database(reader, target, busy_timeout)
+    finally:
+        reader.close()
+
+
 def _refuse_changed_when_upgraded(source: Path, incoming: Path, busy_timeout: float) -> None:
     """An older backup's schema can only be judged at this version's: upgrade a scratch copy and look."""
     scratch = incoming.with_name(f"{incoming.name}.checking")
     remove_database(scratch)
     try:
-        reader = connect_readonly(incoming, busy_timeout)
-        try:
-            copy_database(reader, scratch, busy_timeout)
-        finally:
-            reader.close()
+        _copy_file(incoming, scratch, busy_timeout)
         diffs = schema_once_upgraded(scratch, busy_timeout)
     finally:
         remove_database(scratch)

@@ -207,7 +207,9 @@ def insert_action(kind: str, amount: int, status: str, fields: str = "{}") -> st
             f"VALUES (%(issue)s, '{kind}', '{fields}', {amount}, '{status}', '小李', now(), '')")
 
 
-@pytest.mark.parametrize("sql", [
+# each refused on one database: a team setup per statement cost a second each (one that ran would fail the test
+# whatever it did to the rest)
+BYPASSES = [
     "UPDATE audit SET what = 'nothing happened'",
     "DELETE FROM audit",
     "TRUNCATE audit",
@@ -227,10 +229,20 @@ def insert_action(kind: str, amount: int, status: str, fields: str = "{}") -> st
     "DELETE FROM shop_order",
     "UPDATE message SET text = '亲，有什么可以帮您' WHERE text = '你们这是骗子'",
     "DELETE FROM message WHERE text = '你们这是骗子'",
-])
-def test_the_agents_login_cannot_rewrite_records_or_change_the_schema(raw, sql):
+]
+
+
+def test_the_agents_login_cannot_rewrite_records_or_change_the_schema(raw):
     connection, _ids = raw
-    refused(connection, sql)
+    ran = []
+    for sql in BYPASSES:
+        try:
+            connection.execute(sql)
+        except psycopg.Error as exc:
+            assert exc.sqlstate in REFUSED, f"{sql}: {exc.sqlstate} {exc}"
+        else:
+            ran.append(sql)
+    assert ran == [], f"the agents' login ran: {ran}"
     assert connection.execute("SELECT count(*) FROM audit").fetchone()[0] >= 3
     assert connection.execute("SELECT count(*) FROM message WHERE text = '你们这是骗子'").fetchone()[0] == 1
 

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,32 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="233"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="234"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="240"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="244"/>
-        <source>&amp;Supervisor</source>
-        <translation>主管(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="245"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="250"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -342,57 +332,57 @@ A report for your support was written to:
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="281"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="295"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="293"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="301"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="302"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="307"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="336"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="348"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="349"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="347"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -810,17 +800,17 @@ A report for your support was written to:
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="130"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="131"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="153"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1850,47 +1840,47 @@ A report for your support was written to:
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2462,52 +2452,42 @@ A report for your support was written to:
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="36"/>
+        <location filename="../../app/ui/policy_dialog.py" line="37"/>
         <source>Limits for agents</source>
         <translation>客服权限额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="50"/>
+        <location filename="../../app/ui/policy_dialog.py" line="48"/>
         <source>Over these limits an agent&apos;s action waits for a supervisor&apos;s approval and counts for nothing until approved.</source>
         <translation>超过这些额度时，客服的操作需主管批准，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="54"/>
+        <location filename="../../app/ui/policy_dialog.py" line="52"/>
         <source>Price &amp;rounding, at most</source>
         <translation>抹零上限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="55"/>
+        <location filename="../../app/ui/policy_dialog.py" line="53"/>
         <source>Roundings per agent per &amp;day</source>
         <translation>每人每天抹零次数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="56"/>
+        <location filename="../../app/ui/policy_dialog.py" line="54"/>
         <source>Partial re&amp;fund, at most (yuan)</source>
         <translation>部分退款上限（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="57"/>
+        <location filename="../../app/ui/policy_dialog.py" line="55"/>
         <source>Partial refund, at most (s&amp;hare of the order)</source>
         <translation>部分退款上限（占订单比例）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="58"/>
+        <location filename="../../app/ui/policy_dialog.py" line="56"/>
         <source>&amp;Gift or coupon, at most (yuan)</source>
         <translation>赠品或优惠券上限（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="59"/>
-        <source>&amp;Supervisor</source>
-        <translation>主管(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/policy_dialog.py" line="60"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/policy_dialog.py" line="76"/>
+        <location filename="../../app/ui/policy_dialog.py" line="74"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -4084,6 +4064,42 @@ A report for your support was written to:
     </message>
 </context>
 <context>
+    <name>SupervisorFields</name>
+    <message>
+        <location filename="../../app/ui/supervisor_fields.py" line="17"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_fields.py" line="18"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorRemoves</name>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="122"/>
+        <source>Remove banned words</source>
+        <translation>删除违禁词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="123"/>
+        <source>Without them in the list, replies with %1 reach buyers. A supervisor authorises this with their name and password; the audit log names them and this desk.</source>
+        <translation>删除后，含有 %1 的回复就会发给买家。须由主管输入名字和密码批准；审计日志会记下该主管和本客服台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="133"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="144"/>
+        <source>Not removed: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+</context>
+<context>
     <name>SystemPalette</name>
     <message>
         <location filename="../../app/ui/system_palette.py" line="219"/>
@@ -4175,69 +4191,69 @@ A report for your support was written to:
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="382"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
         <location filename="../../app/ui/issue_dialogs.py" line="439"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="383"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="390"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="410"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="417"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="443"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -4245,32 +4261,32 @@ A report for your support was written to:
 <context>
     <name>WordList</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="44"/>
+        <location filename="../../app/ui/word_lists.py" line="48"/>
         <source>Type words (separated by 、 or spaces) to add, or to find in the list</source>
         <translation>输入词语（用、或空格分隔）以添加，或在列表中查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="50"/>
+        <location filename="../../app/ui/word_lists.py" line="54"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="52"/>
+        <location filename="../../app/ui/word_lists.py" line="56"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="89"/>
+        <location filename="../../app/ui/word_lists.py" line="93"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="97"/>
+        <location filename="../../app/ui/word_lists.py" line="101"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="105"/>
+        <location filename="../../app/ui/word_lists.py" line="109"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -4278,42 +4294,47 @@ A report for your support was written to:
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="117"/>
+        <location filename="../../app/ui/word_lists.py" line="156"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="118"/>
+        <location filename="../../app/ui/word_lists.py" line="157"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="122"/>
+        <location filename="../../app/ui/word_lists.py" line="161"/>
+        <source>Anyone may add a word; removing one takes a supervisor&apos;s name and password.</source>
+        <translation>任何人都可以添加违禁词；删除违禁词需要主管的名字和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="164"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="126"/>
+        <location filename="../../app/ui/word_lists.py" line="168"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="127"/>
+        <location filename="../../app/ui/word_lists.py" line="169"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>

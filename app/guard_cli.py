@@ -1,13 +1,17 @@
 """`kefudesk guard list|check|add|remove`: the send guard's words for this desk — the zh_CN defaults (insults,
-off-platform contact and payment, bought reviews) plus the shop's own, minus the ones it switched off."""
+off-platform contact and payment, bought reviews) plus the shop's own, minus the ones it switched off. Anyone may
+add words; removing one (it then reaches buyers) takes a supervisor on a store that has one: --supervisor NAME,
+the password asked at the terminal or, for setup scripts, taken from KEFUDESK_SUPERVISOR_PASSWORD."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
 from app.cli_store import open_user_store
+from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
+
+PROG = "kefudesk guard"
 
 
 def add_parsers(parser: argparse.ArgumentParser) -> None:
@@ -15,24 +19,35 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     commands.add_parser("list", help="print the words in force, with their kind")
     check = commands.add_parser("check", help="what the guard would stop in TEXT (exit 1 when it would)")
     check.add_argument("text")
-    for name, text in (("add", "block these words too"), ("remove", "stop blocking these words")):
-        change = commands.add_parser(name, help=text)
-        change.add_argument("words", nargs="+", metavar="WORD")
+    add = commands.add_parser("add", help="block these words too")
+    add.add_argument("words", nargs="+", metavar="WORD")
+    remove = commands.add_parser("remove", help="stop blocking these words (a supervisor's, on a store with one)")
+    remove.add_argument("words", nargs="+", metavar="WORD")
+    remove.add_argument("--supervisor", metavar="NAME", default="",
+                        help="a supervisor who authorises it, needed whenever the store has one (the password is "
+                        f"asked, or {SUPERVISOR_PASSWORD})")
 
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.guard import SendGuard, edit_words
+    from app.desk.issues import IssueRefused
 
-    store = open_user_store("kefudesk guard")
+    store = open_user_store(PROG)
     if store is None:
         return 3
     try:
         if args.command in ("add", "remove"):
-            who = getpass.getuser()
+            supervisor = getattr(args, "supervisor", "")
             try:
-                guard = edit_words(store, who, **{args.command: args.words})
-            except ValueError as exc:
-                print(f"kefudesk guard: {exc}", file=sys.stderr)
+                password = ask(SUPERVISOR_PASSWORD, f"password of supervisor {supervisor}") if supervisor else ""
+                guard = edit_words(store, at_terminal(), supervisor=supervisor, password=password,
+                                   **{args.command: args.words})
+            except IssueRefused as exc:
+                hint = "; give --supervisor NAME (see `kefudesk profiles list`)" if exc.code == "supervisor_needed" else ""
+                print(f"{PROG}: {exc}{hint}; nothing was changed", file=sys.stderr)
+                return 2
+            except (ValueError, Refused) as exc:
+                print(f"{PROG}: {exc}", file=sys.stderr)
                 return 2
             print(f"{len(guard.words)} words in force")
             return 0

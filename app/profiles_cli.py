@@ -24,7 +24,8 @@ NEW_PASSWORD = "KEFUDESK_NEW_PASSWORD"
 SUPERVISOR_PASSWORD = "KEFUDESK_SUPERVISOR_PASSWORD"
 OLD_PASSWORD = "KEFUDESK_OLD_PASSWORD"
 FIRST_SUPERVISOR = ("first supervisor of this store: from now on adding a supervisor, changing anyone's role or "
-                    "another person's password, and changing the limits take a supervisor's name and password")
+                    "another person's password, changing the limits and removing a banned word take a supervisor's "
+                    "name and password")
 
 
 NAME_HELP = "the person's name, as the audit log shows it"

@@ -5,7 +5,9 @@ the override is in the audit log. One insult gets an agent fired (DOMAIN.md); th
 Matching is app/desk/normalise.py's, shared with the queue's angry flag: a word is found however it is written
 (加 微 信, 加薇信, ＶＸ, 好評返現, a zero-width space inside, pinyin), Latin words only as whole words (so "sb" does
 not fire inside "usb"), and a hit's span is in the text as the agent typed it. The zh_CN defaults are in
-guard_words/ with their sources and licences; a shop adds words and switches defaults off in the store.
+guard_words/ with their sources and licences; a shop adds words and switches defaults off in the store. Anyone
+may add a word; switching one off takes a supervisor's password on a store that has a supervisor, as loosening
+any other rule does (issue 17).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.desk.issues import IssueDesk, IssueRefused
 from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
 from app.gateway.schema import now_utc
@@ -91,8 +94,18 @@ def _meta_list(store: Store, key: str) -> list[str]:
     return [str(v) for v in values if isinstance(v, str) and v.strip()] if isinstance(values, list) else []
 
 
-def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Iterable[str] = ()) -> SendGuard:
-    """Add a shop's own words, or switch words off (defaults included); audited, as loosening the guard matters."""
+def removal_needs_supervisor(store: Store) -> bool:
+    """Switching a banned word off lets it reach buyers, so on a store with a supervisor it takes one's name and
+    password; a store without one (a one-person shop) has nobody to ask, and its user does it alone."""
+    return IssueStore(store).has_supervisor()
+
+
+def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Iterable[str] = (),
+               supervisor: str = "", password: str = "") -> SendGuard:
+    """Add a shop's own words (anyone may: it only tightens the guard), or switch words off, defaults included.
+    Switching off takes a supervisor's name and password when the store has one, checked as for the limits (a
+    wrong one logged, five lock it); otherwise IssueRefused and nothing changes. The audit entry names the
+    supervisor who authorised it, else who, and the desk it was typed at (who)."""
     added, removed = _meta_list(store, ADDED_KEY), _meta_list(store, REMOVED_KEY)
     before = {"added": list(added), "removed": list(removed)}
     for word in (w.strip() for w in add):
@@ -103,13 +116,24 @@ def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Itera
             removed.remove(word)
         elif word not in default_words() and word not in added:
             added.append(word)
+    switched_off = []
     for word in (w.strip() for w in remove):
         if word in added:
             added.remove(word)
+            switched_off.append(word)
         elif word in default_words() and word not in removed:
             removed.append(word)
-    store.set_meta(ADDED_KEY, json.dumps(added, ensure_ascii=False))
-    store.set_meta(REMOVED_KEY, json.dumps(removed, ensure_ascii=False))
-    IssueStore(store).write_audit(Audit(who, "guard words changed", before, {"added": added, "removed": removed}),
-                                  now_utc())
+            switched_off.append(word)
+    authority = None
+    if supervisor:  # checked whenever one is named, so the log never names a supervisor who did not authorise it
+        authority = IssueDesk(store, who).confirm_supervisor(supervisor, password)
+    elif switched_off and removal_needs_supervisor(store):
+        words = "、".join(switched_off[:10]) + ("…" if len(switched_off) > 10 else "")  # a whole list selected
+        raise IssueRefused("supervisor_needed", Reason(
+            "guard_needs_supervisor", f"this store has a supervisor: switching off {words} takes a supervisor's "
+            "name and password", words=words), "supervisor")
+    IssueStore(store).set_meta({ADDED_KEY: json.dumps(added, ensure_ascii=False),
+                                REMOVED_KEY: json.dumps(removed, ensure_ascii=False)},
+                               Audit(authority[0] if authority else who, "guard words changed", before,
+                                     {"added": added, "removed": removed, "desk": who}), now_utc())
     return SendGuard.for_store(store)

@@ -3,7 +3,7 @@ only keeps records, each change and its audit entry in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -335,6 +335,14 @@ class IssueStore:
 
     def write_audit(self, audit: Audit, at: datetime) -> None:
         with self.store.writing() as s:
+            _add_audit(s, audit, at)
+
+    def set_meta(self, values: Mapping[str, str], audit: Audit, at: datetime) -> None:
+        """Settings kept in meta and the audit entry that records their change, in one transaction: a rule
+        loosened (a banned word switched off) is never in force without its entry."""
+        with self.store.writing() as s:
+            for key, value in values.items():
+                s.merge(m.Meta(key=key, value=value))
             _add_audit(s, audit, at)
 
     def write_audits(self, audits: Sequence[Audit], at: datetime) -> None:

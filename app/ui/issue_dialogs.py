@@ -47,6 +47,7 @@ from app.desk.money import yuan_text
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
+from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import label, problem_label, say
 
 
@@ -231,9 +232,6 @@ class ApprovalDialog(QDialog):
         self.desk, self.outcome = desk, outcome
         self.decided = ""
         self.setWindowTitle(self.tr("Supervisor approval"))
-        self.supervisor = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #C0392B")
         form = QFormLayout(self)
@@ -241,8 +239,8 @@ class ApprovalDialog(QDialog):
                      .replace("%2", yuan_text(outcome.action.amount_fen)).replace("%3", say(outcome.needs_approval)))
         why.setWordWrap(True)
         form.addRow(why)
-        form.addRow(self.tr("&Supervisor"), self.supervisor)
-        form.addRow(self.tr("&Password"), self.password)
+        fields = SupervisorFields(form)
+        self.supervisor, self.password = fields.supervisor, fields.password
         form.addRow(self.problem)
         buttons = QDialogButtonBox()
         self.approve_button = buttons.addButton(self.tr("&Approve"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.issues import IssueDesk, IssueRefused, parse_policy
 from app.desk.money import yuan_text
+from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
 
@@ -42,9 +43,6 @@ class PolicyDialog(QDialog):
         self.refund_max = QLineEdit(yuan_text(policy.partial_refund_max_fen))
         self.refund_share = _percent(policy.partial_refund_max_share)
         self.gift_max = QLineEdit(yuan_text(policy.gift_max_fen))
-        self.supervisor = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = problem_label("policyProblem")
         form = QFormLayout(self)
         intro = QLabel(self.tr("Over these limits an agent's action waits for a supervisor's approval and counts for "
@@ -56,8 +54,8 @@ class PolicyDialog(QDialog):
         form.addRow(self.tr("Partial re&fund, at most (yuan)"), self.refund_max)
         form.addRow(self.tr("Partial refund, at most (s&hare of the order)"), self.refund_share)
         form.addRow(self.tr("&Gift or coupon, at most (yuan)"), self.gift_max)
-        form.addRow(self.tr("&Supervisor"), self.supervisor)
-        form.addRow(self.tr("&Password"), self.password)
+        fields = SupervisorFields(form)
+        self.supervisor, self.password = fields.supervisor, fields.password
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -1,6 +1,7 @@
 """The shop's two word lists, edited while the desk runs: banned words (the send guard: nothing with them leaves
 the desk without an audited override) and urgent words (the queue marks a buyer who writes them). Each change
-takes effect at once and is written to the audit log."""
+takes effect at once and is written to the audit log. Removing a banned word lets it reach buyers, so on a store
+with a supervisor it asks for one's name and password (the desk layer checks them: app/desk/guard.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.guard import SendGuard, edit_words
+from app.desk.guard import SendGuard, edit_words, removal_needs_supervisor
+from app.desk.issues import IssueRefused
 from app.desk.queue import angry_words, set_angry_words
 from app.desk.session import DeskSession
 from app.gateway.schema import now_utc
+from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
 _SPLIT = re.compile(r"[,，、;；\s]+")
@@ -108,6 +112,41 @@ class WordList(QWidget):
         return True
 
 
+class SupervisorRemoves(QDialog):
+    """A supervisor authorises switching banned words off, with their name and password; a refusal (a wrong
+    password, a lock-out) is said here and the words stay banned."""
+
+    def __init__(self, words: list[str], remove: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._remove = remove
+        self.setWindowTitle(self.tr("Remove banned words"))
+        why = QLabel(self.tr("Without them in the list, replies with %1 reach buyers. A supervisor authorises this "
+                             "with their name and password; the audit log names them and this desk.")
+                     .replace("%1", "、".join(words[:10]) + ("…" if len(words) > 10 else "")))
+        why.setWordWrap(True)
+        self.problem = problem_label()
+        form = QFormLayout(self)
+        form.addRow(why)
+        self.fields = SupervisorFields(form)
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.remove_button = buttons.addButton(self.tr("&Remove"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.remove_button.clicked.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.remove_button.setDefault(True)  # Return in either box removes (set once it is in the dialog)
+        self.fields.supervisor.setFocus()
+
+    def confirm(self) -> None:
+        try:
+            self._remove(self.fields.name(), self.fields.take_password())
+        except IssueRefused as refused:
+            self.problem.setText(self.tr("Not removed: %1").replace("%1", say(refused.reason)))
+            self.fields.password.setFocus()
+            return
+        self.accept()
+
+
 class WordListsDialog(QDialog):
     def __init__(self, session: DeskSession, on_angry_words: Callable[[tuple[str, ...]], None],
                  parent: QWidget | None = None) -> None:
@@ -115,10 +154,13 @@ class WordListsDialog(QDialog):
         self.session = session
         self._on_angry_words = on_angry_words
         self.setWindowTitle(self.tr("Banned and urgent words"))
-        self.banned = WordList(self.tr("A reply with one of these words is not sent; Ctrl+Shift+Return sends it "
-                                       "anyway and writes why to the audit log. Removing a word that came with "
-                                       "KefuDesk switches it off; adding it again switches it back on."),
-                               self._add_banned, self._remove_banned)
+        intro = self.tr("A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes "
+                        "why to the audit log. Removing a word that came with KefuDesk switches it off; adding it "
+                        "again switches it back on.")
+        if removal_needs_supervisor(session.store):
+            intro += " " + self.tr("Anyone may add a word; removing one takes a supervisor's name and password.")
+        self.banned = WordList(intro, self._add_banned, self._remove_banned)
+        self.asking: SupervisorRemoves | None = None  # the supervisor's dialog while it is open
         self.urgent = WordList(self.tr("A buyer whose last message has one of these words (or !!! / ???) is "
                                        "marked angry in the queue and shown under Urgent (F6)."),
                                self._add_urgent, self._remove_urgent)
@@ -144,7 +186,22 @@ class WordListsDialog(QDialog):
         self._show_banned(self.session.guard)
 
     def _remove_banned(self, words: list[str]) -> None:
-        self.session.guard = edit_words(self.session.store, self.session.account.agent, remove=words)
+        if not removal_needs_supervisor(self.session.store):  # a one-person shop: nobody else to ask
+            self._remove_as(words)
+            return
+        self.asking = SupervisorRemoves(words, lambda name, password: self._remove_as(words, name, password), self)
+        self.asking.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.asking.finished.connect(self._asked)
+        self.asking.open()
+
+    def _asked(self) -> None:
+        self.asking = None
+        self.activateWindow()  # back to the lists, whichever window the system would have picked
+        self.banned.list.setFocus()
+
+    def _remove_as(self, words: list[str], supervisor: str = "", password: str = "") -> None:
+        self.session.guard = edit_words(self.session.store, self.session.account.agent, remove=words,
+                                        supervisor=supervisor, password=password)
         self._show_banned(self.session.guard)
 
     def _set_urgent(self, words: list[str]) -> None:

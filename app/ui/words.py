@@ -159,6 +159,8 @@ REASONS: dict[str, str] = {
     "guard_blocked": QT_TRANSLATE_NOOP("Reason", "not sent: the reply contains {words}"),
     "guard_repeat": QT_TRANSLATE_NOOP("Reason", "not sent: the same text as your last reply to this buyer"),
     "guard_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: a banned word is 1–40 characters"),
+    "guard_needs_supervisor": QT_TRANSLATE_NOOP("Reason", "this store has a supervisor: switching off {words} takes "
+                                                "a supervisor's name and password"),
     "queue_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: an urgent word is 1–{most} characters"),
     "queue_too_many_words": QT_TRANSLATE_NOOP("Reason", "at most {most} urgent words"),
     # the owner's review

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="166"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
@@ -12,42 +12,32 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="233"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="234"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="240"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="244"/>
-        <source>&amp;Supervisor</source>
-        <translation>主管(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="245"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="250"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="251"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -342,57 +332,57 @@ A report for your support was written to:
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="281"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="295"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="293"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="301"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="302"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="307"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="336"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="348"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="349"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="347"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -810,17 +800,17 @@ A report for your support was written to:
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="54"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="130"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="131"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="153"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1850,47 +1840,47 @@ A report for your support was written to:
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="68"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="97"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2462,52 +2452,42 @@ A report for your support was written to:
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="36"/>
+        <location filename="../../app/ui/policy_dialog.py" line="37"/>
         <source>Limits for agents</source>
         <translation>客服权限额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="50"/>
+        <location filename="../../app/ui/policy_dialog.py" line="48"/>
         <source>Over these limits an agent&apos;s action waits for a supervisor&apos;s approval and counts for nothing until approved.</source>
         <translation>超过这些额度时，客服的操作需主管批准，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="54"/>
+        <location filename="../../app/ui/policy_dialog.py" line="52"/>
         <source>Price &amp;rounding, at most</source>
         <translation>抹零上限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="55"/>
+        <location filename="../../app/ui/policy_dialog.py" line="53"/>
         <source>Roundings per agent per &amp;day</source>
         <translation>每人每天抹零次数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="56"/>
+        <location filename="../../app/ui/policy_dialog.py" line="54"/>
         <source>Partial re&amp;fund, at most (yuan)</source>
         <translation>部分退款上限（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="57"/>
+        <location filename="../../app/ui/policy_dialog.py" line="55"/>
         <source>Partial refund, at most (s&amp;hare of the order)</source>
         <translation>部分退款上限（占订单比例）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="58"/>
+        <location filename="../../app/ui/policy_dialog.py" line="56"/>
         <source>&amp;Gift or coupon, at most (yuan)</source>
         <translation>赠品或优惠券上限（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="59"/>
-        <source>&amp;Supervisor</source>
-        <translation>主管(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/policy_dialog.py" line="60"/>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/policy_dialog.py" line="76"/>
+        <location filename="../../app/ui/policy_dialog.py" line="74"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -2847,386 +2827,391 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="162"/>
+        <source>this store has a supervisor: switching off {words} takes a supervisor&apos;s name and password</source>
+        <translation>本店有主管：停用 {words} 需要主管的名字和密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="164"/>
         <source>{word}: an urgent word is 1–{most} characters</source>
         <translation>{word}：紧急词须为 1–{most} 个字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="163"/>
+        <location filename="../../app/ui/words.py" line="165"/>
         <source>at most {most} urgent words</source>
         <translation>紧急词最多 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="167"/>
         <source>every checklist item needs its own name</source>
         <translation>每个质检项目都需要一个不重复的名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="166"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>an item&apos;s weight is 1–100</source>
         <translation>项目分值须为 1–100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="169"/>
         <source>not on the checklist: {items}</source>
         <translation>不在质检项目中：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>choose whose work is scored</source>
         <translation>请选择给谁评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>an example is good, bad or neither</source>
         <translation>例子只能是好、差或都不是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="172"/>
         <source>write a comment or mark the message as an example</source>
         <translation>请写评论，或把消息标为例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>keep the history 1–3650 days</source>
         <translation>历史保留 1–3650 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>keep 10–100,000 entries</source>
         <translation>保留 10–100,000 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>not logged in to the shop: {detail}</source>
         <translation>未登录店铺：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="175"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>cannot reach the shop; the desk works offline and keeps trying ({detail})</source>
         <translation>连不上店铺，客服台先离线工作并会自动重试（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="178"/>
         <source>the connection to the shop dropped; reconnecting ({detail})</source>
         <translation>与店铺的连接断了，正在重连（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="177"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>the desk stopped talking to the shop: {detail}</source>
         <translation>客服台已停止与店铺通信：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="179"/>
+        <location filename="../../app/ui/words.py" line="181"/>
         <source>the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped</source>
         <translation>存放 {path} 的磁盘已满：最后一项改动没有保存，之前保存的内容都完好。请清理该磁盘的空间（旁边 backups 文件夹里的旧备份可以删除），客服台会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="180"/>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder</source>
         <translation>{path} 无法写入：所在文件夹或文件是只读的，没有任何改动。请让当前用户可以写入它们，或把 KEFUDESK_DATA_DIR 设为一个可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="181"/>
+        <location filename="../../app/ui/words.py" line="183"/>
         <source>another program (a second KefuDesk, kefudesk palette, a backup tool) kept {path} busy for more than {seconds} s: the last change was not saved, everything saved before it is intact. Try again, or close the other program</source>
         <translation>另一个程序（另一个客服台、kefudesk palette 或备份工具）占用 {path} 超过 {seconds} 秒：最后一项改动没有保存，之前保存的内容都完好。请重试，或关闭那个程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="182"/>
+        <location filename="../../app/ui/words.py" line="184"/>
         <source>the reply was not saved ({why}); it is still in the reply box</source>
         <translation>回复没有保存（{why}），内容仍在回复框里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="184"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="185"/>
+        <location filename="../../app/ui/words.py" line="187"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="186"/>
+        <location filename="../../app/ui/words.py" line="188"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="187"/>
+        <location filename="../../app/ui/words.py" line="189"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="188"/>
+        <location filename="../../app/ui/words.py" line="190"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="189"/>
+        <location filename="../../app/ui/words.py" line="191"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="190"/>
+        <location filename="../../app/ui/words.py" line="192"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="191"/>
+        <location filename="../../app/ui/words.py" line="193"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="192"/>
+        <location filename="../../app/ui/words.py" line="194"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="193"/>
+        <location filename="../../app/ui/words.py" line="195"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="194"/>
+        <location filename="../../app/ui/words.py" line="196"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="195"/>
+        <location filename="../../app/ui/words.py" line="197"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="196"/>
+        <location filename="../../app/ui/words.py" line="198"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="197"/>
+        <location filename="../../app/ui/words.py" line="199"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="198"/>
+        <location filename="../../app/ui/words.py" line="200"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="199"/>
+        <location filename="../../app/ui/words.py" line="201"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="202"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="201"/>
+        <location filename="../../app/ui/words.py" line="203"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="202"/>
+        <location filename="../../app/ui/words.py" line="204"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="203"/>
+        <location filename="../../app/ui/words.py" line="205"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="204"/>
+        <location filename="../../app/ui/words.py" line="206"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="206"/>
+        <location filename="../../app/ui/words.py" line="208"/>
         <source>{column} is {length} characters, more than the store keeps ({limit})</source>
         <translation>{column}有 {length} 个字符，超过系统可保存的长度（{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="207"/>
+        <location filename="../../app/ui/words.py" line="209"/>
         <source>{column} ¥{value} is more than the store keeps (at most ¥{limit})</source>
         <translation>{column} ¥{value} 超过系统可保存的金额（最多 ¥{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="208"/>
+        <location filename="../../app/ui/words.py" line="210"/>
         <source>{column} {value} is outside what the store keeps ({low} to {high})</source>
         <translation>{column} {value} 超出系统可保存的范围（{low} 至 {high}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="209"/>
+        <location filename="../../app/ui/words.py" line="211"/>
         <source>{column} holds a NUL character (\x00), which the store cannot keep</source>
         <translation>{column}含有空字符（\x00），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="210"/>
+        <location filename="../../app/ui/words.py" line="212"/>
         <source>{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep</source>
         <translation>{column}含有半个字符（孤立的 UTF-16 代理项），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="211"/>
+        <location filename="../../app/ui/words.py" line="213"/>
         <source>{column} {value} is outside the times the store keeps</source>
         <translation>{column} {value} 超出系统可保存的时间范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="213"/>
+        <location filename="../../app/ui/words.py" line="215"/>
         <source>{name} is {size}, more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 大小为 {size}，超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="214"/>
+        <location filename="../../app/ui/words.py" line="216"/>
         <source>{name} is more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="215"/>
+        <location filename="../../app/ui/words.py" line="217"/>
         <source>the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts</source>
         <translation>表格超过 {limit} 行（一次导入的上限）：请按日期拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="216"/>
+        <location filename="../../app/ui/words.py" line="218"/>
         <source>the file holds more than {limit} phrases, the most an import reads: split it and import the parts</source>
         <translation>文件中的短语超过 {limit} 条（一次导入的上限）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="217"/>
+        <location filename="../../app/ui/words.py" line="219"/>
         <source>the workbook unpacks to {size}, more than an import reads ({limit}): save it as CSV or split it</source>
         <translation>工作簿解压后为 {size}，超过导入的上限（{limit}）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="218"/>
+        <location filename="../../app/ui/words.py" line="220"/>
         <source>the workbook holds more than {limit} cells, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的单元格超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="219"/>
+        <location filename="../../app/ui/words.py" line="221"/>
         <source>the workbook holds more than {limit} shared strings, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的共享字符串超过 {limit} 条（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="220"/>
+        <location filename="../../app/ui/words.py" line="222"/>
         <source>the workbook holds more than {limit} XML elements, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的 XML 元素超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="221"/>
+        <location filename="../../app/ui/words.py" line="223"/>
         <source>the workbook holds more than {limit} XML elements outside its sheets, the most an import reads: save it as CSV or split it</source>
         <translation>工作簿中表格以外的 XML 元素超过 {limit} 个（导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="222"/>
+        <location filename="../../app/ui/words.py" line="224"/>
         <source>the workbook&apos;s part {part} is XML in UTF-16, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 是 UTF-16 编码的 XML，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="223"/>
+        <location filename="../../app/ui/words.py" line="225"/>
         <source>the workbook&apos;s part {part} declares a DTD, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 声明了 DTD，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="224"/>
+        <location filename="../../app/ui/words.py" line="226"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="225"/>
+        <location filename="../../app/ui/words.py" line="227"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="227"/>
+        <location filename="../../app/ui/words.py" line="229"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="228"/>
+        <location filename="../../app/ui/words.py" line="230"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="229"/>
+        <location filename="../../app/ui/words.py" line="231"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="230"/>
+        <location filename="../../app/ui/words.py" line="232"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="231"/>
+        <location filename="../../app/ui/words.py" line="233"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="233"/>
+        <location filename="../../app/ui/words.py" line="235"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="234"/>
+        <location filename="../../app/ui/words.py" line="236"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="236"/>
+        <location filename="../../app/ui/words.py" line="238"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="237"/>
+        <location filename="../../app/ui/words.py" line="239"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="238"/>
+        <location filename="../../app/ui/words.py" line="240"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="239"/>
+        <location filename="../../app/ui/words.py" line="241"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="240"/>
+        <location filename="../../app/ui/words.py" line="242"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="241"/>
+        <location filename="../../app/ui/words.py" line="243"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="242"/>
+        <location filename="../../app/ui/words.py" line="244"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="243"/>
+        <location filename="../../app/ui/words.py" line="245"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="244"/>
+        <location filename="../../app/ui/words.py" line="246"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="245"/>
+        <location filename="../../app/ui/words.py" line="247"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="246"/>
+        <location filename="../../app/ui/words.py" line="248"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="272"/>
+        <location filename="../../app/ui/words.py" line="274"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -4079,6 +4064,42 @@ A report for your support was written to:
     </message>
 </context>
 <context>
+    <name>SupervisorFields</name>
+    <message>
+        <location filename="../../app/ui/supervisor_fields.py" line="17"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/supervisor_fields.py" line="18"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorRemoves</name>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="122"/>
+        <source>Remove banned words</source>
+        <translation>删除违禁词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="123"/>
+        <source>Without them in the list, replies with %1 reach buyers. A supervisor authorises this with their name and password; the audit log names them and this desk.</source>
+        <translation>删除后，含有 %1 的回复就会发给买家。须由主管输入名字和密码批准；审计日志会记下该主管和本客服台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="133"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="144"/>
+        <source>Not removed: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+</context>
+<context>
     <name>SystemPalette</name>
     <message>
         <location filename="../../app/ui/system_palette.py" line="219"/>
@@ -4170,69 +4191,69 @@ A report for your support was written to:
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="382"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
         <location filename="../../app/ui/issue_dialogs.py" line="439"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="383"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="390"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="410"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="417"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="436"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="443"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -4240,32 +4261,32 @@ A report for your support was written to:
 <context>
     <name>WordList</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="44"/>
+        <location filename="../../app/ui/word_lists.py" line="48"/>
         <source>Type words (separated by 、 or spaces) to add, or to find in the list</source>
         <translation>输入词语（用、或空格分隔）以添加，或在列表中查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="50"/>
+        <location filename="../../app/ui/word_lists.py" line="54"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="52"/>
+        <location filename="../../app/ui/word_lists.py" line="56"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="89"/>
+        <location filename="../../app/ui/word_lists.py" line="93"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="97"/>
+        <location filename="../../app/ui/word_lists.py" line="101"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="105"/>
+        <location filename="../../app/ui/word_lists.py" line="109"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -4273,42 +4294,47 @@ A report for your support was written to:
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="117"/>
+        <location filename="../../app/ui/word_lists.py" line="156"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="118"/>
+        <location filename="../../app/ui/word_lists.py" line="157"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="122"/>
+        <location filename="../../app/ui/word_lists.py" line="161"/>
+        <source>Anyone may add a word; removing one takes a supervisor&apos;s name and password.</source>
+        <translation>任何人都可以添加违禁词；删除违禁词需要主管的名字和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/word_lists.py" line="164"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="126"/>
+        <location filename="../../app/ui/word_lists.py" line="168"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="127"/>
+        <location filename="../../app/ui/word_lists.py" line="169"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="139"/>
+        <location filename="../../app/ui/word_lists.py" line="181"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>

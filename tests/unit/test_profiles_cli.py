@@ -46,7 +46,8 @@ def test_the_first_supervisor_is_made_once_at_set_up_and_said_so(passwords, caps
     assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "店长: supervisor", "first supervisor of this store: from now on adding a supervisor, changing anyone's role "
-        "or another person's password, and changing the limits take a supervisor's name and password"]
+        "or another person's password, changing the limits and removing a banned word take a supervisor's name and "
+        "password"]
     passwords(new="secret-2")
     assert main(["profiles", "add", "老板", "--role", "supervisor"]) == 2
     assert "this store has a supervisor" in capsys.readouterr().err

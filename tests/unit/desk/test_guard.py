@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from app.desk.guard import SendGuard, default_words, edit_words
+from app.desk.guard import SendGuard, default_words, edit_words, removal_needs_supervisor
+from app.desk.issues import LOCK_AFTER, IssueDesk, IssueRefused
 from app.quickreplies.starter import STARTER
 from app.shopsim import vocab
 from app.store.engine import open_store
@@ -81,9 +82,69 @@ def test_a_shop_adds_its_own_words_and_switches_defaults_off_audited(tmp_path, g
     assert again.check("笨蛋") and again.check("差评师") == []
     entries = [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
     assert [e.who for e in entries] == ["店长", "店长"] and entries[0].after == {"added": ["差评师"],
-                                                                              "removed": ["笨蛋"]}
+                                                                              "removed": ["笨蛋"], "desk": "店长"}
     with pytest.raises(ValueError, match="1–40 characters"):
         edit_words(store, "店长", add=["  "])
+    store.close()
+
+
+@pytest.fixture
+def supervised(tmp_path):
+    """A store with a supervisor (店长) and an agent (小李), and the shop's own word 差评师."""
+    store = open_store(tmp_path / "k.db")
+    IssueDesk(store, "setup").add_profile("店长", "supervisor", "secret-1")
+    IssueDesk(store, "setup").add_profile("小李", "agent")
+    edit_words(store, "小李", add=["差评师"])  # anyone tightens the guard
+    yield store
+    store.close()
+
+
+def changes(store) -> list:
+    return [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
+
+
+def test_an_agent_cannot_switch_a_banned_word_off_where_the_store_has_a_supervisor(supervised):
+    """The floor's first rule is the guard (DOMAIN.md); switching 加微信 off let an agent send it with no override."""
+    for word in ("加微信", "差评师"):  # a default and the shop's own
+        with pytest.raises(IssueRefused, match=f"switching off {word} takes a supervisor's name and password") as e:
+            edit_words(supervised, "小李", remove=[word])
+        assert e.value.code == "supervisor_needed"
+        with pytest.raises(IssueRefused, match="'小李' is not a supervisor"):  # naming oneself does not help
+            edit_words(supervised, "小李", remove=[word], supervisor="小李", password="anything")
+        with pytest.raises(IssueRefused, match="wrong password for '店长'"):
+            edit_words(supervised, "小李", remove=[word], supervisor="店长", password="guess")
+    guard = SendGuard.for_store(supervised)
+    assert guard.check("可以加微信吗") and guard.check("你这个差评师")  # nothing changed
+    assert [e.after for e in changes(supervised)] == [{"added": ["差评师"], "removed": [], "desk": "小李"}]
+    tries = [e for e in IssueStore(supervised).audit_log() if e.what == "wrong password"]
+    assert [(e.who, e.after) for e in tries] == [("小李", {"profile": "店长"})] * 2  # counted towards the lock-out
+    edit_words(supervised, "小李", add=["闲鱼"])  # adding stays open to everyone
+    assert SendGuard.for_store(supervised).check("闲鱼上更便宜")
+
+
+def test_a_supervisor_switches_a_word_off_at_an_agents_desk_and_the_log_names_both(supervised):
+    guard = edit_words(supervised, "小李", remove=["加微信", "差评师"], supervisor="店长", password="secret-1")
+    assert guard.check("可以加微信吗") == [] and guard.check("你这个差评师") == []
+    assert SendGuard.for_store(supervised).check("可以加微信吗") == []  # kept in the store
+    last = changes(supervised)[-1]
+    assert (last.who, last.after) == ("店长", {"added": [], "removed": ["加微信"], "desk": "小李"})
+
+
+def test_the_guard_takes_the_lock_out_of_the_supervisors_password(supervised):
+    for _ in range(LOCK_AFTER):
+        with pytest.raises(IssueRefused, match="wrong password"):
+            edit_words(supervised, "小李", remove=["加微信"], supervisor="店长", password="guess")
+    with pytest.raises(IssueRefused, match="locked until"):
+        edit_words(supervised, "小李", remove=["加微信"], supervisor="店长", password="secret-1")
+    assert SendGuard.for_store(supervised).check("可以加微信吗")
+
+
+def test_a_store_without_a_supervisor_lets_its_user_switch_words_off_alone(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    IssueDesk(store, "setup").add_profile("小李", "agent")  # agents only: nobody to ask
+    assert not removal_needs_supervisor(store)
+    assert edit_words(store, "小李", remove=["加微信"]).check("可以加微信吗") == []
+    assert [(e.who, e.after["removed"]) for e in changes(store)] == [("小李", ["加微信"])]
     store.close()
 
 

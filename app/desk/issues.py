@@ -271,7 +271,7 @@ class IssueDesk:
         supervisor, _hash = self._supervisor(supervisor, password)
         policy = parse_policy(asdict(policy), Policy())  # a script passing a Policy meets the same bounds
         before = self.store.get_meta(POLICY_KEY)
-        with self._as_supervisor(supervisor, password) as store:
+        with self.writing_as_supervisor(supervisor, password) as store:
             store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
             IssueStore(store).write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
                                                 asdict(policy)), self.clock())
@@ -367,7 +367,7 @@ class IssueDesk:
             raise _conflict(exc) from exc
 
     @contextlib.contextmanager
-    def _as_supervisor(self, name: str, password: str) -> Iterator[Store]:
+    def writing_as_supervisor(self, name: str, password: str) -> Iterator[Store]:
         """Where a supervisor's decision is written: on a team's server, an agent's desk signs in as the
         supervisor's own login for it (the server lets only that decide; app/store/team.py)."""
         try:
@@ -617,7 +617,7 @@ class IssueDesk:
             cap = RefundCap(order.no, order.amount_fen, REFUNDS, ("done",)) if order is not None else None
         status = "done" if approve else "refused"
         try:
-            with self._as_supervisor(supervisor, password) as store:
+            with self.writing_as_supervisor(supervisor, password) as store:
                 return IssueStore(store).decide(
                     action_id, status, supervisor, self.clock(),
                     Audit(supervisor, "approved" if approve else "refused", {"status": action.status},

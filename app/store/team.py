@@ -38,6 +38,7 @@ MONEY_KINDS = ("price_rounding", "partial_refund", "full_refund", "gift")
 REFUND_KINDS = ("partial_refund", "full_refund")
 COUNTING = ("done", "awaiting_approval")
 POLICY_KEY = "issues.policy"
+GUARD_ADDED_KEY, GUARD_REMOVED_KEY = "guard.added", "guard.removed"  # the send guard's lists (app/desk/guard.py)
 DEFAULT_POLICY = {"rounding_max_share": 0.01, "rounding_per_day": 3, "partial_refund_max_fen": 600,
                   "partial_refund_max_share": 0.30, "gift_max_fen": 2_000}
 
@@ -304,6 +305,7 @@ def _rules_sql() -> str:
 def rules_version() -> str:
     """Which rules this version installs: changes whenever team.sql, the grants or the desk's constants do."""
     source = _rules_sql() + repr((AGENT_GRANTS, SUPERVISOR_GRANTS, MONEY_KINDS, REFUND_KINDS, COUNTING, POLICY_KEY,
+                                  GUARD_ADDED_KEY, GUARD_REMOVED_KEY,
                                   sorted(DEFAULT_POLICY.items())))
     return hashlib.sha256(source.encode()).hexdigest()[:16]
 
@@ -324,6 +326,9 @@ CREATE OR REPLACE FUNCTION public.team_money_kinds() RETURNS text[] {fixed} AS $
 CREATE OR REPLACE FUNCTION public.team_refund_kinds() RETURNS text[] {fixed} AS $$ SELECT {array(REFUND_KINDS)} $$;
 CREATE OR REPLACE FUNCTION public.team_counting() RETURNS text[] {fixed} AS $$ SELECT {array(COUNTING)} $$;
 CREATE OR REPLACE FUNCTION public.team_policy_key() RETURNS text {fixed} AS $$ SELECT {_quote(POLICY_KEY)} $$;
+CREATE OR REPLACE FUNCTION public.team_guard_added_key() RETURNS text {fixed} AS $$ SELECT {_quote(GUARD_ADDED_KEY)} $$;
+CREATE OR REPLACE FUNCTION public.team_guard_removed_key() RETURNS text {fixed}
+    AS $$ SELECT {_quote(GUARD_REMOVED_KEY)} $$;
 -- the shop's limits as the desk reads them: its defaults, and what a supervisor saved over them
 CREATE OR REPLACE FUNCTION public.team_policy() RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp

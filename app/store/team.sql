@@ -169,6 +169,17 @@ BEGIN
         RAISE EXCEPTION 'only a supervisor''s login changes the shop''s limits (%)', public.team_policy_key()
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- The send guard: an agent's login may make it stricter, never looser (switching a word off is a
+    -- supervisor's, app/desk/guard.py): the shop's own words only grow, the switched-off defaults only shrink.
+    IF NOT public.team_is_supervisor() AND (
+            (public.team_guard_added_key() = ANY (v_keys) AND NOT (
+                TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.value::jsonb @> OLD.value::jsonb)))
+         OR (public.team_guard_removed_key() = ANY (v_keys) AND NOT (
+                (TG_OP = 'INSERT' AND NEW.value::jsonb = '[]'::jsonb)
+             OR (TG_OP = 'UPDATE' AND OLD.value::jsonb @> NEW.value::jsonb)))) THEN
+        RAISE EXCEPTION 'only a supervisor''s login switches a banned word off'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF EXISTS (SELECT 1 FROM unnest(v_keys) k WHERE starts_with(k, 'team.')) AND NOT public.team_is_owner() THEN
         RAISE EXCEPTION 'only the owner''s login changes the team layout''s settings'
             USING ERRCODE = 'insufficient_privilege';

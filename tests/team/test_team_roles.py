@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.desk.clipboard import ClipHistory
-from app.desk.guard import edit_words
+from app.desk.guard import SendGuard, edit_words
 from app.desk.issues import IssueDesk, IssueRefused, Policy, hash_password
 from app.desk.order_import import plan_import, run_import
 from app.desk.phrases import PhraseBook
@@ -346,3 +346,20 @@ def test_the_profiles_command_on_the_agents_login_says_whom_to_ask(team, tmp_pat
     with admin.connect() as c:
         assert c.execute(text("SELECT name FROM agent_profile")).scalars().all() == [BOSS]
     admin.dispose()
+
+
+def test_only_a_supervisor_switches_a_banned_word_off_on_the_server(team, desk):
+    """The desk asks a supervisor before a word is switched off; the server holds the same against the agents'
+    login in raw SQL (it may make the guard stricter, never looser), and a supervisor's removal at an agent's
+    desk goes through their own login."""
+    edit_words(desk, "小李", add=["加我私聊"])  # stricter: anyone's
+    conninfo = team.desk.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        refused(connection, "UPDATE meta SET value = '[\"加微信\"]' WHERE key = 'guard.removed'")
+        refused(connection, "UPDATE meta SET value = '[]' WHERE key = 'guard.added'")
+        refused(connection, "DELETE FROM meta WHERE key = 'guard.added'")
+    assert SendGuard.for_store(desk).check("加我私聊") and SendGuard.for_store(desk).check("加微信")
+    edit_words(desk, "小李", remove=["加微信", "加我私聊"], supervisor=BOSS, password=BOSS_PASSWORD)
+    assert not SendGuard.for_store(desk).check("加微信") and not SendGuard.for_store(desk).check("加我私聊")
+    edit_words(desk, "小李", add=["加微信"])  # switching a default back on is stricter again: anyone's
+    assert SendGuard.for_store(desk).check("加微信")

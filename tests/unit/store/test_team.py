@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from app.desk import issues
+from app.desk import guard, issues
 from app.store import team
 from app.store.models import Base
 
@@ -16,6 +16,7 @@ def test_the_server_checks_the_desks_own_rules():
     assert team.REFUND_KINDS == issues.REFUNDS
     assert team.COUNTING == issues.COUNTING
     assert team.POLICY_KEY == issues.POLICY_KEY
+    assert (team.GUARD_ADDED_KEY, team.GUARD_REMOVED_KEY) == (guard.ADDED_KEY, guard.REMOVED_KEY)
     assert team.DEFAULT_POLICY == asdict(issues.Policy())
 
 

@@ -7,8 +7,9 @@ answers
 - when a buyer has waited after_seconds without an answer (0: never),
 at most once in a chat until the agent answers it, never with a phrase that still has blanks (a value the chat
 lacks, a value the agent would be asked for, a setup placeholder), never with a phrase not for complaints to a
-buyer who complains (app.desk.queue.complaining), and always through the send guard. Off by default. Every robot answer is written to the audit log with the rule that fired and the
-question it answered: the review list and the settings' fire counts are read back from there.
+buyer who complains (app.desk.queue.complaining), and always through the send guard. Off by default. Every robot
+answer is written to the audit log with the rule that fired and the question it answered: the review list and
+the settings' fire counts are read back from there.
 """
 
 from __future__ import annotations

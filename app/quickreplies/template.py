@@ -75,12 +75,10 @@ class Filled:
         out: list[str] = []
         position = 0
         shift = 0
-        moved: dict[int, int] = {}  # an index of self.text → its index in the marked text
         blanks: list[tuple[int, int]] = []
         setup = set(self.setup)
         for start, end in self.blanks:
             out.append(self.text[position:start])
-            moved[start] = start + shift
             if (start, end) in setup:
                 out.append(self.text[start:end])
                 blanks.append((start + shift, end + shift))

@@ -30,9 +30,7 @@ class AskForm(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(6, 4, 6, 4)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem = problem_label("askProblem")
+        self.problem = problem_label("askProblem")  # made again with each form: the rows own their widgets
         self.fields: list[tuple[Ask, QLineEdit | QComboBox]] = []
         self._check: Check = lambda ask, raw: raw
         self.hide()
@@ -43,9 +41,9 @@ class AskForm(QFrame):
             self.form.removeRow(0)
         self.fields = []
         self._check = check
-        self.title = QLabel(self.tr("%1 asks — Enter puts it in, Esc does not, Tab: next field").replace("%1", title))
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow(self.title)
+        heading = QLabel(self.tr("%1 asks — Enter puts it in, Esc does not, Tab: next field").replace("%1", title))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(heading)
         for ask in asks:
             field: QLineEdit | QComboBox
             if ask.kind == CHOICE:

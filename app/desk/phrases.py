@@ -13,13 +13,14 @@ from pathlib import Path
 
 from app.desk.fits import first_misfit
 from app.desk.money import yuan_text
+from app.desk.normalise import finder
 from app.desk.reasons import Reason
 from app.gateway import schema
 from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
 from app.quickreplies.match import Match, PhraseIndex
-from app.quickreplies.phrase import Phrase
+from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, parse
-from app.quickreplies.starter import STARTER
+from app.quickreplies.starter import STARTER, UPDATED
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
 from app.store import models as m
@@ -33,6 +34,22 @@ log = logging.getLogger("kefudesk.phrases")
 STORED_IN = {"title": m.PhraseRow.title, "body": m.PhraseRow.body, "group": m.PhraseRow.group_name,
              "abbreviation": m.PhraseRow.abbreviation, "slot": m.PhraseRow.slot, "uses": m.PhraseRow.uses,
              "last_used": m.PhraseRow.last_used, "owner": m.PhraseRow.owner, "image": m.PhraseRow.image}
+
+# A phrase that asks for a review is not for a complaining buyer unless the shop says otherwise: its title or text
+# has one of these, however written (好評, 五⭐, 5星, 晒单: the guard's normaliser and its variant table)
+REVIEW_WORDS = ("好评", "五星", "晒图", "评价", "追评", "评分")
+
+
+def invites_review(phrase: Phrase) -> bool:
+    """The phrase asks the buyer for a (good) review, by its title and text."""
+    return finder(REVIEW_WORDS).search(f"{phrase.title}\n{phrase.body}")
+
+
+def not_for_complaints(phrase: Phrase) -> bool:
+    """Never suggested to, nor sent by the robot to, a complaining buyer: the shop's choice in the phrase's tags,
+    else whether it invites a review."""
+    choice = complaints_choice(phrase)
+    return invites_review(phrase) if choice is None else choice
 
 
 class PhraseRejected(ValueError):
@@ -62,12 +79,15 @@ class PhraseBook:
         self._store = store
         self._clock = clock
         self.agent = agent
-        if not store.phrases():
-            try:
+        stored = store.phrases()
+        try:
+            if not stored:
                 store.add_phrases(Phrase(0, title, body, group, abbreviation, slot)
                                   for title, body, group, abbreviation, slot in STARTER)
-            except StoreReadOnly:
-                log.info("a store that can only be read: no starter phrases written")
+            elif shipped := [replace(p, body=UPDATED[p.body]) for p in stored if p.body in UPDATED]:
+                store.update_phrases(shipped)  # untouched starter phrases: a decided value is asked now
+        except StoreReadOnly:
+            log.info("a store that can only be read: no starter phrases written")
         self.reload()
 
     def reload(self) -> None:
@@ -77,6 +97,7 @@ class PhraseBook:
         self.phrases = [p for p in phrases if not p.owner or p.owner == self.agent]  # others' personal ones: not ours
         self.index = PhraseIndex(self.phrases)
         self._suggester: Suggester | None = None  # built when first asked: an import need not wait for it
+        self._held_back: frozenset[int] | None = None  # ids not for complaining buyers, found when first asked
 
     def warm(self) -> None:
         """Build what the first palette search and the first suggestion need (pinyin tables, the suggester)
@@ -85,6 +106,7 @@ class PhraseBook:
         try:
             self.index.warm()
             _ = self.suggester
+            self.held_back()  # 70 ms for 10,000 phrases: not on the first complaining buyer's chat
         except Exception:  # noqa: BLE001 - e.g. the store closed meanwhile; the first use will retry
             log.debug("warming the phrase book failed", exc_info=True)
 
@@ -99,8 +121,27 @@ class PhraseBook:
         fit = self.suggester.fit(buyer_said) if buyer_said else None
         return self.index.search(query, limit=limit, now=self._clock(), fit=fit)
 
-    def suggest(self, buyer_said: str, top: int = 3) -> list[Suggestion]:
-        return self.suggester.suggest(buyer_said, top=top)
+    def suggest(self, buyer_said: str, top: int = 3, *, complaining: bool = False) -> list[Suggestion]:
+        """complaining: the buyer complains (app.desk.queue.complaining): no phrase not for complaints."""
+        return self.suggester.suggest(buyer_said, top=top, leave_out=self.held_back() if complaining else ())
+
+    def held_back(self) -> frozenset[int]:
+        """The ids of the phrases not for complaining buyers."""
+        if self._held_back is None:
+            self._held_back = frozenset(p.id for p in self.phrases if not_for_complaints(p))
+        return self._held_back
+
+    def set_not_for_complaints(self, ids: Iterable[int], on: bool) -> list[Phrase]:
+        """Turn the flag on or off for these phrases (a tag only where it differs from what the text says, so a
+        phrase that stops asking for reviews follows its text); returns them as they were, for undo."""
+        wanted = set(ids)
+        changed = []
+        for p in self.phrases:
+            if p.id in wanted:
+                edited = with_complaints_choice(p, None if on == invites_review(p) else on)
+                if edited != p:
+                    changed.append(edited)
+        return self.update(changed) if changed else []
 
     def keep_image(self, path: Path) -> str:
         """Copy a picture into the image store for an image phrase; its id (ImageError says what is wrong)."""
@@ -124,8 +165,9 @@ class PhraseBook:
     def slotted(self, group: str) -> list[Phrase]:
         return [p for p in self.phrases if p.group == group and p.slot]
 
-    def fill(self, phrase: Phrase, values: dict[str, str]) -> Filled:
-        return fill(phrase.body, values)
+    def fill(self, phrase: Phrase, values: dict[str, str], answers: dict[str, str] | None = None) -> Filled:
+        """The phrase for a chat: values from the chat, answers to its asks from the agent."""
+        return fill(phrase.body, values, answers)
 
     # --- editing: every change checked here, written all-or-nothing, then the index rebuilt -----------
 

@@ -121,14 +121,32 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
         found.add("mine")
     if chat.last_direction == "in":
         found.add("unfinished")
-        text = chat.last_text
-        if finder(tuple(angry_words)).search(text) or _SHOUTING.search(text):
+        if _angry(chat.last_text, tuple(angry_words)):
             found.add("angry")
     if urgency(chat, now) >= Urgency.LATE:
         found.add("late")
     if chat.buyer_id and chat.buyer_id in in_trouble:
         found.add("trouble")
     return frozenset(found)
+
+
+def _angry(text: str, words: tuple[str, ...]) -> bool:
+    return bool(finder(words).search(text) or _SHOUTING.search(text))
+
+
+COMPLAINT_LOOKBACK = 20  # the buyer's messages read for a complaint: a shift's chat with one buyer, not a year's
+
+
+def complaining(buyer_texts: Iterable[str], *, angry_words: Iterable[str] = ANGRY_WORDS,
+                in_trouble: bool = False) -> bool:
+    """A buyer who is complaining, by the queue's urgent rules: an open issue or problem order (in_trouble), or
+    a complaint word or !!!/??? in any of buyer_texts (their recent messages, newest last; the last
+    COMPLAINT_LOOKBACK are read). More than the angry flag's last message: a buyer who wrote 我要投诉 and then
+    那怎么办 still complains, and is still no one to invite to a five-star review."""
+    if in_trouble:
+        return True
+    words = tuple(angry_words)
+    return any(_angry(text, words) for text in list(buyer_texts)[-COMPLAINT_LOOKBACK:])
 
 
 FILTERS = ("all", "mine", "unanswered", "urgent")

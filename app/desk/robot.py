@@ -5,9 +5,11 @@ A shop's rules map what a buyer says to a phrase: by keywords (any of them in th
 answers
 - while the agent is suspended (挂起), as soon as a buyer writes, and
 - when a buyer has waited after_seconds without an answer (0: never),
-at most once in a chat until the agent answers it, never with a phrase that still has blanks, and always through
-the send guard. Off by default. Every robot answer is written to the audit log with the rule that fired and the
-question it answered: the review list and the settings' fire counts are read back from there.
+at most once in a chat until the agent answers it, never with a phrase that still has blanks (a value the chat
+lacks, a value the agent would be asked for, a setup placeholder), never with a phrase not for complaints to a
+buyer who complains (app.desk.queue.complaining), and always through the send guard. Off by default. Every robot
+answer is written to the audit log with the rule that fired and the question it answered: the review list and
+the settings' fire counts are read back from there.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from app.desk.phrases import PhraseBook
+from app.desk.issues import OPEN_STATES
+from app.desk.phrases import PhraseBook, not_for_complaints
+from app.desk.queue import angry_words, complaining
 from app.desk.reasons import Reason
 from app.quickreplies.phrase import Phrase
 from app.store.issues import Audit, IssueStore
@@ -163,6 +167,7 @@ class Robot:
         folded = _fold(question)
         by_id = {p.id: p for p in self.book.phrases}
         best_id: int | None = None
+        complains: bool | None = None  # looked up once, and only when a rule fires
         for rule in self.settings.rules:
             phrase = by_id.get(rule.phrase_id)
             if phrase is None:
@@ -170,15 +175,27 @@ class Robot:
             fired = rule.matches(folded)
             if not fired and rule.similar:
                 if best_id is None:
-                    top = self.book.suggest(question, top=1)
+                    if complains is None:
+                        complains = self.complains(chat)
+                    top = self.book.suggest(question, top=1, complaining=complains)
                     best_id = top[0].phrase.id if top and top[0].score >= SIMILAR_MIN else -1
                 fired = best_id == rule.phrase_id
             if fired:
                 filled = self.book.fill(phrase, self._values(chat))
                 if filled.blanks or not filled.text.strip():
                     continue
+                if complains is None:
+                    complains = self.complains(chat)
+                if complains and not_for_complaints(phrase):
+                    continue
                 return RobotChoice(rule, phrase, filled.text, question)
         return None
+
+    def complains(self, chat: ConversationSummary) -> bool:
+        """The buyer complains, by the queue's urgent rules over their recent messages and open issues."""
+        said = [m.text for m in self.store.messages(chat.id, limit=50) if m.direction == "in"]
+        trouble = bool(chat.buyer_id) and chat.buyer_id in IssueStore(self.store).buyers_with_open_issues(OPEN_STATES)
+        return complaining(said, angry_words=angry_words(self.store), in_trouble=trouble)
 
     def due(self, chat: ConversationSummary, trigger: str, now: datetime) -> bool:
         """Whether this chat is the robot's to answer now, before looking at what the buyer asked. trigger:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
+from app.desk.blanks import marked_as_blanks, refuse_blanks
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
@@ -27,6 +28,7 @@ from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, 
 from app.gateway.events import EventStream
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
+from app.quickreplies.template import unmarked
 from app.store import backup, fts
 from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
 from app.store.images import ImageError
@@ -452,13 +454,18 @@ class DeskSession:
         The send guard runs first: banned words raise SendBlocked unless override says why the agent sends it
         anyway (written to the audit log); the same text as the chat's last message, the agent's own, raises
         RepeatedReply unless repeat_ok. robot: the robot's choice this reply is (the robot is never overridden,
-        and the agent's draft stays)."""
+        and the agent's draft stays).
+
+        Before all that, a reply with a blank in it (a variable left unfilled, an asked value not given, a phrase's
+        setup placeholder) raises UnfilledBlank, whatever the override: nothing of it is stored or sent."""
+        refuse_blanks(text)
         text = text.strip()
         if not text and not image:
             raise ValueError("an empty reply is not sent")
-        hits = self.guard.check(text)
+        hits = self.guard.check(text)  # the marks of filled-in blanks are invisible to it: spans stay the box's
         if hits and (robot is not None or not override.strip()):
             raise SendBlocked(hits)
+        text = unmarked(text)
         if text and robot is None and not repeat_ok and self._just_sent(conversation_id, text):
             raise RepeatedReply()
         if image and not self.store.images.has(image):
@@ -596,7 +603,10 @@ class DeskSession:
                      if m.state == "failed"), None)
 
     def resend(self, message: MessageRecord) -> MessageRecord | None:
-        """Send a refused reply again, with its own idempotency key (the shop never took it)."""
+        """Send a refused reply again, with its own idempotency key (the shop never took it). One with a blank
+        raises UnfilledBlank (take_back() gives it back to fill in): a reply stored before blanks were marked
+        is read with its variables' 【labels】 as blanks."""
+        refuse_blanks(marked_as_blanks(message.text))
         again = self.store.requeue(message.client_id or "")
         if again is not None:
             self._listener.on_message(again)

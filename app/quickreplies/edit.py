@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import bad_asks
 
 MAX_TITLE = 200
 MAX_ABBREVIATION = 40
@@ -25,6 +26,7 @@ class Problem(Enum):
     ABBREVIATION_TAKEN = "abbreviation already used"
     SLOT_RANGE = "slot not 1-9"
     SLOT_TAKEN = "slot already used in the group"
+    BAD_ASK = "an {ask:…} without a label, or with an empty choice list"
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class LibraryCheck:
             found.append(Finding(Problem.LONG_TITLE, str(MAX_TITLE)))
         if not phrase.body.strip() and not phrase.image:
             found.append(Finding(Problem.EMPTY_BODY))
+        if "{ask:" in phrase.body and (bad := bad_asks(phrase.body)):
+            found.append(Finding(Problem.BAD_ASK, bad[0]))  # it would reach the buyer as written
 
         def other(candidates: list[Phrase]) -> Phrase | None:
             return next((p for p in candidates if p.id != phrase.id or not phrase.id), None)

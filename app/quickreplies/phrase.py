@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 
@@ -19,3 +19,28 @@ class Phrase:
     last_used: datetime | None = None
     owner: str = ""  # "" shared with the whole shop, else the agent profile it belongs to
     image: str = ""  # sha256 of an image in the data dir's image store, sent with (or as) the phrase
+
+
+# A phrase's "not for complaints" flag is kept in its tags, so it travels with the phrase through every export
+# and import without a column of its own. Without either tag the desk decides from the text (a review invitation
+# is not for a complaining buyer); either tag is the shop's explicit choice.
+NOT_FOR_COMPLAINTS = "不推荐给投诉买家"
+FOR_COMPLAINTS = "可推荐给投诉买家"
+FLAG_TAGS = (NOT_FOR_COMPLAINTS, FOR_COMPLAINTS)
+
+
+def complaints_choice(phrase: Phrase) -> bool | None:
+    """True: never offered to a complaining buyer; False: offered to anyone; None: as its text says."""
+    if NOT_FOR_COMPLAINTS in phrase.tags:
+        return True
+    if FOR_COMPLAINTS in phrase.tags:
+        return False
+    return None
+
+
+def with_complaints_choice(phrase: Phrase, choice: bool | None) -> Phrase:
+    """The phrase with its tags saying choice (None: no tag, the text decides); other tags kept in order."""
+    tags = tuple(t for t in phrase.tags if t not in FLAG_TAGS)
+    if choice is not None:
+        tags += (NOT_FOR_COMPLAINTS if choice else FOR_COMPLAINTS,)
+    return replace(phrase, tags=tags)

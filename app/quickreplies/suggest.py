@@ -7,6 +7,8 @@ Two kinds of evidence, added up per phrase:
   发货) are widened to the library's words first;
 - habit: the phrases the agents fired after similar buyer messages before (store.phrase_uses), weighted by how
   alike the messages are.
+Never suggested: a phrase the shop has not finished setting up (a 【请在短语管理里…】 placeholder in its text), and
+whatever the caller leaves out (the desk: phrases not for a complaining buyer, when the buyer complains).
 Pure Python over dictionaries built once per library; a message is scored in well under a millisecond.
 """
 
@@ -15,10 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from app.quickreplies.phrase import Phrase
+from app.quickreplies.phrase import FLAG_TAGS, Phrase
+from app.quickreplies.template import needs_setup
 
 # How buyers ask → the words the library uses. Written for KefuDesk from the simulator's buyer intents.
 SYNONYMS: dict[str, str] = {
@@ -76,10 +79,13 @@ def _informative(term: str) -> bool:
 class Suggester:
     def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = ()) -> None:
         self._phrases = {p.id: p for p in phrases}
+        self._unfinished = frozenset(p.id for p in phrases if needs_setup(p.body))
         self._where: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term → (phrase id, weight)
         for p in phrases:
             weights: dict[str, float] = {}
-            for text, weight in ((p.body, WEAK), (p.group, MEDIUM), (f"{p.title} {' '.join(p.tags)}", STRONG)):
+            # the flag tags are no words: 不推荐给投诉买家 would make a review invitation the answer to 投诉
+            tags = " ".join(t for t in p.tags if t not in FLAG_TAGS)
+            for text, weight in ((p.body, WEAK), (p.group, MEDIUM), (f"{p.title} {tags}", STRONG)):
                 weights |= {t: weight for t in terms(text) if _informative(t)}
             for term, weight in weights.items():
                 self._where[term].append((p.id, weight))
@@ -107,9 +113,10 @@ class Suggester:
             self._past.append((prompt_terms, Counter()))
         self._past[at][1][phrase_id] += 1
 
-    def suggest(self, message: str, top: int = 3) -> list[Suggestion]:
+    def suggest(self, message: str, top: int = 3, *, leave_out: Container[int] = ()) -> list[Suggestion]:
         """message: what the buyer is waiting on, one message a line; the last line is the question that
-        counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting)."""
+        counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting). leave_out: phrase ids not to
+        suggest this time."""
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[str]] = defaultdict(list)
         lines = [line for line in message.split("\n") if line.strip()]
@@ -138,6 +145,8 @@ class Suggester:
                     habit[phrase_id] += times
         for phrase_id, times in habit.items():
             reasons[phrase_id].append(f"fired {times}× after similar messages")
+        for phrase_id in [pid for pid in scores if pid in self._unfinished or pid in leave_out]:
+            del scores[phrase_id]
         best = sorted(scores, key=lambda pid: (-scores[pid], -self._phrases[pid].uses, self._phrases[pid].title))
         return [Suggestion(self._phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons[pid])))
                 for pid in best[:top] if scores[pid] > 0]

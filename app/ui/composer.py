@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.quickreplies.template import Filled
 
-Expander = Callable[[str], Filled | None]
+# word → its phrase filled in, None (not an abbreviation: the key is typed), or True (an abbreviation whose phrase
+# goes in later, once the agent has answered what it asks; the word stays until then)
+Expander = Callable[[str], Filled | bool | None]
 TRAILING_ASCII = re.compile(r"[!-~]+$")
 
 
@@ -59,14 +61,17 @@ class Composer(QPlainTextEdit):
         match = TRAILING_ASCII.search(before)
         word = match.group(0) if match else ""
         filled = self.expander(word) if word else None
-        if filled is None:
+        if filled is None or filled is False:
             return False
-        self.insert_filled(filled, replacing=word)
+        if isinstance(filled, Filled):
+            self.insert_filled(filled, replacing=word)
         return True
 
     def insert_filled(self, filled: Filled, *, replacing: str = "") -> None:
         """Insert at the caret (after removing `replacing` before it) as one undo step, then put the caret at
-        {cursor} or select the first blank the agent must fill."""
+        {cursor} or select the first blank the agent must fill. The blanks go in marked (Filled.marked()), so
+        the desk knows them from brackets anybody typed."""
+        filled = filled.marked()
         cursor = self.textCursor()
         cursor.beginEditBlock()
         if replacing:
@@ -81,5 +86,14 @@ class Composer(QPlainTextEdit):
             cursor.setPosition(start + utf16_len(filled.text[:last]), QTextCursor.MoveMode.KeepAnchor)
         elif filled.cursor is not None:
             cursor.setPosition(start + utf16_len(filled.text[: filled.cursor]))
+        self.setTextCursor(cursor)
+        self.setFocus()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select text[start:end] (Python indices of toPlainText()) and take the focus: a blank to type over."""
+        text = self.toPlainText()
+        cursor = self.textCursor()
+        cursor.setPosition(utf16_len(text[:start]))
+        cursor.setPosition(utf16_len(text[:end]), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.setFocus()

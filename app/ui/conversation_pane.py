@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.records import ConversationSummary, MessageRecord
+from app.ui.ask_form import AskForm
 from app.ui.buyer_text import shown
 from app.ui.composer import Composer
 from app.ui.delegates import MessageDelegate
@@ -106,6 +107,8 @@ class ConversationPane(QWidget):
         self.suggestion_bar = SuggestionBar()
         self.attachment_bar = AttachmentBar()
         self.attachment_bar.sig_removed.connect(self.remove_attachment)
+        self.ask_form = AskForm()  # the values a phrase asks each time, above the reply box
+        self.ask_form.sig_cancelled.connect(lambda: self.composer.setFocus())
         self._attachments: dict[str, tuple[str, str]] = {}  # chat → (image id, what it is) waiting to be sent
         reply = QWidget()
         reply_layout = QVBoxLayout(reply)
@@ -113,6 +116,7 @@ class ConversationPane(QWidget):
         reply_layout.addWidget(self.suggestion_bar)
         reply_layout.addWidget(self.slot_bar)
         reply_layout.addWidget(self.attachment_bar)
+        reply_layout.addWidget(self.ask_form)
         reply_layout.addWidget(self.composer, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.history)
@@ -135,6 +139,7 @@ class ConversationPane(QWidget):
         self.history.verticalScrollBar().valueChanged.connect(self._maybe_load_older)
 
     def open_chat(self, chat: ConversationSummary, messages: list[MessageRecord], stored_draft: str) -> None:
+        self.ask_form.cancel()  # its phrase was for the chat being left
         self.flush_draft()
         self.conversation_id = chat.id
         self.header.setText(shown(chat.buyer_nick))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.alerts import Alerts
+from app.desk.blanks import UnfilledBlank, marked_as_blanks
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
@@ -41,7 +42,6 @@ from app.gateway import schema
 from app.gateway.schema import now_utc
 from app.quickreplies.edit import phrase_from_message
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.template import Filled
 from app.store.errors import StoreError
 from app.store.images import ImageError
 from app.store.issues import IssueFilter
@@ -59,6 +59,7 @@ from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
+from app.ui.phrase_firing import PhraseFiring
 from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
 from app.ui.report_dialog import ReportDialog
@@ -156,7 +157,8 @@ class MainWindow(QMainWindow):
         self.palette = PhrasePalette(lambda query: self.phrases.search(query, buyer_said=self.buyer_said()), self)
         self.palette.sig_chosen.connect(self.insert_phrase)
         self.conversation.composer.sig_palette.connect(self.open_palette)
-        self.conversation.composer.expander = self._expand_abbreviation
+        self.firing = PhraseFiring(self)  # asks, setup placeholders, and the blanks a send refuses
+        self.conversation.composer.expander = self.firing.expand
         self.conversation.suggestion_bar.sig_chosen.connect(self.insert_phrase)
         self.buyer.issues.itemActivated.connect(lambda _item: self.issue_details())  # Enter or double-click
         slot_bar = self.conversation.slot_bar
@@ -373,7 +375,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_suggestions(self) -> None:
         said = self.buyer_said()
-        self.conversation.suggestion_bar.show_suggestions(self.phrases.suggest(said) if said else [])
+        self.conversation.suggestion_bar.show_suggestions(
+            self.phrases.suggest(said, complaining=self.firing.complaining()) if said else [])
 
     def _fired(self, phrase: Phrase) -> None:
         said = self.buyer_said()
@@ -391,27 +394,10 @@ class MainWindow(QMainWindow):
         return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=agent, shop=self.shop_name,
                            orders=orders, now=self.clock())
 
-    def _expand_abbreviation(self, word: str) -> Filled | None:
-        phrase = self.phrases.by_abbreviation(word)
-        if phrase is None or self.current_chat() is None:
-            return None
-        self._fired(phrase)
-        if phrase.image:
-            self.conversation.attach(phrase.image, phrase.title)
-        return self.phrases.fill(phrase, self._template_values())
-
     def insert_phrase(self, phrase: Phrase, send: bool = False) -> None:
-        """Insert at the caret without replacing the draft; with send, send the whole draft, unless the phrase
-        left a blank the agent still has to fill."""
-        filled = self.phrases.fill(phrase, self._template_values())
-        self.conversation.composer.insert_filled(filled)
-        if phrase.image:
-            self.conversation.attach(phrase.image, phrase.title)
-        self._fired(phrase)
-        if send and filled.blanks:
-            self.statusBar().showMessage(self.tr("Not sent: fill in the highlighted blank first."), 8_000)
-        elif send:
-            self.conversation.send_current()
+        """Insert at the caret without replacing the draft (what it asks answered first); with send, send the
+        whole draft, which the desk refuses while a blank is left."""
+        self.firing.insert(phrase, send)
 
     # --- issues ---------------------------------------------------------------------------------------
 
@@ -731,8 +717,10 @@ class MainWindow(QMainWindow):
                                        self.tr("%n chat(s) not shown in this view", "", hidden) if hidden else "")
 
     def _refresh_trouble(self) -> None:
-        """Chats of buyers with an open issue are marked in the queue (and shown under Urgent)."""
+        """Chats of buyers with an open issue are marked in the queue (and shown under Urgent), and get no
+        suggestion not for complaints."""
         self.queue_model.set_in_trouble(self.issue_desk.repo.buyers_with_open_issues(OPEN_STATES))
+        self._refresh_suggestions()
 
     def close_chat(self, reason: str = "") -> QInputDialog | None:
         """Ctrl+W: closed when the agent spoke last; otherwise the agent is asked why (kept in the audit log)."""
@@ -814,7 +802,13 @@ class MainWindow(QMainWindow):
 
     def resend_failed(self) -> None:
         failed = self._failed_reply()
-        if failed is not None and self.session.resend(failed) is not None:
+        try:
+            again = self.session.resend(failed) if failed is not None else None
+        except UnfilledBlank as blank:
+            self.statusBar().showMessage(self.tr("%1 — Shift+F5 brings the reply back to fill it in.")
+                                         .replace("%1", say(blank.args[0])), 15_000)
+            return
+        if again is not None:
             self.statusBar().showMessage(self.tr("Sending the reply again."), 5_000)
 
     def edit_failed(self) -> None:
@@ -829,7 +823,7 @@ class MainWindow(QMainWindow):
                                                  "Shift+F5 brings the reply back."), 8_000)
             return
         if self.session.take_back(failed) is not None:
-            composer.setPlainText(failed.text)
+            composer.setPlainText(marked_as_blanks(failed.text))  # its 【订单号】 is a blank to fill, not text
             if failed.image:
                 self.conversation.attach(failed.image, self.tr("picture of the reply"))
             composer.moveCursor(composer.textCursor().MoveOperation.End)
@@ -871,6 +865,9 @@ class MainWindow(QMainWindow):
             self.conversation.mark_words([(h.start, h.end) for h in blocked.hits])
             self.statusBar().showMessage(self.tr("%1 — change it, or Ctrl+Shift+Return sends it anyway (written to "
                                                  "the audit log).").replace("%1", say(blocked.args[0])), 15_000)
+            return
+        except UnfilledBlank as blank:
+            self.firing.refused(blank, text)
             return
         except RepeatedReply as repeated:
             self._repeat_armed = (conversation_id, text.strip())

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import PhraseBook
+from app.desk.phrases import PhraseBook, invites_review, not_for_complaints
 from app.quickreplies.edit import Finding, Problem
-from app.quickreplies.phrase import Phrase
+from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.template import VARIABLES
 from app.store.images import ImageError
 from app.ui.words import problem_label
@@ -43,6 +43,9 @@ def describe(finding: Finding) -> str:
         Problem.ABBREVIATION_TAKEN: QCoreApplication.translate("PhraseEditor", "The abbreviation is already used by “%1”."),
         Problem.SLOT_RANGE: QCoreApplication.translate("PhraseEditor", "Slots are 1 to 9."),
         Problem.SLOT_TAKEN: QCoreApplication.translate("PhraseEditor", "This slot of the group is already “%1”'s."),
+        Problem.BAD_ASK: QCoreApplication.translate(
+            "PhraseEditor", "%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or "
+            "{ask:label|choice 1,choice 2}."),
     }
     return texts[finding.problem].replace("%1", finding.detail)
 
@@ -70,7 +73,14 @@ class PhraseEditor(QDialog):
                                   .replace("%1", book.agent))
         self.personal.setChecked(bool(phrase.owner))
         self.personal.setEnabled(bool(book.agent))
-        names = "  ".join("{" + name + "}" for name in VARIABLES) + "  {cursor}"
+        self.not_for_complaints = QCheckBox(self.tr("Not for &complaining buyers: never suggested to an angry buyer "
+                                                    "or one with an open issue, never sent to them by the robot"))
+        self.not_for_complaints.setObjectName("notForComplaints")
+        self.not_for_complaints.setChecked(not_for_complaints(phrase))
+        self._complaints_touched = False  # until the agent decides, the box follows the text (a review invitation)
+        self.not_for_complaints.clicked.connect(lambda: setattr(self, "_complaints_touched", True))
+        names = ("  ".join("{" + name + "}" for name in VARIABLES) + "  {cursor}  "
+                 + self.tr("asked each time: {ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}"))
         variables = QLabel(self.tr("Variables: %1").replace("%1", names))
         variables.setWordWrap(True)
         variables.setEnabled(False)
@@ -96,6 +106,7 @@ class PhraseEditor(QDialog):
         form.addRow(self.tr("&Slot"), self.slot)
         form.addRow(self.tr("Picture"), picture_row)
         form.addRow("", self.personal)
+        form.addRow("", self.not_for_complaints)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -104,16 +115,26 @@ class PhraseEditor(QDialog):
         for edit in (self.title, self.abbreviation):
             edit.textChanged.connect(self._check)
         self.body.textChanged.connect(self._check)
+        for edit in (self.title, self.body):
+            edit.textChanged.connect(self._follow_text)
         self.group.currentTextChanged.connect(self._check)
         self.slot.valueChanged.connect(self._check)
         self.set_picture(self.image_id)
         self.resize(520, 460)
 
     def phrase(self) -> Phrase:
-        return replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
-                       group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
-                       slot=self.slot.value() or None, image=self.image_id,
-                       owner=self.book.agent if self.personal.isChecked() else "")
+        edited = replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
+                         group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
+                         slot=self.slot.value() or None, image=self.image_id,
+                         owner=self.book.agent if self.personal.isChecked() else "")
+        wanted = self.not_for_complaints.isChecked()
+        # a tag only where the box differs from what the text says: the flag then follows the text's edits
+        return with_complaints_choice(edited, None if wanted == invites_review(edited) else wanted)
+
+    def _follow_text(self) -> None:
+        if not self._complaints_touched and complaints_choice(self.original) is None:
+            current = replace(self.original, title=self.title.text(), body=self.body.toPlainText())
+            self.not_for_complaints.setChecked(invites_review(current))
 
     def _choose_picture(self) -> None:
         dialog = QFileDialog(self, self.tr("Picture for the phrase"))

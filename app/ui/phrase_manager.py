@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import PhraseBook, PhraseRejected
+from app.desk.phrases import PhraseBook, PhraseRejected, not_for_complaints
 from app.files import write_atomic
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
@@ -46,7 +46,7 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 GroupRole = Qt.ItemDataRole.UserRole + 3
 MIME = "application/x-kefudesk-phrase-ids"
 
-SLOT, TITLE, ABBREVIATION, GROUP, BODY, USES, LAST_USED, OWNER = range(8)
+SLOT, TITLE, ABBREVIATION, GROUP, BODY, USES, LAST_USED, OWNER, COMPLAINTS = range(9)
 EDITABLE = {SLOT, TITLE, ABBREVIATION, GROUP, BODY}
 
 
@@ -60,7 +60,7 @@ class PhraseTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Slot"), self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text"),
-                self.tr("Uses"), self.tr("Last used"), self.tr("For")]
+                self.tr("Uses"), self.tr("Last used"), self.tr("For"), self.tr("Complaining buyers")]
 
     def show(self, phrases: list[Phrase]) -> None:
         self.beginResetModel()
@@ -71,7 +71,7 @@ class PhraseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.phrases)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 9
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -88,7 +88,7 @@ class PhraseTableModel(QAbstractTableModel):
             return p
         if role == SortRole:
             return [p.slot or 99, p.title, p.abbreviation, p.group, p.body, p.uses,
-                    p.last_used.timestamp() if p.last_used else 0, p.owner][column]
+                    p.last_used.timestamp() if p.last_used else 0, p.owner, not_for_complaints(p)][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == BODY:
             return p.body
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -99,6 +99,8 @@ class PhraseTableModel(QAbstractTableModel):
                 return " ⏎ ".join(line for line in p.body.splitlines() if line.strip())
             if column == OWNER:
                 return self.tr("me (%1)").replace("%1", p.owner) if p.owner else self.tr("the shop")
+            if column == COMPLAINTS:
+                return self.tr("not for them") if not_for_complaints(p) else ""
             if column == TITLE and p.image and not editing:
                 return "🖼 " + p.title
             if column == LAST_USED:
@@ -278,6 +280,7 @@ class PhraseManager(QMainWindow):
         menus["edit"].addSeparator()
         act("edit", self.tr("&Delete selected"), QKeySequence.StandardKey.Delete, self.delete_selected)
         act("edit", self.tr("&Move selected to group…"), "Ctrl+Shift+M", self.move_selected)
+        act("edit", self.tr("Not for &complaining buyers / for them"), "Ctrl+Shift+C", self.toggle_complaints)
         act("edit", self.tr("Slot &up"), "Alt+Up", lambda: self.shift_slot(-1))
         act("edit", self.tr("Slot &down"), "Alt+Down", lambda: self.shift_slot(1))
         act("edit", self.tr("&Filter"), "Ctrl+F", lambda: self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
@@ -522,6 +525,25 @@ class PhraseManager(QMainWindow):
             before = self.book.move(ids, group.strip())
             return lambda: self.book.update(before)
         self._change(self.tr("Move %n phrase(s)", "", len(ids)), do)
+        self.select_ids(set(ids))
+
+    def toggle_complaints(self) -> None:
+        """The selected phrases become not for complaining buyers (all on, unless all already are: then off)."""
+        ids = self.selected_ids()
+        if not ids:
+            self._problem(self.tr("Select the phrases first."))
+            return
+        by_id = {p.id: p for p in self.book.phrases}
+        on = not all(not_for_complaints(by_id[i]) for i in ids if i in by_id)
+
+        def do() -> Callable[[], None]:
+            before = self.book.set_not_for_complaints(ids, on)
+            return lambda: self.book.update(before)
+        if self._change(self.tr("Not for complaining buyers") if on else self.tr("For complaining buyers too"), do):
+            self._problem(self.tr("%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.", "",
+                                  len(ids)) if on else
+                          self.tr("%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.", "",
+                                  len(ids)))
         self.select_ids(set(ids))
 
     def _arrange(self, group: str, order: list[int]) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCursor, QGuiApplication, QIcon, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -39,16 +40,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.desk.asks import AnswerRefused, check_answer
 from app.desk.clipboard import ClipHistory
 from app.desk.hotstrings import Hotstrings
 from app.desk.phrases import PhraseBook, PhraseRejected
 from app.desktop import Desktop, DesktopUnavailable
 from app.gateway.schema import now_utc
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.template import CURSOR, VARIABLES, variables_in
+from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, variables_in
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
 from app.ui.palette import PhrasePalette, one_line
+from app.ui.words import problem_label, say
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
@@ -66,11 +69,13 @@ def _copy(mime: QMimeData | None) -> QMimeData:
 
 
 class VariableForm(QFrame):
-    """The values a phrase needs that nothing outside a chat knows (the buyer, the order no.): a small popup at
-    the palette's place, so the keys stay with it and the focus with the application being typed in. Enter
-    pastes, Esc gives up."""
+    """The values a phrase needs that nothing outside a chat knows (the buyer, the order no.) and the values it
+    asks each time ({ask:补偿金额|money}): a small popup at the palette's place, so the keys stay with it and the
+    focus with the application being typed in. Enter pastes, Esc gives up. An asked value must be given (and
+    be an amount, a date… as asked); a chat's value left empty is pasted as its 【blank】 to type over, but not
+    when the phrase is to be sent (Alt+Enter): then every field must be filled."""
 
-    sig_filled = Signal(object, dict)  # (Phrase, {variable: value})
+    sig_filled = Signal(object, dict, dict)  # (Phrase, {variable: value}, {asked label: answer})
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Popup)
@@ -78,35 +83,72 @@ class VariableForm(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.form = QFormLayout(self)
         self.fields: dict[str, QLineEdit] = {}
+        self.asked: list[tuple[Ask, QLineEdit | QComboBox]] = []
+        self.problem = QLabel()
         self.phrase: Phrase | None = None
+        self.send = False
 
-    def ask(self, phrase: Phrase, names: list[str], at: QPoint) -> None:
+    def ask(self, phrase: Phrase, names: list[str], at: QPoint, asks: list[Ask] | None = None,
+            send: bool = False) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
-        self.phrase = phrase
+        self.asked = []
+        self.phrase, self.send = phrase, send
         self.form.addRow(QLabel(self.tr("%1 needs:").replace("%1", phrase.title)))
         for name in names:
             field = QLineEdit()
             field.installEventFilter(self)
             self.fields[name] = field
             self.form.addRow(VARIABLES.get(name, name), field)
+        for ask in asks or []:
+            asked: QLineEdit | QComboBox
+            if ask.kind == CHOICE:
+                asked = QComboBox()
+                asked.addItems(list(ask.choices))
+            else:
+                asked = QLineEdit()
+            asked.installEventFilter(self)
+            self.asked.append((ask, asked))
+            self.form.addRow(ask.label, asked)
+        self.problem = problem_label("variablesProblem")
+        self.form.addRow(self.problem)
         self.adjustSize()
         self.move(at)
         self.show()
-        next(iter(self.fields.values())).setFocus()
+        first = next(iter(self.fields.values()), None) or self.asked[0][1]
+        first.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.phrase is not None:
-                values = {name: field.text().strip() for name, field in self.fields.items()}
-                self.hide()
-                self.sig_filled.emit(self.phrase, values)
+                self._submit()
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+    def _submit(self) -> None:
+        assert self.phrase is not None
+        values = {name: field.text().strip() for name, field in self.fields.items()}
+        empty = next((name for name, value in values.items() if not value), None)
+        if self.send and empty is not None:  # a blank is never sent: the agent fills it or pastes without sending
+            self.problem.setText(self.tr("Fill in %1 to send it; Enter without Alt pastes it with the blank to "
+                                         "type over.").replace("%1", VARIABLES.get(empty, empty)))
+            self.fields[empty].setFocus()
+            return
+        answers: dict[str, str] = {}
+        for ask, field in self.asked:
+            raw = field.currentText() if isinstance(field, QComboBox) else field.text()
+            try:
+                answers[ask.label] = check_answer(ask, raw, today=now_utc().astimezone().date())
+            except AnswerRefused as refused:
+                self.problem.setText(say(refused.args[0]))
+                field.setFocus()
+                return
+        self.hide()
+        self.sig_filled.emit(self.phrase, values, answers)
 
 
 class ClipPalette(QFrame):
@@ -221,7 +263,7 @@ class SystemPalette(QObject):
         self.palette.sig_chosen.connect(lambda phrase, send: self.chosen(phrase, typed=self.palette.shifted,
                                                                          send=send))
         self.form = VariableForm()
-        self.form.sig_filled.connect(lambda phrase, values: self.paste_phrase(phrase, values))
+        self.form.sig_filled.connect(lambda phrase, values, answers: self.paste_phrase(phrase, values, answers))
         self.sig_hotkey.connect(self.open)
         self.clip_palette = ClipPalette(clips)
         self.clip_palette.sig_paste.connect(self.paste_clip)
@@ -294,16 +336,24 @@ class SystemPalette(QObject):
         self._how = (typed, send)
         known = self.values(now_utc())
         missing = list(dict.fromkeys(n for n in variables_in(phrase.body) if n != CURSOR and n not in known))
-        if missing:
-            self.form.ask(phrase, missing, self.palette.pos())
+        asks = asks_in(phrase.body)
+        if missing or asks:
+            self.form.ask(phrase, missing, self.palette.pos(), asks, send)
         else:
             self.paste_phrase(phrase)
 
-    def paste_phrase(self, phrase: Phrase, given: dict[str, str] | None = None) -> None:
+    def paste_phrase(self, phrase: Phrase, given: dict[str, str] | None = None,
+                     answers: dict[str, str] | None = None) -> None:
         values = self.values(now_utc()) | {k: v for k, v in (given or {}).items() if v}
-        text = self.book.fill(phrase, values).text
+        filled = self.book.fill(phrase, values, answers)
+        text = filled.text
         typed, send = self._how
         self._how = (False, False)
+        if send and filled.blanks:  # pasted for the agent to finish, never sent with the blank
+            send = False
+            blank = filled.text[filled.blanks[0][0]:filled.blanks[0][1]]
+            self.sig_problem.emit(self.tr("Pasted, not sent: %1 still has to be filled in; then press Enter there.")
+                                  .replace("%1", blank))
 
         def counted() -> None:
             self.book.used(phrase, "")

@@ -158,6 +158,15 @@ REASONS: dict[str, str] = {
     "share_out_of_range": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not between 0 and 100%"),
     "guard_blocked": QT_TRANSLATE_NOOP("Reason", "not sent: the reply contains {words}"),
     "guard_repeat": QT_TRANSLATE_NOOP("Reason", "not sent: the same text as your last reply to this buyer"),
+    "reply_blank": QT_TRANSLATE_NOOP("Reason", "not sent: fill in the blank {blank} first"),
+    "reply_setup_blank": QT_TRANSLATE_NOOP("Reason", "not sent: {blank} is still in the reply — the phrase was never finished; write the shop's own words there, and in the phrase manager for next time"),
+    # a value a phrase asks for ({ask:…}), refused in the ask form ({field}: the phrase's label)
+    "ask_empty": QT_TRANSLATE_NOOP("Reason", "{field}: fill it in"),
+    "ask_not_amount": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not an amount; type yuan such as 5 or 12.50"),
+    "ask_amount_not_positive": QT_TRANSLATE_NOOP("Reason", "{field}: the amount must be more than 0.00"),
+    "ask_not_a_date": QT_TRANSLATE_NOOP("Reason", "{field}: {value} is not a date such as 11-24 or 明天"),
+    "ask_not_a_choice": QT_TRANSLATE_NOOP("Reason", "{field}: choose one of {choices}"),
+    "ask_too_long": QT_TRANSLATE_NOOP("Reason", "{field}: at most {limit} characters"),
     "guard_bad_word": QT_TRANSLATE_NOOP("Reason", "{word}: a banned word is 1–40 characters"),
     "guard_needs_supervisor": QT_TRANSLATE_NOOP("Reason", "this store has a supervisor: switching off {words} takes "
                                                 "a supervisor's name and password"),

@@ -7,6 +7,7 @@ import time
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.desk.robot import RobotRule, RobotSettings
 from app.desk.session import DeskSession, ShopAccount
@@ -84,3 +85,23 @@ def test_while_suspended_the_robot_answers_at_once_and_the_guard_still_decides(q
     assert len(robot_sent(sim)) == 1
     blocked = [e for e in IssueStore(session.store).audit_log() if e.what == "robot blocked"]
     assert blocked and blocked[0].after["words"] == ["加微信"]
+
+
+def test_a_complaining_buyer_gets_no_review_invitation_from_the_robot(qtbot, open_desk, sim, control):
+    desk = open_desk()
+    session = desk.session
+    invite = next(p for p in session.robot.book.phrases if p.title == "邀请好评")
+    # the review rule comes first: for a buyer who is not complaining it would answer "收到了"
+    session.robot.save(RobotSettings(True, when_suspended=True, rules=(RobotRule("好评", invite.id, ("收到了",)),
+                                                                       shipping_rule(session))), "owner")
+    said = control.post("/sim/say", json={"buyer_nick": sim.world.buyers[3].nick,
+                                          "text": "鞋子开胶了，我要投诉"}).json()
+    cid = said["conversation"]["id"]
+    qtbot.waitUntil(lambda: session.store.conversation(cid) is not None)
+    with qtbot.waitActive(desk.window):
+        desk.window.activateWindow()
+    qtbot.keyClick(desk.window, Qt.Key.Key_F9)  # 挂起: the robot answers for the agent
+    qtbot.waitUntil(lambda: sim.world.agent_status == "suspended")
+    control.post("/sim/say", json={"conversation_id": cid, "text": "收到了，几号发货"})
+    qtbot.waitUntil(lambda: len(robot_sent(sim)) == 1, timeout=10_000)
+    assert "16点前付款" in robot_sent(sim)[0].text  # the shipping rule, never 邀请好评

@@ -5,6 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.desk.phrases import PhraseBook
+from app.quickreplies.phrase import Phrase
 from app.store.engine import open_store
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import ABBREVIATION, GROUP, SLOT, TITLE, PhraseManager, PhraseRole
@@ -167,3 +168,33 @@ def test_export_writes_the_shown_group_and_reimports_identically(qtbot, manager,
     back = parse(target.read_bytes(), "csv").phrases
     assert [(p.title, p.body, p.group, p.abbreviation, p.slot) for p in back] == [
         (p.title, p.body, p.group, p.abbreviation, p.slot) for p in manager.book.slotted("售中/物流")]
+
+
+def test_ctrl_shift_c_turns_a_phrase_for_complaining_buyers_and_back_undoably(qtbot, manager):
+    from app.quickreplies.phrase import FOR_COMPLAINTS
+    from app.ui.phrase_manager import COMPLAINTS
+
+    choose_group(manager, "中差评")
+    assert shown(manager, COMPLAINTS) == ["", "not for them"]  # 道歉送礼; 邀请好评, as its text asks for a review
+    select_titles(manager, "邀请好评")
+    qtbot.keyClick(manager.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert shown(manager, COMPLAINTS) == ["", ""]
+    assert FOR_COMPLAINTS in manager.book.by_abbreviation("hp").tags  # the shop's choice, kept with the phrase
+    qtbot.keyClick(manager.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown(manager, COMPLAINTS) == ["", "not for them"] and manager.book.by_abbreviation("hp").tags == ()
+
+
+def test_the_editor_follows_the_text_until_the_agent_decides(qtbot, manager):
+    from app.quickreplies.phrase import FOR_COMPLAINTS
+
+    editor = PhraseEditor(manager.book, Phrase(0, "", "", "通用"), manager)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.not_for_complaints.isChecked()
+    editor.title.setText("晒图")
+    editor.body.setPlainText("亲，收到后晒个图给个五星吧")
+    assert editor.not_for_complaints.isChecked() and editor.phrase().tags == ()  # as the text says: no tag
+    editor.not_for_complaints.setFocus()
+    qtbot.keyClick(editor.not_for_complaints, Qt.Key.Key_Space)
+    editor.body.setPlainText("亲，收到后晒个图给个五星好评吧")
+    assert not editor.not_for_complaints.isChecked() and editor.phrase().tags == (FOR_COMPLAINTS,)

@@ -53,3 +53,21 @@ def test_a_phrase_fired_for_a_question_is_suggested_for_it_next_time(qtbot, wind
         window.insert_phrase(coupon)
     assert window.phrases.suggest("什么时候发货")[0].phrase == coupon
     qtbot.waitUntil(lambda: window.session.store.phrase_uses()[:1] == [(coupon.id, "在吗\n什么时候发货")])
+
+
+def test_a_phrase_the_shop_never_finished_is_never_suggested(qtbot, desk):
+    win = desk(schema.Message("m1", "c1", "in", "退货地址是哪里？寄到哪", NOW))
+    assert win.phrases.suggest("退货地址")  # the library has answers for it
+    assert all("退货地址" not in title for title in shown(win))
+
+
+def test_a_buyer_asking_about_reviews_is_offered_the_review_invitation(qtbot, desk):
+    win = desk(schema.Message("m1", "c1", "in", "收到了，给你们好评", NOW))
+    assert "Alt+Q 邀请好评" in shown(win)
+
+
+def test_a_complaining_buyer_is_never_offered_a_review_invitation(qtbot, desk):
+    win = desk(schema.Message("m1", "c1", "in", "鞋子开胶了，我要投诉", NOW - timedelta(minutes=2)),
+               schema.Message("m2", "c1", "out", "亲，非常抱歉，马上为您处理", NOW - timedelta(minutes=1)),
+               schema.Message("m3", "c1", "in", "收到了，给你们好评？想得美", NOW))
+    assert shown(win) and all("邀请好评" not in title for title in shown(win))

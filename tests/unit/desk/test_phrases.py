@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 
 from app.desk.phrases import PhraseBook, chat_values
 from app.gateway import schema
+from app.quickreplies.phrase import Phrase
 from app.quickreplies.starter import STARTER
 from app.store.engine import open_store
 
@@ -54,4 +55,38 @@ def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no
     store.upsert_orders([waiting], NOW)
     assert store.orders_for_buyer("b1")[0].ship_by == NOW + timedelta(hours=48)
     assert schema.Order.from_json(waiting.to_json()) == waiting
+    store.close()
+
+
+def test_a_complaining_buyer_is_not_suggested_a_review_invitation_unless_the_shop_says_so(tmp_path):
+    from app.desk.phrases import invites_review, not_for_complaints
+    from app.quickreplies.phrase import FOR_COMPLAINTS, NOT_FOR_COMPLAINTS
+
+    store = open_store(tmp_path / "k.db")
+    book = PhraseBook(store, clock=lambda: NOW)
+    invite = next(p for p in book.phrases if p.title == "邀请好评")
+    assert invites_review(invite) and not_for_complaints(invite)
+    assert [p.title for p in book.phrases if not_for_complaints(p)] == ["邀请好评"]  # the starters' only one
+    said = "收到了，给你们好评"
+    assert "邀请好评" in [s.phrase.title for s in book.suggest(said)]
+    assert "邀请好评" not in [s.phrase.title for s in book.suggest(said, complaining=True)]
+    book.set_not_for_complaints([invite.id], False)  # the shop decides otherwise: a tag says so, the text does not
+    assert FOR_COMPLAINTS in book.by_abbreviation("hp").tags
+    assert "邀请好评" in [s.phrase.title for s in book.suggest(said, complaining=True)]
+    before = book.set_not_for_complaints([invite.id], True)  # back to what the text says: no tag at all
+    assert book.by_abbreviation("hp").tags == () and before[0].tags == (FOR_COMPLAINTS,)
+    thanks = book.by_abbreviation("bb")
+    book.set_not_for_complaints([thanks.id], True)
+    assert book.by_abbreviation("bb").tags == (NOT_FOR_COMPLAINTS,) and thanks.id in book.held_back()
+    store.close()
+
+
+def test_starter_phrases_as_they_were_shipped_now_ask_for_what_is_a_decision(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    old = "亲，真的非常抱歉让您遇到这样的问题😣 给您两个方案：1. 退货退款，运费我们承担；2. 补偿{amount}元，您看哪个更合适呢？"
+    store.add_phrases([Phrase(0, "质量问题道歉", old, "售后/质量", "zl", 1),
+                       Phrase(0, "我们的道歉", old.replace("两个", "2个"), "售后/质量", "zl2", 2)])
+    book = PhraseBook(store, clock=lambda: NOW)
+    assert "{ask:补偿金额|money}" in book.by_abbreviation("zl").body and "{amount}" not in book.by_abbreviation("zl").body
+    assert "{amount}" in book.by_abbreviation("zl2").body  # edited by the shop: the shop's
     store.close()

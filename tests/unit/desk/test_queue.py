@@ -93,3 +93,14 @@ def test_mine_is_a_chat_assigned_to_this_agent_or_to_nobody_said():
     assert [shown_by("mine", flags(c, NOW, me="agent-demo")) for c in (mine, theirs, unsaid)] == [True, False, True]
     assert all(shown_by("all", flags(c, NOW, me="agent-demo")) for c in (mine, theirs, unsaid))
     assert "mine" in flags(theirs, NOW, me="")  # before the first login tells the desk who it is: all are mine
+
+
+def test_a_buyer_complains_by_the_urgent_rules_over_their_recent_messages():
+    from app.desk.queue import complaining
+
+    assert not complaining(["在吗", "什么时候发货"])
+    assert complaining(["鞋子开胶了，我要投 诉", "那怎么办"])  # the complaint still stands two messages later
+    assert complaining(["怎么还不发货？？？"])
+    assert complaining(["好的"], in_trouble=True)  # an open issue or problem order
+    assert not complaining(["我要投诉"] + ["好的"] * 20)  # a shift ago: the last 20 are read
+    assert complaining(["退钱"], angry_words=("退钱",)) and not complaining(["投诉"], angry_words=("退钱",))

@@ -106,3 +106,25 @@ def test_the_robot_answers_once_until_the_agent_speaks(robot):
     store.add_outgoing("c-1", "能的亲", "kd-2", NOW)
     store.ingest_message(schema.Message("m-3", "c-1", "in", "好的", NOW))
     assert not robot.answered_since_agent("c-1")
+
+
+def test_a_phrase_that_asks_for_a_decision_or_was_never_set_up_is_never_sent(robot):
+    # a chat with an order: its total and its no. are known
+    bot = Robot(robot.store, clock=lambda: NOW, values=lambda c: {"buyer": c.buyer_nick, "amount": "129.00",
+                                                                  "order_no": "3698123456789012345"})
+    bot.save(RobotSettings(True, rules=(RobotRule("质量", phrase_id(robot, "质量问题道歉"), ("开胶",)),
+                                        RobotRule("地址", phrase_id(robot, "退货地址"), ("退货地址",)))), "owner")
+    # the amount is the agent's decision ({ask:补偿金额|money}), not the order's total the chat would give
+    assert bot.choose(chat(), "鞋子开胶了") is None
+    assert bot.choose(chat(), "退货地址是哪里") is None  # 【请在短语管理里填上…】 is still in it
+
+
+def test_a_complaining_buyer_is_never_asked_for_a_good_review(robot):
+    store = robot.store
+    robot.save(RobotSettings(True, rules=(RobotRule("好评", phrase_id(robot, "邀请好评"), ("收到了",)),)), "owner")
+    store.upsert_conversation(schema.Conversation("c-1", schema.Buyer("b-1", "tb_小美妈妈"), "waiting", NOW))
+    store.ingest_message(schema.Message("m-1", "c-1", "in", "收到了", NOW))
+    assert robot.choose(chat(), "收到了") is not None
+    store.ingest_message(schema.Message("m-2", "c-1", "in", "鞋子开胶了，我要投訴", NOW))  # 投訴: 投诉, as written
+    store.ingest_message(schema.Message("m-3", "c-1", "in", "收到了", NOW))
+    assert robot.choose(chat(), "收到了") is None

@@ -44,3 +44,8 @@ def test_titles_skip_greetings_and_are_short():
     assert title_for("亲，麻烦把新的收货地址发给我哦") == "麻烦把新的收货地址发给…"
     assert title_for("您好！欢迎光临") == "欢迎光临"
     assert title_for("") == ""
+
+
+def test_an_ask_written_wrong_is_refused_before_a_buyer_gets_it_as_written():
+    assert problems(Phrase(0, "补偿", "补偿{ask:|money}元", "g"), LIBRARY) == [Finding(Problem.BAD_ASK, "{ask:|money}")]
+    assert problems(Phrase(0, "补偿", "补偿{ask:补偿金额|money}元，{ask:快递|顺丰,圆通}发", "g"), LIBRARY) == []

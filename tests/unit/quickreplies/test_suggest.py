@@ -48,3 +48,23 @@ def test_fit_scales_the_best_suggestion_to_one():
     fit = Suggester(LIBRARY).fit("什么时候发货")
     assert fit[BY_TITLE["发货时间"].id] == 1.0 and all(0 < v <= 1 for v in fit.values())
     assert Suggester(LIBRARY).fit("  ") == {}
+
+
+def test_a_phrase_not_set_up_is_never_suggested_and_the_caller_can_leave_phrases_out():
+    from app.quickreplies.phrase import NOT_FOR_COMPLAINTS
+
+    phrases = [Phrase(1, "退货地址", "亲，退货请寄到：【请在短语管理里填上店铺的退货地址】"),
+               Phrase(2, "退货流程", "亲，退货请在订单页申请退货哦"),
+               Phrase(3, "邀请好评", "亲，满意的话给个五星好评哦", tags=(NOT_FOR_COMPLAINTS,))]
+    suggester = Suggester(phrases)
+    assert [s.phrase.id for s in suggester.suggest("退货地址是哪里")] == [2]
+    assert [s.phrase.id for s in suggester.suggest("好评", leave_out={3})] == []
+    assert [s.phrase.id for s in suggester.suggest("好评")] == [3]
+
+
+def test_the_complaints_flag_is_no_word_to_match():
+    from app.quickreplies.phrase import NOT_FOR_COMPLAINTS
+
+    phrases = [Phrase(1, "邀请好评", "亲，满意的话给个五星好评哦", tags=(NOT_FOR_COMPLAINTS,)),
+               Phrase(2, "道歉", "亲，非常抱歉，马上为您处理")]
+    assert 1 not in {s.phrase.id for s in Suggester(phrases).suggest("我要投诉你们")}

@@ -1,0 +1,121 @@
+"""How a phrase reaches the reply box and what the window says when a reply still has a blank (the main window's
+helper for it, given the window).
+
+Every way of firing a phrase — an abbreviation, the palette, a slot, a suggestion — comes here: a phrase that
+asks for values ({ask:补偿金额|money}) opens the ask form first and goes in once they are answered (the answers
+remembered for the chat's next phrase); a phrase the shop never finished (【请在短语管理里填上…】) goes in with
+its placeholder selected and says so; with send, the reply box is sent and the desk refuses it if a blank is
+left, the first one selected.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.desk.asks import AskMemory, check_answer
+from app.desk.blanks import UnfilledBlank
+from app.desk.queue import complaining
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import Ask, Filled, asks_in
+from app.ui.models.message_model import MessageRole
+from app.ui.words import say
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class PhraseFiring:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.memory = AskMemory(window.session.store, window.session.account.agent)
+        self._pending: tuple[Phrase, bool, str, str] | None = None  # (phrase, send, word it replaces, chat)
+        form = window.conversation.ask_form
+        form.sig_done.connect(self._answered)
+        form.sig_cancelled.connect(self._cancelled)
+
+    def insert(self, phrase: Phrase, send: bool = False, *, replacing: str = "") -> None:
+        """Into the reply box at the caret (replacing an abbreviation typed before it), the asks answered first;
+        with send, then send the whole box."""
+        asks = asks_in(phrase.body)
+        chat = self.window.current_chat()
+        if asks and chat is not None:
+            self._pending = (phrase, send, replacing, chat.id)
+            self.window.conversation.ask_form.ask(phrase.title, asks, self.memory.answers(chat.id), self._check)
+            return
+        self._put(phrase, send, replacing, None)
+
+    def expand(self, word: str) -> Filled | bool | None:
+        """The composer's abbreviation expander: the filled phrase, None for no abbreviation, or True when the
+        phrase asks for values first (it goes in over the word once they are answered)."""
+        phrase = self.window.phrases.by_abbreviation(word)
+        if phrase is None or self.window.current_chat() is None:
+            return None
+        if asks_in(phrase.body):
+            self.insert(phrase, replacing=word)
+            return True
+        filled = self.window.phrases.fill(phrase, self.window._template_values())
+        self._went_in(phrase, filled)
+        return filled
+
+    def _check(self, ask: Ask, raw: str) -> str:
+        return check_answer(ask, raw, today=self.window.clock().astimezone().date())
+
+    def _answered(self, answers: dict[str, str]) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        phrase, send, replacing, chat_id = pending
+        current = self.window.current_chat()
+        if current is None or current.id != chat_id:
+            return  # the chat changed meanwhile (the form closes then, this is only a safety net)
+        session = self.window.session
+        session.write_later(session.store.set_meta, self.memory.key, self.memory.remember(chat_id, answers))
+        self._put(phrase, send, replacing, answers)
+
+    def _cancelled(self) -> None:
+        self._pending = None
+
+    def _put(self, phrase: Phrase, send: bool, replacing: str, answers: dict[str, str] | None) -> None:
+        window = self.window
+        composer = window.conversation.composer
+        filled = window.phrases.fill(phrase, window._template_values(), answers)
+        cursor = composer.textCursor()
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        composer.insert_filled(filled, replacing=replacing if replacing and before.endswith(replacing) else "")
+        self._went_in(phrase, filled)
+        if send:
+            window.conversation.send_current()  # a blank left is refused by the desk, and selected
+
+    def _went_in(self, phrase: Phrase, filled: Filled) -> None:
+        window = self.window
+        if phrase.image:
+            window.conversation.attach(phrase.image, phrase.title)
+        window._fired(phrase)
+        if filled.setup:
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "PhraseFiring", "“%1” is not finished: the selected placeholder is for the shop's own words. Write "
+                "them here, and in the phrase manager (Ctrl+Shift+K) for next time.").replace("%1", phrase.title),
+                15_000)
+
+    def refused(self, blank: UnfilledBlank, text: str) -> None:
+        """The desk did not send text: a blank is left. Select the first in the reply box and say what it is."""
+        composer = self.window.conversation.composer
+        if text == composer.toPlainText() and blank.blanks:
+            composer.select_span(blank.blanks[0].start, blank.blanks[0].end)
+        said = QCoreApplication.translate("PhraseFiring", "%1 — it is selected: type over it.")
+        self.window.statusBar().showMessage(said.replace("%1", say(blank.args[0])), 15_000)
+
+    def complaining(self) -> bool:
+        """The open chat's buyer complains (the queue's urgent rules over what they wrote lately, or an open
+        issue): the suggestions leave out phrases not for complaints."""
+        window = self.window
+        chat = window.current_chat()
+        if chat is None:
+            return False
+        model = window.conversation.model
+        messages = (model.index(row).data(MessageRole) for row in range(model.rowCount()))
+        said = [m.text for m in messages if m.direction == "in"]
+        queue = window.queue_model
+        return complaining(said, angry_words=queue.angry_words, in_trouble=chat.buyer_id in queue.in_trouble)

@@ -43,19 +43,37 @@
     </message>
 </context>
 <context>
+    <name>AskForm</name>
+    <message>
+        <location filename="../../app/ui/ask_form.py" line="44"/>
+        <source>%1 asks — Enter puts it in, Esc does not, Tab: next field</source>
+        <translation>%1 需要填写——Enter 插入，Esc 取消，Tab 下一项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ask_form.py" line="57"/>
+        <source>yuan, such as 5 or 12.50</source>
+        <translation>金额（元），如 5 或 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/ask_form.py" line="58"/>
+        <source>a date, such as 11-24 or 明天</source>
+        <translation>日期，如 11-24 或 明天</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentBar</name>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="43"/>
+        <location filename="../../app/ui/conversation_pane.py" line="44"/>
         <source>Do not send the picture (Ctrl+Shift+Backspace)</source>
         <translation>不发送这张图片（Ctrl+Shift+Backspace）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="59"/>
+        <location filename="../../app/ui/conversation_pane.py" line="60"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="60"/>
+        <location filename="../../app/ui/conversation_pane.py" line="61"/>
         <source>Picture sent with the reply: %1</source>
         <translation>随回复发送的图片：%1</translation>
     </message>
@@ -104,12 +122,12 @@
 <context>
     <name>ClipPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="124"/>
+        <location filename="../../app/ui/system_palette.py" line="166"/>
         <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
         <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="155"/>
+        <location filename="../../app/ui/system_palette.py" line="197"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -160,7 +178,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="33"/>
+        <location filename="../../app/ui/composer.py" line="35"/>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line, / finds a phrase</source>
         <translation>输入回复 —— Enter 发送，Shift+Enter 换行，/ 查找快捷短语</translation>
     </message>
@@ -168,7 +186,7 @@
 <context>
     <name>ConversationPane</name>
     <message>
-        <location filename="../../app/ui/conversation_pane.py" line="89"/>
+        <location filename="../../app/ui/conversation_pane.py" line="90"/>
         <source>Select a chat on the left</source>
         <translation>请在左侧选择会话</translation>
     </message>
@@ -1181,389 +1199,384 @@ A report for your support was written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;Review</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="348"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
-        <source>Not sent: fill in the highlighted blank first.</source>
-        <translation>未发送：请先填写高亮的空白处。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="426"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="544"/>
+        <location filename="../../app/ui/main_window.py" line="530"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="545"/>
+        <location filename="../../app/ui/main_window.py" line="531"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="553"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="611"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="636"/>
+        <location filename="../../app/ui/main_window.py" line="622"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="631"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="646"/>
+        <location filename="../../app/ui/main_window.py" line="632"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="675"/>
         <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
         <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="691"/>
+        <location filename="../../app/ui/main_window.py" line="677"/>
         <source>● read-only</source>
         <translation>● 只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="694"/>
+        <location filename="../../app/ui/main_window.py" line="680"/>
         <source>KefuDesk can only read its store</source>
         <translation>客服台只能读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="695"/>
+        <location filename="../../app/ui/main_window.py" line="681"/>
         <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
 
 %1</source>
@@ -1572,234 +1585,239 @@ A report for your support was written to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="704"/>
+        <location filename="../../app/ui/main_window.py" line="690"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="709"/>
+        <location filename="../../app/ui/main_window.py" line="695"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="718"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="718"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="718"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="705"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="731"/>
+        <location filename="../../app/ui/main_window.py" line="717"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="746"/>
+        <location filename="../../app/ui/main_window.py" line="734"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="747"/>
+        <location filename="../../app/ui/main_window.py" line="735"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="752"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="767"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="768"/>
+        <location filename="../../app/ui/main_window.py" line="756"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="773"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="774"/>
+        <location filename="../../app/ui/main_window.py" line="762"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="775"/>
+        <location filename="../../app/ui/main_window.py" line="763"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="782"/>
+        <location filename="../../app/ui/main_window.py" line="770"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="783"/>
+        <location filename="../../app/ui/main_window.py" line="771"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="794"/>
+        <location filename="../../app/ui/main_window.py" line="782"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
+        <location filename="../../app/ui/main_window.py" line="783"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="796"/>
+        <location filename="../../app/ui/main_window.py" line="784"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="789"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="789"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="802"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="803"/>
+        <location filename="../../app/ui/main_window.py" line="791"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="812"/>
+        <location filename="../../app/ui/main_window.py" line="800"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="818"/>
+        <location filename="../../app/ui/main_window.py" line="808"/>
+        <source>%1 — Shift+F5 brings the reply back to fill it in.</source>
+        <translation>%1——按 Shift+F5 把这条回复取回来填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="812"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="828"/>
+        <location filename="../../app/ui/main_window.py" line="822"/>
         <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="834"/>
+        <location filename="../../app/ui/main_window.py" line="828"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="841"/>
+        <location filename="../../app/ui/main_window.py" line="835"/>
         <source>Open a chat first, then Ctrl+T transfers it.</source>
         <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="846"/>
+        <location filename="../../app/ui/main_window.py" line="840"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="850"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="859"/>
+        <location filename="../../app/ui/main_window.py" line="853"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="872"/>
+        <location filename="../../app/ui/main_window.py" line="866"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="877"/>
+        <location filename="../../app/ui/main_window.py" line="874"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="897"/>
+        <location filename="../../app/ui/main_window.py" line="894"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
+        <location filename="../../app/ui/main_window.py" line="895"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="908"/>
+        <location filename="../../app/ui/main_window.py" line="905"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="908"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="908"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="912"/>
+        <location filename="../../app/ui/main_window.py" line="909"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="767"/>
-        <location filename="../../app/ui/main_window.py" line="915"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
+        <location filename="../../app/ui/main_window.py" line="912"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="914"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="919"/>
+        <location filename="../../app/ui/main_window.py" line="916"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="919"/>
+        <location filename="../../app/ui/main_window.py" line="916"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -2050,340 +2068,402 @@ A report for your support was written to:
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="55"/>
+        <location filename="../../app/ui/phrase_editor.py" line="46"/>
+        <source>%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or {ask:label|choice 1,choice 2}.</source>
+        <translation>%1 没有可询问的内容：请写成 {ask:名称}、{ask:名称|money}、{ask:名称|date} 或 {ask:名称|选项1,选项2}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="58"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="55"/>
+        <location filename="../../app/ui/phrase_editor.py" line="58"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="67"/>
+        <location filename="../../app/ui/phrase_editor.py" line="70"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="69"/>
+        <location filename="../../app/ui/phrase_editor.py" line="72"/>
         <source>Only for me (%1) — others on this desk do not see it</source>
         <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="74"/>
+        <location filename="../../app/ui/phrase_editor.py" line="76"/>
+        <source>Not for &amp;complaining buyers: never suggested to an angry buyer or one with an open issue, never sent to them by the robot</source>
+        <translation>不推荐给投诉买家(&amp;C)：不向生气或有未结问题单的买家推荐，机器人也不会发给他们</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="83"/>
+        <source>asked each time: {ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</source>
+        <translation>每次询问：{ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="84"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="81"/>
+        <location filename="../../app/ui/phrase_editor.py" line="91"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="83"/>
+        <location filename="../../app/ui/phrase_editor.py" line="93"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="91"/>
+        <location filename="../../app/ui/phrase_editor.py" line="101"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="92"/>
+        <location filename="../../app/ui/phrase_editor.py" line="102"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="94"/>
+        <location filename="../../app/ui/phrase_editor.py" line="104"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="95"/>
+        <location filename="../../app/ui/phrase_editor.py" line="105"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="96"/>
+        <location filename="../../app/ui/phrase_editor.py" line="106"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="97"/>
+        <location filename="../../app/ui/phrase_editor.py" line="107"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="119"/>
+        <location filename="../../app/ui/phrase_editor.py" line="140"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="120"/>
+        <location filename="../../app/ui/phrase_editor.py" line="141"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="131"/>
+        <location filename="../../app/ui/phrase_editor.py" line="152"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="142"/>
+        <location filename="../../app/ui/phrase_editor.py" line="163"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="142"/>
+        <location filename="../../app/ui/phrase_editor.py" line="163"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
 </context>
 <context>
+    <name>PhraseFiring</name>
+    <message>
+        <location filename="../../app/ui/phrase_firing.py" line="97"/>
+        <source>“%1” is not finished: the selected placeholder is for the shop&apos;s own words. Write them here, and in the phrase manager (Ctrl+Shift+K) for next time.</source>
+        <translation>“%1”还没设置好：选中的占位符要换成店铺自己的内容。请在这里写上，并在短语管理（Ctrl+Shift+K）里改好，下次就不用再写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_firing.py" line="107"/>
+        <source>%1 — it is selected: type over it.</source>
+        <translation>%1——已选中，直接输入即可替换。</translation>
+    </message>
+</context>
+<context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="203"/>
+        <location filename="../../app/ui/phrase_manager.py" line="205"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="212"/>
+        <location filename="../../app/ui/phrase_manager.py" line="214"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="262"/>
+        <location filename="../../app/ui/phrase_manager.py" line="264"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="262"/>
+        <location filename="../../app/ui/phrase_manager.py" line="264"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="264"/>
+        <location filename="../../app/ui/phrase_manager.py" line="266"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="265"/>
+        <location filename="../../app/ui/phrase_manager.py" line="267"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="267"/>
+        <location filename="../../app/ui/phrase_manager.py" line="269"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="268"/>
+        <location filename="../../app/ui/phrase_manager.py" line="270"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="270"/>
+        <location filename="../../app/ui/phrase_manager.py" line="272"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="271"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="273"/>
+        <location filename="../../app/ui/phrase_manager.py" line="275"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="279"/>
+        <location filename="../../app/ui/phrase_manager.py" line="281"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="280"/>
+        <location filename="../../app/ui/phrase_manager.py" line="282"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="281"/>
+        <location filename="../../app/ui/phrase_manager.py" line="283"/>
+        <source>Not for &amp;complaining buyers / for them</source>
+        <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="284"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="282"/>
+        <location filename="../../app/ui/phrase_manager.py" line="285"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="283"/>
+        <location filename="../../app/ui/phrase_manager.py" line="286"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="284"/>
+        <location filename="../../app/ui/phrase_manager.py" line="287"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="285"/>
+        <location filename="../../app/ui/phrase_manager.py" line="288"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="291"/>
+        <location filename="../../app/ui/phrase_manager.py" line="294"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <location filename="../../app/ui/phrase_manager.py" line="295"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <location filename="../../app/ui/phrase_manager.py" line="295"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/phrase_manager.py" line="296"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/phrase_manager.py" line="296"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <location filename="../../app/ui/phrase_manager.py" line="296"/>
+        <location filename="../../app/ui/phrase_manager.py" line="299"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="321"/>
+        <location filename="../../app/ui/phrase_manager.py" line="324"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="322"/>
+        <location filename="../../app/ui/phrase_manager.py" line="325"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="329"/>
+        <location filename="../../app/ui/phrase_manager.py" line="332"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="351"/>
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="354"/>
+        <location filename="../../app/ui/phrase_manager.py" line="357"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="356"/>
+        <location filename="../../app/ui/phrase_manager.py" line="359"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="378"/>
+        <location filename="../../app/ui/phrase_manager.py" line="381"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="431"/>
+        <location filename="../../app/ui/phrase_manager.py" line="434"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="462"/>
+        <location filename="../../app/ui/phrase_manager.py" line="465"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="483"/>
+        <location filename="../../app/ui/phrase_manager.py" line="486"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="489"/>
+        <location filename="../../app/ui/phrase_manager.py" line="492"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="496"/>
+        <location filename="../../app/ui/phrase_manager.py" line="499"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="502"/>
+        <location filename="../../app/ui/phrase_manager.py" line="505"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="503"/>
+        <location filename="../../app/ui/phrase_manager.py" line="506"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="508"/>
+        <location filename="../../app/ui/phrase_manager.py" line="511"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="512"/>
+        <location filename="../../app/ui/phrase_manager.py" line="515"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="513"/>
+        <location filename="../../app/ui/phrase_manager.py" line="516"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="524"/>
+        <location filename="../../app/ui/phrase_manager.py" line="527"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="531"/>
+        <location filename="../../app/ui/phrase_manager.py" line="534"/>
+        <source>Select the phrases first.</source>
+        <translation>请先选中短语。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="542"/>
+        <source>Not for complaining buyers</source>
+        <translation>不推荐给投诉买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="542"/>
+        <source>For complaining buyers too</source>
+        <translation>也推荐给投诉买家</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="543"/>
+        <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_manager.py" line="545"/>
+        <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="553"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="537"/>
+        <location filename="../../app/ui/phrase_manager.py" line="559"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="553"/>
+        <location filename="../../app/ui/phrase_manager.py" line="575"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="559"/>
+        <location filename="../../app/ui/phrase_manager.py" line="581"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -2439,6 +2519,11 @@ A report for your support was written to:
         <translation>归属</translation>
     </message>
     <message>
+        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <source>Complaining buyers</source>
+        <translation>投诉买家</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/phrase_manager.py" line="101"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
@@ -2447,6 +2532,11 @@ A report for your support was written to:
         <location filename="../../app/ui/phrase_manager.py" line="101"/>
         <source>the shop</source>
         <translation>全店共用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="103"/>
+        <source>not for them</source>
+        <translation>不推荐</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2872,7 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="153"/>
+        <location filename="../../app/ui/words.py" line="168"/>
         <source>{field}: choose one of {choices}</source>
         <translation>{field}：请从 {choices} 中选一个</translation>
     </message>
@@ -2822,396 +2913,431 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="161"/>
+        <source>not sent: fill in the blank {blank} first</source>
+        <translation>未发送：请先填写空白 {blank}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="162"/>
+        <source>not sent: {blank} is still in the reply — the phrase was never finished; write the shop&apos;s own words there, and in the phrase manager for next time</source>
+        <translation>未发送：回复里还有 {blank}——这条短语还没设置好；请在那里写上店铺自己的内容，并在短语管理里改好，下次就不用再写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="164"/>
+        <source>{field}: fill it in</source>
+        <translation>{field}：请填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="165"/>
+        <source>{field}: {value} is not an amount; type yuan such as 5 or 12.50</source>
+        <translation>{field}：{value} 不是金额；请输入元，如 5 或 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="166"/>
+        <source>{field}: the amount must be more than 0.00</source>
+        <translation>{field}：金额必须大于 0.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="167"/>
+        <source>{field}: {value} is not a date such as 11-24 or 明天</source>
+        <translation>{field}：{value} 不是日期，请输入如 11-24 或 明天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="169"/>
+        <source>{field}: at most {limit} characters</source>
+        <translation>{field}：最多 {limit} 个字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="170"/>
         <source>{word}: a banned word is 1–40 characters</source>
         <translation>{word}：违禁词须为 1–40 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="162"/>
+        <location filename="../../app/ui/words.py" line="171"/>
         <source>this store has a supervisor: switching off {words} takes a supervisor&apos;s name and password</source>
         <translation>本店有主管：停用 {words} 需要主管的名字和密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="164"/>
+        <location filename="../../app/ui/words.py" line="173"/>
         <source>{word}: an urgent word is 1–{most} characters</source>
         <translation>{word}：紧急词须为 1–{most} 个字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="165"/>
+        <location filename="../../app/ui/words.py" line="174"/>
         <source>at most {most} urgent words</source>
         <translation>紧急词最多 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="167"/>
+        <location filename="../../app/ui/words.py" line="176"/>
         <source>every checklist item needs its own name</source>
         <translation>每个质检项目都需要一个不重复的名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="168"/>
+        <location filename="../../app/ui/words.py" line="177"/>
         <source>an item&apos;s weight is 1–100</source>
         <translation>项目分值须为 1–100</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="169"/>
+        <location filename="../../app/ui/words.py" line="178"/>
         <source>not on the checklist: {items}</source>
         <translation>不在质检项目中：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="170"/>
+        <location filename="../../app/ui/words.py" line="179"/>
         <source>choose whose work is scored</source>
         <translation>请选择给谁评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="171"/>
+        <location filename="../../app/ui/words.py" line="180"/>
         <source>an example is good, bad or neither</source>
         <translation>例子只能是好、差或都不是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="172"/>
+        <location filename="../../app/ui/words.py" line="181"/>
         <source>write a comment or mark the message as an example</source>
         <translation>请写评论，或把消息标为例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="173"/>
+        <location filename="../../app/ui/words.py" line="182"/>
         <source>keep the history 1–3650 days</source>
         <translation>历史保留 1–3650 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="174"/>
+        <location filename="../../app/ui/words.py" line="183"/>
         <source>keep 10–100,000 entries</source>
         <translation>保留 10–100,000 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="176"/>
+        <location filename="../../app/ui/words.py" line="185"/>
         <source>not logged in to the shop: {detail}</source>
         <translation>未登录店铺：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="177"/>
+        <location filename="../../app/ui/words.py" line="186"/>
         <source>cannot reach the shop; the desk works offline and keeps trying ({detail})</source>
         <translation>连不上店铺，客服台先离线工作并会自动重试（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="178"/>
+        <location filename="../../app/ui/words.py" line="187"/>
         <source>the connection to the shop dropped; reconnecting ({detail})</source>
         <translation>与店铺的连接断了，正在重连（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="179"/>
+        <location filename="../../app/ui/words.py" line="188"/>
         <source>the desk stopped talking to the shop: {detail}</source>
         <translation>客服台已停止与店铺通信：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="181"/>
+        <location filename="../../app/ui/words.py" line="190"/>
         <source>the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped</source>
         <translation>存放 {path} 的磁盘已满：最后一项改动没有保存，之前保存的内容都完好。请清理该磁盘的空间（旁边 backups 文件夹里的旧备份可以删除），客服台会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="182"/>
+        <location filename="../../app/ui/words.py" line="191"/>
         <source>{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder</source>
         <translation>{path} 无法写入：所在文件夹或文件是只读的，没有任何改动。请让当前用户可以写入它们，或把 KEFUDESK_DATA_DIR 设为一个可写的文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="183"/>
+        <location filename="../../app/ui/words.py" line="192"/>
         <source>another program (a second KefuDesk, kefudesk palette, a backup tool) kept {path} busy for more than {seconds} s: the last change was not saved, everything saved before it is intact. Try again, or close the other program</source>
         <translation>另一个程序（另一个客服台、kefudesk palette 或备份工具）占用 {path} 超过 {seconds} 秒：最后一项改动没有保存，之前保存的内容都完好。请重试，或关闭那个程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="184"/>
+        <location filename="../../app/ui/words.py" line="193"/>
         <source>the reply was not saved ({why}); it is still in the reply box</source>
         <translation>回复没有保存（{why}），内容仍在回复框里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="186"/>
+        <location filename="../../app/ui/words.py" line="195"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="187"/>
+        <location filename="../../app/ui/words.py" line="196"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="188"/>
+        <location filename="../../app/ui/words.py" line="197"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="189"/>
+        <location filename="../../app/ui/words.py" line="198"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="190"/>
+        <location filename="../../app/ui/words.py" line="199"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="191"/>
+        <location filename="../../app/ui/words.py" line="200"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="192"/>
+        <location filename="../../app/ui/words.py" line="201"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="193"/>
+        <location filename="../../app/ui/words.py" line="202"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="194"/>
+        <location filename="../../app/ui/words.py" line="203"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="195"/>
+        <location filename="../../app/ui/words.py" line="204"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="196"/>
+        <location filename="../../app/ui/words.py" line="205"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="197"/>
+        <location filename="../../app/ui/words.py" line="206"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="198"/>
+        <location filename="../../app/ui/words.py" line="207"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="199"/>
+        <location filename="../../app/ui/words.py" line="208"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="200"/>
+        <location filename="../../app/ui/words.py" line="209"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="201"/>
+        <location filename="../../app/ui/words.py" line="210"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="202"/>
+        <location filename="../../app/ui/words.py" line="211"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="203"/>
+        <location filename="../../app/ui/words.py" line="212"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="204"/>
+        <location filename="../../app/ui/words.py" line="213"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="205"/>
+        <location filename="../../app/ui/words.py" line="214"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="206"/>
+        <location filename="../../app/ui/words.py" line="215"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="208"/>
+        <location filename="../../app/ui/words.py" line="217"/>
         <source>{column} is {length} characters, more than the store keeps ({limit})</source>
         <translation>{column}有 {length} 个字符，超过系统可保存的长度（{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="209"/>
+        <location filename="../../app/ui/words.py" line="218"/>
         <source>{column} ¥{value} is more than the store keeps (at most ¥{limit})</source>
         <translation>{column} ¥{value} 超过系统可保存的金额（最多 ¥{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="210"/>
+        <location filename="../../app/ui/words.py" line="219"/>
         <source>{column} {value} is outside what the store keeps ({low} to {high})</source>
         <translation>{column} {value} 超出系统可保存的范围（{low} 至 {high}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="211"/>
+        <location filename="../../app/ui/words.py" line="220"/>
         <source>{column} holds a NUL character (\x00), which the store cannot keep</source>
         <translation>{column}含有空字符（\x00），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="212"/>
+        <location filename="../../app/ui/words.py" line="221"/>
         <source>{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep</source>
         <translation>{column}含有半个字符（孤立的 UTF-16 代理项），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="213"/>
+        <location filename="../../app/ui/words.py" line="222"/>
         <source>{column} {value} is outside the times the store keeps</source>
         <translation>{column} {value} 超出系统可保存的时间范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="215"/>
+        <location filename="../../app/ui/words.py" line="224"/>
         <source>{name} is {size}, more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 大小为 {size}，超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="216"/>
+        <location filename="../../app/ui/words.py" line="225"/>
         <source>{name} is more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="217"/>
+        <location filename="../../app/ui/words.py" line="226"/>
         <source>the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts</source>
         <translation>表格超过 {limit} 行（一次导入的上限）：请按日期拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="218"/>
+        <location filename="../../app/ui/words.py" line="227"/>
         <source>the file holds more than {limit} phrases, the most an import reads: split it and import the parts</source>
         <translation>文件中的短语超过 {limit} 条（一次导入的上限）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="219"/>
+        <location filename="../../app/ui/words.py" line="228"/>
         <source>the workbook unpacks to {size}, more than an import reads ({limit}): save it as CSV or split it</source>
         <translation>工作簿解压后为 {size}，超过导入的上限（{limit}）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="220"/>
+        <location filename="../../app/ui/words.py" line="229"/>
         <source>the workbook holds more than {limit} cells, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的单元格超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="221"/>
+        <location filename="../../app/ui/words.py" line="230"/>
         <source>the workbook holds more than {limit} shared strings, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的共享字符串超过 {limit} 条（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="222"/>
+        <location filename="../../app/ui/words.py" line="231"/>
         <source>the workbook holds more than {limit} XML elements, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的 XML 元素超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="223"/>
+        <location filename="../../app/ui/words.py" line="232"/>
         <source>the workbook holds more than {limit} XML elements outside its sheets, the most an import reads: save it as CSV or split it</source>
         <translation>工作簿中表格以外的 XML 元素超过 {limit} 个（导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="224"/>
+        <location filename="../../app/ui/words.py" line="233"/>
         <source>the workbook&apos;s part {part} is XML in UTF-16, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 是 UTF-16 编码的 XML，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="225"/>
+        <location filename="../../app/ui/words.py" line="234"/>
         <source>the workbook&apos;s part {part} declares a DTD, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 声明了 DTD，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="226"/>
+        <location filename="../../app/ui/words.py" line="235"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="227"/>
+        <location filename="../../app/ui/words.py" line="236"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="229"/>
+        <location filename="../../app/ui/words.py" line="238"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="230"/>
+        <location filename="../../app/ui/words.py" line="239"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="231"/>
+        <location filename="../../app/ui/words.py" line="240"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="232"/>
+        <location filename="../../app/ui/words.py" line="241"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="233"/>
+        <location filename="../../app/ui/words.py" line="242"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="235"/>
+        <location filename="../../app/ui/words.py" line="244"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="236"/>
+        <location filename="../../app/ui/words.py" line="245"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="238"/>
+        <location filename="../../app/ui/words.py" line="247"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="239"/>
+        <location filename="../../app/ui/words.py" line="248"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="240"/>
+        <location filename="../../app/ui/words.py" line="249"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="241"/>
+        <location filename="../../app/ui/words.py" line="250"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="242"/>
+        <location filename="../../app/ui/words.py" line="251"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="243"/>
+        <location filename="../../app/ui/words.py" line="252"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="244"/>
+        <location filename="../../app/ui/words.py" line="253"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="245"/>
+        <location filename="../../app/ui/words.py" line="254"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="246"/>
+        <location filename="../../app/ui/words.py" line="255"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="247"/>
+        <location filename="../../app/ui/words.py" line="256"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="248"/>
+        <location filename="../../app/ui/words.py" line="257"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="274"/>
+        <location filename="../../app/ui/words.py" line="283"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -4102,9 +4228,14 @@ A report for your support was written to:
 <context>
     <name>SystemPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="219"/>
+        <location filename="../../app/ui/system_palette.py" line="261"/>
         <source>Search phrases — Enter pastes, Shift+Enter types it, Alt+Enter pastes and presses Enter</source>
         <translation>搜索短语 — 回车粘贴，Shift+回车逐字输入，Alt+回车粘贴并按回车发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="355"/>
+        <source>Pasted, not sent: %1 still has to be filled in; then press Enter there.</source>
+        <translation>已粘贴，未发送：%1 还没填写，填好后再在那边按回车。</translation>
     </message>
 </context>
 <context>
@@ -4183,9 +4314,14 @@ A report for your support was written to:
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="88"/>
+        <location filename="../../app/ui/system_palette.py" line="98"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/system_palette.py" line="137"/>
+        <source>Fill in %1 to send it; Enter without Alt pastes it with the blank to type over.</source>
+        <translation>填上%1才能发送；不按 Alt 直接回车会带着空白粘贴，之后再补填。</translation>
     </message>
 </context>
 <context>

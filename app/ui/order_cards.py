@@ -44,23 +44,21 @@ class ParcelLookup(QObject):
         known = self._known.get(tracking_no)
         return known[1] if known else None
 
-    def want(self, tracking_nos: Iterable[str], *, again: bool = False) -> None:
-        """Ask for these parcels unless a fresh answer is known or a question is out (again: ask anyway)."""
+    def want(self, tracking_nos: Iterable[str]) -> None:
+        """Ask for these parcels unless a fresh enough answer is known or a question is out."""
         for tracking in dict.fromkeys(t for t in tracking_nos if t):
             known = self._known.get(tracking)
             if tracking in self._asking:
                 continue
-            if known is not None and not again:
-                ok = known[1].parcel is not None
-                if self._clock() - known[0] < (FRESH_S if ok else RETRY_S):
-                    continue
+            if known is not None and self._clock() - known[0] < (FRESH_S if known[1].parcel else RETRY_S):
+                continue
             self._ask(tracking)
 
     def _ask(self, tracking: str) -> None:
-        if not self._online():  # companion mode or a dropped shop: nobody to ask; said at once
-            self._set(tracking, ParcelState(problem=self.tr("not connected to the shop")))
-            return
         previous = self.state(tracking)
+        if not self._online():  # companion mode or a dropped shop: nobody to ask
+            self._failed(tracking, previous, self.tr("not connected to the shop"))
+            return
         if previous is None or previous.parcel is None:
             self._set(tracking, ParcelState(asking=True))
         fetch = self._fetch
@@ -74,7 +72,14 @@ class ParcelLookup(QObject):
         if isinstance(result, schema.Parcel):
             self._set(tracking, ParcelState(parcel=result))
         else:
-            self._set(tracking, ParcelState(problem=str(result) or type(result).__name__))
+            self._failed(tracking, self.state(tracking), str(result) or type(result).__name__)
+
+    def _failed(self, tracking: str, previous: ParcelState | None, why: str) -> None:
+        if previous is not None and previous.parcel is not None:
+            # the record asked earlier is still the best there is: shown, and asked again after RETRY_S
+            self._known[tracking] = (self._clock() - FRESH_S + RETRY_S, previous)
+            return
+        self._set(tracking, ParcelState(problem=why))
 
     def _set(self, tracking: str, state: ParcelState) -> None:
         self._known[tracking] = (self._clock(), state)

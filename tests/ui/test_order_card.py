@@ -194,3 +194,36 @@ def test_a_cards_last_line_the_parcel_is_drawn_not_cut_off(qtbot, window):
             return sum(1 for x in range(rect.left(), rect.right() - 1)
                        if abs(image.pixelColor(x, y).lightness() - ground) > 60)
         assert sum(ink(y) for y in range(rect.bottom() - 6, rect.bottom())) > 0, f"card {row}'s last line is missing"
+
+
+def test_a_parcel_is_asked_once_while_fresh_and_a_failure_keeps_the_record_already_shown(qtbot):
+    from app.gateway.errors import GatewayUnavailable
+    from app.ui.order_cards import FRESH_S, RETRY_S, ParcelLookup
+
+    parcel = schema.Parcel("73123456789012", "中通快递", (schema.ParcelEvent(NOW, "杭州西湖派送站", "派送中"),))
+    asked: list[str] = []
+    answers: list[object] = [parcel, GatewayUnavailable("the shop did not answer"), parcel]
+    now, online = [0.0], [True]
+
+    def fetch(tracking: str) -> schema.Parcel:
+        asked.append(tracking)
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    lookup = ParcelLookup(fetch, lambda: online[0], clock=lambda: now[0])
+    lookup.want(["73123456789012", "73123456789012"])
+    qtbot.waitUntil(lambda: lookup.state("73123456789012").parcel == parcel)
+    lookup.want(["73123456789012"])  # switching back to the chat: still fresh, not asked
+    assert asked == ["73123456789012"]
+    now[0] += FRESH_S
+    lookup.want(["73123456789012"])
+    qtbot.waitUntil(lambda: len(asked) == 2 and not lookup._asking)
+    assert lookup.state("73123456789012").parcel == parcel  # the shop did not answer: the record shown stays
+    now[0] += RETRY_S  # and is asked again soon
+    lookup.want(["73123456789012"])
+    qtbot.waitUntil(lambda: len(asked) == 3 and not lookup._asking)
+    online[0] = False
+    lookup.want(["SF1"])
+    assert lookup.state("SF1").problem == "not connected to the shop" and asked.count("SF1") == 0

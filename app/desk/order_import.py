@@ -45,6 +45,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "status": ("订单状态", "交易状态"),
     "amount": ("买家实际支付金额", "实付金额", "总金额", "订单金额", "amount"),
     "created_at": ("订单创建时间", "下单时间", "创建时间", "付款时间"),
+    "paid_at": ("订单付款时间", "付款时间", "支付时间"),
+    "buyer_note": ("买家留言", "买家备注"),
+    "seller_memo": ("卖家备注", "订单备注", "商家备注"),  # Taobao's 订单备注 is the seller's memo
 }
 REQUIRED = ("no", "buyer_nick")
 MAPPING_KEY = "orders.mapping"
@@ -53,7 +56,7 @@ STORED_IN: dict[str, tuple[Any, ...]] = {
     "buyer_nick": (m.Order.buyer_id, m.OrderContact.buyer_nick), "receiver_name": (m.OrderContact.receiver_name,),
     "alipay": (m.OrderContact.alipay,), "phone": (m.OrderContact.phone,), "status": (m.Order.status,),
     "courier": (m.Order.courier,), "tracking_no": (m.Order.tracking_no,), "address": (m.Order.address,),
-    "amount": (m.Order.amount_fen,)}
+    "amount": (m.Order.amount_fen,), "buyer_note": (m.Order.buyer_note,), "seller_memo": (m.Order.seller_memo,)}
 CONTACT = ("buyer_nick", "receiver_name", "alipay", "phone")  # the contact's columns, named as the fields
 
 
@@ -77,7 +80,8 @@ class OrderRow:
         o = self.order
         values = {"buyer_nick": o.buyer_id, "items": _items(o.items), "amount": o.amount_fen, "status": o.status,
                   "created_at": o.created_at, "courier": o.courier, "tracking_no": o.tracking_no,
-                  "address": o.address}
+                  "address": o.address, "paid_at": o.paid_at, "buyer_note": o.buyer_note,
+                  "seller_memo": o.seller_memo}
         return {name: value for name, value in values.items() if name in self.given}
 
 
@@ -275,6 +279,7 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
             continue
         try:
             created = cell_time(get("created_at"), now)
+            paid = cell_time(get("paid_at"), now) if get("paid_at") else None
         except ValueError as exc:
             rejected.append(Rejected(number, not_imported(exc.args[0]), shown))
             continue
@@ -294,7 +299,8 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
         items = tuple(schema.OrderItem("", title.strip(), 1, 0) for title in re.split(r"[，,;；]", get("items"))
                       if title.strip())
         order = schema.Order(no, nick, items, amount, get("status") or "已导入", created, get("courier"),
-                             get("tracking_no"), get("address"))
+                             get("tracking_no"), get("address"), paid_at=paid, buyer_note=get("buyer_note") or None,
+                             seller_memo=get("seller_memo") or None)
         given = frozenset(name for name in (*COLUMNS, *CONTACT) if name in columns and get(name).strip())
         rows.append(OrderRow(order, nick, get("receiver_name"), get("alipay"), get("phone"), number,
                              given | {"buyer_nick"}))
@@ -325,7 +331,8 @@ def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) ->
             if order is None:
                 s.add(m.Order(no=o.no, buyer_id=o.buyer_id, items=_items(o.items), amount_fen=o.amount_fen,
                               status=o.status, created_at=o.created_at, courier=o.courier,
-                              tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now))
+                              tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now,
+                              paid_at=o.paid_at, buyer_note=o.buyer_note or "", seller_memo=o.seller_memo or ""))
                 imported_at = now
             else:
                 from_shop = order.from_shop

@@ -26,7 +26,9 @@ from app.store import models as m
 
 # the export's fields and the order columns they go to (the contact's own columns are the export's alone)
 COLUMNS = {"buyer_nick": "buyer_id", "items": "items", "amount": "amount_fen", "status": "status",
-           "created_at": "created_at", "courier": "courier", "tracking_no": "tracking_no", "address": "address"}
+           "created_at": "created_at", "courier": "courier", "tracking_no": "tracking_no", "address": "address",
+           "paid_at": "paid_at", "buyer_note": "buyer_note", "seller_memo": "seller_memo"}
+TIMES = ("created_at", "paid_at")
 SAME_TIME = timedelta(minutes=1)  # exports write local minutes; within one, two times are the same time
 
 
@@ -98,7 +100,8 @@ def as_written(known: Known, changes: Mapping[str, Any]) -> schema.Order:
     value = {column: changes.get(column, getattr(row, column)) for column in COLUMNS.values()}
     return schema.Order(row.no, value["buyer_id"], tuple(schema.OrderItem(**item) for item in value["items"]),
                         value["amount_fen"], value["status"], value["created_at"], value["courier"],
-                        value["tracking_no"], value["address"], row.ship_by)
+                        value["tracking_no"], value["address"], row.ship_by, value["paid_at"],
+                        value["buyer_note"] or None, value["seller_memo"] or None)
 
 
 def _has(value: object) -> bool:
@@ -118,7 +121,7 @@ def _titles(items: Sequence[Mapping[str, Any]]) -> list[str]:
 def _same(field: str, ours: Any, theirs: Any) -> bool:
     if field == "items":
         return bool(_titles(ours) == _titles(theirs))
-    if field == "created_at":
+    if field in TIMES:
         return bool(abs(ours - theirs) < SAME_TIME)
     if field == "amount":
         return bool(ours == theirs)
@@ -129,7 +132,7 @@ def shown(field: str, value: Any) -> str:
     """A field's value as the preview shows it."""
     if field == "amount":
         return f"¥{yuan_text(value)}"
-    if field == "created_at" and isinstance(value, datetime):
+    if field in TIMES and isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     if field == "items":
         return "、".join(str(item.get("title", "")) for item in value)

@@ -36,6 +36,10 @@ ID_CHARS = 100  # ids of buyers, chats, messages, agents
 ORDER_NO_CHARS = 64
 STATUS_CHARS = 40
 COURIER_CHARS = 60  # a courier's name and a tracking no.
+NAME_CHARS = 100  # an order's receiver (收货人)
+PHONE_CHARS = 40  # the receiver's phone
+SPEC_CHARS = 200  # an order line's SKU properties (颜色分类:白蓝;尺码:27)
+ORDER_NOTE_CHARS = 1000  # the buyer's note (买家留言) and the seller's memo (卖家备注) on an order
 MAX_AMOUNT_FEN = 2**31 - 1  # ¥21,474,836.47
 FIRST_YEAR = 1970  # a protocol time before this is a broken clock, not a shop's record
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # what marketplaces accept in chat
@@ -112,6 +116,16 @@ def unicode_text(value: str) -> str:
     except UnicodeEncodeError:
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return value
+
+
+def _said(data: dict[str, Any], key: str, where: str, max_len: int) -> str | None:
+    """An optional string that a gateway may not know of: None when it is missing or null (not said), so the
+    store keeps what an order export gave; "" when the gateway says it is empty."""
+    return None if data.get(key) is None else _str(data, key, where, max_len=max_len)
+
+
+def _said_time(data: dict[str, Any], key: str, where: str) -> datetime | None:
+    return None if data.get(key) is None else parse_time(data[key], f"{where}.{key}")
 
 
 def _int(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> int:
@@ -234,6 +248,7 @@ class OrderItem:
     qty: int
     price_fen: int
     weight_g: int = 0  # grams per unit, for the missing-item and return checks; 0: unknown
+    spec: str = ""  # the SKU's properties as the platform writes them (颜色分类:白蓝;尺码:27); "": not said
 
     @classmethod
     def from_json(cls, data: Any, where: str = "item") -> OrderItem:
@@ -245,7 +260,8 @@ class OrderItem:
         weight = _int(d, "weight_g", where, optional=True)
         if weight < 0:
             raise ProtocolError(f"{where}.weight_g: must not be negative")
-        return cls(sku=_str(d, "sku", where), title=_str(d, "title", where), qty=qty, price_fen=price, weight_g=weight)
+        return cls(sku=_str(d, "sku", where), title=_str(d, "title", where), qty=qty, price_fen=price, weight_g=weight,
+                   spec=_str(d, "spec", where, optional=True, max_len=SPEC_CHARS))
 
 
 @dataclass(frozen=True)
@@ -260,6 +276,13 @@ class Order:
     tracking_no: str = ""
     address: str = ""
     ship_by: datetime | None = None  # the time the shop promised to ship by (承诺发货时间), if the platform says
+    # newer, optional fields: None when the gateway does not say (an older one), so the store keeps what an order
+    # export gave instead of erasing it; "" when the gateway says there is none
+    paid_at: datetime | None = None  # 付款时间
+    buyer_note: str | None = None  # 买家留言, the buyer's words
+    seller_memo: str | None = None  # 卖家备注, the shop's own note on the order
+    receiver_name: str | None = None  # 收货人
+    receiver_phone: str | None = None  # the receiver's phone, as the platform gives it (often already masked)
 
     @classmethod
     def from_json(cls, data: Any, where: str = "order") -> Order:
@@ -281,13 +304,21 @@ class Order:
             tracking_no=_str(d, "tracking_no", where, optional=True, max_len=COURIER_CHARS),
             address=_str(d, "address", where, optional=True, max_len=500),
             ship_by=parse_time(d["ship_by"], f"{where}.ship_by") if d.get("ship_by") is not None else None,
+            paid_at=_said_time(d, "paid_at", where),
+            buyer_note=_said(d, "buyer_note", where, ORDER_NOTE_CHARS),
+            seller_memo=_said(d, "seller_memo", where, ORDER_NOTE_CHARS),
+            receiver_name=_said(d, "receiver_name", where, NAME_CHARS),
+            receiver_phone=_said(d, "receiver_phone", where, PHONE_CHARS),
         )
 
     def to_json(self) -> dict[str, Any]:
         return {"no": self.no, "buyer_id": self.buyer_id, "items": [asdict(i) for i in self.items],
                 "amount_fen": self.amount_fen, "status": self.status, "created_at": utc_iso(self.created_at),
                 "courier": self.courier, "tracking_no": self.tracking_no, "address": self.address,
-                "ship_by": utc_iso(self.ship_by) if self.ship_by else None}
+                "ship_by": utc_iso(self.ship_by) if self.ship_by else None,
+                "paid_at": utc_iso(self.paid_at) if self.paid_at else None, "buyer_note": self.buyer_note,
+                "seller_memo": self.seller_memo, "receiver_name": self.receiver_name,
+                "receiver_phone": self.receiver_phone}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,28 @@ CATALOGUE: tuple[tuple[str, str, int], ...] = (
 WEIGHTS: dict[str, int] = {"XL-RUN-01": 420, "XL-RUN-02": 430, "XL-CAN-01": 360, "XL-BOOT-01": 610, "XL-SAN-01": 300,
                            "XL-SOCK-05": 120, "XL-TEE-01": 150, "XL-PANT-01": 260}
 
+# what a buyer picks for each item (an order line's SKU properties, written as Taobao writes them): (name, choices)
+# per property; kids' shoes by the Chinese shoe size (26 = a foot of about 16 cm), clothes by the child's height
+SPECS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "XL-RUN-01": (("颜色分类", ("白蓝", "黑红")), ("尺码", tuple(str(n) for n in range(24, 38)))),
+    "XL-RUN-02": (("颜色分类", ("粉色", "粉紫")), ("尺码", tuple(str(n) for n in range(24, 38)))),
+    "XL-CAN-01": (("颜色分类", ("米白", "藏青")), ("尺码", tuple(str(n) for n in range(24, 38)))),
+    "XL-BOOT-01": (("颜色分类", ("咖啡色", "黑色")), ("尺码", tuple(str(n) for n in range(24, 38)))),
+    "XL-SAN-01": (("颜色分类", ("军绿", "卡其")), ("尺码", tuple(str(n) for n in range(22, 34)))),
+    "XL-SOCK-05": (("颜色分类", ("混色5双",)), ("尺码", ("S(1-3岁)", "M(3-5岁)", "L(5-8岁)"))),
+    "XL-TEE-01": (("颜色分类", ("白色", "浅蓝")), ("参考身高", ("90cm", "100cm", "110cm", "120cm", "130cm"))),
+    "XL-PANT-01": (("颜色分类", ("藏青",)), ("参考身高", ("100cm", "110cm", "120cm", "130cm", "140cm"))),
+}
+# the order card's notes: what buyers write when they pay (买家留言) and what the shop notes on an order (卖家备注);
+# most orders have neither
+BUYER_NOTES = ("请发顺丰，运费可以补", "尽量今天发货，宝宝周末要穿", "不要放快递柜，放门卫就行", "送人的，不要放价格单",
+               "白天家里没人，派送前请打电话", "帮忙检查下鞋子有没有开胶哦", "和上一单一起发，谢谢")
+SELLER_MEMOS = ("已核对尺码：脚长15cm，发27码", "买家要求发顺丰，已补运费", "老客户，加送袜子一双", "地址已和买家确认",
+                "赠品：鞋带一副", "催发货，优先打包")
+NOTE_SHARE, MEMO_SHARE = 0.3, 0.25
+RECEIVERS = ("王芳", "李娜", "张伟", "刘洋", "陈静", "杨丽", "赵敏", "黄磊", "周婷", "吴倩", "孙悦", "郭晨")
+PAY_DELAY_S = (5, 900)  # a buyer pays within seconds to a quarter of an hour of ordering
+
 # the shop back-end's problem-order list: category → what the back-end or the warehouse writes ({item}: the
 # order's first item). The first six stop an order before it ships; the last three come up after it shipped.
 PROBLEM_DETAILS: dict[str, tuple[str, ...]] = {

@@ -168,7 +168,7 @@ class ShopWorld:
         status = rng.choice(vocab.STATUSES)
         shipped = status != "等待发货"
         created_at = self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440))
-        return schema.Order(
+        order = schema.Order(
             no=str(rng.randrange(10**17, 10**18)) + str(rng.randrange(10)),
             buyer_id=buyer.id,
             items=items,
@@ -180,6 +180,23 @@ class ShopWorld:
             address=f"{rng.choice(vocab.CITIES)}{rng.randrange(1, 300)}号",
             ship_by=created_at + timedelta(hours=48),  # the usual promise on the marketplaces
         )
+        return self._card_details(buyer, order)
+
+    def _card_details(self, buyer: SimBuyer, order: schema.Order) -> schema.Order:
+        """What the order card shows beyond the order itself: the sizes and colours picked, the pay time, the
+        buyer's note and the seller's memo (on some orders), the receiver and their mobile number. Drawn from a
+        random stream of the order's own (see parcel), so adding them changed no other draw of a seeded world."""
+        rng = random.Random(f"{self.run}-card-{order.no}")
+        items = tuple(replace(item, spec=";".join(f"{name}:{rng.choice(choices)}"
+                                                  for name, choices in vocab.SPECS.get(item.sku, ())))
+                      for item in order.items)
+        receiver = random.Random(f"{self.run}-receiver-{buyer.id}").choice(vocab.RECEIVERS)  # one per buyer
+        return replace(order, items=items,
+                       paid_at=min(order.created_at + timedelta(seconds=rng.randrange(*vocab.PAY_DELAY_S)),
+                                   max(order.created_at, self.clock())),  # never in the future
+                       buyer_note=rng.choice(vocab.BUYER_NOTES) if rng.random() < vocab.NOTE_SHARE else "",
+                       seller_memo=rng.choice(vocab.SELLER_MEMOS) if rng.random() < vocab.MEMO_SHARE else "",
+                       receiver_name=receiver, receiver_phone=self.phone_of(buyer))
 
     def buyer(self, buyer_id: str) -> SimBuyer | None:
         return next((b for b in self.buyers if b.id == buyer_id), None)

@@ -103,6 +103,13 @@ class Order(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     ship_by: Mapped[datetime | None]
     fetched_at: Mapped[datetime]
+    # since 0012, for the order card: the shop's (or an export's) pay time, the buyer's note and the seller's memo;
+    # the receiver as the shop's gateway gave it (an export's receiver is in order_contact)
+    paid_at: Mapped[datetime | None]
+    buyer_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    seller_memo: Mapped[str] = mapped_column(Text, default="", server_default="")
+    receiver_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    receiver_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class PhraseRow(Base):

@@ -272,22 +272,25 @@ class Store:
     # --- orders and buyers -----------------------------------------------------------------------
 
     def upsert_orders(self, orders: Iterable[schema.Order], fetched_at: datetime) -> None:
+        """The shop's orders as it sent them. A field a gateway does not say (None: an older gateway) keeps what
+        the store has, such as an order export's buyer note: merge() leaves an attribute it is not given alone."""
         with self._write_lock, self._sessions.begin() as s:
             for order in orders:
+                said = {name: value for name in _SAID_OR_KEPT if (value := getattr(order, name)) is not None}
                 s.merge(m.Order(no=order.no, buyer_id=order.buyer_id, items=[asdict(i) for i in order.items],
                                 amount_fen=order.amount_fen, status=order.status, created_at=order.created_at,
                                 courier=order.courier, tracking_no=order.tracking_no, address=order.address,
-                                ship_by=order.ship_by, fetched_at=fetched_at))
+                                ship_by=order.ship_by, fetched_at=fetched_at, **said))
 
     def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
-            rows = s.scalars(select(m.Order).where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
-            return [_order(o) for o in rows]
+            rows = s.execute(_with_contact().where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
+            return [_order(o, contact) for o, contact in rows]
 
     def order(self, order_no: str) -> schema.Order | None:
         with self._sessions() as s:
-            o = s.get(m.Order, order_no)
-            return None if o is None else _order(o)
+            row = s.execute(_with_contact().where(m.Order.no == order_no)).first()
+            return None if row is None else _order(*row)
 
     def buyer(self, buyer_id: str) -> BuyerRecord | None:
         with self._sessions() as s:
@@ -366,10 +369,24 @@ class Store:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
 
 
-def _order(o: m.Order) -> schema.Order:
+# the order's fields a gateway may leave unsaid (None), which then keep the stored value
+_SAID_OR_KEPT = ("paid_at", "buyer_note", "seller_memo", "receiver_name", "receiver_phone")
+
+
+def _with_contact() -> Any:
+    return select(m.Order, m.OrderContact).outerjoin(m.OrderContact, m.OrderContact.order_no == m.Order.no)
+
+
+def _order(o: m.Order, contact: m.OrderContact | None = None) -> schema.Order:
+    """The stored order; its receiver is the shop's, or else the one the order export named (the gateway's wins).
+    A field the store has nothing for comes out None, as from a gateway that does not say it."""
+    receiver = o.receiver_name or (contact.receiver_name if contact else "")
+    phone = o.receiver_phone or (contact.phone if contact else "")
     return schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
                         amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
-                        tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by)
+                        tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by, paid_at=o.paid_at,
+                        buyer_note=o.buyer_note or None, seller_memo=o.seller_memo or None,
+                        receiver_name=receiver or None, receiver_phone=phone or None)
 
 
 def _phrase(r: m.PhraseRow) -> Phrase:

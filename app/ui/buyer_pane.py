@@ -1,14 +1,21 @@
-"""The right pane: who the buyer is and their orders, from the shop, cached in the store."""
+"""The right pane: who the buyer is, their orders as cards (from the shop, cached in the store) or one order in full,
+the buttons that copy an order's number, tracking no. and address, and the buyer's issues."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -17,10 +24,33 @@ from app.gateway.schema import Order
 from app.store.records import ConversationSummary, IssueRecord
 from app.ui.buyer_text import tooltip
 from app.ui.issue_dialogs import issue_line
-from app.ui.models.orders_model import OrdersModel
+from app.ui.models.orders_model import OrderRole, OrdersModel
+from app.ui.order_detail import OrderDetail
+
+CARD_ROOM = 4  # pixels below a card's last line
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Cards as wide as the pane, never wider: a long line is elided (whole in the tool tip and the detail) instead
+    of the whole list scrolling sideways."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QListView):
+            hint.setWidth(min(hint.width(), max(view.viewport().width() - 2 * view.spacing(), 1)))
+        # the lines' heights are fractions (CJK fallback fonts) and the sum was rounded down: the style then cut the
+        # card's last line, the parcel's. A little room keeps every line.
+        hint.setHeight(hint.height() + CARD_ROOM)
+        return hint
 
 
 class BuyerPane(QWidget):
+    sig_orders_shown = Signal()
+    """The cards show another buyer's orders, or fresh ones (the problem marks and parcels are looked up)."""
+    sig_issues_shown = Signal()
+    """The buyer's issues were listed again (one may have made an order a problem order, or stopped it being one)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("buyerPane")
@@ -36,12 +66,53 @@ class BuyerPane(QWidget):
         self.table.setObjectName("ordersList")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)  # three fixed lines a card; long item lists elide, whole in the tooltip
+        self.table.setWordWrap(False)  # a short line per fact; long ones elide, whole in the tool tip and the detail
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         self.table.setSpacing(2)
+        self.table.setItemDelegate(CardDelegate(self.table))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setResizeMode(QListView.ResizeMode.Adjust)  # the cards follow the pane's width
+        self.table.setToolTip(self.tr("Enter or F8: the order in full"))
         self.empty = QLabel(self.tr("No orders from this buyer yet."))
         self.empty.setEnabled(False)
+        self.detail = OrderDetail()
+        self._came_from: QWidget | None = None  # where the focus was when the detail opened
+        cards = QWidget()
+        cards_layout = QVBoxLayout(cards)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.addWidget(self.table, 1)
+        cards_layout.addWidget(self.empty)
+        self.stack = QStackedWidget()  # the cards, or one order in full
+        self.stack.addWidget(cards)
+        self.stack.addWidget(self.detail)
+        # one click copies the selected order's (or the open detail's) number, tracking no. or address
+        self.copy_no = QPushButton(self.tr("Order no."))
+        self.copy_no.setObjectName("copyOrderNo")
+        self.copy_no.setToolTip(self.tr("Copy the order no. (Ctrl+Shift+C)"))
+        self.copy_tracking = QPushButton(self.tr("Tracking no."))
+        self.copy_tracking.setObjectName("copyTrackingNo")
+        self.copy_tracking.setToolTip(self.tr("Copy the tracking no. (Ctrl+Shift+E)"))
+        self.copy_address = QPushButton(self.tr("Address"))
+        self.copy_address.setObjectName("copyAddress")
+        self.copy_address.setToolTip(self.tr("Copy receiver, phone (masked) and address (Ctrl+Shift+A)"))
+        self.details_button = QPushButton(self.tr("Details"))
+        self.details_button.setObjectName("orderDetails")
+        self.details_button.setToolTip(self.tr("The order in full: items, weights, logistics (F8; Esc goes back)"))
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(QLabel(self.tr("Copy:")))
+        for button in (self.copy_no, self.copy_tracking, self.copy_address):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys do it: a click must not take the focus away
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.details_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons.addWidget(self.details_button)
+        self.detail.sig_back.connect(self.close_detail)
+        self.table.activated.connect(lambda index: self.open_detail(index.data(OrderRole)))  # Enter, double-click
+        self.details_button.clicked.connect(self.toggle_detail)
+        self.model.dataChanged.connect(lambda *_args: self._refresh_detail())
+        self.table.selectionModel().currentChanged.connect(lambda *_args: self._enable_buttons())
         self.issues_label = QLabel(self.tr("Issues (Ctrl+N: new)"))
         self.issues_label.setObjectName("paneTitle")
         self.issues = QListWidget()
@@ -50,8 +121,10 @@ class BuyerPane(QWidget):
         self.issues.setToolTip(self.tr("Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for widget in (self.title, self.nick, self.orders_label, self.table, self.empty, self.issues_label,
-                       self.issues):
+        for widget in (self.title, self.nick, self.orders_label, self.stack):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        for widget in (self.issues_label, self.issues):
             layout.addWidget(widget)
         layout.setStretch(3, 1)
         self.show_chat(None)
@@ -60,14 +133,103 @@ class BuyerPane(QWidget):
         self.nick.setText(chat.buyer_nick if chat else self.tr("No chat selected"))
         buyer_id = chat.buyer_id if chat else ""
         if buyer_id != self.model.buyer_id:
+            self.close_detail()  # another buyer's order has no place beside this chat
             self.model.show_orders(buyer_id, [])
-        self.empty.setVisible(self.model.rowCount() == 0)
+            self._shown()
 
     def show_orders(self, buyer_id: str, orders: list[Order]) -> None:
         if buyer_id != self.model.buyer_id:
             return  # an answer for a buyer we have since left
+        chosen = self.current_order()
         self.model.show_orders(buyer_id, orders)
-        self.empty.setVisible(not orders)
+        row = self.model.row_of(chosen.no) if chosen is not None else -1
+        if self.detail.order is not None and row < 0:
+            self.close_detail()  # the order is gone from the shop's list
+        self._select(max(row, 0))
+        self._refresh_detail()
+        self._shown()
+
+    def _shown(self) -> None:
+        has = self.model.rowCount() > 0
+        self.empty.setVisible(not has)
+        self._enable_buttons()
+        self.sig_orders_shown.emit()
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(self.model.index(row),
+                                                        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _enable_buttons(self) -> None:
+        order = self.current_order()
+        self.copy_no.setEnabled(order is not None)
+        self.copy_tracking.setEnabled(order is not None and bool(order.tracking_no))
+        self.copy_address.setEnabled(order is not None and bool(order.address.strip()))
+        self.details_button.setEnabled(order is not None)
+        self.details_button.setText(self.tr("Back") if self.detail_open() else self.tr("Details"))
+
+    # --- one order ---------------------------------------------------------------------------------
+
+    def current_order(self) -> Order | None:
+        """The order the copy keys and buttons act on: the one open in full, else the selected card (the newest
+        when none is selected)."""
+        if self.detail_open() and self.detail.order is not None:
+            return self.detail.order
+        row = self.table.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            row = 0
+        return self.model.index(row).data(OrderRole) if self.model.rowCount() else None
+
+    def detail_open(self) -> bool:
+        return self.stack.currentWidget() is self.detail
+
+    def open_detail(self, order: Order | None) -> bool:
+        """Show the order in full in place of the cards, the focus in it (Esc goes back); False without an order."""
+        if order is None:
+            return False
+        self._select(self.model.row_of(order.no))
+        self.detail.show_order(order, self.model.parcel_state(order), self.model.problem(order.no))
+        if not self.detail_open():
+            focus = QApplication.focusWidget()
+            self._came_from = focus if focus is not None and not self.detail.isAncestorOf(focus) else None
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._enable_buttons()
+        return True
+
+    def close_detail(self) -> None:
+        """Back to the cards; the focus, if it was in the detail, back where the agent opened it from (the reply
+        box for F8 while typing, the cards for Enter on one)."""
+        if not self.detail_open():
+            return
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.detail.isAncestorOf(focus)
+        self.stack.setCurrentIndex(0)
+        self.detail.order = None
+        back, self._came_from = self._came_from, None
+        if had_focus:
+            try:
+                usable = back is not None and back.isVisible()
+            except RuntimeError:  # the widget was deleted meanwhile (a dialog closed)
+                usable = False
+            (back if usable and back is not None else self.table).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._enable_buttons()
+
+    def toggle_detail(self) -> bool:
+        """F8 and the Details button: open the current order in full, or go back to the cards."""
+        if self.detail_open():
+            self.close_detail()
+            return True
+        return self.open_detail(self.current_order())
+
+    def _refresh_detail(self) -> None:
+        """Fresh data (the order again from the shop, its parcel, a problem mark) shows in the open detail too."""
+        if not self.detail_open() or self.detail.order is None:
+            return
+        row = self.model.row_of(self.detail.order.no)
+        if row >= 0:
+            order = self.model.index(row).data(OrderRole)
+            self.detail.show_order(order, self.model.parcel_state(order), self.model.problem(order.no))
 
     def show_issues(self, issues: list[IssueRecord]) -> None:
         """The buyer's issues across their orders, open ones first (the desk sorts them)."""
@@ -82,6 +244,7 @@ class BuyerPane(QWidget):
                 self.issues.setCurrentItem(item)
         if self.issues.currentItem() is None and self.issues.count():
             self.issues.setCurrentRow(0)
+        self.sig_issues_shown.emit()
 
     def current_issue(self) -> IssueRecord | None:
         item = self.issues.currentItem()

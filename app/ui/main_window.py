@@ -57,6 +57,7 @@ from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
+from app.ui.order_cards import OrderCards
 from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_firing import PhraseFiring
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.status_button.clicked.connect(self.toggle_suspended)
         self.statusBar().addPermanentWidget(self.status_button)
         self._build_menus()
+        self.order_cards = OrderCards(self)  # the Orders menu: copy keys, the detail, parcels, problem marks
         self._show_agent_status()
 
         self.queue_view.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
+                       "orders": bar.addMenu(self.tr("&Orders")),
                        "issues": bar.addMenu(self.tr("&Issues")), "review": bar.addMenu(self.tr("&Review")),
                        "help": bar.addMenu(self.tr("&Help"))}
         self._action("review", self.tr("&Transcripts and 质检…"), "Ctrl+Shift+T", lambda: self.open_review())

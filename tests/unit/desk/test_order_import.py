@@ -155,3 +155,19 @@ def test_a_nul_from_a_workbook_is_refused_before_the_server_would(store):
     assert [(r.line, r.reason) for r in plan.rejected] == [
         (2, "收货地址 holds a NUL character (\\x00), which the store cannot keep: not imported")]
 
+
+
+def test_taobaos_pay_time_buyer_note_and_seller_memo_columns_reach_the_order_card(store):
+    export = ("订单编号,买家会员名,买家实际支付金额,订单创建时间,订单付款时间,买家留言,订单备注,收货人姓名,联系手机\n"
+              "3912345678901234567,tb_小美妈妈,129.00,2026-11-20 10:11:00,2026-11-20 10:14:30,不要放快递柜,老客户 送袜子,"
+              "王小美,13800000000\n"
+              "1000000000000000001,糖糖爸爸,29.90,2026-11-23 09:00,,,,,\n")
+    plan = plan_import(store, export.encode("gbk"), "csv", now=NOW)
+    assert {"paid_at": "订单付款时间", "buyer_note": "买家留言", "seller_memo": "订单备注"}.items() <= plan.mapping.items()
+    run_import(store, plan, now=NOW)
+    order = store.order("3912345678901234567")
+    assert order.paid_at == datetime(2026, 11, 20, 10, 14, 30).astimezone().astimezone(UTC)
+    assert (order.buyer_note, order.seller_memo) == ("不要放快递柜", "老客户 送袜子")
+    assert (order.receiver_name, order.receiver_phone) == ("王小美", "13800000000")  # from the export's contact
+    empty = store.order("1000000000000000001")
+    assert (empty.paid_at, empty.buyer_note, empty.seller_memo) == (None, None, None)

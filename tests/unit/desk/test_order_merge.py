@@ -97,3 +97,27 @@ def test_an_order_only_an_export_wrote_is_updated_and_an_empty_cell_erases_nothi
     assert (order.courier, order.tracking_no) == ("中通快递", "73123456789012")  # the second export had none
     assert contact(store, NO)["phone"] == "13800000000"
     store.close()
+
+
+def test_the_exports_pay_time_buyer_note_and_seller_memo_fill_what_the_shop_left_unsaid(store):
+    """Taobao's 订单付款时间, 买家留言 and 订单备注 (the seller's memo) reach the order card: where the shop's gateway said
+    nothing (an older gateway) the export's are written, where it said something its word is kept and listed."""
+    from dataclasses import replace
+
+    store.upsert_orders([replace(SHOP_ORDER, seller_memo="已补运费，发顺丰")], NOW)
+    paid = SHOP_ORDER.created_at + timedelta(minutes=3)
+    header = HEADER.strip() + ",订单付款时间,买家留言,订单备注\n"
+    row = export().decode("gbk").split("\n")[1] + f",{paid.astimezone():%Y-%m-%d %H:%M:%S},请发顺丰 谢谢,改发圆通\n"
+    plan = plan_import(store, (header + row).encode("gbk"), "csv", now=NOW)
+    assert ("seller_memo", "已补运费，发顺丰", "改发圆通") in {(c.field, c.shop, c.export) for c in plan.conflicts}
+    run_import(store, plan, now=NOW)
+    order = store.order(NO)
+    assert (order.paid_at, order.buyer_note, order.seller_memo) == (paid, "请发顺丰 谢谢", "已补运费，发顺丰")
+    store.upsert_orders([replace(SHOP_ORDER, status="已发货")], NOW + timedelta(hours=1))  # says none of them
+    order = store.order(NO)
+    assert (order.status, order.paid_at, order.buyer_note, order.seller_memo) == (
+        "已发货", paid, "请发顺丰 谢谢", "已补运费，发顺丰")
+    later = plan_import(store, (header + row.replace(f"{paid.astimezone():%H:%M}", "23:59")).encode("gbk"), "csv",
+                        now=NOW + timedelta(hours=2))
+    [when] = [c for c in later.conflicts if c.field == "paid_at"]  # a time the two differ in, shown in local time
+    assert (when.shop, when.export) == (f"{paid.astimezone():%Y-%m-%d %H:%M}", f"{paid.astimezone():%Y-%m-%d} 23:59")

@@ -1,5 +1,5 @@
-"""The protocol's shapes for weights, parcels and problem orders: what round-trips, and what is refused with
-the field named (the desk shows that message, so it must say where the gateway went wrong)."""
+"""The protocol's shapes for weights, parcels, problem orders and the order card's fields: what round-trips, and
+what is refused with the field named (the desk shows that message, so it must say where the gateway went wrong)."""
 
 from datetime import UTC, datetime
 
@@ -104,3 +104,48 @@ def test_a_transfer_event_names_both_agents_and_the_note_and_colleagues_parse():
                                        "status": "online"}).role == "supervisor"
     with pytest.raises(schema.ProtocolError, match="role"):
         schema.Colleague.from_json({"id": "x", "name": "x", "role": "boss", "status": "online"})
+
+
+OLD_ORDER = {"no": "3912345678901234567", "buyer_id": "b1", "items": [ITEM], "amount_fen": 25800, "status": "已发货",
+             "created_at": "2026-11-24T02:00:00Z", "courier": "中通快递", "tracking_no": "73123456789012",
+             "address": "浙江省杭州市西湖区文三路88号"}  # what a gateway written before the order card sends
+
+
+def test_the_order_cards_fields_round_trip_and_an_older_gateway_says_none_of_them():
+    card = {**OLD_ORDER, "items": [{**ITEM, "spec": "颜色分类:白蓝;尺码:27"}], "paid_at": "2026-11-24T02:03:00Z",
+            "buyer_note": "请发顺丰，运费可以补", "seller_memo": "", "receiver_name": "王芳", "receiver_phone": "13812345678"}
+    order = schema.Order.from_json(card)
+    assert order.items[0].spec == "颜色分类:白蓝;尺码:27" and order.paid_at == datetime(2026, 11, 24, 2, 3, tzinfo=UTC)
+    assert (order.buyer_note, order.seller_memo, order.receiver_name, order.receiver_phone) == (
+        "请发顺丰，运费可以补", "", "王芳", "13812345678")  # "" says: the shop has no memo
+    assert schema.Order.from_json(order.to_json()) == order
+    old = schema.Order.from_json(OLD_ORDER)
+    assert old.items[0].spec == "" and old.paid_at is None
+    assert (old.buyer_note, old.seller_memo, old.receiver_name, old.receiver_phone) == (None, None, None, None)
+    assert schema.Order.from_json(old.to_json()) == old  # null: not said, both ways
+    assert schema.Order.from_json({**OLD_ORDER, "buyer_note": None}).buyer_note is None
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"receiver_name": "王" * (schema.NAME_CHARS + 1)}, r"order\.receiver_name: longer than 100 characters"),
+    ({"receiver_phone": "1" * (schema.PHONE_CHARS + 1)}, r"order\.receiver_phone: longer than 40 characters"),
+    ({"buyer_note": "快" * (schema.ORDER_NOTE_CHARS + 1)}, r"order\.buyer_note: longer than 1000 characters"),
+    ({"seller_memo": 7}, r"order\.seller_memo: expected a string"),
+    ({"paid_at": "2026-11-24 02:03"}, r"order\.paid_at: time has no zone"),
+    ({"items": [{**ITEM, "spec": "码" * (schema.SPEC_CHARS + 1)}]}, r"order\.items\[0\]\.spec: longer than 200"),
+])
+def test_an_order_card_field_the_store_could_not_keep_is_refused_naming_it(change, message):
+    with pytest.raises(schema.ProtocolError, match=message):
+        schema.Order.from_json({**OLD_ORDER, **change})
+
+
+def test_the_order_cards_text_limits_are_the_stores_columns():
+    from app.store import models as m
+    from app.store.limits import misfit
+
+    assert misfit(m.Order.receiver_name, "王" * schema.NAME_CHARS) is None
+    assert misfit(m.Order.receiver_name, "王" * (schema.NAME_CHARS + 1)) is not None
+    assert misfit(m.Order.receiver_phone, "1" * schema.PHONE_CHARS) is None
+    assert misfit(m.Order.receiver_phone, "1" * (schema.PHONE_CHARS + 1)) is not None
+    said = schema.Order.from_json({**OLD_ORDER, "buyer_note": "在\u0000吗"})
+    assert said.buyer_note == "在\ufffd吗"  # a NUL, which PostgreSQL cannot keep, is replaced like every string's

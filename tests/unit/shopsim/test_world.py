@@ -222,3 +222,27 @@ def test_colleagues_hand_over_chats_now_and_then_with_a_note_and_streams_carry_o
     assert not w.sees(w.me.id, first_seq) and w.sees("agent-zhuguan", first_seq)
     assert all(w.sees(w.me.id, seq) for seq, _d in transferred)
     assert chat.conversation in w.open_chats(w.me.id) and chat.conversation not in w.open_chats("agent-xiaowang")
+
+
+def test_orders_carry_what_the_order_card_shows_and_adding_it_changed_no_other_draw():
+    from app.shopsim import vocab
+
+    w = world(buyers=40)
+    orders = [(b, o) for b in w.buyers for o in b.orders]
+    for buyer, order in orders:
+        for item in order.items:
+            names = [part.split(":")[0] for part in item.spec.split(";")]
+            assert names == [name for name, _choices in vocab.SPECS[item.sku]]  # a colour and a size picked
+        assert order.created_at <= order.paid_at <= max(order.created_at, NOW)
+        assert order.paid_at - order.created_at <= timedelta(seconds=vocab.PAY_DELAY_S[1])
+        assert order.receiver_name in vocab.RECEIVERS and order.receiver_phone == w.phone_of(buyer)
+        assert order.buyer_note in ("", *vocab.BUYER_NOTES) and order.seller_memo in ("", *vocab.SELLER_MEMOS)
+        assert schema.Order.from_json(json.loads(json.dumps(order.to_json()))) == order
+    assert any(o.buyer_note for _b, o in orders) and any(o.seller_memo for _b, o in orders)
+    assert sum(1 for _b, o in orders if o.buyer_note) < len(orders) / 2  # most orders carry no note
+    # the card's fields come from random streams of their own: seed 5 is the shop it was before them
+    assert [(b.nick, [o.no for o in b.orders]) for b in w.buyers][:2] == [
+        ("木子0", ["6407997864704638713"]),
+        ("tb_晨曦妈妈", ["2599879358118702809", "7216823306732444563", "4826021724080698884"])]
+    assert w.problem_orders[0].order_no == "5863197619105679110"
+    assert [o for b in world(buyers=40).buyers for o in b.orders] == [o for _b, o in orders]

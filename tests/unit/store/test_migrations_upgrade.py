@@ -67,6 +67,8 @@ SEED = [
              f"('c1', 'xiaowang', 'zhuguan', '{T}', 90, '{{\"warm\": true}}', '语气好')"),
     ("0009", f"INSERT INTO message_note (message_id, reviewer, at, text, example) VALUES (2, 'zhuguan', '{T}', "
              "'好例子', 'good')"),
+    ("0012", f"UPDATE shop_order SET paid_at = '{T}', buyer_note = '请发顺丰', seller_memo = '已补运费', "
+             "receiver_name = '李女士', receiver_phone = '13800138000' WHERE no = '3698001'"),
 ]
 
 
@@ -125,8 +127,17 @@ def test_a_store_from_an_earlier_schema_keeps_every_row_and_works(tmp_path, revi
         if revision >= "0009":
             assert [r.score for r in reviews(s, conversation_ids=["c1"])] == [90]
             assert [n.text for n in notes(s, [2])] == ["好例子"]
+        order = s.order("3698001")
+        if revision >= "0012":
+            assert (order.paid_at, order.buyer_note, order.seller_memo) == (T_AWARE, "请发顺丰", "已补运费")
+        else:  # the order card's columns came empty; the receiver an export named shows from its contact
+            assert (order.paid_at, order.buyer_note, order.seller_memo) == (None, None, None)
+            assert order.receiver_name == ("李女士" if revision >= "0006" else None)
 
         # and the upgraded store takes new work
+        s.upsert_orders([schema.Order("3698001", "b1", order.items, 12900, "交易成功", T_AWARE, paid_at=T_AWARE,
+                                      buyer_note="周末送", receiver_name="李女士")], T_AWARE)
+        assert (s.order("3698001").buyer_note, s.order("3698001").status) == ("周末送", "交易成功")
         s.ingest_message(schema.Message("srv-9", "c1", "in", "照片发您了", T_AWARE))
         s.save_draft("c1", "收到", T_AWARE)
         assert s.messages("c1")[-1].text == "照片发您了" and s.draft("c1") == "收到"

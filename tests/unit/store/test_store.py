@@ -74,6 +74,36 @@ def test_orders_update_in_place_with_money_in_fen(store):
     assert orders[0].items == (item,)
 
 
+def test_the_order_cards_fields_are_kept_and_an_older_gateway_leaves_them_alone(store):
+    from dataclasses import replace
+
+    from app.store import models as m
+
+    item = schema.OrderItem("XL-RUN-01", "小鹿儿童运动鞋", 1, 12900, 420, "颜色分类:白蓝;尺码:27")
+    full = schema.Order("3698123456789012345", "b1", (item,), 12900, "已发货", T0, "中通快递", "7312345678901",
+                        "浙江省杭州市西湖区文三路88号", paid_at=at(60), buyer_note="请发顺丰", seller_memo="已补运费",
+                        receiver_name="王芳", receiver_phone="13812345678")
+    store.upsert_orders([full], at(100))
+    assert store.order(full.no) == full and store.orders_for_buyer("b1") == [full]
+    older = schema.Order(full.no, "b1", (item,), 12900, "交易成功", T0, "中通快递", "7312345678901",
+                         "浙江省杭州市西湖区文三路88号")  # a gateway that does not know the card's fields
+    store.upsert_orders([older], at(200))
+    assert store.order(full.no) == replace(full, status="交易成功")
+    store.upsert_orders([replace(older, buyer_note="", seller_memo="改发圆通")], at(300))  # the shop says: none
+    kept = store.order(full.no)
+    assert (kept.buyer_note, kept.seller_memo, kept.receiver_name) == (None, "改发圆通", "王芳")
+    with store.writing() as s:  # an order export's receiver, for an order whose gateway names none
+        s.add(m.OrderContact(order_no="1000000000000000001", buyer_nick="b1", receiver_name="李糖",
+                             phone="13900000000", imported_at=at(1)))
+    bare = schema.Order("1000000000000000001", "b1", (), 2990, "已发货", T0)
+    store.upsert_orders([bare], at(400))
+    exported = store.order(bare.no)
+    assert (exported.receiver_name, exported.receiver_phone) == ("李糖", "13900000000")
+    store.upsert_orders([replace(bare, receiver_name="李先生", receiver_phone="")], at(500))
+    ours = store.order(bare.no)
+    assert (ours.receiver_name, ours.receiver_phone) == ("李先生", "13900000000")  # the shop's name wins
+
+
 def test_naive_times_are_refused(store):
     with pytest.raises(Exception, match="naive datetime"):
         store.save_draft("c1", "x", datetime(2026, 1, 1))

@@ -162,6 +162,9 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     else:
         session.start()
         system_palette = _system_palette(window, store, options.palette) if interactive else None
+        if system_palette is not None:  # the shop names the agent (花名) at login: {agent} elsewhere too
+            bridge.sig_connection.connect(lambda online, _why: online and setattr(
+                system_palette, "agent", session.agent_name))
     try:
         return app.exec()
     finally:
@@ -237,7 +240,7 @@ def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings)
     if not why:
         window.clips = ClipHistory(store, clock=now_utc)
         palette = SystemPalette(desktop, window.phrases, window.clips, shop=window.shop_name,
-                                agent=window.session.account.agent, parent=window)
+                                agent=window.session.agent_name, parent=window)
         try:
             _start(palette, settings)
             _tray(palette, settings, window)

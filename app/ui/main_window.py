@@ -387,9 +387,8 @@ class MainWindow(QMainWindow):
     def _template_values(self) -> dict[str, str]:
         chat = self.current_chat()
         orders = self.buyer.model.orders() if chat and self.buyer.model.buyer_id == chat.buyer_id else []
-        agent = self.session.session.agent_name if self.session.session else self.session.account.agent
-        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=agent, shop=self.shop_name,
-                           orders=orders, now=self.clock())
+        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=self.session.agent_name,
+                           shop=self.shop_name, orders=orders, now=self.clock())
 
     def _expand_abbreviation(self, word: str) -> Filled | None:
         phrase = self.phrases.by_abbreviation(word)

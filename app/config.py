@@ -49,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
             "postgresql+psycopg://USER@HOST:PORT/DATABASE, without the password (asked once, kept in the OS "
             "keyring); empty: the local file"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
+    Setting("queue.after_reply", str, "longest",
+            "which chat opens after you send a reply or close a chat (Ctrl+W): the buyer who has waited longest, "
+            "the next unanswered buyer below, or stay on the chat", ("longest", "next", "stay")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
             "global hotkey of the phrase palette over other applications (X11, Windows); empty: none"),
     Setting("palette.clipboard_hotkey", str, "Ctrl+Alt+V",
@@ -213,6 +216,17 @@ class PaletteSettings:
     clipboard_hotkey: str = ""
     hotstring_groups: tuple[str, ...] = ()
     type_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FloorSettings:
+    """How the desk moves through the queue: the chat opened after a reply or a close (longest / next / stay)."""
+
+    after_reply: str = "longest"
+
+
+def floor_settings(settings: Mapping[str, Any]) -> FloorSettings:
+    return FloorSettings(settings["queue.after_reply"])
 
 
 def palette_settings(settings: Mapping[str, Any]) -> PaletteSettings:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import config, crash
 from app.cli_store import open_configured
-from app.config import PaletteSettings
+from app.config import FloorSettings, PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store, open_store_to_read
@@ -46,6 +46,7 @@ class DeskOptions:
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
+    floor: FloorSettings = FloorSettings()  # the chat after a reply
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -130,7 +131,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
-    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
+    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor)
     crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(

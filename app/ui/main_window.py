@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import FloorSettings
 from app.desk.alerts import Alerts
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import RepeatedReply, SendBlocked
@@ -52,6 +53,7 @@ from app.ui.buyer_text import isolated
 from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
+from app.ui.floor import Floor
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: DeskSession, bridge: DeskBridge, *, shop_name: str, demo: bool,
                  clock: Callable[[], datetime] = now_utc, phrases: PhraseBook | None = None,
-                 parent: QWidget | None = None) -> None:
+                 floor: FloorSettings = FloorSettings(), parent: QWidget | None = None) -> None:  # noqa: B008
         super().__init__(parent)
         self.session = session
         self.clock = clock
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
                                         self)
             self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
             self.tray.show()
+        self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
         for chat in session.store.conversation_summaries():
             self.alerts.know(chat)  # chats already there when the desk starts are not "new"
             self.queue_model.upsert(chat)
@@ -231,6 +234,9 @@ class MainWindow(QMainWindow):
         self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
+        self._action("chat", self.tr("Next chat, answered ones too"), "Alt+Down", lambda: self.step_chat(1, every=True))
+        self._action("chat", self.tr("Previous chat, answered ones too"), "Alt+Up",
+                     lambda: self.step_chat(-1, every=True))
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
@@ -286,12 +292,9 @@ class MainWindow(QMainWindow):
             self.queue_view.scrollTo(index)
             self.focus_composer()
 
-    def step_chat(self, step: int) -> None:
-        count = self.queue_model.rowCount()
-        if not count:
-            return
-        current = self.queue_view.currentIndex().row()
-        self.select_row(0 if current < 0 else (current + step) % count)
+    def step_chat(self, step: int, *, every: bool = False) -> None:
+        """Ctrl+↓/↑ the buyers waiting for an answer; every (Alt+↓/↑): each chat of the view."""
+        self.floor.step(step, every=every)
 
     def go_longest_waiting(self) -> None:
         row = self.queue_model.longest_waiting_row()
@@ -650,6 +653,8 @@ class MainWindow(QMainWindow):
         return self.queue_model.chat_at(self.queue_view.currentIndex().row())
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.floor.holding:  # a reply or a close moves rows: the desk opens the next chat after it
+            return
         chat = self.queue_model.chat_at(current.row())
         if chat is None or chat.id == self.conversation.conversation_id:
             return
@@ -739,7 +744,8 @@ class MainWindow(QMainWindow):
         if chat is None:
             return None
         try:
-            self.session.close_chat(chat.id, reason)
+            with self.floor.answering(chat.id):
+                self.session.close_chat(chat.id, reason)
         except CloseRefused as refused:
             dialog = QInputDialog(self)
             dialog.setWindowTitle(self.tr("Close without answering?"))
@@ -750,6 +756,7 @@ class MainWindow(QMainWindow):
             return dialog
         self.statusBar().showMessage(self.tr("Chat with %1 closed; it opens again if the buyer writes.")
                                      .replace("%1", isolated(chat.buyer_nick)), 6_000)
+        self.floor.moved_on(chat.id)
         return None
 
     def _alert_tick(self) -> None:
@@ -865,7 +872,9 @@ class MainWindow(QMainWindow):
         repeat_ok = self._repeat_armed == (conversation_id, text.strip())  # Enter pressed again after the warning
         self._repeat_armed = None
         try:
-            record = self.session.send_reply(conversation_id, text, image, override=override, repeat_ok=repeat_ok)
+            with self.floor.answering(conversation_id):
+                record = self.session.send_reply(conversation_id, text, image, override=override,
+                                                 repeat_ok=repeat_ok)
         except SendBlocked as blocked:
             self.conversation.mark_words([(h.start, h.end) for h in blocked.hits])
             self.statusBar().showMessage(self.tr("%1 — change it, or Ctrl+Shift+Return sends it anyway (written to "
@@ -885,6 +894,7 @@ class MainWindow(QMainWindow):
         self.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it
         self.conversation.reply_committed(conversation_id)
         self._update_outbox()
+        self.floor.moved_on(conversation_id)  # on to the next buyer (setting queue.after_reply)
 
     def send_anyway(self) -> QInputDialog | None:
         """The agent overrides the send guard: asked why, and the answer goes to the audit log with the words."""

@@ -46,7 +46,7 @@ class DeskOptions:
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
-    floor: FloorSettings = FloorSettings()  # the chat after a reply
+    floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -264,7 +264,8 @@ def _start(palette: SystemPalette, settings: PaletteSettings) -> None:
     palette.watch_hotstrings(list(settings.hotstring_groups))
 
 
-def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | None = None) -> QSystemTrayIcon | None:
+def _tray(palette: SystemPalette, settings: PaletteSettings,
+          window: MainWindow | None = None) -> QSystemTrayIcon | None:
     """The tray icon, where the desktop has a tray: pause the palette and its hotstrings (while typing in a
     program whose keys should not expand), show the desk, quit."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -278,7 +279,8 @@ def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | N
     pause = menu.addAction(QApplication.translate("run_palette", "Pause the phrase hotkey"))
     pause.setCheckable(True)
     pause.toggled.connect(lambda on: setattr(palette, "paused", on))
-    menu.addAction(QApplication.translate("run_palette", "Quit"), app.quit)
+    # with the desk: quitting asks while buyers wait, as Ctrl+Q does (app/ui/quit_guard.py)
+    menu.addAction(QApplication.translate("run_palette", "Quit"), window.quit_guard.quit_from_tray if window else app.quit)
     tray.setContextMenu(menu)
     tray.setToolTip(QApplication.translate("run_palette", "KefuDesk phrases: %1").replace("%1", settings.hotkey))
     tray.show()

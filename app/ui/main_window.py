@@ -63,6 +63,7 @@ from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
+from app.ui.quit_guard import QuitGuard
 from app.ui.report_dialog import ReportDialog
 from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
             self.tray.show()
         self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
+        self.quit_guard = QuitGuard(self, floor.quit_while_waiting)
         for chat in session.store.conversation_summaries():
             self.alerts.know(chat)  # chats already there when the desk starts are not "new"
             self.queue_model.upsert(chat)
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
                                                  else issue_label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))
         self._action("file", self.tr("Import the shop's &order export…"), "Ctrl+Shift+O", self.choose_order_export)
-        self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
+        self._action("file", self.tr("&Quit"), "Ctrl+Q", lambda: self.quit_guard.request())
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
         self._action("chat", self.tr("Next chat, answered ones too"), "Alt+Down", lambda: self.step_chat(1, every=True))
@@ -939,6 +941,8 @@ class MainWindow(QMainWindow):
             threading.Thread(target=self.phrases.warm, name="phrase-warm", daemon=True).start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.quit_guard.may_close(event):  # buyers wait: asked, or kept running in the tray
+            return
         self.conversation.flush_draft()
         self._tick.stop()
         super().closeEvent(event)

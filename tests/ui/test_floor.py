@@ -1,11 +1,12 @@
 """The floor's order in the real window, by keyboard: after a reply or a close the longest-waiting unanswered buyer
 is open and in sight, Ctrl+↓ walks only unanswered chats, the tabs count each view as buyers write and are
-answered (rows moved, never a reset)."""
+answered (rows moved, never a reset), and Ctrl+Q with buyers waiting asks first."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.config import FloorSettings
 from app.desk.session import DeskSession, ShopAccount
@@ -27,7 +28,7 @@ def floor(qtbot, tmp_path):
     below them; short enough a window that the queue scrolls."""
     opened = []
 
-    def make(after_reply: str = "longest", waits=WAITS) -> MainWindow:
+    def make(after_reply: str = "longest", quit_while_waiting: str = "ask", waits=WAITS) -> MainWindow:
         store = open_store(tmp_path / f"floor{len(opened)}.db")
         for i, waited in enumerate(waits):
             cid = f"w{i}"
@@ -41,7 +42,7 @@ def floor(qtbot, tmp_path):
         bridge = DeskBridge()
         session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), bridge)
         win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False, clock=lambda: NOW,
-                         floor=FloorSettings(after_reply))
+                         floor=FloorSettings(after_reply, quit_while_waiting))
         win.bridge = bridge
         qtbot.addWidget(win)
         win.resize(1000, 420)
@@ -172,3 +173,72 @@ def test_the_tabs_count_each_view_as_buyers_write_and_are_answered(qtbot, floor)
     qtbot.keyClick(win, Qt.Key.Key_F6)
     qtbot.keyClick(win, Qt.Key.Key_F6)  # the Unanswered view: its one row, the counts unchanged
     assert model.rowCount() == 1 and tab_texts(win)[2] == "Unanswered 1"
+
+
+def seen() -> QMessageBox | None:
+    box = QApplication.activeModalWidget()
+    return box if isinstance(box, QMessageBox) and box.objectName() == "quitWhileWaiting" else None
+
+
+def the_question(qtbot) -> QMessageBox:
+    """The quit question, open and holding the keyboard (a key before that would go to the window)."""
+    qtbot.waitUntil(lambda: seen() is not None and QApplication.activeWindow() is seen())
+    return seen()
+
+
+def test_ctrl_q_with_buyers_waiting_asks_and_says_how_many_and_how_long(qtbot, floor):
+    win = floor(waits=(110, 40, 10))
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    box = the_question(qtbot)
+    assert box.text() == "3 buyer(s) wait for an answer; the longest has waited 1:50."
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc: back to the chats
+    qtbot.waitUntil(lambda: seen() is None and QApplication.activeWindow() is win)
+    assert win.isVisible() and not win.quit_guard.confirmed
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(the_question(qtbot), Qt.Key.Key_Return)  # Enter is Back too: nothing is lost by a reflex
+    qtbot.waitUntil(lambda: seen() is None and QApplication.activeWindow() is win)
+    assert win.isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(the_question(qtbot), Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # Alt+Q: quit anyway
+    qtbot.waitUntil(lambda: not win.isVisible())
+    assert win.quit_guard.confirmed
+
+
+def test_ctrl_q_with_nobody_waiting_quits_without_asking(qtbot, floor):
+    win = floor(waits=())
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not win.isVisible())
+    assert QApplication.activeModalWidget() is None
+
+
+def test_keep_running_in_the_tray_hides_the_desk_without_quitting(qtbot, floor):
+    win = floor(waits=(30,))
+    win.tray = QSystemTrayIcon(win)  # a desktop with a tray (this test's screen has none)
+    qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(the_question(qtbot), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Alt+T: to the tray
+    qtbot.waitUntil(lambda: not win.isVisible())
+    assert not win.quit_guard.confirmed and win._tick.isActive()  # still running: the queue ticks on
+    tray_first = floor(waits=(30,), quit_while_waiting="tray")
+    tray_first.tray = QSystemTrayIcon(tray_first)
+    qtbot.keyClick(tray_first, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # the setting: no question
+    qtbot.waitUntil(lambda: not tray_first.isVisible())
+    assert QApplication.activeModalWidget() is None and not tray_first.quit_guard.confirmed
+
+
+def test_the_close_button_asks_as_ctrl_q_does(qtbot, floor):
+    win = floor(waits=(30,))
+
+    class CloseButton:  # what the window manager's close button sends: a spontaneous close event
+        ignored = False
+
+        def spontaneous(self) -> bool:
+            return True
+
+        def ignore(self) -> None:
+            self.ignored = True
+
+    event = CloseButton()
+    assert win.quit_guard.may_close(event) is False and event.ignored
+    qtbot.keyClick(the_question(qtbot), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: seen() is None)
+    assert win.isVisible()

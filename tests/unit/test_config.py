@@ -23,6 +23,7 @@ def test_values_are_read_and_ints_widen_to_floats(tmp_path):
     ("[demo]\nbuyers = 'many'\n", "'demo.buyers' must be int"),
     ("[ui]\nlanguage = 'fr'\n", "'ui.language' must be one of auto, zh_CN, en"),
     ("[queue]\nafter_reply = 'oldest'\n", "'queue.after_reply' must be one of longest, next, stay"),
+    ("[ui]\nquit_while_waiting = 'quit'\n", "'ui.quit_while_waiting' must be one of ask, tray"),
     ("gateway = 3\n", "'gateway' should be a [section]"),
 ])
 def test_a_bad_file_names_itself_and_the_problem(tmp_path, text, complaint):
@@ -45,8 +46,8 @@ def test_phrase_groups_in_a_setting_are_split_however_they_were_typed():
     assert groups("") == ()
 
 
-def test_the_floor_settings_default_to_the_longest_waiter(tmp_path):
-    assert floor_settings(load_settings(tmp_path / "none.toml")) == FloorSettings("longest")
+def test_the_floor_settings_default_to_the_longest_waiter_and_asking(tmp_path):
+    assert floor_settings(load_settings(tmp_path / "none.toml")) == FloorSettings("longest", "ask")
     path = tmp_path / "s.toml"
-    path.write_text('[queue]\nafter_reply = "stay"\n', encoding="utf-8")
-    assert floor_settings(load_settings(path)) == FloorSettings("stay")
+    path.write_text('[queue]\nafter_reply = "stay"\n[ui]\nquit_while_waiting = "tray"\n', encoding="utf-8")
+    assert floor_settings(load_settings(path)) == FloorSettings("stay", "tray")

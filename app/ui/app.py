@@ -29,6 +29,7 @@ from app.store.engine import open_store, open_store_to_read
 from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 from app.ui.bridge import DeskBridge
+from app.ui.demo_help import DemoHelp
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
 
@@ -132,6 +133,11 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor)
+    if not read_only:  # the demo can approve (its supervisor, said on the status line); elsewhere, no public password
+        if options.account.demo:
+            DemoHelp(window).show_supervisor()
+        else:
+            DemoHelp(window).warn_if_left()
     crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(

@@ -47,6 +47,7 @@ from app.store.errors import StoreError
 from app.store.images import ImageError
 from app.store.issues import IssueFilter
 from app.store.records import ConversationSummary, IssueRecord, MessageRecord
+from app.ui.approvals import Approvals
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.buyer_text import isolated
@@ -54,7 +55,7 @@ from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
 from app.ui.floor import Floor
-from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
+from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
 from app.ui.models.message_model import MessageRole
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
             self.tray.show()
         self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
         self.quit_guard = QuitGuard(self, floor.quit_while_waiting)
+        self.approvals = Approvals(self)
         for chat in session.store.conversation_summaries():
             self.alerts.know(chat)  # chats already there when the desk starts are not "new"
             self.queue_model.upsert(chat)
@@ -619,25 +621,18 @@ class MainWindow(QMainWindow):
 
     def record_on(self, issue: IssueRecord, kind: str, parent: QWidget | None = None) -> ActionDialog:
         """The action form for any issue (the buyer's, or one chosen in the issue list)."""
-        dialog = ActionDialog(self.issue_desk, issue, kind, parent or self, approve=self._ask_approval)
+        dialog = ActionDialog(self.issue_desk, issue, kind, parent or self, approve=self.approvals.ask)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._action_saved)
+        dialog.accepted.connect(lambda: self._action_saved(dialog.outcome))
         dialog.open()
         return dialog
 
-    def _ask_approval(self, outcome: Outcome) -> ApprovalDialog:
-        dialog = ApprovalDialog(self.issue_desk, outcome, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: (self._refresh_issues(), self._refresh_trouble()))
-        dialog.open()
-        return dialog
-
-    def _action_saved(self) -> None:
+    def _action_saved(self, outcome: Outcome | None = None) -> None:
         self._refresh_issues()
         self._refresh_trouble()
         if self._issue_list is not None and self._issue_list.isVisible():
             self._issue_list.refresh()
-        self.statusBar().showMessage(self.tr("Recorded."), 4_000)
+        self.approvals.saved(outcome)  # recorded, or waiting for a supervisor's approval
 
     def _image_bytes(self, image_id: str) -> bytes | None:
         try:

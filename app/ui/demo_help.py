@@ -37,10 +37,9 @@ class DemoHelp(QObject):
         self.label = QLabel(text)
         self.label.setObjectName("demoSupervisor")
         self.label.setToolTip(self.tr("An agent's refund over the limits waits for a supervisor: type this name and "
-                                      "password in the approval (Help → The demo's supervisor)."))
+                                      "password in the approval (Shift+F1 says more)."))
         self.window.statusBar().addPermanentWidget(self.label)
-        action = self.window._menus["help"].addAction(self.tr("The &demo's supervisor…"))
-        action.triggered.connect(lambda: self.explain(state))
+        self.window._action("help", self.tr("The &demo's supervisor…"), "Shift+F1", lambda: self.explain(state))
         return state
 
     def explain(self, state: str) -> QMessageBox:
@@ -59,10 +58,13 @@ class DemoHelp(QObject):
         box.open()
         return box
 
-    def warn_if_left(self) -> None:
-        """Outside the demo: the demo's supervisor with its public password is a way round every limit."""
-        if demo_password_left(self.window.issue_desk):
+    def warn_if_left(self) -> bool:
+        """Outside the demo: the demo's supervisor with its public password is a way round every limit. True when
+        the status bar says so (once the window shows)."""
+        left = demo_password_left(self.window.issue_desk)
+        if left:
             QTimer.singleShot(0, self.window, lambda: self.window.statusBar().showMessage(self.tr(
                 "%1, the demo's supervisor, still has the demo's public password: change it (kefudesk profiles "
                 "password %1) or take %1 off, or anyone can approve refunds.").replace("%1", DEMO_SUPERVISOR),
                 60_000))
+        return left

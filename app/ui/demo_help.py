@@ -50,7 +50,7 @@ class DemoHelp(QObject):
             text = self.tr("The demo shop's supervisor is %1, password %2.\n\nRecord a partial refund over the "
                            "agent's limit (Ctrl+Shift+I on an issue): it waits for approval, and this name and "
                            "password approve it. The password is public: on a store for a real shop, change it "
-                           "(kefudesk profiles password %1) or take %1 off.").replace("%1", DEMO_SUPERVISOR) \
+                           "(kefudesk profiles password %1).").replace("%1", DEMO_SUPERVISOR) \
                 .replace("%2", DEMO_SUPERVISOR_PASSWORD)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("The demo's supervisor"), text,
                           QMessageBox.StandardButton.Ok, self.window)
@@ -65,6 +65,6 @@ class DemoHelp(QObject):
         if left:
             QTimer.singleShot(0, self.window, lambda: self.window.statusBar().showMessage(self.tr(
                 "%1, the demo's supervisor, still has the demo's public password: change it (kefudesk profiles "
-                "password %1) or take %1 off, or anyone can approve refunds.").replace("%1", DEMO_SUPERVISOR),
+                "password %1), or anyone can approve refunds.").replace("%1", DEMO_SUPERVISOR),
                 60_000))
         return left

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 
 from app.store.store import Store
 
-ROBOT = "robot"  # the robot's answers are its own; a front-end words it
-
 
 class AgentNames:
     """A snapshot of the store's display names, read once (a report asks thousands of times)."""

@@ -306,8 +306,8 @@ def kpi_table(figures: Sequence[Figures], names: AgentNames | None = None) -> Ta
         return "" if value is None else round(value, digits)
 
     names = names or AgentNames()
-    rows = [(names.of(f.agent), f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90), num(f.mean),
-             num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
+    rows = [(names.of(f.agent), f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90),
+             num(f.mean), num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
              num(f.conversion, 3), f.refunds, Money(f.refund_fen), f.returns, f.reships, f.reviews_changed, num(f.quality))
             for f in figures]
     return Table("KPI", KPI_HEADERS, rows)

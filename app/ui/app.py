@@ -286,7 +286,8 @@ def _tray(palette: SystemPalette, settings: PaletteSettings,
     pause.setCheckable(True)
     pause.toggled.connect(lambda on: setattr(palette, "paused", on))
     # with the desk: quitting asks while buyers wait, as Ctrl+Q does (app/ui/quit_guard.py)
-    menu.addAction(QApplication.translate("run_palette", "Quit"), window.quit_guard.quit_from_tray if window else app.quit)
+    menu.addAction(QApplication.translate("run_palette", "Quit"),
+                   window.quit_guard.quit_from_tray if window is not None else app.quit)
     tray.setContextMenu(menu)
     tray.setToolTip(QApplication.translate("run_palette", "KefuDesk phrases: %1").replace("%1", settings.hotkey))
     tray.show()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QSystemTrayIcon
 
 from app.desk.queue import format_wait, wait_seconds
 
@@ -93,7 +93,10 @@ class QuitGuard(QObject):
 
     def quit_now(self) -> None:
         self.confirmed = True
+        in_tray = not self.window.isVisible()
         self.window.close()
+        if in_tray:  # closing a hidden window is no "last window closed": the application is told to quit itself
+            QApplication.quit()
 
     def to_tray(self, count: int) -> None:
         """Hidden, still running: chats arrive, sounds and the tray's messages say so; the tray brings it back."""

@@ -263,7 +263,8 @@ def _run_desk(args: argparse.Namespace) -> int:
                           store_url=settings["store.url"],
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
-                          screenshot_of=args.screenshot_of, palette=config.palette_settings(settings))
+                          screenshot_of=args.screenshot_of, palette=config.palette_settings(settings),
+                          floor=config.floor_settings(settings))
     try:
         return run_desk(options)
     finally:

@@ -49,6 +49,13 @@ SETTINGS: tuple[Setting, ...] = (
             "postgresql+psycopg://USER@HOST:PORT/DATABASE, without the password (asked once, kept in the OS "
             "keyring); empty: the local file"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
+    Setting("ui.quit_while_waiting", str, "ask",
+            "Ctrl+Q or the close button while buyers wait for an answer: ask (saying how many wait and how long the "
+            "longest has), or keep running in the tray (where the desktop has none: ask); with nobody waiting the "
+            "desk quits at once", ("ask", "tray")),
+    Setting("queue.after_reply", str, "longest",
+            "which chat opens after you send a reply or close a chat (Ctrl+W): the buyer who has waited longest, "
+            "the next unanswered buyer below, or stay on the chat", ("longest", "next", "stay")),
     Setting("palette.hotkey", str, "Ctrl+Alt+Space",
             "global hotkey of the phrase palette over other applications (X11, Windows); empty: none"),
     Setting("palette.clipboard_hotkey", str, "Ctrl+Alt+V",
@@ -213,6 +220,19 @@ class PaletteSettings:
     clipboard_hotkey: str = ""
     hotstring_groups: tuple[str, ...] = ()
     type_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FloorSettings:
+    """How the desk moves through the queue and leaves it: the chat opened after a reply or a close (longest /
+    next / stay), and what quitting with buyers waiting does (ask / tray)."""
+
+    after_reply: str = "longest"
+    quit_while_waiting: str = "ask"
+
+
+def floor_settings(settings: Mapping[str, Any]) -> FloorSettings:
+    return FloorSettings(settings["queue.after_reply"], settings["ui.quit_while_waiting"])
 
 
 def palette_settings(settings: Mapping[str, Any]) -> PaletteSettings:

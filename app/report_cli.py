@@ -134,7 +134,7 @@ def _kpi(args: argparse.Namespace) -> int:
         return 3
     try:
         desk = ReviewDesk(store, os.environ.get("USER", "kefudesk"), clock=lambda: datetime.now().astimezone())
-        table = kpi_table(desk.kpis(first, last, args.period))
+        table = kpi_table(desk.kpis(first, last, args.period), desk.names)
     finally:
         store.close()
     title = f"KPI {first.isoformat()} – {last.isoformat()} ({args.period})"

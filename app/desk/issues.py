@@ -646,13 +646,43 @@ class IssueDesk:
                        "courier": order.courier}
         return {k: v for k, v in values.items() if v}
 
+    def limit(self, kind: str) -> str:
+        """This desk's agent's limit for a money action, to show before it is recorded (a Reason); "" where none
+        applies: a supervisor, a full refund (the order's total is its cap), an action without money."""
+        if kind not in MONEY_KINDS or kind == "full_refund" or self.role(self.agent) == "supervisor":
+            return ""
+        policy = self.policy
+        if kind == "gift":
+            return Reason("limit_gift", f"your limit: ¥{yuan_text(policy.gift_max_fen)} a gift",
+                          limit=yuan_text(policy.gift_max_fen))
+        if kind == "price_rounding":
+            share = f"{policy.rounding_max_share:.0%}"
+            return Reason("limit_rounding", f"your limit: {share} of the order, {policy.rounding_per_day} roundings "
+                          "a day", share=share, count=policy.rounding_per_day)
+        share = f"{policy.partial_refund_max_share:.0%}"
+        return Reason("limit_partial_refund", f"your limit: ¥{yuan_text(policy.partial_refund_max_fen)} and "
+                      f"{share} of the order", limit=yuan_text(policy.partial_refund_max_fen), share=share)
+
+    def over_limit(self, issue_id: int, kind: str, amount_fen: int) -> str:
+        """Why this amount would wait for a supervisor before it is recorded, as act() decides it ("" when it is
+        within this agent's limits, or the order is not known yet: act() says so)."""
+        if kind not in MONEY_KINDS or kind == "full_refund" or self.role(self.agent) == "supervisor":
+            return ""
+        if kind == "gift":
+            return self._gift_reason(amount_fen)
+        issue = self._issue(issue_id)
+        order = self._order(issue.order_no) if issue.order_no else None
+        return self._limit_reason(order, kind, amount_fen) if order is not None else ""
+
+    def _gift_reason(self, amount: int) -> str:
+        limit = self.policy.gift_max_fen
+        return Reason("gift_over_limit", f"a gift over ¥{yuan_text(limit)} needs a supervisor",
+                      limit=yuan_text(limit)) if amount > limit else ""
+
     def _money(self, issue: IssueRecord, kind: str, fields: dict[str, object]) -> tuple[int, str]:
         if kind == "gift":
             amount = int(fields.get("value") or 0)  # type: ignore[call-overload]
-            limit = self.policy.gift_max_fen
-            over = amount > limit and self.role(self.agent) != "supervisor"
-            return amount, Reason("gift_over_limit", f"a gift over ¥{yuan_text(limit)} needs a supervisor",
-                                  limit=yuan_text(limit)) if over else ""
+            return amount, self._gift_reason(amount) if self.role(self.agent) != "supervisor" else ""
         order = self._order(issue.order_no) if issue.order_no else None
         if order is None:
             raise _unknown_order(issue.order_no)

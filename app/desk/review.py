@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
 from app.desk.money import Money
+from app.desk.names import AgentNames
 from app.desk.normalise import finder
 from app.desk.queue import angry_words
 from app.desk.reasons import Reason
@@ -87,6 +88,14 @@ class ReviewDesk:
         self.who = who  # the reviewer
         self.clock = clock
         self.tz = tz
+        self._names: AgentNames | None = None
+
+    @property
+    def names(self) -> AgentNames:
+        """The agents' display names (花名), read when first asked for."""
+        if self._names is None:
+            self._names = AgentNames(self.store)
+        return self._names
 
     # --- days and chats ---------------------------------------------------------------------------
 
@@ -250,8 +259,9 @@ class ReviewDesk:
             return at.astimezone(zone).strftime("%H:%M:%S")
 
         who = {"in": "买家", "out": "客服", "robot": "机器人", "system": "系统"}
+        name = self.names.of(agent)
         if fmt == "txt":
-            out = [f"{visible(agent)} · {day.isoformat()} · {len(rows)} chats", ""]
+            out = [f"{visible(name)} · {day.isoformat()} · {len(rows)} chats", ""]
             for row, lines in blocks:
                 out.append(f"== {visible(row.buyer_nick)} ({visible(row.conversation_id)}) ==")
                 for line in lines:
@@ -265,10 +275,10 @@ class ReviewDesk:
             return html.escape(visible(value))
 
         parts = ["<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
-                 f"<title>{text(agent)} {day.isoformat()}</title>",
+                 f"<title>{text(name)} {day.isoformat()}</title>",
                  "<style>body{font-family:sans-serif;max-width:50em;margin:auto}.in{color:#333}.out{color:#1565c0}"
                  ".robot{color:#6a1b9a}.system{color:#777}.slow{color:#c62828;font-weight:bold}</style></head><body>",
-                 f"<h1>{text(agent)} · {day.isoformat()} · {len(rows)}</h1>"]
+                 f"<h1>{text(name)} · {day.isoformat()} · {len(rows)}</h1>"]
         for row, lines in blocks:
             parts.append(f"<h2>{text(row.buyer_nick)} <small>{text(row.conversation_id)}</small></h2>")
             for line in lines:
@@ -288,14 +298,16 @@ KPI_HEADERS = ("客服 agent", "起始日 period", "接待量 served", "首响�
                "退款金额 refund amount", "退货 returns", "补发 reships", "差评改好 reviews changed", "质检分 quality")
 
 
-def kpi_table(figures: Sequence[Figures]) -> Table:
+def kpi_table(figures: Sequence[Figures], names: AgentNames | None = None) -> Table:
     """The KPIs as the report's table (seconds to one decimal, shares as 0–1, the refunded amount as Money: 5.00
-    yuan in the workbook, the terminal and the dashboard alike); an empty figure is an empty cell, never 0."""
+    yuan in the workbook, the terminal and the dashboard alike); an empty figure is an empty cell, never 0. Each
+    agent by their display name (names), as the owner knows them."""
     def num(value: float | None, digits: int = 1) -> object:
         return "" if value is None else round(value, digits)
 
-    rows = [(f.agent, f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90), num(f.mean),
-             num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
+    names = names or AgentNames()
+    rows = [(names.of(f.agent), f.period.isoformat(), len(f.served), num(f.first_median), num(f.first_p90),
+             num(f.mean), num(f.median), num(f.p90), num(f.first_within_30, 3), num(f.within_40, 3), len(f.closed_buyer_last),
              num(f.conversion, 3), f.refunds, Money(f.refund_fen), f.returns, f.reships, f.reviews_changed, num(f.quality))
             for f in figures]
     return Table("KPI", KPI_HEADERS, rows)

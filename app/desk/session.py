@@ -196,7 +196,11 @@ class DeskSession:
             self.store.set_meta(self._me_key, self.session.agent_id)
             self._me = self.session.agent_id
             self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
-            self.store.ensure_agent(self.session.agent_id, self.session.shop_id, self.session.agent_name)
+            # the shop's id and this desk's login both name this agent in the records (app/desk/names.py)
+            named = {self.session.agent_id: self.session.agent_name}
+            if len(self.account.agent) <= schema.ID_CHARS:
+                named[self.account.agent] = self.session.agent_name
+            self.store.ensure_agents(self.session.shop_id, named)
         self.gateway.token = token
         self._stream_gateway.token = token
 
@@ -211,6 +215,32 @@ class DeskSession:
         if self._me is None:
             self._me = self.store.get_meta(self._me_key) or None
         return self._me or ""
+
+    @property
+    def agent_name(self) -> str:
+        """The name buyers and reports know this agent by (花名): the shop's, from this run's login or an earlier
+        one; the login itself only when the shop never named it."""
+        if self.session is not None and self.session.agent_name:
+            return self.session.agent_name
+        known = self.store.agent_names([i for i in (self.me, self.account.agent) if i])
+        return known.get(self.me) or known.get(self.account.agent) or self.account.agent
+
+    def _learn_names(self) -> None:
+        """The shop's agent list, for the names of colleagues whose replies and transfers the desk keeps."""
+        try:
+            found = self.gateway.agents()
+        except GatewayError as exc:  # a gateway without the list: their ids stay what the review shows
+            log.info("the shop's agents not listed: %s", exc)
+            return
+        self._remember(found)
+
+    def _remember(self, colleagues: list[schema.Colleague]) -> None:
+        self.colleagues = {c.id: c for c in colleagues}
+        shop = self.session.shop_id if self.session else self.account.shop
+        try:
+            self.store.ensure_agents(shop, {c.id: c.name for c in colleagues})
+        except StoreError as exc:  # names are a nicety: a transfer or the stream must not fail for them
+            log.warning("the colleagues' names not kept: %s", exc)
 
     @property
     def _resume_key(self) -> str:
@@ -234,6 +264,8 @@ class DeskSession:
         if self.agent_status != "online":  # a restarted gateway forgot it: suspended stays suspended
             self._tell_status(self.agent_status)
         self._set_online(True, "")
+        if not self._stopping.is_set():
+            self._io.submit(self._guarded, self._learn_names)
 
     def close_chat(self, conversation_id: str, reason: str = "") -> None:
         """Close a chat. The floor's rule (DOMAIN.md): the last message must be the agent's — a chat whose buyer
@@ -389,7 +421,7 @@ class DeskSession:
             try:  # on the stream's thread, so the history is stored before the events that follow it
                 self._fetch_history(conv.id)
                 if transfer.from_agent not in self.colleagues:  # to name the giver
-                    self.colleagues = {c.id: c for c in self.gateway.agents()}
+                    self._remember(self.gateway.agents())
             except GatewayError as exc:  # the next reconcile fetches the history
                 log.info("transferred chat %s: %s", conv.id, exc)
         elif me and transfer.from_agent == me:
@@ -416,7 +448,7 @@ class DeskSession:
         except GatewayError as exc:
             raise TransferRefused(Reason("transfer_no_list", f"the shop did not list the colleagues ({exc})",
                                          detail=str(exc))) from exc
-        self.colleagues = {c.id: c for c in found}
+        self._remember(found)
         order = {"online": 0, "suspended": 1, "offline": 2}
         return sorted((c for c in found if c.id != self.me), key=lambda c: (order.get(c.status, 3), c.name))
 
@@ -543,9 +575,8 @@ class DeskSession:
     # --- the robot first answer ------------------------------------------------------------------
 
     def _chat_values(self, chat: ConversationSummary) -> dict[str, str]:
-        agent = self.session.agent_name if self.session else self.account.agent
         shop = self.session.shop_name if self.session else self.account.shop
-        return chat_values(buyer_nick=chat.buyer_nick, agent=agent, shop=shop,
+        return chat_values(buyer_nick=chat.buyer_nick, agent=self.agent_name, shop=shop,
                            orders=self.store.orders_for_buyer(chat.buyer_id), now=self._clock())
 
     def robot_answer(self, conversation_id: str, trigger: str) -> MessageRecord | None:

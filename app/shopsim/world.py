@@ -45,6 +45,7 @@ class Credentials:
     shop: str = "demo"
     agent: str = "demo"
     password: str = "demo"
+    name: str = "小雪"  # the agent's 花名, as a shop's back-end names its agents: what buyers read in {agent}
 
 
 @dataclass
@@ -82,7 +83,9 @@ class ShopWorld:
         self.shop_name = vocab.SHOP_NAME
         self.clock = clock
         self.tokens: dict[str, str] = {}  # token → the agent id it was given to
-        self.me = SimAgent(f"agent-{self.credentials.agent}", self.credentials.agent, self.credentials.agent)
+        mine = self.credentials.agent
+        named = {colleague[0]: colleague[1] for colleague in COLLEAGUES}  # logging in as a colleague: their name
+        self.me = SimAgent(f"agent-{mine}", mine, named.get(mine) or self.credentials.name or mine)
         self.agents: dict[str, SimAgent] = {self.me.id: self.me}
         for login, name, role, status in COLLEAGUES:
             if login != self.credentials.agent:

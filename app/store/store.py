@@ -86,12 +86,29 @@ class Store:
             s.merge(m.Shop(id=shop_id, name=name, gateway_url=gateway_url))
 
     def ensure_agent(self, agent_id: str, shop_id: str, name: str) -> None:
+        self.ensure_agents(shop_id, {agent_id: name})
+
+    def ensure_agents(self, shop_id: str, names: dict[str, str]) -> None:
+        """Keep each agent's display name (花名) by the id the records name them with; one transaction, and none
+        when every name is already as given (the shop's agent list is read at every connect)."""
+        names = {agent_id: name for agent_id, name in names.items() if agent_id and name}
+        if not names or self.agent_names(list(names)) == names:
+            return
         with self._write_lock, self._sessions.begin() as s:
-            agent = s.get(m.Agent, agent_id)
-            if agent is None:
-                s.add(m.Agent(id=agent_id, shop_id=shop_id, name=name, role="presale"))
-            else:
-                agent.name, agent.shop_id = name, shop_id
+            for agent_id, name in names.items():
+                agent = s.get(m.Agent, agent_id)
+                if agent is None:
+                    s.add(m.Agent(id=agent_id, shop_id=shop_id, name=name, role="presale"))
+                else:
+                    agent.name, agent.shop_id = name, shop_id
+
+    def agent_names(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Display names by agent id (all known ones, or these)."""
+        query = select(m.Agent.id, m.Agent.name)
+        if ids is not None:
+            query = query.where(m.Agent.id.in_(list(ids)))
+        with self._sessions() as s:
+            return {agent_id: name for agent_id, name in s.execute(query) if name}
 
     # --- conversations and messages --------------------------------------------------------------
 

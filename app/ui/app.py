@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from app import config, crash
 from app.cli_store import open_configured
-from app.config import PaletteSettings
+from app.config import FloorSettings, PaletteSettings
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store, open_store_to_read
 from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 from app.ui.bridge import DeskBridge
+from app.ui.demo_help import DemoHelp
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
 
@@ -46,6 +47,7 @@ class DeskOptions:
     screenshot_after: float = 6.0
     screenshot_of: str = "desk"  # desk / review / kpis
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
+    floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
 
 
@@ -130,7 +132,12 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
-    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
+    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor)
+    if not read_only:  # the demo can approve (its supervisor, said on the status line); elsewhere, no public password
+        if options.account.demo:
+            DemoHelp(window).show_supervisor()
+        else:
+            DemoHelp(window).warn_if_left()
     crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(
@@ -162,6 +169,9 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     else:
         session.start()
         system_palette = _system_palette(window, store, options.palette) if interactive else None
+        if system_palette is not None:  # the shop names the agent (花名) at login: {agent} elsewhere too
+            bridge.sig_connection.connect(lambda online, _why: online and setattr(
+                system_palette, "agent", session.agent_name))
     try:
         return app.exec()
     finally:
@@ -237,7 +247,7 @@ def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings)
     if not why:
         window.clips = ClipHistory(store, clock=now_utc)
         palette = SystemPalette(desktop, window.phrases, window.clips, shop=window.shop_name,
-                                agent=window.session.account.agent, parent=window)
+                                agent=window.session.agent_name, parent=window)
         try:
             _start(palette, settings)
             _tray(palette, settings, window)
@@ -260,7 +270,8 @@ def _start(palette: SystemPalette, settings: PaletteSettings) -> None:
     palette.watch_hotstrings(list(settings.hotstring_groups))
 
 
-def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | None = None) -> QSystemTrayIcon | None:
+def _tray(palette: SystemPalette, settings: PaletteSettings,
+          window: MainWindow | None = None) -> QSystemTrayIcon | None:
     """The tray icon, where the desktop has a tray: pause the palette and its hotstrings (while typing in a
     program whose keys should not expand), show the desk, quit."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -274,7 +285,9 @@ def _tray(palette: SystemPalette, settings: PaletteSettings, window: QWidget | N
     pause = menu.addAction(QApplication.translate("run_palette", "Pause the phrase hotkey"))
     pause.setCheckable(True)
     pause.toggled.connect(lambda on: setattr(palette, "paused", on))
-    menu.addAction(QApplication.translate("run_palette", "Quit"), app.quit)
+    # with the desk: quitting asks while buyers wait, as Ctrl+Q does (app/ui/quit_guard.py)
+    menu.addAction(QApplication.translate("run_palette", "Quit"),
+                   window.quit_guard.quit_from_tray if window is not None else app.quit)
     tray.setContextMenu(menu)
     tray.setToolTip(QApplication.translate("run_palette", "KefuDesk phrases: %1").replace("%1", settings.hotkey))
     tray.show()

@@ -43,7 +43,7 @@ from app.desk.issues import (
     IssueRefused,
     Outcome,
 )
-from app.desk.money import yuan_text
+from app.desk.money import parse_yuan, yuan_text
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
@@ -189,12 +189,44 @@ class ActionDialog(QDialog):
             elif spec.name in known and isinstance(widget, QCheckBox):
                 widget.setChecked(bool(known[spec.name]))
             form.addRow(label(spec.name) + (" *" if spec.required else ""), widget)
+        # the agent's limit before anything is recorded, and whether the amount typed goes over it
+        self.limit = QLabel()
+        self.limit.setObjectName("actionLimit")
+        self.limit.setTextFormat(Qt.TextFormat.PlainText)
+        self.limit.setWordWrap(True)
+        self._limit = say(desk.limit(kind))
         self.problem = problem_label()
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.record)
         buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok_text = self.ok.text()
+        amount = self.inputs.get("amount") or self.inputs.get("value")
+        if self._limit and isinstance(amount, QLineEdit):
+            form.insertRow(form.rowCount() - 1, self.limit)
+            amount.textChanged.connect(lambda _text: self._show_limit())
+            self._show_limit()
         form.addRow(buttons)
+
+    def _show_limit(self) -> None:
+        amount = self.inputs.get("amount") or self.inputs.get("value")
+        over = ""
+        if isinstance(amount, QLineEdit) and amount.text().strip():
+            try:
+                over = self.desk.over_limit(self.issue.id, self.kind, parse_yuan(amount.text()))
+            except ValueError:  # not an amount yet: recording says what an amount looks like
+                over = ""
+        if over:
+            self.limit.setText(self.tr("Over your limit: %1. A supervisor approves it before it is recorded; until "
+                                       "then it counts for nothing.").replace("%1", say(over)))
+            self.limit.setStyleSheet("color: #B9770E; font-weight: bold")
+            self.ok.setText(self.tr("Ask a supervisor…"))
+        else:
+            self.limit.setText(self.tr("%1. Over it, a supervisor approves before anything is recorded.")
+                               .replace("%1", self._limit[:1].upper() + self._limit[1:]))
+            self.limit.setStyleSheet("color: #505050")
+            self.ok.setText(self._ok_text)
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -231,6 +263,7 @@ class ApprovalDialog(QDialog):
         super().__init__(parent)
         self.desk, self.outcome = desk, outcome
         self.decided = ""
+        self.decided_by = ""  # the supervisor who decided
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #C0392B")
@@ -254,8 +287,8 @@ class ApprovalDialog(QDialog):
 
     def decide(self, approve: bool) -> None:
         try:
-            self.desk.approve(self.outcome.action.id, self.supervisor.text().strip(), self.password.text(),
-                              approve=approve)
+            decided = self.desk.approve(self.outcome.action.id, self.supervisor.text().strip(), self.password.text(),
+                                        approve=approve)
         except IssueRefused as refused:
             self.problem.setText(refusal(refused))
             self.password.clear()
@@ -263,6 +296,7 @@ class ApprovalDialog(QDialog):
         finally:
             self.password.clear()  # never kept in the widget
         self.decided = "approved" if approve else "refused"
+        self.decided_by = decided.decided_by
         self.accept()
 
 

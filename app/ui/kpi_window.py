@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.kpis import PERIODS, Figures
+from app.desk.kpis import PERIODS, ROBOT, Figures
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
 from app.ui.day_range import DayRange
@@ -70,6 +70,8 @@ def _height(value: float | Money | None) -> float:
 
 
 class KpiTable(RecordTable[Figures]):
+    who: Callable[[str], str] = str  # an agent id as the owner reads it (the window sets it)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.row_at(index)
         if row is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
@@ -78,7 +80,7 @@ class KpiTable(RecordTable[Figures]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column >= 2 else None
         if column == 0:
-            return row.agent
+            return self.who(row.agent)
         if column == 1:
             return row.period.isoformat()
         value = COLUMNS[column - 2][1](row)
@@ -112,6 +114,8 @@ class KpiWindow(QWidget):
         self.figure.setCurrentIndex(1)  # first answer, median
         self.figure.currentIndexChanged.connect(lambda _i: self._chart())
         self.model = KpiTable([self.tr("Agent"), self.tr("Period"), *(self.tr(t) for t, _v in COLUMNS)], self)
+        self.names = desk.names  # agents by their 花名; the drill-down keeps the id
+        self.model.who = self.who
         self.table = QTableView()
         self.table.setObjectName("kpiTable")
         self.table.setModel(self.model)
@@ -163,6 +167,10 @@ class KpiWindow(QWidget):
     def days(self) -> tuple[date, date]:
         return self.range.days()
 
+    def who(self, agent: str) -> str:
+        """An agent as the owner knows them: their 花名, the robot in the window's language."""
+        return self.tr("Robot") if agent == ROBOT else self.names.of(agent)
+
     def refresh(self) -> None:
         first, last = self.days()
         if self.range.problem():
@@ -196,8 +204,8 @@ class KpiWindow(QWidget):
         periods = sorted({f.period for f in rows})
         series = QBarSeries()
         highest = 0.0
-        for agent in sorted({f.agent for f in rows}):
-            bars = QBarSet(agent)
+        for agent in sorted({f.agent for f in rows}, key=self.who):
+            bars = QBarSet(self.who(agent))
             by_period = {f.period: value(f) for f in rows if f.agent == agent}
             for period in periods:
                 height = _height(by_period.get(period))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import FloorSettings
 from app.desk.alerts import Alerts
 from app.desk.blanks import UnfilledBlank, marked_as_blanks
 from app.desk.clipboard import ClipHistory
@@ -46,13 +47,15 @@ from app.store.errors import StoreError
 from app.store.images import ImageError
 from app.store.issues import IssueFilter
 from app.store.records import ConversationSummary, IssueRecord, MessageRecord
+from app.ui.approvals import Approvals
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.buyer_text import isolated
 from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
-from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, IssueDetails, NewIssueDialog
+from app.ui.floor import Floor
+from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
 from app.ui.models.message_model import MessageRole
@@ -63,6 +66,7 @@ from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_firing import PhraseFiring
 from app.ui.phrase_manager import PhraseManager
 from app.ui.policy_dialog import PolicyDialog
+from app.ui.quit_guard import QuitGuard
 from app.ui.report_dialog import ReportDialog
 from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: DeskSession, bridge: DeskBridge, *, shop_name: str, demo: bool,
                  clock: Callable[[], datetime] = now_utc, phrases: PhraseBook | None = None,
-                 parent: QWidget | None = None) -> None:
+                 floor: FloorSettings = FloorSettings(), parent: QWidget | None = None) -> None:  # noqa: B008
         super().__init__(parent)
         self.session = session
         self.clock = clock
@@ -190,6 +194,9 @@ class MainWindow(QMainWindow):
                                         self)
             self.tray.activated.connect(lambda _reason: (self.showNormal(), self.activateWindow()))
             self.tray.show()
+        self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
+        self.quit_guard = QuitGuard(self, floor.quit_while_waiting)
+        self.approvals = Approvals(self)
         for chat in session.store.conversation_summaries():
             self.alerts.know(chat)  # chats already there when the desk starts are not "new"
             self.queue_model.upsert(chat)
@@ -233,9 +240,12 @@ class MainWindow(QMainWindow):
                                                  else issue_label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))
         self._action("file", self.tr("Import the shop's &order export…"), "Ctrl+Shift+O", self.choose_order_export)
-        self._action("file", self.tr("&Quit"), "Ctrl+Q", self.close)
+        self._action("file", self.tr("&Quit"), "Ctrl+Q", lambda: self.quit_guard.request())
         self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
         self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
+        self._action("chat", self.tr("Next chat, answered ones too"), "Alt+Down", lambda: self.step_chat(1, every=True))
+        self._action("chat", self.tr("Previous chat, answered ones too"), "Alt+Up",
+                     lambda: self.step_chat(-1, every=True))
         self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
                                            self.go_longest_waiting)
         self._menus["chat"].addSeparator()
@@ -291,12 +301,9 @@ class MainWindow(QMainWindow):
             self.queue_view.scrollTo(index)
             self.focus_composer()
 
-    def step_chat(self, step: int) -> None:
-        count = self.queue_model.rowCount()
-        if not count:
-            return
-        current = self.queue_view.currentIndex().row()
-        self.select_row(0 if current < 0 else (current + step) % count)
+    def step_chat(self, step: int, *, every: bool = False) -> None:
+        """Ctrl+↓/↑ the buyers waiting for an answer; every (Alt+↓/↑): each chat of the view."""
+        self.floor.step(step, every=every)
 
     def go_longest_waiting(self) -> None:
         row = self.queue_model.longest_waiting_row()
@@ -393,9 +400,8 @@ class MainWindow(QMainWindow):
     def _template_values(self) -> dict[str, str]:
         chat = self.current_chat()
         orders = self.buyer.model.orders() if chat and self.buyer.model.buyer_id == chat.buyer_id else []
-        agent = self.session.session.agent_name if self.session.session else self.session.account.agent
-        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=agent, shop=self.shop_name,
-                           orders=orders, now=self.clock())
+        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=self.session.agent_name,
+                           shop=self.shop_name, orders=orders, now=self.clock())
 
     def insert_phrase(self, phrase: Phrase, send: bool = False) -> None:
         """Insert at the caret without replacing the draft (what it asks answered first); with send, send the
@@ -604,25 +610,18 @@ class MainWindow(QMainWindow):
 
     def record_on(self, issue: IssueRecord, kind: str, parent: QWidget | None = None) -> ActionDialog:
         """The action form for any issue (the buyer's, or one chosen in the issue list)."""
-        dialog = ActionDialog(self.issue_desk, issue, kind, parent or self, approve=self._ask_approval)
+        dialog = ActionDialog(self.issue_desk, issue, kind, parent or self, approve=self.approvals.ask)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._action_saved)
+        dialog.accepted.connect(lambda: self._action_saved(dialog.outcome))
         dialog.open()
         return dialog
 
-    def _ask_approval(self, outcome: Outcome) -> ApprovalDialog:
-        dialog = ApprovalDialog(self.issue_desk, outcome, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: (self._refresh_issues(), self._refresh_trouble()))
-        dialog.open()
-        return dialog
-
-    def _action_saved(self) -> None:
+    def _action_saved(self, outcome: Outcome | None = None) -> None:
         self._refresh_issues()
         self._refresh_trouble()
         if self._issue_list is not None and self._issue_list.isVisible():
             self._issue_list.refresh()
-        self.statusBar().showMessage(self.tr("Recorded."), 4_000)
+        self.approvals.saved(outcome)  # recorded, or waiting for a supervisor's approval
 
     def _image_bytes(self, image_id: str) -> bytes | None:
         try:
@@ -640,6 +639,8 @@ class MainWindow(QMainWindow):
         return self.queue_model.chat_at(self.queue_view.currentIndex().row())
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.floor.holding:  # a reply or a close moves rows: the desk opens the next chat after it
+            return
         chat = self.queue_model.chat_at(current.row())
         if chat is None or chat.id == self.conversation.conversation_id:
             return
@@ -731,7 +732,8 @@ class MainWindow(QMainWindow):
         if chat is None:
             return None
         try:
-            self.session.close_chat(chat.id, reason)
+            with self.floor.answering(chat.id):
+                self.session.close_chat(chat.id, reason)
         except CloseRefused as refused:
             dialog = QInputDialog(self)
             dialog.setWindowTitle(self.tr("Close without answering?"))
@@ -742,6 +744,7 @@ class MainWindow(QMainWindow):
             return dialog
         self.statusBar().showMessage(self.tr("Chat with %1 closed; it opens again if the buyer writes.")
                                      .replace("%1", isolated(chat.buyer_nick)), 6_000)
+        self.floor.moved_on(chat.id)
         return None
 
     def _alert_tick(self) -> None:
@@ -863,7 +866,9 @@ class MainWindow(QMainWindow):
         repeat_ok = self._repeat_armed == (conversation_id, text.strip())  # Enter pressed again after the warning
         self._repeat_armed = None
         try:
-            record = self.session.send_reply(conversation_id, text, image, override=override, repeat_ok=repeat_ok)
+            with self.floor.answering(conversation_id):
+                record = self.session.send_reply(conversation_id, text, image, override=override,
+                                                 repeat_ok=repeat_ok)
         except SendBlocked as blocked:
             self.conversation.mark_words([(h.start, h.end) for h in blocked.hits])
             self.statusBar().showMessage(self.tr("%1 — change it, or Ctrl+Shift+Return sends it anyway (written to "
@@ -886,6 +891,7 @@ class MainWindow(QMainWindow):
         self.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it
         self.conversation.reply_committed(conversation_id)
         self._update_outbox()
+        self.floor.moved_on(conversation_id)  # on to the next buyer (setting queue.after_reply)
 
     def send_anyway(self) -> QInputDialog | None:
         """The agent overrides the send guard: asked why, and the answer goes to the audit log with the words."""
@@ -930,6 +936,8 @@ class MainWindow(QMainWindow):
             threading.Thread(target=self.phrases.warm, name="phrase-warm", daemon=True).start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.quit_guard.may_close(event):  # buyers wait: asked, or kept running in the tray
+            return
         self.conversation.flush_draft()
         self._tick.stop()
         super().closeEvent(event)

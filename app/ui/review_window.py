@@ -49,13 +49,16 @@ def _seconds(value: float | None) -> str:
 
 
 class ChatTable(RecordTable[ChatRow]):
+    who: Callable[[str], str] = str  # an agent id as the owner reads it (the window sets it)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         row = self.row_at(index)
         if row is None:
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), shown(row.buyer_nick), "、".join(row.agents),
+            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), shown(row.buyer_nick),
+                      "、".join(self.who(agent) for agent in row.agents),
                       str(row.messages), _seconds(row.first_response_s), str(row.slow or ""),
                       "●" if row.buyer_last else "", str(row.overrides or ""), str(row.refunds or ""),
                       "●" if row.angry else "", "" if row.score is None else str(row.score))
@@ -71,6 +74,7 @@ class ReviewWindow(QWidget):
                  focus_chat: str = "") -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.desk = desk
+        self.names = desk.names  # agents by their 花名 wherever a person reads them; filters keep the ids
         self.focus_chat = focus_chat  # a chat to select once the list is read (opened from a search)
         self.setObjectName("reviewWindow")
         self.setWindowTitle(self.tr("Owner review: transcripts and 质检"))
@@ -83,7 +87,7 @@ class ReviewWindow(QWidget):
         self.agent.addItem(self.tr("Every agent"), "")
         self.agent.addItem(self.tr("The robot"), ROBOT)
         if agent:
-            self.agent.addItem(agent, agent)
+            self.agent.addItem(self.who(agent), agent)
             self.agent.setCurrentIndex(self.agent.count() - 1)
         self.agent.currentIndexChanged.connect(lambda _i: self.refresh())
         self.only: dict[str, QCheckBox] = {}
@@ -98,6 +102,7 @@ class ReviewWindow(QWidget):
         self.model = ChatTable([self.tr("Started"), self.tr("Buyer"), self.tr("Agents"), self.tr("Messages"),
                                 self.tr("First answer (s)"), self.tr("Slow"), self.tr("Buyer last"),
                                 self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
+        self.model.who = self.who
         self.table = QTableView()
         self.table.setObjectName("reviewChats")
         self.table.setModel(self.model)
@@ -194,6 +199,10 @@ class ReviewWindow(QWidget):
 
     # --- reading ----------------------------------------------------------------------------------
 
+    def who(self, agent: str) -> str:
+        """An agent as the owner knows them: their 花名, the robot in the window's language."""
+        return self.tr("Robot") if agent == ROBOT else self.names.of(agent)
+
     def days(self) -> tuple[date, date]:
         return self.range.days()
 
@@ -218,8 +227,8 @@ class ReviewWindow(QWidget):
             return
         self.model.set_rows(rows, datetime.now().astimezone())
         known = {self.agent.itemData(i) for i in range(self.agent.count())}
-        for name in sorted({a for r in rows for a in r.agents if a != ROBOT} - known):
-            self.agent.addItem(name, name)
+        for agent in sorted({a for r in rows for a in r.agents if a != ROBOT} - known, key=self.who):
+            self.agent.addItem(self.who(agent), agent)
         self.status.setText(" ".join(p for p in (self.tr("%n chat(s).", "", len(rows)), self._notice) if p))
         self._notice = ""
         if rows:
@@ -237,7 +246,7 @@ class ReviewWindow(QWidget):
         self.scored_agent.clear()
         for agent in row.agents:
             if agent != ROBOT:
-                self.scored_agent.addItem(agent, agent)
+                self.scored_agent.addItem(self.who(agent), agent)
         self._transcript = in_background(lambda: self.desk.transcript(row.conversation_id),
                                          lambda lines: self._show_lines(row.conversation_id, lines), self)
 
@@ -252,7 +261,7 @@ class ReviewWindow(QWidget):
             x = line.message
             speaker = who.get(x.direction, x.direction)
             if x.direction == "out" and x.agent:
-                speaker = f"{speaker} {x.agent}"
+                speaker = f"{speaker} {self.who(x.agent)}"
             text = shown(x.text[:TRANSCRIPT_CHARS]) or self.tr("[Picture]")
             if cut_note(x.text, TRANSCRIPT_CHARS):
                 text += f"\n  ▸ {cut_note(x.text, TRANSCRIPT_CHARS)}"
@@ -294,7 +303,7 @@ class ReviewWindow(QWidget):
         for box in self.checks:
             box.setChecked(False)
         self.comment.clear()
-        self._notice = self.tr("Scored %1 for %2.").replace("%1", str(review.score)).replace("%2", review.agent)
+        self._notice = self.tr("Scored %1 for %2.").replace("%1", str(review.score)).replace("%2", self.who(review.agent))
         self.status.setText(self._notice)
         self.focus_chat = row.conversation_id  # stay on the chat when the list comes back
         self.refresh()
@@ -338,7 +347,7 @@ class ReviewWindow(QWidget):
             return
         day = self.days()[0]
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the day"),
-                                                    f"{agent}-{day.isoformat()}.html",
+                                                    f"{self.who(agent).replace('/', '_').replace(chr(92), '_')}-{day.isoformat()}.html",
                                                     self.tr("Web page (*.html);;Plain text (*.txt)"))
         if path:
             self.export(Path(path), agent, day)

@@ -236,6 +236,9 @@ REASONS: dict[str, str] = {
     "not_a_date": QT_TRANSLATE_NOOP("Reason", "{value} is not a date such as 2026-11-24"),
     # limits that need a supervisor
     "gift_over_limit": QT_TRANSLATE_NOOP("Reason", "a gift over ¥{limit} needs a supervisor"),
+    "limit_gift": QT_TRANSLATE_NOOP("Reason", "your limit: ¥{limit} a gift"),
+    "limit_rounding": QT_TRANSLATE_NOOP("Reason", "your limit: {share} of the order, {count} roundings a day"),
+    "limit_partial_refund": QT_TRANSLATE_NOOP("Reason", "your limit: ¥{limit} and {share} of the order"),
     "rounding_over_share": QT_TRANSLATE_NOOP("Reason", "rounding over {share} of the order needs a supervisor"),
     "rounding_per_day": QT_TRANSLATE_NOOP("Reason", "more than {count} roundings a day need a supervisor"),
     "partial_over_amount": QT_TRANSLATE_NOOP("Reason", "a partial refund over ¥{limit} needs a supervisor"),

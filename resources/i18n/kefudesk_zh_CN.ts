@@ -8,38 +8,81 @@
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="221"/>
+        <source>Over your limit: %1. A supervisor approves it before it is recorded; until then it counts for nothing.</source>
+        <translation>超出你的权限：%1。须主管批准后才会记录，批准前不生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="224"/>
+        <source>Ask a supervisor…</source>
+        <translation>请主管批准…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs.py" line="226"/>
+        <source>%1. Over it, a supervisor approves before anything is recorded.</source>
+        <translation>%1。超出时，须主管批准后才会记录。</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="234"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="267"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="238"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="271"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="246"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="247"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="280"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="248"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="281"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="249"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="282"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
+    </message>
+</context>
+<context>
+    <name>Approvals</name>
+    <message>
+        <location filename="../../app/ui/approvals.py" line="35"/>
+        <source>Waiting for a supervisor&apos;s approval: %1 is not recorded until approved (%2).</source>
+        <translation>等待主管批准：%1 批准前不会记录（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approvals.py" line="38"/>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approvals.py" line="55"/>
+        <source>Approved by %1: %2 recorded.</source>
+        <translation>%1 已批准：%2 已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approvals.py" line="58"/>
+        <source>Refused by %1: %2 not recorded.</source>
+        <translation>%1 已拒绝：%2 未记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/approvals.py" line="61"/>
+        <source>Waiting for a supervisor&apos;s approval: %1 is not recorded until approved.</source>
+        <translation>等待主管批准：%1 批准前不会记录。</translation>
     </message>
 </context>
 <context>
@@ -250,17 +293,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/app.py" line="87"/>
+        <location filename="../../app/ui/app.py" line="89"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="92"/>
+        <location filename="../../app/ui/app.py" line="94"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="93"/>
+        <location filename="../../app/ui/app.py" line="95"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -277,6 +320,61 @@ A report for your support was written to:
         <location filename="../../app/ui/day_range.py" line="31"/>
         <source>The last day is before the first: change one of them.</source>
         <translation>结束日期早于开始日期，请修改其中一个。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoHelp</name>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="33"/>
+        <source>Demo: approvals take one of this store&apos;s own supervisors</source>
+        <translation>演示：批准需要本店自己的主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="35"/>
+        <source>Demo supervisor: %1, password %2</source>
+        <translation>演示主管：%1，密码 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="39"/>
+        <source>An agent&apos;s refund over the limits waits for a supervisor: type this name and password in the approval (Shift+F1 says more).</source>
+        <translation>客服超出权限的退款要等主管批准：在批准窗口输入这个名字和密码（Shift+F1 查看说明）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="42"/>
+        <source>The &amp;demo&apos;s supervisor…</source>
+        <translation>演示店铺的主管(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="47"/>
+        <source>This store has supervisors of its own, so the demo made none: an over-limit refund waits for one of them.</source>
+        <translation>本店已有自己的主管，演示没有另建主管：超出权限的退款要等其中一位批准。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="50"/>
+        <source>The demo shop&apos;s supervisor is %1, password %2.
+
+Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): it waits for approval, and this name and password approve it. The password is public: on a store for a real shop, change it (kefudesk profiles password %1).</source>
+        <translation>演示店铺的主管是 %1，密码 %2。
+
+记录一笔超出客服权限的部分退款（在问题单上按 Ctrl+Shift+I）：它会等待批准，用这个名字和密码即可批准。这个密码是公开的：用于真实店铺的数据库请修改它（kefudesk profiles password %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="55"/>
+        <source>The demo&apos;s supervisor</source>
+        <translation>演示店铺的主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/demo_help.py" line="67"/>
+        <source>%1, the demo&apos;s supervisor, still has the demo&apos;s public password: change it (kefudesk profiles password %1), or anyone can approve refunds.</source>
+        <translation>演示店铺的主管 %1 仍在使用公开的演示密码：请修改（kefudesk profiles password %1），否则任何人都能批准退款。</translation>
+    </message>
+</context>
+<context>
+    <name>Floor</name>
+    <message>
+        <location filename="../../app/ui/floor.py" line="91"/>
+        <source>No other buyer waits for an answer here; Alt+↓ / Alt+↑ walk every chat.</source>
+        <translation>这里没有其他等待回复的买家；Alt+↓ / Alt+↑ 可逐个浏览所有会话。</translation>
     </message>
 </context>
 <context>
@@ -406,57 +504,57 @@ A report for your support was written to:
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="313"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="293"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="298"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="332"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="299"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="333"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="300"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="305"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="339"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="368"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="346"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="347"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -1160,94 +1258,99 @@ A report for your support was written to:
         <translation>质检分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="99"/>
+        <location filename="../../app/ui/kpi_window.py" line="101"/>
         <source>KPIs</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="105"/>
+        <location filename="../../app/ui/kpi_window.py" line="107"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="105"/>
+        <location filename="../../app/ui/kpi_window.py" line="107"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="105"/>
+        <location filename="../../app/ui/kpi_window.py" line="107"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="114"/>
+        <location filename="../../app/ui/kpi_window.py" line="116"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="114"/>
+        <location filename="../../app/ui/kpi_window.py" line="116"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="131"/>
+        <location filename="../../app/ui/kpi_window.py" line="135"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="131"/>
+        <location filename="../../app/ui/kpi_window.py" line="135"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="132"/>
+        <location filename="../../app/ui/kpi_window.py" line="136"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="132"/>
+        <location filename="../../app/ui/kpi_window.py" line="136"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="147"/>
+        <location filename="../../app/ui/kpi_window.py" line="151"/>
         <source>Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the table · Enter on a figure: the chats behind it · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+P 按日、周或月 · Alt+C 图表指标 · Alt+L 表格 · 在数字上按 Enter：查看背后的会话 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="151"/>
+        <location filename="../../app/ui/kpi_window.py" line="155"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="152"/>
+        <location filename="../../app/ui/kpi_window.py" line="156"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="153"/>
+        <location filename="../../app/ui/kpi_window.py" line="157"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="173"/>
+        <location filename="../../app/ui/kpi_window.py" line="172"/>
+        <source>Robot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/kpi_window.py" line="181"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="181"/>
+        <location filename="../../app/ui/kpi_window.py" line="189"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="184"/>
+        <location filename="../../app/ui/kpi_window.py" line="192"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="225"/>
+        <location filename="../../app/ui/kpi_window.py" line="233"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -1255,389 +1358,394 @@ A report for your support was written to:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>&amp;Review</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="219"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
+        <source>Next chat, answered ones too</source>
+        <translation>下一个会话（含已回复）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="247"/>
+        <source>Previous chat, answered ones too</source>
+        <translation>上一个会话（含已回复）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="429"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="500"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="533"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="534"/>
+        <location filename="../../app/ui/main_window.py" line="540"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542"/>
+        <location filename="../../app/ui/main_window.py" line="548"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="625"/>
-        <source>Recorded.</source>
-        <translation>已记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="634"/>
+        <location filename="../../app/ui/main_window.py" line="633"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="634"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="678"/>
+        <location filename="../../app/ui/main_window.py" line="679"/>
         <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
         <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="680"/>
+        <location filename="../../app/ui/main_window.py" line="681"/>
         <source>● read-only</source>
         <translation>● 只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="683"/>
+        <location filename="../../app/ui/main_window.py" line="684"/>
         <source>KefuDesk can only read its store</source>
         <translation>客服台只能读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="684"/>
+        <location filename="../../app/ui/main_window.py" line="685"/>
         <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
 
 %1</source>
@@ -1646,239 +1754,239 @@ A report for your support was written to:
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="693"/>
+        <location filename="../../app/ui/main_window.py" line="694"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="698"/>
+        <location filename="../../app/ui/main_window.py" line="699"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="708"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="708"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="708"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="708"/>
+        <location filename="../../app/ui/main_window.py" line="709"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="720"/>
+        <location filename="../../app/ui/main_window.py" line="721"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="737"/>
+        <location filename="../../app/ui/main_window.py" line="739"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="745"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="759"/>
+        <location filename="../../app/ui/main_window.py" line="762"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="764"/>
+        <location filename="../../app/ui/main_window.py" line="767"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="765"/>
+        <location filename="../../app/ui/main_window.py" line="768"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="766"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="773"/>
+        <location filename="../../app/ui/main_window.py" line="776"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="774"/>
+        <location filename="../../app/ui/main_window.py" line="777"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="785"/>
+        <location filename="../../app/ui/main_window.py" line="788"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="786"/>
+        <location filename="../../app/ui/main_window.py" line="789"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="787"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>⏸ Suspended (F9)</source>
         <translation>⏸ 挂起中（F9）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>▶ Taking chats</source>
         <translation>▶ 接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="793"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="794"/>
+        <location filename="../../app/ui/main_window.py" line="797"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="803"/>
+        <location filename="../../app/ui/main_window.py" line="806"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="811"/>
+        <location filename="../../app/ui/main_window.py" line="814"/>
         <source>%1 — Shift+F5 brings the reply back to fill it in.</source>
         <translation>%1——按 Shift+F5 把这条回复取回来填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="815"/>
+        <location filename="../../app/ui/main_window.py" line="818"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="825"/>
+        <location filename="../../app/ui/main_window.py" line="828"/>
         <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="831"/>
+        <location filename="../../app/ui/main_window.py" line="834"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="838"/>
+        <location filename="../../app/ui/main_window.py" line="841"/>
         <source>Open a chat first, then Ctrl+T transfers it.</source>
         <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="843"/>
+        <location filename="../../app/ui/main_window.py" line="846"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="853"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="859"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="869"/>
+        <location filename="../../app/ui/main_window.py" line="874"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="877"/>
+        <location filename="../../app/ui/main_window.py" line="882"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="897"/>
+        <location filename="../../app/ui/main_window.py" line="903"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
+        <location filename="../../app/ui/main_window.py" line="904"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="908"/>
+        <location filename="../../app/ui/main_window.py" line="914"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="917"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="911"/>
+        <location filename="../../app/ui/main_window.py" line="917"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="912"/>
+        <location filename="../../app/ui/main_window.py" line="918"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
-        <location filename="../../app/ui/main_window.py" line="915"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
+        <location filename="../../app/ui/main_window.py" line="921"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="923"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="919"/>
+        <location filename="../../app/ui/main_window.py" line="925"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="919"/>
+        <location filename="../../app/ui/main_window.py" line="925"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -2976,6 +3084,63 @@ A report for your support was written to:
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="32"/>
+        <source>Show the desk</source>
+        <translation>显示客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="33"/>
+        <source>Quit KefuDesk</source>
+        <translation>退出客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="63"/>
+        <source>Buyers are waiting</source>
+        <translation>有买家在等待</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/quit_guard.py" line="64"/>
+        <source>%n buyer(s) wait for an answer; the longest has waited %1.</source>
+        <translation>
+            <numerusform>%n 位买家在等回复，最久的已等 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="66"/>
+        <source>Quitting leaves them waiting until a colleague or the robot answers.</source>
+        <translation>退出后他们会一直等到同事或机器人回复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="67"/>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="71"/>
+        <source>Keep running in the &amp;tray</source>
+        <translation>在托盘中继续运行(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="73"/>
+        <source>&amp;Back to the chats</source>
+        <translation>回到会话(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/quit_guard.py" line="106"/>
+        <source>KefuDesk keeps running</source>
+        <translation>客服台仍在运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/quit_guard.py" line="107"/>
+        <source>%n buyer(s) waiting. Click the icon to come back; its menu quits.</source>
+        <translation>
+            <numerusform>%n 位买家在等待。点击图标回到客服台；在图标菜单里退出。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reason</name>
     <message>
         <location filename="../../app/ui/words.py" line="109"/>
@@ -3560,91 +3725,106 @@ A report for your support was written to:
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="239"/>
+        <source>your limit: ¥{limit} a gift</source>
+        <translation>你的权限：每份赠品 ¥{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="240"/>
+        <source>your limit: {share} of the order, {count} roundings a day</source>
+        <translation>你的权限：订单金额的 {share}，每天 {count} 次抹零</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="241"/>
+        <source>your limit: ¥{limit} and {share} of the order</source>
+        <translation>你的权限：¥{limit}，且不超过订单金额的 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="242"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="240"/>
+        <location filename="../../app/ui/words.py" line="243"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="241"/>
+        <location filename="../../app/ui/words.py" line="244"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="242"/>
+        <location filename="../../app/ui/words.py" line="245"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="244"/>
+        <location filename="../../app/ui/words.py" line="247"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="245"/>
+        <location filename="../../app/ui/words.py" line="248"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="247"/>
+        <location filename="../../app/ui/words.py" line="250"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="248"/>
+        <location filename="../../app/ui/words.py" line="251"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="249"/>
+        <location filename="../../app/ui/words.py" line="252"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="250"/>
+        <location filename="../../app/ui/words.py" line="253"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="251"/>
+        <location filename="../../app/ui/words.py" line="254"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="252"/>
+        <location filename="../../app/ui/words.py" line="255"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="253"/>
+        <location filename="../../app/ui/words.py" line="256"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="254"/>
+        <location filename="../../app/ui/words.py" line="257"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="255"/>
+        <location filename="../../app/ui/words.py" line="258"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="256"/>
+        <location filename="../../app/ui/words.py" line="259"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="257"/>
+        <location filename="../../app/ui/words.py" line="260"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="283"/>
+        <location filename="../../app/ui/words.py" line="286"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -3824,312 +4004,313 @@ A report for your support was written to:
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="76"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="83"/>
+        <location filename="../../app/ui/review_window.py" line="87"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="84"/>
+        <location filename="../../app/ui/review_window.py" line="88"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="94"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="90"/>
+        <location filename="../../app/ui/review_window.py" line="94"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="91"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="92"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="92"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="102"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="102"/>
+        <location filename="../../app/ui/review_window.py" line="258"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="102"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="102"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="100"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="116"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="111"/>
+        <location filename="../../app/ui/review_window.py" line="116"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="112"/>
+        <location filename="../../app/ui/review_window.py" line="117"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="124"/>
+        <location filename="../../app/ui/review_window.py" line="129"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="125"/>
+        <location filename="../../app/ui/review_window.py" line="130"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="136"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="136"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="132"/>
+        <location filename="../../app/ui/review_window.py" line="137"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="141"/>
+        <location filename="../../app/ui/review_window.py" line="146"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="144"/>
+        <location filename="../../app/ui/review_window.py" line="149"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="165"/>
+        <location filename="../../app/ui/review_window.py" line="170"/>
         <source>Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · Ctrl+E export the day · F5 refresh</source>
         <translation>Alt+F/T 日期 · Alt+A 客服 · Alt+L 会话 · Alt+M 消息 · Ctrl+S 保存评分 · Ctrl+Shift+N 评论消息 · Ctrl+G / Ctrl+B 好 / 差例子 · Ctrl+E 导出当天 · F5 刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="185"/>
+        <location filename="../../app/ui/review_window.py" line="190"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="186"/>
+        <location filename="../../app/ui/review_window.py" line="191"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="187"/>
+        <location filename="../../app/ui/review_window.py" line="192"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="188"/>
+        <location filename="../../app/ui/review_window.py" line="193"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="189"/>
+        <location filename="../../app/ui/review_window.py" line="194"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="190"/>
+        <location filename="../../app/ui/review_window.py" line="195"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="191"/>
+        <location filename="../../app/ui/review_window.py" line="196"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="192"/>
+        <location filename="../../app/ui/review_window.py" line="197"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="209"/>
+        <location filename="../../app/ui/review_window.py" line="218"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="217"/>
+        <location filename="../../app/ui/review_window.py" line="226"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="223"/>
+        <location filename="../../app/ui/review_window.py" line="232"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="258"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="204"/>
+        <location filename="../../app/ui/review_window.py" line="258"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="258"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="256"/>
+        <location filename="../../app/ui/review_window.py" line="265"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="260"/>
+        <location filename="../../app/ui/review_window.py" line="269"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="260"/>
+        <location filename="../../app/ui/review_window.py" line="269"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="285"/>
+        <location filename="../../app/ui/review_window.py" line="294"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="292"/>
-        <location filename="../../app/ui/review_window.py" line="326"/>
+        <location filename="../../app/ui/review_window.py" line="301"/>
+        <location filename="../../app/ui/review_window.py" line="335"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="297"/>
+        <location filename="../../app/ui/review_window.py" line="306"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="309"/>
         <location filename="../../app/ui/review_window.py" line="318"/>
+        <location filename="../../app/ui/review_window.py" line="327"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="311"/>
+        <location filename="../../app/ui/review_window.py" line="320"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="311"/>
+        <location filename="../../app/ui/review_window.py" line="320"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="337"/>
+        <location filename="../../app/ui/review_window.py" line="346"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="340"/>
+        <location filename="../../app/ui/review_window.py" line="349"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="342"/>
+        <location filename="../../app/ui/review_window.py" line="351"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="348"/>
+        <location filename="../../app/ui/review_window.py" line="357"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="356"/>
+        <location filename="../../app/ui/review_window.py" line="365"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="358"/>
+        <location filename="../../app/ui/review_window.py" line="367"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -4634,69 +4815,69 @@ A report for your support was written to:
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="437"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="439"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="471"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="473"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="386"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="388"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="422"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="427"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="395"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="429"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="442"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="449"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="467"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="434"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="468"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="435"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="441"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="475"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="444"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="478"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -4986,43 +5167,43 @@ A report for your support was written to:
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="181"/>
+        <location filename="../../app/ui/app.py" line="191"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="137"/>
+        <location filename="../../app/ui/app.py" line="144"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="187"/>
+        <location filename="../../app/ui/app.py" line="197"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="188"/>
+        <location filename="../../app/ui/app.py" line="198"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="195"/>
+        <location filename="../../app/ui/app.py" line="205"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="196"/>
+        <location filename="../../app/ui/app.py" line="206"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="246"/>
-        <location filename="../../app/ui/app.py" line="284"/>
+        <location filename="../../app/ui/app.py" line="256"/>
+        <location filename="../../app/ui/app.py" line="297"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="252"/>
+        <location filename="../../app/ui/app.py" line="262"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -5030,22 +5211,22 @@ A report for your support was written to:
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="272"/>
+        <location filename="../../app/ui/app.py" line="283"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="274"/>
+        <location filename="../../app/ui/app.py" line="285"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="277"/>
+        <location filename="../../app/ui/app.py" line="289"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="279"/>
+        <location filename="../../app/ui/app.py" line="292"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

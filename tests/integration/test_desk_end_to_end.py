@@ -26,11 +26,14 @@ def test_a_buyer_writes_the_agent_answers_once_and_both_survive_a_restart(qtbot,
     control.post("/sim/say", json={"buyer_nick": "tb_小美妈妈", "text": "在吗？宝宝脚长14.5cm穿多大码"})
     qtbot.waitUntil(lambda: queue_nicks(desk.window) == ["tb_小美妈妈"], timeout=5000)
     control.post("/sim/say", json={"buyer_nick": "糖糖爸爸8899", "text": "我的快递到哪了"})
-    qtbot.waitUntil(lambda: len(queue_nicks(desk.window)) == 2, timeout=5000)
+    model = desk.window.queue_model
+    qtbot.waitUntil(lambda: [model.chat_at(r).last_direction for r in range(model.rowCount())] == ["in", "in"],
+                    timeout=5000)
     # the first buyer has waited longest: on top, and the desk opened it
     assert queue_nicks(desk.window) == ["tb_小美妈妈", "糖糖爸爸8899"]
     desk.window.go_longest_waiting()
     assert desk.window.current_chat().buyer_nick == "tb_小美妈妈"
+    chat_id = desk.window.current_chat().id
 
     composer = desk.window.conversation.composer
     ime_type(composer, "亲，14.5cm的脚长建议拿25码哦～")
@@ -39,7 +42,7 @@ def test_a_buyer_writes_the_agent_answers_once_and_both_survive_a_restart(qtbot,
     qtbot.waitUntil(lambda: "亲，14.5cm的脚长建议拿25码哦～" in received_texts(control), timeout=5000)
     # answered: it sinks below the buyer who still waits
     qtbot.waitUntil(lambda: queue_nicks(desk.window) == ["糖糖爸爸8899", "tb_小美妈妈"], timeout=5000)
-    chat_id = desk.window.current_chat().id
+    assert desk.window.current_chat().buyer_nick == "糖糖爸爸8899"  # on to the buyer who still waits
     qtbot.waitUntil(lambda: [m.state for m in desk.store.messages(chat_id) if m.direction == "out"] == ["sent"],
                     timeout=5000)
     desk.close()
@@ -56,7 +59,10 @@ def test_a_draft_survives_switching_chats_and_restarting(qtbot, open_desk, contr
     desk = open_desk()
     for nick, text in (("买家甲", "有优惠券吗"), ("买家乙", "能改地址吗")):
         control.post("/sim/say", json={"buyer_nick": nick, "text": text})
-    qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 2, timeout=5000)
+    model = desk.window.queue_model
+    # both buyers have written (Ctrl+↓ walks the buyers who wait for an answer)
+    qtbot.waitUntil(lambda: [model.chat_at(r).last_direction for r in range(model.rowCount())] == ["in", "in"],
+                    timeout=5000)
     desk.window.select_row(0)
     first = desk.window.current_chat()
     ime_type(desk.window.conversation.composer, "亲，店铺首页可以领券")

@@ -53,13 +53,13 @@ def test_a_transferred_chat_arrives_with_its_history_and_note_and_leaves_the_giv
 
     colleagues = me.list_colleagues()
     assert [c.name for c in colleagues][:2] == ["主管", "小王"]  # online first; the desk's own agent is not listed
-    assert "demo" not in [c.name for c in colleagues]
+    assert "小雪" not in [c.name for c in colleagues]
     me.transfer(cid, "agent-xiaowang", "开胶退款，已道歉，请跟进")
 
     assert me.store.conversation(cid).state == "closed"  # gone from the giver's queue at once
     qtbot.waitUntil(lambda: bool(heard.transfers), timeout=5000)  # told after the history is stored
     assert texts(wang, cid) == [("in", "我要退款，鞋子开胶了"), ("out", "亲，非常抱歉，我转给售后同事处理"),
-                                ("system", "会话已由 demo 转接给 小王。备注：开胶退款，已道歉，请跟进")]
+                                ("system", "会话已由 小雪 转接给 小王。备注：开胶退款，已道歉，请跟进")]
     assert wang.store.conversation(cid).agent == "agent-xiaowang"
     assert heard.transfers == [(cid, "agent-demo", "开胶退款，已道歉，请跟进", True)]
 

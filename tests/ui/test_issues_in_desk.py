@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.gateway import schema
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
@@ -140,3 +141,36 @@ def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qt
     assert seen["good"] and seen["photos"] == 1
     assert "Contact attempt" in seen["history"][0]
     qtbot.waitUntil(lambda: window.issue_desk.repo.issue(issue.id).state == "waiting_buyer")
+
+
+def test_the_status_bar_says_recorded_only_for_what_was_recorded(qtbot, window):
+    window.issue_desk.add_profile("店长", "supervisor", "secret-1")
+    open_issue(qtbot, window)
+    issue = window.buyer.current_issue() or window.issue_desk.issues()[0]
+
+    def within(dialog: ActionDialog):
+        assert dialog.limit.text().startswith("Your limit: ¥6.00 and 30% of the order.")
+        dialog.inputs["amount"].setText("5.00")
+        dialog.inputs["reason"].setText("少发")
+        dialog.record()
+
+    when_modal(ActionDialog, within)
+    window.record_on(issue, "partial_refund")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Recorded.")
+
+    def over(dialog: ActionDialog):
+        dialog.inputs["amount"].setText("9.00")
+        seen["ok"] = dialog.ok.text()
+        dialog.inputs["reason"].setText("少发")
+        dialog.record()
+
+    seen: dict = {}
+    when_modal(ActionDialog, over)
+    window.record_on(issue, "partial_refund")
+    when_modal(ApprovalDialog, lambda dialog: dialog.reject())  # Later: the request waits
+    qtbot.waitUntil(lambda: "ok" in seen and not isinstance(QApplication.activeModalWidget(), ApprovalDialog)
+                    and window.issue_desk.actions(issue.id)[-1].amount_fen == 900)
+    qtbot.waitUntil(lambda: "Waiting for a supervisor's approval" in window.statusBar().currentMessage())
+    assert seen["ok"] == "Ask a supervisor…"
+    assert "Partial refund ¥9.00 is not recorded until approved" in window.statusBar().currentMessage()
+    assert window.issue_desk.actions(issue.id)[-1].status == "awaiting_approval"

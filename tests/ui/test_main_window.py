@@ -48,9 +48,15 @@ def test_the_queue_opens_longest_waiting_first_and_answered_chats_last(window):
 def test_alt_digits_ctrl_arrows_and_ctrl_shift_down_move_between_chats(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert nick(window) == "买家0"
+    # Ctrl+↓ walks the buyers who wait for an answer: past the answered 买家2, round to the top
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert nick(window) == "买家2"
+    assert nick(window) == "买家1"
     qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert nick(window) == "买家0"
+    # Alt+↓ / Alt+↑ walk every chat, the answered ones too
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert nick(window) == "买家2"
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert nick(window) == "买家0"
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert nick(window) == "买家1"

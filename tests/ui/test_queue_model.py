@@ -104,3 +104,36 @@ def test_a_stale_summary_never_puts_an_answered_buyer_back_on_top():
     model.upsert(replace(answered, unread=0))  # same moment (read marks, closing): still taken
     model.upsert(replace(chat("a", 1), last_at=NOW + timedelta(seconds=1)))  # the buyer writes again
     assert model.chat_at(0).last_direction == "in"
+
+
+def test_each_views_count_follows_the_chats_without_a_reset():
+    model = QueueModel(lambda: NOW)
+    changes, resets = [], []
+    model.sig_counts.connect(lambda: changes.append(model.counts()))
+    model.modelReset.connect(lambda: resets.append(1))
+    for c in (chat("a", 10), chat("b", 50), chat("c", None)):
+        model.upsert(c)
+    assert model.counts() == {"all": 3, "mine": 3, "unanswered": 2, "urgent": 0}
+    angry = ConversationSummary(**{**chat("c", 5).__dict__, "last_text": "我要投诉"})
+    model.upsert(angry)  # the answered buyer writes again, angry
+    assert model.counts() == {"all": 3, "mine": 3, "unanswered": 3, "urgent": 1}
+    model.upsert(chat("b", None))  # answered
+    model.upsert(chat("a", 10, state="closed"))
+    assert model.counts() == {"all": 2, "mine": 2, "unanswered": 1, "urgent": 1}
+    model.upsert(chat("a", 10, state="closed"))  # nothing changed: nothing said
+    assert len(changes) == 6 and not resets
+    model.set_in_trouble(frozenset({"bb"}))  # b's buyer has an open issue now
+    assert model.counts()["urgent"] == 2
+
+
+def test_the_next_waiting_row_skips_answered_chats_and_wraps():
+    model = QueueModel(lambda: NOW)
+    for c in (chat("a", 10), chat("b", 50), chat("c", None), chat("d", 30)):
+        model.upsert(c)
+    assert ids(model) == ["b", "d", "a", "c"]
+    assert model.waiting_row(3) == 0  # from the answered c, round to the top
+    assert model.waiting_row(3, -1) == 2 and model.waiting_row(1, skip="d") == 2
+    model.upsert(chat("b", None))
+    model.upsert(chat("d", None))
+    model.upsert(chat("a", None))
+    assert model.waiting_row(0) == -1

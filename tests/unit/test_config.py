@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import SettingsError, load_settings, settings_markdown
+from app.config import FloorSettings, SettingsError, floor_settings, load_settings, settings_markdown
 
 
 def test_missing_file_means_defaults(tmp_path):
@@ -22,6 +22,8 @@ def test_values_are_read_and_ints_widen_to_floats(tmp_path):
     ("[gateway]\nurll = 'x'\n", "unknown setting 'gateway.urll'"),
     ("[demo]\nbuyers = 'many'\n", "'demo.buyers' must be int"),
     ("[ui]\nlanguage = 'fr'\n", "'ui.language' must be one of auto, zh_CN, en"),
+    ("[queue]\nafter_reply = 'oldest'\n", "'queue.after_reply' must be one of longest, next, stay"),
+    ("[ui]\nquit_while_waiting = 'quit'\n", "'ui.quit_while_waiting' must be one of ask, tray"),
     ("gateway = 3\n", "'gateway' should be a [section]"),
 ])
 def test_a_bad_file_names_itself_and_the_problem(tmp_path, text, complaint):
@@ -42,3 +44,10 @@ def test_phrase_groups_in_a_setting_are_split_however_they_were_typed():
 
     assert groups("售中， 售后/退款、通用 ,") == ("售中", "售后/退款", "通用")
     assert groups("") == ()
+
+
+def test_the_floor_settings_default_to_the_longest_waiter_and_asking(tmp_path):
+    assert floor_settings(load_settings(tmp_path / "none.toml")) == FloorSettings("longest", "ask")
+    path = tmp_path / "s.toml"
+    path.write_text('[queue]\nafter_reply = "stay"\n[ui]\nquit_while_waiting = "tray"\n', encoding="utf-8")
+    assert floor_settings(load_settings(path)) == FloorSettings("stay", "tray")

@@ -97,3 +97,17 @@ def test_the_kpi_report_keeps_an_agents_name_text_in_every_form(tmp_path, capsys
     assert out.splitlines()[1].startswith("'=cmd|' /C calc'!A0␛[2J\t") and not obeyed_by_a_terminal(out)
     assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.html")]) == 0
     assert "<td>=cmd|&#x27; /C calc&#x27;!A0␛[2J</td>" in (tmp_path / "k.html").read_text(encoding="utf-8")
+
+
+def test_the_kpi_report_names_agents_by_the_name_the_shop_gave_them(tmp_path, capsys):
+    store = open_store(config.store_path())
+    store.ensure_agent("agent-xiaowang", "demo", "小王")  # as the desk kept it from the shop's agent list
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
+    store.ingest_message(schema.Message("m3", "c1", "in", "27码有吗", T0 + timedelta(seconds=30)))
+    store.ingest_message(schema.Message("m4", "c1", "out", "有的", T0 + timedelta(seconds=40), agent="agent-gone"))
+    store.close()
+    assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
+    rows = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert sorted(rows) == ["agent-gone", "小王"]  # an id nothing named stays as it is

@@ -1,4 +1,5 @@
-"""The queue of conversations as a list model, kept in queue order with row moves (never a full reset)."""
+"""The queue of conversations as a list model, kept in queue order with row moves (never a full reset), and how
+many open chats each view (all / mine / unanswered / urgent) holds, counted as chats change."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import bisect
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.desk.queue import ANGRY_WORDS, flags, queue_key, shown_by
+from app.desk.queue import ANGRY_WORDS, FILTERS, flags, queue_key, shown_by
 from app.gateway.schema import now_utc
 from app.store.records import ConversationSummary
 from app.ui.buyer_text import tooltip
@@ -19,6 +20,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class QueueModel(QAbstractListModel):
+    sig_counts = Signal()
+    """The number of chats in some view changed (counts() has the new ones)."""
+
     def __init__(self, clock: Callable[[], datetime] = now_utc, parent: object = None) -> None:
         super().__init__(parent)
         self._chats: list[ConversationSummary] = []  # the rows shown: open chats the view lets through
@@ -30,6 +34,8 @@ class QueueModel(QAbstractListModel):
         self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
         self.angry_words: tuple[str, ...] = ANGRY_WORDS  # the shop's urgent words
         self.me = ""  # this desk's agent id: chats assigned to others are not "mine"
+        self._views_of: dict[str, frozenset[str]] = {}  # open chat → the views that show it
+        self._counts: dict[str, int] = dict.fromkeys(FILTERS, 0)
 
     def flags_of(self, chat: ConversationSummary) -> frozenset[str]:
         return flags(chat, self.clock(), angry_words=self.angry_words, in_trouble=self.in_trouble, me=self.me)
@@ -55,6 +61,13 @@ class QueueModel(QAbstractListModel):
             self._refresh_flags()
 
     def _refresh_flags(self) -> None:
+        before = dict(self._counts)
+        self._views_of = {}
+        self._counts = dict.fromkeys(FILTERS, 0)
+        for chat in self._open.values():
+            self._count(chat.id, self._views(chat))
+        if self._counts != before:
+            self.sig_counts.emit()
         if self.view == "all":
             if self._chats:
                 self.dataChanged.emit(self.index(0), self.index(len(self._chats) - 1))
@@ -69,6 +82,25 @@ class QueueModel(QAbstractListModel):
 
     def _shows(self, chat: ConversationSummary) -> bool:
         return self.view == "all" or shown_by(self.view, self.flags_of(chat))
+
+    def _views(self, chat: ConversationSummary) -> frozenset[str]:
+        chat_flags = self.flags_of(chat)
+        return frozenset(view for view in FILTERS if shown_by(view, chat_flags))
+
+    def _count(self, conversation_id: str, views: frozenset[str]) -> bool:
+        """Move one chat's contribution to the counts from the views it was in to these; True if any changed."""
+        before = self._views_of.pop(conversation_id, frozenset())
+        if views:
+            self._views_of[conversation_id] = views
+        for view in before - views:
+            self._counts[view] -= 1
+        for view in views - before:
+            self._counts[view] += 1
+        return before != views
+
+    def counts(self) -> dict[str, int]:
+        """How many open chats each view shows (the views' rules, not the clock: late is not a view)."""
+        return dict(self._counts)
 
     def open_chats(self) -> list[ConversationSummary]:
         """Every open chat, the ones the view hides included."""
@@ -115,6 +147,8 @@ class QueueModel(QAbstractListModel):
             self._open.pop(chat.id, None)
         else:
             self._open[chat.id] = chat
+        if self._count(chat.id, frozenset() if chat.state == "closed" else self._views(chat)):
+            self.sig_counts.emit()
         if chat.state == "closed" or not self._shows(chat):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
@@ -150,6 +184,17 @@ class QueueModel(QAbstractListModel):
 
     def longest_waiting_row(self) -> int:
         return 0 if self._chats and self._chats[0].waiting_since is not None else -1
+
+    def waiting_row(self, start: int, step: int = 1, *, skip: str = "") -> int:
+        """The first row from start on (step 1: down, -1: up, wrapping round) whose buyer waits for an answer,
+        other than the chat skip; -1 when no shown buyer waits."""
+        count = len(self._chats)
+        for offset in range(count):
+            row = (start + offset * step) % count
+            chat = self._chats[row]
+            if chat.waiting_since is not None and chat.id != skip:
+                return row
+        return -1
 
     def unread_total(self) -> int:
         return sum(chat.unread for chat in self._open.values())  # a filtered-out chat's unread still counts

@@ -86,6 +86,22 @@ def test_over_the_agents_cap_becomes_an_approval_request_that_counts_for_nothing
         desk.approve(outcome.action.id, "店长", "secret-1")
 
 
+def test_the_agents_limit_is_known_before_recording_and_says_when_an_amount_goes_over_it(desk, store):
+    issue = missing_item(desk)
+    assert desk.limit("partial_refund") == "your limit: ¥6.00 and 30% of the order"
+    assert desk.limit("price_rounding") == "your limit: 1% of the order, 3 roundings a day"
+    assert desk.limit("gift") == "your limit: ¥20.00 a gift"
+    assert desk.limit("full_refund") == desk.limit("reship") == ""  # the order's total caps it / no money
+    assert desk.over_limit(issue.id, "partial_refund", 600) == ""
+    assert "over ¥6.00 needs a supervisor" in desk.over_limit(issue.id, "partial_refund", 601)
+    assert desk.over_limit(issue.id, "gift", 2001) == "a gift over ¥20.00 needs a supervisor"
+    # exactly as recording decides it
+    assert desk.act(issue.id, "partial_refund", {"amount": "6.01", "reason": "x"}).needs_approval == \
+        desk.over_limit(issue.id, "partial_refund", 601)
+    boss = IssueDesk(store, "店长", clock=lambda: NOW)
+    assert boss.limit("partial_refund") == "" and boss.over_limit(issue.id, "partial_refund", 5000) == ""
+
+
 def test_refunds_never_exceed_what_the_order_can_still_give_back(desk):
     issue = missing_item(desk)
     desk.act(issue.id, "partial_refund", {"amount": 500, "reason": "a"})

@@ -17,7 +17,7 @@ def test_the_buyer_reads_the_agents_display_name_and_the_store_keeps_the_colleag
 
     control.post("/sim/say", json={"buyer_nick": "tb_问尺码", "text": "在吗"})
     window = desk.window
-    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1 and window.queue_model.chat_at(0).waiting_since)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1 and window.queue_model.chat_at(0).waiting_since is not None)
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     composer = window.conversation.composer
     qtbot.keyClicks(composer, "hi ")  # 欢迎语: 亲，您好呀～我是{agent}…

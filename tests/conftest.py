@@ -28,6 +28,19 @@ def _patient(wait):  # noqa: ANN001, ANN202 - wraps pytest-qt's own methods
 
 for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive"):
     setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
+_wait_until = QtBot.waitUntil
+
+
+def _wait_until_truthy(self, callback, *, timeout: int = DEADLINE_MS):  # noqa: ANN001, ANN202
+    """A condition such as `rows and row.waiting_since` holds when it is truthy (pytest-qt takes only True/False,
+    or None from a callback that asserts), instead of failing the test when it already holds at the first look."""
+    def condition():  # noqa: ANN202
+        found = callback()
+        return found if found is None or isinstance(found, bool) else bool(found)
+    return _wait_until(self, condition, timeout=timeout)
+
+
+QtBot.waitUntil = _wait_until_truthy
 
 
 @pytest.fixture(autouse=True)

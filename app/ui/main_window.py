@@ -791,6 +791,7 @@ class MainWindow(QMainWindow):
     def set_agent_status(self, status: str) -> None:
         self.session.set_agent_status(status)
         self._show_agent_status()
+        self._update_title()
         note = {"online": self.tr("Online: new chats come to you."),
                 "suspended": self.tr("Suspended (挂起): no new chats; answer the ones you have. F9 resumes."),
                 "offline": self.tr("Offline: no new chats. Shift+F9 goes online again.")}[status]
@@ -798,8 +799,13 @@ class MainWindow(QMainWindow):
 
     def _show_agent_status(self) -> None:
         status = self.session.agent_status
-        self.status_button.setText({"online": self.tr("▶ Taking chats"), "suspended": self.tr("⏸ Suspended (F9)"),
-                                    "offline": self.tr("○ Offline")}[status])
+        self.status_button.setText({"online": self.tr("Taking chats"), "suspended": self.tr("Suspended (F9)"),
+                                    "offline": self.tr("Offline")}[status])
+        # an icon, not a symbol character: ⏸ is in no font the CJK desktops ship and was drawn as a box
+        pixmap = {"online": QStyle.StandardPixmap.SP_MediaPlay, "suspended": QStyle.StandardPixmap.SP_MediaPause,
+                  "offline": QStyle.StandardPixmap.SP_MediaStop}[status]
+        self.status_button.setIcon(self.style().standardIcon(pixmap))
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.status_button.setToolTip(self.tr("Your status for new chats: F9 suspends or resumes, Shift+F9 goes "
                                               "offline or online"))
         colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
@@ -908,7 +914,9 @@ class MainWindow(QMainWindow):
         self.outbox_label.setText(self.tr("%n reply(s) waiting to be sent", "", pending) if pending else "")
 
     def _update_title(self) -> None:
-        state = self.tr("online") if self.online else self.tr("offline")
+        # connected, the title says what the shop was told: 挂起 is not 在线 to a supervisor glancing at the taskbar
+        status = self.session.agent_status if self.online else "offline"
+        state = {"online": self.tr("online"), "suspended": self.tr("suspended"), "offline": self.tr("offline")}[status]
         shop = self.tr("%1 — demo shop").replace("%1", self.shop_name) if self.demo else self.shop_name
         unread = self.queue_model.unread_total()
         prefix = f"({unread}) " if unread else ""

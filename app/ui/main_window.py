@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         said = self.buyer_said()
         self.phrases.learn(phrase, said)
         self.session.write_later(self.phrases.used, phrase, said)
+        self.phrases.count_use(phrase)
 
     def _slot_group_changed(self, group: str) -> None:
         self.conversation.slot_bar.show_slots(self.phrases.slotted(group))

@@ -66,6 +66,7 @@ from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.tool_windows import ToolWindows
 from app.ui.transfer_dialog import TransferDialog
 from app.ui.word_lists import WordListsDialog
 from app.ui.words import say
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
+        self.tools = ToolWindows(self, self.focus_composer)  # Esc closes a tool window, back to the reply box
 
         self.queue_model = QueueModel(clock, self)
         self.queue_model.set_angry_words(angry_words(session.store))
@@ -320,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def open_phrase_manager(self) -> PhraseManager:
         if self.phrase_manager is None:
-            self.phrase_manager = PhraseManager(self.phrases, self)
+            self.phrase_manager = self.tools.adopt(PhraseManager(self.phrases, self))
             self.phrase_manager.sig_changed.connect(self._library_changed)
         self.phrase_manager.show()
         self.phrase_manager.raise_()
@@ -470,6 +472,7 @@ class MainWindow(QMainWindow):
         if self._worklist is None:
             self._worklist = WorklistWindow(self.issue_desk, self, fetch=self.session.fetch_problem_orders,
                                             details=self._details_of)
+            self.tools.adopt(self._worklist)
             self._worklist.setModal(False)
         self._worklist.show()
         self._worklist.raise_()
@@ -514,6 +517,7 @@ class MainWindow(QMainWindow):
                     only: set[str] | None = None, chat: str = "") -> ReviewWindow:
         window = ReviewWindow(self.review_desk(), self, first=first, last=last, agent=agent, only=only,
                               focus_chat=chat)
+        self.tools.adopt(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
@@ -523,6 +527,7 @@ class MainWindow(QMainWindow):
 
         window = KpiWindow(self.review_desk(), lambda first, last, agent, only: self.open_review(
             first, last, agent, only), self)
+        self.tools.adopt(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
@@ -533,13 +538,13 @@ class MainWindow(QMainWindow):
             day = messages[0].sent_at.astimezone().date() if messages else None
             return self.open_review(day, day, chat=conversation_id)
 
-        window = SearchWindow(self.session.store, open_chat, self)
+        window = self.tools.adopt(SearchWindow(self.session.store, open_chat, self))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
 
     def open_robot(self) -> RobotDialog:
-        dialog = RobotDialog(self.session.robot, self.session.account.agent, self)
+        dialog = self.tools.adopt(RobotDialog(self.session.robot, self.session.account.agent, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
             self.tr("Robot settings saved: the robot is on.") if self.session.robot.settings.enabled
@@ -549,7 +554,7 @@ class MainWindow(QMainWindow):
 
     def open_clipboard_settings(self) -> ClipboardDialog:
         # the running palette's own history, so a change applies at once; otherwise one just for the settings
-        dialog = ClipboardDialog(self.clips or ClipHistory(self.session.store, clock=now_utc), self)
+        dialog = self.tools.adopt(ClipboardDialog(self.clips or ClipHistory(self.session.store, clock=now_utc), self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Clipboard history settings saved."),
                                                                      6_000))
@@ -557,19 +562,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_word_lists(self) -> WordListsDialog:
-        dialog = WordListsDialog(self.session, self.queue_model.set_angry_words, self)
+        dialog = self.tools.adopt(WordListsDialog(self.session, self.queue_model.set_angry_words, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_robot_review(self) -> RobotReviewDialog:
-        dialog = RobotReviewDialog(self.session.robot, self)
+        dialog = self.tools.adopt(RobotReviewDialog(self.session.robot, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_reports(self) -> ReportDialog:
-        dialog = ReportDialog(self.session.store, self.session.account.agent, self)
+        dialog = self.tools.adopt(ReportDialog(self.session.store, self.session.account.agent, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -580,6 +585,7 @@ class MainWindow(QMainWindow):
             self._issue_list = IssueListWindow(
                 self.issue_desk, self, details=lambda issue: self._details_of(issue, self._issue_list),
                 record=lambda issue, kind: self.record_on(issue, kind, self._issue_list))
+            self.tools.adopt(self._issue_list)
             self._issue_list.setModal(False)
         self._issue_list.show()
         self._issue_list.raise_()

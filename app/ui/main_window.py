@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.conversation.sig_draft.connect(self.session.save_draft)
         self.palette = PhrasePalette(lambda query: self.phrases.search(query, buyer_said=self.buyer_said()), self)
         self.palette.sig_chosen.connect(self.insert_phrase)
+        self.palette.offer_new()
+        self.palette.sig_new_phrase.connect(self.save_typed_as_phrase)
         self.conversation.composer.sig_palette.connect(self.open_palette)
         self.conversation.composer.expander = self._expand_abbreviation
         self.conversation.suggestion_bar.sig_chosen.connect(self.insert_phrase)
@@ -347,12 +349,22 @@ class MainWindow(QMainWindow):
         if message is None:
             self.statusBar().showMessage(self.tr("This chat has no message to save yet."), 5_000)
             return
-        prefill = phrase_from_message(message.text, self._template_values())
-        prefill = replace(prefill, group=self.conversation.slot_bar.group)
+        self._edit_new_phrase(message.text)
+
+    def save_typed_as_phrase(self, typed: str) -> PhraseEditor:
+        """The palette found nothing for what was typed: a new phrase of the reply box's text (this buyer's details
+        as variables, titled by the search), or of the search itself when the box is empty."""
+        draft = self.conversation.composer.toPlainText()
+        return self._edit_new_phrase(draft if draft.strip() else typed, typed if draft.strip() else "")
+
+    def _edit_new_phrase(self, text: str, title: str = "") -> PhraseEditor:
+        prefill = phrase_from_message(text, self._template_values())
+        prefill = replace(prefill, group=self.conversation.slot_bar.group, title=title or prefill.title)
         editor = PhraseEditor(self.phrases, prefill, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._add_phrase(editor.phrase()))
         editor.open()  # window-modal without a nested event loop: the chats keep arriving meanwhile
+        return editor
 
     def _add_phrase(self, phrase: Phrase) -> None:
         try:

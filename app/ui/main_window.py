@@ -297,6 +297,18 @@ class MainWindow(QMainWindow):
         current = self.queue_view.currentIndex().row()
         self.select_row(0 if current < 0 else (current + step) % count)
 
+    def show_chat(self, conversation_id: str) -> bool:
+        """Bring the desk forward on a chat still in the queue (whichever view hides it), the reply box ready;
+        False for a chat that is closed."""
+        if all(chat.id != conversation_id for chat in self.queue_model.open_chats()):
+            return False
+        if self.queue_model.row_of(conversation_id) < 0:
+            self.queue_views.setCurrentIndex(FILTERS.index("all"))
+        self.select_row(self.queue_model.row_of(conversation_id))
+        self.raise_()
+        self.activateWindow()
+        return True
+
     def go_longest_waiting(self) -> None:
         row = self.queue_model.longest_waiting_row()
         self.select_row(row if row >= 0 else 0)
@@ -545,12 +557,15 @@ class MainWindow(QMainWindow):
         return window
 
     def open_search(self) -> SearchWindow:
-        def open_chat(conversation_id: str) -> ReviewWindow:
+        def transcript(conversation_id: str) -> ReviewWindow:
             messages = self.session.store.messages(conversation_id, limit=1)
             day = messages[0].sent_at.astimezone().date() if messages else None
             return self.open_review(day, day, chat=conversation_id)
 
-        window = self.tools.adopt(SearchWindow(self.session.store, open_chat, self))
+        def open_chat(conversation_id: str) -> object:  # Enter: a buyer still in the queue is answered here
+            return self.show_chat(conversation_id) or transcript(conversation_id)
+
+        window = self.tools.adopt(SearchWindow(self.session.store, open_chat, self, open_transcript=transcript))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window

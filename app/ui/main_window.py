@@ -835,7 +835,7 @@ class MainWindow(QMainWindow):
         status = self.session.agent_status
         self.status_button.setText({"online": self.tr("Taking chats"), "suspended": self.tr("Suspended (F9)"),
                                     "offline": self.tr("Offline")}[status])
-        # an icon, not a symbol character: ⏸ is in no font the CJK desktops ship and was drawn as a box
+        # an icon, not a symbol character: ⏸ (U+23F8) is in none of DejaVu, Noto CJK or WenQuanYi and was drawn as a box
         pixmap = {"online": QStyle.StandardPixmap.SP_MediaPlay, "suspended": QStyle.StandardPixmap.SP_MediaPause,
                   "offline": QStyle.StandardPixmap.SP_MediaStop}[status]
         self.status_button.setIcon(self.style().standardIcon(pixmap))
@@ -948,7 +948,7 @@ class MainWindow(QMainWindow):
         self.outbox_label.setText(self.tr("%n reply(s) waiting to be sent", "", pending) if pending else "")
 
     def _update_title(self) -> None:
-        # connected, the title says what the shop was told: 挂起 is not 在线 to a supervisor glancing at the taskbar
+        # connected, the title says what the shop was told: 挂起 is not 在线 to anyone glancing at the taskbar
         status = self.session.agent_status if self.online else "offline"
         state = {"online": self.tr("online"), "suspended": self.tr("suspended"), "offline": self.tr("offline")}[status]
         shop = self.tr("%1 — demo shop").replace("%1", self.shop_name) if self.demo else self.shop_name

@@ -64,8 +64,8 @@ class HitDelegate(QStyledItemDelegate):
     """Draws an item's HTML (escaped text with marked hits) instead of its plain text: in the view's font, wrapped
     to the view's width. The size hint lays the text out the same way, so a row is as tall as what is drawn in it.
 
-    It guessed before: the app's font whatever the view's, a width of 200 px when Qt asked without one, heights and
-    widths cut to whole pixels (a line 872.6 px wide given 872 wraps once more than its row allows)."""
+    Before, the hint was laid out in the application's font whatever the view's, at 200 px when Qt asked without a
+    width, its size cut to whole pixels, and rows were not laid out again when the window's width changed."""
 
     @staticmethod
     def _document(option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:

@@ -79,6 +79,8 @@ class PhraseBook:
         self._store = store
         self._clock = clock
         self.agent = agent
+        # told of each firing counted in memory (the phrase manager shows the new count at once)
+        self.use_listeners: list[Callable[[Phrase], None]] = []
         stored = store.phrases()
         try:
             if not stored:
@@ -277,6 +279,21 @@ class PhraseBook:
     def used(self, phrase: Phrase, buyer_said: str = "") -> None:
         """Count a firing in the store, with the message it answered (it writes: call it off the GUI thread)."""
         self._store.phrase_used(phrase.id, self._clock(), buyer_said)
+
+    def count_use(self, phrase: Phrase) -> Phrase | None:
+        """Count a firing in the book as used() counts it in the store: uses + 1, last used now. On the thread
+        that shows the book, beside used() on the writer's; the book was read once at start, so without this the
+        phrase manager said 0 uses until the desk was restarted. Returns the phrase as counted (None when it is
+        no longer in the book) after telling use_listeners."""
+        at = next((i for i, p in enumerate(self.phrases) if p.id == phrase.id), None)
+        if at is None:
+            return None
+        counted = replace(self.phrases[at], uses=self.phrases[at].uses + 1, last_used=self._clock())
+        # a new list, not an edit in place: a search on another thread may be reading the old one
+        self.phrases = [*self.phrases[:at], counted, *self.phrases[at + 1:]]
+        for listener in self.use_listeners:
+            listener(counted)
+        return counted
 
 
 def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[schema.Order],

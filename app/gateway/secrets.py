@@ -40,19 +40,27 @@ class KeyringSecretStore:
 
     When no backend is available the first failure is reported once through `warning` and the secret is
     kept in memory for the rest of the session: asking the agent to log in again tomorrow is better than a
-    token in a plain-text file.
+    token in a plain-text file. The backend is looked at when a secret is first read or written, not when the
+    store is made: a command that never logs in (kefudesk profiles list on this computer's store) has nothing
+    to warn about.
     """
 
     def __init__(self, service: str = SERVICE) -> None:
         self._service = service
         self._fallback = MemorySecretStore()
         self.warning = ""
-        backend = keyring.get_keyring()
-        if getattr(backend, "priority", 1) <= 0:
-            self._degrade(f"no usable OS keyring ({type(backend).__module__})")
+        self._checked = False
+
+    def _check(self) -> None:
+        if not self._checked:
+            self._checked = True
+            backend = keyring.get_keyring()
+            if getattr(backend, "priority", 1) <= 0:
+                self._degrade(f"no usable OS keyring ({type(backend).__module__})")
 
     @property
     def persistent(self) -> bool:
+        self._check()
         return not self.warning
 
     def _degrade(self, why: str) -> None:
@@ -62,6 +70,7 @@ class KeyringSecretStore:
             log.warning(self.warning)
 
     def get(self, key: str) -> str | None:
+        self._check()
         if self.warning:
             return self._fallback.get(key)
         try:
@@ -71,6 +80,7 @@ class KeyringSecretStore:
             return self._fallback.get(key)
 
     def set(self, key: str, value: str) -> None:
+        self._check()
         if not self.warning:
             try:
                 keyring.set_password(self._service, key, value)
@@ -80,6 +90,7 @@ class KeyringSecretStore:
         self._fallback.set(key, value)
 
     def delete(self, key: str) -> None:
+        self._check()
         self._fallback.delete(key)
         if not self.warning:
             try:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
 from app.store.records import ConversationSummary
 from app.ui.buyer_text import cut_note, one_line, shown
+from app.ui.emoticons import app_faces
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import ChatRole, QueueModel
 
@@ -46,7 +47,7 @@ def preview_parts(chat: ConversationSummary) -> tuple[str, str]:
     before the agent's own, "Robot: " before the robot's, no label before the buyer's."""
     prefix = {"in": "", "robot": QCoreApplication.translate("QueueDelegate", "Robot: ")}.get(
         chat.last_direction, QCoreApplication.translate("QueueDelegate", "Me: "))
-    said = one_line(chat.last_text) or QCoreApplication.translate("QueueDelegate", "[Picture]")  # no text: a photo
+    said = app_faces()(one_line(chat.last_text)) or QCoreApplication.translate("QueueDelegate", "[Picture]")
     return prefix, said
 
 
@@ -173,10 +174,10 @@ class MessageDelegate(QStyledItemDelegate):
 
     def shown_text(self, text: str) -> str:
         """What a bubble draws of a message's text: its first MAX_CHARS_PAINTED characters, bidi controls
-        dropped (app/ui/buyer_text.py)."""
+        dropped (app/ui/buyer_text.py), Wangwang's emoticon codes as emoji (app/ui/emoticons.py)."""
         drawn = self._shown.get(text)
         if drawn is None:
-            drawn = self._shown[text] = shown(text[: self.MAX_CHARS_PAINTED])
+            drawn = self._shown[text] = app_faces()(shown(text[: self.MAX_CHARS_PAINTED]))
             if len(self._shown) > 2000:
                 self._shown.popitem(last=False)
         return drawn

@@ -72,6 +72,7 @@ from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.tool_windows import ToolWindows
 from app.ui.transfer_dialog import TransferDialog
 from app.ui.word_lists import WordListsDialog
 from app.ui.words import say
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.online = False
         self._connection_message = ""
         self.setObjectName("mainWindow")
+        self.tools = ToolWindows(self, self.focus_composer)  # Esc closes a tool window, back to the reply box
 
         self.queue_model = QueueModel(clock, self)
         self.queue_model.set_angry_words(angry_words(session.store))
@@ -162,6 +164,8 @@ class MainWindow(QMainWindow):
         self.conversation.sig_draft.connect(self.session.save_draft)
         self.palette = PhrasePalette(lambda query: self.phrases.search(query, buyer_said=self.buyer_said()), self)
         self.palette.sig_chosen.connect(self.insert_phrase)
+        self.palette.offer_new()
+        self.palette.sig_new_phrase.connect(self.save_typed_as_phrase)
         self.conversation.composer.sig_palette.connect(self.open_palette)
         self.firing = PhraseFiring(self)  # asks, setup placeholders, and the blanks a send refuses
         self.conversation.composer.expander = self.firing.expand
@@ -305,6 +309,18 @@ class MainWindow(QMainWindow):
         """Ctrl+↓/↑ the buyers waiting for an answer; every (Alt+↓/↑): each chat of the view."""
         self.floor.step(step, every=every)
 
+    def show_chat(self, conversation_id: str) -> bool:
+        """Bring the desk forward on a chat still in the queue (whichever view hides it), the reply box ready;
+        False for a chat that is closed."""
+        if all(chat.id != conversation_id for chat in self.queue_model.open_chats()):
+            return False
+        if self.queue_model.row_of(conversation_id) < 0:
+            self.queue_views.setCurrentIndex(FILTERS.index("all"))
+        self.select_row(self.queue_model.row_of(conversation_id))
+        self.raise_()
+        self.activateWindow()
+        return True
+
     def go_longest_waiting(self) -> None:
         row = self.queue_model.longest_waiting_row()
         self.select_row(row if row >= 0 else 0)
@@ -332,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_phrase_manager(self) -> PhraseManager:
         if self.phrase_manager is None:
-            self.phrase_manager = PhraseManager(self.phrases, self)
+            self.phrase_manager = self.tools.adopt(PhraseManager(self.phrases, self))
             self.phrase_manager.sig_changed.connect(self._library_changed)
         self.phrase_manager.show()
         self.phrase_manager.raise_()
@@ -357,12 +373,22 @@ class MainWindow(QMainWindow):
         if message is None:
             self.statusBar().showMessage(self.tr("This chat has no message to save yet."), 5_000)
             return
-        prefill = phrase_from_message(message.text, self._template_values())
-        prefill = replace(prefill, group=self.conversation.slot_bar.group)
+        self._edit_new_phrase(message.text)
+
+    def save_typed_as_phrase(self, typed: str) -> PhraseEditor:
+        """The palette found nothing for what was typed: a new phrase of the reply box's text (this buyer's details
+        as variables, titled by the search), or of the search itself when the box is empty."""
+        draft = self.conversation.composer.toPlainText()
+        return self._edit_new_phrase(draft if draft.strip() else typed, typed if draft.strip() else "")
+
+    def _edit_new_phrase(self, text: str, title: str = "") -> PhraseEditor:
+        prefill = phrase_from_message(text, self._template_values())
+        prefill = replace(prefill, group=self.conversation.slot_bar.group, title=title or prefill.title)
         editor = PhraseEditor(self.phrases, prefill, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(lambda: self._add_phrase(editor.phrase()))
         editor.open()  # window-modal without a nested event loop: the chats keep arriving meanwhile
+        return editor
 
     def _add_phrase(self, phrase: Phrase) -> None:
         try:
@@ -392,6 +418,7 @@ class MainWindow(QMainWindow):
         said = self.buyer_said()
         self.phrases.learn(phrase, said)
         self.session.write_later(self.phrases.used, phrase, said)
+        self.phrases.count_use(phrase)
 
     def _slot_group_changed(self, group: str) -> None:
         self.conversation.slot_bar.show_slots(self.phrases.slotted(group))
@@ -464,6 +491,7 @@ class MainWindow(QMainWindow):
         if self._worklist is None:
             self._worklist = WorklistWindow(self.issue_desk, self, fetch=self.session.fetch_problem_orders,
                                             details=self._details_of)
+            self.tools.adopt(self._worklist)
             self._worklist.setModal(False)
         self._worklist.show()
         self._worklist.raise_()
@@ -508,6 +536,7 @@ class MainWindow(QMainWindow):
                     only: set[str] | None = None, chat: str = "") -> ReviewWindow:
         window = ReviewWindow(self.review_desk(), self, first=first, last=last, agent=agent, only=only,
                               focus_chat=chat)
+        self.tools.adopt(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
@@ -517,23 +546,27 @@ class MainWindow(QMainWindow):
 
         window = KpiWindow(self.review_desk(), lambda first, last, agent, only: self.open_review(
             first, last, agent, only), self)
+        self.tools.adopt(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
 
     def open_search(self) -> SearchWindow:
-        def open_chat(conversation_id: str) -> ReviewWindow:
+        def transcript(conversation_id: str) -> ReviewWindow:
             messages = self.session.store.messages(conversation_id, limit=1)
             day = messages[0].sent_at.astimezone().date() if messages else None
             return self.open_review(day, day, chat=conversation_id)
 
-        window = SearchWindow(self.session.store, open_chat, self)
+        def open_chat(conversation_id: str) -> object:  # Enter: a buyer still in the queue is answered here
+            return self.show_chat(conversation_id) or transcript(conversation_id)
+
+        window = self.tools.adopt(SearchWindow(self.session.store, open_chat, self, open_transcript=transcript))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
 
     def open_robot(self) -> RobotDialog:
-        dialog = RobotDialog(self.session.robot, self.session.account.agent, self)
+        dialog = self.tools.adopt(RobotDialog(self.session.robot, self.session.account.agent, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(
             self.tr("Robot settings saved: the robot is on.") if self.session.robot.settings.enabled
@@ -543,7 +576,7 @@ class MainWindow(QMainWindow):
 
     def open_clipboard_settings(self) -> ClipboardDialog:
         # the running palette's own history, so a change applies at once; otherwise one just for the settings
-        dialog = ClipboardDialog(self.clips or ClipHistory(self.session.store, clock=now_utc), self)
+        dialog = self.tools.adopt(ClipboardDialog(self.clips or ClipHistory(self.session.store, clock=now_utc), self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Clipboard history settings saved."),
                                                                      6_000))
@@ -551,19 +584,19 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_word_lists(self) -> WordListsDialog:
-        dialog = WordListsDialog(self.session, self.queue_model.set_angry_words, self)
+        dialog = self.tools.adopt(WordListsDialog(self.session, self.queue_model.set_angry_words, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_robot_review(self) -> RobotReviewDialog:
-        dialog = RobotReviewDialog(self.session.robot, self)
+        dialog = self.tools.adopt(RobotReviewDialog(self.session.robot, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_reports(self) -> ReportDialog:
-        dialog = ReportDialog(self.session.store, self.session.account.agent, self)
+        dialog = self.tools.adopt(ReportDialog(self.session.store, self.session.account.agent, self))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -574,6 +607,7 @@ class MainWindow(QMainWindow):
             self._issue_list = IssueListWindow(
                 self.issue_desk, self, details=lambda issue: self._details_of(issue, self._issue_list),
                 record=lambda issue, kind: self.record_on(issue, kind, self._issue_list))
+            self.tools.adopt(self._issue_list)
             self._issue_list.setModal(False)
         self._issue_list.show()
         self._issue_list.raise_()
@@ -785,6 +819,7 @@ class MainWindow(QMainWindow):
     def set_agent_status(self, status: str) -> None:
         self.session.set_agent_status(status)
         self._show_agent_status()
+        self._update_title()
         note = {"online": self.tr("Online: new chats come to you."),
                 "suspended": self.tr("Suspended (挂起): no new chats; answer the ones you have. F9 resumes."),
                 "offline": self.tr("Offline: no new chats. Shift+F9 goes online again.")}[status]
@@ -792,8 +827,13 @@ class MainWindow(QMainWindow):
 
     def _show_agent_status(self) -> None:
         status = self.session.agent_status
-        self.status_button.setText({"online": self.tr("▶ Taking chats"), "suspended": self.tr("⏸ Suspended (F9)"),
-                                    "offline": self.tr("○ Offline")}[status])
+        self.status_button.setText({"online": self.tr("Taking chats"), "suspended": self.tr("Suspended (F9)"),
+                                    "offline": self.tr("Offline")}[status])
+        # an icon, not a symbol character: ⏸ (U+23F8) is in none of DejaVu, Noto CJK or WenQuanYi and was drawn as a box
+        pixmap = {"online": QStyle.StandardPixmap.SP_MediaPlay, "suspended": QStyle.StandardPixmap.SP_MediaPause,
+                  "offline": QStyle.StandardPixmap.SP_MediaStop}[status]
+        self.status_button.setIcon(self.style().standardIcon(pixmap))
+        self.status_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.status_button.setToolTip(self.tr("Your status for new chats: F9 suspends or resumes, Shift+F9 goes "
                                               "offline or online"))
         colour = {"online": "#1E8449", "suspended": "#B9770E", "offline": "#707070"}[status]
@@ -914,7 +954,9 @@ class MainWindow(QMainWindow):
         self.outbox_label.setText(self.tr("%n reply(s) waiting to be sent", "", pending) if pending else "")
 
     def _update_title(self) -> None:
-        state = self.tr("online") if self.online else self.tr("offline")
+        # connected, the title says what the shop was told: 挂起 is not 在线 to anyone glancing at the taskbar
+        status = self.session.agent_status if self.online else "offline"
+        state = {"online": self.tr("online"), "suspended": self.tr("suspended"), "offline": self.tr("offline")}[status]
         shop = self.tr("%1 — demo shop").replace("%1", self.shop_name) if self.demo else self.shop_name
         unread = self.queue_model.unread_total()
         prefix = f"({unread}) " if unread else ""

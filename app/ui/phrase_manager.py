@@ -67,6 +67,14 @@ class PhraseTableModel(QAbstractTableModel):
         self.phrases = list(phrases)
         self.endResetModel()
 
+    def counted(self, phrase: Phrase) -> None:
+        """A phrase fired meanwhile: its uses and last use shown again, the row where it is."""
+        for row, shown in enumerate(self.phrases):
+            if shown.id == phrase.id:
+                self.phrases[row] = phrase
+                self.dataChanged.emit(self.index(row, USES), self.index(row, LAST_USED))
+                return
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.phrases)
 
@@ -245,6 +253,7 @@ class PhraseManager(QMainWindow):
         self.setCentralWidget(split)
         self._build_menus()
         self.model.sig_edit.connect(self._edit_in_place)
+        book.use_listeners.append(self.model.counted)
         self.proxy.sig_dropped.connect(self._dropped)
         self.filter.textChanged.connect(self._apply_filter)
         self.group_view.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())

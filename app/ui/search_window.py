@@ -1,13 +1,15 @@
 """Search every stored chat (Ctrl+Shift+F): messages newest first with the hit highlighted in its context, and
-buyers, order nos. and issue notes that match; Enter opens the chat's transcript in the owner's review."""
+buyers, order nos. and issue notes that match; Enter opens the chat (in the desk while the buyer is still in the
+queue), Shift+Enter its transcript in the owner's review."""
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -58,14 +61,33 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws an item's HTML (escaped text with marked hits) instead of its plain text."""
+    """Draws an item's HTML (escaped text with marked hits) instead of its plain text: in the view's font, wrapped
+    to the view's width. The size hint lays the text out the same way, so a row is as tall as what is drawn in it.
+
+    Before, the hint was laid out in the application's font whatever the view's, at 200 px when Qt asked without a
+    width, its size cut to whole pixels, and rows were not laid out again when the window's width changed."""
+
+    @staticmethod
+    def _document(option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # an order no. too long for a line
+        doc.setDefaultTextOption(wrap)
+        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
+        doc.setTextWidth(max(1.0, width))
+        return doc
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        return view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
 
     def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: ANN001 - Qt override
         self.initStyleOption(option, index)
-        doc = QTextDocument()
-        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
-        doc.setTextWidth(option.rect.width())
+        doc = self._document(option, index, option.rect.width())
         painter.save()
+        painter.setClipRect(option.rect)  # nothing of a row is ever drawn over the next
         if option.state & option.state.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         painter.translate(option.rect.topLeft())
@@ -73,17 +95,20 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt override
-        doc = QTextDocument()
-        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
-        doc.setTextWidth(max(200, option.rect.width()))
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        width = self._width(option)
+        doc = self._document(option, index, width)
+        return QSize(width, math.ceil(doc.size().height()))
 
 
 class SearchWindow(QWidget):
-    def __init__(self, store: Store, open_chat: Callable[[str], object], parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, open_chat: Callable[[str], object], parent: QWidget | None = None, *,
+                 open_transcript: Callable[[str], object] | None = None) -> None:
+        """open_chat(conversation id) on Enter (the desk shows a chat still in its queue, else its transcript);
+        open_transcript on Shift+Enter (the owner's review)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.open_chat = open_chat
+        self.open_transcript = open_transcript or open_chat
         self.setObjectName("searchWindow")
         self.setWindowTitle(self.tr("Search all chats"))
         self.query = QLineEdit()
@@ -117,6 +142,8 @@ class SearchWindow(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrapped again at a new width
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
         self.results.itemActivated.connect(lambda item: self.open_item(item))
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
@@ -147,13 +174,19 @@ class SearchWindow(QWidget):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
         keys = QLabel(self.tr("Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only "
-                              "buyers with an issue · Alt+L the results · Enter opens the chat"))
+                              "buyers with an issue · Alt+L the results · Enter opens the chat (in the desk while "
+                              "the buyer is in the queue) · Shift+Enter its transcript in the review"))
         keys.setStyleSheet("color: #707070")
+        keys.setWordWrap(True)  # a narrow window is allowed: the results wrap to it
         layout.addWidget(keys)
         action = QAction(self.tr("The results"), self)
         action.setShortcut(QKeySequence("Alt+L"))
         action.triggered.connect(lambda _checked=False: self.results.setFocus())
         self.addAction(action)
+        transcript = QAction(self.tr("The chat's transcript in the review"), self)
+        transcript.setShortcuts([QKeySequence("Shift+Return"), QKeySequence("Shift+Enter")])
+        transcript.triggered.connect(lambda _checked=False: self.open_item(transcript=True))
+        self.addAction(transcript)
         self.hits: list[MessageHit | OtherHit] = []
         self._generation = 0
         self.resize(900, 640)
@@ -211,11 +244,11 @@ class SearchWindow(QWidget):
         if self.hits:
             self.results.setCurrentRow(0)
 
-    def open_item(self, item: QListWidgetItem | None = None) -> object:
+    def open_item(self, item: QListWidgetItem | None = None, *, transcript: bool = False) -> object:
         row = self.results.row(item) if item is not None else self.results.currentRow()
         if not 0 <= row < len(self.hits):
             return None
         hit = self.hits[row]
         if isinstance(hit, MessageHit):
-            return self.open_chat(hit.message.conversation_id)
+            return (self.open_transcript if transcript else self.open_chat)(hit.message.conversation_id)
         return None

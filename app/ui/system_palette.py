@@ -357,6 +357,7 @@ class SystemPalette(QObject):
 
         def counted() -> None:
             self.book.used(phrase, "")
+            self.book.count_use(phrase)
 
         front = self.desktop.active_app()
         if typed or (front is not None and front.app.lower() in self.type_in):

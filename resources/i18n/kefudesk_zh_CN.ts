@@ -1358,394 +1358,394 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>&amp;Review</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Next chat, answered ones too</source>
         <translation>下一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Previous chat, answered ones too</source>
         <translation>上一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>Chat %n in the queue</source>
         <translation>
             <numerusform>队列中第 %n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Insert slot %n</source>
         <translation>
             <numerusform>插入第 %n 个短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Insert slot %n and send</source>
         <translation>
             <numerusform>插入第 %n 个短语并发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="293"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Insert suggestion %n</source>
         <translation>
             <numerusform>插入推荐 %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>No phrase in slot %n of this group.</source>
         <translation>
             <numerusform>本组第 %n 个位置没有短语。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>No suggestion %n for this message.</source>
         <translation>
             <numerusform>这条消息没有第 %n 条推荐。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="435"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="504"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="500"/>
+        <location filename="../../app/ui/main_window.py" line="528"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539"/>
+        <location filename="../../app/ui/main_window.py" line="572"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="548"/>
+        <location filename="../../app/ui/main_window.py" line="581"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
         <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
         <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="667"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="634"/>
+        <location filename="../../app/ui/main_window.py" line="668"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="679"/>
+        <location filename="../../app/ui/main_window.py" line="713"/>
         <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
         <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="681"/>
+        <location filename="../../app/ui/main_window.py" line="715"/>
         <source>● read-only</source>
         <translation>● 只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="684"/>
+        <location filename="../../app/ui/main_window.py" line="718"/>
         <source>KefuDesk can only read its store</source>
         <translation>客服台只能读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="685"/>
+        <location filename="../../app/ui/main_window.py" line="719"/>
         <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
 
 %1</source>
@@ -1754,239 +1754,244 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="694"/>
+        <location filename="../../app/ui/main_window.py" line="728"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="699"/>
+        <location filename="../../app/ui/main_window.py" line="733"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="708"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="708"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="708"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="709"/>
+        <location filename="../../app/ui/main_window.py" line="743"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="721"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="739"/>
+        <location filename="../../app/ui/main_window.py" line="773"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740"/>
+        <location filename="../../app/ui/main_window.py" line="774"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="745"/>
+        <location filename="../../app/ui/main_window.py" line="779"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="762"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="767"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>Sounds muted (Ctrl+M)</source>
         <translation>已静音（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="768"/>
+        <location filename="../../app/ui/main_window.py" line="802"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769"/>
+        <location filename="../../app/ui/main_window.py" line="803"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="776"/>
+        <location filename="../../app/ui/main_window.py" line="810"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="777"/>
+        <location filename="../../app/ui/main_window.py" line="811"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="788"/>
+        <location filename="../../app/ui/main_window.py" line="823"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="789"/>
+        <location filename="../../app/ui/main_window.py" line="824"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
+        <location filename="../../app/ui/main_window.py" line="825"/>
         <source>Offline: no new chats. Shift+F9 goes online again.</source>
         <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
-        <source>⏸ Suspended (F9)</source>
-        <translation>⏸ 挂起中（F9）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
-        <source>▶ Taking chats</source>
-        <translation>▶ 接待中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="796"/>
-        <source>○ Offline</source>
-        <translation>○ 离线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
+        <location filename="../../app/ui/main_window.py" line="837"/>
         <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
         <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="806"/>
+        <location filename="../../app/ui/main_window.py" line="846"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="814"/>
+        <location filename="../../app/ui/main_window.py" line="854"/>
         <source>%1 — Shift+F5 brings the reply back to fill it in.</source>
         <translation>%1——按 Shift+F5 把这条回复取回来填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="818"/>
+        <location filename="../../app/ui/main_window.py" line="858"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="828"/>
+        <location filename="../../app/ui/main_window.py" line="868"/>
         <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="834"/>
+        <location filename="../../app/ui/main_window.py" line="874"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="841"/>
+        <location filename="../../app/ui/main_window.py" line="881"/>
         <source>Open a chat first, then Ctrl+T transfers it.</source>
         <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="846"/>
+        <location filename="../../app/ui/main_window.py" line="886"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="896"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="859"/>
+        <location filename="../../app/ui/main_window.py" line="899"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="874"/>
+        <location filename="../../app/ui/main_window.py" line="914"/>
         <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="882"/>
+        <location filename="../../app/ui/main_window.py" line="922"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="903"/>
+        <location filename="../../app/ui/main_window.py" line="943"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="904"/>
+        <location filename="../../app/ui/main_window.py" line="944"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="914"/>
+        <location filename="../../app/ui/main_window.py" line="954"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="918"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
+        <source>suspended</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="960"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
-        <location filename="../../app/ui/main_window.py" line="921"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
+        <location filename="../../app/ui/main_window.py" line="963"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="830"/>
+        <source>Taking chats</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="830"/>
+        <source>Suspended (F9)</source>
+        <translation>挂起中（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="831"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="923"/>
+        <location filename="../../app/ui/main_window.py" line="965"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="925"/>
+        <location filename="../../app/ui/main_window.py" line="967"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="925"/>
+        <location filename="../../app/ui/main_window.py" line="967"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -1994,32 +1999,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="262"/>
+        <location filename="../../app/ui/delegates.py" line="263"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="263"/>
+        <location filename="../../app/ui/delegates.py" line="264"/>
         <source>NOT SENT — F5 resends, Shift+F5 edits</source>
         <translation>未发送 —— F5 重发，Shift+F5 编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="264"/>
+        <location filename="../../app/ui/delegates.py" line="265"/>
         <source>withdrawn, not sent</source>
         <translation>已撤回，未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="273"/>
+        <location filename="../../app/ui/delegates.py" line="274"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="275"/>
+        <location filename="../../app/ui/delegates.py" line="276"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="295"/>
+        <location filename="../../app/ui/delegates.py" line="296"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -2438,6 +2443,24 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
 </context>
 <context>
+    <name>PaletteModel</name>
+    <message>
+        <location filename="../../app/ui/palette.py" line="52"/>
+        <source>Save as a new phrase… (Enter)</source>
+        <translation>存为新短语…（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/palette.py" line="54"/>
+        <source>No phrases yet</source>
+        <translation>还没有短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/palette.py" line="55"/>
+        <source>No phrase matches “%1”</source>
+        <translation>没有与“%1”匹配的短语</translation>
+    </message>
+</context>
+<context>
     <name>ParcelLookup</name>
     <message>
         <location filename="../../app/ui/order_cards.py" line="60"/>
@@ -2604,281 +2627,281 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="205"/>
+        <location filename="../../app/ui/phrase_manager.py" line="213"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="214"/>
+        <location filename="../../app/ui/phrase_manager.py" line="222"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="264"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="264"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="266"/>
+        <location filename="../../app/ui/phrase_manager.py" line="275"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="267"/>
+        <location filename="../../app/ui/phrase_manager.py" line="276"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="269"/>
+        <location filename="../../app/ui/phrase_manager.py" line="278"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="270"/>
+        <location filename="../../app/ui/phrase_manager.py" line="279"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="272"/>
+        <location filename="../../app/ui/phrase_manager.py" line="281"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="273"/>
+        <location filename="../../app/ui/phrase_manager.py" line="282"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="275"/>
+        <location filename="../../app/ui/phrase_manager.py" line="284"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="281"/>
+        <location filename="../../app/ui/phrase_manager.py" line="290"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="282"/>
+        <location filename="../../app/ui/phrase_manager.py" line="291"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="283"/>
+        <location filename="../../app/ui/phrase_manager.py" line="292"/>
         <source>Not for &amp;complaining buyers / for them</source>
         <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="284"/>
+        <location filename="../../app/ui/phrase_manager.py" line="293"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="285"/>
+        <location filename="../../app/ui/phrase_manager.py" line="294"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="286"/>
+        <location filename="../../app/ui/phrase_manager.py" line="295"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <location filename="../../app/ui/phrase_manager.py" line="296"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <location filename="../../app/ui/phrase_manager.py" line="297"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="294"/>
+        <location filename="../../app/ui/phrase_manager.py" line="303"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="295"/>
+        <location filename="../../app/ui/phrase_manager.py" line="304"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="295"/>
+        <location filename="../../app/ui/phrase_manager.py" line="304"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="296"/>
+        <location filename="../../app/ui/phrase_manager.py" line="305"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="296"/>
+        <location filename="../../app/ui/phrase_manager.py" line="305"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="296"/>
-        <location filename="../../app/ui/phrase_manager.py" line="299"/>
+        <location filename="../../app/ui/phrase_manager.py" line="305"/>
+        <location filename="../../app/ui/phrase_manager.py" line="308"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="324"/>
+        <location filename="../../app/ui/phrase_manager.py" line="333"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="325"/>
+        <location filename="../../app/ui/phrase_manager.py" line="334"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="332"/>
+        <location filename="../../app/ui/phrase_manager.py" line="341"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="354"/>
+        <location filename="../../app/ui/phrase_manager.py" line="363"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="357"/>
+        <location filename="../../app/ui/phrase_manager.py" line="366"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="359"/>
+        <location filename="../../app/ui/phrase_manager.py" line="368"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="381"/>
+        <location filename="../../app/ui/phrase_manager.py" line="390"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="434"/>
+        <location filename="../../app/ui/phrase_manager.py" line="443"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="465"/>
+        <location filename="../../app/ui/phrase_manager.py" line="474"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="486"/>
+        <location filename="../../app/ui/phrase_manager.py" line="495"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="492"/>
+        <location filename="../../app/ui/phrase_manager.py" line="501"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="499"/>
+        <location filename="../../app/ui/phrase_manager.py" line="508"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="505"/>
+        <location filename="../../app/ui/phrase_manager.py" line="514"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="506"/>
+        <location filename="../../app/ui/phrase_manager.py" line="515"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="511"/>
+        <location filename="../../app/ui/phrase_manager.py" line="520"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="515"/>
+        <location filename="../../app/ui/phrase_manager.py" line="524"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="516"/>
+        <location filename="../../app/ui/phrase_manager.py" line="525"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="527"/>
+        <location filename="../../app/ui/phrase_manager.py" line="536"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="534"/>
+        <location filename="../../app/ui/phrase_manager.py" line="543"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="542"/>
+        <location filename="../../app/ui/phrase_manager.py" line="551"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="542"/>
+        <location filename="../../app/ui/phrase_manager.py" line="551"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="543"/>
+        <location filename="../../app/ui/phrase_manager.py" line="552"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="545"/>
+        <location filename="../../app/ui/phrase_manager.py" line="554"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="553"/>
+        <location filename="../../app/ui/phrase_manager.py" line="562"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="559"/>
+        <location filename="../../app/ui/phrase_manager.py" line="568"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="575"/>
+        <location filename="../../app/ui/phrase_manager.py" line="584"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="581"/>
+        <location filename="../../app/ui/phrase_manager.py" line="590"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -2886,7 +2909,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhrasePalette</name>
     <message>
-        <location filename="../../app/ui/palette.py" line="68"/>
+        <location filename="../../app/ui/palette.py" line="96"/>
         <source>Search phrases: title, pinyin (tkdz), abbreviation…</source>
         <translation>搜索短语：标题、拼音（如 tkdz）、缩写…</translation>
     </message>
@@ -2939,17 +2962,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="101"/>
+        <location filename="../../app/ui/phrase_manager.py" line="109"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="101"/>
+        <location filename="../../app/ui/phrase_manager.py" line="109"/>
         <source>the shop</source>
         <translation>全店共用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="103"/>
+        <location filename="../../app/ui/phrase_manager.py" line="111"/>
         <source>not for them</source>
         <translation>不推荐</translation>
     </message>
@@ -3058,27 +3081,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>QueueDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="47"/>
+        <location filename="../../app/ui/delegates.py" line="48"/>
         <source>Robot: </source>
         <translation>机器人：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="48"/>
+        <location filename="../../app/ui/delegates.py" line="49"/>
         <source>Me: </source>
         <translation>我：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="49"/>
+        <location filename="../../app/ui/delegates.py" line="50"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="61"/>
+        <location filename="../../app/ui/delegates.py" line="62"/>
         <source>Angry</source>
         <translation>急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="63"/>
+        <location filename="../../app/ui/delegates.py" line="64"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
@@ -4471,144 +4494,149 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="88"/>
+        <location filename="../../app/ui/search_window.py" line="113"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="92"/>
+        <location filename="../../app/ui/search_window.py" line="117"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="98"/>
+        <location filename="../../app/ui/search_window.py" line="123"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="98"/>
+        <location filename="../../app/ui/search_window.py" line="123"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="99"/>
+        <location filename="../../app/ui/search_window.py" line="124"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="99"/>
+        <location filename="../../app/ui/search_window.py" line="124"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="102"/>
+        <location filename="../../app/ui/search_window.py" line="127"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="105"/>
+        <location filename="../../app/ui/search_window.py" line="130"/>
         <source>any agent</source>
         <translation>任意客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="107"/>
+        <location filename="../../app/ui/search_window.py" line="132"/>
         <source>any buyer</source>
         <translation>任意买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="111"/>
+        <location filename="../../app/ui/search_window.py" line="136"/>
         <source>Only &amp;days</source>
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="124"/>
+        <location filename="../../app/ui/search_window.py" line="151"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="128"/>
+        <location filename="../../app/ui/search_window.py" line="155"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="134"/>
+        <location filename="../../app/ui/search_window.py" line="161"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="134"/>
+        <location filename="../../app/ui/search_window.py" line="161"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="149"/>
-        <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat</source>
-        <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话</translation>
+        <location filename="../../app/ui/search_window.py" line="176"/>
+        <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat (in the desk while the buyer is in the queue) · Shift+Enter its transcript in the review</source>
+        <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话（买家还在队列中时在工作台打开）· Shift+Enter 在质检中看聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="153"/>
+        <location filename="../../app/ui/search_window.py" line="182"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="180"/>
+        <location filename="../../app/ui/search_window.py" line="186"/>
+        <source>The chat&apos;s transcript in the review</source>
+        <translation>在质检中看这个会话的聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="213"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="187"/>
+        <location filename="../../app/ui/search_window.py" line="220"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="190"/>
+        <location filename="../../app/ui/search_window.py" line="223"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="195"/>
+        <location filename="../../app/ui/search_window.py" line="228"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="195"/>
+        <location filename="../../app/ui/search_window.py" line="228"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="195"/>
+        <location filename="../../app/ui/search_window.py" line="228"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="195"/>
+        <location filename="../../app/ui/search_window.py" line="228"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="196"/>
+        <location filename="../../app/ui/search_window.py" line="229"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="196"/>
+        <location filename="../../app/ui/search_window.py" line="229"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="196"/>
+        <location filename="../../app/ui/search_window.py" line="229"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="209"/>
+        <location filename="../../app/ui/search_window.py" line="242"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="210"/>
+        <location filename="../../app/ui/search_window.py" line="243"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>

@@ -198,3 +198,40 @@ def test_the_editor_follows_the_text_until_the_agent_decides(qtbot, manager):
     qtbot.keyClick(editor.not_for_complaints, Qt.Key.Key_Space)
     editor.body.setPlainText("亲，收到后晒个图给个五星好评吧")
     assert not editor.not_for_complaints.isChecked() and editor.phrase().tags == (FOR_COMPLAINTS,)
+
+
+def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopening_it(qtbot, desk):
+    from app.gateway import schema
+    from app.ui.phrase_manager import LAST_USED, USES
+    from tests.ui.conftest import NOW
+
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
+    manager = window.phrase_manager
+    first = window.phrases.in_slot(window.conversation.slot_bar.group, 1)
+
+    def row_of_first(column: int) -> str:
+        rows = [manager.proxy.index(r, 0) for r in range(manager.proxy.rowCount())]
+        [row] = [i.row() for i in rows if i.data(PhraseRole).id == first.id]
+        return manager.proxy.index(row, column).data()
+
+    assert (row_of_first(USES), row_of_first(LAST_USED)) == (0, "")
+
+    def fire_slot_one() -> None:  # Ctrl+1 in the desk, which must be the active window for its shortcuts
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+
+    fire_slot_one()
+    assert window.conversation.composer.toPlainText()
+    assert row_of_first(USES) == 1 and row_of_first(LAST_USED)  # the open manager, at once
+    manager.close()
+    fire_slot_one()
+    qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
+    assert window.phrase_manager is manager and manager.isVisible()
+    assert row_of_first(USES) == 2
+    qtbot.waitUntil(lambda: next(p.uses for p in window.session.store.phrases() if p.id == first.id) == 2)
+    window.phrases.reload()  # read from the store again, as after an edit in the manager: the count stays
+    manager.refresh()
+    assert row_of_first(USES) == 2

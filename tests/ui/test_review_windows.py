@@ -107,7 +107,7 @@ def test_search_finds_short_queries_marks_the_hit_and_opens_the_chat(qtbot, desk
     search.query.setText("退款")
     qtbot.waitUntil(lambda: search.results.count() == 2 and search.results.item(0).text() == "亲，马上为您退款")
     search.results.setFocus()
-    qtbot.keyClick(search.results, Qt.Key.Key_Return)
+    qtbot.keyClick(search.results, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # Enter: the desk's chat
     review = opened(qtbot, ReviewWindow)
     qtbot.waitUntil(lambda: review.current_chat() is not None and review.current_chat().conversation_id == "c1")
     assert marked("x" * 100 + "退款", ((100, 102),)).startswith("…")

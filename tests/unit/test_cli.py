@@ -1,6 +1,8 @@
 """The command line: mistakes get one clear line and a non-zero exit; a broken store is refused untouched."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -52,3 +54,26 @@ def test_data_dir_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("KEFUDESK_DATA_DIR", str(tmp_path / "elsewhere"))
     assert config.store_path() == tmp_path / "elsewhere" / "kefudesk.db"
     assert os.fspath(config.data_dir()).endswith("elsewhere")
+
+
+def _kefudesk(*args: str) -> subprocess.CompletedProcess:
+    """The real command in its own process, on a computer whose OS offers no keyring (as this box, by choice)."""
+    env = os.environ | {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    return subprocess.run([sys.executable, "-m", "app", *args], env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_a_command_that_never_logs_in_says_nothing_about_the_keyring():
+    done = _kefudesk("profiles", "list")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.strip() == "(nobody yet)"
+
+
+def test_a_command_that_reads_a_password_from_the_keyring_still_says_it_has_none():
+    path = config.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[store]\nurl = "postgresql+psycopg://desk@127.0.0.1:9/kefudesk"\n', encoding="utf-8")
+    done = _kefudesk("profiles", "list")
+    assert done.returncode != 0
+    assert "no usable OS keyring" in done.stderr and "kept in memory for this session only" in done.stderr

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from app.desk.phrases import PhraseBook, chat_values
@@ -29,6 +30,19 @@ def test_using_a_phrase_counts_and_survives_a_restart(tmp_path):
     store = open_store(tmp_path / "k.db")
     again = PhraseBook(store, clock=lambda: NOW).by_abbreviation("fh")
     assert (again.uses, again.last_used) == (2, NOW)
+
+
+def test_a_use_counted_in_the_book_shows_before_the_store_is_read_again(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    book = PhraseBook(store, clock=lambda: NOW)
+    told = []
+    book.use_listeners.append(told.append)
+    phrase = book.by_abbreviation("fh")
+    counted = book.count_use(phrase)
+    assert (counted.uses, counted.last_used) == (1, NOW) and told == [counted]
+    assert next(p for p in book.phrases if p.id == phrase.id) == counted
+    assert book.count_use(replace(phrase, id=-5)) is None and told == [counted]  # no longer in the book
+    store.close()
     store.close()
 
 

@@ -60,3 +60,15 @@ def test_memory_store_round_trip():
     assert store.get("k") == "v"
     store.delete("k")
     assert store.get("k") is None
+
+
+def test_without_a_keyring_nothing_is_said_until_a_secret_is_read_or_written():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        store = KeyringSecretStore()
+        assert store.warning == ""  # a command that never logs in made one and has nothing to warn about
+        assert store.get("token:a") is None
+        assert "no usable OS keyring" in store.warning
+    finally:
+        keyring.set_keyring(previous)

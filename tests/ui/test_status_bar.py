@@ -1,0 +1,83 @@
+"""The status bar and the title say what the agent's status is, in characters the desk's fonts can draw."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from app.gateway import schema
+from app.ui.app import install_translators
+from tests.ui.conftest import NOW
+
+# what a window may splice around buyer text (app/ui/buyer_text.py): direction marks, drawn as nothing
+INVISIBLE = {"\u2068", "\u2069"}
+
+
+def undrawable(widget: QWidget, text: str) -> list[str]:
+    """The characters of text that neither the widget's font nor any font Qt falls back to has: drawn as a
+    box (tofu). Whitespace draws nothing anyway."""
+    metrics = QFontMetrics(widget.font())
+    return [f"{c} U+{ord(c):04X}" for c in text if not c.isspace() and c not in INVISIBLE
+            and not metrics.inFontUcs4(ord(c))]
+
+
+def status_bar_texts(window) -> list[tuple[QWidget, str]]:
+    bar = window.statusBar()
+    shown = [(w, w.text()) for w in bar.findChildren(QLabel) + bar.findChildren(QAbstractButton) if w.text()]
+    return shown + [(bar, bar.currentMessage()), (window, window.windowTitle())]
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        QApplication.removeTranslator(translator)
+
+
+def test_every_status_the_agent_can_be_in_draws_without_a_missing_glyph(qtbot, desk, language):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    seen: dict[str, list[str]] = {}
+    for connected in (False, True):
+        window.bridge.sig_connection.emit(connected, "" if connected else "shop_unreachable")
+        for status in ("online", "suspended", "offline", "online"):
+            window.set_agent_status(status)
+            for widget, text in status_bar_texts(window):
+                if undrawable(widget, text):
+                    seen[text] = undrawable(widget, text)
+    assert seen == {}
+
+
+def test_the_status_button_says_the_status_in_words_beside_an_icon(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    icons = set()
+    for status, words in (("suspended", "Suspended"), ("offline", "Offline"), ("online", "Taking chats")):
+        window.set_agent_status(status)
+        assert words in window.status_button.text()
+        assert not window.status_button.icon().isNull()
+        icons.add(window.status_button.icon().cacheKey())
+    assert len(icons) == 3  # one picture per status
+
+
+def test_the_title_follows_the_agents_status_while_connected(qtbot, desk):
+    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window.bridge.sig_connection.emit(True, "")
+    qtbot.waitUntil(lambda: window.windowTitle().endswith("— online"))
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.windowTitle().endswith("— suspended")
+    qtbot.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert window.windowTitle().endswith("— offline")
+    qtbot.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert window.windowTitle().endswith("— online")
+
+
+def test_the_title_says_suspended_in_chinese(qtbot, desk, qapp):
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+        window.bridge.sig_connection.emit(True, "")
+        window.set_agent_status("suspended")
+        assert "在线" not in window.windowTitle()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)

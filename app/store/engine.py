@@ -98,6 +98,7 @@ def _open_server(target: str, images_dir: Path | None) -> Store:
         team_desk.watch(engine)  # the server's refusals reach the desk as ServerRefused, with the reason
     try:
         with engine.begin() as connection:  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
+            team.hold_schema(connection)  # desks started together: one upgrades, the others wait and find it done
             revision, may_migrate = team.schema_state(connection)
             if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
                 raise StoreTooNew(f"The team's database at {where} was written by a newer KefuDesk (schema "

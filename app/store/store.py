@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import case, delete, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,10 +26,12 @@ from app.store.images import ImageStore
 from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_conversation
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
+from app.store.upsert import insert_new, upsert
 
 # The execution option that marks a write transaction's connection: on SQLite its BEGIN takes the write lock
 # (app/store/engine.py), so a check read before the write (a refund cap's sum) still holds when it commits.
 WRITES = "kefudesk_writes"
+_SHOP, _AGENT, _BUYER, _CHAT = (m.Shop.__table__, m.Agent.__table__, m.Buyer.__table__, m.Conversation.__table__)
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
                     "image", "agent")
 
@@ -81,35 +83,28 @@ class Store:
 
     # --- shop and agent --------------------------------------------------------------------------
 
+    # Writes of what the shop sends are upserts (app/store/upsert.py): another desk on the same team server may
+    # write the same shop, agent, buyer, chat, order or key at the same moment.
+
     def ensure_shop(self, shop_id: str, name: str, gateway_url: str) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            s.merge(m.Shop(id=shop_id, name=name, gateway_url=gateway_url))
+            upsert(s, _SHOP, ["id"], [{"id": shop_id, "name": name, "gateway_url": gateway_url}])
 
     def ensure_agent(self, agent_id: str, shop_id: str, name: str) -> None:
-        with self._write_lock, self._sessions.begin() as s:
-            agent = s.get(m.Agent, agent_id)
-            if agent is None:
-                s.add(m.Agent(id=agent_id, shop_id=shop_id, name=name, role="presale"))
-            else:
-                agent.name, agent.shop_id = name, shop_id
+        with self._write_lock, self._sessions.begin() as s:  # the role is the store's: set once, at the first login
+            upsert(s, _AGENT, ["id"], [{"id": agent_id, "shop_id": shop_id, "name": name, "role": "presale"}],
+                   ["shop_id", "name"])
 
     # --- conversations and messages --------------------------------------------------------------
 
     def upsert_conversation(self, conv: schema.Conversation) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            buyer = s.get(m.Buyer, conv.buyer.id)
-            if buyer is None:
-                s.add(m.Buyer(id=conv.buyer.id, nick=conv.buyer.nick, phone=""))
-            else:
-                buyer.nick = conv.buyer.nick
-            row = s.get(m.Conversation, conv.id)
-            if row is None:
-                s.add(m.Conversation(id=conv.id, buyer_id=conv.buyer.id, state=conv.state, created_at=conv.created_at,
-                                     last_text="", last_direction="", unread=0, agent=conv.agent))
-            else:
-                row.buyer_id, row.state, row.created_at = conv.buyer.id, conv.state, conv.created_at
-                if conv.agent:  # a gateway that does not say keeps what an earlier event said
-                    row.agent = conv.agent
+            upsert(s, _BUYER, ["id"], [{"id": conv.buyer.id, "nick": conv.buyer.nick, "phone": ""}], ["nick"])
+            chat = new_conversation(conv.id, conv.created_at) | {"buyer_id": conv.buyer.id, "state": conv.state,
+                                                                  "agent": conv.agent}
+            # a gateway that does not say whose the chat is keeps what an earlier event said
+            upsert(s, _CHAT, ["id"], [chat], ["buyer_id", "state", "created_at"], overrides=lambda new: {
+                "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
 
     def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
@@ -127,8 +122,9 @@ class Store:
     def _conversation_row(self, s: Session, conversation_id: str, at: datetime) -> m.Conversation:
         conv = s.get(m.Conversation, conversation_id)
         if conv is None:  # a reply in a chat we have not been told about yet; the details follow
-            conv = m.Conversation(**new_conversation(conversation_id, at))
-            s.add(conv)
+            s.execute(insert_new(s, _CHAT, ["id"]), [new_conversation(conversation_id, at)])
+            conv = s.get(m.Conversation, conversation_id, with_for_update=True)
+            assert conv is not None
         return conv
 
     def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime,
@@ -262,7 +258,8 @@ class Store:
             if not text:
                 s.execute(delete(m.Draft).where(m.Draft.conversation_id == conversation_id))
             else:
-                s.merge(m.Draft(conversation_id=conversation_id, text=text, updated_at=at))
+                upsert(s, m.Draft.__table__, ["conversation_id"],
+                       [{"conversation_id": conversation_id, "text": text, "updated_at": at}])
 
     def draft(self, conversation_id: str) -> str:
         with self._sessions() as s:
@@ -272,12 +269,12 @@ class Store:
     # --- orders and buyers -----------------------------------------------------------------------
 
     def upsert_orders(self, orders: Iterable[schema.Order], fetched_at: datetime) -> None:
-        with self._write_lock, self._sessions.begin() as s:
-            for order in orders:
-                s.merge(m.Order(no=order.no, buyer_id=order.buyer_id, items=[asdict(i) for i in order.items],
-                                amount_fen=order.amount_fen, status=order.status, created_at=order.created_at,
-                                courier=order.courier, tracking_no=order.tracking_no, address=order.address,
-                                ship_by=order.ship_by, fetched_at=fetched_at))
+        rows = {order.no: {"no": order.no, "buyer_id": order.buyer_id, "items": [asdict(i) for i in order.items],
+                           "amount_fen": order.amount_fen, "status": order.status, "created_at": order.created_at,
+                           "courier": order.courier, "tracking_no": order.tracking_no, "address": order.address,
+                           "ship_by": order.ship_by, "fetched_at": fetched_at} for order in orders}
+        with self._write_lock, self._sessions.begin() as s:  # the last of one order no. wins, as one by one would
+            upsert(s, m.Order.__table__, ["no"], list(rows.values()))
 
     def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
@@ -359,7 +356,7 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            s.merge(m.Meta(key=key, value=value))
+            upsert(s, m.Meta.__table__, ["key"], [{"key": key, "value": value}])
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:

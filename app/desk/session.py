@@ -80,6 +80,10 @@ class DeskListener(Protocol):
     def on_problem(self, text: str) -> None: ...
     def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None: ...
 
+    def on_login_needed(self, reason: str) -> None:
+        """The shop wants the password again and the desk has none it may use (none typed this session, or the
+        shop refused it): ask the agent, and hand the answer to DeskSession.log_in."""
+
 
 @dataclass(frozen=True)
 class ShopAccount:
@@ -131,6 +135,8 @@ class DeskSession:
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
         self._was_online = False  # reached the shop once since start (a drop, not an unreachable shop)
+        self._login_lock = threading.Lock()  # one login again at a time, however many calls saw the token refused
+        self.login_wanted = False  # the agent was asked for the password and has not given one that works
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -168,18 +174,22 @@ class DeskSession:
     def _connect(self) -> None:
         try:
             self._login()
-        except GatewayAuthError as exc:
-            refused = Reason("login_refused", str(exc), detail=str(exc))
-            self._listener.on_problem(refused)
-            self._set_online(False, refused)
+        except GatewayAuthError as exc:  # asked for again; log_in() starts the stream with the answer
+            self.account = replace(self.account, password="")
+            self._want_login(Reason("login_refused", str(exc), detail=str(exc)))
             return
         except GatewayError as exc:
             # unreachable at start: keep working offline; the stream keeps trying
             self._set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
-        resume = None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
+        self._start_stream(self._stored_resume())
+
+    def _stored_resume(self) -> str | None:
+        return None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
+
+    def _start_stream(self, resume: str | None) -> None:
         self._stream = EventStream(self._stream_gateway, last_event_id=resume, on_event=self._handle_event,
                                    on_connected=self._on_stream_connected, on_offline=self._on_stream_offline,
-                                   on_fatal=self._on_stream_fatal)
+                                   on_fatal=self._on_stream_fatal, on_unauthorized=self._log_in_again)
         if not self._stopping.is_set():
             self._stream.start()
 
@@ -188,15 +198,87 @@ class DeskSession:
         if not token or self.account.password:
             if not self.account.password:
                 raise GatewayAuthError("no saved login for this shop: enter the password to log in")
-            self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
-            token = self.session.token
-            self._secrets.set(self.account.secret_key, token)
-            self.store.set_meta(self._me_key, self.session.agent_id)
-            self._me = self.session.agent_id
-            self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
-            self.store.ensure_agent(self.session.agent_id, self.session.shop_id, self.session.agent_name)
+            self._password_login()
+            self._remember_agent()
+            return
+        self._use_token(token)
+
+    def _password_login(self) -> None:
+        """Log in with the password this session holds (GatewayError when the shop does not take it) and use the
+        new token from now on, the keyring's too."""
+        self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
+        self._secrets.set(self.account.secret_key, self.session.token)
+        self._use_token(self.session.token)
+
+    def _remember_agent(self) -> None:
+        """Who this desk is at the shop, for the logins with a saved token after this one."""
+        assert self.session is not None
+        self.store.set_meta(self._me_key, self.session.agent_id)
+        self._me = self.session.agent_id
+        self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
+        self.store.ensure_agent(self.session.agent_id, self.session.shop_id, self.session.agent_name)
+
+    def _use_token(self, token: str) -> None:
         self.gateway.token = token
         self._stream_gateway.token = token
+
+    # --- logging in again ------------------------------------------------------------------------
+
+    def _log_in_again(self, refused_token: str) -> bool:
+        """The shop refused the token (a gateway restarted and forgot its sessions): log in again with the password
+        this session holds, once for every call that saw the same token refused. Returns whether a new token is
+        in place. With no password, or one the shop refuses, the agent is asked (on_login_needed) and the desk
+        stays offline with its outbox kept until log_in() gets one."""
+        with self._login_lock:
+            if self.gateway.token != refused_token:
+                return True  # the stream or the outbox already did
+            if self.login_wanted:
+                return False
+            if not self.account.password:
+                self._want_login(Reason("login_needed", "the shop asks for the password again: enter it to go on"))
+                return False
+            try:
+                self._password_login()
+            except GatewayAuthError as exc:
+                self.account = replace(self.account, password="")  # refused: never tried again by itself
+                self._want_login(Reason("login_refused", str(exc), detail=str(exc)))
+                return False
+            except GatewayError as exc:  # the gateway is not back yet: the stream's backoff tries again
+                log.info("logging in again failed: %s", exc)
+                return False
+            log.info("the shop refused the token; logged in again")
+            return True
+
+    def _want_login(self, why: Reason) -> None:
+        self.login_wanted = True
+        self._secrets.delete(self.account.secret_key)
+        self._set_online(False, why)
+        self._listener.on_login_needed(why)
+
+    def log_in(self, password: str) -> None:
+        """The agent's answer to on_login_needed: log in with it off the caller's thread; the stream comes back and
+        the outbox goes out, or the agent is asked again."""
+        self.account = replace(self.account, password=password)
+        threading.Thread(target=self._log_in_given, name="kefudesk-login", daemon=True).start()
+
+    def _log_in_given(self) -> None:
+        with self._login_lock:
+            try:
+                self._password_login()
+            except GatewayAuthError as exc:
+                self.account = replace(self.account, password="")
+                self._listener.on_login_needed(Reason("login_refused", str(exc), detail=str(exc)))
+                return
+            except GatewayError as exc:  # the password is kept: the stream logs in with it once the shop answers
+                log.info("logging in failed: %s", exc)
+            else:
+                if not self.me:  # the first login of this store was the one refused at start
+                    self._guarded(self._remember_agent)
+            self.login_wanted = False
+        stream = self._stream
+        if stream is None or not stream.running:  # it ended when the password was asked for
+            self._start_stream(stream.last_event_id if stream is not None else self._stored_resume())
+        self._outbox_wake.set()
 
     @property
     def _me_key(self) -> str:
@@ -516,6 +598,7 @@ class DeskSession:
         for item in self.store.outbox():
             if item.state != "pending" or self._stopping.is_set():
                 continue
+            token = self.gateway.token
             try:
                 if item.image:  # uploading again is harmless: the gateway names images by their hash
                     self.gateway.put_image(self.store.images.read(item.image))
@@ -524,6 +607,11 @@ class DeskSession:
             except GatewayUnavailable as exc:
                 log.info("reply %s waits in the outbox: %s", item.client_id, exc)
                 return  # keep the order: nothing later goes out before this one; the loop retries
+            except GatewayAuthError as exc:  # the token, not the reply: it waits for a new one, never "failed"
+                log.info("reply %s waits for a login: %s", item.client_id, exc)
+                if self._log_in_again(token):
+                    self._outbox_wake.set()  # again at once, with the new token, from this reply on
+                return
             except (GatewayRejected, GatewayError, ImageError) as exc:
                 failed = self.store.mark_failed(item.client_id or "", str(exc))
                 self._listener.on_problem(str(exc))

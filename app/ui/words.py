@@ -172,6 +172,7 @@ REASONS: dict[str, str] = {
     "clip_keep_items": QT_TRANSLATE_NOOP("Reason", "keep 10–100,000 entries"),
     # the connection with the shop (the detail is the shop's or the network's own words)
     "login_refused": QT_TRANSLATE_NOOP("Reason", "not logged in to the shop: {detail}"),
+    "login_needed": QT_TRANSLATE_NOOP("Reason", "the shop asks for the password again: enter it to go on"),
     "shop_unreachable": QT_TRANSLATE_NOOP("Reason", "cannot reach the shop; the desk works offline and keeps trying ({detail})"),
     "stream_dropped": QT_TRANSLATE_NOOP("Reason", "the connection to the shop dropped; reconnecting ({detail})"),
     "shop_stopped": QT_TRANSLATE_NOOP("Reason", "the desk stopped talking to the shop: {detail}"),

@@ -46,6 +46,9 @@ class EventStream:
         self._min_backoff = min_backoff
         self._max_backoff = max_backoff
         self._stop = threading.Event()
+        self._go = threading.Event()  # cleared by pause(): no reconnecting until resume()
+        self._go.set()
+        self._kick = threading.Event()  # ends a backoff wait early (stop, resume)
         self._response: httpx.Response | None = None
         self._thread = threading.Thread(target=self._run, name="kefudesk-events", daemon=True)
         self.bad_events = 0
@@ -55,8 +58,21 @@ class EventStream:
     def start(self) -> None:
         self._thread.start()
 
+    def pause(self) -> None:
+        """Connect no more until resume(): what the events would be written to is away (the team's server).
+        A stream that is open stays open until its next event fails, and then waits."""
+        self._go.clear()
+
+    def resume(self) -> None:
+        """Connect again now (the first attempt at once, the backoff from its start)."""
+        self._backoff = self._min_backoff
+        self._go.set()
+        self._kick.set()
+
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
+        self._go.set()
+        self._kick.set()
         response = self._response
         if response is not None:
             try:
@@ -70,6 +86,10 @@ class EventStream:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    def _sleep(self, seconds: float) -> None:
+        self._kick.wait(seconds)
+        self._kick.clear()
+
     def _opened(self, response: httpx.Response) -> None:
         self._response = response
         self._backoff = self._min_backoff
@@ -78,6 +98,9 @@ class EventStream:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            self._go.wait()  # paused: no reconnecting in a loop while the events have nowhere to go
+            if self._stop.is_set():
+                return
             token = self._client.token
             try:
                 for item in self._client.events(self.last_event_id, on_open=self._opened):
@@ -99,7 +122,7 @@ class EventStream:
                     return
                 # logged in again: reconnect after the backoff a dropped stream waits anyway (a gateway that
                 # refuses every new token is not stormed with logins)
-                self._stop.wait(random.uniform(self._min_backoff / 2, self._backoff))
+                self._sleep(random.uniform(self._min_backoff / 2, self._backoff))
                 self._backoff = min(self._max_backoff, self._backoff * 2)
                 continue
             except GatewayInsecure as exc:
@@ -118,5 +141,5 @@ class EventStream:
                 return
             self._on_offline(reason)
             # full jitter: a random wait up to the current cap, the cap doubling to max_backoff
-            self._stop.wait(random.uniform(self._min_backoff / 2, self._backoff))
+            self._sleep(random.uniform(self._min_backoff / 2, self._backoff))
             self._backoff = min(self._max_backoff, self._backoff * 2)

@@ -358,6 +358,11 @@ class Store:
         with self._write_lock, self._sessions.begin() as s:
             upsert(s, m.Meta.__table__, ["key"], [{"key": key, "value": value}])
 
+    def ping(self) -> None:
+        """Ask the database for nothing; raises as any call would (StoreUnreachable: a team's server is away)."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"

@@ -131,7 +131,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo)
-    crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
+    crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit, session.known_failure)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(
             app.translate("run_desk", "No OS keyring: the login is kept for this session only."), 15_000))

@@ -45,7 +45,6 @@ def run(store_target: str, gateway: str, data: Path, agent: str, password: str) 
         with lock:
             print(json.dumps(values, ensure_ascii=False, default=str), flush=True)
 
-    crash.install(data / "crash-reports", lambda path: say(event="crash", path=str(path)))
 
     class Listener:  # the window's DeskListener, printing what the window would show
         def on_conversation(self, chat: Any) -> None: ...
@@ -65,6 +64,9 @@ def run(store_target: str, gateway: str, data: Path, agent: str, password: str) 
     target: str | Path = store_target if "://" in store_target else Path(store_target)
     store = open_store(target, images_dir=data / "images")
     session = DeskSession(store, ShopAccount(gateway, "demo", agent, password), MemorySecretStore(), Listener())
+    known = getattr(session, "known_failure", None)  # as the window installs it (an older desk has none)
+    crash.install(data / "crash-reports", lambda path: say(event="crash", path=str(path)),
+                  **({"known": known} if known else {}))
     session.start()
     deadline = time.monotonic() + 60
     while not session.online and time.monotonic() < deadline:
@@ -75,8 +77,9 @@ def run(store_target: str, gateway: str, data: Path, agent: str, password: str) 
         what = command.get("do")
         if what == "status":
             stream = session._stream
+            watch = getattr(session, "watch", None)
             say(event="status", online=session.online, last_event_id=stream.last_event_id if stream else None,
-                pending=_quietly(session.store.outbox_count))
+                pending=_quietly(session.store.outbox_count), server_attempts=getattr(watch, "attempts", None))
         elif what == "draft":
             session.save_draft(command["conversation"], command["text"])
             session._writer.submit(lambda: None).result()  # the draft's turn on the writer has come and gone
@@ -88,6 +91,11 @@ def run(store_target: str, gateway: str, data: Path, agent: str, password: str) 
                 say(event="refused", key=_key(exc.args[0] if exc.args else ""), text=str(exc))
             else:
                 say(event="replied", client_id=record.client_id, state=record.state)
+        elif what == "stacks":  # what every thread is doing, on stderr (for a test that waits in vain)
+            import faulthandler
+
+            faulthandler.dump_traceback(all_threads=True)
+            say(event="stacks")
         elif what == "stop":
             break
     session.stop()
@@ -174,9 +182,22 @@ class HeadlessDesk:
         return self.wait_for(lambda e: e["event"] in names, answer, timeout)
 
     def caught_up(self, last_event_id: str, timeout: float = 120.0) -> None:
-        """Ask until the desk's stream has handled the event with this id (polled, with a deadline)."""
-        eventually(lambda: self.ask("status", do="status")["last_event_id"] == last_event_id,
-                   f"the desk handled event {last_event_id}", timeout)
+        """Ask until the desk's stream has handled the simulator's event with this id, or a later one (polled,
+        with a deadline)."""
+        def seq(event_id: str | None) -> int:  # the simulator's ids are RUN.SEQ
+            return int(event_id.rsplit(".", 1)[1]) if event_id else 0
+
+        try:
+            eventually(lambda: seq(self.ask("status", do="status")["last_event_id"]) >= seq(last_event_id),
+                       f"the desk handled event {last_event_id}", timeout)
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; it said {self.events[-5:]}; its threads: {self.stacks()}") from None
+
+    def stacks(self) -> str:
+        """What each of the desk's threads is doing (for a test that waited in vain)."""
+        before = len(self._stderr)
+        self.ask("stacks", 10, do="stacks")
+        return "".join(self._stderr[before:])[-6000:]
 
     def stop(self, timeout: float = 60.0) -> None:
         if self.proc.poll() is None:

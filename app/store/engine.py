@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.store import schema_check, team, team_desk
+from app.store import batches, schema_check, team, team_desk
 from app.store.errors import (
     StoreBusy,
     StoreCorrupt,
@@ -85,6 +85,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     store = Store(engine, path)
     store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
+    batches.recover(store)  # an import killed halfway is undone before anyone reads its half
     return store
 
 

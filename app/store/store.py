@@ -304,13 +304,11 @@ class Store:
     def add_phrases(self, phrases: Iterable[Phrase], *, keep_ids: bool = False) -> list[int]:
         """Add phrases in one transaction: all of them or none. Ids are given by the store, unless keep_ids
         (undoing a delete puts the very same rows back). Returns the ids in order."""
-        rows = [_phrase_columns(p) | ({"id": p.id} if keep_ids else {}) for p in phrases]
-        if not rows:
+        phrases = list(phrases)
+        if not phrases:
             return []
         with self._write_lock, self._sessions.begin() as s:
-            # one multi-row INSERT … RETURNING, in order: 10,000 imported phrases in a fraction of a second
-            statement = insert(m.PhraseRow).returning(m.PhraseRow.id, sort_by_parameter_order=True)
-            return list(s.scalars(statement, rows))
+            return insert_phrases(s, phrases, keep_ids=keep_ids)
 
     def update_phrases(self, phrases: Iterable[Phrase]) -> None:
         """Write edited phrases back (matched by id), all or none; usage counts are the store's, not the caller's."""
@@ -366,6 +364,14 @@ class Store:
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def insert_phrases(s: Session, phrases: Sequence[Phrase], *, keep_ids: bool = False) -> list[int]:
+    """Add phrases in the session's transaction; their ids, in order."""
+    rows = [_phrase_columns(p) | ({"id": p.id} if keep_ids else {}) for p in phrases]
+    # one multi-row INSERT … RETURNING, in order: 10,000 imported phrases in a fraction of a second
+    statement = insert(m.PhraseRow).returning(m.PhraseRow.id, sort_by_parameter_order=True)
+    return list(s.scalars(statement, rows))
 
 
 def _order(o: m.Order) -> schema.Order:

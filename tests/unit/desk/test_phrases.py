@@ -55,3 +55,30 @@ def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no
     assert store.orders_for_buyer("b1")[0].ship_by == NOW + timedelta(hours=48)
     assert schema.Order.from_json(waiting.to_json()) == waiting
     store.close()
+
+
+def test_a_phrase_import_that_fails_after_its_first_batches_adds_nothing(tmp_path):
+    """Phrases are written in short batches a running desk writes between; a failure after some removes them."""
+    import json
+
+    import pytest
+    from sqlalchemy import text
+
+    from app.store.errors import StoreFull
+
+    store = open_store(tmp_path / "k.db")
+    try:
+        book = PhraseBook(store)
+        before = sorted(p.id for p in store.phrases())
+        phrases = [{"title": f"导入{n}", "body": f"亲，第{n}条导入的话术哦", "group": "导入"} for n in range(300)]
+        document = {"format": "kefudesk-phrases", "version": 1, "phrases": phrases}
+        plan = book.plan_import(json.dumps(document, ensure_ascii=False).encode(), "json")
+        assert len(plan.new) == 300
+        with store.engine.begin() as db:
+            db.execute(text(f"CREATE TRIGGER full BEFORE INSERT ON phrase WHEN (SELECT count(*) FROM phrase) >= "
+                            f"{len(before) + 200} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+        with pytest.raises(StoreFull):
+            book.run_import(plan)
+        assert sorted(p.id for p in store.phrases()) == before
+    finally:
+        store.close()

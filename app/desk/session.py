@@ -190,9 +190,14 @@ class DeskSession:
             self._guarded(self._write_back_kept)
         try:
             self._login()
-        except GatewayAuthError as exc:  # asked for again; log_in() starts the stream with the answer
-            self.account = replace(self.account, password="")
-            self._want_login(Reason("login_refused", str(exc), detail=str(exc)))
+        except GatewayAuthError as exc:
+            refused = Reason("login_refused", str(exc), detail=str(exc))
+            if self.account.password:  # a wrong one: asked again, and log_in() starts the stream with the answer
+                self.account = replace(self.account, password="")
+                self._want_login(refused)
+            else:  # none given (the agent cancelled the question at start): offline on what the store has
+                self._listener.on_problem(refused)
+                self._set_online(False, refused)
             return
         except GatewayError as exc:
             # unreachable at start: keep working offline; the stream keeps trying

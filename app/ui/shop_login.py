@@ -13,7 +13,7 @@ from app.ui.words import say
 
 
 class ShopLogin(QObject):
-    """Given the window: on the bridge's sig_login_needed, a password box (not modal: the chats stay readable);
+    """Given the window: on the bridge's sig_login_needed, a password box (not modal: the chats stay usable);
     its answer goes to DeskSession.log_in, and a refusal asks again."""
 
     def __init__(self, window: QMainWindow, session: DeskSession, bridge: DeskBridge) -> None:
@@ -36,10 +36,11 @@ class ShopLogin(QObject):
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setToolTip(self.tr("%1 at %2").replace("%1", account.agent).replace("%2", account.base_url))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the chats stay usable: replies wait in the outbox
         dialog.textValueSelected.connect(self._answered)
         dialog.finished.connect(self._closed)
         self.dialog = dialog
-        dialog.open()
+        dialog.show()
         self._window.statusBar().showMessage(why, 30_000)
         return dialog
 

@@ -156,3 +156,17 @@ def test_the_window_asks_for_the_password_the_shop_refused_and_goes_on_with_it(q
         window.close()
         session.stop()
         store.close()
+
+
+def test_a_wrong_password_at_start_is_asked_again_and_the_right_one_starts_the_desk(qtbot, forgetful, tmp_path):
+    session, listener = _desk(forgetful, tmp_path, password="typo-1")
+    session.start()
+    try:
+        qtbot.waitUntil(lambda: bool(listener.logins))
+        assert [reason.key for reason in listener.logins] == ["login_refused"] and not session.online
+        session.log_in(forgetful.credentials[1])
+        qtbot.waitUntil(lambda: session.online)
+        assert session.me  # who the desk is at the shop, remembered from this first login
+    finally:
+        session.stop()
+        session.store.close()

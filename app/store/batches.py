@@ -154,25 +154,16 @@ class BatchedImport:
                 write(batch, chunk)
                 self._keep(s, batch.images())
             took = time.perf_counter() - began
-            self._checkpoint()
             start += len(chunk)
             self.sizes.append(len(chunk))
             # the next batch sized to the budget (halving or doubling at most), and the desk's turn now
             size = max(1, min(MOST_ROWS, size * 2, max(size // 2, int(size * BATCH_SECONDS / max(took, 1e-4)))))
             time.sleep(max(BATCH_SECONDS / 2, min(took, 0.2)))
 
-    def _checkpoint(self) -> None:
-        """Fold the batch just written into the database file now, while no write is held: left to SQLite's own
-        checkpoint every 1,000 pages, 4 MB were copied and synced at once, and a desk's commit meanwhile waited
-        behind that sync for 0.2 s."""
-        with self.store.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-
     def finish(self, last: Callable[[Session], None] = lambda s: None) -> None:
         """The short last step: last(s) (what belongs to the whole import: a remembered mapping, the import's
         audit entry) and a mark that the import is whole, in one transaction. From its commit nothing undoes it;
-        the undo records then go in batches as the import came (one delete of them all took 0.4 s for 200,000
-        orders)."""
+        the undo records then go a few a transaction (all at once would hold the lock as long as they are big)."""
         if self._session is not None:
             last(self._session)
             self._done = True
@@ -193,8 +184,9 @@ class BatchedImport:
 
 @contextlib.contextmanager
 def _no_collection() -> Iterator[None]:
-    """No garbage collection while a batch holds the write lock: a full collection among an import's 200,000 rows
-    in memory took 0.2 s, every ten seconds, and the desk waited for it. It runs in the rest after instead."""
+    """No garbage collection while a batch holds the write lock: a full collection among an import's rows in memory
+    (60,000 orders) took up to 0.2 s every ten seconds or so, and the desk waited for it; it runs in the rest
+    after the batch instead."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -332,11 +324,12 @@ class _ImportLock:
     process dies, so an import's leftover batches are known to be dead when the lock can be taken."""
 
     def __init__(self, store: Store) -> None:
-        assert store.path is not None
-        self.path = Path(f"{store.path}.import-lock")
+        self.path = Path(f"{store.path}.import-lock") if store.path is not None else None  # None: in memory
         self._fd: int | None = None
 
     def take(self, *, wait: bool = True) -> bool:
+        if self.path is None:
+            return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(fd, wait)

@@ -25,8 +25,7 @@ MOST_WAIT_S = 30.0  # an outage of an hour is 120 questions, not 18,000
 class ServerWatch:
     def __init__(self, ping: Callable[[], None], *, on_lost: Callable[[StoreUnreachable], None],
                  on_back: Callable[[], None], on_up: Callable[[], None], stopping: threading.Event,
-                 first_wait: float = FIRST_WAIT_S,
-                 most_wait: float = MOST_WAIT_S) -> None:
+                 first_wait: float = FIRST_WAIT_S, most_wait: float = MOST_WAIT_S) -> None:
         self._ping = ping
         self._on_lost = on_lost
         self._on_back = on_back

@@ -188,7 +188,8 @@ def _say_unreachable(where: str, context: ExceptionContext) -> None:
         return
     orig = context.original_exception
     state = getattr(orig, "sqlstate", None) or ""
-    connecting = context.connection is None and type(orig).__name__ == "OperationalError"  # refused, timed out
+    # no connection yet: refused, timed out, no route
+    connecting = context.connection is None and isinstance(orig, context.dialect.loaded_dbapi.OperationalError)
     if context.is_disconnect or connecting or state.startswith("08") or state in _GONE:
         raise StoreUnreachable(where, orig) from orig
 

@@ -4,8 +4,9 @@ reply by its client id, keep each chat's summary in step. One message is a batch
 The batch makes the chats it does not know and holds its chats (another desk on the same server ingesting the
 same messages waits for them), reads what it needs (stored messages with the batch's ids, the chats' summaries),
 decides every message in order in memory, then writes with Core executemany: new messages (one multi-row
-INSERT … ON CONFLICT DO NOTHING RETURNING), the chats' summaries. The outcome is exactly that of ingesting the messages one by one,
-in order. (ORM objects for the chats took half as long again: the flush writes each changed chat on its own.)
+INSERT … ON CONFLICT DO NOTHING RETURNING), the chats' summaries. The outcome is exactly that of ingesting the
+messages one by one, in order. (ORM objects for the chats took half as long again: the flush writes each changed
+chat on its own.)
 """
 
 from __future__ import annotations

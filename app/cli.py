@@ -63,6 +63,8 @@ def _sim_parser() -> argparse.ArgumentParser:
                         help="send an event after the next one with probability P (0–1)")
     faults.add_argument("--restart-every", type=float, default=0.0, metavar="S",
                         help="stop and start again on the same port every S seconds, keeping the shop")
+    faults.add_argument("--forget-tokens", action="store_true",
+                        help="a restart forgets every login token, so each desk must log in again")
     replay = parser.add_argument_group("replay")
     replay.add_argument("--replay", type=Path, metavar="FILE.jsonl",
                         help='recorded traffic instead of generated buyers: one JSON object a line, {"conversation": '
@@ -201,7 +203,8 @@ def _run_sim(args: argparse.Namespace) -> int:
         return 2
     try:
         faults = Faults(drop_every=args.drop_every, delay_ms=args.delay_ms, duplicate_rate=args.duplicate_rate,
-                        reorder_rate=args.reorder_rate, restart_every=args.restart_every, seed=args.seed)
+                        reorder_rate=args.reorder_rate, restart_every=args.restart_every,
+                        forget_tokens=args.forget_tokens, seed=args.seed)
         replay = read_replay(args.replay) if args.replay is not None else None
     except (FaultsInvalid, ReplayInvalid) as exc:
         print(f"kefudesk sim: {exc}", file=sys.stderr)

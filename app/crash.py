@@ -44,12 +44,17 @@ def write_report(directory: Path, error: BaseException, trace: TracebackType | N
     return path
 
 
-def install(directory: Path, notify: Callable[[Path], None] = lambda _path: None) -> None:
+def install(directory: Path, notify: Callable[[Path], None] = lambda _path: None,
+            known: Callable[[BaseException], bool] = lambda _error: False) -> None:
     """Catch what nothing else caught, on every thread: write a report, log it, and call notify(report path)
-    (from the failing thread: a window hands it to its own thread). Ctrl+C and a thread's SystemExit pass."""
+    (from the failing thread: a window hands it to its own thread). Ctrl+C and a thread's SystemExit pass.
+    known(error) True: a failure the desk already says in its own words (the team's server away) — no report."""
     previous = sys.excepthook
 
     def report(error: BaseException, trace: TracebackType | None, thread: str) -> None:
+        if known(error):
+            log.info("%s: %s (said to the agent; no crash report)", type(error).__name__, error)
+            return
         try:
             path = write_report(directory, error, trace, thread=thread)
         except OSError:  # a full disk or a read-only data dir: the log (or stderr) still has it

@@ -59,6 +59,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_desk,
         bench_guard,
         bench_hostile_text,
+        bench_import_lock,
         bench_ingest,
         bench_issues,
         bench_phrases,
@@ -84,6 +85,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "hostile_text": bench_hostile_text.hostile_text,
         "guard": bench_guard.guard,
         "audit_log": bench_audit.audit_log,
+        "import_lock": bench_import_lock.import_lock,
     }
 
 

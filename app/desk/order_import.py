@@ -29,7 +29,9 @@ from app.files import ENTRIES, SHEET_BYTES, size_text, too_large
 from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text, sheet_values
 from app.store import models as m
+from app.store.batches import Batch, batched
 from app.store.store import Store
+from app.store.upsert import upsert
 
 # field → the headers platforms use for it (first match wins; the agent can map others)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -317,35 +319,47 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
 
 
 def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) -> int:
-    """Write the plan's orders in one transaction: new ones added; known ones merged by the rules of
-    app/desk/order_merge.py against the store as it is now (the gateway may have sent newer data since the
-    preview); the buyers' contacts from the export (an empty cell keeps what the store has); the mapping
-    remembered."""
+    """Write the plan's orders, all or none, in short batches a running desk writes between (app/store/batches.py):
+    new ones added; known ones merged by the rules of app/desk/order_merge.py against the store as it is at each
+    batch (the gateway may have sent newer data since the preview, or during the import); the buyers' contacts
+    from the export (an empty cell keeps what the store has); the mapping remembered in the last step."""
     now = now or schema.now_utc()
-    with store.writing() as s:
-        numbers = [row.order.no for row in plan.rows]
-        known, contacts = known_orders(s, numbers), _contacts(s, numbers)
-        for row in plan.rows:
-            o = row.order
-            order = known.get(o.no)
-            if order is None:
-                s.add(m.Order(no=o.no, buyer_id=o.buyer_id, items=_items(o.items), amount_fen=o.amount_fen,
-                              status=o.status, created_at=o.created_at, courier=o.courier,
-                              tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now,
-                              paid_at=o.paid_at, buyer_note=o.buyer_note or "", seller_memo=o.seller_memo or ""))
-                imported_at = now
-            else:
-                from_shop = order.from_shop
-                changes, _conflicts = merge(order, row.export())
-                for column, value in changes.items():
-                    setattr(order.row, column, value)
-                if not from_shop:
-                    order.row.fetched_at = now
-                # the contact's time marks the order as the export's only when both times are the same
-                imported_at = now if not from_shop or order.row.fetched_at != now else now + timedelta(microseconds=1)
-            _write_contact(s, contacts.get(o.no), row, imported_at)
-        s.merge(m.Meta(key=MAPPING_KEY, value=json.dumps(plan.mapping, ensure_ascii=False)))
+
+    def write(batch: Batch, rows: Sequence[OrderRow]) -> None:
+        numbers = [row.order.no for row in rows]
+        batch.rows(m.Order.__table__, numbers)
+        batch.rows(m.OrderContact.__table__, numbers)
+        _write_orders(batch.s, rows, now)
+
+    with batched(store, "orders") as job:
+        job.write(plan.rows, write)
+        job.finish(lambda s: upsert(s, m.Meta.__table__, ["key"], [
+            {"key": MAPPING_KEY, "value": json.dumps(plan.mapping, ensure_ascii=False)}]))
     return len(plan.rows)
+
+
+def _write_orders(s: Session, rows: Sequence[OrderRow], now: datetime) -> None:
+    numbers = [row.order.no for row in rows]
+    known, contacts = known_orders(s, numbers), _contacts(s, numbers)
+    for row in rows:
+        o = row.order
+        order = known.get(o.no)
+        if order is None:
+            s.add(m.Order(no=o.no, buyer_id=o.buyer_id, items=_items(o.items), amount_fen=o.amount_fen,
+                          status=o.status, created_at=o.created_at, courier=o.courier,
+                          tracking_no=o.tracking_no, address=o.address, ship_by=None, fetched_at=now,
+                          paid_at=o.paid_at, buyer_note=o.buyer_note or "", seller_memo=o.seller_memo or ""))
+            imported_at = now
+        else:
+            from_shop = order.from_shop
+            changes, _conflicts = merge(order, row.export())
+            for column, value in changes.items():
+                setattr(order.row, column, value)
+            if not from_shop:
+                order.row.fetched_at = now
+            # the contact's time marks the order as the export's only when both times are the same
+            imported_at = now if not from_shop or order.row.fetched_at != now else now + timedelta(microseconds=1)
+        _write_contact(s, contacts.get(o.no), row, imported_at)
 
 
 def _contacts(s: Session, numbers: Sequence[str]) -> dict[str, m.OrderContact]:

@@ -24,9 +24,10 @@ from app.quickreplies.starter import STARTER, UPDATED
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill
 from app.store import models as m
+from app.store.batches import Batch, batched
 from app.store.errors import StoreReadOnly
 from app.store.images import ImageError
-from app.store.store import Store
+from app.store.store import Store, insert_phrases
 
 log = logging.getLogger("kefudesk.phrases")
 
@@ -265,8 +266,17 @@ class PhraseBook:
         return ImportPlan(parsed, new, duplicates, invalid, notes)
 
     def run_import(self, plan: ImportPlan) -> list[int]:
-        """Add the plan's new phrases in one transaction: all of them or none."""
-        ids = self._store.add_phrases(plan.new)
+        """Add the plan's new phrases, all of them or none, in short batches a running desk writes between
+        (app/store/batches.py)."""
+        ids: list[int] = []
+
+        def write(batch: Batch, phrases: Sequence[Phrase]) -> None:
+            batch.new_rows(m.PhraseRow.__table__)
+            ids.extend(insert_phrases(batch.s, phrases))
+
+        with batched(self._store, "phrases") as job:
+            job.write(plan.new, write)
+            job.finish()
         added = [replace(p, id=i) for p, i in zip(plan.new, ids, strict=True)]
         # in the store's order (group, slot, id) without reading 10,000 rows back
         self._show(sorted(self.phrases + added, key=lambda p: (p.group, p.slot is not None, p.slot or 0, p.id)))

@@ -19,9 +19,11 @@ from typing import Protocol
 
 from app.desk.blanks import marked_as_blanks, refuse_blanks
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
+from app.desk.journal import Kept, LocalJournal
 from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
 from app.desk.robot import ANSWERED, BLOCKED, ROBOT, Robot, RobotChoice
+from app.desk.server_watch import ServerWatch
 from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
@@ -30,7 +32,7 @@ from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.quickreplies.template import unmarked
 from app.store import backup, fts
-from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly
+from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, StoreUnreachable
 from app.store.images import ImageError
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
@@ -68,7 +70,14 @@ def store_problem(exc: StoreError) -> str:
         return Reason("store_read_only", str(exc), path=exc.path)
     if isinstance(exc, StoreBusy):
         return Reason("store_busy", str(exc), path=exc.path, seconds=f"{exc.seconds:g}")
+    if isinstance(exc, StoreUnreachable):
+        return SERVER_UNREACHABLE
     return str(exc)
+
+
+SERVER_UNREACHABLE = Reason("server_unreachable", "the team's server cannot be reached: drafts and replies are kept on "
+                            "this computer and saved there when it answers again; buyers' new messages wait at the shop")
+JOURNAL_NAME = "team-journal.jsonl"  # beside the pictures in the data dir: what was kept while the server was away
 
 
 class DeskListener(Protocol):
@@ -81,6 +90,10 @@ class DeskListener(Protocol):
     def on_connection(self, online: bool, detail: str) -> None: ...
     def on_problem(self, text: str) -> None: ...
     def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None: ...
+
+    def on_login_needed(self, reason: str) -> None:
+        """The shop wants the password again and the desk has none it may use (none typed this session, or the
+        shop refused it): ask the agent, and hand the answer to DeskSession.log_in."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,13 @@ class DeskSession:
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
         self._was_online = False  # reached the shop once since start (a drop, not an unreachable shop)
+        self._login_lock = threading.Lock()  # one login again at a time, however many calls saw the token refused
+        self.login_wanted = False  # the agent was asked for the password and has not given one that works
+        # a team's server can go away mid-shift: drafts and replies are kept on this computer meanwhile
+        self.journal = LocalJournal(store.images.root.parent / JOURNAL_NAME) if store.path is None else None
+        self._kept = Kept([], 0)  # what the last write-back wrote
+        self.watch = ServerWatch(store.ping, on_lost=self._server_lost, on_back=self._server_back,
+                                 on_up=self._server_up, stopping=self._stopping)
 
     # --- life cycle ------------------------------------------------------------------------------
 
@@ -168,20 +188,31 @@ class DeskSession:
         self._stream_http.close()
 
     def _connect(self) -> None:
+        if self.journal is not None and len(self.journal):  # kept while the server was away, the desk closed
+            self._guarded(self._write_back_kept)
         try:
             self._login()
         except GatewayAuthError as exc:
             refused = Reason("login_refused", str(exc), detail=str(exc))
-            self._listener.on_problem(refused)
-            self._set_online(False, refused)
+            if self.account.password:  # a wrong one: asked again, and log_in() starts the stream with the answer
+                self.account = replace(self.account, password="")
+                self._want_login(refused)
+            else:  # none given (the agent cancelled the question at start): offline on what the store has
+                self._listener.on_problem(refused)
+                self._set_online(False, refused)
             return
         except GatewayError as exc:
             # unreachable at start: keep working offline; the stream keeps trying
             self._set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
-        resume = None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
+        self._start_stream(self._stored_resume())
+
+    def _stored_resume(self) -> str | None:
+        return None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
+
+    def _start_stream(self, resume: str | None) -> None:
         self._stream = EventStream(self._stream_gateway, last_event_id=resume, on_event=self._handle_event,
                                    on_connected=self._on_stream_connected, on_offline=self._on_stream_offline,
-                                   on_fatal=self._on_stream_fatal)
+                                   on_fatal=self._on_stream_fatal, on_unauthorized=self._log_in_again)
         if not self._stopping.is_set():
             self._stream.start()
 
@@ -190,19 +221,91 @@ class DeskSession:
         if not token or self.account.password:
             if not self.account.password:
                 raise GatewayAuthError("no saved login for this shop: enter the password to log in")
-            self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
-            token = self.session.token
-            self._secrets.set(self.account.secret_key, token)
-            self.store.set_meta(self._me_key, self.session.agent_id)
-            self._me = self.session.agent_id
-            self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
-            # the shop's id and this desk's login both name this agent in the records (app/desk/names.py)
-            named = {self.session.agent_id: self.session.agent_name}
-            if len(self.account.agent) <= schema.ID_CHARS:
-                named[self.account.agent] = self.session.agent_name
-            self.store.ensure_agents(self.session.shop_id, named)
+            self._password_login()
+            self._remember_agent()
+            return
+        self._use_token(token)
+
+    def _password_login(self) -> None:
+        """Log in with the password this session holds (GatewayError when the shop does not take it) and use the
+        new token from now on, the keyring's too."""
+        self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
+        self._secrets.set(self.account.secret_key, self.session.token)
+        self._use_token(self.session.token)
+
+    def _remember_agent(self) -> None:
+        """Who this desk is at the shop, for the logins with a saved token after this one."""
+        assert self.session is not None
+        self.store.set_meta(self._me_key, self.session.agent_id)
+        self._me = self.session.agent_id
+        self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
+        # the shop's id and this desk's login both name this agent in the records (app/desk/names.py)
+        named = {self.session.agent_id: self.session.agent_name}
+        if len(self.account.agent) <= schema.ID_CHARS:
+            named[self.account.agent] = self.session.agent_name
+        self.store.ensure_agents(self.session.shop_id, named)
+
+    def _use_token(self, token: str) -> None:
         self.gateway.token = token
         self._stream_gateway.token = token
+
+    # --- logging in again ------------------------------------------------------------------------
+
+    def _log_in_again(self, refused_token: str) -> bool:
+        """The shop refused the token (a gateway restarted and forgot its sessions): log in again with the password
+        this session holds, once for every call that saw the same token refused. Returns whether a new token is
+        in place. With no password, or one the shop refuses, the agent is asked (on_login_needed) and the desk
+        stays offline with its outbox kept until log_in() gets one."""
+        with self._login_lock:
+            if self.gateway.token != refused_token:
+                return True  # the stream or the outbox already did
+            if self.login_wanted:
+                return False
+            if not self.account.password:
+                self._want_login(Reason("login_needed", "the shop asks for the password again: enter it to go on"))
+                return False
+            try:
+                self._password_login()
+            except GatewayAuthError as exc:
+                self.account = replace(self.account, password="")  # refused: never tried again by itself
+                self._want_login(Reason("login_refused", str(exc), detail=str(exc)))
+                return False
+            except GatewayError as exc:  # the gateway is not back yet: the stream's backoff tries again
+                log.info("logging in again failed: %s", exc)
+                return False
+            log.info("the shop refused the token; logged in again")
+            return True
+
+    def _want_login(self, why: Reason) -> None:
+        self.login_wanted = True
+        self._secrets.delete(self.account.secret_key)
+        self._set_online(False, why)
+        self._listener.on_login_needed(why)
+
+    def log_in(self, password: str) -> None:
+        """The agent's answer to on_login_needed: log in with it off the caller's thread; the stream comes back and
+        the outbox goes out, or the agent is asked again."""
+        self.account = replace(self.account, password=password)
+        threading.Thread(target=self._log_in_given, name="kefudesk-login", daemon=True).start()
+
+    def _log_in_given(self) -> None:
+        with self._login_lock:
+            try:
+                self._password_login()
+            except GatewayAuthError as exc:
+                self.account = replace(self.account, password="")
+                self._listener.on_login_needed(Reason("login_refused", str(exc), detail=str(exc)))
+                return
+            except GatewayError as exc:  # the password is kept: the stream logs in with it once the shop answers
+                log.info("logging in failed: %s", exc)
+            else:
+                if not self.me:  # the first login of this store was the one refused at start
+                    self._guarded(self._remember_agent)
+            self.login_wanted = False
+        stream = self._stream
+        if stream is None or not stream.running:  # it ended when the password was asked for
+            self._start_stream(stream.last_event_id if stream is not None else self._stored_resume())
+        self._outbox_wake.set()
 
     @property
     def _me_key(self) -> str:
@@ -255,12 +358,60 @@ class DeskSession:
         if online:
             self._outbox_wake.set()
 
+    # --- the team's server going away and coming back ----------------------------------------------
+
+    def _server_lost(self, exc: StoreUnreachable) -> None:
+        """Said once: the shop's stream pauses (its events have nowhere to go), the outbox waits, drafts and new
+        replies go to the journal."""
+        stream = self._stream
+        if stream is not None:
+            stream.pause()
+        self._set_online(False, SERVER_UNREACHABLE)
+
+    def _server_back(self) -> None:
+        """The server answers: what was kept goes in first (raises if it went again; the watch keeps asking)."""
+        self._kept = self._write_back_kept()
+
+    def _server_up(self) -> None:
+        kept = self._kept
+        late = self._write_back_kept()  # kept between the write-back and the end of the outage
+        replies, drafts = len(kept.replies) + len(late.replies), kept.drafts + late.drafts
+        self._listener.on_problem(Reason("server_back", f"the team's server answers again; {drafts} draft(s) and "
+                                         f"{replies} reply(ies) kept on this computer were saved to it",
+                                         drafts=drafts, replies=replies))
+        self._outbox_wake.set()
+        stream = self._stream
+        if stream is not None:
+            stream.resume()
+
+    def _write_back_kept(self) -> Kept:
+        if self.journal is None or not len(self.journal):
+            return Kept([], 0)
+        kept = self.journal.write_back(self.store)
+        for record in kept.replies:  # now with the store's id, for the window to put in place of the kept one
+            self._listener.on_message(record)
+        log.info("wrote back %d draft(s) and %d reply(ies) kept while the team's server was away", kept.drafts,
+                 len(kept.replies))
+        return kept
+
+    def known_failure(self, exc: BaseException) -> bool:
+        """Whether an error nothing caught (the window reading a chat, say) is the team's server being away: it is
+        said once through the watch, not written up as a crash."""
+        if isinstance(exc, StoreUnreachable):
+            self.watch.lost(exc)
+            return True
+        return False
+
     # --- the event stream ------------------------------------------------------------------------
 
     def _on_stream_connected(self, first: bool) -> None:
         if self.session is None and self.account.password:
             self._login()  # the gateway was down at start
-        self.reconcile()
+        try:
+            self.reconcile()
+        except StoreUnreachable as exc:  # the stream pauses until the server answers
+            self.watch.lost(exc)
+            raise
         if self.agent_status != "online":  # a restarted gateway forgot it: suspended stays suspended
             self._tell_status(self.agent_status)
         self._set_online(True, "")
@@ -317,6 +468,8 @@ class DeskSession:
     def _on_stream_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
         stored, self._store_failed = self._store_failed, None
+        if self.watch.down:  # said once when the server went; the stream waits for it
+            return
         if stored is not None:
             why = store_problem(stored)
         elif self._was_online:
@@ -374,6 +527,9 @@ class DeskSession:
         event that failed, and the agent is told why in words the window can translate."""
         try:
             self._store_event(event)
+        except StoreUnreachable as exc:  # the stream pauses: nothing it brings can be kept until the server answers
+            self.watch.lost(exc)
+            raise
         except StoreError as exc:
             self._store_failed = exc
             raise
@@ -505,10 +661,23 @@ class DeskSession:
                              "phrase manager")
         if len(text) > schema.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
+        client_id, at, direction = f"kd-{uuid.uuid4()}", self._clock(), "robot" if robot else "out"
+        # kept on this computer while the team's server is away, unless it needs an audit entry written with it
+        # (an override of the guard, the robot's answer): those wait for the server
+        keep = self.journal is not None and not hits and robot is None
         try:
-            record = self.store.add_outgoing(conversation_id, text, f"kd-{uuid.uuid4()}", self._clock(), image,
-                                             direction="robot" if robot else "out",
-                                             agent=self.account.agent)  # as issues and the audit name agents
+            if keep and self.watch.down:
+                record = self._keep_reply(conversation_id, text, client_id, at, image, direction)
+            else:
+                record = self.store.add_outgoing(conversation_id, text, client_id, at, image, direction=direction,
+                                                 agent=self.account.agent)  # as issues and the audit name agents
+        except StoreUnreachable as exc:
+            self.watch.lost(exc)
+            if not keep:
+                raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({SERVER_UNREACHABLE}); it "
+                                           "is still in the reply box", why=SERVER_UNREACHABLE,
+                                           why_key=SERVER_UNREACHABLE.key, path="")) from exc
+            record = self._keep_reply(conversation_id, text, client_id, at, image, direction)
         except StoreError as exc:  # disk full, read-only: the agent must know it is not on its way
             log.warning("a reply could not be stored: %s", exc)
             why = store_problem(exc)
@@ -530,24 +699,42 @@ class DeskSession:
                 "phrase": robot.phrase.id, "question": robot.question[:500], "answer": text[:500]}), self._clock())
         else:
             self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
-        self._notify_chat(conversation_id)
+        if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
+            self._notify_chat(conversation_id)
         self._outbox_wake.set()
         return record
+
+    def _keep_reply(self, conversation_id: str, text: str, client_id: str, at: datetime, image: str,
+                    direction: str) -> MessageRecord:
+        assert self.journal is not None
+        try:
+            return self.journal.keep_reply(conversation_id, text, client_id, at, image, direction, self.account.agent)
+        except OSError as exc:  # the data dir cannot take it either: the reply stays with the agent
+            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({exc}); it is still in the "
+                                       "reply box", why=str(exc), why_key="", path=str(self.journal.path))) from exc
 
     def _just_sent(self, conversation_id: str, text: str) -> bool:
         """The chat's last message is this very reply of the agent's (a double Enter or hotkey), with nothing
         from the buyer in between; answering each new question with the same 好的亲 is not a repeat."""
-        chat = self.store.conversation(conversation_id)
+        if self.watch.down:
+            return False  # cannot be looked up; the shop keeps a repeat by its own key apart
+        try:
+            chat = self.store.conversation(conversation_id)
+        except StoreUnreachable as exc:
+            self.watch.lost(exc)
+            return False
         return chat is not None and chat.last_direction == "out" and chat.last_text == text
 
     def _outbox_loop(self) -> None:
         while not self._stopping.is_set():
             self._outbox_wake.wait(timeout=2.0)
             self._outbox_wake.clear()
-            if self._stopping.is_set() or not self.online:
+            if self._stopping.is_set() or not self.online or self.watch.down:
                 continue
             try:
                 self._drain_outbox()
+            except StoreUnreachable as exc:
+                self.watch.lost(exc)
             except Exception:  # noqa: BLE001 - the outbox must outlive any single bad row
                 log.exception("the outbox failed; it will try again")
 
@@ -555,6 +742,7 @@ class DeskSession:
         for item in self.store.outbox():
             if item.state != "pending" or self._stopping.is_set():
                 continue
+            token = self.gateway.token
             try:
                 if item.image:  # uploading again is harmless: the gateway names images by their hash
                     self.gateway.put_image(self.store.images.read(item.image))
@@ -563,6 +751,11 @@ class DeskSession:
             except GatewayUnavailable as exc:
                 log.info("reply %s waits in the outbox: %s", item.client_id, exc)
                 return  # keep the order: nothing later goes out before this one; the loop retries
+            except GatewayAuthError as exc:  # the token, not the reply: it waits for a new one, never "failed"
+                log.info("reply %s waits for a login: %s", item.client_id, exc)
+                if self._log_in_again(token):
+                    self._outbox_wake.set()  # again at once, with the new token, from this reply on
+                return
             except (GatewayRejected, GatewayError, ImageError) as exc:
                 failed = self.store.mark_failed(item.client_id or "", str(exc))
                 self._listener.on_problem(str(exc))
@@ -615,16 +808,20 @@ class DeskSession:
         """Once a second: answer buyers who have waited the robot's time. A chat is looked at again only when
         something new was said in it."""
         while not self._stopping.wait(1.0):
-            settings = self.robot.settings
-            if not settings.enabled or settings.after_seconds == 0:
+            if self.watch.down:
                 continue
             try:
+                settings = self.robot.settings
+                if not settings.enabled or settings.after_seconds == 0:
+                    continue
                 now = self._clock()
                 for chat in self.store.conversation_summaries():
                     if self._robot_looked.get(chat.id, 0) == chat.last_at:
                         continue
                     if self.robot.due(chat, "waited", now):
                         self.robot_answer(chat.id, "waited")
+            except StoreUnreachable as exc:
+                self.watch.lost(exc)
             except Exception:  # noqa: BLE001 - the robot must outlive a bad row or a closed store
                 log.exception("the robot's wait check failed")
 
@@ -654,9 +851,13 @@ class DeskSession:
     def _index_loop(self) -> None:
         """Keep the search index a couple of seconds behind the store, in slices (app/store/fts.py says why)."""
         while not self._stopping.wait(INDEX_EVERY_S):
+            if self.watch.down:
+                continue
             try:
                 while fts.index_pending(self.store) and not self._stopping.is_set():
                     pass
+            except StoreUnreachable as exc:
+                self.watch.lost(exc)
             except Exception:  # noqa: BLE001 - a search scans what is not indexed; the next round tries again
                 log.exception("the search index did not catch up")
 
@@ -667,18 +868,32 @@ class DeskSession:
     # --- drafts, read state, orders --------------------------------------------------------------
 
     def save_draft(self, conversation_id: str, text: str) -> None:
-        """Write the draft off the caller's thread; stop() waits for the last one."""
+        """Write the draft off the caller's thread; stop() waits for the last one. While the team's server is away
+        it is kept on this computer, and written to the server when it answers again."""
         if self.read_only:
             return
         at = self._clock()
-        self._writer.submit(self._guarded, self.store.save_draft, conversation_id, text, at)
+        self._writer.submit(self._guarded, self._save_draft, conversation_id, text, at)
+
+    def _save_draft(self, conversation_id: str, text: str, at: datetime) -> None:
+        if self.journal is not None and self.watch.down:
+            self.journal.keep_draft(conversation_id, text, at)
+            return
+        try:
+            self.store.save_draft(conversation_id, text, at)
+        except StoreUnreachable as exc:
+            if self.journal is None:
+                raise
+            self.journal.keep_draft(conversation_id, text, at)
+            self.watch.lost(exc)
 
     def write_later(self, fn: Callable[..., object], *args: object) -> None:
         """Run a small store write on the writer thread, in order with drafts and read marks."""
         self._writer.submit(self._guarded, fn, *args)
 
     def mark_read(self, conversation_id: str) -> None:
-        if not self.read_only:  # looking at a chat in a store that cannot be written is no change to report
+        # looking at a chat in a store that cannot be written (or is away) is no change to report
+        if not self.read_only and not self.watch.down:
             self._writer.submit(self._guarded, self._mark_read, conversation_id)
 
     def _mark_read(self, conversation_id: str) -> None:
@@ -718,6 +933,8 @@ class DeskSession:
     def _guarded(self, fn: Callable[..., object], *args: object) -> None:
         try:
             fn(*args)
+        except StoreUnreachable as exc:  # said once by the watch, which waits for the server
+            self.watch.lost(exc)
         except StoreError as exc:  # a full disk, a read-only store: the message says it all
             log.warning("%s", exc)
             self._listener.on_problem(store_problem(exc))

@@ -1,13 +1,16 @@
 """What can go wrong between a shop and the desk, on purpose: the simulator's fault switches, and recorded
 traffic replayed instead of generated buyers.
 
-Faults (`kefudesk sim --drop-every N --delay-ms M --duplicate-rate P --reorder-rate P --restart-every S`):
+Faults (`kefudesk sim --drop-every N --delay-ms M --duplicate-rate P --reorder-rate P --restart-every S
+--forget-tokens`):
 - drop-every N: an event stream ends after N events (the desk resumes with Last-Event-ID);
 - delay-ms M: every protocol response and every streamed event waits M ms (±50 %, so events are not in lockstep);
 - duplicate-rate P: an event is sent twice, with the same id, with probability P;
 - reorder-rate P: an event is held back and sent after the next one with probability P;
 - restart-every S: the standalone simulator stops and starts again on its port every S seconds, keeping its
-  shop (buyers, chats, messages), as a gateway restarted by its operator would.
+  shop (buyers, chats, messages), as a gateway restarted by its operator would;
+- forget-tokens: a restart (by --restart-every or SimServer.restart()) forgets every login token, as a gateway
+  that keeps its sessions in memory does: each desk's next call is refused (401) until it logs in again.
 All draws come from one seeded random stream (--seed), so a failing run can be repeated.
 
 Replay (`kefudesk sim --replay FILE.jsonl [--speed X]`): one JSON object a line,
@@ -43,6 +46,7 @@ class Faults:
     duplicate_rate: float = 0.0
     reorder_rate: float = 0.0
     restart_every: float = 0.0
+    forget_tokens: bool = False
     seed: int | None = None
     rng: random.Random = field(init=False, repr=False)
 
@@ -67,6 +71,8 @@ class Faults:
         parts = [f"{name} {value:g}" for name, value in (
             ("--drop-every", self.drop_every), ("--delay-ms", self.delay_ms), ("--duplicate-rate", self.duplicate_rate),
             ("--reorder-rate", self.reorder_rate), ("--restart-every", self.restart_every)) if value]
+        if self.forget_tokens:
+            parts.append("--forget-tokens")
         return " ".join(parts) or "none"
 
     def delay_s(self) -> float:

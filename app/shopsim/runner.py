@@ -138,6 +138,8 @@ class SimServer:
         with self._lock:
             self.requested_port = self.port
             self._shutdown()
+            if self.faults.forget_tokens:  # its sessions lived in memory: every desk must log in again
+                self.world.tokens.clear()
             self._serve()
             self.restarts += 1
         return self
@@ -201,7 +203,7 @@ def run_standalone(*, port: int, buyers: int, rate: float, seed: int | None, ini
           f"password {password!r} (Ctrl+C stops it)", flush=True)
     if replay:
         print(f"replaying {len(replay)} message(s) at {replay_speed:g}× speed", flush=True)
-    if faults.any or faults.restart_every:
+    if faults.any or faults.restart_every or faults.forget_tokens:
         print(f"faults on: {faults.describe()}", flush=True)
     try:
         told = 0

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.store import schema_check, team, team_desk
+from app.store import batches, schema_check, team, team_desk
 from app.store.errors import (
     StoreBusy,
     StoreCorrupt,
@@ -85,6 +85,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     store = Store(engine, path)
     store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
+    batches.recover(store)  # an import killed halfway is undone before anyone reads its half
     return store
 
 
@@ -92,12 +93,17 @@ def _open_server(target: str, images_dir: Path | None) -> Store:
     """A team's server: upgraded here only by a login that may change its schema (the owner's, in the team layout
     of app/store/team.py), as the owner role; a desk's login finding an older schema says whom to ask instead of
     failing halfway into an upgrade it may not make."""
-    engine = create_engine(target, pool_pre_ping=True)
+    # a server that does not answer a connection within 10 s is unreachable (libpq would wait for the network's own
+    # timeout, minutes); answers that take long are not bounded here
+    options = {"connect_timeout": 10} if target.startswith("postgresql") else {}
+    engine = create_engine(target, pool_pre_ping=True, connect_args=options)
     where = engine.url.render_as_string(hide_password=True)
     if engine.dialect.name == "postgresql":
         team_desk.watch(engine)  # the server's refusals reach the desk as ServerRefused, with the reason
+        event.listen(engine, "handle_error", functools.partial(_say_unreachable, where))
     try:
         with engine.begin() as connection:  # PostgreSQL's DDL is transactional: a failed upgrade is rolled back whole
+            team.hold_schema(connection)  # desks started together: one upgrades, the others wait and find it done
             revision, may_migrate = team.schema_state(connection)
             if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
                 raise StoreTooNew(f"The team's database at {where} was written by a newer KefuDesk (schema "
@@ -168,6 +174,24 @@ def _say_disk_problems(path: Path, context: ExceptionContext) -> None:
     problem = disk_problem(context.original_exception, path)
     if problem is not None:
         raise problem from context.original_exception
+
+
+# SQLSTATEs of a server going away under a session: connection exceptions (08…), an administrator's or a crash's
+# shutdown (57P01–57P03)
+_GONE = ("57P01", "57P02", "57P03")
+
+
+def _say_unreachable(where: str, context: ExceptionContext) -> None:
+    """A team's server that stopped answering mid-shift (stopped, restarted, the network gone) is StoreUnreachable,
+    whichever store call met it, not a driver's error: the desk keeps its work on this computer and waits for it."""
+    if context.is_pre_ping:  # a pooled connection the server ended: the pool replaces it with a new one
+        return
+    orig = context.original_exception
+    state = getattr(orig, "sqlstate", None) or ""
+    # no connection yet: refused, timed out, no route
+    connecting = context.connection is None and isinstance(orig, context.dialect.loaded_dbapi.OperationalError)
+    if context.is_disconnect or connecting or state.startswith("08") or state in _GONE:
+        raise StoreUnreachable(where, orig) from orig
 
 
 def _say_busy(path: Path, busy_timeout: float, context: ExceptionContext) -> None:

@@ -1,10 +1,12 @@
 """Incoming messages into the store, a batch per transaction: dedupe by server id, match the echo of our own
 reply by its client id, keep each chat's summary in step. One message is a batch of one.
 
-The batch reads what it needs up front (stored messages with the batch's ids, the batch's chats), decides
-every message in order in memory, then writes with Core executemany: new chats, new messages (one multi-row
-INSERT … RETURNING), the chats' summaries. The outcome is exactly that of ingesting the messages one by one,
-in order. (ORM objects for the chats took half as long again: the flush writes each changed chat on its own.)
+The batch makes the chats it does not know and holds its chats (another desk on the same server ingesting the
+same messages waits for them), reads what it needs (stored messages with the batch's ids, the chats' summaries),
+decides every message in order in memory, then writes with Core executemany: new messages (one multi-row
+INSERT … ON CONFLICT DO NOTHING RETURNING), the chats' summaries. The outcome is exactly that of ingesting the
+messages one by one, in order. (ORM objects for the chats took half as long again: the flush writes each changed
+chat on its own.)
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, insert, or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.gateway import schema
 from app.store import models as m
 from app.store.records import MessageRecord
+from app.store.upsert import insert_new
 
 ANSWERS = ("out", "robot")  # a robot answer also stops the buyer's clock
 # ids per IN (…) list: far below SQLite's and PostgreSQL's bound-parameter limits, whatever the batch size
@@ -130,24 +133,49 @@ class _Batch:
         self.by_server: dict[str, _Row] = {}
         self.by_client: dict[str, _Row] = {}
         self.chats: dict[str, _Chat] = {}
-        self.new_chats: dict[str, dict[str, Any]] = {}  # chat id → its columns at creation
 
     def write(self) -> list[tuple[MessageRecord, bool]]:
+        self._hold_chats()
         self._read_stored()
         decided = [self._decide(msg) for msg in self.msgs]
-        if self.new_chats:  # first: the messages refer to them
-            self.s.execute(insert(_CHAT), [columns | self.chats[chat_id].summary()
-                                           for chat_id, columns in self.new_chats.items()])
         new = {row.server_id: row for row, _then, created in decided if created}
         if new:
             # matched by server id, not by position: sort_by_parameter_order makes SQLAlchemy insert row by row on SQLite
-            statement = _MESSAGE.insert().returning(_MESSAGE.c.server_id, _MESSAGE.c.id)
+            statement = insert_new(self.s, _MESSAGE, ["server_id"]).returning(_MESSAGE.c.server_id, _MESSAGE.c.id)
             for server_id, row_id in self.s.execute(statement, [row.columns() for row in new.values()]):
                 new[server_id].id = row_id
-        changed = [chat for chat in self.chats.values() if chat.changed and chat.id not in self.new_chats]
+            kept = [server_id for server_id, row in new.items() if row.id is None]
+            if kept:  # stored meanwhile without this chat's lock (a reply marked sent by the shop's id): the same row
+                decided = self._as_stored(decided, kept)
+        changed = [chat for chat in self.chats.values() if chat.changed]
         if changed:
             self.s.execute(_WRITE_SUMMARY, [{"chat_id": chat.id, **chat.summary()} for chat in changed])
         return [(row.record(then), created) for row, then, created in decided]
+
+    def _hold_chats(self) -> None:
+        """Make the batch's chats that are not stored yet, then hold every one of them until the batch commits.
+        Another desk on the same server ingesting the same messages waits here, then finds them stored and takes
+        them as replays (SQLite: the transaction already holds the whole store). Chats are made and held in the
+        order of their ids, so two desks can never each hold one the other waits for."""
+        first: dict[str, datetime] = {}
+        for msg in self.msgs:
+            first.setdefault(msg.conversation_id, msg.sent_at)
+        chat_ids = sorted(first)
+        self.s.execute(insert_new(self.s, _CHAT, ["id"]), [new_conversation(chat_id, first[chat_id])
+                                                           for chat_id in chat_ids])
+        held = (select(_CHAT.c.id, *(_CHAT.c[n] for n in _SUMMARY)).where(_CHAT.c.id.in_(chat_ids))
+                .order_by(_CHAT.c.id).with_for_update())
+        for r in self.s.execute(held):
+            self.chats[r[0]] = _Chat(*r)
+
+    def _as_stored(self, decided: list[tuple[_Row, tuple[datetime, str | None, str, str], bool]],
+                   kept: list[str]) -> list[tuple[_Row, tuple[datetime, str | None, str, str], bool]]:
+        """The messages the insert found stored under their server id, as the stored rows (and not new)."""
+        stored = {r[5]: _Row(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or "", r[9] or "", r[10] or "")
+                  for r in self.s.execute(select(*(_MESSAGE.c[name] for name in _ROW))
+                                          .where(_MESSAGE.c.server_id.in_(kept)))}
+        return [(stored[row.server_id], stored[row.server_id].now(), False) if created and row.id is None
+                else (row, then, created) for row, then, created in decided]
 
     def _read_stored(self) -> None:
         server_ids = list({msg.id for msg in self.msgs})
@@ -161,9 +189,6 @@ class _Batch:
                 self.by_server[row.server_id] = row
             if row.client_id:
                 self.by_client[row.client_id] = row
-        chat_ids = list({msg.conversation_id for msg in self.msgs})
-        for r in self.s.execute(select(_CHAT.c.id, *(_CHAT.c[n] for n in _SUMMARY)).where(_CHAT.c.id.in_(chat_ids))):
-            self.chats[r[0]] = _Chat(*r)
 
     def _decide(self, msg: schema.Message) -> tuple[_Row, tuple[datetime, str | None, str, str], bool]:
         row = self.by_server.get(msg.id)
@@ -184,10 +209,7 @@ class _Batch:
         self.by_server[msg.id] = row
         if row.client_id:
             self.by_client[row.client_id] = row
-        chat = self.chats.get(msg.conversation_id)
-        if chat is None:
-            columns = self.new_chats[msg.conversation_id] = new_conversation(msg.conversation_id, msg.sent_at)
-            chat = self.chats[msg.conversation_id] = _Chat(msg.conversation_id, *(columns[n] for n in _SUMMARY))
+        chat = self.chats[msg.conversation_id]  # made by _hold_chats if it was not stored
         apply_to_conversation(chat, msg.direction, msg.text, msg.sent_at, counts_unread=True)
         chat.changed = True
         return row, row.now(), True

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.store import audit_chain
 from app.store import models as m
+from app.store.batches import Batch, batched
 from app.store.errors import OverOrderTotal, StoreError
 from app.store.records import ActionRecord, AuditRecord, IssueRecord
 from app.store.store import Store
@@ -124,32 +125,48 @@ class IssueStore:
 
     def import_issues(self, new: Sequence[dict[str, Any]], updates: Sequence[tuple[int, dict[str, Any]]],
                       phones: dict[str, tuple[str, str]], at: datetime, audit: Audit) -> list[int]:
-        """A whole import in one transaction: new issues (each with an "issue opened" audit entry), changes to
-        known ones, buyers' phone numbers by order no. ({order no.: (nick, phone)}, kept beside the order
-        export's contacts without overwriting them), and one audit entry for the import. Returns the new ids."""
+        """A whole import, all of it or none, in short batches a running desk writes between
+        (app/store/batches.py): new issues (each with an "issue opened" audit entry), changes to known ones, buyers'
+        phone numbers by order no. ({order no.: (nick, phone)}, kept beside the order export's contacts without
+        overwriting them), and one audit entry for the import, in its last step. Undone, the issues go and an
+        audit entry says so (the entries of the issues opened stay: the log is append-only). Returns the new
+        ids."""
         ids: list[int] = []
-        with self.store.writing() as s:
-            for values in new:
-                row = m.Issue(**{k: values[k] for k in ISSUE_FIELDS if k in values}, evidence=[], photos=[],
-                              opened_at=at)
-                s.add(row)
-                s.flush()
-                ids.append(row.id)
-                _add_audit(s, Audit(audit.who, "issue opened", None, _plain(values)), at, issue_id=row.id)
-            for issue_id, changes in updates:
-                row = s.get(m.Issue, issue_id)
-                if row is None:
-                    raise StoreError(f"issue {issue_id} does not exist")
-                for key, value in changes.items():
-                    setattr(row, key, value)
-            for order_no, (nick, phone) in phones.items():
-                known = s.get(m.OrderContact, order_no)
-                if known is None:
-                    s.add(m.OrderContact(order_no=order_no, buyer_nick=nick, receiver_name="", alipay="", phone=phone,
-                                         imported_at=at))
-                elif not known.phone:
-                    known.phone = phone
-            _add_audit(s, audit, at)
+        work: list[tuple[str, Any]] = [*(("new", v) for v in new), *(("update", u) for u in updates),
+                                       *(("phone", p) for p in phones.items())]
+
+        def write(batch: Batch, items: Sequence[tuple[str, Any]]) -> None:
+            s = batch.s
+            batch.new_rows(m.Issue.__table__)
+            batch.rows(m.Issue.__table__, [item[0] for kind, item in items if kind == "update"])
+            batch.rows(m.OrderContact.__table__, [item[0] for kind, item in items if kind == "phone"])
+            for kind, item in items:
+                if kind == "new":
+                    row = m.Issue(**{k: item[k] for k in ISSUE_FIELDS if k in item}, evidence=[], photos=[],
+                                  opened_at=at)
+                    s.add(row)
+                    s.flush()
+                    ids.append(row.id)
+                    _add_audit(s, Audit(audit.who, "issue opened", None, _plain(item)), at, issue_id=row.id)
+                elif kind == "update":
+                    issue_id, changes = item
+                    found = s.get(m.Issue, issue_id)
+                    if found is None:
+                        raise StoreError(f"issue {issue_id} does not exist")
+                    for key, value in changes.items():
+                        setattr(found, key, value)
+                else:
+                    order_no, (nick, phone) = item
+                    known = s.get(m.OrderContact, order_no)
+                    if known is None:
+                        s.add(m.OrderContact(order_no=order_no, buyer_nick=nick, receiver_name="", alipay="",
+                                             phone=phone, imported_at=at))
+                    elif not known.phone:
+                        known.phone = phone
+
+        with batched(self.store, "problem_orders", audited=True, who=audit.who) as job:
+            job.write(work, write)
+            job.finish(lambda s: _add_audit(s, audit, at))
         return ids
 
     def phones(self, order_nos: Sequence[str], buyer_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:

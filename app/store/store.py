@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import case, delete, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,10 +26,12 @@ from app.store.images import ImageStore
 from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_conversation
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
+from app.store.upsert import insert_new, upsert
 
 # The execution option that marks a write transaction's connection: on SQLite its BEGIN takes the write lock
 # (app/store/engine.py), so a check read before the write (a refund cap's sum) still holds when it commits.
 WRITES = "kefudesk_writes"
+_SHOP, _AGENT, _BUYER, _CHAT = (m.Shop.__table__, m.Agent.__table__, m.Buyer.__table__, m.Conversation.__table__)
 _MESSAGE_COLUMNS = ("id", "conversation_id", "direction", "text", "sent_at", "server_id", "client_id", "state", "error",
                     "image", "agent")
 
@@ -81,9 +83,12 @@ class Store:
 
     # --- shop and agent --------------------------------------------------------------------------
 
+    # Writes of what the shop sends are upserts (app/store/upsert.py): another desk on the same team server may
+    # write the same shop, agent, buyer, chat, order or key at the same moment.
+
     def ensure_shop(self, shop_id: str, name: str, gateway_url: str) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            s.merge(m.Shop(id=shop_id, name=name, gateway_url=gateway_url))
+            upsert(s, _SHOP, ["id"], [{"id": shop_id, "name": name, "gateway_url": gateway_url}])
 
     def ensure_agent(self, agent_id: str, shop_id: str, name: str) -> None:
         self.ensure_agents(shop_id, {agent_id: name})
@@ -94,13 +99,9 @@ class Store:
         names = {agent_id: name for agent_id, name in names.items() if agent_id and name}
         if not names or self.agent_names(list(names)) == names:
             return
-        with self._write_lock, self._sessions.begin() as s:
-            for agent_id, name in names.items():
-                agent = s.get(m.Agent, agent_id)
-                if agent is None:
-                    s.add(m.Agent(id=agent_id, shop_id=shop_id, name=name, role="presale"))
-                else:
-                    agent.name, agent.shop_id = name, shop_id
+        with self._write_lock, self._sessions.begin() as s:  # the role is the store's: set once, at the first login
+            upsert(s, _AGENT, ["id"], [{"id": agent_id, "shop_id": shop_id, "name": name, "role": "presale"}
+                                       for agent_id, name in sorted(names.items())], ["shop_id", "name"])
 
     def agent_names(self, ids: Sequence[str] | None = None) -> dict[str, str]:
         """Display names by agent id (all known ones, or these)."""
@@ -114,19 +115,12 @@ class Store:
 
     def upsert_conversation(self, conv: schema.Conversation) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            buyer = s.get(m.Buyer, conv.buyer.id)
-            if buyer is None:
-                s.add(m.Buyer(id=conv.buyer.id, nick=conv.buyer.nick, phone=""))
-            else:
-                buyer.nick = conv.buyer.nick
-            row = s.get(m.Conversation, conv.id)
-            if row is None:
-                s.add(m.Conversation(id=conv.id, buyer_id=conv.buyer.id, state=conv.state, created_at=conv.created_at,
-                                     last_text="", last_direction="", unread=0, agent=conv.agent))
-            else:
-                row.buyer_id, row.state, row.created_at = conv.buyer.id, conv.state, conv.created_at
-                if conv.agent:  # a gateway that does not say keeps what an earlier event said
-                    row.agent = conv.agent
+            upsert(s, _BUYER, ["id"], [{"id": conv.buyer.id, "nick": conv.buyer.nick, "phone": ""}], ["nick"])
+            chat = new_conversation(conv.id, conv.created_at) | {"buyer_id": conv.buyer.id, "state": conv.state,
+                                                                  "agent": conv.agent}
+            # a gateway that does not say whose the chat is keeps what an earlier event said
+            upsert(s, _CHAT, ["id"], [chat], ["buyer_id", "state", "created_at"], overrides=lambda new: {
+                "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
 
     def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
@@ -144,8 +138,9 @@ class Store:
     def _conversation_row(self, s: Session, conversation_id: str, at: datetime) -> m.Conversation:
         conv = s.get(m.Conversation, conversation_id)
         if conv is None:  # a reply in a chat we have not been told about yet; the details follow
-            conv = m.Conversation(**new_conversation(conversation_id, at))
-            s.add(conv)
+            s.execute(insert_new(s, _CHAT, ["id"]), [new_conversation(conversation_id, at)])
+            conv = s.get(m.Conversation, conversation_id, with_for_update=True)
+            assert conv is not None
         return conv
 
     def add_outgoing(self, conversation_id: str, text: str, client_id: str, at: datetime,
@@ -279,7 +274,8 @@ class Store:
             if not text:
                 s.execute(delete(m.Draft).where(m.Draft.conversation_id == conversation_id))
             else:
-                s.merge(m.Draft(conversation_id=conversation_id, text=text, updated_at=at))
+                upsert(s, m.Draft.__table__, ["conversation_id"],
+                       [{"conversation_id": conversation_id, "text": text, "updated_at": at}])
 
     def draft(self, conversation_id: str) -> str:
         with self._sessions() as s:
@@ -290,14 +286,21 @@ class Store:
 
     def upsert_orders(self, orders: Iterable[schema.Order], fetched_at: datetime) -> None:
         """The shop's orders as it sent them. A field a gateway does not say (None: an older gateway) keeps what
-        the store has, such as an order export's buyer note: merge() leaves an attribute it is not given alone."""
+        the store has, such as an order export's buyer note: it is neither inserted nor updated."""
+        rows: dict[str, dict[str, Any]] = {}
+        for order in orders:  # the last of one order no. wins, as one by one would
+            said = {name: value for name in _SAID_OR_KEPT if (value := getattr(order, name)) is not None}
+            rows[order.no] = {"no": order.no, "buyer_id": order.buyer_id, "items": [asdict(i) for i in order.items],
+                              "amount_fen": order.amount_fen, "status": order.status, "created_at": order.created_at,
+                              "courier": order.courier, "tracking_no": order.tracking_no, "address": order.address,
+                              "ship_by": order.ship_by, "fetched_at": fetched_at, **said}
+        # one statement per set of columns said (a multi-row upsert names the same columns in every row)
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows.values():
+            by_columns.setdefault(tuple(row), []).append(row)
         with self._write_lock, self._sessions.begin() as s:
-            for order in orders:
-                said = {name: value for name in _SAID_OR_KEPT if (value := getattr(order, name)) is not None}
-                s.merge(m.Order(no=order.no, buyer_id=order.buyer_id, items=[asdict(i) for i in order.items],
-                                amount_fen=order.amount_fen, status=order.status, created_at=order.created_at,
-                                courier=order.courier, tracking_no=order.tracking_no, address=order.address,
-                                ship_by=order.ship_by, fetched_at=fetched_at, **said))
+            for group in by_columns.values():
+                upsert(s, m.Order.__table__, ["no"], group)
 
     def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
         with self._sessions() as s:
@@ -327,13 +330,11 @@ class Store:
     def add_phrases(self, phrases: Iterable[Phrase], *, keep_ids: bool = False) -> list[int]:
         """Add phrases in one transaction: all of them or none. Ids are given by the store, unless keep_ids
         (undoing a delete puts the very same rows back). Returns the ids in order."""
-        rows = [_phrase_columns(p) | ({"id": p.id} if keep_ids else {}) for p in phrases]
-        if not rows:
+        phrases = list(phrases)
+        if not phrases:
             return []
         with self._write_lock, self._sessions.begin() as s:
-            # one multi-row INSERT … RETURNING, in order: 10,000 imported phrases in a fraction of a second
-            statement = insert(m.PhraseRow).returning(m.PhraseRow.id, sort_by_parameter_order=True)
-            return list(s.scalars(statement, rows))
+            return insert_phrases(s, phrases, keep_ids=keep_ids)
 
     def update_phrases(self, phrases: Iterable[Phrase]) -> None:
         """Write edited phrases back (matched by id), all or none; usage counts are the store's, not the caller's."""
@@ -379,11 +380,24 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            s.merge(m.Meta(key=key, value=value))
+            upsert(s, m.Meta.__table__, ["key"], [{"key": key, "value": value}])
+
+    def ping(self) -> None:
+        """Ask the database for nothing; raises as any call would (StoreUnreachable: a team's server is away)."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def insert_phrases(s: Session, phrases: Sequence[Phrase], *, keep_ids: bool = False) -> list[int]:
+    """Add phrases in the session's transaction; their ids, in order."""
+    rows = [_phrase_columns(p) | ({"id": p.id} if keep_ids else {}) for p in phrases]
+    # one multi-row INSERT … RETURNING, in order: 10,000 imported phrases in a fraction of a second
+    statement = insert(m.PhraseRow).returning(m.PhraseRow.id, sort_by_parameter_order=True)
+    return list(s.scalars(statement, rows))
 
 
 # the order's fields a gateway may leave unsaid (None), which then keep the stored value

@@ -31,6 +31,9 @@ RULES_KEY = "team.rules"  # which version of team.sql is installed
 # the server's refusals: a privilege the login lacks (insufficient_privilege), a rule nobody may break
 # (check_violation); team.sql raises these two only
 REFUSALS = ("42501", "23514")
+# pg_advisory_xact_lock's key for "looking at or changing the schema" (the bytes of "kfschem"); held from the first
+# look until the upgrade commits, so desks started together on an empty database build it once
+SCHEMA_LOCK = 0x6B_66_73_63_68_65_6D
 
 # The desk's rules (app/desk/issues.py) as the server checks them: the store cannot import the desk.
 # tests/unit/store/test_team.py keeps these equal to the desk's.
@@ -119,6 +122,14 @@ class TeamRoles:
 
 # --- what a desk finds when it opens the server --------------------------------------------------------------
 
+def hold_schema(connection: Connection) -> None:
+    """Wait until no other desk or setup is looking at or upgrading the schema, and keep them waiting until this
+    transaction ends: the one that finds an empty or older database upgrades it, the others then find it done
+    (PostgreSQL runs DDL in transactions, but two upgrades at once collide on the catalog's unique names)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+
+
 def schema_state(connection: Connection) -> tuple[str | None, bool]:
     """(the schema revision on the server or None for none, whether this login may change the schema: it owns
     it, or could create it in an empty database)."""
@@ -181,6 +192,7 @@ def setup(connection: Connection, roles: TeamRoles, passwords: Mapping[str, str 
     # imported here: the engine imports this module
     from app.store.engine import HEAD_REVISION, known_revisions, migrate_connection
 
+    hold_schema(connection)
     revision, _may = schema_state(connection)
     if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
         raise StoreTooNew(f"the database holds schema {revision}, from a newer KefuDesk than this one (which knows "

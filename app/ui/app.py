@@ -138,7 +138,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             DemoHelp(window).show_supervisor()
         else:
             DemoHelp(window).warn_if_left()
-    crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit)
+    crash.install(config.data_dir() / "crash-reports", CrashNotice(window).sig_report.emit, session.known_failure)
     if getattr(secrets, "warning", ""):
         QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(
             app.translate("run_desk", "No OS keyring: the login is kept for this session only."), 15_000))

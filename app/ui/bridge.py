@@ -21,6 +21,8 @@ class DeskBridge(QObject):
     """Something the agent should know about, in one sentence."""
     sig_transfer = Signal(object, object, bool)
     """A chat changed hands (ConversationSummary, schema.Transfer, whether to this agent)."""
+    sig_login_needed = Signal(object)  # a desk Reason: why the password is asked for
+    """The shop wants the password and the desk has none it may use: ask the agent."""
 
     # DeskListener; signals emitted from another thread reach GUI-thread receivers as queued calls
     def on_conversation(self, chat: ConversationSummary) -> None:
@@ -40,3 +42,6 @@ class DeskBridge(QObject):
 
     def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None:
         self.sig_transfer.emit(chat, transfer, to_me)
+
+    def on_login_needed(self, reason: str) -> None:
+        self.sig_login_needed.emit(reason)

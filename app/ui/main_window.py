@@ -72,6 +72,7 @@ from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.shop_login import ShopLogin
 from app.ui.tool_windows import ToolWindows
 from app.ui.transfer_dialog import TransferDialog
 from app.ui.word_lists import WordListsDialog
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         bridge.sig_connection.connect(self._on_connection)
         bridge.sig_problem.connect(self._on_problem)
         bridge.sig_transfer.connect(self._on_transfer)
+        self.shop_login = ShopLogin(self, session, bridge)  # the password, when the shop asks for it again
 
         # one timer for the whole queue: the wait times tick together
         self._tick = QTimer(self)

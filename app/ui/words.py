@@ -183,9 +183,13 @@ REASONS: dict[str, str] = {
     "clip_keep_items": QT_TRANSLATE_NOOP("Reason", "keep 10–100,000 entries"),
     # the connection with the shop (the detail is the shop's or the network's own words)
     "login_refused": QT_TRANSLATE_NOOP("Reason", "not logged in to the shop: {detail}"),
+    "login_needed": QT_TRANSLATE_NOOP("Reason", "the shop asks for the password again: enter it to go on"),
     "shop_unreachable": QT_TRANSLATE_NOOP("Reason", "cannot reach the shop; the desk works offline and keeps trying ({detail})"),
     "stream_dropped": QT_TRANSLATE_NOOP("Reason", "the connection to the shop dropped; reconnecting ({detail})"),
     "shop_stopped": QT_TRANSLATE_NOOP("Reason", "the desk stopped talking to the shop: {detail}"),
+    # the team's server (store.url) going away mid-shift and coming back
+    "server_unreachable": QT_TRANSLATE_NOOP("Reason", "the team's server cannot be reached: drafts and replies are kept on this computer and saved there when it answers again; buyers' new messages wait at the shop"),
+    "server_back": QT_TRANSLATE_NOOP("Reason", "the team's server answers again; {drafts} draft(s) and {replies} reply(ies) kept on this computer were saved to it"),
     # the store, when the disk is full or cannot be written
     "store_full": QT_TRANSLATE_NOOP("Reason", "the disk holding {path} is full: the last change was not saved, everything saved before it is intact. Free some space on that disk (old files in the backups folder beside it can go); the desk goes on where it stopped"),
     "store_read_only": QT_TRANSLATE_NOOP("Reason", "{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder"),

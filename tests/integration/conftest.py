@@ -27,6 +27,7 @@ class RecordingListener:
         self.details: list[str] = []  # why it went offline ("" when it came online)
         self.problems: list[str] = []
         self.transfers: list[tuple[str, str, str, bool]] = []
+        self.logins: list[str] = []  # why the agent was asked for the shop's password
 
     def on_conversation(self, chat) -> None: ...  # noqa: ANN001
     def on_message(self, message) -> None: ...  # noqa: ANN001
@@ -41,6 +42,9 @@ class RecordingListener:
 
     def on_transfer(self, chat, transfer, to_me: bool) -> None:  # noqa: ANN001
         self.transfers.append((chat.id, transfer.from_agent, transfer.note, to_me))
+
+    def on_login_needed(self, reason: str) -> None:
+        self.logins.append(reason)
 
 
 @pytest.fixture

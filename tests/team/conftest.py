@@ -41,6 +41,49 @@ def _as_server_user(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
+class Cluster:
+    """A throwaway PostgreSQL cluster on a free loopback port, which a test may stop and start again (the
+    superuser signs in without a password; every other login with its own, as on a shop's server)."""
+
+    def __init__(self) -> None:
+        initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
+        if not initdb or not pg_ctl:
+            pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on this machine and KEFUDESK_TEST_PG not set")
+        self.pg_ctl = pg_ctl
+        self.root = Path(tempfile.mkdtemp(prefix="kefudesk-pg-"))
+        self.data = self.root / "data"
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self.port = _free_port()
+        subprocess.run(_as_server_user([initdb, "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                                        "--locale=C"]), check=True, capture_output=True)
+        # the superuser signs in without a password, as before; every other login (the team layout's, set up by
+        # kefudesk team setup) with its SCRAM password, as on a shop's server, so a wrong one is refused
+        (self.data / "pg_hba.conf").write_text("local all all trust\n"
+                                               "host all postgres 127.0.0.1/32 trust\n"
+                                               "host all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8")
+
+    @property
+    def url(self) -> str:
+        """The server's URL, without the database."""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        subprocess.run(_as_server_user([self.pg_ctl, "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
+                                        "-t", "30", "-o", f"-p {self.port} -k {self.root} "
+                                        "-c listen_addresses=127.0.0.1 -c fsync=off"]) + ["start"],
+                       check=True, capture_output=True)
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server (fast: every session ended, as an administrator's restart or a crash looks to a desk)."""
+        subprocess.run(_as_server_user([self.pg_ctl, "-D", str(self.data), "-m", mode, "-w", "stop"]),
+                       capture_output=True)
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A server URL (without the database) for the session."""
@@ -48,30 +91,24 @@ def pg_server() -> Iterator[str]:
     if given:
         yield given.rsplit("/", 1)[0]
         return
-    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on this machine and KEFUDESK_TEST_PG not set")
-    root = Path(tempfile.mkdtemp(prefix="kefudesk-pg-"))
-    data = root / "data"
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run(_as_server_user([initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                                    "--locale=C"]), check=True, capture_output=True)
-    # the superuser signs in without a password, as before; every other login (the team layout's, set up by
-    # kefudesk team setup) with its SCRAM password, as on a shop's server, so a wrong one is refused
-    (data / "pg_hba.conf").write_text("local all all trust\n"
-                                      "host all postgres 127.0.0.1/32 trust\n"
-                                      "host all all 127.0.0.1/32 scram-sha-256\n", encoding="utf-8")
-    log = root / "server.log"
-    subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "30", "-o",
-                                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"]) + ["start"],
-                   check=True, capture_output=True)
+    cluster = Cluster()
+    cluster.start()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        yield cluster.url
     finally:
-        subprocess.run(_as_server_user([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
+
+
+@pytest.fixture
+def own_pg() -> Iterator[Cluster]:
+    """A cluster of this test's own, started, which the test may stop and start (it never touches
+    KEFUDESK_TEST_PG's server)."""
+    cluster = Cluster()
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
 
 
 @pytest.fixture

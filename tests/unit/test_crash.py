@@ -43,3 +43,29 @@ def test_errors_on_the_main_thread_are_reported_and_old_reports_pruned(tmp_path,
     assert len(told) == 5
     kept = sorted(tmp_path.glob("crash-*.txt"))
     assert len(kept) == 3 and "bug 4" in kept[-1].read_text(encoding="utf-8")
+
+
+def test_a_failure_the_desk_says_itself_is_no_crash_report(tmp_path, monkeypatch):
+    """The team's server away: the window's every read of a chat fails alike, and the desk says it once (issue 18:
+    50 crash reports in 18 s). What the desk knows is handed to it; anything else is still a report."""
+    from app.store.errors import StoreUnreachable
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    told, known = [], []
+
+    def knows(error: BaseException) -> bool:
+        known.append(error)
+        return isinstance(error, StoreUnreachable)
+
+    crash.install(tmp_path, told.append, knows)
+    for error in (StoreUnreachable("postgresql+psycopg://kefu@10.0.0.5/shop", "connection refused"),) * 50:
+        try:
+            raise error
+        except StoreUnreachable:
+            sys.excepthook(*sys.exc_info())
+    assert told == [] and len(known) == 50 and not list(tmp_path.glob("crash-*.txt"))
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert len(told) == 1

@@ -18,6 +18,7 @@ class MessageModel(QAbstractListModel):
         self.conversation_id = ""
         self._messages: list[MessageRecord] = []
         self._rows: dict[int, int] = {}
+        self._kept = 0  # rows of replies kept on this computer, waiting for the team's server to store them
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._messages)
@@ -38,6 +39,7 @@ class MessageModel(QAbstractListModel):
         self.conversation_id = conversation_id
         self._messages = list(messages)
         self._rows = {m.id: row for row, m in enumerate(self._messages)}
+        self._kept = sum(m.id < 0 for m in self._messages)
         self.endResetModel()
 
     def prepend(self, older: list[MessageRecord]) -> None:
@@ -57,6 +59,14 @@ class MessageModel(QAbstractListModel):
         if message.conversation_id != self.conversation_id:
             return
         row = self._rows.get(message.id)
+        if row is None and message.client_id and message.id > 0:
+            # a reply kept on this computer while the team's server was away (a local id below 0), now stored
+            row = next((r for r, m in enumerate(self._messages)
+                        if m.id < 0 and m.client_id == message.client_id), None) if self._kept else None
+            if row is not None:
+                self._kept -= 1
+                del self._rows[self._messages[row].id]
+                self._rows[message.id] = row
         if row is not None:
             self._messages[row] = message
             index = self.index(row)
@@ -66,6 +76,7 @@ class MessageModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._messages.append(message)
         self._rows[message.id] = row
+        self._kept += message.id < 0
         self.endInsertRows()
 
     def buyer_said(self) -> str:

@@ -104,3 +104,30 @@ def test_starter_phrases_as_they_were_shipped_now_ask_for_what_is_a_decision(tmp
     assert "{ask:补偿金额|money}" in book.by_abbreviation("zl").body and "{amount}" not in book.by_abbreviation("zl").body
     assert "{amount}" in book.by_abbreviation("zl2").body  # edited by the shop: the shop's
     store.close()
+
+
+def test_a_phrase_import_that_fails_after_its_first_batches_adds_nothing(tmp_path):
+    """Phrases are written in short batches a running desk writes between; a failure after some removes them."""
+    import json
+
+    import pytest
+    from sqlalchemy import text
+
+    from app.store.errors import StoreFull
+
+    store = open_store(tmp_path / "k.db")
+    try:
+        book = PhraseBook(store)
+        before = sorted(p.id for p in store.phrases())
+        phrases = [{"title": f"导入{n}", "body": f"亲，第{n}条导入的话术哦", "group": "导入"} for n in range(300)]
+        document = {"format": "kefudesk-phrases", "version": 1, "phrases": phrases}
+        plan = book.plan_import(json.dumps(document, ensure_ascii=False).encode(), "json")
+        assert len(plan.new) == 300
+        with store.engine.begin() as db:
+            db.execute(text(f"CREATE TRIGGER full BEFORE INSERT ON phrase WHEN (SELECT count(*) FROM phrase) >= "
+                            f"{len(before) + 200} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+        with pytest.raises(StoreFull):
+            book.run_import(plan)
+        assert sorted(p.id for p in store.phrases()) == before
+    finally:
+        store.close()

@@ -264,3 +264,25 @@ def test_the_gateways_problem_with_a_nick_the_store_cannot_keep_is_a_bad_line_no
     assert [(r.line, str(r.reason)) for r in plan.rejected] == [
         (2, "buyer_nick is 150 characters, more than the store keeps (100): not imported")]
     assert run_plan(desk, plan, source="gateway") and len(desk.issues(IssueFilter(stage="in_sale"))) == 1
+
+
+def test_a_long_list_that_fails_after_its_first_batches_is_undone_and_the_log_says_so(desk):
+    """A long list is written in short batches (app/store/batches.py): a failure after some of them were committed
+    removes their issues again; the audit log, append-only, keeps their "issue opened" entries and says the
+    import was undone, naming them, and its chain still verifies."""
+    from app.store import audit_chain
+
+    rows = "".join(f"39120000000000{n:05d},买家{n},缺货,白蓝{n}码缺货,,2026-11-24 09:10\r\n" for n in range(120))
+    with desk.store.engine.begin() as db:
+        db.execute(text("CREATE TRIGGER past_80_fails BEFORE INSERT ON issue WHEN (SELECT count(*) FROM issue) >= 80 "
+                        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+    with pytest.raises(StoreFull):
+        imported(desk, HEADER + rows)
+    assert desk.issues(IssueFilter(stage="in_sale")) == []
+    log = desk.repo.audit_log()
+    opened = [entry for entry in log if entry.what == "issue opened"]
+    assert opened, "batches were committed before the failure"
+    [undone] = [entry for entry in log if entry.what == "import undone"]
+    assert undone.after["import"] == "problem_orders"
+    assert sorted(undone.after["removed"]["issue"]) == sorted(entry.issue_id for entry in opened)
+    assert audit_chain.verify_store(desk.store.engine).broken is None

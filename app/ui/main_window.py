@@ -54,6 +54,7 @@ from app.ui.buyer_text import isolated
 from app.ui.clipboard_dialog import ClipboardDialog
 from app.ui.conversation_pane import HISTORY_PAGE, ConversationPane
 from app.ui.delegates import QueueDelegate
+from app.ui.dialog_focus import DialogFocus
 from app.ui.floor import Floor
 from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self._connection_message = ""
         self.setObjectName("mainWindow")
         self.tools = ToolWindows(self, self.focus_composer)  # Esc closes a tool window, back to the reply box
+        self.dialog_focus = DialogFocus(self, self.focus_composer)  # a closed dialog gives the keyboard back
 
         self.queue_model = QueueModel(clock, self)
         self.queue_model.set_angry_words(angry_words(session.store))

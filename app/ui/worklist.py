@@ -146,6 +146,7 @@ class WorklistWindow(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_phone())
         self._actions()
         self.resize(1100, 600)
+        self._generation = 0
         self.refresh()
 
     def _actions(self) -> None:
@@ -181,9 +182,13 @@ class WorklistWindow(QDialog):
         """Recompute the worklist off the GUI thread (contact attempts, phones and buyers' answers are read)."""
         desk = self.desk
         self.status.setText(self.tr("Loading…"))
-        in_background(lambda: (worklist(desk), desk.clock()), self._loaded, self)
+        self._generation += 1  # an earlier, slower load must not overwrite this one with an older list
+        generation = self._generation
+        in_background(lambda: (worklist(desk), desk.clock()), lambda result: self._loaded(generation, result), self)
 
-    def _loaded(self, result: object) -> None:
+    def _loaded(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return
         if isinstance(result, BaseException):
             self.status.setText(self.tr("Cannot read the worklist: %1").replace("%1", str(result)))
             return

@@ -93,3 +93,32 @@ def test_a_message_logged_and_two_silent_days_later_the_buyer_is_on_the_phone_ta
     qtbot.keyClick(worklist, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: worklist.steps.tabText(4) == "Follow up (1)")
     assert [a.fields["channel"] for a in window.issue_desk.actions(target.id)] == ["message", "phone"]
+
+
+def test_a_slow_earlier_load_never_replaces_the_list_the_agent_asked_for_last(qtbot, desk, tmp_path, monkeypatch):
+    """Found under load (issue 18's suite): a load still reading when a later one started finished last and put
+    back the list as it was before, so an imported problem or one due for a call vanished or sat on the wrong tab."""
+    import threading
+
+    import app.ui.worklist as module
+
+    read = module.worklist
+    held, release = threading.Event(), threading.Event()
+
+    def slow_first(issue_desk):  # noqa: ANN001, ANN202
+        items = read(issue_desk)
+        if not held.is_set():
+            held.set()
+            release.wait(30)  # the window's first load is slow: it read the list before the import
+        return items
+
+    monkeypatch.setattr(module, "worklist", slow_first)
+    window = desk()
+    worklist = open_worklist(qtbot, window)
+    qtbot.waitUntil(held.is_set)
+    import_list(qtbot, worklist, tmp_path)  # its own load shows the two imported problems
+    release.set()  # the first load finishes last, with the empty list it read
+    qtbot.waitUntil(lambda: not any(t.name == "background-read" and t.is_alive() for t in threading.enumerate()))
+    for _ in range(3):
+        QGuiApplication.processEvents()
+    assert worklist.model.rowCount() == 2 and worklist.steps.tabText(1) == "To message (2)"

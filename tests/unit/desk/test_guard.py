@@ -149,7 +149,7 @@ def test_a_store_without_a_supervisor_lets_its_user_switch_words_off_alone(tmp_p
 
 
 def test_the_guard_from_the_command_line(capsys):
-    from app.cli import main
+    from app.cli.main import main
 
     assert main(["guard", "check", "好的亲，马上发货"]) == 0 and capsys.readouterr().out == ""
     assert main(["guard", "check", "加我微信吧"]) == 1

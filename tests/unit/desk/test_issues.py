@@ -201,7 +201,7 @@ def test_follow_ups_come_due_in_order(desk):
 
 def test_profiles_from_the_command_line_keep_only_a_hash(monkeypatch, capsys):
     from app import config
-    from app.cli import main
+    from app.cli.main import main
 
     monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "123")
     assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 2

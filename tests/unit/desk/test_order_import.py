@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError, contact, plan_import, run_import
 from app.desk.reports import Reports

@@ -75,7 +75,7 @@ def test_a_refund_of_exactly_the_share_typed_is_within_it_and_a_fen_more_is_not(
 
 def test_the_limits_from_the_command_line(monkeypatch, capsys):
     from app import config
-    from app.cli import main
+    from app.cli.main import main
 
     monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "secret-9")
     assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 0

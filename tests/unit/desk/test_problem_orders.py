@@ -193,7 +193,7 @@ def _item(desk, issue):
 
 
 def test_the_cli_imports_all_or_nothing_and_lists_the_phone_calls_due(tmp_path, capsys):
-    from app.cli import main
+    from app.cli.main import main
 
     good = tmp_path / "problems.csv"
     good.write_bytes(LIST.encode("gbk"))
@@ -218,7 +218,7 @@ def test_the_cli_imports_all_or_nothing_and_lists_the_phone_calls_due(tmp_path, 
 
 
 def test_the_cli_shows_a_files_escape_sequences_and_never_lets_them_drive_the_terminal(tmp_path, capsys):
-    from app.cli import main
+    from app.cli.main import main
 
     clear, retitle = "\x1b[2J\x1b[H", "\x1b]0;pwned\x07"
     source = tmp_path / "problems.csv"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.shopsim.faults import Faults, FaultsInvalid, ReplayInvalid, read_replay
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "replay" / "example.jsonl"

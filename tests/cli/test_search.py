@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from openpyxl import load_workbook
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.gateway import schema
 from app.store.engine import open_store
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import IssueDesk, IssueRefused, password_ok
 from app.gateway import schema
 from app.store.engine import open_store

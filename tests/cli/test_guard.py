@@ -6,7 +6,7 @@ import io
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.store.engine import open_store
 from app.store.issues import IssueStore
 

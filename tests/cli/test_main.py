@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 
 
 def test_an_unknown_option_is_one_line_and_exit_2(capsys):

@@ -1,0 +1,62 @@
+"""`kefudesk report kpi`: the agents' KPIs as text, XLSX and HTML, agents named as the shop named them, and a name
+that looks like a formula or an escape sequence kept text in every form. (The daily tables through the command are
+tested beside the tables, in tests/unit/desk/test_reports.py, on the store their fixture fills.)"""
+
+from datetime import timedelta
+
+from openpyxl import load_workbook
+
+from app import config
+from app.cli.main import main
+from app.gateway import schema
+from app.store.engine import open_store
+from tests.cli.test_search import T0, fill
+from tests.conftest import obeyed_by_a_terminal
+
+
+def test_report_kpi_prints_and_writes_xlsx_and_html(tmp_path, capsys):
+    fill()
+    assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.startswith("客服 agent\t起始日 period\t接待量 served")
+    assert row.split("\t")[:5] == ["小李", "2026-11-11", "1", "20.0", "20.0"]
+    assert main(["report", "kpi", "--from", "2026-11-01", "--to", "2026-11-30", "--period", "month",
+                 "--out", str(tmp_path / "k.xlsx")]) == 0
+    sheet = load_workbook(tmp_path / "k.xlsx").active
+    assert [c.value for c in sheet[2]][:3] == ["小李", "2026-11-01", 1]
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.html")]) == 0
+    assert "<td>小李</td>" in (tmp_path / "k.html").read_text(encoding="utf-8")
+    assert main(["report", "kpi", "--from", "2026-11-12", "--to", "2026-11-11"]) == 2
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.csv")]) == 2
+
+
+def test_the_kpi_report_keeps_an_agents_name_text_in_every_form(tmp_path, capsys):
+    name = "=cmd|' /C calc'!A0\x1b[2J"
+    store = open_store(config.store_path())
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent=name))
+    store.close()
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.xlsx")]) == 0
+    cell = load_workbook(tmp_path / "k.xlsx").active["A2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=cmd|' /C calc'!A0␛[2J", "s", True)
+    capsys.readouterr()
+    assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("'=cmd|' /C calc'!A0␛[2J\t") and not obeyed_by_a_terminal(out)
+    assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.html")]) == 0
+    assert "<td>=cmd|&#x27; /C calc&#x27;!A0␛[2J</td>" in (tmp_path / "k.html").read_text(encoding="utf-8")
+
+
+def test_the_kpi_report_names_agents_by_the_name_the_shop_gave_them(tmp_path, capsys):
+    store = open_store(config.store_path())
+    store.ensure_agent("agent-xiaowang", "demo", "小王")  # as the desk kept it from the shop's agent list
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
+    store.ingest_message(schema.Message("m3", "c1", "in", "27码有吗", T0 + timedelta(seconds=30)))
+    store.ingest_message(schema.Message("m4", "c1", "out", "有的", T0 + timedelta(seconds=40), agent="agent-gone"))
+    store.close()
+    assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
+    rows = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert sorted(rows) == ["agent-gone", "小王"]  # an id nothing named stays as it is

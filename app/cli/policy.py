@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from app.desk.issues import Policy
 
 OPTIONS = {  # option → policy field, help
-    "--rounding-max": ("rounding_max_share", "price rounding an agent may give alone, in % of the order (1%%)"),
+    "--rounding-max": ("rounding_max_share", "price rounding an agent may give alone, in %% of the order (1%%)"),
     "--roundings-per-day": ("rounding_per_day", "price roundings per agent per day (3)"),
     "--partial-refund-max": ("partial_refund_max_fen", "largest partial refund an agent may give alone, yuan (6.00)"),
-    "--partial-refund-share": ("partial_refund_max_share", "largest partial refund, in % of the order (30%%)"),
+    "--partial-refund-share": ("partial_refund_max_share", "largest partial refund, in %% of the order (30%%)"),
     "--gift-max": ("gift_max_fen", "largest gift or coupon an agent may give alone, yuan (20.00)"),
 }
 

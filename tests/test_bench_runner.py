@@ -3,7 +3,7 @@ machines): only that each record is complete and its verdict follows from its ow
 
 import json
 
-from app.cli import main
+from app.cli.main import main
 from bench.runner import record
 
 FIELDS = {"name", "value", "unit", "target", "baseline", "ratio", "passed", "machine", "higher_is_better"}

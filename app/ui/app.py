@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import config, crash
-from app.cli_store import open_configured
 from app.config import FloorSettings, PaletteSettings
+from app.desk.configured_store import open_configured
 from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store, open_store_to_read

@@ -20,6 +20,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from app.cli.report import print_tsv
 from app.desk.issues import IssueDesk
 from app.desk.money import Money
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
@@ -27,7 +28,6 @@ from app.desk.review import KPI_HEADERS
 from app.gateway import schema
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.phrasefile import export, parse
-from app.report_cli import print_tsv
 from app.safe_text import FORMULA_STARTS, formula_like, xlsx_text
 from app.store.engine import open_store
 from tests.conftest import obeyed_by_a_terminal

@@ -149,7 +149,7 @@ def test_a_settings_path_that_is_a_folder_is_a_message_not_a_traceback(tmp_path)
 @pytest.mark.parametrize("content", [b"[demo]\nrate = inf\n", b"\xff\xfe\x00[", b"[ui\n", b"a = " + b"[" * 100_000])
 def test_the_desk_started_on_a_bad_settings_file_says_why_and_stops(content, capsys, monkeypatch):
     from app import config
-    from app.cli import main
+    from app.cli.main import main
     from app.ui import app as ui_app
 
     def opened(options: object) -> int:

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.order_import import contact, plan_import, run_import
 from app.store.engine import open_store
 

@@ -16,7 +16,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from app import team_cli
+from app.cli import team as team_cli
 from app.desk.issues import IssueDesk
 from app.gateway import schema
 from app.store import clips
@@ -201,7 +201,7 @@ def test_passwords_are_asked_at_the_terminal_twice_and_never_taken_from_the_comm
     for name in [k for k in os.environ if k.startswith("KEFUDESK_PASSWORD_")]:
         monkeypatch.delenv(name)
     parser = argparse.ArgumentParser()
-    team_cli.add_parsers(parser)
+    team_cli.add_arguments(parser)
     args = parser.parse_args(["setup", team.admin, "--supervisor", "小组长=zuzhang"])
     prompts: list[str] = []
     answers = iter(["", "", "", "zu-pass-12", "zu-pass-13"])  # the owner, desk and 店长 kept; the new one mistyped

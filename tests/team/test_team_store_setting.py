@@ -13,7 +13,7 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.cli_store import open_configured
+from app.desk.configured_store import open_configured
 from app.gateway.secrets import MemorySecretStore
 from app.store.errors import StoreError
 

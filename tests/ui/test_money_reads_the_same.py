@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import IssueDesk
 from app.desk.review import ReviewDesk
 from app.gateway import schema

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import Workbook
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.order_import import plan_import
 from app.files import SHEET_BYTES, TooLarge, private_dir, read_limited, write_atomic
 from app.quickreplies.phrasefile import PhraseFileError, parse

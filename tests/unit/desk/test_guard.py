@@ -146,19 +146,3 @@ def test_a_store_without_a_supervisor_lets_its_user_switch_words_off_alone(tmp_p
     assert edit_words(store, "小李", remove=["加微信"]).check("可以加微信吗") == []
     assert [(e.who, e.after["removed"]) for e in changes(store)] == [("小李", ["加微信"])]
     store.close()
-
-
-def test_the_guard_from_the_command_line(capsys):
-    from app.cli import main
-
-    assert main(["guard", "check", "好的亲，马上发货"]) == 0 and capsys.readouterr().out == ""
-    assert main(["guard", "check", "加我微信吧"]) == 1
-    assert capsys.readouterr().out.split("\t")[1:3] == ["off_platform", "加我微信"]
-    assert main(["guard", "add", "差评师"]) == 0
-    assert main(["guard", "check", "你这个差评师"]) == 1
-    capsys.readouterr()
-    assert main(["guard", "remove", "差评师", "笨蛋"]) == 0
-    assert main(["guard", "check", "笨蛋"]) == 0
-    assert main(["guard", "list"]) == 0
-    listed = capsys.readouterr().out
-    assert "insult\t傻B" in listed and "笨蛋" not in listed

@@ -199,23 +199,6 @@ def test_follow_ups_come_due_in_order(desk):
     assert [i.id for i in due] == [sooner.id, later.id]
 
 
-def test_profiles_from_the_command_line_keep_only_a_hash(monkeypatch, capsys):
-    from app import config
-    from app.cli import main
-
-    monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "123")
-    assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 2
-    assert "at least 6 characters" in capsys.readouterr().err
-    monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "secret-9")
-    assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 0
-    store = open_store(config.store_path())
-    desk = IssueDesk(store, "小李")
-    assert desk.role("店长") == "supervisor"
-    files = list(config.store_path().parent.glob("kefudesk.db*"))  # the database and its WAL
-    assert files and all(b"secret-9" not in f.read_bytes() for f in files)
-    store.close()
-
-
 def test_five_wrong_sizes_on_one_item_in_a_day_are_a_cluster_not_five_buyers(desk, store):
     sku = schema.OrderItem("XL-RUN-25", "小鹿运动鞋 25码", 1, 12900)
     orders = [schema.Order(f"20000000000000000{n}", f"b{n}", (sku,), 12900, "交易成功", NOW) for n in range(6)]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.order_import import contact, plan_import, run_import
 from app.gateway import schema
 from app.store.engine import open_store

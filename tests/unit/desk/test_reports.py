@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import IssueDesk
 from app.desk.money import Money
 from app.desk.reports import Reports, write_xlsx

@@ -8,20 +8,17 @@ one), KEFUDESK_SUPERVISOR_PASSWORD (the authorising supervisor's) and KEFUDESK_O
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 import unicodedata
 from typing import TYPE_CHECKING
 
-from app.cli_store import open_user_store
+from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_store
 
 if TYPE_CHECKING:
     from app.desk.issues import IssueDesk
 
 PROG = "kefudesk profiles"
 NEW_PASSWORD = "KEFUDESK_NEW_PASSWORD"
-SUPERVISOR_PASSWORD = "KEFUDESK_SUPERVISOR_PASSWORD"
 OLD_PASSWORD = "KEFUDESK_OLD_PASSWORD"
 FIRST_SUPERVISOR = ("first supervisor of this store: from now on adding a supervisor, changing anyone's role or "
                     "another person's password, changing the limits and removing a banned word take a supervisor's "
@@ -31,11 +28,7 @@ FIRST_SUPERVISOR = ("first supervisor of this store: from now on adding a superv
 NAME_HELP = "the person's name, as the audit log shows it"
 
 
-class Refused(Exception):
-    """A one-line refusal from the command itself (exit code 2)."""
-
-
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def by(command: argparse.ArgumentParser, needed: str) -> None:
@@ -67,27 +60,6 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
     by(remove, "always")
 
 
-def at_terminal() -> str:
-    """Who acts, as far as a command can tell: the computer's user (kept in the audit log with what they did)."""
-    try:
-        return f"terminal:{getpass.getuser()}"
-    except Exception:  # no user name in this environment (getpass raises KeyError or OSError)
-        return "terminal"
-
-
-def ask(env: str, prompt: str, *, twice: bool = False) -> str:
-    """A password from env, else typed at the terminal (twice for a new one); Refused if neither can be had."""
-    given = os.environ.get(env)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise Refused(f"no terminal to ask {prompt}: run this in a terminal, or give it in {env}")
-    typed = getpass.getpass(f"{prompt}: ")
-    if twice and getpass.getpass(f"{prompt}, again: ") != typed:
-        raise Refused("the two passwords typed differ: nothing was changed")
-    return typed
-
-
 HINTS = {  # the way out, for the refusals a command line can do something about
     "profile_exists": "change a role with `kefudesk profiles role {name} ROLE --supervisor NAME`, a password with "
                       "`kefudesk profiles password {name}`",
@@ -102,26 +74,22 @@ def run(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
     from app.store.errors import ServerRefused
 
-    store = open_user_store(PROG)
-    if store is None:
-        return 3
     try:
-        desk = IssueDesk(store, at_terminal())
-        print(_run(desk, args))
-        return 0
+        with user_store(PROG) as store:
+            desk = IssueDesk(store, at_terminal())
+            print(_run(desk, args))
+            return Exit.OK
     except Refused as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     except IssueRefused as exc:
         hint = HINTS.get(exc.code, "").replace("{name}", getattr(args, "name", ""))
         print(f"{PROG}: {exc}" + (f"; {hint}" if hint else ""), file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     except ServerRefused as exc:  # a team server's agents' login: profiles are a supervisor's or the owner's
         print(f"kefudesk profiles: {exc.detail}: a supervisor's login adds profiles on the team's server, and "
               "kefudesk team setup --supervisor NAME=LOGIN adds a supervisor", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
+        return Exit.REFUSED
 
 
 def _run(desk: IssueDesk, args: argparse.Namespace) -> str:

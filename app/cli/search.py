@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from app.cli_store import open_user_store
+from app.cli.common import Exit, user_store
 from app.safe_text import for_terminal, terminal_json
 
 
@@ -29,17 +29,14 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.limit <= 1000:
         print("kefudesk search: --limit is 1–1000", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     try:
         first = date.fromisoformat(args.first) if args.first else None
         last = date.fromisoformat(args.last) if args.last else None
     except ValueError:
         print("kefudesk search: --from and --to are days such as 2026-11-11", file=sys.stderr)
-        return 2
-    store = open_user_store("kefudesk search")
-    if store is None:
-        return 3
-    try:
+        return Exit.REFUSED
+    with user_store("kefudesk search") as store:
         since = local_days(first, first)[0] if first else None
         until = local_days(last, last)[1] if last else None
         where = SearchFilter(agent=args.agent, buyer_id=args.buyer, direction=args.direction or "", since=since,
@@ -48,10 +45,8 @@ def run(args: argparse.Namespace) -> int:
             hits = search_messages(store, args.query, where, limit=args.limit)
         except ValueError as exc:
             print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
-            return 2
+            return Exit.REFUSED
         others = search_others(store, args.query)
-    finally:
-        store.close()
     if args.json:
         print(terminal_json(json.dumps({
             "messages": [{"id": h.message.id, "conversation": h.message.conversation_id, "buyer": h.buyer_nick,
@@ -60,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                           "spans": [list(s) for s in h.spans]} for h in hits],
             "others": [{"kind": o.kind, "key": o.key, "title": o.title} for o in others]},
             ensure_ascii=False, indent=2)))
-        return 0
+        return Exit.OK
     for hit in hits:  # buyers' words, shown: an escape sequence in them must not retitle or clear the terminal
         text = hit.message.text
         for start, end in reversed(hit.spans):
@@ -72,4 +67,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"{other.kind}: {for_terminal(other.title)} ({for_terminal(other.key)})")
     if not hits and not others:
         print(f"nothing found for {args.query!r}")
-    return 0
+    return Exit.OK

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import IssueDesk, IssueRefused, password_ok
 from app.gateway import schema
 from app.store.engine import open_store
@@ -145,3 +145,17 @@ def test_no_password_without_a_terminal_or_the_environment(set_up, passwords, ca
     with pytest.raises(SystemExit) as caught:  # a password is never an argument
         main(["profiles", "add", "小王", "--role", "supervisor", "--password", "secret-9"])
     assert caught.value.code == 2
+
+
+def test_profiles_from_the_command_line_keep_only_a_hash(monkeypatch, capsys):
+    monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "123")
+    assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 2
+    assert "at least 6 characters" in capsys.readouterr().err
+    monkeypatch.setenv("KEFUDESK_NEW_PASSWORD", "secret-9")
+    assert main(["profiles", "add", "店长", "--role", "supervisor"]) == 0
+    store = open_store(config.store_path())
+    desk = IssueDesk(store, "小李")
+    assert desk.role("店长") == "supervisor"
+    files = list(config.store_path().parent.glob("kefudesk.db*"))  # the database and its WAL
+    assert files and all(b"secret-9" not in f.read_bytes() for f in files)
+    store.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import config
-from app.cli_store import open_user_store
+from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_settings, user_store
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -25,7 +25,7 @@ VERIFY = "kefudesk audit verify"
 REPAIR = "kefudesk audit repair-schema"
 
 
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     verify = commands.add_parser("verify", help="check the audit log's hash chain; print its head")
     verify.add_argument("--anchor", action="append", default=[], metavar="ID:HASH",
@@ -49,23 +49,14 @@ def _verify(args: argparse.Namespace) -> int:
         anchors = [parse_anchor(text) for text in args.anchor]
     except ValueError as exc:
         print(f"{VERIFY}: {exc}", file=sys.stderr)
-        return 2
-    try:
-        team = "" if args.file else config.load_settings()["store.url"]
-    except config.SettingsError as exc:
-        print(f"{VERIFY}: {exc}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
+    team = "" if args.file else user_settings(VERIFY)["store.url"]
     diffs: list[str] = []
     try:
         if team:
-            store = open_user_store(VERIFY)
-            if store is None:
-                return 3
-            where = store.engine.url.render_as_string(hide_password=True)
-            try:
+            with user_store(VERIFY) as store:
+                where = store.engine.url.render_as_string(hide_password=True)
                 verdict = verify_store(store.engine, anchors)
-            finally:
-                store.close()
         else:
             path = args.file or config.store_path()
             where = str(path)
@@ -79,7 +70,7 @@ def _verify(args: argparse.Namespace) -> int:
                 engine.dispose()
     except StoreError as exc:
         print(f"{VERIFY}: {exc}", file=sys.stderr)
-        return 3
+        return Exit.NO_STORE
     print(f"audit log of {where}: {verdict.count} entries")
     if verdict.head is not None:
         print(f"head: {verdict.head[0]}:{verdict.head[1]}")
@@ -95,8 +86,8 @@ def _verify(args: argparse.Namespace) -> int:
         if verdict.head is not None and not anchors:
             print(f"note the head where the store's users cannot change it; `{VERIFY} --anchor "
                   f"{verdict.head[0]}:{verdict.head[1]}` later proves the log still passes through it")
-        return 0
-    return 1
+        return Exit.OK
+    return Exit.ATTENTION
 
 
 def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
@@ -110,12 +101,12 @@ def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
 
     if not path.is_file():
         print(f"{VERIFY}: there is no store at {path}", file=sys.stderr)
-        return 3
+        return Exit.NO_STORE
     revision = inspect_store(path)  # the schema is reported below, not refused: the log is read, never written
     if revision != HEAD_REVISION:
         print(f"{VERIFY}: {path} has schema {revision}, which has no chained audit log yet: start KefuDesk (or any "
               "kefudesk command) once to upgrade it, then verify", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     connection = connect_readonly(path, 5.0)
     try:
         diffs = [str(d) for d in schema_check.check(connection)]
@@ -127,51 +118,46 @@ def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
 
 def _repair(args: argparse.Namespace) -> int:
     from app.desk.issues import IssueDesk, IssueRefused
-    from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
     from app.store import schema_check
     from app.store.engine import open_store
     from app.store.errors import StoreError
 
-    try:
-        team = config.load_settings()["store.url"]
-    except config.SettingsError as exc:
-        print(f"{REPAIR}: {exc}", file=sys.stderr)
-        return 2
+    team = user_settings(REPAIR)["store.url"]
     if team:
         print(f"{REPAIR}: this desk works on the team's server (store.url), whose schema only its owner role can "
               "change; repair-schema puts back this computer's own store", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     path = config.store_path()
     if not path.is_file():
         print(f"{REPAIR}: there is no store at {path}", file=sys.stderr)
-        return 3
+        return Exit.NO_STORE
     try:
         store = open_store(path, check_schema=False)  # upgraded if older: the repair puts back this version's
     except StoreError as exc:
         print(f"{REPAIR}: {exc}", file=sys.stderr)
-        return 3
+        return Exit.NO_STORE
     try:
         with store.engine.connect() as connection:
             differ = schema_check.differences(connection.exec_driver_sql(schema_check.QUERY))
         if not differ:
             print(f"{path}: the schema is this version's; nothing to repair")
-            return 0
+            return Exit.OK
         print(f"{path} differs: {schema_check.describe(differ)}")
         password = ask(SUPERVISOR_PASSWORD, f"password of supervisor {args.supervisor}")
         IssueDesk(store, at_terminal()).confirm_supervisor(args.supervisor, password)
     except (IssueRefused, Refused) as exc:
         print(f"{REPAIR}: {exc}; nothing was changed", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     finally:
         store.close()
     try:
         repaired = schema_check.repair(path, args.supervisor, datetime.now(UTC))
     except StoreError as exc:
         print(f"{REPAIR}: {exc}", file=sys.stderr)
-        return 3
+        return Exit.NO_STORE
     dropped = [d.name for d in repaired if d.change == "extra"]
     made = [d.name for d in repaired if d.change != "extra"]
     print(f"repaired {path}: dropped {', '.join(dropped) or 'nothing'}; made {', '.join(made) or 'nothing'}; "
           "written to the audit log. Check what the dropped objects did to the records since they appeared "
           f"(`{VERIFY}`, the refund table)")
-    return 0
+    return Exit.OK

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 
 
 def test_search_prints_the_palettes_best_match_first(capsys):

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.desk.issues import hash_password
 from app.store.backup import backup
 from app.store.engine import open_store

@@ -8,13 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli_store import open_user_store
-from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
+from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_store
 
 PROG = "kefudesk guard"
 
 
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("list", help="print the words in force, with their kind")
     check = commands.add_parser("check", help="what the guard would stop in TEXT (exit 1 when it would)")
@@ -32,10 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from app.desk.guard import SendGuard, edit_words
     from app.desk.issues import IssueRefused
 
-    store = open_user_store(PROG)
-    if store is None:
-        return 3
-    try:
+    with user_store(PROG) as store:
         if args.command in ("add", "remove"):
             supervisor = getattr(args, "supervisor", "")
             try:
@@ -45,20 +41,18 @@ def run(args: argparse.Namespace) -> int:
             except IssueRefused as exc:
                 hint = "; give --supervisor NAME (see `kefudesk profiles list`)" if exc.code == "supervisor_needed" else ""
                 print(f"{PROG}: {exc}{hint}; nothing was changed", file=sys.stderr)
-                return 2
+                return Exit.REFUSED
             except (ValueError, Refused) as exc:
                 print(f"{PROG}: {exc}", file=sys.stderr)
-                return 2
+                return Exit.REFUSED
             print(f"{len(guard.words)} words in force")
-            return 0
+            return Exit.OK
         guard = SendGuard.for_store(store)
         if args.command == "list":
             for word, kind in sorted(guard.words.items(), key=lambda item: (item[1], item[0])):
                 print(f"{kind}\t{word}")
-            return 0
+            return Exit.OK
         hits = guard.check(args.text)
         for hit in hits:
             print(f"{hit.start}-{hit.end}\t{hit.kind}\t{hit.word}\t{args.text[hit.start:hit.end]}")
-        return 1 if hits else 0
-    finally:
-        store.close()
+        return Exit.ATTENTION if hits else Exit.OK

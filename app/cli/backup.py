@@ -15,45 +15,49 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app import config
-
-DESCRIPTIONS = {
-    "backup": "Copy the store (consistent while the desk runs) to PATH, by default to a new file named by the "
-              "time in the backups folder beside it.",
-    "restore": "Put a backup in the store's place; the store it replaces is kept beside it. Close KefuDesk first.",
-    "export-all": "Write the whole store (every table as JSON Lines, the pictures, a manifest) to a zip that "
-                  "needs no KefuDesk to read.",
-}
+from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_settings
 
 
-def add_arguments(command: str, parser: argparse.ArgumentParser) -> None:
-    if command == "backup":
-        parser.add_argument("path", nargs="?", type=Path, metavar="PATH",
-                            help="the new backup file, or a folder for it (default: the backups folder)")
-    elif command == "restore":
-        parser.add_argument("path", type=Path, metavar="PATH", help="the backup to restore (a .db file)")
-        parser.add_argument("--supervisor", metavar="NAME", default="",
-                            help="a supervisor of the store being replaced, who authorises it (its password is asked, "
-                            "or KEFUDESK_SUPERVISOR_PASSWORD); needed whenever that store has a supervisor")
-    else:
-        parser.add_argument("path", type=Path, metavar="PATH.zip", help="the archive to write (a new file)")
+def add_backup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                        help="the new backup file, or a folder for it (default: the backups folder)")
 
 
-def run(command: str, args: argparse.Namespace) -> int:
+def add_restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="the backup to restore (a .db file)")
+    parser.add_argument("--supervisor", metavar="NAME", default="",
+                        help="a supervisor of the store being replaced, who authorises it (its password is asked, "
+                        "or KEFUDESK_SUPERVISOR_PASSWORD); needed whenever that store has a supervisor")
+
+
+def add_export_all_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH.zip", help="the archive to write (a new file)")
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    return _run("backup", args)
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    return _run("restore", args)
+
+
+def run_export_all(args: argparse.Namespace) -> int:
+    return _run("export-all", args)
+
+
+def _run(command: str, args: argparse.Namespace) -> int:
     from app.store import archive, backup
     from app.store.errors import StoreError
 
     store = config.store_path()
     now = datetime.now(UTC)
     prog = f"kefudesk {command}"
-    try:
-        team = config.load_settings()["store.url"]
-    except config.SettingsError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return 2
+    team = user_settings(prog)["store.url"]
     if team:  # this computer's file is not where the desk keeps its work
         print(f"{prog}: this desk works on the team's server (store.url); {command} handles this computer's own "
               "store only: back the server up with PostgreSQL's tools (pg_dump / pg_restore)", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     started = time.perf_counter()
     try:
         if command == "backup":
@@ -63,15 +67,13 @@ def run(command: str, args: argparse.Namespace) -> int:
             made = backup.backup(store, target)
             print(f"backed up {store} to {made} ({_size(made)}, {time.perf_counter() - started:.1f} s)")
         elif command == "restore":
-            from app.profiles_cli import Refused
-
             replaced: list[str | None] = []  # the replaced store's audit head, once a supervisor authorised it
             try:
                 revision, kept = backup.restore(
                     store, args.path, now, authorise=lambda: replaced.append(_authorise_restore(store, args.supervisor)))
             except Refused as exc:
                 print(f"{prog}: {exc}; nothing was changed", file=sys.stderr)
-                return 2
+                return Exit.REFUSED
             print(f"restored {args.path} (schema {revision}) as {store}")
             if kept is not None:
                 print(f"the store it replaced is kept as {kept}")
@@ -84,16 +86,15 @@ def run(command: str, args: argparse.Namespace) -> int:
                   f"{tables or 'no rows'}; {summary.images} pictures")
     except StoreError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
-        return 3
-    return 0
+        return Exit.NO_STORE
+    return Exit.OK
 
 
 def _authorise_restore(store_path: Path, supervisor: str) -> str | None:
     """The replaced store's audit head ("ID:HASH", "" when it cannot be read) once a supervisor of it has
-    authorised the restore, None when none had to (no store, one that cannot be opened, or no supervisor); Refused (from app.profiles_cli) when one must and has not. A wrong password is
-    written to the replaced store's log, as everywhere."""
+    authorised the restore, None when none had to (no store, one that cannot be opened, or no supervisor); Refused
+    when one must and has not. A wrong password is written to the replaced store's log, as everywhere."""
     from app.desk.issues import IssueDesk, IssueRefused
-    from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
     from app.store import audit_chain
     from app.store.engine import open_store
     from app.store.errors import StoreError
@@ -128,7 +129,6 @@ def _audit_restore(store_path: Path, supervisor: str, source: Path, kept: Path |
                    now: datetime) -> None:
     """The restored store's audit log says who put it back, from where, and where the replaced log ended (so
     `kefudesk audit verify --anchor` on the kept store still proves what it held)."""
-    from app.profiles_cli import at_terminal
     from app.store.engine import open_store
     from app.store.issues import Audit, IssueStore
 

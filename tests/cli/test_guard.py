@@ -6,7 +6,7 @@ import io
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.store.engine import open_store
 from app.store.issues import IssueStore
 
@@ -63,3 +63,17 @@ def test_no_terminal_and_no_password_given_names_the_variable(supervised, capsys
     assert main(["guard", "remove", "加微信", "--supervisor", "店长"]) == 2
     assert "KEFUDESK_SUPERVISOR_PASSWORD" in capsys.readouterr().err
     assert main(["guard", "check", "可以加微信吗"]) == 1
+
+
+def test_the_guard_from_the_command_line(capsys):
+    assert main(["guard", "check", "好的亲，马上发货"]) == 0 and capsys.readouterr().out == ""
+    assert main(["guard", "check", "加我微信吧"]) == 1
+    assert capsys.readouterr().out.split("\t")[1:3] == ["off_platform", "加我微信"]
+    assert main(["guard", "add", "差评师"]) == 0
+    assert main(["guard", "check", "你这个差评师"]) == 1
+    capsys.readouterr()
+    assert main(["guard", "remove", "差评师", "笨蛋"]) == 0
+    assert main(["guard", "check", "笨蛋"]) == 0
+    assert main(["guard", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "insult\t傻B" in listed and "笨蛋" not in listed

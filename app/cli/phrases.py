@@ -8,17 +8,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli_store import open_user_store
+from app.cli.common import Exit, user_store
+from app.cli.file_imports import print_plan, print_rejected, stops_before_import, unusable
 from app.files import read_limited, write_atomic
 from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
 
+PROG = "kefudesk phrases"
 FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")  # app.quickreplies.phrasefile.FORMATS, without importing it
 
 
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     search = commands.add_parser("search", help="print the ranked matches the palette would show")
     search.add_argument("query", help="title, pinyin (tkdz), abbreviation or words of the body")
@@ -45,10 +47,7 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.desk.phrases import PhraseBook
 
-    store = open_user_store("kefudesk phrases")
-    if store is None:
-        return 3
-    try:
+    with user_store(PROG) as store:
         book = PhraseBook(store)
         if args.command == "search":
             return _search(book, args)
@@ -59,8 +58,6 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "export":
             return _export(book, args)
         raise AssertionError(args.command)  # argparse only lets known commands through
-    finally:
-        store.close()
 
 
 def _search(book: PhraseBook, args: argparse.Namespace) -> int:
@@ -69,15 +66,15 @@ def _search(book: PhraseBook, args: argparse.Namespace) -> int:
         print(terminal_json(json.dumps([{"id": m.phrase.id, "title": m.phrase.title, "group": m.phrase.group,
                                          "abbreviation": m.phrase.abbreviation, "body": m.phrase.body,
                                          "score": round(m.score, 1)} for m in matches], ensure_ascii=False, indent=2)))
-        return 0
+        return Exit.OK
     if not matches:
         print(f"no phrase matches {args.query!r}")
-        return 1
+        return Exit.ATTENTION
     for m in matches:
         body = " ".join(m.phrase.body.split())
         print(f"{for_terminal(m.phrase.title)}\t[{for_terminal(m.phrase.abbreviation)}]\t{for_terminal(m.phrase.group)}"
               f"\t{for_terminal(body[:50])}")
-    return 0
+    return Exit.OK
 
 
 def _suggest(book: PhraseBook, args: argparse.Namespace) -> int:
@@ -87,20 +84,20 @@ def _suggest(book: PhraseBook, args: argparse.Namespace) -> int:
                                          "abbreviation": s.phrase.abbreviation, "body": s.phrase.body,
                                          "score": s.score, "reasons": list(s.reasons)} for s in found],
                                        ensure_ascii=False, indent=2)))
-        return 0
+        return Exit.OK
     if not found:
         print("no phrase fits this message: its words are not in the library, and no phrase was fired after one "
               "like it yet")
-        return 1
+        return Exit.ATTENTION
     for s in found:
         print(f"{for_terminal(s.phrase.title)}\t[{for_terminal(s.phrase.abbreviation)}]\t{s.score}\t"
               f"{for_terminal('; '.join(s.reasons))}")
-    return 0
+    return Exit.OK
 
 
 def _fail(message: str) -> int:
-    print(f"kefudesk phrases: {message}", file=sys.stderr)
-    return 2
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return Exit.REFUSED
 
 
 def _import(book: PhraseBook, args: argparse.Namespace) -> int:
@@ -113,28 +110,23 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
     except PhraseFileError as exc:
-        return _fail(f"{args.file}: {for_terminal(exc)}. Nothing was imported.")
+        raise unusable(PROG, args.file, exc) from exc
     _report(plan, args.file)
-    if args.dry_run:
-        print(f"dry run: {len(plan.new)} phrase(s) would be imported; nothing was changed")
-        return 0 if not plan.bad else 1
-    if plan.bad and not args.skip_bad:
-        print(f"nothing imported: {len(plan.bad)} line(s) could not be read. Fix them, or import the "
-              f"{len(plan.new)} good phrase(s) with --skip-bad", file=sys.stderr)
-        return 1
+    stop = stops_before_import(args, len(plan.bad),
+                               f"dry run: {len(plan.new)} phrase(s) would be imported; nothing was changed",
+                               f"nothing imported: {len(plan.bad)} line(s) could not be read. Fix them, or import "
+                               f"the {len(plan.new)} good phrase(s) with --skip-bad")
+    if stop is not None:
+        return stop
     ids = book.run_import(plan)
     print(f"imported {len(ids)} phrase(s)")
-    return 0
+    return Exit.OK
 
 
 def _report(plan: ImportPlan, file: Path) -> None:
-    encoding = f", {plan.parsed.encoding}" if plan.parsed.encoding else ""
-    print(f"{file} ({plan.parsed.format}{encoding}): {len(plan.new)} new, {len(plan.duplicates)} duplicate(s), "
-          f"{len(plan.bad)} bad line(s)")
-    for bad in plan.bad:  # the file's own words: shown, never obeyed by the terminal
-        print(f"  line {bad.line}: {for_terminal(bad.reason)} — {for_terminal(bad.text)}")
-    for note in plan.notes:
-        print(f"  line {note.line}: note: {for_terminal(note.reason)} — {for_terminal(note.text)}")
+    print_plan(file, plan.parsed.format, plan.parsed.encoding, f"{len(plan.new)} new, {len(plan.duplicates)} "
+               f"duplicate(s), {len(plan.bad)} bad line(s)", plan.bad)
+    print_rejected(plan.notes, note="note: ")
     for duplicate in plan.duplicates:
         line = plan.parsed.line_of(duplicate.phrase)
         print(f"  line {line}: duplicate ({duplicate.why}) of {duplicate.existing.title!r}: not imported again — "
@@ -162,4 +154,4 @@ def _export(book: PhraseBook, args: argparse.Namespace) -> int:
     if skipped:
         print(f"left out {len(skipped)} phrase(s) without an abbreviation ({fmt} needs a trigger): "
               + ", ".join(for_terminal(p.title) for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
-    return 0
+    return Exit.OK

@@ -1,17 +1,16 @@
-"""The store the user configured, for the desk and every `kefudesk` command: this computer's SQLite file, or a
-team's PostgreSQL server (setting store.url). A server's password is never in the settings: it is asked for once
-(or given in KEFUDESK_DB_PASSWORD) and kept in the OS keyring, and asked again if the server refuses it."""
+"""Opening the store the user configured, for the desk window and every `kefudesk` command: this computer's
+SQLite file, or a team's PostgreSQL server (setting store.url). A server's password is never in the settings: it
+is asked for once (or given in KEFUDESK_DB_PASSWORD) and kept in the OS keyring, and asked again if the server
+refuses it."""
 
 from __future__ import annotations
 
-import getpass
 import os
-import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from app import config
-from app.gateway.secrets import KeyringSecretStore, SecretStore
+from app.gateway.secrets import SecretStore
 from app.store.store import Store
 
 PASSWORD_ENV = "KEFUDESK_DB_PASSWORD"
@@ -55,16 +54,3 @@ def open_configured(settings: Mapping[str, Any], secrets: SecretStore,
         secrets.set(key, password)
     return store
 
-
-def open_user_store(prog: str) -> Store | None:
-    """The configured store for a command; None after printing why it cannot be opened (the caller exits 3)."""
-    from app.store.errors import StoreError
-
-    def ask(where: str) -> str:
-        return getpass.getpass(f"{prog}: password for {where}: ") if sys.stdin.isatty() else ""
-
-    try:
-        return open_configured(config.load_settings(), KeyringSecretStore(), ask)
-    except (StoreError, config.SettingsError) as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
-        return None

@@ -7,29 +7,26 @@ import argparse
 import getpass
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli_store import open_user_store
+from app.cli.common import Exit, user_store
+from app.cli.file_imports import add_sheet_arguments, print_plan, read_sheet, stops_before_import, unusable
 from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.issues import IssueDesk
 
+PROG = "kefudesk problems"
 
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as", dest="agent", default="", metavar="NAME",
                         help="the agent the new problems are assigned to (default: your login name)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     load = commands.add_parser("import", help="import the back-end's problem-order list (CSV or XLSX)",
                                description="Every bad line is reported; nothing is imported unless every line "
                                "is good (or --skip-bad). Importing the list again never duplicates a problem.")
-    load.add_argument("file", type=Path)
-    load.add_argument("--format", choices=("csv", "xlsx"), help="default: from the file name")
-    load.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
-                      help="which column holds a field, e.g. category=异常类型 (remembered for this shop)")
-    load.add_argument("--dry-run", action="store_true", help="report, import nothing")
-    load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")
+    add_sheet_arguments(load, "category=异常类型", "lines")
     show = commands.add_parser("list", help="the worklist: open problem orders, most urgent first")
     show.add_argument("--step", choices=("message", "waiting", "phone", "follow_up"),
                       help="only problems at this step (phone: no answer to a message within 2 days)")
@@ -38,51 +35,34 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.desk.issues import IssueDesk
 
-    store = open_user_store("kefudesk problems")
-    if store is None:
-        return 3
-    try:
-        from app.desk.issues import IssueDesk
-
+    with user_store(PROG) as store:
         desk = IssueDesk(store, args.agent or getpass.getuser())
         return _import(desk, args) if args.command == "import" else _list(desk, args)
-    finally:
-        store.close()
 
 
 def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError
     from app.desk.problem_orders import plan_file, run_plan
-    from app.orders_cli import read_sheet_args
     from app.quickreplies.phrasefile import PhraseFileError
 
-    read = read_sheet_args(args, "kefudesk problems", "category=异常类型", "a problem-order list")
-    if isinstance(read, int):
-        return read
-    fmt, mapping, data = read
+    fmt, mapping, data = read_sheet(args, PROG, "category=异常类型", "a problem-order list")
     try:
         plan = plan_file(desk, data, fmt, mapping=mapping)
     except (OrderFileError, PhraseFileError) as exc:
-        print(f"kefudesk problems: {args.file}: {for_terminal(exc)}. Nothing was imported.", file=sys.stderr)
-        return 2
-    encoding = f", {plan.encoding}" if plan.encoding else ""
-    print(f"{args.file} ({fmt}{encoding}): {plan.new} new problem(s), {plan.refreshed} refreshed, {plan.unchanged} "
-          f"already on the worklist, {plan.resolved_before} resolved before (not reopened), "
-          f"{len(plan.rejected)} bad line(s)")
-    print("columns: " + ", ".join(f"{field}={for_terminal(header)}" for field, header in plan.mapping.items()))
-    for bad in plan.rejected:  # the file's own words: shown, never obeyed by the terminal
-        print(f"  line {bad.line}: {for_terminal(bad.reason)} — {for_terminal(bad.text)}")
-    if args.dry_run:
-        print("dry run: nothing was changed")
-        return 1 if plan.rejected else 0
-    if plan.rejected and not args.skip_bad:
-        print(f"nothing imported: {len(plan.rejected)} bad line(s). Fix them, or import the good ones with "
-              "--skip-bad", file=sys.stderr)
-        return 1
+        raise unusable(PROG, args.file, exc) from exc
+    print_plan(args.file, fmt, plan.encoding, f"{plan.new} new problem(s), {plan.refreshed} refreshed, "
+               f"{plan.unchanged} already on the worklist, {plan.resolved_before} resolved before (not reopened), "
+               f"{len(plan.rejected)} bad line(s)", plan.rejected, plan.mapping)
+    stop = stops_before_import(args, len(plan.rejected), "dry run: nothing was changed",
+                               f"nothing imported: {len(plan.rejected)} bad line(s). Fix them, or import the good "
+                               "ones with --skip-bad")
+    if stop is not None:
+        return stop
     ids = run_plan(desk, plan, source=str(args.file))
     print(f"imported: {len(ids)} new problem(s) on the worklist")
-    return 0
+    return Exit.OK
 
 
 def _list(desk: IssueDesk, args: argparse.Namespace) -> int:
@@ -93,8 +73,8 @@ def _list(desk: IssueDesk, args: argparse.Namespace) -> int:
     if args.category:
         category = category_of(args.category) or ""
         if not category:
-            print(f"kefudesk problems: {args.category!r} is not a problem-order category", file=sys.stderr)
-            return 2
+            print(f"{PROG}: {args.category!r} is not a problem-order category", file=sys.stderr)
+            return Exit.REFUSED
     now = desk.clock()
     items = worklist(desk, now=now, category=category, step=args.step or "")
     for w in items:
@@ -112,4 +92,4 @@ def _list(desk: IssueDesk, args: argparse.Namespace) -> int:
                   f"{for_terminal(w.issue.note[:40])}")
     if not args.json:
         print(f"{len(items)} problem(s); ! = due now")
-    return 0
+    return Exit.OK

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli_store import open_user_store
+from app.cli.common import Exit, user_store
 from app.files import SHEET_BYTES, read_limited, write_atomic
 from app.safe_text import csv_cell, for_terminal
 
@@ -41,32 +41,25 @@ def run(args: argparse.Namespace) -> int:
         return _kpi(args)
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         print(f"kefudesk report: {args.out} must end in .xlsx (the tables open in Excel and WPS)", file=sys.stderr)
-        return 2
-    store = open_user_store("kefudesk report")
-    if store is None:
-        return 3
-    if args.reconcile is not None:
-        try:
+        return Exit.REFUSED
+    with user_store("kefudesk report") as store:
+        if args.reconcile is not None:
             return _reconcile(store, args)
-        finally:
-            store.close()
-    try:
-        table = Reports(store).table(args.table, args.date)
-    except IssueRefused as exc:
-        print(f"kefudesk report: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
+        try:
+            table = Reports(store).table(args.table, args.date)
+        except IssueRefused as exc:
+            print(f"kefudesk report: {exc}", file=sys.stderr)
+            return Exit.REFUSED
     if args.out is None:
         print_tsv(table)
-        return 0
+        return Exit.OK
     try:
         write_xlsx(table, args.out)
     except OSError as exc:
         print(f"kefudesk report: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     print(f"{table.name}: {len(table.rows)} row(s) written to {args.out}")
-    return 0
+    return Exit.OK
 
 
 def print_tsv(table: Table) -> None:
@@ -91,7 +84,7 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
 
     if args.table != "refunds":
         print("kefudesk report: --reconcile goes with the refunds table", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     fmt = "xlsx" if args.reconcile.suffix.lower() == ".xlsx" else "csv"
     try:
         data = read_limited(args.reconcile, SHEET_BYTES, "finance's sheet")
@@ -99,15 +92,15 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
                           who=os.environ.get("USER", "kefudesk"))
     except OSError as exc:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     except (OrderFileError, PhraseFileError, IssueRefused) as exc:
         print(f"kefudesk report: {args.reconcile}: {for_terminal(exc)}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     for mark in marks:  # finance's sheet's words: shown, never obeyed by the terminal
         print(f"{for_terminal(mark.order_no)}\t{mark.result}\t{for_terminal(mark.detail)}".rstrip())
     bad = [m for m in marks if m.result != "matched"]
     print(f"{len(marks) - len(bad)} matched, {len(bad)} to look at")
-    return 1 if bad else 0
+    return Exit.ATTENTION if bad else Exit.OK
 
 
 def _kpi(args: argparse.Namespace) -> int:
@@ -121,22 +114,17 @@ def _kpi(args: argparse.Namespace) -> int:
         last = date.fromisoformat(args.last) if args.last else first
     except ValueError:
         print("kefudesk report kpi: --from and --to are days such as 2026-11-11", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     if last < first:
         print("kefudesk report kpi: --to is before --from", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     suffix = args.out.suffix.lower() if args.out is not None else ""
     if args.out is not None and suffix not in (".xlsx", ".html"):
         print(f"kefudesk report kpi: {args.out} must end in .xlsx or .html", file=sys.stderr)
-        return 2
-    store = open_user_store("kefudesk report kpi")
-    if store is None:
-        return 3
-    try:
+        return Exit.REFUSED
+    with user_store("kefudesk report kpi") as store:
         desk = ReviewDesk(store, os.environ.get("USER", "kefudesk"), clock=lambda: datetime.now().astimezone())
         table = kpi_table(desk.kpis(first, last, args.period), desk.names)
-    finally:
-        store.close()
     title = f"KPI {first.isoformat()} – {last.isoformat()} ({args.period})"
     try:
         if suffix == ".xlsx":
@@ -145,10 +133,10 @@ def _kpi(args: argparse.Namespace) -> int:
             write_atomic(args.out, table_html(table, title))
     except OSError as exc:
         print(f"kefudesk report kpi: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
     if args.out is None:
         print_tsv(table)
     else:
         print(f"{title}: {len(table.rows)} row(s) written to {args.out}")
-    return 0
+    return Exit.OK
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from app.cli.common import Exit, Refused
 from app.desk.issues import hash_password
 from app.gateway.schema import now_utc
 from app.store import team, team_desk
@@ -34,11 +35,7 @@ MIN_PASSWORD = 8
 PROG = "kefudesk team setup"
 
 
-class Refused(Exception):
-    """An input the command will not use; exit code 2."""
-
-
-def add_parsers(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     setup = commands.add_parser("setup", help="create or update the team's role layout on the server",
                                 description="Create or update the role layout on the team's PostgreSQL server "
@@ -65,16 +62,16 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
         url = make_url(args.url)
     except ArgumentError:
         return _say(f"{args.url!r} is not a database address; write it as "
-                    "postgresql+psycopg://postgres@HOST:PORT/DATABASE", 2)
+                    "postgresql+psycopg://postgres@HOST:PORT/DATABASE", Exit.REFUSED)
     if not url.drivername.startswith("postgresql") or not url.database:
-        return _say("the URL must name a PostgreSQL database: postgresql+psycopg://postgres@HOST:PORT/DATABASE", 2)
+        return _say("the URL must name a PostgreSQL database: postgresql+psycopg://postgres@HOST:PORT/DATABASE", Exit.REFUSED)
     if url.password is not None:
         return _say(f"the URL holds a password, which would sit in the shell history: give it in "
-                    f"{ADMIN_PASSWORD_ENV} or type it when asked", 2)
+                    f"{ADMIN_PASSWORD_ENV} or type it when asked", Exit.REFUSED)
     try:
         supervisors = _supervisors(args.supervisor)
     except Refused as exc:
-        return _say(str(exc), 2)
+        return _say(str(exc), Exit.REFUSED)
     where = url.render_as_string(hide_password=True)
     engine = None
     try:
@@ -89,23 +86,23 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
             team.setup(connection, roles, passwords)
         _supervisor_profiles(engine, roles, passwords, url.username or "")
     except Refused as exc:
-        return _say(str(exc), 2)
+        return _say(str(exc), Exit.REFUSED)
     except ServerRefused as exc:
         return _say(f"{exc.detail}: run it as the database superuser (postgres) or an admin login with CREATEROLE "
-                    "and CREATEDB that owns the database", 3)
+                    "and CREATEDB that owns the database", Exit.NO_STORE)
     except StoreTooNew as exc:
-        return _say(str(exc), 3)
+        return _say(str(exc), Exit.NO_STORE)
     except OperationalError as exc:
         detail = " ".join(str(exc.orig or exc).split())[:300]
         return _say(f"cannot sign in to {where} ({detail}): check the address, and the admin's password "
-                    f"({ADMIN_PASSWORD_ENV}, or typed when asked)", 3)
+                    f"({ADMIN_PASSWORD_ENV}, or typed when asked)", Exit.NO_STORE)
     except (StoreError, ValueError) as exc:
-        return _say(str(exc), 2)
+        return _say(str(exc), Exit.REFUSED)
     finally:
         if engine is not None:
             engine.dispose()
     _report(url, roles)
-    return 0
+    return Exit.OK
 
 
 def _say(message: str, code: int) -> int:

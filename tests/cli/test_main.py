@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 
 
 def test_an_unknown_option_is_one_line_and_exit_2(capsys):
@@ -77,3 +77,37 @@ def test_a_command_that_reads_a_password_from_the_keyring_still_says_it_has_none
     done = _kefudesk("profiles", "list")
     assert done.returncode != 0
     assert "no usable OS keyring" in done.stderr and "kept in memory for this session only" in done.stderr
+
+
+def _subcommands(name: str) -> list[str]:
+    """The subcommands `kefudesk NAME` takes (none for a command without), as its parser declares them."""
+    import argparse
+    import importlib
+
+    from app.cli.common import Parser
+    from app.cli.main import COMMANDS
+
+    command = COMMANDS[name]
+    parser = Parser(prog=f"kefudesk {name}")
+    getattr(importlib.import_module(f"app.cli.{command.module}"), command.add_arguments)(parser)
+    return [sub for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for sub in action.choices]
+
+
+def _help(capsys, *argv: str) -> str:
+    with pytest.raises(SystemExit) as caught:
+        main([*argv, "--help"])
+    out = capsys.readouterr().out
+    assert caught.value.code == 0, out
+    return " ".join(out.split())
+
+
+def test_every_command_in_the_table_answers_help_with_its_description(capsys):
+    from app.cli.main import COMMANDS, DESK
+
+    assert " ".join(DESK.description.split()) in _help(capsys)
+    for name, command in COMMANDS.items():
+        said = _help(capsys, name)
+        assert said.startswith(f"usage: kefudesk {name}") and " ".join(command.description.split()) in said
+        for sub in _subcommands(name):
+            assert _help(capsys, name, sub).startswith(f"usage: kefudesk {name} {sub}")

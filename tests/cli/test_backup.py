@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from app import config
-from app.cli import main
+from app.cli.main import main
 from app.gateway import schema
 from app.store.engine import open_store
 from tests.unit.store.conftest import T0, buyer_says
@@ -88,7 +88,7 @@ def test_restore_without_a_file_is_one_line_and_exit_2(capsys):
 
 def test_a_desk_on_the_team_server_is_told_to_back_that_up_with_postgresql_tools(capsys):
     from app import config
-    from app.cli import main
+    from app.cli.main import main
 
     config.settings_path().parent.mkdir(parents=True, exist_ok=True)
     config.settings_path().write_text('[store]\nurl = "postgresql+psycopg://kefu@10.0.0.5/kefudesk"\n',

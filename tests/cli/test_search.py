@@ -1,0 +1,61 @@
+"""`kefudesk search` against the real store file: hits marked, JSON for scripts, a buyer's escape sequences shown."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from app import config
+from app.cli.main import main
+from app.gateway import schema
+from app.store.engine import open_store
+
+T0 = datetime(2026, 11, 11, 9, 0).astimezone()  # 09:00 local on the 11th
+
+
+def fill() -> None:
+    store = open_store(config.store_path())
+    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    for i, (direction, agent, seconds, text) in enumerate((("in", "", 0, "我要退款，鞋子开胶了"),
+                                                           ("out", "小李", 20, "亲，已为您申请退款"),
+                                                           ("in", "", 60, "订单3698123456789012345呢"),
+                                                           ("out", "小李", 70, "查到了亲"))):
+        store.ingest_message(schema.Message(f"m{i}", "c1", direction, text, T0 + timedelta(seconds=seconds),
+                                            agent=agent))
+    store.close()
+
+
+def test_search_marks_the_hits_and_json_has_what_a_script_needs(capsys):
+    fill()
+    assert main(["search", "退款"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("果果妈  out    亲，已为您申请【退款】")
+    assert lines[1].endswith("in     我要【退款】，鞋子开胶了")
+    assert main(["search", "退款", "--json", "--direction", "in"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [m["text"] for m in found["messages"]] == ["我要退款，鞋子开胶了"]
+    assert found["messages"][0]["spans"] == [[2, 4]] and found["others"] == []
+    assert main(["search", "3698", "--from", "2026-11-11", "--to", "2026-11-11"]) == 0
+    assert "【3698】123456789012345" in capsys.readouterr().out
+    assert main(["search", "退款", "--from", "2026-11-12"]) == 0
+    assert "nothing found" in capsys.readouterr().out
+    assert main(["search", "退款", "--from", "11/11"]) == 2
+
+
+def test_search_shows_a_buyers_escape_sequences_instead_of_obeying_them(capsys):
+    from tests.conftest import obeyed_by_a_terminal
+
+    store = open_store(config.store_path())
+    nick, text = "果果妈\x1b]0;店长已批准\x07", "退款\x1b[2J\x1b[H\x9b31m快\u202e001\r不然差评"
+    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", nick), "active", T0))
+    store.ingest_message(schema.Message("m9", "c9", "in", text, T0))
+    store.close()
+    assert main(["search", "退款"]) == 0
+    out = capsys.readouterr().out
+    assert obeyed_by_a_terminal(out) == []  # printed raw before: the title changed, the screen cleared
+    assert "果果妈␛]0;店长已批准␇" in out and "【退款】␛[2J␛[H\\x9b31m快001 不然差评" in out
+    assert main(["search", "退款", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert obeyed_by_a_terminal(out) == []
+    [hit] = json.loads(out)["messages"]
+    assert (hit["buyer"], hit["text"]) == (nick, text)  # a script still gets the exact words

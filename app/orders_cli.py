@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli_store import open_user_store
-from app.files import SHEET_BYTES, read_limited
+from app.files.limits import SHEET_BYTES, read_limited
 from app.safe_text import for_terminal
 
 
@@ -51,7 +51,7 @@ def read_sheet_args(args: argparse.Namespace, prog: str, example: str, what: str
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError, plan_import, run_import
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.quickreplies.formats.base import PhraseFileError
 
     read = read_sheet_args(args, "kefudesk orders", "no=订单编号")
     if isinstance(read, int):

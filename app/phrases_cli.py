@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
-from app.files import read_limited, write_atomic
+from app.files.limits import read_limited
+from app.files.writing import write_atomic
 from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
@@ -104,7 +105,8 @@ def _fail(message: str) -> int:
 
 
 def _import(book: PhraseBook, args: argparse.Namespace) -> int:
-    from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
+    from app.quickreplies.formats.base import PhraseFileError
+    from app.quickreplies.formats.registry import byte_limit, format_for
 
     try:
         fmt = args.format or format_for(args.file)
@@ -142,7 +144,8 @@ def _report(plan: ImportPlan, file: Path) -> None:
 
 
 def _export(book: PhraseBook, args: argparse.Namespace) -> int:
-    from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
+    from app.quickreplies.formats.base import PhraseFileError
+    from app.quickreplies.formats.registry import export, format_for, left_out
 
     try:
         fmt = args.format or format_for(args.file)

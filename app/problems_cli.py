@@ -55,7 +55,7 @@ def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
     from app.desk.order_import import OrderFileError
     from app.desk.problem_orders import plan_file, run_plan
     from app.orders_cli import read_sheet_args
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.quickreplies.formats.base import PhraseFileError
 
     read = read_sheet_args(args, "kefudesk problems", "category=异常类型", "a problem-order list")
     if isinstance(read, int):

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_store import open_user_store
-from app.files import SHEET_BYTES, read_limited, write_atomic
+from app.files.limits import SHEET_BYTES, read_limited
+from app.files.writing import write_atomic
 from app.safe_text import csv_cell, for_terminal
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
     from app.desk.issues import IssueRefused
     from app.desk.order_import import OrderFileError
     from app.desk.reconcile import reconcile
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.quickreplies.formats.base import PhraseFileError
 
     if args.table != "refunds":
         print("kefudesk report: --reconcile goes with the refunds table", file=sys.stderr)

@@ -25,8 +25,8 @@ from app.desk.money import Money
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.desk.review import KPI_HEADERS
 from app.gateway import schema
+from app.quickreplies.formats.registry import export, parse
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.phrasefile import export, parse
 from app.report_cli import print_tsv
 from app.safe_text import FORMULA_STARTS, formula_like, xlsx_text
 from app.store.engine import open_store

@@ -21,6 +21,9 @@ class PhraseFileError(UnreadableFile):
 
 @dataclass(frozen=True)
 class Parsed:
+    """A phrase file as read: its phrases with the line each starts on, and the lines it did not take (or took
+    with a caveat), each with why."""
+
     phrases: list[Phrase]
     rejected: list[Rejected]
     notes: list[Rejected]  # imported, with a caveat (e.g. an Espanso match's extra triggers)
@@ -48,18 +51,22 @@ class PhraseFormat:
 
 
 def too_many(count: int, what: str) -> None:
+    """Refuse a file past ENTRIES phrases, rows or lines as soon as it gets there: a hostile one is not read to
+    its end."""
     if count > ENTRIES:
         raise PhraseFileError(f"the file holds more than {ENTRIES:,} {what}, the most an import reads; split it and "
                               "import the parts", "phrase_file_entries", limit=f"{ENTRIES:,}")
 
 
 def title_from(body: str) -> str:
+    """The title of a phrase its file gives none: the first line of its text, cut to 16 characters."""
     first = next((line for line in body.splitlines() if line.strip()), "")
     first = " ".join(first.split())
     return first if len(first) <= 16 else first[:15] + "…"
 
 
 def short(text: str) -> str:
+    """A file's text cut to 80 characters for a report line."""
     return text if len(text) <= 80 else text[:79] + "…"
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import platformdirs
 
-from app.files import SETTINGS_BYTES, TooLarge, read_limited
+from app.files.limits import SETTINGS_BYTES, read_limited
+from app.files.refusals import TooLarge
 
 APP_NAME = "KefuDesk"
 DATA_DIR_ENV = "KEFUDESK_DATA_DIR"
@@ -163,7 +164,7 @@ def setup_logging(verbose: bool = False, *, redact: bool = True) -> Path | None:
     phone numbers, accounts and addresses are redacted on the way (never tokens: nothing logs them)."""
     from logging.handlers import RotatingFileHandler
 
-    from app.files import private_dir
+    from app.files.writing import private_dir
     from app.redact import RedactingFilter
 
     class PrivateLogFile(RotatingFileHandler):

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app import __version__
-from app.files import private_dir
+from app.files.writing import private_dir
 from app.redact import redact
 
 log = logging.getLogger("kefudesk.crash")

@@ -56,7 +56,7 @@ def worker(data: Path, url: str, seed: int, settle: bool) -> int:
     from app.desk.reports import Reports, write_xlsx
     from app.desk.review import ReviewDesk
     from app.desk.session import DeskSession, RepeatedReply, ShopAccount
-    from app.files import write_atomic
+    from app.files.writing import write_atomic
     from app.gateway.schema import now_utc
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store

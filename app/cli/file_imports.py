@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.cli.common import Exit, Stop
-from app.files import SHEET_BYTES, read_limited
+from app.files.limits import SHEET_BYTES, read_limited
 from app.safe_text import for_terminal
 
 

@@ -6,6 +6,7 @@ import argparse
 
 from app.cli.common import Exit, user_store
 from app.cli.file_imports import add_sheet_arguments, print_plan, read_sheet, stops_before_import, unusable
+from app.files.refusals import UnreadableFile
 from app.safe_text import for_terminal
 
 PROG = "kefudesk orders"
@@ -22,14 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.order_import import OrderFileError, plan_import, run_import
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.desk.order_import import plan_import, run_import
 
     fmt, mapping, data = read_sheet(args, PROG, "no=订单编号", "an order export")
     with user_store(PROG) as store:
         try:
             plan = plan_import(store, data, fmt, mapping=mapping)
-        except (OrderFileError, PhraseFileError) as exc:
+        except UnreadableFile as exc:
             raise unusable(PROG, args.file, exc) from exc
         print_plan(args.file, fmt, plan.encoding, f"{plan.new} new order(s), {plan.updated} to update, "
                    f"{len(plan.conflicts)} conflict(s) with the shop's data, {len(plan.rejected)} bad row(s)",

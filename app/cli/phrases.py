@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 
 from app.cli.common import Exit, user_store
 from app.cli.file_imports import print_plan, print_rejected, stops_before_import, unusable
-from app.files import read_limited, write_atomic
+from app.files.limits import read_limited
+from app.files.writing import write_atomic
 from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
 
 PROG = "kefudesk phrases"
-FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")  # app.quickreplies.phrasefile.FORMATS, without importing it
+FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")  # app.quickreplies.formats.registry.FORMATS, without importing it
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +102,8 @@ def _fail(message: str) -> int:
 
 
 def _import(book: PhraseBook, args: argparse.Namespace) -> int:
-    from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
+    from app.quickreplies.formats.base import PhraseFileError
+    from app.quickreplies.formats.registry import byte_limit, format_for
 
     try:
         fmt = args.format or format_for(args.file)
@@ -134,7 +136,8 @@ def _report(plan: ImportPlan, file: Path) -> None:
 
 
 def _export(book: PhraseBook, args: argparse.Namespace) -> int:
-    from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
+    from app.quickreplies.formats.base import PhraseFileError
+    from app.quickreplies.formats.registry import export, format_for, left_out
 
     try:
         fmt = args.format or format_for(args.file)

@@ -43,14 +43,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
-    from app.desk.order_import import OrderFileError
     from app.desk.problem_orders import plan_file, run_plan
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.files.refusals import UnreadableFile
 
     fmt, mapping, data = read_sheet(args, PROG, "category=异常类型", "a problem-order list")
     try:
         plan = plan_file(desk, data, fmt, mapping=mapping)
-    except (OrderFileError, PhraseFileError) as exc:
+    except UnreadableFile as exc:
         raise unusable(PROG, args.file, exc) from exc
     print_plan(args.file, fmt, plan.encoding, f"{plan.new} new problem(s), {plan.refreshed} refreshed, "
                f"{plan.unchanged} already on the worklist, {plan.resolved_before} resolved before (not reopened), "

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.common import Exit, user_store
-from app.files import SHEET_BYTES, read_limited, write_atomic
+from app.files.limits import SHEET_BYTES, read_limited
+from app.files.writing import write_atomic
 from app.safe_text import csv_cell, for_terminal
 
 if TYPE_CHECKING:
@@ -78,9 +79,8 @@ def _tsv_cell(value: object) -> str:
 
 def _reconcile(store: object, args: argparse.Namespace) -> int:
     from app.desk.issues import IssueRefused
-    from app.desk.order_import import OrderFileError
     from app.desk.reconcile import reconcile
-    from app.quickreplies.phrasefile import PhraseFileError
+    from app.files.refusals import UnreadableFile
 
     if args.table != "refunds":
         print("kefudesk report: --reconcile goes with the refunds table", file=sys.stderr)
@@ -93,7 +93,7 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"kefudesk report: cannot read {args.reconcile}: {exc.strerror or exc}", file=sys.stderr)
         return Exit.REFUSED
-    except (OrderFileError, PhraseFileError, IssueRefused) as exc:
+    except (UnreadableFile, IssueRefused) as exc:
         print(f"kefudesk report: {args.reconcile}: {for_terminal(exc)}", file=sys.stderr)
         return Exit.REFUSED
     for mark in marks:  # finance's sheet's words: shown, never obeyed by the terminal

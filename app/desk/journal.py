@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.files import private_dir
+from app.files.writing import private_dir
 from app.store.records import MessageRecord
 from app.store.store import Store
 

@@ -10,7 +10,6 @@ to skip bad rows), and importing the same export again updates the orders instea
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,9 +24,11 @@ from app.desk.fits import first_misfit
 from app.desk.money import parse_yuan
 from app.desk.order_merge import COLUMNS, Conflict, as_written, known_orders, merge
 from app.desk.reasons import Reason
-from app.files import ENTRIES, SHEET_BYTES, size_text, too_large
+from app.files.limits import ENTRIES, SHEET_BYTES, refuse_over_limit
+from app.files.refusals import Rejected, UnreadableFile
+from app.files.sheets import csv_rows, sheet_values
+from app.files.text import decode_text
 from app.gateway import schema
-from app.quickreplies.phrasefile import PhraseFileError, Rejected, decode_text, sheet_values
 from app.store import models as m
 from app.store.batches import Batch, batched
 from app.store.store import Store
@@ -62,7 +63,7 @@ STORED_IN: dict[str, tuple[Any, ...]] = {
 CONTACT = ("buyer_nick", "receiver_name", "alipay", "phone")  # the contact's columns, named as the fields
 
 
-class OrderFileError(PhraseFileError):
+class OrderFileError(UnreadableFile):
     """The file as a whole cannot be read as an order export; the message says why and what to do."""
 
 
@@ -147,32 +148,18 @@ def not_imported(reason: Reason) -> Reason:
 
 def sheet_rows(data: bytes, fmt: str) -> tuple[Iterator[tuple[int, list[str]]], str]:
     """(line or row number, cells as text) of a CSV (any Chinese encoding) or the first sheet of an XLSX."""
-    if len(data) > SHEET_BYTES:
-        raise OrderFileError(too_large("the file", len(data), SHEET_BYTES, "a sheet", "split it by date and import "
-                                       "the parts"), "file_too_large", name="the file", size=size_text(len(data)),
-                             limit=size_text(SHEET_BYTES))
+    refuse_over_limit(data, SHEET_BYTES, "a sheet", "split it by date and import the parts", OrderFileError)
     if fmt == "xlsx":
         values = sheet_values(data, OrderFileError, "try again")
         return iter([(n, [_xlsx_text(c) for c in row]) for n, row in values]), ""
-    import csv
-
-    try:
-        text, encoding = decode_text(data)
-    except PhraseFileError as exc:  # one error for a file the importers cannot read, whatever the reason
-        raise OrderFileError(str(exc)) from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text, encoding = decode_text(data, OrderFileError)
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
-        start = 1
-        try:
-            for count, row in enumerate(reader):
-                if count > ENTRIES:  # the header and ENTRIES rows
-                    raise OrderFileError(f"the sheet has more than {ENTRIES:,} rows, the most an import reads; split "
-                                         "it by date and import the parts", "sheet_rows", limit=f"{ENTRIES:,}")
-                yield start, [_cell_text(c) for c in row]
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            raise OrderFileError(f"CSV broken at line {reader.line_num}: {exc}") from exc
+        for count, (start, row) in enumerate(csv_rows(text, OrderFileError)):
+            if count > ENTRIES:  # the header and ENTRIES rows
+                raise OrderFileError(f"the sheet has more than {ENTRIES:,} rows, the most an import reads; split "
+                                     "it by date and import the parts", "sheet_rows", limit=f"{ENTRIES:,}")
+            yield start, [_cell_text(c) for c in row]
     return numbered(), encoding
 
 

@@ -15,11 +15,14 @@ from app.desk.fits import first_misfit
 from app.desk.money import yuan_text
 from app.desk.normalise import finder
 from app.desk.reasons import Reason
+from app.files.refusals import Rejected
 from app.gateway import schema
+from app.quickreplies.duplicates import Duplicate, dedupe
 from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
+from app.quickreplies.formats.base import Parsed
+from app.quickreplies.formats.registry import parse
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
-from app.quickreplies.phrasefile import Duplicate, Parsed, Rejected, dedupe, parse
 from app.quickreplies.starter import STARTER, UPDATED
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, fill

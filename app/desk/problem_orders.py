@@ -19,8 +19,8 @@ from app.desk.fits import first_misfit
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
 from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
+from app.files.refusals import Rejected
 from app.gateway import schema
-from app.quickreplies.phrasefile import Rejected
 from app.store import models as m
 from app.store.issues import Audit
 

@@ -20,7 +20,7 @@ from app.desk.money import MONEY_FORMAT, Money
 from app.desk.order_import import contact
 from app.desk.problem_orders import category_label
 from app.desk.worklist import worklist
-from app.files import write_atomic
+from app.files.writing import write_atomic
 from app.gateway import schema
 from app.safe_text import keep_as_text, xlsx_text
 from app.store.issues import IssueStore

@@ -14,7 +14,9 @@ import logging
 import struct
 from pathlib import Path
 
-from app.files import TooLarge, private_dir, read_limited, write_atomic
+from app.files.limits import read_limited
+from app.files.refusals import TooLarge
+from app.files.writing import private_dir, write_atomic
 from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
 log = logging.getLogger("kefudesk.store.images")

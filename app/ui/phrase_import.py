@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.phrases import ImportPlan, PhraseBook
-from app.files import read_limited
-from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
+from app.files.limits import read_limited
+from app.quickreplies.formats.base import PhraseFileError
+from app.quickreplies.formats.registry import byte_limit, format_for
 from app.store.errors import StoreError
 from app.ui.words import say, say_error
 

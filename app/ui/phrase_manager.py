@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.phrases import PhraseBook, PhraseRejected, not_for_complaints
-from app.files import write_atomic
+from app.files.writing import write_atomic
+from app.quickreplies.formats.base import PhraseFileError
+from app.quickreplies.formats.registry import export, format_for, left_out
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
 from app.store.errors import StoreError
 from app.ui.phrase_editor import PhraseEditor, describe
 from app.ui.phrase_import import ImportDialog

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
-from app.files import SHEET_BYTES, read_limited
+from app.files.limits import SHEET_BYTES, read_limited
 from app.store.store import Store
 from app.ui.phrase_import import in_background
 from app.ui.words import say_error

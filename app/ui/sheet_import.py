@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from app.desk.money import yuan_text
 from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
-from app.files import SHEET_BYTES, read_limited
+from app.files.limits import SHEET_BYTES, read_limited
+from app.files.refusals import UnreadableFile
 from app.gateway import schema
-from app.quickreplies.phrasefile import PhraseFileError
 from app.store.errors import StoreError
 from app.store.store import Store
 from app.ui.phrase_import import in_background, preview_table
 from app.ui.words import say, say_error
 
-READ_ERRORS = (OrderFileError, PhraseFileError, OSError, StoreError, schema.ProtocolError)
+READ_ERRORS = (UnreadableFile, OSError, StoreError, schema.ProtocolError)
 
 
 @dataclass(frozen=True)

@@ -224,7 +224,7 @@ REASONS: dict[str, str] = {
     "value_has_nul": QT_TRANSLATE_NOOP("Reason", "{column} holds a NUL character (\\x00), which the store cannot keep"),
     "value_half_character": QT_TRANSLATE_NOOP("Reason", "{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep"),
     "time_out_of_range": QT_TRANSLATE_NOOP("Reason", "{column} {value} is outside the times the store keeps"),
-    # a file over an import's limits (app/files.py), refused before it is read
+    # a file over an import's limits (app/files/limits.py), refused before it is read
     "file_too_large": QT_TRANSLATE_NOOP("Reason", "{name} is {size}, more than the desk imports ({limit}): split it and import the parts"),
     "file_longer": QT_TRANSLATE_NOOP("Reason", "{name} is more than the desk imports ({limit}): split it and import the parts"),
     "sheet_rows": QT_TRANSLATE_NOOP("Reason", "the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts"),

@@ -26,8 +26,8 @@ from app.desk.money import Money
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.desk.review import KPI_HEADERS
 from app.gateway import schema
+from app.quickreplies.formats.registry import export, parse
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.phrasefile import export, parse
 from app.safe_text import FORMULA_STARTS, formula_like, xlsx_text
 from app.store.engine import open_store
 from tests.conftest import obeyed_by_a_terminal

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.desk.money import parse_yuan
 from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
-from app.quickreplies.phrasefile import decode_text
+from app.files.text import decode_text
 from app.store import models as m
 from app.store.engine import open_store
 from app.store.limits import largest

@@ -16,8 +16,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.desk.phrases import PhraseBook
+from app.quickreplies.formats.base import Parsed, PhraseFileError
+from app.quickreplies.formats.kefudesk_json import JSON_FORMAT
+from app.quickreplies.formats.registry import FORMATS, export, parse
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.phrasefile import FORMATS, JSON_FORMAT, Parsed, PhraseFileError, export, parse
 from app.store.engine import open_store
 from tests.property.strategies import (
     ENCODINGS,

@@ -159,7 +159,7 @@ def test_an_unreadable_file_is_explained_in_the_preview_and_nothing_can_be_impor
 
 
 def test_export_writes_the_shown_group_and_reimports_identically(qtbot, manager, tmp_path):
-    from app.quickreplies.phrasefile import parse
+    from app.quickreplies.formats.registry import parse
 
     choose_group(manager, "售中/物流")
     target = tmp_path / "logistics.csv"

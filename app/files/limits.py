@@ -1,67 +1,20 @@
-"""The desk's files. Writing one the agent will open later (an export, a report, a phrase file) whole or not at
-all: into a temporary file beside it, flushed to disk, then renamed over the name. A crash or a full disk half-way
-leaves the old file (or none), never a cut-off one at the name the agent chose. The desk's own folders (the data
-dir, images/, backups/, logs/, crash-reports/) are the user's alone: buyers' phones, addresses and photos. And
-reading one the agent imports (an order export, a phrase file, finance's sheet, the settings) within limits, all
-of them here: a file over its limit is refused before it is read, with the limit named."""
+"""A user's file read within limits, all of them here: an order export, a phrase file, finance's sheet, the
+settings. A file over its limit is refused before it is read, with the limit named; a workbook is counted from
+its zip before openpyxl reads any of it."""
 
 from __future__ import annotations
 
-import errno
 import io
-import logging
 import os
 import posixpath
 import re
-import stat
-import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-log = logging.getLogger("kefudesk.files")
+from app.files.refusals import TooLarge, UnreadableFile, WorkbookRefused
 
-
-def write_atomic(path: Path, data: bytes | str | Callable[[BinaryIO], object], *, mode: int = 0o600) -> None:
-    """Write data (bytes, text as UTF-8, or a function that writes into the open binary file) to path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False)
-    try:
-        with handle:
-            if callable(data):
-                data(handle)
-            else:
-                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def private_dir(path: Path) -> Path:
-    """path as a folder of the desk's own, which only its user can enter: made 0700 (missing parents as mkdir -p
-    makes them), and an existing one's group and other bits taken away. Nothing is ever added: a folder made
-    read-only stays read-only. Raises OSError when the folder cannot be made; a mode that cannot be changed (a
-    read-only disk, a folder someone else owns) is logged and left."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            try:
-                os.chmod(path, mode & 0o700)
-            except OSError as exc:
-                log.warning("%s stays readable by others (%s); make it yours alone: chmod go= %s", path,
-                            exc.strerror or exc, path)
-    return path
-
-
-# --- reading what the agent imports ---------------------------------------------------------------------------
 # An import reads at most this much and refuses more before reading it: a 1 GB file once took 6–7 GB of memory
 # before it was refused, and a 5 KB workbook 34 s of work. Each limit is what the real files are with room to
 # spare (a month of a big shop's orders, a library of 100,000 phrases) and what this code reads within seconds
@@ -81,37 +34,6 @@ XLSX_SHARED_STRINGS = 500_000  # its table of shared strings, which openpyxl rea
 XLSX_ELEMENTS = 3_000_000  # XML elements of all its parts (a cell is two or three): the rest of the work
 XLSX_OTHER_ELEMENTS = 100_000  # elements openpyxl reads as objects (styles, the workbook, relations): slow ones
 XLSX_COLUMNS = 256  # columns read of each row: no export of ours or a platform's is wider
-
-
-class Refusal:
-    """What a front-end needs to word a refusal in its own language (app/ui/words.py): a key and the values the
-    sentence names. The message itself is the English one the command line prints."""
-
-    key: str = ""
-    params: dict[str, str]
-
-    def keyed(self, key: str, **params: object) -> None:
-        self.key, self.params = key, {name: str(value) for name, value in params.items()}
-
-
-class TooLarge(Refusal, OSError):
-    """A file over an import's limit, refused before it is read (or as soon as it proves longer than its size);
-    the message names the file, the limit and the way out. An OSError (EFBIG), so every "cannot read" path
-    reports it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(errno.EFBIG, message)
-
-    def __str__(self) -> str:
-        return str(self.strerror)
-
-
-class WorkbookRefused(Refusal, ValueError):
-    """A workbook whose zip holds more than an import reads, or XML no spreadsheet program writes."""
-
-    def __init__(self, message: str, key: str, **params: object) -> None:
-        super().__init__(message)
-        self.keyed(key, **params)
 
 
 def size_text(size: int) -> str:
@@ -144,6 +66,14 @@ def read_limited(path: Path, limit: int, what: str, advice: str = "split it and 
     refused.keyed("file_too_large" if size is not None else "file_longer", name=path.name,
                   size=size_text(size or 0), limit=size_text(limit))
     raise refused
+
+
+def refuse_over_limit(data: bytes, limit: int, what: str, advice: str, error: type[UnreadableFile]) -> None:
+    """Refuse (error, in read_limited's words) bytes already read that hold more than limit: a caller that
+    was handed them rather than a path."""
+    if len(data) > limit:
+        raise error(too_large("the file", len(data), limit, what, advice), "file_too_large", name="the file",
+                    size=size_text(len(data)), limit=size_text(limit))
 
 
 # start tags, with any namespace prefix: <c …>, <x:c …>, <row r="7" …>, <si>, <dimension ref="A1:C9"/>

@@ -1,0 +1,39 @@
+"""Which incoming phrases (an import, a shared library) the library already has: the same abbreviation, or the
+same text. Shown to the agent, never imported twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.quickreplies.phrase import Phrase
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    phrase: Phrase
+    existing: Phrase
+    why: str  # "same abbreviation" / "same text"
+
+
+def dedupe(incoming: Sequence[Phrase], existing: Sequence[Phrase]) -> tuple[list[Phrase], list[Duplicate]]:
+    """Split incoming into new phrases and duplicates of the library or of an earlier incoming phrase:
+    the same abbreviation, or the same text."""
+    by_abbreviation = {p.abbreviation.lower(): p for p in existing if p.abbreviation}
+    by_body = {p.body.rstrip(): p for p in existing if p.body.strip()}
+    new: list[Phrase] = []
+    duplicates: list[Duplicate] = []
+    for phrase in incoming:
+        same = by_abbreviation.get(phrase.abbreviation.lower()) if phrase.abbreviation else None
+        if same is not None:
+            duplicates.append(Duplicate(phrase, same, "same abbreviation"))
+            continue
+        same = by_body.get(phrase.body.rstrip()) if phrase.body.strip() else None
+        if same is not None:
+            duplicates.append(Duplicate(phrase, same, "same text"))
+            continue
+        new.append(phrase)
+        if phrase.abbreviation:
+            by_abbreviation[phrase.abbreviation.lower()] = phrase
+        by_body[phrase.body.rstrip()] = phrase
+    return new, duplicates

@@ -1,0 +1,56 @@
+"""AutoHotKey hotstrings: text hotstrings with their options, escapes and continuation sections imported; commands,
+keys and hotkeys reported with their lines."""
+
+from app.quickreplies.formats.registry import parse
+
+AHK = """\
+; my hotstrings
+#SingleInstance Force
+/* a block
+::not::imported
+*/
+::fh::亲，16点前付款当天发货哦～
+:*C:tk::亲，退款请点“申请退款”{Enter}我们尽快处理 ; trailing comment
+:R:raw::100% {braces} stay! ^_^
+::dz::
+(LTrim
+    亲，退货地址：
+    浙江省杭州市 `; 收件人 小王
+)
+::run::
+Run, notepad.exe
+return
+::keys::{Left 3}
+^j::MsgBox hi
+::bang::Hi!
+"""
+
+
+def test_ahk_hotstrings_with_options_escapes_and_continuation_sections():
+    parsed = parse(AHK.encode(), "ahk")
+    bodies = {p.abbreviation: p.body for p in parsed.phrases}
+    assert bodies == {
+        "fh": "亲，16点前付款当天发货哦～",
+        "tk": "亲，退款请点“申请退款”\n我们尽快处理",
+        "raw": "100% {braces} stay! ^_^",
+        "dz": "亲，退货地址：\n浙江省杭州市 ; 收件人 小王",
+    }
+    assert parsed.encoding == "utf-8" and parsed.phrases[0].title == "亲，16点前付款当天发货哦～"
+
+
+def test_ahk_commands_keys_and_hotkeys_are_reported_with_their_lines_not_imported_as_text():
+    rejected = {r.line: r.reason for r in parse(AHK.encode(), "ahk").rejected}
+    assert set(rejected) == {14, 17, 18, 19}
+    assert "runs commands (Run)" in rejected[14]
+    assert "{Left 3}" in rejected[17]
+    assert "not a hotstring" in rejected[18]
+    assert "'!' is a modifier key" in rejected[19]
+
+
+def test_an_unclosed_continuation_section_is_rejected_not_swallowed():
+    parsed = parse(b"::a::\n(\nline\n::b::ok\n", "ahk")
+    assert parsed.phrases == [] and "never closed" in parsed.rejected[0].reason
+
+
+def test_the_group_option_puts_every_phrase_in_one_group():
+    assert {p.group for p in parse(AHK.encode(), "ahk", group="导入/AHK").phrases} == {"导入/AHK"}

@@ -35,10 +35,11 @@ from app.desk.blanks import UnfilledBlank, marked_as_blanks
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
+from app.desk.outbox import ReplyNotSaved
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.queue import FILTERS, angry_words
 from app.desk.review import ReviewDesk
-from app.desk.session import CloseRefused, DeskSession, ReplyNotSaved
+from app.desk.session import CloseRefused, DeskSession
 from app.gateway import schema
 from app.gateway.schema import now_utc
 from app.quickreplies.edit import phrase_from_message

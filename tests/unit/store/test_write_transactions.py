@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from app.desk.issues import COUNTING, REFUNDS, IssueDesk, IssueRefused, Policy
 from app.desk.money import yuan_text
-from app.desk.session import store_problem
+from app.desk.store_problems import store_problem
 from app.gateway import schema
 from app.store.engine import open_store
 from app.store.errors import StoreLocked

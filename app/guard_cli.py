@@ -30,7 +30,7 @@ def add_parsers(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.guard import SendGuard, edit_words
-    from app.desk.issues import IssueRefused
+    from app.desk.refused import IssueRefused
 
     store = open_user_store(PROG)
     if store is None:

@@ -13,7 +13,7 @@ from app.cli_store import open_user_store
 from app.profiles_cli import SUPERVISOR_PASSWORD, Refused, ask, at_terminal
 
 if TYPE_CHECKING:
-    from app.desk.issues import Policy
+    from app.desk.policy import Policy
 
 OPTIONS = {  # option → policy field, help
     "--rounding-max": ("rounding_max_share", "price rounding an agent may give alone, in % of the order (1%%)"),
@@ -47,7 +47,9 @@ def describe(policy: Policy) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueDesk, IssueRefused, parse_policy
+    from app.desk.issues import IssueDesk
+    from app.desk.policy import parse_policy
+    from app.desk.refused import IssueRefused
 
     store = open_user_store("kefudesk policy")
     if store is None:

@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueRefused
+    from app.desk.refused import IssueRefused
     from app.desk.reports import Reports, write_xlsx
 
     if args.table == "kpi":
@@ -84,9 +84,9 @@ def _tsv_cell(value: object) -> str:
 
 
 def _reconcile(store: object, args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueRefused
     from app.desk.order_import import OrderFileError
     from app.desk.reconcile import reconcile
+    from app.desk.refused import IssueRefused
     from app.quickreplies.phrasefile import PhraseFileError
 
     if args.table != "refunds":

@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.desk.issues import hash_password
+from app.desk.profiles import hash_password
 from app.gateway.schema import now_utc
 from app.store import team, team_desk
 from app.store.engine import HEAD_REVISION

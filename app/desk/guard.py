@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.desk.issues import IssueDesk, IssueRefused
+from app.desk.issues import IssueDesk
 from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
+from app.desk.refused import IssueRefused
 from app.gateway.schema import now_utc
 from app.store.issues import Audit, IssueStore
 from app.store.store import Store

@@ -6,8 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from app.desk.issues import IssueDesk, IssueRefused, Policy, hash_password, password_ok, validate
+from app.desk.action_fields import validate
+from app.desk.issues import IssueDesk
 from app.desk.money import parse_yuan
+from app.desk.policy import Policy
+from app.desk.profiles import hash_password, password_ok
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 from app.store.issues import IssueFilter

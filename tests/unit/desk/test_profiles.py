@@ -9,7 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
-from app.desk.issues import LOCK_AFTER, LOCK_FOR, IssueDesk, IssueRefused, Policy
+from app.desk.issues import IssueDesk
+from app.desk.policy import Policy
+from app.desk.profiles import LOCK_AFTER, LOCK_FOR
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 

@@ -69,8 +69,8 @@ def validate(kind: str, raw: Mapping[str, object]) -> dict[str, object]:
 
 
 def typed(spec: Field, value: object) -> object:
-    """One field's value as typed (money in fen, a whole number, yes/no, a choice, a time, a list, text); IssueRefused
-    names what is wrong with it."""
+    """One field's value as typed (money in fen, a whole number, yes/no, a choice, a time, a list, text);
+    IssueRefused names what is wrong with it."""
     name = spec.name
     if spec.kind == "money":
         if isinstance(value, bool) or not isinstance(value, int | str):

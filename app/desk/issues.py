@@ -17,11 +17,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.desk import shop_settings
 from app.desk.action_fields import validate
 from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
 from app.desk.clusters import Cluster, cluster_around
 from app.desk.money import yuan_text
-from app.desk.policy import POLICY_KEY, Policy, parse_policy
+from app.desk.policy import Policy, parse_policy
 from app.desk.profiles import ProfileDesk
 from app.desk.reasons import Reason
 from app.desk.refused import IssueRefused
@@ -62,15 +63,15 @@ class IssueDesk(ProfileDesk):
 
     @property
     def policy(self) -> Policy:
-        raw = self.store.get_meta(POLICY_KEY)
+        raw = shop_settings.POLICY.read(self.store)
         return Policy(**json.loads(raw)) if raw else Policy()
 
     def set_policy(self, policy: Policy, supervisor: str, password: str) -> None:
         supervisor, _hash = self._supervisor(supervisor, password)
         policy = parse_policy(asdict(policy), Policy())  # a script passing a Policy meets the same bounds
-        before = self.store.get_meta(POLICY_KEY)
+        before = shop_settings.POLICY.read(self.store)
         with self.writing_as_supervisor(supervisor, password) as store:
-            store.set_meta(POLICY_KEY, json.dumps(asdict(policy)))
+            shop_settings.POLICY.write(store, json.dumps(asdict(policy)))
             IssueStore(store).write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
                                                 asdict(policy)), self.clock())
 

@@ -13,8 +13,6 @@ from app.desk.reasons import Reason
 from app.desk.refused import IssueRefused
 from app.gateway import schema
 
-POLICY_KEY = "issues.policy"
-
 
 @dataclass(frozen=True)
 class Policy:

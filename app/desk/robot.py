@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from app.desk import shop_settings
 from app.desk.guard import SendBlocked
 from app.desk.issues import OPEN_STATES
 from app.desk.outbox import ReplyNotSaved
@@ -37,7 +38,6 @@ from app.store.store import Store
 
 log = logging.getLogger("kefudesk.desk")
 
-SETTINGS_KEY = "robot.settings"
 ANSWERED = "robot answer"  # the audit entry of each answer
 BLOCKED = "robot blocked"  # the guard stopped an answer: the agent has to see that chat
 SIMILAR_MIN = 6.0  # suggestion score: two rare title words of the phrase in the buyer's message
@@ -144,7 +144,7 @@ class Robot:
         self.settings = self._load()
 
     def _load(self) -> RobotSettings:
-        raw = self.store.get_meta(SETTINGS_KEY)
+        raw = shop_settings.ROBOT.read(self.store)
         if not raw:
             return RobotSettings()
         try:
@@ -158,8 +158,8 @@ class Robot:
 
     def save(self, settings: RobotSettings, who: str) -> RobotSettings:
         checked = parse_settings(json.loads(settings.to_json()), {p.id for p in self.book.phrases})
-        before = self.store.get_meta(SETTINGS_KEY)
-        self.store.set_meta(SETTINGS_KEY, checked.to_json())
+        before = shop_settings.ROBOT.read(self.store)
+        shop_settings.ROBOT.write(self.store, checked.to_json())
         IssueStore(self.store).write_audit(Audit(who, "robot settings changed",
                                                  json.loads(before) if before else None,
                                                  json.loads(checked.to_json())), self._clock())

@@ -26,6 +26,7 @@ from app.desk.reasons import Reason
 from app.desk.robot import ANSWERED, ROBOT, Robot, RobotChoice, RobotDuty
 from app.desk.server_watch import ServerWatch
 from app.desk.shop_events import ShopEvents, close_locally
+from app.desk.shop_settings import agent_id_key
 from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
 from app.gateway import schema
 from app.gateway.client import GatewayClient
@@ -129,7 +130,8 @@ class DeskSession:
                              server_down=lambda: self.watch.down, server_lost=self.watch.lost)
         self.events = ShopEvents(self, self._stream_gateway)
         self.robot_duty = RobotDuty(self.robot, clock=clock, agent_status=lambda: self.agent_status,
-                                    send=lambda cid, text, image, choice: self.send_reply(cid, text, image, robot=choice),
+                                    send=lambda cid, text, image, choice: self.send_reply(cid, text, image,
+                                                                                          robot=choice),
                                     on_problem=listener.on_problem, server_down=lambda: self.watch.down,
                                     server_lost=self.watch.lost, stopping=self._stopping)
 
@@ -282,7 +284,7 @@ class DeskSession:
 
     @property
     def _me_key(self) -> str:
-        return f"agent_id:{self.account.base_url}|{self.account.shop}|{self.account.agent}"
+        return agent_id_key(self.account.base_url, self.account.shop, self.account.agent)
 
     @property
     def me(self) -> str:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.desk.reasons import Reason
+from app.desk.shop_settings import resume_point_key
 from app.desk.store_problems import store_problem
 from app.gateway import schema
 from app.gateway.client import GatewayClient
@@ -48,13 +49,10 @@ class ShopEvents:
 
     # --- the stream's life cycle -----------------------------------------------------------------
 
-    @property
-    def _resume_key(self) -> str:
-        return f"last_event_id:{self._desk.account.base_url}"
-
     def stored_resume(self) -> str | None:
         """Where the last run's stream stopped (a demo starts from the beginning every time)."""
-        return None if self._desk.account.demo else (self.store.get_meta(self._resume_key) or None)
+        account = self._desk.account
+        return None if account.demo else (self.store.get_meta(resume_point_key(account.base_url)) or None)
 
     def start(self, resume: str | None) -> None:
         desk = self._desk
@@ -203,7 +201,7 @@ class ShopEvents:
             self.store.upsert_orders([event.order], desk._clock())
             desk._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
         if event.id and not desk.account.demo:
-            self.store.set_meta(self._resume_key, event.id)
+            self.store.set_meta(resume_point_key(desk.account.base_url), event.id)
 
     # --- transfers -------------------------------------------------------------------------------
 

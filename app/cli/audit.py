@@ -117,7 +117,8 @@ def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
 
 
 def _repair(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueDesk, IssueRefused
+    from app.desk.issues import IssueDesk
+    from app.desk.refused import IssueRefused
     from app.store import schema_check
     from app.store.engine import open_store
     from app.store.errors import StoreError

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.desk.guard import SendGuard, edit_words
-    from app.desk.issues import IssueRefused
+    from app.desk.refused import IssueRefused
 
     with user_store(PROG) as store:
         if args.command in ("add", "remove"):

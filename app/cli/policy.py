@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_store
 
 if TYPE_CHECKING:
-    from app.desk.issues import Policy
+    from app.desk.policy import Policy
 
 OPTIONS = {  # option → policy field, help
     "--rounding-max": ("rounding_max_share", "price rounding an agent may give alone, in %% of the order (1%%)"),
@@ -46,7 +46,9 @@ def describe(policy: Policy) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueDesk, IssueRefused, parse_policy
+    from app.desk.issues import IssueDesk
+    from app.desk.policy import parse_policy
+    from app.desk.refused import IssueRefused
 
     try:
         with user_store("kefudesk policy") as store:

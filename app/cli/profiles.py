@@ -71,7 +71,8 @@ HINTS = {  # the way out, for the refusals a command line can do something about
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueDesk, IssueRefused
+    from app.desk.issues import IssueDesk
+    from app.desk.refused import IssueRefused
     from app.store.errors import ServerRefused
 
     try:

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueRefused
+    from app.desk.refused import IssueRefused
     from app.desk.reports import Reports, write_xlsx
 
     if args.table == "kpi":
@@ -78,8 +78,8 @@ def _tsv_cell(value: object) -> str:
 
 
 def _reconcile(store: object, args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueRefused
     from app.desk.reconcile import reconcile
+    from app.desk.refused import IssueRefused
     from app.files.refusals import UnreadableFile
 
     if args.table != "refunds":

@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from app.cli.common import Exit, Refused
-from app.desk.issues import hash_password
+from app.desk.profiles import hash_password
 from app.gateway.schema import now_utc
 from app.store import team, team_desk
 from app.store.engine import HEAD_REVISION

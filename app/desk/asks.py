@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.reasons import Reason
+from app.desk.shop_settings import recent_answers_key
 from app.quickreplies.template import CHOICE, DATE, MONEY, Ask
 from app.store.store import Store
 
@@ -95,7 +96,7 @@ class AskMemory:
 
     def __init__(self, store: Store, agent: str) -> None:
         self._store = store
-        self.key = f"asks.recent:{agent}"
+        self.key = recent_answers_key(agent)
         self._chats: dict[str, dict[str, str]] | None = None
 
     def _loaded(self) -> dict[str, dict[str, str]]:

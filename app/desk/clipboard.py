@@ -15,13 +15,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from app.desk import shop_settings
 from app.desk.reasons import Reason
 from app.store import clips as repo
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
 from app.store.store import Store
 
-SETTINGS_KEY = "clipboard.settings"
 MAX_TEXT = 100_000
 MAX_IMAGE = 5 * 1024 * 1024
 # window classes / process names of password managers, compared case-insensitively as substrings
@@ -48,7 +48,7 @@ class ClipHistory:
         self.settings = self._load()
 
     def _load(self) -> ClipSettings:
-        raw = self.store.get_meta(SETTINGS_KEY)
+        raw = shop_settings.CLIPBOARD.read(self.store)
         try:
             values = json.loads(raw) if raw else {}
             return ClipSettings(bool(values.get("enabled", True)), int(values.get("keep_days", 30)),
@@ -62,7 +62,7 @@ class ClipHistory:
             raise ClipSettingsInvalid(Reason("clip_keep_days", "keep the history 1–3650 days"))
         if not 10 <= settings.keep_items <= 100_000:
             raise ClipSettingsInvalid(Reason("clip_keep_items", "keep 10–100,000 entries"))
-        self.store.set_meta(SETTINGS_KEY, json.dumps(asdict(settings), ensure_ascii=False))
+        shop_settings.CLIPBOARD.write(self.store, json.dumps(asdict(settings), ensure_ascii=False))
         self.settings = settings
         self.prune()
 

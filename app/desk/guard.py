@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.desk.issues import IssueDesk, IssueRefused
+from app.desk import shop_settings
+from app.desk.issues import IssueDesk
 from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
+from app.desk.refused import IssueRefused
 from app.gateway.schema import now_utc
 from app.store.issues import Audit, IssueStore
 from app.store.store import Store
 
 WORDS_DIR = Path(__file__).with_name("guard_words")
 KINDS = {"insult": "insults_zh_CN.txt", "off_platform": "off_platform_zh_CN.txt"}
-ADDED_KEY, REMOVED_KEY = "guard.added", "guard.removed"
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ class SendGuard:
 
     @classmethod
     def for_store(cls, store: Store) -> SendGuard:
-        added, removed = _meta_list(store, ADDED_KEY), set(_meta_list(store, REMOVED_KEY))
+        added = _meta_list(store, shop_settings.GUARD_ADDED)
+        removed = set(_meta_list(store, shop_settings.GUARD_REMOVED))
         words = {w: k for w, k in default_words().items() if w not in removed}
         words.update({w: "custom" for w in added if w not in words})
         return cls(words)
@@ -85,8 +87,8 @@ class SendGuard:
         return [Hit(f.start, f.end, f.word, self.words[f.word]) for f in self._finder.find(text)]
 
 
-def _meta_list(store: Store, key: str) -> list[str]:
-    raw = store.get_meta(key)
+def _meta_list(store: Store, setting: shop_settings.ShopSetting) -> list[str]:
+    raw = setting.read(store)
     try:
         values = json.loads(raw) if raw else []
     except ValueError:
@@ -106,7 +108,7 @@ def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Itera
     Switching off takes a supervisor's name and password when the store has one, checked as for the limits (a
     wrong one logged, five lock it); otherwise IssueRefused and nothing changes. The audit entry names the
     supervisor who authorised it, else who, and the desk it was typed at (who)."""
-    added, removed = _meta_list(store, ADDED_KEY), _meta_list(store, REMOVED_KEY)
+    added, removed = _meta_list(store, shop_settings.GUARD_ADDED), _meta_list(store, shop_settings.GUARD_REMOVED)
     before = {"added": list(added), "removed": list(removed)}
     for word in (w.strip() for w in add):
         if not word or len(word) > 40:
@@ -133,7 +135,8 @@ def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Itera
         raise IssueRefused("supervisor_needed", Reason(
             "guard_needs_supervisor", f"this store has a supervisor: switching off {words} takes a supervisor's "
             "name and password", words=words), "supervisor")
-    values = {ADDED_KEY: json.dumps(added, ensure_ascii=False), REMOVED_KEY: json.dumps(removed, ensure_ascii=False)}
+    values = {shop_settings.GUARD_ADDED.key: json.dumps(added, ensure_ascii=False),
+              shop_settings.GUARD_REMOVED.key: json.dumps(removed, ensure_ascii=False)}
     audit = Audit(authority[0] if authority else who, "guard words changed", before,
                   {"added": added, "removed": removed, "desk": who})
     if authority:  # on a team's server, written through the supervisor's own login: the server lets only that loosen

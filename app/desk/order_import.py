@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.desk import shop_settings
 from app.desk.fits import first_misfit
 from app.desk.money import parse_yuan
 from app.desk.order_merge import COLUMNS, Conflict, as_written, known_orders, merge
@@ -53,7 +54,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "seller_memo": ("卖家备注", "订单备注", "商家备注"),  # Taobao's 订单备注 is the seller's memo
 }
 REQUIRED = ("no", "buyer_nick")
-MAPPING_KEY = "orders.mapping"
 # the columns each field is written to: its value must fit every one (their limits are the schema's own)
 STORED_IN: dict[str, tuple[Any, ...]] = {
     "buyer_nick": (m.Order.buyer_id, m.OrderContact.buyer_nick), "receiver_name": (m.OrderContact.receiver_name,),
@@ -183,12 +183,13 @@ def find_columns(header: Sequence[str], remembered: Mapping[str, str],
     return found
 
 
-def read_header(store: Store, data: bytes, fmt: str, *, mapping_key: str, mapping: Mapping[str, str] | None,
+def read_header(store: Store, data: bytes, fmt: str, *, remembered_in: shop_settings.ShopSetting,
+                mapping: Mapping[str, str] | None,
                 headers: Mapping[str, Sequence[str]], required: Sequence[str], hint: str, what: str,
                 ) -> tuple[Iterator[tuple[int, list[str]]], list[str], dict[str, int], str]:
     """The rows after the header, the header, field → column and the encoding of an export whose column mapping
-    the shop remembers under mapping_key (the given mapping overrides it)."""
-    remembered = dict(json.loads(store.get_meta(mapping_key) or "{}"))
+    the shop remembers in the setting remembered_in (the given mapping overrides it)."""
+    remembered = dict(json.loads(remembered_in.read(store) or "{}"))
     remembered.update(mapping or {})
     unknown = set(remembered) - set(headers)
     if unknown:
@@ -239,8 +240,8 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
     saying why (its cells must fit the store's columns), and every field where the shop's own data for a known
     order differs (a Conflict: the shop's is kept). Nothing is written."""
     rows_in, header, columns, encoding = read_header(
-        store, data, fmt, mapping_key=MAPPING_KEY, mapping=mapping, headers=HEADERS, required=REQUIRED,
-        hint="e.g. --map no=订单编号 --map buyer_nick=买家会员名", what="an order export")
+        store, data, fmt, remembered_in=shop_settings.ORDER_MAPPING, mapping=mapping, headers=HEADERS,
+        required=REQUIRED, hint="e.g. --map no=订单编号 --map buyer_nick=买家会员名", what="an order export")
     now = now or schema.now_utc()
     rows: list[OrderRow] = []
     rejected: list[Rejected] = []
@@ -321,7 +322,7 @@ def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) ->
     with batched(store, "orders") as job:
         job.write(plan.rows, write)
         job.finish(lambda s: upsert(s, m.Meta.__table__, ["key"], [
-            {"key": MAPPING_KEY, "value": json.dumps(plan.mapping, ensure_ascii=False)}]))
+            {"key": shop_settings.ORDER_MAPPING.key, "value": json.dumps(plan.mapping, ensure_ascii=False)}]))
     return len(plan.rows)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.desk import shop_settings
 from app.desk.fits import first_misfit
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
 from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
@@ -36,7 +37,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "reported_at": ("发现时间", "异常时间", "创建时间", "时间", "reported_at"),
 }
 REQUIRED = ("category", "no")
-MAPPING_KEY = "problems.mapping"
 # the columns a line's text is written to: its value must fit every one (their limits are the schema's own)
 STORED_IN: dict[str, tuple[Any, ...]] = {"buyer_nick": (m.Issue.buyer_nick, m.OrderContact.buyer_nick),
                                          "detail": (m.Issue.note,), "phone": (m.OrderContact.phone,)}
@@ -104,8 +104,8 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
     """Read a back-end's problem-order export (CSV in any Chinese encoding, or XLSX): every line becomes a
     problem or a Rejected entry saying why. Raises OrderFileError when the file as a whole is unreadable."""
     lines, header, columns, encoding = read_header(
-        desk.store, data, fmt, mapping_key=MAPPING_KEY, mapping=mapping, headers=HEADERS, required=REQUIRED,
-        hint="e.g. --map category=问题类型 --map no=订单编号", what="a problem-order list")
+        desk.store, data, fmt, remembered_in=shop_settings.PROBLEM_MAPPING, mapping=mapping, headers=HEADERS,
+        required=REQUIRED, hint="e.g. --map category=问题类型 --map no=订单编号", what="a problem-order list")
     now = now or schema.now_utc()
     rows: list[ProblemRow] = []
     rejected: list[Rejected] = []
@@ -222,5 +222,5 @@ def run_plan(desk: IssueDesk, plan: ProblemPlan, *, source: str) -> list[int]:
     ids = desk.repo.import_issues(new, list(plan.updates), phones, now,
                                   Audit(desk.agent, "problem orders imported", None, summary))
     if plan.mapping:
-        desk.store.set_meta(MAPPING_KEY, json.dumps(plan.mapping, ensure_ascii=False))
+        shop_settings.PROBLEM_MAPPING.write(desk.store, json.dumps(plan.mapping, ensure_ascii=False))
     return ids

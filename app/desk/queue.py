@@ -12,6 +12,7 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
+from app.desk import shop_settings
 from app.desk.normalise import finder
 from app.desk.reasons import Reason
 from app.store.issues import Audit, IssueStore
@@ -75,13 +76,12 @@ def format_wait(seconds: float | None) -> str:
 # words and marks of a buyer who is about to complain or leave a bad review (DOMAIN.md's floor; a shop adds its own)
 ANGRY_WORDS = ("投诉", "差评", "12315", "骗子", "退款", "举报", "曝光", "工商", "律师", "垃圾")
 _SHOUTING = re.compile(r"[!！?？]{3,}")
-ANGRY_KEY = "queue.angry_words"
 MAX_WORDS, MAX_WORD_CHARS = 300, 40
 
 
 def angry_words(store: Store) -> tuple[str, ...]:
     """The shop's urgent words (the defaults until someone changes them)."""
-    raw = store.get_meta(ANGRY_KEY)
+    raw = shop_settings.ANGRY_WORDS.read(store)
     try:
         words = json.loads(raw) if raw else None
     except ValueError:
@@ -101,7 +101,7 @@ def set_angry_words(store: Store, words: Iterable[str], who: str, at: datetime) 
     if len(kept) > MAX_WORDS:
         raise ValueError(Reason("queue_too_many_words", f"at most {MAX_WORDS} urgent words", most=MAX_WORDS))
     before = angry_words(store)
-    store.set_meta(ANGRY_KEY, json.dumps(list(kept), ensure_ascii=False))
+    shop_settings.ANGRY_WORDS.write(store, json.dumps(list(kept), ensure_ascii=False))
     IssueStore(store).write_audit(Audit(who, "urgent words changed", {"words": list(before)}, {"words": list(kept)}),
                                   at)
     return kept

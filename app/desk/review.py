@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from app.desk import shop_settings
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
 from app.desk.money import Money
 from app.desk.names import AgentNames
@@ -24,7 +25,6 @@ from app.store.issues import Audit, IssueStore
 from app.store.records import MessageRecord
 from app.store.store import Store
 
-CHECKLIST_KEY = "review.checklist"
 # the floor's usual 质检 items (DOMAIN.md's rules), each worth its weight; a shop edits them
 DEFAULT_CHECKLIST: tuple[tuple[str, int], ...] = (
     ("首次响应在30秒内", 20), ("每次回复在40秒内", 15), ("称呼礼貌、语气亲切", 15), ("准确回答买家的问题", 25),
@@ -200,7 +200,7 @@ class ReviewDesk:
     # --- 质检 ---------------------------------------------------------------------------------------
 
     def checklist(self) -> list[tuple[str, int]]:
-        raw = self.store.get_meta(CHECKLIST_KEY)
+        raw = shop_settings.REVIEW_CHECKLIST.read(self.store)
         try:
             items = json.loads(raw) if raw else None
         except ValueError:
@@ -216,8 +216,8 @@ class ReviewDesk:
         if any(not 1 <= weight <= 100 for _name, weight in items):
             raise ReviewRefused(Reason("checklist_weight", "an item's weight is 1–100"))
         before = self.checklist()
-        self.store.set_meta(CHECKLIST_KEY, json.dumps([[n, w] for n, (_x, w) in zip(names, items, strict=True)],
-                                                      ensure_ascii=False))
+        shop_settings.REVIEW_CHECKLIST.write(self.store, json.dumps(
+            [[n, w] for n, (_x, w) in zip(names, items, strict=True)], ensure_ascii=False))
         IssueStore(self.store).write_audit(Audit(self.who, "checklist changed", {"items": before},
                                                  {"items": self.checklist()}), self.clock())
 

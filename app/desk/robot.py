@@ -15,22 +15,29 @@ the settings' fire counts are read back from there.
 from __future__ import annotations
 
 import json
+import logging
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from app.desk import shop_settings
+from app.desk.guard import SendBlocked
 from app.desk.issues import OPEN_STATES
+from app.desk.outbox import ReplyNotSaved
 from app.desk.phrases import PhraseBook, not_for_complaints
 from app.desk.queue import angry_words, complaining
 from app.desk.reasons import Reason
 from app.quickreplies.phrase import Phrase
+from app.store.errors import StoreUnreachable
 from app.store.issues import Audit, IssueStore
-from app.store.records import ConversationSummary
+from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
-SETTINGS_KEY = "robot.settings"
+log = logging.getLogger("kefudesk.desk")
+
 ANSWERED = "robot answer"  # the audit entry of each answer
 BLOCKED = "robot blocked"  # the guard stopped an answer: the agent has to see that chat
 SIMILAR_MIN = 6.0  # suggestion score: two rare title words of the phrase in the buyer's message
@@ -137,7 +144,7 @@ class Robot:
         self.settings = self._load()
 
     def _load(self) -> RobotSettings:
-        raw = self.store.get_meta(SETTINGS_KEY)
+        raw = shop_settings.ROBOT.read(self.store)
         if not raw:
             return RobotSettings()
         try:
@@ -151,8 +158,8 @@ class Robot:
 
     def save(self, settings: RobotSettings, who: str) -> RobotSettings:
         checked = parse_settings(json.loads(settings.to_json()), {p.id for p in self.book.phrases})
-        before = self.store.get_meta(SETTINGS_KEY)
-        self.store.set_meta(SETTINGS_KEY, checked.to_json())
+        before = shop_settings.ROBOT.read(self.store)
+        shop_settings.ROBOT.write(self.store, checked.to_json())
         IssueStore(self.store).write_audit(Audit(who, "robot settings changed",
                                                  json.loads(before) if before else None,
                                                  json.loads(checked.to_json())), self._clock())
@@ -246,3 +253,87 @@ class Robot:
                                     nxt.text if nxt else "", nxt.sent_at if nxt else None))
         return rows
 
+
+
+class RobotDuty:
+    """The robot at work in a running desk: it answers a buyer who writes while the agent is suspended (answer(),
+    called for each new message) and, once a second, buyers who have waited the robot's time. What it chooses goes
+    out through send (DeskSession.send_reply, so the send guard decides as for any reply); a chat is looked at
+    again only when something new was said in it."""
+
+    def __init__(self, robot: Robot, *, clock: Callable[[], datetime], agent_status: Callable[[], str],
+                 send: Callable[[str, str, str, RobotChoice], MessageRecord], on_problem: Callable[[str], None],
+                 server_down: Callable[[], bool], server_lost: Callable[[StoreUnreachable], None],
+                 stopping: threading.Event) -> None:
+        self.robot = robot
+        self.store = robot.store
+        self._clock = clock
+        self._agent_status = agent_status
+        self._send = send
+        self._on_problem = on_problem
+        self._server_down = server_down
+        self._server_lost = server_lost
+        self._stopping = stopping
+        self._lock = threading.Lock()
+        self._looked: dict[str, datetime | None] = {}  # chat → its last message when the robot last looked
+        self.thread = threading.Thread(target=self._loop, name="kefudesk-robot", daemon=True)
+
+    def answer(self, conversation_id: str, trigger: str) -> MessageRecord | None:
+        """Answer the chat for the agent if it is the robot's to answer (trigger: "suspended", a buyer wrote
+        while the agent is suspended; "waited", the buyer waited the robot's time) and a rule fits; the send
+        guard decides as for any reply. Returns the queued answer, or None."""
+        with self._lock:  # the stream and the wait check must not both answer one question
+            chat = self.store.conversation(conversation_id)
+            if trigger == "suspended" and self._agent_status() != "suspended":
+                return None
+            if chat is None or not self.robot.due(chat, trigger, self._clock()):
+                return None
+            self._looked[conversation_id] = chat.last_at
+            if self.robot.answered_since_agent(conversation_id):
+                return None
+            question = self.robot.question(conversation_id)
+            choice = self.robot.choose(chat, question)
+            if choice is None:
+                return None
+            try:
+                return self._send(conversation_id, choice.text, choice.phrase.image, choice)
+            except SendBlocked as blocked:
+                IssueStore(self.store).write_audit(Audit(ROBOT, BLOCKED, None, {
+                    "conversation": conversation_id, "rule": choice.rule.name, "phrase": choice.phrase.id,
+                    "words": [h.word for h in blocked.hits]}), self._clock())
+                self._on_problem(Reason(
+                    "robot_blocked", f"the robot did not answer {chat.buyer_nick}: its phrase "
+                    f"{choice.phrase.title!r} has banned words ({'、'.join(h.word for h in blocked.hits)}); edit "
+                    "the phrase or the rule", buyer=chat.buyer_nick, phrase=choice.phrase.title,
+                    words="、".join(h.word for h in blocked.hits)))
+            except (ValueError, ReplyNotSaved) as exc:
+                log.info("the robot did not answer %s: %s", conversation_id, exc)
+            return None
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def join(self, timeout: float) -> None:
+        """Wait for the wait check to end (after stopping was set); none may write once the store closes."""
+        if self.thread.is_alive():
+            self.thread.join(timeout)
+
+    def _loop(self) -> None:
+        """Once a second: answer buyers who have waited the robot's time."""
+        while not self._stopping.wait(1.0):
+            if self._server_down():
+                continue
+            try:
+                settings = self.robot.settings
+                if not settings.enabled or settings.after_seconds == 0:
+                    continue
+                now = self._clock()
+                for chat in self.store.conversation_summaries():
+                    if self._looked.get(chat.id, 0) == chat.last_at:
+                        continue
+                    if self.robot.due(chat, "waited", now):
+                        self.answer(chat.id, "waited")
+            except StoreUnreachable as exc:
+                self._server_lost(exc)
+            except Exception:  # noqa: BLE001 - the robot must outlive a bad row or a closed store
+                log.exception("the robot's wait check failed")

@@ -2,38 +2,40 @@
 send replies through a local outbox, fetch orders. Everything slow runs on background threads; the
 front-end learns about changes through a DeskListener (the Qt UI turns those calls into signals).
 
-A reply is committed to the store before anything goes on the wire, carries an idempotency key chosen at
-that moment, and is retried in order until the shop has it: a reply is never lost and never sent twice.
+This is the façade the front-end talks to; the parts live beside it: the outbox (app/desk/outbox.py: a reply is
+never lost and never sent twice), the shop's event stream and being online (app/desk/shop_events.py), the robot
+at work (app/desk/robot.py, RobotDuty).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
-from app.desk.blanks import marked_as_blanks, refuse_blanks
+from app.desk.blanks import refuse_blanks
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.desk.journal import Kept, LocalJournal
+from app.desk.outbox import Outbox
 from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
-from app.desk.robot import ANSWERED, BLOCKED, ROBOT, Robot, RobotChoice
+from app.desk.robot import ANSWERED, ROBOT, Robot, RobotChoice, RobotDuty
 from app.desk.server_watch import ServerWatch
+from app.desk.shop_events import ShopEvents, close_locally
+from app.desk.shop_settings import agent_id_key
+from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
 from app.gateway import schema
 from app.gateway.client import GatewayClient
-from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
-from app.gateway.events import EventStream
+from app.gateway.errors import GatewayAuthError, GatewayError
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.quickreplies.template import unmarked
 from app.store import backup, fts
-from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, StoreUnreachable
-from app.store.images import ImageError
+from app.store.errors import StoreError, StoreUnreachable
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
@@ -56,27 +58,6 @@ _OFFLINE = Reason("transfer_offline", "not connected to the shop: a chat can be 
                   "back")
 
 
-class ReplyNotSaved(Exception):
-    """The reply could not be committed locally, so it was not queued; the text stays with the agent. Its
-    argument is a Reason."""
-
-
-def store_problem(exc: StoreError) -> str:
-    """A store failure the agent can act on (a full disk, a read-only store, another program holding it) as a
-    Reason the window words in the agent's language; any other as its own text."""
-    if isinstance(exc, StoreFull):
-        return Reason("store_full", str(exc), path=exc.path)
-    if isinstance(exc, StoreReadOnly):
-        return Reason("store_read_only", str(exc), path=exc.path)
-    if isinstance(exc, StoreBusy):
-        return Reason("store_busy", str(exc), path=exc.path, seconds=f"{exc.seconds:g}")
-    if isinstance(exc, StoreUnreachable):
-        return SERVER_UNREACHABLE
-    return str(exc)
-
-
-SERVER_UNREACHABLE = Reason("server_unreachable", "the team's server cannot be reached: drafts and replies are kept on "
-                            "this computer and saved there when it answers again; buyers' new messages wait at the shop")
 JOURNAL_NAME = "team-journal.jsonl"  # beside the pictures in the data dir: what was kept while the server was away
 
 
@@ -122,30 +103,20 @@ class DeskSession:
         self._clock = clock
         self.guard = SendGuard.for_store(store)
         self.robot = Robot(store, clock=clock, values=self._chat_values)
-        self._robot_lock = threading.Lock()
-        self._robot_looked: dict[str, datetime | None] = {}  # chat → its last message when the robot last looked
         self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
         self._http = gateway_http(account.base_url, timeout=timeout)
         self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
         self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
         self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
-        self._stream: EventStream | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kefudesk-writer")
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
-        self._outbox_wake = threading.Event()
         self._stopping = threading.Event()
-        self._outbox_thread = threading.Thread(target=self._outbox_loop, name="kefudesk-outbox", daemon=True)
-        self._robot_thread = threading.Thread(target=self._robot_loop, name="kefudesk-robot", daemon=True)
         self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
-        self.online = False
         self.session: schema.Session | None = None
         self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
         self._me: str | None = None  # this desk's agent id, once known
-        self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
-        self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
-        self._was_online = False  # reached the shop once since start (a drop, not an unreachable shop)
         self._login_lock = threading.Lock()  # one login again at a time, however many calls saw the token refused
         self.login_wanted = False  # the agent was asked for the password and has not given one that works
         # a team's server can go away mid-shift: drafts and replies are kept on this computer meanwhile
@@ -153,13 +124,28 @@ class DeskSession:
         self._kept = Kept([], 0)  # what the last write-back wrote
         self.watch = ServerWatch(store.ping, on_lost=self._server_lost, on_back=self._server_back,
                                  on_up=self._server_up, stopping=self._stopping)
+        self.outbox = Outbox(store, self.gateway, stopping=self._stopping, may_send=lambda: self.online,
+                             log_in_again=self._log_in_again, on_message=listener.on_message,
+                             on_problem=listener.on_problem, journal=self.journal,
+                             server_down=lambda: self.watch.down, server_lost=self.watch.lost)
+        self.events = ShopEvents(self, self._stream_gateway)
+        self.robot_duty = RobotDuty(self.robot, clock=clock, agent_status=lambda: self.agent_status,
+                                    send=lambda cid, text, image, choice: self.send_reply(cid, text, image,
+                                                                                          robot=choice),
+                                    on_problem=listener.on_problem, server_down=lambda: self.watch.down,
+                                    server_lost=self.watch.lost, stopping=self._stopping)
+
+    @property
+    def online(self) -> bool:
+        """Connected to the shop: its stream is up (app/desk/shop_events.py)."""
+        return self.events.online
 
     # --- life cycle ------------------------------------------------------------------------------
 
     def start(self) -> None:
         """Log in and start streaming, without blocking the caller."""
-        self._outbox_thread.start()
-        self._robot_thread.start()
+        self.outbox.start()
+        self.robot_duty.start()
         self._index_thread.start()
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
         if self.store.path is not None:  # a team's PostgreSQL server is backed up by its own tools
@@ -176,14 +162,15 @@ class DeskSession:
     def stop(self) -> None:
         """Stop the threads and flush pending local writes (drafts) to the store."""
         self._stopping.set()
-        self._outbox_wake.set()
-        if self._stream is not None:
-            self._stream.stop()
+        self.outbox.wake()
+        self.events.stop()
         self._writer.shutdown(wait=True)
         self._io.shutdown(wait=False, cancel_futures=True)
-        for thread in (self._outbox_thread, self._robot_thread, self._index_thread):
-            if thread.is_alive():  # none may write to the store after the caller closes it
-                thread.join(3.0)
+        # none may write to the store after the caller closes it
+        self.outbox.join(3.0)
+        self.robot_duty.join(3.0)
+        if self._index_thread.is_alive():
+            self._index_thread.join(3.0)
         self._http.close()
         self._stream_http.close()
 
@@ -199,22 +186,12 @@ class DeskSession:
                 self._want_login(refused)
             else:  # none given (the agent cancelled the question at start): offline on what the store has
                 self._listener.on_problem(refused)
-                self._set_online(False, refused)
+                self.events.set_online(False, refused)
             return
         except GatewayError as exc:
             # unreachable at start: keep working offline; the stream keeps trying
-            self._set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
-        self._start_stream(self._stored_resume())
-
-    def _stored_resume(self) -> str | None:
-        return None if self.account.demo else (self.store.get_meta(self._resume_key) or None)
-
-    def _start_stream(self, resume: str | None) -> None:
-        self._stream = EventStream(self._stream_gateway, last_event_id=resume, on_event=self._handle_event,
-                                   on_connected=self._on_stream_connected, on_offline=self._on_stream_offline,
-                                   on_fatal=self._on_stream_fatal, on_unauthorized=self._log_in_again)
-        if not self._stopping.is_set():
-            self._stream.start()
+            self.events.set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
+        self.events.start(self.events.stored_resume())
 
     def _login(self) -> None:
         token = self._secrets.get(self.account.secret_key) or ""
@@ -279,7 +256,7 @@ class DeskSession:
     def _want_login(self, why: Reason) -> None:
         self.login_wanted = True
         self._secrets.delete(self.account.secret_key)
-        self._set_online(False, why)
+        self.events.set_online(False, why)
         self._listener.on_login_needed(why)
 
     def log_in(self, password: str) -> None:
@@ -302,14 +279,12 @@ class DeskSession:
                 if not self.me:  # the first login of this store was the one refused at start
                     self._guarded(self._remember_agent)
             self.login_wanted = False
-        stream = self._stream
-        if stream is None or not stream.running:  # it ended when the password was asked for
-            self._start_stream(stream.last_event_id if stream is not None else self._stored_resume())
-        self._outbox_wake.set()
+        self.events.restart_if_ended()
+        self.outbox.wake()
 
     @property
     def _me_key(self) -> str:
-        return f"agent_id:{self.account.base_url}|{self.account.shop}|{self.account.agent}"
+        return agent_id_key(self.account.base_url, self.account.shop, self.account.agent)
 
     @property
     def me(self) -> str:
@@ -345,28 +320,13 @@ class DeskSession:
         except StoreError as exc:  # names are a nicety: a transfer or the stream must not fail for them
             log.warning("the colleagues' names not kept: %s", exc)
 
-    @property
-    def _resume_key(self) -> str:
-        return f"last_event_id:{self.account.base_url}"
-
-    def _set_online(self, online: bool, detail: str) -> None:
-        changed = online != self.online
-        self.online = online
-        self._was_online = self._was_online or online
-        if changed or not online:
-            self._listener.on_connection(online, detail)
-        if online:
-            self._outbox_wake.set()
-
     # --- the team's server going away and coming back ----------------------------------------------
 
     def _server_lost(self, exc: StoreUnreachable) -> None:
         """Said once: the shop's stream pauses (its events have nowhere to go), the outbox waits, drafts and new
         replies go to the journal."""
-        stream = self._stream
-        if stream is not None:
-            stream.pause()
-        self._set_online(False, SERVER_UNREACHABLE)
+        self.events.pause()
+        self.events.set_online(False, SERVER_UNREACHABLE)
 
     def _server_back(self) -> None:
         """The server answers: what was kept goes in first (raises if it went again; the watch keeps asking)."""
@@ -379,10 +339,8 @@ class DeskSession:
         self._listener.on_problem(Reason("server_back", f"the team's server answers again; {drafts} draft(s) and "
                                          f"{replies} reply(ies) kept on this computer were saved to it",
                                          drafts=drafts, replies=replies))
-        self._outbox_wake.set()
-        stream = self._stream
-        if stream is not None:
-            stream.resume()
+        self.outbox.wake()
+        self.events.resume()
 
     def _write_back_kept(self) -> Kept:
         if self.journal is None or not len(self.journal):
@@ -394,6 +352,10 @@ class DeskSession:
                  len(kept.replies))
         return kept
 
+    def reconcile(self) -> None:
+        """Fetch what the stream may have missed (ShopEvents.reconcile); the stream does it on every connect."""
+        self.events.reconcile()
+
     def known_failure(self, exc: BaseException) -> bool:
         """Whether an error nothing caught (the window reading a chat, say) is the team's server being away: it is
         said once through the watch, not written up as a crash."""
@@ -402,21 +364,7 @@ class DeskSession:
             return True
         return False
 
-    # --- the event stream ------------------------------------------------------------------------
-
-    def _on_stream_connected(self, first: bool) -> None:
-        if self.session is None and self.account.password:
-            self._login()  # the gateway was down at start
-        try:
-            self.reconcile()
-        except StoreUnreachable as exc:  # the stream pauses until the server answers
-            self.watch.lost(exc)
-            raise
-        if self.agent_status != "online":  # a restarted gateway forgot it: suspended stays suspended
-            self._tell_status(self.agent_status)
-        self._set_online(True, "")
-        if not self._stopping.is_set():
-            self._io.submit(self._guarded, self._learn_names)
+    # --- chats: closing, status, transfers --------------------------------------------------------
 
     def close_chat(self, conversation_id: str, reason: str = "") -> None:
         """Close a chat. The floor's rule (DOMAIN.md): the last message must be the agent's — a chat whose buyer
@@ -433,7 +381,7 @@ class DeskSession:
                 self.account.agent, "chat closed unanswered", None,
                 {"conversation": conversation_id, "buyer": chat.buyer_nick, "why": reason.strip()[:500]}),
                 self._clock())
-        self._close_locally(chat)
+        close_locally(self.store, chat)
         self._notify_chat(conversation_id)
         if not self._stopping.is_set():
             self._io.submit(self._guarded, self._tell_close, conversation_id)
@@ -465,136 +413,6 @@ class DeskSession:
                                                  f"({exc}); it is tried again when the connection comes back",
                                                  detail=str(exc)))
 
-    def _on_stream_offline(self, reason: str) -> None:
-        log.info("offline: %s", reason)
-        stored, self._store_failed = self._store_failed, None
-        if self.watch.down:  # said once when the server went; the stream waits for it
-            return
-        if stored is not None:
-            why = store_problem(stored)
-        elif self._was_online:
-            why = Reason("stream_dropped", reason, detail=reason)
-        else:  # a stream that never came up is a shop that cannot be reached, not a dropped connection
-            why = Reason("shop_unreachable", reason, detail=reason)
-        self._set_online(False, why)
-
-    def _on_stream_fatal(self, reason: str) -> None:
-        self._secrets.delete(self.account.secret_key)
-        stopped = Reason("shop_stopped", reason, detail=reason)
-        self._set_online(False, stopped)
-        self._listener.on_problem(stopped)
-
-    def reconcile(self) -> None:
-        """Fetch what the stream may have missed: the open chats and their recent messages.
-
-        Chats the shop no longer lists are closed locally, so a restarted shop never leaves ghosts in the queue.
-        """
-        open_chats = self.gateway.conversations()
-        listed = {chat.id for chat in open_chats}
-        for chat in open_chats:
-            self.store.upsert_conversation(chat)
-            for record, _created in self.store.ingest_messages(self.gateway.messages(chat.id, limit=50)):
-                self._want_image(record)  # one transaction a chat
-        ghosts = [local for local in self.store.conversation_summaries() if local.id not in listed]
-        for local in ghosts:
-            self._close_locally(local)
-        for conversation_id in [*listed, *(ghost.id for ghost in ghosts)]:
-            self._notify_chat(conversation_id)
-
-    def _want_image(self, record: MessageRecord) -> None:
-        """A buyer's photo is downloaded into the image store in the background; the chat shows it when it is
-        there, and an issue opened from the message keeps it as a photo."""
-        if record.image and record.direction == "in" and not self.store.images.has(record.image):
-            self._io.submit(self._guarded, self._fetch_image, record)
-
-    def _fetch_image(self, record: MessageRecord) -> None:
-        if self.store.images.has(record.image):
-            return  # already fetched for a duplicate event
-        try:
-            data = self.gateway.image(record.image)  # checked against its id by the client
-            self.store.images.put(data)
-        except (GatewayError, ImageError) as exc:
-            log.info("buyer's image %s not kept: %s", record.image[:12], exc)
-            return
-        self._listener.on_message(record)  # shown again, now with its picture
-
-    def _close_locally(self, local: ConversationSummary) -> None:
-        self.store.upsert_conversation(schema.Conversation(
-            local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
-
-    def _handle_event(self, event: schema.Event) -> None:
-        """One event into the store; a store failure (a full disk) ends the stream, which starts again from the
-        event that failed, and the agent is told why in words the window can translate."""
-        try:
-            self._store_event(event)
-        except StoreUnreachable as exc:  # the stream pauses: nothing it brings can be kept until the server answers
-            self.watch.lost(exc)
-            raise
-        except StoreError as exc:
-            self._store_failed = exc
-            raise
-
-    def _store_event(self, event: schema.Event) -> None:
-        if event.conversation is not None:
-            self.store.upsert_conversation(self._as_here(event.conversation))
-        if event.message is not None:
-            record, created = self.store.ingest_message(event.message)
-            self._listener.on_message(record)
-            self._notify_chat(record.conversation_id)
-            self._want_image(record)
-            if created and record.direction == "in" and self.agent_status == "suspended" \
-                    and self.robot.settings.enabled and not self._stopping.is_set():
-                self._io.submit(self._guarded, self.robot_answer, record.conversation_id, "suspended")
-        elif event.transfer is not None and event.conversation is not None:
-            self._transferred(event.conversation, event.transfer)
-        elif event.type == "conversation.closed":
-            local = self.store.conversation(event.conversation_id)
-            if local is not None:
-                self._close_locally(local)
-                self._notify_chat(local.id)
-        elif event.conversation is not None:
-            self._notify_chat(event.conversation.id)
-        elif event.order is not None:
-            self.store.upsert_orders([event.order], self._clock())
-            self._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
-        if event.id and not self.account.demo:
-            self.store.set_meta(self._resume_key, event.id)
-
-    def _as_here(self, conv: schema.Conversation) -> schema.Conversation:
-        """A chat this desk handed to a colleague stays closed here when later events about it arrive: the
-        transfer's note, or the echo of the agent's last reply sent before the transfer."""
-        if conv.id in self._given and conv.state != "closed":
-            return replace(conv, state="closed")
-        return conv
-
-    def _transferred(self, conv: schema.Conversation, transfer: schema.Transfer) -> None:
-        """A chat handed to this agent: its history is fetched so the agent sees what was said. A chat this agent
-        handed away leaves the queue (a supervisor's desk, which sees every chat, keeps it)."""
-        me = self.me
-        to_me = bool(me) and transfer.to_agent == me
-        if to_me:
-            self._given.discard(conv.id)  # it came back
-            try:  # on the stream's thread, so the history is stored before the events that follow it
-                self._fetch_history(conv.id)
-                if transfer.from_agent not in self.colleagues:  # to name the giver
-                    self._remember(self.gateway.agents())
-            except GatewayError as exc:  # the next reconcile fetches the history
-                log.info("transferred chat %s: %s", conv.id, exc)
-        elif me and transfer.from_agent == me:
-            self._given.add(conv.id)
-            local = self.store.conversation(conv.id)
-            if local is not None:
-                self._close_locally(local)
-        summary = self.store.conversation(conv.id)
-        if summary is not None:
-            self._listener.on_conversation(summary)
-            self._listener.on_transfer(summary, transfer, to_me)
-
-    def _fetch_history(self, conversation_id: str) -> None:
-        for record, _created in self.store.ingest_messages(self.gateway.messages(conversation_id, limit=50)):
-            self._want_image(record)
-        self._notify_chat(conversation_id)
-
     def list_colleagues(self) -> list[schema.Colleague]:
         """The shop's other agents and supervisors, online ones first (blocking: call it off the GUI thread)."""
         if not self.online:
@@ -620,11 +438,11 @@ class DeskSession:
         except GatewayError as exc:
             raise TransferRefused(Reason("transfer_refused", f"the shop did not transfer the chat ({exc})",
                                          detail=str(exc))) from exc
-        self._given.add(conversation_id)
+        self.events.given_away(conversation_id)
         self.store.upsert_conversation(conv)
         local = self.store.conversation(conversation_id)
         if local is not None:
-            self._close_locally(local)  # the colleague's now; the stream's transfer event says the same
+            close_locally(self.store, local)  # the colleague's now; the stream's transfer event says the same
         self._notify_chat(conversation_id)
 
     def _notify_chat(self, conversation_id: str) -> None:
@@ -661,33 +479,12 @@ class DeskSession:
                              "phrase manager")
         if len(text) > schema.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
-        client_id, at, direction = f"kd-{uuid.uuid4()}", self._clock(), "robot" if robot else "out"
+        at, direction = self._clock(), "robot" if robot else "out"
         # kept on this computer while the team's server is away, unless it needs an audit entry written with it
         # (an override of the guard, the robot's answer): those wait for the server
-        keep = self.journal is not None and not hits and robot is None
-        try:
-            if keep and self.watch.down:
-                record = self._keep_reply(conversation_id, text, client_id, at, image, direction)
-            else:
-                record = self.store.add_outgoing(conversation_id, text, client_id, at, image, direction=direction,
-                                                 agent=self.account.agent)  # as issues and the audit name agents
-        except StoreUnreachable as exc:
-            self.watch.lost(exc)
-            if not keep:
-                raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({SERVER_UNREACHABLE}); it "
-                                           "is still in the reply box", why=SERVER_UNREACHABLE,
-                                           why_key=SERVER_UNREACHABLE.key, path="")) from exc
-            record = self._keep_reply(conversation_id, text, client_id, at, image, direction)
-        except StoreError as exc:  # disk full, read-only: the agent must know it is not on its way
-            log.warning("a reply could not be stored: %s", exc)
-            why = store_problem(exc)
-            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({why}); it is still in the "
-                                       "reply box", why=why, why_key=getattr(why, "key", ""),
-                                       path=getattr(exc, "path", ""))) from exc
-        except Exception as exc:  # locked, or a bug: still the agent must know
-            log.exception("a reply could not be stored")
-            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({exc}); it is still in the "
-                                       "reply box", why=str(exc), why_key="", path="")) from exc
+        record = self.outbox.add(conversation_id, text, image, at, direction=direction,
+                                 agent=self.account.agent,  # as issues and the audit name agents
+                                 keep_locally=not hits and robot is None)
         if hits:
             IssueStore(self.store).write_audit(Audit(
                 self.account.agent, "guard override", None,
@@ -701,17 +498,8 @@ class DeskSession:
             self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
         if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
             self._notify_chat(conversation_id)
-        self._outbox_wake.set()
+        self.outbox.wake()
         return record
-
-    def _keep_reply(self, conversation_id: str, text: str, client_id: str, at: datetime, image: str,
-                    direction: str) -> MessageRecord:
-        assert self.journal is not None
-        try:
-            return self.journal.keep_reply(conversation_id, text, client_id, at, image, direction, self.account.agent)
-        except OSError as exc:  # the data dir cannot take it either: the reply stays with the agent
-            raise ReplyNotSaved(Reason("reply_not_saved", f"the reply was not saved ({exc}); it is still in the "
-                                       "reply box", why=str(exc), why_key="", path=str(self.journal.path))) from exc
 
     def _just_sent(self, conversation_id: str, text: str) -> bool:
         """The chat's last message is this very reply of the agent's (a double Enter or hotkey), with nothing
@@ -725,46 +513,6 @@ class DeskSession:
             return False
         return chat is not None and chat.last_direction == "out" and chat.last_text == text
 
-    def _outbox_loop(self) -> None:
-        while not self._stopping.is_set():
-            self._outbox_wake.wait(timeout=2.0)
-            self._outbox_wake.clear()
-            if self._stopping.is_set() or not self.online or self.watch.down:
-                continue
-            try:
-                self._drain_outbox()
-            except StoreUnreachable as exc:
-                self.watch.lost(exc)
-            except Exception:  # noqa: BLE001 - the outbox must outlive any single bad row
-                log.exception("the outbox failed; it will try again")
-
-    def _drain_outbox(self) -> None:
-        for item in self.store.outbox():
-            if item.state != "pending" or self._stopping.is_set():
-                continue
-            token = self.gateway.token
-            try:
-                if item.image:  # uploading again is harmless: the gateway names images by their hash
-                    self.gateway.put_image(self.store.images.read(item.image))
-                sent = self.gateway.send_message(item.conversation_id, item.text, item.client_id or "", item.image,
-                                                 robot=item.direction == "robot")
-            except GatewayUnavailable as exc:
-                log.info("reply %s waits in the outbox: %s", item.client_id, exc)
-                return  # keep the order: nothing later goes out before this one; the loop retries
-            except GatewayAuthError as exc:  # the token, not the reply: it waits for a new one, never "failed"
-                log.info("reply %s waits for a login: %s", item.client_id, exc)
-                if self._log_in_again(token):
-                    self._outbox_wake.set()  # again at once, with the new token, from this reply on
-                return
-            except (GatewayRejected, GatewayError, ImageError) as exc:
-                failed = self.store.mark_failed(item.client_id or "", str(exc))
-                self._listener.on_problem(str(exc))
-                if failed is not None:
-                    self._listener.on_message(failed)
-                continue
-            record = self.store.mark_sent(item.client_id or "", sent.id, sent.sent_at)
-            self._listener.on_message(record)
-
     # --- the robot first answer ------------------------------------------------------------------
 
     def _chat_values(self, chat: ConversationSummary) -> dict[str, str]:
@@ -773,80 +521,23 @@ class DeskSession:
                            orders=self.store.orders_for_buyer(chat.buyer_id), now=self._clock())
 
     def robot_answer(self, conversation_id: str, trigger: str) -> MessageRecord | None:
-        """Answer the chat for the agent if it is the robot's to answer (trigger: "suspended", a buyer wrote
-        while the agent is suspended; "waited", the buyer waited the robot's time) and a rule fits; the send
-        guard decides as for any reply. Returns the queued answer, or None."""
-        with self._robot_lock:  # the stream and the wait check must not both answer one question
-            chat = self.store.conversation(conversation_id)
-            if trigger == "suspended" and self.agent_status != "suspended":
-                return None
-            if chat is None or not self.robot.due(chat, trigger, self._clock()):
-                return None
-            self._robot_looked[conversation_id] = chat.last_at
-            if self.robot.answered_since_agent(conversation_id):
-                return None
-            question = self.robot.question(conversation_id)
-            choice = self.robot.choose(chat, question)
-            if choice is None:
-                return None
-            try:
-                return self.send_reply(conversation_id, choice.text, choice.phrase.image, robot=choice)
-            except SendBlocked as blocked:
-                IssueStore(self.store).write_audit(Audit(ROBOT, BLOCKED, None, {
-                    "conversation": conversation_id, "rule": choice.rule.name, "phrase": choice.phrase.id,
-                    "words": [h.word for h in blocked.hits]}), self._clock())
-                self._listener.on_problem(Reason(
-                    "robot_blocked", f"the robot did not answer {chat.buyer_nick}: its phrase "
-                    f"{choice.phrase.title!r} has banned words ({'、'.join(h.word for h in blocked.hits)}); edit "
-                    "the phrase or the rule", buyer=chat.buyer_nick, phrase=choice.phrase.title,
-                    words="、".join(h.word for h in blocked.hits)))
-            except (ValueError, ReplyNotSaved) as exc:
-                log.info("the robot did not answer %s: %s", conversation_id, exc)
-            return None
+        """The robot answers the chat for the agent if it is the robot's to answer (RobotDuty.answer)."""
+        return self.robot_duty.answer(conversation_id, trigger)
 
-    def _robot_loop(self) -> None:
-        """Once a second: answer buyers who have waited the robot's time. A chat is looked at again only when
-        something new was said in it."""
-        while not self._stopping.wait(1.0):
-            if self.watch.down:
-                continue
-            try:
-                settings = self.robot.settings
-                if not settings.enabled or settings.after_seconds == 0:
-                    continue
-                now = self._clock()
-                for chat in self.store.conversation_summaries():
-                    if self._robot_looked.get(chat.id, 0) == chat.last_at:
-                        continue
-                    if self.robot.due(chat, "waited", now):
-                        self.robot_answer(chat.id, "waited")
-            except StoreUnreachable as exc:
-                self.watch.lost(exc)
-            except Exception:  # noqa: BLE001 - the robot must outlive a bad row or a closed store
-                log.exception("the robot's wait check failed")
+    # --- refused replies (app/desk/outbox.py) ----------------------------------------------------
 
     def last_failed(self, conversation_id: str) -> MessageRecord | None:
         """The chat's newest reply the shop refused, if any."""
-        return next((m for m in reversed(self.store.messages(conversation_id, limit=200))
-                     if m.state == "failed"), None)
+        return self.outbox.last_failed(conversation_id)
 
     def resend(self, message: MessageRecord) -> MessageRecord | None:
-        """Send a refused reply again, with its own idempotency key (the shop never took it). One with a blank
-        raises UnfilledBlank (take_back() gives it back to fill in): a reply stored before blanks were marked
-        is read with its variables' 【labels】 as blanks."""
-        refuse_blanks(marked_as_blanks(message.text))
-        again = self.store.requeue(message.client_id or "")
-        if again is not None:
-            self._listener.on_message(again)
-            self._outbox_wake.set()
-        return again
+        """Send a refused reply again, with its own idempotency key (the shop never took it); UnfilledBlank for
+        one with a blank (Outbox.resend)."""
+        return self.outbox.resend(message)
 
     def take_back(self, message: MessageRecord) -> MessageRecord | None:
         """Withdraw a refused reply so the agent can edit it; it stays in the history as withdrawn."""
-        withdrawn = self.store.withdraw(message.client_id or "")
-        if withdrawn is not None:
-            self._listener.on_message(withdrawn)
-        return withdrawn
+        return self.outbox.take_back(message)
 
     def _index_loop(self) -> None:
         """Keep the search index a couple of seconds behind the store, in slices (app/store/fts.py says why)."""
@@ -863,7 +554,7 @@ class DeskSession:
 
     @property
     def pending_count(self) -> int:
-        return self.store.outbox_count()
+        return self.outbox.pending_count
 
     # --- drafts, read state, orders --------------------------------------------------------------
 

@@ -40,7 +40,7 @@ SCHEMA_LOCK = 0x6B_66_73_63_68_65_6D
 MONEY_KINDS = ("price_rounding", "partial_refund", "full_refund", "gift")
 REFUND_KINDS = ("partial_refund", "full_refund")
 COUNTING = ("done", "awaiting_approval")
-POLICY_KEY = "issues.policy"
+POLICY_KEY = "issues.policy"  # the shop's settings in meta are declared in app/desk/shop_settings.py
 GUARD_ADDED_KEY, GUARD_REMOVED_KEY = "guard.added", "guard.removed"  # the send guard's lists (app/desk/guard.py)
 DEFAULT_POLICY = {"rounding_max_share": 0.01, "rounding_per_day": 3, "partial_refund_max_fen": 600,
                   "partial_refund_max_share": 0.30, "gift_max_fen": 2_000}

@@ -30,20 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.desk.action_fields import ACTION_FIELDS, Field
 from app.desk.checks import WeightCheck
-from app.desk.issues import (
-    ACTIONS,
-    CATEGORIES,
-    MONEY_KINDS,
-    SEVERITIES,
-    STAGES,
-    STATES,
-    Field,
-    IssueDesk,
-    IssueRefused,
-    Outcome,
-)
+from app.desk.issues import CATEGORIES, MONEY_KINDS, SEVERITIES, STAGES, STATES, IssueDesk, Outcome
 from app.desk.money import parse_yuan, yuan_text
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.phrase_import import in_background
@@ -178,7 +169,7 @@ class ActionDialog(QDialog):
                 warning.setStyleSheet("color: #C0392B; font-weight: bold")
                 form.addRow(warning)
         known = desk.prefill(issue.id, kind) | (preset or {})
-        for spec in ACTIONS[kind]:
+        for spec in ACTION_FIELDS[kind]:
             widget = self.inputs[spec.name] = _input(spec)
             widget.setObjectName(spec.name)
             if spec.name in known and isinstance(widget, QLineEdit):
@@ -230,7 +221,7 @@ class ActionDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
-        for spec in ACTIONS[self.kind]:
+        for spec in ACTION_FIELDS[self.kind]:
             widget = self.inputs[spec.name]
             if isinstance(widget, QCheckBox):
                 out[spec.name] = widget.isChecked()

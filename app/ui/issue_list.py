@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
+from app.desk.action_fields import ACTION_FIELDS
+from app.desk.issues import CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
 from app.ui.buyer_text import tooltip
@@ -240,7 +241,7 @@ class IssueListWindow(QDialog):
             self.status.setText(self.tr("Select an issue first."))
             return None
         menu = QMenu(self)
-        for number, kind in enumerate(ACTIONS, start=1):
+        for number, kind in enumerate(ACTION_FIELDS, start=1):
             action = menu.addAction(f"&{number % 10} {label(kind)}" if number <= 10 else label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record(issue, k))  # type: ignore[misc]
         rect = self.table.visualRect(self.table.currentIndex())

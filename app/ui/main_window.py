@@ -30,15 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import FloorSettings
+from app.desk.action_fields import ACTION_FIELDS
 from app.desk.alerts import Alerts
 from app.desk.blanks import UnfilledBlank, marked_as_blanks
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import RepeatedReply, SendBlocked
-from app.desk.issues import ACTIONS, OPEN_STATES, IssueDesk, Outcome
+from app.desk.issues import OPEN_STATES, IssueDesk, Outcome
+from app.desk.outbox import ReplyNotSaved
 from app.desk.phrases import PhraseBook, PhraseRejected, chat_values
 from app.desk.queue import FILTERS, angry_words
 from app.desk.review import ReviewDesk
-from app.desk.session import CloseRefused, DeskSession, ReplyNotSaved
+from app.desk.session import CloseRefused, DeskSession
 from app.gateway import schema
 from app.gateway.schema import now_utc
 from app.quickreplies.edit import phrase_from_message
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
         self._action("issues", self.tr("Daily &tables and reconciliation…"), "Ctrl+E", self.open_reports)
         self._action("issues", self.tr("&Limits for agents…"), "Ctrl+Shift+R", self.open_policy)
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
-        for number, kind in enumerate(ACTIONS, start=1):
+        for number, kind in enumerate(ACTION_FIELDS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
                                                  else issue_label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))

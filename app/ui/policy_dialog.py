@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.issues import IssueDesk, IssueRefused, parse_policy
+from app.desk.issues import IssueDesk
 from app.desk.money import yuan_text
+from app.desk.policy import parse_policy
+from app.desk.refused import IssueRefused
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.guard import SendGuard, edit_words, removal_needs_supervisor
-from app.desk.issues import IssueRefused
 from app.desk.queue import angry_words, set_angry_words
+from app.desk.refused import IssueRefused
 from app.desk.session import DeskSession
 from app.gateway.schema import now_utc
 from app.ui.supervisor_fields import SupervisorFields

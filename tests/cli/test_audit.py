@@ -7,7 +7,7 @@ import pytest
 
 from app import config
 from app.cli.main import main
-from app.desk.issues import hash_password
+from app.desk.profiles import hash_password
 from app.store.backup import backup
 from app.store.engine import open_store
 from app.store.issues import Audit, IssueStore

@@ -7,7 +7,9 @@ import pytest
 
 from app import config
 from app.cli.main import main
-from app.desk.issues import IssueDesk, IssueRefused, password_ok
+from app.desk.issues import IssueDesk
+from app.desk.profiles import password_ok
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 

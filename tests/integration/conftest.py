@@ -103,5 +103,5 @@ def open_desk(qtbot, sim: SimServer, tmp_path: Path):
 
     yield factory
     for desk in opened:
-        if desk.session._outbox_thread.is_alive():
+        if desk.session.outbox.thread.is_alive():
             desk.close()

@@ -76,7 +76,7 @@ def run(store_target: str, gateway: str, data: Path, agent: str, password: str) 
         command = json.loads(line)
         what = command.get("do")
         if what == "status":
-            stream = session._stream
+            stream = session.events.stream
             watch = getattr(session, "watch", None)
             say(event="status", online=session.online, last_event_id=stream.last_event_id if stream else None,
                 pending=_quietly(session.store.outbox_count), server_attempts=getattr(watch, "attempts", None))

@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.desk.issues import IssueDesk, IssueRefused, Policy
+from app.desk.issues import IssueDesk
+from app.desk.policy import Policy
 from app.desk.problem_orders import plan_file, run_plan
+from app.desk.refused import IssueRefused
 from app.desk.reports import Reports
 from app.desk.worklist import worklist
 from app.gateway import schema

@@ -19,11 +19,14 @@ from sqlalchemy import create_engine, text
 
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import SendGuard, edit_words
-from app.desk.issues import IssueDesk, IssueRefused, Policy, hash_password
+from app.desk.issues import IssueDesk
 from app.desk.order_import import plan_import, run_import
 from app.desk.phrases import PhraseBook
+from app.desk.policy import Policy
 from app.desk.problem_orders import plan_file, run_plan
+from app.desk.profiles import hash_password
 from app.desk.queue import set_angry_words
+from app.desk.refused import IssueRefused
 from app.desk.reports import Reports
 from app.desk.review import ReviewDesk
 from app.gateway import schema

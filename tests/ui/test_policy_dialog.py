@@ -35,7 +35,7 @@ def test_a_supervisor_changes_the_limits_from_the_desk(qtbot, desk):
 
 
 def test_guessing_the_supervisors_password_in_the_dialog_locks_it(qtbot, desk):
-    from app.desk.issues import LOCK_AFTER
+    from app.desk.profiles import LOCK_AFTER
 
     window = desk()
     window.issue_desk.add_profile("店长", "supervisor", "secret-1")

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.desk.checks import missing_item_check
-from app.desk.issues import IssueDesk, IssueRefused
+from app.desk.issues import IssueDesk
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 from app.ui.words import REASONS, say

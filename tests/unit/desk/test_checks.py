@@ -104,7 +104,7 @@ def test_the_desks_weight_check_names_an_unknown_order_and_keeps_its_suggestion_
     assert (entry.what, entry.after["origin_g"], entry.after["expected_g"]) == ("weight check: doubtful", 650, [620, 690])
     stray = desk.open_issue(stage="after_sale", category="missing_item", order_no="1000000000000000404",
                             buyer_nick="x")
-    from app.desk.issues import IssueRefused
+    from app.desk.refused import IssueRefused
 
     with pytest.raises(IssueRefused, match="not in the store"):
         desk.weight_check(stray.id, None)

@@ -8,7 +8,9 @@ import unicodedata
 import pytest
 
 from app.desk.guard import SendGuard, default_words, edit_words, removal_needs_supervisor
-from app.desk.issues import LOCK_AFTER, IssueDesk, IssueRefused
+from app.desk.issues import IssueDesk
+from app.desk.profiles import LOCK_AFTER
+from app.desk.refused import IssueRefused
 from app.quickreplies.starter import STARTER
 from app.shopsim import vocab
 from app.store.engine import open_store

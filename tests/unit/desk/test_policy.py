@@ -5,7 +5,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.desk.issues import IssueDesk, IssueRefused, Policy, parse_policy
+from app.desk.issues import IssueDesk
+from app.desk.policy import Policy, parse_policy
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 

@@ -9,7 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
-from app.desk.issues import LOCK_AFTER, LOCK_FOR, IssueDesk, IssueRefused, Policy
+from app.desk.issues import IssueDesk
+from app.desk.policy import Policy
+from app.desk.profiles import LOCK_AFTER, LOCK_FOR, hash_password, password_ok
+from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.engine import open_store
 
@@ -219,3 +222,9 @@ def race_for_the_first_supervisor(first, second) -> dict[str, str]:
         thread.join(60)
     event.remove(first.engine, "before_cursor_execute", first_waits)
     return got
+
+
+def test_passwords_are_salted_hashes():
+    stored = hash_password("secret-1")
+    assert "secret-1" not in stored and stored != hash_password("secret-1")
+    assert password_ok("secret-1", stored) and not password_ok("secret-2", stored) and not password_ok("x", "")

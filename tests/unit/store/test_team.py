@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from app.desk import guard, issues
+from app.desk import issues, policy, shop_settings
 from app.store import team
 from app.store.models import Base
 
@@ -15,9 +15,10 @@ def test_the_server_checks_the_desks_own_rules():
     assert team.MONEY_KINDS == issues.MONEY_KINDS
     assert team.REFUND_KINDS == issues.REFUNDS
     assert team.COUNTING == issues.COUNTING
-    assert team.POLICY_KEY == issues.POLICY_KEY
-    assert (team.GUARD_ADDED_KEY, team.GUARD_REMOVED_KEY) == (guard.ADDED_KEY, guard.REMOVED_KEY)
-    assert team.DEFAULT_POLICY == asdict(issues.Policy())
+    assert team.POLICY_KEY == shop_settings.POLICY.key
+    assert team.GUARD_ADDED_KEY == shop_settings.GUARD_ADDED.key
+    assert team.GUARD_REMOVED_KEY == shop_settings.GUARD_REMOVED.key
+    assert team.DEFAULT_POLICY == asdict(policy.Policy())
 
 
 def test_every_table_has_the_agents_grants():

@@ -11,9 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
-from app.desk.issues import COUNTING, REFUNDS, IssueDesk, IssueRefused, Policy
+from app.desk.issues import COUNTING, REFUNDS, IssueDesk
 from app.desk.money import yuan_text
-from app.desk.session import store_problem
+from app.desk.policy import Policy
+from app.desk.refused import IssueRefused
+from app.desk.store_problems import store_problem
 from app.gateway import schema
 from app.store.engine import open_store
 from app.store.errors import StoreLocked

@@ -30,6 +30,7 @@ from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
+from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
 
@@ -132,7 +133,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
-    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor)
+    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor,
+                        keys=configured_keymap())
     if not read_only:  # the demo can approve (its supervisor, said on the status line); elsewhere, no public password
         if options.account.demo:
             DemoHelp(window).show_supervisor()
@@ -183,6 +185,14 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         store.close()
         # timers bound to the window die with it: none can quit a later event loop (a dialog's, a test's)
         shiboken6.delete(window)
+
+
+def configured_keymap() -> Keymap:
+    """settings.toml's [keys] (read again here: the command line checked the file before the desk started)."""
+    try:
+        return Keymap.from_settings(config.load_settings())
+    except config.SettingsError:
+        return Keymap()
 
 
 def _cannot_open(app: QApplication, options: DeskOptions, exc: StoreError) -> int:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -59,6 +59,10 @@ from app.ui.floor import Floor
 from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
+from app.ui.keys.cheat_sheet import CheatSheet
+from app.ui.keys.key_settings import KeySettingsDialog
+from app.ui.keys.keymap import SHORTCUTS, Keymap
+from app.ui.keys.registry import MENUS, menu_title
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import QueueModel
 from app.ui.order_cards import OrderCards
@@ -90,8 +94,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: DeskSession, bridge: DeskBridge, *, shop_name: str, demo: bool,
                  clock: Callable[[], datetime] = now_utc, phrases: PhraseBook | None = None,
-                 floor: FloorSettings = FloorSettings(), parent: QWidget | None = None) -> None:  # noqa: B008
+                 floor: FloorSettings = FloorSettings(), keys: Keymap | None = None,  # noqa: B008
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        SHORTCUTS.set(keys or Keymap())  # settings.toml's keys, in force in this window and every tool window
         self.session = session
         self.clock = clock
         self.phrases = phrases or PhraseBook(session.store, clock=clock, agent=session.account.agent)
@@ -214,92 +220,57 @@ class MainWindow(QMainWindow):
 
     # --- menus and keyboard ----------------------------------------------------------------------
 
-    def _action(self, menu_name: str, text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self._menus[menu_name].addAction(action)
-        self.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
+        """The menus and their keys, from the key registry (app/ui/keys/registry.py)."""
         bar = self.menuBar()
-        self._menus = {"file": bar.addMenu(self.tr("&File")), "chat": bar.addMenu(self.tr("&Chat")),
-                       "orders": bar.addMenu(self.tr("&Orders")),
-                       "issues": bar.addMenu(self.tr("&Issues")), "review": bar.addMenu(self.tr("&Review")),
-                       "help": bar.addMenu(self.tr("&Help"))}
-        self._action("review", self.tr("&Transcripts and 质检…"), "Ctrl+Shift+T", lambda: self.open_review())
-        self._action("review", self.tr("&KPI dashboard…"), "Ctrl+Shift+D", self.open_kpis)
-        self._action("review", self.tr("&Search all chats…"), "Ctrl+Shift+F", self.open_search)
-        self._action("issues", self.tr("&New issue…"), "Ctrl+N", self.new_issue)
-        self._action("issues", self.tr("&Issues of this buyer"), "Ctrl+J",
-                     lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self._action("issues", self.tr("&Record on the selected issue…"), "Ctrl+Shift+I", self.choose_action)
-        self._action("issues", self.tr("Issue &details, state and photos…"), "Ctrl+Shift+J", self.issue_details)
-        self._menus["issues"].addSeparator()
-        self._action("issues", self.tr("&All issues…"), "Ctrl+Shift+L", self.open_issue_list)
-        self._action("issues", self.tr("&Problem-order worklist…"), "Ctrl+Shift+W", self.open_worklist)
-        self._action("issues", self.tr("Daily &tables and reconciliation…"), "Ctrl+E", self.open_reports)
-        self._action("issues", self.tr("&Limits for agents…"), "Ctrl+Shift+R", self.open_policy)
+        self._menus: dict[str, QMenu] = {}
+        for menu_id in MENUS:
+            if menu_id in ("phrase", "edit"):
+                continue  # the phrase manager's
+            parent, _, _sub = menu_id.rpartition("/")
+            self._menus[menu_id] = (self._menus[parent].addMenu(menu_title(menu_id)) if parent
+                                    else bar.addMenu(menu_title(menu_id)))
         self.action_kinds = QMenu(self)  # refund, reship, return…: ↑/↓ and Enter, or the digit shown
         for number, kind in enumerate(ACTIONS, start=1):
             action = self.action_kinds.addAction(f"&{number % 10} {issue_label(kind)}" if number <= 10
                                                  else issue_label(kind))
             action.triggered.connect(lambda _checked=False, k=kind: self.record_action(k))
-        self._action("file", self.tr("Import the shop's &order export…"), "Ctrl+Shift+O", self.choose_order_export)
-        self._action("file", self.tr("&Quit"), "Ctrl+Q", lambda: self.quit_guard.request())
-        self.action_next = self._action("chat", self.tr("&Next chat"), "Ctrl+Down", lambda: self.step_chat(1))
-        self.action_prev = self._action("chat", self.tr("&Previous chat"), "Ctrl+Up", lambda: self.step_chat(-1))
-        self._action("chat", self.tr("Next chat, answered ones too"), "Alt+Down", lambda: self.step_chat(1, every=True))
-        self._action("chat", self.tr("Previous chat, answered ones too"), "Alt+Up",
-                     lambda: self.step_chat(-1, every=True))
-        self.action_longest = self._action("chat", self.tr("&Longest-waiting chat"), "Ctrl+Shift+Down",
-                                           self.go_longest_waiting)
-        self._menus["chat"].addSeparator()
-        self._action("chat", self.tr("&Close chat"), "Ctrl+W", lambda: self.close_chat())
-        self._action("chat", self.tr("Transfer to a c&olleague…"), "Ctrl+T", self.transfer_chat)
-        self._action("chat", self.tr("Resen&d the reply that was not sent"), "F5", self.resend_failed)
-        self._action("chat", self.tr("&Edit the reply that was not sent"), "Shift+F5", self.edit_failed)
-        self._action("chat", self.tr("&Mute all sounds / unmute"), "Ctrl+M", self.toggle_mute)
-        self._action("chat", self.tr("Mute this cha&t / unmute"), "Ctrl+Shift+M", self.toggle_mute_chat)
-        self._action("chat", self.tr("Next queue &view (all, mine, unanswered, urgent)"), "F6",
-                     lambda: self.queue_views.setCurrentIndex((self.queue_views.currentIndex() + 1) % len(FILTERS)))
-        self._action("chat", self.tr("S&uspend new chats (挂起) / resume"), "F9", self.toggle_suspended)
-        self._action("chat", self.tr("Go o&ffline / online"), "Shift+F9", self.toggle_offline)
-        goto = self._menus["chat"].addMenu(self.tr("&Go to chat"))
-        self._menus["goto"] = goto
-        for number in range(1, 10):
-            self._action("goto", self.tr("Chat %n in the queue", "", number), f"Alt+{number}",
-                         lambda _checked=False, n=number: self.select_row(n - 1))
-        self._menus["chat"].addSeparator()
-        self._action("chat", self.tr("&Reply box"), "Esc", self.focus_composer)
-        self._action("chat", self.tr("&Send reply"), "Ctrl+Return", self.conversation.send_current)
-        self._action("chat", self.tr("Send &anyway (banned words, audited)…"), "Ctrl+Shift+Return", self.send_anyway)
-        self._action("chat", self.tr("&Phrase palette…"), "Ctrl+K", self.open_palette)
-        self._action("chat", self.tr("Remove the &picture from the reply"), "Ctrl+Shift+Backspace",
-                     self.conversation.remove_attachment)
-        self._menus["slots"] = self._menus["chat"].addMenu(self.tr("Phrase &slots"))
-        self._action("slots", self.tr("Next phrase &group"), "Ctrl+G", self.conversation.slot_bar.next_group)
-        for number in range(1, 10):
-            self._action("slots", self.tr("Insert slot %n", "", number), f"Ctrl+{number}",
-                         lambda _checked=False, n=number: self.fire_slot(n, send=False))
-        for number in range(1, 10):
-            self._action("slots", self.tr("Insert slot %n and send", "", number), f"Ctrl+Alt+{number}",
-                         lambda _checked=False, n=number: self.fire_slot(n, send=True))
-        save = self._action("chat", self.tr("Save message as p&hrase…"), "Ctrl+Shift+S", self.save_message_as_phrase)
+        slots: dict[str, Callable[[], object]] = {
+            "desk.import_orders": self.choose_order_export, "desk.phrase_manager": self.open_phrase_manager,
+            "desk.robot": self.open_robot, "desk.robot_review": self.open_robot_review,
+            "desk.word_lists": self.open_word_lists, "desk.clipboard": self.open_clipboard_settings,
+            "desk.quit": lambda: self.quit_guard.request(),
+            "desk.next_chat": lambda: self.step_chat(1), "desk.prev_chat": lambda: self.step_chat(-1),
+            "desk.next_any": lambda: self.step_chat(1, every=True),
+            "desk.prev_any": lambda: self.step_chat(-1, every=True), "desk.longest": self.go_longest_waiting,
+            "desk.close_chat": self.close_chat, "desk.transfer": self.transfer_chat, "desk.resend": self.resend_failed,
+            "desk.edit_failed": self.edit_failed, "desk.mute": self.toggle_mute, "desk.mute_chat": self.toggle_mute_chat,
+            "desk.next_view": lambda: self.queue_views.setCurrentIndex(
+                (self.queue_views.currentIndex() + 1) % len(FILTERS)),
+            "desk.suspend": self.toggle_suspended, "desk.offline": self.toggle_offline,
+            "desk.reply_box": self.focus_composer, "desk.send": self.conversation.send_current,
+            "desk.send_anyway": self.send_anyway, "desk.palette": self.open_palette,
+            "desk.remove_picture": self.conversation.remove_attachment,
+            "desk.next_group": self.conversation.slot_bar.next_group,
+            "desk.save_as_phrase": self.save_message_as_phrase,
+            "desk.new_issue": self.new_issue,
+            "desk.buyer_issues": lambda: self.buyer.issues.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "desk.record": self.choose_action, "desk.issue_details": self.issue_details,
+            "desk.issue_list": self.open_issue_list, "desk.worklist": self.open_worklist,
+            "desk.reports": self.open_reports, "desk.policy": self.open_policy,
+            "desk.review": self.open_review, "desk.kpis": self.open_kpis, "desk.search": self.open_search,
+            "desk.cheat_sheet": self.open_cheat_sheet, "desk.key_settings": self.open_key_settings,
+            "desk.about": self._about,
+        }
+        for n in range(1, 10):
+            slots[f"desk.goto_{n}"] = lambda n=n: self.select_row(n - 1)
+            slots[f"desk.slot_{n}"] = lambda n=n: self.fire_slot(n, send=False)
+            slots[f"desk.slot_send_{n}"] = lambda n=n: self.fire_slot(n, send=True)
+        for n in range(1, 4):
+            slots[f"desk.suggestion_{n}"] = lambda n=n: self.fire_suggestion(n - 1)
+        actions = SHORTCUTS.add_actions(self, slots, self._menus)
         self.conversation.history.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.conversation.history.addAction(save)
-        self._action("file", self.tr("Phrase &manager…"), "Ctrl+Shift+K", self.open_phrase_manager)
-        self._action("file", self.tr("&Robot first answer…"), "Ctrl+Shift+B", self.open_robot)
-        self._action("file", self.tr("Re&view the robot's answers…"), "Ctrl+Shift+Y", self.open_robot_review)
-        self._action("file", self.tr("&Banned and urgent words…"), "Ctrl+Shift+G", self.open_word_lists)
-        self._action("file", self.tr("Clipboard &history…"), "Ctrl+Shift+H", self.open_clipboard_settings)
-        self._menus["suggestions"] = self._menus["chat"].addMenu(self.tr("Suggested &phrases"))
-        for number, key in enumerate("QWE"):
-            self._action("suggestions", self.tr("Insert suggestion %n", "", number + 1), f"Alt+{key}",
-                         lambda _checked=False, n=number: self.fire_suggestion(n))
-        self._action("help", self.tr("&About KefuDesk"), "F1", self._about)
+        self.conversation.history.addAction(actions["desk.save_as_phrase"])
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.queue_model.rowCount():
@@ -666,6 +637,19 @@ class MainWindow(QMainWindow):
             return self.session.store.images.read(image_id)
         except (ImageError, OSError):
             return None
+
+    def open_cheat_sheet(self) -> CheatSheet:
+        sheet = self.tools.adopt(CheatSheet(self))
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    def open_key_settings(self) -> KeySettingsDialog:
+        dialog = self.tools.adopt(KeySettingsDialog(self))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Shortcuts saved and in force."), 6_000))
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About KefuDesk"),

@@ -158,7 +158,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
                 QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
                 return
             answered = _answer_some(window)
-            opened = window.open_review() if options.screenshot_of == "review" else window.open_kpis()
+            opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
             opened.resize(1320, 800)
             print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
             QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
@@ -166,7 +166,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     if read_only:  # offline on purpose: nothing from the shop could be kept
-        window.show_read_only(read_only)
+        window.status_line.show_read_only(read_only)
         system_palette = None
     else:
         session.start()

@@ -40,7 +40,7 @@ class DemoHelp(QObject):
         self.label.setToolTip(self.tr("An agent's refund over the limits waits for a supervisor: type this name and "
                                       "password in the approval (Shift+F1 says more)."))
         self.window.statusBar().addPermanentWidget(self.label)
-        SHORTCUTS.add_actions(self.window, {"desk.demo_supervisor": lambda: self.explain(state)}, self.window._menus)
+        SHORTCUTS.add_actions(self.window, {"desk.demo_supervisor": lambda: self.explain(state)}, self.window.menus)
         return state
 
     def explain(self, state: str) -> QMessageBox:

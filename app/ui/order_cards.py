@@ -105,7 +105,7 @@ class OrderCards(QObject):
         SHORTCUTS.add_actions(window, {  # the window's own menu entries (app/ui/keys/registry.py)
             "desk.orders": self.focus_orders, "desk.order_detail": self.toggle_detail,
             "desk.copy_order_no": self.copy_order_no, "desk.copy_tracking_no": self.copy_tracking_no,
-            "desk.copy_address": self.copy_address}, window._menus)
+            "desk.copy_address": self.copy_address}, window.menus)
 
     # --- what the cards show -------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
@@ -122,7 +122,7 @@ class Shortcuts:
         self.keymap = Keymap()
         self._actions: list[tuple[QAction, str]] = []
         self._hints: list[tuple[QLabel, str]] = []
-        self.listeners: list[Callable[[], None]] = []  # widgets that show a key themselves (the suggestion bar)
+        self._listeners: list[tuple[QObject, Callable[[], None]]] = []  # who shows a key in words of its own
 
     def set(self, keymap: Keymap) -> None:
         self.keymap = keymap
@@ -132,8 +132,13 @@ class Shortcuts:
         self._hints = [(label, w) for label, w in self._hints if shiboken6.isValid(label)]
         for label, window in self._hints:
             label.setText(self.hint_line(window))
-        for listener in self.listeners:
-            listener()
+        self._listeners = [(owner, f) for owner, f in self._listeners if shiboken6.isValid(owner)]
+        for _owner, show_again in self._listeners:
+            show_again()
+
+    def listen(self, owner: QObject, show_again: Callable[[], None]) -> None:
+        """show_again() after each change of keys, for as long as owner lives (a tooltip naming a key)."""
+        self._listeners.append((owner, show_again))
 
     def sequences(self, action_id: str) -> list[QKeySequence]:
         return [QKeySequence(k) for k in self.keymap.keys(action_id)]

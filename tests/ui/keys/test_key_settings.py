@@ -74,16 +74,16 @@ def test_a_rebinding_is_saved_applies_at_once_and_survives_a_restart(qtbot, desk
     assert saved["keys"]["bindings"] == {"desk.mute": ["Ctrl+Shift+U"]}
     assert saved["queue"] == {"after_reply": "stay"} and "# the agent's own" in config.settings_path().read_text()
     qtbot.keyClick(window, Qt.Key.Key_U, CTRL | SHIFT)  # in force without a restart
-    assert window.alerts.muted
+    assert window.status_line.alerts.muted
     window.close()
 
     SHORTCUTS.set(Keymap())  # a new process starts with the defaults, then reads settings.toml as the desk does
     again = desk(keys=configured_keymap())
-    assert not again.alerts.muted
+    assert not again.status_line.alerts.muted
     qtbot.keyClick(again, Qt.Key.Key_M, CTRL)
-    assert not again.alerts.muted, "the old key no longer mutes"
+    assert not again.status_line.alerts.muted, "the old key no longer mutes"
     qtbot.keyClick(again, Qt.Key.Key_U, CTRL | SHIFT)
-    assert again.alerts.muted
+    assert again.status_line.alerts.muted
 
 
 def test_reset_all_and_the_preset_start_from_the_registry(qtbot, desk):

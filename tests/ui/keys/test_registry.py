@@ -46,7 +46,7 @@ def test_the_desk_binds_every_desk_action_of_the_registry_with_its_keys(desk):
 
 def test_a_changed_key_applies_to_an_open_window_its_hint_line_and_the_suggestions(desk):
     window = desk()
-    worklist = window.open_worklist()
+    worklist = window.issues.open_worklist()
     hint = worklist.findChild(QLabel, "worklistKeys")
     assert hint.text().startswith("Ctrl+L message sent · Ctrl+P phone call")
     SHORTCUTS.set(Keymap().with_keys("worklist.message", ["Ctrl+Shift+L"]))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,12 @@ ACTIONS: tuple[Action, ...] = (
 )
 
 BY_ID: dict[str, Action] = {action.id: action for action in ACTIONS}
+
+
+def widget_keys(action_id: str) -> frozenset[Qt.Key]:
+    """The keys (without modifiers) of an action a widget handles itself, for the widget to compare an event's
+    key with: the registry stays the one place that says which key does what."""
+    return frozenset(QKeySequence(key)[0].key() for key in BY_ID[action_id].keys)
 
 
 def in_window(window: str) -> list[Action]:

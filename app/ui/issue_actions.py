@@ -16,6 +16,7 @@ from app.store.records import IssueRecord
 from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.models.message_model import MessageRole
 from app.ui.worklist import WorklistWindow
 
@@ -117,7 +118,9 @@ class IssueActions(QObject):
     def record_action(self, kind: str) -> ActionDialog | None:
         issue = self.window.buyer.current_issue()
         if issue is None:
-            self.say(self.tr("Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N."), 8_000)
+            self.say(self.tr("Select an issue in the right pane first (%1), or open one with %2.")
+                     .replace("%1", SHORTCUTS.shown("desk.buyer_issues")).replace("%2", SHORTCUTS.shown("desk.new_issue")),
+                     8_000)
             return None
         return self.record_on(issue, kind)
 

@@ -24,7 +24,7 @@ PRESETS: dict[str, dict[str, tuple[str, ...]]] = {
     # Searched (issue 19): the stored web and documentation corpora for 千牛 快捷键 发送 Ctrl+Enter, 快捷短语,
     # 切换会话 / 下一个联系人, 旺旺 卖家版 快捷键, and Qianniu keyboard shortcuts. No page documents a key of
     # 千牛's chat window (one, dongwu.xikan.tv's 千牛多店 guide, says only that the multi-shop panel has
-    # configurable keys, without naming one); so the preset changes nothing yet, and says so in the dialog.
+    # configurable keys, without naming one); so the preset changes nothing yet. Add an entry only with its source.
     "qianniu": {},
 }
 PRESET_NAMES: dict[str, str] = {

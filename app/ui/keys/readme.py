@@ -64,8 +64,9 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {  # marker → rows of (keys, 
          "to the tray without asking); the close button does the same"),
         ("{desk.cheat_sheet} / {desk.key_settings}",
          "every key of every window on one printable sheet / change them: search an action, press its new key; a "
-         "key two actions of one window share is shown and cannot be saved; reset one or all, or the 千牛-like "
-         "preset; kept in settings.toml (`keys.preset`, `keys.bindings`) and in force at once"),
+         "key two actions of one window share is shown and cannot be saved; reset one or all, or pick a preset "
+         "(千牛-like: the same keys as yet, no 千牛 key having been found documented); kept in settings.toml "
+         "(`keys.preset`, `keys.bindings`) and in force at once"),
     ),
     "orders": (
         ("{desk.orders}", "the buyer's order cards: ↑/↓ choose one, Enter opens it in full"),

@@ -41,10 +41,11 @@ class KeySettingsDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find an action, a window or a key"))
         self.search.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(0, 3, self)
+        self.model = QStandardItemModel(0, 4, self)  # the fourth, hidden: the id settings.toml names (searchable)
         self.model.setHorizontalHeaderLabels([self.tr("Window"), self.tr("Action"), self.tr("Keys")])
         for action in ACTIONS:
-            row = [QStandardItem(window_title(action.window)), QStandardItem(action.plain_label()), QStandardItem()]
+            row = [QStandardItem(window_title(action.window)), QStandardItem(action.plain_label()), QStandardItem(),
+                   QStandardItem(action.id)]
             for item in row:
                 item.setEditable(False)
                 item.setData(action.id, ID_ROLE)
@@ -61,6 +62,7 @@ class KeySettingsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setColumnHidden(3, True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.key_edit = QKeySequenceEdit()
         self.key_edit.setMaximumSequenceLength(1)

@@ -59,6 +59,10 @@ def test_search_finds_an_action_by_its_words_or_its_key(qtbot, desk):
     dialog.search.clear()
     qtbot.keyClicks(dialog.search, "Ctrl+Shift+T")
     assert "Transcripts and 质检…" in {dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())}
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "desk.send_anyway")  # the id settings.toml names
+    assert [dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())] == [
+        "Send anyway (banned words, audited)…"]
 
 
 def test_a_rebinding_is_saved_applies_at_once_and_survives_a_restart(qtbot, desk, tmp_path, monkeypatch):

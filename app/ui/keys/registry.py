@@ -43,6 +43,7 @@ class Action:
 WINDOWS: dict[str, str] = {  # id → its title on the cheat sheet and in the key settings (context "Keys")
     "desk": QT_TRANSLATE_NOOP("Keys", "The desk"),
     "palette": QT_TRANSLATE_NOOP("Keys", "The phrase palette"),
+    "ask": QT_TRANSLATE_NOOP("Keys", "Values a phrase asks for"),
     "quit": QT_TRANSLATE_NOOP("Keys", "Quitting with buyers waiting"),
     "tools": QT_TRANSLATE_NOOP("Keys", "Any tool window"),
     "phrases": QT_TRANSLATE_NOOP("Keys", "Phrase manager"),
@@ -54,6 +55,8 @@ WINDOWS: dict[str, str] = {  # id → its title on the cheat sheet and in the ke
     "search": QT_TRANSLATE_NOOP("Keys", "Search all chats"),
     "word_lists": QT_TRANSLATE_NOOP("Keys", "Banned and urgent words"),
     "robot": QT_TRANSLATE_NOOP("Keys", "Robot first answer"),
+    "system_palette": QT_TRANSLATE_NOOP("Keys", "The phrase palette over other applications"),
+    "clipboard": QT_TRANSLATE_NOOP("Keys", "The clipboard history over other applications"),
 }
 
 MENUS: dict[str, tuple[str, str]] = {  # the desk's menus in menu-bar order: id → (context, text)
@@ -180,6 +183,12 @@ ACTIONS: tuple[Action, ...] = (
         fixed=True),
     _in("palette", "Keys", "send", "Alt+Enter", QT_TRANSLATE_NOOP("Keys", "Insert the phrase and send"), fixed=True),
     _in("palette", "Keys", "close", "Esc", QT_TRANSLATE_NOOP("Keys", "Close the palette"), fixed=True),
+    # --- the values a phrase asks for, above the reply box (app/ui/ask_form.py)
+    _in("ask", "Keys", "next", "Tab", QT_TRANSLATE_NOOP("Keys", "The next value"), fixed=True),
+    _in("ask", "Keys", "previous", "Shift+Tab", QT_TRANSLATE_NOOP("Keys", "The previous value"), fixed=True),
+    _in("ask", "Keys", "done", "Enter", QT_TRANSLATE_NOOP("Keys", "Put the phrase in with these values"),
+        fixed=True),
+    _in("ask", "Keys", "cancel", "Esc", QT_TRANSLATE_NOOP("Keys", "Leave the phrase out"), fixed=True),
     # --- the question before quitting with buyers waiting (app/ui/quit_guard.py: its buttons' mnemonics)
     _in("quit", "Keys", "anyway", "Alt+Q", QT_TRANSLATE_NOOP("Keys", "Quit anyway"), fixed=True),
     _in("quit", "Keys", "tray", "Alt+T", QT_TRANSLATE_NOOP("Keys", "Keep running in the tray"), fixed=True),
@@ -311,6 +320,21 @@ ACTIONS: tuple[Action, ...] = (
     _in("search", "SearchWindow", "transcript", ("Shift+Return", "Shift+Enter"),
         QT_TRANSLATE_NOOP("SearchWindow", "The chat's transcript in the review"),
         QT_TRANSLATE_NOOP("Keys", "its transcript in the review")),
+    # --- over other applications (app/ui/palette.py as the system-wide palette, app/ui/system_palette.py); their
+    # hotkeys are the settings palette.hotkey and palette.clipboard_hotkey
+    _in("system_palette", "Keys", "paste", "Enter", QT_TRANSLATE_NOOP("Keys", "Paste the phrase where you were typing"),
+        fixed=True),
+    _in("system_palette", "Keys", "type", "Shift+Enter", QT_TRANSLATE_NOOP("Keys", "Type the phrase key by key"),
+        fixed=True),
+    _in("system_palette", "Keys", "send", "Alt+Enter", QT_TRANSLATE_NOOP("Keys", "Paste the phrase and press Enter"),
+        fixed=True),
+    _in("system_palette", "Keys", "close", "Esc", QT_TRANSLATE_NOOP("Keys", "Close the palette"), fixed=True),
+    _in("clipboard", "Keys", "choose", ("Up", "Down"), QT_TRANSLATE_NOOP("Keys", "Choose what you copied"),
+        fixed=True),
+    _in("clipboard", "Keys", "paste", "Enter", QT_TRANSLATE_NOOP("Keys", "Paste it where you were typing"),
+        fixed=True),
+    _in("clipboard", "Keys", "keep", "Ctrl+S", QT_TRANSLATE_NOOP("Keys", "Keep it as a phrase"), fixed=True),
+    _in("clipboard", "Keys", "close", "Esc", QT_TRANSLATE_NOOP("Keys", "Close the history"), fixed=True),
     # --- the word lists and the robot's rules (app/ui/word_lists.py, app/ui/robot_dialog.py)
     _in("word_lists", "Keys", "remove", "Del", QT_TRANSLATE_NOOP("Keys", "Remove the selected word")),
     _in("robot", "Keys", "remove", "Del", QT_TRANSLATE_NOOP("Keys", "Remove the selected rule")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("palette.type_in", str, "XTerm, URxvt, Gnome-terminal, konsole, Xfce4-terminal",
             "applications that refuse a paste, where the palette types the phrase key by key instead (their "
             "WM_CLASS, comma-separated; Shift+Enter in the palette types anywhere)"),
+    Setting("keys.preset", str, "kefudesk",
+            "the desk's keys: KefuDesk's own, or 千牛-like where 千牛 (Qianniu) is known to differ; changed in "
+            "Help → Change shortcuts (Ctrl+F1)", ("kefudesk", "qianniu")),
+    Setting("keys.bindings", dict, {},
+            "your own keys over the preset, as [keys.bindings] \"desk.send\" = [\"Ctrl+Return\"] (an empty list: no "
+            "key); the action ids are in app/ui/keys/registry.py"),
     Setting("logging.redact", bool, True,
             "hide phone numbers, e-mail / Alipay accounts and addresses in the log (app/redact.py); turn off "
             "only to chase a bug, and delete the log afterwards"),
@@ -130,6 +137,33 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     return values
 
 
+def save_keys(preset: str, bindings: Mapping[str, list[str]], path: Path | None = None) -> None:
+    """Write the [keys] tables of the settings file, leaving its other sections (and their comments) as they are."""
+    path = path or settings_path()
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    kept: list[str] = []
+    skipping = False
+    for line in text.splitlines():
+        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            skipping = header.group(1) in ("keys", "keys.bindings")
+        if not skipping:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    table = ["[keys]", f"preset = {_toml_string(preset)}"]
+    if bindings:
+        table += ["", "[keys.bindings]"]
+        table += [f"{_toml_string(action)} = [{', '.join(_toml_string(k) for k in keys)}]"
+                  for action, keys in sorted(bindings.items())]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([*kept, *([""] if kept else []), *table]) + "\n", encoding="utf-8")
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _brief(value: object) -> str:
     """A value from the file for a message: a pasted megabyte must not become the message."""
     text = value if isinstance(value, str) else repr(value)
@@ -141,6 +175,9 @@ def _coerce(path: Path, setting: Setting, value: Any) -> Any:
         value = float(value)
     if not isinstance(value, setting.type) or isinstance(value, bool) and setting.type is not bool:
         raise SettingsError(f"{path}: '{setting.name}' must be {setting.type.__name__}, got {_brief(repr(value))}")
+    if setting.type is dict and not all(isinstance(v, str) or isinstance(v, list) and all(isinstance(k, str) for k in v)
+                                        for v in value.values()):
+        raise SettingsError(f"{path}: every entry of [{setting.name}] must be a key (\"Ctrl+K\") or a list of keys")
     if setting.choices and value not in setting.choices:
         raise SettingsError(f"{path}: '{setting.name}' must be one of {', '.join(map(str, setting.choices))}")
     if setting.bounds and not setting.bounds[0] <= value <= setting.bounds[1]:  # also refuses nan

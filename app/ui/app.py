@@ -30,6 +30,7 @@ from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
+from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
 
@@ -132,7 +133,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         account = replace(account, password=ask_password(account))
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
-    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor)
+    window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor,
+                        keys=configured_keymap())
     if not read_only:  # the demo can approve (its supervisor, said on the status line); elsewhere, no public password
         if options.account.demo:
             DemoHelp(window).show_supervisor()
@@ -156,7 +158,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
                 QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
                 return
             answered = _answer_some(window)
-            opened = window.open_review() if options.screenshot_of == "review" else window.open_kpis()
+            opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
             opened.resize(1320, 800)
             print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
             QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
@@ -164,7 +166,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
     if read_only:  # offline on purpose: nothing from the shop could be kept
-        window.show_read_only(read_only)
+        window.status_line.show_read_only(read_only)
         system_palette = None
     else:
         session.start()
@@ -183,6 +185,14 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         store.close()
         # timers bound to the window die with it: none can quit a later event loop (a dialog's, a test's)
         shiboken6.delete(window)
+
+
+def configured_keymap() -> Keymap:
+    """settings.toml's [keys] (read again here: the command line checked the file before the desk started)."""
+    try:
+        return Keymap.from_settings(config.load_settings())
+    except config.SettingsError:
+        return Keymap()
 
 
 def _cannot_open(app: QApplication, options: DeskOptions, exc: StoreError) -> int:

@@ -47,8 +47,8 @@ class Approvals(QObject):
 
     def decided(self, dialog: ApprovalDialog, outcome: Outcome) -> None:
         window = self.window
-        window._refresh_issues()
-        window._refresh_trouble()
+        window.issues.refresh_issues()
+        window.issues.refresh_trouble()
         bar = window.statusBar()
         what = self._what(outcome)
         if dialog.decided == "approved":

@@ -11,11 +11,13 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.quickreplies.template import Filled
+from app.ui.keys.registry import widget_keys
 
 # word → its phrase filled in, None (not an abbreviation: the key is typed), or True (an abbreviation whose phrase
 # goes in later, once the agent has answered what it asks; the word stays until then)
 Expander = Callable[[str], Filled | bool | None]
 TRAILING_ASCII = re.compile(r"[!-~]+$")
+EXPAND_KEYS = widget_keys("desk.expand")  # Space, Tab
 
 
 def utf16_len(text: str) -> int:
@@ -44,7 +46,7 @@ class Composer(QPlainTextEdit):
             if not modifiers & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
                 self.sig_send.emit()
                 return
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_Tab) and not modifiers and self._expand_word_before_caret():
+        if key in EXPAND_KEYS and not modifiers and self._expand_word_before_caret():
             return
         if event.text() == "/" and not self.toPlainText():
             self.sig_palette.emit()

@@ -15,6 +15,7 @@ from app.desk.demo import (
     demo_password_left,
     demo_supervisor,
 )
+from app.ui.keys.keymap import SHORTCUTS
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -39,7 +40,7 @@ class DemoHelp(QObject):
         self.label.setToolTip(self.tr("An agent's refund over the limits waits for a supervisor: type this name and "
                                       "password in the approval (Shift+F1 says more)."))
         self.window.statusBar().addPermanentWidget(self.label)
-        self.window._action("help", self.tr("The &demo's supervisor…"), "Shift+F1", lambda: self.explain(state))
+        SHORTCUTS.add_actions(self.window, {"desk.demo_supervisor": lambda: self.explain(state)}, self.window.menus)
         return state
 
     def explain(self, state: str) -> QMessageBox:

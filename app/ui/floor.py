@@ -68,7 +68,7 @@ class Floor(QObject):
         if target >= 0:
             window.select_row(target)
         # the chat the queue points at, whichever way it came to point there (opened once, not on the way)
-        window._on_current_changed(window.queue_view.currentIndex(), QModelIndex())
+        window.on_current_changed(window.queue_view.currentIndex(), QModelIndex())
 
     # --- walking ----------------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ class Floor(QObject):
         tabs.setUsesScrollButtons(False)
         tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
         for index, view in enumerate(FILTERS):
-            tabs.setTabText(index, f"{self.window._view_label(view)} 888")
+            tabs.setTabText(index, f"{self.window.view_label(view)} 888")
         needed = sum(tabs.tabSizeHint(index).width() for index in range(tabs.count()))
         self.window.queue_view.setMinimumWidth(max(self.window.queue_view.minimumWidth(), needed))
 
@@ -115,4 +115,4 @@ class Floor(QObject):
         counts = self.window.queue_model.counts()
         tabs = self.window.queue_views
         for index, view in enumerate(FILTERS):
-            tabs.setTabText(index, f"{self.window._view_label(view)} {counts[view]}")
+            tabs.setTabText(index, f"{self.window.view_label(view)} {counts[view]}")

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from app.desk.issues import CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
 from app.ui.buyer_text import tooltip
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import label
@@ -149,29 +150,18 @@ class IssueListWindow(QDialog):
                 "all": QCoreApplication.translate("IssueListWindow", "All")}[view]
 
     def _actions(self) -> None:
-        def add(text: str, keys: str, slot: Callable[[], object]) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False: slot())
-            self.addAction(action)
-            return action
-
-        add(self.tr("Search"), "Ctrl+F", lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add(self.tr("Issue details"), "Return", self.open_details)
-        add(self.tr("Record on the selected issue…"), "Ctrl+R", self.choose_action)
-        add(self.tr("Refresh"), "F5", self.refresh)
-        add(self.tr("Stage filter"), "Alt+S", lambda: self.stage.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add(self.tr("Category filter"), "Alt+C", lambda: self.category.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add(self.tr("The list"), "Alt+L", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        focus = Qt.FocusReason.ShortcutFocusReason
+        slots: dict[str, Callable[[], object]] = {
+            "issues.search": lambda: self.search.setFocus(focus), "issues.details": self.open_details,
+            "issues.record": self.choose_action, "issues.refresh": self.refresh,
+            "issues.stage": lambda: self.stage.setFocus(focus), "issues.category": lambda: self.category.setFocus(focus),
+            "issues.list": lambda: self.table.setFocus(focus)}
         for number in range(1, len(VIEWS) + 1):
-            add(self.tr("Show view %n", "", number), f"Alt+{number}",
-                lambda n=number: self.views.setCurrentIndex(n - 1))
+            slots[f"issues.view_{number}"] = lambda n=number: self.views.setCurrentIndex(n - 1)
+        SHORTCUTS.add_actions(self, slots)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        keys = QLabel(self.tr("Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C "
-                              "category · Alt+L list · Enter details · Ctrl+R record · F5 refresh"))
+        keys = SHORTCUTS.hint_label("issues")
         keys.setObjectName("issueKeys")
-        keys.setStyleSheet("color: #707070")
         self.layout().addWidget(keys)
 
     def _stage_changed(self) -> None:

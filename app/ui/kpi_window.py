@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from app.desk.kpis import PERIODS, ROBOT, Figures
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
 from app.ui.day_range import DayRange
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 
@@ -148,18 +149,9 @@ class KpiWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        keys = QLabel(self.tr("Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the "
-                              "table · Enter on a figure: the chats behind it · F5 refresh"))
-        keys.setStyleSheet("color: #707070")
-        layout.addWidget(keys)
-        for text, key, slot in ((self.tr("The table"), "Alt+L", lambda: self.table.setFocus()),
-                                (self.tr("The chats behind the figure"), "Return", lambda: self.drill()),
-                                (self.tr("Refresh"), "F5", self.refresh)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False, s=slot: s())
-            self.addAction(action)
+        layout.addWidget(SHORTCUTS.hint_label("kpi"))
+        SHORTCUTS.add_actions(self, {"kpi.table": lambda: self.table.setFocus(), "kpi.drill": lambda: self.drill(),
+                                     "kpi.refresh": self.refresh})
         self._generation = 0
         self.resize(1250, 760)
         self.refresh()

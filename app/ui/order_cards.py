@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.desk.order_card import address_text, open_problems
 from app.gateway import schema
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.models.orders_model import ParcelState
 from app.ui.phrase_import import in_background
 
@@ -101,13 +102,10 @@ class OrderCards(QObject):
         self.pane.copy_no.clicked.connect(self.copy_order_no)
         self.pane.copy_tracking.clicked.connect(self.copy_tracking_no)
         self.pane.copy_address.clicked.connect(self.copy_address)
-        add = window._action  # the window's own menu entries: shortcut shown, every key listed in README
-        add("orders", self.tr("The buyer's &orders"), "Ctrl+O", self.focus_orders)
-        add("orders", self.tr("Order &details in the right pane / back"), "F8", self.toggle_detail)
-        window._menus["orders"].addSeparator()
-        add("orders", self.tr("Copy the order &no."), "Ctrl+Shift+C", self.copy_order_no)
-        add("orders", self.tr("Copy the &tracking no."), "Ctrl+Shift+E", self.copy_tracking_no)
-        add("orders", self.tr("Copy the &address (phone masked)"), "Ctrl+Shift+A", self.copy_address)
+        SHORTCUTS.add_actions(window, {  # the window's own menu entries (app/ui/keys/registry.py)
+            "desk.orders": self.focus_orders, "desk.order_detail": self.toggle_detail,
+            "desk.copy_order_no": self.copy_order_no, "desk.copy_tracking_no": self.copy_tracking_no,
+            "desk.copy_address": self.copy_address}, window.menus)
 
     # --- what the cards show -------------------------------------------------------------------------
 

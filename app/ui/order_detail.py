@@ -17,9 +17,11 @@ from app.desk.order_card import masked_numbers, receiver_line
 from app.gateway.schema import Order
 from app.store.records import IssueRecord
 from app.ui.buyer_text import one_line, shown
+from app.ui.keys.registry import widget_keys
 from app.ui.models.orders_model import ParcelState, item_line, local_time, problem_line, step_line
 
 PROBLEM_COLOUR = QColor("#C0392B")
+BACK_KEYS = widget_keys("desk.order_back")  # Esc
 
 
 class OrderDetail(QWidget):
@@ -49,7 +51,7 @@ class OrderDetail(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Esc is the window's "back to the reply box"; inside the detail it means back to the cards first
-        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and not event.modifiers():
+        if isinstance(event, QKeyEvent) and event.key() in BACK_KEYS and not event.modifiers():
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True

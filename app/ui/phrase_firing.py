@@ -1,5 +1,6 @@
 """How a phrase reaches the reply box and what the window says when a reply still has a blank (the main window's
-helper for it, given the window).
+helper for it, given the window): the palette (Ctrl+K), the slots of the current group (Ctrl+1…9), the suggestions
+for what the buyer said (Alt+Q/W/E), abbreviations, and what firing teaches the suggestions.
 
 Every way of firing a phrase — an abbreviation, the palette, a slot, a suggestion — comes here: a phrase that
 asks for values ({ask:补偿金额|money}) opens the ask form first and goes in once they are answered (the answers
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
+from app.desk.phrases import chat_values
 from app.desk.queue import complaining
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Ask, Filled, asks_in
@@ -24,6 +26,8 @@ from app.ui.words import say
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+
+SLOT_GROUP_KEY = "ui.slot_group"
 
 
 class PhraseFiring:
@@ -34,10 +38,81 @@ class PhraseFiring:
         form = window.conversation.ask_form
         form.sig_done.connect(self._answered)
         form.sig_cancelled.connect(self._cancelled)
+        conversation = window.conversation
+        conversation.composer.expander = self.expand
+        conversation.composer.sig_palette.connect(self.open_palette)
+        conversation.suggestion_bar.sig_chosen.connect(self.insert)
+        slot_bar = conversation.slot_bar
+        slot_bar.set_groups(window.phrases.groups(), window.session.store.get_meta(SLOT_GROUP_KEY))
+        slot_bar.show_slots(window.phrases.slotted(slot_bar.group))
+        slot_bar.sig_group_changed.connect(self._slot_group_changed)
+
+    def _say(self, text: str, ms: int) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    # --- the palette, the slots and the suggestions ----------------------------------------------------
+
+    def open_palette(self) -> None:
+        if self.window.current_chat() is None:
+            self._say(QCoreApplication.translate("PhraseFiring", "Open a chat first: phrases are filled in for its "
+                                                 "buyer."), 5_000)
+            return
+        self.window.palette.open_at(self.window.conversation.composer)
+
+    def fire_slot(self, slot: int, *, send: bool) -> None:
+        phrase = self.window.phrases.in_slot(self.window.conversation.slot_bar.group, slot)
+        if phrase is None:
+            self._say(QCoreApplication.translate("PhraseFiring", "No phrase in slot %1 of this group.")
+                      .replace("%1", str(slot)), 5_000)
+            return
+        if self.window.current_chat() is None:
+            self.open_palette()  # says why nothing was inserted
+            return
+        self.insert(phrase, send)
+
+    def fire_suggestion(self, number: int) -> None:
+        phrase = self.window.conversation.suggestion_bar.phrase(number)
+        if phrase is None:
+            self._say(QCoreApplication.translate("PhraseFiring", "No suggestion %1 for this message.")
+                      .replace("%1", str(number + 1)), 5_000)
+            return
+        self.insert(phrase)
+
+    def buyer_said(self) -> str:
+        window = self.window
+        return window.conversation.model.buyer_said() if window.current_chat() is not None else ""
+
+    def refresh_suggestions(self) -> None:
+        said = self.buyer_said()
+        self.window.conversation.suggestion_bar.show_suggestions(
+            self.window.phrases.suggest(said, complaining=self.complaining()) if said else [])
+
+    def fired(self, phrase: Phrase) -> None:
+        """A phrase went in: the suggestions learn what it answered, its use is counted."""
+        window = self.window
+        said = self.buyer_said()
+        window.phrases.learn(phrase, said)
+        window.session.write_later(window.phrases.used, phrase, said)
+        window.phrases.count_use(phrase)
+
+    def _slot_group_changed(self, group: str) -> None:
+        session = self.window.session
+        self.window.conversation.slot_bar.show_slots(self.window.phrases.slotted(group))
+        session.write_later(session.store.set_meta, SLOT_GROUP_KEY, group)
+
+    def template_values(self) -> dict[str, str]:
+        """The open chat's values for a phrase's variables: the buyer, their orders, the agent, the shop, now."""
+        window = self.window
+        chat = window.current_chat()
+        orders = window.buyer.model.orders() if chat and window.buyer.model.buyer_id == chat.buyer_id else []
+        return chat_values(buyer_nick=chat.buyer_nick if chat else "", agent=window.session.agent_name,
+                           shop=window.shop_name, orders=orders, now=window.clock())
+
+    # --- into the reply box ----------------------------------------------------------------------------
 
     def insert(self, phrase: Phrase, send: bool = False, *, replacing: str = "") -> None:
-        """Into the reply box at the caret (replacing an abbreviation typed before it), the asks answered first;
-        with send, then send the whole box."""
+        """Into the reply box at the caret (replacing an abbreviation typed before it, never the draft), the asks
+        answered first; with send, then send the whole box, which the desk refuses while a blank is left."""
         asks = asks_in(phrase.body)
         chat = self.window.current_chat()
         if asks and chat is not None:
@@ -55,7 +130,7 @@ class PhraseFiring:
         if asks_in(phrase.body):
             self.insert(phrase, replacing=word)
             return True
-        filled = self.window.phrases.fill(phrase, self.window._template_values())
+        filled = self.window.phrases.fill(phrase, self.template_values())
         self._went_in(phrase, filled)
         return filled
 
@@ -80,7 +155,7 @@ class PhraseFiring:
     def _put(self, phrase: Phrase, send: bool, replacing: str, answers: dict[str, str] | None) -> None:
         window = self.window
         composer = window.conversation.composer
-        filled = window.phrases.fill(phrase, window._template_values(), answers)
+        filled = window.phrases.fill(phrase, self.template_values(), answers)
         cursor = composer.textCursor()
         before = cursor.block().text()[: cursor.positionInBlock()]
         composer.insert_filled(filled, replacing=replacing if replacing and before.endswith(replacing) else "")
@@ -92,7 +167,7 @@ class PhraseFiring:
         window = self.window
         if phrase.image:
             window.conversation.attach(phrase.image, phrase.title)
-        window._fired(phrase)
+        self.fired(phrase)
         if filled.setup:
             window.statusBar().showMessage(QCoreApplication.translate(
                 "PhraseFiring", "“%1” is not finished: the selected placeholder is for the shop's own words. Write "

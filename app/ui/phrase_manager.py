@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -38,6 +38,8 @@ from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import export, format_for, left_out
 from app.quickreplies.phrase import Phrase
 from app.store.errors import StoreError
+from app.ui.keys.keymap import SHORTCUTS
+from app.ui.keys.registry import menu_title
 from app.ui.phrase_editor import PhraseEditor, describe
 from app.ui.phrase_import import ImportDialog
 
@@ -262,40 +264,19 @@ class PhraseManager(QMainWindow):
         self.resize(1150, 650)
 
     def _build_menus(self) -> None:
-        def act(menu: str, text: str, keys: QKeySequence | str, slot: Callable[[], None]) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _checked=False: slot())
-            menus[menu].addAction(action)
-            self.addAction(action)
-            return action
-
         bar = self.menuBar()
-        menus = {"phrase": bar.addMenu(self.tr("&Phrase")), "edit": bar.addMenu(self.tr("&Edit"))}
-        self.menus = menus
-        act("phrase", self.tr("&New phrase…"), "Ctrl+N", self.new_phrase)
-        act("phrase", self.tr("&Edit phrase…"), "Ctrl+E", self.edit_current)
-        self.menus["phrase"].addSeparator()
-        act("phrase", self.tr("&Import…"), "Ctrl+I", self.choose_import)
-        act("phrase", self.tr("E&xport shown phrases…"), "Ctrl+Shift+E", self.choose_export)
-        self.menus["phrase"].addSeparator()
-        act("phrase", self.tr("&Close"), "Ctrl+W", self.close)
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            menus["edit"].addAction(action)
-            self.addAction(action)
-        menus["edit"].addSeparator()
-        act("edit", self.tr("&Delete selected"), QKeySequence.StandardKey.Delete, self.delete_selected)
-        act("edit", self.tr("&Move selected to group…"), "Ctrl+Shift+M", self.move_selected)
-        act("edit", self.tr("Not for &complaining buyers / for them"), "Ctrl+Shift+C", self.toggle_complaints)
-        act("edit", self.tr("Slot &up"), "Alt+Up", lambda: self.shift_slot(-1))
-        act("edit", self.tr("Slot &down"), "Alt+Down", lambda: self.shift_slot(1))
-        act("edit", self.tr("&Filter"), "Ctrl+F", lambda: self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        act("edit", self.tr("&Groups"), "Ctrl+1", lambda: self.group_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        act("edit", self.tr("&Phrases"), "Ctrl+2", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.menus = {menu: bar.addMenu(menu_title(menu)) for menu in ("phrase", "edit")}
+        focus = Qt.FocusReason.ShortcutFocusReason
+        SHORTCUTS.add_actions(self, {
+            "phrases.new": self.new_phrase, "phrases.edit": self.edit_current, "phrases.import": self.choose_import,
+            "phrases.export": self.choose_export, "phrases.close": self.close,
+            "phrases.undo": self.undo_stack.createUndoAction(self, self.tr("&Undo")),
+            "phrases.redo": self.undo_stack.createRedoAction(self, self.tr("&Redo")),
+            "phrases.delete": self.delete_selected, "phrases.move": self.move_selected,
+            "phrases.complaints": self.toggle_complaints, "phrases.slot_up": lambda: self.shift_slot(-1),
+            "phrases.slot_down": lambda: self.shift_slot(1), "phrases.filter": lambda: self.filter.setFocus(focus),
+            "phrases.groups": lambda: self.group_view.setFocus(focus),
+            "phrases.phrases": lambda: self.table.setFocus(focus)}, self.menus)
 
     # --- files ----------------------------------------------------------------------------------------
 

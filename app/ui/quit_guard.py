@@ -27,11 +27,11 @@ class QuitGuard(QObject):
         self.when_waiting = when_waiting
         self.confirmed = False  # the agent chose to quit: the close that follows goes through
         self.box: QMessageBox | None = None
-        if window.tray is not None:  # the tray's own way back and out
+        if window.status_line.tray is not None:  # the tray's own way back and out
             menu = QMenu(window)
             menu.addAction(self.tr("Show the desk"), self.show_window)
             menu.addAction(self.tr("Quit KefuDesk"), self.quit_from_tray)
-            window.tray.setContextMenu(menu)
+            window.status_line.tray.setContextMenu(menu)
 
     def waiting(self) -> tuple[int, float]:
         """How many of this agent's buyers wait for an answer, and the longest wait in seconds."""
@@ -101,7 +101,7 @@ class QuitGuard(QObject):
     def to_tray(self, count: int) -> None:
         """Hidden, still running: chats arrive, sounds and the tray's messages say so; the tray brings it back."""
         self.window.hide()
-        tray = self.window.tray
+        tray = self.window.status_line.tray
         if tray is not None and tray.isVisible():
             tray.showMessage(self.tr("KefuDesk keeps running"),
                              self.tr("%n buyer(s) waiting. Click the icon to come back; its menu quits.", "", count),
@@ -131,4 +131,4 @@ class QuitGuard(QObject):
         return False
 
     def _tray_available(self) -> bool:
-        return self.window.tray is not None
+        return self.window.status_line.tray is not None

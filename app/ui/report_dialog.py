@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,7 @@ from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.files.limits import SHEET_BYTES, read_limited
 from app.store.store import Store
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.words import say_error
 
@@ -90,12 +91,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
-        for text, keys, slot in ((self.tr("Save as XLSX"), "Ctrl+S", self.choose_target),
-                                 (self.tr("Reconcile"), "Ctrl+R", self.choose_sheet)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            self.addAction(action)
+        SHORTCUTS.add_actions(self, {"reports.save": self.choose_target, "reports.reconcile": self.choose_sheet})
         self.kind.currentIndexChanged.connect(self.load)
         self.day.dateChanged.connect(self.load)
         self.resize(1000, 560)

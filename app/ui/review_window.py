@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
 from app.files.writing import write_atomic
 from app.ui.buyer_text import cut_note, shown
 from app.ui.day_range import DayRange
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import say
@@ -167,11 +168,7 @@ class ReviewWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        keys = QLabel(self.tr("Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · "
-                              "Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · "
-                              "Ctrl+E export the day · F5 refresh"))
-        keys.setStyleSheet("color: #707070")
-        layout.addWidget(keys)
+        layout.addWidget(SHORTCUTS.hint_label("review"))
         self._actions()
         self._show_checklist()
         self._generation = 0
@@ -180,21 +177,12 @@ class ReviewWindow(QWidget):
         self.refresh()
 
     def _actions(self) -> None:
-        def add(text: str, keys: str, slot: Callable[[], object]) -> None:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(lambda _checked=False: slot())
-            self.addAction(action)
-
-        add(self.tr("The chats"), "Alt+L", lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add(self.tr("The messages"), "Alt+M", lambda: self.transcript.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add(self.tr("Save score"), "Ctrl+S", self.save_score)
-        add(self.tr("Comment on the message…"), "Ctrl+Shift+N", self.comment_message)
-        add(self.tr("Mark the message a good example"), "Ctrl+G", lambda: self.mark_example("good"))
-        add(self.tr("Mark the message a bad example"), "Ctrl+B", lambda: self.mark_example("bad"))
-        add(self.tr("Export the day…"), "Ctrl+E", self.choose_export)
-        add(self.tr("Refresh"), "F5", self.refresh)
+        SHORTCUTS.add_actions(self, {
+            "review.chats": lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "review.messages": lambda: self.transcript.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "review.save": self.save_score, "review.comment": self.comment_message,
+            "review.good": lambda: self.mark_example("good"), "review.bad": lambda: self.mark_example("bad"),
+            "review.export": self.choose_export, "review.refresh": self.refresh})
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # --- reading ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,7 @@ from app.desk.robot import (
     RobotSettingsInvalid,
 )
 from app.ui.buyer_text import tooltip
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.words import problem_label, say
 
@@ -75,7 +76,8 @@ class RobotDialog(QDialog):
         add.clicked.connect(lambda: self.add_rule())
         remove = QPushButton(self.tr("Remo&ve rule"))
         remove.clicked.connect(self.remove_rule)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_rule)
+        for key in SHORTCUTS.sequences("robot.remove"):  # read as the dialog opens: a new key from the next one
+            QShortcut(key, self.table, self.remove_rule)
         self.problem = problem_label("robotProblem")
         intro = QLabel(self.tr("The robot answers a buyer once, then waits for you; its answers are marked as the "
                                "robot's, pass the banned-word check like yours, and are listed for review. A "

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QTextOption
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages
 from app.store.store import Store
 from app.ui.buyer_text import isolated, shown
 from app.ui.day_range import DayRange
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -173,20 +174,11 @@ class SearchWindow(QWidget):
         layout.addLayout(more)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        keys = QLabel(self.tr("Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only "
-                              "buyers with an issue · Alt+L the results · Enter opens the chat (in the desk while "
-                              "the buyer is in the queue) · Shift+Enter its transcript in the review"))
-        keys.setStyleSheet("color: #707070")
+        keys = SHORTCUTS.hint_label("search")
         keys.setWordWrap(True)  # a narrow window is allowed: the results wrap to it
         layout.addWidget(keys)
-        action = QAction(self.tr("The results"), self)
-        action.setShortcut(QKeySequence("Alt+L"))
-        action.triggered.connect(lambda _checked=False: self.results.setFocus())
-        self.addAction(action)
-        transcript = QAction(self.tr("The chat's transcript in the review"), self)
-        transcript.setShortcuts([QKeySequence("Shift+Return"), QKeySequence("Shift+Enter")])
-        transcript.triggered.connect(lambda _checked=False: self.open_item(transcript=True))
-        self.addAction(transcript)
+        SHORTCUTS.add_actions(self, {"search.results": lambda: self.results.setFocus(),
+                                     "search.transcript": lambda: self.open_item(transcript=True)})
         self.hits: list[MessageHit | OtherHit] = []
         self._generation = 0
         self.resize(900, 640)

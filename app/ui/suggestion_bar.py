@@ -1,4 +1,5 @@
-"""The row above the reply box with the three phrases most likely to answer the buyer (Alt+Q/W/E insert)."""
+"""The row above the reply box with the three phrases most likely to answer the buyer, each with the key that
+inserts it (Alt+Q/W/E unless the agent changed them)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.suggest import Suggestion
+from app.ui.keys.keymap import SHORTCUTS
 
-KEYS = ("Q", "W", "E")
+SHOWN = 3  # as many as the registry has keys for: desk.suggestion_1 … 3
 
 
 class SuggestionBar(QWidget):
@@ -24,9 +26,9 @@ class SuggestionBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
-        for number, key in enumerate(KEYS):
+        for number in range(SHOWN):
             button = QToolButton()
-            button.setObjectName(f"suggestion{key}")
+            button.setObjectName(f"suggestion{number + 1}")
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, n=number: self.choose(n))
             self.buttons.append(button)
@@ -35,12 +37,12 @@ class SuggestionBar(QWidget):
         self.show_suggestions([])
 
     def show_suggestions(self, suggestions: list[Suggestion]) -> None:
-        self.suggestions = suggestions[:len(KEYS)]
+        self.suggestions = suggestions[:SHOWN]
         for number, button in enumerate(self.buttons):
             if number < len(self.suggestions):
                 found = self.suggestions[number]
                 title = found.phrase.title if len(found.phrase.title) <= 14 else found.phrase.title[:13] + "…"
-                button.setText(f"Alt+{KEYS[number]} {title}")
+                button.setText(f"{SHORTCUTS.shown(f'desk.suggestion_{number + 1}')} {title}".strip())
                 why = "; ".join(found.reasons)
                 button.setToolTip(f"{found.phrase.body}\n\n{why}" if why else found.phrase.body)
                 button.show()

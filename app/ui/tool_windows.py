@@ -14,7 +14,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.ui.keys.registry import widget_keys
+
 Tool = TypeVar("Tool", bound=QWidget)
+CLOSE_KEYS = widget_keys("tools.close")  # Esc
 
 
 class ToolWindows(QObject):
@@ -34,7 +37,7 @@ class ToolWindows(QObject):
         if not isinstance(watched, QWidget):
             return False
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+                and event.key() in CLOSE_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier):
             # a key reaches the window itself only when the widget with the focus left it unused
             watched.close()
             return True

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from app.desk.queue import angry_words, set_angry_words
 from app.desk.refused import IssueRefused
 from app.desk.session import DeskSession
 from app.gateway.schema import now_utc
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
@@ -50,7 +51,8 @@ class WordList(QWidget):
         self.entry.returnPressed.connect(self.add)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove)
+        for key in SHORTCUTS.sequences("word_lists.remove"):  # read as the dialog opens: a new key from the next one
+            QShortcut(key, self.list, self.remove)
         add_button = QPushButton(self.tr("&Add"))
         add_button.clicked.connect(self.add)
         remove_button = QPushButton(self.tr("&Remove selected"))

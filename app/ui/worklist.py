@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.issue_dialogs import ActionDialog
+from app.ui.keys.keymap import SHORTCUTS
 from app.ui.phrase_import import in_background
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
 from app.ui.table_model import RecordTable
@@ -150,30 +151,21 @@ class WorklistWindow(QDialog):
         self.refresh()
 
     def _actions(self) -> None:
-        def add(text: str, keys: str, slot: Callable[[], object]) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
-        self.action_message = add(self.tr("Log a message to the buyer…"), "Ctrl+L", lambda: self.log("message"))
-        self.action_call = add(self.tr("Log a phone call…"), "Ctrl+P", lambda: self.log("phone"))
-        self.action_copy = add(self.tr("Copy the buyer's number"), "Ctrl+Shift+C", self.copy_phone)
-        self.action_import = add(self.tr("Import the problem-order list…"), "Ctrl+I", self.choose_file)
-        self.action_fetch = add(self.tr("Fetch the list from the shop"), "Ctrl+Shift+F", self.fetch_list)
-        self.action_refresh = add(self.tr("Refresh"), "F5", self.refresh)
-        self.action_details = add(self.tr("Issue details"), "Return", self.open_details)
+        slots: dict[str, Callable[[], object]] = {
+            "worklist.message": lambda: self.log("message"), "worklist.call": lambda: self.log("phone"),
+            "worklist.copy_phone": self.copy_phone, "worklist.import": self.choose_file,
+            "worklist.fetch": self.fetch_list, "worklist.refresh": self.refresh, "worklist.details": self.open_details}
         for number in range(len(STEPS) + 1):
-            add(self.tr("Show step %n", "", number), f"Alt+{number}",
-                lambda _checked=False, n=number: self.steps.setCurrentIndex(n))
+            slots[f"worklist.step_{number}"] = lambda n=number: self.steps.setCurrentIndex(n)
+        actions = SHORTCUTS.add_actions(self, slots)
+        self.action_message, self.action_call = actions["worklist.message"], actions["worklist.call"]
+        self.action_copy, self.action_import = actions["worklist.copy_phone"], actions["worklist.import"]
+        self.action_fetch, self.action_refresh = actions["worklist.fetch"], actions["worklist.refresh"]
+        self.action_details = actions["worklist.details"]
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.action_fetch.setEnabled(self.fetch is not None)
-        keys = QLabel(self.tr("Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · "
-                              "Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh"))
+        keys = SHORTCUTS.hint_label("worklist")
         keys.setObjectName("worklistKeys")
-        keys.setStyleSheet("color: #707070")
         self.layout().addWidget(keys)
 
     # --- the list -----------------------------------------------------------------------------------

@@ -4,22 +4,22 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="167"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="158"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="221"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="212"/>
         <source>Over your limit: %1. A supervisor approves it before it is recorded; until then it counts for nothing.</source>
         <translation>超出你的权限：%1。须主管批准后才会记录，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="224"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
         <source>Ask a supervisor…</source>
         <translation>请主管批准…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="226"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="217"/>
         <source>%1. Over it, a supervisor approves before anything is recorded.</source>
         <translation>%1。超出时，须主管批准后才会记录。</translation>
     </message>
@@ -27,32 +27,32 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="267"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="258"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="271"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="262"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="279"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="270"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="280"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="271"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="281"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="272"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="282"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="273"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -219,6 +219,39 @@
     </message>
 </context>
 <context>
+    <name>CheatSheet</name>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="48"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="49"/>
+        <source>&amp;Save as HTML or PDF…</source>
+        <translation>另存为 HTML 或 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="62"/>
+        <source>KefuDesk keyboard shortcuts</source>
+        <translation>客服台快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="78"/>
+        <source>Save the shortcuts</source>
+        <translation>保存快捷键表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="80"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="80"/>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+</context>
+<context>
     <name>ClipPalette</name>
     <message>
         <location filename="../../app/ui/system_palette.py" line="166"/>
@@ -277,7 +310,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="35"/>
+        <location filename="../../app/ui/composer.py" line="37"/>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line, / finds a phrase</source>
         <translation>输入回复 —— Enter 发送，Shift+Enter 换行，/ 查找快捷短语</translation>
     </message>
@@ -293,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/app.py" line="89"/>
+        <location filename="../../app/ui/app.py" line="90"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="94"/>
+        <location filename="../../app/ui/app.py" line="95"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="95"/>
+        <location filename="../../app/ui/app.py" line="96"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -325,32 +358,32 @@ A report for your support was written to:
 <context>
     <name>DemoHelp</name>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="33"/>
+        <location filename="../../app/ui/demo_help.py" line="34"/>
         <source>Demo: approvals take one of this store&apos;s own supervisors</source>
         <translation>演示：批准需要本店自己的主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="35"/>
+        <location filename="../../app/ui/demo_help.py" line="36"/>
         <source>Demo supervisor: %1, password %2</source>
         <translation>演示主管：%1，密码 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="39"/>
+        <location filename="../../app/ui/demo_help.py" line="40"/>
         <source>An agent&apos;s refund over the limits waits for a supervisor: type this name and password in the approval (Shift+F1 says more).</source>
         <translation>客服超出权限的退款要等主管批准：在批准窗口输入这个名字和密码（Shift+F1 查看说明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="42"/>
+        <location filename="../../app/ui/keys/registry.py" line="177"/>
         <source>The &amp;demo&apos;s supervisor…</source>
         <translation>演示店铺的主管(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="47"/>
+        <location filename="../../app/ui/demo_help.py" line="48"/>
         <source>This store has supervisors of its own, so the demo made none: an over-limit refund waits for one of them.</source>
         <translation>本店已有自己的主管，演示没有另建主管：超出权限的退款要等其中一位批准。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="50"/>
+        <location filename="../../app/ui/demo_help.py" line="51"/>
         <source>The demo shop&apos;s supervisor is %1, password %2.
 
 Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): it waits for approval, and this name and password approve it. The password is public: on a store for a real shop, change it (kefudesk profiles password %1).</source>
@@ -359,14 +392,67 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 记录一笔超出客服权限的部分退款（在问题单上按 Ctrl+Shift+I）：它会等待批准，用这个名字和密码即可批准。这个密码是公开的：用于真实店铺的数据库请修改它（kefudesk profiles password %1）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="55"/>
+        <location filename="../../app/ui/demo_help.py" line="56"/>
         <source>The demo&apos;s supervisor</source>
         <translation>演示店铺的主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/demo_help.py" line="67"/>
+        <location filename="../../app/ui/demo_help.py" line="68"/>
         <source>%1, the demo&apos;s supervisor, still has the demo&apos;s public password: change it (kefudesk profiles password %1), or anyone can approve refunds.</source>
         <translation>演示店铺的主管 %1 仍在使用公开的演示密码：请修改（kefudesk profiles password %1），否则任何人都能批准退款。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindows</name>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="94"/>
+        <source>Robot settings saved: the robot is on.</source>
+        <translation>机器人设置已保存：机器人已开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="95"/>
+        <source>Robot settings saved: the robot is off.</source>
+        <translation>机器人设置已保存：机器人已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="108"/>
+        <source>Clipboard history settings saved.</source>
+        <translation>剪贴板历史设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="126"/>
+        <source>Limits saved.</source>
+        <translation>额度已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="133"/>
+        <source>The marketplace&apos;s order export</source>
+        <translation>平台导出的订单报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="134"/>
+        <source>Order exports (*.csv *.xlsx)</source>
+        <translation>订单报表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="153"/>
+        <source>Orders imported.</source>
+        <translation>订单已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="164"/>
+        <source>Shortcuts saved and in force.</source>
+        <translation>快捷键已保存并生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="169"/>
+        <source>About KefuDesk</source>
+        <translation>关于客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="170"/>
+        <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
+        <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
 </context>
 <context>
@@ -380,181 +466,199 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
         <source>Import phrases — %1</source>
         <translation>导入短语 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="81"/>
+        <location filename="../../app/ui/phrase_import.py" line="82"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <location filename="../../app/ui/phrase_import.py" line="89"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="109"/>
+        <location filename="../../app/ui/phrase_import.py" line="110"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="111"/>
+        <location filename="../../app/ui/phrase_import.py" line="112"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="112"/>
+        <location filename="../../app/ui/phrase_import.py" line="113"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="124"/>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
         <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
         <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="129"/>
+        <location filename="../../app/ui/phrase_import.py" line="135"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="129"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="129"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="128"/>
+        <location filename="../../app/ui/phrase_import.py" line="129"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="130"/>
+        <location filename="../../app/ui/phrase_import.py" line="131"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
-        <location filename="../../app/ui/phrase_import.py" line="139"/>
+        <location filename="../../app/ui/phrase_import.py" line="132"/>
+        <location filename="../../app/ui/phrase_import.py" line="135"/>
+        <location filename="../../app/ui/phrase_import.py" line="140"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="132"/>
+        <location filename="../../app/ui/phrase_import.py" line="135"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="132"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="133"/>
+        <location filename="../../app/ui/phrase_import.py" line="134"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="135"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="137"/>
+        <location filename="../../app/ui/phrase_import.py" line="138"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="139"/>
+        <location filename="../../app/ui/phrase_import.py" line="140"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="139"/>
+        <location filename="../../app/ui/phrase_import.py" line="140"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="141"/>
+        <location filename="../../app/ui/phrase_import.py" line="142"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_import.py" line="145"/>
+        <location filename="../../app/ui/phrase_import.py" line="146"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="160"/>
+        <location filename="../../app/ui/phrase_import.py" line="161"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
 </context>
 <context>
+    <name>IssueActions</name>
+    <message>
+        <location filename="../../app/ui/issue_actions.py" line="67"/>
+        <source>Issue #%1 opened.</source>
+        <translation>已新建问题单 #%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_actions.py" line="72"/>
+        <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
+        <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_actions.py" line="122"/>
+        <source>Select an issue in the right pane first (%1), or open one with %2.</source>
+        <translation>请先在右侧选择一个问题单（%1），或用 %2 新建。</translation>
+    </message>
+</context>
+<context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="313"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="318"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="332"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="323"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="333"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="339"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="368"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="380"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="371"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="381"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="372"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -972,17 +1076,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="55"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="46"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="131"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="154"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="145"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -990,129 +1094,122 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueListWindow</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="94"/>
+        <location filename="../../app/ui/issue_list.py" line="96"/>
         <source>All issues</source>
         <translation>全部问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="103"/>
+        <location filename="../../app/ui/issue_list.py" line="105"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="112"/>
+        <location filename="../../app/ui/issue_list.py" line="114"/>
         <source>Order no., buyer or note (Ctrl+F)</source>
         <translation>订单号、买家或备注（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="144"/>
+        <location filename="../../app/ui/issue_list.py" line="146"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="145"/>
+        <location filename="../../app/ui/issue_list.py" line="147"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="146"/>
+        <location filename="../../app/ui/issue_list.py" line="148"/>
         <source>Due now</source>
         <translation>已到跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="147"/>
+        <location filename="../../app/ui/issue_list.py" line="149"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="148"/>
+        <location filename="../../app/ui/issue_list.py" line="150"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="159"/>
+        <location filename="../../app/ui/keys/registry.py" line="229"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="160"/>
+        <location filename="../../app/ui/keys/registry.py" line="237"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="161"/>
+        <location filename="../../app/ui/keys/registry.py" line="240"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="162"/>
+        <location filename="../../app/ui/keys/registry.py" line="241"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="163"/>
+        <location filename="../../app/ui/keys/registry.py" line="231"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="164"/>
+        <location filename="../../app/ui/keys/registry.py" line="227"/>
+        <source>Show view %1</source>
+        <translation>显示第 %1 个视图</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="233"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="165"/>
+        <location filename="../../app/ui/keys/registry.py" line="235"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="167"/>
-        <source>Show view %n</source>
-        <translation>
-            <numerusform>显示第 %n 个视图</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="170"/>
-        <source>Alt+1…5 open · mine · due · closed · all · Ctrl+F search · Alt+S stage · Alt+C category · Alt+L list · Enter details · Ctrl+R record · F5 refresh</source>
-        <translation>Alt+1…5 未结 · 我的 · 到期 · 已结 · 全部 · Ctrl+F 搜索 · Alt+S 阶段 · Alt+C 分类 · Alt+L 列表 · Enter 详情 · Ctrl+R 记录 · F5 刷新</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/issue_list.py" line="180"/>
+        <location filename="../../app/ui/issue_list.py" line="171"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="200"/>
+        <location filename="../../app/ui/issue_list.py" line="191"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="208"/>
+        <location filename="../../app/ui/issue_list.py" line="199"/>
         <source>Cannot read the issues: %1</source>
         <translation>读取问题单失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="219"/>
+        <location filename="../../app/ui/issue_list.py" line="210"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="221"/>
+        <location filename="../../app/ui/issue_list.py" line="212"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 个待跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="223"/>
+        <location filename="../../app/ui/issue_list.py" line="214"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>只显示前 %1 个：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="233"/>
-        <location filename="../../app/ui/issue_list.py" line="240"/>
+        <location filename="../../app/ui/issue_list.py" line="224"/>
+        <location filename="../../app/ui/issue_list.py" line="231"/>
         <source>Select an issue first.</source>
         <translation>请先选中一个问题单。</translation>
     </message>
@@ -1120,880 +1217,1121 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="53"/>
+        <location filename="../../app/ui/issue_list.py" line="55"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
         <source>Severity</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="54"/>
+        <location filename="../../app/ui/issue_list.py" line="56"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/issue_list.py" line="57"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
 </context>
 <context>
+    <name>KeySettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="38"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="42"/>
+        <source>Find an action, a window or a key</source>
+        <translation>查找操作、窗口或按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="45"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="45"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="45"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="54"/>
+        <source>Handled inside its widget: it cannot be changed here.</source>
+        <translation>由控件自身处理，不能在这里修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="70"/>
+        <source>&amp;New key:</source>
+        <translation>新快捷键(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="72"/>
+        <source>No &amp;key</source>
+        <translation>不设快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="73"/>
+        <source>&amp;Reset this one</source>
+        <translation>恢复此项(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="74"/>
+        <source>Reset &amp;all</source>
+        <translation>全部恢复(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="78"/>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="149"/>
+        <source>%1 in %2 is the key of more than one action (%3): change one before saving.</source>
+        <translation>%2中的 %1 同时是多个操作的快捷键（%3）：请先改掉一个再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="179"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../app/ui/keys/keymap.py" line="31"/>
+        <source>KefuDesk</source>
+        <translation>客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/keymap.py" line="32"/>
+        <source>千牛-like</source>
+        <translation>千牛习惯</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="44"/>
+        <source>The desk</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="45"/>
+        <source>The phrase palette</source>
+        <translation>短语面板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="46"/>
+        <source>Values a phrase asks for</source>
+        <translation>短语要填的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="47"/>
+        <source>Quitting with buyers waiting</source>
+        <translation>有买家等待时退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="48"/>
+        <source>Any tool window</source>
+        <translation>任一工具窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="49"/>
+        <source>Phrase manager</source>
+        <translation>短语管理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="50"/>
+        <source>All issues</source>
+        <translation>全部问题单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="51"/>
+        <source>Problem-order worklist</source>
+        <translation>问题订单工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="52"/>
+        <source>Daily tables</source>
+        <translation>每日报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="53"/>
+        <source>Transcripts and 质检</source>
+        <translation>聊天记录与质检</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="54"/>
+        <source>KPI dashboard</source>
+        <translation>KPI 看板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="55"/>
+        <source>Search all chats</source>
+        <translation>搜索全部聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="56"/>
+        <source>Banned and urgent words</source>
+        <translation>违禁词与紧急词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="57"/>
+        <source>Robot first answer</source>
+        <translation>机器人首次回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="58"/>
+        <source>The phrase palette over other applications</source>
+        <translation>其他程序上的短语面板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="59"/>
+        <source>The clipboard history over other applications</source>
+        <translation>其他程序上的剪贴板历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="140"/>
+        <source>Send the reply (in the reply box)</source>
+        <translation>发送回复（在回复框中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="142"/>
+        <source>New line in the reply</source>
+        <translation>回复内换行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="144"/>
+        <source>Expand the abbreviation before the caret</source>
+        <translation>展开光标前的缩写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="146"/>
+        <source>The phrase palette, from an empty reply box</source>
+        <translation>短语面板（在空回复框中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="158"/>
+        <source>From an order in full back to the cards</source>
+        <translation>从订单详情回到订单卡片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="175"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>快捷键一览(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="176"/>
+        <source>&amp;Change shortcuts…</source>
+        <translation>修改快捷键(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="181"/>
+        <source>Choose a phrase</source>
+        <translation>选择短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="182"/>
+        <source>Insert the phrase at the caret</source>
+        <translation>在光标处插入短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="184"/>
+        <source>Insert the phrase and send</source>
+        <translation>插入短语并发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="185"/>
+        <location filename="../../app/ui/keys/registry.py" line="331"/>
+        <source>Close the palette</source>
+        <translation>关闭短语面板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="187"/>
+        <source>The next value</source>
+        <translation>下一个值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="188"/>
+        <source>The previous value</source>
+        <translation>上一个值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="189"/>
+        <source>Put the phrase in with these values</source>
+        <translation>用这些值插入短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="191"/>
+        <source>Leave the phrase out</source>
+        <translation>不插入这条短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="193"/>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="194"/>
+        <source>Keep running in the tray</source>
+        <translation>在托盘中继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="195"/>
+        <source>Back to the chats</source>
+        <translation>回到会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="197"/>
+        <source>Close the window, back to the reply box</source>
+        <translation>关闭窗口，回到回复框</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="228"/>
+        <source>open · mine · due · closed · all</source>
+        <translation>未结 · 我的 · 到期 · 已结 · 全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="230"/>
+        <source>search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="232"/>
+        <source>stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="234"/>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="236"/>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="238"/>
+        <location filename="../../app/ui/keys/registry.py" line="251"/>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="240"/>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="242"/>
+        <location filename="../../app/ui/keys/registry.py" line="261"/>
+        <location filename="../../app/ui/keys/registry.py" line="287"/>
+        <location filename="../../app/ui/keys/registry.py" line="302"/>
+        <source>refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <source>message sent</source>
+        <translation>已发消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="247"/>
+        <source>phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <source>copy number</source>
+        <translation>复制号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <source>import list</source>
+        <translation>导入列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="256"/>
+        <source>fetch from the shop</source>
+        <translation>从店铺获取</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="259"/>
+        <source>steps</source>
+        <translation>切换步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="266"/>
+        <location filename="../../app/ui/keys/registry.py" line="289"/>
+        <source>The first day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="267"/>
+        <location filename="../../app/ui/keys/registry.py" line="268"/>
+        <location filename="../../app/ui/keys/registry.py" line="289"/>
+        <location filename="../../app/ui/keys/registry.py" line="291"/>
+        <source>days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="268"/>
+        <location filename="../../app/ui/keys/registry.py" line="291"/>
+        <source>The last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="270"/>
+        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <source>The agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="270"/>
+        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="273"/>
+        <source>chats</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="275"/>
+        <source>messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <source>save score</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="279"/>
+        <source>comment on the message</source>
+        <translation>评论消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="281"/>
+        <location filename="../../app/ui/keys/registry.py" line="283"/>
+        <source>good / bad example</source>
+        <translation>好 / 差例子</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="285"/>
+        <source>export the day</source>
+        <translation>导出当天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="293"/>
+        <source>Day, week or month</source>
+        <translation>按日、周或月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="294"/>
+        <source>day, week or month</source>
+        <translation>按日、周或月</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="295"/>
+        <source>The charted figure</source>
+        <translation>图表指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="296"/>
+        <source>the charted figure</source>
+        <translation>图表指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="298"/>
+        <source>the table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="300"/>
+        <source>on a figure: the chats behind it</source>
+        <translation>在数字上：查看背后的会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <source>What to find</source>
+        <translation>查找内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <source>find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="306"/>
+        <source>What to show</source>
+        <translation>显示内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="306"/>
+        <source>show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <source>The buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="312"/>
+        <source>Only some days</source>
+        <translation>只看这些天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="313"/>
+        <source>only days</source>
+        <translation>只看这些天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="314"/>
+        <source>Only buyers with an issue</source>
+        <translation>只看有问题单的买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="315"/>
+        <source>only buyers with an issue</source>
+        <translation>只看有问题单的买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="317"/>
+        <source>the results</source>
+        <translation>结果列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="318"/>
+        <source>Open the chat</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="319"/>
+        <source>opens the chat (in the desk while the buyer is in the queue)</source>
+        <translation>打开会话（买家还在队列中时在工作台打开）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="322"/>
+        <source>its transcript in the review</source>
+        <translation>在质检中看聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="325"/>
+        <source>Paste the phrase where you were typing</source>
+        <translation>把短语粘贴到刚才输入的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="327"/>
+        <source>Type the phrase key by key</source>
+        <translation>逐字输入短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="329"/>
+        <source>Paste the phrase and press Enter</source>
+        <translation>粘贴短语并按回车</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="332"/>
+        <source>Choose what you copied</source>
+        <translation>选择复制过的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="334"/>
+        <source>Paste it where you were typing</source>
+        <translation>粘贴到刚才输入的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="336"/>
+        <source>Keep it as a phrase</source>
+        <translation>存为快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="337"/>
+        <source>Close the history</source>
+        <translation>关闭剪贴板历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="339"/>
+        <source>Remove the selected word</source>
+        <translation>删除选中的词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="340"/>
+        <source>Remove the selected rule</source>
+        <translation>删除选中的规则</translation>
+    </message>
+</context>
+<context>
     <name>KpiWindow</name>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="35"/>
+        <location filename="../../app/ui/kpi_window.py" line="36"/>
         <source>Served</source>
         <translation>接待量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="36"/>
+        <location filename="../../app/ui/kpi_window.py" line="37"/>
         <source>First answer, median (s)</source>
         <translation>首响中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="37"/>
+        <location filename="../../app/ui/kpi_window.py" line="38"/>
         <source>First answer, p90 (s)</source>
         <translation>首响P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="38"/>
+        <location filename="../../app/ui/kpi_window.py" line="39"/>
         <source>Answer, mean (s)</source>
         <translation>平均响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="39"/>
+        <location filename="../../app/ui/kpi_window.py" line="40"/>
         <source>Answer, median (s)</source>
         <translation>响应中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="40"/>
+        <location filename="../../app/ui/kpi_window.py" line="41"/>
         <source>Answer, p90 (s)</source>
         <translation>响应P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="41"/>
+        <location filename="../../app/ui/kpi_window.py" line="42"/>
         <source>First within 30 s (%)</source>
         <translation>首响30秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="42"/>
+        <location filename="../../app/ui/kpi_window.py" line="43"/>
         <source>Within 40 s (%)</source>
         <translation>40秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="43"/>
+        <location filename="../../app/ui/kpi_window.py" line="44"/>
         <source>Closed with buyer last</source>
         <translation>买家最后一句时关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="44"/>
+        <location filename="../../app/ui/kpi_window.py" line="45"/>
         <source>Conversion (%)</source>
         <translation>询单转化率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="45"/>
+        <location filename="../../app/ui/kpi_window.py" line="46"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="46"/>
+        <location filename="../../app/ui/kpi_window.py" line="47"/>
         <source>Refunded (¥)</source>
         <translation>退款金额(元)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="47"/>
+        <location filename="../../app/ui/kpi_window.py" line="48"/>
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="48"/>
+        <location filename="../../app/ui/kpi_window.py" line="49"/>
         <source>Reships</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="49"/>
+        <location filename="../../app/ui/kpi_window.py" line="50"/>
         <source>Bad reviews changed</source>
         <translation>差评改好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="50"/>
+        <location filename="../../app/ui/kpi_window.py" line="51"/>
         <source>Quality score</source>
         <translation>质检分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="101"/>
+        <location filename="../../app/ui/kpi_window.py" line="102"/>
         <source>KPIs</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="107"/>
+        <location filename="../../app/ui/kpi_window.py" line="108"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="107"/>
+        <location filename="../../app/ui/kpi_window.py" line="108"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="107"/>
+        <location filename="../../app/ui/kpi_window.py" line="108"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="116"/>
+        <location filename="../../app/ui/kpi_window.py" line="117"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="116"/>
+        <location filename="../../app/ui/kpi_window.py" line="117"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="135"/>
+        <location filename="../../app/ui/kpi_window.py" line="136"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="135"/>
+        <location filename="../../app/ui/kpi_window.py" line="136"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="136"/>
+        <location filename="../../app/ui/kpi_window.py" line="137"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="136"/>
+        <location filename="../../app/ui/kpi_window.py" line="137"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="151"/>
-        <source>Alt+F/T days · Alt+P day, week or month · Alt+C the charted figure · Alt+L the table · Enter on a figure: the chats behind it · F5 refresh</source>
-        <translation>Alt+F/T 日期 · Alt+P 按日、周或月 · Alt+C 图表指标 · Alt+L 表格 · 在数字上按 Enter：查看背后的会话 · F5 刷新</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/kpi_window.py" line="155"/>
+        <location filename="../../app/ui/keys/registry.py" line="297"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="156"/>
+        <location filename="../../app/ui/keys/registry.py" line="299"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="157"/>
+        <location filename="../../app/ui/keys/registry.py" line="301"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="172"/>
+        <location filename="../../app/ui/kpi_window.py" line="164"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="181"/>
+        <location filename="../../app/ui/kpi_window.py" line="173"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="189"/>
+        <location filename="../../app/ui/kpi_window.py" line="181"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="192"/>
+        <location filename="../../app/ui/kpi_window.py" line="184"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="233"/>
+        <location filename="../../app/ui/kpi_window.py" line="225"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryEdits</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
-        <source>connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
-        <source>&amp;Chat</source>
-        <translation>会话(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
-        <source>&amp;Issues</source>
-        <translation>问题单(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
-        <source>&amp;Orders</source>
-        <translation>订单(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
-        <source>&amp;Review</source>
-        <translation>复盘(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
-        <source>&amp;Transcripts and 质检…</source>
-        <translation>聊天记录与质检(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
-        <source>&amp;KPI dashboard…</source>
-        <translation>KPI 看板(&amp;K)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
-        <source>&amp;Search all chats…</source>
-        <translation>搜索全部聊天(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
-        <source>&amp;New issue…</source>
-        <translation>新建问题单(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
-        <source>&amp;Issues of this buyer</source>
-        <translation>该买家的问题单(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
-        <source>&amp;Record on the selected issue…</source>
-        <translation>在所选问题单上记录处理(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
-        <source>Issue &amp;details, state and photos…</source>
-        <translation>问题单详情、状态和照片(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
-        <source>&amp;All issues…</source>
-        <translation>全部问题单(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
-        <source>&amp;Problem-order worklist…</source>
-        <translation>问题订单工作清单(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
-        <source>Daily &amp;tables and reconciliation…</source>
-        <translation>每日报表和核对(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
-        <source>&amp;Limits for agents…</source>
-        <translation>客服权限额度(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
-        <source>Import the shop&apos;s &amp;order export…</source>
-        <translation>导入店铺订单报表(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
-        <source>&amp;Next chat</source>
-        <translation>下一个会话(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
-        <source>&amp;Previous chat</source>
-        <translation>上一个会话(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
-        <source>Next chat, answered ones too</source>
-        <translation>下一个会话（含已回复）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
-        <source>Previous chat, answered ones too</source>
-        <translation>上一个会话（含已回复）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
-        <source>&amp;Longest-waiting chat</source>
-        <translation>等待最久的会话(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
-        <source>&amp;Close chat</source>
-        <translation>结束会话(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
-        <source>Transfer to a c&amp;olleague…</source>
-        <translation>转接给同事(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
-        <source>Resen&amp;d the reply that was not sent</source>
-        <translation>重新发送未发出的回复(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
-        <source>&amp;Edit the reply that was not sent</source>
-        <translation>编辑未发出的回复(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
-        <source>&amp;Mute all sounds / unmute</source>
-        <translation>全部静音(&amp;M) / 取消静音</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
-        <source>Mute this cha&amp;t / unmute</source>
-        <translation>此会话静音(&amp;T) / 取消静音</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
-        <source>S&amp;uspend new chats (挂起) / resume</source>
-        <translation>挂起(&amp;U) / 恢复接待</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
-        <source>Go o&amp;ffline / online</source>
-        <translation>离线(&amp;F) / 上线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
-        <source>&amp;Go to chat</source>
-        <translation>转到会话(&amp;G)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="271"/>
-        <source>Chat %n in the queue</source>
-        <translation>
-            <numerusform>队列中第 %n 个会话</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
-        <source>&amp;Reply box</source>
-        <translation>回复框(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
-        <source>&amp;Send reply</source>
-        <translation>发送回复(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
-        <source>Send &amp;anyway (banned words, audited)…</source>
-        <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
-        <source>&amp;Phrase palette…</source>
-        <translation>快捷短语(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
-        <source>Remove the &amp;picture from the reply</source>
-        <translation>从回复中移除图片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
-        <source>Phrase &amp;slots</source>
-        <translation>短语快捷键(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
-        <source>Next phrase &amp;group</source>
-        <translation>下一个短语组(&amp;G)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="283"/>
-        <source>Insert slot %n</source>
-        <translation>
-            <numerusform>插入第 %n 个短语</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="286"/>
-        <source>Insert slot %n and send</source>
-        <translation>
-            <numerusform>插入第 %n 个短语并发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
-        <source>Save message as p&amp;hrase…</source>
-        <translation>存为快捷短语(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
-        <source>Phrase &amp;manager…</source>
-        <translation>短语管理(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
-        <source>&amp;Robot first answer…</source>
-        <translation>机器人首次回复(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
-        <source>Re&amp;view the robot&apos;s answers…</source>
-        <translation>查看机器人回复记录(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
-        <source>&amp;Banned and urgent words…</source>
-        <translation>违禁词与紧急词(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
-        <source>Clipboard &amp;history…</source>
-        <translation>剪贴板历史(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
-        <source>Suggested &amp;phrases</source>
-        <translation>推荐短语(&amp;P)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="298"/>
-        <source>Insert suggestion %n</source>
-        <translation>
-            <numerusform>插入推荐 %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
-        <source>&amp;About KefuDesk</source>
-        <translation>关于客服台(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
-        <source>Open a chat first: phrases are filled in for its buyer.</source>
-        <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="344"/>
-        <source>No phrase in slot %n of this group.</source>
-        <translation>
-            <numerusform>本组第 %n 个位置没有短语。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/library_edits.py" line="55"/>
         <source>Open a chat first.</source>
         <translation>请先打开一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/library_edits.py" line="59"/>
         <source>This chat has no message to save yet.</source>
         <translation>这个会话还没有可保存的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/library_edits.py" line="83"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/library_edits.py" line="86"/>
         <source>Saved as phrase “%1”.</source>
         <translation>已存为短语“%1”。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="407"/>
-        <source>No suggestion %n for this message.</source>
-        <translation>
-            <numerusform>这条消息没有第 %n 条推荐。</numerusform>
-        </translation>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157"/>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
-        <source>Issue #%1 opened.</source>
-        <translation>已新建问题单 #%1。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="63"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469"/>
-        <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
-        <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="64"/>
+        <source>&amp;Chat</source>
+        <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505"/>
-        <source>The marketplace&apos;s order export</source>
-        <translation>平台导出的订单报表</translation>
+        <location filename="../../app/ui/keys/registry.py" line="71"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
-        <source>Order exports (*.csv *.xlsx)</source>
-        <translation>订单报表 (*.csv *.xlsx)</translation>
+        <location filename="../../app/ui/keys/registry.py" line="69"/>
+        <source>&amp;Issues</source>
+        <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
-        <source>Orders imported.</source>
-        <translation>订单已导入。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="68"/>
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="530"/>
-        <source>Limits saved.</source>
-        <translation>额度已保存。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="70"/>
+        <source>&amp;Review</source>
+        <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574"/>
-        <source>Robot settings saved: the robot is on.</source>
-        <translation>机器人设置已保存：机器人已开启。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="171"/>
+        <source>&amp;Transcripts and 质检…</source>
+        <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="575"/>
-        <source>Robot settings saved: the robot is off.</source>
-        <translation>机器人设置已保存：机器人已关闭。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="172"/>
+        <source>&amp;KPI dashboard…</source>
+        <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="583"/>
-        <source>Clipboard history settings saved.</source>
-        <translation>剪贴板历史设置已保存。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="173"/>
+        <source>&amp;Search all chats…</source>
+        <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="642"/>
-        <source>Select an issue in the right pane first (Ctrl+J), or open one with Ctrl+N.</source>
-        <translation>请先在右侧选择一个问题单（Ctrl+J），或用 Ctrl+N 新建。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="161"/>
+        <source>&amp;New issue…</source>
+        <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="669"/>
-        <source>About KefuDesk</source>
-        <translation>关于客服台</translation>
+        <location filename="../../app/ui/keys/registry.py" line="120"/>
+        <source>Chat %1 in the queue</source>
+        <translation>队列中第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="670"/>
-        <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
-        <translation>客服台：一个窗口搞定网店客服。</translation>
+        <location filename="../../app/ui/keys/registry.py" line="130"/>
+        <source>Insert slot %1</source>
+        <translation>插入第 %1 个短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="715"/>
-        <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
-        <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
+        <location filename="../../app/ui/keys/registry.py" line="133"/>
+        <source>Insert slot %1 and send</source>
+        <translation>插入第 %1 个短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="717"/>
-        <source>● read-only</source>
-        <translation>● 只读</translation>
+        <location filename="../../app/ui/keys/registry.py" line="137"/>
+        <source>Insert suggestion %1</source>
+        <translation>插入推荐 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720"/>
-        <source>KefuDesk can only read its store</source>
-        <translation>客服台只能读取数据</translation>
+        <location filename="../../app/ui/keys/registry.py" line="162"/>
+        <source>&amp;Issues of this buyer</source>
+        <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="721"/>
-        <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
-
-%1</source>
-        <translation>客服台会显示已有的内容，但无法保存任何东西，因此保持离线：新消息会留在店铺后台，等能保存时再收取。
-
-%1</translation>
+        <location filename="../../app/ui/keys/registry.py" line="163"/>
+        <source>&amp;Record on the selected issue…</source>
+        <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="730"/>
-        <source>● online</source>
-        <translation>● 在线</translation>
+        <location filename="../../app/ui/keys/registry.py" line="164"/>
+        <source>Issue &amp;details, state and photos…</source>
+        <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="735"/>
-        <source>● offline</source>
-        <translation>● 离线</translation>
+        <location filename="../../app/ui/keys/registry.py" line="166"/>
+        <source>&amp;All issues…</source>
+        <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744"/>
+        <location filename="../../app/ui/keys/registry.py" line="167"/>
+        <source>&amp;Problem-order worklist…</source>
+        <translation>问题订单工作清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="168"/>
+        <source>Daily &amp;tables and reconciliation…</source>
+        <translation>每日报表和核对(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="169"/>
+        <source>&amp;Limits for agents…</source>
+        <translation>客服权限额度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="96"/>
+        <source>Import the shop&apos;s &amp;order export…</source>
+        <translation>导入店铺订单报表(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="103"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="105"/>
+        <source>&amp;Next chat</source>
+        <translation>下一个会话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="106"/>
+        <source>&amp;Previous chat</source>
+        <translation>上一个会话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="107"/>
+        <source>Next chat, answered ones too</source>
+        <translation>下一个会话（含已回复）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="108"/>
+        <source>Previous chat, answered ones too</source>
+        <translation>上一个会话（含已回复）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="109"/>
+        <source>&amp;Longest-waiting chat</source>
+        <translation>等待最久的会话(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="110"/>
+        <source>&amp;Close chat</source>
+        <translation>结束会话(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="111"/>
+        <source>Transfer to a c&amp;olleague…</source>
+        <translation>转接给同事(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="112"/>
+        <source>Resen&amp;d the reply that was not sent</source>
+        <translation>重新发送未发出的回复(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="113"/>
+        <source>&amp;Edit the reply that was not sent</source>
+        <translation>编辑未发出的回复(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="114"/>
+        <source>&amp;Mute all sounds / unmute</source>
+        <translation>全部静音(&amp;M) / 取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="115"/>
+        <source>Mute this cha&amp;t / unmute</source>
+        <translation>此会话静音(&amp;T) / 取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="118"/>
+        <source>S&amp;uspend new chats (挂起) / resume</source>
+        <translation>挂起(&amp;U) / 恢复接待</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="119"/>
+        <source>Go o&amp;ffline / online</source>
+        <translation>离线(&amp;F) / 上线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="65"/>
+        <source>&amp;Go to chat</source>
+        <translation>转到会话(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="122"/>
+        <source>&amp;Reply box</source>
+        <translation>回复框(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="123"/>
+        <source>&amp;Send reply</source>
+        <translation>发送回复(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="124"/>
+        <source>Send &amp;anyway (banned words, audited)…</source>
+        <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="126"/>
+        <source>&amp;Phrase palette…</source>
+        <translation>快捷短语(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="128"/>
+        <source>Remove the &amp;picture from the reply</source>
+        <translation>从回复中移除图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="66"/>
+        <source>Phrase &amp;slots</source>
+        <translation>短语快捷键(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="129"/>
+        <source>Next phrase &amp;group</source>
+        <translation>下一个短语组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="135"/>
+        <source>Save message as p&amp;hrase…</source>
+        <translation>存为快捷短语(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="98"/>
+        <source>Phrase &amp;manager…</source>
+        <translation>短语管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="99"/>
+        <source>&amp;Robot first answer…</source>
+        <translation>机器人首次回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="100"/>
+        <source>Re&amp;view the robot&apos;s answers…</source>
+        <translation>查看机器人回复记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="101"/>
+        <source>&amp;Banned and urgent words…</source>
+        <translation>违禁词与紧急词(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="102"/>
+        <source>Clipboard &amp;history…</source>
+        <translation>剪贴板历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="67"/>
+        <source>Suggested &amp;phrases</source>
+        <translation>推荐短语(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="179"/>
+        <source>&amp;About KefuDesk</source>
+        <translation>关于客服台(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="745"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="757"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="775"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="776"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="781"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
-        <source>A new chat</source>
-        <translation>有新会话</translation>
+        <location filename="../../app/ui/main_window.py" line="278"/>
+        <source>Open a chat first, then %1 transfers it.</source>
+        <translation>请先打开一个会话，再按 %1 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="798"/>
-        <source>A buyer has waited over 40 s</source>
-        <translation>有买家等待超过 40 秒</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="803"/>
-        <source>Sounds muted (Ctrl+M)</source>
-        <translation>已静音（Ctrl+M）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="804"/>
-        <source>Sounds off: unread chats stay marked.</source>
-        <translation>提示音已关闭：未读会话仍会标出。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="805"/>
-        <source>Sounds on.</source>
-        <translation>提示音已开启。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="812"/>
-        <source>%1 muted: no sound for this chat.</source>
-        <translation>%1 已静音：此会话不再响铃。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="813"/>
-        <source>%1: sounds on again.</source>
-        <translation>%1：已恢复提示音。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="825"/>
-        <source>Online: new chats come to you.</source>
-        <translation>在线：新会话会分配给你。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="826"/>
-        <source>Suspended (挂起): no new chats; answer the ones you have. F9 resumes.</source>
-        <translation>已挂起：不再分配新会话，先回复手上的。按 F9 恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="827"/>
-        <source>Offline: no new chats. Shift+F9 goes online again.</source>
-        <translation>离线：不再分配新会话。按 Shift+F9 重新上线。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="839"/>
-        <source>Your status for new chats: F9 suspends or resumes, Shift+F9 goes offline or online</source>
-        <translation>你的接待状态：F9 挂起或恢复，Shift+F9 离线或上线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="848"/>
-        <source>No reply of this chat waits to be resent.</source>
-        <translation>此会话没有等待重发的回复。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
-        <source>%1 — Shift+F5 brings the reply back to fill it in.</source>
-        <translation>%1——按 Shift+F5 把这条回复取回来填写。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="860"/>
-        <source>Sending the reply again.</source>
-        <translation>正在重新发送回复。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="870"/>
-        <source>The reply box is not empty: send or clear it first, then Shift+F5 brings the reply back.</source>
-        <translation>回复框里还有内容：请先发送或清空，再按 Shift+F5 取回该回复。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="876"/>
-        <source>picture of the reply</source>
-        <translation>回复中的图片</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="883"/>
-        <source>Open a chat first, then Ctrl+T transfers it.</source>
-        <translation>请先打开一个会话，再按 Ctrl+T 转接。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="888"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
-        <source>%1 transferred %2 to you.</source>
-        <translation>%1 把 %2 转接给了您。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="901"/>
-        <source>Note: %1</source>
-        <translation>备注：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="916"/>
-        <source>%1 — change it, or Ctrl+Shift+Return sends it anyway (written to the audit log).</source>
-        <translation>%1——请修改，或按 Ctrl+Shift+Return 仍然发送（会写入审计记录）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="924"/>
-        <source>%1 — press Enter again to send it anyway.</source>
-        <translation>%1——再按一次 Enter 仍然发送。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="945"/>
-        <source>Send anyway</source>
-        <translation>仍然发送</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="946"/>
-        <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
-        <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="956"/>
-        <source>%n reply(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n 条回复等待发送</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="961"/>
-        <source>online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="961"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="961"/>
-        <source>suspended</source>
-        <translation>挂起</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="962"/>
-        <source>%1 — demo shop</source>
-        <translation>%1 —— 演示店铺</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="797"/>
-        <location filename="../../app/ui/main_window.py" line="965"/>
-        <source>KefuDesk</source>
-        <translation>客服台</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/keys/registry.py" line="116"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="832"/>
-        <source>Taking chats</source>
-        <translation>接待中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="832"/>
-        <source>Suspended (F9)</source>
-        <translation>挂起中（F9）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="833"/>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="967"/>
-        <source>KefuDesk — %n unread</source>
-        <translation>
-            <numerusform>客服台 — %n 条未读</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="969"/>
-        <source>Demo shop (simulated buyers)</source>
-        <translation>演示店铺（模拟买家）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="969"/>
-        <source>Shop</source>
-        <translation>店铺</translation>
     </message>
 </context>
 <context>
@@ -2032,47 +2370,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="69"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="91"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="92"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="94"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="95"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="98"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2082,59 +2420,59 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderCards</name>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="105"/>
+        <location filename="../../app/ui/keys/registry.py" line="149"/>
         <source>The buyer&apos;s &amp;orders</source>
         <translation>买家的订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="106"/>
+        <location filename="../../app/ui/keys/registry.py" line="150"/>
         <source>Order &amp;details in the right pane / back</source>
         <translation>在右栏查看订单详情 / 返回(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="108"/>
+        <location filename="../../app/ui/keys/registry.py" line="152"/>
         <source>Copy the order &amp;no.</source>
         <translation>复制订单号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="109"/>
+        <location filename="../../app/ui/keys/registry.py" line="154"/>
         <source>Copy the &amp;tracking no.</source>
         <translation>复制运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="110"/>
+        <location filename="../../app/ui/keys/registry.py" line="156"/>
         <source>Copy the &amp;address (phone masked)</source>
         <translation>复制收货地址（电话打码）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="135"/>
-        <location filename="../../app/ui/order_cards.py" line="143"/>
-        <location filename="../../app/ui/order_cards.py" line="176"/>
+        <location filename="../../app/ui/order_cards.py" line="133"/>
+        <location filename="../../app/ui/order_cards.py" line="141"/>
+        <location filename="../../app/ui/order_cards.py" line="174"/>
         <source>No orders from this buyer.</source>
         <translation>该买家没有订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="152"/>
+        <location filename="../../app/ui/order_cards.py" line="150"/>
         <source>Copied order no. %1.</source>
         <translation>已复制订单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="159"/>
+        <location filename="../../app/ui/order_cards.py" line="157"/>
         <source>Order %1 has no tracking no. yet: not shipped.</source>
         <translation>订单 %1 还没有运单号：尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="161"/>
+        <location filename="../../app/ui/order_cards.py" line="159"/>
         <source>Copied tracking no. %1.</source>
         <translation>已复制运单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="169"/>
+        <location filename="../../app/ui/order_cards.py" line="167"/>
         <source>Order %1 has no address the desk knows.</source>
         <translation>订单 %1 没有可用的收货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="171"/>
+        <location filename="../../app/ui/order_cards.py" line="169"/>
         <source>Copied the address of order %1 (phone masked).</source>
         <translation>已复制订单 %1 的收货地址（电话已打码）。</translation>
     </message>
@@ -2142,137 +2480,137 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="33"/>
+        <location filename="../../app/ui/order_detail.py" line="35"/>
         <source>← Back to the orders (Esc)</source>
         <translation>← 返回订单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="67"/>
+        <location filename="../../app/ui/order_detail.py" line="69"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="72"/>
+        <location filename="../../app/ui/order_detail.py" line="74"/>
         <source>Ordered %1</source>
         <translation>下单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="74"/>
+        <location filename="../../app/ui/order_detail.py" line="76"/>
         <source>paid %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="76"/>
+        <location filename="../../app/ui/order_detail.py" line="78"/>
         <source>ship by %1</source>
         <translation>最晚发货 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="78"/>
+        <location filename="../../app/ui/order_detail.py" line="80"/>
         <source>Amount ¥%1</source>
         <translation>金额 ¥%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="80"/>
+        <location filename="../../app/ui/order_detail.py" line="82"/>
         <source>Receiver</source>
         <translation>收货信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="85"/>
+        <location filename="../../app/ui/order_detail.py" line="87"/>
         <source>No address (not shared with the desk)</source>
         <translation>无收货地址（平台未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="86"/>
+        <location filename="../../app/ui/order_detail.py" line="88"/>
         <source>Buyer&apos;s note (买家留言)</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="87"/>
+        <location filename="../../app/ui/order_detail.py" line="89"/>
         <source>Seller&apos;s memo (卖家备注)</source>
         <translation>卖家备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="96"/>
+        <location filename="../../app/ui/order_detail.py" line="98"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="99"/>
+        <location filename="../../app/ui/order_detail.py" line="101"/>
         <source>¥%1 each</source>
         <translation>单价 ¥%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="101"/>
+        <location filename="../../app/ui/order_detail.py" line="103"/>
         <source>%1 g each</source>
         <translation>每件 %1 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="103"/>
+        <location filename="../../app/ui/order_detail.py" line="105"/>
         <source>SKU %1</source>
         <translation>货号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="107"/>
+        <location filename="../../app/ui/order_detail.py" line="109"/>
         <source>What the items weigh is not known.</source>
         <translation>商品重量未知。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="109"/>
+        <location filename="../../app/ui/order_detail.py" line="111"/>
         <source>The items weigh %1 g; packed, the parcel should weigh %2–%3 g.</source>
         <translation>商品共重 %1 克；加包装后包裹应重 %2–%3 克。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="114"/>
+        <location filename="../../app/ui/order_detail.py" line="116"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="116"/>
+        <location filename="../../app/ui/order_detail.py" line="118"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="120"/>
+        <location filename="../../app/ui/order_detail.py" line="122"/>
         <source>Asking the courier…</source>
         <translation>正在查询物流…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="124"/>
+        <location filename="../../app/ui/order_detail.py" line="126"/>
         <source>No courier record: %1</source>
         <translation>没有物流记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="128"/>
+        <location filename="../../app/ui/order_detail.py" line="130"/>
         <source>%1 g</source>
         <translation>%1 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="128"/>
+        <location filename="../../app/ui/order_detail.py" line="130"/>
         <source>not weighed</source>
         <translation>未称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="129"/>
+        <location filename="../../app/ui/order_detail.py" line="131"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="130"/>
+        <location filename="../../app/ui/order_detail.py" line="132"/>
         <source>Courier&apos;s scales: %1 at the origin, %2 at %3</source>
         <translation>快递称重：揽收时 %1，%3 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="133"/>
+        <location filename="../../app/ui/order_detail.py" line="135"/>
         <source>Packing slip:</source>
         <translation>装箱单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="135"/>
+        <location filename="../../app/ui/order_detail.py" line="137"/>
         <source>Logistics</source>
         <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="137"/>
+        <location filename="../../app/ui/order_detail.py" line="139"/>
         <source>The courier lists no steps yet.</source>
         <translation>快递暂无物流信息。</translation>
     </message>
@@ -2463,7 +2801,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ParcelLookup</name>
     <message>
-        <location filename="../../app/ui/order_cards.py" line="60"/>
+        <location filename="../../app/ui/order_cards.py" line="61"/>
         <source>not connected to the shop</source>
         <translation>未连接店铺</translation>
     </message>
@@ -2614,12 +2952,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseFiring</name>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="97"/>
+        <location filename="../../app/ui/phrase_firing.py" line="57"/>
+        <source>Open a chat first: phrases are filled in for its buyer.</source>
+        <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_firing.py" line="65"/>
+        <source>No phrase in slot %1 of this group.</source>
+        <translation>本组第 %1 个位置没有短语。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_firing.py" line="76"/>
+        <source>No suggestion %1 for this message.</source>
+        <translation>这条消息没有第 %1 条推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_firing.py" line="172"/>
         <source>“%1” is not finished: the selected placeholder is for the shop&apos;s own words. Write them here, and in the phrase manager (Ctrl+Shift+K) for next time.</source>
         <translation>“%1”还没设置好：选中的占位符要换成店铺自己的内容。请在这里写上，并在短语管理（Ctrl+Shift+K）里改好，下次就不用再写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="107"/>
+        <location filename="../../app/ui/phrase_firing.py" line="182"/>
         <source>%1 — it is selected: type over it.</source>
         <translation>%1——已选中，直接输入即可替换。</translation>
     </message>
@@ -2627,281 +2980,283 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="213"/>
+        <location filename="../../app/ui/phrase_manager.py" line="216"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="222"/>
+        <location filename="../../app/ui/phrase_manager.py" line="225"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="72"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="73"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="275"/>
+        <location filename="../../app/ui/keys/registry.py" line="200"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="276"/>
+        <location filename="../../app/ui/keys/registry.py" line="202"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="278"/>
+        <location filename="../../app/ui/keys/registry.py" line="204"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="279"/>
+        <location filename="../../app/ui/keys/registry.py" line="207"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="281"/>
+        <location filename="../../app/ui/keys/registry.py" line="208"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="282"/>
+        <location filename="../../app/ui/keys/registry.py" line="210"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="284"/>
+        <location filename="../../app/ui/keys/registry.py" line="211"/>
+        <location filename="../../app/ui/phrase_manager.py" line="274"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="290"/>
+        <location filename="../../app/ui/keys/registry.py" line="213"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="291"/>
+        <location filename="../../app/ui/keys/registry.py" line="216"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="292"/>
+        <location filename="../../app/ui/keys/registry.py" line="218"/>
         <source>Not for &amp;complaining buyers / for them</source>
         <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="293"/>
+        <location filename="../../app/ui/keys/registry.py" line="219"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="294"/>
+        <location filename="../../app/ui/keys/registry.py" line="220"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="295"/>
+        <location filename="../../app/ui/keys/registry.py" line="222"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="296"/>
+        <location filename="../../app/ui/keys/registry.py" line="223"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="297"/>
+        <location filename="../../app/ui/keys/registry.py" line="224"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="303"/>
+        <location filename="../../app/ui/phrase_manager.py" line="285"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="304"/>
+        <location filename="../../app/ui/phrase_manager.py" line="286"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="304"/>
+        <location filename="../../app/ui/phrase_manager.py" line="286"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="305"/>
+        <location filename="../../app/ui/phrase_manager.py" line="287"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="305"/>
+        <location filename="../../app/ui/phrase_manager.py" line="287"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="305"/>
-        <location filename="../../app/ui/phrase_manager.py" line="308"/>
+        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <location filename="../../app/ui/phrase_manager.py" line="290"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="333"/>
+        <location filename="../../app/ui/phrase_manager.py" line="315"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="334"/>
+        <location filename="../../app/ui/phrase_manager.py" line="316"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="341"/>
+        <location filename="../../app/ui/phrase_manager.py" line="323"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="363"/>
+        <location filename="../../app/ui/phrase_manager.py" line="345"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="366"/>
+        <location filename="../../app/ui/phrase_manager.py" line="348"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="368"/>
+        <location filename="../../app/ui/phrase_manager.py" line="350"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="390"/>
+        <location filename="../../app/ui/phrase_manager.py" line="372"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="443"/>
+        <location filename="../../app/ui/phrase_manager.py" line="425"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="474"/>
+        <location filename="../../app/ui/phrase_manager.py" line="456"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="495"/>
+        <location filename="../../app/ui/phrase_manager.py" line="477"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="501"/>
+        <location filename="../../app/ui/phrase_manager.py" line="483"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="508"/>
+        <location filename="../../app/ui/phrase_manager.py" line="490"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="514"/>
+        <location filename="../../app/ui/phrase_manager.py" line="496"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="515"/>
+        <location filename="../../app/ui/phrase_manager.py" line="497"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="520"/>
+        <location filename="../../app/ui/phrase_manager.py" line="502"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="524"/>
+        <location filename="../../app/ui/phrase_manager.py" line="506"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="525"/>
+        <location filename="../../app/ui/phrase_manager.py" line="507"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="536"/>
+        <location filename="../../app/ui/phrase_manager.py" line="518"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="543"/>
+        <location filename="../../app/ui/phrase_manager.py" line="525"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="551"/>
+        <location filename="../../app/ui/phrase_manager.py" line="533"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="551"/>
+        <location filename="../../app/ui/phrase_manager.py" line="533"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="552"/>
+        <location filename="../../app/ui/phrase_manager.py" line="534"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="554"/>
+        <location filename="../../app/ui/phrase_manager.py" line="536"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="562"/>
+        <location filename="../../app/ui/phrase_manager.py" line="544"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="568"/>
+        <location filename="../../app/ui/phrase_manager.py" line="550"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="584"/>
+        <location filename="../../app/ui/phrase_manager.py" line="566"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="590"/>
+        <location filename="../../app/ui/phrase_manager.py" line="572"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -2917,62 +3272,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="62"/>
+        <location filename="../../app/ui/phrase_manager.py" line="65"/>
         <source>Slot</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="62"/>
+        <location filename="../../app/ui/phrase_manager.py" line="65"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="62"/>
+        <location filename="../../app/ui/phrase_manager.py" line="65"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="62"/>
+        <location filename="../../app/ui/phrase_manager.py" line="65"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="62"/>
+        <location filename="../../app/ui/phrase_manager.py" line="65"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="66"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="66"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="66"/>
         <source>For</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="63"/>
+        <location filename="../../app/ui/phrase_manager.py" line="66"/>
         <source>Complaining buyers</source>
         <translation>投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="109"/>
+        <location filename="../../app/ui/phrase_manager.py" line="112"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="109"/>
+        <location filename="../../app/ui/phrase_manager.py" line="112"/>
         <source>the shop</source>
         <translation>全店共用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="111"/>
+        <location filename="../../app/ui/phrase_manager.py" line="114"/>
         <source>not for them</source>
         <translation>不推荐</translation>
     </message>
@@ -2980,42 +3335,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="37"/>
+        <location filename="../../app/ui/policy_dialog.py" line="39"/>
         <source>Limits for agents</source>
         <translation>客服权限额度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="48"/>
+        <location filename="../../app/ui/policy_dialog.py" line="50"/>
         <source>Over these limits an agent&apos;s action waits for a supervisor&apos;s approval and counts for nothing until approved.</source>
         <translation>超过这些额度时，客服的操作需主管批准，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="52"/>
+        <location filename="../../app/ui/policy_dialog.py" line="54"/>
         <source>Price &amp;rounding, at most</source>
         <translation>抹零上限(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="53"/>
+        <location filename="../../app/ui/policy_dialog.py" line="55"/>
         <source>Roundings per agent per &amp;day</source>
         <translation>每人每天抹零次数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="54"/>
+        <location filename="../../app/ui/policy_dialog.py" line="56"/>
         <source>Partial re&amp;fund, at most (yuan)</source>
         <translation>部分退款上限（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="55"/>
+        <location filename="../../app/ui/policy_dialog.py" line="57"/>
         <source>Partial refund, at most (s&amp;hare of the order)</source>
         <translation>部分退款上限（占订单比例）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="56"/>
+        <location filename="../../app/ui/policy_dialog.py" line="58"/>
         <source>&amp;Gift or coupon, at most (yuan)</source>
         <translation>赠品或优惠券上限（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="74"/>
+        <location filename="../../app/ui/policy_dialog.py" line="76"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3023,57 +3378,57 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="306"/>
+        <location filename="../../app/ui/worklist.py" line="303"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="313"/>
+        <location filename="../../app/ui/worklist.py" line="310"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="315"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="315"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="315"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="315"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="317"/>
+        <location filename="../../app/ui/worklist.py" line="314"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="321"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="321"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="321"/>
+        <location filename="../../app/ui/worklist.py" line="318"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="320"/>
+        <location filename="../../app/ui/worklist.py" line="317"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
@@ -3868,173 +4223,221 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
 </context>
 <context>
+    <name>Replies</name>
+    <message>
+        <location filename="../../app/ui/replies.py" line="43"/>
+        <source>%1 — change it, or %2 sends it anyway (written to the audit log).</source>
+        <translation>%1——请修改，或按 %2 仍然发送（会写入审计记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="51"/>
+        <source>%1 — press Enter again to send it anyway.</source>
+        <translation>%1——再按一次 Enter 仍然发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="72"/>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="73"/>
+        <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
+        <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="87"/>
+        <source>No reply of this chat waits to be resent.</source>
+        <translation>此会话没有等待重发的回复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="95"/>
+        <source>%1 — %2 brings the reply back to fill it in.</source>
+        <translation>%1——按 %2 把这条回复取回来填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="99"/>
+        <source>Sending the reply again.</source>
+        <translation>正在重新发送回复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="110"/>
+        <source>The reply box is not empty: send or clear it first, then %1 brings the reply back.</source>
+        <translation>回复框里还有内容：请先发送或清空，再按 %1 取回该回复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replies.py" line="116"/>
+        <source>picture of the reply</source>
+        <translation>回复中的图片</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="41"/>
+        <location filename="../../app/ui/report_dialog.py" line="42"/>
         <source>Daily tables</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="44"/>
+        <location filename="../../app/ui/report_dialog.py" line="45"/>
         <source>Refunds (退款信息表), for finance</source>
         <translation>退款信息表（给财务）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="45"/>
+        <location filename="../../app/ui/report_dialog.py" line="46"/>
         <source>Reships (补发表), for the warehouse</source>
         <translation>补发表（给仓库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="46"/>
+        <location filename="../../app/ui/report_dialog.py" line="47"/>
         <source>Returns (退件表)</source>
         <translation>退件表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="47"/>
+        <location filename="../../app/ui/report_dialog.py" line="48"/>
         <source>Complaints to the warehouse (投诉表)</source>
         <translation>投诉表（给仓库）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="48"/>
+        <location filename="../../app/ui/report_dialog.py" line="49"/>
         <source>Bad reviews (中差评表)</source>
         <translation>中差评表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="49"/>
+        <location filename="../../app/ui/report_dialog.py" line="50"/>
         <source>Open problem orders (问题订单)</source>
         <translation>问题订单（未解决）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="67"/>
+        <location filename="../../app/ui/report_dialog.py" line="68"/>
         <source>&amp;Save as XLSX… (Ctrl+S)</source>
         <translation>保存为 XLSX(&amp;S)…（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="69"/>
+        <location filename="../../app/ui/report_dialog.py" line="70"/>
         <source>&amp;Reconcile with finance&apos;s sheet… (Ctrl+R)</source>
         <translation>与财务结果表核对(&amp;R)…（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="71"/>
+        <location filename="../../app/ui/report_dialog.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="74"/>
+        <location filename="../../app/ui/report_dialog.py" line="75"/>
         <source>&amp;Table:</source>
         <translation>报表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="78"/>
+        <location filename="../../app/ui/report_dialog.py" line="79"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="93"/>
+        <location filename="../../app/ui/keys/registry.py" line="263"/>
         <source>Save as XLSX</source>
         <translation>保存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="94"/>
+        <location filename="../../app/ui/keys/registry.py" line="264"/>
         <source>Reconcile</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="116"/>
+        <location filename="../../app/ui/report_dialog.py" line="112"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="121"/>
+        <location filename="../../app/ui/report_dialog.py" line="117"/>
         <source>Cannot make the table: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="130"/>
+        <location filename="../../app/ui/report_dialog.py" line="126"/>
         <source>%1, %2: %n row(s).</source>
         <translation>
             <numerusform>%1，%2：%n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="160"/>
+        <location filename="../../app/ui/report_dialog.py" line="156"/>
         <source>Save the table</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="162"/>
+        <location filename="../../app/ui/report_dialog.py" line="158"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="182"/>
+        <location filename="../../app/ui/report_dialog.py" line="178"/>
         <source>Not saved: %1 (%2). Choose another folder, or close the file if Excel has it open.</source>
         <translation>未保存：%1（%2）。请换一个文件夹；如果 Excel 正打开这个文件，请先关闭。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="186"/>
+        <location filename="../../app/ui/report_dialog.py" line="182"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>已保存 %n 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="192"/>
+        <location filename="../../app/ui/report_dialog.py" line="188"/>
         <source>Reconciling goes with the refund table (退款信息表).</source>
         <translation>核对只适用于退款信息表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="194"/>
+        <location filename="../../app/ui/report_dialog.py" line="190"/>
         <source>Finance&apos;s result sheet</source>
         <translation>财务结果表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="195"/>
+        <location filename="../../app/ui/report_dialog.py" line="191"/>
         <source>Finance sheets (*.xlsx *.csv)</source>
         <translation>财务表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="213"/>
+        <location filename="../../app/ui/report_dialog.py" line="209"/>
         <source>%1 cannot be read as finance&apos;s sheet: %2</source>
         <translation>%1 无法作为财务结果表读取：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="218"/>
+        <location filename="../../app/ui/report_dialog.py" line="214"/>
         <source>matched</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="218"/>
+        <location filename="../../app/ui/report_dialog.py" line="214"/>
         <source>differs</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="219"/>
+        <location filename="../../app/ui/report_dialog.py" line="215"/>
         <source>not in finance&apos;s sheet</source>
         <translation>财务表中没有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="219"/>
+        <location filename="../../app/ui/report_dialog.py" line="215"/>
         <source>no such refund on the desk</source>
         <translation>客服台没有这笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <location filename="../../app/ui/report_dialog.py" line="216"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <location filename="../../app/ui/report_dialog.py" line="216"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="220"/>
+        <location filename="../../app/ui/report_dialog.py" line="216"/>
         <source>What differs (desk → finance)</source>
         <translation>差异（客服台 → 财务）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="225"/>
+        <location filename="../../app/ui/report_dialog.py" line="221"/>
         <source>%1: %2 of %3 line(s) matched; the rest are marked in the audit log.</source>
         <translation>%1：%3 行中 %2 行一致；其余已记入审计日志。</translation>
     </message>
@@ -4042,313 +4445,308 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="80"/>
+        <location filename="../../app/ui/review_window.py" line="81"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="87"/>
+        <location filename="../../app/ui/review_window.py" line="88"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="88"/>
+        <location filename="../../app/ui/review_window.py" line="89"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="94"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="94"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="96"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="97"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="102"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="102"/>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="102"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="102"/>
+        <location filename="../../app/ui/review_window.py" line="103"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="104"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="116"/>
+        <location filename="../../app/ui/review_window.py" line="117"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="116"/>
+        <location filename="../../app/ui/review_window.py" line="117"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="116"/>
+        <location filename="../../app/ui/review_window.py" line="117"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="117"/>
+        <location filename="../../app/ui/review_window.py" line="118"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="129"/>
+        <location filename="../../app/ui/review_window.py" line="130"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="130"/>
+        <location filename="../../app/ui/review_window.py" line="131"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="136"/>
+        <location filename="../../app/ui/review_window.py" line="137"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="136"/>
+        <location filename="../../app/ui/review_window.py" line="137"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="137"/>
+        <location filename="../../app/ui/review_window.py" line="138"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="146"/>
+        <location filename="../../app/ui/review_window.py" line="147"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="149"/>
+        <location filename="../../app/ui/review_window.py" line="150"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="170"/>
-        <source>Alt+F/T days · Alt+A agent · Alt+L chats · Alt+M messages · Ctrl+S save score · Ctrl+Shift+N comment on the message · Ctrl+G / Ctrl+B good / bad example · Ctrl+E export the day · F5 refresh</source>
-        <translation>Alt+F/T 日期 · Alt+A 客服 · Alt+L 会话 · Alt+M 消息 · Ctrl+S 保存评分 · Ctrl+Shift+N 评论消息 · Ctrl+G / Ctrl+B 好 / 差例子 · Ctrl+E 导出当天 · F5 刷新</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/review_window.py" line="190"/>
+        <location filename="../../app/ui/keys/registry.py" line="272"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="191"/>
+        <location filename="../../app/ui/keys/registry.py" line="274"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="192"/>
+        <location filename="../../app/ui/keys/registry.py" line="276"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="193"/>
+        <location filename="../../app/ui/keys/registry.py" line="278"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="194"/>
+        <location filename="../../app/ui/keys/registry.py" line="280"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="195"/>
+        <location filename="../../app/ui/keys/registry.py" line="282"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="196"/>
+        <location filename="../../app/ui/keys/registry.py" line="284"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="197"/>
+        <location filename="../../app/ui/keys/registry.py" line="286"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="218"/>
+        <location filename="../../app/ui/review_window.py" line="206"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="226"/>
+        <location filename="../../app/ui/review_window.py" line="214"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="232"/>
+        <location filename="../../app/ui/review_window.py" line="220"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="204"/>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="192"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="258"/>
+        <location filename="../../app/ui/review_window.py" line="246"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="265"/>
+        <location filename="../../app/ui/review_window.py" line="253"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="269"/>
+        <location filename="../../app/ui/review_window.py" line="257"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="269"/>
+        <location filename="../../app/ui/review_window.py" line="257"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="294"/>
+        <location filename="../../app/ui/review_window.py" line="282"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="301"/>
-        <location filename="../../app/ui/review_window.py" line="335"/>
+        <location filename="../../app/ui/review_window.py" line="289"/>
+        <location filename="../../app/ui/review_window.py" line="323"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="306"/>
+        <location filename="../../app/ui/review_window.py" line="294"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="318"/>
-        <location filename="../../app/ui/review_window.py" line="327"/>
+        <location filename="../../app/ui/review_window.py" line="306"/>
+        <location filename="../../app/ui/review_window.py" line="315"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="320"/>
+        <location filename="../../app/ui/review_window.py" line="308"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="320"/>
+        <location filename="../../app/ui/review_window.py" line="308"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="346"/>
+        <location filename="../../app/ui/review_window.py" line="334"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="349"/>
+        <location filename="../../app/ui/review_window.py" line="337"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="351"/>
+        <location filename="../../app/ui/review_window.py" line="339"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="357"/>
+        <location filename="../../app/ui/review_window.py" line="345"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="365"/>
+        <location filename="../../app/ui/review_window.py" line="353"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="367"/>
+        <location filename="../../app/ui/review_window.py" line="355"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -4356,87 +4754,87 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>RobotDialog</name>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="54"/>
+        <location filename="../../app/ui/robot_dialog.py" line="55"/>
         <source>Robot first answer</source>
         <translation>机器人首次回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="56"/>
+        <location filename="../../app/ui/robot_dialog.py" line="57"/>
         <source>&amp;Answer buyers automatically with the rules below</source>
         <translation>按下列规则自动回复买家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="58"/>
+        <location filename="../../app/ui/robot_dialog.py" line="59"/>
         <source>While I am s&amp;uspended (挂起), answer a buyer as soon as they write</source>
         <translation>我挂起时，买家一发消息就回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="62"/>
+        <location filename="../../app/ui/robot_dialog.py" line="63"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="63"/>
+        <location filename="../../app/ui/robot_dialog.py" line="64"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <location filename="../../app/ui/robot_dialog.py" line="67"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="66"/>
+        <location filename="../../app/ui/robot_dialog.py" line="67"/>
         <source>Keywords (separated by 、 or spaces)</source>
         <translation>关键词（用、或空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="67"/>
+        <location filename="../../app/ui/robot_dialog.py" line="68"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="67"/>
+        <location filename="../../app/ui/robot_dialog.py" line="68"/>
         <source>Similar questions</source>
         <translation>相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="67"/>
+        <location filename="../../app/ui/robot_dialog.py" line="68"/>
         <source>Fired</source>
         <translation>触发次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="74"/>
+        <location filename="../../app/ui/robot_dialog.py" line="75"/>
         <source>Add &amp;rule</source>
         <translation>添加规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="76"/>
+        <location filename="../../app/ui/robot_dialog.py" line="77"/>
         <source>Remo&amp;ve rule</source>
         <translation>删除规则(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="80"/>
+        <location filename="../../app/ui/robot_dialog.py" line="82"/>
         <source>The robot answers a buyer once, then waits for you; its answers are marked as the robot&apos;s, pass the banned-word check like yours, and are listed for review. A phrase that still needs values (an order no., a courier) is never sent by the robot.</source>
         <translation>机器人对每位买家只回复一次，之后等您接手；它的回复标为机器人，与您的回复一样经过违禁词检查，并列入回复记录供复查。仍需填写内容（订单号、快递公司）的短语，机器人不会发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="88"/>
+        <location filename="../../app/ui/robot_dialog.py" line="90"/>
         <source>Answer a buyer who has &amp;waited</source>
         <translation>买家等待超过此时间即回复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="99"/>
+        <location filename="../../app/ui/robot_dialog.py" line="101"/>
         <source>Ru&amp;les, tried from the top</source>
         <translation>规则(&amp;L)，从上往下匹配</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="112"/>
+        <location filename="../../app/ui/robot_dialog.py" line="114"/>
         <source>Rule %1</source>
         <translation>规则 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="160"/>
+        <location filename="../../app/ui/robot_dialog.py" line="162"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -4444,62 +4842,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>RobotReviewDialog</name>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="171"/>
+        <location filename="../../app/ui/robot_dialog.py" line="173"/>
         <source>Robot answers to review</source>
         <translation>机器人回复记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="177"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="177"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="177"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Buyer asked</source>
         <translation>买家问</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="178"/>
+        <location filename="../../app/ui/robot_dialog.py" line="180"/>
         <source>Robot answered</source>
         <translation>机器人答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="178"/>
+        <location filename="../../app/ui/robot_dialog.py" line="180"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="181"/>
         <source>Buyer then said</source>
         <translation>买家接着说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="186"/>
+        <location filename="../../app/ui/robot_dialog.py" line="188"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="206"/>
+        <location filename="../../app/ui/robot_dialog.py" line="208"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="214"/>
+        <location filename="../../app/ui/robot_dialog.py" line="216"/>
         <source>The robot&apos;s answers could not be read: %1</source>
         <translation>无法读取机器人回复记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="220"/>
+        <location filename="../../app/ui/robot_dialog.py" line="222"/>
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/robot_dialog.py" line="226"/>
+        <location filename="../../app/ui/robot_dialog.py" line="228"/>
         <source>%n robot answer(s) this day.</source>
         <translation>
             <numerusform>当天机器人回复 %n 条。</numerusform>
@@ -4509,149 +4907,144 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="113"/>
+        <location filename="../../app/ui/search_window.py" line="114"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="117"/>
+        <location filename="../../app/ui/search_window.py" line="118"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="123"/>
+        <location filename="../../app/ui/search_window.py" line="124"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="123"/>
+        <location filename="../../app/ui/search_window.py" line="124"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="124"/>
+        <location filename="../../app/ui/search_window.py" line="125"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="124"/>
+        <location filename="../../app/ui/search_window.py" line="125"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="127"/>
+        <location filename="../../app/ui/search_window.py" line="128"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="130"/>
+        <location filename="../../app/ui/search_window.py" line="131"/>
         <source>any agent</source>
         <translation>任意客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="132"/>
+        <location filename="../../app/ui/search_window.py" line="133"/>
         <source>any buyer</source>
         <translation>任意买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="136"/>
+        <location filename="../../app/ui/search_window.py" line="137"/>
         <source>Only &amp;days</source>
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="151"/>
+        <location filename="../../app/ui/search_window.py" line="152"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="155"/>
+        <location filename="../../app/ui/search_window.py" line="156"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="161"/>
+        <location filename="../../app/ui/search_window.py" line="162"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="161"/>
+        <location filename="../../app/ui/search_window.py" line="162"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="176"/>
-        <source>Alt+F find · Alt+S show · Alt+A agent · Alt+B buyer · Alt+D only days · Alt+I only buyers with an issue · Alt+L the results · Enter opens the chat (in the desk while the buyer is in the queue) · Shift+Enter its transcript in the review</source>
-        <translation>Alt+F 查找 · Alt+S 显示 · Alt+A 客服 · Alt+B 买家 · Alt+D 只看这些天 · Alt+I 只看有问题单的买家 · Alt+L 结果列表 · Enter 打开会话（买家还在队列中时在工作台打开）· Shift+Enter 在质检中看聊天记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/search_window.py" line="182"/>
+        <location filename="../../app/ui/keys/registry.py" line="316"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="186"/>
+        <location filename="../../app/ui/keys/registry.py" line="321"/>
         <source>The chat&apos;s transcript in the review</source>
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="213"/>
+        <location filename="../../app/ui/search_window.py" line="205"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="220"/>
+        <location filename="../../app/ui/search_window.py" line="212"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="223"/>
+        <location filename="../../app/ui/search_window.py" line="215"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="228"/>
+        <location filename="../../app/ui/search_window.py" line="220"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="228"/>
+        <location filename="../../app/ui/search_window.py" line="220"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="228"/>
+        <location filename="../../app/ui/search_window.py" line="220"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="228"/>
+        <location filename="../../app/ui/search_window.py" line="220"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="229"/>
+        <location filename="../../app/ui/search_window.py" line="221"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="229"/>
+        <location filename="../../app/ui/search_window.py" line="221"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="229"/>
+        <location filename="../../app/ui/search_window.py" line="221"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="242"/>
+        <location filename="../../app/ui/search_window.py" line="234"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="243"/>
+        <location filename="../../app/ui/search_window.py" line="235"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -4730,15 +5123,182 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="66"/>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="71"/>
+        <source>● offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="85"/>
+        <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
+        <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="88"/>
+        <source>● read-only</source>
+        <translation>● 只读</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="91"/>
+        <source>KefuDesk can only read its store</source>
+        <translation>客服台只能读取数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="92"/>
+        <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
+
+%1</source>
+        <translation>客服台会显示已有的内容，但无法保存任何东西，因此保持离线：新消息会留在店铺后台，等能保存时再收取。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status_line.py" line="99"/>
+        <source>%n reply(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 条回复等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="105"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="105"/>
+        <source>suspended</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="105"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="106"/>
+        <source>%1 — demo shop</source>
+        <translation>%1 —— 演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="109"/>
+        <location filename="../../app/ui/status_line.py" line="143"/>
+        <source>KefuDesk</source>
+        <translation>客服台</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/status_line.py" line="111"/>
+        <source>KefuDesk — %n unread</source>
+        <translation>
+            <numerusform>客服台 — %n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="113"/>
+        <source>Demo shop (simulated buyers)</source>
+        <translation>演示店铺（模拟买家）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="113"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="120"/>
+        <source>%1 transferred %2 to you.</source>
+        <translation>%1 把 %2 转接给了您。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="123"/>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="143"/>
+        <source>A new chat</source>
+        <translation>有新会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="144"/>
+        <source>A buyer has waited over 40 s</source>
+        <translation>有买家等待超过 40 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="149"/>
+        <source>Sounds muted (%1)</source>
+        <translation>已静音（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="151"/>
+        <source>Sounds off: unread chats stay marked.</source>
+        <translation>提示音已关闭：未读会话仍会标出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="151"/>
+        <source>Sounds on.</source>
+        <translation>提示音已开启。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="159"/>
+        <source>%1 muted: no sound for this chat.</source>
+        <translation>%1 已静音：此会话不再响铃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="160"/>
+        <source>%1: sounds on again.</source>
+        <translation>%1：已恢复提示音。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="174"/>
+        <source>Online: new chats come to you.</source>
+        <translation>在线：新会话会分配给你。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="175"/>
+        <source>Suspended (挂起): no new chats; answer the ones you have. %1 resumes.</source>
+        <translation>已挂起：不再分配新会话，先回复手上的。按 %1 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="176"/>
+        <source>Offline: no new chats. %2 goes online again.</source>
+        <translation>离线：不再分配新会话。按 %2 重新上线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="183"/>
+        <source>Taking chats</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="184"/>
+        <source>Suspended (%1)</source>
+        <translation>挂起中（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="185"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status_line.py" line="191"/>
+        <source>Your status for new chats: %1 suspends or resumes, %2 goes offline or online</source>
+        <translation>你的接待状态：%1 挂起或恢复，%2 离线或上线</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionBar</name>
     <message>
-        <location filename="../../app/ui/suggestion_bar.py" line="21"/>
-        <location filename="../../app/ui/suggestion_bar.py" line="49"/>
+        <location filename="../../app/ui/suggestion_bar.py" line="23"/>
+        <location filename="../../app/ui/suggestion_bar.py" line="51"/>
         <source>Suggested:</source>
         <translation>推荐：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestion_bar.py" line="49"/>
+        <location filename="../../app/ui/suggestion_bar.py" line="51"/>
         <source>No suggestion for this message</source>
         <translation>这条消息暂无推荐</translation>
     </message>
@@ -4759,22 +5319,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SupervisorRemoves</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="122"/>
+        <location filename="../../app/ui/word_lists.py" line="124"/>
         <source>Remove banned words</source>
         <translation>删除违禁词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="123"/>
+        <location filename="../../app/ui/word_lists.py" line="125"/>
         <source>Without them in the list, replies with %1 reach buyers. A supervisor authorises this with their name and password; the audit log names them and this desk.</source>
         <translation>删除后，含有 %1 的回复就会发给买家。须由主管输入名字和密码批准；审计日志会记下该主管和本客服台。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="133"/>
+        <location filename="../../app/ui/word_lists.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="144"/>
+        <location filename="../../app/ui/word_lists.py" line="146"/>
         <source>Not removed: %1</source>
         <translation>未删除：%1</translation>
     </message>
@@ -4881,69 +5441,69 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="414"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="471"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="473"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="405"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="462"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="464"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="415"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="406"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="411"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="422"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="413"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="427"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="418"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="429"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="442"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="449"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="467"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="458"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="468"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="459"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="460"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="475"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="466"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="478"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -4951,32 +5511,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WordList</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="48"/>
+        <location filename="../../app/ui/word_lists.py" line="49"/>
         <source>Type words (separated by 、 or spaces) to add, or to find in the list</source>
         <translation>输入词语（用、或空格分隔）以添加，或在列表中查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="54"/>
+        <location filename="../../app/ui/word_lists.py" line="56"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="56"/>
+        <location filename="../../app/ui/word_lists.py" line="58"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="93"/>
+        <location filename="../../app/ui/word_lists.py" line="95"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="101"/>
+        <location filename="../../app/ui/word_lists.py" line="103"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="109"/>
+        <location filename="../../app/ui/word_lists.py" line="111"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -4984,47 +5544,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="156"/>
+        <location filename="../../app/ui/word_lists.py" line="158"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="157"/>
+        <location filename="../../app/ui/word_lists.py" line="159"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="161"/>
+        <location filename="../../app/ui/word_lists.py" line="163"/>
         <source>Anyone may add a word; removing one takes a supervisor&apos;s name and password.</source>
         <translation>任何人都可以添加违禁词；删除违禁词需要主管的名字和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="164"/>
+        <location filename="../../app/ui/word_lists.py" line="166"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="168"/>
+        <location filename="../../app/ui/word_lists.py" line="170"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="169"/>
+        <location filename="../../app/ui/word_lists.py" line="171"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="181"/>
+        <location filename="../../app/ui/word_lists.py" line="183"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="181"/>
+        <location filename="../../app/ui/word_lists.py" line="183"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="181"/>
+        <location filename="../../app/ui/word_lists.py" line="183"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>
@@ -5032,47 +5592,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WorkModel</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="61"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="61"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="61"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="61"/>
+        <location filename="../../app/ui/worklist.py" line="62"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Attempts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/worklist.py" line="63"/>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/worklist.py" line="64"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -5080,22 +5640,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="46"/>
+        <location filename="../../app/ui/worklist.py" line="47"/>
         <source>To message</source>
         <translation>待发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="47"/>
+        <location filename="../../app/ui/worklist.py" line="48"/>
         <source>Waiting for an answer</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="48"/>
+        <location filename="../../app/ui/worklist.py" line="49"/>
         <source>To phone</source>
         <translation>待电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="49"/>
+        <location filename="../../app/ui/worklist.py" line="50"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -5103,129 +5663,122 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="100"/>
+        <location filename="../../app/ui/worklist.py" line="101"/>
         <source>Problem orders — worklist</source>
         <translation>问题订单 — 工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="106"/>
+        <location filename="../../app/ui/worklist.py" line="107"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="129"/>
+        <location filename="../../app/ui/worklist.py" line="130"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="136"/>
+        <location filename="../../app/ui/worklist.py" line="137"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="160"/>
+        <location filename="../../app/ui/keys/registry.py" line="245"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="161"/>
+        <location filename="../../app/ui/keys/registry.py" line="246"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="162"/>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="163"/>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="164"/>
+        <location filename="../../app/ui/keys/registry.py" line="255"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="165"/>
+        <location filename="../../app/ui/keys/registry.py" line="258"/>
+        <source>Show step %1</source>
+        <translation>显示步骤 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="260"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="166"/>
+        <location filename="../../app/ui/keys/registry.py" line="250"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/worklist.py" line="168"/>
-        <source>Show step %n</source>
-        <translation>
-            <numerusform>显示步骤 %n</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="172"/>
-        <source>Ctrl+L message sent · Ctrl+P phone call · Ctrl+Shift+C copy number · Enter details · Ctrl+I import list · Ctrl+Shift+F fetch from the shop · Alt+0…4 steps · F5 refresh</source>
-        <translation>Ctrl+L 已发消息 · Ctrl+P 电话 · Ctrl+Shift+C 复制号码 · 回车 详情 · Ctrl+I 导入列表 · Ctrl+Shift+F 从店铺获取 · Alt+0…4 切换步骤 · F5 刷新</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/worklist.py" line="183"/>
+        <location filename="../../app/ui/worklist.py" line="176"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="188"/>
+        <location filename="../../app/ui/worklist.py" line="185"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="200"/>
+        <location filename="../../app/ui/worklist.py" line="197"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="206"/>
+        <location filename="../../app/ui/worklist.py" line="203"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="234"/>
+        <location filename="../../app/ui/worklist.py" line="231"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="243"/>
+        <location filename="../../app/ui/worklist.py" line="240"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="246"/>
+        <location filename="../../app/ui/worklist.py" line="243"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="251"/>
+        <location filename="../../app/ui/worklist.py" line="248"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="267"/>
+        <location filename="../../app/ui/worklist.py" line="264"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="268"/>
+        <location filename="../../app/ui/worklist.py" line="265"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="284"/>
+        <location filename="../../app/ui/worklist.py" line="281"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="289"/>
+        <location filename="../../app/ui/worklist.py" line="286"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>
@@ -5233,43 +5786,43 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/app.py" line="191"/>
+        <location filename="../../app/ui/app.py" line="201"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="144"/>
+        <location filename="../../app/ui/app.py" line="146"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="197"/>
+        <location filename="../../app/ui/app.py" line="207"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="198"/>
+        <location filename="../../app/ui/app.py" line="208"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="205"/>
+        <location filename="../../app/ui/app.py" line="215"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="206"/>
+        <location filename="../../app/ui/app.py" line="216"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="256"/>
-        <location filename="../../app/ui/app.py" line="297"/>
+        <location filename="../../app/ui/app.py" line="266"/>
+        <location filename="../../app/ui/app.py" line="307"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="262"/>
+        <location filename="../../app/ui/app.py" line="272"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -5277,22 +5830,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/app.py" line="283"/>
+        <location filename="../../app/ui/app.py" line="293"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="285"/>
+        <location filename="../../app/ui/app.py" line="295"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="289"/>
+        <location filename="../../app/ui/app.py" line="299"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/app.py" line="292"/>
+        <location filename="../../app/ui/app.py" line="302"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

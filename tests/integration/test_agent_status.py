@@ -15,7 +15,7 @@ def test_f9_suspends_new_chats_and_resumes_them(qtbot, open_desk, control, sim):
 
     qtbot.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: sim.world.agent_status == "suspended")
-    assert "Suspended" in window.status_button.text()
+    assert "Suspended" in window.status_line.status_button.text()
     tick = control.post("/sim/tick", json={"steps": 30}).json()
     assert tick["held"] > 0
     qtbot.wait(300)
@@ -24,7 +24,7 @@ def test_f9_suspends_new_chats_and_resumes_them(qtbot, open_desk, control, sim):
     qtbot.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: sim.world.agent_status == "online")
     qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1 + tick["held"], timeout=10_000)
-    assert "Taking chats" in window.status_button.text()
+    assert "Taking chats" in window.status_line.status_button.text()
 
 
 def test_a_suspended_status_is_told_again_after_the_stream_reconnects(qtbot, open_desk, control, sim):

@@ -78,7 +78,7 @@ def test_the_desk_shows_a_buyers_photo_and_an_issue_from_it_keeps_it(qtbot, open
         dialog.create()
 
     when_modal(NewIssueDialog, create)
-    window.new_issue()
+    window.issues.new_issue()
     qtbot.waitUntil(lambda: len(window.issue_desk.issues()) == 1)
     [issue] = window.issue_desk.issues()
     assert issue.photos == (image_id,) and len(issue.evidence) == 2

@@ -45,8 +45,8 @@ def test_an_over_limit_refund_is_approved_in_the_demo_with_the_password_it_shows
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: window.action_kinds.isVisible())
-    qtbot.keyClick(window.action_kinds, Qt.Key.Key_2)  # 2 partial refund
+    qtbot.waitUntil(lambda: window.issues.action_kinds.isVisible())
+    qtbot.keyClick(window.issues.action_kinds, Qt.Key.Key_2)  # 2 partial refund
 
     form = active(qtbot, ActionDialog)
     assert form.kind == "partial_refund"

@@ -86,22 +86,22 @@ def test_replies_written_while_the_shop_is_down_go_out_in_order_once_it_is_back(
     desk.window.select_row(0)
     port = sim.port
     sim.stop()  # the shop gateway goes away (server restart, network cut)
-    qtbot.waitUntil(lambda: "offline" in desk.window.connection_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "offline" in desk.window.status_line.connection_label.text(), timeout=5000)
     composer = desk.window.conversation.composer
     for text in ("第一条回复", "第二条回复", "第三条回复"):
         ime_type(composer, text)
         qtbot.keyClick(composer, Qt.Key.Key_Return)
     assert desk.session.pending_count == 3
-    assert "3" in desk.window.outbox_label.text()
+    assert "3" in desk.window.status_line.outbox_label.text()
 
     back = SimServer(port=port, world=sim.world, rate=0, reply_delay=None, ping_interval=1.0).start()
     try:
-        qtbot.waitUntil(lambda: "online" in desk.window.connection_label.text() and desk.session.pending_count == 0,
+        qtbot.waitUntil(lambda: "online" in desk.window.status_line.connection_label.text() and desk.session.pending_count == 0,
                         timeout=15_000)
         with httpx.Client(base_url=back.url, timeout=5) as control:
             texts = received_texts(control)
         assert [t for t in texts if t.endswith("条回复")] == ["第一条回复", "第二条回复", "第三条回复"]
-        qtbot.waitUntil(lambda: desk.window.outbox_label.text() == "", timeout=5000)
+        qtbot.waitUntil(lambda: desk.window.status_line.outbox_label.text() == "", timeout=5000)
     finally:
         desk.close()
         back.stop()
@@ -122,8 +122,8 @@ def test_buyer_markup_is_shown_as_the_characters_typed(qtbot, open_desk, control
 
 def test_the_status_bar_says_demo_shop_and_online_once_connected(qtbot, open_desk, sim):
     desk = open_desk()
-    qtbot.waitUntil(lambda: "online" in desk.window.connection_label.text(), timeout=5000)
-    assert sim.shop_name in desk.window.mode_label.text() and "Demo" in desk.window.mode_label.text()
+    qtbot.waitUntil(lambda: "online" in desk.window.status_line.connection_label.text(), timeout=5000)
+    assert sim.shop_name in desk.window.status_line.mode_label.text() and "Demo" in desk.window.status_line.mode_label.text()
     assert "demo shop" in desk.window.windowTitle() and "online" in desk.window.windowTitle()
     assert desk.window.statusBar().currentMessage() == ""
 
@@ -131,7 +131,7 @@ def test_the_status_bar_says_demo_shop_and_online_once_connected(qtbot, open_des
 def test_going_online_keeps_other_notices_in_the_status_bar(qtbot, open_desk):
     desk = open_desk()
     desk.window.statusBar().showMessage("No OS keyring: the login is kept for this session only.", 15_000)
-    desk.window._on_connection(True, "")
+    desk.window.status_line.on_connection(True, "")
     assert desk.window.statusBar().currentMessage().startswith("No OS keyring")
 
 

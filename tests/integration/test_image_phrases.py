@@ -27,7 +27,7 @@ def test_a_slot_fires_an_image_phrase_and_the_buyer_gets_text_and_picture_once(q
     group = desk.window.conversation.slot_bar.group
     free = next(n for n in range(1, 10) if book.in_slot(group, n) is None)
     book.add([Phrase(0, "尺码表", "亲，尺码表请看图哦～", group, "cmb", free, image=image_id)])
-    desk.window._library_changed()
+    desk.window.library.library_changed()
     control.post("/sim/say", json={"buyer_nick": "tb_小美妈妈", "text": "有尺码表吗"})
     qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 1, timeout=5000)
     desk.window.select_row(0)

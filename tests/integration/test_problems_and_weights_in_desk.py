@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 
 def test_the_worklist_fetches_the_shops_problem_list_and_imports_it_once(qtbot, sim, open_desk):
     desk = open_desk()
-    worklist = desk.window.open_worklist()
+    worklist = desk.window.issues.open_worklist()
     qtbot.waitUntil(worklist.isActiveWindow)
     expected = len(sim.world.problem_orders)
     qtbot.keyClick(worklist, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -37,7 +37,7 @@ def test_a_missing_item_issue_fetches_the_couriers_weights_and_shows_the_suggest
     desk.store.upsert_orders([order], order.created_at)
     issue = desk.window.issue_desk.open_issue(stage="after_sale", category="missing_item", order_no=order.no,
                                               buyer_id=buyer.id, buyer_nick=buyer.nick)
-    details = desk.window._details_of(issue)
+    details = desk.window.issues.details_of(issue)
     assert isinstance(details, IssueDetails) and details.weights is not None
     qtbot.waitUntil(details.weights.fetch_button.isEnabled)
     details.weights.fetch_button.click()

@@ -63,6 +63,9 @@ def valid_value(name: str) -> st.SearchStrategy[object]:
     if setting.type is float:
         low, high = setting.bounds or (-1e300, 1e300)
         return st.floats(low, high)
+    if setting.type is dict:  # keys.bindings: action id → a key or a list of keys
+        key = st.text(any_char, max_size=12)
+        return st.dictionaries(st.text(any_char, min_size=1, max_size=12), key | st.lists(key, max_size=2), max_size=3)
     return st.text(any_char, max_size=40)
 
 

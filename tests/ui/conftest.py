@@ -10,6 +10,7 @@ from app.gateway import schema
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
 from app.ui.bridge import DeskBridge
+from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 
 NOW = datetime.now(UTC)
@@ -17,17 +18,18 @@ NOW = datetime.now(UTC)
 
 @pytest.fixture
 def desk(qtbot, tmp_path):
-    """desk(*messages): a window with one chat (c1, buyer tb_小美妈妈) holding messages, opened and focused."""
+    """desk(*messages, keys=None): a window with one chat (c1, buyer tb_小美妈妈) holding messages, opened and
+    focused; keys: the keymap it starts with (the defaults without)."""
     opened = []
 
-    def make(*messages: schema.Message) -> MainWindow:
+    def make(*messages: schema.Message, keys: Keymap | None = None) -> MainWindow:
         store = open_store(tmp_path / "desk.db")
         store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
         for message in messages:
             store.ingest_message(message)
         bridge = DeskBridge()
         session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), bridge)
-        win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False)
+        win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False, keys=keys)
         win.bridge = bridge
         qtbot.addWidget(win)
         with qtbot.waitActive(win):  # activation is asynchronous: wait for it

@@ -18,29 +18,29 @@ def buyer_writes(window, cid: str, text: str, at=None) -> None:
 
 def test_a_flood_rings_once_and_muting_keeps_the_unread_marks(qtbot, desk):
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
-    assert window.alerts_rung == []  # chats already there at start are not new
+    assert window.status_line.alerts_rung == []  # chats already there at start are not new
     for n in range(20):
         buyer_writes(window, f"f{n}", "有货吗")
-    assert window.alerts_rung == ["new"]
+    assert window.status_line.alerts_rung == ["new"]
 
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    assert window.alerts.muted and "muted" in window.mute_label.text()
-    window.alerts._last_alert = None  # the quiet spell is over
+    assert window.status_line.alerts.muted and "muted" in window.status_line.mute_label.text()
+    window.status_line.alerts._last_alert = None  # the quiet spell is over
     buyer_writes(window, "g1", "在吗")
-    assert window.alerts_rung == ["new"]  # muted: no sound
+    assert window.status_line.alerts_rung == ["new"]  # muted: no sound
     chat = window.session.store.conversation("g1")
     assert chat.unread == 1 and window.queue_model.unread_total() >= 22  # but the unread marks stay
 
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     window.select_row(window.queue_model.row_of("c1"))
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert "c1" in window.alerts.muted_chats
+    assert "c1" in window.status_line.alerts.muted_chats
     buyer_writes(window, "g2", "在吗")
-    assert window.alerts_rung == ["new", "new"]
+    assert window.status_line.alerts_rung == ["new", "new"]
 
 
 def test_a_buyer_waiting_past_40_seconds_rings(qtbot, desk):
     window = desk()
     buyer_writes(window, "w1", "在吗", at=schema.now_utc() - timedelta(seconds=45))
-    window.alerts._last_alert = None
-    qtbot.waitUntil(lambda: "late" in window.alerts_rung, timeout=3_000)  # the once-a-second tick
+    window.status_line.alerts._last_alert = None
+    qtbot.waitUntil(lambda: "late" in window.status_line.alerts_rung, timeout=3_000)  # the once-a-second tick

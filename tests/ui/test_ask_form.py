@@ -75,7 +75,7 @@ def test_ctrl_alt_digit_asks_then_sends(qtbot, window):
 def test_tab_walks_the_fields_and_a_choice_is_chosen_with_the_arrows(qtbot, window):
     window.phrases.add([Phrase(0, "换货寄回", "亲，换货已用{ask:快递|顺丰,圆通,中通}寄出，预计{ask:到货|date}到，"
                                          "备注：{ask:备注}", "售后/换货", "hh")])
-    window._library_changed()
+    window.library.library_changed()
     composer, form = window.conversation.composer, window.conversation.ask_form
     qtbot.keyClicks(composer, "hh")
     qtbot.keyClick(composer, Qt.Key.Key_Tab)
@@ -105,11 +105,11 @@ def test_tab_walks_the_fields_and_a_choice_is_chosen_with_the_arrows(qtbot, wind
 
 def test_the_chats_answer_is_offered_again_and_kept_across_a_restart(qtbot, window):
     composer, form = window.conversation.composer, window.conversation.ask_form
-    window.insert_phrase(window.phrases.by_abbreviation("zl"))
+    window.firing.insert(window.phrases.by_abbreviation("zl"))
     qtbot.keyClicks(form.fields[0][1], "5")
     qtbot.keyClick(form.fields[0][1], Qt.Key.Key_Return)
     composer.clear()
-    window.insert_phrase(window.phrases.by_abbreviation("zl"))
+    window.firing.insert(window.phrases.by_abbreviation("zl"))
     field = form.fields[0][1]
     assert field.text() == "5.00" and field.selectedText() == "5.00"  # Enter keeps it, typing replaces it
     qtbot.keyClick(field, Qt.Key.Key_Escape)

@@ -53,7 +53,7 @@ def test_a_blank_left_in_a_draft_is_still_one_after_switching_chats(qtbot, desk)
     win.session.store.ingest_message(schema.Message("m2", "c2", "in", "在吗", NOW + timedelta(seconds=1)))
     win.bridge.sig_conversation.emit(win.session.store.conversation("c2"))
     qtbot.waitUntil(lambda: win.queue_model.rowCount() == 2)
-    win.insert_phrase(win.phrases.by_abbreviation("wl"))
+    win.firing.insert(win.phrases.by_abbreviation("wl"))
     first = win.queue_model.row_of("c1")
     qtbot.keyClick(win, Qt.Key.Key_1 + (1 - first), Qt.KeyboardModifier.AltModifier)  # the other chat
     qtbot.waitUntil(lambda: win.conversation.conversation_id == "c2")

@@ -213,13 +213,13 @@ def test_ctrl_q_with_nobody_waiting_quits_without_asking(qtbot, floor):
 
 def test_keep_running_in_the_tray_hides_the_desk_without_quitting(qtbot, floor):
     win = floor(waits=(30,))
-    win.tray = QSystemTrayIcon(win)  # a desktop with a tray (this test's screen has none)
+    win.status_line.tray = QSystemTrayIcon(win)  # a desktop with a tray (this test's screen has none)
     qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(the_question(qtbot), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Alt+T: to the tray
     qtbot.waitUntil(lambda: not win.isVisible())
     assert not win.quit_guard.confirmed and win._tick.isActive()  # still running: the queue ticks on
     tray_first = floor(waits=(30,), quit_while_waiting="tray")
-    tray_first.tray = QSystemTrayIcon(tray_first)
+    tray_first.status_line.tray = QSystemTrayIcon(tray_first)
     qtbot.keyClick(tray_first, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # the setting: no question
     qtbot.waitUntil(lambda: not tray_first.isVisible())
     assert QApplication.activeModalWidget() is None and not tray_first.quit_guard.confirmed

@@ -171,7 +171,7 @@ def test_bidi_overrides_never_turn_text_around_and_a_nick_stays_inside_its_place
     assert win.conversation.model.texts() == [f"退款 {RLO}001 元"]  # nothing lost
     win.select_row(row)
     assert win.conversation.header.text() == "tb_exe.gnp"
-    win.toggle_mute_chat()
+    win.status_line.toggle_mute_chat()
     assert win.statusBar().currentMessage() == f"{FSI}tb_exe.gnp{PDI} muted: no sound for this chat."
 
 
@@ -193,7 +193,7 @@ def test_a_100_kb_message_is_kept_whole_shown_in_part_and_says_so(desk):
     assert big[:cut] in bubble
     assert any(t.endswith(f"{100_000 - cut:,} more characters not shown") for t in bubble)
     assert win.conversation.model.texts() == [big]  # the store and the model keep every character
-    said = win.buyer_said()  # what suggestions and learning read: the newest words only
+    said = win.firing.buyer_said()  # what suggestions and learning read: the newest words only
     assert 0 < len(said) <= 2000 and big.endswith(said)
 
 
@@ -212,7 +212,7 @@ def test_search_marks_the_hit_in_escaped_text_and_the_review_shows_plain_text(qt
     assert bold_runs(document) == ["img"]  # the hit is the only markup
     assert f"{FSI}tb_小美妈妈{PDI}" in document.toPlainText()
     search.close()
-    review = win.open_review()
+    review = win.opens.open_review()
     qtbot.waitUntil(lambda: review.model.rowCount() == 1)
     review.table.selectRow(0)
     qtbot.waitUntil(lambda: review.transcript.rowCount() == 3)

@@ -36,8 +36,8 @@ def fill(window) -> dict[str, int]:
 
 def open_list(qtbot, window) -> IssueListWindow:
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: window._issue_list is not None and window._issue_list.isActiveWindow())
-    return window._issue_list
+    qtbot.waitUntil(lambda: window.issues.issue_list is not None and window.issues.issue_list.isActiveWindow())
+    return window.issues.issue_list
 
 
 def shown(issues: IssueListWindow) -> set[int]:

@@ -70,7 +70,7 @@ def test_a_refund_over_the_cap_is_approved_on_the_spot_by_a_supervisor(qtbot, wi
 
     seen: dict = {}
     when_modal(ActionDialog, fill_refund)
-    window.record_action("partial_refund")
+    window.issues.record_action("partial_refund")
     when_modal(ApprovalDialog, approve)
     qtbot.waitUntil(lambda: "wrong" in seen, timeout=5000)
     issue = window.issue_desk.issues()[0]
@@ -97,7 +97,7 @@ def test_companion_mode_an_order_no_typed_without_a_chat(qtbot, desk):
         dialog.order.setEditText(ORDER.no)
         dialog.create()
     when_modal(NewIssueDialog, fill)
-    win.new_issue()
+    win.issues.new_issue()
     qtbot.waitUntil(lambda: len(win.issue_desk.issues()) == 1)
     assert win.issue_desk.issues()[0].buyer_id == "b1"  # found from the imported order
 
@@ -155,7 +155,7 @@ def test_the_status_bar_says_recorded_only_for_what_was_recorded(qtbot, window):
         dialog.record()
 
     when_modal(ActionDialog, within)
-    window.record_on(issue, "partial_refund")
+    window.issues.record_on(issue, "partial_refund")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Recorded.")
 
     def over(dialog: ActionDialog):
@@ -166,7 +166,7 @@ def test_the_status_bar_says_recorded_only_for_what_was_recorded(qtbot, window):
 
     seen: dict = {}
     when_modal(ActionDialog, over)
-    window.record_on(issue, "partial_refund")
+    window.issues.record_on(issue, "partial_refund")
     when_modal(ApprovalDialog, lambda dialog: dialog.reject())  # Later: the request waits
     qtbot.waitUntil(lambda: "ok" in seen and not isinstance(QApplication.activeModalWidget(), ApprovalDialog)
                     and window.issue_desk.actions(issue.id)[-1].amount_fen == 900)

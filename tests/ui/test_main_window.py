@@ -71,7 +71,7 @@ def test_escape_returns_to_the_reply_box(qtbot, window):
 
 
 def test_every_menu_action_shows_its_shortcut(window):
-    actions = [a for menu in window._menus.values() for a in menu.actions() if not a.isSeparator() and not a.menu()]
+    actions = [a for menu in window.menus.values() for a in menu.actions() if not a.isSeparator() and not a.menu()]
     assert len(actions) >= 15
     missing = [a.text() for a in actions if a.shortcut().isEmpty()]
     assert missing == []
@@ -79,7 +79,7 @@ def test_every_menu_action_shows_its_shortcut(window):
 
 def test_offline_is_said_in_the_status_bar_and_title(qtbot, window):
     qtbot.waitUntil(lambda: "offline" in window.windowTitle())
-    assert "offline" in window.connection_label.text()
+    assert "offline" in window.status_line.connection_label.text()
 
 
 def test_a_long_history_opens_on_its_newest_page_and_older_pages_load_at_the_top(qtbot, window):
@@ -112,7 +112,7 @@ def test_f6_steps_through_the_queue_views_and_a_buyer_with_an_issue_is_marked(qt
     assert window.queue_model.view == "urgent" and window.queue_model.rowCount() == 0  # calm, no issue yet
     issue = window.issue_desk.open_issue(stage="after_sale", category="quality", buyer_id="b1",
                                          buyer_nick="tb_小美妈妈")
-    window._issue_saved(issue)
+    window.issues.issue_saved(issue)
     assert window.queue_model.rowCount() == 1
     assert window.queue_model.flags_of(window.queue_model.chat_at(0)) >= {"trouble", "unfinished"}
     qtbot.keyClick(window, Qt.Key.Key_F6)

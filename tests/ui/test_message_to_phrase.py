@@ -41,7 +41,7 @@ def test_a_selected_message_is_the_one_saved(qtbot, desk):
                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
     seen: dict = {}
     accept_editor(seen)
-    window.save_message_as_phrase()
+    window.library.save_message_as_phrase()
     qtbot.waitUntil(lambda: "body" in seen)
     assert seen["body"] == "亲，已经是最低价啦，送您一双袜子哦～" and seen["title"] == "已经是最低价啦"
     assert any(p.body == seen["body"] for p in window.phrases.phrases)
@@ -49,14 +49,14 @@ def test_a_selected_message_is_the_one_saved(qtbot, desk):
 
 def test_a_chat_with_no_agent_message_yet_says_so(qtbot, desk):
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
-    window.save_message_as_phrase()
+    window.library.save_message_as_phrase()
     assert "no message to save" in window.statusBar().currentMessage()
 
 
 def test_the_phrase_manager_opens_from_the_desk_and_its_changes_reach_the_slots(qtbot, desk):
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    manager = window.phrase_manager
+    manager = window.library.phrase_manager
     assert manager is not None and manager.isVisible()
     group = window.conversation.slot_bar.group
     first = window.phrases.in_slot(group, 1)

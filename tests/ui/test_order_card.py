@@ -148,7 +148,7 @@ def test_a_problem_order_is_marked_on_its_card_until_its_issue_is_resolved(qtbot
     assert "⚠ Problem order: Unclear address\n地址只写到小区，没有门牌号" in window.buyer.detail.text.toPlainText()
     [issue] = window.issue_desk.issues()
     window.issue_desk.set_state(issue.id, "resolved")
-    window._refresh_issues()  # as when the issue's details close
+    window.issues.refresh_issues()  # as when the issue's details close
     assert not card(window).startswith("⚠") and window.buyer.model.index(0).data(
         Qt.ItemDataRole.BackgroundRole) is None
     assert "Problem order" not in window.buyer.detail.text.toPlainText()

@@ -29,7 +29,7 @@ def test_a_gbk_export_is_previewed_then_written_and_a_second_import_updates(qtbo
     window = desk()
     path = tmp_path / "ExportOrderList202611.csv"
     path.write_bytes(TAOBAO.encode("gbk"))
-    dialog = window.import_order_export(path)
+    dialog = window.opens.import_order_export(path)
     qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.summary.text() == "ExportOrderList202611.csv (gb18030): 2 new order(s), 0 to update, 1 bad line(s)."
     bad = dialog.tabs.widget(dialog.tabs.currentIndex())
@@ -40,7 +40,7 @@ def test_a_gbk_export_is_previewed_then_written_and_a_second_import_updates(qtbo
     assert window.session.store.order("1000000000000000001").amount_fen == 2990
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Orders imported.")  # after the write returns
 
-    again = window.import_order_export(path)
+    again = window.opens.import_order_export(path)
     qtbot.waitUntil(again.import_button.isEnabled)
     assert "0 new order(s), 2 to update" in again.summary.text()
     again.reject()
@@ -50,7 +50,7 @@ def test_a_file_that_is_not_a_sheet_writes_nothing_and_says_why(qtbot, desk, tmp
     window = desk()
     path = tmp_path / "订单.txt"
     path.write_text("not a sheet", encoding="utf-8")
-    dialog = window.import_order_export(path)
+    dialog = window.opens.import_order_export(path)
     qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
     assert "neither .csv nor .xlsx" in dialog.summary.text() and not dialog.import_button.isEnabled()
     dialog.reject()
@@ -65,7 +65,7 @@ def test_the_preview_lists_where_the_export_differs_from_the_shops_order_and_imp
     store.upsert_orders([shop], datetime.now(UTC))  # what the gateway sent for the buyer's chat
     path = tmp_path / "ExportOrderList202611.csv"
     path.write_bytes(TAOBAO.encode("gbk"))
-    dialog = window.import_order_export(path)
+    dialog = window.opens.import_order_export(path)
     qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.summary.text() == ("ExportOrderList202611.csv (gb18030): 1 new order(s), 1 to update, 1 bad line(s). "
                                      "1 field(s) differ from the shop's own data: the shop's are kept.")
@@ -86,7 +86,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(qtbot, desk, tmp_pat
     path = tmp_path / "ExportOrderList.csv"
     with open(path, "wb") as handle:
         handle.truncate(1_000_000_000)  # 1 GB to the file system, nothing on the disk
-    dialog = window.import_order_export(path)
+    dialog = window.opens.import_order_export(path)
     qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
     assert dialog.summary.text() == ("ExportOrderList.csv cannot be imported: ExportOrderList.csv is 1 GB, more than "
                                      "the desk imports (64 MB): split it and import the parts\nNothing was imported.")
@@ -100,7 +100,7 @@ def test_a_workbook_declaring_a_million_rows_is_refused_with_the_limit_named(qtb
     book.active["A1048576"] = 1  # a few KB on disk, a million rows to openpyxl
     path = tmp_path / "ExportOrderList.xlsx"
     book.save(path)
-    dialog = window.import_order_export(path)
+    dialog = window.opens.import_order_export(path)
     qtbot.waitUntil(lambda: "Nothing was imported" in dialog.summary.text())
     assert "the sheet has more than 200,000 rows, the most an import reads" in dialog.summary.text()
     dialog.reject()

@@ -208,7 +208,7 @@ def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopenin
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
-    manager = window.phrase_manager
+    manager = window.library.phrase_manager
     window.conversation.slot_bar.group_box.setCurrentText("通用/问候")  # slot 1: 欢迎语, which asks for nothing
     first = window.phrases.in_slot(window.conversation.slot_bar.group, 1)
 
@@ -230,7 +230,7 @@ def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopenin
     manager.close()
     fire_slot_one()
     qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
-    assert window.phrase_manager is manager and manager.isVisible()
+    assert window.library.phrase_manager is manager and manager.isVisible()
     assert row_of_first(USES) == 2
     qtbot.waitUntil(lambda: next(p.uses for p in window.session.store.phrases() if p.id == first.id) == 2)
     window.phrases.reload()  # read from the store again, as after an edit in the manager: the count stays

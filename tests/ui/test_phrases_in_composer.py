@@ -62,14 +62,14 @@ def test_slash_in_an_empty_box_opens_the_palette_and_alt_enter_sends_the_whole_d
 def test_a_missing_order_number_is_selected_and_blocks_insert_and_send(qtbot, window):
     composer = window.conversation.composer
     phrase = window.phrases.by_abbreviation("wl")  # 物流查询 uses {order_no}, {courier}, {tracking_no}
-    window.insert_phrase(phrase, send=True)
+    window.firing.insert(phrase, send=True)
     assert window.session.store.outbox() == []
     assert composer.textCursor().selectedText() == "【订单号】"
     assert "blank" in window.statusBar().currentMessage()
 
 
 def test_values_come_from_the_open_chat(qtbot, window):
-    window.insert_phrase(window.phrases.by_abbreviation("hi"))
+    window.firing.insert(window.phrases.by_abbreviation("hi"))
     assert "我是小李" in window.conversation.composer.toPlainText()
 
 
@@ -85,7 +85,7 @@ def test_ctrl_digit_inserts_the_current_groups_slot_and_ctrl_alt_digit_sends(qtb
     assert bar.group != "售中/物流"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     sent = window.phrases.in_slot(bar.group, 1)
-    assert [m.text for m in window.session.store.outbox()] == [window.phrases.fill(sent, window._template_values()).text]
+    assert [m.text for m in window.session.store.outbox()] == [window.phrases.fill(sent, window.firing.template_values()).text]
 
 
 def test_the_slot_group_is_remembered(qtbot, window):

@@ -39,7 +39,7 @@ def test_guessing_the_supervisors_password_in_the_dialog_locks_it(qtbot, desk):
 
     window = desk()
     window.issue_desk.add_profile("店长", "supervisor", "secret-1")
-    dialog = window.open_policy()
+    dialog = window.opens.open_policy()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
     dialog.refund_max.setText("50")
     dialog.supervisor.setText("店长")

@@ -31,12 +31,12 @@ def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
     win = MainWindow(session, bridge, shop_name="小鹿童鞋", demo=False)
     qtbot.addWidget(win)
     win.show()
-    win.show_read_only("the folder is read-only")
+    win.status_line.show_read_only("the folder is read-only")
     qtbot.waitUntil(lambda: win.findChild(QMessageBox, "readOnlyNotice") is not None)
     notice = win.findChild(QMessageBox, "readOnlyNotice")
     assert "the folder is read-only" in notice.text() and "wait at the shop" in notice.text()
     notice.close()
-    assert "read-only" in win.connection_label.text()
+    assert "read-only" in win.status_line.connection_label.text()
 
     win.select_row(0)  # what the store has is there, and looking at it changes nothing, so says nothing
     assert win.queue_model.chat_at(0).buyer_nick == "tb_只读的买家"

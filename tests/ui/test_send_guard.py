@@ -75,7 +75,7 @@ def test_a_phrase_fired_with_a_slot_and_send_meets_the_guard_too(qtbot, desk):
     phrase = window.phrases.in_slot(group, 1)
     window.session.store.update_phrases([replace(phrase, body="亲，好评返现5元哦")])  # an old phrase nobody checked
     window.phrases.reload()
-    window._library_changed()
+    window.library.library_changed()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert sent(window) == []
     assert window.conversation.composer.toPlainText() == "亲，好评返现5元哦"  # kept for the agent to change

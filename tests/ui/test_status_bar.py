@@ -41,7 +41,7 @@ def test_every_status_the_agent_can_be_in_draws_without_a_missing_glyph(qtbot, d
     for connected in (False, True):
         window.bridge.sig_connection.emit(connected, "" if connected else "shop_unreachable")
         for status in ("online", "suspended", "offline", "online"):
-            window.set_agent_status(status)
+            window.status_line.set_agent_status(status)
             for widget, text in status_bar_texts(window):
                 if undrawable(widget, text):
                     seen[text] = undrawable(widget, text)
@@ -52,10 +52,10 @@ def test_the_status_button_says_the_status_in_words_beside_an_icon(qtbot, desk):
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
     icons = set()
     for status, words in (("suspended", "Suspended"), ("offline", "Offline"), ("online", "Taking chats")):
-        window.set_agent_status(status)
-        assert words in window.status_button.text()
-        assert not window.status_button.icon().isNull()
-        icons.add(window.status_button.icon().cacheKey())
+        window.status_line.set_agent_status(status)
+        assert words in window.status_line.status_button.text()
+        assert not window.status_line.status_button.icon().isNull()
+        icons.add(window.status_line.status_button.icon().cacheKey())
     assert len(icons) == 3  # one picture per status
 
 
@@ -76,7 +76,7 @@ def test_the_title_says_suspended_in_chinese(qtbot, desk, qapp):
     try:
         window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
         window.bridge.sig_connection.emit(True, "")
-        window.set_agent_status("suspended")
+        window.status_line.set_agent_status("suspended")
         assert "在线" not in window.windowTitle()
     finally:
         for translator in translators:

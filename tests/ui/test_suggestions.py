@@ -50,7 +50,7 @@ def test_a_phrase_fired_for_a_question_is_suggested_for_it_next_time(qtbot, wind
     coupon = window.phrases.by_abbreviation("yhq")
     assert coupon.title not in [s.phrase.title for s in window.phrases.suggest("什么时候发货")][:1]
     for _ in range(3):
-        window.insert_phrase(coupon)
+        window.firing.insert(coupon)
     assert window.phrases.suggest("什么时候发货")[0].phrase == coupon
     qtbot.waitUntil(lambda: window.session.store.phrase_uses()[:1] == [(coupon.id, "在吗\n什么时候发货")])
 

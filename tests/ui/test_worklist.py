@@ -19,8 +19,8 @@ LIST = ("订单编号,买家会员名,问题类型,问题描述,联系手机\r\n
 
 def open_worklist(qtbot, window) -> WorklistWindow:
     qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: window._worklist is not None and window._worklist.isActiveWindow())
-    return window._worklist
+    qtbot.waitUntil(lambda: window.issues.worklist is not None and window.issues.worklist.isActiveWindow())
+    return window.issues.worklist
 
 
 def import_list(qtbot, worklist, tmp_path):

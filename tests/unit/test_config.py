@@ -25,6 +25,9 @@ def test_values_are_read_and_ints_widen_to_floats(tmp_path):
     ("[queue]\nafter_reply = 'oldest'\n", "'queue.after_reply' must be one of longest, next, stay"),
     ("[ui]\nquit_while_waiting = 'quit'\n", "'ui.quit_while_waiting' must be one of ask, tray"),
     ("gateway = 3\n", "'gateway' should be a [section]"),
+    ("[keys]\npreset = 'vim'\n", "'keys.preset' must be one of kefudesk, qianniu"),
+    ("[keys.bindings]\n'desk.send' = 3\n", "every entry of [keys.bindings] must be a key"),
+    ("[keys.bindings]\n'desk.send' = ['Ctrl+S', 4]\n", "every entry of [keys.bindings] must be a key"),
 ])
 def test_a_bad_file_names_itself_and_the_problem(tmp_path, text, complaint):
     path = tmp_path / "settings.toml"
@@ -51,3 +54,19 @@ def test_the_floor_settings_default_to_the_longest_waiter_and_asking(tmp_path):
     path = tmp_path / "s.toml"
     path.write_text('[queue]\nafter_reply = "stay"\n[ui]\nquit_while_waiting = "tray"\n', encoding="utf-8")
     assert floor_settings(load_settings(path)) == FloorSettings("stay", "tray")
+
+
+def test_saved_keys_replace_only_the_keys_tables_and_read_back(tmp_path):
+    from app.config import save_keys
+
+    path = tmp_path / "settings.toml"
+    path.write_text('[ui]\nlanguage = "zh_CN"  # mine\n\n[keys]\npreset = "qianniu"\n\n[keys.bindings]\n'
+                    '"desk.mute" = ["F12"]\n\n[queue]\nafter_reply = "next"\n', encoding="utf-8")
+    save_keys("kefudesk", {"desk.send": ["Ctrl+S"], "desk.quit": []}, path)
+    settings = load_settings(path)
+    assert settings["keys.preset"] == "kefudesk"
+    assert settings["keys.bindings"] == {"desk.send": ["Ctrl+S"], "desk.quit": []}
+    assert settings["ui.language"] == "zh_CN" and settings["queue.after_reply"] == "next"
+    assert "# mine" in path.read_text(encoding="utf-8")
+    save_keys("kefudesk", {}, path)
+    assert load_settings(path)["keys.bindings"] == {}

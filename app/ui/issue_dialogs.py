@@ -46,7 +46,7 @@ from app.desk.issues import (
 from app.desk.money import parse_yuan, yuan_text
 from app.gateway import schema
 from app.store.records import IssueRecord
-from app.ui.phrase_import import in_background
+from app.ui.background import in_background
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import label, problem_label, say
 

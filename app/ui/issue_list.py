@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
+from app.ui.background import in_background
 from app.ui.buyer_text import tooltip
-from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import label
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import PERIODS, ROBOT, Figures
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
+from app.ui.background import in_background
 from app.ui.day_range import DayRange
-from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 
 Index = QModelIndex | QPersistentModelIndex

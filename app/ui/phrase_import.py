@@ -4,11 +4,9 @@ added until they press Import, which adds all the new phrases in one transaction
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,32 +23,8 @@ from app.desk.phrases import ImportPlan, PhraseBook
 from app.files import read_limited
 from app.quickreplies.phrasefile import PhraseFileError, byte_limit, format_for
 from app.store.errors import StoreError
+from app.ui.background import in_background
 from app.ui.words import say, say_error
-
-
-class _Relay(QObject):
-    """Carries a worker thread's outcome to the GUI thread (a queued signal)."""
-
-    sig_done = Signal(object)
-
-
-def in_background(work: Callable[[], object], done: Callable[[object], None], parent: QObject) -> _Relay:
-    """Run work() on a thread; done(result or the exception) on the GUI thread."""
-    relay = _Relay(parent)
-    relay.sig_done.connect(done)
-
-    def run() -> None:
-        try:
-            result: object = work()
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows it
-            result = exc
-        try:
-            relay.sig_done.emit(result)
-        except RuntimeError:
-            pass  # the dialog was cancelled and deleted meanwhile: nobody waits for this any more
-
-    threading.Thread(target=run, name="background-read", daemon=True).start()
-    return relay
 
 
 def preview_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:

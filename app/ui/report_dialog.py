@@ -27,7 +27,7 @@ from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.files import SHEET_BYTES, read_limited
 from app.store.store import Store
-from app.ui.phrase_import import in_background
+from app.ui.background import in_background
 from app.ui.words import say_error
 
 RESULT_COLOURS = {"matched": "#1E8449", "mismatched": "#C0392B", "not_in_sheet": "#B9770E", "not_in_desk": "#B9770E"}

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
 from app.files import write_atomic
+from app.ui.background import in_background
 from app.ui.buyer_text import cut_note, shown
 from app.ui.day_range import DayRange
-from app.ui.phrase_import import in_background
 from app.ui.table_model import RecordTable
 from app.ui.words import say
 

@@ -36,8 +36,8 @@ from app.desk.robot import (
     RobotSettings,
     RobotSettingsInvalid,
 )
+from app.ui.background import in_background
 from app.ui.buyer_text import tooltip
-from app.ui.phrase_import import in_background
 from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")

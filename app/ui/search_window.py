@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
+from app.ui.background import in_background
 from app.ui.buyer_text import isolated, shown
 from app.ui.day_range import DayRange
-from app.ui.phrase_import import in_background
 
 Index = QModelIndex | QPersistentModelIndex
 CONTEXT = 40  # characters shown either side of the first hit

@@ -26,7 +26,8 @@ from app.gateway import schema
 from app.quickreplies.phrasefile import PhraseFileError
 from app.store.errors import StoreError
 from app.store.store import Store
-from app.ui.phrase_import import in_background, preview_table
+from app.ui.background import in_background
+from app.ui.phrase_import import preview_table
 from app.ui.words import say, say_error
 
 READ_ERRORS = (OrderFileError, PhraseFileError, OSError, StoreError, schema.ProtocolError)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from app.desk.session import DeskSession
 from app.gateway import schema
 from app.store.records import ConversationSummary
+from app.ui.background import in_background
 from app.ui.buyer_text import shown
-from app.ui.phrase_import import in_background
 from app.ui.words import say
 
 

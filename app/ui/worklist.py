@@ -31,8 +31,8 @@ from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
 from app.store.records import IssueRecord
+from app.ui.background import in_background
 from app.ui.issue_dialogs import ActionDialog
-from app.ui.phrase_import import in_background
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
 from app.ui.table_model import RecordTable
 from app.ui.words import label, say

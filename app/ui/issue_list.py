@@ -5,7 +5,6 @@ opens the details, Ctrl+R records an action on the selected issue. Read off the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -14,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,53 +33,12 @@ from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, Is
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
 from app.ui.background import in_background
-from app.ui.buyer_text import tooltip
-from app.ui.table_model import RecordTable
+from app.ui.models.issue_table import IssueTable
 from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE = QColor("#C0392B")
 SHOWN = 500  # rows at most; the status line says when there are more (narrow the filter)
 VIEWS = ("open", "mine", "due", "closed", "all")
-
-
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
-
-
-class IssueTable(RecordTable[IssueRecord]):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([self.tr("No."), self.tr("Follow up"), self.tr("Stage"), self.tr("Category"),
-                          self.tr("Severity"), self.tr("State"), self.tr("Order no."), self.tr("Buyer"),
-                          self.tr("Owner"), self.tr("Opened"), self.tr("Note")], parent)
-
-    @property
-    def issues(self) -> list[IssueRecord]:
-        return self.rows
-
-    def overdue(self, issue: IssueRecord) -> bool:
-        return (issue.state in OPEN_STATES and issue.follow_up_at is not None
-                and issue.follow_up_at.astimezone() <= self.now.astimezone())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        issue = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(issue.id), _local(issue.follow_up_at), label(issue.stage), label(issue.category),
-                    label(issue.severity), label(issue.state), issue.order_no, issue.buyer_nick, issue.owner,
-                    _local(issue.opened_at), issue.note.replace("\n", " "))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 10:
-            return tooltip(issue.note)  # often a buyer's words pasted in: shown as written, never as markup
-        late = self.overdue(issue)
-        if role == Qt.ItemDataRole.ForegroundRole and late and index.column() == 1:
-            return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.FontRole and (late and index.column() == 1 or
-                                                 issue.severity == "urgent" and index.column() == 4):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
 
 
 class IssueListWindow(QDialog):

@@ -50,7 +50,8 @@ from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, variables_in
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
-from app.ui.palette import PhrasePalette, one_line
+from app.ui.models.palette_model import one_line
+from app.ui.palette import PhrasePalette
 from app.ui.words import problem_label, say
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark

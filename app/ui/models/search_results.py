@@ -13,13 +13,10 @@ from app.store.search import MessageHit, OtherHit
 from app.ui.buyer_text import isolated, shown
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # (lupdate finds the calls by this name)
 HtmlRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2
 CONTEXT = 40  # characters shown either side of the first hit
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchWindow", text)
 
 
 def _escaped(text: str) -> str:
@@ -61,13 +58,15 @@ class SearchResults(QAbstractListModel):
     @staticmethod
     def _row(hit: MessageHit | OtherHit) -> tuple[str, str]:
         if isinstance(hit, MessageHit):
-            who = {"in": _tr("buyer"), "out": _tr("agent"), "robot": _tr("robot"), "system": _tr("system")}
+            who = {"in": translate("SearchWindow", "buyer"), "out": translate("SearchWindow", "agent"),
+                   "robot": translate("SearchWindow", "robot"), "system": translate("SearchWindow", "system")}
             when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
             head = html.escape(f"{when} · {isolated(hit.buyer_nick)} · {who.get(hit.message.direction, '')}")
             body = marked(hit.message.text, hit.spans)
             plain = hit.message.text
         else:
-            kinds = {"buyer": _tr("Buyer"), "order": _tr("Order"), "issue": _tr("Issue")}
+            kinds = {"buyer": translate("SearchWindow", "Buyer"), "order": translate("SearchWindow", "Order"),
+                     "issue": translate("SearchWindow", "Issue")}
             head = html.escape(kinds.get(hit.kind, hit.kind))
             body, plain = marked(hit.title, hit.spans), hit.title
         return plain, f"<span style='color:#707070'>{head}</span><br>{body}"

@@ -14,13 +14,10 @@ from app.ui.buyer_text import cut_note, shown
 from app.ui.models.chat_table import SLOW, seconds
 
 Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # (lupdate finds the calls by this name)
 LineRole = Qt.ItemDataRole.UserRole + 1
 TRANSCRIPT_CHARS = 5000  # of one message: a 100 KB paste would take the table seconds to lay out, and nobody reads it
 TIME, WHO, MESSAGE, WAITED = range(4)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewWindow", text)
 
 
 class TranscriptModel(QAbstractTableModel):
@@ -48,15 +45,17 @@ class TranscriptModel(QAbstractTableModel):
 
     def _row(self, line: Line) -> tuple[str, str, str, str]:
         x = line.message
-        speaker = {"in": _tr("Buyer"), "out": _tr("Agent"), "robot": _tr("Robot"),
-                   "system": _tr("System")}.get(x.direction, x.direction)
+        speaker = {"in": translate("ReviewWindow", "Buyer"), "out": translate("ReviewWindow", "Agent"),
+                   "robot": translate("ReviewWindow", "Robot"),
+                   "system": translate("ReviewWindow", "System")}.get(x.direction, x.direction)
         if x.direction == "out" and x.agent:
             speaker = f"{speaker} {self.who(x.agent)}"
-        text = shown(x.text[:TRANSCRIPT_CHARS]) or _tr("[Picture]")
+        text = shown(x.text[:TRANSCRIPT_CHARS]) or translate("ReviewWindow", "[Picture]")
         if cut_note(x.text, TRANSCRIPT_CHARS):
             text += f"\n  ▸ {cut_note(x.text, TRANSCRIPT_CHARS)}"
         for note in line.notes:
-            mark = {"good": _tr("good example"), "bad": _tr("bad example")}.get(note.example, "")
+            mark = {"good": translate("ReviewWindow", "good example"),
+                    "bad": translate("ReviewWindow", "bad example")}.get(note.example, "")
             text += "\n  ▸ " + "；".join(p for p in (mark, note.text) if p)
         return x.sent_at.astimezone().strftime("%H:%M:%S"), speaker, text, seconds(line.waited_s)
 
@@ -72,7 +71,8 @@ class TranscriptModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Time"), _tr("Who"), _tr("Message"), _tr("Waited (s)"))[section]
+            return (translate("ReviewWindow", "Time"), translate("ReviewWindow", "Who"),
+                    translate("ReviewWindow", "Message"), translate("ReviewWindow", "Waited (s)"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

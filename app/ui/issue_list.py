@@ -15,16 +15,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
 from app.ui.background import in_background
 from app.ui.models.issue_table import IssueTable
+from app.ui.record_view import record_view
 from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,14 +70,7 @@ class IssueListWindow(QDialog):
         self._typing.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._typing.start())
         self.model = IssueTable(self)
-        self.table = QTableView()
-        self.table.setObjectName("issueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, "issueTable", stretch_last=True)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.status = QLabel()
         self.status.setObjectName("issueStatus")

@@ -10,13 +10,10 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCha
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from app.desk.review import ReviewDesk
 from app.ui.background import in_background
 from app.ui.day_range import DayRange
 from app.ui.models.kpi_table import COLUMNS, KpiTable
+from app.ui.record_view import record_view
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,13 +73,7 @@ class KpiWindow(QWidget):
         self.model = KpiTable([self.tr("Agent"), self.tr("Period"), *(self.tr(t) for t, _v in COLUMNS)], self)
         self.names = desk.names  # agents by their 花名; the drill-down keeps the id
         self.model.who = self.who
-        self.table = QTableView()
-        self.table.setObjectName("kpiTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = record_view(self.model, "kpiTable", rows=False)
         self.table.doubleClicked.connect(lambda index: self.drill(index))
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

@@ -35,6 +35,7 @@ from app.ui.background import in_background
 from app.ui.day_range import DayRange
 from app.ui.models.chat_table import ChatTable
 from app.ui.models.transcript_model import MESSAGE, TranscriptModel
+from app.ui.record_view import record_view
 from app.ui.words import say
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,13 +76,7 @@ class ReviewWindow(QWidget):
                                 self.tr("First answer (s)"), self.tr("Slow"), self.tr("Buyer last"),
                                 self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
         self.model.who = self.who
-        self.table = QTableView()
-        self.table.setObjectName("reviewChats")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = record_view(self.model, "reviewChats")
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open(current))
         self.transcript_model = TranscriptModel(self.who, self)
         self.transcript = QTableView()

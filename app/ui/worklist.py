@@ -11,16 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,7 @@ from app.store.records import IssueRecord
 from app.ui.background import in_background
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.models.work_model import WorkModel, step_label
+from app.ui.record_view import record_view
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
 from app.ui.words import label, say
 
@@ -60,14 +58,7 @@ class WorklistWindow(QDialog):
         self.category.setObjectName("worklistCategory")
         self.category.currentIndexChanged.connect(self._show)
         self.model = WorkModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("worklistTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, "worklistTable", stretch_last=True)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.phone = QLabel()
         self.phone.setObjectName("worklistPhone")

@@ -137,7 +137,7 @@ def test_import_previews_new_duplicates_and_bad_lines_then_adds_only_on_confirm(
     qtbot.waitUntil(lambda: preview.plan is not None)
     assert "1 new, 1 duplicate(s) not imported again, 1 bad line(s)" in preview.summary.text()
     bad = preview.tabs.widget(1)
-    assert bad.item(0, 0).text() == "3" and "{Left}" in bad.item(0, 1).text()
+    assert bad.model().index(0, 0).data() == "3" and "{Left}" in bad.model().index(0, 1).data()
     assert len(manager.book.phrases) == count  # nothing yet
     assert preview.import_button.text() == "Import 1 phrase(s)"
     preview.import_button.click()

@@ -1,5 +1,5 @@
 """A read-only table of records, replaced as a whole when its list is read again (a few hundred rows): the part
-the issue list, the worklist, the owner's review and the KPI dashboard share. Subclasses give the headers and
+the issue list, the worklist, the owner's review, the KPI dashboard and the import previews share. Subclasses give the headers and
 data(); the time and colour their cells share are here too."""
 
 from __future__ import annotations

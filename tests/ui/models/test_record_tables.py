@@ -84,3 +84,4 @@ def test_the_kpi_table_passes_qts_checks_and_reads_each_figure(qtmodeltester):
     assert row[2 + [t for t, _v in COLUMNS].index("Refunded (¥)")] == "5.00"
     assert model.index(1, 3).data() == ""  # no answers that day: no median
     assert model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+

@@ -47,6 +47,7 @@ from app.desk.money import parse_yuan, yuan_text
 from app.gateway import schema
 from app.store.records import IssueRecord
 from app.ui.background import in_background
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import label, problem_label, say
 
@@ -97,9 +98,7 @@ class NewIssueDialog(QDialog):
         if evidence:
             form.addRow("", QLabel(self.tr("%n selected message(s) kept as evidence", "", len(evidence))))
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.create)
         form.addRow(buttons)
         self.stage.currentIndexChanged.connect(self._fill_categories)
         self.stage.setCurrentIndex(STAGES.index("after_sale") if conversation_id else 0)
@@ -197,9 +196,7 @@ class ActionDialog(QDialog):
         self._limit = say(desk.limit(kind))
         self.problem = problem_label()
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.record)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.record)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._ok_text = self.ok.text()
         amount = self.inputs.get("amount") or self.inputs.get("value")

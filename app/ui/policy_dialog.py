@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.issues import IssueDesk, IssueRefused, parse_policy
 from app.desk.money import yuan_text
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
@@ -57,10 +57,7 @@ class PolicyDialog(QDialog):
         fields = SupervisorFields(form)
         self.supervisor, self.password = fields.supervisor, fields.password
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.save, save=True))
 
     def save(self) -> None:
         try:

@@ -38,6 +38,7 @@ from app.desk.robot import (
 )
 from app.ui.background import in_background
 from app.ui.buyer_text import tooltip
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
@@ -90,9 +91,7 @@ class RobotDialog(QDialog):
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.save, save=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -20,6 +20,7 @@ from app.gateway import schema
 from app.store.records import ConversationSummary
 from app.ui.background import in_background
 from app.ui.buyer_text import shown
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.words import say
 
 
@@ -38,12 +39,10 @@ class TransferDialog(QDialog):
         self.note.setMaximumHeight(110)
         self.status = QLabel(self.tr("Asking the shop who is there…"))
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.transfer)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Transfer"))
         self.ok.setEnabled(False)
-        self.buttons.accepted.connect(self.transfer)
-        self.buttons.rejected.connect(self.reject)
         self.colleagues.itemActivated.connect(lambda _item: self.note.setFocus())
         form = QFormLayout(self)
         colleagues_label = QLabel(self.tr("&Colleague"))

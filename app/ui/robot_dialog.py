@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,8 +38,8 @@ from app.desk.robot import (
     RobotSettingsInvalid,
 )
 from app.ui.background import in_background
-from app.ui.buyer_text import tooltip
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.models.robot_answers import RobotAnswers
 from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
@@ -172,10 +173,10 @@ class RobotReviewDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _date: self.load())
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Buyer"), self.tr("Buyer asked"),
-                                              self.tr("Robot answered"), self.tr("Rule"),
-                                              self.tr("Buyer then said")])
+        self.answers = RobotAnswers([self.tr("Time"), self.tr("Buyer"), self.tr("Buyer asked"),
+                                     self.tr("Robot answered"), self.tr("Rule"), self.tr("Buyer then said")], self)
+        self.table = QTableView()
+        self.table.setModel(self.answers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -213,13 +214,6 @@ class RobotReviewDialog(QDialog):
             self.status.setText(self.tr("The robot's answers could not be read: %1").replace("%1", str(rows)))
             return
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, review in enumerate(rows):
-            values = [review.at.astimezone().strftime("%H:%M:%S"), review.buyer_nick, review.question,
-                      review.answer, review.rule, review.then or self.tr("(nothing yet)")]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value.replace("\n", " / "))
-                item.setToolTip(tooltip(value))  # the buyer's question: shown as typed, never as HTML
-                self.table.setItem(r, c, item)
+        self.answers.set_rows(rows, self.answers.now)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%n robot answer(s) this day.", "", len(rows)))

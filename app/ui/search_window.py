@@ -171,7 +171,7 @@ class SearchWindow(QWidget):
         self._generation += 1
         generation = self._generation
         if not query:
-            self.found.show_hits([])
+            self.found.set_rows([])
             self.status.setText("")
             return
         since = until = None
@@ -197,14 +197,14 @@ class SearchWindow(QWidget):
             self.status.setText(self.tr("The search failed: %1").replace("%1", str(found)))
             return
         messages, others = found
-        self.found.show_hits([*messages, *others])
+        self.found.set_rows([*messages, *others])
         self.status.setText(self.tr("%n message(s)", "", len(messages)) + " · " +
                             self.tr("%n other match(es)", "", len(others)))
-        if self.found.hits:
+        if self.found.rows:
             self.results.setCurrentIndex(self.found.index(0))
 
     def open_item(self, index: Index | None = None, *, transcript: bool = False) -> object:
-        hit = self.found.hit_at(index if index is not None else self.results.currentIndex())
+        hit = self.found.row_at(index if index is not None else self.results.currentIndex())
         if isinstance(hit, MessageHit):
             return (self.open_transcript if transcript else self.open_chat)(hit.message.conversation_id)
         return None

@@ -69,8 +69,8 @@ def test_one_refund_of_five_yuan_reads_5_00_everywhere(qtbot, tmp_path, capsys):
 
     window = IssueDetails(desk, desk.repo.issue(issue.id), lambda _image: None)
     qtbot.addWidget(window)
-    assert [window.history.item(r).text() for r in range(window.history.count())
-            if "¥" in window.history.item(r).text()] == [f"{_local(NOW)}  Partial refund  ¥5.00  小李"]
+    assert [window.history.model().index(r).data() for r in range(window.history.model().rowCount())
+            if "¥" in window.history.model().index(r).data()] == [f"{_local(NOW)}  Partial refund  ¥5.00  小李"]
     big = desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "再退"})  # over the agent's ¥6.00
     approval = ApprovalDialog(desk, big)
     qtbot.addWidget(approval)

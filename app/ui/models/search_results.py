@@ -6,11 +6,13 @@ the search window's (one translation context for the window and its list)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.store.search import MessageHit, OtherHit
 from app.ui.buyer_text import isolated, shown
+from app.ui.models.record_list import RecordList
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # (lupdate finds the calls by this name)
@@ -42,17 +44,16 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return ("…" if first else "") + "".join(out).replace("\n", " ") + ("…" if last < len(text) else "")
 
 
-class SearchResults(QAbstractListModel):
+class SearchResults(RecordList[MessageHit | OtherHit]):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
-        self.hits: list[MessageHit | OtherHit] = []
         self._shown: list[tuple[str, str]] = []  # (plain, html) per hit, worked out once
 
-    def show_hits(self, hits: list[MessageHit | OtherHit]) -> None:
-        """A new search's results: a reset is the honest signal, the whole list is another one."""
+    def set_rows(self, rows: Sequence[MessageHit | OtherHit]) -> None:
+        """A new search's results, each worked out before the views hear of them."""
+        shown = [self._row(hit) for hit in rows]
         self.beginResetModel()
-        self.hits = list(hits)
-        self._shown = [self._row(hit) for hit in self.hits]
+        self.rows, self._shown = list(rows), shown
         self.endResetModel()
 
     @staticmethod
@@ -71,14 +72,8 @@ class SearchResults(QAbstractListModel):
             body, plain = marked(hit.title, hit.spans), hit.title
         return plain, f"<span style='color:#707070'>{head}</span><br>{body}"
 
-    def hit_at(self, index: Index) -> MessageHit | OtherHit | None:
-        return self.hits[index.row()] if index.isValid() and index.row() < len(self.hits) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.hits)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        hit = self.hit_at(index)
+        hit = self.row_at(index)
         if hit is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

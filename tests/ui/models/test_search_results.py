@@ -19,14 +19,14 @@ def test_the_results_pass_qts_checks_and_mark_the_hit(qtmodeltester):
     said = MessageRecord(1, "c1", "in", "<i>能</i>退款吗", T0, "s-1", None, "received")
     hits = [MessageHit(said, "b1", "tb_小美妈妈", ((len("<i>能</i>"), len("<i>能</i>") + 2),)),
             OtherHit("order", "1001", "1001 tb_小美妈妈", ((0, 4),))]
-    model.show_hits(hits)
+    model.set_rows(hits)
     qtmodeltester.check(model)
     assert [model.index(r).data() for r in range(2)] == ["<i>能</i>退款吗", "1001 tb_小美妈妈"]
     html = model.index(0).data(HtmlRole)
     assert "&lt;i&gt;能&lt;/i&gt;" in html and "<b style='color:#C0392B'>退款</b>" in html and "buyer" in html
     assert model.index(1).data(HtmlRole).startswith("<span style='color:#707070'>Order</span>")
-    assert model.index(1).data(HitRole) is hits[1] and model.hit_at(QModelIndex()) is None
-    model.show_hits([])
+    assert model.index(1).data(HitRole) is hits[1] and model.row_at(QModelIndex()) is None
+    model.set_rows([])
     assert model.rowCount() == 0
 
 

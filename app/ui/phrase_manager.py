@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -27,6 +27,7 @@ from app.files import write_atomic
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.phrasefile import PhraseFileError, export, format_for, left_out
 from app.store.errors import StoreError
+from app.ui.models.phrase_groups import GroupRole, PhraseGroups
 from app.ui.models.phrase_table import (
     ABBREVIATION,
     BODY,
@@ -42,7 +43,6 @@ from app.ui.phrase_editor import PhraseEditor, describe
 from app.ui.phrase_import import ImportDialog
 
 Index = QModelIndex | QPersistentModelIndex
-GroupRole = Qt.ItemDataRole.UserRole + 3
 
 
 class _Done(QUndoCommand):
@@ -71,7 +71,7 @@ class PhraseManager(QMainWindow):
         self.setObjectName("phraseManager")
         self.setWindowTitle(self.tr("Phrases — KefuDesk"))
         self.undo_stack = QUndoStack(self)
-        self.groups = QStandardItemModel(self)
+        self.groups = PhraseGroups(self)
         self.group_view = QTreeView()
         self.group_view.setObjectName("phraseGroups")
         self.group_view.setModel(self.groups)
@@ -245,26 +245,9 @@ class PhraseManager(QMainWindow):
         self.select_ids(selected)
 
     def _fill_groups(self, chosen: str) -> None:
-        self.groups.clear()
-        everything = QStandardItem(self.tr("All phrases (%1)").replace("%1", str(len(self.book.phrases))))
-        everything.setData("", GroupRole)
-        self.groups.appendRow(everything)
-        nodes: dict[str, QStandardItem] = {}
-        for group in self.book.groups():
-            parent, path = everything, ""
-            for part in group.split("/"):
-                path = f"{path}/{part}" if path else part
-                node = nodes.get(path)
-                if node is None:
-                    node = nodes[path] = QStandardItem(part)
-                    node.setData(path, GroupRole)
-                    node.setEditable(False)
-                    parent.appendRow(node)
-                parent = node
-        everything.setEditable(False)
+        target = self.groups.show_groups(self.book.groups(), len(self.book.phrases), chosen)
         self.group_view.expandAll()
-        target = nodes.get(chosen, everything)
-        self.group_view.setCurrentIndex(target.index())
+        self.group_view.setCurrentIndex(target)
 
     def _apply_filter(self) -> None:
         query = self.filter.text().strip()

@@ -1,5 +1,6 @@
 """The home of work done off the GUI thread: in_background() runs a slow read or write on a thread and hands its
-result (or its exception) back to the GUI thread, where the window that asked shows it."""
+result (or its exception) back to the GUI thread, where the window that asked shows it; Latest shows only the
+answer to the newest of questions asked one after another."""
 
 from __future__ import annotations
 
@@ -32,3 +33,26 @@ def in_background(work: Callable[[], object], done: Callable[[object], None], pa
 
     threading.Thread(target=run, name="background-read", daemon=True).start()
     return relay
+
+
+class Latest:
+    """A question a window may ask again before its answer comes (a filter changed, another day chosen): only the
+    newest question's answer is shown; an older one arriving late is dropped."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._parent = parent
+        self._asked = 0
+
+    def ask(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """Run work() on a thread; done(result or the exception) on the GUI thread unless asked again since."""
+        self._asked += 1
+        asked = self._asked
+        in_background(work, lambda result: self._answered(asked, result, done), self._parent)
+
+    def forget(self) -> None:
+        """Drop the answer on its way: the question was taken back (the search box emptied)."""
+        self._asked += 1
+
+    def _answered(self, asked: int, result: object, done: Callable[[object], None]) -> None:
+        if asked == self._asked:
+            done(result)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.desk.issues import ACTIONS, CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
-from app.ui.background import in_background
+from app.ui.background import Latest
 from app.ui.models.issue_table import IssueTable
 from app.ui.record_view import record_view
 from app.ui.words import label
@@ -83,7 +83,7 @@ class IssueListWindow(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self._generation = 0  # a slower earlier query must not overwrite a later one
+        self.reading = Latest(self)  # a slower earlier query must not overwrite a later one
         self._stage_changed()
         self._actions()
         self.resize(1150, 600)
@@ -144,15 +144,11 @@ class IssueListWindow(QDialog):
                            limit=SHOWN + 1)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation, where, desk = self._generation, self.where(), self.desk
+        where, desk = self.where(), self.desk
         self.status.setText(self.tr("Loading…"))
-        in_background(lambda: (desk.issues(where), desk.clock()),
-                      lambda result: self._loaded(generation, result), self)
+        self.reading.ask(lambda: (desk.issues(where), desk.clock()), self._loaded)
 
-    def _loaded(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, result: object) -> None:
         if isinstance(result, BaseException):
             self.status.setText(self.tr("Cannot read the issues: %1").replace("%1", str(result)))
             return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import PERIODS, ROBOT
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
-from app.ui.background import in_background
+from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.models.kpi_table import COLUMNS, KpiTable
 from app.ui.record_view import record_view
@@ -111,7 +111,7 @@ class KpiWindow(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
-        self._generation = 0
+        self.reading = Latest(self)
         self.resize(1250, 760)
         self.refresh()
 
@@ -127,15 +127,11 @@ class KpiWindow(QWidget):
         if self.range.problem():
             self.status.setText(self.range.problem())
             return
-        self._generation += 1
-        generation, period = self._generation, str(self.period.currentData())
+        period = str(self.period.currentData())
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.desk.kpis(first, last, period),
-                                      lambda rows: self._show(generation, rows), self)
+        self.reading.ask(lambda: self.desk.kpis(first, last, period), self._show)
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The figures could not be read: %1").replace("%1", str(rows)))
             return

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
 from app.files import write_atomic
-from app.ui.background import in_background
+from app.ui.background import Latest, in_background
 from app.ui.day_range import DayRange
 from app.ui.models.chat_table import ChatTable
 from app.ui.models.transcript_model import MESSAGE, TranscriptModel
@@ -140,7 +140,7 @@ class ReviewWindow(QWidget):
         layout.addWidget(keys)
         self._actions()
         self._show_checklist()
-        self._generation = 0
+        self.reading = Latest(self)  # the chats of the newest days and filters asked for
         self._notice = ""  # said after the list is read again (a saved score)
         self.resize(1300, 800)
         self.refresh()
@@ -177,17 +177,12 @@ class ReviewWindow(QWidget):
         if self.range.problem():
             self.status.setText(self.range.problem())
             return
-        self._generation += 1
-        generation = self._generation
         where = ChatFilter(agent=str(self.agent.currentData() or ""),
                            only={name for name, box in self.only.items() if box.isChecked()})
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.desk.chats(first, last, where),
-                                      lambda rows: self._show(generation, rows), self)
+        self.reading.ask(lambda: self.desk.chats(first, last, where), self._show)
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self._generation:
-            return  # a newer question is on its way
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The chats could not be read: %1").replace("%1", str(rows)))
             return

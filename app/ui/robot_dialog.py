@@ -37,7 +37,7 @@ from app.desk.robot import (
     RobotSettings,
     RobotSettingsInvalid,
 )
-from app.ui.background import in_background
+from app.ui.background import Latest, in_background
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.models.robot_answers import RobotAnswers
 from app.ui.words import problem_label, say
@@ -193,23 +193,18 @@ class RobotReviewDialog(QDialog):
         layout.addWidget(close)
         self.resize(980, 520)
         self.rows: list[RobotReview] = []
-        self._asked = 0
+        self.reading = Latest(self)
         self.load()
 
     def load(self) -> None:
         """Read the chosen local day's answers off the GUI thread; an older answer arriving late is dropped."""
-        self._asked += 1
-        asked = self._asked
         day = self.day.date().toPython()
         start = datetime.combine(day, time()).astimezone().astimezone(UTC)
         end = datetime.combine(day + timedelta(days=1), time()).astimezone().astimezone(UTC)
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.robot.review(start, end),
-                                      lambda rows: self._show(asked, rows), self)
+        self.reading.ask(lambda: self.robot.review(start, end), self._show)
 
-    def _show(self, asked: int, rows: object) -> None:
-        if asked != self._asked:
-            return
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The robot's answers could not be read: %1").replace("%1", str(rows)))
             return

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
-from app.ui.background import in_background
+from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.models.search_results import HtmlRole, SearchResults
 
@@ -162,15 +162,14 @@ class SearchWindow(QWidget):
         transcript.setShortcuts([QKeySequence("Shift+Return"), QKeySequence("Shift+Enter")])
         transcript.triggered.connect(lambda _checked=False: self.open_item(transcript=True))
         self.addAction(transcript)
-        self._generation = 0
+        self.reading = Latest(self)
         self.resize(900, 640)
         self.query.setFocus()
 
     def refresh(self) -> None:
         query = self.query.text().strip()
-        self._generation += 1
-        generation = self._generation
         if not query:
+            self.reading.forget()
             self.found.set_rows([])
             self.status.setText("")
             return
@@ -185,11 +184,9 @@ class SearchWindow(QWidget):
             return search_messages(self.store, query, where, limit=200), search_others(self.store, query)
 
         self.status.setText(self.tr("Searching…"))
-        self._reading = in_background(work, lambda found: self._show(generation, found), self)
+        self.reading.ask(work, self._show)
 
-    def _show(self, generation: int, found: object) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, found: object) -> None:
         if isinstance(found, ValueError):
             self.status.setText(self.tr("Not searched: %1").replace("%1", str(found)))
             return

@@ -1,5 +1,6 @@
 """in_background (app/ui/background.py): the work runs on another thread, its result or its exception reaches
-done() on the GUI thread, and a window closed meanwhile neither crashes the app nor hears of it."""
+done() on the GUI thread, and a window closed meanwhile neither crashes the app nor hears of it. Latest: of
+questions asked one after another, only the newest one's answer is shown, whichever comes back first."""
 
 from __future__ import annotations
 
@@ -8,7 +9,29 @@ import threading
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject
 
-from app.ui.background import in_background
+from app.ui.background import Latest, in_background
+
+
+class Held:
+    """Work that waits on its thread until the test lets it answer; finish() lets it and delivers its answer."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self) -> str:
+        self.threads.append(threading.current_thread())
+        self.release.wait(30)
+        return self.answer
+
+    def started(self) -> bool:
+        return bool(self.threads)
+
+    def finish(self, qtbot) -> None:  # noqa: ANN001
+        self.release.set()
+        qtbot.waitUntil(lambda: not self.threads[0].is_alive())
+        QCoreApplication.processEvents()  # a queued answer is delivered now, if there is one
 
 
 def test_the_work_runs_on_a_thread_and_done_on_the_gui_thread(qtbot):
@@ -47,18 +70,31 @@ def test_a_parent_deleted_while_the_work_runs_does_not_crash(qtbot, monkeypatch)
     results: list[object] = []
     crashed: list[BaseException | None] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(args.exc_value))
-    release = threading.Event()
-    worker: list[threading.Thread] = []
-
-    def work() -> str:
-        worker.append(threading.current_thread())
-        release.wait(30)
-        return "read"
-
+    work = Held("read")
     in_background(work, results.append, parent)
-    qtbot.waitUntil(lambda: bool(worker))
+    qtbot.waitUntil(work.started)
     shiboken6.delete(parent)  # the dialog was cancelled: Qt deleted it and its relay
-    release.set()
-    qtbot.waitUntil(lambda: not worker[0].is_alive())
-    QCoreApplication.processEvents()  # any queued delivery runs now: there must be none
+    work.finish(qtbot)
     assert results == [] and crashed == []
+
+
+def test_an_older_answer_arriving_after_a_newer_one_is_dropped(qtbot):
+    latest = Latest(QObject())
+    shown: list[object] = []
+    last_week = Held("last week")
+    latest.ask(last_week, shown.append)
+    latest.ask(lambda: "today", shown.append)  # the owner picked another day meanwhile
+    qtbot.waitUntil(lambda: shown == ["today"] and last_week.started())
+    last_week.finish(qtbot)
+    assert shown == ["today"]
+
+
+def test_a_question_taken_back_shows_no_answer(qtbot):
+    latest = Latest(QObject())
+    shown: list[object] = []
+    refund = Held("退款")
+    latest.ask(refund, shown.append)
+    qtbot.waitUntil(refund.started)
+    latest.forget()  # the search box was emptied
+    refund.finish(qtbot)
+    assert shown == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.clipboard import ClipHistory, ClipSettings, ClipSettingsInvalid
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.words import problem_label, say
 
 
@@ -47,10 +47,7 @@ class ClipboardDialog(QDialog):
         form.addRow(intro)
         form.addRow(self.tr("&Never from"), self.excluded)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.save, save=True))
 
     def save(self) -> None:
         names = tuple(n.strip() for n in self.excluded.toPlainText().splitlines() if n.strip())

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -37,7 +35,10 @@ from app.desk.money import parse_yuan, yuan_text
 from app.desk.refused import IssueRefused
 from app.gateway import schema
 from app.store.records import IssueRecord
-from app.ui.phrase_import import in_background
+from app.ui.background import in_background
+from app.ui.dialog_buttons import ok_cancel
+from app.ui.models.issue_actions import IssueActions
+from app.ui.models.issue_photos import IssuePhotos
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import label, problem_label, say
 
@@ -88,9 +89,7 @@ class NewIssueDialog(QDialog):
         if evidence:
             form.addRow("", QLabel(self.tr("%n selected message(s) kept as evidence", "", len(evidence))))
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.create)
         form.addRow(buttons)
         self.stage.currentIndexChanged.connect(self._fill_categories)
         self.stage.setCurrentIndex(STAGES.index("after_sale") if conversation_id else 0)
@@ -188,9 +187,7 @@ class ActionDialog(QDialog):
         self._limit = say(desk.limit(kind))
         self.problem = problem_label()
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.record)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.record)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._ok_text = self.ok.text()
         amount = self.inputs.get("amount") or self.inputs.get("value")
@@ -308,11 +305,15 @@ class IssueDetails(QDialog):
         self.state = QComboBox()
         for state in STATES:
             self.state.addItem(label(state), state)
-        self.history = QListWidget()
+        self.actions = IssueActions(self)
+        self.history = QListView()
         self.history.setObjectName("issueHistory")
-        self.photos = QListWidget()
+        self.history.setModel(self.actions)
+        self.pictures = IssuePhotos(load_image, self)
+        self.photos = QListView()
         self.photos.setObjectName("issuePhotos")
-        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setModel(self.pictures)
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(96, 96))
         self.photos.setMaximumHeight(130)
         self.attach = QPushButton(self.tr("&Attach photos…"))
@@ -344,21 +345,8 @@ class IssueDetails(QDialog):
         self.state.blockSignals(True)
         self.state.setCurrentIndex(self.state.findData(issue.state))
         self.state.blockSignals(False)
-        self.history.clear()
-        for action in self.desk.actions(self.issue_id):
-            money = f"  ¥{yuan_text(action.amount_fen)}" if action.amount_fen else ""
-            status = {"awaiting_approval": self.tr("waiting for approval"), "refused": self.tr("refused")}.get(
-                action.status, "")
-            when = action.at.astimezone().strftime("%m-%d %H:%M")
-            self.history.addItem(f"{when}  {label(action.kind)}{money}  {action.by}  {status}".rstrip())
-        self.photos.clear()
-        for image_id in issue.photos:
-            data = self.load_image(image_id)
-            image = QImage.fromData(data) if data else QImage()
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon(),
-                                   "" if not image.isNull() else self.tr("[picture missing]"))
-            item.setData(Qt.ItemDataRole.UserRole, image_id)
-            self.photos.addItem(item)
+        self.actions.set_rows(self.desk.actions(self.issue_id))
+        self.pictures.show_photos(issue.photos)
 
     def _state_changed(self) -> None:
         try:

@@ -5,7 +5,6 @@ opens the details, Ctrl+R records an action on the selected issue. Read off the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -14,18 +13,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,55 +29,15 @@ from app.desk.action_fields import ACTION_FIELDS
 from app.desk.issues import CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
-from app.ui.buyer_text import tooltip
+from app.ui.background import Latest
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
-from app.ui.table_model import RecordTable
+from app.ui.models.issue_table import IssueTable
+from app.ui.record_view import record_view
 from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE = QColor("#C0392B")
 SHOWN = 500  # rows at most; the status line says when there are more (narrow the filter)
 VIEWS = ("open", "mine", "due", "closed", "all")
-
-
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
-
-
-class IssueTable(RecordTable[IssueRecord]):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([self.tr("No."), self.tr("Follow up"), self.tr("Stage"), self.tr("Category"),
-                          self.tr("Severity"), self.tr("State"), self.tr("Order no."), self.tr("Buyer"),
-                          self.tr("Owner"), self.tr("Opened"), self.tr("Note")], parent)
-
-    @property
-    def issues(self) -> list[IssueRecord]:
-        return self.rows
-
-    def overdue(self, issue: IssueRecord) -> bool:
-        return (issue.state in OPEN_STATES and issue.follow_up_at is not None
-                and issue.follow_up_at.astimezone() <= self.now.astimezone())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        issue = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(issue.id), _local(issue.follow_up_at), label(issue.stage), label(issue.category),
-                    label(issue.severity), label(issue.state), issue.order_no, issue.buyer_nick, issue.owner,
-                    _local(issue.opened_at), issue.note.replace("\n", " "))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 10:
-            return tooltip(issue.note)  # often a buyer's words pasted in: shown as written, never as markup
-        late = self.overdue(issue)
-        if role == Qt.ItemDataRole.ForegroundRole and late and index.column() == 1:
-            return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.FontRole and (late and index.column() == 1 or
-                                                 issue.severity == "urgent" and index.column() == 4):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
 
 
 class IssueListWindow(QDialog):
@@ -116,14 +71,7 @@ class IssueListWindow(QDialog):
         self._typing.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._typing.start())
         self.model = IssueTable(self)
-        self.table = QTableView()
-        self.table.setObjectName("issueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, "issueTable", stretch_last=True)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.status = QLabel()
         self.status.setObjectName("issueStatus")
@@ -136,7 +84,7 @@ class IssueListWindow(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self._generation = 0  # a slower earlier query must not overwrite a later one
+        self.reading = Latest(self)  # a slower earlier query must not overwrite a later one
         self._stage_changed()
         self._actions()
         self.resize(1150, 600)
@@ -186,15 +134,11 @@ class IssueListWindow(QDialog):
                            limit=SHOWN + 1)
 
     def refresh(self) -> None:
-        self._generation += 1
-        generation, where, desk = self._generation, self.where(), self.desk
+        where, desk = self.where(), self.desk
         self.status.setText(self.tr("Loading…"))
-        in_background(lambda: (desk.issues(where), desk.clock()),
-                      lambda result: self._loaded(generation, result), self)
+        self.reading.ask(lambda: (desk.issues(where), desk.clock()), self._loaded)
 
-    def _loaded(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, result: object) -> None:
         if isinstance(result, BaseException):
             self.status.setText(self.tr("Cannot read the issues: %1").replace("%1", str(result)))
             return

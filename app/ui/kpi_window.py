@@ -7,49 +7,28 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.desk.kpis import PERIODS, ROBOT, Figures
+from app.desk.kpis import PERIODS, ROBOT
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
+from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
-from app.ui.table_model import RecordTable
+from app.ui.models.kpi_table import COLUMNS, KpiTable
+from app.ui.record_view import record_view
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (title, value of a row) for each column; the chart plots one of them. An amount is a Money: its cell reads 5.00
-COLUMNS: tuple[tuple[str, Callable[[Figures], float | Money | None]], ...] = (
-    (QT_TRANSLATE_NOOP("KpiWindow", "Served"), lambda f: len(f.served)),
-    (QT_TRANSLATE_NOOP("KpiWindow", "First answer, median (s)"), lambda f: f.first_median),
-    (QT_TRANSLATE_NOOP("KpiWindow", "First answer, p90 (s)"), lambda f: f.first_p90),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, mean (s)"), lambda f: f.mean),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, median (s)"), lambda f: f.median),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Answer, p90 (s)"), lambda f: f.p90),
-    (QT_TRANSLATE_NOOP("KpiWindow", "First within 30 s (%)"), lambda f: None if f.first_within_30 is None else 100 * f.first_within_30),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Within 40 s (%)"), lambda f: None if f.within_40 is None else 100 * f.within_40),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Closed with buyer last"), lambda f: len(f.closed_buyer_last)),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Conversion (%)"), lambda f: None if f.conversion is None else 100 * f.conversion),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Refunds"), lambda f: f.refunds),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Refunded (¥)"), lambda f: Money(f.refund_fen)),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Returns"), lambda f: f.returns),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Reships"), lambda f: f.reships),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Bad reviews changed"), lambda f: f.reviews_changed),
-    (QT_TRANSLATE_NOOP("KpiWindow", "Quality score"), lambda f: f.quality),
-)
 # the review filter that shows the chats behind a figure (by its index in COLUMNS); the others show all its chats
 DRILL = {**dict.fromkeys(range(1, 8), "slow"), 8: "unanswered_at_close", 10: "refunds", 11: "refunds"}
 
@@ -68,28 +47,6 @@ def _height(value: float | Money | None) -> float:
     if isinstance(value, Money):
         return value.fen / 100
     return float(value or 0)
-
-
-class KpiTable(RecordTable[Figures]):
-    who: Callable[[str], str] = str  # an agent id as the owner reads it (the window sets it)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        row = self.row_at(index)
-        if row is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column >= 2 else None
-        if column == 0:
-            return self.who(row.agent)
-        if column == 1:
-            return row.period.isoformat()
-        value = COLUMNS[column - 2][1](row)
-        if value is None:
-            return ""
-        if isinstance(value, Money):
-            return str(value)
-        return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
 class KpiWindow(QWidget):
@@ -117,13 +74,7 @@ class KpiWindow(QWidget):
         self.model = KpiTable([self.tr("Agent"), self.tr("Period"), *(self.tr(t) for t, _v in COLUMNS)], self)
         self.names = desk.names  # agents by their 花名; the drill-down keeps the id
         self.model.who = self.who
-        self.table = QTableView()
-        self.table.setObjectName("kpiTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = record_view(self.model, "kpiTable", rows=False)
         self.table.doubleClicked.connect(lambda index: self.drill(index))
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -152,7 +103,7 @@ class KpiWindow(QWidget):
         layout.addWidget(SHORTCUTS.hint_label("kpi"))
         SHORTCUTS.add_actions(self, {"kpi.table": lambda: self.table.setFocus(), "kpi.drill": lambda: self.drill(),
                                      "kpi.refresh": self.refresh})
-        self._generation = 0
+        self.reading = Latest(self)
         self.resize(1250, 760)
         self.refresh()
 
@@ -168,15 +119,11 @@ class KpiWindow(QWidget):
         if self.range.problem():
             self.status.setText(self.range.problem())
             return
-        self._generation += 1
-        generation, period = self._generation, str(self.period.currentData())
+        period = str(self.period.currentData())
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.desk.kpis(first, last, period),
-                                      lambda rows: self._show(generation, rows), self)
+        self.reading.ask(lambda: self.desk.kpis(first, last, period), self._show)
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The figures could not be read: %1").replace("%1", str(rows)))
             return

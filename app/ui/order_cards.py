@@ -16,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 
 from app.desk.order_card import address_text, open_problems
 from app.gateway import schema
+from app.ui.background import in_background
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.models.orders_model import ParcelState
-from app.ui.phrase_import import in_background
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

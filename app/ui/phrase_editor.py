@@ -29,6 +29,7 @@ from app.quickreplies.edit import Finding, Problem
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.template import VARIABLES
 from app.store.images import ImageError
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.words import problem_label
 
 
@@ -108,9 +109,7 @@ class PhraseEditor(QDialog):
         form.addRow("", self.personal)
         form.addRow("", self.not_for_complaints)
         form.addRow(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.accept)
         form.addRow(self.buttons)
         for edit in (self.title, self.abbreviation):
             edit.textChanged.connect(self._check)

@@ -4,20 +4,10 @@ added until they press Import, which adds all the new phrases in one transaction
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QProgressBar,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,75 +16,21 @@ from app.files.limits import read_limited
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import byte_limit, format_for
 from app.store.errors import StoreError
+from app.ui.background import in_background
+from app.ui.import_preview import ImportPreview, preview_table
 from app.ui.words import say, say_error
 
 
-class _Relay(QObject):
-    """Carries a worker thread's outcome to the GUI thread (a queued signal)."""
-
-    sig_done = Signal(object)
-
-
-def in_background(work: Callable[[], object], done: Callable[[object], None], parent: QObject) -> _Relay:
-    """Run work() on a thread; done(result or the exception) on the GUI thread."""
-    relay = _Relay(parent)
-    relay.sig_done.connect(done)
-
-    def run() -> None:
-        try:
-            result: object = work()
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows it
-            result = exc
-        try:
-            relay.sig_done.emit(result)
-        except RuntimeError:
-            pass  # the dialog was cancelled and deleted meanwhile: nobody waits for this any more
-
-    threading.Thread(target=run, name="background-read", daemon=True).start()
-    return relay
-
-
-def preview_table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            table.setItem(r, c, item)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.resizeColumnsToContents()
-    return table
-
-
-class ImportDialog(QDialog):
+class ImportDialog(ImportPreview):
     sig_imported = Signal(list)
     """The ids of the phrases added."""
 
     def __init__(self, book: PhraseBook, path: Path, fmt: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Import phrases — %1").replace("%1", path.name),
+                         self.tr("Reading %1…").replace("%1", str(path)), parent)
         self.book = book
         self.path = path
         self.plan: ImportPlan | None = None
-        self.setWindowTitle(self.tr("Import phrases — %1").replace("%1", path.name))
-        self.summary = QLabel(self.tr("Reading %1…").replace("%1", str(path)))
-        self.summary.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: reading and checking has no meaningful percentage
-        self.tabs = QTabWidget()
-        self.tabs.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self._import)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
         self.resize(860, 520)
         try:
             self.format = fmt or format_for(path)
@@ -105,13 +41,10 @@ class ImportDialog(QDialog):
                       self._planned, self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
         if isinstance(exc, OSError) and not getattr(exc, "key", ""):
-            text = self.tr("Cannot read %1: %2").replace("%1", str(self.path)).replace("%2", exc.strerror or str(exc))
+            self.failed(self.tr("Cannot read %1: %2").replace("%1", str(self.path)).replace("%2", exc.strerror or str(exc)))
         else:
-            text = self.tr("%1 cannot be imported: %2").replace("%1", self.path.name).replace("%2", say_error(exc))
-        self.summary.setText(text + "\n" + self.tr("Nothing was imported."))
-        self.summary.setStyleSheet("color: #C0392B")
+            self.failed(self.tr("%1 cannot be imported: %2").replace("%1", self.path.name).replace("%2", say_error(exc)))
 
     def _planned(self, result: object) -> None:
         if isinstance(result, BaseException):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -18,6 +17,7 @@ from app.desk.issues import IssueDesk
 from app.desk.money import yuan_text
 from app.desk.policy import parse_policy
 from app.desk.refused import IssueRefused
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
@@ -59,10 +59,7 @@ class PolicyDialog(QDialog):
         fields = SupervisorFields(form)
         self.supervisor, self.password = fields.supervisor, fields.password
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self.save, save=True))
 
     def save(self) -> None:
         try:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +26,9 @@ from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.files.limits import SHEET_BYTES, read_limited
 from app.store.store import Store
+from app.ui.background import in_background
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
+from app.ui.models.preview_table import PreviewTable
 from app.ui.words import say_error
 
 RESULT_COLOURS = {"matched": "#1E8449", "mismatched": "#C0392B", "not_in_sheet": "#B9770E", "not_in_desk": "#B9770E"}
@@ -54,9 +54,11 @@ class ReportDialog(QDialog):
         self.day.setObjectName("reportDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.preview = QTableWidget()
+        self.preview_rows = PreviewTable(parent=self, tooltips=False)
+        self.preview = QTableView()
         self.preview.setObjectName("reportPreview")
-        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.setModel(self.preview_rows)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
         self.summary = QLabel()
         self.summary.setObjectName("reportSummary")
@@ -128,16 +130,7 @@ class ReportDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _fill(self, headers: list[str], rows: list[list[str]], colours: list[str] | None = None) -> None:
-        self.preview.clear()
-        self.preview.setColumnCount(len(headers))
-        self.preview.setRowCount(len(rows))
-        self.preview.setHorizontalHeaderLabels(headers)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(value)
-                if colours and colours[r]:
-                    item.setForeground(QBrush(QColor(colours[r])))
-                self.preview.setItem(r, c, item)
+        self.preview_rows.show_rows(headers, rows, colours)
         self.preview.resizeColumnsToContents()
         self.preview.horizontalHeader().setStretchLastSection(True)
 

@@ -5,12 +5,10 @@ Everything is read off the GUI thread (app/desk/review.py does the work)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,40 +29,15 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
 from app.files.writing import write_atomic
-from app.ui.buyer_text import cut_note, shown
+from app.ui.background import Latest, in_background
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
-from app.ui.table_model import RecordTable
+from app.ui.models.chat_table import ChatTable
+from app.ui.models.transcript_model import MESSAGE, TranscriptModel
+from app.ui.record_view import record_view
 from app.ui.words import say
 
-SLOW = QColor("#C0392B")
-TRANSCRIPT_CHARS = 5000  # of one message: a 100 KB paste would take the table seconds to lay out, and nobody reads it
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _seconds(value: float | None) -> str:
-    return "" if value is None else f"{value:.0f}"
-
-
-class ChatTable(RecordTable[ChatRow]):
-    who: Callable[[str], str] = str  # an agent id as the owner reads it (the window sets it)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        row = self.row_at(index)
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.first_at.astimezone().strftime("%m-%d %H:%M"), shown(row.buyer_nick),
-                      "、".join(self.who(agent) for agent in row.agents),
-                      str(row.messages), _seconds(row.first_response_s), str(row.slow or ""),
-                      "●" if row.buyer_last else "", str(row.overrides or ""), str(row.refunds or ""),
-                      "●" if row.angry else "", "" if row.score is None else str(row.score))
-            return values[column]
-        if role == Qt.ItemDataRole.ForegroundRole and ((column == 5 and row.slow) or (column == 6 and row.buyer_last)):
-            return QBrush(SLOW)
-        return None
 
 
 class ReviewWindow(QWidget):
@@ -104,24 +75,17 @@ class ReviewWindow(QWidget):
                                 self.tr("First answer (s)"), self.tr("Slow"), self.tr("Buyer last"),
                                 self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
         self.model.who = self.who
-        self.table = QTableView()
-        self.table.setObjectName("reviewChats")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = record_view(self.model, "reviewChats")
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open(current))
-        self.transcript = QTableWidget(0, 4)
+        self.transcript_model = TranscriptModel(self.who, self)
+        self.transcript = QTableView()
         self.transcript.setObjectName("reviewTranscript")
-        self.transcript.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Message"),
-                                                   self.tr("Waited (s)")])
+        self.transcript.setModel(self.transcript_model)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.transcript.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.transcript.setWordWrap(True)
         self.transcript.verticalHeader().hide()
-        self.transcript.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.lines: list[Line] = []
+        self.transcript.horizontalHeader().setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.checks: list[QCheckBox] = []
         self.checks_box = QVBoxLayout()
         self.scored_agent = QComboBox()
@@ -171,7 +135,7 @@ class ReviewWindow(QWidget):
         layout.addWidget(SHORTCUTS.hint_label("review"))
         self._actions()
         self._show_checklist()
-        self._generation = 0
+        self.reading = Latest(self)  # the chats of the newest days and filters asked for
         self._notice = ""  # said after the list is read again (a saved score)
         self.resize(1300, 800)
         self.refresh()
@@ -199,17 +163,12 @@ class ReviewWindow(QWidget):
         if self.range.problem():
             self.status.setText(self.range.problem())
             return
-        self._generation += 1
-        generation = self._generation
         where = ChatFilter(agent=str(self.agent.currentData() or ""),
                            only={name for name, box in self.only.items() if box.isChecked()})
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.desk.chats(first, last, where),
-                                      lambda rows: self._show(generation, rows), self)
+        self.reading.ask(lambda: self.desk.chats(first, last, where), self._show)
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self._generation:
-            return  # a newer question is on its way
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The chats could not be read: %1").replace("%1", str(rows)))
             return
@@ -242,26 +201,7 @@ class ReviewWindow(QWidget):
         current = self.current_chat()
         if current is None or current.conversation_id != conversation_id or not isinstance(lines, list):
             return
-        self.lines = lines
-        who = {"in": self.tr("Buyer"), "out": self.tr("Agent"), "robot": self.tr("Robot"), "system": self.tr("System")}
-        self.transcript.setRowCount(len(lines))
-        for r, line in enumerate(lines):
-            x = line.message
-            speaker = who.get(x.direction, x.direction)
-            if x.direction == "out" and x.agent:
-                speaker = f"{speaker} {self.who(x.agent)}"
-            text = shown(x.text[:TRANSCRIPT_CHARS]) or self.tr("[Picture]")
-            if cut_note(x.text, TRANSCRIPT_CHARS):
-                text += f"\n  ▸ {cut_note(x.text, TRANSCRIPT_CHARS)}"
-            for note in line.notes:
-                mark = {"good": self.tr("good example"), "bad": self.tr("bad example")}.get(note.example, "")
-                text += "\n  ▸ " + "；".join(p for p in (mark, note.text) if p)
-            values = (x.sent_at.astimezone().strftime("%H:%M:%S"), speaker, text, _seconds(line.waited_s))
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)  # plain text: a buyer's markup is never rendered
-                if line.slow and c == 3:
-                    item.setForeground(QBrush(SLOW))
-                self.transcript.setItem(r, c, item)
+        self.transcript_model.show_lines(conversation_id, lines)
         self.transcript.resizeRowsToContents()
 
     # --- 质检 ---------------------------------------------------------------------------------------
@@ -297,8 +237,7 @@ class ReviewWindow(QWidget):
         self.refresh()
 
     def current_line(self) -> Line | None:
-        r = self.transcript.currentRow()
-        return self.lines[r] if 0 <= r < len(self.lines) else None
+        return self.transcript_model.line_at(self.transcript.currentIndex())
 
     def comment_message(self) -> None:
         line = self.current_line()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,9 +37,10 @@ from app.desk.robot import (
     RobotSettings,
     RobotSettingsInvalid,
 )
-from app.ui.buyer_text import tooltip
+from app.ui.background import Latest, in_background
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
+from app.ui.models.robot_answers import RobotAnswers
 from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
@@ -92,9 +94,7 @@ class RobotDialog(QDialog):
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.save, save=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -175,10 +175,10 @@ class RobotReviewDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _date: self.load())
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Buyer"), self.tr("Buyer asked"),
-                                              self.tr("Robot answered"), self.tr("Rule"),
-                                              self.tr("Buyer then said")])
+        self.answers = RobotAnswers([self.tr("Time"), self.tr("Buyer"), self.tr("Buyer asked"),
+                                     self.tr("Robot answered"), self.tr("Rule"), self.tr("Buyer then said")], self)
+        self.table = QTableView()
+        self.table.setModel(self.answers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -195,34 +195,22 @@ class RobotReviewDialog(QDialog):
         layout.addWidget(close)
         self.resize(980, 520)
         self.rows: list[RobotReview] = []
-        self._asked = 0
+        self.reading = Latest(self)
         self.load()
 
     def load(self) -> None:
         """Read the chosen local day's answers off the GUI thread; an older answer arriving late is dropped."""
-        self._asked += 1
-        asked = self._asked
         day = self.day.date().toPython()
         start = datetime.combine(day, time()).astimezone().astimezone(UTC)
         end = datetime.combine(day + timedelta(days=1), time()).astimezone().astimezone(UTC)
         self.status.setText(self.tr("Reading…"))
-        self._reading = in_background(lambda: self.robot.review(start, end),
-                                      lambda rows: self._show(asked, rows), self)
+        self.reading.ask(lambda: self.robot.review(start, end), self._show)
 
-    def _show(self, asked: int, rows: object) -> None:
-        if asked != self._asked:
-            return
+    def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
             self.status.setText(self.tr("The robot's answers could not be read: %1").replace("%1", str(rows)))
             return
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for r, review in enumerate(rows):
-            values = [review.at.astimezone().strftime("%H:%M:%S"), review.buyer_nick, review.question,
-                      review.answer, review.rule, review.then or self.tr("(nothing yet)")]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value.replace("\n", " / "))
-                item.setToolTip(tooltip(value))  # the buyer's question: shown as typed, never as HTML
-                self.table.setItem(r, c, item)
+        self.answers.set_rows(rows, self.answers.now)
         self.table.resizeColumnsToContents()
         self.status.setText(self.tr("%n robot answer(s) this day.", "", len(rows)))

@@ -4,7 +4,6 @@ queue), Shift+Enter its transcript in the owner's review."""
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable
 
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -29,36 +26,12 @@ from PySide6.QtWidgets import (
 from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
-from app.ui.buyer_text import isolated, shown
+from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
+from app.ui.models.search_results import HtmlRole, SearchResults
 
 Index = QModelIndex | QPersistentModelIndex
-CONTEXT = 40  # characters shown either side of the first hit
-
-
-def _escaped(text: str) -> str:
-    return html.escape(shown(text))
-
-
-def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The text around the first hit as HTML: everything escaped, the hits in bold red (the only markup); bidi
-    controls are dropped piece by piece, so the spans, counted in the stored text, still fit."""
-    if spans:
-        first = max(0, spans[0][0] - CONTEXT)
-        last = min(len(text), spans[0][1] + CONTEXT)
-    else:
-        first, last = 0, min(len(text), 2 * CONTEXT)
-    out, position = [], first
-    for start, end in spans:
-        if start < first or end > last:
-            continue
-        out.append(_escaped(text[position:start]))
-        out.append(f"<b style='color:#C0392B'>{_escaped(text[start:end])}</b>")
-        position = end
-    out.append(_escaped(text[position:last]))
-    return ("…" if first else "") + "".join(out).replace("\n", " ") + ("…" if last < len(text) else "")
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -75,7 +48,7 @@ class HitDelegate(QStyledItemDelegate):
         wrap = QTextOption()
         wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # an order no. too long for a line
         doc.setDefaultTextOption(wrap)
-        doc.setHtml(str(index.data(Qt.ItemDataRole.UserRole + 1) or ""))
+        doc.setHtml(str(index.data(HtmlRole) or ""))
         doc.setTextWidth(max(1.0, width))
         return doc
 
@@ -139,13 +112,15 @@ class SearchWindow(QWidget):
         self.range.changed.connect(self.refresh)
         self.first, self.last = self.range.first, self.range.last
         self.only_days.toggled.connect(lambda _on: self.refresh())
-        self.results = QListWidget()
+        self.found = SearchResults(self)
+        self.results = QListView()
         self.results.setObjectName("searchResults")
+        self.results.setModel(self.found)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrapped again at a new width
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
-        self.results.itemActivated.connect(lambda item: self.open_item(item))
+        self.results.activated.connect(lambda index: self.open_item(index))
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         top = QHBoxLayout()
@@ -179,17 +154,15 @@ class SearchWindow(QWidget):
         layout.addWidget(keys)
         SHORTCUTS.add_actions(self, {"search.results": lambda: self.results.setFocus(),
                                      "search.transcript": lambda: self.open_item(transcript=True)})
-        self.hits: list[MessageHit | OtherHit] = []
-        self._generation = 0
+        self.reading = Latest(self)
         self.resize(900, 640)
         self.query.setFocus()
 
     def refresh(self) -> None:
         query = self.query.text().strip()
-        self._generation += 1
-        generation = self._generation
         if not query:
-            self.results.clear()
+            self.reading.forget()
+            self.found.set_rows([])
             self.status.setText("")
             return
         since = until = None
@@ -203,11 +176,9 @@ class SearchWindow(QWidget):
             return search_messages(self.store, query, where, limit=200), search_others(self.store, query)
 
         self.status.setText(self.tr("Searching…"))
-        self._reading = in_background(work, lambda found: self._show(generation, found), self)
+        self.reading.ask(work, self._show)
 
-    def _show(self, generation: int, found: object) -> None:
-        if generation != self._generation:
-            return
+    def _show(self, found: object) -> None:
         if isinstance(found, ValueError):
             self.status.setText(self.tr("Not searched: %1").replace("%1", str(found)))
             return
@@ -215,32 +186,14 @@ class SearchWindow(QWidget):
             self.status.setText(self.tr("The search failed: %1").replace("%1", str(found)))
             return
         messages, others = found
-        self.results.clear()
-        self.hits = [*messages, *others]
-        who = {"in": self.tr("buyer"), "out": self.tr("agent"), "robot": self.tr("robot"), "system": self.tr("system")}
-        kinds = {"buyer": self.tr("Buyer"), "order": self.tr("Order"), "issue": self.tr("Issue")}
-        for hit in self.hits:
-            if isinstance(hit, MessageHit):
-                when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                head = html.escape(f"{when} · {isolated(hit.buyer_nick)} · {who.get(hit.message.direction, '')}")
-                body = marked(hit.message.text, hit.spans)
-                plain = hit.message.text
-            else:
-                head = html.escape(kinds.get(hit.kind, hit.kind))
-                body, plain = marked(hit.title, hit.spans), hit.title
-            item = QListWidgetItem(plain)  # the accessible text; the delegate draws the marked HTML
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"<span style='color:#707070'>{head}</span><br>{body}")
-            self.results.addItem(item)
+        self.found.set_rows([*messages, *others])
         self.status.setText(self.tr("%n message(s)", "", len(messages)) + " · " +
                             self.tr("%n other match(es)", "", len(others)))
-        if self.hits:
-            self.results.setCurrentRow(0)
+        if self.found.rows:
+            self.results.setCurrentIndex(self.found.index(0))
 
-    def open_item(self, item: QListWidgetItem | None = None, *, transcript: bool = False) -> object:
-        row = self.results.row(item) if item is not None else self.results.currentRow()
-        if not 0 <= row < len(self.hits):
-            return None
-        hit = self.hits[row]
+    def open_item(self, index: Index | None = None, *, transcript: bool = False) -> object:
+        hit = self.found.row_at(index if index is not None else self.results.currentIndex())
         if isinstance(hit, MessageHit):
             return (self.open_transcript if transcript else self.open_chat)(hit.message.conversation_id)
         return None

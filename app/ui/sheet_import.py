@@ -10,12 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QProgressBar,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +20,8 @@ from app.files.refusals import UnreadableFile
 from app.gateway import schema
 from app.store.errors import StoreError
 from app.store.store import Store
-from app.ui.phrase_import import in_background, preview_table
+from app.ui.background import in_background
+from app.ui.import_preview import ImportPreview, preview_table
 from app.ui.words import say, say_error
 
 READ_ERRORS = (UnreadableFile, OSError, StoreError, schema.ProtocolError)
@@ -52,42 +47,21 @@ def read_sheet(path: Path, what: str) -> bytes:
     return read_limited(path, SHEET_BYTES, what, "split it by date and import the parts")
 
 
-class SheetImportDialog(QDialog):
+class SheetImportDialog(ImportPreview):
     """plan() runs off the GUI thread and returns a plan; preview(plan) says what it holds; write(plan) runs off
     the GUI thread too when the agent presses Import."""
 
     def __init__(self, title: str, name: str, plan: Callable[[], object], preview: Callable[[object], Preview],
                  write: Callable[[object], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(title, self.tr("Reading %1…").replace("%1", name), parent)
         self.name, self.preview, self.write = name, preview, write
         self.plan: object = None
-        self.setWindowTitle(title)
-        self.summary = QLabel(self.tr("Reading %1…").replace("%1", name))
         self.summary.setObjectName("sheetImportSummary")
-        self.summary.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.tabs = QTabWidget()
-        self.tabs.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self._import)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
         self.resize(860, 480)
         in_background(plan, self._planned, self)
 
     def _failed(self, exc: BaseException, prefix: str) -> None:
-        self.progress.hide()
-        detail = say_error(exc)
-        self.summary.setText(prefix.replace("%1", self.name).replace("%2", detail) + "\n"
-                             + self.tr("Nothing was imported."))
-        self.summary.setStyleSheet("color: #C0392B")
+        self.failed(prefix.replace("%1", self.name).replace("%2", say_error(exc)))
 
     def _planned(self, result: object) -> None:
         if isinstance(result, READ_ERRORS):

@@ -16,27 +16,22 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QMimeData,
     QObject,
     QPoint,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCursor, QGuiApplication, QIcon, QImageReader, QKeyEvent, QPixmap
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
 )
 
@@ -50,13 +45,14 @@ from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, variables_in
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
-from app.ui.palette import PhrasePalette, one_line
+from app.ui.models.clip_list import THUMB, ClipList
+from app.ui.models.palette_model import one_line
+from app.ui.palette import PhrasePalette
 from app.ui.words import problem_label, say
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke
 RESTORE_AFTER_MS = 600  # the target application has read the clipboard
-THUMB = QSize(64, 48)  # a copied picture in the clipboard history
 
 
 def _copy(mime: QMimeData | None) -> QMimeData:
@@ -166,11 +162,11 @@ class ClipPalette(QFrame):
         self.query.setPlaceholderText(self.tr("Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase"))
         self.query.textChanged.connect(lambda _t: self.refresh())
         self.query.installEventFilter(self)
-        self.results = QListWidget()
+        self.listed = ClipList(clips.store.images.read, self)
+        self.results = QListView()
+        self.results.setModel(self.listed)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setIconSize(THUMB)
-        self.entries: list[ClipRecord] = []
-        self._thumbs: dict[str, tuple[QIcon, str]] = {}  # image hash → (thumbnail, "800×600"): decoded once
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
@@ -185,47 +181,18 @@ class ClipPalette(QFrame):
         self.query.setFocus()
 
     def refresh(self) -> None:
-        self.entries = self.clips.search(self.query.text(), limit=50)
-        self.results.clear()
-        for entry in self.entries:
-            source = f"  · {entry.source}" if entry.source else ""
-            pin = "📌 " if entry.pinned else ""
-            if entry.kind == "text":
-                self.results.addItem(QListWidgetItem(pin + one_line(entry.text) + source))
-                continue
-            icon, size = self._thumb(entry.image)
-            picture = self.tr("[Picture]")
-            self.results.addItem(QListWidgetItem(icon, f"{pin}{picture} {size}{source}"))
-        if self.entries:
-            self.results.setCurrentRow(0)
-
-    def _thumb(self, image_id: str) -> tuple[QIcon, str]:
-        """A small picture of a copied image and its size in pixels; an empty icon if it cannot be read."""
-        if image_id not in self._thumbs:
-            if len(self._thumbs) > 200:
-                self._thumbs.clear()
-            buffer = QBuffer()
-            try:
-                buffer.setData(QByteArray(self.clips.store.images.read(image_id)))
-            except (ImageError, OSError):
-                pass  # gone from the image store: listed without a picture
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            reader = QImageReader(buffer)
-            reader.setAllocationLimit(64)  # MB: a picture claiming to be huge is not decoded
-            size = reader.size()
-            reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-            image = reader.read()
-            label = f"{size.width()}×{size.height()}" if size.isValid() else ""
-            self._thumbs[image_id] = (QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon(), label)
-        return self._thumbs[image_id]
+        self.listed.set_rows(self.clips.search(self.query.text(), limit=50))
+        if self.listed.rows:
+            self.results.setCurrentIndex(self.listed.index(0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key, row = event.key(), self.results.currentRow()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.entries:
-                self.results.setCurrentRow((row + (1 if key == Qt.Key.Key_Down else -1)) % len(self.entries))
+            key, row, entries = event.key(), self.results.currentIndex().row(), self.listed.rows
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and entries:
+                self.results.setCurrentIndex(self.listed.index((row + (1 if key == Qt.Key.Key_Down else -1))
+                                                               % len(entries)))
                 return True
-            chosen = self.entries[row] if 0 <= row < len(self.entries) else None
+            chosen = entries[row] if 0 <= row < len(entries) else None
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.hide()
                 if chosen is not None:

@@ -3,14 +3,12 @@ transfer is made off the GUI thread; the dialog closes only when the shop has ta
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QWidget,
 )
@@ -18,8 +16,10 @@ from PySide6.QtWidgets import (
 from app.desk.session import DeskSession
 from app.gateway import schema
 from app.store.records import ConversationSummary
+from app.ui.background import in_background
 from app.ui.buyer_text import shown
-from app.ui.phrase_import import in_background
+from app.ui.dialog_buttons import ok_cancel
+from app.ui.models.colleague_list import ColleagueList
 from app.ui.words import say
 
 
@@ -29,8 +29,10 @@ class TransferDialog(QDialog):
         self.session = session
         self.chat = chat
         self.setWindowTitle(self.tr("Transfer %1 to a colleague").replace("%1", shown(chat.buyer_nick)))
-        self.colleagues = QListWidget()
+        self.found = ColleagueList(self)
+        self.colleagues = QListView()
         self.colleagues.setObjectName("transferColleagues")
+        self.colleagues.setModel(self.found)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("What the colleague should know: the order, what was promised, what "
@@ -38,13 +40,11 @@ class TransferDialog(QDialog):
         self.note.setMaximumHeight(110)
         self.status = QLabel(self.tr("Asking the shop who is there…"))
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.transfer)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Transfer"))
         self.ok.setEnabled(False)
-        self.buttons.accepted.connect(self.transfer)
-        self.buttons.rejected.connect(self.reject)
-        self.colleagues.itemActivated.connect(lambda _item: self.note.setFocus())
+        self.colleagues.activated.connect(lambda _index: self.note.setFocus())
         form = QFormLayout(self)
         colleagues_label = QLabel(self.tr("&Colleague"))
         colleagues_label.setBuddy(self.colleagues)
@@ -62,28 +62,20 @@ class TransferDialog(QDialog):
         if not isinstance(found, list):
             self.status.setText(say(found.args[0]) if isinstance(found, Exception) and found.args else str(found))
             return
-        states = {"online": self.tr("online"), "suspended": self.tr("suspended"), "offline": self.tr("offline")}
-        roles = {"agent": "", "supervisor": self.tr("supervisor")}
-        for colleague in (c for c in found if isinstance(c, schema.Colleague)):
-            extra = "、".join(x for x in (roles.get(colleague.role, ""), states.get(colleague.status, "")) if x)
-            item = QListWidgetItem(f"{colleague.name}  ({extra})")
-            item.setData(Qt.ItemDataRole.UserRole, colleague.id)
-            if colleague.status == "offline":
-                item.setForeground(Qt.GlobalColor.gray)
-            self.colleagues.addItem(item)
+        self.found.set_rows([c for c in found if isinstance(c, schema.Colleague)])
         if found:
-            self.colleagues.setCurrentRow(0)
+            self.colleagues.setCurrentIndex(self.found.index(0))
             self.status.setText("")
             self.ok.setEnabled(True)
         else:
             self.status.setText(self.tr("Nobody else is at this shop's desks: there is no one to transfer to."))
 
     def transfer(self) -> None:
-        item = self.colleagues.currentItem()
-        if item is None:
+        colleague = self.found.row_at(self.colleagues.currentIndex())
+        if colleague is None:
             self.status.setText(self.tr("Choose a colleague first."))
             return
-        to, note = str(item.data(Qt.ItemDataRole.UserRole)), self.note.toPlainText().strip()
+        to, note = colleague.id, self.note.toPlainText().strip()
         self.ok.setEnabled(False)
         self.status.setText(self.tr("Transferring…"))
         self._sending = in_background(lambda: self.session.transfer(self.chat.id, to, note), self._done, self)
@@ -97,5 +89,5 @@ class TransferDialog(QDialog):
         self.accept()
 
     def colleague_name(self) -> str:
-        item = self.colleagues.currentItem()
-        return item.text().split("  (")[0] if item else ""
+        colleague = self.found.row_at(self.colleagues.currentIndex())
+        return colleague.name if colleague else ""

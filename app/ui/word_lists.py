@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from app.desk.refused import IssueRefused
 from app.desk.session import DeskSession
 from app.gateway.schema import now_utc
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.models.word_list_model import WordListModel
 from app.ui.supervisor_fields import SupervisorFields
 from app.ui.words import problem_label, say
 
@@ -49,7 +49,9 @@ class WordList(QWidget):
         self.entry.setPlaceholderText(self.tr("Type words (separated by 、 or spaces) to add, or to find in the list"))
         self.entry.textChanged.connect(self._filter)
         self.entry.returnPressed.connect(self.add)
-        self.list = QListWidget()
+        self.shown = WordListModel(self)
+        self.list = QListView()
+        self.list.setModel(self.shown)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for key in SHORTCUTS.sequences("word_lists.remove"):  # read as the dialog opens: a new key from the next one
             QShortcut(key, self.list, self.remove)
@@ -72,22 +74,16 @@ class WordList(QWidget):
 
     def show_words(self, words: list[tuple[str, str]]) -> None:
         """(word, note) pairs; the note (its kind) is shown after the word."""
-        self.list.clear()
-        for word, note in sorted(words):
-            item = QListWidgetItem(f"{word}    ({note})" if note else word)
-            item.setData(Qt.ItemDataRole.UserRole, word)
-            self.list.addItem(item)
+        self.shown.set_rows(sorted(words))
         self._filter(self.entry.text())
 
     def words(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        return [word for word, _note in self.shown.rows]
 
     def _filter(self, text: str) -> None:
         needles = [w for w in _SPLIT.split(text.strip()) if w]
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            word = item.data(Qt.ItemDataRole.UserRole)
-            item.setHidden(bool(needles) and not any(n in word for n in needles))
+        for row, (word, _note) in enumerate(self.shown.rows):
+            self.list.setRowHidden(row, bool(needles) and not any(n in word for n in needles))
 
     def add(self) -> None:
         words = [w for w in _SPLIT.split(self.entry.text().strip()) if w]
@@ -98,7 +94,8 @@ class WordList(QWidget):
             self.entry.clear()
 
     def remove(self) -> None:
-        words = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems() if not item.isHidden()]
+        words = [index.data(Qt.ItemDataRole.UserRole) for index in self.list.selectionModel().selectedIndexes()
+                 if not self.list.isRowHidden(index.row())]
         if not words:
             self.problem.setText(self.tr("Select the words to remove first (Tab to the list, then Shift+arrows)."))
             return

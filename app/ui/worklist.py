@@ -6,22 +6,18 @@ one go), or fetched from the gateway when the desk is connected."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,63 +27,15 @@ from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
 from app.store.records import IssueRecord
+from app.ui.background import in_background
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.phrase_import import in_background
+from app.ui.models.work_model import WorkModel, step_label
+from app.ui.record_view import record_view
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
-from app.ui.table_model import RecordTable
 from app.ui.words import label, say
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE = QColor("#C0392B")
-
-
-def step_label(step: str) -> str:
-    return {
-        "message": QCoreApplication.translate("Worklist", "To message"),
-        "waiting": QCoreApplication.translate("Worklist", "Waiting for an answer"),
-        "phone": QCoreApplication.translate("Worklist", "To phone"),
-        "follow_up": QCoreApplication.translate("Worklist", "Follow up"),
-    }.get(step, step)
-
-
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
-
-
-class WorkModel(RecordTable[WorkItem]):
-    """The worklist as a table; rebuilt as a whole when the list is recomputed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([self.tr("Due"), self.tr("Step"), self.tr("Category"), self.tr("Order no."),
-                          self.tr("Buyer"), self.tr("Phone"), self.tr("Attempts"), self.tr("Last contact"),
-                          self.tr("Detail")], parent)
-
-    @property
-    def items(self) -> list[WorkItem]:
-        return self.rows
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        item = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            issue = item.issue
-            return (_local(item.due_at), step_label(item.step), label(issue.category), issue.order_no,
-                    issue.buyer_nick, item.phone, str(item.attempts), _local(item.last_contact_at),
-                    issue.note)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 8:
-            return item.issue.note
-        overdue = item.overdue(self.now)
-        if role == Qt.ItemDataRole.ForegroundRole and overdue and index.column() in (0, 1):
-            return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.FontRole and overdue and index.column() in (0, 1):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
 
 
 class WorklistWindow(QDialog):
@@ -111,14 +59,7 @@ class WorklistWindow(QDialog):
         self.category.setObjectName("worklistCategory")
         self.category.currentIndexChanged.connect(self._show)
         self.model = WorkModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("worklistTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, "worklistTable", stretch_last=True)
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.phone = QLabel()
         self.phone.setObjectName("worklistPhone")

@@ -4,22 +4,22 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="158"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="157"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="212"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="209"/>
         <source>Over your limit: %1. A supervisor approves it before it is recorded; until then it counts for nothing.</source>
         <translation>超出你的权限：%1。须主管批准后才会记录，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="212"/>
         <source>Ask a supervisor…</source>
         <translation>请主管批准…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="217"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="214"/>
         <source>%1. Over it, a supervisor approves before anything is recorded.</source>
         <translation>%1。超出时，须主管批准后才会记录。</translation>
     </message>
@@ -27,32 +27,32 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="258"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="255"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="262"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="259"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="270"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="267"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="271"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="268"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="272"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="269"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="273"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="270"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -254,12 +254,12 @@
 <context>
     <name>ClipPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="166"/>
+        <location filename="../../app/ui/system_palette.py" line="162"/>
         <source>Search what you copied; Enter pastes it, Ctrl+S keeps it as a phrase</source>
         <translation>搜索复制过的内容；Enter 粘贴，Ctrl+S 存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="197"/>
+        <location filename="../../app/ui/models/clip_list.py" line="50"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -302,7 +302,7 @@
         <translation>从不保存来自(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/clipboard_dialog.py" line="61"/>
+        <location filename="../../app/ui/clipboard_dialog.py" line="58"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -466,125 +466,128 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="81"/>
+        <location filename="../../app/ui/phrase_import.py" line="29"/>
         <source>Import phrases — %1</source>
         <translation>导入短语 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="82"/>
+        <location filename="../../app/ui/phrase_import.py" line="30"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="89"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="110"/>
+        <location filename="../../app/ui/phrase_import.py" line="45"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="112"/>
+        <location filename="../../app/ui/phrase_import.py" line="47"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="113"/>
-        <source>Nothing was imported.</source>
-        <translation>没有导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <location filename="../../app/ui/phrase_import.py" line="58"/>
         <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
         <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="129"/>
-        <location filename="../../app/ui/phrase_import.py" line="135"/>
+        <location filename="../../app/ui/phrase_import.py" line="62"/>
+        <location filename="../../app/ui/phrase_import.py" line="68"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="129"/>
+        <location filename="../../app/ui/phrase_import.py" line="62"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="129"/>
+        <location filename="../../app/ui/phrase_import.py" line="62"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="129"/>
+        <location filename="../../app/ui/phrase_import.py" line="62"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="131"/>
+        <location filename="../../app/ui/phrase_import.py" line="64"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="132"/>
-        <location filename="../../app/ui/phrase_import.py" line="135"/>
-        <location filename="../../app/ui/phrase_import.py" line="140"/>
+        <location filename="../../app/ui/phrase_import.py" line="65"/>
+        <location filename="../../app/ui/phrase_import.py" line="68"/>
+        <location filename="../../app/ui/phrase_import.py" line="73"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="132"/>
-        <location filename="../../app/ui/phrase_import.py" line="135"/>
+        <location filename="../../app/ui/phrase_import.py" line="65"/>
+        <location filename="../../app/ui/phrase_import.py" line="68"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="132"/>
+        <location filename="../../app/ui/phrase_import.py" line="65"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="134"/>
+        <location filename="../../app/ui/phrase_import.py" line="67"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="135"/>
+        <location filename="../../app/ui/phrase_import.py" line="68"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="138"/>
+        <location filename="../../app/ui/phrase_import.py" line="71"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="140"/>
+        <location filename="../../app/ui/phrase_import.py" line="73"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="140"/>
+        <location filename="../../app/ui/phrase_import.py" line="73"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="142"/>
+        <location filename="../../app/ui/phrase_import.py" line="75"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_import.py" line="146"/>
+        <location filename="../../app/ui/phrase_import.py" line="79"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="161"/>
+        <location filename="../../app/ui/phrase_import.py" line="94"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../app/ui/import_preview.py" line="47"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/import_preview.py" line="64"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -608,57 +611,57 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="301"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="318"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="319"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="323"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="324"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="325"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="326"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="330"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="331"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
+        <location filename="../../app/ui/models/issue_actions.py" line="19"/>
         <source>waiting for approval</source>
         <translation>等待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="350"/>
+        <location filename="../../app/ui/models/issue_actions.py" line="20"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
+        <location filename="../../app/ui/models/issue_photos.py" line="31"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="371"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="359"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="372"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="360"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -1076,17 +1079,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="46"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="47"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="122"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="121"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="145"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="144"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1094,42 +1097,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueListWindow</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="96"/>
+        <location filename="../../app/ui/issue_list.py" line="51"/>
         <source>All issues</source>
         <translation>全部问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="105"/>
+        <location filename="../../app/ui/issue_list.py" line="60"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="114"/>
+        <location filename="../../app/ui/issue_list.py" line="69"/>
         <source>Order no., buyer or note (Ctrl+F)</source>
         <translation>订单号、买家或备注（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="146"/>
+        <location filename="../../app/ui/issue_list.py" line="94"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="147"/>
+        <location filename="../../app/ui/issue_list.py" line="95"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="148"/>
+        <location filename="../../app/ui/issue_list.py" line="96"/>
         <source>Due now</source>
         <translation>已到跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="149"/>
+        <location filename="../../app/ui/issue_list.py" line="97"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="150"/>
+        <location filename="../../app/ui/issue_list.py" line="98"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1174,42 +1177,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="171"/>
+        <location filename="../../app/ui/issue_list.py" line="119"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="191"/>
+        <location filename="../../app/ui/issue_list.py" line="138"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="199"/>
+        <location filename="../../app/ui/issue_list.py" line="143"/>
         <source>Cannot read the issues: %1</source>
         <translation>读取问题单失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="210"/>
+        <location filename="../../app/ui/issue_list.py" line="154"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="212"/>
+        <location filename="../../app/ui/issue_list.py" line="156"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 个待跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="214"/>
+        <location filename="../../app/ui/issue_list.py" line="158"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>只显示前 %1 个：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="224"/>
-        <location filename="../../app/ui/issue_list.py" line="231"/>
+        <location filename="../../app/ui/issue_list.py" line="168"/>
+        <location filename="../../app/ui/issue_list.py" line="175"/>
         <source>Select an issue first.</source>
         <translation>请先选中一个问题单。</translation>
     </message>
@@ -1217,57 +1220,57 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueTable</name>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/models/issue_table.py" line="20"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/models/issue_table.py" line="20"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/models/issue_table.py" line="20"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="55"/>
+        <location filename="../../app/ui/models/issue_table.py" line="20"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/models/issue_table.py" line="21"/>
         <source>Severity</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/models/issue_table.py" line="21"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/models/issue_table.py" line="21"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="56"/>
+        <location filename="../../app/ui/models/issue_table.py" line="21"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/models/issue_table.py" line="22"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/models/issue_table.py" line="22"/>
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="57"/>
+        <location filename="../../app/ui/models/issue_table.py" line="22"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1814,132 +1817,132 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>KpiWindow</name>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="36"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="18"/>
         <source>Served</source>
         <translation>接待量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="37"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="19"/>
         <source>First answer, median (s)</source>
         <translation>首响中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="38"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="20"/>
         <source>First answer, p90 (s)</source>
         <translation>首响P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="39"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="21"/>
         <source>Answer, mean (s)</source>
         <translation>平均响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="40"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="22"/>
         <source>Answer, median (s)</source>
         <translation>响应中位数(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="41"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="23"/>
         <source>Answer, p90 (s)</source>
         <translation>响应P90(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="42"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="24"/>
         <source>First within 30 s (%)</source>
         <translation>首响30秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="43"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="25"/>
         <source>Within 40 s (%)</source>
         <translation>40秒内(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="44"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="26"/>
         <source>Closed with buyer last</source>
         <translation>买家最后一句时关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="45"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="27"/>
         <source>Conversion (%)</source>
         <translation>询单转化率(%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="46"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="28"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="47"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="29"/>
         <source>Refunded (¥)</source>
         <translation>退款金额(元)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="48"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="30"/>
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="49"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="31"/>
         <source>Reships</source>
         <translation>补发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="50"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="32"/>
         <source>Bad reviews changed</source>
         <translation>差评改好</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="51"/>
+        <location filename="../../app/ui/models/kpi_table.py" line="33"/>
         <source>Quality score</source>
         <translation>质检分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="102"/>
+        <location filename="../../app/ui/kpi_window.py" line="59"/>
         <source>KPIs</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="108"/>
+        <location filename="../../app/ui/kpi_window.py" line="65"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="108"/>
+        <location filename="../../app/ui/kpi_window.py" line="65"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="108"/>
+        <location filename="../../app/ui/kpi_window.py" line="65"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="117"/>
+        <location filename="../../app/ui/kpi_window.py" line="74"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="117"/>
+        <location filename="../../app/ui/kpi_window.py" line="74"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="136"/>
+        <location filename="../../app/ui/kpi_window.py" line="87"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="136"/>
+        <location filename="../../app/ui/kpi_window.py" line="87"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="137"/>
+        <location filename="../../app/ui/kpi_window.py" line="88"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="137"/>
+        <location filename="../../app/ui/kpi_window.py" line="88"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
@@ -1959,29 +1962,29 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="164"/>
+        <location filename="../../app/ui/kpi_window.py" line="115"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="173"/>
+        <location filename="../../app/ui/kpi_window.py" line="123"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="181"/>
+        <location filename="../../app/ui/kpi_window.py" line="128"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="184"/>
+        <location filename="../../app/ui/kpi_window.py" line="131"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="225"/>
+        <location filename="../../app/ui/kpi_window.py" line="172"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -2370,47 +2373,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="60"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="61"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="78"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="79"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="81"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="83"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="84"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2618,111 +2621,111 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="135"/>
+        <location filename="../../app/ui/sheet_import.py" line="109"/>
         <source>Import orders — %1</source>
         <translation>导入订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="149"/>
+        <location filename="../../app/ui/sheet_import.py" line="123"/>
         <source>%1%2: %3 new order(s), %4 to update, %5 bad line(s).</source>
         <translation>%1%2：新订单 %3 个，更新 %4 个，错误行 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="154"/>
+        <location filename="../../app/ui/sheet_import.py" line="128"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
-        <location filename="../../app/ui/sheet_import.py" line="155"/>
+        <location filename="../../app/ui/sheet_import.py" line="118"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="143"/>
+        <location filename="../../app/ui/sheet_import.py" line="117"/>
         <source>Conflicts with the shop (%1)</source>
         <translation>与店铺数据不一致（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="118"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
+        <location filename="../../app/ui/sheet_import.py" line="118"/>
         <source>The shop&apos;s (kept)</source>
         <translation>店铺的（保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="145"/>
+        <location filename="../../app/ui/sheet_import.py" line="119"/>
         <source>The export&apos;s (not written)</source>
         <translation>导出表的（不写入）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sheet_import.py" line="152"/>
+        <location filename="../../app/ui/sheet_import.py" line="126"/>
         <source>%n field(s) differ from the shop&apos;s own data: the shop&apos;s are kept.</source>
         <translation>
             <numerusform>有 %n 个字段与店铺数据不一致：保留店铺的数据。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="155"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="155"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="155"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="155"/>
+        <location filename="../../app/ui/sheet_import.py" line="129"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="156"/>
+        <location filename="../../app/ui/sheet_import.py" line="130"/>
         <source>Tracking no.</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="159"/>
+        <location filename="../../app/ui/sheet_import.py" line="133"/>
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="159"/>
+        <location filename="../../app/ui/sheet_import.py" line="133"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="159"/>
+        <location filename="../../app/ui/sheet_import.py" line="133"/>
         <source>Read from column</source>
         <translation>读取的列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="162"/>
+        <location filename="../../app/ui/sheet_import.py" line="136"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="144"/>
-        <location filename="../../app/ui/sheet_import.py" line="163"/>
+        <location filename="../../app/ui/sheet_import.py" line="118"/>
+        <location filename="../../app/ui/sheet_import.py" line="137"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="163"/>
+        <location filename="../../app/ui/sheet_import.py" line="137"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="163"/>
+        <location filename="../../app/ui/sheet_import.py" line="137"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
@@ -2783,17 +2786,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PaletteModel</name>
     <message>
-        <location filename="../../app/ui/palette.py" line="52"/>
+        <location filename="../../app/ui/models/palette_model.py" line="44"/>
         <source>Save as a new phrase… (Enter)</source>
         <translation>存为新短语…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/palette.py" line="54"/>
+        <location filename="../../app/ui/models/palette_model.py" line="46"/>
         <source>No phrases yet</source>
         <translation>还没有短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/palette.py" line="55"/>
+        <location filename="../../app/ui/models/palette_model.py" line="47"/>
         <source>No phrase matches “%1”</source>
         <translation>没有与“%1”匹配的短语</translation>
     </message>
@@ -2809,142 +2812,142 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="38"/>
+        <location filename="../../app/ui/phrase_editor.py" line="39"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="39"/>
+        <location filename="../../app/ui/phrase_editor.py" line="40"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="40"/>
+        <location filename="../../app/ui/phrase_editor.py" line="41"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="41"/>
+        <location filename="../../app/ui/phrase_editor.py" line="42"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="43"/>
+        <location filename="../../app/ui/phrase_editor.py" line="44"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="44"/>
+        <location filename="../../app/ui/phrase_editor.py" line="45"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="45"/>
+        <location filename="../../app/ui/phrase_editor.py" line="46"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="46"/>
+        <location filename="../../app/ui/phrase_editor.py" line="47"/>
         <source>%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or {ask:label|choice 1,choice 2}.</source>
         <translation>%1 没有可询问的内容：请写成 {ask:名称}、{ask:名称|money}、{ask:名称|date} 或 {ask:名称|选项1,选项2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="58"/>
+        <location filename="../../app/ui/phrase_editor.py" line="59"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="58"/>
+        <location filename="../../app/ui/phrase_editor.py" line="59"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="70"/>
+        <location filename="../../app/ui/phrase_editor.py" line="71"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="72"/>
+        <location filename="../../app/ui/phrase_editor.py" line="73"/>
         <source>Only for me (%1) — others on this desk do not see it</source>
         <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="76"/>
+        <location filename="../../app/ui/phrase_editor.py" line="77"/>
         <source>Not for &amp;complaining buyers: never suggested to an angry buyer or one with an open issue, never sent to them by the robot</source>
         <translation>不推荐给投诉买家(&amp;C)：不向生气或有未结问题单的买家推荐，机器人也不会发给他们</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="83"/>
+        <location filename="../../app/ui/phrase_editor.py" line="84"/>
         <source>asked each time: {ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</source>
         <translation>每次询问：{ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="84"/>
+        <location filename="../../app/ui/phrase_editor.py" line="85"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="91"/>
+        <location filename="../../app/ui/phrase_editor.py" line="92"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="93"/>
+        <location filename="../../app/ui/phrase_editor.py" line="94"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="101"/>
+        <location filename="../../app/ui/phrase_editor.py" line="102"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="102"/>
+        <location filename="../../app/ui/phrase_editor.py" line="103"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="104"/>
+        <location filename="../../app/ui/phrase_editor.py" line="105"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="105"/>
+        <location filename="../../app/ui/phrase_editor.py" line="106"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="106"/>
+        <location filename="../../app/ui/phrase_editor.py" line="107"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="107"/>
+        <location filename="../../app/ui/phrase_editor.py" line="108"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="140"/>
+        <location filename="../../app/ui/phrase_editor.py" line="139"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="141"/>
+        <location filename="../../app/ui/phrase_editor.py" line="140"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="152"/>
+        <location filename="../../app/ui/phrase_editor.py" line="151"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="163"/>
+        <location filename="../../app/ui/phrase_editor.py" line="162"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="163"/>
+        <location filename="../../app/ui/phrase_editor.py" line="162"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
@@ -2980,12 +2983,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="216"/>
+        <location filename="../../app/ui/phrase_manager.py" line="81"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="225"/>
+        <location filename="../../app/ui/phrase_manager.py" line="90"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
@@ -3026,13 +3029,13 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="210"/>
-        <location filename="../../app/ui/phrase_manager.py" line="273"/>
+        <location filename="../../app/ui/phrase_manager.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="211"/>
-        <location filename="../../app/ui/phrase_manager.py" line="274"/>
+        <location filename="../../app/ui/phrase_manager.py" line="139"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3077,186 +3080,186 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="285"/>
+        <location filename="../../app/ui/phrase_manager.py" line="150"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="286"/>
+        <location filename="../../app/ui/phrase_manager.py" line="151"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="286"/>
+        <location filename="../../app/ui/phrase_manager.py" line="151"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <location filename="../../app/ui/phrase_manager.py" line="152"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="287"/>
+        <location filename="../../app/ui/phrase_manager.py" line="152"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="287"/>
-        <location filename="../../app/ui/phrase_manager.py" line="290"/>
+        <location filename="../../app/ui/phrase_manager.py" line="152"/>
+        <location filename="../../app/ui/phrase_manager.py" line="155"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="315"/>
+        <location filename="../../app/ui/phrase_manager.py" line="180"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="316"/>
+        <location filename="../../app/ui/phrase_manager.py" line="181"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="323"/>
+        <location filename="../../app/ui/phrase_manager.py" line="188"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="345"/>
+        <location filename="../../app/ui/phrase_manager.py" line="210"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="348"/>
+        <location filename="../../app/ui/phrase_manager.py" line="213"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="350"/>
+        <location filename="../../app/ui/phrase_manager.py" line="215"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="372"/>
+        <location filename="../../app/ui/models/phrase_groups.py" line="19"/>
         <source>All phrases (%1)</source>
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="425"/>
+        <location filename="../../app/ui/phrase_manager.py" line="273"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="456"/>
+        <location filename="../../app/ui/phrase_manager.py" line="304"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="477"/>
+        <location filename="../../app/ui/phrase_manager.py" line="325"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="483"/>
+        <location filename="../../app/ui/phrase_manager.py" line="331"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="490"/>
+        <location filename="../../app/ui/phrase_manager.py" line="338"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="496"/>
+        <location filename="../../app/ui/phrase_manager.py" line="344"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="497"/>
+        <location filename="../../app/ui/phrase_manager.py" line="345"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="502"/>
+        <location filename="../../app/ui/phrase_manager.py" line="350"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="506"/>
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="507"/>
+        <location filename="../../app/ui/phrase_manager.py" line="355"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="518"/>
+        <location filename="../../app/ui/phrase_manager.py" line="366"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="525"/>
+        <location filename="../../app/ui/phrase_manager.py" line="373"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="533"/>
+        <location filename="../../app/ui/phrase_manager.py" line="381"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="533"/>
+        <location filename="../../app/ui/phrase_manager.py" line="381"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="534"/>
+        <location filename="../../app/ui/phrase_manager.py" line="382"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="536"/>
+        <location filename="../../app/ui/phrase_manager.py" line="384"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="544"/>
+        <location filename="../../app/ui/phrase_manager.py" line="392"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="550"/>
+        <location filename="../../app/ui/phrase_manager.py" line="398"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="566"/>
+        <location filename="../../app/ui/phrase_manager.py" line="414"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="572"/>
+        <location filename="../../app/ui/phrase_manager.py" line="420"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -3264,7 +3267,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhrasePalette</name>
     <message>
-        <location filename="../../app/ui/palette.py" line="96"/>
+        <location filename="../../app/ui/palette.py" line="32"/>
         <source>Search phrases: title, pinyin (tkdz), abbreviation…</source>
         <translation>搜索短语：标题、拼音（如 tkdz）、缩写…</translation>
     </message>
@@ -3272,62 +3275,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="65"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="41"/>
         <source>Slot</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="65"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="41"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="65"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="41"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="65"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="41"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="65"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="41"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="66"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="42"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="66"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="42"/>
         <source>Last used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="66"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="42"/>
         <source>For</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="66"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="42"/>
         <source>Complaining buyers</source>
         <translation>投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="112"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="88"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="112"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="88"/>
         <source>the shop</source>
         <translation>全店共用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="114"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="90"/>
         <source>not for them</source>
         <translation>不推荐</translation>
     </message>
@@ -3370,7 +3373,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>赠品或优惠券上限（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/policy_dialog.py" line="76"/>
+        <location filename="../../app/ui/policy_dialog.py" line="73"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3378,57 +3381,57 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="303"/>
+        <location filename="../../app/ui/worklist.py" line="244"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="310"/>
+        <location filename="../../app/ui/worklist.py" line="251"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="315"/>
+        <location filename="../../app/ui/worklist.py" line="256"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="315"/>
+        <location filename="../../app/ui/worklist.py" line="256"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="315"/>
+        <location filename="../../app/ui/worklist.py" line="256"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="315"/>
+        <location filename="../../app/ui/worklist.py" line="256"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="314"/>
+        <location filename="../../app/ui/worklist.py" line="255"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="259"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="259"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="318"/>
+        <location filename="../../app/ui/worklist.py" line="259"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="317"/>
+        <location filename="../../app/ui/worklist.py" line="258"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
@@ -4308,27 +4311,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>问题订单（未解决）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="68"/>
+        <location filename="../../app/ui/report_dialog.py" line="70"/>
         <source>&amp;Save as XLSX… (Ctrl+S)</source>
         <translation>保存为 XLSX(&amp;S)…（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="70"/>
+        <location filename="../../app/ui/report_dialog.py" line="72"/>
         <source>&amp;Reconcile with finance&apos;s sheet… (Ctrl+R)</source>
         <translation>与财务结果表核对(&amp;R)…（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="72"/>
+        <location filename="../../app/ui/report_dialog.py" line="74"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="75"/>
+        <location filename="../../app/ui/report_dialog.py" line="77"/>
         <source>&amp;Table:</source>
         <translation>报表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="79"/>
+        <location filename="../../app/ui/report_dialog.py" line="81"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -4343,101 +4346,101 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="112"/>
+        <location filename="../../app/ui/report_dialog.py" line="114"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="117"/>
+        <location filename="../../app/ui/report_dialog.py" line="119"/>
         <source>Cannot make the table: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="126"/>
+        <location filename="../../app/ui/report_dialog.py" line="128"/>
         <source>%1, %2: %n row(s).</source>
         <translation>
             <numerusform>%1，%2：%n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="156"/>
+        <location filename="../../app/ui/report_dialog.py" line="149"/>
         <source>Save the table</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="158"/>
+        <location filename="../../app/ui/report_dialog.py" line="151"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="178"/>
+        <location filename="../../app/ui/report_dialog.py" line="171"/>
         <source>Not saved: %1 (%2). Choose another folder, or close the file if Excel has it open.</source>
         <translation>未保存：%1（%2）。请换一个文件夹；如果 Excel 正打开这个文件，请先关闭。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="182"/>
+        <location filename="../../app/ui/report_dialog.py" line="175"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>已保存 %n 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="188"/>
+        <location filename="../../app/ui/report_dialog.py" line="181"/>
         <source>Reconciling goes with the refund table (退款信息表).</source>
         <translation>核对只适用于退款信息表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="190"/>
+        <location filename="../../app/ui/report_dialog.py" line="183"/>
         <source>Finance&apos;s result sheet</source>
         <translation>财务结果表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="191"/>
+        <location filename="../../app/ui/report_dialog.py" line="184"/>
         <source>Finance sheets (*.xlsx *.csv)</source>
         <translation>财务表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="209"/>
+        <location filename="../../app/ui/report_dialog.py" line="202"/>
         <source>%1 cannot be read as finance&apos;s sheet: %2</source>
         <translation>%1 无法作为财务结果表读取：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="214"/>
+        <location filename="../../app/ui/report_dialog.py" line="207"/>
         <source>matched</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="214"/>
+        <location filename="../../app/ui/report_dialog.py" line="207"/>
         <source>differs</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="215"/>
+        <location filename="../../app/ui/report_dialog.py" line="208"/>
         <source>not in finance&apos;s sheet</source>
         <translation>财务表中没有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="215"/>
+        <location filename="../../app/ui/report_dialog.py" line="208"/>
         <source>no such refund on the desk</source>
         <translation>客服台没有这笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="216"/>
+        <location filename="../../app/ui/report_dialog.py" line="209"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="216"/>
+        <location filename="../../app/ui/report_dialog.py" line="209"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="216"/>
+        <location filename="../../app/ui/report_dialog.py" line="209"/>
         <source>What differs (desk → finance)</source>
         <translation>差异（客服台 → 财务）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="221"/>
+        <location filename="../../app/ui/report_dialog.py" line="214"/>
         <source>%1: %2 of %3 line(s) matched; the rest are marked in the audit log.</source>
         <translation>%1：%3 行中 %2 行一致；其余已记入审计日志。</translation>
     </message>
@@ -4445,158 +4448,158 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="81"/>
+        <location filename="../../app/ui/review_window.py" line="52"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="88"/>
+        <location filename="../../app/ui/review_window.py" line="59"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="89"/>
+        <location filename="../../app/ui/review_window.py" line="60"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="66"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="95"/>
+        <location filename="../../app/ui/review_window.py" line="66"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="67"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="67"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="68"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="68"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="74"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="48"/>
+        <location filename="../../app/ui/review_window.py" line="74"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="74"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="74"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="75"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="75"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="75"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="76"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="76"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="76"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="76"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="117"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="74"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="117"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="74"/>
         <source>Who</source>
         <translation>谁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="117"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="75"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="118"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="75"/>
         <source>Waited (s)</source>
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="130"/>
+        <location filename="../../app/ui/review_window.py" line="94"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="131"/>
+        <location filename="../../app/ui/review_window.py" line="95"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="137"/>
+        <location filename="../../app/ui/review_window.py" line="101"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="137"/>
+        <location filename="../../app/ui/review_window.py" line="101"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="138"/>
+        <location filename="../../app/ui/review_window.py" line="102"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="147"/>
+        <location filename="../../app/ui/review_window.py" line="111"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="150"/>
+        <location filename="../../app/ui/review_window.py" line="114"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
@@ -4641,112 +4644,112 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="206"/>
+        <location filename="../../app/ui/review_window.py" line="168"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="214"/>
+        <location filename="../../app/ui/review_window.py" line="173"/>
         <source>The chats could not be read: %1</source>
         <translation>无法读取会话：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="220"/>
+        <location filename="../../app/ui/review_window.py" line="179"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="48"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="192"/>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="49"/>
+        <location filename="../../app/ui/review_window.py" line="156"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="246"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="50"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="253"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="53"/>
         <source>[Picture]</source>
         <translation>[图片]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="257"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="57"/>
         <source>good example</source>
         <translation>好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="257"/>
+        <location filename="../../app/ui/models/transcript_model.py" line="58"/>
         <source>bad example</source>
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="282"/>
+        <location filename="../../app/ui/review_window.py" line="222"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="289"/>
-        <location filename="../../app/ui/review_window.py" line="323"/>
+        <location filename="../../app/ui/review_window.py" line="229"/>
+        <location filename="../../app/ui/review_window.py" line="262"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="294"/>
+        <location filename="../../app/ui/review_window.py" line="234"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="306"/>
-        <location filename="../../app/ui/review_window.py" line="315"/>
+        <location filename="../../app/ui/review_window.py" line="245"/>
+        <location filename="../../app/ui/review_window.py" line="254"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="308"/>
+        <location filename="../../app/ui/review_window.py" line="247"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="308"/>
+        <location filename="../../app/ui/review_window.py" line="247"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="334"/>
+        <location filename="../../app/ui/review_window.py" line="273"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="337"/>
+        <location filename="../../app/ui/review_window.py" line="276"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="339"/>
+        <location filename="../../app/ui/review_window.py" line="278"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="345"/>
+        <location filename="../../app/ui/review_window.py" line="284"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="353"/>
+        <location filename="../../app/ui/review_window.py" line="292"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="355"/>
+        <location filename="../../app/ui/review_window.py" line="294"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -4754,72 +4757,72 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>RobotDialog</name>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="55"/>
+        <location filename="../../app/ui/robot_dialog.py" line="57"/>
         <source>Robot first answer</source>
         <translation>机器人首次回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="57"/>
+        <location filename="../../app/ui/robot_dialog.py" line="59"/>
         <source>&amp;Answer buyers automatically with the rules below</source>
         <translation>按下列规则自动回复买家(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="59"/>
+        <location filename="../../app/ui/robot_dialog.py" line="61"/>
         <source>While I am s&amp;uspended (挂起), answer a buyer as soon as they write</source>
         <translation>我挂起时，买家一发消息就回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="63"/>
+        <location filename="../../app/ui/robot_dialog.py" line="65"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="64"/>
+        <location filename="../../app/ui/robot_dialog.py" line="66"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="67"/>
+        <location filename="../../app/ui/robot_dialog.py" line="69"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="67"/>
+        <location filename="../../app/ui/robot_dialog.py" line="69"/>
         <source>Keywords (separated by 、 or spaces)</source>
         <translation>关键词（用、或空格分隔）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="68"/>
+        <location filename="../../app/ui/robot_dialog.py" line="70"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="68"/>
+        <location filename="../../app/ui/robot_dialog.py" line="70"/>
         <source>Similar questions</source>
         <translation>相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="68"/>
+        <location filename="../../app/ui/robot_dialog.py" line="70"/>
         <source>Fired</source>
         <translation>触发次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="75"/>
+        <location filename="../../app/ui/robot_dialog.py" line="77"/>
         <source>Add &amp;rule</source>
         <translation>添加规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="77"/>
+        <location filename="../../app/ui/robot_dialog.py" line="79"/>
         <source>Remo&amp;ve rule</source>
         <translation>删除规则(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="82"/>
+        <location filename="../../app/ui/robot_dialog.py" line="84"/>
         <source>The robot answers a buyer once, then waits for you; its answers are marked as the robot&apos;s, pass the banned-word check like yours, and are listed for review. A phrase that still needs values (an order no., a courier) is never sent by the robot.</source>
         <translation>机器人对每位买家只回复一次，之后等您接手；它的回复标为机器人，与您的回复一样经过违禁词检查，并列入回复记录供复查。仍需填写内容（订单号、快递公司）的短语，机器人不会发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="90"/>
+        <location filename="../../app/ui/robot_dialog.py" line="92"/>
         <source>Answer a buyer who has &amp;waited</source>
         <translation>买家等待超过此时间即回复(&amp;W)</translation>
     </message>
@@ -4847,32 +4850,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>机器人回复记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="178"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="178"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="179"/>
+        <location filename="../../app/ui/robot_dialog.py" line="178"/>
         <source>Buyer asked</source>
         <translation>买家问</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Robot answered</source>
         <translation>机器人答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="180"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="181"/>
+        <location filename="../../app/ui/robot_dialog.py" line="179"/>
         <source>Buyer then said</source>
         <translation>买家接着说</translation>
     </message>
@@ -4882,22 +4885,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="208"/>
+        <location filename="../../app/ui/robot_dialog.py" line="206"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="216"/>
+        <location filename="../../app/ui/robot_dialog.py" line="211"/>
         <source>The robot&apos;s answers could not be read: %1</source>
         <translation>无法读取机器人回复记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="222"/>
+        <location filename="../../app/ui/models/robot_answers.py" line="23"/>
         <source>(nothing yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/robot_dialog.py" line="228"/>
+        <location filename="../../app/ui/robot_dialog.py" line="216"/>
         <source>%n robot answer(s) this day.</source>
         <translation>
             <numerusform>当天机器人回复 %n 条。</numerusform>
@@ -4907,72 +4910,72 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="114"/>
+        <location filename="../../app/ui/search_window.py" line="87"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="118"/>
+        <location filename="../../app/ui/search_window.py" line="91"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="124"/>
+        <location filename="../../app/ui/search_window.py" line="97"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="124"/>
+        <location filename="../../app/ui/search_window.py" line="97"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="125"/>
+        <location filename="../../app/ui/search_window.py" line="98"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="125"/>
+        <location filename="../../app/ui/search_window.py" line="98"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="128"/>
+        <location filename="../../app/ui/search_window.py" line="101"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="131"/>
+        <location filename="../../app/ui/search_window.py" line="104"/>
         <source>any agent</source>
         <translation>任意客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="133"/>
+        <location filename="../../app/ui/search_window.py" line="106"/>
         <source>any buyer</source>
         <translation>任意买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="137"/>
+        <location filename="../../app/ui/search_window.py" line="110"/>
         <source>Only &amp;days</source>
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="152"/>
+        <location filename="../../app/ui/search_window.py" line="127"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="156"/>
+        <location filename="../../app/ui/search_window.py" line="131"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="162"/>
+        <location filename="../../app/ui/search_window.py" line="137"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="162"/>
+        <location filename="../../app/ui/search_window.py" line="137"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
@@ -4987,64 +4990,64 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="205"/>
+        <location filename="../../app/ui/search_window.py" line="178"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="212"/>
+        <location filename="../../app/ui/search_window.py" line="183"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="215"/>
+        <location filename="../../app/ui/search_window.py" line="186"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="220"/>
+        <location filename="../../app/ui/models/search_results.py" line="62"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="220"/>
+        <location filename="../../app/ui/models/search_results.py" line="62"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="220"/>
+        <location filename="../../app/ui/models/search_results.py" line="63"/>
         <source>robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="220"/>
+        <location filename="../../app/ui/models/search_results.py" line="63"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="221"/>
+        <location filename="../../app/ui/models/search_results.py" line="69"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="221"/>
+        <location filename="../../app/ui/models/search_results.py" line="69"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="221"/>
+        <location filename="../../app/ui/models/search_results.py" line="70"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="234"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="235"/>
+        <location filename="../../app/ui/search_window.py" line="191"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -5054,39 +5057,29 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SheetImportDialog</name>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="65"/>
+        <location filename="../../app/ui/sheet_import.py" line="56"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="73"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sheet_import.py" line="89"/>
-        <source>Nothing was imported.</source>
-        <translation>没有导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sheet_import.py" line="94"/>
+        <location filename="../../app/ui/sheet_import.py" line="68"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="97"/>
+        <location filename="../../app/ui/sheet_import.py" line="71"/>
         <source>Cannot get the list from %1: %2</source>
         <translation>无法从%1获取列表：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/sheet_import.py" line="107"/>
+        <location filename="../../app/ui/sheet_import.py" line="81"/>
         <source>Import, skipping %n bad line(s)</source>
         <translation>
             <numerusform>导入，跳过 %n 行错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/sheet_import.py" line="123"/>
+        <location filename="../../app/ui/sheet_import.py" line="97"/>
         <source>%1 was not imported: %2</source>
         <translation>%1 未导入：%2</translation>
     </message>
@@ -5319,22 +5312,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SupervisorRemoves</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="124"/>
+        <location filename="../../app/ui/word_lists.py" line="121"/>
         <source>Remove banned words</source>
         <translation>删除违禁词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="125"/>
+        <location filename="../../app/ui/word_lists.py" line="122"/>
         <source>Without them in the list, replies with %1 reach buyers. A supervisor authorises this with their name and password; the audit log names them and this desk.</source>
         <translation>删除后，含有 %1 的回复就会发给买家。须由主管输入名字和密码批准；审计日志会记下该主管和本客服台。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="135"/>
+        <location filename="../../app/ui/word_lists.py" line="132"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="146"/>
+        <location filename="../../app/ui/word_lists.py" line="143"/>
         <source>Not removed: %1</source>
         <translation>未删除：%1</translation>
     </message>
@@ -5342,12 +5335,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SystemPalette</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="261"/>
+        <location filename="../../app/ui/system_palette.py" line="228"/>
         <source>Search phrases — Enter pastes, Shift+Enter types it, Alt+Enter pastes and presses Enter</source>
         <translation>搜索短语 — 回车粘贴，Shift+回车逐字输入，Alt+回车粘贴并按回车发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="355"/>
+        <location filename="../../app/ui/system_palette.py" line="322"/>
         <source>Pasted, not sent: %1 still has to be filled in; then press Enter there.</source>
         <translation>已粘贴，未发送：%1 还没填写，填好后再在那边按回车。</translation>
     </message>
@@ -5360,17 +5353,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>把 %1 转接给同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="36"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="38"/>
         <source>What the colleague should know: the order, what was promised, what is left to do</source>
         <translation>同事需要知道的：订单、答应过买家什么、还要做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="39"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="41"/>
         <source>Asking the shop who is there…</source>
         <translation>正在向店铺查询在线同事…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="43"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="45"/>
         <source>&amp;Transfer</source>
         <translation>转接(&amp;T)</translation>
     </message>
@@ -5385,42 +5378,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
+        <location filename="../../app/ui/models/colleague_list.py" line="22"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
+        <location filename="../../app/ui/models/colleague_list.py" line="23"/>
         <source>suspended</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="65"/>
+        <location filename="../../app/ui/models/colleague_list.py" line="24"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="66"/>
+        <location filename="../../app/ui/models/colleague_list.py" line="25"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="79"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="71"/>
         <source>Nobody else is at this shop&apos;s desks: there is no one to transfer to.</source>
         <translation>店铺里没有其他客服，无法转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="84"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="76"/>
         <source>Choose a colleague first.</source>
         <translation>请先选择一位同事。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="88"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="80"/>
         <source>Transferring…</source>
         <translation>正在转接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="94"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="86"/>
         <source>Not transferred: %1</source>
         <translation>未转接：%1</translation>
     </message>
@@ -5428,12 +5421,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>VariableForm</name>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="98"/>
+        <location filename="../../app/ui/system_palette.py" line="94"/>
         <source>%1 needs:</source>
         <translation>%1 需要填写：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="137"/>
+        <location filename="../../app/ui/system_palette.py" line="133"/>
         <source>Fill in %1 to send it; Enter without Alt pastes it with the blank to type over.</source>
         <translation>填上%1才能发送；不按 Alt 直接回车会带着空白粘贴，之后再补填。</translation>
     </message>
@@ -5441,69 +5434,69 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="405"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="462"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="464"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="393"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="450"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="452"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="406"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="394"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="411"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="399"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="413"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="401"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="418"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="406"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="420"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="408"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="433"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="421"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="440"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="428"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="458"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="446"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="459"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="447"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="460"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="448"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="466"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="454"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="469"/>
+        <location filename="../../app/ui/issue_dialogs.py" line="457"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -5516,27 +5509,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>输入词语（用、或空格分隔）以添加，或在列表中查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="56"/>
+        <location filename="../../app/ui/word_lists.py" line="58"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="58"/>
+        <location filename="../../app/ui/word_lists.py" line="60"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="95"/>
+        <location filename="../../app/ui/word_lists.py" line="91"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="103"/>
+        <location filename="../../app/ui/word_lists.py" line="100"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="111"/>
+        <location filename="../../app/ui/word_lists.py" line="108"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -5544,47 +5537,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="158"/>
+        <location filename="../../app/ui/word_lists.py" line="155"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="159"/>
+        <location filename="../../app/ui/word_lists.py" line="156"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="163"/>
+        <location filename="../../app/ui/word_lists.py" line="160"/>
         <source>Anyone may add a word; removing one takes a supervisor&apos;s name and password.</source>
         <translation>任何人都可以添加违禁词；删除违禁词需要主管的名字和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="166"/>
+        <location filename="../../app/ui/word_lists.py" line="163"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="170"/>
+        <location filename="../../app/ui/word_lists.py" line="167"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="171"/>
+        <location filename="../../app/ui/word_lists.py" line="168"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="183"/>
+        <location filename="../../app/ui/word_lists.py" line="180"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="183"/>
+        <location filename="../../app/ui/word_lists.py" line="180"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/word_lists.py" line="183"/>
+        <location filename="../../app/ui/word_lists.py" line="180"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>
@@ -5592,47 +5585,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WorkModel</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/models/work_model.py" line="30"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/models/work_model.py" line="30"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/models/work_model.py" line="30"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="62"/>
+        <location filename="../../app/ui/models/work_model.py" line="30"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/models/work_model.py" line="31"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/models/work_model.py" line="31"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/models/work_model.py" line="31"/>
         <source>Attempts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="63"/>
+        <location filename="../../app/ui/models/work_model.py" line="31"/>
         <source>Last contact</source>
         <translation>上次联系</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="64"/>
+        <location filename="../../app/ui/models/work_model.py" line="32"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
@@ -5640,22 +5633,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>Worklist</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="47"/>
+        <location filename="../../app/ui/models/work_model.py" line="19"/>
         <source>To message</source>
         <translation>待发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="48"/>
+        <location filename="../../app/ui/models/work_model.py" line="20"/>
         <source>Waiting for an answer</source>
         <translation>等待回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="49"/>
+        <location filename="../../app/ui/models/work_model.py" line="21"/>
         <source>To phone</source>
         <translation>待电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="50"/>
+        <location filename="../../app/ui/models/work_model.py" line="22"/>
         <source>Follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -5663,22 +5656,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WorklistWindow</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="101"/>
+        <location filename="../../app/ui/worklist.py" line="49"/>
         <source>Problem orders — worklist</source>
         <translation>问题订单 — 工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="107"/>
+        <location filename="../../app/ui/worklist.py" line="55"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="130"/>
+        <location filename="../../app/ui/worklist.py" line="71"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="137"/>
+        <location filename="../../app/ui/worklist.py" line="78"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
@@ -5723,62 +5716,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="176"/>
+        <location filename="../../app/ui/worklist.py" line="117"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="185"/>
+        <location filename="../../app/ui/worklist.py" line="126"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="197"/>
+        <location filename="../../app/ui/worklist.py" line="138"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="203"/>
+        <location filename="../../app/ui/worklist.py" line="144"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="231"/>
+        <location filename="../../app/ui/worklist.py" line="172"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="240"/>
+        <location filename="../../app/ui/worklist.py" line="181"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="243"/>
+        <location filename="../../app/ui/worklist.py" line="184"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="248"/>
+        <location filename="../../app/ui/worklist.py" line="189"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="264"/>
+        <location filename="../../app/ui/worklist.py" line="205"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="265"/>
+        <location filename="../../app/ui/worklist.py" line="206"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="281"/>
+        <location filename="../../app/ui/worklist.py" line="222"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="286"/>
+        <location filename="../../app/ui/worklist.py" line="227"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>

@@ -3,7 +3,9 @@
 `clipper`: owns the clipboard with the given text until it is killed;
 `reader`: prints what the clipboard holds when told (stdin line);
 `nopaste`: a text field that refuses pastes (as some web forms and remote desktops do) and "sends" its text on
-Enter; when told, prints its text and what it sent."""
+Enter; when told, prints its text and what it sent.
+Each answer comes after its question is read: a test polling a client asks again as soon as it has the answer, and
+a second question read ahead into stdin's buffer would leave the notifier silent and the test waiting forever."""
 
 import ctypes
 import sys
@@ -34,7 +36,7 @@ if role == "target":
     entry.activateWindow()
     entry.setFocus()
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(lambda *_: (print("TEXT:" + entry.text(), flush=True), sys.stdin.readline()))
+    notifier.activated.connect(lambda *_: (sys.stdin.readline(), print("TEXT:" + entry.text(), flush=True)))
     if len(sys.argv) > 2 and sys.argv[2] == "--trace":  # the benchmark: when each change arrived
         entry.textChanged.connect(lambda text: print(f"changed {time.monotonic():.6f} {len(text)}", flush=True))
     QTimer.singleShot(120_000 if "--trace" in sys.argv else 30_000, app.quit)  # never left behind
@@ -48,14 +50,14 @@ elif role == "nopaste":
     entry.activateWindow()
     entry.setFocus()
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(lambda *_: (print(f"TEXT:{entry.text()}|SENT:{'/'.join(sent)}", flush=True),
-                                           sys.stdin.readline()))
+    notifier.activated.connect(lambda *_: (sys.stdin.readline(),
+                                           print(f"TEXT:{entry.text()}|SENT:{'/'.join(sent)}", flush=True)))
 elif role == "reader":  # prints the clipboard's text when told
     label = QLabel("reader")
     label.show()
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(lambda *_: (print("CLIP:" + app.clipboard().text(), flush=True),
-                                           sys.stdin.readline()))
+    notifier.activated.connect(lambda *_: (sys.stdin.readline(),
+                                           print("CLIP:" + app.clipboard().text(), flush=True)))
 else:
     label = QLabel("clipper")
     label.show()

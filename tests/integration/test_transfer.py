@@ -92,8 +92,8 @@ def test_ctrl_t_transfers_the_open_chat_from_the_desk(qtbot, open_desk, control,
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), TransferDialog))
     dialog = QApplication.activeModalWidget()
-    qtbot.waitUntil(lambda: dialog.colleagues.count() == 3)
-    names = [dialog.colleagues.item(i).text() for i in range(dialog.colleagues.count())]
+    qtbot.waitUntil(lambda: dialog.colleagues.model().rowCount() == 3)
+    names = [dialog.colleagues.model().index(i).data() for i in range(dialog.colleagues.model().rowCount())]
     assert names[0].startswith("主管") and "supervisor" in names[0]
     qtbot.keyClick(dialog.colleagues, Qt.Key.Key_Home)  # the keyboard picks the colleague; the note is typed
     dialog.note.setPlainText("要开发票，请主管处理")  # through an input method: QTest cannot type Chinese

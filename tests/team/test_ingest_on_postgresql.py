@@ -8,8 +8,8 @@ import pytest
 
 from app.gateway import schema
 from app.store.engine import open_store
+from tests.property.test_store_ingest import CHATS, desk_state, prepare
 from tests.unit.store.conftest import at
-from tests.unit.store.test_ingest import CHATS, desk_state, prepare
 
 pytestmark = pytest.mark.integration
 

@@ -68,8 +68,8 @@ def test_a_reply_review_and_kpis_name_agents_by_their_display_names(qtbot, windo
     agents = [review.agent.itemText(i) for i in range(review.agent.count())]
     assert "小王" in agents and "小雪" in agents and "agent-xiaowang" not in agents and "demo" not in agents
     review.table.selectRow(0)
-    qtbot.waitUntil(lambda: review.transcript.rowCount() == 4)
-    speakers = [review.transcript.item(r, 1).text() for r in range(4)]
+    qtbot.waitUntil(lambda: review.transcript.model().rowCount() == 4)
+    speakers = [review.transcript.model().index(r, 1).data() for r in range(4)]
     assert speakers[1].endswith("小王") and speakers[3].endswith("小雪")
     assert [review.scored_agent.itemText(i) for i in range(review.scored_agent.count())] == ["小王", "小雪"]
     review.close()

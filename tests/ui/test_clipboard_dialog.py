@@ -4,6 +4,7 @@ once for what is copied next."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.desk.clipboard import ClipHistory
@@ -50,9 +51,9 @@ def test_copied_pictures_show_as_thumbnails_with_their_size_in_the_clipboard_pal
     palette = ClipPalette(clips)
     qtbot.addWidget(palette)
     palette.refresh()
-    texts = [palette.results.item(i).text() for i in range(palette.results.count())]
+    texts = [palette.results.model().index(i).data() for i in range(palette.results.model().rowCount())]
     assert texts == ["[Picture] 800×600  · wps", "亲，在的  · firefox"]  # newest first
-    thumbnail = palette.results.item(0).icon().pixmap(palette.results.iconSize())
+    thumbnail = palette.results.model().index(0).data(Qt.ItemDataRole.DecorationRole).pixmap(palette.results.iconSize())
     assert not thumbnail.isNull() and thumbnail.width() <= 64 and thumbnail.height() <= 48
     assert thumbnail.toImage().pixelColor(thumbnail.width() // 2, thumbnail.height() // 2).name() == "#ffa500"
-    assert palette.results.item(1).icon().isNull()  # a text has none
+    assert (palette.results.model().index(1).data(Qt.ItemDataRole.DecorationRole) or QIcon()).isNull()  # a text has none

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.gateway import schema
 from app.ui.buyer_text import FSI, PDI
 from app.ui.delegates import LABEL_COLOUR, MessageDelegate
-from app.ui.review_window import TRANSCRIPT_CHARS
+from app.ui.models.transcript_model import TRANSCRIPT_CHARS
 from app.ui.search_window import SearchWindow
 from tests.ui.conftest import NOW
 
@@ -205,9 +205,9 @@ def test_search_marks_the_hit_in_escaped_text_and_the_review_shows_plain_text(qt
     qtbot.keyClick(win, Qt.Key.Key_F, CTRL_SHIFT)
     search = opened(qtbot, SearchWindow)
     search.query.setText("img")
-    qtbot.waitUntil(lambda: search.results.count() == 1)
+    qtbot.waitUntil(lambda: search.results.model().rowCount() == 1)
     document = QTextDocument()
-    document.setHtml(search.results.item(0).data(Qt.ItemDataRole.UserRole + 1))
+    document.setHtml(search.results.model().index(0).data(Qt.ItemDataRole.UserRole + 1))
     assert "<b>退款</b><img src=x> 001" in document.toPlainText()
     assert bold_runs(document) == ["img"]  # the hit is the only markup
     assert f"{FSI}tb_小美妈妈{PDI}" in document.toPlainText()
@@ -215,8 +215,8 @@ def test_search_marks_the_hit_in_escaped_text_and_the_review_shows_plain_text(qt
     review = win.opens.open_review()
     qtbot.waitUntil(lambda: review.model.rowCount() == 1)
     review.table.selectRow(0)
-    qtbot.waitUntil(lambda: review.transcript.rowCount() == 3)
-    lines = [(review.transcript.item(r, 1).text(), review.transcript.item(r, 2).text()) for r in range(3)]
+    qtbot.waitUntil(lambda: review.transcript.model().rowCount() == 3)
+    lines = [(review.transcript.model().index(r, 1).data(), review.transcript.model().index(r, 2).data()) for r in range(3)]
     assert lines[0] == ("Buyer", "<b>退款</b><img src=x> 001")
     assert lines[1] == ("Buyer", "[System] 已退款")
     assert lines[2][1].startswith(big[:TRANSCRIPT_CHARS])
@@ -238,7 +238,7 @@ def test_a_buyers_words_pasted_into_an_issue_note_stay_words_everywhere_the_issu
     from datetime import datetime as clock
 
     from app.ui.issue_dialogs import IssueDetails
-    from app.ui.issue_list import IssueTable
+    from app.ui.models.issue_table import IssueTable
 
     win = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
     issue = win.issue_desk.open_issue(stage="in_sale", category="buyer_note", buyer_nick="<i>小美</i>", note=MARKUP,

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 from app.desk.issues import IssueDesk
 from app.gateway import schema
 from app.ui.issue_dialogs import ActionDialog, IssueDetails
-from app.ui.issue_list import OVERDUE, IssueListWindow
+from app.ui.issue_list import IssueListWindow
+from app.ui.models.record_table import OVERDUE
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

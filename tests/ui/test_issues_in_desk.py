@@ -128,8 +128,8 @@ def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qt
         (tmp_path / "notes.txt").write_text("not a picture")
         seen["bad"] = dialog.attach_files([tmp_path / "notes.txt"]), dialog.problem.text()
         seen["good"] = dialog.attach_files([tmp_path / "parcel.png"])
-        seen["history"] = [dialog.history.item(i).text() for i in range(dialog.history.count())]
-        seen["photos"] = dialog.photos.count()
+        seen["history"] = [dialog.history.model().index(i).data() for i in range(dialog.history.model().rowCount())]
+        seen["photos"] = dialog.photos.model().rowCount()
         dialog.state.setCurrentIndex(dialog.state.findData("waiting_buyer"))
         dialog.reject()
 

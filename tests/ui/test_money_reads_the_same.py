@@ -64,13 +64,13 @@ def test_one_refund_of_five_yuan_reads_5_00_everywhere(qtbot, tmp_path, capsys):
     tables = ReportDialog(store, "小李")
     qtbot.addWidget(tables)
     qtbot.waitUntil(lambda: tables.table is not None)
-    shown = [tables.preview.horizontalHeaderItem(c).text() for c in range(tables.preview.columnCount())]
-    assert tables.preview.item(0, shown.index(REFUND_TABLE)).text() == "5.00"
+    shown = [tables.preview.model().headerData(c, Qt.Orientation.Horizontal) for c in range(tables.preview.model().columnCount())]
+    assert tables.preview.model().index(0, shown.index(REFUND_TABLE)).data() == "5.00"
 
     window = IssueDetails(desk, desk.repo.issue(issue.id), lambda _image: None)
     qtbot.addWidget(window)
-    assert [window.history.item(r).text() for r in range(window.history.count())
-            if "¥" in window.history.item(r).text()] == [f"{_local(NOW)}  Partial refund  ¥5.00  小李"]
+    assert [window.history.model().index(r).data() for r in range(window.history.model().rowCount())
+            if "¥" in window.history.model().index(r).data()] == [f"{_local(NOW)}  Partial refund  ¥5.00  小李"]
     big = desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "再退"})  # over the agent's ¥6.00
     approval = ApprovalDialog(desk, big)
     qtbot.addWidget(approval)

@@ -33,7 +33,7 @@ def test_a_gbk_export_is_previewed_then_written_and_a_second_import_updates(qtbo
     qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.summary.text() == "ExportOrderList202611.csv (gb18030): 2 new order(s), 0 to update, 1 bad line(s)."
     bad = dialog.tabs.widget(dialog.tabs.currentIndex())
-    assert bad.rowCount() == 1 and bad.item(0, 0).text() == "4" and "十二块" in bad.item(0, 1).text()
+    assert bad.model().rowCount() == 1 and bad.model().index(0, 0).data() == "4" and "十二块" in bad.model().index(0, 1).data()
     assert window.session.store.order("3912345678901234567") is None  # nothing before Import
     dialog.import_button.click()
     qtbot.waitUntil(lambda: window.session.store.order("3912345678901234567") is not None)
@@ -71,9 +71,9 @@ def test_the_preview_lists_where_the_export_differs_from_the_shops_order_and_imp
                                      "1 field(s) differ from the shop's own data: the shop's are kept.")
     tabs = {dialog.tabs.tabText(i): dialog.tabs.widget(i) for i in range(dialog.tabs.count())}
     conflicts = tabs["Conflicts with the shop (1)"]
-    assert [conflicts.item(0, c).text() for c in range(5)] == ["2", shop.no, "买家实际支付金额", "¥139.00", "¥129.00"]
+    assert [conflicts.model().index(0, c).data() for c in range(5)] == ["2", shop.no, "买家实际支付金额", "¥139.00", "¥129.00"]
     written = tabs["To write (2)"]
-    assert (written.item(0, 0).text(), written.item(0, 2).text()) == (shop.no, "139.00")  # what Import writes
+    assert (written.model().index(0, 0).data(), written.model().index(0, 2).data()) == (shop.no, "139.00")  # what Import writes
     dialog.import_button.click()
     qtbot.waitUntil(lambda: store.order("1000000000000000001") is not None)
     kept = store.order(shop.no)

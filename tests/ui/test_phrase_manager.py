@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QApplication
 from app.desk.phrases import PhraseBook
 from app.quickreplies.phrase import Phrase
 from app.store.engine import open_store
+from app.ui.models.phrase_table import ABBREVIATION, GROUP, SLOT, TITLE, PhraseRole
 from app.ui.phrase_editor import PhraseEditor
-from app.ui.phrase_manager import ABBREVIATION, GROUP, SLOT, TITLE, PhraseManager, PhraseRole
+from app.ui.phrase_manager import PhraseManager
 from tests.ui.conftest import when_modal
 
 
@@ -136,7 +137,7 @@ def test_import_previews_new_duplicates_and_bad_lines_then_adds_only_on_confirm(
     qtbot.waitUntil(lambda: preview.plan is not None)
     assert "1 new, 1 duplicate(s) not imported again, 1 bad line(s)" in preview.summary.text()
     bad = preview.tabs.widget(1)
-    assert bad.item(0, 0).text() == "3" and "{Left}" in bad.item(0, 1).text()
+    assert bad.model().index(0, 0).data() == "3" and "{Left}" in bad.model().index(0, 1).data()
     assert len(manager.book.phrases) == count  # nothing yet
     assert preview.import_button.text() == "Import 1 phrase(s)"
     preview.import_button.click()
@@ -172,7 +173,7 @@ def test_export_writes_the_shown_group_and_reimports_identically(qtbot, manager,
 
 def test_ctrl_shift_c_turns_a_phrase_for_complaining_buyers_and_back_undoably(qtbot, manager):
     from app.quickreplies.phrase import FOR_COMPLAINTS
-    from app.ui.phrase_manager import COMPLAINTS
+    from app.ui.models.phrase_table import COMPLAINTS
 
     choose_group(manager, "中差评")
     assert shown(manager, COMPLAINTS) == ["", "not for them"]  # 道歉送礼; 邀请好评, as its text asks for a review
@@ -202,7 +203,7 @@ def test_the_editor_follows_the_text_until_the_agent_decides(qtbot, manager):
 
 def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopening_it(qtbot, desk):
     from app.gateway import schema
-    from app.ui.phrase_manager import LAST_USED, USES
+    from app.ui.models.phrase_table import LAST_USED, USES
     from tests.ui.conftest import NOW
 
     window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))

@@ -37,8 +37,8 @@ def test_ctrl_e_shows_todays_refund_table_and_saves_it_as_xlsx_with_the_same_val
     window = desk()
     refund_today(window)
     dialog = open_reports(qtbot, window)
-    assert dialog.preview.rowCount() == 1
-    assert [dialog.preview.item(0, c).text() for c in (0, 1, 3, 5)] == ["tb_小美妈妈", "王小美", "5.50", ORDER.no]
+    assert dialog.preview.model().rowCount() == 1
+    assert [dialog.preview.model().index(0, c).data() for c in (0, 1, 3, 5)] == ["tb_小美妈妈", "王小美", "5.50", ORDER.no]
     target = tmp_path / "out" / "退款信息表.xlsx"
     dialog.save(target)
     qtbot.waitUntil(lambda: "Saved 1 row" in dialog.summary.text())
@@ -54,7 +54,7 @@ def test_another_table_or_day_is_shown_when_picked_and_an_unwritable_target_is_n
     refund_today(window)
     dialog = open_reports(qtbot, window)
     dialog.day.setDate(dialog.day.date().addDays(-1))
-    qtbot.waitUntil(lambda: dialog.table is not None and dialog.preview.rowCount() == 0)
+    qtbot.waitUntil(lambda: dialog.table is not None and dialog.preview.model().rowCount() == 0)
     assert "0 row(s)" in dialog.summary.text()
     dialog.kind.setCurrentIndex(dialog.kind.findData("reships"))
     qtbot.waitUntil(lambda: dialog.table is not None and dialog.table.name == "补发表")
@@ -75,7 +75,7 @@ def test_finances_sheet_is_reconciled_and_the_differing_amount_shown(qtbot, desk
                      encoding="utf-8")
     dialog.reconcile_with(sheet)
     qtbot.waitUntil(lambda: "of 2 line(s) matched" in dialog.summary.text())
-    rows = [[dialog.preview.item(r, c).text() for c in range(3)] for r in range(dialog.preview.rowCount())]
+    rows = [[dialog.preview.model().index(r, c).data() for c in range(3)] for r in range(dialog.preview.model().rowCount())]
     assert rows[0] == [ORDER.no, "differs", "amount ¥5.50 → ¥5.00"]
     assert rows[1][:2] == ["1000000000000000009", "no such refund on the desk"]
-    assert dialog.preview.item(0, 1).foreground().color().name() == "#c0392b"
+    assert dialog.preview.model().index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c0392b"

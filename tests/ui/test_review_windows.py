@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.gateway import schema
 from app.ui.kpi_window import KpiWindow
+from app.ui.models.search_results import marked
 from app.ui.review_window import ReviewWindow
-from app.ui.search_window import SearchWindow, marked
+from app.ui.search_window import SearchWindow
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -41,19 +42,19 @@ def test_the_review_shows_the_days_chats_their_waits_and_saves_a_score(qtbot, de
     assert {review.model.index(r, 1).data() for r in range(2)} == {"tb_小美妈妈", "果果妈"}
     row = next(r for r in range(2) if review.model.index(r, 1).data() == "tb_小美妈妈")
     review.table.selectRow(row)
-    qtbot.waitUntil(lambda: review.transcript.rowCount() == 2)
-    assert review.transcript.item(0, 2).text() == "我要退款<b>!!!</b>"  # shown as text, never as markup
-    assert review.transcript.item(1, 3).text() == "55"
-    assert review.transcript.item(1, 3).foreground().color().name() == "#c0392b"  # over 30 s: slow
+    qtbot.waitUntil(lambda: review.transcript.model().rowCount() == 2)
+    assert review.transcript.model().index(0, 2).data() == "我要退款<b>!!!</b>"  # shown as text, never as markup
+    assert review.transcript.model().index(1, 3).data() == "55"
+    assert review.transcript.model().index(1, 3).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c0392b"  # over 30 s: slow
     review.checks[2].setChecked(True)
     review.checks[3].setChecked(True)
     qtbot.keyClick(review, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Scored 40 for 小李" in review.status.text() and "chat" in review.status.text())
     assert review.model.index(review.table.currentIndex().row(), 10).data() == "40"
-    qtbot.waitUntil(lambda: review.transcript.rowCount() == 2)
-    review.transcript.setCurrentCell(1, 0)
+    qtbot.waitUntil(lambda: review.transcript.model().rowCount() == 2)
+    review.transcript.setCurrentIndex(review.transcript.model().index(1, 0))
     qtbot.keyClick(review, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "good example" in review.transcript.item(1, 2).text())
+    qtbot.waitUntil(lambda: "good example" in review.transcript.model().index(1, 2).data())
     review.only["slow"].setChecked(True)
     qtbot.waitUntil(lambda: review.model.rowCount() == 1)
     out = tmp_path / "day.html"
@@ -88,24 +89,24 @@ def test_search_finds_short_queries_marks_the_hit_and_opens_the_chat(qtbot, desk
     qtbot.keyClick(win, Qt.Key.Key_F, CTRL_SHIFT)
     search = opened(qtbot, SearchWindow)
     search.query.setText("退款")  # typed through an input method
-    qtbot.waitUntil(lambda: search.results.count() == 2)
-    assert search.results.item(0).text() == "亲，马上为您退款"  # newest first
-    html = search.results.item(1).data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.waitUntil(lambda: search.results.model().rowCount() == 2)
+    assert search.results.model().index(0).data() == "亲，马上为您退款"  # newest first
+    html = search.results.model().index(1).data(Qt.ItemDataRole.UserRole + 1)
     assert "我要<b style='color:#C0392B'>退款</b>&lt;b&gt;!!!&lt;/b&gt;" in html
     search.query.setText("有")
     search.agent.setText("小王")
-    qtbot.waitUntil(lambda: [search.results.item(i).text() for i in range(search.results.count())] == ["有的亲"])
+    qtbot.waitUntil(lambda: [search.results.model().index(i).data() for i in range(search.results.model().rowCount())] == ["有的亲"])
     search.agent.clear()
     search.buyer.setText("果果妈")
-    qtbot.waitUntil(lambda: search.results.count() == 2)
+    qtbot.waitUntil(lambda: search.results.model().rowCount() == 2)
     search.first.setDate(search.first.date().addDays(-400))
     search.last.setDate(search.last.date().addDays(-200))
     qtbot.keyClick(search, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # only those days: long ago
-    qtbot.waitUntil(lambda: search.only_days.isChecked() and search.results.count() == 0)
+    qtbot.waitUntil(lambda: search.only_days.isChecked() and search.results.model().rowCount() == 0)
     search.only_days.setChecked(False)
     search.buyer.clear()
     search.query.setText("退款")
-    qtbot.waitUntil(lambda: search.results.count() == 2 and search.results.item(0).text() == "亲，马上为您退款")
+    qtbot.waitUntil(lambda: search.results.model().rowCount() == 2 and search.results.model().index(0).data() == "亲，马上为您退款")
     search.results.setFocus()
     qtbot.keyClick(search.results, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # Enter: the desk's chat
     review = opened(qtbot, ReviewWindow)

@@ -71,9 +71,9 @@ def test_the_review_shows_what_the_robot_answered_and_what_the_buyer_said_next(q
     seen = []
     when_modal(RobotReviewDialog, seen.append)
     open_dialog(qtbot, win, Qt.Key.Key_Y, RobotReviewDialog)
-    qtbot.waitUntil(lambda: bool(seen) and seen[0].table.rowCount() == 1)
+    qtbot.waitUntil(lambda: bool(seen) and seen[0].table.model().rowCount() == 1)
     table = seen[0].table
-    row = [table.item(0, c).text() for c in range(table.columnCount())]
+    row = [table.model().index(0, c).data() for c in range(table.model().columnCount())]
     assert row[1:] == ["tb_小美妈妈", "什么时候发货", choice.text, "发货", "好的谢谢"]
     assert "1" in seen[0].status.text()
     seen[0].reject()

@@ -28,7 +28,7 @@ def search_for(qtbot, window, query: str, count: int) -> SearchWindow:
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)
     search = opened(qtbot, SearchWindow)
     search.query.setText(query)
-    qtbot.waitUntil(lambda: search.results.count() == count)
+    qtbot.waitUntil(lambda: search.results.model().rowCount() == count)
     return search
 
 
@@ -39,7 +39,7 @@ def text_height(search: SearchWindow, row: int, width: int) -> int:
     wrap = QTextOption()
     wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(wrap)
-    doc.setHtml(search.results.item(row).data(Qt.ItemDataRole.UserRole + 1))
+    doc.setHtml(search.results.model().index(row).data(Qt.ItemDataRole.UserRole + 1))
     doc.setTextWidth(width)
     return math.ceil(doc.size().height())
 
@@ -78,7 +78,7 @@ def test_every_row_is_as_tall_as_its_text_at_any_font_size_and_width(qtbot, desk
         qtbot.waitUntil(lambda: search.results.visualRect(search.results.model().index(0, 0)).width()
                         == search.results.viewport().width())
         short = []
-        for row in range(search.results.count()):
+        for row in range(search.results.model().rowCount()):
             rect = search.results.visualRect(search.results.model().index(row, 0))
             if text_height(search, row, rect.width()) > rect.height() or bleeds(search, row):
                 short.append((row, rect.height(), text_height(search, row, rect.width())))
@@ -98,14 +98,14 @@ def day(desk):
 
 
 def row_of(search: SearchWindow, text: str) -> int:
-    return next(r for r in range(search.results.count()) if search.results.item(r).text() == text)
+    return next(r for r in range(search.results.model().rowCount()) if search.results.model().index(r).data() == text)
 
 
 def test_enter_opens_a_buyer_still_in_the_queue_in_the_desk(qtbot, day):
     window = day
     search = search_for(qtbot, window, "退款", 2)
     search.results.setFocus()
-    search.results.setCurrentRow(row_of(search, "还能退款吗"))
+    search.results.setCurrentIndex(search.results.model().index(row_of(search, "还能退款吗")))
     assert window.current_chat().id == "c1"
     window.queue_views.setCurrentIndex(3)  # 紧急 (urgent): 果果妈 is not shown there, Enter finds her anyway
     qtbot.keyClick(search.results, Qt.Key.Key_Return)
@@ -118,14 +118,14 @@ def test_shift_enter_opens_the_transcript_and_enter_on_a_closed_chat_too(qtbot, 
     window = day
     search = search_for(qtbot, window, "退款", 2)
     search.results.setFocus()
-    search.results.setCurrentRow(row_of(search, "还能退款吗"))
+    search.results.setCurrentIndex(search.results.model().index(row_of(search, "还能退款吗")))
     qtbot.keyClick(search.results, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     review = opened(qtbot, ReviewWindow)
     qtbot.waitUntil(lambda: review.current_chat() is not None and review.current_chat().conversation_id == "c2")
     review.close()
     with qtbot.waitActive(search):
         search.activateWindow()
-    search.results.setCurrentRow(row_of(search, "退款到了，谢谢"))  # the buyer who left: only the transcript is left to read
+    search.results.setCurrentIndex(search.results.model().index(row_of(search, "退款到了，谢谢")))  # the buyer who left: only the transcript is left to read
     qtbot.keyClick(search.results, Qt.Key.Key_Return)
     review = opened(qtbot, ReviewWindow)
     qtbot.waitUntil(lambda: review.current_chat() is not None and review.current_chat().conversation_id == "c9")

@@ -36,7 +36,7 @@ def test_a_banned_word_added_in_the_desk_blocks_the_next_send_at_once(qtbot, des
         win.session.send_reply("c1", "亲，闲鱼上更便宜")
 
     dialog.banned.entry.setText("加微信")  # finds it in the list
-    hidden = [dialog.banned.list.item(i).isHidden() for i in range(dialog.banned.list.count())]
+    hidden = [dialog.banned.list.isRowHidden(i) for i in range(dialog.banned.list.model().rowCount())]
     assert hidden.count(False) == 1
     dialog.banned.list.setFocus()
     dialog.banned.list.selectAll()
@@ -79,7 +79,7 @@ def test_removing_a_banned_word_takes_a_supervisor_typed_at_the_keyboard(qtbot, 
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert lists.banned.list.hasFocus()
     qtbot.keyClick(lists.banned.list, Qt.Key.Key_Home)
-    assert [i.data(Qt.ItemDataRole.UserRole) for i in lists.banned.list.selectedItems()] == ["加微信"]
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in lists.banned.list.selectionModel().selectedIndexes()] == ["加微信"]
     qtbot.keyClick(lists.banned.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SupervisorRemoves))
     asking = QApplication.activeModalWidget()
@@ -112,7 +112,7 @@ def test_escape_leaves_the_banned_word_in_place(qtbot, desk):
     lists = open_lists(qtbot, win)
     lists.banned.list.setFocus()
     qtbot.keyClick(lists.banned.list, Qt.Key.Key_End)
-    [word] = [i.data(Qt.ItemDataRole.UserRole) for i in lists.banned.list.selectedItems()]
+    [word] = [i.data(Qt.ItemDataRole.UserRole) for i in lists.banned.list.selectionModel().selectedIndexes()]
     qtbot.keyClick(lists.banned.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SupervisorRemoves))
     asking = QApplication.activeModalWidget()

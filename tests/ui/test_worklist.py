@@ -30,7 +30,7 @@ def import_list(qtbot, worklist, tmp_path):
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert "2 new" in dialog.summary.text() and "1 bad line" in dialog.summary.text()
     assert dialog.tabs.currentIndex() == 1  # the bad line is shown first
-    assert dialog.tabs.widget(1).item(0, 1).text() == "order no. 39120000000X is not a number"
+    assert dialog.tabs.widget(1).model().index(0, 1).data() == "order no. 39120000000X is not a number"
     dialog.import_button.click()
     qtbot.waitUntil(lambda: worklist.model.rowCount() == 2)
     back_to(qtbot, worklist)

@@ -1,58 +1,14 @@
-"""app/store/ingest.py: a batch of incoming messages gives exactly what ingesting them one by one gives — the
-same rows (ids too), the same answers, the same chat summaries — with replays, repeats within the batch, the
-echoes of our own replies and several chats mixed in."""
+"""app/store/ingest.py: a batch of incoming messages, with replays, repeats within the batch and the echoes of our
+own replies, written whole or not at all (that any batch ends where one by one ends is a property test:
+tests/property/test_store_ingest.py)."""
 
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from sqlalchemy.exc import StatementError
 
 from app.gateway import schema
-from app.store.engine import open_store
-from tests.unit.store.conftest import T0, at, buyer_says
-
-CHATS = ("c1", "c2", "c3")
-
-
-def desk_state(store) -> tuple[list, list]:
-    messages = [m for chat in CHATS for m in store.messages(chat)]
-    return messages, [store.conversation(chat) for chat in CHATS]
-
-
-def prepare(store) -> None:
-    """What a desk holds before the batch: a known chat, a closed one, a stored buyer message, a pending reply."""
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "waiting", T0))
-    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "jd_老王"), "closed", T0))
-    store.ingest_message(buyer_says("m0", "在吗", 1))
-    store.add_outgoing("c2", "亲，在的", "k0", at(2))
-
-
-message = st.builds(
-    lambda server, chat, direction, client, second, text: schema.Message(
-        f"m{server}", chat, direction, text, at(second), f"k{client}" if client is not None and direction != "in" else ""),
-    st.integers(0, 8), st.sampled_from(CHATS), st.sampled_from(schema.DIRECTIONS),
-    st.one_of(st.none(), st.integers(0, 3)), st.integers(3, 60), st.sampled_from(("有货吗", "好的亲", "🙂")))
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(message, max_size=30), st.lists(st.integers(1, 30), max_size=4))
-def test_a_batch_ends_exactly_where_one_by_one_ends(tmp_path_factory, msgs, cuts):
-    folder = tmp_path_factory.mktemp("batch")
-    one, batch = open_store(folder / "one.db"), open_store(folder / "batch.db")
-    try:
-        prepare(one)
-        prepare(batch)
-        singles = [one.ingest_message(msg) for msg in msgs]
-        bounds = [0, *sorted(c for c in cuts if c < len(msgs)), len(msgs)]
-        batched = [outcome for lo, hi in zip(bounds, bounds[1:], strict=False)
-                   for outcome in batch.ingest_messages(msgs[lo:hi])]
-        assert batched == singles
-        assert desk_state(batch) == desk_state(one)
-    finally:
-        one.close()
-        batch.close()
+from tests.unit.store.conftest import at, buyer_says
 
 
 def test_repeats_within_the_batch_and_replays_are_not_new(store):

@@ -2,8 +2,6 @@ import threading
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from app.gateway import schema
 from app.store.engine import open_store
@@ -120,16 +118,3 @@ def test_four_threads_ingesting_at_once_lose_nothing(store):
     for t in threads:
         t.join()
     assert store.message_count() == 500 and store.integrity_ok()
-
-
-@settings(max_examples=25, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=40))
-def test_any_replay_order_gives_one_row_per_server_message(tmp_path_factory, order):
-    s = open_store(tmp_path_factory.mktemp("h") / "h.db")
-    try:
-        for i in order:
-            s.ingest_message(buyer_says(f"m{i}", f"消息{i}", i))
-        assert s.message_count() == len(set(order))
-        assert sorted(m.server_id for m in s.messages("c1")) == sorted(f"m{i}" for i in set(order))
-    finally:
-        s.close()

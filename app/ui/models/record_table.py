@@ -1,5 +1,6 @@
 """A read-only table of records, replaced as a whole when its list is read again (a few hundred rows): the part
-the worklist and the issue list share. Subclasses give the headers and data()."""
+the issue list, the worklist, the owner's review, the KPI dashboard and the import previews share. Subclasses give the headers and
+data(); the time and colour their cells share are here too."""
 
 from __future__ import annotations
 
@@ -8,11 +9,18 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.gateway import schema
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
+OVERDUE = QColor("#C0392B")  # a follow-up or a step past its time
+
+
+def local_minute(moment: datetime | None) -> str:
+    """A stored UTC time as the agent reads it in a table cell: local, to the minute."""
+    return moment.astimezone().strftime("%m-%d %H:%M") if moment else ""
 
 
 class RecordTable(QAbstractTableModel, Generic[Row]):

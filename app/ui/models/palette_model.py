@@ -1,0 +1,73 @@
+"""The phrase palette's list: the phrases matching what the agent typed, best first; with no match, one line
+that says so (and, where the window offers it, one that saves a new phrase)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.quickreplies.match import Match
+
+Index = QModelIndex | QPersistentModelIndex
+PhraseRole = Qt.ItemDataRole.UserRole + 4
+NEW_PHRASE_ROW = 1  # with no match: row 0 says so, row 1 offers to save a new phrase
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class PaletteModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._matches: list[Match] = []
+        self._query = ""
+        self.offer_new = False  # with no match, a row that saves a new phrase
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        if parent.isValid():
+            return 0
+        return len(self._matches) or (2 if self.offer_new else 1)
+
+    def matched(self) -> bool:
+        return bool(self._matches)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not self._matches and index.row() != NEW_PHRASE_ROW:
+            return Qt.ItemFlag.NoItemFlags  # the "nothing matches" line is a note, never chosen
+        return super().flags(index)
+
+    def _no_match(self, row: int, role: int) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if row == NEW_PHRASE_ROW:
+            return self.tr("Save as a new phrase… (Enter)")
+        if not self._query.strip():
+            return self.tr("No phrases yet")
+        return self.tr("No phrase matches “%1”").replace("%1", one_line(self._query, 40))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if not self._matches:
+            return self._no_match(index.row(), role)
+        phrase = self._matches[index.row()].phrase
+        if role == Qt.ItemDataRole.DisplayRole:
+            abbreviation = f"  [{phrase.abbreviation}]" if phrase.abbreviation else ""
+            picture = "🖼 " if phrase.image else ""  # an image phrase: its picture goes with the reply
+            return f"{picture}{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return phrase.body
+        if role == PhraseRole:
+            return phrase
+        return None
+
+    def show_matches(self, matches: list[Match], query: str = "") -> None:
+        # a new result list per keystroke: a reset is the honest signal here, and the list is short
+        self.beginResetModel()
+        self._matches = matches
+        self._query = query
+        self.endResetModel()
+
+    def titles(self) -> list[str]:
+        return [m.phrase.title for m in self._matches]

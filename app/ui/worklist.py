@@ -27,7 +27,7 @@ from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 from app.gateway import schema
 from app.store.records import IssueRecord
-from app.ui.background import in_background
+from app.ui.background import Latest
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.models.work_model import WorkModel, step_label
@@ -88,7 +88,7 @@ class WorklistWindow(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_phone())
         self._actions()
         self.resize(1100, 600)
-        self._generation = 0
+        self.reading = Latest(self)  # an earlier, slower load must not overwrite a later one with an older list
         self.refresh()
 
     def _actions(self) -> None:
@@ -115,13 +115,9 @@ class WorklistWindow(QDialog):
         """Recompute the worklist off the GUI thread (contact attempts, phones and buyers' answers are read)."""
         desk = self.desk
         self.status.setText(self.tr("Loading…"))
-        self._generation += 1  # an earlier, slower load must not overwrite this one with an older list
-        generation = self._generation
-        in_background(lambda: (worklist(desk), desk.clock()), lambda result: self._loaded(generation, result), self)
+        self.reading.ask(lambda: (worklist(desk), desk.clock()), self._loaded)
 
-    def _loaded(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, result: object) -> None:
         if isinstance(result, BaseException):
             self.status.setText(self.tr("Cannot read the worklist: %1").replace("%1", str(result)))
             return

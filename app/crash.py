@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from app import __version__
 from app.files.writing import private_dir
 from app.redact import redact
+
+from app import __version__
 
 log = logging.getLogger("kefudesk.crash")
 KEEP = 50  # reports kept; older ones are removed when a new one is written

@@ -49,12 +49,14 @@ def cold_start(quick: bool) -> list[Record]:
 
 def _desk_window(store_path: Path, sim_url: str = "", credentials: tuple[str, str] = ("", ""),
                  shop_id: str = "demo"):
-    from app.desk.session import DeskSession, ShopAccount
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store
-    from app.ui.app import application
+
+    from app.desk.session import DeskSession, ShopAccount
+
     from app.ui.bridge import DeskBridge
     from app.ui.main_window import MainWindow
+    from app.ui.start import application
 
     app = application()
     store = open_store(store_path)
@@ -153,7 +155,7 @@ def chat_switch(quick: bool) -> list[Record]:
     from PySide6.QtCore import QStringListModel
     from PySide6.QtWidgets import QListView
 
-    from app.gateway import schema
+    from app import domain
 
     samples, floor = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,13 +163,13 @@ def chat_switch(quick: bool) -> list[Record]:
         start = datetime(2026, 11, 1, tzinfo=UTC)
         texts = {}
         for chat in ("A", "B"):
-            store.upsert_conversation(schema.Conversation(chat, schema.Buyer(f"b{chat}", f"买家{chat}"), "active", start))
+            store.upsert_conversation(domain.Conversation(chat, domain.Buyer(f"b{chat}", f"买家{chat}"), "active", start))
             texts[chat] = []
             for i in range(2000):
                 direction = "in" if i % 2 == 0 else "out"
                 text = f"亲，这是第{i}条消息，宝贝已经在路上了哦～" if direction == "out" else f"第{i}条：什么时候发货呀？"
                 texts[chat].append(text)
-                store.ingest_message(schema.Message(f"{chat}-{i}", chat, direction, text,
+                store.ingest_message(domain.Message(f"{chat}-{i}", chat, direction, text,
                                                     start + timedelta(seconds=i)))
         for chat in store.conversation_summaries():
             window.queue_model.upsert(chat)

@@ -24,6 +24,7 @@ def _time(check, texts: list[str], rounds: int) -> list[float]:
 def guard(quick: bool) -> list[Record]:
     from app.desk.guard import SendGuard, default_words
     from app.desk.queue import flags
+
     from tests.unit.desk.test_normalise import NOW, buyer_said, dodges, ordinary_replies, shop_texts
 
     words = default_words()

@@ -19,9 +19,9 @@ PLAIN = "这双鞋37码有吗？"
 def _shown_seconds(app, window, session, store, chat: str, message_id: str, text: str, at: datetime) -> float:
     """Store a buyer message, then time the desk from the session's hand-over (the listener calls a stored
     message makes) until the queue row and the open chat's history are laid out and painted."""
-    from app.gateway import schema
+    from app import domain
 
-    record_, _new = store.ingest_message(schema.Message(message_id, chat, "in", text, at))
+    record_, _new = store.ingest_message(domain.Message(message_id, chat, "in", text, at))
     summary = store.conversation(chat)
     history = window.conversation.history
     started = time.perf_counter()
@@ -39,7 +39,7 @@ def _shown_seconds(app, window, session, store, chat: str, message_id: str, text
 
 
 def hostile_text(quick: bool) -> list[Record]:
-    from app.gateway import schema
+    from app import domain
 
     runs = 10 if quick else 40
     big, small = [], []
@@ -47,9 +47,9 @@ def hostile_text(quick: bool) -> list[Record]:
         app, store, session, window = _desk_window(Path(tmp) / "bench.db")
         start = datetime.now(UTC) - timedelta(hours=1)
         for chat in ("big", "small"):
-            store.upsert_conversation(schema.Conversation(chat, schema.Buyer(f"b-{chat}", f"买家{chat}"), "active",
+            store.upsert_conversation(domain.Conversation(chat, domain.Buyer(f"b-{chat}", f"买家{chat}"), "active",
                                                           start))
-            store.ingest_message(schema.Message(f"{chat}-0", chat, "in", "在吗", start))
+            store.ingest_message(domain.Message(f"{chat}-0", chat, "in", "在吗", start))
         for summary in store.conversation_summaries():
             window.queue_model.upsert(summary)
         for i in range(1, runs + 1):

@@ -62,8 +62,9 @@ def desk_writes(store: object, until: subprocess.Popen[bytes] | None, count: int
 
 
 def import_lock(quick: bool) -> list[Record]:
-    from app.gateway import schema
     from app.store.engine import open_store
+
+    from app import domain
 
     rows = 20_000 if quick else 200_000
     with tempfile.TemporaryDirectory() as folder:
@@ -72,7 +73,7 @@ def import_lock(quick: bool) -> list[Record]:
         write_export(export, rows)
         store = open_store(data / "kefudesk.db")
         try:
-            store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_买家1"), "active",
+            store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_买家1"), "active",
                                                           datetime.now(UTC)))
             alone = desk_writes(store, None, 100)
             env = os.environ | {"KEFUDESK_DATA_DIR": str(data), "KEFUDESK_CONFIG_DIR": str(data / "config")}

@@ -24,23 +24,24 @@ _RAW_INSERT = ("INSERT INTO message (conversation_id, direction, text, server_id
 
 
 def ingest(quick: bool) -> list[Record]:
-    from app.gateway import schema
     from app.store import fts
     from app.store.engine import open_store
+
+    from app import domain
 
     count = 20_000 if quick else 100_000
     messages = []
     for n in range(count):  # two buyer lines for each answer, 10 ms apart over the shop
         buyer = n % 3 != 2
         text = f"亲，第{n}单什么时候发货呀？还能改地址吗" if buyer else f"亲，您的宝贝今天下午就发出哦～第{n}条"
-        messages.append(schema.Message(f"s{n}", f"c{n % CHATS}", "in" if buyer else "out", text,
+        messages.append(domain.Message(f"s{n}", f"c{n % CHATS}", "in" if buyer else "out", text,
                                        START + timedelta(milliseconds=10 * n)))
     batches = [messages[i:i + BATCH] for i in range(0, count, BATCH)]
     with tempfile.TemporaryDirectory() as folder:
         stores = [open_store(Path(folder) / name) for name in ("desk.db", "raw.db")]
         for store in stores:
             for c in range(CHATS):
-                store.upsert_conversation(schema.Conversation(f"c{c}", schema.Buyer(f"b{c}", f"买家{c}"), "active",
+                store.upsert_conversation(domain.Conversation(f"c{c}", domain.Buyer(f"b{c}", f"买家{c}"), "active",
                                                               START))
         desk, raw_store = stores
         raw_store.close()

@@ -71,9 +71,10 @@ def issue_filter(quick: bool) -> list[Record]:
 def refund_xlsx(quick: bool) -> list[Record]:
     from openpyxl import Workbook
 
+    from app.store.engine import open_store
+
     from app.desk.money import Money
     from app.desk.reports import Reports, write_xlsx
-    from app.store.engine import open_store
 
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "k.db")

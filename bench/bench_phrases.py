@@ -50,8 +50,9 @@ def palette_repaint(quick: bool) -> list[Record]:
     from PySide6.QtWidgets import QLineEdit, QListView
 
     from app.quickreplies.match import PhraseIndex
-    from app.ui.app import application
-    from app.ui.palette import PhrasePalette
+
+    from app.ui.phrase_palette import PhrasePalette
+    from app.ui.start import application
 
     app = application()
     phrases = corpus()
@@ -86,8 +87,9 @@ def palette_repaint(quick: bool) -> list[Record]:
 def abbreviation_expansion(quick: bool) -> list[Record]:
     from app.quickreplies.match import PhraseIndex
     from app.quickreplies.template import fill
-    from app.ui.app import application
+
     from app.ui.composer import Composer
+    from app.ui.start import application
 
     app = application()
     index = PhraseIndex(corpus())
@@ -133,8 +135,9 @@ def ahk_import(quick: bool) -> list[Record]:
     import tempfile
     from pathlib import Path
 
-    from app.desk.phrases import PhraseBook
     from app.store.engine import open_store
+
+    from app.desk.phrases import PhraseBook
 
     data = ahk_file()
     ours, naive = [], []

@@ -88,10 +88,11 @@ def _fill(path: Path, messages: int) -> tuple[int, str]:
 
 
 def review(quick: bool) -> list[Record]:
-    from app.desk.review import ReviewDesk
     from app.store import fts
     from app.store.engine import open_store
     from app.store.search import like_scan, search_messages
+
+    from app.desk.review import ReviewDesk
 
     messages = 1_000_000 if quick else 5_000_000
     runs = 3 if quick else 10

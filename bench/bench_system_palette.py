@@ -7,7 +7,7 @@ field in another process, and key presses sent with XTest as a keyboard would.
   baseline: Ctrl+V of the same 200 characters already on the clipboard;
 - the same phrase typed key by key (Shift+Enter; for applications that refuse a paste), same baseline. Its
   target is 500 ms, not 200: typing characters no keyboard has means changing the keyboard mapping, and every
-  X client must have re-read it before the keycodes are reused (app/desktop/x11.py BATCH_PAUSE; 20 ms lost
+  X client must have re-read it before the keycodes are reused (app/systemwide/x11.py BATCH_PAUSE; 20 ms lost
   characters one run in six). The 200 ms target is met by the paste, the palette's way wherever it is allowed.
 Without Xvfb (a machine without ../shared/tools/ui-env.sh) it reports nothing and says so.
 """
@@ -70,9 +70,10 @@ def system_palette(quick: bool) -> list[Record]:
     from Xlib import XK, X, display
     from Xlib.ext import xtest
 
-    from app.desk.phrases import PhraseBook
     from app.quickreplies.phrase import Phrase
     from app.store.engine import open_store
+
+    from app.desk.phrases import PhraseBook
 
     runs = 5 if quick else 20
     read, write = os.pipe()

@@ -52,14 +52,16 @@ DRAFT_MARGIN = 0.6  # s: a draft typed 1 s before the kill reached the session 0
 
 def worker(data: Path, url: str, seed: int, settle: bool) -> int:
     """A headless desk doing an agent's work until it is killed (or, with settle, until it has caught up)."""
+    from app.domain import now_utc
+    from app.files.writing import write_atomic
+
+    from app.gateway.secrets import MemorySecretStore
+    from app.store.engine import open_store
+
     from app.desk.issues import IssueDesk
     from app.desk.reports import Reports, write_xlsx
     from app.desk.review import ReviewDesk
     from app.desk.session import DeskSession, RepeatedReply, ShopAccount
-    from app.files.writing import write_atomic
-    from app.gateway.schema import now_utc
-    from app.gateway.secrets import MemorySecretStore
-    from app.store.engine import open_store
 
     class Quiet:  # the window's listener, without a window
         def __getattr__(self, _name: str):  # noqa: ANN204 - any on_… callback

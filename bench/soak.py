@@ -99,12 +99,14 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0) ->
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from app.desk.session import DeskSession, ShopAccount
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store
-    from app.ui.app import application
+
+    from app.desk.session import DeskSession, ShopAccount
+
     from app.ui.bridge import DeskBridge
     from app.ui.main_window import MainWindow
+    from app.ui.start import application
 
     tmp = Path(tempfile.mkdtemp(prefix="kefudesk-soak-"))
     port = _free_port()

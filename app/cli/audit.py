@@ -117,11 +117,12 @@ def _read_local(path: Path) -> tuple[Engine, list[str]] | int:
 
 
 def _repair(args: argparse.Namespace) -> int:
-    from app.desk.issues import IssueDesk
-    from app.desk.refused import IssueRefused
     from app.store import schema_check
     from app.store.engine import open_store
     from app.store.errors import StoreError
+
+    from app.desk.issues import IssueDesk
+    from app.desk.refused import IssueRefused
 
     team = user_settings(REPAIR)["store.url"]
     if team:

@@ -94,11 +94,12 @@ def _authorise_restore(store_path: Path, supervisor: str) -> str | None:
     """The replaced store's audit head ("ID:HASH", "" when it cannot be read) once a supervisor of it has
     authorised the restore, None when none had to (no store, one that cannot be opened, or no supervisor); Refused
     when one must and has not. A wrong password is written to the replaced store's log, as everywhere."""
-    from app.desk.issues import IssueDesk
-    from app.desk.refused import IssueRefused
     from app.store import audit_chain
     from app.store.engine import open_store
     from app.store.errors import StoreError
+
+    from app.desk.issues import IssueDesk
+    from app.desk.refused import IssueRefused
 
     if not store_path.is_file():
         return None

@@ -61,9 +61,10 @@ def user_settings(prog: str) -> Mapping[str, Any]:
 @contextmanager
 def user_store(prog: str) -> Iterator[Store]:
     """The configured store, closed when the block ends; Stop(3) after saying why when it cannot be opened."""
-    from app.desk.configured_store import open_configured
     from app.gateway.secrets import KeyringSecretStore
     from app.store.errors import StoreError
+
+    from app.desk.configured_store import open_configured
 
     def ask(where: str) -> str:
         return getpass.getpass(f"{prog}: password for {where}: ") if sys.stdin.isatty() else ""

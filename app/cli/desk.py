@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to take a picture
 
     from app.desk.session import ShopAccount
-    from app.ui.app import DeskOptions, run_desk
+
+    from app.ui.start import DeskOptions, run_desk
 
     sim = None
     if args.demo or not settings["gateway.url"]:

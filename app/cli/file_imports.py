@@ -10,9 +10,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from app.cli.common import Exit, Stop
 from app.files.limits import SHEET_BYTES, read_limited
 from app.safe_text import for_terminal
+
+from app.cli.common import Exit, Stop
 
 
 class Rejected(Protocol):

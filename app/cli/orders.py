@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import Exit, user_store
-from app.cli.file_imports import add_sheet_arguments, print_plan, read_sheet, stops_before_import, unusable
 from app.files.refusals import UnreadableFile
 from app.safe_text import for_terminal
+
+from app.cli.common import Exit, user_store
+from app.cli.file_imports import add_sheet_arguments, print_plan, read_sheet, stops_before_import, unusable
 
 PROG = "kefudesk orders"
 

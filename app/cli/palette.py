@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.ui.app import run_palette
+    from app.ui.start import run_palette
 
     settings = user_settings("kefudesk palette")
     chosen = config.palette_settings(settings)

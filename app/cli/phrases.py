@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import Exit, user_store
-from app.cli.file_imports import print_plan, print_rejected, stops_before_import, unusable
 from app.files.limits import read_limited
 from app.files.writing import write_atomic
 from app.safe_text import for_terminal, terminal_json
+
+from app.cli.common import Exit, user_store
+from app.cli.file_imports import print_plan, print_rejected, stops_before_import, unusable
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook

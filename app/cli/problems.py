@@ -9,9 +9,10 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from app.safe_text import for_terminal, terminal_json
+
 from app.cli.common import Exit, user_store
 from app.cli.file_imports import add_sheet_arguments, print_plan, read_sheet, stops_before_import, unusable
-from app.safe_text import for_terminal, terminal_json
 
 if TYPE_CHECKING:
     from app.desk.issues import IssueDesk
@@ -43,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(desk: IssueDesk, args: argparse.Namespace) -> int:
-    from app.desk.problem_orders import plan_file, run_plan
     from app.files.refusals import UnreadableFile
+
+    from app.desk.problem_orders import plan_file, run_plan
 
     fmt, mapping, data = read_sheet(args, PROG, "category=异常类型", "a problem-order list")
     try:

@@ -71,9 +71,10 @@ HINTS = {  # the way out, for the refusals a command line can do something about
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.store.errors import ServerRefused
+
     from app.desk.issues import IssueDesk
     from app.desk.refused import IssueRefused
-    from app.store.errors import ServerRefused
 
     try:
         with user_store(PROG) as store:

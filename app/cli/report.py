@@ -9,10 +9,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli.common import Exit, user_store
 from app.files.limits import SHEET_BYTES, read_limited
 from app.files.writing import write_atomic
 from app.safe_text import csv_cell, for_terminal
+
+from app.cli.common import Exit, user_store
 
 if TYPE_CHECKING:
     from app.desk.reports import Table
@@ -78,9 +79,10 @@ def _tsv_cell(value: object) -> str:
 
 
 def _reconcile(store: object, args: argparse.Namespace) -> int:
+    from app.files.refusals import UnreadableFile
+
     from app.desk.reconcile import reconcile
     from app.desk.refused import IssueRefused
-    from app.files.refusals import UnreadableFile
 
     if args.table != "refunds":
         print("kefudesk report: --reconcile goes with the refunds table", file=sys.stderr)

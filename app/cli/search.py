@@ -7,8 +7,9 @@ import json
 import sys
 from datetime import date
 
-from app.cli.common import Exit, user_store
 from app.safe_text import for_terminal, terminal_json
+
+from app.cli.common import Exit, user_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.desk.review import local_days
     from app.store.search import SearchFilter, search_messages, search_others
+
+    from app.desk.review import local_days
 
     if not 1 <= args.limit <= 1000:
         print("kefudesk search: --limit is 1–1000", file=sys.stderr)

@@ -20,15 +20,18 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from app.cli.common import Exit, Refused
-from app.desk.profiles import hash_password
-from app.gateway.schema import now_utc
+from app.domain import now_utc
+
 from app.store import team, team_desk
 from app.store.engine import HEAD_REVISION
 from app.store.errors import ServerRefused, StoreError, StoreTooNew
 from app.store.issues import Audit, IssueStore
 from app.store.store import Store
 from app.store.team import PREFIX, TeamRoles, login_name
+
+from app.desk.profiles import hash_password
+
+from app.cli.common import Exit, Refused
 
 ADMIN_PASSWORD_ENV = "KEFUDESK_ADMIN_PASSWORD"
 MIN_PASSWORD = 8

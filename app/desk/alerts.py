@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from app.desk.queue import RESPONSE_LIMIT_S, wait_seconds
 from app.store.records import ConversationSummary
+
+from app.desk.queue import RESPONSE_LIMIT_S, wait_seconds
 
 QUIET_AFTER_ALERT = timedelta(seconds=5)  # at most one sound in this long, whatever arrives
 

@@ -14,11 +14,12 @@ import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from app.quickreplies.template import CHOICE, DATE, MONEY, Ask
+from app.store.store import Store
+
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.reasons import Reason
 from app.desk.shop_settings import recent_answers_key
-from app.quickreplies.template import CHOICE, DATE, MONEY, Ask
-from app.store.store import Store
 
 MAX_TEXT = 200  # a free-text answer: a remark, a colour, a size — not a letter
 KEEP_CHATS = 300  # chats whose answers are remembered, the most recent ones

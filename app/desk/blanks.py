@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from app.desk.reasons import Reason
 from app.quickreplies.template import MARK, VARIABLES, Blank, find_blanks
+
+from app.desk.reasons import Reason
 
 # 【订单号】 as a reply held it before placeholders were marked: a reply stored then (a refused one, waiting for F5)
 # is read as if it were marked, so it is not sent again with the blank the shop never delivered

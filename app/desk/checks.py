@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.desk.reasons import Reason
-from app.gateway import schema
+
+from app import domain
 
 PACKAGING_G = (80, 150)  # box, filler and slip: what a parcel weighs on top of its items
 SCALE_TOLERANCE = 0.05  # courier scales and packing vary: differences under 5 % (at least 30 g) are noise
@@ -23,7 +24,7 @@ RETURN_SHARE = 0.5  # a return weighing under half its items' weight is flagged
 _ASK_PHOTOS = Reason("ask_for_photos", "ask the buyer for photos of the parcel and the slip")
 
 
-def items_weight(order: schema.Order, named: Sequence[str] = ()) -> int | None:
+def items_weight(order: domain.Order, named: Sequence[str] = ()) -> int | None:
     """What the order's items weigh, in grams; None when an item's weight is unknown. named: only the lines whose
     SKU or title contains one of these words (a partial return); all lines when none matches."""
     lines = [item for item in order.items if any(_names(item, word) for word in named)] or list(order.items)
@@ -32,7 +33,7 @@ def items_weight(order: schema.Order, named: Sequence[str] = ()) -> int | None:
     return sum(item.weight_g * item.qty for item in lines)
 
 
-def _names(item: schema.OrderItem, word: str) -> bool:
+def _names(item: domain.OrderItem, word: str) -> bool:
     word = word.strip()
     return bool(word) and (word == item.sku or word in item.title or item.title in word)
 
@@ -48,12 +49,12 @@ class WeightCheck:
     origin_g: int | None  # the courier's weight at the origin
     last_g: int | None  # and at the last station
     last_station: str
-    slip: tuple[schema.PackedLine, ...]
+    slip: tuple[domain.PackedLine, ...]
     verdict: str  # genuine / doubtful / unknown
     reasons: tuple[str, ...]
 
 
-def missing_item_check(order: schema.Order, parcel: schema.Parcel | None) -> WeightCheck:
+def missing_item_check(order: domain.Order, parcel: domain.Parcel | None) -> WeightCheck:
     items = items_weight(order)
     low = items + PACKAGING_G[0] if items is not None else None
     high = items + PACKAGING_G[1] if items is not None else None
@@ -104,7 +105,7 @@ def missing_item_check(order: schema.Order, parcel: schema.Parcel | None) -> Wei
                        (*missing, _ASK_PHOTOS))
 
 
-def return_weight_flag(order: schema.Order, received_g: int, items_returned: Sequence[str] = ()) -> str:
+def return_weight_flag(order: domain.Order, received_g: int, items_returned: Sequence[str] = ()) -> str:
     """Why a return that came back weighing received_g looks wrong ("" when it does not). items_returned: the
     SKUs or titles sent back, when only part of the order is returned."""
     items = items_weight(order, items_returned)

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-from app.desk import shop_settings
-from app.desk.reasons import Reason
 from app.store import clips as repo
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
 from app.store.store import Store
+
+from app.desk import shop_settings
+from app.desk.reasons import Reason
 
 MAX_TEXT = 100_000
 MAX_IMAGE = 5 * 1024 * 1024

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from app.gateway import schema
 from app.store.issues import Audit, IssueFilter, IssueStore
 from app.store.records import IssueRecord
+
+from app import domain
 
 CLUSTER_SIZE = 5
 CLUSTER_WINDOW = timedelta(hours=24)
@@ -31,7 +32,7 @@ class Cluster:
 
 
 def cluster_around(issue: IssueRecord, repo: IssueStore,
-                   order: Callable[[str], schema.Order | None]) -> Cluster | None:
+                   order: Callable[[str], domain.Order | None]) -> Cluster | None:
     """The cluster this issue completes or belongs to (≥ CLUSTER_SIZE issues of its category on one of its
     order's items within CLUSTER_WINDOW); None when there is none. order: an order by its no."""
     found = order(issue.order_no) if issue.order_no else None

@@ -9,9 +9,10 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from app import config
 from app.gateway.secrets import SecretStore
 from app.store.store import Store
+
+from app import config
 
 PASSWORD_ENV = "KEFUDESK_DB_PASSWORD"
 

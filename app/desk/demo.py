@@ -9,10 +9,11 @@ that is not the demo warns while that supervisor still opens with it (demo_passw
 
 from __future__ import annotations
 
+from app.store.errors import StoreError
+
 from app.desk.issues import IssueDesk
 from app.desk.profiles import password_ok
 from app.desk.refused import IssueRefused
-from app.store.errors import StoreError
 
 DEMO_SUPERVISOR = "zhuguan"  # as the demo shop's own supervisor logs in (app/shopsim/world.py)
 DEMO_SUPERVISOR_PASSWORD = "zhuguan-demo"

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from app.store.limits import Misfit, misfit
+
 from app.desk.money import yuan_text
 from app.desk.reasons import Reason
-from app.store.limits import Misfit, misfit
 
 
 def misfit_reason(column: str, value: object, found: Misfit, *, money: bool = False) -> Reason:

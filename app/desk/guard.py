@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.domain import now_utc
+
+from app.store.issues import Audit, IssueStore
+from app.store.store import Store
+
 from app.desk import shop_settings
 from app.desk.issues import IssueDesk
 from app.desk.normalise import WordFinder, finder
 from app.desk.reasons import Reason
 from app.desk.refused import IssueRefused
-from app.gateway.schema import now_utc
-from app.store.issues import Audit, IssueStore
-from app.store.store import Store
 
 WORDS_DIR = Path(__file__).with_name("guard_words")
 KINDS = {"insult": "insults_zh_CN.txt", "off_platform": "off_platform_zh_CN.txt"}

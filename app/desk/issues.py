@@ -17,6 +17,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.store.errors import OverOrderTotal, ServerRefused
+from app.store.images import ImageError
+from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
+from app.store.records import ActionRecord, IssueRecord
+
 from app.desk import shop_settings
 from app.desk.action_fields import validate
 from app.desk.checks import WeightCheck, missing_item_check, return_weight_flag
@@ -26,11 +31,8 @@ from app.desk.policy import Policy, parse_policy
 from app.desk.profiles import ProfileDesk
 from app.desk.reasons import Reason
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.errors import OverOrderTotal, ServerRefused
-from app.store.images import ImageError
-from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
-from app.store.records import ActionRecord, IssueRecord
+
+from app import domain
 
 STAGES = ("pre_sale", "in_sale", "after_sale", "bad_review")
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -158,7 +160,7 @@ class IssueDesk(ProfileDesk):
                                str(issue_id))
         return issue
 
-    def _order(self, order_no: str) -> schema.Order | None:
+    def _order(self, order_no: str) -> domain.Order | None:
         return self.store.order(order_no)
 
     # actions
@@ -214,7 +216,7 @@ class IssueDesk(ProfileDesk):
                 found += [f for f in self._return_flags(issue, action.fields) if f not in found]
         return found
 
-    def weight_check(self, issue_id: int, parcel: schema.Parcel | None) -> WeightCheck:
+    def weight_check(self, issue_id: int, parcel: domain.Parcel | None) -> WeightCheck:
         """The missing-item check for an issue's order against the courier's record (or weights the agent read
         off the courier's site); the suggestion is kept in the audit log with the figures it came from."""
         issue = self._issue(issue_id)
@@ -341,7 +343,7 @@ class IssueDesk(ProfileDesk):
             return amount, ""
         return amount, self._limit_reason(order, kind, amount)
 
-    def _limit_reason(self, order: schema.Order, kind: str, amount: int) -> str:
+    def _limit_reason(self, order: domain.Order, kind: str, amount: int) -> str:
         day_start = self.clock().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
         return self.policy.order_reason(
             order, kind, amount, lambda: self.repo.count_actions("price_rounding", self.agent, day_start, ("done",)))

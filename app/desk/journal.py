@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.files.writing import private_dir
+
 from app.store.records import MessageRecord
 from app.store.store import Store
 

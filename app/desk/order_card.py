@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.desk.issues import OPEN_STATES
-from app.gateway import schema
 from app.store.issues import IssueStore
 from app.store.records import IssueRecord
+
+from app.desk.issues import OPEN_STATES
+
+from app import domain
 
 # a mainland mobile number inside free text (an address a buyer typed with the number in it), +86 and - allowed
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?[0-9]{4}[- ]?([0-9]{4})(?![0-9])")
@@ -43,13 +45,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def receiver_line(order: schema.Order) -> str:
+def receiver_line(order: domain.Order) -> str:
     """The receiver and their masked phone ("王芳 138****5678"), "" when the store knows neither."""
     parts = [_one_line(order.receiver_name or ""), masked_phone(order.receiver_phone or "")]
     return " ".join(part for part in parts if part)
 
 
-def address_text(order: schema.Order) -> str:
+def address_text(order: domain.Order) -> str:
     """What copying the address puts on the clipboard: receiver, masked phone and address, as the marketplaces'
     own "copy address" writes them (王芳，138****5678，浙江省杭州市西湖区文三路88号). The phone is masked because this
     text goes into chats and notes, which are kept and exported; the full number is only where a call needs it
@@ -61,7 +63,7 @@ def address_text(order: schema.Order) -> str:
     return "，".join(part for part in parts if part)
 
 
-def latest_step(parcel: schema.Parcel) -> schema.ParcelEvent | None:
+def latest_step(parcel: domain.Parcel) -> domain.ParcelEvent | None:
     """The courier's newest step (the protocol lists them oldest first; a gateway that does not is still read
     right)."""
     return max(parcel.events, key=lambda event: event.at, default=None)

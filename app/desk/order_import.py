@@ -20,20 +20,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.files.limits import ENTRIES, SHEET_BYTES, refuse_over_limit
+from app.files.refusals import Rejected, UnreadableFile
+from app.files.sheets import csv_rows, sheet_values
+from app.files.text import decode_text
+
+from app.store import models as m
+from app.store.batches import Batch, batched
+from app.store.store import Store
+from app.store.upsert import upsert
+
 from app.desk import shop_settings
 from app.desk.fits import first_misfit
 from app.desk.money import parse_yuan
 from app.desk.order_merge import COLUMNS, Conflict, as_written, known_orders, merge
 from app.desk.reasons import Reason
-from app.files.limits import ENTRIES, SHEET_BYTES, refuse_over_limit
-from app.files.refusals import Rejected, UnreadableFile
-from app.files.sheets import csv_rows, sheet_values
-from app.files.text import decode_text
-from app.gateway import schema
-from app.store import models as m
-from app.store.batches import Batch, batched
-from app.store.store import Store
-from app.store.upsert import upsert
+
+from app import domain
 
 # field → the headers platforms use for it (first match wins; the agent can map others)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -69,14 +72,14 @@ class OrderFileError(UnreadableFile):
 
 @dataclass(frozen=True)
 class OrderRow:
-    order: schema.Order  # the order as the export gives it (what a new order is written as)
+    order: domain.Order  # the order as the export gives it (what a new order is written as)
     buyer_nick: str
     receiver_name: str
     alipay: str
     phone: str
     line: int = 0
     given: frozenset[str] = frozenset()  # the fields whose cell had a value: an empty cell never erases one
-    written: schema.Order | None = None  # a known order as the store will hold it (the shop's data kept)
+    written: domain.Order | None = None  # a known order as the store will hold it (the shop's data kept)
 
     def export(self) -> dict[str, Any]:
         """The export's non-empty order fields, as the order's columns take them (for the merge)."""
@@ -242,7 +245,7 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
     rows_in, header, columns, encoding = read_header(
         store, data, fmt, remembered_in=shop_settings.ORDER_MAPPING, mapping=mapping, headers=HEADERS,
         required=REQUIRED, hint="e.g. --map no=订单编号 --map buyer_nick=买家会员名", what="an order export")
-    now = now or schema.now_utc()
+    now = now or domain.now_utc()
     rows: list[OrderRow] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
@@ -286,9 +289,9 @@ def plan_import(store: Store, data: bytes, fmt: str, *, mapping: Mapping[str, st
         if no in seen:
             continue  # one line per item in some exports: the order is the first line
         seen.add(no)
-        items = tuple(schema.OrderItem("", title.strip(), 1, 0) for title in re.split(r"[，,;；]", get("items"))
+        items = tuple(domain.OrderItem("", title.strip(), 1, 0) for title in re.split(r"[，,;；]", get("items"))
                       if title.strip())
-        order = schema.Order(no, nick, items, amount, get("status") or "已导入", created, get("courier"),
+        order = domain.Order(no, nick, items, amount, get("status") or "已导入", created, get("courier"),
                              get("tracking_no"), get("address"), paid_at=paid, buyer_note=get("buyer_note") or None,
                              seller_memo=get("seller_memo") or None)
         given = frozenset(name for name in (*COLUMNS, *CONTACT) if name in columns and get(name).strip())
@@ -311,7 +314,7 @@ def run_import(store: Store, plan: OrderPlan, *, now: datetime | None = None) ->
     new ones added; known ones merged by the rules of app/desk/order_merge.py against the store as it is at each
     batch (the gateway may have sent newer data since the preview, or during the import); the buyers' contacts
     from the export (an empty cell keeps what the store has); the mapping remembered in the last step."""
-    now = now or schema.now_utc()
+    now = now or domain.now_utc()
 
     def write(batch: Batch, rows: Sequence[OrderRow]) -> None:
         numbers = [row.order.no for row in rows]
@@ -372,7 +375,7 @@ def _write_contact(s: Session, contact: m.OrderContact | None, row: OrderRow, im
     contact.imported_at = imported_at
 
 
-def _items(items: Sequence[schema.OrderItem]) -> list[dict[str, Any]]:
+def _items(items: Sequence[domain.OrderItem]) -> list[dict[str, Any]]:
     return [{"sku": i.sku, "title": i.title, "qty": i.qty, "price_fen": i.price_fen} for i in items]
 
 

@@ -20,9 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.desk.money import yuan_text
-from app.gateway import schema
 from app.store import models as m
+
+from app.desk.money import yuan_text
+
+from app import domain
 
 # the export's fields and the order columns they go to (the contact's own columns are the export's alone)
 COLUMNS = {"buyer_nick": "buyer_id", "items": "items", "amount": "amount_fen", "status": "status",
@@ -94,11 +96,11 @@ def merge(known: Known, export: Mapping[str, Any]) -> tuple[dict[str, Any], list
     return changes, conflicts
 
 
-def as_written(known: Known, changes: Mapping[str, Any]) -> schema.Order:
+def as_written(known: Known, changes: Mapping[str, Any]) -> domain.Order:
     """The known order as the store holds it once the changes are written (for the preview)."""
     row = known.row
     value = {column: changes.get(column, getattr(row, column)) for column in COLUMNS.values()}
-    return schema.Order(row.no, value["buyer_id"], tuple(schema.OrderItem(**item) for item in value["items"]),
+    return domain.Order(row.no, value["buyer_id"], tuple(domain.OrderItem(**item) for item in value["items"]),
                         value["amount_fen"], value["status"], value["created_at"], value["courier"],
                         value["tracking_no"], value["address"], row.ship_by, value["paid_at"],
                         value["buyer_note"] or None, value["seller_memo"] or None)

@@ -17,16 +17,18 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from app.desk.blanks import marked_as_blanks, refuse_blanks
-from app.desk.journal import LocalJournal
-from app.desk.reasons import Reason
-from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
-from app.gateway import schema
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable
 from app.store.errors import StoreError, StoreUnreachable
 from app.store.images import ImageError
 from app.store.records import MessageRecord
 from app.store.store import Store
+
+from app.desk.blanks import marked_as_blanks, refuse_blanks
+from app.desk.journal import LocalJournal
+from app.desk.reasons import Reason
+from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
+
+from app import domain
 
 log = logging.getLogger("kefudesk.desk")
 
@@ -46,7 +48,7 @@ class ReplySender(Protocol):
     def put_image(self, data: bytes) -> str: ...
 
     def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "", *,
-                     robot: bool = False) -> schema.Message: ...
+                     robot: bool = False) -> domain.Message: ...
 
 
 class Outbox:

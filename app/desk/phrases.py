@@ -11,12 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from app.desk.fits import first_misfit
-from app.desk.money import yuan_text
-from app.desk.normalise import finder
-from app.desk.reasons import Reason
 from app.files.refusals import Rejected
-from app.gateway import schema
+
 from app.quickreplies.duplicates import Duplicate, dedupe
 from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
 from app.quickreplies.formats.base import Parsed
@@ -31,6 +27,13 @@ from app.store.batches import Batch, batched
 from app.store.errors import StoreReadOnly
 from app.store.images import ImageError
 from app.store.store import Store, insert_phrases
+
+from app.desk.fits import first_misfit
+from app.desk.money import yuan_text
+from app.desk.normalise import finder
+from app.desk.reasons import Reason
+
+from app import domain
 
 log = logging.getLogger("kefudesk.phrases")
 
@@ -78,7 +81,7 @@ class ImportPlan:
 
 
 class PhraseBook:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = schema.now_utc, agent: str = "") -> None:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = domain.now_utc, agent: str = "") -> None:
         """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only."""
         self._store = store
         self._clock = clock
@@ -309,7 +312,7 @@ class PhraseBook:
         return counted
 
 
-def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[schema.Order],
+def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[domain.Order],
                 now: datetime) -> dict[str, str]:
     """Template values for the open chat; the newest order stands for 'the' order."""
     local = now.astimezone()

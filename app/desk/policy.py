@@ -11,7 +11,8 @@ from app.desk.action_fields import Field, typed
 from app.desk.money import over_share, yuan_text
 from app.desk.reasons import Reason
 from app.desk.refused import IssueRefused
-from app.gateway import schema
+
+from app import domain
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Policy:
         return Reason("gift_over_limit", f"a gift over ¥{yuan_text(limit)} needs a supervisor",
                       limit=yuan_text(limit)) if amount > limit else ""
 
-    def order_reason(self, order: schema.Order, kind: str, amount: int, roundings_today: Callable[[], int]) -> str:
+    def order_reason(self, order: domain.Order, kind: str, amount: int, roundings_today: Callable[[], int]) -> str:
         """Why a price rounding or a partial refund of this amount on this order waits for a supervisor ("" within
         the limits); roundings_today: the agent's roundings done today, asked only when it matters."""
         if kind == "price_rounding":

@@ -15,15 +15,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.files.refusals import Rejected
+
+from app.store import models as m
+from app.store.issues import Audit
+
 from app.desk import shop_settings
 from app.desk.fits import first_misfit
 from app.desk.issues import CATEGORIES, OPEN_STATES, IssueDesk
 from app.desk.order_import import ascii_digits, cell_time, not_imported, order_no_problem, read_header
 from app.desk.reasons import Reason
-from app.files.refusals import Rejected
-from app.gateway import schema
-from app.store import models as m
-from app.store.issues import Audit
+
+from app import domain
 
 KINDS = CATEGORIES["in_sale"]
 
@@ -106,7 +109,7 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
     lines, header, columns, encoding = read_header(
         desk.store, data, fmt, remembered_in=shop_settings.PROBLEM_MAPPING, mapping=mapping, headers=HEADERS,
         required=REQUIRED, hint="e.g. --map category=问题类型 --map no=订单编号", what="a problem-order list")
-    now = now or schema.now_utc()
+    now = now or domain.now_utc()
     rows: list[ProblemRow] = []
     rejected: list[Rejected] = []
     for number, cells in lines:
@@ -152,7 +155,7 @@ def plan_file(desk: IssueDesk, data: bytes, fmt: str, *, mapping: Mapping[str, s
     return _against_desk(desk, rows, rejected, used, encoding)
 
 
-def plan_gateway(desk: IssueDesk, problems: Iterable[schema.ProblemOrder]) -> ProblemPlan:
+def plan_gateway(desk: IssueDesk, problems: Iterable[domain.ProblemOrder]) -> ProblemPlan:
     """The same plan from the gateway's problem-order list (typed and checked by the protocol, whose limits are
     wider than some columns': a problem the store cannot keep is a bad line, numbered by its place in the list)."""
     rows: list[ProblemRow] = []

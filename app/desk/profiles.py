@@ -13,13 +13,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
-from app.desk.reasons import Reason
-from app.desk.refused import IssueRefused
-from app.gateway import schema
 from app.store.errors import StoreUnreachable
 from app.store.issues import Audit, Authority, IssueStore, ProfileConflict
 from app.store.store import Store
 from app.store.team_desk import NoTeamLogin, as_supervisor
+
+from app.desk.reasons import Reason
+from app.desk.refused import IssueRefused
+
+from app import domain
 
 ROLES = ("agent", "supervisor")
 
@@ -113,7 +115,7 @@ class ProfileDesk:
     """One desk's agent on a store: the profiles, and a supervisor's name and password checked (and counted)
     before anything only a supervisor may do."""
 
-    def __init__(self, store: Store, agent: str, *, clock: Callable[[], datetime] = schema.now_utc) -> None:
+    def __init__(self, store: Store, agent: str, *, clock: Callable[[], datetime] = domain.now_utc) -> None:
         self.store = store
         self.repo = IssueStore(store)
         self.agent = agent

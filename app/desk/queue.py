@@ -12,12 +12,13 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
-from app.desk import shop_settings
-from app.desk.normalise import finder
-from app.desk.reasons import Reason
 from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary
 from app.store.store import Store
+
+from app.desk import shop_settings
+from app.desk.normalise import finder
+from app.desk.reasons import Reason
 
 FIRST_RESPONSE_LIMIT_S = 30
 RESPONSE_LIMIT_S = 40

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.store.issues import Audit, IssueStore
+from app.store.store import Store
+
 from app.desk.issues import REFUNDS, day_bounds
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.order_import import OrderFileError, contact, sheet_rows
-from app.gateway import schema
-from app.store.issues import Audit, IssueStore
-from app.store.store import Store
+
+from app import domain
 
 COLUMNS = {"order_no": ("订单号", "订单编号", "order no"), "amount": ("金额", "退款金额", "实退金额", "amount"),
            "alipay": ("支付宝", "支付宝账号", "alipay")}
@@ -71,7 +73,7 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
         marks.append(mark)
         audits.append(Audit(who, f"refund reconciled: {mark.result}", None,
                             {"order_no": mark.order_no, "action_id": action.id, "detail": mark.detail}))
-    repo.write_audits(audits, schema.now_utc())  # the day's marks together: a failure leaves none of them
+    repo.write_audits(audits, domain.now_utc())  # the day's marks together: a failure leaves none of them
     for order_no, left in sheet.items():
         marks += [Mark(order_no, "not_in_desk", f"¥{yuan_text(amount)}") for amount, _ in left]
     return marks

@@ -15,17 +15,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.files.writing import write_atomic
+from app.safe_text import keep_as_text, xlsx_text
+
+from app.store.issues import IssueStore
+from app.store.records import ActionRecord, IssueRecord
+from app.store.store import Store
+
 from app.desk.issues import REFUNDS, IssueDesk, day_bounds
 from app.desk.money import MONEY_FORMAT, Money
 from app.desk.order_import import contact
 from app.desk.problem_orders import category_label
 from app.desk.worklist import worklist
-from app.files.writing import write_atomic
-from app.gateway import schema
-from app.safe_text import keep_as_text, xlsx_text
-from app.store.issues import IssueStore
-from app.store.records import ActionRecord, IssueRecord
-from app.store.store import Store
+
+from app import domain
 
 PAID_BY = {"buyer": "买家", "shop": "店铺"}
 PROBLEMS = {"wrong_item": "错发", "damage": "破损", "missing": "少发"}
@@ -103,7 +106,7 @@ class Reports:
         """The open problem orders as the day ends: where each is (message, waiting, phone, follow-up), when the
         buyer was last contacted and when the next step is due, with the number to call."""
         _, end = day_bounds(day)
-        items = worklist(IssueDesk(self.store, ""), now=min(end, schema.now_utc()))
+        items = worklist(IssueDesk(self.store, ""), now=min(end, domain.now_utc()))
         rows = [(category_label(w.issue.category), w.issue.order_no, w.issue.buyer_nick, w.issue.note,
                  _local(w.last_contact_at), _local(w.due_at), STEPS_ZH[w.step], w.attempts, w.phone)
                 for w in items if w.issue.opened_at < end]

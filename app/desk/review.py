@@ -11,6 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from app.safe_text import visible
+
+from app.store import review as repo
+from app.store.issues import Audit, IssueStore
+from app.store.records import MessageRecord
+from app.store.store import Store
+
 from app.desk import shop_settings
 from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
 from app.desk.money import Money
@@ -19,11 +26,6 @@ from app.desk.normalise import finder
 from app.desk.queue import angry_words
 from app.desk.reasons import Reason
 from app.desk.reports import Table
-from app.safe_text import visible
-from app.store import review as repo
-from app.store.issues import Audit, IssueStore
-from app.store.records import MessageRecord
-from app.store.store import Store
 
 # the floor's usual 质检 items (DOMAIN.md's rules), each worth its weight; a shop edits them
 DEFAULT_CHECKLIST: tuple[tuple[str, int], ...] = (

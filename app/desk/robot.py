@@ -23,6 +23,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
+from app.quickreplies.phrase import Phrase
+from app.store.errors import StoreUnreachable
+from app.store.issues import Audit, IssueStore
+from app.store.records import ConversationSummary, MessageRecord
+from app.store.store import Store
+
 from app.desk import shop_settings
 from app.desk.guard import SendBlocked
 from app.desk.issues import OPEN_STATES
@@ -30,11 +36,6 @@ from app.desk.outbox import ReplyNotSaved
 from app.desk.phrases import PhraseBook, not_for_complaints
 from app.desk.queue import angry_words, complaining
 from app.desk.reasons import Reason
-from app.quickreplies.phrase import Phrase
-from app.store.errors import StoreUnreachable
-from app.store.issues import Audit, IssueStore
-from app.store.records import ConversationSummary, MessageRecord
-from app.store.store import Store
 
 log = logging.getLogger("kefudesk.desk")
 

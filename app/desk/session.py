@@ -17,6 +17,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
+from app.gateway.client import GatewayClient
+from app.gateway.errors import GatewayAuthError, GatewayError
+from app.gateway.secrets import SecretStore
+from app.gateway.transport import gateway_http
+from app.quickreplies.template import unmarked
+from app.store import backup, fts
+from app.store.errors import StoreError, StoreUnreachable
+from app.store.issues import Audit, IssueStore
+from app.store.records import ConversationSummary, MessageRecord
+from app.store.store import Store
+
 from app.desk.blanks import refuse_blanks
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.desk.journal import Kept, LocalJournal
@@ -28,17 +39,8 @@ from app.desk.server_watch import ServerWatch
 from app.desk.shop_events import ShopEvents, close_locally
 from app.desk.shop_settings import agent_id_key
 from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
-from app.gateway import schema
-from app.gateway.client import GatewayClient
-from app.gateway.errors import GatewayAuthError, GatewayError
-from app.gateway.secrets import SecretStore
-from app.gateway.transport import gateway_http
-from app.quickreplies.template import unmarked
-from app.store import backup, fts
-from app.store.errors import StoreError, StoreUnreachable
-from app.store.issues import Audit, IssueStore
-from app.store.records import ConversationSummary, MessageRecord
-from app.store.store import Store
+
+from app import domain
 
 log = logging.getLogger("kefudesk.desk")
 
@@ -67,10 +69,10 @@ class DeskListener(Protocol):
 
     def on_conversation(self, chat: ConversationSummary) -> None: ...
     def on_message(self, message: MessageRecord) -> None: ...
-    def on_orders(self, buyer_id: str, orders: list[schema.Order]) -> None: ...
+    def on_orders(self, buyer_id: str, orders: list[domain.Order]) -> None: ...
     def on_connection(self, online: bool, detail: str) -> None: ...
     def on_problem(self, text: str) -> None: ...
-    def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None: ...
+    def on_transfer(self, chat: ConversationSummary, transfer: domain.Transfer, to_me: bool) -> None: ...
 
     def on_login_needed(self, reason: str) -> None:
         """The shop wants the password again and the desk has none it may use (none typed this session, or the
@@ -95,7 +97,7 @@ class ShopAccount:
 
 class DeskSession:
     def __init__(self, store: Store, account: ShopAccount, secrets: SecretStore, listener: DeskListener,
-                 *, clock: Clock = schema.now_utc, timeout: float = 10.0) -> None:
+                 *, clock: Clock = domain.now_utc, timeout: float = 10.0) -> None:
         self.store = store
         self.account = account
         self._secrets = secrets
@@ -113,8 +115,8 @@ class DeskSession:
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
         self._stopping = threading.Event()
         self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
-        self.session: schema.Session | None = None
-        self.colleagues: dict[str, schema.Colleague] = {}  # by agent id, as the shop last listed them
+        self.session: domain.Session | None = None
+        self.colleagues: dict[str, domain.Colleague] = {}  # by agent id, as the shop last listed them
         self._me: str | None = None  # this desk's agent id, once known
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
         self._login_lock = threading.Lock()  # one login again at a time, however many calls saw the token refused
@@ -218,7 +220,7 @@ class DeskSession:
         self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
         # the shop's id and this desk's login both name this agent in the records (app/desk/names.py)
         named = {self.session.agent_id: self.session.agent_name}
-        if len(self.account.agent) <= schema.ID_CHARS:
+        if len(self.account.agent) <= domain.ID_CHARS:
             named[self.account.agent] = self.session.agent_name
         self.store.ensure_agents(self.session.shop_id, named)
 
@@ -312,7 +314,7 @@ class DeskSession:
             return
         self._remember(found)
 
-    def _remember(self, colleagues: list[schema.Colleague]) -> None:
+    def _remember(self, colleagues: list[domain.Colleague]) -> None:
         self.colleagues = {c.id: c for c in colleagues}
         shop = self.session.shop_id if self.session else self.account.shop
         try:
@@ -395,7 +397,7 @@ class DeskSession:
     def set_agent_status(self, status: str) -> None:
         """Online, suspended (挂起: the shop assigns no new chats, the open ones stay) or offline; told to the
         shop off the GUI thread, and again after every reconnect."""
-        if status not in schema.AGENT_STATUSES:
+        if status not in domain.AGENT_STATUSES:
             raise ValueError(f"unknown agent status {status!r}")
         self.agent_status = status
         if not self._stopping.is_set():
@@ -413,7 +415,7 @@ class DeskSession:
                                                  f"({exc}); it is tried again when the connection comes back",
                                                  detail=str(exc)))
 
-    def list_colleagues(self) -> list[schema.Colleague]:
+    def list_colleagues(self) -> list[domain.Colleague]:
         """The shop's other agents and supervisors, online ones first (blocking: call it off the GUI thread)."""
         if not self.online:
             raise TransferRefused(_OFFLINE)
@@ -477,8 +479,8 @@ class DeskSession:
         if image and not self.store.images.has(image):
             raise ValueError("the picture of this phrase is missing from the image store; choose it again in the "
                              "phrase manager")
-        if len(text) > schema.MAX_TEXT_CHARS:
-            raise ValueError(f"a reply is limited to {schema.MAX_TEXT_CHARS} characters")
+        if len(text) > domain.MAX_TEXT_CHARS:
+            raise ValueError(f"a reply is limited to {domain.MAX_TEXT_CHARS} characters")
         at, direction = self._clock(), "robot" if robot else "out"
         # kept on this computer while the team's server is away, unless it needs an audit entry written with it
         # (an override of the guard, the robot's answer): those wait for the server
@@ -609,13 +611,13 @@ class DeskSession:
         self.store.upsert_orders(orders, self._clock())
         self._listener.on_orders(buyer_id, self.store.orders_for_buyer(buyer_id))
 
-    def fetch_problem_orders(self) -> list[schema.ProblemOrder]:
+    def fetch_problem_orders(self) -> list[domain.ProblemOrder]:
         """The shop back-end's problem-order list, now (blocking: call it off the GUI thread)."""
         if not self.online:
             raise GatewayError("not connected to the shop: import the back-end's list from a file instead")
         return self.gateway.problem_orders()
 
-    def fetch_parcel(self, tracking_no: str) -> schema.Parcel:
+    def fetch_parcel(self, tracking_no: str) -> domain.Parcel:
         """The courier's record of a parcel (blocking: call it off the GUI thread)."""
         if not self.online:
             raise GatewayError("not connected to the shop: type the weights from the courier's site")

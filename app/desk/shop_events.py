@@ -9,10 +9,6 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from app.desk.reasons import Reason
-from app.desk.shop_settings import resume_point_key
-from app.desk.store_problems import store_problem
-from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayError
 from app.gateway.events import EventStream
@@ -20,6 +16,12 @@ from app.store.errors import StoreError, StoreUnreachable
 from app.store.images import ImageError
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
+
+from app.desk.reasons import Reason
+from app.desk.shop_settings import resume_point_key
+from app.desk.store_problems import store_problem
+
+from app import domain
 
 if TYPE_CHECKING:
     from app.desk.session import DeskSession
@@ -29,8 +31,8 @@ log = logging.getLogger("kefudesk.desk")
 
 def close_locally(store: Store, local: ConversationSummary) -> None:
     """The chat leaves this desk's queue (closed, transferred, or no longer listed by the shop)."""
-    store.upsert_conversation(schema.Conversation(
-        local.id, schema.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
+    store.upsert_conversation(domain.Conversation(
+        local.id, domain.Buyer(local.buyer_id, local.buyer_nick), "closed", local.created_at))
 
 
 class ShopEvents:
@@ -164,7 +166,7 @@ class ShopEvents:
 
     # --- each event ------------------------------------------------------------------------------
 
-    def _handle_event(self, event: schema.Event) -> None:
+    def _handle_event(self, event: domain.Event) -> None:
         """One event into the store; a store failure (a full disk) ends the stream, which starts again from the
         event that failed, and the agent is told why in words the window can translate."""
         try:
@@ -176,7 +178,7 @@ class ShopEvents:
             self._store_failed = exc
             raise
 
-    def _store_event(self, event: schema.Event) -> None:
+    def _store_event(self, event: domain.Event) -> None:
         desk = self._desk
         if event.conversation is not None:
             self.store.upsert_conversation(self._as_here(event.conversation))
@@ -209,14 +211,14 @@ class ShopEvents:
         """This desk handed the chat to a colleague: later events about it leave it closed here."""
         self._given.add(conversation_id)
 
-    def _as_here(self, conv: schema.Conversation) -> schema.Conversation:
+    def _as_here(self, conv: domain.Conversation) -> domain.Conversation:
         """A chat this desk handed to a colleague stays closed here when later events about it arrive: the
         transfer's note, or the echo of the agent's last reply sent before the transfer."""
         if conv.id in self._given and conv.state != "closed":
             return replace(conv, state="closed")
         return conv
 
-    def _transferred(self, conv: schema.Conversation, transfer: schema.Transfer) -> None:
+    def _transferred(self, conv: domain.Conversation, transfer: domain.Transfer) -> None:
         """A chat handed to this agent: its history is fetched so the agent sees what was said. A chat this agent
         handed away leaves the queue (a supervisor's desk, which sees every chat, keeps it)."""
         desk = self._desk

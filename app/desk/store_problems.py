@@ -4,8 +4,9 @@ store failures through here."""
 
 from __future__ import annotations
 
-from app.desk.reasons import Reason
 from app.store.errors import StoreBusy, StoreError, StoreFull, StoreReadOnly, StoreUnreachable
+
+from app.desk.reasons import Reason
 
 SERVER_UNREACHABLE = Reason("server_unreachable", "the team's server cannot be reached: drafts and replies are kept on "
                             "this computer and saved there when it answers again; buyers' new messages wait at the shop")

@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.desk.issues import OPEN_STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import ActionRecord, IssueRecord
+
+from app.desk.issues import OPEN_STATES, IssueDesk
 
 PHONE_AFTER = timedelta(days=2)  # no answer to a message within this → phone
 PHONE_RETRY = timedelta(hours=4)  # an unanswered call is tried again after this, unless a next try is set

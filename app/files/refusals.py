@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 
 class Refusal:
-    """What a front-end needs to word a refusal in its own language (app/ui/words.py): a key and the values the
+    """What a front-end needs to word a refusal in its own language (app/ui/labels.py): a key and the values the
     sentence names. The message itself is the English one the command line prints."""
 
     key: str = ""

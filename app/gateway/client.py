@@ -18,7 +18,6 @@ from urllib.parse import quote
 
 import httpx
 
-from app.gateway import schema
 from app.gateway.errors import (
     GatewayAuthError,
     GatewayError,
@@ -36,6 +35,8 @@ from app.gateway.transport import (
     redirect_refusal,
     refuse_encoded,
 )
+
+from app import domain
 
 
 class GatewayClient:
@@ -97,25 +98,25 @@ class GatewayClient:
 
     # --- endpoints -------------------------------------------------------------------------------
 
-    def login(self, shop: str, agent: str, password: str) -> schema.Session:
+    def login(self, shop: str, agent: str, password: str) -> domain.Session:
         body = self._call("POST", "/v1/sessions", json_body={"shop": shop, "agent": agent, "password": password})
-        session = _parse(schema.Session.from_json, body)
+        session = _parse(domain.Session.from_json, body)
         self.token = session.token
         return session
 
-    def conversations(self) -> list[schema.Conversation]:
+    def conversations(self) -> list[domain.Conversation]:
         body = self._call("GET", "/v1/conversations")
-        return _parse_list(body, "conversations", schema.Conversation.from_json)
+        return _parse_list(body, "conversations", domain.Conversation.from_json)
 
-    def messages(self, conversation_id: str, *, before: str | None = None, limit: int = 50) -> list[schema.Message]:
+    def messages(self, conversation_id: str, *, before: str | None = None, limit: int = 50) -> list[domain.Message]:
         params: dict[str, Any] = {"limit": limit}
         if before:
             params["before"] = before
         body = self._call("GET", f"/v1/conversations/{_seg(conversation_id)}/messages", params=params)
-        return _parse_list(body, "messages", schema.Message.from_json)
+        return _parse_list(body, "messages", domain.Message.from_json)
 
     def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "", *,
-                     robot: bool = False) -> schema.Message:
+                     robot: bool = False) -> domain.Message:
         """Send a reply (with an uploaded image, by its id); the same client_id sent again returns the first
         result and never sends twice. robot: the desk's robot answered, and the buyer sees it marked so."""
         payload: dict[str, Any] = {"text": text, "client_id": client_id}
@@ -126,11 +127,11 @@ class GatewayClient:
         body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/messages", json_body=payload)
         if not isinstance(body, dict):
             raise GatewayProtocolError("send: the gateway's answer is not a JSON object")
-        return _parse(schema.Message.from_json, body.get("message"))
+        return _parse(domain.Message.from_json, body.get("message"))
 
     def put_image(self, data: bytes) -> str:
         """Upload an image (idempotent: its id is the SHA-256 of its bytes); returns the id."""
-        media_type = schema.image_type(data)
+        media_type = domain.image_type(data)
         if not media_type:
             raise ValueError("not a PNG, JPEG, GIF or WebP image")
         image_id = hashlib.sha256(data).hexdigest()
@@ -139,7 +140,7 @@ class GatewayClient:
 
     def image(self, image_id: str, *, max_bytes: int | None = None) -> bytes:
         """The bytes of a picture by its id (a buyer's photo, from Message.image), checked before they are
-        returned: at most max_bytes (schema.MAX_IMAGE_BYTES unless given), a PNG, JPEG, GIF or WebP, and
+        returned: at most max_bytes (domain.MAX_IMAGE_BYTES unless given), a PNG, JPEG, GIF or WebP, and
         hashing to the id, so what the desk keeps is the picture the message names.
 
         A malformed id is refused before any request. The download is streamed and abandoned past the cap
@@ -147,10 +148,10 @@ class GatewayClient:
         Raises GatewayProtocolError for a bad id or bad bytes, GatewayRejected (status 404) for an image the
         gateway does not have, GatewayAuthError and GatewayUnavailable as every call does.
         """
-        if not schema.is_image_id(image_id):
+        if not domain.is_image_id(image_id):
             raise GatewayProtocolError(f"{image_id[:70]!r} is not an image id (64 lower-case hex digits)")
         self._check_address()
-        cap = schema.MAX_IMAGE_BYTES if max_bytes is None else max_bytes
+        cap = domain.MAX_IMAGE_BYTES if max_bytes is None else max_bytes
         subject = f"image {image_id}"
         deadline = self.limits.response_deadline_s
         try:
@@ -171,52 +172,52 @@ class GatewayClient:
         if actual != image_id:
             raise GatewayProtocolError(f"the gateway's {subject} is not the picture with that id: "
                                        f"its {len(data)} bytes hash to {actual}")
-        if not schema.image_type(data):
+        if not domain.image_type(data):
             raise GatewayProtocolError(f"the gateway's {subject} is not a PNG, JPEG, GIF or WebP picture")
         return data
 
-    def orders(self, buyer_id: str) -> list[schema.Order]:
+    def orders(self, buyer_id: str) -> list[domain.Order]:
         body = self._call("GET", "/v1/orders", params={"buyer": buyer_id})
-        return _parse_list(body, "orders", schema.Order.from_json)
+        return _parse_list(body, "orders", domain.Order.from_json)
 
-    def parcel(self, tracking_no: str) -> schema.Parcel:
+    def parcel(self, tracking_no: str) -> domain.Parcel:
         """The courier's record of a parcel: events, weights at the origin and the last station, packing slip."""
         body = self._call("GET", f"/v1/parcels/{_seg(tracking_no)}")
-        return _parse(schema.Parcel.from_json, body)
+        return _parse(domain.Parcel.from_json, body)
 
-    def problem_orders(self, since: datetime | None = None) -> list[schema.ProblemOrder]:
+    def problem_orders(self, since: datetime | None = None) -> list[domain.ProblemOrder]:
         """The shop back-end's problem-order list (问题订单), optionally only what was reported since a time."""
-        params = {"since": schema.utc_iso(since)} if since is not None else None
+        params = {"since": domain.utc_iso(since)} if since is not None else None
         body = self._call("GET", "/v1/problem-orders", params=params)
-        return _parse_list(body, "problem_orders", schema.ProblemOrder.from_json)
+        return _parse_list(body, "problem_orders", domain.ProblemOrder.from_json)
 
-    def close(self, conversation_id: str) -> schema.Conversation:
+    def close(self, conversation_id: str) -> domain.Conversation:
         """Close a chat; the buyer writing again opens it again."""
         body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/close", json_body={})
         if not isinstance(body, dict):
             raise GatewayProtocolError("expected a JSON object with 'conversation'")
-        return _parse(schema.Conversation.from_json, body.get("conversation"))
+        return _parse(domain.Conversation.from_json, body.get("conversation"))
 
-    def agents(self) -> list[schema.Colleague]:
+    def agents(self) -> list[domain.Colleague]:
         """The shop's agents and supervisors with their status, the desk's own agent included."""
         body = self._call("GET", "/v1/agents")
-        return _parse_list(body, "agents", schema.Colleague.from_json)
+        return _parse_list(body, "agents", domain.Colleague.from_json)
 
-    def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
+    def transfer(self, conversation_id: str, to: str, note: str) -> domain.Conversation:
         """Hand a chat to a colleague (by agent id) with a note they will see; the chat leaves this desk."""
         body = self._call("POST", f"/v1/conversations/{_seg(conversation_id)}/transfer",
-                          json_body={"to": to, "note": note[:schema.MAX_NOTE_CHARS]})
+                          json_body={"to": to, "note": note[:domain.MAX_NOTE_CHARS]})
         if not isinstance(body, dict):
             raise GatewayProtocolError("expected a JSON object with 'conversation'")
-        return _parse(schema.Conversation.from_json, body.get("conversation"))
+        return _parse(domain.Conversation.from_json, body.get("conversation"))
 
     def set_status(self, status: str) -> None:
-        if status not in schema.AGENT_STATUSES:
+        if status not in domain.AGENT_STATUSES:
             raise ValueError(f"unknown agent status {status!r}")
         self._call("PUT", "/v1/agents/me/status", json_body={"status": status})
 
     def events(self, last_event_id: str | None, *,
-               on_open: Callable[[httpx.Response], None] | None = None) -> Iterator[schema.Event | GatewayProtocolError]:
+               on_open: Callable[[httpx.Response], None] | None = None) -> Iterator[domain.Event | GatewayProtocolError]:
         """Open the event stream and yield its events until it ends (the server closed it).
 
         A malformed, unknown or oversized event is yielded as a GatewayProtocolError for the caller to log and
@@ -264,13 +265,13 @@ class GatewayClient:
             raise GatewayProtocolError(f"the event stream from {self.base_url} could not be read: {exc}") from exc
 
 
-def _event_of(item: RawEvent | OversizeEvent) -> schema.Event | GatewayProtocolError:
+def _event_of(item: RawEvent | OversizeEvent) -> domain.Event | GatewayProtocolError:
     """One event of the stream, or the error that says why it is skipped."""
     if isinstance(item, OversizeEvent):
         return GatewayProtocolError(f"skipped an event longer than {item.limit} bytes")
     try:
         data = json.loads(item.data) if item.data else {}
-        return schema.Event.from_sse(item.id or "", item.type, data)
+        return domain.Event.from_sse(item.id or "", item.type, data)
     except (ValueError, RecursionError) as exc:  # ProtocolError is a ValueError; deep nesting is RecursionError
         kind, number = _printable(item.type, 60), _printable(item.id or "", 60)
         return GatewayProtocolError(f"skipped a bad event {kind!r} #{number}: {_reason(exc)}")
@@ -320,7 +321,7 @@ def _error_for(status: int, body: Any, subject: str = "") -> GatewayError:
 def _parse(parser: Any, data: Any) -> Any:
     try:
         return parser(data)
-    except schema.ProtocolError as exc:
+    except domain.ProtocolError as exc:
         raise GatewayProtocolError(str(exc)) from exc
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 import httpx
 
-from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError, GatewayInsecure, GatewayProtocolError
+
+from app import domain
 
 log = logging.getLogger("kefudesk.gateway.events")
 
@@ -30,7 +31,7 @@ class EventStream:
     """
 
     def __init__(self, client: GatewayClient, *, last_event_id: str | None,
-                 on_event: Callable[[schema.Event], None],
+                 on_event: Callable[[domain.Event], None],
                  on_connected: Callable[[bool], None] = lambda first: None,
                  on_offline: Callable[[str], None] = lambda reason: None,
                  on_fatal: Callable[[str], None] = lambda reason: None,

@@ -18,9 +18,10 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from app.gateway import schema
 from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.world import ShopWorld
+
+from app import domain
 
 PROBLEM_SHARE = 1 / 40  # of background traffic steps, the ones where the back-end flags another order
 
@@ -35,7 +36,7 @@ class Traffic:
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(schema.error_body(code, message), status_code=status)
+    return JSONResponse(domain.error_body(code, message), status_code=status)
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
@@ -283,8 +284,8 @@ class SimApp:
         text, client_id, image = body.get("text"), body.get("client_id"), body.get("image") or ""
         if not isinstance(image, str) or (image and image not in self.world.images):
             return _error(422, "invalid", "image: upload it first with PUT /v1/images/{sha256}")
-        if not isinstance(text, str) or (not text.strip() and not image) or len(text) > schema.MAX_TEXT_CHARS:
-            return _error(422, "invalid", f"text must be 1–{schema.MAX_TEXT_CHARS} characters (or send an image)")
+        if not isinstance(text, str) or (not text.strip() and not image) or len(text) > domain.MAX_TEXT_CHARS:
+            return _error(422, "invalid", f"text must be 1–{domain.MAX_TEXT_CHARS} characters (or send an image)")
         if not isinstance(client_id, str) or not 1 <= len(client_id) <= 100:
             return _error(422, "invalid", "client_id must be 1–100 characters")
         message, created = self.world.agent_sends(cid, text, client_id, image, robot=body.get("robot") is True,
@@ -298,9 +299,9 @@ class SimApp:
             return _error(401, "unauthorized", "log in first")
         image_id = request.path_params["image_id"]
         data = await request.body()
-        if len(data) > schema.MAX_IMAGE_BYTES:
-            return _error(413, "too_large", f"images are limited to {schema.MAX_IMAGE_BYTES // (1024 * 1024)} MB")
-        if not schema.image_type(data):
+        if len(data) > domain.MAX_IMAGE_BYTES:
+            return _error(413, "too_large", f"images are limited to {domain.MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+        if not domain.image_type(data):
             return _error(422, "invalid", "not a PNG, JPEG, GIF or WebP image")
         if hashlib.sha256(data).hexdigest() != image_id:
             return _error(422, "invalid", "the image id is not the SHA-256 of the bytes sent")
@@ -314,7 +315,7 @@ class SimApp:
         data = self.world.images.get(request.path_params["image_id"])
         if data is None:
             return _error(404, "not_found", "no image with that id")
-        return Response(data, media_type=schema.image_type(data))
+        return Response(data, media_type=domain.image_type(data))
 
     async def transfer(self, request: Request) -> Response:
         if not self._authorised(request):
@@ -328,8 +329,8 @@ class SimApp:
             return _error(422, "invalid", "to: the id of one of the shop's agents (GET /v1/agents)")
         if to == self.world.chats[cid].conversation.agent:
             return _error(422, "invalid", "to: the chat is already that agent's")
-        if not isinstance(note, str) or len(note) > schema.MAX_NOTE_CHARS:
-            return _error(422, "invalid", f"note: text of at most {schema.MAX_NOTE_CHARS} characters")
+        if not isinstance(note, str) or len(note) > domain.MAX_NOTE_CHARS:
+            return _error(422, "invalid", f"note: text of at most {domain.MAX_NOTE_CHARS} characters")
         conv = self.world.transfer(cid, to, note.strip())
         return JSONResponse({"conversation": conv.to_json()})
 
@@ -350,8 +351,8 @@ class SimApp:
         if not self._authorised(request):
             return _error(401, "unauthorized", "log in first")
         body = await _json_body(request) or {}
-        if body.get("status") not in schema.AGENT_STATUSES:
-            return _error(422, "invalid", f"status must be one of {', '.join(schema.AGENT_STATUSES)}")
+        if body.get("status") not in domain.AGENT_STATUSES:
+            return _error(422, "invalid", f"status must be one of {', '.join(domain.AGENT_STATUSES)}")
         self.world.set_status(body["status"])
         return JSONResponse({"status": body["status"]})
 
@@ -378,8 +379,8 @@ class SimApp:
             return _error(401, "unauthorized", "log in first")
         raw = request.query_params.get("since")
         try:
-            since = schema.parse_time(raw, "since") if raw is not None else None
-        except schema.ProtocolError as exc:
+            since = domain.parse_time(raw, "since") if raw is not None else None
+        except domain.ProtocolError as exc:
             return _error(400, "bad_request", str(exc))
         return JSONResponse({"problem_orders": [p.to_json() for p in self.world.problems_since(since)]})
 

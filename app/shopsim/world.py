@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from app.gateway import schema
 from app.shopsim import vocab
 from app.shopsim.pictures import photo_png
+
+from app import domain
 
 # the after-sale claims (missing item, wrong item, quality or damage) a buyer backs with a photo, and the share of
 # the chats opening with one where they do
@@ -29,14 +30,14 @@ PHOTO_SHARE = 0.5
 class SimBuyer:
     id: str
     nick: str
-    orders: list[schema.Order] = field(default_factory=list)
+    orders: list[domain.Order] = field(default_factory=list)
 
 
 @dataclass
 class SimChat:
-    conversation: schema.Conversation
+    conversation: domain.Conversation
     intent: str
-    messages: list[schema.Message] = field(default_factory=list)
+    messages: list[domain.Message] = field(default_factory=list)
     patience: int = 2  # follow-ups left before the buyer gives up nagging
 
 
@@ -59,8 +60,8 @@ class SimAgent:
     role: str = "agent"
     status: str = "online"
 
-    def colleague(self) -> schema.Colleague:
-        return schema.Colleague(self.id, self.name, self.role, self.status)
+    def colleague(self) -> domain.Colleague:
+        return domain.Colleague(self.id, self.name, self.role, self.status)
 
 
 HANDOVER_SHARE = 1 / 30  # of background steps while the agent is online: a colleague hands over a chat
@@ -76,7 +77,7 @@ COLLEAGUES = (("xiaowang", "小王", "agent", "online"), ("xiaozhang", "小张",
 
 class ShopWorld:
     def __init__(self, *, buyers: int = 50, seed: int | None = None, credentials: Credentials | None = None,
-                 clock: Callable[[], datetime] = schema.now_utc) -> None:
+                 clock: Callable[[], datetime] = domain.now_utc) -> None:
         self.rng = random.Random(seed)
         self.run = secrets.token_hex(3) if seed is None else f"s{seed}"
         self.credentials = credentials or Credentials()
@@ -96,9 +97,9 @@ class ShopWorld:
         self.held: list[str] = []  # buyers who started asking while the agent was not online (nicks)
         self.events: list[tuple[int, str, dict[str, Any]]] = []
         self.chats: dict[str, SimChat] = {}
-        self.received: list[schema.Message] = []  # every agent message accepted, once each
+        self.received: list[domain.Message] = []  # every agent message accepted, once each
         self.images: dict[str, bytes] = {}  # by id (SHA-256): the desk's uploads and the buyers' photos
-        self._by_client_id: dict[str, schema.Message] = {}
+        self._by_client_id: dict[str, domain.Message] = {}
         self.repeated_sends = 0  # replies sent again that the shop already had (the crash harness counts them)
         self._counter = 0
         self.on_event: Callable[[], None] = lambda: None
@@ -107,7 +108,7 @@ class ShopWorld:
             self.buyers.append(self._make_buyer(index))
         self._problem_rng = random.Random(f"{self.run}-problems")
         self._problem_counts: Counter[str] = Counter()
-        self.problem_orders: list[schema.ProblemOrder] = self._make_problems()
+        self.problem_orders: list[domain.ProblemOrder] = self._make_problems()
 
     # --- ids and events --------------------------------------------------------------------------
 
@@ -163,15 +164,15 @@ class ShopWorld:
             buyer.orders.append(self._make_order(buyer))
         return buyer
 
-    def _make_order(self, buyer: SimBuyer) -> schema.Order:
+    def _make_order(self, buyer: SimBuyer) -> domain.Order:
         rng = self.rng
         picks = rng.sample(vocab.CATALOGUE, rng.choice((1, 1, 2)))
-        items = tuple(schema.OrderItem(sku, title, rng.choice((1, 1, 2)), price, vocab.WEIGHTS.get(sku, 0))
+        items = tuple(domain.OrderItem(sku, title, rng.choice((1, 1, 2)), price, vocab.WEIGHTS.get(sku, 0))
                       for sku, title, price in picks)
         status = rng.choice(vocab.STATUSES)
         shipped = status != "等待发货"
         created_at = self.clock() - timedelta(days=rng.randrange(0, 20), minutes=rng.randrange(0, 1440))
-        order = schema.Order(
+        order = domain.Order(
             no=str(rng.randrange(10**17, 10**18)) + str(rng.randrange(10)),
             buyer_id=buyer.id,
             items=items,
@@ -185,7 +186,7 @@ class ShopWorld:
         )
         return self._card_details(buyer, order)
 
-    def _card_details(self, buyer: SimBuyer, order: schema.Order) -> schema.Order:
+    def _card_details(self, buyer: SimBuyer, order: domain.Order) -> domain.Order:
         """What the order card shows beyond the order itself: the sizes and colours picked, the pay time, the
         buyer's note and the seller's memo (on some orders), the receiver and their mobile number. Drawn from a
         random stream of the order's own (see parcel), so adding them changed no other draw of a seeded world."""
@@ -204,16 +205,16 @@ class ShopWorld:
     def buyer(self, buyer_id: str) -> SimBuyer | None:
         return next((b for b in self.buyers if b.id == buyer_id), None)
 
-    def orders_of(self, buyer_id: str) -> list[schema.Order]:
+    def orders_of(self, buyer_id: str) -> list[domain.Order]:
         buyer = self.buyer(buyer_id)
         return sorted(buyer.orders, key=lambda o: o.created_at, reverse=True) if buyer else []
 
-    def order(self, no: str) -> schema.Order | None:
+    def order(self, no: str) -> domain.Order | None:
         return next((o for b in self.buyers for o in b.orders if o.no == no), None)
 
     # --- chats -----------------------------------------------------------------------------------
 
-    def open_chats(self, agent_id: str = "") -> list[schema.Conversation]:
+    def open_chats(self, agent_id: str = "") -> list[domain.Conversation]:
         """The open chats of one agent (a supervisor: all of them; no agent given: all)."""
         agent = self.agents.get(agent_id)
         every = not agent_id or (agent is not None and agent.role == "supervisor")
@@ -224,7 +225,7 @@ class ShopWorld:
         for chat in self.chats.values():
             if chat.conversation.buyer.id == buyer.id and chat.conversation.state != "closed":
                 return chat
-        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at, self.me.id)
+        conv = domain.Conversation(self._next_id("c"), domain.Buyer(buyer.id, buyer.nick), "waiting", at, self.me.id)
         chat = SimChat(conv, intent)
         self.chats[conv.id] = chat
         self._chat_emit(chat, "conversation.assigned", {"conversation": conv.to_json()})
@@ -240,15 +241,15 @@ class ShopWorld:
         self.buyers.append(buyer)
         return buyer
 
-    def say(self, chat: SimChat, text: str, at: datetime | None = None, image: str = "") -> schema.Message:
-        message = schema.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock(), "", image)
+    def say(self, chat: SimChat, text: str, at: datetime | None = None, image: str = "") -> domain.Message:
+        message = domain.Message(self._next_id("m"), chat.conversation.id, "in", text, at or self.clock(), "", image)
         chat.messages.append(message)
         self._chat_emit(chat, "message.created", {"message": message.to_json(),
                                                   "conversation": chat.conversation.to_json()})
         return message
 
     def buyer_writes(self, *, nick: str = "", conversation_id: str = "", text: str = "",
-                     seconds_ago: float = 0.0) -> tuple[SimChat, schema.Message]:
+                     seconds_ago: float = 0.0) -> tuple[SimChat, domain.Message]:
         """A buyer writes; seconds_ago backdates it (the demo opens on buyers who have waited a while).
 
         A buyer who opens a chat in their own words (no text given: background traffic, the demo's first chats)
@@ -280,7 +281,7 @@ class ShopWorld:
             return False
         return random.Random(f"{self.run}-photo-{chat.conversation.id}").random() < PHOTO_SHARE
 
-    def say_photo(self, chat: SimChat, after: datetime | None = None) -> schema.Message:
+    def say_photo(self, chat: SimChat, after: datetime | None = None) -> domain.Message:
         """The buyer sends a picture alone (text ""): a small PNG of this chat's own (the damage, the open box),
         kept in self.images for GET /v1/images/{id}; a few seconds after `after`, never later than now."""
         earlier = sum(1 for m in chat.messages if m.image and m.direction == "in")
@@ -291,7 +292,7 @@ class ShopWorld:
         at = min(after + timedelta(seconds=rng.uniform(5, 40)), self.clock()) if after else self.clock()
         return self.say(chat, "", at, image=image_id)
 
-    def spontaneous(self) -> schema.Message | None:
+    def spontaneous(self) -> domain.Message | None:
         """One step of background traffic: a waiting buyer nags (twice at most), or a buyer without an open
         chat starts asking. None when every buyer is in a chat and has given up nagging."""
         waiting = [c for c in self.chats.values()
@@ -315,19 +316,19 @@ class ShopWorld:
             return None
         return self.buyer_writes(nick=nick)[1]
 
-    def colleague_hands_over(self, buyer: SimBuyer, colleague: SimAgent) -> schema.Message:
+    def colleague_hands_over(self, buyer: SimBuyer, colleague: SimAgent) -> domain.Message:
         """A colleague was talking to this buyer and hands the chat to the desk's agent with a note, as happens
         at a shift change: the demo's one desk sees a transfer arrive. Returns the buyer's first message."""
         rng = self._handover_rng
         intent = rng.choice(list(vocab.INTENTS))
         at = self.clock() - timedelta(seconds=rng.randrange(60, 240))
-        conv = schema.Conversation(self._next_id("c"), schema.Buyer(buyer.id, buyer.nick), "waiting", at,
+        conv = domain.Conversation(self._next_id("c"), domain.Buyer(buyer.id, buyer.nick), "waiting", at,
                                    colleague.id)
         chat = SimChat(conv, intent)
         self.chats[conv.id] = chat
         self._chat_emit(chat, "conversation.assigned", {"conversation": conv.to_json()})
         first = self.say(chat, rng.choice(vocab.INTENTS[intent][1]), at)
-        answer = schema.Message(self._next_id("m"), conv.id, "out", rng.choice(COLLEAGUE_OPENERS),
+        answer = domain.Message(self._next_id("m"), conv.id, "out", rng.choice(COLLEAGUE_OPENERS),
                                 at + timedelta(seconds=rng.randrange(5, 30)), f"sim-{colleague.login}-{conv.id}",
                                 agent=colleague.id)
         chat.messages.append(answer)
@@ -338,14 +339,14 @@ class ShopWorld:
         return first
 
     def agent_sends(self, conversation_id: str, text: str, client_id: str,
-                    image: str = "", *, robot: bool = False, agent: str = "") -> tuple[schema.Message, bool]:
+                    image: str = "", *, robot: bool = False, agent: str = "") -> tuple[domain.Message, bool]:
         """Accept an agent's reply (or the desk robot's answer, marked robot). The same client_id again returns
         the first message: (message, created)."""
         if client_id in self._by_client_id:
             self.repeated_sends += 1
             return self._by_client_id[client_id], False
         chat = self.chats[conversation_id]
-        message = schema.Message(self._next_id("m"), conversation_id, "robot" if robot else "out", text, self.clock(),
+        message = domain.Message(self._next_id("m"), conversation_id, "robot" if robot else "out", text, self.clock(),
                                  client_id, image, agent or chat.conversation.agent)
         chat.messages.append(message)
         chat.patience = 2
@@ -377,20 +378,20 @@ class ShopWorld:
             for nick in held:
                 self.buyer_writes(nick=nick)
 
-    def close(self, conversation_id: str) -> schema.Conversation:
+    def close(self, conversation_id: str) -> domain.Conversation:
         """The agent closes the chat; a later message from the buyer in it opens it again (as waiting)."""
         chat = self.chats[conversation_id]
         chat.conversation = replace(chat.conversation, state="closed")
         self._chat_emit(chat, "conversation.closed", {"conversation_id": conversation_id})
         return chat.conversation
 
-    def transfer(self, conversation_id: str, to: str, note: str) -> schema.Conversation:
+    def transfer(self, conversation_id: str, to: str, note: str) -> domain.Conversation:
         """Hand a chat to another agent (the caller checked both exist). As a marketplace does, a system line in
         the chat names both and carries the note, so the history keeps it; then the chat is the other agent's."""
         chat = self.chats[conversation_id]
         giver, taker = self.agents[chat.conversation.agent], self.agents[to]
         line = f"会话已由 {giver.name} 转接给 {taker.name}" + (f"。备注：{note}" if note else "")
-        message = schema.Message(self._next_id("m"), conversation_id, "system", line, self.clock())
+        message = domain.Message(self._next_id("m"), conversation_id, "system", line, self.clock())
         chat.messages.append(message)
         chat.conversation = replace(chat.conversation, agent=to)
         # the transfer first: the receiving desk fetches the history (the note last in it) before the note's event
@@ -402,7 +403,7 @@ class ShopWorld:
 
     # --- the courier and the back office ---------------------------------------------------------
 
-    def parcel(self, tracking_no: str) -> schema.Parcel | None:
+    def parcel(self, tracking_no: str) -> domain.Parcel | None:
         """The courier's record, with its scale readings and the warehouse's packing slip.
 
         Drawn from a random stream of the order's own, so asking never changes what buyers do and asking twice
@@ -422,7 +423,7 @@ class ShopWorld:
         short_unit = rng.choice([item for item in order.items for _ in range(item.qty)])
         claims_missing = any(c.intent == "missing" and c.conversation.buyer.id == buyer.id for c in self.chats.values())
         left_out = short_unit if claims_missing and short_if_claimed else None
-        slip = tuple(schema.PackedLine(item.title, item.sku, item.qty, item is not left_out) for item in order.items)
+        slip = tuple(domain.PackedLine(item.title, item.sku, item.qty, item is not left_out) for item in order.items)
         origin = sum(item.weight_g * item.qty for item in order.items) + packaging + scale
         if left_out is not None:
             origin -= left_out.weight_g
@@ -434,28 +435,28 @@ class ShopWorld:
                  (station, "已签收" if order.status == "交易成功" else "派送中"))
         # a young parcel's steps are squeezed into its age, so none of them lies in the future
         squeeze = max(0.0, min(1.0, (self.clock() - order.created_at) / timedelta(hours=66)))
-        events = tuple(schema.ParcelEvent(order.created_at + squeeze * timedelta(hours=20 + 14 * i), where, what)
+        events = tuple(domain.ParcelEvent(order.created_at + squeeze * timedelta(hours=20 + 14 * i), where, what)
                        for i, (where, what) in enumerate(steps))
-        return schema.Parcel(tracking_no, order.courier, events, origin, last, station, slip)
+        return domain.Parcel(tracking_no, order.courier, events, origin, last, station, slip)
 
     def phone_of(self, buyer: SimBuyer) -> str:
         """The buyer's mobile number as the back-end has it from their orders: the same on every line."""
         rng = random.Random(f"{self.run}-phone-{buyer.id}")
         return rng.choice(vocab.PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}"
 
-    def _problem(self, buyer: SimBuyer, order: schema.Order, at: datetime) -> schema.ProblemOrder:
+    def _problem(self, buyer: SimBuyer, order: domain.Order, at: datetime) -> domain.ProblemOrder:
         """A problem that fits the order (an address, stock or a note before it ships; tracking after), of the
         fitting category the list has fewest of, so even a short list shows most kinds."""
         shipped = order.status != "等待发货"
-        allowed = [c for c in schema.PROBLEM_CATEGORIES if (c in vocab.PRE_SHIPPING_PROBLEMS) != shipped
+        allowed = [c for c in domain.PROBLEM_CATEGORIES if (c in vocab.PRE_SHIPPING_PROBLEMS) != shipped
                    and (c != "multiple_addresses" or len(buyer.orders) > 1)]
         fewest = min(self._problem_counts[c] for c in allowed)
         category = self._problem_rng.choice([c for c in allowed if self._problem_counts[c] == fewest])
         self._problem_counts[category] += 1
         detail = self._problem_rng.choice(vocab.PROBLEM_DETAILS[category]).format(item=order.items[0].title)
-        return schema.ProblemOrder(order.no, category, buyer.nick, detail, at, self.phone_of(buyer))
+        return domain.ProblemOrder(order.no, category, buyer.nick, detail, at, self.phone_of(buyer))
 
-    def _make_problems(self) -> list[schema.ProblemOrder]:
+    def _make_problems(self) -> list[domain.ProblemOrder]:
         """The back-end's list at start: one order in ten, half of them held before shipping, each reported
         within 30 hours of the order and never after now. A random stream of its own (see parcel)."""
         rng, now = self._problem_rng, self.clock()
@@ -471,7 +472,7 @@ class ShopWorld:
             problems.append(self._problem(buyer, order, order.created_at + rng.uniform(0.05, 1) * window))
         return sorted(problems, key=lambda p: p.reported_at)
 
-    def report_problem(self) -> schema.ProblemOrder | None:
+    def report_problem(self) -> domain.ProblemOrder | None:
         """The back-end flags one more order now (background traffic does this now and then, so a desk pulling
         with `since` gets something new); None when every order is on the list already."""
         listed = {p.order_no for p in self.problem_orders}
@@ -482,7 +483,7 @@ class ShopWorld:
         self.problem_orders.append(problem)
         return problem
 
-    def problems_since(self, since: datetime | None) -> list[schema.ProblemOrder]:
+    def problems_since(self, since: datetime | None) -> list[domain.ProblemOrder]:
         """The list oldest first; with since, only what was reported after it."""
         return sorted((p for p in self.problem_orders if since is None or p.reported_at > since),
                       key=lambda p: p.reported_at)

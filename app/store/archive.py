@@ -19,12 +19,14 @@ from typing import Any
 from sqlalchemy import create_engine, select
 from sqlalchemy.pool import StaticPool
 
-from app import __version__
-from app.gateway.schema import is_image_id
+from app.domain import is_image_id
+
 from app.store.engine import HEAD_REVISION, inspect_store
 from app.store.errors import StoreError, disk_problem
 from app.store.files import connect_readonly, remove_database, replace_file
 from app.store.models import Base
+
+from app import __version__
 
 FORMAT = "kefudesk-export"
 FORMAT_VERSION = 1

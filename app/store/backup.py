@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.files.writing import private_dir
+
 from app.store.engine import HEAD_REVISION, inspect_store, schema_once_upgraded
 from app.store.errors import StoreCorrupt, StoreError, StoreSchemaChanged, disk_problem
 from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing

@@ -14,10 +14,10 @@ import logging
 import struct
 from pathlib import Path
 
+from app.domain import MAX_IMAGE_BYTES, image_type, is_image_id
 from app.files.limits import read_limited
 from app.files.refusals import TooLarge
 from app.files.writing import private_dir, write_atomic
-from app.gateway.schema import MAX_IMAGE_BYTES, image_type, is_image_id
 
 log = logging.getLogger("kefudesk.store.images")
 MAX_IMAGE_PIXELS = 50_000_000  # 200 MB as 32-bit pixels, under Qt's 256 MB allocation limit; phones save ≤ 48 MP

@@ -19,17 +19,18 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.gateway import schema
 from app.store import models as m
 from app.store.records import MessageRecord
 from app.store.upsert import insert_new
+
+from app import domain
 
 ANSWERS = ("out", "robot")  # a robot answer also stops the buyer's clock
 # ids per IN (…) list: far below SQLite's and PostgreSQL's bound-parameter limits, whatever the batch size
 CHUNK = 1000
 
 
-def ingest(s: Session, msgs: Sequence[schema.Message]) -> list[tuple[MessageRecord, bool]]:
+def ingest(s: Session, msgs: Sequence[domain.Message]) -> list[tuple[MessageRecord, bool]]:
     """Store messages from the shop in the open transaction; (the row, whether it is new) for each, in order."""
     outcomes: list[tuple[MessageRecord, bool]] = []
     for start in range(0, len(msgs), CHUNK):  # a later chunk's look-up sees the earlier chunk's rows
@@ -128,7 +129,7 @@ class _Row:
 
 
 class _Batch:
-    def __init__(self, s: Session, msgs: Sequence[schema.Message]) -> None:
+    def __init__(self, s: Session, msgs: Sequence[domain.Message]) -> None:
         self.s, self.msgs = s, msgs
         self.by_server: dict[str, _Row] = {}
         self.by_client: dict[str, _Row] = {}
@@ -190,7 +191,7 @@ class _Batch:
             if row.client_id:
                 self.by_client[row.client_id] = row
 
-    def _decide(self, msg: schema.Message) -> tuple[_Row, tuple[datetime, str | None, str, str], bool]:
+    def _decide(self, msg: domain.Message) -> tuple[_Row, tuple[datetime, str | None, str, str], bool]:
         row = self.by_server.get(msg.id)
         if row is not None:  # a replay
             return row, row.now(), False

@@ -1,6 +1,6 @@
 """What the store hands out: plain frozen records, never ORM objects, so no caller holds a session.
 
-Orders come out as the protocol's own app.gateway.schema.Order: the store adds only the receiver an order export
+Orders come out as the protocol's own app.domain.Order: the store adds only the receiver an order export
 named, where the shop's gateway named none."""
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from sqlalchemy import case, delete, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.gateway import schema
 from app.quickreplies.phrase import Phrase
 from app.store import models as m
 from app.store.errors import StoreError
@@ -27,6 +26,8 @@ from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_convers
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 from app.store.upsert import insert_new, upsert
+
+from app import domain
 
 # The execution option that marks a write transaction's connection: on SQLite its BEGIN takes the write lock
 # (app/store/engine.py), so a check read before the write (a refund cap's sum) still holds when it commits.
@@ -113,7 +114,7 @@ class Store:
 
     # --- conversations and messages --------------------------------------------------------------
 
-    def upsert_conversation(self, conv: schema.Conversation) -> None:
+    def upsert_conversation(self, conv: domain.Conversation) -> None:
         with self._write_lock, self._sessions.begin() as s:
             upsert(s, _BUYER, ["id"], [{"id": conv.buyer.id, "nick": conv.buyer.nick, "phone": ""}], ["nick"])
             chat = new_conversation(conv.id, conv.created_at) | {"buyer_id": conv.buyer.id, "state": conv.state,
@@ -122,11 +123,11 @@ class Store:
             upsert(s, _CHAT, ["id"], [chat], ["buyer_id", "state", "created_at"], overrides=lambda new: {
                 "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
 
-    def ingest_message(self, msg: schema.Message) -> tuple[MessageRecord, bool]:
+    def ingest_message(self, msg: domain.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
         return self.ingest_messages([msg])[0]
 
-    def ingest_messages(self, msgs: Sequence[schema.Message]) -> list[tuple[MessageRecord, bool]]:
+    def ingest_messages(self, msgs: Sequence[domain.Message]) -> list[tuple[MessageRecord, bool]]:
         """Store messages from the shop in one transaction, all or none: the same rows, answers and chat
         summaries as ingest_message for each in order (replays and repeats within the batch are not new),
         at a fraction of the cost. Returns (the row, whether it is new) for each message, in order."""
@@ -284,7 +285,7 @@ class Store:
 
     # --- orders and buyers -----------------------------------------------------------------------
 
-    def upsert_orders(self, orders: Iterable[schema.Order], fetched_at: datetime) -> None:
+    def upsert_orders(self, orders: Iterable[domain.Order], fetched_at: datetime) -> None:
         """The shop's orders as it sent them. A field a gateway does not say (None: an older gateway) keeps what
         the store has, such as an order export's buyer note: it is neither inserted nor updated."""
         rows: dict[str, dict[str, Any]] = {}
@@ -302,12 +303,12 @@ class Store:
             for group in by_columns.values():
                 upsert(s, m.Order.__table__, ["no"], group)
 
-    def orders_for_buyer(self, buyer_id: str) -> list[schema.Order]:
+    def orders_for_buyer(self, buyer_id: str) -> list[domain.Order]:
         with self._sessions() as s:
             rows = s.execute(_with_contact().where(m.Order.buyer_id == buyer_id).order_by(m.Order.created_at.desc()))
             return [_order(o, contact) for o, contact in rows]
 
-    def order(self, order_no: str) -> schema.Order | None:
+    def order(self, order_no: str) -> domain.Order | None:
         with self._sessions() as s:
             row = s.execute(_with_contact().where(m.Order.no == order_no)).first()
             return None if row is None else _order(*row)
@@ -408,12 +409,12 @@ def _with_contact() -> Any:
     return select(m.Order, m.OrderContact).outerjoin(m.OrderContact, m.OrderContact.order_no == m.Order.no)
 
 
-def _order(o: m.Order, contact: m.OrderContact | None = None) -> schema.Order:
+def _order(o: m.Order, contact: m.OrderContact | None = None) -> domain.Order:
     """The stored order; its receiver is the shop's, or else the one the order export named (the gateway's wins).
     A field the store has nothing for comes out None, as from a gateway that does not say it."""
     receiver = o.receiver_name or (contact.receiver_name if contact else "")
     phone = o.receiver_phone or (contact.phone if contact else "")
-    return schema.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(schema.OrderItem(**i) for i in o.items),
+    return domain.Order(no=o.no, buyer_id=o.buyer_id, items=tuple(domain.OrderItem(**i) for i in o.items),
                         amount_fen=o.amount_fen, status=o.status, created_at=o.created_at, courier=o.courier,
                         tracking_no=o.tracking_no, address=o.address, ship_by=o.ship_by, paid_at=o.paid_at,
                         buyer_note=o.buyer_note or None, seller_memo=o.seller_memo or None,

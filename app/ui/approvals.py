@@ -10,8 +10,9 @@ from PySide6.QtCore import QObject, Qt
 
 from app.desk.issues import Outcome
 from app.desk.money import yuan_text
+
 from app.ui.issue_dialogs import ApprovalDialog
-from app.ui.words import label, say
+from app.ui.labels import label, say
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

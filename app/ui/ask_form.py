@@ -10,9 +10,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QWidget
 
-from app.desk.asks import AnswerRefused
 from app.quickreplies.template import CHOICE, DATE, MONEY, Ask
-from app.ui.words import problem_label, say
+
+from app.desk.asks import AnswerRefused
+
+from app.ui.labels import problem_label, say
 
 Check = Callable[[Ask, str], str]  # the desk's check: the answer as it goes into the reply, or AnswerRefused
 _OURS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)

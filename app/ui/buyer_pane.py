@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gateway.schema import Order
+from app.domain import Order
+
 from app.store.records import ConversationSummary, IssueRecord
+
 from app.ui.buyer_text import tooltip
 from app.ui.issue_dialogs import issue_line
 from app.ui.models.orders_model import OrderRole, OrdersModel

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.clipboard import ClipHistory, ClipSettings, ClipSettingsInvalid
+
 from app.ui.dialog_buttons import ok_cancel
-from app.ui.words import problem_label, say
+from app.ui.labels import problem_label, say
 
 
 class ClipboardDialog(QDialog):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.quickreplies.template import Filled
+
 from app.ui.keys.registry import widget_keys
 
 # word → its phrase filled in, None (not an abbreviation: the key is typed), or True (an abbreviation whose phrase

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.records import ConversationSummary, MessageRecord
+
 from app.ui.ask_form import AskForm
 from app.ui.buyer_text import shown
 from app.ui.composer import Composer

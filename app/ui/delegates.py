@@ -24,8 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
 from app.store.records import ConversationSummary
+
+from app.desk.queue import Urgency, format_wait, urgency, wait_seconds
+
 from app.ui.buyer_text import cut_note, one_line, shown
 from app.ui.emoticons import app_faces
 from app.ui.models.message_model import MessageRole
@@ -158,7 +160,7 @@ class QueueDelegate(QStyledItemDelegate):
 class MessageDelegate(QStyledItemDelegate):
     """Buyer on the left, agent on the right, robot and system centred and labelled; the time above."""
 
-    # the shop's protocol carries at most 5,000 characters a message (app/gateway/schema.py): a longer text (a
+    # the shop's protocol carries at most 5,000 characters a message (app/domain.py): a longer text (a
     # 100 KB paste) is cut for painting and says so above the bubble; the stored text stays whole
     MAX_CHARS_PAINTED = 5_000
     THUMB = 160  # an image message's picture, at most this many pixels a side

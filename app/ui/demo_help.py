@@ -15,6 +15,7 @@ from app.desk.demo import (
     demo_password_left,
     demo_supervisor,
 )
+
 from app.ui.keys.keymap import SHORTCUTS
 
 if TYPE_CHECKING:

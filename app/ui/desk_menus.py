@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from app.desk.queue import FILTERS
+
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.keys.registry import menu_title
 

@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from app.domain import now_utc
+
 from app.desk.clipboard import ClipHistory
 from app.desk.review import ReviewDesk
-from app.gateway.schema import now_utc
+
 from app.ui.clipboard_dialog import ClipboardDialog
+from app.ui.guard_words_dialog import WordListsDialog
 from app.ui.keys.cheat_sheet import CheatSheet
 from app.ui.keys.key_settings import KeySettingsDialog
 from app.ui.policy_dialog import PolicyDialog
@@ -24,7 +27,6 @@ from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
 from app.ui.sheet_import import OrderImportDialog
-from app.ui.word_lists import WordListsDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.desk.action_fields import ACTION_FIELDS
-from app.desk.issues import OPEN_STATES, Outcome
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
+
+from app.desk.action_fields import ACTION_FIELDS
+from app.desk.issues import OPEN_STATES, Outcome
+
 from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
 from app.ui.issue_dialogs import label as issue_label
 from app.ui.issue_list import IssueListWindow

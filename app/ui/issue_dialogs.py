@@ -28,19 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.records import IssueRecord
+
 from app.desk.action_fields import ACTION_FIELDS, Field
 from app.desk.checks import WeightCheck
 from app.desk.issues import CATEGORIES, MONEY_KINDS, SEVERITIES, STAGES, STATES, IssueDesk, Outcome
 from app.desk.money import parse_yuan, yuan_text
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.records import IssueRecord
+
 from app.ui.background import in_background
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.labels import label, problem_label, say
 from app.ui.models.issue_actions import IssueActions
 from app.ui.models.issue_photos import IssuePhotos
 from app.ui.supervisor_fields import SupervisorFields
-from app.ui.words import label, problem_label, say
+
+from app import domain
 
 
 def issue_line(issue: IssueRecord) -> str:
@@ -294,7 +297,7 @@ class IssueDetails(QDialog):
 
     def __init__(self, desk: IssueDesk, issue: IssueRecord, load_image: Callable[[str], bytes | None],
                  parent: QWidget | None = None,
-                 fetch_parcel: Callable[[str], schema.Parcel] | None = None) -> None:
+                 fetch_parcel: Callable[[str], domain.Parcel] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.issue_id, self.load_image = desk, issue.id, load_image
         self.fetch_parcel = fetch_parcel
@@ -378,7 +381,7 @@ class WeightPanel(QWidget):
     """The missing-item check: the courier's weights (fetched from the shop, or typed from the courier's site in
     companion mode) and the packing slip beside what the order should weigh, and the desk's suggestion."""
 
-    def __init__(self, desk: IssueDesk, issue: IssueRecord, fetch_parcel: Callable[[str], schema.Parcel] | None,
+    def __init__(self, desk: IssueDesk, issue: IssueRecord, fetch_parcel: Callable[[str], domain.Parcel] | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.issue, self.fetch_parcel = desk, issue, fetch_parcel
@@ -428,16 +431,16 @@ class WeightPanel(QWidget):
             self.result.setText(self.tr("No courier record (%1): type the weights from the courier's site.")
                                 .replace("%1", str(result)))
             return
-        assert isinstance(result, schema.Parcel)
+        assert isinstance(result, domain.Parcel)
         self.origin.setValue(result.origin_weight_g or 0)
         self.last.setValue(result.last_weight_g or 0)
         self.show_check(result)
 
     def check_typed(self) -> None:
-        parcel = schema.Parcel(self.tracking_no, "", (), self.origin.value() or None, self.last.value() or None)
+        parcel = domain.Parcel(self.tracking_no, "", (), self.origin.value() or None, self.last.value() or None)
         self.show_check(parcel)
 
-    def show_check(self, parcel: schema.Parcel) -> None:
+    def show_check(self, parcel: domain.Parcel) -> None:
         try:
             check = self.check = self.desk.weight_check(self.issue.id, parcel)
         except IssueRefused as refused:

@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.action_fields import ACTION_FIELDS
-from app.desk.issues import CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
 from app.store.issues import IssueFilter
 from app.store.records import IssueRecord
+
+from app.desk.action_fields import ACTION_FIELDS
+from app.desk.issues import CATEGORIES, OPEN_STATES, STAGES, STATES, IssueDesk
+
 from app.ui.background import Latest
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import label
 from app.ui.models.issue_table import IssueTable
 from app.ui.record_view import record_view
-from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
 SHOWN = 500  # rows at most; the status line says when there are more (narrow the filter)

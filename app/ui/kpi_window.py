@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.desk.kpis import PERIODS, ROBOT
 from app.desk.money import Money
 from app.desk.review import ReviewDesk
+
 from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS

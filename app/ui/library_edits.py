@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from app.desk.phrases import PhraseRejected
 from app.quickreplies.edit import phrase_from_message
 from app.quickreplies.phrase import Phrase
 from app.store.errors import StoreError
+
+from app.desk.phrases import PhraseRejected
+
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 

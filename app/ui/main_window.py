@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import FloorSettings
+from app.domain import now_utc
+
+from app.store.images import ImageError
+from app.store.records import ConversationSummary, MessageRecord
+
 from app.desk.clipboard import ClipHistory
 from app.desk.issues import IssueDesk
 from app.desk.phrases import PhraseBook
 from app.desk.queue import FILTERS, angry_words
 from app.desk.session import CloseRefused, DeskSession
-from app.gateway.schema import now_utc
-from app.store.images import ImageError
-from app.store.records import ConversationSummary, MessageRecord
+
 from app.ui.approvals import Approvals
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
@@ -45,18 +48,18 @@ from app.ui.dialog_focus import DialogFocus
 from app.ui.floor import Floor
 from app.ui.issue_actions import IssueActions
 from app.ui.keys.keymap import SHORTCUTS, Keymap
+from app.ui.labels import say
 from app.ui.library_edits import LibraryEdits
 from app.ui.models.queue_model import QueueModel
 from app.ui.order_cards import OrderCards
-from app.ui.palette import PhrasePalette
 from app.ui.phrase_firing import PhraseFiring
+from app.ui.phrase_palette import PhrasePalette
 from app.ui.quit_guard import QuitGuard
 from app.ui.replies import Replies
 from app.ui.shop_login import ShopLogin
 from app.ui.status_line import StatusLine
 from app.ui.tool_windows import ToolWindows
 from app.ui.transfer_dialog import TransferDialog
-from app.ui.words import say
 
 TICK_MS = 1000
 
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         self.shop_name = shop_name
         self.demo = demo
         self._painted = False
-        self.clips: ClipHistory | None = None  # the system-wide palette's history, when it runs (app.ui.app)
+        self.clips: ClipHistory | None = None  # the system-wide palette's history, when it runs (app.ui.start)
         self.issue_desk = IssueDesk(session.store, session.account.agent, clock=clock)
         self.setObjectName("mainWindow")
         self.tools = ToolWindows(self, self.focus_composer)  # Esc closes a tool window, back to the reply box

@@ -15,10 +15,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.desk.order_card import address_text, open_problems
-from app.gateway import schema
+
 from app.ui.background import in_background
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.models.orders_model import ParcelState
+
+from app import domain
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -34,7 +36,7 @@ class ParcelLookup(QObject):
     sig_parcel = Signal(str, object)
     """A parcel's state changed (tracking no., ParcelState)."""
 
-    def __init__(self, fetch: Callable[[str], schema.Parcel], online: Callable[[], bool],
+    def __init__(self, fetch: Callable[[str], domain.Parcel], online: Callable[[], bool],
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch, self._online, self._clock = fetch, online, clock
@@ -70,7 +72,7 @@ class ParcelLookup(QObject):
         relay = self._asking.pop(tracking, None)
         if relay is not None:
             relay.deleteLater()
-        if isinstance(result, schema.Parcel):
+        if isinstance(result, domain.Parcel):
             self._set(tracking, ParcelState(parcel=result))
         else:
             self._failed(tracking, self.state(tracking), str(result) or type(result).__name__)
@@ -168,7 +170,7 @@ class OrderCards(QObject):
             return
         self._copy(text, self.tr("Copied the address of order %1 (phone masked).").replace("%1", order.no))
 
-    def _order(self) -> schema.Order | None:
+    def _order(self) -> domain.Order | None:
         order = self.pane.current_order()
         if order is None:
             self._say(self.tr("No orders from this buyer."))

@@ -11,11 +11,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPushButton, QTextEdit, QVBoxLayout, QWidget
 
+from app.domain import Order
+
+from app.store.records import IssueRecord
+
 from app.desk.checks import PACKAGING_G, items_weight
 from app.desk.money import yuan_text
 from app.desk.order_card import masked_numbers, receiver_line
-from app.gateway.schema import Order
-from app.store.records import IssueRecord
+
 from app.ui.buyer_text import one_line, shown
 from app.ui.keys.registry import widget_keys
 from app.ui.models.orders_model import ParcelState, item_line, local_time, problem_line, step_line

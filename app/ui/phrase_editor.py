@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import PhraseBook, invites_review, not_for_complaints
 from app.quickreplies.edit import Finding, Problem
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.template import VARIABLES
 from app.store.images import ImageError
+
+from app.desk.phrases import PhraseBook, invites_review, not_for_complaints
+
 from app.ui.dialog_buttons import ok_cancel
-from app.ui.words import problem_label
+from app.ui.labels import problem_label
 
 
 def describe(finding: Finding) -> str:

@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from app.quickreplies.phrase import Phrase
+from app.quickreplies.template import Ask, Filled, asks_in
+
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
 from app.desk.phrases import chat_values
 from app.desk.queue import complaining
-from app.quickreplies.phrase import Phrase
-from app.quickreplies.template import Ask, Filled, asks_in
+
+from app.ui.labels import say
 from app.ui.models.message_model import MessageRole
-from app.ui.words import say
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

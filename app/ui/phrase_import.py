@@ -11,14 +11,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import ImportPlan, PhraseBook
 from app.files.limits import read_limited
+
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import byte_limit, format_for
 from app.store.errors import StoreError
+
+from app.desk.phrases import ImportPlan, PhraseBook
+
 from app.ui.background import in_background
 from app.ui.import_preview import ImportPreview, preview_table
-from app.ui.words import say, say_error
+from app.ui.labels import say, say_error
 
 
 class ImportDialog(ImportPreview):

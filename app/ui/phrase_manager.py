@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.phrases import PhraseBook, PhraseRejected, not_for_complaints
 from app.files.writing import write_atomic
+
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import export, format_for, left_out
 from app.quickreplies.phrase import Phrase
 from app.store.errors import StoreError
+
+from app.desk.phrases import PhraseBook, PhraseRejected, not_for_complaints
+
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.keys.registry import menu_title
 from app.ui.models.phrase_groups import GroupRole, PhraseGroups

@@ -17,9 +17,10 @@ from app.desk.issues import IssueDesk
 from app.desk.money import yuan_text
 from app.desk.policy import parse_policy
 from app.desk.refused import IssueRefused
+
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.labels import problem_label, say
 from app.ui.supervisor_fields import SupervisorFields
-from app.ui.words import problem_label, say
 
 
 def _percent(value: float) -> QDoubleSpinBox:

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog
 
+from app.store.records import MessageRecord
+
 from app.desk.blanks import UnfilledBlank, marked_as_blanks
 from app.desk.guard import RepeatedReply, SendBlocked
 from app.desk.outbox import ReplyNotSaved
-from app.store.records import MessageRecord
+
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.words import say
+from app.ui.labels import say
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow

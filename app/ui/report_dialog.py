@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.files.limits import SHEET_BYTES, read_limited
+
+from app.store.store import Store
+
 from app.desk.reconcile import Mark, reconcile
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
-from app.files.limits import SHEET_BYTES, read_limited
-from app.store.store import Store
+
 from app.ui.background import in_background
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import say_error
 from app.ui.models.preview_table import PreviewTable
-from app.ui.words import say_error
 
 RESULT_COLOURS = {"matched": "#1E8449", "mismatched": "#C0392B", "not_in_sheet": "#B9770E", "not_in_desk": "#B9770E"}
 

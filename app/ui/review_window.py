@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.files.writing import write_atomic
+
 from app.desk.kpis import ROBOT
 from app.desk.review import ChatFilter, ChatRow, Line, ReviewDesk, ReviewRefused
-from app.files.writing import write_atomic
+
 from app.ui.background import Latest, in_background
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import say
 from app.ui.models.chat_table import ChatTable
 from app.ui.models.transcript_model import MESSAGE, TranscriptModel
 from app.ui.record_view import record_view
-from app.ui.words import say
 
 Index = QModelIndex | QPersistentModelIndex
 

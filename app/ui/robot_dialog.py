@@ -37,11 +37,12 @@ from app.desk.robot import (
     RobotSettings,
     RobotSettingsInvalid,
 )
+
 from app.ui.background import Latest, in_background
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import problem_label, say
 from app.ui.models.robot_answers import RobotAnswers
-from app.ui.words import problem_label, say
 
 _KEYWORD_SPLIT = re.compile(r"[,，、;；\s]+")
 NAME, KEYWORDS, PHRASE, SIMILAR, FIRED = range(5)

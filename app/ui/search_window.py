@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.review import local_days
 from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
 from app.store.store import Store
+
+from app.desk.review import local_days
+
 from app.ui.background import Latest
 from app.ui.day_range import DayRange
 from app.ui.keys.keymap import SHORTCUTS

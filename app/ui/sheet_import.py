@@ -13,18 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.money import yuan_text
-from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
 from app.files.limits import SHEET_BYTES, read_limited
 from app.files.refusals import UnreadableFile
-from app.gateway import schema
+
 from app.store.errors import StoreError
 from app.store.store import Store
+
+from app.desk.money import yuan_text
+from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
+
 from app.ui.background import in_background
 from app.ui.import_preview import ImportPreview, preview_table
-from app.ui.words import say, say_error
+from app.ui.labels import say, say_error
 
-READ_ERRORS = (UnreadableFile, OSError, StoreError, schema.ProtocolError)
+from app import domain
+
+READ_ERRORS = (UnreadableFile, OSError, StoreError, domain.ProtocolError)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow
 
 from app.desk.session import DeskSession
+
 from app.ui.bridge import DeskBridge
-from app.ui.words import say
+from app.ui.labels import say
 
 
 class ShopLogin(QObject):

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStyle, QSystemTrayIcon, QToolButton
 
-from app.desk.alerts import Alerts
-from app.gateway import schema
 from app.store.records import ConversationSummary
+
+from app.desk.alerts import Alerts
+
 from app.ui.buyer_text import isolated
 from app.ui.keys.keymap import SHORTCUTS
-from app.ui.words import say
+from app.ui.labels import say
+
+from app import domain
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -113,7 +116,7 @@ class StatusLine(QObject):
         mode = self.tr("Demo shop (simulated buyers)") if window.demo else self.tr("Shop")
         self.mode_label.setText(f"{mode}: {window.shop_name}")
 
-    def on_transfer(self, chat: ConversationSummary, transfer: schema.Transfer, to_me: bool) -> None:
+    def on_transfer(self, chat: ConversationSummary, transfer: domain.Transfer, to_me: bool) -> None:
         if not to_me:
             return
         giver = self.window.session.colleagues.get(transfer.from_agent)

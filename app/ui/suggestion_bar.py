@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.suggest import Suggestion
+
 from app.ui.keys.keymap import SHORTCUTS
 
 SHOWN = 3  # as many as the registry has keys for: desk.suggestion_1 … 3

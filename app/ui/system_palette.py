@@ -5,7 +5,7 @@ palette.type_in); Alt+Enter presses Enter after it, which sends it in a seller c
 in the phrase statistics like a phrase used in the desk. Copies made in any
 application go to the clipboard history, except from the excluded ones (password managers).
 
-The desktop layer (app/desktop) does the windowing-system work; this is the Qt side of it.
+The desktop layer (app/systemwide) does the windowing-system work; this is the Qt side of it.
 """
 
 from __future__ import annotations
@@ -35,20 +35,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.desk.asks import AnswerRefused, check_answer
-from app.desk.clipboard import ClipHistory
-from app.desk.hotstrings import Hotstrings
-from app.desk.phrases import PhraseBook, PhraseRejected
-from app.desktop import Desktop, DesktopUnavailable
-from app.gateway.schema import now_utc
+from app.domain import now_utc
+
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, variables_in
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
+from app.systemwide import Desktop, DesktopUnavailable
+
+from app.desk.asks import AnswerRefused, check_answer
+from app.desk.clipboard import ClipHistory
+from app.desk.hotstrings import Hotstrings
+from app.desk.phrases import PhraseBook, PhraseRejected
+
+from app.ui.labels import problem_label, say
 from app.ui.models.clip_list import THUMB, ClipList
 from app.ui.models.palette_model import one_line
-from app.ui.palette import PhrasePalette
-from app.ui.words import problem_label, say
+from app.ui.phrase_palette import PhrasePalette
 
 TRACE = bool(os.environ.get("KEFUDESK_TRACE"))  # times printed for the benchmark
 PASTE_AFTER_MS = 80  # the popup is gone and the clipboard is ours before the keystroke

@@ -13,14 +13,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.session import DeskSession
-from app.gateway import schema
 from app.store.records import ConversationSummary
+
+from app.desk.session import DeskSession
+
 from app.ui.background import in_background
 from app.ui.buyer_text import shown
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.labels import say
 from app.ui.models.colleague_list import ColleagueList
-from app.ui.words import say
+
+from app import domain
 
 
 class TransferDialog(QDialog):
@@ -62,7 +65,7 @@ class TransferDialog(QDialog):
         if not isinstance(found, list):
             self.status.setText(say(found.args[0]) if isinstance(found, Exception) and found.args else str(found))
             return
-        self.found.set_rows([c for c in found if isinstance(c, schema.Colleague)])
+        self.found.set_rows([c for c in found if isinstance(c, domain.Colleague)])
         if found:
             self.colleagues.setCurrentIndex(self.found.index(0))
             self.status.setText("")

@@ -22,18 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.records import IssueRecord
+
 from app.desk.issues import CATEGORIES, IssueDesk
 from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
-from app.gateway import schema
-from app.store.records import IssueRecord
+
 from app.ui.background import Latest
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import label, say
 from app.ui.models.work_model import WorkModel, step_label
 from app.ui.record_view import record_view
 from app.ui.sheet_import import Preview, SheetImportDialog, file_format, read_sheet
-from app.ui.words import label, say
+
+from app import domain
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,13 +45,13 @@ class WorklistWindow(QDialog):
     """Non-modal: the in-sale agent keeps it open beside the chats (or beside the marketplace's client)."""
 
     def __init__(self, desk: IssueDesk, parent: QWidget | None = None,
-                 fetch: Callable[[], list[schema.ProblemOrder]] | None = None,
+                 fetch: Callable[[], list[domain.ProblemOrder]] | None = None,
                  details: Callable[[IssueRecord], object] | None = None) -> None:
         super().__init__(parent)
         self.desk, self.fetch, self.details = desk, fetch, details
         self.setWindowTitle(self.tr("Problem orders — worklist"))
         self.all_items: list[WorkItem] = []
-        self.now = schema.now_utc()
+        self.now = domain.now_utc()
         self.steps = QTabBar()
         self.steps.setObjectName("worklistSteps")
         for step in ("", *STEPS):

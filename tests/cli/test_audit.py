@@ -5,12 +5,14 @@ import sqlite3
 
 import pytest
 
-from app import config
-from app.cli.main import main
-from app.desk.profiles import hash_password
 from app.store.backup import backup
 from app.store.engine import open_store
 from app.store.issues import Audit, IssueStore
+
+from app.desk.profiles import hash_password
+
+from app import config
+from app.cli.main import main
 from tests.unit.store.conftest import at
 from tests.unit.store.test_audit_chain import _rechain
 from tests.unit.store.test_schema_check import ZERO_REFUNDS, _refund, _tamper

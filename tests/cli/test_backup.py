@@ -5,17 +5,17 @@ import zipfile
 
 import pytest
 
-from app import config
-from app.cli.main import main
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import config, domain
+from app.cli.main import main
 from tests.unit.store.conftest import T0, buyer_says
 
 
 @pytest.fixture
 def user_store():
     s = open_store(config.store_path())
-    s.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "waiting", T0))
+    s.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "waiting", T0))
     s.ingest_message(buyer_says("m1", "鞋子开胶了", 1))
     yield s
     s.close()

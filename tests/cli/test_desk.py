@@ -23,8 +23,9 @@ def test_screenshot_starts_the_demo_desk_and_saves_the_window(tmp_path, qapp):
     # the demo's buyers were stored in the user's data dir, and the chats are there after the run
     assert (tmp_path / "data" / "kefudesk.db").stat().st_size > 0
     # and the demo can approve: its supervisor was made in that store, as its first (app/desk/demo.py)
-    from app.desk.issues import IssueDesk
     from app.store.engine import open_store
+
+    from app.desk.issues import IssueDesk
 
     store = open_store(tmp_path / "data" / "kefudesk.db")
     assert IssueDesk(store, "demo").profiles() == [("zhuguan", "supervisor")]

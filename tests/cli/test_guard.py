@@ -5,10 +5,11 @@ import io
 
 import pytest
 
-from app import config
-from app.cli.main import main
 from app.store.engine import open_store
 from app.store.issues import IssueStore
+
+from app import config
+from app.cli.main import main
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """`kefudesk orders import`: the marketplace's order export from the command line, all or nothing unless told to
 skip the bad rows, with the file's words shown and never obeyed, and the store's limits checked on the dry run."""
 
+from app.store.engine import open_store
+
 from app import config
 from app.cli.main import main
-from app.store.engine import open_store
 from tests.conftest import obeyed_by_a_terminal
 from tests.unit.desk.test_order_import import TAOBAO
 

@@ -1,10 +1,12 @@
 """`kefudesk policy show|set`: the shop's limits for agents from the command line, changed only with a supervisor's
 password and named back as the floor says them."""
 
+from app.store.engine import open_store
+
+from app.desk.issues import IssueDesk
+
 from app import config
 from app.cli.main import main
-from app.desk.issues import IssueDesk
-from app.store.engine import open_store
 
 
 def test_the_limits_from_the_command_line(monkeypatch, capsys):

@@ -5,13 +5,14 @@ import json
 
 import pytest
 
-from app import config
-from app.cli.main import main
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.profiles import password_ok
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import config, domain
+from app.cli.main import main
 
 
 @pytest.fixture
@@ -68,8 +69,8 @@ def test_an_agent_cannot_make_themselves_supervisor_nor_approve_their_own_refund
     desk, store = stored()
     try:
         assert desk.role("小李") == "agent" and desk.role("小李2") == "agent"
-        order = schema.Order("3912345678901234567", "b1", (), 12900, "交易成功", schema.now_utc())
-        store.upsert_orders([order], schema.now_utc())
+        order = domain.Order("3912345678901234567", "b1", (), 12900, "交易成功", domain.now_utc())
+        store.upsert_orders([order], domain.now_utc())
         issue = desk.open_issue(stage="after_sale", category="damage", order_no=order.no)
         asked = desk.act(issue.id, "partial_refund", {"amount": "50", "reason": "开胶"})
         assert asked.action.status == "awaiting_approval"

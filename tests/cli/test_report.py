@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from openpyxl import load_workbook
 
-from app import config
-from app.cli.main import main
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import config, domain
+from app.cli.main import main
 from tests.cli.test_search import T0, fill
 from tests.conftest import obeyed_by_a_terminal
 
@@ -33,9 +33,9 @@ def test_report_kpi_prints_and_writes_xlsx_and_html(tmp_path, capsys):
 def test_the_kpi_report_keeps_an_agents_name_text_in_every_form(tmp_path, capsys):
     name = "=cmd|' /C calc'!A0\x1b[2J"
     store = open_store(config.store_path())
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
-    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
-    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent=name))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(domain.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(domain.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent=name))
     store.close()
     assert main(["report", "kpi", "--from", "2026-11-11", "--out", str(tmp_path / "k.xlsx")]) == 0
     cell = load_workbook(tmp_path / "k.xlsx").active["A2"]
@@ -51,11 +51,11 @@ def test_the_kpi_report_keeps_an_agents_name_text_in_every_form(tmp_path, capsys
 def test_the_kpi_report_names_agents_by_the_name_the_shop_gave_them(tmp_path, capsys):
     store = open_store(config.store_path())
     store.ensure_agent("agent-xiaowang", "demo", "小王")  # as the desk kept it from the shop's agent list
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
-    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
-    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
-    store.ingest_message(schema.Message("m3", "c1", "in", "27码有吗", T0 + timedelta(seconds=30)))
-    store.ingest_message(schema.Message("m4", "c1", "out", "有的", T0 + timedelta(seconds=40), agent="agent-gone"))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(domain.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(domain.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
+    store.ingest_message(domain.Message("m3", "c1", "in", "27码有吗", T0 + timedelta(seconds=30)))
+    store.ingest_message(domain.Message("m4", "c1", "out", "有的", T0 + timedelta(seconds=40), agent="agent-gone"))
     store.close()
     assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
     rows = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()[1:]]

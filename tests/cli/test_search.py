@@ -5,22 +5,22 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from app import config
-from app.cli.main import main
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import config, domain
+from app.cli.main import main
 
 T0 = datetime(2026, 11, 11, 9, 0).astimezone()  # 09:00 local on the 11th
 
 
 def fill() -> None:
     store = open_store(config.store_path())
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
     for i, (direction, agent, seconds, text) in enumerate((("in", "", 0, "我要退款，鞋子开胶了"),
                                                            ("out", "小李", 20, "亲，已为您申请退款"),
                                                            ("in", "", 60, "订单3698123456789012345呢"),
                                                            ("out", "小李", 70, "查到了亲"))):
-        store.ingest_message(schema.Message(f"m{i}", "c1", direction, text, T0 + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"m{i}", "c1", direction, text, T0 + timedelta(seconds=seconds),
                                             agent=agent))
     store.close()
 
@@ -47,8 +47,8 @@ def test_search_shows_a_buyers_escape_sequences_instead_of_obeying_them(capsys):
 
     store = open_store(config.store_path())
     nick, text = "果果妈\x1b]0;店长已批准\x07", "退款\x1b[2J\x1b[H\x9b31m快\u202e001\r不然差评"
-    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", nick), "active", T0))
-    store.ingest_message(schema.Message("m9", "c9", "in", text, T0))
+    store.upsert_conversation(domain.Conversation("c9", domain.Buyer("b9", nick), "active", T0))
+    store.ingest_message(domain.Message("m9", "c9", "in", text, T0))
     store.close()
     assert main(["search", "退款"]) == 0
     out = capsys.readouterr().out

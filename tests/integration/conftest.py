@@ -9,12 +9,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.client import GatewayClient
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
 from app.store.store import Store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
 

@@ -34,10 +34,12 @@ def _key(text: object) -> str:
 
 
 def run(store_target: str, gateway: str, data: Path, agent: str, password: str) -> int:
-    from app import crash
-    from app.desk.session import DeskSession, ShopAccount
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store
+
+    from app.desk.session import DeskSession, ShopAccount
+
+    from app import crash
 
     lock = threading.Lock()
 

@@ -9,10 +9,12 @@ import struct
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from app.gateway import schema
 from app.gateway.errors import GatewayProtocolError, GatewayRejected
 from app.shopsim.world import PHOTO_INTENTS, ShopWorld, photo_png
+
 from app.ui.issue_dialogs import NewIssueDialog
+
+from app import domain
 from tests.ui.conftest import when_modal
 
 pytestmark = pytest.mark.integration
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.integration
 def test_the_generated_photo_is_a_real_png_and_differs_per_draw():
     first, second = photo_png(random.Random(1)), photo_png(random.Random(2))
     assert first.startswith(b"\x89PNG\r\n\x1a\n") and first[12:16] == b"IHDR"
-    assert struct.unpack(">II", first[16:24]) == (64, 48) and schema.image_type(first) == "image/png"
+    assert struct.unpack(">II", first[16:24]) == (64, 48) and domain.image_type(first) == "image/png"
     assert first != second and photo_png(random.Random(1)) == first  # the world's seed decides
 
 
@@ -43,7 +45,7 @@ def test_the_client_downloads_a_buyers_photo_checked_against_its_id(gw, control,
                                           "photo": True}).json()["message"]
     image_id = said["image"]
     data = gw.image(image_id)
-    assert hashlib.sha256(data).hexdigest() == image_id and schema.image_type(data) == "image/png"
+    assert hashlib.sha256(data).hexdigest() == image_id and domain.image_type(data) == "image/png"
     with pytest.raises(GatewayRejected) as unknown:
         gw.image("0" * 64)
     assert unknown.value.status == 404
@@ -53,7 +55,7 @@ def test_the_client_downloads_a_buyers_photo_checked_against_its_id(gw, control,
     with pytest.raises(GatewayProtocolError, match="not the picture with that id"):
         gw.image(image_id)
     sim.world.images[image_id] = data
-    monkeypatch.setattr(schema, "MAX_IMAGE_BYTES", 100)  # a small cap stands in for a 10 MB download
+    monkeypatch.setattr(domain, "MAX_IMAGE_BYTES", 100)  # a small cap stands in for a 10 MB download
     with pytest.raises(GatewayProtocolError, match="larger than"):
         gw.image(image_id)
 

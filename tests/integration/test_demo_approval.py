@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.desk.demo import DEMO_SUPERVISOR, DEMO_SUPERVISOR_PASSWORD
+
 from app.ui.demo_help import DemoHelp
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+
 from tests.conftest import ime_type
 
 pytestmark = pytest.mark.integration
@@ -26,7 +28,7 @@ def active(qtbot, kind: type) -> QWidget:
 def test_an_over_limit_refund_is_approved_in_the_demo_with_the_password_it_shows(qtbot, open_desk, control):
     desk = open_desk()
     window = desk.window
-    DemoHelp(window).show_supervisor()  # as the demo's start does (app/ui/app.py)
+    DemoHelp(window).show_supervisor()  # as the demo's start does (app/ui/start.py)
     shown = window.statusBar().findChild(QWidget, "demoSupervisor").text()
     assert DEMO_SUPERVISOR in shown and DEMO_SUPERVISOR_PASSWORD in shown
     assert window.issue_desk.role(DEMO_SUPERVISOR) == "supervisor"

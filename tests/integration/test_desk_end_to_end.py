@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.shopsim.runner import SimServer
+
 from tests.conftest import ime_type
 
 pytestmark = pytest.mark.integration
@@ -138,14 +139,15 @@ def test_going_online_keeps_other_notices_in_the_status_bar(qtbot, open_desk):
 def test_chats_the_shop_no_longer_has_leave_the_queue_on_connect(qtbot, open_desk, tmp_path):
     from datetime import UTC, datetime
 
-    from app.gateway import schema
     from app.store.engine import open_store
+
+    from app import domain
 
     path = tmp_path / "ghosts.db"
     old = open_store(path)  # a chat left over from yesterday's run, which the shop has since closed
-    old.upsert_conversation(schema.Conversation("yesterday-c1", schema.Buyer("b0", "昨天的买家"), "active",
+    old.upsert_conversation(domain.Conversation("yesterday-c1", domain.Buyer("b0", "昨天的买家"), "active",
                                                 datetime(2026, 11, 23, tzinfo=UTC)))
-    old.ingest_message(schema.Message("yesterday-m1", "yesterday-c1", "in", "在吗", datetime(2026, 11, 23, tzinfo=UTC)))
+    old.ingest_message(domain.Message("yesterday-m1", "yesterday-c1", "in", "在吗", datetime(2026, 11, 23, tzinfo=UTC)))
     old.close()
     desk = open_desk(path)
     qtbot.waitUntil(lambda: desk.window.queue_model.row_of("yesterday-c1") == -1, timeout=5000)

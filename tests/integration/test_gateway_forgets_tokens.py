@@ -14,13 +14,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.faults import Faults
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

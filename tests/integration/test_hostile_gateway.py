@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayError, GatewayProtocolError, GatewayUnavailable
 from app.gateway.events import EventStream
 from app.gateway.secrets import MemorySecretStore
 from app.gateway.transport import Limits, gateway_http
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from tests.conftest import png_bytes
 from tests.integration.conftest import RecordingListener
 

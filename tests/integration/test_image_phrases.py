@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayRejected
 from app.quickreplies.phrase import Phrase
+
 from app.ui.models.message_model import MessageRole
+
 from tests.conftest import png_bytes
 
 pytestmark = pytest.mark.integration

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.desk.order_card import latest_step, masked_phone
+
 from app.ui.models.orders_model import step_line
 
 pytestmark = pytest.mark.integration

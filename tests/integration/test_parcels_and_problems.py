@@ -7,13 +7,15 @@ from datetime import timedelta
 
 import pytest
 
+from app.gateway.errors import GatewayRejected
+from app.store.engine import open_store
+
 from app.desk.checks import missing_item_check
 from app.desk.issues import IssueDesk
 from app.desk.problem_orders import plan_gateway, run_plan
 from app.desk.worklist import worklist
-from app.gateway import schema
-from app.gateway.errors import GatewayRejected
-from app.store.engine import open_store
+
+from app import domain
 
 pytestmark = pytest.mark.integration
 
@@ -88,7 +90,7 @@ def test_an_unknown_parcel_is_a_clear_404_and_a_tracking_no_cannot_reach_another
 
 def test_the_problem_order_list_comes_whole_or_since_a_time(sim, gw):
     problems = gw.problem_orders()
-    assert problems and {p.category for p in problems} <= set(schema.PROBLEM_CATEGORIES)
+    assert problems and {p.category for p in problems} <= set(domain.PROBLEM_CATEGORIES)
     assert all(sim.world.order(p.order_no) is not None and p.phone.startswith("1") for p in problems)
     middle = problems[len(problems) // 2].reported_at
     later = gw.problem_orders(since=middle)

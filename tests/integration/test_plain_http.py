@@ -8,10 +8,12 @@ import socket
 
 import pytest
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import domain
 
 pytestmark = pytest.mark.integration
 
@@ -24,8 +25,8 @@ def test_the_desk_opens_a_store_in_a_read_only_folder_and_changes_nothing(tmp_pa
     data = tmp_path / "data"
     store = open_store(data / "kefudesk.db")
     now = datetime.now(UTC)
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_只读的买家"), "active", now))
-    store.ingest_message(schema.Message("m1", "c1", "in", "我的快递到哪了", now))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_只读的买家"), "active", now))
+    store.ingest_message(domain.Message("m1", "c1", "in", "我的快递到哪了", now))
     store.close()
     before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
     os.chmod(data, 0o500)

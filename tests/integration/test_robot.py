@@ -9,11 +9,13 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from app.desk.robot import RobotRule, RobotSettings
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
 from app.store.issues import IssueStore
+
+from app.desk.robot import RobotRule, RobotSettings
+from app.desk.session import DeskSession, ShopAccount
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

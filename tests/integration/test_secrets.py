@@ -26,10 +26,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.desk.issues import IssueDesk
 from app.shopsim.runner import SimServer
 from app.shopsim.world import Credentials
 from app.store.engine import open_store
+
+from app.desk.issues import IssueDesk
 
 pytestmark = pytest.mark.integration
 

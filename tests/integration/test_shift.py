@@ -19,10 +19,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
-from app.desk.asks import date_text
-from app.gateway import schema
 from app.quickreplies.starter import STARTER
 from app.quickreplies.template import MARK
+
+from app.desk.asks import date_text
+
+from app import domain
 from tests.conftest import ime_type
 
 pytestmark = pytest.mark.integration
@@ -110,11 +112,11 @@ class Buyer:
     says: str
     answer: Callable[[Agent, Buyer], None]
     expected: str | None  # what the shop receives; None: closed without an answer
-    orders: list[schema.Order] = field(default_factory=list)
+    orders: list[domain.Order] = field(default_factory=list)
     chat_id: str = ""
 
     @property
-    def order(self) -> schema.Order:
+    def order(self) -> domain.Order:
         return self.orders[0]  # the newest: the one the order card shows first and phrases read
 
 
@@ -265,7 +267,7 @@ def tomorrow() -> str:
 
 def buyers(world) -> list[Buyer]:  # noqa: ANN001
     """Twenty of the demo shop's buyers and what each says; by what their orders are, not by name."""
-    def newest(b) -> list[schema.Order]:  # noqa: ANN001
+    def newest(b) -> list[domain.Order]:  # noqa: ANN001
         return world.orders_of(b.id)
 
     shipped = iter(b for b in world.buyers if newest(b) and newest(b)[0].tracking_no)

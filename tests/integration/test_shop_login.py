@@ -8,10 +8,12 @@ import sys
 
 import pytest
 
-from app import config
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
+from app import config
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

@@ -15,11 +15,12 @@ import httpx
 import pytest
 from PySide6.QtGui import QImage
 
-from app.gateway import schema
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayProtocolError, GatewayRejected
 from app.shopsim.runner import SimPortInUse, SimServer
 from app.shopsim.world import PHOTO_INTENTS
+
+from app import domain
 from tests.conftest import png_bytes
 
 pytestmark = pytest.mark.integration
@@ -82,7 +83,7 @@ def test_the_stream_delivers_buyer_messages_and_resumes_after_an_id(sim, gw, con
 def test_orders_parcels_and_status(sim, gw, control):
     chat = control.post("/sim/say", json={"buyer_nick": "查订单", "text": "我的快递呢"}).json()["conversation"]
     orders = gw.orders(chat["buyer"]["id"])
-    assert orders and all(isinstance(o, schema.Order) for o in orders)
+    assert orders and all(isinstance(o, domain.Order) for o in orders)
     shipped = [o for o in orders if o.tracking_no]
     if shipped:
         parcel = control.get(f"/v1/parcels/{shipped[0].tracking_no}",
@@ -161,7 +162,7 @@ class BrokenImages(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
             if cls.mode == "announced":
-                self.send_header("Content-Length", str(schema.MAX_IMAGE_BYTES + 1))
+                self.send_header("Content-Length", str(domain.MAX_IMAGE_BYTES + 1))
             self.end_headers()  # without a length the body ends when the connection closes
             block = png_bytes() + bytes(64 * 1024)
             try:
@@ -198,7 +199,7 @@ def broken() -> Iterator[GatewayClient]:
 
 def test_an_image_past_the_cap_is_abandoned_while_streaming_not_read_whole(broken):
     BrokenImages.mode = "endless"
-    with pytest.raises(GatewayProtocolError, match=f"larger than {schema.MAX_IMAGE_BYTES} bytes; stopped reading"):
+    with pytest.raises(GatewayProtocolError, match=f"larger than {domain.MAX_IMAGE_BYTES} bytes; stopped reading"):
         broken.image("a" * 64)
     # the server had 64 MB to send; the client hung up after the cap (plus what the socket buffers took)
     assert BrokenImages.written < 32 * 1024 * 1024

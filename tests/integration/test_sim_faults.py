@@ -8,13 +8,15 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.client import GatewayClient
 from app.gateway.events import EventStream
 from app.gateway.secrets import MemorySecretStore
 from app.shopsim.faults import Faults, ReplayLine
 from app.shopsim.runner import SimServer
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

@@ -9,9 +9,11 @@ import sqlite3
 import pytest
 from sqlalchemy import event
 
-from app.desk.session import DeskSession, ShopAccount
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

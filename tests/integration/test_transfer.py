@@ -7,10 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.desk.session import DeskSession, ShopAccount, TransferRefused
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount, TransferRefused
+
 from app.ui.transfer_dialog import TransferDialog
+
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration

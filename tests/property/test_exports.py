@@ -20,16 +20,19 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from app.cli.report import print_tsv
+from app.safe_text import FORMULA_STARTS, formula_like, xlsx_text
+
+from app.quickreplies.formats.registry import export, parse
+from app.quickreplies.phrase import Phrase
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.money import Money
 from app.desk.reports import KINDS, Reports, Table, write_xlsx
 from app.desk.review import KPI_HEADERS
-from app.gateway import schema
-from app.quickreplies.formats.registry import export, parse
-from app.quickreplies.phrase import Phrase
-from app.safe_text import FORMULA_STARTS, formula_like, xlsx_text
-from app.store.engine import open_store
+
+from app import domain
+from app.cli.report import print_tsv
 from tests.conftest import obeyed_by_a_terminal
 from tests.property.strategies import PROPERTY, SLOW, any_char, tried
 
@@ -129,7 +132,7 @@ def store(tmp_path_factory):
 def test_the_days_tables_from_the_store_open_whatever_the_buyer_typed(store, folder, nick, words, detail):
     tried(FAMILY)
     now = NOW + timedelta(days=next(DAYS))  # a day of its own: each example's tables hold its rows alone
-    store.upsert_orders([schema.Order(ORDER_NO, "b1", (schema.OrderItem("S1", words, 1, 100),), 1_000_000, "交易成功",
+    store.upsert_orders([domain.Order(ORDER_NO, "b1", (domain.OrderItem("S1", words, 1, 100),), 1_000_000, "交易成功",
                                       now, "", "", detail)], now)  # the address and the item as a buyer gave them
     desk = IssueDesk(store, "小李", clock=lambda: now)
     # the desk strips a field's ends and wants words in the required ones: the tail keeps them there

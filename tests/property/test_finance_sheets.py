@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.money import yuan_text
 from app.desk.order_import import OrderFileError
 from app.desk.reconcile import reconcile
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import domain
 from tests.property.strategies import (
     ENCODINGS,
     PROPERTY,
@@ -30,7 +32,7 @@ from tests.property.strategies import (
 FAMILY = "finance reconciliation sheets"
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 DAY = NOW.astimezone().strftime("%Y-%m-%d")
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3), "中通快递", "7312", "浙江省杭州市文三路88号")
 REFUND_FEN = 590
 

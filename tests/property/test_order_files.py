@@ -15,12 +15,15 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
-from app.desk.money import parse_yuan
-from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
 from app.files.text import decode_text
+
 from app.store import models as m
 from app.store.engine import open_store
 from app.store.limits import largest
+
+from app.desk.money import parse_yuan
+from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
+
 from tests.property.strategies import (
     ENCODINGS,
     FULL_WIDTH,

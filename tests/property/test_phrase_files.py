@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from app.desk.phrases import PhraseBook
 from app.quickreplies.formats.base import Parsed, PhraseFileError
 from app.quickreplies.formats.kefudesk_json import JSON_FORMAT
 from app.quickreplies.formats.registry import FORMATS, export, parse
 from app.quickreplies.phrase import Phrase
 from app.store.engine import open_store
+
+from app.desk.phrases import PhraseBook
+
 from tests.property.strategies import (
     ENCODINGS,
     PROPERTY,

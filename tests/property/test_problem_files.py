@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from app.files.text import decode_text
+
+from app.store.engine import open_store
+from app.store.issues import IssueFilter
+
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError
 from app.desk.problem_orders import CATEGORY_WORDS, ProblemPlan, plan_file, run_plan
-from app.files.text import decode_text
-from app.store.engine import open_store
-from app.store.issues import IssueFilter
+
 from tests.property.strategies import (
     ENCODINGS,
     PROPERTY,

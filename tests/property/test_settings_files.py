@@ -14,6 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.config import SETTINGS, SettingsError, load_settings
+
 from tests.property.strategies import PROPERTY, any_char, broken_files, outcome, tried
 
 FAMILY = "settings files"
@@ -151,13 +152,14 @@ def test_a_settings_path_that_is_a_folder_is_a_message_not_a_traceback(tmp_path)
 
 @pytest.mark.parametrize("content", [b"[demo]\nrate = inf\n", b"\xff\xfe\x00[", b"[ui\n", b"a = " + b"[" * 100_000])
 def test_the_desk_started_on_a_bad_settings_file_says_why_and_stops(content, capsys, monkeypatch):
+    from app.ui import start as ui_start
+
     from app import config
     from app.cli.main import main
-    from app.ui import app as ui_app
 
     def opened(options: object) -> int:
         raise AssertionError("the desk opened on a bad settings file")
-    monkeypatch.setattr(ui_app, "run_desk", opened)
+    monkeypatch.setattr(ui_start, "run_desk", opened)
     config.settings_path().parent.mkdir(parents=True, exist_ok=True)
     config.settings_path().write_bytes(content)
     assert main([]) == 2

@@ -8,8 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import domain
 from tests.property.strategies import PROPERTY, SCALE
 from tests.unit.store.conftest import T0, at, buyer_says
 
@@ -23,16 +24,16 @@ def desk_state(store) -> tuple[list, list]:
 
 def prepare(store) -> None:
     """What a desk holds before the batch: a known chat, a closed one, a stored buyer message, a pending reply."""
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "waiting", T0))
-    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "jd_老王"), "closed", T0))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "waiting", T0))
+    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "jd_老王"), "closed", T0))
     store.ingest_message(buyer_says("m0", "在吗", 1))
     store.add_outgoing("c2", "亲，在的", "k0", at(2))
 
 
 message = st.builds(
-    lambda server, chat, direction, client, second, text: schema.Message(
+    lambda server, chat, direction, client, second, text: domain.Message(
         f"m{server}", chat, direction, text, at(second), f"k{client}" if client is not None and direction != "in" else ""),
-    st.integers(0, 8), st.sampled_from(CHATS), st.sampled_from(schema.DIRECTIONS),
+    st.integers(0, 8), st.sampled_from(CHATS), st.sampled_from(domain.DIRECTIONS),
     st.one_of(st.none(), st.integers(0, 3)), st.integers(3, 60), st.sampled_from(("有货吗", "好的亲", "🙂")))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.store.engine import HEAD_REVISION
+
 from tests.team.conftest import desk_env
 
 pytestmark = pytest.mark.integration

@@ -9,10 +9,12 @@ import json
 
 import pytest
 
+from app.store.engine import open_store
+
+from app.desk.order_import import contact, plan_import, run_import
+
 from app import config
 from app.cli.main import main
-from app.desk.order_import import contact, plan_import, run_import
-from app.store.engine import open_store
 
 pytestmark = pytest.mark.integration
 HEADER = "订单编号,买家会员名,买家实际支付金额,联系手机,物流公司\n"

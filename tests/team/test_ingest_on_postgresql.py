@@ -6,21 +6,22 @@ import random
 
 import pytest
 
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import domain
 from tests.property.test_store_ingest import CHATS, desk_state, prepare
 from tests.unit.store.conftest import at
 
 pytestmark = pytest.mark.integration
 
 
-def _stream(count: int) -> list[schema.Message]:
+def _stream(count: int) -> list[domain.Message]:
     rng = random.Random(11)
     stream = []
     for n in range(count):
-        direction = rng.choice(schema.DIRECTIONS)
+        direction = rng.choice(domain.DIRECTIONS)
         client = f"k{rng.randrange(6)}" if direction != "in" and rng.random() < 0.3 else ""
-        stream.append(schema.Message(f"m{rng.randrange(count // 2)}", rng.choice(CHATS), direction,
+        stream.append(domain.Message(f"m{rng.randrange(count // 2)}", rng.choice(CHATS), direction,
                                      f"第{n}条", at(3 + n), client))
     return stream
 
@@ -48,22 +49,22 @@ def test_what_a_gateway_may_send_the_teams_server_can_keep(pg_url):
     team = open_store(pg_url)
     try:
         prepare(team)
-        said = schema.Message.from_json({"id": "m-nul", "conversation_id": CHATS[0], "direction": "in",
+        said = domain.Message.from_json({"id": "m-nul", "conversation_id": CHATS[0], "direction": "in",
                                          "text": "在吗\u0000亲", "sent_at": "2026-11-24T02:00:00Z"})
         record, created = team.ingest_message(said)
         assert created and record.text == "在吗\ufffd亲"
-        longest = schema.Message.from_json({"id": "m" * schema.ID_CHARS, "conversation_id": CHATS[0],
+        longest = domain.Message.from_json({"id": "m" * domain.ID_CHARS, "conversation_id": CHATS[0],
                                             "direction": "in", "text": "好的", "sent_at": "2026-11-24T02:00:01Z"})
         assert team.ingest_message(longest)[1]  # exactly at the column's width is kept
-        with pytest.raises(schema.ProtocolError, match=r"message\.id: longer than 100 characters"):
-            schema.Message.from_json({**longest.to_json(), "id": "m" * (schema.ID_CHARS + 1)})
-        order = {"no": "3912345678901234567", "buyer_id": "b1", "items": [], "amount_fen": schema.MAX_AMOUNT_FEN,
+        with pytest.raises(domain.ProtocolError, match=r"message\.id: longer than 100 characters"):
+            domain.Message.from_json({**longest.to_json(), "id": "m" * (domain.ID_CHARS + 1)})
+        order = {"no": "3912345678901234567", "buyer_id": "b1", "items": [], "amount_fen": domain.MAX_AMOUNT_FEN,
                  "status": "交易成功", "created_at": "2026-11-20T02:00:00Z"}
-        team.upsert_orders([schema.Order.from_json(order)], at(4))
-        assert team.order("3912345678901234567").amount_fen == schema.MAX_AMOUNT_FEN
-        with pytest.raises(schema.ProtocolError, match=r"order\.amount_fen: must be between 0 and 2147483647"):
-            schema.Order.from_json({**order, "amount_fen": schema.MAX_AMOUNT_FEN + 1})
-        with pytest.raises(schema.ProtocolError, match=r"order\.courier: longer than 60 characters"):
-            schema.Order.from_json({**order, "courier": "快" * 61})
+        team.upsert_orders([domain.Order.from_json(order)], at(4))
+        assert team.order("3912345678901234567").amount_fen == domain.MAX_AMOUNT_FEN
+        with pytest.raises(domain.ProtocolError, match=r"order\.amount_fen: must be between 0 and 2147483647"):
+            domain.Order.from_json({**order, "amount_fen": domain.MAX_AMOUNT_FEN + 1})
+        with pytest.raises(domain.ProtocolError, match=r"order\.courier: longer than 60 characters"):
+            domain.Order.from_json({**order, "courier": "快" * 61})
     finally:
         team.close()

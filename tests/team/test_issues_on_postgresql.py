@@ -7,19 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.store.engine import open_store
+from app.store.issues import IssueFilter
+
 from app.desk.issues import IssueDesk
 from app.desk.policy import Policy
 from app.desk.problem_orders import plan_file, run_plan
 from app.desk.refused import IssueRefused
 from app.desk.reports import Reports
 from app.desk.worklist import worklist
-from app.gateway import schema
-from app.store.engine import open_store
-from app.store.issues import IssueFilter
+
+from app import domain
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
                      "交易成功", NOW - timedelta(days=3), "中通快递", "73123456789012")
 
 

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import domain
 from tests.unit.store.conftest import at
 
 pytestmark = pytest.mark.integration
@@ -15,13 +16,13 @@ pytestmark = pytest.mark.integration
 def test_the_order_cards_fields_at_the_protocols_limits_are_kept_and_an_older_gateway_keeps_them(pg_url):
     team = open_store(pg_url)
     try:
-        order = schema.Order.from_json({
+        order = domain.Order.from_json({
             "no": "3912345678901234567", "buyer_id": "b1", "amount_fen": 12900, "status": "已发货",
             "created_at": "2026-11-20T02:00:00Z", "paid_at": "2026-11-20T02:03:00Z",
             "items": [{"sku": "XL-RUN-01", "title": "小鹿儿童运动鞋", "qty": 1, "price_fen": 12900,
-                       "spec": "码" * schema.SPEC_CHARS}],
-            "buyer_note": "快" * schema.ORDER_NOTE_CHARS, "seller_memo": "已补运费\u0000",
-            "receiver_name": "王" * schema.NAME_CHARS, "receiver_phone": "1" * schema.PHONE_CHARS})
+                       "spec": "码" * domain.SPEC_CHARS}],
+            "buyer_note": "快" * domain.ORDER_NOTE_CHARS, "seller_memo": "已补运费\u0000",
+            "receiver_name": "王" * domain.NAME_CHARS, "receiver_phone": "1" * domain.PHONE_CHARS})
         team.upsert_orders([order], at(1))
         assert team.order(order.no) == replace(order, seller_memo="已补运费\ufffd")
         older = replace(order, status="交易成功", paid_at=None, buyer_note=None, seller_memo=None, receiver_name=None,

@@ -3,8 +3,10 @@ check that there is none and the insert are one transaction there too, so only o
 
 import pytest
 
-from app.desk.issues import IssueDesk
 from app.store.engine import open_store
+
+from app.desk.issues import IssueDesk
+
 from tests.unit.desk.test_profiles import race_for_the_first_supervisor
 
 pytestmark = pytest.mark.integration

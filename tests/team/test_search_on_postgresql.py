@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.gateway import schema
 from app.store.engine import open_store
 from app.store.search import SearchFilter, search_messages
+
+from app import domain
 
 T0 = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)
 
 
 def test_short_chinese_queries_and_order_nos_on_postgresql(pg_url):
     store = open_store(pg_url)
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
     for i, (direction, text) in enumerate((("in", "我要退款，鞋子开胶了"), ("out", "亲，已为您申请退款"),
                                            ("in", "订单3698123456789012345还没到"), ("in", "退了款没"))):
-        store.ingest_message(schema.Message(f"m{i}", "c1", direction, text, T0 + timedelta(minutes=i),
+        store.ingest_message(domain.Message(f"m{i}", "c1", direction, text, T0 + timedelta(minutes=i),
                                             agent="agent-li" if direction == "out" else ""))
     try:
         texts = lambda q, **kw: [h.message.text for h in search_messages(store, q, SearchFilter(**kw))]  # noqa: E731
@@ -40,10 +41,10 @@ def test_a_days_kpis_read_from_postgresql(pg_url):
     from app.desk.review import ReviewDesk
 
     store = open_store(pg_url)
-    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", "果果妈"), "active", T0))
+    store.upsert_conversation(domain.Conversation("c9", domain.Buyer("b9", "果果妈"), "active", T0))
     for i, (direction, agent, seconds) in enumerate((("in", "", 0), ("out", "小李", 12), ("in", "", 30),
                                                      ("out", "小李", 80))):
-        store.ingest_message(schema.Message(f"k{i}", "c9", direction, "…", T0 + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"k{i}", "c9", direction, "…", T0 + timedelta(seconds=seconds),
                                             agent=agent))
     try:
         desk = ReviewDesk(store, "店长", clock=lambda: T0, tz=UTC)

@@ -17,6 +17,13 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.quickreplies.phrase import Phrase
+from app.store import clips
+from app.store.engine import open_store
+from app.store.errors import ServerRefused
+from app.store.issues import Audit, IssueStore
+from app.store.search import search_messages
+
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import SendGuard, edit_words
 from app.desk.issues import IssueDesk
@@ -29,25 +36,20 @@ from app.desk.queue import set_angry_words
 from app.desk.refused import IssueRefused
 from app.desk.reports import Reports
 from app.desk.review import ReviewDesk
-from app.gateway import schema
-from app.quickreplies.phrase import Phrase
-from app.store import clips
-from app.store.engine import open_store
-from app.store.errors import ServerRefused
-from app.store.issues import Audit, IssueStore
-from app.store.search import search_messages
+
+from app import domain
 from tests.team.conftest import desk_env
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
                      "交易成功", NOW - timedelta(days=3), "中通快递", "73123456789012")
 BOSS, BOSS_PASSWORD = "店长", "boss-pass-1"
 REFUSED = ("42501", "23514")  # insufficient_privilege, check_violation (team.sql)
 
 
-def message(server_id: str, text_: str, seconds: float, direction: str = "in", client_id: str = "") -> schema.Message:
-    return schema.Message(server_id, "c1", direction, text_, NOW + timedelta(seconds=seconds), client_id)
+def message(server_id: str, text_: str, seconds: float, direction: str = "in", client_id: str = "") -> domain.Message:
+    return domain.Message(server_id, "c1", direction, text_, NOW + timedelta(seconds=seconds), client_id)
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def desk(team):
     store = open_store(team.desk)
     store.ensure_shop("shop-1", "小鹿旗舰店", "http://127.0.0.1:1")
     store.ensure_agent("小李", "shop-1", "小李")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW,
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW,
                                                   agent="小李"))
     store.upsert_orders([ORDER], NOW)
     yield store

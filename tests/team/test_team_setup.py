@@ -16,17 +16,19 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
-from app.cli import team as team_cli
-from app.desk.issues import IssueDesk
-from app.gateway import schema
 from app.store import clips
 from app.store.engine import HEAD_REVISION, _alembic_config, open_store
 from app.store.errors import StoreNeedsOwner, StoreTooNew
+
+from app.desk.issues import IssueDesk
+
+from app import domain
+from app.cli import team as team_cli
 from tests.team.conftest import desk_env, run_setup
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 10000, 420),), 10000,
                      "交易成功", NOW - timedelta(days=3))
 
 

@@ -13,9 +13,10 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.desk.configured_store import open_configured
 from app.gateway.secrets import MemorySecretStore
 from app.store.errors import StoreError
+
+from app.desk.configured_store import open_configured
 
 pytestmark = pytest.mark.integration
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.shopsim.runner import SimServer
+
 from tests.integration.headless_desk import HeadlessDesk
 
 pytestmark = pytest.mark.integration

@@ -5,13 +5,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
+
+from app import domain
 
 NOW = datetime.now(UTC)
 
@@ -22,9 +25,9 @@ def desk(qtbot, tmp_path):
     focused; keys: the keymap it starts with (the defaults without)."""
     opened = []
 
-    def make(*messages: schema.Message, keys: Keymap | None = None) -> MainWindow:
+    def make(*messages: domain.Message, keys: Keymap | None = None) -> MainWindow:
         store = open_store(tmp_path / "desk.db")
-        store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+        store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
         for message in messages:
             store.ingest_message(message)
         bridge = DeskBridge()

@@ -9,14 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.kpi_window import KpiWindow
 from app.ui.main_window import MainWindow
 from app.ui.review_window import ReviewWindow
+
+from app import domain
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 START = datetime.now(UTC) - timedelta(minutes=20)
@@ -29,11 +32,11 @@ def window(qtbot, tmp_path):
     # what a login and the shop's agent list left in the store (DeskSession._login, _learn_names)
     for agent_id, name in (("agent-demo", "小雪"), ("demo", "小雪"), ("agent-xiaowang", "小王")):
         store.ensure_agent(agent_id, "demo", name)
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", START))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", START))
     for i, (direction, agent, seconds, text) in enumerate((
             ("in", "", 0, "鞋子开胶了"), ("out", "agent-xiaowang", 20, "亲，我帮您看一下哦～"),
             ("in", "", 60, "怎么处理"))):
-        store.ingest_message(schema.Message(f"n{i}", "c1", direction, text, START + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"n{i}", "c1", direction, text, START + timedelta(seconds=seconds),
                                             agent=agent))
     bridge = DeskBridge()
     session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "demo", "demo"), MemorySecretStore(), bridge)

@@ -5,19 +5,19 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
+from app import domain
 from tests.ui.conftest import NOW
 
 
 def buyer_writes(window, cid: str, text: str, at=None) -> None:
     store = window.session.store
-    store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"b-{cid}", f"买家{cid}"), "waiting", NOW))
-    store.ingest_message(schema.Message(f"m-{cid}-{text}", cid, "in", text, at or schema.now_utc()))
+    store.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"b-{cid}", f"买家{cid}"), "waiting", NOW))
+    store.ingest_message(domain.Message(f"m-{cid}-{text}", cid, "in", text, at or domain.now_utc()))
     window.bridge.on_conversation(store.conversation(cid))
 
 
 def test_a_flood_rings_once_and_muting_keeps_the_unread_marks(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     assert window.status_line.alerts_rung == []  # chats already there at start are not new
     for n in range(20):
         buyer_writes(window, f"f{n}", "有货吗")
@@ -41,6 +41,6 @@ def test_a_flood_rings_once_and_muting_keeps_the_unread_marks(qtbot, desk):
 
 def test_a_buyer_waiting_past_40_seconds_rings(qtbot, desk):
     window = desk()
-    buyer_writes(window, "w1", "在吗", at=schema.now_utc() - timedelta(seconds=45))
+    buyer_writes(window, "w1", "在吗", at=domain.now_utc() - timedelta(seconds=45))
     window.status_line.alerts._last_alert = None
     qtbot.waitUntil(lambda: "late" in window.status_line.alerts_rung, timeout=3_000)  # the once-a-second tick

@@ -10,18 +10,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.gateway import schema
 from app.quickreplies.phrase import Phrase
+
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
-ORDER = schema.Order("3698123456789012345", "b1", (schema.OrderItem("S-1", "小鹿运动鞋", 1, 12900),), 12900, "已签收",
+ORDER = domain.Order("3698123456789012345", "b1", (domain.OrderItem("S-1", "小鹿运动鞋", 1, 12900),), 12900, "已签收",
                      NOW - timedelta(days=3), "中通快递", "7312345")
 
 
 @pytest.fixture
 def window(desk, qtbot):
-    win = desk(schema.Message("m1", "c1", "in", "鞋子开胶了", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "鞋子开胶了", NOW))
     win.session.store.upsert_orders([ORDER], NOW)
     win.session.request_orders("b1")
     qtbot.waitUntil(lambda: bool(win.buyer.model.orders()))  # {amount} would now be the order's 129.00

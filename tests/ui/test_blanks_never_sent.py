@@ -9,14 +9,14 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
 
 @pytest.fixture
 def window(desk):
-    return desk(schema.Message("m1", "c1", "in", "【急】我的快递到哪了？", NOW))  # no order known: no order no.
+    return desk(domain.Message("m1", "c1", "in", "【急】我的快递到哪了？", NOW))  # no order known: no order no.
 
 
 def outbox(win) -> list[str]:
@@ -48,9 +48,9 @@ def test_enter_does_not_send_a_blank_and_sends_once_each_is_typed_over(qtbot, wi
 
 
 def test_a_blank_left_in_a_draft_is_still_one_after_switching_chats(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "到哪了", NOW))
-    win.session.store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "tb_阿宝"), "active", NOW))
-    win.session.store.ingest_message(schema.Message("m2", "c2", "in", "在吗", NOW + timedelta(seconds=1)))
+    win = desk(domain.Message("m1", "c1", "in", "到哪了", NOW))
+    win.session.store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "tb_阿宝"), "active", NOW))
+    win.session.store.ingest_message(domain.Message("m2", "c2", "in", "在吗", NOW + timedelta(seconds=1)))
     win.bridge.sig_conversation.emit(win.session.store.conversation("c2"))
     qtbot.waitUntil(lambda: win.queue_model.rowCount() == 2)
     win.firing.insert(win.phrases.by_abbreviation("wl"))

@@ -8,7 +8,7 @@ are fine); on Python 3.11, where True is not immortal, the desk aborts after a f
 import sys
 
 from app.ui.bridge import DeskBridge
-from app.ui.palette import PhrasePalette
+from app.ui.phrase_palette import PhrasePalette
 
 
 def test_going_online_many_times_keeps_true_alive(qapp):

@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.domain import now_utc
+
 from app.desk.clipboard import ClipHistory
-from app.gateway.schema import now_utc
+
 from app.ui.clipboard_dialog import ClipboardDialog
 
 

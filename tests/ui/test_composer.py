@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 
 from app.ui.composer import Composer
+
 from tests.conftest import ime_type
 
 

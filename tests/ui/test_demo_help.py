@@ -7,13 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.desk.demo import DEMO_SUPERVISOR, DEMO_SUPERVISOR_PASSWORD
-from app.gateway import schema
+
 from app.ui.demo_help import DemoHelp
+
+from app import domain
 from tests.ui.conftest import NOW
 
 
 def test_the_demo_says_its_supervisor_on_the_status_line_and_shift_f1_explains(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     DemoHelp(window).show_supervisor()
     label = window.statusBar().findChild(QLabel, "demoSupervisor")
     assert label.text() == f"Demo supervisor: {DEMO_SUPERVISOR}, password {DEMO_SUPERVISOR_PASSWORD}"

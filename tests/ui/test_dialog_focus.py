@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 
-from app.gateway import schema
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
-ORDER = schema.Order("3698123456789012345", "b1", (schema.OrderItem("S-1", "小鹿运动鞋", 1, 12900),), 12900, "已签收",
+ORDER = domain.Order("3698123456789012345", "b1", (domain.OrderItem("S-1", "小鹿运动鞋", 1, 12900),), 12900, "已签收",
                      NOW - timedelta(days=3), "中通快递", "7312345")
 
 
@@ -32,7 +32,7 @@ def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifi
 
 @pytest.fixture
 def window(desk):
-    win = desk(schema.Message("m1", "c1", "in", "不用了", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "不用了", NOW))
     win.conversation.composer.setFocus()
     return win
 

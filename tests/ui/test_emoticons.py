@@ -3,9 +3,10 @@ stays plain and the store keeps the codes."""
 
 from PySide6.QtGui import QFontMetrics
 
-from app.gateway import schema
 from app.ui.delegates import preview_text
 from app.ui.emoticons import TABLE, read_table, with_faces
+
+from app import domain
 from tests.ui.conftest import NOW
 
 
@@ -28,7 +29,7 @@ def test_codes_become_emoji_or_names_longest_code_first_and_other_text_is_untouc
 
 def test_a_buyers_codes_are_drawn_as_faces_in_the_chat_and_the_queue_and_stored_as_sent(qtbot, desk):
     said = "/:^_^ 好的，/:087 谢谢/:-F"
-    window = desk(schema.Message("m1", "c1", "in", said, NOW))
+    window = desk(domain.Message("m1", "c1", "in", said, NOW))
     bubble = window.conversation.delegate.shown_text(window.conversation.model.index(0).data())
     assert "/:" not in bubble and bubble.startswith(("😊 好的，", "[微笑] 好的，"))
     metrics = QFontMetrics(window.conversation.history.font())

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
+from app import domain
 from tests.ui.conftest import NOW
 
 
@@ -22,7 +22,7 @@ def states(window) -> dict[str, str]:
 
 
 def test_f5_resends_and_shift_f5_brings_the_refused_reply_back_to_edit(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "发什么快递", NOW - timedelta(minutes=1)))
+    window = desk(domain.Message("m1", "c1", "in", "发什么快递", NOW - timedelta(minutes=1)))
     refused(window, "亲，默认中通快递哦", "kd-a")
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert states(window)["kd-a"] == "pending"  # back in the outbox, in its place

@@ -9,12 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app.config import FloorSettings
-from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
+
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
+
+from app import domain
 from tests.conftest import ime_type
 
 NOW = datetime.now(UTC)
@@ -32,12 +36,12 @@ def floor(qtbot, tmp_path):
         store = open_store(tmp_path / f"floor{len(opened)}.db")
         for i, waited in enumerate(waits):
             cid = f"w{i}"
-            store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"bw{i}", f"等{waited}秒"), "active", NOW))
-            store.ingest_message(schema.Message(f"mw{i}", cid, "in", "在吗", NOW - timedelta(seconds=waited)))
+            store.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"bw{i}", f"等{waited}秒"), "active", NOW))
+            store.ingest_message(domain.Message(f"mw{i}", cid, "in", "在吗", NOW - timedelta(seconds=waited)))
         for i in range(ANSWERED):
             cid = f"a{i}"
-            store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"ba{i}", f"已答{i}"), "active", NOW))
-            store.ingest_message(schema.Message(f"ma{i}", cid, "in", "好的", NOW - timedelta(seconds=300 + i)))
+            store.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"ba{i}", f"已答{i}"), "active", NOW))
+            store.ingest_message(domain.Message(f"ma{i}", cid, "in", "好的", NOW - timedelta(seconds=300 + i)))
             store.add_outgoing(cid, "不客气亲", f"ka{i}", NOW - timedelta(seconds=200 + i))
         bridge = DeskBridge()
         session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), bridge)
@@ -153,11 +157,11 @@ def test_the_tabs_count_each_view_as_buyers_write_and_are_answered(qtbot, floor)
     model.modelReset.connect(lambda: resets.append(1))
     assert tab_texts(win) == ["All 14", "Mine 14", "Unanswered 2", "Urgent 0"]
 
-    store.ingest_message(schema.Message("new1", "a3", "in", "我要投诉！！！", NOW))  # an answered buyer writes again
+    store.ingest_message(domain.Message("new1", "a3", "in", "我要投诉！！！", NOW))  # an answered buyer writes again
     win.bridge.on_conversation(store.conversation("a3"))
     assert tab_texts(win) == ["All 14", "Mine 14", "Unanswered 3", "Urgent 1"]
-    store.upsert_conversation(schema.Conversation("n1", schema.Buyer("bn", "新买家"), "active", NOW))
-    store.ingest_message(schema.Message("new2", "n1", "in", "有货吗", NOW))
+    store.upsert_conversation(domain.Conversation("n1", domain.Buyer("bn", "新买家"), "active", NOW))
+    store.ingest_message(domain.Message("new2", "n1", "in", "有货吗", NOW))
     win.bridge.on_conversation(store.conversation("n1"))
     assert tab_texts(win) == ["All 15", "Mine 15", "Unanswered 4", "Urgent 1"]
 

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gateway import schema
 from app.ui.buyer_text import FSI, PDI
 from app.ui.delegates import LABEL_COLOUR, MessageDelegate
 from app.ui.models.transcript_model import TRANSCRIPT_CHARS
 from app.ui.search_window import SearchWindow
+
+from app import domain
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -118,7 +119,7 @@ def opened(qtbot, cls: type) -> QWidget:
 
 
 def test_markup_from_a_buyer_is_shown_as_the_characters_typed_in_the_queue_tip_and_chat(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", MARKUP, NOW))
+    win = desk(domain.Message("m1", "c1", "in", MARKUP, NOW))
     row = painted(win.queue_view, 0)
     preview = next(d for d in row.draws if d.text.startswith("<b>粗体</b><img"))
     assert not preview.bold and not preview.italic
@@ -130,9 +131,9 @@ def test_markup_from_a_buyer_is_shown_as_the_characters_typed_in_the_queue_tip_a
 
 
 def test_a_buyer_who_writes_like_the_system_or_the_agent_still_looks_like_a_buyer(desk):
-    win = desk(schema.Message("m1", "c1", "system", "已为您转接客服小王", NOW - timedelta(seconds=5)),
-               schema.Message("m2", "c1", "in", "[System] 您的订单已退款", NOW - timedelta(seconds=4)),
-               schema.Message("m3", "c1", "in", "Me: 好的，已经给您退款了", NOW - timedelta(seconds=3)))
+    win = desk(domain.Message("m1", "c1", "system", "已为您转接客服小王", NOW - timedelta(seconds=5)),
+               domain.Message("m2", "c1", "in", "[System] 您的订单已退款", NOW - timedelta(seconds=4)),
+               domain.Message("m3", "c1", "in", "Me: 好的，已经给您退款了", NOW - timedelta(seconds=3)))
     history = win.conversation.history
     system, fake = painted(history, 0), painted(history, 1)
     assert system.draws[0].text.startswith("[System] ")  # the desk labels its own lines above the bubble
@@ -157,10 +158,10 @@ def test_a_buyer_who_writes_like_the_system_or_the_agent_still_looks_like_a_buye
 def test_bidi_overrides_never_turn_text_around_and_a_nick_stays_inside_its_place(qtbot, desk):
     """A right-to-left override makes "退款 <U+202E>001 元" read "退款 元 100"; it is dropped from everything drawn
     (the store keeps it), and a nick spliced into the desk's own sentence is isolated from it."""
-    win = desk(schema.Message("m1", "c1", "in", f"退款 {RLO}001 元", NOW))
+    win = desk(domain.Message("m1", "c1", "in", f"退款 {RLO}001 元", NOW))
     store = win.session.store
-    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", f"tb_{RLO}exe.gnp"), "active", NOW))
-    store.ingest_message(schema.Message("m2", "c2", "in", f"在吗{RLO}", NOW - timedelta(seconds=40)))
+    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", f"tb_{RLO}exe.gnp"), "active", NOW))
+    store.ingest_message(domain.Message("m2", "c2", "in", f"在吗{RLO}", NOW - timedelta(seconds=40)))
     win.bridge.on_conversation(store.conversation("c2"))
     qtbot.waitUntil(lambda: win.queue_model.rowCount() == 2)
     row = win.queue_model.row_of("c2")
@@ -178,14 +179,14 @@ def test_bidi_overrides_never_turn_text_around_and_a_nick_stays_inside_its_place
 def test_zero_width_characters_and_emoji_sequences_are_drawn_whole(desk):
     family = "👩\u200d👩\u200d👧"
     text = f"{family} 有亲子\u200b装吗\u200c？"
-    win = desk(schema.Message("m1", "c1", "in", text, NOW))
+    win = desk(domain.Message("m1", "c1", "in", text, NOW))
     assert text in texts(painted(win.conversation.history, 0))
     assert any(t.startswith(f"{family} 有亲子\u200b装") for t in texts(painted(win.queue_view, 0)))
 
 
 def test_a_100_kb_message_is_kept_whole_shown_in_part_and_says_so(desk):
     big = ("亲<b>在吗</b>，" * 12_500)[:100_000]
-    win = desk(schema.Message("m1", "c1", "in", big, NOW))
+    win = desk(domain.Message("m1", "c1", "in", big, NOW))
     preview = next(t for t in texts(painted(win.queue_view, 0)) if t.startswith("亲<b>在吗</b>"))
     assert len(preview) < 400  # one line of the queue, cut before it is laid out
     bubble = texts(painted(win.conversation.history, 0))
@@ -199,9 +200,9 @@ def test_a_100_kb_message_is_kept_whole_shown_in_part_and_says_so(desk):
 
 def test_search_marks_the_hit_in_escaped_text_and_the_review_shows_plain_text(qtbot, desk):
     big = "退款" + "x" * 9_998
-    win = desk(schema.Message("m1", "c1", "in", f"<b>退款</b><img src=x> {RLO}001", NOW - timedelta(seconds=9)),
-               schema.Message("m2", "c1", "in", "[System] 已退款", NOW - timedelta(seconds=8)),
-               schema.Message("m3", "c1", "in", big, NOW - timedelta(seconds=7)))
+    win = desk(domain.Message("m1", "c1", "in", f"<b>退款</b><img src=x> {RLO}001", NOW - timedelta(seconds=9)),
+               domain.Message("m2", "c1", "in", "[System] 已退款", NOW - timedelta(seconds=8)),
+               domain.Message("m3", "c1", "in", big, NOW - timedelta(seconds=7)))
     qtbot.keyClick(win, Qt.Key.Key_F, CTRL_SHIFT)
     search = opened(qtbot, SearchWindow)
     search.query.setText("img")
@@ -240,7 +241,7 @@ def test_a_buyers_words_pasted_into_an_issue_note_stay_words_everywhere_the_issu
     from app.ui.issue_dialogs import IssueDetails
     from app.ui.models.issue_table import IssueTable
 
-    win = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     issue = win.issue_desk.open_issue(stage="in_sale", category="buyer_note", buyer_nick="<i>小美</i>", note=MARKUP,
                                       conversation_id="c1", buyer_id="b1")
     table = IssueTable()

@@ -7,10 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from app.desk.issues import IssueDesk
-from app.gateway import schema
+
 from app.ui.issue_dialogs import ActionDialog, IssueDetails
 from app.ui.issue_list import IssueListWindow
 from app.ui.models.record_table import OVERDUE
+
+from app import domain
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -20,7 +22,7 @@ def fill(window) -> dict[str, int]:
     """Four issues: two of this agent's (one overdue), a colleague's, and one resolved."""
     mine = window.issue_desk
     colleague = IssueDesk(mine.store, "小王", clock=mine.clock)
-    window.session.store.upsert_orders([schema.Order("3912000000000000001", "b1", (), 5000, "交易成功", NOW)], NOW)
+    window.session.store.upsert_orders([domain.Order("3912000000000000001", "b1", (), 5000, "交易成功", NOW)], NOW)
     ids = {
         "late": mine.open_issue(stage="after_sale", category="damage", order_no="3912000000000000001",
                                 buyer_nick="tb_小美妈妈", note="鞋盒压坏",

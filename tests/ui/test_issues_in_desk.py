@@ -7,18 +7,19 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.gateway import schema
 from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+
+from app import domain
 from tests.ui.conftest import NOW, when_modal
 
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 
 
 @pytest.fixture
 def window(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "收到的少了一只袜子", NOW),
-               schema.Message("m2", "c1", "in", "[图片]", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "收到的少了一只袜子", NOW),
+               domain.Message("m2", "c1", "in", "[图片]", NOW))
     win.session.store.upsert_orders([ORDER], NOW)
     win.session.request_orders("b1")  # as when the chat opens: the cached orders reach the right pane
     qtbot.waitUntil(lambda: win.buyer.model.rowCount() == 1)
@@ -105,7 +106,7 @@ def test_companion_mode_an_order_no_typed_without_a_chat(qtbot, desk):
 def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot, window):
     store = window.session.store
     item = ORDER.items[0]
-    others = [schema.Order(f"20000000000000000{n}", f"x{n}", (item,), 12900, "交易成功", NOW) for n in range(4)]
+    others = [domain.Order(f"20000000000000000{n}", f"x{n}", (item,), 12900, "交易成功", NOW) for n in range(4)]
     store.upsert_orders(others, NOW)
     for order in others:
         window.issue_desk.open_issue(stage="after_sale", category="missing_item", order_no=order.no)
@@ -116,6 +117,7 @@ def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot
 
 def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qtbot, window, tmp_path):
     from app.ui.issue_dialogs import IssueDetails
+
     from tests.conftest import png_bytes
 
     open_issue(qtbot, window)

@@ -5,12 +5,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
+
+from app import domain
 
 NOW = datetime.now(UTC)
 
@@ -20,8 +23,8 @@ def window(qtbot, tmp_path):
     store = open_store(tmp_path / "desk.db")
     for i, waited in enumerate((5, 50, None, 20)):
         cid = f"c{i}"
-        store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"b{i}", f"买家{i}"), "active", NOW))
-        store.ingest_message(schema.Message(f"m{i}", cid, "in", f"问题{i}", NOW - timedelta(seconds=waited or 90)))
+        store.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"b{i}", f"买家{i}"), "active", NOW))
+        store.ingest_message(domain.Message(f"m{i}", cid, "in", f"问题{i}", NOW - timedelta(seconds=waited or 90)))
         if waited is None:
             store.add_outgoing(cid, "好的亲", f"k{i}", NOW - timedelta(seconds=80))
     # nothing listens on port 9: the session stays offline, which is all these tests need
@@ -85,7 +88,7 @@ def test_offline_is_said_in_the_status_bar_and_title(qtbot, window):
 def test_a_long_history_opens_on_its_newest_page_and_older_pages_load_at_the_top(qtbot, window):
     store = window.session.store
     for i in range(450):
-        store.ingest_message(schema.Message(f"long-{i}", "c2", "in" if i % 2 else "out", f"第{i}条",
+        store.ingest_message(domain.Message(f"long-{i}", "c2", "in" if i % 2 else "out", f"第{i}条",
                                             NOW - timedelta(seconds=900 - i)))
     window.conversation.conversation_id = ""  # force a fresh open of the chat
     window.select_row(window.queue_model.row_of("c2"))
@@ -102,7 +105,7 @@ def test_a_long_history_opens_on_its_newest_page_and_older_pages_load_at_the_top
 def test_f6_steps_through_the_queue_views_and_a_buyer_with_an_issue_is_marked(qtbot, desk):
     from tests.ui.conftest import NOW as _NOW
 
-    window = desk(schema.Message("m1", "c1", "in", "鞋子开胶了", _NOW))
+    window = desk(domain.Message("m1", "c1", "in", "鞋子开胶了", _NOW))
     assert window.queue_views.currentIndex() == 0
     qtbot.keyClick(window, Qt.Key.Key_F6)
     assert window.queue_model.view == "mine" and window.queue_model.rowCount() == 1  # the gateway did not say
@@ -124,7 +127,7 @@ def test_an_error_nothing_caught_is_reported_without_stopping_the_desk(qtbot, de
 
     from PySide6.QtWidgets import QMessageBox
 
-    from app.ui.app import CrashNotice
+    from app.ui.start import CrashNotice
 
     win = desk()
     notice = CrashNotice(win)

@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from app.gateway import schema
 from app.ui.phrase_editor import PhraseEditor
+
+from app import domain
 from tests.ui.conftest import NOW, when_modal
 
 ANSWER = "tb_小美妈妈 亲，您的订单3912345678901234567已发出，运单号SF1234567890，请注意查收哦～"
@@ -19,8 +20,8 @@ def accept_editor(seen: dict, **changes: str) -> None:
 
 
 def test_ctrl_shift_s_saves_the_agents_last_answer_with_variables(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "发了吗", NOW),
-                  schema.Message("m2", "c1", "out", ANSWER, NOW))
+    window = desk(domain.Message("m1", "c1", "in", "发了吗", NOW),
+                  domain.Message("m2", "c1", "out", ANSWER, NOW))
     seen: dict = {}
     accept_editor(seen, abbreviation="yfc")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -33,9 +34,9 @@ def test_ctrl_shift_s_saves_the_agents_last_answer_with_variables(qtbot, desk):
 
 
 def test_a_selected_message_is_the_one_saved(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW),
-                  schema.Message("m2", "c1", "out", "亲，已经是最低价啦，送您一双袜子哦～", NOW),
-                  schema.Message("m3", "c1", "out", "还有别的问题吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "能便宜点吗", NOW),
+                  domain.Message("m2", "c1", "out", "亲，已经是最低价啦，送您一双袜子哦～", NOW),
+                  domain.Message("m3", "c1", "out", "还有别的问题吗", NOW))
     history = window.conversation.history
     history.selectionModel().setCurrentIndex(window.conversation.model.index(1),
                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -48,13 +49,13 @@ def test_a_selected_message_is_the_one_saved(qtbot, desk):
 
 
 def test_a_chat_with_no_agent_message_yet_says_so(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     window.library.save_message_as_phrase()
     assert "no message to save" in window.statusBar().currentMessage()
 
 
 def test_the_phrase_manager_opens_from_the_desk_and_its_changes_reach_the_slots(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     manager = window.library.phrase_manager
     assert manager is not None and manager.isVisible()
@@ -69,9 +70,10 @@ def test_a_reply_shows_in_the_chat_at_once_as_sending_while_offline(qtbot, desk)
     from PySide6.QtCore import Qt as _Qt
 
     from app.ui.models.message_model import MessageRole
+
     from tests.conftest import ime_type
 
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     ime_type(window.conversation.composer, "在的亲")
     qtbot.keyClick(window.conversation.composer, _Qt.Key.Key_Return)
     last = window.conversation.model.index(window.conversation.model.rowCount() - 1).data(MessageRole)
@@ -81,7 +83,7 @@ def test_a_reply_shows_in_the_chat_at_once_as_sending_while_offline(qtbot, desk)
 def test_the_editor_takes_a_picture_and_explains_a_file_that_is_not_one(qtbot, desk, tmp_path):
     from tests.conftest import png_bytes
 
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     editor = PhraseEditor(window.phrases, window.phrases.by_abbreviation("cm"), window)
     qtbot.addWidget(editor)
     (tmp_path / "price.pdf").write_bytes(b"%PDF-1.7")

@@ -10,19 +10,21 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app import config
-from app.cli.main import main
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.review import ReviewDesk
-from app.gateway import schema
-from app.store.engine import open_store
+
 from app.ui.issue_dialogs import ApprovalDialog, IssueDetails
 from app.ui.kpi_window import KpiWindow
 from app.ui.report_dialog import ReportDialog
 
+from app import config, domain
+from app.cli.main import main
+
 NOW = datetime.now(UTC)
 DAY = NOW.astimezone().date().isoformat()
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 REFUND_TABLE, KPI_COLUMN = "金额", "退款金额 refund amount"
 

@@ -12,22 +12,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from app.gateway import schema
 from app.ui.issue_dialogs import NewIssueDialog
 from app.ui.models.orders_model import PROBLEM_BACKGROUND, local_time
+
+from app import domain
 from tests.ui.conftest import NOW, when_modal
 from tests.ui.test_hostile_text import MARKUP, RLO, bold_runs, tooltip_document
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-SHOES = schema.OrderItem("XL-RUN-01", "小鹿儿童运动鞋 透气网面 白蓝", 1, 12900, 420, "颜色分类:白蓝;尺码:27")
-SOCKS = schema.OrderItem("XL-SOCK-05", "纯棉儿童袜 5双装", 2, 2990, 120, "颜色分类:混色5双;尺码:M(3-5岁)")
+SHOES = domain.OrderItem("XL-RUN-01", "小鹿儿童运动鞋 透气网面 白蓝", 1, 12900, 420, "颜色分类:白蓝;尺码:27")
+SOCKS = domain.OrderItem("XL-SOCK-05", "纯棉儿童袜 5双装", 2, 2990, 120, "颜色分类:混色5双;尺码:M(3-5岁)")
 PAID = NOW - timedelta(days=2, minutes=3)
-ORDER = schema.Order("3912345678901234567", "b1", (SHOES, SOCKS), 18880, "已发货", NOW - timedelta(days=2),
+ORDER = domain.Order("3912345678901234567", "b1", (SHOES, SOCKS), 18880, "已发货", NOW - timedelta(days=2),
                      "中通快递", "73123456789012", "浙江省杭州市西湖区文三路88号", NOW - timedelta(hours=2), paid_at=PAID,
                      buyer_note="请发顺丰，运费可以补", seller_memo="已核对尺码：脚长15cm，发27码", receiver_name="王芳",
                      receiver_phone="13812345678")
-OLDER = schema.Order("1000000000000000001", "b1", (schema.OrderItem("XL-TEE-01", "儿童纯棉短袖T恤", 1, 4900),), 4900,
+OLDER = domain.Order("1000000000000000001", "b1", (domain.OrderItem("XL-TEE-01", "儿童纯棉短袖T恤", 1, 4900),), 4900,
                      "等待发货", NOW - timedelta(days=9))
 
 
@@ -39,7 +40,7 @@ def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifi
 
 @pytest.fixture
 def window(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "我的鞋子到哪了", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "我的鞋子到哪了", NOW))
     win.session.store.upsert_orders([ORDER, OLDER], NOW)
     win.session.request_orders("b1")  # as when the chat opens: the cached orders reach the right pane
     qtbot.waitUntil(lambda: win.buyer.model.rowCount() == 2)
@@ -198,14 +199,15 @@ def test_a_cards_last_line_the_parcel_is_drawn_not_cut_off(qtbot, window):
 
 def test_a_parcel_is_asked_once_while_fresh_and_a_failure_keeps_the_record_already_shown(qtbot):
     from app.gateway.errors import GatewayUnavailable
+
     from app.ui.order_cards import FRESH_S, RETRY_S, ParcelLookup
 
-    parcel = schema.Parcel("73123456789012", "中通快递", (schema.ParcelEvent(NOW, "杭州西湖派送站", "派送中"),))
+    parcel = domain.Parcel("73123456789012", "中通快递", (domain.ParcelEvent(NOW, "杭州西湖派送站", "派送中"),))
     asked: list[str] = []
     answers: list[object] = [parcel, GatewayUnavailable("the shop did not answer"), parcel]
     now, online = [0.0], [True]
 
-    def fetch(tracking: str) -> schema.Parcel:
+    def fetch(tracking: str) -> domain.Parcel:
         asked.append(tracking)
         answer = answers.pop(0)
         if isinstance(answer, Exception):

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from app.gateway import schema
+from app import domain
 
 TAOBAO = ("订单编号,买家会员名,买家支付宝账号,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,宝贝标题,订单创建时间,物流单号,物流公司\r\n"
           '="3912345678901234567",tb_小美妈妈,xm@example.com,129.00,卖家已发货,王小美,浙江省杭州市文三路88号,'
@@ -60,7 +60,7 @@ def test_the_preview_lists_where_the_export_differs_from_the_shops_order_and_imp
                                                                                                       tmp_path):
     window = desk()
     store = window.session.store
-    shop = schema.Order("3912345678901234567", "b1", (schema.OrderItem("SKU-42", "小鹿运动鞋 白蓝", 1, 13900, 420),),
+    shop = domain.Order("3912345678901234567", "b1", (domain.OrderItem("SKU-42", "小鹿运动鞋 白蓝", 1, 13900, 420),),
                         13900, "卖家已发货", datetime(2026, 11, 20, 10, 11).astimezone(), "", "", "浙江省杭州市文三路88号")
     store.upsert_orders([shop], datetime.now(UTC))  # what the gateway sent for the buyer's chat
     path = tmp_path / "ExportOrderList202611.csv"

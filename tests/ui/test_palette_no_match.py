@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
-from app.ui.palette import PhrasePalette
 from app.ui.phrase_editor import PhraseEditor
+from app.ui.phrase_palette import PhrasePalette
+
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW, when_modal
 
@@ -14,7 +15,7 @@ def rows(palette: PhrasePalette) -> list[str]:
 
 
 def test_no_match_is_said_and_enter_saves_the_search_as_a_new_phrase(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "你们有实体店吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "你们有实体店吗", NOW))
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.palette.query, "xyzzy")
     assert rows(window.palette) == ["No phrase matches “xyzzy”", "Save as a new phrase… (Enter)"]
@@ -40,7 +41,7 @@ def test_no_match_is_said_and_enter_saves_the_search_as_a_new_phrase(qtbot, desk
 
 
 def test_with_a_reply_typed_the_new_phrase_is_the_reply_with_the_buyers_details_as_variables(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "你们有实体店吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "你们有实体店吗", NOW))
     ime_type(window.conversation.composer, "tb_小美妈妈 亲，我们只有网店哦")
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     ime_type(window.palette.query, "实体店地址在哪")

@@ -4,12 +4,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.desk.phrases import PhraseBook
 from app.quickreplies.phrase import Phrase
 from app.store.engine import open_store
+
+from app.desk.phrases import PhraseBook
+
 from app.ui.models.phrase_table import ABBREVIATION, GROUP, SLOT, TITLE, PhraseRole
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
+
 from tests.ui.conftest import when_modal
 
 
@@ -173,6 +176,7 @@ def test_export_writes_the_shown_group_and_reimports_identically(qtbot, manager,
 
 def test_ctrl_shift_c_turns_a_phrase_for_complaining_buyers_and_back_undoably(qtbot, manager):
     from app.quickreplies.phrase import FOR_COMPLAINTS
+
     from app.ui.models.phrase_table import COMPLAINTS
 
     choose_group(manager, "中差评")
@@ -202,11 +206,12 @@ def test_the_editor_follows_the_text_until_the_agent_decides(qtbot, manager):
 
 
 def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopening_it(qtbot, desk):
-    from app.gateway import schema
     from app.ui.models.phrase_table import LAST_USED, USES
+
+    from app import domain
     from tests.ui.conftest import NOW
 
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
     manager = window.library.phrase_manager

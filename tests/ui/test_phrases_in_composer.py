@@ -4,15 +4,16 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
 from app.ui.main_window import MainWindow
+
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
 
 @pytest.fixture
 def window(desk):
-    return desk(schema.Message("m1", "c1", "in", "什么时候发货", NOW))
+    return desk(domain.Message("m1", "c1", "in", "什么时候发货", NOW))
 
 
 def body(win: MainWindow, abbreviation: str) -> str:

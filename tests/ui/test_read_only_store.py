@@ -10,19 +10,22 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store, open_store_to_read
+
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
+
+from app import domain
 
 
 def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
     now = datetime.now(UTC)
     store = open_store(tmp_path / "desk.db")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_只读的买家"), "active", now))
-    store.ingest_message(schema.Message("m1", "c1", "in", "我的快递到哪了", now))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_只读的买家"), "active", now))
+    store.ingest_message(domain.Message("m1", "c1", "in", "我的快递到哪了", now))
     store.close()
 
     store = open_store_to_read(tmp_path / "desk.db")

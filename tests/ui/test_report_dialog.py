@@ -7,11 +7,12 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
 from app.ui.report_dialog import ReportDialog
+
+from app import domain
 from tests.ui.conftest import NOW
 
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 
 

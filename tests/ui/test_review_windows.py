@@ -7,11 +7,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.gateway import schema
 from app.ui.kpi_window import KpiWindow
 from app.ui.models.search_results import marked
 from app.ui.review_window import ReviewWindow
 from app.ui.search_window import SearchWindow
+
+from app import domain
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -20,11 +21,11 @@ START = NOW - timedelta(minutes=30)
 
 def day(win) -> None:
     store = win.session.store
-    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "果果妈"), "active", START))
+    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "果果妈"), "active", START))
     for i, (cid, direction, agent, seconds, text) in enumerate((
             ("c1", "in", "", 0, "我要退款<b>!!!</b>"), ("c1", "out", "小李", 55, "亲，马上为您退款"),
             ("c2", "in", "", 100, "有27码吗"), ("c2", "out", "小王", 110, "有的亲"))):
-        store.ingest_message(schema.Message(f"r{i}", cid, direction, text, START + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"r{i}", cid, direction, text, START + timedelta(seconds=seconds),
                                             agent=agent))
 
 

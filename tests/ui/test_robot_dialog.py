@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from app.desk.robot import RobotRule, RobotSettings
-from app.gateway import schema
+
 from app.ui.delegates import preview_text
 from app.ui.robot_dialog import PHRASE, RobotDialog, RobotReviewDialog
+
+from app import domain
 from tests.ui.conftest import NOW, when_modal
 
 
@@ -57,14 +59,14 @@ def test_a_rule_without_a_trigger_is_refused_with_the_reason_and_the_dialog_stay
 
 
 def test_the_review_shows_what_the_robot_answered_and_what_the_buyer_said_next(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "什么时候发货", NOW - timedelta(minutes=2)))
+    win = desk(domain.Message("m1", "c1", "in", "什么时候发货", NOW - timedelta(minutes=2)))
     robot = win.session.robot
     phrase = next(p for p in robot.book.phrases if p.title == "发货时间")
     robot.save(RobotSettings(True, after_seconds=30, rules=(RobotRule("发货", phrase.id, ("发货",)),)), "owner")
     chat = win.session.store.conversation("c1")
     choice = robot.choose(chat, robot.question("c1"))
     win.session.send_reply("c1", choice.text, robot=choice)
-    win.session.store.ingest_message(schema.Message("m2", "c1", "in", "好的谢谢", NOW))
+    win.session.store.ingest_message(domain.Message("m2", "c1", "in", "好的谢谢", NOW))
     assert preview_text(win.session.store.conversation("c1")) == "好的谢谢"
     assert preview_text(replace(chat, last_direction="robot", last_text=choice.text)) == "Robot: " + choice.text
 

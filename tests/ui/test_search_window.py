@@ -9,9 +9,10 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from app.gateway import schema
 from app.ui.review_window import ReviewWindow
 from app.ui.search_window import SearchWindow
+
+from app import domain
 from tests.ui.conftest import NOW
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -68,7 +69,7 @@ def test_every_row_is_as_tall_as_its_text_at_any_font_size_and_width(qtbot, desk
     window = desk()
     for i in range(60):  # enough for a scroll bar
         text = TEXTS[i % len(TEXTS)]
-        window.session.store.ingest_message(schema.Message(f"r{i}", "c1", "in", text, NOW - timedelta(seconds=i)))
+        window.session.store.ingest_message(domain.Message(f"r{i}", "c1", "in", text, NOW - timedelta(seconds=i)))
     search = search_for(qtbot, window, "退款", 60)
     font = search.font()
     font.setPixelSize(pixels)
@@ -89,10 +90,10 @@ def test_every_row_is_as_tall_as_its_text_at_any_font_size_and_width(qtbot, desk
 def day(desk):
     window = desk()
     store = window.session.store
-    store.upsert_conversation(schema.Conversation("c2", schema.Buyer("b2", "果果妈"), "active", NOW))
-    store.upsert_conversation(schema.Conversation("c9", schema.Buyer("b9", "已走的买家"), "closed", NOW))
+    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "果果妈"), "active", NOW))
+    store.upsert_conversation(domain.Conversation("c9", domain.Buyer("b9", "已走的买家"), "closed", NOW))
     for i, (cid, text) in enumerate((("c2", "还能退款吗"), ("c9", "退款到了，谢谢"))):
-        store.ingest_message(schema.Message(f"s{i}", cid, "in", text, NOW - timedelta(minutes=i)))
+        store.ingest_message(domain.Message(f"s{i}", cid, "in", text, NOW - timedelta(minutes=i)))
     window.bridge.sig_conversation.emit(store.conversation("c2"))  # as the shop's stream brings a new buyer
     return window
 

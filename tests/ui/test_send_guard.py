@@ -5,8 +5,9 @@ twice in a row, nothing from the buyer between, needs a second Enter."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from app.gateway import schema
 from app.store.issues import IssueStore
+
+from app import domain
 from tests.ui.conftest import NOW
 
 
@@ -21,7 +22,7 @@ def type_and_enter(qtbot, window, text: str) -> None:
 
 
 def test_an_insult_is_not_sent_and_an_override_is_asked_for_and_audited(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "怎么还没发货", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "怎么还没发货", NOW))
     type_and_enter(qtbot, window, "😅你是不是神经病啊")
     assert sent(window) == []
     assert window.conversation.composer.toPlainText() == "😅你是不是神经病啊"  # nothing lost
@@ -40,7 +41,7 @@ def test_an_insult_is_not_sent_and_an_override_is_asked_for_and_audited(qtbot, d
 
 
 def test_a_dodged_word_is_stopped_and_painted_where_it_was_typed(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "能便宜点吗", NOW))
     type_and_enter(qtbot, window, "😅亲加\u200b薇 信，好評返現哦")  # issue 17: both went out before
     assert sent(window) == []
     assert [m.cursor.selectedText() for m in window.conversation.composer.extraSelections()] == [
@@ -48,14 +49,14 @@ def test_a_dodged_word_is_stopped_and_painted_where_it_was_typed(qtbot, desk):
 
 
 def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     type_and_enter(qtbot, window, "在的亲")
     qtbot.waitUntil(lambda: sent(window) == ["在的亲"])
     type_and_enter(qtbot, window, "在的亲")
     assert sent(window) == ["在的亲"] and "same text as your last reply" in window.statusBar().currentMessage()
     qtbot.keyClick(window.conversation.composer, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: sent(window) == ["在的亲", "在的亲"])
-    window.session.store.ingest_message(schema.Message("m2", "c1", "in", "有27码吗", NOW))
+    window.session.store.ingest_message(domain.Message("m2", "c1", "in", "有27码吗", NOW))
     type_and_enter(qtbot, window, "在的亲")  # the buyer spoke in between: the same words are a new answer
     qtbot.waitUntil(lambda: sent(window) == ["在的亲", "在的亲", "在的亲"])
     typing_clears_marks = window.conversation.composer
@@ -70,7 +71,7 @@ def test_the_same_reply_twice_needs_a_second_enter(qtbot, desk):
 def test_a_phrase_fired_with_a_slot_and_send_meets_the_guard_too(qtbot, desk):
     from dataclasses import replace
 
-    window = desk(schema.Message("m1", "c1", "in", "能便宜点吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "能便宜点吗", NOW))
     group = window.conversation.slot_bar.group
     phrase = window.phrases.in_slot(group, 1)
     window.session.store.update_phrases([replace(phrase, body="亲，好评返现5元哦")])  # an old phrase nobody checked

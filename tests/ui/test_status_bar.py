@@ -5,8 +5,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from app.gateway import schema
-from app.ui.app import install_translators
+from app.ui.start import install_translators
+
+from app import domain
 from tests.ui.conftest import NOW
 
 # what a window may splice around buyer text (app/ui/buyer_text.py): direction marks, drawn as nothing
@@ -36,7 +37,7 @@ def language(request, qapp):
 
 
 def test_every_status_the_agent_can_be_in_draws_without_a_missing_glyph(qtbot, desk, language):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     seen: dict[str, list[str]] = {}
     for connected in (False, True):
         window.bridge.sig_connection.emit(connected, "" if connected else "shop_unreachable")
@@ -49,7 +50,7 @@ def test_every_status_the_agent_can_be_in_draws_without_a_missing_glyph(qtbot, d
 
 
 def test_the_status_button_says_the_status_in_words_beside_an_icon(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     icons = set()
     for status, words in (("suspended", "Suspended"), ("offline", "Offline"), ("online", "Taking chats")):
         window.status_line.set_agent_status(status)
@@ -60,7 +61,7 @@ def test_the_status_button_says_the_status_in_words_beside_an_icon(qtbot, desk):
 
 
 def test_the_title_follows_the_agents_status_while_connected(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     window.bridge.sig_connection.emit(True, "")
     qtbot.waitUntil(lambda: window.windowTitle().endswith("— online"))
     qtbot.keyClick(window, Qt.Key.Key_F9)
@@ -74,7 +75,7 @@ def test_the_title_follows_the_agents_status_while_connected(qtbot, desk):
 def test_the_title_says_suspended_in_chinese(qtbot, desk, qapp):
     translators = install_translators(qapp, "zh_CN")
     try:
-        window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+        window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
         window.bridge.sig_connection.emit(True, "")
         window.status_line.set_agent_status("suspended")
         assert "在线" not in window.windowTitle()

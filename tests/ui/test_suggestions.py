@@ -5,16 +5,17 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
 from app.ui.main_window import MainWindow
+
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
 
 @pytest.fixture
 def window(desk):
-    return desk(schema.Message("m1", "c1", "in", "在吗", NOW - timedelta(seconds=20)),
-                schema.Message("m2", "c1", "in", "什么时候发货", NOW))
+    return desk(domain.Message("m1", "c1", "in", "在吗", NOW - timedelta(seconds=20)),
+                domain.Message("m2", "c1", "in", "什么时候发货", NOW))
 
 
 def shown(win: MainWindow) -> list[str]:
@@ -32,8 +33,8 @@ def test_the_bar_answers_the_buyers_unanswered_messages_and_alt_q_inserts_at_the
 def test_a_new_buyer_message_changes_the_suggestions(qtbot, window):
     window.conversation.composer.setPlainText("")
     # as the session reports messages from the shop: through the bridge's queued signal
-    for message in (schema.Message("m3", "c1", "out", "亲，今天发哦", NOW),
-                    schema.Message("m4", "c1", "in", "衣服少发了一件", NOW)):
+    for message in (domain.Message("m3", "c1", "out", "亲，今天发哦", NOW),
+                    domain.Message("m4", "c1", "in", "衣服少发了一件", NOW)):
         window.bridge.on_message(window.session.store.ingest_message(message)[0])
     qtbot.waitUntil(lambda: window.conversation.model.rowCount() == 4)
     assert shown(window)[0] == "Alt+Q 少发核实"
@@ -56,18 +57,18 @@ def test_a_phrase_fired_for_a_question_is_suggested_for_it_next_time(qtbot, wind
 
 
 def test_a_phrase_the_shop_never_finished_is_never_suggested(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "退货地址是哪里？寄到哪", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "退货地址是哪里？寄到哪", NOW))
     assert win.phrases.suggest("退货地址")  # the library has answers for it
     assert all("退货地址" not in title for title in shown(win))
 
 
 def test_a_buyer_asking_about_reviews_is_offered_the_review_invitation(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "收到了，给你们好评", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "收到了，给你们好评", NOW))
     assert "Alt+Q 邀请好评" in shown(win)
 
 
 def test_a_complaining_buyer_is_never_offered_a_review_invitation(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "鞋子开胶了，我要投诉", NOW - timedelta(minutes=2)),
-               schema.Message("m2", "c1", "out", "亲，非常抱歉，马上为您处理", NOW - timedelta(minutes=1)),
-               schema.Message("m3", "c1", "in", "收到了，给你们好评？想得美", NOW))
+    win = desk(domain.Message("m1", "c1", "in", "鞋子开胶了，我要投诉", NOW - timedelta(minutes=2)),
+               domain.Message("m2", "c1", "out", "亲，非常抱歉，马上为您处理", NOW - timedelta(minutes=1)),
+               domain.Message("m3", "c1", "in", "收到了，给你们好评？想得美", NOW))
     assert shown(win) and all("邀请好评" not in title for title in shown(win))

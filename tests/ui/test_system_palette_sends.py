@@ -1,7 +1,7 @@
 """The phrase palette over other applications never presses Enter on a 【blank】: Alt+Enter asks for every value
 first, a phrase the shop never finished is pasted but not sent, and values a phrase asks for are checked as in
 the desk. Driven with the keyboard against a recording desktop (the X11 side is tested on Xvfb in
-tests/desktop)."""
+tests/systemwide)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
+from app.domain import now_utc
+
+from app.store.engine import open_store
+from app.systemwide import AppInfo
+
 from app.desk.clipboard import ClipHistory
 from app.desk.phrases import PhraseBook
-from app.desktop import AppInfo
-from app.gateway.schema import now_utc
-from app.store.engine import open_store
+
 from app.ui.system_palette import SystemPalette
+
 from tests.conftest import ime_type
 
 

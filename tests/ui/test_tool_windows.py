@@ -6,7 +6,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
-from app.gateway import schema
+from app import domain
 from tests.ui.conftest import NOW
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -38,7 +38,7 @@ def open_tool(qtbot, window, keys):
 
 @pytest.mark.parametrize("name", TOOLS)
 def test_esc_closes_a_tool_window_and_the_reply_box_has_the_keyboard(qtbot, desk, name):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     tool = open_tool(qtbot, window, TOOLS[name])
     qtbot.keyClick(QApplication.focusWidget() or tool, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: gone(tool))
@@ -46,7 +46,7 @@ def test_esc_closes_a_tool_window_and_the_reply_box_has_the_keyboard(qtbot, desk
 
 
 def test_esc_first_leaves_the_cell_being_edited_then_closes_the_phrase_manager(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     manager = open_tool(qtbot, window, TOOLS["phrase manager"])
     table = manager.table
     table.setFocus()
@@ -65,7 +65,7 @@ def test_esc_first_leaves_the_cell_being_edited_then_closes_the_phrase_manager(q
 
 
 def test_esc_first_closes_an_open_list_then_the_search_window(qtbot, desk):
-    window = desk(schema.Message("m1", "c1", "in", "在吗", NOW))
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
     search = open_tool(qtbot, window, TOOLS["search all chats"])
     combo = search.findChild(QComboBox)
     combo.setFocus()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.ui.issue_dialogs import ActionDialog
 from app.ui.worklist import WorklistWindow
+
 from tests.ui.conftest import NOW, when_modal
 
 LIST = ("订单编号,买家会员名,问题类型,问题描述,联系手机\r\n"

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app import config
 from app.redact import redact
+
+from app import config
 
 DIGITS = "0123456789０１２３４５６７８９"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from app.files.refusals import Rejected
 from app.files.text import decode_text
+
 from app.quickreplies.formats.base import (
     GROUP_MARK,
     TITLE_MARK,

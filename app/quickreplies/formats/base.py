@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from app.files.limits import ENTRIES, PHRASE_BYTES
 from app.files.refusals import Rejected, UnreadableFile
+
 from app.quickreplies.phrase import Phrase
 
 GROUP_MARK, TITLE_MARK = "kefudesk-group:", "kefudesk-title:"  # comments our AHK/Espanso exports carry

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from app.files.limits import YAML_BYTES
 from app.files.refusals import Rejected
 from app.files.text import decode_text
+
 from app.quickreplies.formats.base import (
     GROUP_MARK,
     Parsed,

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from app.files.refusals import Rejected
 from app.files.text import decode_text
+
 from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, short, title_from, too_many
 from app.quickreplies.phrase import Phrase
 

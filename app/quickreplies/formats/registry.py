@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from app.files.limits import PHRASE_BYTES, refuse_over_limit
 from app.files.refusals import Rejected
+
 from app.quickreplies.formats import ahk, espanso, kefudesk_json, table
 from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, short
 from app.quickreplies.phrase import Phrase

@@ -12,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from app.files.refusals import Rejected
 from app.files.sheets import csv_rows, sheet_values
 from app.files.text import decode_text
+from app.safe_text import csv_cell, csv_text, keep_as_text
+
 from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, short, title_from, too_many
 from app.quickreplies.phrase import Phrase
-from app.safe_text import csv_cell, csv_text, keep_as_text
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "标题", "短语名称", "名称", "短语标题"),

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import config
 from app.ui.keys.keymap import PRESETS, SHORTCUTS, Conflict, Keymap, preset_name, shown_all
 from app.ui.keys.registry import ACTIONS, BY_ID, window_title
+
+from app import config
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -177,7 +177,7 @@ ACTIONS: tuple[Action, ...] = (
     _desk("demo_supervisor", "Shift+F1", QT_TRANSLATE_NOOP("DemoHelp", "The &demo's supervisor…"), "help",
           context="DemoHelp"),
     _desk("about", "Ctrl+Shift+F1", QT_TRANSLATE_NOOP("MainWindow", "&About KefuDesk"), "help", separator=True),
-    # --- the phrase palette over the reply box (app/ui/palette.py)
+    # --- the phrase palette over the reply box (app/ui/phrase_palette.py)
     _in("palette", "Keys", "choose", ("Up", "Down"), QT_TRANSLATE_NOOP("Keys", "Choose a phrase"), fixed=True),
     _in("palette", "Keys", "insert", "Enter", QT_TRANSLATE_NOOP("Keys", "Insert the phrase at the caret"),
         fixed=True),
@@ -320,7 +320,7 @@ ACTIONS: tuple[Action, ...] = (
     _in("search", "SearchWindow", "transcript", ("Shift+Return", "Shift+Enter"),
         QT_TRANSLATE_NOOP("SearchWindow", "The chat's transcript in the review"),
         QT_TRANSLATE_NOOP("Keys", "its transcript in the review")),
-    # --- over other applications (app/ui/palette.py as the system-wide palette, app/ui/system_palette.py); their
+    # --- over other applications (app/ui/phrase_palette.py as the system-wide palette, app/ui/system_palette.py); their
     # hotkeys are the settings palette.hotkey and palette.clipboard_hotkey
     _in("system_palette", "Keys", "paste", "Enter", QT_TRANSLATE_NOOP("Keys", "Paste the phrase where you were typing"),
         fixed=True),
@@ -335,7 +335,7 @@ ACTIONS: tuple[Action, ...] = (
         fixed=True),
     _in("clipboard", "Keys", "keep", "Ctrl+S", QT_TRANSLATE_NOOP("Keys", "Keep it as a phrase"), fixed=True),
     _in("clipboard", "Keys", "close", "Esc", QT_TRANSLATE_NOOP("Keys", "Close the history"), fixed=True),
-    # --- the word lists and the robot's rules (app/ui/word_lists.py, app/ui/robot_dialog.py)
+    # --- the word lists and the robot's rules (app/ui/guard_words_dialog.py, app/ui/robot_dialog.py)
     _in("word_lists", "Keys", "remove", "Del", QT_TRANSLATE_NOOP("Keys", "Remove the selected word")),
     _in("robot", "Keys", "remove", "Del", QT_TRANSLATE_NOOP("Keys", "Remove the selected rule")),
 )

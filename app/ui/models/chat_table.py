@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.desk.review import ChatRow
+
 from app.ui.buyer_text import shown
 from app.ui.models.record_table import RecordTable, local_minute
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon, QImageReader, QPixmap
 
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
+
 from app.ui.models.palette_model import one_line
 from app.ui.models.record_list import RecordList
 

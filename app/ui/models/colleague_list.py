@@ -6,14 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from app.gateway import schema
 from app.ui.models.record_list import RecordList
+
+from app import domain
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # (lupdate finds the calls by this name)
 
 
-class ColleagueList(RecordList[schema.Colleague]):
+class ColleagueList(RecordList[domain.Colleague]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         colleague = self.row_at(index)
         if colleague is None:

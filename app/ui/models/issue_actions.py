@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from app.desk.money import yuan_text
 from app.store.records import ActionRecord
+
+from app.desk.money import yuan_text
+
+from app.ui.labels import label
 from app.ui.models.record_list import RecordList
-from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # (lupdate finds the calls by this name)

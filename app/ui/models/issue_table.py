@@ -6,11 +6,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QWidget
 
-from app.desk.issues import OPEN_STATES
 from app.store.records import IssueRecord
+
+from app.desk.issues import OPEN_STATES
+
 from app.ui.buyer_text import tooltip
+from app.ui.labels import label
 from app.ui.models.record_table import OVERDUE, RecordTable, local_minute
-from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 
 from app.desk.kpis import Figures
 from app.desk.money import Money
+
 from app.ui.models.record_table import RecordTable
 
 Index = QModelIndex | QPersistentModelIndex

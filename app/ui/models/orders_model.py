@@ -11,12 +11,15 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.domain import Order, OrderItem, Parcel, ParcelEvent
+
+from app.store.records import IssueRecord
+
 from app.desk.money import yuan_text
 from app.desk.order_card import latest_step, masked_numbers, receiver_line
-from app.gateway.schema import Order, OrderItem, Parcel, ParcelEvent
-from app.store.records import IssueRecord
+
 from app.ui.buyer_text import one_line, tooltip
-from app.ui.words import label
+from app.ui.labels import label
 
 Index = QModelIndex | QPersistentModelIndex
 OrderRole = Qt.ItemDataRole.UserRole + 3

@@ -17,8 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app.desk.phrases import not_for_complaints
 from app.quickreplies.phrase import Phrase
+
+from app.desk.phrases import not_for_complaints
 
 Index = QModelIndex | QPersistentModelIndex
 PhraseRole = Qt.ItemDataRole.UserRole + 1

@@ -9,9 +9,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.desk.queue import ANGRY_WORDS, FILTERS, flags, queue_key, shown_by
-from app.gateway.schema import now_utc
+from app.domain import now_utc
+
 from app.store.records import ConversationSummary
+
+from app.desk.queue import ANGRY_WORDS, FILTERS, flags, queue_key, shown_by
+
 from app.ui.buyer_text import tooltip
 
 ChatRole = Qt.ItemDataRole.UserRole + 1

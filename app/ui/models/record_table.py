@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.gateway import schema
+from app import domain
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -28,7 +28,7 @@ class RecordTable(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self.headers = list(headers)
         self.rows: list[Row] = []
-        self.now = schema.now_utc()  # when the rows were read: what "overdue" is measured against
+        self.now = domain.now_utc()  # when the rows were read: what "overdue" is measured against
 
     def set_rows(self, rows: list[Row], now: datetime) -> None:
         self.beginResetModel()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from app.desk.robot import RobotReview
+
 from app.ui.buyer_text import tooltip
 from app.ui.models.record_table import RecordTable
 

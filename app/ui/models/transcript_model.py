@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush
 
 from app.desk.review import Line
+
 from app.ui.buyer_text import cut_note, shown
 from app.ui.models.chat_table import SLOW, seconds
 

@@ -8,8 +8,9 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QWidget
 
 from app.desk.worklist import WorkItem
+
+from app.ui.labels import label
 from app.ui.models.record_table import OVERDUE, RecordTable, local_minute
-from app.ui.words import label
 
 Index = QModelIndex | QPersistentModelIndex
 

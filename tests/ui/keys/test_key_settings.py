@@ -7,10 +7,11 @@ import tomllib
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app import config
-from app.ui.app import configured_keymap
 from app.ui.keys.key_settings import KeySettingsDialog
 from app.ui.keys.keymap import SHORTCUTS, Keymap
+from app.ui.start import configured_keymap
+
+from app import config
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

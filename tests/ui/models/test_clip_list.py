@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
+
 from app.ui.models.clip_list import ClipList
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.gateway import schema
 from app.ui.models.colleague_list import ColleagueList
+
+from app import domain
 
 
 def test_the_colleagues_pass_qts_checks_and_say_who_is_there(qtmodeltester):
     model = ColleagueList()
-    model.set_rows([schema.Colleague("a1", "主管", "supervisor", "online"),
-                           schema.Colleague("a2", "小王", "agent", "suspended"),
-                           schema.Colleague("a3", "小雪", "agent", "offline")])
+    model.set_rows([domain.Colleague("a1", "主管", "supervisor", "online"),
+                           domain.Colleague("a2", "小王", "agent", "suspended"),
+                           domain.Colleague("a3", "小雪", "agent", "offline")])
     qtmodeltester.check(model)
     assert [model.index(r).data() for r in range(3)] == ["主管  (supervisor、online)", "小王  (suspended)",
                                                          "小雪  (offline)"]

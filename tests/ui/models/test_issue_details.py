@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage
 
 from app.store.records import ActionRecord
+
 from app.ui.models.issue_actions import IssueActions
 from app.ui.models.issue_photos import IssuePhotos
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.store.records import MessageRecord
+
 from app.ui.models.message_model import MessageModel, MessageRole
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

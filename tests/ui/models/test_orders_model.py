@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
-from app.gateway.schema import Order, OrderItem
+from app.domain import Order, OrderItem
+
 from app.store.records import IssueRecord
+
 from app.ui.models.orders_model import PROBLEM_BACKGROUND, OrderRole, OrdersModel, ParcelState
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.quickreplies.match import Match
 from app.quickreplies.phrase import Phrase
+
 from app.ui.models.palette_model import NEW_PHRASE_ROW, PaletteModel, PhraseRole
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.quickreplies.phrase import Phrase
+
 from app.ui.models.phrase_table import BODY, GROUP, SLOT, TITLE, GroupFilter, PhraseRole, PhraseTableModel
 
 PHRASES = [Phrase(1, "发货时间", "亲，每天16点前付款的订单当天发货\n16点后次日发出", "售前/物流", "fh", slot=1),

@@ -4,6 +4,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QListView
 
 from app.store.records import ConversationSummary
+
 from app.ui.delegates import QueueDelegate
 from app.ui.models.queue_model import QueueModel
 

@@ -8,10 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from app.store.records import IssueRecord
+
 from app.desk.kpis import Figures
 from app.desk.review import ChatRow
 from app.desk.worklist import WorkItem
-from app.store.records import IssueRecord
+
 from app.ui.models.chat_table import SLOW, ChatTable
 from app.ui.models.issue_table import IssueTable
 from app.ui.models.kpi_table import COLUMNS, KpiTable

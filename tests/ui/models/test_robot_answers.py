@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from app.desk.robot import RobotReview
+
 from app.ui.models.robot_answers import RobotAnswers
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

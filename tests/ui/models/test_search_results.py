@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 
 from app.store.records import MessageRecord
 from app.store.search import MessageHit, OtherHit
+
 from app.ui.models.search_results import HitRole, HtmlRole, SearchResults, marked
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

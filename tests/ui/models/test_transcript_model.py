@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from app.desk.review import Line
 from app.store.records import MessageRecord
 from app.store.review import NoteRecord
+
+from app.desk.review import Line
+
 from app.ui.models.chat_table import SLOW
 from app.ui.models.transcript_model import MESSAGE, TRANSCRIPT_CHARS, WAITED, WHO, LineRole, TranscriptModel
 

@@ -4,8 +4,9 @@ sound only, and a chat rings for its long wait once, again after it was answered
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from app.desk.alerts import Alerts
 from app.store.records import ConversationSummary
+
+from app.desk.alerts import Alerts
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 

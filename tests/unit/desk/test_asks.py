@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
-from app.desk.asks import KEEP_CHATS, AnswerRefused, AskMemory, check_answer
 from app.quickreplies.template import CHOICE, DATE, MONEY, TEXT, Ask
 from app.store.engine import open_store
+
+from app.desk.asks import KEEP_CHATS, AnswerRefused, AskMemory, check_answer
 
 TODAY = date(2026, 11, 24)
 

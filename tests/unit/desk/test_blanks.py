@@ -8,14 +8,16 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.gateway.secrets import MemorySecretStore
+from app.quickreplies.template import MARK, fill
+from app.store.engine import open_store
+
 from app.desk.blanks import UnfilledBlank
 from app.desk.phrases import PhraseBook
 from app.desk.robot import RobotChoice, RobotRule
 from app.desk.session import DeskSession, ShopAccount
-from app.gateway import schema
-from app.gateway.secrets import MemorySecretStore
-from app.quickreplies.template import MARK, fill
-from app.store.engine import open_store
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -28,8 +30,8 @@ class Quiet:
 @pytest.fixture
 def session(tmp_path):
     store = open_store(tmp_path / "desk.db")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
-    store.ingest_message(schema.Message("m1", "c1", "in", "【急】我的【订单号】在哪看？", NOW))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    store.ingest_message(domain.Message("m1", "c1", "in", "【急】我的【订单号】在哪看？", NOW))
     desk = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), Quiet(),
                        clock=lambda: NOW)
     yield desk

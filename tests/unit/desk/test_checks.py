@@ -5,26 +5,28 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.desk.checks import items_weight, missing_item_check, return_weight_flag
-from app.desk.issues import IssueDesk
-from app.gateway import schema
 from app.store.engine import open_store
 
+from app.desk.checks import items_weight, missing_item_check, return_weight_flag
+from app.desk.issues import IssueDesk
+
+from app import domain
+
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-SHOES = schema.OrderItem("S1", "小鹿运动鞋 白蓝 30码", 1, 12900, weight_g=420)
-SOCKS = schema.OrderItem("S9", "纯棉袜 三双装", 1, 1990, weight_g=120)
-ORDER = schema.Order("3912345678901234567", "b1", (SHOES, SOCKS), 14890, "交易成功", NOW - timedelta(days=4),
+SHOES = domain.OrderItem("S1", "小鹿运动鞋 白蓝 30码", 1, 12900, weight_g=420)
+SOCKS = domain.OrderItem("S9", "纯棉袜 三双装", 1, 1990, weight_g=120)
+ORDER = domain.Order("3912345678901234567", "b1", (SHOES, SOCKS), 14890, "交易成功", NOW - timedelta(days=4),
                      "中通快递", "73123456789012")
 
 
-def parcel(origin: int | None, last: int | None, *ticked: bool) -> schema.Parcel:
-    lines = tuple(schema.PackedLine(i.title, i.sku, i.qty, t) for i, t in zip(ORDER.items, ticked, strict=False))
-    return schema.Parcel(ORDER.tracking_no, "中通快递", (), origin, last, "杭州余杭派送站", lines)
+def parcel(origin: int | None, last: int | None, *ticked: bool) -> domain.Parcel:
+    lines = tuple(domain.PackedLine(i.title, i.sku, i.qty, t) for i, t in zip(ORDER.items, ticked, strict=False))
+    return domain.Parcel(ORDER.tracking_no, "中通快递", (), origin, last, "杭州余杭派送站", lines)
 
 
 def test_an_order_weighs_its_items_and_an_unknown_weight_says_so():
     assert items_weight(ORDER) == 540
-    unknown = schema.Order("1", "b", (schema.OrderItem("X", "x", 2, 100),), 200, "?", NOW)
+    unknown = domain.Order("1", "b", (domain.OrderItem("X", "x", 2, 100),), 200, "?", NOW)
     assert items_weight(unknown) is None
 
 
@@ -50,7 +52,7 @@ def test_weight_lost_between_origin_and_last_station_makes_it_genuine():
 def test_without_weights_or_a_courier_record_the_check_does_not_guess():
     assert missing_item_check(ORDER, None).verdict == "unknown"
     assert missing_item_check(ORDER, parcel(None, None)).verdict == "unknown"
-    unknown = schema.Order(ORDER.no, "b1", (schema.OrderItem("X", "x", 1, 100),), 100, "?", NOW)
+    unknown = domain.Order(ORDER.no, "b1", (domain.OrderItem("X", "x", 1, 100),), 100, "?", NOW)
     check = missing_item_check(unknown, parcel(650, 650, True))
     assert check.verdict == "unknown" and "an item's weight is unknown" in check.reasons[0]
 

@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.desk.clipboard import MAX_TEXT, ClipHistory, ClipSettings, ClipSettingsInvalid
 from app.store.engine import open_store
+
+from app.desk.clipboard import MAX_TEXT, ClipHistory, ClipSettings, ClipSettingsInvalid
 
 T0 = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")

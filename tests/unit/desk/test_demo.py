@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.store.engine import open_store
+
 from app.desk.demo import (
     DEMO_SUPERVISOR,
     DEMO_SUPERVISOR_PASSWORD,
@@ -17,7 +19,6 @@ from app.desk.demo import (
     demo_supervisor,
 )
 from app.desk.issues import IssueDesk
-from app.store.engine import open_store
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 

@@ -7,14 +7,15 @@ import unicodedata
 
 import pytest
 
-from app.desk.guard import SendGuard, default_words, edit_words, removal_needs_supervisor
-from app.desk.issues import IssueDesk
-from app.desk.profiles import LOCK_AFTER
-from app.desk.refused import IssueRefused
 from app.quickreplies.starter import STARTER
 from app.shopsim import vocab
 from app.store.engine import open_store
 from app.store.issues import IssueStore
+
+from app.desk.guard import SendGuard, default_words, edit_words, removal_needs_supervisor
+from app.desk.issues import IssueDesk
+from app.desk.profiles import LOCK_AFTER
+from app.desk.refused import IssueRefused
 
 EVERYDAY = (
     "亲，给你妈妈买的吗？可以选大一码哦", "马上你就能收到啦", "明日你下单我们就发顺丰", "这是妈妈的礼物吗亲",

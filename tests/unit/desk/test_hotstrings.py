@@ -3,8 +3,9 @@ and never while paused."""
 
 from __future__ import annotations
 
-from app.desk.hotstrings import Hotstrings
 from app.quickreplies.phrase import Phrase
+
+from app.desk.hotstrings import Hotstrings
 
 PHRASES = [Phrase(1, "发货时间", "亲，16点前付款当天发", "售中/物流", "fh"),
            Phrase(2, "退款流程", "亲，在订单页点申请退款", "售后/退款", ";tk"),

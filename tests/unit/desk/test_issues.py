@@ -6,23 +6,25 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from app.store.engine import open_store
+from app.store.issues import IssueFilter
+
 from app.desk.issues import IssueDesk
 from app.desk.money import parse_yuan
 from app.desk.policy import Policy
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.engine import open_store
-from app.store.issues import IssueFilter
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3), "中通快递", "73123456789012")
 
 
 @pytest.fixture
 def store(tmp_path):
     s = open_store(tmp_path / "k.db")
-    s.upsert_orders([ORDER, schema.Order("1000000000000000001", "b2", (), 2000, "交易成功", NOW)], NOW)
+    s.upsert_orders([ORDER, domain.Order("1000000000000000001", "b2", (), 2000, "交易成功", NOW)], NOW)
     yield s
     s.close()
 
@@ -182,8 +184,8 @@ def test_follow_ups_come_due_in_order(desk):
 
 
 def test_five_wrong_sizes_on_one_item_in_a_day_are_a_cluster_not_five_buyers(desk, store):
-    sku = schema.OrderItem("XL-RUN-25", "小鹿运动鞋 25码", 1, 12900)
-    orders = [schema.Order(f"20000000000000000{n}", f"b{n}", (sku,), 12900, "交易成功", NOW) for n in range(6)]
+    sku = domain.OrderItem("XL-RUN-25", "小鹿运动鞋 25码", 1, 12900)
+    orders = [domain.Order(f"20000000000000000{n}", f"b{n}", (sku,), 12900, "交易成功", NOW) for n in range(6)]
     store.upsert_orders(orders, NOW)
     opened = [desk.open_issue(stage="after_sale", category="wrong_item", order_no=o.no) for o in orders[:4]]
     assert desk.cluster_around(opened[-1]) is None  # four could still be chance
@@ -212,10 +214,10 @@ def test_photos_are_kept_by_hash_on_the_issue_and_a_file_that_is_not_one_stops_t
 def test_the_buyers_pictures_among_the_chosen_messages_become_the_issues_photos(desk, store):
     from tests.conftest import png_bytes
 
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
     photo = store.images.put(png_bytes(rgb=(200, 30, 30)))
     missing = "a" * 64  # a picture whose bytes never arrived: referenced, not kept as a photo
-    ids = [store.ingest_message(schema.Message(mid, "c1", "in", text, NOW, image=image))[0].id
+    ids = [store.ingest_message(domain.Message(mid, "c1", "in", text, NOW, image=image))[0].id
            for mid, text, image in (("m1", "收到的鞋子压坏了", ""), ("m2", "", photo), ("m3", "", missing))]
     issue = desk.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_id="b1",
                             conversation_id="c1", evidence=ids)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta
 
-from app.desk.journal import LocalJournal
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app.desk.journal import LocalJournal
+
+from app import domain
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 
@@ -27,7 +29,7 @@ def test_kept_drafts_and_replies_are_written_back_once_in_order(tmp_path):
         torn.write('{"kind": "reply", "conversation": "c2", "te')
     store = open_store(tmp_path / "store.db")
     try:
-        store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", T0))
+        store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", T0))
         again = LocalJournal(journal.path)  # as the next start finds it
         assert len(again) == 4
         back = again.write_back(store)

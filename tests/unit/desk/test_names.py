@@ -6,11 +6,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from app.store.engine import open_store
+
 from app.desk.kpis import Figures
 from app.desk.names import AgentNames
 from app.desk.review import ReviewDesk, kpi_table
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import domain
 
 T0 = datetime(2026, 11, 11, 9, 0).astimezone()
 
@@ -32,9 +34,9 @@ def test_a_name_the_shop_gave_is_shown_and_an_unknown_id_as_it_is(store):
 
 def test_the_kpi_table_and_a_days_export_use_the_names(store):
     store.ensure_agents("demo", {"agent-xiaowang": "小王"})
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
-    store.ingest_message(schema.Message("m1", "c1", "in", "在吗", T0))
-    store.ingest_message(schema.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(domain.Message("m1", "c1", "in", "在吗", T0))
+    store.ingest_message(domain.Message("m2", "c1", "out", "在的亲", T0 + timedelta(seconds=5), agent="agent-xiaowang"))
     desk = ReviewDesk(store, "店长", clock=lambda: T0)
     table = kpi_table(desk.kpis(T0.date(), T0.date()), desk.names)
     assert [row[0] for row in table.rows] == ["小王"]

@@ -14,6 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.quickreplies.starter import STARTER
+from app.quickreplies.template import fill
+from app.shopsim import vocab, world
+from app.store.records import ConversationSummary
+
 from app.desk.guard import SendGuard, default_words
 from app.desk.normalise import (
     BREAK,
@@ -27,10 +32,6 @@ from app.desk.normalise import (
     folded_text,
 )
 from app.desk.queue import flags
-from app.quickreplies.starter import STARTER
-from app.quickreplies.template import fill
-from app.shopsim import vocab, world
-from app.store.records import ConversationSummary
 
 DATA = Path(__file__).with_name("data")
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)

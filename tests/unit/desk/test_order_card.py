@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.order_card import (
     address_text,
@@ -14,11 +16,11 @@ from app.desk.order_card import (
     open_problems,
     receiver_line,
 )
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import domain
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (), 12900, "已发货", T0, "中通快递", "73123456789012",
+ORDER = domain.Order("3912345678901234567", "b1", (), 12900, "已发货", T0, "中通快递", "73123456789012",
                      "浙江省杭州市西湖区文三路88号", receiver_name="王芳", receiver_phone="13812345678")
 
 
@@ -43,16 +45,16 @@ def test_a_mobile_number_inside_an_address_or_a_note_is_masked_but_order_and_tra
 def test_copying_the_address_gives_receiver_masked_phone_and_address_on_one_line():
     assert address_text(ORDER) == "王芳，138****5678，浙江省杭州市西湖区文三路88号"
     assert receiver_line(ORDER) == "王芳 138****5678"
-    typed = schema.Order(ORDER.no, "b1", (), 0, "已发货", T0, address="浙江省杭州市\n西湖区  文三路88号 13812345678")
+    typed = domain.Order(ORDER.no, "b1", (), 0, "已发货", T0, address="浙江省杭州市\n西湖区  文三路88号 13812345678")
     assert address_text(typed) == "浙江省杭州市 西湖区 文三路88号 138****5678"  # an export's address without a receiver
-    assert address_text(schema.Order(ORDER.no, "b1", (), 0, "等待发货", T0, receiver_name="王芳")) == ""
+    assert address_text(domain.Order(ORDER.no, "b1", (), 0, "等待发货", T0, receiver_name="王芳")) == ""
 
 
 def test_the_latest_step_is_the_newest_whatever_order_the_courier_lists_them_in():
-    steps = (schema.ParcelEvent(T0 + timedelta(hours=20), "杭州西湖派送站", "派送中"),
-             schema.ParcelEvent(T0, "福建泉州晋江营业部", "已揽收"))
-    assert latest_step(schema.Parcel("73123456789012", "中通快递", steps)).what == "派送中"
-    assert latest_step(schema.Parcel("73123456789012", "中通快递", ())) is None
+    steps = (domain.ParcelEvent(T0 + timedelta(hours=20), "杭州西湖派送站", "派送中"),
+             domain.ParcelEvent(T0, "福建泉州晋江营业部", "已揽收"))
+    assert latest_step(domain.Parcel("73123456789012", "中通快递", steps)).what == "派送中"
+    assert latest_step(domain.Parcel("73123456789012", "中通快递", ())) is None
 
 
 def test_an_order_with_an_open_in_sale_issue_is_a_problem_order_until_the_issue_is_resolved(tmp_path):

@@ -7,11 +7,13 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import Workbook
 
-from app import config
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError, contact, plan_import, run_import
 from app.desk.reports import Reports
-from app.store.engine import open_store
+
+from app import config
 from tests.conftest import as_excel_kept
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)

@@ -7,16 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app import config
-from app.cli.main import main
-from app.desk.order_import import contact, plan_import, run_import
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app.desk.order_import import contact, plan_import, run_import
+
+from app import config, domain
+from app.cli.main import main
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 NO = "3912345678901234567"
 SHIP_BY = NOW + timedelta(days=2)
-SHOP_ORDER = schema.Order(NO, "b1", (schema.OrderItem("SKU-42-WB", "小鹿运动鞋 白蓝", 1, 12900, 420),), 12900, "等待发货",
+SHOP_ORDER = domain.Order(NO, "b1", (domain.OrderItem("SKU-42-WB", "小鹿运动鞋 白蓝", 1, 12900, 420),), 12900, "等待发货",
                           datetime(2026, 11, 20, 2, 11, tzinfo=UTC), "", "", "浙江省杭州市文三路88号", SHIP_BY)
 HEADER = "订单编号,买家会员名,买家支付宝账号,买家实际支付金额,订单状态,收货人姓名,收货地址,联系手机,宝贝标题,订单创建时间,物流单号,物流公司\n"
 
@@ -31,7 +32,7 @@ def export(amount: str = "120.00", status: str = "等待发货", tracking: str =
 @pytest.fixture
 def store():
     s = open_store(config.store_path())
-    s.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    s.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
     s.upsert_orders([SHOP_ORDER], NOW)  # the gateway's order.updated, at the same moment as the imports below
     yield s
     s.close()
@@ -58,7 +59,7 @@ def test_the_shops_order_keeps_its_data_and_the_export_fills_only_its_gaps(store
 
 def test_the_gateways_next_word_wins_over_what_the_export_filled(store):
     run_import(store, plan_import(store, export(), "csv", now=NOW), now=NOW)
-    shipped = schema.Order(*[getattr(SHOP_ORDER, f) for f in ("no", "buyer_id", "items", "amount_fen")], "已发货",
+    shipped = domain.Order(*[getattr(SHOP_ORDER, f) for f in ("no", "buyer_id", "items", "amount_fen")], "已发货",
                            SHOP_ORDER.created_at, "顺丰速运", "SF1001", SHOP_ORDER.address, SHIP_BY)
     store.upsert_orders([shipped], NOW + timedelta(hours=1))
     plan = plan_import(store, export(), "csv", now=NOW + timedelta(hours=2))

@@ -9,12 +9,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.desk.journal import LocalJournal
-from app.desk.outbox import Outbox
-from app.gateway import schema
 from app.gateway.errors import GatewayAuthError, GatewayRejected, GatewayUnavailable
 from app.store.engine import open_store
 from app.store.records import MessageRecord
+
+from app.desk.journal import LocalJournal
+from app.desk.outbox import Outbox
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -27,7 +29,7 @@ class FakeShop:
 
     def __init__(self) -> None:
         self.token = "token-1"
-        self.received: dict[str, schema.Message] = {}  # by client id, in the order the shop took them
+        self.received: dict[str, domain.Message] = {}  # by client id, in the order the shop took them
         self.tried: list[str] = []  # the client id of every send, as it came
         self.robot_marked: list[str] = []
         self.plan: list[str] = []
@@ -36,7 +38,7 @@ class FakeShop:
         raise AssertionError("no image in these tests")
 
     def send_message(self, conversation_id: str, text: str, client_id: str, image: str = "", *,
-                     robot: bool = False) -> schema.Message:
+                     robot: bool = False) -> domain.Message:
         self.tried.append(client_id)
         step = self.plan.pop(0) if self.plan else ""
         if step == "down":
@@ -46,7 +48,7 @@ class FakeShop:
         if step == "refused":
             raise GatewayRejected(422, "bad_text", "the platform does not take this text")
         if client_id not in self.received:
-            self.received[client_id] = schema.Message(f"srv-{len(self.received) + 1}", conversation_id, "out", text,
+            self.received[client_id] = domain.Message(f"srv-{len(self.received) + 1}", conversation_id, "out", text,
                                                       NOW, client_id)
             if robot:
                 self.robot_marked.append(client_id)
@@ -78,7 +80,7 @@ class Heard:
 @pytest.fixture
 def store(tmp_path):
     store = open_store(tmp_path / "desk.db")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_小美妈妈"), "active", NOW))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
     yield store
     store.close()
 

@@ -4,10 +4,11 @@ from dataclasses import replace
 
 import pytest
 
-from app.desk.phrases import PhraseBook, PhraseRejected
 from app.quickreplies.edit import Problem
 from app.quickreplies.phrase import Phrase
 from app.store.engine import open_store
+
+from app.desk.phrases import PhraseBook, PhraseRejected
 
 
 @pytest.fixture

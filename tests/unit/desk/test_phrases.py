@@ -1,11 +1,13 @@
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from app.desk.phrases import PhraseBook, chat_values
-from app.gateway import schema
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.starter import STARTER
 from app.store.engine import open_store
+
+from app.desk.phrases import PhraseBook, chat_values
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -47,7 +49,7 @@ def test_a_use_counted_in_the_book_shows_before_the_store_is_read_again(tmp_path
 
 
 def test_chat_values_come_from_the_buyer_and_their_newest_order():
-    order = schema.Order("3698123456789012345", "b1", (schema.OrderItem("S", "小鹿运动鞋", 1, 12900),), 12900,
+    order = domain.Order("3698123456789012345", "b1", (domain.OrderItem("S", "小鹿运动鞋", 1, 12900),), 12900,
                          "已发货", NOW, "中通快递", "7312345")
     values = chat_values(buyer_nick="tb_小美", agent="小李", shop="小鹿童鞋", orders=[order], now=NOW)
     assert values["order_no"] == "3698123456789012345" and values["amount"] == "129.00"
@@ -59,7 +61,7 @@ def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no
     from dataclasses import replace
     from datetime import timedelta
 
-    waiting = schema.Order("3698123456789012345", "b1", (), 12900, "等待发货", NOW, ship_by=NOW + timedelta(hours=48))
+    waiting = domain.Order("3698123456789012345", "b1", (), 12900, "等待发货", NOW, ship_by=NOW + timedelta(hours=48))
     values = chat_values(buyer_nick="b", agent="a", shop="s", orders=[waiting], now=NOW)
     assert values["ship_by"] == (NOW + timedelta(hours=48)).astimezone().strftime("%Y-%m-%d %H:%M")
     shipped = replace(waiting, courier="中通快递", tracking_no="7312345")
@@ -68,13 +70,14 @@ def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no
     store = open_store(tmp_path / "k.db")
     store.upsert_orders([waiting], NOW)
     assert store.orders_for_buyer("b1")[0].ship_by == NOW + timedelta(hours=48)
-    assert schema.Order.from_json(waiting.to_json()) == waiting
+    assert domain.Order.from_json(waiting.to_json()) == waiting
     store.close()
 
 
 def test_a_complaining_buyer_is_not_suggested_a_review_invitation_unless_the_shop_says_so(tmp_path):
-    from app.desk.phrases import invites_review, not_for_complaints
     from app.quickreplies.phrase import FOR_COMPLAINTS, NOT_FOR_COMPLAINTS
+
+    from app.desk.phrases import invites_review, not_for_complaints
 
     store = open_store(tmp_path / "k.db")
     book = PhraseBook(store, clock=lambda: NOW)

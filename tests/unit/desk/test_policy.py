@@ -5,14 +5,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.policy import Policy, parse_policy
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 
 
@@ -71,5 +73,5 @@ def test_a_refund_of_exactly_the_share_typed_is_within_it_and_a_fen_more_is_not(
     # 29 % of ¥129.00 is ¥37.41 exactly; in floats 12900 × 0.29 is 3740.9999999999995, and ¥37.41 needed approval
     assert desk.act(issue.id, "partial_refund", {"amount": "37.41", "reason": "压坏"}).needs_approval == ""
     other = desk.open_issue(stage="after_sale", category="damage", order_no="1000000000000000001")
-    desk.store.upsert_orders([schema.Order("1000000000000000001", "b2", (), 12900, "交易成功", NOW)], NOW)
+    desk.store.upsert_orders([domain.Order("1000000000000000001", "b2", (), 12900, "交易成功", NOW)], NOW)
     assert "over 29% of the order" in desk.act(other.id, "partial_refund", {"amount": "37.42", "reason": "压坏"}).needs_approval

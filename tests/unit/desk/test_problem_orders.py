@@ -8,15 +8,17 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
 
+from app.store.engine import open_store
+from app.store.errors import StoreFull
+from app.store.issues import IssueFilter
+
 from app.desk.issues import IssueDesk
 from app.desk.order_import import OrderFileError
 from app.desk.problem_orders import category_label, category_of, plan_file, plan_gateway, run_plan
 from app.desk.reports import Reports
 from app.desk.worklist import counts, worklist
-from app.gateway import schema
-from app.store.engine import open_store
-from app.store.errors import StoreFull
-from app.store.issues import IssueFilter
+
+from app import domain
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 HEADER = "订单编号,买家会员名,问题类型,问题描述,联系手机,发现时间\r\n"
@@ -134,7 +136,7 @@ def test_categories_are_read_from_the_back_ends_wording():
 
 
 def test_the_gateways_list_goes_through_the_same_dedupe(desk):
-    problem = schema.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0, "13800138001")
+    problem = domain.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0, "13800138001")
     assert plan_gateway(desk, [problem, problem]).repeated == 1
     run_plan(desk, plan_gateway(desk, [problem]), source="gateway")
     imported(desk)
@@ -167,13 +169,13 @@ def test_no_answer_to_a_message_within_two_days_moves_the_problem_to_phone(desk,
 
 def test_a_buyer_who_wrote_back_in_the_chat_counts_as_an_answer(desk, clock):
     store = desk.store
-    store.upsert_orders([schema.Order("3912000000000000001", "b7", (), 5000, "已付款", T0)], T0)
+    store.upsert_orders([domain.Order("3912000000000000001", "b7", (), 5000, "已付款", T0)], T0)
     imported(desk)
     issue = next(i for i in desk.issues(IssueFilter(stage="in_sale")) if i.order_no == "3912000000000000001")
     assert issue.buyer_id == "b7"  # linked to the gateway's buyer through the order
     desk.act(issue.id, "contact", {"channel": "message", "result": "问能否改寄到乌鲁木齐"})
-    store.upsert_conversation(schema.Conversation("c7", schema.Buyer("b7", "果果妈妈"), "active", T0))
-    store.ingest_message(schema.Message("m1", "c7", "in", "可以，改到乌鲁木齐市天山区", T0 + timedelta(hours=3)))
+    store.upsert_conversation(domain.Conversation("c7", domain.Buyer("b7", "果果妈妈"), "active", T0))
+    store.ingest_message(domain.Message("m1", "c7", "in", "可以，改到乌鲁木齐市天山区", T0 + timedelta(hours=3)))
     clock.now = T0 + timedelta(days=3)
     assert _item(desk, issue).step == "follow_up"
 
@@ -210,8 +212,8 @@ def test_an_import_that_fails_midway_keeps_nothing(desk):
 
 def test_the_gateways_problem_with_a_nick_the_store_cannot_keep_is_a_bad_line_not_a_crash(desk):
     # the protocol allows 200 characters, the store's column 100: on the team's server the write would fail
-    good = schema.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0)
-    long = schema.ProblemOrder("3912000000000000002", "out_of_stock", "买" * 150, "缺货", T0)
+    good = domain.ProblemOrder("3912000000000000001", "out_of_area", "tb_果果妈妈", "新疆阿勒泰", T0)
+    long = domain.ProblemOrder("3912000000000000002", "out_of_stock", "买" * 150, "缺货", T0)
     plan = plan_gateway(desk, [good, long])
     assert [(r.line, str(r.reason)) for r in plan.rejected] == [
         (2, "buyer_nick is 150 characters, more than the store keeps (100): not imported")]

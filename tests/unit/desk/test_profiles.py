@@ -9,15 +9,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.policy import Policy
 from app.desk.profiles import LOCK_AFTER, LOCK_FOR, hash_password, password_ok
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 
 

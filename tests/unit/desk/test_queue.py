@@ -1,7 +1,8 @@
 from datetime import UTC, datetime, timedelta
 
-from app.desk.queue import Urgency, format_wait, ordered, urgency, wait_seconds
 from app.store.records import ConversationSummary
+
+from app.desk.queue import Urgency, format_wait, ordered, urgency, wait_seconds
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -67,9 +68,10 @@ def test_a_complaint_word_written_around_the_filter_still_makes_the_chat_angry()
 
 
 def test_a_shops_urgent_words_replace_the_defaults_and_unreadable_ones_fall_back(tmp_path):
-    from app.desk.queue import ANGRY_WORDS, angry_words, set_angry_words
     from app.store.engine import open_store
     from app.store.issues import IssueStore
+
+    from app.desk.queue import ANGRY_WORDS, angry_words, set_angry_words
 
     store = open_store(tmp_path / "desk.db")
     assert angry_words(store) == ANGRY_WORDS

@@ -6,16 +6,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from app.desk.issues import IssueDesk
-from app.desk.order_import import OrderFileError
-from app.desk.reconcile import reconcile
-from app.gateway import schema
 from app.store.engine import open_store
 from app.store.errors import StoreFull
 
+from app.desk.issues import IssueDesk
+from app.desk.order_import import OrderFileError
+from app.desk.reconcile import reconcile
+
+from app import domain
+
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 DAY = NOW.astimezone().strftime("%Y-%m-%d")
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3))
 
 

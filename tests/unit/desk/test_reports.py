@@ -7,17 +7,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from app import config
-from app.cli.main import main
+from app.store.engine import open_store
+
 from app.desk.issues import IssueDesk
 from app.desk.money import Money
 from app.desk.reports import Reports, write_xlsx
-from app.gateway import schema
-from app.store.engine import open_store
+
+from app import config, domain
+from app.cli.main import main
 from tests.conftest import as_excel_kept
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # 11:00 in China
-ORDER = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
+ORDER = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 12900),), 12900,
                      "交易成功", NOW - timedelta(days=3), "中通快递", "7312", "浙江省杭州市文三路88号")
 DAY = NOW.astimezone().strftime("%Y-%m-%d")
 

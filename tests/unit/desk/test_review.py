@@ -9,10 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.desk.review import ChatFilter, ReviewDesk, ReviewRefused
-from app.gateway import schema
 from app.store.engine import open_store
 from app.store.issues import Audit, IssueStore
+
+from app.desk.review import ChatFilter, ReviewDesk, ReviewRefused
+
+from app import domain
 
 SH = ZoneInfo("Asia/Shanghai")
 T0 = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
@@ -31,10 +33,10 @@ def desk(tmp_path):
     }
     n = 0
     for cid, (nick, lines) in chats.items():
-        store.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"b-{cid}", nick), "active", T0))
+        store.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"b-{cid}", nick), "active", T0))
         for seconds, direction, agent, text in lines:
             n += 1
-            store.ingest_message(schema.Message(f"m{n}", cid, direction, text, T0 + timedelta(seconds=seconds),
+            store.ingest_message(domain.Message(f"m{n}", cid, direction, text, T0 + timedelta(seconds=seconds),
                                                 agent=agent))
     issues = IssueStore(store)
     issue = issues.add_issue({"stage": "after_sale", "category": "quality", "severity": "normal", "order_no": "",
@@ -44,7 +46,7 @@ def desk(tmp_path):
     issues.write_audit(Audit("小李", "guard override", None, {"conversation": "c2", "words": ["x"]}), T0)
     issues.write_audit(Audit("小李", "chat closed unanswered", None, {"conversation": "c1", "why": "买家不回"}),
                        T0 + timedelta(minutes=9))
-    store.upsert_orders([schema.Order("3698", "b-c2", (), 12900, "已付款", T0 + timedelta(hours=2))], T0)
+    store.upsert_orders([domain.Order("3698", "b-c2", (), 12900, "已付款", T0 + timedelta(hours=2))], T0)
     yield ReviewDesk(store, "店长", clock=lambda: T0 + timedelta(hours=12), tz=SH)
     store.close()
 
@@ -68,10 +70,10 @@ def test_the_angry_filter_reads_complaints_as_the_queue_does(desk):
     from app.desk.queue import set_angry_words
 
     store = desk.store
-    store.ingest_message(schema.Message("m90", "c3", "in", "不行我就投\u200b訴", T0 + timedelta(seconds=50)))
+    store.ingest_message(domain.Message("m90", "c3", "in", "不行我就投\u200b訴", T0 + timedelta(seconds=50)))
     assert [r.conversation_id for r in desk.chats(DAY, DAY, ChatFilter(only={"angry"}))] == ["c1", "c3"]
     set_angry_words(store, ["黑猫"], "店长", T0)  # the shop's own urgent words, as the queue uses them
-    store.ingest_message(schema.Message("m91", "c2", "in", "我去黑 猫投诉", T0 + timedelta(seconds=30)))
+    store.ingest_message(domain.Message("m91", "c2", "in", "我去黑 猫投诉", T0 + timedelta(seconds=30)))
     assert [r.conversation_id for r in desk.chats(DAY, DAY, ChatFilter(only={"angry"}))] == ["c2"]
 
 
@@ -124,9 +126,9 @@ def test_exports_carry_the_whole_day_and_keep_markup_as_text(desk):
 
 def test_a_transcript_shows_a_buyers_control_characters_so_printing_it_cannot_drive_a_terminal(desk):
     store = desk.store
-    store.upsert_conversation(schema.Conversation("c4", schema.Buyer("b-c4", "果果\x1b]0;pwned\x07"), "active", T0))
-    store.ingest_message(schema.Message("m99", "c4", "in", "退款\x1b[2J\x9b31m\u202e001\n第二行", T0))
-    store.ingest_message(schema.Message("m100", "c4", "out", "好的", T0 + timedelta(seconds=5), agent="小李"))
+    store.upsert_conversation(domain.Conversation("c4", domain.Buyer("b-c4", "果果\x1b]0;pwned\x07"), "active", T0))
+    store.ingest_message(domain.Message("m99", "c4", "in", "退款\x1b[2J\x9b31m\u202e001\n第二行", T0))
+    store.ingest_message(domain.Message("m100", "c4", "out", "好的", T0 + timedelta(seconds=5), agent="小李"))
     text = desk.export_day(DAY, "小李", "txt")
     assert "== 果果␛]0;pwned␇ (c4) ==" in text and "退款␛[2J\\x9b31m001\n第二行" in text
     assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)

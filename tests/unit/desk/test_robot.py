@@ -7,11 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.desk.robot import Robot, RobotRule, RobotSettings, RobotSettingsInvalid, parse_settings
-from app.gateway import schema
 from app.store.engine import open_store
 from app.store.issues import IssueStore
 from app.store.records import ConversationSummary
+
+from app.desk.robot import Robot, RobotRule, RobotSettings, RobotSettingsInvalid, parse_settings
+
+from app import domain
 
 NOW = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)
 
@@ -96,15 +98,15 @@ def test_unreadable_stored_settings_leave_the_robot_off(robot):
 
 def test_the_robot_answers_once_until_the_agent_speaks(robot):
     store = robot.store
-    store.upsert_conversation(schema.Conversation("c-1", schema.Buyer("b-1", "tb_小美妈妈"), "waiting", NOW))
-    store.ingest_message(schema.Message("m-1", "c-1", "in", "什么时候发货", NOW))
+    store.upsert_conversation(domain.Conversation("c-1", domain.Buyer("b-1", "tb_小美妈妈"), "waiting", NOW))
+    store.ingest_message(domain.Message("m-1", "c-1", "in", "什么时候发货", NOW))
     assert not robot.answered_since_agent("c-1")
     store.add_outgoing("c-1", "亲，16点前付款当天发", "kd-1", NOW, direction="robot")
-    store.ingest_message(schema.Message("m-2", "c-1", "in", "那今天能发吗", NOW))
+    store.ingest_message(domain.Message("m-2", "c-1", "in", "那今天能发吗", NOW))
     assert robot.answered_since_agent("c-1")
     assert robot.question("c-1") == "那今天能发吗"
     store.add_outgoing("c-1", "能的亲", "kd-2", NOW)
-    store.ingest_message(schema.Message("m-3", "c-1", "in", "好的", NOW))
+    store.ingest_message(domain.Message("m-3", "c-1", "in", "好的", NOW))
     assert not robot.answered_since_agent("c-1")
 
 
@@ -122,9 +124,9 @@ def test_a_phrase_that_asks_for_a_decision_or_was_never_set_up_is_never_sent(rob
 def test_a_complaining_buyer_is_never_asked_for_a_good_review(robot):
     store = robot.store
     robot.save(RobotSettings(True, rules=(RobotRule("好评", phrase_id(robot, "邀请好评"), ("收到了",)),)), "owner")
-    store.upsert_conversation(schema.Conversation("c-1", schema.Buyer("b-1", "tb_小美妈妈"), "waiting", NOW))
-    store.ingest_message(schema.Message("m-1", "c-1", "in", "收到了", NOW))
+    store.upsert_conversation(domain.Conversation("c-1", domain.Buyer("b-1", "tb_小美妈妈"), "waiting", NOW))
+    store.ingest_message(domain.Message("m-1", "c-1", "in", "收到了", NOW))
     assert robot.choose(chat(), "收到了") is not None
-    store.ingest_message(schema.Message("m-2", "c-1", "in", "鞋子开胶了，我要投訴", NOW))  # 投訴: 投诉, as written
-    store.ingest_message(schema.Message("m-3", "c-1", "in", "收到了", NOW))
+    store.ingest_message(domain.Message("m-2", "c-1", "in", "鞋子开胶了，我要投訴", NOW))  # 投訴: 投诉, as written
+    store.ingest_message(domain.Message("m-3", "c-1", "in", "收到了", NOW))
     assert robot.choose(chat(), "收到了") is None

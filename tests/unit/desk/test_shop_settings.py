@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from app.store.engine import open_store
+
 import app.desk
 from app.desk import shop_settings
 from app.desk.clipboard import ClipHistory, ClipSettings
 from app.desk.guard import SendGuard, default_words, edit_words
 from app.desk.queue import angry_words, set_angry_words
 from app.desk.shop_settings import SHOP_SETTINGS, agent_id_key, recent_answers_key, resume_point_key
-from app.store.engine import open_store
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 DESK = Path(app.desk.__file__).parent

@@ -12,15 +12,18 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from app import config
-from app.cli.main import main
-from app.desk.order_import import plan_import
 from app.files.limits import SHEET_BYTES, read_limited
 from app.files.refusals import TooLarge
+
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import parse
 from app.store.engine import open_store
 from app.store.images import ImageError
+
+from app.desk.order_import import plan_import
+
+from app import config
+from app.cli.main import main
 
 
 def sparse(path, size: int):

@@ -3,9 +3,11 @@ that handles any file catches them all, and each carries the key and values its 
 
 import pytest
 
-from app.desk.order_import import OrderFileError
 from app.files.refusals import TooLarge, UnreadableFile
+
 from app.quickreplies.formats.base import PhraseFileError
+
+from app.desk.order_import import OrderFileError
 
 
 @pytest.mark.parametrize("kind", [PhraseFileError, OrderFileError])

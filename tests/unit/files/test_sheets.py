@@ -7,12 +7,14 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from app.desk.order_import import OrderFileError, plan_import
 from app.files.refusals import UnreadableFile
 from app.files.sheets import csv_rows, sheet_values
+
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import parse
 from app.store.engine import open_store
+
+from app.desk.order_import import OrderFileError, plan_import
 
 
 def test_a_csv_row_is_numbered_by_the_line_it_starts_on():

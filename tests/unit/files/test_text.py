@@ -3,10 +3,12 @@ none of them refused whole, with the byte and the way out, as the importer's own
 
 import pytest
 
-from app.desk.order_import import OrderFileError
 from app.files.refusals import UnreadableFile
 from app.files.text import decode_text
+
 from app.quickreplies.formats.base import PhraseFileError
+
+from app.desk.order_import import OrderFileError
 
 TEXT = "订单编号,买家\r\n3912,小美\r最后一行\n"
 

@@ -79,9 +79,10 @@ def test_a_private_folder_is_made_0700_and_an_open_one_closed_but_never_opened(t
 def test_every_folder_and_file_the_desk_makes_in_its_data_dir_is_the_users_alone(tmp_path, umask_022):
     from datetime import UTC, datetime
 
-    from app import config, crash
     from app.store.backup import backups_dir, daily_backup
     from app.store.engine import open_store
+
+    from app import config, crash
     from tests.conftest import png_bytes
 
     root = logging.getLogger("kefudesk")
@@ -112,9 +113,10 @@ def test_every_folder_and_file_the_desk_makes_in_its_data_dir_is_the_users_alone
 def test_the_desks_own_folders_left_open_by_an_earlier_version_are_closed_when_it_starts(tmp_path, umask_022):
     from datetime import UTC, datetime
 
-    from app import config, crash
     from app.store.backup import backups_dir, daily_backup
     from app.store.engine import open_store
+
+    from app import config, crash
 
     data = config.data_dir()
     for name in ("", "logs", "backups", "crash-reports", "images"):

@@ -78,18 +78,18 @@ def test_resume_sends_last_event_id():
 
 
 def test_image_messages_and_picture_sniffing():
-    from app.gateway import schema
+    from app import domain
     from tests.conftest import png_bytes
 
-    assert schema.image_type(png_bytes()) == "image/png"
-    assert schema.image_type(b"\xff\xd8\xff\xe0 jpeg") == "image/jpeg"
-    assert schema.image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "image/webp"
-    assert schema.image_type(b"%PDF-1.7") == ""
+    assert domain.image_type(png_bytes()) == "image/png"
+    assert domain.image_type(b"\xff\xd8\xff\xe0 jpeg") == "image/jpeg"
+    assert domain.image_type(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "image/webp"
+    assert domain.image_type(b"%PDF-1.7") == ""
     picture_only = {"id": "m1", "conversation_id": "c1", "direction": "out", "text": "", "image": "a" * 64,
                     "sent_at": "2026-11-24T06:30:01Z"}
-    assert schema.Message.from_json(picture_only).image == "a" * 64
-    with pytest.raises(schema.ProtocolError, match="message.image: not an image id"):
-        schema.Message.from_json(picture_only | {"image": "../etc/passwd"})
+    assert domain.Message.from_json(picture_only).image == "a" * 64
+    with pytest.raises(domain.ProtocolError, match="message.image: not an image id"):
+        domain.Message.from_json(picture_only | {"image": "../etc/passwd"})
 
 
 

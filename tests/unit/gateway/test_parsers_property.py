@@ -14,10 +14,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.gateway import schema
 from app.gateway.client import _event_of
 from app.gateway.errors import GatewayProtocolError
 from app.gateway.sse import OversizeEvent, RawEvent, SSEReader, parse_sse
+
+from app import domain
 
 EXAMPLES = settings(max_examples=200, deadline=None)
 
@@ -41,17 +42,17 @@ SESSION = {"token": "sim-3f9c", "agent": {"id": "agent-xiaoli", "name": "小李"
 COLLEAGUE = {"id": "agent-xiaowang", "name": "小王", "role": "agent", "status": "online"}
 
 PARSERS: dict[str, tuple[Any, dict[str, Any]]] = {
-    "buyer": (schema.Buyer.from_json, CONVERSATION["buyer"]),
-    "conversation": (schema.Conversation.from_json, CONVERSATION),
-    "colleague": (schema.Colleague.from_json, COLLEAGUE),
-    "message": (schema.Message.from_json, MESSAGE),
-    "item": (schema.OrderItem.from_json, ORDER["items"][0]),
-    "order": (schema.Order.from_json, ORDER),
-    "parcel event": (schema.ParcelEvent.from_json, PARCEL["events"][0]),
-    "packed line": (schema.PackedLine.from_json, PARCEL["packing_slip"][0]),
-    "parcel": (schema.Parcel.from_json, PARCEL),
-    "problem": (schema.ProblemOrder.from_json, PROBLEM),
-    "session": (schema.Session.from_json, SESSION),
+    "buyer": (domain.Buyer.from_json, CONVERSATION["buyer"]),
+    "conversation": (domain.Conversation.from_json, CONVERSATION),
+    "colleague": (domain.Colleague.from_json, COLLEAGUE),
+    "message": (domain.Message.from_json, MESSAGE),
+    "item": (domain.OrderItem.from_json, ORDER["items"][0]),
+    "order": (domain.Order.from_json, ORDER),
+    "parcel event": (domain.ParcelEvent.from_json, PARCEL["events"][0]),
+    "packed line": (domain.PackedLine.from_json, PARCEL["packing_slip"][0]),
+    "parcel": (domain.Parcel.from_json, PARCEL),
+    "problem": (domain.ProblemOrder.from_json, PROBLEM),
+    "session": (domain.Session.from_json, SESSION),
 }
 EVENTS: dict[str, dict[str, Any]] = {
     "message.created": {"message": MESSAGE, "conversation": CONVERSATION},
@@ -124,7 +125,7 @@ def strings_in(value: Any) -> list[str]:
 def parses_or_names_the_field(parser: Any, data: Any) -> Any:
     try:
         parsed = parser(data)
-    except schema.ProtocolError as exc:
+    except domain.ProtocolError as exc:
         assert str(exc) and ":" in str(exc), "the message names where the gateway went wrong"
         return None
     for text in strings_in(parsed):
@@ -151,19 +152,19 @@ def test_every_shape_survives_any_json_value(name, value):
 @given(event_type=st.sampled_from(sorted(EVENTS)) | TEXT, event_id=TEXT | TRICKY, data=st.data())
 def test_events_of_every_type_parse_or_name_the_field(event_type, event_id, data):
     payload = data.draw(near(EVENTS[event_type]) if event_type in EVENTS else JSONISH)
-    parses_or_names_the_field(lambda d: schema.Event.from_sse(event_id, event_type, d), payload)
+    parses_or_names_the_field(lambda d: domain.Event.from_sse(event_id, event_type, d), payload)
 
 
 @EXAMPLES
 @given(moment=TRICKY | TEXT | st.datetimes(timezones=st.timezones()).map(lambda d: d.isoformat()))
 def test_a_time_parses_to_utc_or_names_the_field(moment):
     try:
-        parsed = schema.parse_time(moment, "m.sent_at")
-    except schema.ProtocolError as exc:
+        parsed = domain.parse_time(moment, "m.sent_at")
+    except domain.ProtocolError as exc:
         assert str(exc).startswith("m.sent_at: ")
         return
     assert parsed.utcoffset().total_seconds() == 0
-    assert schema.parse_time(schema.utc_iso(parsed), "again") == parsed
+    assert domain.parse_time(domain.utc_iso(parsed), "again") == parsed
 
 
 JSON_TEXT = (JSONISH.map(json.dumps) | st.builds(lambda d, n: "[" * n + "]" * d, st.integers(0, 5), st.integers(0, 50_000))
@@ -175,7 +176,7 @@ JSON_TEXT = (JSONISH.map(json.dumps) | st.builds(lambda d, n: "[" * n + "]" * d,
 @given(event_type=st.sampled_from(sorted(EVENTS)) | TEXT, data=JSON_TEXT, event_id=st.none() | TEXT)
 def test_the_event_stream_turns_any_data_line_into_an_event_or_a_reason_to_skip_it(event_type, data, event_id):
     item = _event_of(RawEvent(event_id, event_type, data))
-    assert isinstance(item, schema.Event | GatewayProtocolError)
+    assert isinstance(item, domain.Event | GatewayProtocolError)
     if isinstance(item, GatewayProtocolError):
         assert str(item).startswith("skipped ") and "\n" not in str(item)
 

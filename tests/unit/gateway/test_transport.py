@@ -9,11 +9,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-import app
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayInsecure
 from app.gateway.events import EventStream
 from app.gateway.transport import gateway_http, plain_http_refusal
+
+import app
 
 
 @pytest.mark.parametrize("url", ["https://shop.example.com", "https://10.0.0.5:8443", "http://127.0.0.1:8765",

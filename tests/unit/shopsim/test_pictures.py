@@ -7,8 +7,9 @@ import zlib
 
 import pytest
 
-from app.gateway import schema
 from app.shopsim.pictures import encode_png, photo_png
+
+from app import domain
 
 
 def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -26,7 +27,7 @@ def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 
 def test_a_photo_is_a_png_whose_header_and_pixels_agree():
     data = photo_png(random.Random(1))
-    assert schema.image_type(data) == "image/png"
+    assert domain.image_type(data) == "image/png"
     parts = chunks(data)
     assert [kind for kind, _ in parts] == [b"IHDR", b"IDAT", b"IEND"]
     width, height, depth, colour, *_ = struct.unpack(">IIBBBBB", parts[0][1])
@@ -39,7 +40,7 @@ def test_photos_differ_per_draw_and_repeat_for_the_same_seed():
     photos = [photo_png(random.Random(seed)) for seed in range(50)]
     assert len({hashlib.sha256(p).hexdigest() for p in photos}) == 50
     assert photo_png(random.Random(7)) == photos[7]
-    assert all(len(p) < schema.MAX_IMAGE_BYTES // 1000 for p in photos)  # small enough to keep hundreds
+    assert all(len(p) < domain.MAX_IMAGE_BYTES // 1000 for p in photos)  # small enough to keep hundreds
 
 
 def test_encode_png_refuses_pixels_that_do_not_fill_the_picture():

@@ -4,8 +4,9 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
-from app.gateway import schema
 from app.shopsim.world import ShopWorld
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 
@@ -22,7 +23,7 @@ def test_every_event_the_shop_emits_parses_with_the_protocol_schema():
         w.agent_sends(chat.conversation.id, "亲，在的呢～", f"k-{chat.conversation.id}")
     types = set()
     for seq, event_type, data in w.events:
-        event = schema.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
+        event = domain.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
         types.add(event.type)
     assert {"conversation.assigned", "message.created"} <= types
 
@@ -126,7 +127,7 @@ def test_the_problem_list_is_a_tenth_of_the_orders_fits_each_order_and_was_repor
     problems = w.problems_since(None)
     assert abs(len(problems) - len(orders) / 10) <= 1
     assert len({p.order_no for p in problems}) == len(problems)
-    assert len({p.category for p in problems}) >= min(len(problems), len(schema.PROBLEM_CATEGORIES)) - 2
+    assert len({p.category for p in problems}) >= min(len(problems), len(domain.PROBLEM_CATEGORIES)) - 2
     phones = {}
     for p in problems:
         order = w.order(p.order_no)
@@ -185,7 +186,7 @@ def test_the_photo_event_carries_the_image_id_and_given_words_bring_no_photo():
     chat = next(iter(w.chats.values()))
     photo = w.say_photo(chat)
     seq, event_type, data = w.events[-1]
-    event = schema.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
+    event = domain.Event.from_sse(w.event_id(seq), event_type, json.loads(json.dumps(data)))
     assert event.message == photo and event.message.image == photo.image and photo.image in w.images
     assert w.say_photo(chat).image != photo.image  # a second photo in a chat is another picture
 
@@ -237,7 +238,7 @@ def test_orders_carry_what_the_order_card_shows_and_adding_it_changed_no_other_d
         assert order.paid_at - order.created_at <= timedelta(seconds=vocab.PAY_DELAY_S[1])
         assert order.receiver_name in vocab.RECEIVERS and order.receiver_phone == w.phone_of(buyer)
         assert order.buyer_note in ("", *vocab.BUYER_NOTES) and order.seller_memo in ("", *vocab.SELLER_MEMOS)
-        assert schema.Order.from_json(json.loads(json.dumps(order.to_json()))) == order
+        assert domain.Order.from_json(json.loads(json.dumps(order.to_json()))) == order
     assert any(o.buyer_note for _b, o in orders) and any(o.seller_memo for _b, o in orders)
     assert sum(1 for _b, o in orders if o.buyer_note) < len(orders) / 2  # most orders carry no note
     # the card's fields come from random streams of their own: seed 5 is the shop it was before them

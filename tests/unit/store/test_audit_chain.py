@@ -18,6 +18,7 @@ from app.store.backup import backup
 from app.store.engine import open_store
 from app.store.files import connect_readonly
 from app.store.issues import Audit, IssueStore
+
 from tests.unit.store.conftest import T0, at
 
 

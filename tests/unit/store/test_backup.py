@@ -10,6 +10,7 @@ from app.store import backup as backups
 from app.store.backup import backup, daily_backup, restore
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreCorrupt, StoreError, StoreLocked, StoreTooNew
+
 from tests.unit.store.conftest import T0, at, buyer_says
 
 

@@ -15,6 +15,7 @@ from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreError
 from app.store.issues import Audit, IssueStore
 from app.store.models import Base, UTCDateTime
+
 from tests.conftest import png_bytes
 from tests.unit.store.conftest import T0, at, buyer_says
 

@@ -9,6 +9,7 @@ import pytest
 from app.store.backup import backup, restore
 from app.store.engine import open_store
 from app.store.errors import StoreSchemaChanged
+
 from tests.unit.store.conftest import T0, at, buyer_says
 from tests.unit.store.test_schema_check import ZERO_REFUNDS, _migrated, _refund, _tamper
 

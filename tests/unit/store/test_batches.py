@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select, text
 
-from app.desk.order_import import plan_import, run_import
-from app.gateway import schema
 from app.store import batches
 from app.store import models as m
 from app.store.engine import open_store
 from app.store.errors import StoreFull
+
+from app.desk.order_import import plan_import, run_import
+
+from app import domain
 from bench.bench_import_lock import write_export
 from tests.integration.headless_desk import eventually
 
@@ -54,7 +56,7 @@ def test_a_big_import_writes_in_batches_that_a_desks_write_gets_in_between(tmp_p
     path = tmp_path / "kefudesk.db"
     importing, desk = open_store(path), open_store(path)  # two connections to the file: the import's, the desk's
     try:
-        desk.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "tb_买家1"), "active", NOW))
+        desk.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_买家1"), "active", NOW))
         plan = plan_import(importing, _export(tmp_path, 3_000), "csv", now=NOW)
         commits: list[int] = []
         first = threading.Event()
@@ -89,7 +91,7 @@ def test_an_import_that_fails_midway_is_undone_and_what_the_shop_wrote_meanwhile
     store, gateway = open_store(path), open_store(path)
     try:
         # an order the shop's gateway sent, without a courier yet: the export fills it in
-        known = schema.Order("39" + "0" * 16 + "7", "b-shop", (), 6990, "买家已付款", NOW)
+        known = domain.Order("39" + "0" * 16 + "7", "b-shop", (), 6990, "买家已付款", NOW)
         gateway.upsert_orders([known], NOW)
         plan = plan_import(store, _export(tmp_path, 2_000), "csv", now=NOW)
         with store.engine.begin() as db:  # the store refuses an order past 1,500, as a full disk would
@@ -101,7 +103,7 @@ def test_an_import_that_fails_midway_is_undone_and_what_the_shop_wrote_meanwhile
         def gateway_between_batches(seconds: float) -> None:
             rests.append(1)
             if len(rests) == 1:  # the shop updates an order the first batch imported
-                gateway.upsert_orders([schema.Order("39" + "0" * 17, "b-shop-2", (), 5990, "交易成功", NOW)], NOW)
+                gateway.upsert_orders([domain.Order("39" + "0" * 17, "b-shop-2", (), 5990, "交易成功", NOW)], NOW)
             rest(seconds)
 
         monkeypatch.setattr(batches.time, "sleep", gateway_between_batches)

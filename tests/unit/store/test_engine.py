@@ -3,10 +3,11 @@ import sqlite3
 import pytest
 from alembic import command
 
-from app.gateway import schema
 from app.store import engine as store_engine
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreCorrupt, StoreLocked, StoreTooNew
+
+from app import domain
 from tests.unit.store.conftest import T0
 
 
@@ -81,7 +82,7 @@ def test_an_older_store_upgrades_keeps_its_rows_and_leaves_a_backup(tmp_path):
 def test_a_locked_store_says_so(tmp_path):
     path = tmp_path / "kefudesk.db"
     s = open_store(path)
-    s.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "x"), "waiting", T0))
+    s.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "x"), "waiting", T0))
     s.close()
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA journal_mode=DELETE")

@@ -19,6 +19,7 @@ from sqlalchemy import event
 
 from app.store.engine import open_store
 from app.store.errors import StoreFull, StoreReadOnly
+
 from tests.unit.store.conftest import buyer_says
 
 ROOT = Path(__file__).resolve().parents[3]

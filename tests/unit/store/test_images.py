@@ -5,6 +5,7 @@ import hashlib
 import pytest
 
 from app.store.images import ImageError, ImageStore
+
 from tests.conftest import png_bytes
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from app.store.images import MAX_IMAGE_PIXELS, ImageError, ImageStore, image_size
+
 from tests.conftest import png_bytes
 
 # the classic 1×1 GIF: screen 1×1, a two-colour table, one frame

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy.exc import StatementError
 
-from app.gateway import schema
+from app import domain
 from tests.unit.store.conftest import at, buyer_says
 
 
@@ -26,14 +26,14 @@ def test_repeats_within_the_batch_and_replays_are_not_new(store):
 def test_the_echo_of_a_pending_reply_in_a_batch_marks_it_sent(store):
     pending = store.add_outgoing("c1", "亲，在的呢", "k1", at(2))
     outcomes = store.ingest_messages([buyer_says("m1", "在吗", 1),
-                                      schema.Message("m2", "c1", "out", "亲，在的呢", at(3), "k1")])
+                                      domain.Message("m2", "c1", "out", "亲，在的呢", at(3), "k1")])
     echo, created = outcomes[1]
     assert not created and (echo.id, echo.server_id, echo.state, echo.sent_at) == (pending.id, "m2", "sent", at(3))
     assert store.outbox() == [] and store.message_count() == 2
 
 
 def test_a_batch_is_written_whole_or_not_at_all(store):
-    broken = schema.Message("m2", "c1", "in", "naive time", datetime(2026, 11, 24, 1, 0))  # no zone: refused
+    broken = domain.Message("m2", "c1", "in", "naive time", datetime(2026, 11, 24, 1, 0))  # no zone: refused
     with pytest.raises(StatementError, match="naive datetime"):
         store.ingest_messages([buyer_says("m1", "在吗", 1), broken])
     assert store.message_count() == 0 and store.conversation("c1").unread == 0

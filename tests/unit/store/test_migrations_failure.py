@@ -8,6 +8,7 @@ import pytest
 
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreUpgradeFailed
+
 from tests.unit.store.test_migrations_upgrade import _store_at
 
 

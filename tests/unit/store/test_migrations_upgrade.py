@@ -11,13 +11,14 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
-from app.gateway import schema
 from app.store import engine as store_engine
 from app.store import fts
 from app.store.engine import open_store
 from app.store.issues import IssueStore
 from app.store.review import notes, reviews
 from app.store.search import search_messages
+
+from app import domain
 
 EARLIER = [rev for rev in store_engine.known_revisions() if rev != store_engine.HEAD_REVISION]
 T = "2026-11-11 01:00:00.000000"  # how SQLAlchemy writes a UTC time into SQLite
@@ -135,10 +136,10 @@ def test_a_store_from_an_earlier_schema_keeps_every_row_and_works(tmp_path, revi
             assert order.receiver_name == ("李女士" if revision >= "0006" else None)
 
         # and the upgraded store takes new work
-        s.upsert_orders([schema.Order("3698001", "b1", order.items, 12900, "交易成功", T_AWARE, paid_at=T_AWARE,
+        s.upsert_orders([domain.Order("3698001", "b1", order.items, 12900, "交易成功", T_AWARE, paid_at=T_AWARE,
                                       buyer_note="周末送", receiver_name="李女士")], T_AWARE)
         assert (s.order("3698001").buyer_note, s.order("3698001").status) == ("周末送", "交易成功")
-        s.ingest_message(schema.Message("srv-9", "c1", "in", "照片发您了", T_AWARE))
+        s.ingest_message(domain.Message("srv-9", "c1", "in", "照片发您了", T_AWARE))
         s.save_draft("c1", "收到", T_AWARE)
         assert s.messages("c1")[-1].text == "照片发您了" and s.draft("c1") == "收到"
         assert s.integrity_ok()

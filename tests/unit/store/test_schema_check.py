@@ -14,6 +14,7 @@ from app.store import schema_check
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreError, StoreSchemaChanged
 from app.store.issues import Audit, IssueStore
+
 from tests.unit.store.conftest import at
 
 ZERO_REFUNDS = ("CREATE TRIGGER zero_refunds AFTER INSERT ON issue_action BEGIN "

@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.gateway import schema
 from app.store.engine import open_store
 from app.store.fts import index_pending
 from app.store.search import SearchFilter, like_scan, search_messages, search_others
 from app.store.search_text import highlight_spans, match_sqlite, tokens
+
+from app import domain
 
 T0 = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)
 LINES = [
@@ -29,9 +30,9 @@ LINES = [
 def store(tmp_path):
     s = open_store(tmp_path / "desk.db")
     for cid, buyer in (("c1", "tb_退款宝妈"), ("c2", "果果妈"), ("c3", "小鱼儿"), ("c4", "lily_2019")):
-        s.upsert_conversation(schema.Conversation(cid, schema.Buyer(f"b-{cid}", buyer), "active", T0))
+        s.upsert_conversation(domain.Conversation(cid, domain.Buyer(f"b-{cid}", buyer), "active", T0))
     for i, (cid, direction, text) in enumerate(LINES):
-        s.ingest_message(schema.Message(f"m{i}", cid, direction, text, T0 + timedelta(minutes=i),
+        s.ingest_message(domain.Message(f"m{i}", cid, direction, text, T0 + timedelta(minutes=i),
                                         agent="agent-li" if direction == "out" else ""))
     assert index_pending(s) == len(LINES)  # what the desk does every couple of seconds
     yield s
@@ -73,7 +74,7 @@ def test_messages_not_indexed_yet_are_found_and_the_index_follows_new_and_droppe
     assert index_pending(store) == 1 and index_pending(store) == 0
     assert texts(search_messages(store, "尺码表")) == ["亲，尺码表发您啦"]  # now from the index, once
     # the shop's echo arrives without our key first (a copy), then the send's answer names it: the copy goes
-    store.ingest_message(schema.Message("srv-9", "c2", "out", "亲，尺码表发您啦", T0 + timedelta(hours=1)))
+    store.ingest_message(domain.Message("srv-9", "c2", "out", "亲，尺码表发您啦", T0 + timedelta(hours=1)))
     index_pending(store)
     assert len(search_messages(store, "尺码表")) == 2
     store.mark_sent("kd-1", "srv-9", T0 + timedelta(hours=1))
@@ -86,8 +87,8 @@ def test_messages_stored_before_the_index_existed_are_found_after_the_upgrade(tm
     from app.store import engine
 
     store = open_store(tmp_path / "old.db")
-    store.upsert_conversation(schema.Conversation("c1", schema.Buyer("b1", "果果妈"), "active", T0))
-    store.ingest_message(schema.Message("m1", "c1", "in", "还能退款吗", T0))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", T0))
+    store.ingest_message(domain.Message("m1", "c1", "in", "还能退款吗", T0))
     cfg = engine._alembic_config()
     with store.engine.begin() as connection:  # back to the schema before the index, as an old desk left it
         cfg.attributes["connection"] = connection

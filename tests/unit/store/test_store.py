@@ -3,8 +3,9 @@ from datetime import datetime
 
 import pytest
 
-from app.gateway import schema
 from app.store.engine import open_store
+
+from app import domain
 from tests.unit.store.conftest import T0, at, buyer_says
 
 
@@ -18,11 +19,11 @@ def test_replaying_a_message_never_duplicates_it(store):
 def test_a_reply_and_its_echo_are_one_row_whichever_arrives_first(store):
     store.add_outgoing("c1", "亲，在的呢", "k1", at(2))
     store.mark_sent("k1", "m2", at(3))
-    store.ingest_message(schema.Message("m2", "c1", "out", "亲，在的呢", at(3), "k1"))
+    store.ingest_message(domain.Message("m2", "c1", "out", "亲，在的呢", at(3), "k1"))
     assert [(m.server_id, m.state) for m in store.messages("c1")] == [("m2", "sent")]
 
     store.add_outgoing("c1", "还有其他问题吗", "k2", at(4))
-    store.ingest_message(schema.Message("m3", "c1", "out", "还有其他问题吗", at(5), "k2"))  # echo first
+    store.ingest_message(domain.Message("m3", "c1", "out", "还有其他问题吗", at(5), "k2"))  # echo first
     store.mark_sent("k2", "m3", at(5))
     assert [(m.server_id, m.state) for m in store.messages("c1")] == [("m2", "sent"), ("m3", "sent")]
     assert store.outbox() == []
@@ -62,10 +63,10 @@ def test_drafts_survive_closing_the_store(tmp_path):
 
 
 def test_orders_update_in_place_with_money_in_fen(store):
-    item = schema.OrderItem("SKU1", "儿童运动鞋 白色 25码", 1, 12900)
-    order = schema.Order("3698123456789012345", "b1", (item,), 12900, "等待发货", T0)
+    item = domain.OrderItem("SKU1", "儿童运动鞋 白色 25码", 1, 12900)
+    order = domain.Order("3698123456789012345", "b1", (item,), 12900, "等待发货", T0)
     store.upsert_orders([order], at(1))
-    store.upsert_orders([schema.Order(order.no, "b1", (item,), 12900, "已发货", T0, "中通快递", "7312345678901")], at(2))
+    store.upsert_orders([domain.Order(order.no, "b1", (item,), 12900, "已发货", T0, "中通快递", "7312345678901")], at(2))
     orders = store.orders_for_buyer("b1")
     assert len(orders) == 1
     assert (orders[0].status, orders[0].tracking_no, orders[0].amount_fen) == ("已发货", "7312345678901", 12900)
@@ -77,13 +78,13 @@ def test_the_order_cards_fields_are_kept_and_an_older_gateway_leaves_them_alone(
 
     from app.store import models as m
 
-    item = schema.OrderItem("XL-RUN-01", "小鹿儿童运动鞋", 1, 12900, 420, "颜色分类:白蓝;尺码:27")
-    full = schema.Order("3698123456789012345", "b1", (item,), 12900, "已发货", T0, "中通快递", "7312345678901",
+    item = domain.OrderItem("XL-RUN-01", "小鹿儿童运动鞋", 1, 12900, 420, "颜色分类:白蓝;尺码:27")
+    full = domain.Order("3698123456789012345", "b1", (item,), 12900, "已发货", T0, "中通快递", "7312345678901",
                         "浙江省杭州市西湖区文三路88号", paid_at=at(60), buyer_note="请发顺丰", seller_memo="已补运费",
                         receiver_name="王芳", receiver_phone="13812345678")
     store.upsert_orders([full], at(100))
     assert store.order(full.no) == full and store.orders_for_buyer("b1") == [full]
-    older = schema.Order(full.no, "b1", (item,), 12900, "交易成功", T0, "中通快递", "7312345678901",
+    older = domain.Order(full.no, "b1", (item,), 12900, "交易成功", T0, "中通快递", "7312345678901",
                          "浙江省杭州市西湖区文三路88号")  # a gateway that does not know the card's fields
     store.upsert_orders([older], at(200))
     assert store.order(full.no) == replace(full, status="交易成功")
@@ -93,7 +94,7 @@ def test_the_order_cards_fields_are_kept_and_an_older_gateway_leaves_them_alone(
     with store.writing() as s:  # an order export's receiver, for an order whose gateway names none
         s.add(m.OrderContact(order_no="1000000000000000001", buyer_nick="b1", receiver_name="李糖",
                              phone="13900000000", imported_at=at(1)))
-    bare = schema.Order("1000000000000000001", "b1", (), 2990, "已发货", T0)
+    bare = domain.Order("1000000000000000001", "b1", (), 2990, "已发货", T0)
     store.upsert_orders([bare], at(400))
     exported = store.order(bare.no)
     assert (exported.receiver_name, exported.receiver_phone) == ("李糖", "13900000000")

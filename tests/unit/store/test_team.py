@@ -6,9 +6,10 @@ from dataclasses import asdict
 
 import pytest
 
-from app.desk import issues, policy, shop_settings
 from app.store import team
 from app.store.models import Base
+
+from app.desk import issues, policy, shop_settings
 
 
 def test_the_server_checks_the_desks_own_rules():

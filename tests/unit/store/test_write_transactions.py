@@ -11,15 +11,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from app.store.engine import open_store
+from app.store.errors import StoreLocked
+from app.store.issues import IssueFilter, IssueStore
+
 from app.desk.issues import COUNTING, REFUNDS, IssueDesk
 from app.desk.money import yuan_text
 from app.desk.policy import Policy
 from app.desk.refused import IssueRefused
 from app.desk.store_problems import store_problem
-from app.gateway import schema
-from app.store.engine import open_store
-from app.store.errors import StoreLocked
-from app.store.issues import IssueFilter, IssueStore
+
+from app import domain
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 DESKS = 4
@@ -27,8 +29,8 @@ ROUNDS = 8
 PATIENCE = 120.0  # seconds a process waits for the others before the test gives up (a hang, not a timing)
 
 
-def order(n: int) -> schema.Order:
-    return schema.Order(f"39100000000000000{n:02d}", "b1", (schema.OrderItem("S1", "小鹿运动鞋", 1, 10000),), 10000,
+def order(n: int) -> domain.Order:
+    return domain.Order(f"39100000000000000{n:02d}", "b1", (domain.OrderItem("S1", "小鹿运动鞋", 1, 10000),), 10000,
                         "交易成功", NOW - timedelta(days=3))
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import export, parse
+
 from tests.unit.quickreplies.formats.samples import LIBRARY
 
 

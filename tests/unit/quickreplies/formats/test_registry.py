@@ -7,12 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.cli.main import main
 from app.files.limits import PHRASE_BYTES, YAML_BYTES
+
 from app.quickreplies.formats import registry
 from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat
 from app.quickreplies.formats.registry import export, format_for, left_out, parse
 from app.quickreplies.phrase import Phrase
+
+from app.cli.main import main
 from tests.unit.quickreplies.formats.samples import LIBRARY
 
 

@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import now_utc
+
 from app.desk.guard import SendGuard, edit_words, removal_needs_supervisor
 from app.desk.queue import angry_words, set_angry_words
 from app.desk.refused import IssueRefused
 from app.desk.session import DeskSession
-from app.gateway.schema import now_utc
+
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import problem_label, say
 from app.ui.models.word_list_model import WordListModel
 from app.ui.supervisor_fields import SupervisorFields
-from app.ui.words import problem_label, say
 
 _SPLIT = re.compile(r"[,，、;；\s]+")
 

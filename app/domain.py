@@ -1,4 +1,6 @@
-"""The Shop Gateway protocol's JSON shapes, shared by the client (app.gateway) and the simulator (app.shopsim).
+"""The shop's records as every layer sees them — Buyer, Conversation, Message, Order, the events — with how the
+Shop Gateway protocol writes each as JSON and the limits it holds them to. The client (app.gateway), the
+simulator (app.shopsim), the store, the desk and the window all speak in these; none of them owns them.
 
 docs/gateway-protocol.md is the prose; this module is the one place the field names and checks live.
 Every parser raises ProtocolError naming the field, so a broken server yields a clear message, not a crash.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.desktop import DesktopUnavailable, Unsupported, detect
+from app.systemwide import DesktopUnavailable, Unsupported, detect
 
 APPS = Path(__file__).with_name("x_apps.py")
 
@@ -143,7 +143,7 @@ def test_where_it_cannot_work_the_desk_says_why():
 
 
 def test_hotkey_names_are_checked():
-    from app.desktop.x11 import parse_combo
+    from app.systemwide.x11 import parse_combo
 
     assert parse_combo("Ctrl+Alt+Space")[1] == "Space"
     for bad, message in (("Space", "needs a modifier"), ("Hyper+K", "not a modifier"), ("Ctrl+Banana", "key name")):

@@ -20,19 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import config, crash
 from app.config import FloorSettings, PaletteSettings
-from app.desk.configured_store import open_configured
-from app.desk.session import DeskSession, ShopAccount
+
 from app.gateway.secrets import KeyringSecretStore, SecretStore
 from app.store.engine import open_store, open_store_to_read
 from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
+
+from app.desk.configured_store import open_configured
+from app.desk.session import DeskSession, ShopAccount
+
 from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
 from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
+
+from app import config, crash
 
 I18N_DIR = Path(__file__).with_name("i18n")
 
@@ -244,9 +248,12 @@ def _save(window: QWidget, target: Path) -> None:
 def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings) -> SystemPalette | None:
     """The desk's phrases over other applications too, where the windowing system allows; the status bar
     says once why not."""
+    from app.domain import now_utc
+
+    from app.systemwide import DesktopUnavailable, Unsupported, detect
+
     from app.desk.clipboard import ClipHistory
-    from app.desktop import DesktopUnavailable, Unsupported, detect
-    from app.gateway.schema import now_utc
+
     from app.ui.system_palette import SystemPalette
 
     if not settings.hotkey:
@@ -312,10 +319,13 @@ def _tray(palette: SystemPalette, settings: PaletteSettings,
 def run_palette(store_path: Path, settings: PaletteSettings, language: str = "auto", store_url: str = "") -> int:
     """`kefudesk palette`: the phrase palette over any application, without the desk's window (companion mode:
     the agent answers in the marketplace's own client). A tray icon pauses it or quits where a tray exists."""
+    from app.domain import now_utc
+
+    from app.systemwide import DesktopUnavailable, detect
+
     from app.desk.clipboard import ClipHistory
     from app.desk.phrases import PhraseBook
-    from app.desktop import DesktopUnavailable, detect
-    from app.gateway.schema import now_utc
+
     from app.ui.system_palette import SystemPalette
 
     app = application()

@@ -3,9 +3,9 @@ clipboard, and pasting into it — the small interface the system-wide palette a
 with one implementation per windowing system. Nothing here imports Qt.
 
 What each system allows:
-- X11: everything (app/desktop/x11.py, python-xlib: XGrabKey for the hotkey, XTest for the paste keystroke,
+- X11: everything (app/systemwide/x11.py, python-xlib: XGrabKey for the hotkey, XTest for the paste keystroke,
   WM_CLASS for the application's name, spare keycodes remapped to type any character where a paste is refused).
-- Windows: everything (app/desktop/windows.py, ctypes only: RegisterHotKey, the foreground window's program
+- Windows: everything (app/systemwide/windows.py, ctypes only: RegisterHotKey, the foreground window's program
   name, SendInput for Ctrl+V and for typing any character, a low-level keyboard hook for hotstrings), except in
   applications running as administrator while KefuDesk does not: Windows (UIPI) then drops the keys KefuDesk
   sends and hides the keys typed there from its hotstrings. Nothing reaches the secure desktop (UAC prompts,
@@ -121,7 +121,7 @@ def detect(environ: dict[str, str] | None = None, platform: str = sys.platform) 
         if env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE", "").lower() == "wayland":
             return Unsupported("wayland", WAYLAND)
         if env.get("DISPLAY"):
-            from app.desktop.x11 import X11Desktop
+            from app.systemwide.x11 import X11Desktop
 
             try:
                 return X11Desktop(env["DISPLAY"])
@@ -129,7 +129,7 @@ def detect(environ: dict[str, str] | None = None, platform: str = sys.platform) 
                 return Unsupported("x11", str(exc))
         return Unsupported("none", "no graphical session (DISPLAY is not set)")
     if platform == "win32":
-        from app.desktop.windows import WindowsDesktop
+        from app.systemwide.windows import WindowsDesktop
 
         try:
             return WindowsDesktop()

@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.desk.guard import SendBlocked
-from app.gateway import schema
 from app.store.issues import IssueStore
-from app.ui.word_lists import SupervisorRemoves, WordListsDialog
+
+from app.desk.guard import SendBlocked
+
+from app.ui.guard_words_dialog import SupervisorRemoves, WordListsDialog
+
+from app import domain
 from tests.conftest import ime_type
 from tests.ui.conftest import NOW
 
@@ -48,7 +51,7 @@ def test_a_banned_word_added_in_the_desk_blocks_the_next_send_at_once(qtbot, des
 
 
 def test_an_urgent_word_marks_the_buyer_in_the_queue_at_once(qtbot, desk):
-    win = desk(schema.Message("m1", "c1", "in", "鞋子到底什么时候发，再不发我去黑猫", NOW - timedelta(seconds=5)))
+    win = desk(domain.Message("m1", "c1", "in", "鞋子到底什么时候发，再不发我去黑猫", NOW - timedelta(seconds=5)))
     assert "angry" not in win.queue_model.flags_of(win.queue_model.chat_at(0))
     dialog = open_lists(qtbot, win)
     qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)

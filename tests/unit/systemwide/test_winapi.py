@@ -7,8 +7,9 @@ import ctypes
 
 import pytest
 
-from app.desktop import DesktopUnavailable
-from app.desktop import winapi as api
+from app.systemwide import DesktopUnavailable
+from app.systemwide import winapi as api
+
 from tests.unit.desktop.conftest import Win32Recorder
 
 POINTER_SIZE = ctypes.sizeof(ctypes.c_void_p)

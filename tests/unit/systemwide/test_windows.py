@@ -10,9 +10,9 @@ import threading
 
 import pytest
 
-from app.desktop import AppInfo, DesktopUnavailable, Unsupported, detect
-from app.desktop import winapi as api
-from app.desktop.windows import (
+from app.systemwide import AppInfo, DesktopUnavailable, Unsupported, detect
+from app.systemwide import winapi as api
+from app.systemwide.windows import (
     TYPE_CHUNK,
     Held,
     WindowsDesktop,
@@ -33,7 +33,7 @@ def records(inputs):  # noqa: ANN001, ANN201
 # --- on any system ------------------------------------------------------------------------------------------
 
 def test_the_module_imports_on_linux_and_detect_says_why_windows_is_off():
-    importlib.reload(importlib.import_module("app.desktop.windows"))  # no ctypes.windll at import time
+    importlib.reload(importlib.import_module("app.systemwide.windows"))  # no ctypes.windll at import time
     found = detect({}, "win32")
     assert isinstance(found, Unsupported) and found.name == "windows"
     assert "user32" in found.why
@@ -43,7 +43,7 @@ def test_the_module_imports_on_linux_and_detect_says_why_windows_is_off():
 
 def test_hotkeys_are_read_as_on_x11_with_the_same_complaints():
     pytest.importorskip("Xlib", reason="python-xlib compares the X11 wording; it is a dependency on Linux")
-    from app.desktop import x11
+    from app.systemwide import x11
 
     assert parse_combo("Ctrl+Alt+Space") == (CTRL_ALT, api.VK_SPACE)
     assert parse_combo("win+shift+f12") == (api.MOD_WIN | api.MOD_SHIFT, 0x7B)

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from app.store.engine import open_store
+
 from app.desk.checks import missing_item_check
 from app.desk.issues import IssueDesk
 from app.desk.refused import IssueRefused
-from app.gateway import schema
-from app.store.engine import open_store
-from app.ui.words import REASONS, say
+
+from app.ui.labels import REASONS, say
+
+from app import domain
 
 ROOT = Path(__file__).resolve().parents[2]
 QM = ROOT / "app" / "ui" / "i18n" / "kefudesk_zh_CN.qm"
@@ -41,7 +44,7 @@ def reasons_in_the_desk() -> dict[str, set[str]]:
 def test_every_reason_the_desk_gives_has_words_that_use_only_its_values():
     given = reasons_in_the_desk()
     assert len(given) > 40, "the scan found the desk's reasons"
-    assert not set(given) - set(REASONS), "add these keys to app/ui/words.py REASONS"
+    assert not set(given) - set(REASONS), "add these keys to app/ui/labels.py REASONS"
     for key, names in given.items():
         used = set(PLACEHOLDER.findall(REASONS[key]))
         assert used <= names, f"{key}: the words use {used - names}, which the desk does not pass"
@@ -69,7 +72,7 @@ def chinese(qapp):
 @pytest.fixture
 def desk(tmp_path):
     store = open_store(tmp_path / "k.db")
-    order = schema.Order("3912345678901234567", "b1", (schema.OrderItem("S1", "纯棉袜 三双装", 2, 9000, 270),),
+    order = domain.Order("3912345678901234567", "b1", (domain.OrderItem("S1", "纯棉袜 三双装", 2, 9000, 270),),
                          18000, "交易成功", NOW - timedelta(days=3))
     store.upsert_orders([order], NOW)
     yield IssueDesk(store, "小李", clock=lambda: NOW), order
@@ -90,7 +93,7 @@ def test_a_refusal_reaches_a_chinese_agent_in_chinese_with_its_amounts(chinese, 
 
 def test_weight_findings_and_limits_are_worded_with_the_station_and_the_policy(chinese, desk):
     issue_desk, order = desk
-    parcel = schema.Parcel("73100000000001", "中通快递", (), origin_weight_g=700, last_weight_g=520)
+    parcel = domain.Parcel("73100000000001", "中通快递", (), origin_weight_g=700, last_weight_g=520)
     check = missing_item_check(order, parcel)
     assert check.verdict == "genuine"
     assert say(check.reasons[0]) == "包裹从揽收（700 克）到末站（520 克）少了 180 克：途中被拆或破损"

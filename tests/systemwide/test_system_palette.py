@@ -10,10 +10,11 @@ import sys
 
 from Xlib import X, display, error
 
-from app.desktop import Desktop
 from app.store.clips import clips
 from app.store.engine import open_store
-from tests.desktop.test_x11 import desktop, eventually, press, x_client, xdisplay  # noqa: F401 - the fixtures
+from app.systemwide import Desktop
+
+from tests.systemwide.test_x11 import desktop, eventually, press, x_client, xdisplay  # noqa: F401 - the fixtures
 
 
 def ask(proc: subprocess.Popen, prefix: str) -> str:

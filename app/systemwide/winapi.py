@@ -19,7 +19,7 @@ from ctypes import (
     c_void_p,
 )
 
-from app.desktop import DesktopUnavailable
+from app.systemwide import DesktopUnavailable
 
 # Windows' own names, with widths fixed: ctypes.wintypes.LONG is 8 bytes on 64-bit Linux, 4 on Windows
 BOOL, UINT, DWORD, LONG, WORD, SHORT, BYTE = c_int32, c_uint32, c_uint32, c_int32, c_uint16, c_int16, c_ubyte

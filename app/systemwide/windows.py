@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from app.desktop import AppInfo, DesktopUnavailable, split_combo
-from app.desktop import winapi as api
-from app.desktop.winapi import DWORD, HOOKPROC, INPUT, KBDLLHOOKSTRUCT, MSG, Win32
+from app.systemwide import AppInfo, DesktopUnavailable, split_combo
+from app.systemwide import winapi as api
+from app.systemwide.winapi import DWORD, HOOKPROC, INPUT, KBDLLHOOKSTRUCT, MSG, Win32
 
 ELEVATED = ("the application in front runs as administrator; Windows does not let KefuDesk type into it: start "
             "KefuDesk as administrator too, or paste the phrase by hand")
@@ -240,7 +240,7 @@ class WindowsDesktop:
     name = "windows"
 
     def __init__(self, win32: Any = None) -> None:
-        """win32: the functions of app.desktop.winapi (loaded here when not given; DesktopUnavailable when they
+        """win32: the functions of app.systemwide.winapi (loaded here when not given; DesktopUnavailable when they
         cannot be)."""
         self._w = win32 if win32 is not None else Win32()
         self._lock = threading.Lock()  # one SendInput sequence at a time

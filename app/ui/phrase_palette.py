@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.quickreplies.match import Match
 from app.quickreplies.phrase import Phrase
+
 from app.ui.models.palette_model import NEW_PHRASE_ROW, PaletteModel, PhraseRole
 
 

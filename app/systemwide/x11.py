@@ -25,7 +25,7 @@ from Xlib import XK, X, display, error
 from Xlib.ext import record, res, xtest
 from Xlib.protocol import rq
 
-from app.desktop import AppInfo, DesktopUnavailable, split_combo
+from app.systemwide import AppInfo, DesktopUnavailable, split_combo
 
 MODIFIERS = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask, "super": X.Mod4Mask}
 # NumLock and CapsLock must not stop the hotkey: grab it with each combination of them too
@@ -33,7 +33,7 @@ _LOCKS = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)
 # between two typing batches that reuse keycodes: time for the receiving application to act on the last keys
 # before their keycodes change meaning (a batch is as many different characters as there are spare keycodes).
 # Nothing in X11 says when another client has read its keys, so it is a wait: longer on a busy machine, where the
-# application gets the CPU later (tests/desktop/test_x11.py typed garbage in 3 of 4 runs with 8 busy processes on
+# application gets the CPU later (tests/systemwide/test_x11.py typed garbage in 3 of 4 runs with 8 busy processes on
 # 2 cores at a flat 0.06 s, 1 of 4 at 0.25 s)
 BATCH_PAUSE = 0.25
 BATCH_PAUSE_MOST = 2.0

@@ -1,6 +1,6 @@
 """A recording stand-in for user32 and kernel32, so the Windows desktop runs on the Linux CI: Windows cannot run
 here. It keeps thread message queues, hotkeys and keyboard hooks the way Windows does, checks every call against
-the types app/desktop/winapi.py declares (as ctypes would on Windows), and records what was sent."""
+the types app/systemwide/winapi.py declares (as ctypes would on Windows), and records what was sent."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from app.desktop import winapi as api
-from app.desktop.windows import WindowsDesktop
+from app.systemwide import winapi as api
+from app.systemwide.windows import WindowsDesktop
 
 ERROR_ACCESS_DENIED, ERROR_INVALID_THREAD_ID = 5, 1444
 # a German keyboard's AltGr+Q and its dead accent key

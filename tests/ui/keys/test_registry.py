@@ -60,4 +60,6 @@ def test_keys_from_settings_leave_out_what_this_version_cannot_use(caplog):
         "desk.transfer": ["Ctrl+Bogus"]}})
     assert keymap.changed == {"desk.mute": ("Ctrl+Shift+U",), "desk.quit": ()}
     assert keymap.keys("desk.transfer") == ("Ctrl+T",)
-    assert {"desk.teleport", "desk.enter", "desk.transfer"} <= {r.args[0] for r in caplog.records}
+    # the keymap's own warnings (other records, from threads of earlier tests, may carry no arguments)
+    left_out = {r.args[0] for r in caplog.records if r.name == "kefudesk.ui.keys" and r.args}
+    assert {"desk.teleport", "desk.enter", "desk.transfer"} <= left_out

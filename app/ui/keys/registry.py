@@ -9,6 +9,7 @@ box's Enter, the palette's ↑/↓, a label's Alt+letter): listed everywhere, bu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -33,8 +34,10 @@ class Action:
         return QCoreApplication.translate(self.context, self.text).replace("%1", str(self.number))
 
     def plain_label(self) -> str:
-        """label() without its & mnemonic (for lists and the cheat sheet)."""
-        return self.label().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        """label() without its & mnemonic (for lists and the cheat sheet), and without the (&O) a Chinese menu
+        text puts after its words for the mnemonic."""
+        text = re.sub(r"\s*\(&[^&()]\)", "", self.label())
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
     def hint_words(self) -> str:
         return QCoreApplication.translate("Keys", self.hint) if self.hint else ""

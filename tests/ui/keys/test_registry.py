@@ -63,3 +63,19 @@ def test_keys_from_settings_leave_out_what_this_version_cannot_use(caplog):
     # the keymap's own warnings (other records, from threads of earlier tests, may carry no arguments)
     left_out = {r.args[0] for r in caplog.records if r.name == "kefudesk.ui.keys" and r.args}
     assert {"desk.teleport", "desk.enter", "desk.transfer"} <= left_out
+
+
+def test_lists_and_the_cheat_sheet_show_a_chinese_menu_text_without_its_mnemonic(qapp):
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).resolve().parents[3] / "app" / "ui" / "i18n" / "kefudesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        quit_action = BY_ID["desk.quit"]
+        assert quit_action.label() == "退出(&Q)"  # the menu keeps Alt+Q
+        assert quit_action.plain_label() == "退出"
+    finally:
+        QCoreApplication.removeTranslator(translator)

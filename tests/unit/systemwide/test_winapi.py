@@ -10,7 +10,7 @@ import pytest
 from app.systemwide import DesktopUnavailable
 from app.systemwide import winapi as api
 
-from tests.unit.desktop.conftest import Win32Recorder
+from tests.unit.systemwide.conftest import Win32Recorder
 
 POINTER_SIZE = ctypes.sizeof(ctypes.c_void_p)
 

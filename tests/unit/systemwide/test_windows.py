@@ -1,6 +1,6 @@
 """The Windows desktop. Windows cannot run on this Linux CI, so these tests run the pure translations (hotkey
 names, text to SendInput records, hook events to hotstring keys) as they are, and the desktop itself against a
-recorder standing in for user32 and kernel32 (tests/unit/desktop/conftest.py), which keeps message queues,
+recorder standing in for user32 and kernel32 (tests/unit/systemwide/conftest.py), which keeps message queues,
 hotkeys and hooks per thread as Windows does. Not tested here: what real Windows does with these calls."""
 
 from __future__ import annotations

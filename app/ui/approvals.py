@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from app.desk.issues import Outcome
 from app.desk.money import yuan_text
 
-from app.ui.issue_dialogs import ApprovalDialog
+from app.ui.issue_dialogs.approval import ApprovalDialog
 from app.ui.labels import label, say
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from app.domain import Order
 from app.store.records import ConversationSummary, IssueRecord
 
 from app.ui.buyer_text import tooltip
-from app.ui.issue_dialogs import issue_line
+from app.ui.issue_dialogs.common import issue_line
 from app.ui.models.orders_model import OrderRole, OrdersModel
 from app.ui.order_detail import OrderDetail
 

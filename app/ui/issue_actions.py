@@ -16,10 +16,12 @@ from app.store.records import IssueRecord
 from app.desk.action_fields import ACTION_FIELDS
 from app.desk.issues import OPEN_STATES, Outcome
 
-from app.ui.issue_dialogs import ActionDialog, IssueDetails, NewIssueDialog
-from app.ui.issue_dialogs import label as issue_label
+from app.ui.issue_dialogs.action import ActionDialog
+from app.ui.issue_dialogs.details import IssueDetails
+from app.ui.issue_dialogs.new_issue import NewIssueDialog
 from app.ui.issue_list import IssueListWindow
 from app.ui.keys.keymap import SHORTCUTS
+from app.ui.labels import label as issue_label
 from app.ui.models.message_model import MessageRole
 from app.ui.worklist import WorklistWindow
 

@@ -29,7 +29,7 @@ from app.desk.problem_orders import ProblemPlan, plan_file, run_plan
 from app.desk.worklist import STEPS, WorkItem, counts, worklist
 
 from app.ui.background import Latest
-from app.ui.issue_dialogs import ActionDialog
+from app.ui.issue_dialogs.action import ActionDialog
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.labels import label, say
 from app.ui.models.work_model import WorkModel, step_label

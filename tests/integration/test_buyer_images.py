@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel
 from app.gateway.errors import GatewayProtocolError, GatewayRejected
 from app.shopsim.world import PHOTO_INTENTS, ShopWorld, photo_png
 
-from app.ui.issue_dialogs import NewIssueDialog
+from app.ui.issue_dialogs.new_issue import NewIssueDialog
 
 from app import domain
 from tests.ui.conftest import when_modal

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.desk.demo import DEMO_SUPERVISOR, DEMO_SUPERVISOR_PASSWORD
 
 from app.ui.demo_help import DemoHelp
-from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+from app.ui.issue_dialogs.action import ActionDialog
+from app.ui.issue_dialogs.approval import ApprovalDialog
+from app.ui.issue_dialogs.new_issue import NewIssueDialog
 
 from tests.conftest import ime_type
 

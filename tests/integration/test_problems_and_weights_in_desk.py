@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.ui.issue_dialogs import IssueDetails
+from app.ui.issue_dialogs.details import IssueDetails
 from app.ui.worklist import ProblemImportDialog
 
 pytestmark = pytest.mark.integration

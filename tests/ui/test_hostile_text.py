@@ -238,7 +238,7 @@ def laid_out(tip: str) -> QTextDocument:
 def test_a_buyers_words_pasted_into_an_issue_note_stay_words_everywhere_the_issue_shows(qtbot, desk):
     from datetime import datetime as clock
 
-    from app.ui.issue_dialogs import IssueDetails
+    from app.ui.issue_dialogs.details import IssueDetails
     from app.ui.models.issue_table import IssueTable
 
     win = desk(domain.Message("m1", "c1", "in", "在吗", NOW))

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from app.desk.issues import IssueDesk
 
-from app.ui.issue_dialogs import ActionDialog, IssueDetails
+from app.ui.issue_dialogs.action import ActionDialog
+from app.ui.issue_dialogs.details import IssueDetails
 from app.ui.issue_list import IssueListWindow
 from app.ui.models.record_table import OVERDUE
 

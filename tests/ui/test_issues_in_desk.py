@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.ui.issue_dialogs import ActionDialog, ApprovalDialog, NewIssueDialog
+from app.ui.issue_dialogs.action import ActionDialog
+from app.ui.issue_dialogs.approval import ApprovalDialog
+from app.ui.issue_dialogs.new_issue import NewIssueDialog
 
 from app import domain
 from tests.ui.conftest import NOW, when_modal
@@ -116,7 +118,7 @@ def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot
 
 
 def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qtbot, window, tmp_path):
-    from app.ui.issue_dialogs import IssueDetails
+    from app.ui.issue_dialogs.details import IssueDetails
 
     from tests.conftest import png_bytes
 

@@ -15,7 +15,8 @@ from app.store.engine import open_store
 from app.desk.issues import IssueDesk
 from app.desk.review import ReviewDesk
 
-from app.ui.issue_dialogs import ApprovalDialog, IssueDetails
+from app.ui.issue_dialogs.approval import ApprovalDialog
+from app.ui.issue_dialogs.details import IssueDetails
 from app.ui.kpi_window import KpiWindow
 from app.ui.report_dialog import ReportDialog
 

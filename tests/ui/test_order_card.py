@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from app.ui.issue_dialogs import NewIssueDialog
+from app.ui.issue_dialogs.new_issue import NewIssueDialog
 from app.ui.models.orders_model import PROBLEM_BACKGROUND, local_time
 
 from app import domain

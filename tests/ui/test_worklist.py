@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from app.ui.issue_dialogs import ActionDialog
+from app.ui.issue_dialogs.action import ActionDialog
 from app.ui.worklist import WorklistWindow
 
 from tests.ui.conftest import NOW, when_modal

@@ -1,8 +1,6 @@
 """The key registry is the one list of the desk's keys: no window has a key twice (for the defaults and for every
 preset), every key is one Qt can read, and the desk's menus hold exactly the registry's desk actions."""
 
-import logging
-
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
@@ -57,20 +55,16 @@ def test_a_changed_key_applies_to_an_open_window_its_hint_line_and_the_suggestio
 
 
 def test_keys_from_settings_leave_out_what_this_version_cannot_use(caplog):
-    # the records are taken at the keymap's logger itself: the desk's own logging set-up (which earlier tests in a
-    # run may have made) does not pass kefudesk's records on to the root logger, where caplog listens
-    logger = logging.getLogger("kefudesk.ui.keys")
-    logger.addHandler(caplog.handler)
-    try:
-        keymap = Keymap.from_settings({"keys.preset": "kefudesk", "keys.bindings": {
-            "desk.mute": "ctrl+shift+u", "desk.quit": [], "desk.teleport": ["F12"], "desk.enter": ["F11"],
-            "desk.transfer": ["Ctrl+Bogus"]}})
-    finally:
-        logger.removeHandler(caplog.handler)
+    keymap = Keymap.from_settings({"keys.preset": "kefudesk", "keys.bindings": {
+        "desk.mute": "ctrl+shift+u", "desk.quit": [], "desk.teleport": ["F12"], "desk.enter": ["F11"],
+        "desk.transfer": ["Ctrl+Bogus"]}})
     assert keymap.changed == {"desk.mute": ("Ctrl+Shift+U",), "desk.quit": ()}
     assert keymap.keys("desk.transfer") == ("Ctrl+T",)
-    left_out = {r.args[0] for r in caplog.records if r.name == "kefudesk.ui.keys" and r.args}
-    assert {"desk.teleport", "desk.enter", "desk.transfer"} <= left_out
+    # read as the log file has them: once the desk's logging is set up (earlier tests in a run do), its redacting
+    # filter formats each record's arguments into its message
+    said = " ".join(r.getMessage() for r in caplog.records if r.name == "kefudesk.ui.keys")
+    for action_id in ("desk.teleport", "desk.enter", "desk.transfer"):
+        assert f"keys.bindings.{action_id} left out" in said
 
 
 def test_lists_and_the_cheat_sheet_show_a_chinese_menu_text_without_its_mnemonic(qapp):

@@ -4,22 +4,22 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="160"/>
+        <location filename="../../app/ui/issue_dialogs/action.py" line="68"/>
         <source>%1 — issue #%2</source>
         <translation>%1 —— 问题单 #%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="212"/>
+        <location filename="../../app/ui/issue_dialogs/action.py" line="120"/>
         <source>Over your limit: %1. A supervisor approves it before it is recorded; until then it counts for nothing.</source>
         <translation>超出你的权限：%1。须主管批准后才会记录，批准前不生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="215"/>
+        <location filename="../../app/ui/issue_dialogs/action.py" line="123"/>
         <source>Ask a supervisor…</source>
         <translation>请主管批准…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="217"/>
+        <location filename="../../app/ui/issue_dialogs/action.py" line="125"/>
         <source>%1. Over it, a supervisor approves before anything is recorded.</source>
         <translation>%1。超出时，须主管批准后才会记录。</translation>
     </message>
@@ -27,32 +27,32 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="258"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="24"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="262"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="28"/>
         <source>%1 of ¥%2 needs approval: %3</source>
         <translation>%1 ¥%2 需要审批：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="270"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="36"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="271"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="37"/>
         <source>&amp;Refuse</source>
         <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="272"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="38"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="273"/>
+        <location filename="../../app/ui/issue_dialogs/approval.py" line="39"/>
         <source>The request waits; it counts for nothing until a supervisor approves it</source>
         <translation>申请会保留；主管批准前不生效</translation>
     </message>
@@ -373,7 +373,7 @@ A report for your support was written to:
         <translation>客服超出权限的退款要等主管批准：在批准窗口输入这个名字和密码（Shift+F1 查看说明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="177"/>
+        <location filename="../../app/ui/keys/registry.py" line="180"/>
         <source>The &amp;demo&apos;s supervisor…</source>
         <translation>演示店铺的主管(&amp;D)…</translation>
     </message>
@@ -593,17 +593,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueActions</name>
     <message>
-        <location filename="../../app/ui/issue_actions.py" line="69"/>
+        <location filename="../../app/ui/issue_actions.py" line="71"/>
         <source>Issue #%1 opened.</source>
         <translation>已新建问题单 #%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_actions.py" line="74"/>
+        <location filename="../../app/ui/issue_actions.py" line="76"/>
         <source>%1 issues of this kind on “%2” within a day: probably a defect or a wrong label — tell the supervisor.</source>
         <translation>一天内“%2”已有 %1 个同类问题：很可能是质量问题或标签错误 —— 请告知主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_actions.py" line="124"/>
+        <location filename="../../app/ui/issue_actions.py" line="126"/>
         <source>Select an issue in the right pane first (%1), or open one with %2.</source>
         <translation>请先在右侧选择一个问题单（%1），或用 %2 新建。</translation>
     </message>
@@ -611,32 +611,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>IssueDetails</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="304"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="49"/>
         <source>Issue #%1</source>
         <translation>问题单 #%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="322"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="67"/>
         <source>&amp;Attach photos…</source>
         <translation>添加照片(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="327"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="72"/>
         <source>&amp;State</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="328"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="73"/>
         <source>Done so far</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="329"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="74"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="334"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="79"/>
         <source>Weights</source>
         <translation>重量核对</translation>
     </message>
@@ -656,12 +656,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>[图片丢失]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="362"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="107"/>
         <source>Photos for the issue</source>
         <translation>问题单照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="363"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="108"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
@@ -1079,17 +1079,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>赠品或优惠券上限（元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="50"/>
+        <location filename="../../app/ui/issue_dialogs/common.py" line="16"/>
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="124"/>
+        <location filename="../../app/ui/issue_dialogs/common.py" line="23"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="147"/>
+        <location filename="../../app/ui/issue_dialogs/action.py" line="55"/>
         <source>separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
@@ -1137,42 +1137,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="229"/>
+        <location filename="../../app/ui/keys/registry.py" line="232"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="237"/>
+        <location filename="../../app/ui/keys/registry.py" line="240"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="240"/>
+        <location filename="../../app/ui/keys/registry.py" line="243"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="241"/>
+        <location filename="../../app/ui/keys/registry.py" line="244"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="231"/>
+        <location filename="../../app/ui/keys/registry.py" line="234"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="227"/>
+        <location filename="../../app/ui/keys/registry.py" line="230"/>
         <source>Show view %1</source>
         <translation>显示第 %1 个视图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="233"/>
+        <location filename="../../app/ui/keys/registry.py" line="236"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="235"/>
+        <location filename="../../app/ui/keys/registry.py" line="238"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
@@ -1356,460 +1356,460 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>千牛习惯</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="44"/>
+        <location filename="../../app/ui/keys/registry.py" line="47"/>
         <source>The desk</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="45"/>
+        <location filename="../../app/ui/keys/registry.py" line="48"/>
         <source>The phrase palette</source>
         <translation>短语面板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="46"/>
+        <location filename="../../app/ui/keys/registry.py" line="49"/>
         <source>Values a phrase asks for</source>
         <translation>短语要填的值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="47"/>
+        <location filename="../../app/ui/keys/registry.py" line="50"/>
         <source>Quitting with buyers waiting</source>
         <translation>有买家等待时退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="48"/>
+        <location filename="../../app/ui/keys/registry.py" line="51"/>
         <source>Any tool window</source>
         <translation>任一工具窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="49"/>
+        <location filename="../../app/ui/keys/registry.py" line="52"/>
         <source>Phrase manager</source>
         <translation>短语管理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="50"/>
+        <location filename="../../app/ui/keys/registry.py" line="53"/>
         <source>All issues</source>
         <translation>全部问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="51"/>
+        <location filename="../../app/ui/keys/registry.py" line="54"/>
         <source>Problem-order worklist</source>
         <translation>问题订单工作清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="52"/>
+        <location filename="../../app/ui/keys/registry.py" line="55"/>
         <source>Daily tables</source>
         <translation>每日报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="53"/>
+        <location filename="../../app/ui/keys/registry.py" line="56"/>
         <source>Transcripts and 质检</source>
         <translation>聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="54"/>
+        <location filename="../../app/ui/keys/registry.py" line="57"/>
         <source>KPI dashboard</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="55"/>
+        <location filename="../../app/ui/keys/registry.py" line="58"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="56"/>
+        <location filename="../../app/ui/keys/registry.py" line="59"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="57"/>
+        <location filename="../../app/ui/keys/registry.py" line="60"/>
         <source>Robot first answer</source>
         <translation>机器人首次回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="58"/>
+        <location filename="../../app/ui/keys/registry.py" line="61"/>
         <source>The phrase palette over other applications</source>
         <translation>其他程序上的短语面板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="59"/>
+        <location filename="../../app/ui/keys/registry.py" line="62"/>
         <source>The clipboard history over other applications</source>
         <translation>其他程序上的剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="140"/>
+        <location filename="../../app/ui/keys/registry.py" line="143"/>
         <source>Send the reply (in the reply box)</source>
         <translation>发送回复（在回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="142"/>
+        <location filename="../../app/ui/keys/registry.py" line="145"/>
         <source>New line in the reply</source>
         <translation>回复内换行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="144"/>
+        <location filename="../../app/ui/keys/registry.py" line="147"/>
         <source>Expand the abbreviation before the caret</source>
         <translation>展开光标前的缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="146"/>
+        <location filename="../../app/ui/keys/registry.py" line="149"/>
         <source>The phrase palette, from an empty reply box</source>
         <translation>短语面板（在空回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="158"/>
+        <location filename="../../app/ui/keys/registry.py" line="161"/>
         <source>From an order in full back to the cards</source>
         <translation>从订单详情回到订单卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="175"/>
+        <location filename="../../app/ui/keys/registry.py" line="178"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>快捷键一览(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="176"/>
+        <location filename="../../app/ui/keys/registry.py" line="179"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="181"/>
+        <location filename="../../app/ui/keys/registry.py" line="184"/>
         <source>Choose a phrase</source>
         <translation>选择短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="182"/>
+        <location filename="../../app/ui/keys/registry.py" line="185"/>
         <source>Insert the phrase at the caret</source>
         <translation>在光标处插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="184"/>
+        <location filename="../../app/ui/keys/registry.py" line="187"/>
         <source>Insert the phrase and send</source>
         <translation>插入短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="185"/>
-        <location filename="../../app/ui/keys/registry.py" line="331"/>
+        <location filename="../../app/ui/keys/registry.py" line="188"/>
+        <location filename="../../app/ui/keys/registry.py" line="334"/>
         <source>Close the palette</source>
         <translation>关闭短语面板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="187"/>
+        <location filename="../../app/ui/keys/registry.py" line="190"/>
         <source>The next value</source>
         <translation>下一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="188"/>
+        <location filename="../../app/ui/keys/registry.py" line="191"/>
         <source>The previous value</source>
         <translation>上一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="189"/>
+        <location filename="../../app/ui/keys/registry.py" line="192"/>
         <source>Put the phrase in with these values</source>
         <translation>用这些值插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="191"/>
+        <location filename="../../app/ui/keys/registry.py" line="194"/>
         <source>Leave the phrase out</source>
         <translation>不插入这条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="193"/>
+        <location filename="../../app/ui/keys/registry.py" line="196"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="194"/>
+        <location filename="../../app/ui/keys/registry.py" line="197"/>
         <source>Keep running in the tray</source>
         <translation>在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="195"/>
+        <location filename="../../app/ui/keys/registry.py" line="198"/>
         <source>Back to the chats</source>
         <translation>回到会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="197"/>
+        <location filename="../../app/ui/keys/registry.py" line="200"/>
         <source>Close the window, back to the reply box</source>
         <translation>关闭窗口，回到回复框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="228"/>
+        <location filename="../../app/ui/keys/registry.py" line="231"/>
         <source>open · mine · due · closed · all</source>
         <translation>未结 · 我的 · 到期 · 已结 · 全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="230"/>
+        <location filename="../../app/ui/keys/registry.py" line="233"/>
         <source>search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="232"/>
+        <location filename="../../app/ui/keys/registry.py" line="235"/>
         <source>stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="234"/>
+        <location filename="../../app/ui/keys/registry.py" line="237"/>
         <source>category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="236"/>
+        <location filename="../../app/ui/keys/registry.py" line="239"/>
         <source>list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="238"/>
-        <location filename="../../app/ui/keys/registry.py" line="251"/>
+        <location filename="../../app/ui/keys/registry.py" line="241"/>
+        <location filename="../../app/ui/keys/registry.py" line="254"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="240"/>
+        <location filename="../../app/ui/keys/registry.py" line="243"/>
         <source>record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="242"/>
-        <location filename="../../app/ui/keys/registry.py" line="261"/>
-        <location filename="../../app/ui/keys/registry.py" line="287"/>
-        <location filename="../../app/ui/keys/registry.py" line="302"/>
+        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <location filename="../../app/ui/keys/registry.py" line="264"/>
+        <location filename="../../app/ui/keys/registry.py" line="290"/>
+        <location filename="../../app/ui/keys/registry.py" line="305"/>
         <source>refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <location filename="../../app/ui/keys/registry.py" line="248"/>
         <source>message sent</source>
         <translation>已发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="247"/>
+        <location filename="../../app/ui/keys/registry.py" line="250"/>
         <source>phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="252"/>
         <source>copy number</source>
         <translation>复制号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <location filename="../../app/ui/keys/registry.py" line="256"/>
         <source>import list</source>
         <translation>导入列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="256"/>
+        <location filename="../../app/ui/keys/registry.py" line="259"/>
         <source>fetch from the shop</source>
         <translation>从店铺获取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="259"/>
+        <location filename="../../app/ui/keys/registry.py" line="262"/>
         <source>steps</source>
         <translation>切换步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="266"/>
-        <location filename="../../app/ui/keys/registry.py" line="289"/>
+        <location filename="../../app/ui/keys/registry.py" line="269"/>
+        <location filename="../../app/ui/keys/registry.py" line="292"/>
         <source>The first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="267"/>
-        <location filename="../../app/ui/keys/registry.py" line="268"/>
-        <location filename="../../app/ui/keys/registry.py" line="289"/>
-        <location filename="../../app/ui/keys/registry.py" line="291"/>
+        <location filename="../../app/ui/keys/registry.py" line="270"/>
+        <location filename="../../app/ui/keys/registry.py" line="271"/>
+        <location filename="../../app/ui/keys/registry.py" line="292"/>
+        <location filename="../../app/ui/keys/registry.py" line="294"/>
         <source>days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="268"/>
-        <location filename="../../app/ui/keys/registry.py" line="291"/>
+        <location filename="../../app/ui/keys/registry.py" line="271"/>
+        <location filename="../../app/ui/keys/registry.py" line="294"/>
         <source>The last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="270"/>
-        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <location filename="../../app/ui/keys/registry.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="311"/>
         <source>The agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="270"/>
-        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <location filename="../../app/ui/keys/registry.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="311"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="276"/>
         <source>chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="275"/>
+        <location filename="../../app/ui/keys/registry.py" line="278"/>
         <source>messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <location filename="../../app/ui/keys/registry.py" line="280"/>
         <source>save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="279"/>
+        <location filename="../../app/ui/keys/registry.py" line="282"/>
         <source>comment on the message</source>
         <translation>评论消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="281"/>
-        <location filename="../../app/ui/keys/registry.py" line="283"/>
+        <location filename="../../app/ui/keys/registry.py" line="284"/>
+        <location filename="../../app/ui/keys/registry.py" line="286"/>
         <source>good / bad example</source>
         <translation>好 / 差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="285"/>
+        <location filename="../../app/ui/keys/registry.py" line="288"/>
         <source>export the day</source>
         <translation>导出当天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="293"/>
+        <location filename="../../app/ui/keys/registry.py" line="296"/>
         <source>Day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="294"/>
+        <location filename="../../app/ui/keys/registry.py" line="297"/>
         <source>day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="295"/>
+        <location filename="../../app/ui/keys/registry.py" line="298"/>
         <source>The charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="296"/>
+        <location filename="../../app/ui/keys/registry.py" line="299"/>
         <source>the charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="298"/>
+        <location filename="../../app/ui/keys/registry.py" line="301"/>
         <source>the table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="300"/>
+        <location filename="../../app/ui/keys/registry.py" line="303"/>
         <source>on a figure: the chats behind it</source>
         <translation>在数字上：查看背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <location filename="../../app/ui/keys/registry.py" line="307"/>
         <source>What to find</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <location filename="../../app/ui/keys/registry.py" line="307"/>
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="306"/>
+        <location filename="../../app/ui/keys/registry.py" line="309"/>
         <source>What to show</source>
         <translation>显示内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="306"/>
+        <location filename="../../app/ui/keys/registry.py" line="309"/>
         <source>show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <location filename="../../app/ui/keys/registry.py" line="313"/>
         <source>The buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <location filename="../../app/ui/keys/registry.py" line="313"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="312"/>
+        <location filename="../../app/ui/keys/registry.py" line="315"/>
         <source>Only some days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="313"/>
+        <location filename="../../app/ui/keys/registry.py" line="316"/>
         <source>only days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="314"/>
+        <location filename="../../app/ui/keys/registry.py" line="317"/>
         <source>Only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="315"/>
+        <location filename="../../app/ui/keys/registry.py" line="318"/>
         <source>only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="317"/>
+        <location filename="../../app/ui/keys/registry.py" line="320"/>
         <source>the results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="318"/>
+        <location filename="../../app/ui/keys/registry.py" line="321"/>
         <source>Open the chat</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="319"/>
+        <location filename="../../app/ui/keys/registry.py" line="322"/>
         <source>opens the chat (in the desk while the buyer is in the queue)</source>
         <translation>打开会话（买家还在队列中时在工作台打开）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="322"/>
+        <location filename="../../app/ui/keys/registry.py" line="325"/>
         <source>its transcript in the review</source>
         <translation>在质检中看聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="325"/>
+        <location filename="../../app/ui/keys/registry.py" line="328"/>
         <source>Paste the phrase where you were typing</source>
         <translation>把短语粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="327"/>
+        <location filename="../../app/ui/keys/registry.py" line="330"/>
         <source>Type the phrase key by key</source>
         <translation>逐字输入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="329"/>
+        <location filename="../../app/ui/keys/registry.py" line="332"/>
         <source>Paste the phrase and press Enter</source>
         <translation>粘贴短语并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="332"/>
+        <location filename="../../app/ui/keys/registry.py" line="335"/>
         <source>Choose what you copied</source>
         <translation>选择复制过的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="334"/>
+        <location filename="../../app/ui/keys/registry.py" line="337"/>
         <source>Paste it where you were typing</source>
         <translation>粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="336"/>
+        <location filename="../../app/ui/keys/registry.py" line="339"/>
         <source>Keep it as a phrase</source>
         <translation>存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="337"/>
+        <location filename="../../app/ui/keys/registry.py" line="340"/>
         <source>Close the history</source>
         <translation>关闭剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="339"/>
+        <location filename="../../app/ui/keys/registry.py" line="342"/>
         <source>Remove the selected word</source>
         <translation>删除选中的词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="340"/>
+        <location filename="../../app/ui/keys/registry.py" line="343"/>
         <source>Remove the selected rule</source>
         <translation>删除选中的规则</translation>
     </message>
@@ -1947,17 +1947,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="297"/>
+        <location filename="../../app/ui/keys/registry.py" line="300"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="299"/>
+        <location filename="../../app/ui/keys/registry.py" line="302"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="301"/>
+        <location filename="../../app/ui/keys/registry.py" line="304"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2020,262 +2020,262 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="63"/>
+        <location filename="../../app/ui/keys/registry.py" line="66"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="64"/>
+        <location filename="../../app/ui/keys/registry.py" line="67"/>
         <source>&amp;Chat</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="71"/>
+        <location filename="../../app/ui/keys/registry.py" line="74"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="69"/>
+        <location filename="../../app/ui/keys/registry.py" line="72"/>
         <source>&amp;Issues</source>
         <translation>问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="68"/>
+        <location filename="../../app/ui/keys/registry.py" line="71"/>
         <source>&amp;Orders</source>
         <translation>订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="70"/>
+        <location filename="../../app/ui/keys/registry.py" line="73"/>
         <source>&amp;Review</source>
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="171"/>
+        <location filename="../../app/ui/keys/registry.py" line="174"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="172"/>
+        <location filename="../../app/ui/keys/registry.py" line="175"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="173"/>
+        <location filename="../../app/ui/keys/registry.py" line="176"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="161"/>
+        <location filename="../../app/ui/keys/registry.py" line="164"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="120"/>
+        <location filename="../../app/ui/keys/registry.py" line="123"/>
         <source>Chat %1 in the queue</source>
         <translation>队列中第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="130"/>
+        <location filename="../../app/ui/keys/registry.py" line="133"/>
         <source>Insert slot %1</source>
         <translation>插入第 %1 个短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="133"/>
+        <location filename="../../app/ui/keys/registry.py" line="136"/>
         <source>Insert slot %1 and send</source>
         <translation>插入第 %1 个短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="137"/>
+        <location filename="../../app/ui/keys/registry.py" line="140"/>
         <source>Insert suggestion %1</source>
         <translation>插入推荐 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="162"/>
+        <location filename="../../app/ui/keys/registry.py" line="165"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="163"/>
+        <location filename="../../app/ui/keys/registry.py" line="166"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="164"/>
+        <location filename="../../app/ui/keys/registry.py" line="167"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="166"/>
+        <location filename="../../app/ui/keys/registry.py" line="169"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="167"/>
+        <location filename="../../app/ui/keys/registry.py" line="170"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="168"/>
+        <location filename="../../app/ui/keys/registry.py" line="171"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="169"/>
+        <location filename="../../app/ui/keys/registry.py" line="172"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="96"/>
+        <location filename="../../app/ui/keys/registry.py" line="99"/>
         <source>Import the shop&apos;s &amp;order export…</source>
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="103"/>
+        <location filename="../../app/ui/keys/registry.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="105"/>
+        <location filename="../../app/ui/keys/registry.py" line="108"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="106"/>
+        <location filename="../../app/ui/keys/registry.py" line="109"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="107"/>
+        <location filename="../../app/ui/keys/registry.py" line="110"/>
         <source>Next chat, answered ones too</source>
         <translation>下一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="108"/>
+        <location filename="../../app/ui/keys/registry.py" line="111"/>
         <source>Previous chat, answered ones too</source>
         <translation>上一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="109"/>
+        <location filename="../../app/ui/keys/registry.py" line="112"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="110"/>
+        <location filename="../../app/ui/keys/registry.py" line="113"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="111"/>
+        <location filename="../../app/ui/keys/registry.py" line="114"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="112"/>
+        <location filename="../../app/ui/keys/registry.py" line="115"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="113"/>
+        <location filename="../../app/ui/keys/registry.py" line="116"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="114"/>
+        <location filename="../../app/ui/keys/registry.py" line="117"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="115"/>
+        <location filename="../../app/ui/keys/registry.py" line="118"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="118"/>
+        <location filename="../../app/ui/keys/registry.py" line="121"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="119"/>
+        <location filename="../../app/ui/keys/registry.py" line="122"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="65"/>
+        <location filename="../../app/ui/keys/registry.py" line="68"/>
         <source>&amp;Go to chat</source>
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="122"/>
+        <location filename="../../app/ui/keys/registry.py" line="125"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="123"/>
+        <location filename="../../app/ui/keys/registry.py" line="126"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="124"/>
+        <location filename="../../app/ui/keys/registry.py" line="127"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="126"/>
+        <location filename="../../app/ui/keys/registry.py" line="129"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="128"/>
+        <location filename="../../app/ui/keys/registry.py" line="131"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="66"/>
+        <location filename="../../app/ui/keys/registry.py" line="69"/>
         <source>Phrase &amp;slots</source>
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="129"/>
+        <location filename="../../app/ui/keys/registry.py" line="132"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="135"/>
+        <location filename="../../app/ui/keys/registry.py" line="138"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="98"/>
+        <location filename="../../app/ui/keys/registry.py" line="101"/>
         <source>Phrase &amp;manager…</source>
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="99"/>
+        <location filename="../../app/ui/keys/registry.py" line="102"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="100"/>
+        <location filename="../../app/ui/keys/registry.py" line="103"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="101"/>
+        <location filename="../../app/ui/keys/registry.py" line="104"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="102"/>
+        <location filename="../../app/ui/keys/registry.py" line="105"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="67"/>
+        <location filename="../../app/ui/keys/registry.py" line="70"/>
         <source>Suggested &amp;phrases</source>
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="179"/>
+        <location filename="../../app/ui/keys/registry.py" line="182"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
@@ -2332,7 +2332,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="116"/>
+        <location filename="../../app/ui/keys/registry.py" line="119"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
@@ -2373,47 +2373,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="64"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="41"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="82"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="59"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="85"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="62"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="86"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="63"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="87"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="64"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="88"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="65"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="89"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="66"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="90"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="67"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs.py" line="93"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="70"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2423,27 +2423,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderCards</name>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="149"/>
+        <location filename="../../app/ui/keys/registry.py" line="152"/>
         <source>The buyer&apos;s &amp;orders</source>
         <translation>买家的订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="150"/>
+        <location filename="../../app/ui/keys/registry.py" line="153"/>
         <source>Order &amp;details in the right pane / back</source>
         <translation>在右栏查看订单详情 / 返回(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="152"/>
+        <location filename="../../app/ui/keys/registry.py" line="155"/>
         <source>Copy the order &amp;no.</source>
         <translation>复制订单号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="154"/>
+        <location filename="../../app/ui/keys/registry.py" line="157"/>
         <source>Copy the &amp;tracking no.</source>
         <translation>复制运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="156"/>
+        <location filename="../../app/ui/keys/registry.py" line="159"/>
         <source>Copy the &amp;address (phone masked)</source>
         <translation>复制收货地址（电话打码）(&amp;A)</translation>
     </message>
@@ -2993,89 +2993,89 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="72"/>
+        <location filename="../../app/ui/keys/registry.py" line="75"/>
         <source>&amp;Phrase</source>
         <translation>短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="73"/>
+        <location filename="../../app/ui/keys/registry.py" line="76"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="200"/>
+        <location filename="../../app/ui/keys/registry.py" line="203"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="202"/>
+        <location filename="../../app/ui/keys/registry.py" line="205"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="204"/>
+        <location filename="../../app/ui/keys/registry.py" line="207"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="207"/>
+        <location filename="../../app/ui/keys/registry.py" line="210"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="208"/>
+        <location filename="../../app/ui/keys/registry.py" line="211"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="210"/>
+        <location filename="../../app/ui/keys/registry.py" line="213"/>
         <location filename="../../app/ui/phrase_manager.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="211"/>
+        <location filename="../../app/ui/keys/registry.py" line="214"/>
         <location filename="../../app/ui/phrase_manager.py" line="142"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="213"/>
+        <location filename="../../app/ui/keys/registry.py" line="216"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="216"/>
+        <location filename="../../app/ui/keys/registry.py" line="219"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="218"/>
+        <location filename="../../app/ui/keys/registry.py" line="221"/>
         <source>Not for &amp;complaining buyers / for them</source>
         <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="219"/>
+        <location filename="../../app/ui/keys/registry.py" line="222"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="220"/>
+        <location filename="../../app/ui/keys/registry.py" line="223"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="222"/>
+        <location filename="../../app/ui/keys/registry.py" line="225"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="223"/>
+        <location filename="../../app/ui/keys/registry.py" line="226"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="224"/>
+        <location filename="../../app/ui/keys/registry.py" line="227"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
@@ -4336,12 +4336,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="263"/>
+        <location filename="../../app/ui/keys/registry.py" line="266"/>
         <source>Save as XLSX</source>
         <translation>保存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="264"/>
+        <location filename="../../app/ui/keys/registry.py" line="267"/>
         <source>Reconcile</source>
         <translation>核对</translation>
     </message>
@@ -4604,42 +4604,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="272"/>
+        <location filename="../../app/ui/keys/registry.py" line="275"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="274"/>
+        <location filename="../../app/ui/keys/registry.py" line="277"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="276"/>
+        <location filename="../../app/ui/keys/registry.py" line="279"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="278"/>
+        <location filename="../../app/ui/keys/registry.py" line="281"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="280"/>
+        <location filename="../../app/ui/keys/registry.py" line="283"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="282"/>
+        <location filename="../../app/ui/keys/registry.py" line="285"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="284"/>
+        <location filename="../../app/ui/keys/registry.py" line="287"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="286"/>
+        <location filename="../../app/ui/keys/registry.py" line="289"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -4980,12 +4980,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="316"/>
+        <location filename="../../app/ui/keys/registry.py" line="319"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="321"/>
+        <location filename="../../app/ui/keys/registry.py" line="324"/>
         <source>The chat&apos;s transcript in the review</source>
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
@@ -5434,69 +5434,69 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WeightPanel</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="396"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="453"/>
-        <location filename="../../app/ui/issue_dialogs.py" line="455"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="141"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="198"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="200"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="397"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="142"/>
         <source>&amp;Fetch from the courier</source>
         <translation>从快递获取(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="402"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="147"/>
         <source>&amp;Check these weights</source>
         <translation>核对这些重量(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="404"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="149"/>
         <source>Fetch the courier&apos;s record, or type the weights from the courier&apos;s site.</source>
         <translation>从快递获取记录，或从快递官网抄录重量后填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="409"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="154"/>
         <source>Origin</source>
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="411"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="156"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="424"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="169"/>
         <source>Asking the courier about %1…</source>
         <translation>正在向快递查询 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="431"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="176"/>
         <source>No courier record (%1): type the weights from the courier&apos;s site.</source>
         <translation>没有快递记录（%1）：请从快递官网抄录重量。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="449"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="194"/>
         <source>Probably genuine: the item did not reach the buyer.</source>
         <translation>很可能属实：买家确实没收到这件商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="450"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="195"/>
         <source>Doubtful claim: a complete parcel left and arrived.</source>
         <translation>存疑：包裹发出和到达时都是完整的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="451"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="196"/>
         <source>Cannot tell from the weights.</source>
         <translation>凭重量无法判断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="457"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="202"/>
         <source>Expected %1 · origin %2 · last station %3</source>
         <translation>应重 %1 · 始发 %2 · 末站 %3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs.py" line="460"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="205"/>
         <source>Packing slip:</source>
         <translation>拣货单：</translation>
     </message>
@@ -5676,42 +5676,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <location filename="../../app/ui/keys/registry.py" line="248"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="246"/>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="252"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <location filename="../../app/ui/keys/registry.py" line="256"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="255"/>
+        <location filename="../../app/ui/keys/registry.py" line="258"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="258"/>
+        <location filename="../../app/ui/keys/registry.py" line="261"/>
         <source>Show step %1</source>
         <translation>显示步骤 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="260"/>
+        <location filename="../../app/ui/keys/registry.py" line="263"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="250"/>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>

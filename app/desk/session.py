@@ -23,8 +23,8 @@ from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.quickreplies.template import unmarked
 from app.store import backup, fts
+from app.store.audit_log import Audit, AuditLog
 from app.store.errors import StoreError, StoreUnreachable
-from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -379,7 +379,7 @@ class DeskSession:
             raise CloseRefused(Reason("close_buyer_last", "the buyer spoke last: answer first, or give a reason "
                                       "to close the chat anyway"))
         if chat.last_direction == "in":
-            IssueStore(self.store).write_audit(Audit(
+            AuditLog(self.store).write_audit(Audit(
                 self.account.agent, "chat closed unanswered", None,
                 {"conversation": conversation_id, "buyer": chat.buyer_nick, "why": reason.strip()[:500]}),
                 self._clock())
@@ -488,12 +488,12 @@ class DeskSession:
                                  agent=self.account.agent,  # as issues and the audit name agents
                                  keep_locally=not hits and robot is None)
         if hits:
-            IssueStore(self.store).write_audit(Audit(
+            AuditLog(self.store).write_audit(Audit(
                 self.account.agent, "guard override", None,
                 {"conversation": conversation_id, "message": record.id, "words": [h.word for h in hits],
                  "kinds": sorted({h.kind for h in hits}), "why": override.strip()[:500]}), self._clock())
         if robot is not None:
-            IssueStore(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
+            AuditLog(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
                 "conversation": conversation_id, "message": record.id, "rule": robot.rule.name,
                 "phrase": robot.phrase.id, "question": robot.question[:500], "answer": text[:500]}), self._clock())
         else:

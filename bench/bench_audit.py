@@ -1,6 +1,6 @@
 """What the tamper-evident audit log costs on the write path and at start-up, on a store holding 20,000 entries:
 
-- one audit entry written (IssueStore.write_audit, its own transaction: lock, key, last entry, HMAC, insert,
+- one audit entry written (AuditLog.write_audit, its own transaction: lock, key, last entry, HMAC, insert,
   commit), against the same entry inserted unchained in a transaction of its own in the same run (the write
   before issue 17);
 - opening a current store (open_store + close: integrity quick_check, revision, the schema check), against the
@@ -22,9 +22,9 @@ ENTRIES = 20_000
 
 
 def _fill(store, count: int) -> None:
-    from app.store.issues import Audit, IssueStore
+    from app.store.audit_log import Audit, AuditLog
 
-    repo = IssueStore(store)
+    repo = AuditLog(store)
     for n in range(count):  # through the chain: a bulk insert would have to chain them itself
         repo.write_audit(Audit(f"客服{n % 12}", "partial_refund: money action", None,
                                {"amount_fen": 300 + n % 500, "reason": "少发一只袜子", "order_no": str(10**18 + n)}),
@@ -36,9 +36,9 @@ def audit_log(quick: bool) -> list[Record]:
 
     from app.store import audit_chain
     from app.store import models as m
+    from app.store.audit_log import Audit, AuditLog
     from app.store.backup import backup
     from app.store.engine import open_store
-    from app.store.issues import Audit, IssueStore
 
     entries = 2_000 if quick else ENTRIES
     rounds = 30 if quick else 200
@@ -49,7 +49,7 @@ def audit_log(quick: bool) -> list[Record]:
         store.close()
         backup(path, other)  # the same store, for the unchained inserts
         store, plain_store = open_store(path), open_store(other)
-        repo = IssueStore(store)
+        repo = AuditLog(store)
         after = {"amount_fen": 350, "reason": "少发一只袜子", "order_no": "3912345678901234567"}
         chained, plain = [], []
         table = m.AuditEntry.__table__

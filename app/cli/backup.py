@@ -109,7 +109,7 @@ def _authorise_restore(store_path: Path, supervisor: str) -> str | None:
         return None
     try:
         desk = IssueDesk(current, at_terminal())
-        if not desk.repo.has_supervisor():
+        if not desk.people.has_supervisor():
             return None
         if not supervisor:
             raise Refused("restoring replaces every refund, profile, limit and audit entry of this store, so it "
@@ -131,14 +131,14 @@ def _audit_restore(store_path: Path, supervisor: str, source: Path, kept: Path |
                    now: datetime) -> None:
     """The restored store's audit log says who put it back, from where, and where the replaced log ended (so
     `kefudesk audit verify --anchor` on the kept store still proves what it held)."""
+    from app.store.audit_log import Audit, AuditLog
     from app.store.engine import open_store
-    from app.store.issues import Audit, IssueStore
 
     restored = open_store(store_path)
     try:
-        IssueStore(restored).write_audit(Audit(supervisor, "store restored", {"audit_head": replaced_head},
-                                               {"from": str(source), "kept": str(kept or ""),
-                                                "typed_at": at_terminal()}), now)
+        AuditLog(restored).write_audit(Audit(supervisor, "store restored", {"audit_head": replaced_head},
+                                             {"from": str(source), "kept": str(kept or ""),
+                                              "typed_at": at_terminal()}), now)
     finally:
         restored.close()
 

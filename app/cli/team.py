@@ -23,9 +23,10 @@ from sqlalchemy.pool import NullPool
 from app.domain import now_utc
 
 from app.store import team, team_desk
+from app.store.audit_log import Audit
 from app.store.engine import HEAD_REVISION
 from app.store.errors import ServerRefused, StoreError, StoreTooNew
-from app.store.issues import Audit, IssueStore
+from app.store.profiles import ProfileStore
 from app.store.store import Store
 from app.store.team import PREFIX, TeamRoles, login_name
 
@@ -200,7 +201,7 @@ def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[st
     for name, login in roles.supervisors.items():
         password = passwords.get(login)
         if password:
-            IssueStore(store).set_profile_by_admin(
+            ProfileStore(store).set_profile_by_admin(
                 name, "supervisor", hash_password(password), now_utc(),
                 Audit(f"{admin} (kefudesk team setup)", "profile set", None,
                       {"name": name, "role": "supervisor", "login": login}))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from app.store.issues import Audit, IssueFilter, IssueStore
+from app.store.audit_log import Audit
+from app.store.issues import IssueFilter, IssueStore
 from app.store.records import IssueRecord
 
 from app import domain

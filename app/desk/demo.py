@@ -36,5 +36,5 @@ def demo_supervisor(desk: IssueDesk) -> str:
 def demo_password_left(desk: IssueDesk) -> bool:
     """The store's zhuguan is a supervisor who still opens with the demo's published password (a store the demo
     ran on, then used for the real shop): anyone who read the README could approve refunds."""
-    found = desk.repo.profile(DEMO_SUPERVISOR)
+    found = desk.people.profile(DEMO_SUPERVISOR)
     return found is not None and found[0] == "supervisor" and password_ok(DEMO_SUPERVISOR_PASSWORD, found[1])

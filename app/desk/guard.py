@@ -20,7 +20,8 @@ from pathlib import Path
 
 from app.domain import now_utc
 
-from app.store.issues import Audit, IssueStore
+from app.store.audit_log import Audit, AuditLog
+from app.store.profiles import ProfileStore
 from app.store.store import Store
 
 from app.desk import shop_settings
@@ -101,7 +102,7 @@ def _meta_list(store: Store, setting: shop_settings.ShopSetting) -> list[str]:
 def removal_needs_supervisor(store: Store) -> bool:
     """Switching a banned word off lets it reach buyers, so on a store with a supervisor it takes one's name and
     password; a store without one (a one-person shop) has nobody to ask, and its user does it alone."""
-    return IssueStore(store).has_supervisor()
+    return ProfileStore(store).has_supervisor()
 
 
 def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Iterable[str] = (),
@@ -143,7 +144,7 @@ def edit_words(store: Store, who: str, *, add: Iterable[str] = (), remove: Itera
                   {"added": added, "removed": removed, "desk": who})
     if authority:  # on a team's server, written through the supervisor's own login: the server lets only that loosen
         with desk.writing_as_supervisor(supervisor, password) as through:
-            IssueStore(through).set_meta(values, audit, now_utc())
+            AuditLog(through).set_meta(values, audit, now_utc())
     else:
-        IssueStore(store).set_meta(values, audit, now_utc())
+        AuditLog(store).set_meta(values, audit, now_utc())
     return SendGuard.for_store(store)

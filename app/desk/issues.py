@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.store.audit_log import Audit, AuditLog
 from app.store.errors import OverOrderTotal, ServerRefused
 from app.store.images import ImageError
-from app.store.issues import Audit, IssueFilter, IssueStore, RefundCap
+from app.store.issues import IssueFilter, IssueStore, RefundCap
 from app.store.records import ActionRecord, IssueRecord
+from app.store.store import Store
 
 from app.desk import shop_settings
 from app.desk.action_fields import validate
@@ -61,6 +63,10 @@ class Outcome:
 class IssueDesk(ProfileDesk):
     """The issue book of one desk's agent: issues opened, their typed actions recorded under the shop's rules."""
 
+    def __init__(self, store: Store, agent: str, *, clock: Callable[[], datetime] = domain.now_utc) -> None:
+        super().__init__(store, agent, clock=clock)
+        self.repo = IssueStore(store)
+
     # the limits
 
     @property
@@ -74,8 +80,8 @@ class IssueDesk(ProfileDesk):
         before = shop_settings.POLICY.read(self.store)
         with self.writing_as_supervisor(supervisor, password) as store:
             shop_settings.POLICY.write(store, json.dumps(asdict(policy)))
-            IssueStore(store).write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
-                                                asdict(policy)), self.clock())
+            AuditLog(store).write_audit(Audit(supervisor, "policy changed", json.loads(before) if before else None,
+                                              asdict(policy)), self.clock())
 
     # issues
 
@@ -130,7 +136,7 @@ class IssueDesk(ProfileDesk):
 
     def raise_cluster_alert(self, cluster: Cluster) -> None:
         """Put the cluster where the supervisor reviews overrides and approvals: the audit log."""
-        self.repo.write_audit(cluster.alert(self.agent), self.clock())
+        self.audit.write_audit(cluster.alert(self.agent), self.clock())
 
     def set_state(self, issue_id: int, state: str, *, follow_up_at: datetime | None = None,
                   satisfaction: int | None = None) -> IssueRecord:
@@ -224,10 +230,10 @@ class IssueDesk(ProfileDesk):
         if order is None:
             raise _unknown_order(issue.order_no)
         check = missing_item_check(order, parcel)
-        self.repo.write_audit(Audit(self.agent, f"weight check: {check.verdict}", None,
-                                    {"issue": issue_id, "origin_g": check.origin_g, "last_g": check.last_g,
-                                     "expected_g": [check.expected_low_g, check.expected_high_g],
-                                     "reasons": list(check.reasons)}), self.clock())
+        self.audit.write_audit(Audit(self.agent, f"weight check: {check.verdict}", None,
+                                     {"issue": issue_id, "origin_g": check.origin_g, "last_g": check.last_g,
+                                      "expected_g": [check.expected_low_g, check.expected_high_g],
+                                      "reasons": list(check.reasons)}), self.clock())
         return check
 
     def _return_flags(self, issue: IssueRecord, fields: Mapping[str, object]) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 from app.files.refusals import Rejected
 
 from app.store import models as m
-from app.store.issues import Audit
+from app.store.audit_log import Audit
 
 from app.desk import shop_settings
 from app.desk.fits import first_misfit

@@ -13,8 +13,9 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
+from app.store.audit_log import Audit, AuditLog
 from app.store.errors import StoreUnreachable
-from app.store.issues import Audit, Authority, IssueStore, ProfileConflict
+from app.store.profiles import Authority, ProfileConflict, ProfileStore
 from app.store.store import Store
 from app.store.team_desk import NoTeamLogin, as_supervisor
 
@@ -117,13 +118,14 @@ class ProfileDesk:
 
     def __init__(self, store: Store, agent: str, *, clock: Callable[[], datetime] = domain.now_utc) -> None:
         self.store = store
-        self.repo = IssueStore(store)
+        self.people = ProfileStore(store)
+        self.audit = AuditLog(store)
         self.agent = agent
         self.clock = clock
 
     def profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the people on this store, by name."""
-        return self.repo.profiles()
+        return self.people.profiles()
 
     def add_profile(self, name: str, role: str, password: str = "", *, supervisor: str = "",
                     supervisor_password: str = "") -> bool:
@@ -140,13 +142,13 @@ class ProfileDesk:
             raise _agent_password(name)
         authority = self._supervisor(supervisor, supervisor_password) if supervisor else None
         first = role == "supervisor" and authority is None
-        if first and self.repo.has_supervisor():
+        if first and self.people.has_supervisor():
             raise _supervisor_needed()
         audit = Audit(authority[0] if authority else self.agent, "first supervisor" if first else "profile added",
                       None, {"profile": name, "role": role, "desk": self.agent})
         try:
-            self.repo.add_profile(name, role, hash_password(password) if password else "", self.clock(), audit,
-                                  authority=authority, first_supervisor=first)
+            self.people.add_profile(name, role, hash_password(password) if password else "", self.clock(), audit,
+                                    authority=authority, first_supervisor=first)
         except ProfileConflict as exc:
             raise _conflict(exc) from exc
         return first
@@ -194,11 +196,11 @@ class ProfileDesk:
                                  {"desk": self.agent}), authority, remove=True)
 
     def role(self, name: str) -> str:
-        found = self.repo.profile(name)
+        found = self.people.profile(name)
         return found[0] if found else "agent"
 
     def _profile(self, name: str) -> str:
-        found = self.repo.profile(name)
+        found = self.people.profile(name)
         if found is None:
             raise _conflict(ProfileConflict("missing", name))
         return found[0]
@@ -206,8 +208,8 @@ class ProfileDesk:
     def _change(self, name: str, audit: Audit, authority: Authority, *, role: str | None = None,
                 password_hash: str | None = None, remove: bool = False) -> None:
         try:
-            self.repo.change_profile(name, self.clock(), audit, authority=authority, role=role,
-                                     password_hash=password_hash, remove=remove)
+            self.people.change_profile(name, self.clock(), audit, authority=authority, role=role,
+                                       password_hash=password_hash, remove=remove)
         except ProfileConflict as exc:
             raise _conflict(exc) from exc
 
@@ -238,12 +240,12 @@ class ProfileDesk:
         """(name, password hash) when name is a supervisor and the password is theirs. A wrong one is written to
         the audit log (by this desk, about that supervisor); LOCK_AFTER within LOCK_FOR lock the password."""
         name = unicodedata.normalize("NFC", name.strip())
-        found = self.repo.profile(name)
+        found = self.people.profile(name)
         if found is None or found[0] != "supervisor":
             raise IssueRefused("not_supervisor", Reason("not_supervisor", f"{name!r} is not a supervisor on this desk",
                                                          name=name), "supervisor", name)
         now = self.clock()
-        wrong = sorted(e.at for e in self.repo.audit_between(WRONG_PASSWORD, now - 2 * LOCK_FOR, now + LOCK_FOR)
+        wrong = sorted(e.at for e in self.audit.audit_between(WRONG_PASSWORD, now - 2 * LOCK_FOR, now + LOCK_FOR)
                        if (e.after or {}).get("profile") == name)[-LOCK_AFTER:]
         if len(wrong) == LOCK_AFTER and wrong[-1] - wrong[0] <= LOCK_FOR and now < wrong[-1] + LOCK_FOR:
             until = (wrong[-1] + LOCK_FOR).astimezone().strftime("%H:%M")
@@ -251,7 +253,7 @@ class ProfileDesk:
                 "password_locked", f"{LOCK_AFTER} wrong passwords for {name!r}: it is locked until {until}",
                 name=name, count=LOCK_AFTER, until=until), "password", name)
         if not found[1] or not password_ok(password, found[1]):
-            self.repo.write_audit(Audit(self.agent, WRONG_PASSWORD, None, {"profile": name}), now)
+            self.audit.write_audit(Audit(self.agent, WRONG_PASSWORD, None, {"profile": name}), now)
             raise IssueRefused("wrong_password", Reason("wrong_password", f"wrong password for {name!r}", name=name),
                                "password")
         return name, found[1]

@@ -12,7 +12,7 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from enum import IntEnum
 
-from app.store.issues import Audit, IssueStore
+from app.store.audit_log import Audit, AuditLog
 from app.store.records import ConversationSummary
 from app.store.store import Store
 
@@ -103,8 +103,8 @@ def set_angry_words(store: Store, words: Iterable[str], who: str, at: datetime) 
         raise ValueError(Reason("queue_too_many_words", f"at most {MAX_WORDS} urgent words", most=MAX_WORDS))
     before = angry_words(store)
     shop_settings.ANGRY_WORDS.write(store, json.dumps(list(kept), ensure_ascii=False))
-    IssueStore(store).write_audit(Audit(who, "urgent words changed", {"words": list(before)}, {"words": list(kept)}),
-                                  at)
+    AuditLog(store).write_audit(Audit(who, "urgent words changed", {"words": list(before)}, {"words": list(kept)}),
+                                at)
     return kept
 
 

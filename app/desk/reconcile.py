@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.store.issues import Audit, IssueStore
+from app.store.audit_log import Audit, AuditLog
+from app.store.issues import IssueStore
 from app.store.store import Store
 
 from app.desk.issues import REFUNDS, day_bounds
@@ -73,7 +74,7 @@ def reconcile(store: Store, data: bytes, fmt: str, day: str, *, who: str) -> lis
         marks.append(mark)
         audits.append(Audit(who, f"refund reconciled: {mark.result}", None,
                             {"order_no": mark.order_no, "action_id": action.id, "detail": mark.detail}))
-    repo.write_audits(audits, domain.now_utc())  # the day's marks together: a failure leaves none of them
+    AuditLog(store).write_audits(audits, domain.now_utc())  # the day's marks together: a failure leaves none of them
     for order_no, left in sheet.items():
         marks += [Mark(order_no, "not_in_desk", f"¥{yuan_text(amount)}") for amount, _ in left]
     return marks

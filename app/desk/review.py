@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from app.safe_text import visible
 
 from app.store import review as repo
-from app.store.issues import Audit, IssueStore
+from app.store.audit_log import Audit, AuditLog
+from app.store.issues import IssueStore
 from app.store.records import MessageRecord
 from app.store.store import Store
 
@@ -123,7 +124,7 @@ class ReviewDesk:
         info = repo.chats(self.store, list(by_chat))
         issues = IssueStore(self.store)
         overrides: dict[str, int] = defaultdict(int)
-        for entry in issues.audit_between("guard override", start, end):
+        for entry in AuditLog(self.store).audit_between("guard override", start, end):
             overrides[str((entry.after or {}).get("conversation", ""))] += 1
         refunds: dict[str, int] = defaultdict(int)
         for _action, issue in issues.actions_between(("partial_refund", "full_refund"), start, end):
@@ -192,7 +193,7 @@ class ReviewDesk:
         for action, issue in issues.actions_between(kinds, start, end):
             done.append(Done(action.by, action.at, action.kind, issue.conversation_id, action.amount_fen,
                              bool(action.fields.get("changed"))))
-        for entry in issues.audit_between("chat closed unanswered", start, end):
+        for entry in AuditLog(self.store).audit_between("chat closed unanswered", start, end):
             done.append(Done(entry.who, entry.at, "closed_buyer_last", str((entry.after or {}).get("conversation", ""))))
         for review in repo.reviews(self.store, start=start, end=end):
             done.append(Done(review.agent, review.at, "quality", review.conversation_id, review.score))
@@ -220,8 +221,8 @@ class ReviewDesk:
         before = self.checklist()
         shop_settings.REVIEW_CHECKLIST.write(self.store, json.dumps(
             [[n, w] for n, (_x, w) in zip(names, items, strict=True)], ensure_ascii=False))
-        IssueStore(self.store).write_audit(Audit(self.who, "checklist changed", {"items": before},
-                                                 {"items": self.checklist()}), self.clock())
+        AuditLog(self.store).write_audit(Audit(self.who, "checklist changed", {"items": before},
+                                               {"items": self.checklist()}), self.clock())
 
     def score(self, conversation_id: str, agent: str, ticked: Sequence[str], comment: str = "") -> repo.ReviewRecord:
         """Score a chat on the checklist: the ticked items' weights as a share of all weights, 0–100."""

@@ -24,8 +24,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from app.quickreplies.phrase import Phrase
+from app.store.audit_log import Audit, AuditLog
 from app.store.errors import StoreUnreachable
-from app.store.issues import Audit, IssueStore
+from app.store.issues import IssueStore
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -161,9 +162,9 @@ class Robot:
         checked = parse_settings(json.loads(settings.to_json()), {p.id for p in self.book.phrases})
         before = shop_settings.ROBOT.read(self.store)
         shop_settings.ROBOT.write(self.store, checked.to_json())
-        IssueStore(self.store).write_audit(Audit(who, "robot settings changed",
-                                                 json.loads(before) if before else None,
-                                                 json.loads(checked.to_json())), self._clock())
+        AuditLog(self.store).write_audit(Audit(who, "robot settings changed",
+                                               json.loads(before) if before else None,
+                                               json.loads(checked.to_json())), self._clock())
         self.settings = checked
         return checked
 
@@ -238,13 +239,13 @@ class Robot:
     def fired_counts(self, since: datetime | None = None) -> Counter[str]:
         """How often each rule answered (all time unless since)."""
         start = since or datetime(1970, 1, 1, tzinfo=self._clock().tzinfo)
-        entries = IssueStore(self.store).audit_between(ANSWERED, start, self._clock() + timedelta(days=1))
+        entries = AuditLog(self.store).audit_between(ANSWERED, start, self._clock() + timedelta(days=1))
         return Counter(str((e.after or {}).get("rule", "")) for e in entries)
 
     def review(self, start: datetime, end: datetime) -> list[RobotReview]:
         """The robot's answers between start and end (UTC), each with the buyer's next message."""
         rows = []
-        for entry in IssueStore(self.store).audit_between(ANSWERED, start, end):
+        for entry in AuditLog(self.store).audit_between(ANSWERED, start, end):
             after = entry.after or {}
             cid, message_id = str(after.get("conversation", "")), after.get("message")
             chat = self.store.conversation(cid)
@@ -299,7 +300,7 @@ class RobotDuty:
             try:
                 return self._send(conversation_id, choice.text, choice.phrase.image, choice)
             except SendBlocked as blocked:
-                IssueStore(self.store).write_audit(Audit(ROBOT, BLOCKED, None, {
+                AuditLog(self.store).write_audit(Audit(ROBOT, BLOCKED, None, {
                     "conversation": conversation_id, "rule": choice.rule.name, "phrase": choice.phrase.id,
                     "words": [h.word for h in blocked.hits]}), self._clock())
                 self._on_problem(Reason(

@@ -3,8 +3,8 @@ send replies through a local outbox, fetch orders. Everything slow runs on backg
 front-end learns about changes through a DeskListener (the Qt UI turns those calls into signals).
 
 This is the façade the front-end talks to; the parts live beside it: the outbox (app/desk/outbox.py: a reply is
-never lost and never sent twice), the shop's event stream and being online (app/desk/shop_events.py), the robot
-at work (app/desk/robot.py, RobotDuty).
+never lost and never sent twice), the shop's event stream and being online (app/desk/shop_events.py), logging in to the
+shop and again when it forgets the token (app/desk/shop_login.py), the robot at work (app/desk/robot.py, RobotDuty).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -23,8 +23,8 @@ from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.quickreplies.template import unmarked
 from app.store import backup, fts
+from app.store.audit_log import Audit, AuditLog
 from app.store.errors import StoreError, StoreUnreachable
-from app.store.issues import Audit, IssueStore
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -37,7 +37,7 @@ from app.desk.reasons import Reason
 from app.desk.robot import ANSWERED, ROBOT, Robot, RobotChoice, RobotDuty
 from app.desk.server_watch import ServerWatch
 from app.desk.shop_events import ShopEvents, close_locally
-from app.desk.shop_settings import agent_id_key
+from app.desk.shop_login import ShopLogin
 from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
 
 from app import domain
@@ -99,8 +99,6 @@ class DeskSession:
     def __init__(self, store: Store, account: ShopAccount, secrets: SecretStore, listener: DeskListener,
                  *, clock: Clock = domain.now_utc, timeout: float = 10.0) -> None:
         self.store = store
-        self.account = account
-        self._secrets = secrets
         self._listener = listener
         self._clock = clock
         self.guard = SendGuard.for_store(store)
@@ -111,23 +109,22 @@ class DeskSession:
         self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
         self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
         self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
+        self.shop_login = ShopLogin(store, account, secrets, (self.gateway, self._stream_gateway),
+                                    offline=lambda why: self.events.set_online(False, why),
+                                    ask=listener.on_login_needed, logged_in=self._logged_in, guarded=self._guarded)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kefudesk-writer")
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
         self._stopping = threading.Event()
         self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
-        self.session: domain.Session | None = None
         self.colleagues: dict[str, domain.Colleague] = {}  # by agent id, as the shop last listed them
-        self._me: str | None = None  # this desk's agent id, once known
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
-        self._login_lock = threading.Lock()  # one login again at a time, however many calls saw the token refused
-        self.login_wanted = False  # the agent was asked for the password and has not given one that works
         # a team's server can go away mid-shift: drafts and replies are kept on this computer meanwhile
         self.journal = LocalJournal(store.images.root.parent / JOURNAL_NAME) if store.path is None else None
         self._kept = Kept([], 0)  # what the last write-back wrote
         self.watch = ServerWatch(store.ping, on_lost=self._server_lost, on_back=self._server_back,
                                  on_up=self._server_up, stopping=self._stopping)
         self.outbox = Outbox(store, self.gateway, stopping=self._stopping, may_send=lambda: self.online,
-                             log_in_again=self._log_in_again, on_message=listener.on_message,
+                             log_in_again=self.shop_login.log_in_again, on_message=listener.on_message,
                              on_problem=listener.on_problem, journal=self.journal,
                              server_down=lambda: self.watch.down, server_lost=self.watch.lost)
         self.events = ShopEvents(self, self._stream_gateway)
@@ -136,6 +133,20 @@ class DeskSession:
                                                                                           robot=choice),
                                     on_problem=listener.on_problem, server_down=lambda: self.watch.down,
                                     server_lost=self.watch.lost, stopping=self._stopping)
+
+    @property
+    def account(self) -> ShopAccount:
+        """Where and as whom this session logs in; the password in it is the one the agent gave last."""
+        return self.shop_login.account
+
+    @account.setter
+    def account(self, account: ShopAccount) -> None:
+        self.shop_login.account = account
+
+    @property
+    def session(self) -> domain.Session | None:
+        """The shop's answer to this run's password login (None until one)."""
+        return self.shop_login.session
 
     @property
     def online(self) -> bool:
@@ -152,6 +163,11 @@ class DeskSession:
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
         if self.store.path is not None:  # a team's PostgreSQL server is backed up by its own tools
             self._io.submit(self._guarded, self._daily_backup)
+
+    def _logged_in(self) -> None:
+        """The password the agent gave worked (or the shop was away): the stream comes back, the outbox goes out."""
+        self.events.restart_if_ended()
+        self.outbox.wake()
 
     def _daily_backup(self) -> None:
         """A copy of the store a day, the last seven kept, beside it in backups/ (kefudesk restore PATH brings
@@ -180,12 +196,12 @@ class DeskSession:
         if self.journal is not None and len(self.journal):  # kept while the server was away, the desk closed
             self._guarded(self._write_back_kept)
         try:
-            self._login()
+            self.shop_login.login()
         except GatewayAuthError as exc:
             refused = Reason("login_refused", str(exc), detail=str(exc))
             if self.account.password:  # a wrong one: asked again, and log_in() starts the stream with the answer
-                self.account = replace(self.account, password="")
-                self._want_login(refused)
+                self.shop_login.forget_password()
+                self.shop_login.want_login(refused)
             else:  # none given (the agent cancelled the question at start): offline on what the store has
                 self._listener.on_problem(refused)
                 self.events.set_online(False, refused)
@@ -195,106 +211,15 @@ class DeskSession:
             self.events.set_online(False, Reason("shop_unreachable", str(exc), detail=str(exc)))
         self.events.start(self.events.stored_resume())
 
-    def _login(self) -> None:
-        token = self._secrets.get(self.account.secret_key) or ""
-        if not token or self.account.password:
-            if not self.account.password:
-                raise GatewayAuthError("no saved login for this shop: enter the password to log in")
-            self._password_login()
-            self._remember_agent()
-            return
-        self._use_token(token)
-
-    def _password_login(self) -> None:
-        """Log in with the password this session holds (GatewayError when the shop does not take it) and use the
-        new token from now on, the keyring's too."""
-        self.session = self.gateway.login(self.account.shop, self.account.agent, self.account.password)
-        self._secrets.set(self.account.secret_key, self.session.token)
-        self._use_token(self.session.token)
-
-    def _remember_agent(self) -> None:
-        """Who this desk is at the shop, for the logins with a saved token after this one."""
-        assert self.session is not None
-        self.store.set_meta(self._me_key, self.session.agent_id)
-        self._me = self.session.agent_id
-        self.store.ensure_shop(self.session.shop_id, self.session.shop_name, self.account.base_url)
-        # the shop's id and this desk's login both name this agent in the records (app/desk/names.py)
-        named = {self.session.agent_id: self.session.agent_name}
-        if len(self.account.agent) <= domain.ID_CHARS:
-            named[self.account.agent] = self.session.agent_name
-        self.store.ensure_agents(self.session.shop_id, named)
-
-    def _use_token(self, token: str) -> None:
-        self.gateway.token = token
-        self._stream_gateway.token = token
-
-    # --- logging in again ------------------------------------------------------------------------
-
-    def _log_in_again(self, refused_token: str) -> bool:
-        """The shop refused the token (a gateway restarted and forgot its sessions): log in again with the password
-        this session holds, once for every call that saw the same token refused. Returns whether a new token is
-        in place. With no password, or one the shop refuses, the agent is asked (on_login_needed) and the desk
-        stays offline with its outbox kept until log_in() gets one."""
-        with self._login_lock:
-            if self.gateway.token != refused_token:
-                return True  # the stream or the outbox already did
-            if self.login_wanted:
-                return False
-            if not self.account.password:
-                self._want_login(Reason("login_needed", "the shop asks for the password again: enter it to go on"))
-                return False
-            try:
-                self._password_login()
-            except GatewayAuthError as exc:
-                self.account = replace(self.account, password="")  # refused: never tried again by itself
-                self._want_login(Reason("login_refused", str(exc), detail=str(exc)))
-                return False
-            except GatewayError as exc:  # the gateway is not back yet: the stream's backoff tries again
-                log.info("logging in again failed: %s", exc)
-                return False
-            log.info("the shop refused the token; logged in again")
-            return True
-
-    def _want_login(self, why: Reason) -> None:
-        self.login_wanted = True
-        self._secrets.delete(self.account.secret_key)
-        self.events.set_online(False, why)
-        self._listener.on_login_needed(why)
-
     def log_in(self, password: str) -> None:
         """The agent's answer to on_login_needed: log in with it off the caller's thread; the stream comes back and
         the outbox goes out, or the agent is asked again."""
-        self.account = replace(self.account, password=password)
-        threading.Thread(target=self._log_in_given, name="kefudesk-login", daemon=True).start()
-
-    def _log_in_given(self) -> None:
-        with self._login_lock:
-            try:
-                self._password_login()
-            except GatewayAuthError as exc:
-                self.account = replace(self.account, password="")
-                self._listener.on_login_needed(Reason("login_refused", str(exc), detail=str(exc)))
-                return
-            except GatewayError as exc:  # the password is kept: the stream logs in with it once the shop answers
-                log.info("logging in failed: %s", exc)
-            else:
-                if not self.me:  # the first login of this store was the one refused at start
-                    self._guarded(self._remember_agent)
-            self.login_wanted = False
-        self.events.restart_if_ended()
-        self.outbox.wake()
-
-    @property
-    def _me_key(self) -> str:
-        return agent_id_key(self.account.base_url, self.account.shop, self.account.agent)
+        self.shop_login.log_in(password)
 
     @property
     def me(self) -> str:
-        """This desk's agent id at the shop ("" until the first password login told it; kept in the store for
-        the logins with a saved token after it)."""
-        if self._me is None:
-            self._me = self.store.get_meta(self._me_key) or None
-        return self._me or ""
+        """This desk's agent id at the shop ("" until the first password login told it)."""
+        return self.shop_login.me
 
     @property
     def agent_name(self) -> str:
@@ -379,7 +304,7 @@ class DeskSession:
             raise CloseRefused(Reason("close_buyer_last", "the buyer spoke last: answer first, or give a reason "
                                       "to close the chat anyway"))
         if chat.last_direction == "in":
-            IssueStore(self.store).write_audit(Audit(
+            AuditLog(self.store).write_audit(Audit(
                 self.account.agent, "chat closed unanswered", None,
                 {"conversation": conversation_id, "buyer": chat.buyer_nick, "why": reason.strip()[:500]}),
                 self._clock())
@@ -488,12 +413,12 @@ class DeskSession:
                                  agent=self.account.agent,  # as issues and the audit name agents
                                  keep_locally=not hits and robot is None)
         if hits:
-            IssueStore(self.store).write_audit(Audit(
+            AuditLog(self.store).write_audit(Audit(
                 self.account.agent, "guard override", None,
                 {"conversation": conversation_id, "message": record.id, "words": [h.word for h in hits],
                  "kinds": sorted({h.kind for h in hits}), "why": override.strip()[:500]}), self._clock())
         if robot is not None:
-            IssueStore(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
+            AuditLog(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
                 "conversation": conversation_id, "message": record.id, "rule": robot.rule.name,
                 "phrase": robot.phrase.id, "question": robot.question[:500], "answer": text[:500]}), self._clock())
         else:

@@ -60,7 +60,7 @@ class ShopEvents:
         desk = self._desk
         self.stream = EventStream(self._gateway, last_event_id=resume, on_event=self._handle_event,
                                   on_connected=self._on_connected, on_offline=self._on_offline,
-                                  on_fatal=self._on_fatal, on_unauthorized=desk._log_in_again)
+                                  on_fatal=self._on_fatal, on_unauthorized=desk.shop_login.log_in_again)
         if not desk._stopping.is_set():
             self.stream.start()
 
@@ -95,7 +95,7 @@ class ShopEvents:
     def _on_connected(self, first: bool) -> None:
         desk = self._desk
         if desk.session is None and desk.account.password:
-            desk._login()  # the gateway was down at start
+            desk.shop_login.login()  # the gateway was down at start
         try:
             self.reconcile()
         except StoreUnreachable as exc:  # the stream pauses until the server answers
@@ -122,7 +122,7 @@ class ShopEvents:
 
     def _on_fatal(self, reason: str) -> None:
         desk = self._desk
-        desk._secrets.delete(desk.account.secret_key)
+        desk.shop_login.forget_token()
         stopped = Reason("shop_stopped", reason, detail=reason)
         self.set_online(False, stopped)
         desk._listener.on_problem(stopped)

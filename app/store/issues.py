@@ -1,21 +1,21 @@
-"""Issues, their actions, agent profiles and the audit log in the store. Rules live in app.desk.issues; this
-only keeps records, each change and its audit entry in one transaction."""
+"""Issues and their actions in the store. Rules live in app.desk.issues; this only keeps records, each change
+and its audit entry in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.store import audit_chain
 from app.store import models as m
+from app.store.audit_log import Audit, add_audit
 from app.store.batches import Batch, batched
 from app.store.errors import OverOrderTotal, StoreError
-from app.store.records import ActionRecord, AuditRecord, IssueRecord
+from app.store.records import ActionRecord, IssueRecord
 from app.store.store import Store
 
 ISSUE_FIELDS = ("stage", "category", "severity", "order_no", "buyer_id", "buyer_nick", "conversation_id", "owner",
@@ -31,16 +31,6 @@ class RefundCap:
     total_fen: int
     kinds: tuple[str, ...]
     statuses: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Audit:
-    """What to write to the audit log with a change."""
-
-    who: str
-    what: str
-    before: dict[str, Any] | None = None
-    after: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +59,7 @@ class IssueStore:
             row = m.Issue(**fields, evidence=list(evidence), opened_at=opened_at)
             s.add(row)
             s.flush()
-            _add_audit(s, audit, opened_at, issue_id=row.id)
+            add_audit(s, audit, opened_at, issue_id=row.id)
             return _issue(row)
 
     def update_issue(self, issue_id: int, changes: dict[str, Any], at: datetime, audit: Audit) -> IssueRecord:
@@ -81,7 +71,7 @@ class IssueStore:
                 if key not in ISSUE_FIELDS:
                     raise ValueError(f"an issue has no field {key!r}")
                 setattr(row, key, value)
-            _add_audit(s, audit, at, issue_id=issue_id)
+            add_audit(s, audit, at, issue_id=issue_id)
             return _issue(row)
 
     def issue(self, issue_id: int) -> IssueRecord | None:
@@ -147,7 +137,7 @@ class IssueStore:
                     s.add(row)
                     s.flush()
                     ids.append(row.id)
-                    _add_audit(s, Audit(audit.who, "issue opened", None, _plain(item)), at, issue_id=row.id)
+                    add_audit(s, Audit(audit.who, "issue opened", None, _plain(item)), at, issue_id=row.id)
                 elif kind == "update":
                     issue_id, changes = item
                     found = s.get(m.Issue, issue_id)
@@ -166,7 +156,7 @@ class IssueStore:
 
         with batched(self.store, "problem_orders", audited=True, who=audit.who) as job:
             job.write(work, write)
-            job.finish(lambda s: _add_audit(s, audit, at))
+            job.finish(lambda s: add_audit(s, audit, at))
         return ids
 
     def phones(self, order_nos: Sequence[str], buyer_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -231,7 +221,7 @@ class IssueStore:
             for key, value in (issue_changes or {}).items():
                 setattr(issue, key, value)
             if audit is not None:
-                _add_audit(s, audit, at, issue_id=issue_id, action_id=row.id)
+                add_audit(s, audit, at, issue_id=issue_id, action_id=row.id)
             return _action(row)
 
     def decide(self, action_id: int, status: str, by: str, at: datetime, audit: Audit,
@@ -245,7 +235,7 @@ class IssueStore:
             if row.status != "awaiting_approval":
                 raise StoreError(f"action {action_id} was already decided ({row.status})")
             row.status, row.decided_by, row.decided_at = status, by, at
-            _add_audit(s, audit, at, issue_id=row.issue_id, action_id=action_id)
+            add_audit(s, audit, at, issue_id=row.issue_id, action_id=action_id)
             return _action(row)
 
     def action(self, action_id: int) -> ActionRecord | None:
@@ -292,154 +282,9 @@ class IssueStore:
         with self.store.reading() as s:
             return [(_action(action), _issue(issue)) for action, issue in s.execute(query)]
 
-    # --- people and the audit log ----------------------------------------------------------------------
-
-    def add_profile(self, name: str, role: str, password_hash: str, at: datetime, audit: Audit, *,
-                    authority: Authority | None = None, first_supervisor: bool = False) -> None:
-        """A new profile and its audit entry. ProfileConflict if the name exists (nothing is overwritten), if the
-        authorising supervisor changed meanwhile, or — for the store's first supervisor — if the store has one
-        already: checked inside the write, so two desks making the first supervisor at once cannot both win."""
-        with self.store.writing() as s:
-            _hold_profiles(s)
-            _still_supervisor(s, authority)
-            if first_supervisor and s.scalar(_supervisors()):
-                raise ProfileConflict("has_supervisor", name)
-            if s.get(m.AgentProfile, name) is not None:
-                raise ProfileConflict("exists", name)
-            s.add(m.AgentProfile(name=name, role=role, password_hash=password_hash))
-            _add_audit(s, audit, at)
-
-    def set_profile_by_admin(self, name: str, role: str, password_hash: str, at: datetime, audit: Audit) -> None:
-        """Make or overwrite a profile with no supervisor's authority: only for the team server's administrator
-        (kefudesk team setup, which holds the server's own admin login and gives each supervisor their password);
-        the audit entry names that administrator."""
-        with self.store.writing() as s:
-            _hold_profiles(s)
-            s.merge(m.AgentProfile(name=name, role=role, password_hash=password_hash))
-            _add_audit(s, audit, at)
-
-    def change_profile(self, name: str, at: datetime, audit: Audit, *, authority: Authority,
-                       role: str | None = None, password_hash: str | None = None, remove: bool = False) -> None:
-        """Change a profile's role and/or password hash, or remove it, with its audit entry: refused
-        (ProfileConflict) if it does not exist, if the authorising supervisor changed meanwhile, or if the store
-        would be left without a supervisor."""
-        with self.store.writing() as s:
-            _hold_profiles(s)
-            _still_supervisor(s, authority)
-            row = s.get(m.AgentProfile, name)
-            if row is None:
-                raise ProfileConflict("missing", name)
-            if remove:
-                s.delete(row)
-            if role is not None:
-                row.role = role
-            if password_hash is not None:
-                row.password_hash = password_hash
-            s.flush()
-            if not s.scalar(_supervisors()):
-                raise ProfileConflict("last_supervisor", name)
-            _add_audit(s, audit, at)
-
-    def profiles(self) -> list[tuple[str, str]]:
-        """(name, role) of every profile, by name; never the password hashes."""
-        query = select(m.AgentProfile.name, m.AgentProfile.role).order_by(m.AgentProfile.name)
-        with self.store.reading() as s:
-            return [(name, role) for name, role in s.execute(query)]
-
-    def has_supervisor(self) -> bool:
-        with self.store.reading() as s:
-            return bool(s.scalar(_supervisors()))
-
-    def write_audit(self, audit: Audit, at: datetime) -> None:
-        with self.store.writing() as s:
-            _add_audit(s, audit, at)
-
-    def set_meta(self, values: Mapping[str, str], audit: Audit, at: datetime) -> None:
-        """Settings kept in meta and the audit entry that records their change, in one transaction: a rule
-        loosened (a banned word switched off) is never in force without its entry."""
-        with self.store.writing() as s:
-            for key, value in values.items():
-                s.merge(m.Meta(key=key, value=value))
-            _add_audit(s, audit, at)
-
-    def write_audits(self, audits: Sequence[Audit], at: datetime) -> None:
-        """Several entries in one transaction: all of them or none (a reconciliation's marks)."""
-        with self.store.writing() as s:
-            for audit in audits:
-                _add_audit(s, audit, at)
-
-    def profile(self, name: str) -> tuple[str, str] | None:
-        """(role, password hash) of a profile."""
-        with self.store.reading() as s:
-            row = s.get(m.AgentProfile, name)
-            return (row.role, row.password_hash) if row else None
-
-    def audit_between(self, what: str, start: datetime, end: datetime) -> list[AuditRecord]:
-        """Entries of one kind written in [start, end), oldest first."""
-        query = (select(m.AuditEntry).where(m.AuditEntry.what == what, m.AuditEntry.at >= start,
-                                            m.AuditEntry.at < end).order_by(m.AuditEntry.id))
-        with self.store.reading() as s:
-            return [_audit_record(r) for r in s.scalars(query)]
-
-    def audit_log(self, issue_id: int | None = None) -> list[AuditRecord]:
-        query = select(m.AuditEntry).order_by(m.AuditEntry.id)
-        if issue_id is not None:
-            query = query.where(m.AuditEntry.issue_id == issue_id)
-        with self.store.reading() as s:
-            return [_audit_record(r) for r in s.scalars(query)]
-
-
-Authority = tuple[str, str]  # (supervisor's name, the password hash their password was checked against)
-
-PROFILES_LOCK = 0x6B6466_70726F66  # PostgreSQL advisory lock: one change to the profiles at a time
-
-
-class ProfileConflict(StoreError):
-    """A profile change the store refused inside its transaction. code: exists, missing, has_supervisor (the
-    first supervisor was made meanwhile), last_supervisor, authority_gone (the authorising supervisor's role or
-    password changed meanwhile); name: the profile concerned."""
-
-    def __init__(self, code: str, name: str) -> None:
-        super().__init__(f"{code}: {name}")
-        self.code, self.name = code, name
-
-
-def _hold_profiles(s: Session) -> None:
-    """Serialise profile changes, so what is checked inside one still holds when it commits."""
-    if s.get_bind().dialect.name == "postgresql":
-        # READ COMMITTED: once the lock is ours, each statement after it sees what the previous holder committed
-        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PROFILES_LOCK})
-    # SQLite: nothing to do, a write transaction took the store's single write lock at its BEGIN IMMEDIATE
-    # (app/store/engine.py), so what it reads holds until it commits
-
-
-def _still_supervisor(s: Session, authority: Authority | None) -> None:
-    if authority is None:
-        return
-    name, password_hash = authority
-    row = s.get(m.AgentProfile, name)
-    if row is None or row.role != "supervisor" or row.password_hash != password_hash:
-        raise ProfileConflict("authority_gone", name)
-
-
-def _supervisors() -> Select[tuple[int]]:
-    return select(func.count()).select_from(m.AgentProfile).where(m.AgentProfile.role == "supervisor")
-
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
-
-
-def _audit_record(r: m.AuditEntry) -> AuditRecord:
-    return AuditRecord(r.id, r.at, r.who, r.what, r.issue_id, r.action_id, r.before, r.after)
-
-
-def _add_audit(s: Session, audit: Audit, at: datetime, *, issue_id: int | None = None,
-               action_id: int | None = None) -> None:
-    """The audit entry, chained to the last one, in the session's transaction (after the change it records)."""
-    s.flush()
-    audit_chain.append(s.connection(), audit_chain.Entry(at, audit.who, audit.what, issue_id, action_id,
-                                                         audit.before, audit.after))
 
 
 def _issue(r: m.Issue) -> IssueRecord:

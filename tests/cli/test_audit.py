@@ -5,9 +5,10 @@ import sqlite3
 
 import pytest
 
+from app.store.audit_log import Audit, AuditLog
 from app.store.backup import backup
 from app.store.engine import open_store
-from app.store.issues import Audit, IssueStore
+from app.store.profiles import ProfileStore
 
 from app.desk.profiles import hash_password
 
@@ -24,8 +25,8 @@ PASSWORD = "店长的密码-42"
 def user_store():
     """The user's store with a supervisor and a refund (three audit entries), closed."""
     s = open_store(config.store_path())
-    IssueStore(s).add_profile("店长", "supervisor", hash_password(PASSWORD), at(0), Audit("店长", "first supervisor"),
-                              first_supervisor=True)
+    ProfileStore(s).add_profile("店长", "supervisor", hash_password(PASSWORD), at(0), Audit("店长", "first supervisor"),
+                                first_supervisor=True)
     _refund(s, 350)
     s.close()
     return config.store_path()
@@ -127,7 +128,7 @@ def test_repair_schema_takes_a_supervisors_password(user_store, monkeypatch, cap
     assert main(["audit", "verify"]) == 0
     s = open_store(user_store)
     try:
-        assert IssueStore(s).audit_log()[-1].what == "schema repaired"
+        assert AuditLog(s).audit_log()[-1].what == "schema repaired"
         assert _refund(s, 420).amount_fen == 420
     finally:
         s.close()

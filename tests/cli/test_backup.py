@@ -124,7 +124,7 @@ def test_restoring_over_a_store_with_a_supervisor_takes_one_and_is_in_the_restor
     assert main(["restore", str(tmp_path / "yesterday.db"), "--supervisor", "店长"]) == 0
     assert "restored" in capsys.readouterr().out
     s = open_store(config.store_path())
-    [entry] = [e for e in IssueDesk(s, "").repo.audit_log() if e.what == "store restored"]
+    [entry] = [e for e in IssueDesk(s, "").audit.audit_log() if e.what == "store restored"]
     assert entry.who == "店长" and entry.after["from"] == str(tmp_path / "yesterday.db")
     assert entry.before["audit_head"].startswith("2:")  # the replaced log: first supervisor, one wrong password
     assert IssueDesk(s, "").profiles() == []  # yesterday's store, as it was

@@ -5,8 +5,8 @@ import io
 
 import pytest
 
+from app.store.audit_log import AuditLog
 from app.store.engine import open_store
-from app.store.issues import IssueStore
 
 from app import config
 from app.cli.main import main
@@ -30,7 +30,7 @@ def said(err: str) -> list[str]:
 def guard_changes() -> list:
     store = open_store(config.store_path())
     try:
-        return [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
+        return [e for e in AuditLog(store).audit_log() if e.what == "guard words changed"]
     finally:
         store.close()
 

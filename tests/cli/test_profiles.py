@@ -90,8 +90,8 @@ def test_add_never_overwrites_a_profile_and_says_how_to_change_it(set_up, passwo
         assert "kefudesk profiles password 店长" in err
     desk, store = stored()
     try:
-        assert desk.role("店长") == "supervisor" and password_ok("secret-1", desk.repo.profile("店长")[1])
-        assert all(entry.who != "店长" for entry in desk.repo.audit_log())  # 店长 did nothing: never named as actor
+        assert desk.role("店长") == "supervisor" and password_ok("secret-1", desk.people.profile("店长")[1])
+        assert all(entry.who != "店长" for entry in desk.audit.audit_log())  # 店长 did nothing: never named as actor
     finally:
         store.close()
 
@@ -113,7 +113,7 @@ def test_every_change_is_audited_as_the_supervisor_who_made_it_never_the_person_
 
     desk, store = stored()
     try:
-        log = desk.repo.audit_log()
+        log = desk.audit.audit_log()
     finally:
         store.close()
     people = [(e.who, e.what, (e.after or {}).get("profile")) for e in log]

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from app.store.issues import IssueStore
+from app.store.audit_log import AuditLog
 
 pytestmark = pytest.mark.integration
 
@@ -35,7 +35,7 @@ def test_ctrl_w_closes_answered_chats_asks_why_for_unanswered_ones_and_a_new_mes
     ask.setTextValue("买家已电话沟通")
     ask.accept()
     qtbot.waitUntil(lambda: sim.world.chats[unanswered_id].conversation.state == "closed")
-    [entry] = [e for e in IssueStore(desk.store).audit_log() if e.what == "chat closed unanswered"]
+    [entry] = [e for e in AuditLog(desk.store).audit_log() if e.what == "chat closed unanswered"]
     assert entry.after["why"] == "买家已电话沟通"
 
     control.post("/sim/say", json={"conversation_id": answered_id, "text": "还有一个问题"})

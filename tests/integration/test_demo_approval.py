@@ -34,7 +34,7 @@ def test_an_over_limit_refund_is_approved_in_the_demo_with_the_password_it_shows
     shown = window.statusBar().findChild(QWidget, "demoSupervisor").text()
     assert DEMO_SUPERVISOR in shown and DEMO_SUPERVISOR_PASSWORD in shown
     assert window.issue_desk.role(DEMO_SUPERVISOR) == "supervisor"
-    assert [e.what for e in window.issue_desk.repo.audit_log()] == ["first supervisor"]  # the issue-17 path
+    assert [e.what for e in window.issue_desk.audit.audit_log()] == ["first supervisor"]  # the issue-17 path
 
     control.post("/sim/say", json={"buyer_nick": "tb_少发宝妈", "text": "收到的鞋子少了一只鞋垫"})
     qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1 and window.queue_model.chat_at(0).waiting_since)

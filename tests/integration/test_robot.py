@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.gateway.secrets import MemorySecretStore
+from app.store.audit_log import AuditLog
 from app.store.engine import open_store
-from app.store.issues import IssueStore
 
 from app.desk.robot import RobotRule, RobotSettings
 from app.desk.session import DeskSession, ShopAccount
@@ -53,7 +53,7 @@ def test_a_buyer_who_waited_gets_one_robot_answer_marked_robot(qtbot, desk, sim,
     assert "16点前付款" in robot_sent(sim)[0].text
     qtbot.waitUntil(lambda: any(m.direction == "robot" and m.state == "sent" for m in session.store.messages(cid)))
     assert session.store.conversation(cid).waiting_since is None  # the buyer's clock stopped
-    entry = next(e for e in IssueStore(session.store).audit_log() if e.what == "robot answer")
+    entry = next(e for e in AuditLog(session.store).audit_log() if e.what == "robot answer")
     assert entry.who == "robot" and entry.after["rule"] == "发货" and entry.after["question"] == "亲 什么时候发货呀"
 
     control.post("/sim/say", json={"conversation_id": cid, "text": "那明天能到吗，发货快点"})
@@ -85,7 +85,7 @@ def test_while_suspended_the_robot_answers_at_once_and_the_guard_still_decides(q
     control.post("/sim/say", json={"conversation_id": other["conversation"]["id"], "text": "什么时候发货"})
     qtbot.waitUntil(lambda: any("加微信" in p for p in listener.problems), timeout=5000)
     assert len(robot_sent(sim)) == 1
-    blocked = [e for e in IssueStore(session.store).audit_log() if e.what == "robot blocked"]
+    blocked = [e for e in AuditLog(session.store).audit_log() if e.what == "robot blocked"]
     assert blocked and blocked[0].after["words"] == ["加微信"]
 
 

@@ -18,8 +18,8 @@ from sqlalchemy import create_engine, select, text
 from app.store import audit_chain
 from app.store import engine as store_engine
 from app.store import models as m
+from app.store.audit_log import Audit, AuditLog
 from app.store.engine import open_store
-from app.store.issues import Audit, IssueStore
 
 pytestmark = pytest.mark.integration
 T0 = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
@@ -32,7 +32,7 @@ TRICKY = [  # JSON and times that could read back differently from either databa
 
 
 def _entries(store) -> None:
-    repo = IssueStore(store)
+    repo = AuditLog(store)
     beijing = timezone(timedelta(hours=8))
     for n, after in enumerate(TRICKY):
         repo.write_audit(Audit("小王", "refund", {"before": n}, after),
@@ -69,7 +69,7 @@ def test_desks_appending_at_the_same_moment_keep_one_chain(pg_url):
 
     def work(n: int) -> None:
         try:
-            repo = IssueStore(desks[n])
+            repo = AuditLog(desks[n])
             start.wait(timeout=30)
             for k in range(40):
                 repo.write_audit(Audit(f"desk-{n}", "refund", None, {"k": k}), T0 + timedelta(seconds=k))
@@ -100,8 +100,8 @@ def test_a_role_that_may_only_insert_and_select_the_log_writes_it(pg_url):
         c.execute(text("GRANT SELECT, INSERT ON audit TO kefu_desk_audit_test"))
     desk = open_store(pg_url.replace("postgres@", "kefu_desk_audit_test:audit-test-pw@"))
     try:
-        IssueStore(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 300}), T0)
-        IssueStore(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 200}), T0)
+        AuditLog(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 300}), T0)
+        AuditLog(desk).write_audit(Audit("小王", "refund", None, {"amount_fen": 200}), T0)
         with pytest.raises(Exception, match="permission denied"), desk.engine.begin() as c:
             c.execute(text("UPDATE audit SET who = 'someone else'"))
         assert audit_chain.verify_store(desk.engine).whole
@@ -126,7 +126,7 @@ def test_the_entries_already_on_the_server_are_chained_by_the_upgrade(pg_url):
     old.dispose()
     store = open_store(pg_url)
     try:
-        IssueStore(store).write_audit(Audit("小王", "refund"), T0)
+        AuditLog(store).write_audit(Audit("小王", "refund"), T0)
         verdict = audit_chain.verify_store(store.engine)
         assert verdict.whole and verdict.count == 4 and verdict.head[0] == 4
     finally:

@@ -69,7 +69,7 @@ def test_the_tracker_works_on_postgresql(stores, tmp_path):
 
 
 def second_audit(desk: IssueDesk):
-    return desk.repo.audit_log(desk.issues(IssueFilter(limit=1))[0].id)
+    return desk.audit.audit_log(desk.issues(IssueFilter(limit=1))[0].id)
 
 
 def test_two_agents_refunding_at_the_same_moment_never_exceed_the_order(stores):

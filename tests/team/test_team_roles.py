@@ -19,9 +19,10 @@ from sqlalchemy import create_engine, text
 
 from app.quickreplies.phrase import Phrase
 from app.store import clips
+from app.store.audit_log import Audit
 from app.store.engine import open_store
 from app.store.errors import ServerRefused
-from app.store.issues import Audit, IssueStore
+from app.store.profiles import ProfileStore
 from app.store.search import search_messages
 
 from app.desk.clipboard import ClipHistory
@@ -126,7 +127,7 @@ def test_every_desk_operation_works_from_the_agents_login(team, desk, tmp_path):
 
     day = NOW.astimezone().date().isoformat()
     assert len(Reports(desk).table("refunds", day).rows) == 2
-    whats = [entry.what for entry in li.repo.audit_log()]
+    whats = [entry.what for entry in li.audit.audit_log()]
     assert "partial_refund: money action" in whats and "approved" in whats and "policy changed" in whats
 
 
@@ -161,8 +162,8 @@ def test_the_agents_login_cannot_make_a_supervisor(team, desk):
         li.add_profile("小李", "supervisor", "my-own-pass")
     assert refused.value.code == "supervisor_needed"
     with pytest.raises(ServerRefused, match="agent_profile"):
-        IssueStore(desk).add_profile("小李", "supervisor", hash_password("my-own-pass"), NOW,
-                                     Audit("小李", "profile added"))
+        ProfileStore(desk).add_profile("小李", "supervisor", hash_password("my-own-pass"), NOW,
+                                       Audit("小李", "profile added"))
     assert li.role("小李") == "agent"
 
 

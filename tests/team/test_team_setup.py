@@ -62,7 +62,7 @@ def test_setup_run_again_changes_nothing_and_keeps_the_passwords(team):
     li = IssueDesk(desk, "小李", clock=lambda: NOW)
     issue = li.open_issue(stage="after_sale", category="damage", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
     li.act(issue.id, "partial_refund", {"amount": "5", "reason": "压坏"})
-    audit = [(e.id, e.what) for e in li.repo.audit_log()]
+    audit = [(e.id, e.what) for e in li.audit.audit_log()]
     desk.close()
     before = layout(team.admin)
 
@@ -71,7 +71,7 @@ def test_setup_run_again_changes_nothing_and_keeps_the_passwords(team):
     assert layout(team.admin) == before
     desk = open_store(team.desk)  # the same password still opens it
     li = IssueDesk(desk, "小李", clock=lambda: NOW)
-    assert [(e.id, e.what) for e in li.repo.audit_log()] == audit
+    assert [(e.id, e.what) for e in li.audit.audit_log()] == audit
     assert li.repo.amount_for_order(ORDER.no, ("partial_refund",), ("done",)) == 500
     assert "store.url = postgresql+psycopg://kefudesk_desk@" in again.stdout and "desk-pass" not in again.stdout
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.store.issues import IssueStore
+from app.store.audit_log import AuditLog
 
 from app.desk.guard import SendBlocked
 
@@ -46,7 +46,7 @@ def test_a_banned_word_added_in_the_desk_blocks_the_next_send_at_once(qtbot, des
     qtbot.keyClick(dialog.banned.list, Qt.Key.Key_Delete)
     assert "加微信" not in dialog.banned.words()
     assert win.session.send_reply("c1", "可以加微信吗").state == "pending"  # switched off: it goes
-    changes = [e for e in IssueStore(win.session.store).audit_log() if e.what == "guard words changed"]
+    changes = [e for e in AuditLog(win.session.store).audit_log() if e.what == "guard words changed"]
     assert changes[-1].who == "小李" and "加微信" in changes[-1].after["removed"]
 
 
@@ -105,7 +105,7 @@ def test_removing_a_banned_word_takes_a_supervisor_typed_at_the_keyboard(qtbot, 
     assert "加微信" not in lists.banned.words()
     qtbot.waitUntil(lists.banned.list.hasFocus)  # back where the agent was
     assert win.session.send_reply("c1", "可以加微信吗").state == "pending"  # switched off: it goes
-    last = [e for e in IssueStore(win.session.store).audit_log() if e.what == "guard words changed"][-1]
+    last = [e for e in AuditLog(win.session.store).audit_log() if e.what == "guard words changed"][-1]
     assert (last.who, last.after["desk"]) == ("店长", "小李")
 
 

@@ -114,7 +114,7 @@ def test_the_fifth_same_problem_on_one_item_in_a_day_alerts_the_supervisor(qtbot
         window.issue_desk.open_issue(stage="after_sale", category="missing_item", order_no=order.no)
     open_issue(qtbot, window)  # the fifth, from the chat
     assert "5 issues of this kind on “小鹿运动鞋”" in window.statusBar().currentMessage()
-    assert window.issue_desk.repo.audit_log()[-1].what == "cluster alert"
+    assert window.issue_desk.audit.audit_log()[-1].what == "cluster alert"
 
 
 def test_enter_on_an_issue_shows_its_history_and_photos_and_changes_its_state(qtbot, window, tmp_path):

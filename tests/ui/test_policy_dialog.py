@@ -51,5 +51,5 @@ def test_guessing_the_supervisors_password_in_the_dialog_locks_it(qtbot, desk):
     dialog.save()
     assert f"{LOCK_AFTER} wrong passwords for 店长: it is locked until" in dialog.problem.text()
     assert window.issue_desk.policy.partial_refund_max_fen == 600 and dialog.isVisible()
-    tries = [e for e in window.issue_desk.repo.audit_log() if e.what == "wrong password"]
+    tries = [e for e in window.issue_desk.audit.audit_log() if e.what == "wrong password"]
     assert [(e.who, e.after) for e in tries] == [("小李", {"profile": "店长"})] * LOCK_AFTER  # the desk that tried

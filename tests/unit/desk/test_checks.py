@@ -95,14 +95,14 @@ def test_an_empty_return_is_flagged_when_received_and_again_before_the_refund(de
     assert desk.flags(issue.id) == list(outcome.warnings)
     refund = desk.act(issue.id, "full_refund", {"reason": "退货退款"})
     assert refund.warnings == outcome.warnings
-    assert desk.repo.audit_log(issue.id)[-1].after["warnings"] == list(outcome.warnings)
+    assert desk.audit.audit_log(issue.id)[-1].after["warnings"] == list(outcome.warnings)
 
 
 def test_the_desks_weight_check_names_an_unknown_order_and_keeps_its_suggestion_in_the_audit_log(desk):
     issue = desk.open_issue(stage="after_sale", category="missing_item", order_no=ORDER.no, buyer_nick="tb_小美妈妈")
     check = desk.weight_check(issue.id, parcel(650, 645, True, True))
     assert check.verdict == "doubtful"
-    entry = desk.repo.audit_log()[-1]
+    entry = desk.audit.audit_log()[-1]
     assert (entry.what, entry.after["origin_g"], entry.after["expected_g"]) == ("weight check: doubtful", 650, [620, 690])
     stray = desk.open_issue(stage="after_sale", category="missing_item", order_no="1000000000000000404",
                             buyer_nick="x")

@@ -34,10 +34,10 @@ def test_a_fresh_store_gets_the_demo_supervisor_as_its_first_and_keeps_it(store)
     desk = IssueDesk(store, "demo", clock=lambda: NOW)
     assert demo_supervisor(desk) == MADE
     assert desk.profiles() == [(DEMO_SUPERVISOR, "supervisor")]
-    [entry] = desk.repo.audit_log()
+    [entry] = desk.audit.audit_log()
     assert (entry.who, entry.what, entry.after["profile"]) == ("demo", "first supervisor", DEMO_SUPERVISOR)
     desk.confirm_supervisor(DEMO_SUPERVISOR, DEMO_SUPERVISOR_PASSWORD)  # the password the demo shows opens it
-    assert demo_supervisor(desk) == READY and len(desk.repo.audit_log()) == 1
+    assert demo_supervisor(desk) == READY and len(desk.audit.audit_log()) == 1
 
 
 def test_a_store_with_its_own_supervisor_gets_none(store):

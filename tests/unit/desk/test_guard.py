@@ -9,8 +9,8 @@ import pytest
 
 from app.quickreplies.starter import STARTER
 from app.shopsim import vocab
+from app.store.audit_log import AuditLog
 from app.store.engine import open_store
-from app.store.issues import IssueStore
 
 from app.desk.guard import SendGuard, default_words, edit_words, removal_needs_supervisor
 from app.desk.issues import IssueDesk
@@ -83,7 +83,7 @@ def test_a_shop_adds_its_own_words_and_switches_defaults_off_audited(tmp_path, g
     assert SendGuard.for_store(store).check("笨蛋") == []  # kept in the store
     again = edit_words(store, "店长", add=["笨蛋"], remove=["差评师"])
     assert again.check("笨蛋") and again.check("差评师") == []
-    entries = [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
+    entries = [e for e in AuditLog(store).audit_log() if e.what == "guard words changed"]
     assert [e.who for e in entries] == ["店长", "店长"] and entries[0].after == {"added": ["差评师"],
                                                                               "removed": ["笨蛋"], "desk": "店长"}
     with pytest.raises(ValueError, match="1–40 characters"):
@@ -103,7 +103,7 @@ def supervised(tmp_path):
 
 
 def changes(store) -> list:
-    return [e for e in IssueStore(store).audit_log() if e.what == "guard words changed"]
+    return [e for e in AuditLog(store).audit_log() if e.what == "guard words changed"]
 
 
 def test_an_agent_cannot_switch_a_banned_word_off_where_the_store_has_a_supervisor(supervised):
@@ -119,7 +119,7 @@ def test_an_agent_cannot_switch_a_banned_word_off_where_the_store_has_a_supervis
     guard = SendGuard.for_store(supervised)
     assert guard.check("可以加微信吗") and guard.check("你这个差评师")  # nothing changed
     assert [e.after for e in changes(supervised)] == [{"added": ["差评师"], "removed": [], "desk": "小李"}]
-    tries = [e for e in IssueStore(supervised).audit_log() if e.what == "wrong password"]
+    tries = [e for e in AuditLog(supervised).audit_log() if e.what == "wrong password"]
     assert [(e.who, e.after) for e in tries] == [("小李", {"profile": "店长"})] * 2  # counted towards the lock-out
     edit_words(supervised, "小李", add=["闲鱼"])  # adding stays open to everyone
     assert SendGuard.for_store(supervised).check("闲鱼上更便宜")

@@ -53,7 +53,7 @@ def test_an_issue_is_opened_from_a_chat_with_its_evidence_and_audited(desk):
     issue = missing_item(desk)
     assert (issue.state, issue.owner, issue.buyer_id, issue.evidence) == ("open", "小李", "b1", (11, 12))
     assert desk.issues(IssueFilter(buyer_id="b1")) == [issue]
-    assert desk.repo.audit_log(issue.id)[0].what == "issue opened"
+    assert desk.audit.audit_log(issue.id)[0].what == "issue opened"
 
 
 def test_an_unknown_category_or_an_issue_without_order_or_buyer_is_refused(desk):
@@ -70,7 +70,7 @@ def test_a_small_partial_refund_is_done_and_moves_the_issue_to_finance(desk):
                                                     "alipay": "xm@example.com"})
     assert (outcome.action.status, outcome.action.amount_fen, outcome.needs_approval) == ("done", 590, "")
     assert desk.repo.issue(issue.id).state == "waiting_finance"
-    entry = desk.repo.audit_log(issue.id)[-1]
+    entry = desk.audit.audit_log(issue.id)[-1]
     assert entry.who == "小李" and entry.what == "partial_refund: money action" and entry.after["amount_fen"] == 590
 
 
@@ -85,7 +85,7 @@ def test_over_the_agents_cap_becomes_an_approval_request_that_counts_for_nothing
         desk.approve(outcome.action.id, "小李", "")
     approved = desk.approve(outcome.action.id, "店长", "secret-1")
     assert (approved.status, approved.decided_by) == ("done", "店长")
-    assert [e.what for e in desk.repo.audit_log(issue.id)][-2:] == ["partial_refund: approval requested", "approved"]
+    assert [e.what for e in desk.audit.audit_log(issue.id)][-2:] == ["partial_refund: approval requested", "approved"]
     with pytest.raises(Exception, match="already decided"):
         desk.approve(outcome.action.id, "店长", "secret-1")
 
@@ -134,7 +134,7 @@ def test_price_rounding_limits_per_order_share_and_per_day(desk, store):
     # a supervisor acts without the agents' limits, and it is written down as an override
     boss = IssueDesk(store, "店长", clock=lambda: NOW)
     assert boss.act(issue.id, "price_rounding", {"amount": "5"}).action.status == "done"
-    assert desk.repo.audit_log(issue.id)[-1].what == "price_rounding: override"
+    assert desk.audit.audit_log(issue.id)[-1].what == "price_rounding: override"
 
 
 def test_the_policy_is_the_shops_and_only_a_supervisor_changes_it(desk):
@@ -143,7 +143,7 @@ def test_the_policy_is_the_shops_and_only_a_supervisor_changes_it(desk):
     desk.set_policy(Policy(partial_refund_max_fen=1000), "店长", "secret-1")
     issue = missing_item(desk)
     assert desk.act(issue.id, "partial_refund", {"amount": "9", "reason": "x"}).action.status == "done"
-    changed = next(e for e in desk.repo.audit_log() if e.what == "policy changed")
+    changed = next(e for e in desk.audit.audit_log() if e.what == "policy changed")
     assert changed.who == "店长" and changed.after["partial_refund_max_fen"] == 1000
 
 
@@ -153,7 +153,7 @@ def test_a_return_tracking_no_seen_on_another_issue_is_flagged_before_money_goes
     other = desk.open_issue(stage="after_sale", category="return", order_no="1000000000000000001", buyer_nick="别人")
     outcome = desk.act(other.id, "return", {"shipping_paid_by": "shop", "return_tracking_no": "SF1000"})
     assert outcome.warnings and f"already used on issue {first.id}" in outcome.warnings[0]
-    assert desk.repo.audit_log(other.id)[-1].after["warnings"] == list(outcome.warnings)
+    assert desk.audit.audit_log(other.id)[-1].after["warnings"] == list(outcome.warnings)
 
 
 def test_a_closed_issue_takes_no_more_actions_until_reopened(desk):
@@ -208,7 +208,7 @@ def test_photos_are_kept_by_hash_on_the_issue_and_a_file_that_is_not_one_stops_t
     assert desk.repo.issue(issue.id).photos == ()
     kept = desk.attach_photos(issue.id, [tmp_path / "包裹.png", tmp_path / "面单.png", tmp_path / "包裹.png"])
     assert len(kept.photos) == 2 and all(desk.store.images.has(p) for p in kept.photos)
-    assert desk.repo.audit_log(issue.id)[-1].what == "photos attached"
+    assert desk.audit.audit_log(issue.id)[-1].what == "photos attached"
 
 
 def test_the_buyers_pictures_among_the_chosen_messages_become_the_issues_photos(desk, store):

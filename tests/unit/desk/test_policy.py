@@ -61,7 +61,7 @@ def test_only_a_supervisor_changes_the_limits_and_the_next_refund_meets_them(des
         desk.set_policy(Policy(partial_refund_max_share=3.0), "店长", "secret-1")
     desk.set_policy(Policy(partial_refund_max_fen=3000), "店长", "secret-1")
     assert desk.act(issue.id, "partial_refund", {"amount": "20", "reason": "压坏"}).needs_approval == ""
-    entry = desk.repo.audit_log()[-2]
+    entry = desk.audit.audit_log()[-2]
     assert (entry.who, entry.what, entry.before, entry.after["partial_refund_max_fen"]) == (
         "店长", "policy changed", None, 3000)
 

@@ -66,7 +66,7 @@ def test_a_gbk_problem_list_becomes_in_sale_issues_due_at_once_with_phones_kept(
     phones = {w.issue.order_no: w.phone for w in items}
     assert phones == {"3912000000000000001": "13800138001", "3912000000000000002": "13900138002",
                       "3912000000000000003": ""}
-    assert desk.repo.audit_log()[-1].what == "problem orders imported"
+    assert desk.audit.audit_log()[-1].what == "problem orders imported"
 
 
 def test_reimporting_the_list_every_few_hours_never_duplicates_and_refreshes_details(desk):
@@ -206,7 +206,7 @@ def test_an_import_that_fails_midway_keeps_nothing(desk):
                         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
     with pytest.raises(StoreFull):
         imported(desk)
-    assert desk.issues(IssueFilter(stage="in_sale")) == [] and desk.repo.audit_log() == []
+    assert desk.issues(IssueFilter(stage="in_sale")) == [] and desk.audit.audit_log() == []
     assert desk.repo.phones(["3912000000000000001"], []) == ({}, {})
 
 
@@ -233,7 +233,7 @@ def test_a_long_list_that_fails_after_its_first_batches_is_undone_and_the_log_sa
     with pytest.raises(StoreFull):
         imported(desk, HEADER + rows)
     assert desk.issues(IssueFilter(stage="in_sale")) == []
-    log = desk.repo.audit_log()
+    log = desk.audit.audit_log()
     opened = [entry for entry in log if entry.what == "issue opened"]
     assert opened, "batches were committed before the failure"
     [undone] = [entry for entry in log if entry.what == "import undone"]

@@ -55,7 +55,7 @@ def refused(call, *args, **kwargs) -> IssueRefused:
 
 def profile_entries(store) -> list:
     desk = IssueDesk(store, "")
-    return [e for e in desk.repo.audit_log() if e.issue_id is None and e.what != "policy changed"]
+    return [e for e in desk.audit.audit_log() if e.issue_id is None and e.what != "policy changed"]
 
 
 def test_once_a_store_has_a_supervisor_another_takes_a_supervisors_password(shop):
@@ -124,7 +124,7 @@ def test_the_audit_log_names_the_supervisor_who_acted_and_whom_it_was_about_neve
     role_change = profile_entries(shop)[4]
     assert (role_change.before, role_change.after) == ({"profile": "小李", "role": "agent"},
                                                        {"profile": "小李", "role": "supervisor", "desk": "小李"})
-    log = json.dumps([[e.who, e.what, e.before, e.after] for e in desk.repo.audit_log()], ensure_ascii=False)
+    log = json.dumps([[e.who, e.what, e.before, e.after] for e in desk.audit.audit_log()], ensure_ascii=False)
     assert "scrypt" not in log and "reset-1" not in log and "boss-123" not in log
 
 
@@ -149,7 +149,7 @@ def test_nobody_approves_their_own_request(shop):
     assert li.approve(asked.action.id, "店长", "secret-1").decided_by == "店长"
 
     again = li.act(issue.id, "gift", {"kind": "coupon", "value": "30"})  # a supervisor now: an override, no request
-    assert again.action.status == "done" and li.repo.audit_log(issue.id)[-1].what == "gift: override"
+    assert again.action.status == "done" and li.audit.audit_log(issue.id)[-1].what == "gift: override"
     wang = IssueDesk(shop, "小王", clock=lambda: NOW)
     withdrawn = wang.act(issue.id, "gift", {"kind": "gift", "value": "30"})
     assert withdrawn.needs_approval
@@ -167,7 +167,7 @@ def test_wrong_passwords_lock_the_supervisors_password_for_a_while(shop):
     until = (NOW + timedelta(minutes=LOCK_AFTER - 1) + LOCK_FOR).astimezone().strftime("%H:%M")
     assert locked.code == "password_locked" and f"locked until {until}" in str(locked)
     assert refused(li.set_password, "店长", "stolen-1", old_password="secret-1").code == "password_locked"
-    wrong = [e for e in li.repo.audit_log() if e.what == "wrong password"]
+    wrong = [e for e in li.audit.audit_log() if e.what == "wrong password"]
     assert [(e.who, e.after) for e in wrong] == [("小李", {"profile": "店长"})] * LOCK_AFTER  # who tried, about whom
     clock[0] = NOW + timedelta(minutes=LOCK_AFTER - 1) + LOCK_FOR
     li.set_policy(Policy(), "店长", "secret-1")
@@ -191,13 +191,13 @@ def race_for_the_first_supervisor(first, second) -> dict[str, str]:
     """店长 on the first store and 老板 on the second, at once; what each got (also used on PostgreSQL)."""
     first_writing, second_writing = threading.Event(), threading.Event()
     one, two = IssueDesk(first, "desk-1", clock=lambda: NOW), IssueDesk(second, "desk-2", clock=lambda: NOW)
-    write = two.repo.add_profile
+    write = two.people.add_profile
 
     def second_writes(*args, **kwargs) -> None:
         second_writing.set()  # past every check outside the transaction, found no supervisor
         write(*args, **kwargs)
 
-    two.repo.add_profile = second_writes
+    two.people.add_profile = second_writes
 
     @event.listens_for(first.engine, "before_cursor_execute")
     def first_waits(_conn, _cursor, statement, *_rest) -> None:

@@ -68,8 +68,8 @@ def test_a_complaint_word_written_around_the_filter_still_makes_the_chat_angry()
 
 
 def test_a_shops_urgent_words_replace_the_defaults_and_unreadable_ones_fall_back(tmp_path):
+    from app.store.audit_log import AuditLog
     from app.store.engine import open_store
-    from app.store.issues import IssueStore
 
     from app.desk.queue import ANGRY_WORDS, angry_words, set_angry_words
 
@@ -78,7 +78,7 @@ def test_a_shops_urgent_words_replace_the_defaults_and_unreadable_ones_fall_back
     at = datetime(2026, 11, 11, tzinfo=UTC)
     assert set_angry_words(store, ["黑猫", " 黑猫 ", "", "投诉"], "店长", at) == ("黑猫", "投诉")
     assert angry_words(store) == ("黑猫", "投诉")
-    entry = IssueStore(store).audit_log()[-1]
+    entry = AuditLog(store).audit_log()[-1]
     assert (entry.what, entry.before["words"][0], entry.after["words"]) == ("urgent words changed", "投诉", ["黑猫", "投诉"])
     store.set_meta("queue.angry_words", "{broken")
     assert angry_words(store) == ANGRY_WORDS

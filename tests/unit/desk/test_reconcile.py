@@ -34,7 +34,7 @@ def desk(tmp_path):
 
 
 def reconciled(desk: IssueDesk) -> list[str]:
-    return [e.what for e in desk.repo.audit_log() if e.what.startswith("refund reconciled")]
+    return [e.what for e in desk.audit.audit_log() if e.what.startswith("refund reconciled")]
 
 
 def test_a_reconciliation_that_fails_midway_marks_nothing(desk):

@@ -99,7 +99,7 @@ def test_finances_result_sheet_marks_each_refund_matched_or_what_differs(store, 
     marks = reconcile(store, sheet, "csv", DAY, who="财务")
     assert [(m.result, m.detail) for m in marks] == [
         ("matched", ""), ("mismatched", "amount ¥3.00 → ¥3.50"), ("not_in_desk", "¥8.00")]
-    assert [e.what for e in desk.repo.audit_log() if e.what.startswith("refund reconciled")] == [
+    assert [e.what for e in desk.audit.audit_log() if e.what.startswith("refund reconciled")] == [
         "refund reconciled: matched", "refund reconciled: mismatched"]
     path = tmp_path / "result.csv"
     path.write_bytes(sheet)

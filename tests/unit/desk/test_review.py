@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.store.audit_log import Audit, AuditLog
 from app.store.engine import open_store
-from app.store.issues import Audit, IssueStore
+from app.store.issues import IssueStore
 
 from app.desk.review import ChatFilter, ReviewDesk, ReviewRefused
 
@@ -43,9 +44,9 @@ def desk(tmp_path):
                               "buyer_id": "b-c1", "buyer_nick": "tb_退款宝妈", "conversation_id": "c1",
                               "owner": "小李", "state": "open", "note": ""}, [], T0, Audit("小李", "issue opened"))
     issues.add_action(issue.id, "partial_refund", {"amount": 600}, 600, "done", "小李", T0 + timedelta(minutes=5), None)
-    issues.write_audit(Audit("小李", "guard override", None, {"conversation": "c2", "words": ["x"]}), T0)
-    issues.write_audit(Audit("小李", "chat closed unanswered", None, {"conversation": "c1", "why": "买家不回"}),
-                       T0 + timedelta(minutes=9))
+    AuditLog(store).write_audit(Audit("小李", "guard override", None, {"conversation": "c2", "words": ["x"]}), T0)
+    AuditLog(store).write_audit(Audit("小李", "chat closed unanswered", None, {"conversation": "c1", "why": "买家不回"}),
+                                T0 + timedelta(minutes=9))
     store.upsert_orders([domain.Order("3698", "b-c2", (), 12900, "已付款", T0 + timedelta(hours=2))], T0)
     yield ReviewDesk(store, "店长", clock=lambda: T0 + timedelta(hours=12), tz=SH)
     store.close()

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.store.audit_log import AuditLog
 from app.store.engine import open_store
-from app.store.issues import IssueStore
 from app.store.records import ConversationSummary
 
 from app.desk.robot import Robot, RobotRule, RobotSettings, RobotSettingsInvalid, parse_settings
@@ -87,7 +87,7 @@ def test_settings_are_checked_and_changes_audited(robot):
                                   {"name": "a", "phrase_id": 2, "keywords": ["y"]}]})
     robot.save(RobotSettings(True, after_seconds=30), "owner")
     assert Robot(robot.store, clock=lambda: NOW, values=lambda c: {}).settings == RobotSettings(True, after_seconds=30)
-    changes = [e for e in IssueStore(robot.store).audit_log() if e.what == "robot settings changed"]
+    changes = [e for e in AuditLog(robot.store).audit_log() if e.what == "robot settings changed"]
     assert changes[-1].who == "owner" and changes[-1].after["after_seconds"] == 30
 
 

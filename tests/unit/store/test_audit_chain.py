@@ -14,16 +14,17 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
 from app.store import audit_chain
+from app.store.audit_log import Audit, AuditLog
 from app.store.backup import backup
 from app.store.engine import open_store
 from app.store.files import connect_readonly
-from app.store.issues import Audit, IssueStore
+from app.store.issues import IssueStore
 
 from tests.unit.store.conftest import T0, at
 
 
 def _write(store, count: int, start: int = 0) -> None:
-    repo = IssueStore(store)
+    repo = AuditLog(store)
     for n in range(start, start + count):
         repo.write_audit(Audit("小王", "partial_refund: money action", None,
                                {"amount_fen": 300 + n, "reason": "少发一只袜子", "share": 0.1 * n}), at(n))
@@ -214,7 +215,7 @@ def test_the_entries_of_an_upgraded_store_are_chained_by_the_migration(tmp_path)
         _write(s, 1)
         verdict = _verdict(path)
         assert verdict.whole and verdict.count == 5 and verdict.head[0] == 5
-        assert [e.what for e in IssueStore(s).audit_log()][:2] == ["refund", "policy changed"]
+        assert [e.what for e in AuditLog(s).audit_log()][:2] == ["refund", "policy changed"]
     finally:
         s.close()
 
@@ -223,11 +224,11 @@ WRITER = """
 import random, sys, time
 from datetime import UTC, datetime
 from pathlib import Path
+from app.store.audit_log import Audit, AuditLog
 from app.store.engine import open_store
-from app.store.issues import Audit, IssueStore
 path, who, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
 store = open_store(path)
-repo = IssueStore(store)
+repo = AuditLog(store)
 Path(f"{go}.{who}").touch()
 deadline = time.monotonic() + 60
 while not go.exists() and time.monotonic() < deadline:
@@ -258,7 +259,7 @@ def test_two_processes_writing_at_once_keep_one_chain(store, tmp_path):
                 writer.kill()
     verdict = _verdict(store.path)
     assert verdict.whole and verdict.count == 300
-    whos = [e.who for e in IssueStore(store).audit_log()]
+    whos = [e.who for e in AuditLog(store).audit_log()]
     switches = sum(1 for a, b in zip(whos, whos[1:], strict=False) if a != b)
     print(f"the two writers' entries alternate {switches} times in 300")
 

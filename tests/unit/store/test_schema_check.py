@@ -11,9 +11,10 @@ from sqlalchemy import create_engine
 
 from app.store import engine as store_engine
 from app.store import schema_check
+from app.store.audit_log import Audit, AuditLog
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreError, StoreSchemaChanged
-from app.store.issues import Audit, IssueStore
+from app.store.issues import IssueStore
 
 from tests.unit.store.conftest import at
 
@@ -136,7 +137,7 @@ def test_a_repair_drops_the_hidden_trigger_puts_back_the_audit_triggers_and_says
     s = open_store(path)  # opens again
     try:
         assert _refund(s, 350).amount_fen == 350  # and a refund is what was given
-        (entry,) = [e for e in IssueStore(s).audit_log() if e.what == "schema repaired"]
+        (entry,) = [e for e in AuditLog(s).audit_log() if e.what == "schema repaired"]
         assert (entry.who, entry.what, entry.at) == ("店长", "schema repaired", when)
         assert entry.after["dropped"] == ["zero_refunds"] and entry.after["made"] == ["audit_no_update"]
         from tests.unit.store.test_audit_chain import _verdict
@@ -145,7 +146,7 @@ def test_a_repair_drops_the_hidden_trigger_puts_back_the_audit_triggers_and_says
         with pytest.raises(Exception, match="append-only"), s.engine.begin() as c:
             c.exec_driver_sql("UPDATE audit SET who = 'x'")
         assert schema_check.repair(path, "店长", when) == []  # nothing left to do, nothing written
-        assert IssueStore(s).audit_log()[-1].what == "partial_refund: money action"
+        assert AuditLog(s).audit_log()[-1].what == "partial_refund: money action"
     finally:
         s.close()
 

@@ -37,7 +37,7 @@ from app.desk.reasons import Reason
 from app.desk.robot import ANSWERED, ROBOT, Robot, RobotChoice, RobotDuty
 from app.desk.server_watch import ServerWatch
 from app.desk.shop_events import ShopEvents, close_locally
-from app.desk.shop_login import ShopLogin
+from app.desk.shop_login import LoginKeeper
 from app.desk.store_problems import SERVER_UNREACHABLE, store_problem
 
 from app import domain
@@ -109,7 +109,7 @@ class DeskSession:
         self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
         self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
         self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
-        self.shop_login = ShopLogin(store, account, secrets, (self.gateway, self._stream_gateway),
+        self.shop_login = LoginKeeper(store, account, secrets, (self.gateway, self._stream_gateway),
                                     offline=lambda why: self.events.set_online(False, why),
                                     ask=listener.on_login_needed, logged_in=self._logged_in, guarded=self._guarded)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kefudesk-writer")

@@ -1,6 +1,6 @@
 """Logging in to the shop: the token saved in the keyring or the password, who this desk is at the shop, and
 logging in again when the shop refuses the token (a gateway restarted and forgot its sessions). The session
-(app/desk/session.py) holds one ShopLogin and keeps its public log_in(); the window asks the agent for the
+(app/desk/session.py) holds one LoginKeeper and keeps its public log_in(); the window asks the agent for the
 password when told to (DeskListener.on_login_needed)."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kefudesk.desk")
 
 
-class ShopLogin:
+class LoginKeeper:
     """One session's login to its shop. gateways: every client that must carry the token (requests and the
     event stream); offline(why): the desk is offline for this reason; ask(why): ask the agent for the password;
     logged_in(): the agent's password worked, the stream and the outbox may go on; guarded(fn): run fn, telling

@@ -29,7 +29,7 @@ START = datetime.now(UTC) - timedelta(minutes=20)
 def window(qtbot, tmp_path):
     """The demo's agent (login demo, 小雪 at the shop) after a shift: 小王 answered the buyer first, then this desk."""
     store = open_store(tmp_path / "desk.db")
-    # what a login and the shop's agent list left in the store (ShopLogin.login, DeskSession._learn_names)
+    # what a login and the shop's agent list left in the store (LoginKeeper.login, DeskSession._learn_names)
     for agent_id, name in (("agent-demo", "小雪"), ("demo", "小雪"), ("agent-xiaowang", "小王")):
         store.ensure_agent(agent_id, "demo", name)
     store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", START))

@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.runner import Record, median, record
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ROOT / "tests" / "desktop" / "x_apps.py"
+APPS = ROOT / "tests" / "systemwide" / "x_apps.py"
 LONG = ("亲，非常感谢您选择我们家的宝贝～这款儿童运动鞋采用透气网面和防滑橡胶底，宝宝穿着舒适不闷脚。"
         "尺码建议按脚长加0.5到1厘米选择，脚背偏高或偏胖的宝宝可以拍大一码。每天16点前付款当天发货，"
         "默认中通快递，偏远地区需要补邮费哦。收到后有任何问题随时联系我们，七天无理由退换，祝宝宝穿得开心！"

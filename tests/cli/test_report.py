@@ -2,21 +2,17 @@
 that looks like a formula or an escape sequence kept text in every form. (The daily tables through the command are
 tested beside the tables, in tests/unit/desk/test_reports.py, on the store their fixture fills.)"""
 
-import sqlite3
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
-from app.store import models
 from app.store.engine import open_store
 
 from app import config, domain
 from app.cli.main import main
 from tests.cli.test_search import T0, fill
-from tests.conftest import obeyed_by_a_terminal
+from tests.conftest import many_chats, obeyed_by_a_terminal
 
 
 def test_report_kpi_prints_and_writes_xlsx_and_html(tmp_path, capsys):
@@ -67,35 +63,12 @@ def test_the_kpi_report_names_agents_by_the_name_the_shop_gave_them(tmp_path, ca
     assert sorted(rows) == ["agent-gone", "小王"]  # an id nothing named stays as it is
 
 
-@pytest.fixture
-def sqlite_as_shipped():
-    """SQLite with the variables a query may bind as its own build allows (32,766; a Linux distribution's build
-    allows 250,000, which hid the limit here)."""
-    def limit(connection, _record) -> None:
-        if isinstance(connection, sqlite3.Connection):
-            connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
-
-    event.listen(Engine, "connect", limit)
-    yield
-    event.remove(Engine, "connect", limit)
-
-
 @pytest.mark.usefixtures("sqlite_as_shipped")
 def test_the_kpi_report_reads_more_chats_than_sqlite_takes_variables(capsys):
     """40,000 chats in the day: once all their ids went into one query, past SQLite's 32,766 variables, and a year
     of a busy shop crashed the report ('too many SQL variables')."""
-    chats = 40_000
     store = open_store(config.store_path())
-    start = T0.astimezone(UTC)
-    with store.engine.begin() as connection:  # one executemany per table: a few seconds, not 80,000 ingests
-        connection.execute(models.Buyer.__table__.insert(), [{"id": "b", "nick": "果果妈"}])
-        connection.execute(models.Conversation.__table__.insert(), [
-            {"id": f"c{i}", "buyer_id": "b", "state": "closed", "created_at": start} for i in range(chats)])
-        connection.execute(models.Message.__table__.insert(), [
-            {"conversation_id": f"c{i}", "direction": direction, "text": "在吗", "state": "sent", "agent": agent,
-             "sent_at": start + timedelta(seconds=i % 30_000 + wait)}
-            for i in range(chats)
-            for direction, agent, wait in (("in", "", 0), ("out", "小李" if i % 2 else "小王", 20 if i % 2 else 50))])
+    many_chats(store, 40_000, T0)
     store.close()
     assert main(["report", "kpi", "--from", "2026-11-11"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]

@@ -8,9 +8,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import functools  # noqa: E402
+from datetime import datetime, timedelta  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 import pytest  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
+
+if TYPE_CHECKING:
+    from app.store.store import Store
 
 # Deadlines, not timings. A qtbot wait returns the moment its condition holds; its deadline only bounds a test
 # that is failing anyway. pytest-qt's 5 s (and the 10 s some tests gave) ran out on a shared 2-core machine with
@@ -97,3 +102,37 @@ def obeyed_by_a_terminal(out: str) -> list[str]:
     """What in a command's output a terminal would act on rather than show: control characters other than line
     ends and the columns' tabs, C1 controls (0x9b is a one-byte CSI), direction overrides. [] when none."""
     return [c for c in out if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"]
+
+
+@pytest.fixture
+def sqlite_as_shipped():
+    """SQLite with the variables a query may bind as its own build allows (32,766; a Linux distribution's build
+    allows 250,000, which hid the limit here)."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def limit(connection: object, _record: object) -> None:
+        if isinstance(connection, sqlite3.Connection):
+            connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+
+    event.listen(Engine, "connect", limit)
+    yield
+    event.remove(Engine, "connect", limit)
+
+
+def many_chats(store: Store, chats: int, start: datetime) -> None:
+    """chats chats from start on (one a second, wrapping after 30,000), each a question answered by 小李 in 20 s
+    (odd ones) or 小王 in 50 s (even ones): one executemany per table, a few seconds, not 80,000 ingests."""
+    from app.store import models
+
+    with store.engine.begin() as connection:
+        connection.execute(models.Buyer.__table__.insert(), [{"id": "b", "nick": "果果妈"}])
+        connection.execute(models.Conversation.__table__.insert(), [
+            {"id": f"c{i}", "buyer_id": "b", "state": "closed", "created_at": start} for i in range(chats)])
+        connection.execute(models.Message.__table__.insert(), [
+            {"conversation_id": f"c{i}", "direction": direction, "text": "在吗", "state": "sent", "agent": agent,
+             "sent_at": start + timedelta(seconds=i % 30_000 + wait)}
+            for i in range(chats)
+            for direction, agent, wait in (("in", "", 0), ("out", "小李" if i % 2 else "小王", 20 if i % 2 else 50))])

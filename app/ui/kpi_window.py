@@ -3,6 +3,7 @@ a bar chart of one figure (QtCharts); Enter on a figure opens the chats behind i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -29,6 +30,7 @@ from app.ui.models.kpi_table import COLUMNS, KpiTable
 from app.ui.record_view import record_view
 
 Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger("kefudesk.ui")
 
 # the review filter that shows the chats behind a figure (by its index in COLUMNS); the others show all its chats
 DRILL = {**dict.fromkeys(range(1, 8), "slow"), 8: "unanswered_at_close", 10: "refunds", 11: "refunds"}
@@ -126,7 +128,9 @@ class KpiWindow(QWidget):
 
     def _show(self, rows: object) -> None:
         if not isinstance(rows, list):
-            self.status.setText(self.tr("The figures could not be read: %1").replace("%1", str(rows)))
+            # the error's own text may be a whole SQL statement (900 KB once: it froze the window): in the log
+            log.error("the KPIs could not be read", exc_info=rows if isinstance(rows, BaseException) else None)
+            self.status.setText(self.tr("The figures could not be read; the details are in the log."))
             return
         self.model.set_rows(rows, datetime.now().astimezone())
         self.status.setText(self.tr("%n row(s).", "", len(rows)))

@@ -16,6 +16,7 @@ from app.store.issues import IssueStore
 from app.desk.review import ChatFilter, ReviewDesk, ReviewRefused
 
 from app import domain
+from tests.conftest import many_chats
 
 SH = ZoneInfo("Asia/Shanghai")
 T0 = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
@@ -135,3 +136,19 @@ def test_a_transcript_shows_a_buyers_control_characters_so_printing_it_cannot_dr
     assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
     page = desk.export_day(DAY, "小李", "html")
     assert "果果␛]0;pwned␇" in page and "\x1b" not in page and "\u202e" not in page
+
+
+@pytest.mark.usefixtures("sqlite_as_shipped")
+def test_a_day_of_more_chats_than_sqlite_takes_variables_reads_whole(tmp_path):
+    """The review and the KPIs of 40,000 chats: their ids (for the buyers and the 质检 scores) go to the database in
+    chunks, never past SQLite's 32,766 variables in one query."""
+    store = open_store(tmp_path / "many.db")
+    many_chats(store, 40_000, T0)
+    review = ReviewDesk(store, "店长", clock=lambda: T0 + timedelta(hours=12), tz=SH)
+    review.score("c39999", "小李", ["准确回答买家的问题"])
+    rows = {r.conversation_id: r for r in review.chats(DAY, DAY)}
+    assert len(rows) == 40_000 and rows["c39999"].score == 25 and rows["c0"].buyer_nick == "果果妈"
+    assert (rows["c1"].first_response_s, rows["c0"].first_response_s) == (20, 50)
+    li, wang = review.kpis(DAY, DAY)
+    assert (li.agent, len(li.served), li.quality, wang.agent, len(wang.served)) == ("小李", 20_000, 25, "小王", 20_000)
+    store.close()

@@ -1897,54 +1897,59 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>质检分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="60"/>
+        <location filename="../../app/ui/kpi_window.py" line="62"/>
         <source>KPIs</source>
         <translation>KPI 看板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="66"/>
+        <location filename="../../app/ui/kpi_window.py" line="68"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="66"/>
+        <location filename="../../app/ui/kpi_window.py" line="68"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="66"/>
+        <location filename="../../app/ui/kpi_window.py" line="68"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="75"/>
+        <location filename="../../app/ui/kpi_window.py" line="77"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="75"/>
+        <location filename="../../app/ui/kpi_window.py" line="77"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="88"/>
+        <location filename="../../app/ui/kpi_window.py" line="90"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="88"/>
+        <location filename="../../app/ui/kpi_window.py" line="90"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="89"/>
+        <location filename="../../app/ui/kpi_window.py" line="91"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="89"/>
+        <location filename="../../app/ui/kpi_window.py" line="91"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/kpi_window.py" line="133"/>
+        <source>The figures could not be read; the details are in the log.</source>
+        <translation>无法读取数据，详情见日志。</translation>
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="300"/>
@@ -1962,29 +1967,24 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="116"/>
+        <location filename="../../app/ui/kpi_window.py" line="118"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="124"/>
+        <location filename="../../app/ui/kpi_window.py" line="126"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/kpi_window.py" line="129"/>
-        <source>The figures could not be read: %1</source>
-        <translation>无法读取数据：%1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="132"/>
+        <location filename="../../app/ui/kpi_window.py" line="136"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="173"/>
+        <location filename="../../app/ui/kpi_window.py" line="177"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>

@@ -5,6 +5,7 @@ Everything is read off the GUI thread (app/desk/review.py does the work)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from app.ui.models.transcript_model import MESSAGE, TranscriptModel
 from app.ui.record_view import record_view
 
 Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger("kefudesk.ui")
 
 
 class ReviewWindow(QWidget):
@@ -171,8 +173,9 @@ class ReviewWindow(QWidget):
         self.reading.ask(lambda: self.desk.chats(first, last, where), self._show)
 
     def _show(self, rows: object) -> None:
-        if not isinstance(rows, list):
-            self.status.setText(self.tr("The chats could not be read: %1").replace("%1", str(rows)))
+        if not isinstance(rows, list):  # the error's text may be a statement of thousands of ids: to the log
+            log.error("the review's chats could not be read", exc_info=rows if isinstance(rows, BaseException) else None)
+            self.status.setText(self.tr("The chats could not be read; the details are in the log."))
             return
         self.model.set_rows(rows, datetime.now().astimezone())
         known = {self.agent.itemData(i) for i in range(self.agent.count())}

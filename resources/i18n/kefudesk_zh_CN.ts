@@ -4448,103 +4448,103 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../app/ui/review_window.py" line="54"/>
+        <location filename="../../app/ui/review_window.py" line="56"/>
         <source>Owner review: transcripts and 质检</source>
         <translation>复盘：聊天记录与质检</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="61"/>
+        <location filename="../../app/ui/review_window.py" line="63"/>
         <source>Every agent</source>
         <translation>全部客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="62"/>
+        <location filename="../../app/ui/review_window.py" line="64"/>
         <source>The robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="68"/>
+        <location filename="../../app/ui/review_window.py" line="70"/>
         <source>&amp;Unanswered at close</source>
         <translation>关闭时未回复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="68"/>
+        <location filename="../../app/ui/review_window.py" line="70"/>
         <source>&amp;Slow answers</source>
         <translation>回复慢(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="69"/>
+        <location filename="../../app/ui/review_window.py" line="71"/>
         <source>&amp;Guard overrides</source>
         <translation>违禁词强行发送(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="69"/>
+        <location filename="../../app/ui/review_window.py" line="71"/>
         <source>&amp;Refunds</source>
         <translation>有退款(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="70"/>
+        <location filename="../../app/ui/review_window.py" line="72"/>
         <source>A&amp;ngry buyers</source>
         <translation>买家生气(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="70"/>
+        <location filename="../../app/ui/review_window.py" line="72"/>
         <source>Ro&amp;bot answered</source>
         <translation>机器人回复过(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="76"/>
+        <location filename="../../app/ui/review_window.py" line="78"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/transcript_model.py" line="49"/>
-        <location filename="../../app/ui/review_window.py" line="76"/>
+        <location filename="../../app/ui/review_window.py" line="78"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="76"/>
+        <location filename="../../app/ui/review_window.py" line="78"/>
         <source>Agents</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="76"/>
+        <location filename="../../app/ui/review_window.py" line="78"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="77"/>
+        <location filename="../../app/ui/review_window.py" line="79"/>
         <source>First answer (s)</source>
         <translation>首次响应(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="77"/>
+        <location filename="../../app/ui/review_window.py" line="79"/>
         <source>Slow</source>
         <translation>慢</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="77"/>
+        <location filename="../../app/ui/review_window.py" line="79"/>
         <source>Buyer last</source>
         <translation>买家最后一句</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="78"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Overrides</source>
         <translation>强行发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="78"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="78"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Angry</source>
         <translation>生气</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="78"/>
+        <location filename="../../app/ui/review_window.py" line="80"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
@@ -4569,37 +4569,37 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="96"/>
+        <location filename="../../app/ui/review_window.py" line="98"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="97"/>
+        <location filename="../../app/ui/review_window.py" line="99"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="103"/>
+        <location filename="../../app/ui/review_window.py" line="105"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="104"/>
+        <location filename="../../app/ui/review_window.py" line="106"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="113"/>
+        <location filename="../../app/ui/review_window.py" line="115"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="116"/>
+        <location filename="../../app/ui/review_window.py" line="118"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
@@ -4644,17 +4644,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="170"/>
+        <location filename="../../app/ui/review_window.py" line="172"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/review_window.py" line="175"/>
-        <source>The chats could not be read: %1</source>
-        <translation>无法读取会话：%1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="181"/>
+        <location filename="../../app/ui/review_window.py" line="184"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
@@ -4667,7 +4662,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/models/transcript_model.py" line="50"/>
-        <location filename="../../app/ui/review_window.py" line="158"/>
+        <location filename="../../app/ui/review_window.py" line="160"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
@@ -4692,64 +4687,69 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="224"/>
+        <location filename="../../app/ui/review_window.py" line="178"/>
+        <source>The chats could not be read; the details are in the log.</source>
+        <translation>无法读取会话，详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_window.py" line="227"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="231"/>
-        <location filename="../../app/ui/review_window.py" line="264"/>
+        <location filename="../../app/ui/review_window.py" line="234"/>
+        <location filename="../../app/ui/review_window.py" line="267"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="236"/>
+        <location filename="../../app/ui/review_window.py" line="239"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="247"/>
-        <location filename="../../app/ui/review_window.py" line="256"/>
+        <location filename="../../app/ui/review_window.py" line="250"/>
+        <location filename="../../app/ui/review_window.py" line="259"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="252"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="249"/>
+        <location filename="../../app/ui/review_window.py" line="252"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="275"/>
+        <location filename="../../app/ui/review_window.py" line="278"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="278"/>
+        <location filename="../../app/ui/review_window.py" line="281"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="280"/>
+        <location filename="../../app/ui/review_window.py" line="283"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="286"/>
+        <location filename="../../app/ui/review_window.py" line="289"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="294"/>
+        <location filename="../../app/ui/review_window.py" line="297"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="296"/>
+        <location filename="../../app/ui/review_window.py" line="299"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>

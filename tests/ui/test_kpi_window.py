@@ -27,3 +27,19 @@ def test_an_error_is_one_short_line_and_the_whole_text_goes_to_the_log(qtbot, ca
     assert asked_on and asked_on[0] is not threading.main_thread()  # the window kept answering meanwhile
     assert len(window.status.text()) < 100 and "SQL" not in window.status.text()
     assert any(huge in (record.exc_text or "") for record in caplog.records)
+
+
+def test_the_review_says_a_read_error_in_one_short_line_too(qtbot, caplog):
+    from app.ui.review_window import ReviewWindow
+
+    huge = "(sqlite3.OperationalError) too many SQL variables [SQL: SELECT … WHERE id IN (" + "?, " * 300_000 + ")]"
+
+    def chats(*_args: object) -> list[object]:
+        raise RuntimeError(huge)
+
+    caplog.set_level(logging.ERROR, logger="kefudesk.ui")
+    window = ReviewWindow(SimpleNamespace(chats=chats, names=AgentNames(), checklist=lambda: []))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "could not be read" in window.status.text())
+    assert len(window.status.text()) < 100 and "SQL" not in window.status.text()
+    assert any(huge in (record.exc_text or "") for record in caplog.records)

@@ -46,6 +46,7 @@ log = logging.getLogger("kefudesk.desk")
 
 Clock = Callable[[], datetime]
 INDEX_EVERY_S = 2.0
+UPKEEP_GIVES_UP_S = 2.0  # how long quitting waits for the day's backup or check to give up (normally milliseconds)
 
 
 class CloseRefused(Exception):
@@ -116,6 +117,7 @@ class DeskSession:
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
         self._stopping = threading.Event()
         self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
+        self._upkeep_thread = threading.Thread(target=self._upkeep, name="kefudesk-upkeep", daemon=True)
         self.colleagues: dict[str, domain.Colleague] = {}  # by agent id, as the shop last listed them
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
         # a team's server can go away mid-shift: drafts and replies are kept on this computer meanwhile
@@ -163,7 +165,7 @@ class DeskSession:
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
         if self.store.path is not None:  # a team's PostgreSQL server is backed up and checked by its own tools
             # its own daemon thread: neither starting nor quitting waits for it (a pool's threads are joined at exit)
-            threading.Thread(target=self._upkeep, name="kefudesk-upkeep", daemon=True).start()
+            self._upkeep_thread.start()
 
     def _logged_in(self) -> None:
         """The password the agent gave worked (or the shop was away): the stream comes back, the outbox goes out."""
@@ -207,6 +209,11 @@ class DeskSession:
         self.robot_duty.join(3.0)
         if self._index_thread.is_alive():
             self._index_thread.join(3.0)
+        if self._upkeep_thread.is_alive():
+            # a backup or check under way gives up within a step (milliseconds) and removes its half copy; its
+            # reader gone, closing the store folds the -wal in, and the next start opens without quick_check.
+            # Bounded: a copy stuck on a hung disk must not keep the desk from quitting
+            self._upkeep_thread.join(UPKEEP_GIVES_UP_S)
         self._http.close()
         self._stream_http.close()
 

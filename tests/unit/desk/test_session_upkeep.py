@@ -9,10 +9,11 @@ from datetime import UTC, datetime
 import pytest
 
 from app.gateway.secrets import MemorySecretStore
-from app.store import backup
+from app.store import backup, files
 from app.store.engine import open_store
 from app.store.integrity import CHECKED_META
 
+from app.desk import session as session_module
 from app.desk.session import DeskSession, ShopAccount
 
 from app import domain
@@ -56,7 +57,8 @@ def upkeep_running() -> bool:
     return any(t.name == "kefudesk-upkeep" and t.is_alive() for t in threading.enumerate())
 
 
-def test_start_and_quit_do_not_wait_for_the_backup_and_nothing_half_made_is_left(store, tmp_path, monkeypatch):
+def test_start_and_quit_do_not_wait_for_a_stuck_backup_and_nothing_half_made_is_left(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(session_module, "UPKEEP_GIVES_UP_S", 0.1)
     copying, release = threading.Event(), threading.Event()
     real_snapshot = backup.snapshot
 
@@ -70,7 +72,7 @@ def test_start_and_quit_do_not_wait_for_the_backup_and_nothing_half_made_is_left
     session.start()
     until(copying.is_set, "the backup to begin")
     session.save_draft("c1", "稍等，我查一下")  # the desk is usable meanwhile
-    session.stop()  # returns while the copy is held
+    session.stop()  # returns while the copy is held (a hung disk)
     assert store.draft("c1") == "稍等，我查一下"
     assert upkeep_running()
     release.set()
@@ -106,3 +108,31 @@ def test_a_damaged_store_found_by_the_daily_check_is_told_to_the_agent(store, mo
     session.stop()
     said = next(str(p) for p in listener.problems if "integrity" in str(p))
     assert str(store.path) in said and "integrity check says" in said and "kefudesk restore" in said
+
+
+def test_quitting_mid_copy_gives_the_copy_up_at_once_and_the_store_closes_cleanly(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "STEP_PAGES", 1)
+    copying = threading.Event()
+    real_copy = backup.copy_database
+
+    class StopsWhenQuitting:  # the copy's stop, asked after each page: the copy is mid-way until the desk quits
+        def __init__(self, stop: threading.Event) -> None:
+            self.stop = stop
+
+        def is_set(self) -> bool:
+            copying.set()
+            self.stop.wait(30)
+            return self.stop.is_set()
+
+    monkeypatch.setattr(backup, "copy_database",
+                        lambda source, target, timeout, stop: real_copy(source, target, timeout,
+                                                                        StopsWhenQuitting(stop)))
+    session = desk(store, Listener())
+    session.start()
+    until(copying.is_set, "the copy to be under way")
+    assert [p.name for p in (tmp_path / "backups").iterdir()] != []  # the half copy, under its .partial name
+    session.stop()
+    assert not upkeep_running()
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == []
+    store.close()
+    assert not (tmp_path / "desk.db-wal").exists()  # no reader left behind: the next start opens without a scan

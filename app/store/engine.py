@@ -2,8 +2,8 @@
 
 A file KefuDesk cannot read, or one written by a newer version, is refused with a message and left exactly
 as it was: the agent's history matters more than starting quickly. Opening reads the header, the schema and
-the revision, not every page; the check of every page runs in the background once a day (app/store/integrity.py),
-and at open only after a desk that did not end cleanly. A full disk or a read-only file is said
+the revision, not every page; the check of every page runs in the background once a day and after a desk that
+did not end cleanly (app/store/integrity.py). A full disk or a read-only file is said
 as such (StoreFull, StoreReadOnly) by every store method, not as a raw SQLite error.
 """
 
@@ -80,6 +80,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
     if not writable(path):  # found now, not at the first reply the agent types
         raise StoreReadOnly(path)
     exists = path.exists() and path.stat().st_size
+    left_open = _left_open(path)  # before anything here opens it
     revision = inspect_store(path, busy_timeout, scan=False, check_schema=check_schema) if exists else None
     if revision != HEAD_REVISION:
         _upgrade(path, revision, busy_timeout, check_schema=check_schema)
@@ -87,6 +88,7 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
     if os.name == "posix":
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     store = Store(engine, path)
+    store.left_open = left_open
     store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
     batches.recover(store)  # an import killed halfway is undone before anyone reads its half
     return store
@@ -276,9 +278,9 @@ def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = F
     """Return the file's schema revision (None: empty database), or raise without changing a byte.
 
     full_check: PRAGMA integrity_check (indexes against their tables too) instead of the quicker quick_check.
-    scan False (opening the desk's own store): no check that reads every page (quick_check: 0.35 s a million
-    messages), only a file cut short or not SQLite, its schema and revision, unless a -wal beside it says the
-    last desk did not end cleanly; the whole check runs in the background (app/store/integrity.py).
+    scan False (opening the store): no check that reads every page (quick_check: 0.35 s a million messages),
+    only a file cut short or not SQLite, its schema and its revision; every page is checked in the background
+    (app/store/integrity.py).
     check_schema: a store at HEAD_REVISION whose triggers, indexes or views differ from this version's raises
     StoreSchemaChanged (app/store/schema_check.py; an older one can only be judged once upgraded).
     """
@@ -289,13 +291,12 @@ def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = F
     short = _cut_short(header, path.stat().st_size)
     if short:
         raise corrupt(path, short)
-    ended_cleanly = not (Path(f"{path}-wal").is_file() and Path(f"{path}-wal").stat().st_size)
     try:
         connection = connect_readonly(path, busy_timeout)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
-        if scan or full_check or not ended_cleanly:
+        if scan or full_check:
             check = connection.execute(f"PRAGMA {'integrity_check' if full_check else 'quick_check'}").fetchone()
             if not check or check[0] != "ok":
                 raise corrupt(path, f"integrity check says: {check[0] if check else 'nothing'}")
@@ -317,6 +318,13 @@ def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = F
         raise StoreTooNew(f"{path} was written by a newer KefuDesk (schema {revision}); this version knows "
                           f"schemas up to {HEAD_REVISION}. The file was left untouched: update KefuDesk to open it.")
     return revision
+
+
+def _left_open(path: Path) -> bool:
+    """A -wal beside the file: the last program to use it did not close it (killed, a power cut) or still has it
+    open; SQLite recovers from the -wal, and the desk checks every page in the background that day too."""
+    wal = Path(f"{path}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
 
 
 def _cut_short(header: bytes, size: int) -> str:

@@ -1,6 +1,6 @@
 """The store's whole-file check (PRAGMA integrity_check: every page, every index against its table), run in the
-background at most once a day instead of at every open, which reads only the header and the schema
-(app/store/engine.py). When it last passed is kept in the store's meta."""
+background once a day, and at the start after a desk that did not end cleanly, instead of at every open, which
+reads only the header and the schema (app/store/engine.py). When it last passed is kept in the store's meta."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ EVERY = timedelta(hours=24)
 
 
 def check_due(store: Store, now: datetime) -> bool:
-    """The last whole check passed 24 h ago or more, never, or "in the future" (a clock set back)."""
+    """The store was found left open (a desk killed), or the last whole check passed 24 h ago or more, never, or
+    "in the future" (a clock set back)."""
+    if store.left_open:
+        return True
     said = store.get_meta(CHECKED_META)
     try:
         last = datetime.fromisoformat(said)
@@ -38,6 +41,7 @@ def check_store(store: Store, now: datetime, stop: threading.Event | None = None
     if verdict != "ok":
         raise corrupt(store.path, f"integrity check says: {verdict}")
     store.set_meta(CHECKED_META, now.astimezone(UTC).isoformat())
+    store.left_open = False
     return True
 
 

@@ -3,7 +3,7 @@
 - one audit entry written (AuditLog.write_audit, its own transaction: lock, key, last entry, HMAC, insert,
   commit), against the same entry inserted unchained in a transaction of its own in the same run (the write
   before issue 17);
-- opening a current store (open_store + close: integrity quick_check, revision, the schema check), against the
+- opening a current store (open_store + close: header, revision, the schema check), against the
   same open with the schema check off;
 - `audit verify` over the 20,000 entries, in entries a second, against reading the same rows.
 """

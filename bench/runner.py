@@ -66,6 +66,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_phrases,
         bench_review,
         bench_soak,
+        bench_store_open,
         bench_system_palette,
     )
 
@@ -87,6 +88,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "hostile_text": bench_hostile_text.hostile_text,
         "guard": bench_guard.guard,
         "audit_log": bench_audit.audit_log,
+        "store_open": bench_store_open.store_open,
         "import_lock": bench_import_lock.import_lock,
     }
 

@@ -22,9 +22,9 @@ from app.gateway.errors import GatewayAuthError, GatewayError
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
 from app.quickreplies.template import unmarked
-from app.store import backup, fts
+from app.store import backup, fts, integrity
 from app.store.audit_log import Audit, AuditLog
-from app.store.errors import StoreError, StoreUnreachable
+from app.store.errors import Abandoned, StoreError, StoreUnreachable
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
@@ -46,6 +46,7 @@ log = logging.getLogger("kefudesk.desk")
 
 Clock = Callable[[], datetime]
 INDEX_EVERY_S = 2.0
+UPKEEP_GIVES_UP_S = 2.0  # how long quitting waits for the day's backup or check to give up (normally milliseconds)
 
 
 class CloseRefused(Exception):
@@ -116,6 +117,7 @@ class DeskSession:
         self._io = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kefudesk-io")
         self._stopping = threading.Event()
         self._index_thread = threading.Thread(target=self._index_loop, name="kefudesk-search-index", daemon=True)
+        self._upkeep_thread = threading.Thread(target=self._upkeep, name="kefudesk-upkeep", daemon=True)
         self.colleagues: dict[str, domain.Colleague] = {}  # by agent id, as the shop last listed them
         self.read_only = False  # the store can only be read: the desk shows it and writes nothing
         # a team's server can go away mid-shift: drafts and replies are kept on this computer meanwhile
@@ -161,21 +163,39 @@ class DeskSession:
         self.robot_duty.start()
         self._index_thread.start()
         threading.Thread(target=self._connect, name="kefudesk-login", daemon=True).start()
-        if self.store.path is not None:  # a team's PostgreSQL server is backed up by its own tools
-            self._io.submit(self._guarded, self._daily_backup)
+        if self.store.path is not None:  # a team's PostgreSQL server is backed up and checked by its own tools
+            # its own daemon thread: neither starting nor quitting waits for it (a pool's threads are joined at exit)
+            self._upkeep_thread.start()
 
     def _logged_in(self) -> None:
         """The password the agent gave worked (or the shop was away): the stream comes back, the outbox goes out."""
         self.events.restart_if_ended()
         self.outbox.wake()
 
+    def _upkeep(self) -> None:
+        """The day's backup, then the day's check of every page of the store, in the background; quitting gives
+        up what is under way (nothing of it is left) and the next start does it again."""
+        try:
+            self._guarded(self._daily_backup)
+            self._guarded(self._check_store)
+        except Abandoned:
+            log.info("the store's backup or check was left for the next start: the desk is quitting")
+
     def _daily_backup(self) -> None:
         """A copy of the store a day, the last seven kept, beside it in backups/ (kefudesk restore PATH brings
         one back); a failure (a full disk) is told to the agent and tried again at the next start."""
         assert self.store.path is not None
-        made = backup.daily_backup(self.store.path, backup.backups_dir(self.store.path), self._clock())
+        made = backup.daily_backup(self.store.path, backup.backups_dir(self.store.path), self._clock(),
+                                   stop=self._stopping)
         if made is not None:
             log.info("daily backup of the store: %s", made)
+
+    def _check_store(self) -> None:
+        """A damaged store is told to the agent in the words a refused open uses (StoreCorrupt)."""
+        if self.read_only:  # nothing may be written there, not even when it was checked
+            return
+        if integrity.check_store(self.store, self._clock(), self._stopping):
+            log.info("the store passed its daily integrity check")
 
     def stop(self) -> None:
         """Stop the threads and flush pending local writes (drafts) to the store."""
@@ -189,6 +209,11 @@ class DeskSession:
         self.robot_duty.join(3.0)
         if self._index_thread.is_alive():
             self._index_thread.join(3.0)
+        if self._upkeep_thread.is_alive():
+            # a backup or check under way gives up within a step (milliseconds) and removes its half copy; its
+            # reader gone, closing the store folds the -wal in, and the next start opens without quick_check.
+            # Bounded: a copy stuck on a hung disk must not keep the desk from quitting
+            self._upkeep_thread.join(UPKEEP_GIVES_UP_S)
         self._http.close()
         self._stream_http.close()
 
@@ -553,6 +578,8 @@ class DeskSession:
             fn(*args)
         except StoreUnreachable as exc:  # said once by the watch, which waits for the server
             self.watch.lost(exc)
+        except Abandoned:  # the desk is quitting: nothing to tell
+            raise
         except StoreError as exc:  # a full disk, a read-only store: the message says it all
             log.warning("%s", exc)
             self._listener.on_problem(store_problem(exc))

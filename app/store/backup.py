@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,11 +19,19 @@ from app.files.writing import private_dir
 
 from app.store.engine import HEAD_REVISION, inspect_store, schema_once_upgraded
 from app.store.errors import StoreCorrupt, StoreError, StoreSchemaChanged, disk_problem
-from app.store.files import connect_readonly, copy_database, remove_database, replace_file, replacing
+from app.store.files import (
+    connect_readonly,
+    copy_database,
+    remove_database,
+    replace_file,
+    replacing,
+    snapshot,
+)
 from app.store.schema_check import describe
 
 DAILY_KEEP = 7
 DAY = timedelta(hours=24)
+PARTIAL = ".partial"  # a backup being written; renamed to its name once whole
 _NAME = re.compile(r"kefudesk-(\d{8}T\d{6}Z)(?:-\d+)?(-daily)?\.db")
 
 
@@ -41,9 +50,10 @@ def new_backup_path(folder: Path, now: datetime, *, daily: bool = False) -> Path
     return path
 
 
-def backup(store_path: Path, target: Path, *, busy_timeout: float = 5.0) -> Path:
+def backup(store_path: Path, target: Path, *, busy_timeout: float = 5.0, stop: threading.Event | None = None) -> Path:
     """Copy the store to target (a new file): consistent even while a desk writes, user-only, and there whole or
-    not at all. Works for a store of any schema, also one this version cannot open."""
+    not at all. Works for a store of any schema, also one this version cannot open. stop: given up (Abandoned,
+    nothing left behind) soon after it is set."""
     if not store_path.is_file() or not store_path.stat().st_size:
         raise StoreError(f"there is no store at {store_path} to back up")
     if target.exists():
@@ -55,10 +65,12 @@ def backup(store_path: Path, target: Path, *, busy_timeout: float = 5.0) -> Path
         raise disk_problem(exc, target) or StoreError(f"cannot make {target.parent}: {exc}") from exc
     except Exception as exc:
         raise disk_problem(exc, store_path) or StoreError(f"{store_path} cannot be read: {exc}") from exc
-    partial = target.with_name(f"{target.name}.partial")
+    partial = target.with_name(f"{target.name}{PARTIAL}")
     remove_database(partial)
     try:
-        copy_database(source, partial, busy_timeout)
+        if stop is not None:  # copied in steps that quitting can stop between: all of one snapshot
+            snapshot(source)
+        copy_database(source, partial, busy_timeout, stop)
         replace_file(partial, target)
     except BaseException:
         remove_database(partial)
@@ -68,20 +80,24 @@ def backup(store_path: Path, target: Path, *, busy_timeout: float = 5.0) -> Path
     return target
 
 
-def daily_backup(store_path: Path, backups: Path, now: datetime, *, keep: int = DAILY_KEEP) -> Path | None:
+def daily_backup(store_path: Path, backups: Path, now: datetime, *, keep: int = DAILY_KEEP,
+                 stop: threading.Event | None = None) -> Path | None:
     """Make a backup if the newest one in `backups` is 24 h old or more (or there is none), keeping the last
     `keep` daily ones; returns the new file, or None. Cheap when nothing is due: it reads only file names.
     Backups made by `kefudesk backup` count as recent but are never deleted. Raises StoreError (StoreFull,
-    StoreReadOnly…) when the copy cannot be made; the store itself is never touched."""
+    StoreReadOnly…) when the copy cannot be made; the store itself is never touched. stop: the desk is quitting;
+    the copy is given up (Abandoned), nothing of it left, and the next start makes it."""
     if not store_path.is_file() or not store_path.stat().st_size:
         return None
     if backups.is_dir():  # the desk's own folder: user-only, also where it was made otherwise (backup() makes it so)
         private_dir(backups)
+        for left in backups.glob(f"*{PARTIAL}"):  # what a desk killed mid-copy left
+            remove_database(left)
     made = _backups(backups)
     newest = max((at for at, _daily, _path in made), default=None)
     if newest is not None and timedelta(0) <= now - newest < DAY:  # one "from the future" is a clock set back
         return None
-    path = backup(store_path, new_backup_path(backups, now, daily=True))
+    path = backup(store_path, new_backup_path(backups, now, daily=True), stop=stop)
     daily = sorted((at, p) for at, is_daily, p in _backups(backups) if is_daily)
     for _at, old in daily[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)

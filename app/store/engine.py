@@ -1,7 +1,9 @@
 """Open the store: check an existing file without touching it, upgrade a copy and swap it in, say disk trouble.
 
 A file KefuDesk cannot read, or one written by a newer version, is refused with a message and left exactly
-as it was: the agent's history matters more than starting quickly. A full disk or a read-only file is said
+as it was: the agent's history matters more than starting quickly. Opening reads the header, the schema and
+the revision, not every page; the check of every page runs in the background once a day and after a desk that
+did not end cleanly (app/store/integrity.py). A full disk or a read-only file is said
 as such (StoreFull, StoreReadOnly) by every store method, not as a raw SQLite error.
 """
 
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_SIZE = 100
 # The newest migration's id. A store already there opens without importing Alembic (~150 ms of every
 # start); tests/unit/store/test_engine.py keeps this equal to Alembic's head.
 HEAD_REVISION = "0012"
@@ -77,13 +80,15 @@ def open_store(target: Path | str, *, busy_timeout: float = 5.0, images_dir: Pat
     if not writable(path):  # found now, not at the first reply the agent types
         raise StoreReadOnly(path)
     exists = path.exists() and path.stat().st_size
-    revision = inspect_store(path, busy_timeout, check_schema=check_schema) if exists else None
+    left_open = _left_open(path)  # before anything here opens it
+    revision = inspect_store(path, busy_timeout, scan=False, check_schema=check_schema) if exists else None
     if revision != HEAD_REVISION:
         _upgrade(path, revision, busy_timeout, check_schema=check_schema)
     engine = _sqlite_engine(path, busy_timeout)
     if os.name == "posix":
         os.chmod(path, 0o600)  # an agent's chats are nobody else's business on a shared machine
     store = Store(engine, path)
+    store.left_open = left_open
     store.images.make_private()  # buyers' photos too, also in a folder an earlier version made 0755
     batches.recover(store)  # an import killed halfway is undone before anyone reads its half
     return store
@@ -134,7 +139,7 @@ def _open_server(target: str, images_dir: Path | None) -> Store:
 def open_store_to_read(path: Path, *, busy_timeout: float = 5.0) -> Store:
     """The store as it is, to look at only, where it cannot be written (a read-only folder or disk): no byte is
     changed, every write raises StoreReadOnly. An older schema is refused, since upgrading it would write."""
-    revision = inspect_store(path, busy_timeout) if path.is_file() and path.stat().st_size else None
+    revision = inspect_store(path, busy_timeout, scan=False) if path.is_file() and path.stat().st_size else None
     if revision != HEAD_REVISION:
         raise StoreReadOnly(path)
     # a connection per use, closed on the thread that made it (the pool would close them all from one thread)
@@ -268,30 +273,37 @@ def migrate_connection(connection: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
-def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False,
+def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = False, scan: bool = True,
                   check_schema: bool = False) -> str | None:
     """Return the file's schema revision (None: empty database), or raise without changing a byte.
 
     full_check: PRAGMA integrity_check (indexes against their tables too) instead of the quicker quick_check.
+    scan False (opening the store): no check that reads every page (quick_check: 0.35 s a million messages),
+    only a file cut short or not SQLite, its schema and its revision; every page is checked in the background
+    (app/store/integrity.py).
     check_schema: a store at HEAD_REVISION whose triggers, indexes or views differ from this version's raises
     StoreSchemaChanged (app/store/schema_check.py; an older one can only be judged once upgraded).
     """
     with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise _corrupt(path, "the file is not an SQLite database")
+        header = handle.read(HEADER_SIZE)
+    if not header.startswith(SQLITE_HEADER):
+        raise corrupt(path, "the file is not an SQLite database")
+    short = _cut_short(header, path.stat().st_size)
+    if short:
+        raise corrupt(path, short)
     try:
         connection = connect_readonly(path, busy_timeout)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
-        check = connection.execute(f"PRAGMA {'integrity_check' if full_check else 'quick_check'}").fetchone()
-        if not check or check[0] != "ok":
-            raise _corrupt(path, f"integrity check says: {check[0] if check else 'nothing'}")
+        if scan or full_check:
+            check = connection.execute(f"PRAGMA {'integrity_check' if full_check else 'quick_check'}").fetchone()
+            if not check or check[0] != "ok":
+                raise corrupt(path, f"integrity check says: {check[0] if check else 'nothing'}")
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise _corrupt(path, "it holds tables but is not a KefuDesk store")
+                raise corrupt(path, "it holds tables but is not a KefuDesk store")
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         diffs = schema_check.check(connection) if check_schema and row and row[0] == HEAD_REVISION else []
@@ -306,6 +318,31 @@ def inspect_store(path: Path, busy_timeout: float = 5.0, *, full_check: bool = F
         raise StoreTooNew(f"{path} was written by a newer KefuDesk (schema {revision}); this version knows "
                           f"schemas up to {HEAD_REVISION}. The file was left untouched: update KefuDesk to open it.")
     return revision
+
+
+def _left_open(path: Path) -> bool:
+    """A -wal beside the file: the last program to use it did not close it (killed, a power cut) or still has it
+    open; SQLite recovers from the -wal, and the desk checks every page in the background that day too."""
+    wal = Path(f"{path}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def _cut_short(header: bytes, size: int) -> str:
+    """Why the file cannot be whole, read from its header alone ("" when it may be): a copy or a disk that
+    stopped halfway. The header's page count is trusted only when SQLite marked it current (offset 92 equal to
+    the change counter at 24)."""
+    if len(header) < HEADER_SIZE:
+        return "the file is cut short: it ends inside its header"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "the file's header is damaged"
+    if size % page_size:
+        return f"the file is cut short: {size} bytes, not a whole number of {page_size}-byte pages"
+    pages, counted_at, changed_at = (int.from_bytes(header[at:at + 4], "big") for at in (28, 92, 24))
+    if counted_at == changed_at and pages * page_size > size:
+        return f"the file is cut short: {size} bytes of the {pages * page_size} its header names"
+    return ""
 
 
 def schema_changed(path: Path, diffs: list[schema_check.Difference]) -> StoreSchemaChanged:
@@ -341,10 +378,11 @@ def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
     if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
         return StoreLocked(f"{path} is locked by another program (is KefuDesk already running?). "
                            "Close the other program and start KefuDesk again.")
-    return disk_problem(exc, path) or _corrupt(path, str(exc))
+    return disk_problem(exc, path) or corrupt(path, str(exc))
 
 
-def _corrupt(path: Path, why: str) -> StoreCorrupt:
+def corrupt(path: Path, why: str) -> StoreCorrupt:
+    """The file is damaged: what is wrong, and the way out (the same words at open and from the daily check)."""
     return StoreCorrupt(f"{path} is not a readable KefuDesk database ({why}). It was left untouched. Move it "
                         f"aside (for example rename it to {path.name}.broken) and start KefuDesk again to begin a "
                         "new store, or put a backup in its place (kefudesk restore BACKUP).", reason=why)

@@ -12,6 +12,11 @@ class StoreError(Exception):
     """The local store cannot be used as it is."""
 
 
+class Abandoned(Exception):  # noqa: N818 - not an error: the desk is quitting
+    """Background work on the store (the daily backup, the full check) given up because the desk is quitting:
+    nothing of it is left behind, and the next start does it again."""
+
+
 class StoreUnreachable(StoreError):
     """A team's database server could not be reached or refused the login."""
 

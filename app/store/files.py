@@ -7,13 +7,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.store.errors import StoreCorrupt, StoreError, StoreLocked, disk_problem
+from app.store.errors import Abandoned, StoreCorrupt, StoreError, StoreLocked, disk_problem
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
+# pages copied per backup step when the copy may be abandoned (4 MB at 4 KB pages): quitting waits for one step
+STEP_PAGES = 1024
 
 
 def connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
@@ -33,27 +36,38 @@ def connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=timeout)
 
 
-def copy_database(source: sqlite3.Connection, target: Path, timeout: float) -> None:
+def copy_database(source: sqlite3.Connection, target: Path, timeout: float,
+                  stop: threading.Event | None = None) -> None:
     """Copy an open database into a new user-only file at target (which must not exist): one consistent
-    snapshot even while others write, as a single self-contained file (no -wal beside it)."""
+    snapshot even while others write, as a single self-contained file (no -wal beside it).
+
+    stop: the copy and its check are given up (Abandoned) soon after it is set; the caller removes the file. The
+    source must then be in a read transaction (see snapshot()): the copy goes in steps, and a step that saw
+    another connection's write would start the copy again, for ever on a busy desk."""
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # never readable by others, not even briefly
     deadline = time.monotonic() + timeout
 
     def give_up_when_held(status: int, _remaining: int, _total: int) -> None:
+        if stop is not None and stop.is_set():
+            raise Abandoned(f"copying the database to {target} was given up")
         # Python retries a busy copy forever; a program holding the store exclusively must not hang us
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
             raise StoreLocked(f"{target.name}: the database to copy is held by another program; close it and "
                               "try again")
 
     copy = sqlite3.connect(target)
+    if stop is not None:
+        copy.set_progress_handler(stop.is_set, 10_000)  # a true answer interrupts the copy's quick_check
     try:
-        source.backup(copy, progress=give_up_when_held)
+        source.backup(copy, pages=STEP_PAGES if stop is not None else -1, progress=give_up_when_held)
         copy.execute("PRAGMA journal_mode=DELETE")  # the copy's header said WAL if the source's did
         check = copy.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
             why = f"a copy of it fails the integrity check: {check[0] if check else 'no answer'}"
             raise StoreCorrupt(f"the database copied to {target} is damaged ({why})", why)
     except sqlite3.DatabaseError as exc:
+        if stop is not None and stop.is_set():
+            raise Abandoned(f"copying the database to {target} was given up") from exc
         if isinstance(exc, sqlite3.OperationalError):
             raise disk_problem(exc, target) or StoreError(f"copying the database to {target} failed: {exc}") from exc
         raise StoreCorrupt(f"the database copied to {target} is damaged ({exc})", str(exc)) from exc
@@ -61,6 +75,13 @@ def copy_database(source: sqlite3.Connection, target: Path, timeout: float) -> N
         raise disk_problem(exc, target) or StoreError(f"copying the database to {target} failed: {exc}") from exc
     finally:
         copy.close()
+
+
+def snapshot(connection: sqlite3.Connection) -> None:
+    """Begin a read transaction on connection: until it ends, it reads the database as it is now (WAL), whatever
+    others write meanwhile."""
+    connection.execute("BEGIN")
+    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 @contextlib.contextmanager

@@ -67,6 +67,9 @@ class Store:
         self._sessions = _Sessions(engine)
         # SQLite allows one writer; serialising here avoids busy retries between our own threads
         self._write_lock = threading.RLock()
+        # open_store found a -wal beside the file (a desk killed, or another program using it): the background
+        # check of every page runs this start whenever it last ran (app/store/integrity.py)
+        self.left_open = False
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from app.store import backup as backups
+from app.store import files
 from app.store.backup import backup, daily_backup, restore
 from app.store.engine import HEAD_REVISION, open_store
 from app.store.errors import StoreCorrupt, StoreError, StoreLocked, StoreTooNew
@@ -21,9 +22,12 @@ def _texts(path):
     return rows
 
 
-def test_a_backup_taken_while_the_desk_writes_is_whole_and_consistent(store, tmp_path):
+@pytest.mark.parametrize("in_steps", [False, True], ids=["at_once", "in_steps_quitting_can_stop"])
+def test_a_backup_taken_while_the_desk_writes_is_whole_and_consistent(store, tmp_path, monkeypatch, in_steps):
     # the "desk": pairs of messages, each pair one transaction, written while the backup runs
     stop, written = threading.Event(), []
+    if in_steps:  # a page a step: the desk writes between steps, which must neither tear nor restart the copy
+        monkeypatch.setattr(files, "STEP_PAGES", 1)
 
     def desk():
         n = 0
@@ -36,7 +40,7 @@ def test_a_backup_taken_while_the_desk_writes_is_whole_and_consistent(store, tmp
     writer.start()
     while len(written) < 50:
         stop.wait(0.001)
-    made = backup(store.path, tmp_path / "copy.db")
+    made = backup(store.path, tmp_path / "copy.db", stop=threading.Event() if in_steps else None)
     stop.set()
     writer.join()
 

@@ -3,7 +3,6 @@ quitting gives them up and leaves nothing half-made, the next start does them (i
 of a day, and quitting waited for the copy)."""
 
 import threading
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -17,6 +16,7 @@ from app.desk import session as session_module
 from app.desk.session import DeskSession, ShopAccount
 
 from app import domain
+from tests.integration.headless_desk import eventually
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -30,13 +30,6 @@ class Listener:
 
     def __getattr__(self, name: str):  # every other DeskListener call: not looked at here
         return lambda *args: None
-
-
-def until(condition, what: str, timeout: float = 10.0) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"waited {timeout} s for {what}"
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -70,13 +63,13 @@ def test_start_and_quit_do_not_wait_for_a_stuck_backup_and_nothing_half_made_is_
     monkeypatch.setattr(backup, "snapshot", held)
     session = desk(store, Listener())
     session.start()
-    until(copying.is_set, "the backup to begin")
+    eventually(copying.is_set, "the backup to begin", timeout=10.0)
     session.save_draft("c1", "稍等，我查一下")  # the desk is usable meanwhile
     session.stop()  # returns while the copy is held (a hung disk)
     assert store.draft("c1") == "稍等，我查一下"
     assert upkeep_running()
     release.set()
-    until(lambda: not upkeep_running(), "the backup to be given up")
+    eventually(lambda: not upkeep_running(), "the backup to be given up", timeout=10.0)
     backups = tmp_path / "backups"
     assert [p.name for p in backups.iterdir()] == []  # no half copy under any name
     assert store.get_meta(CHECKED_META) == ""  # and the check was left for the next start
@@ -85,7 +78,7 @@ def test_start_and_quit_do_not_wait_for_a_stuck_backup_and_nothing_half_made_is_
     listener = Listener()
     again = desk(store, listener)
     again.start()
-    until(lambda: store.get_meta(CHECKED_META) != "", "the next start's backup and check")
+    eventually(lambda: store.get_meta(CHECKED_META) != "", "the next start's backup and check", timeout=10.0)
     again.stop()
     made = list(backups.glob("*-daily.db"))
     assert len(made) == 1
@@ -104,7 +97,7 @@ def test_a_damaged_store_found_by_the_daily_check_is_told_to_the_agent(store, mo
     listener = Listener()
     session = desk(store, listener)
     session.start()
-    until(lambda: [p for p in listener.problems if "integrity" in str(p)], "the agent to be told")
+    eventually(lambda: [p for p in listener.problems if "integrity" in str(p)], "the agent to be told", timeout=10.0)
     session.stop()
     said = next(str(p) for p in listener.problems if "integrity" in str(p))
     assert str(store.path) in said and "integrity check says" in said and "kefudesk restore" in said
@@ -129,7 +122,7 @@ def test_quitting_mid_copy_gives_the_copy_up_at_once_and_the_store_closes_cleanl
                                                                         StopsWhenQuitting(stop)))
     session = desk(store, Listener())
     session.start()
-    until(copying.is_set, "the copy to be under way")
+    eventually(copying.is_set, "the copy to be under way", timeout=10.0)
     assert [p.name for p in (tmp_path / "backups").iterdir()] != []  # the half copy, under its .partial name
     session.stop()
     assert not upkeep_running()

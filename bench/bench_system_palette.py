@@ -9,7 +9,7 @@ field in another process, and key presses sent with XTest as a keyboard would.
   target is 500 ms, not 200: typing characters no keyboard has means changing the keyboard mapping, and every
   X client must have re-read it before the keycodes are reused (app/systemwide/x11.py BATCH_PAUSE; 20 ms lost
   characters one run in six). The 200 ms target is met by the paste, the palette's way wherever it is allowed.
-Without Xvfb (a machine without ../shared/tools/ui-env.sh) it reports nothing and says so.
+Without Xvfb (a machine where packaging/os-deps.sh --test has not run) it reports nothing and says so.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def _changed_to(lines: queue.Queue[str], length: int) -> float:
 
 def system_palette(quick: bool) -> list[Record]:
     if shutil.which("Xvfb") is None:
-        print("  system_palette: no Xvfb on this machine (../shared/tools/ui-env.sh installs it); not measured")
+        print("  system_palette: no Xvfb on this machine (packaging/os-deps.sh --test installs it); not measured")
         return []
     from Xlib import XK, X, display
     from Xlib.ext import xtest

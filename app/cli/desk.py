@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from app import __version__, config
-from app.cli.common import user_settings
+from app.cli.common import Exit, user_settings
+from app.cli.screen import screen_problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     config.setup_logging(args.verbose, redact=settings["logging.redact"])
     if (args.screenshot is not None or args.exit_on_first_paint) and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to take a picture
+    problem = screen_problem(os.environ)
+    if problem is not None:
+        print(f"kefudesk: {problem}", file=sys.stderr)
+        return Exit.REFUSED
 
     from app.desk.session import ShopAccount
 

@@ -22,7 +22,7 @@ APPS = Path(__file__).with_name("x_apps.py")
 @pytest.fixture(scope="module")
 def xdisplay():
     if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed: ../shared/tools/ui-env.sh installs it (CI does)")
+        pytest.skip("Xvfb is not installed: sudo packaging/os-deps.sh --test installs it (CI does)")
     read, write = os.pipe()  # Xvfb picks a free display number itself and writes it here (-displayfd)
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
                                "-noreset"],  # not reset when the last client leaves: the tests come and go

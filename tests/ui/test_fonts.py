@@ -22,4 +22,4 @@ def test_chinese_characters_render_as_distinct_glyphs(qapp):
     blank = glyph(" ", font)
     assert all(image != blank for image in drawn.values()), "nothing drawn: is a CJK font installed?"
     assert len(set(drawn.values())) == len(drawn), (
-        "different characters draw the same box: no CJK font (run ../shared/tools/ui-env.sh)")
+        "different characters draw the same box: no CJK font (run: sudo packaging/os-deps.sh)")

@@ -280,6 +280,12 @@ class RobotDuty:
         self._looked: dict[str, datetime | None] = {}  # chat → its last message when the robot last looked
         self.thread = threading.Thread(target=self._loop, name="kefudesk-robot", daemon=True)
 
+    def considered(self, conversation_id: str) -> datetime | None:
+        """The chat's last message when the robot last decided about it (None: not yet); a decision under way is
+        waited for, so what it sent is stored by the time this returns."""
+        with self._lock:
+            return self._looked.get(conversation_id)
+
     def answer(self, conversation_id: str, trigger: str) -> MessageRecord | None:
         """Answer the chat for the agent if it is the robot's to answer (trigger: "suspended", a buyer wrote
         while the agent is suspended; "waited", the buyer waited the robot's time) and a rule fits; the send

@@ -18,7 +18,10 @@ def test_f9_suspends_new_chats_and_resumes_them(qtbot, open_desk, control, sim):
     assert "Suspended" in window.status_line.status_button.text()
     tick = control.post("/sim/tick", json={"steps": 30}).json()
     assert tick["held"] > 0
-    qtbot.wait(300)
+    # the open chat goes on while suspended; once its next words are in, anything the shop sent before them is too
+    cid = desk.store.conversation_summaries()[0].id
+    control.post("/sim/say", json={"conversation_id": cid, "text": "还在吗"})
+    qtbot.waitUntil(lambda: desk.store.conversation(cid).last_text == "还在吗")
     assert window.queue_model.rowCount() == 1  # nobody new while suspended
 
     qtbot.keyClick(window, Qt.Key.Key_F9)

@@ -3,7 +3,6 @@ who writes while the agent is suspended, once, marked robot at both ends; the se
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -57,8 +56,11 @@ def test_a_buyer_who_waited_gets_one_robot_answer_marked_robot(qtbot, desk, sim,
     assert entry.who == "robot" and entry.after["rule"] == "发货" and entry.after["question"] == "亲 什么时候发货呀"
 
     control.post("/sim/say", json={"conversation_id": cid, "text": "那明天能到吗，发货快点"})
-    time.sleep(2.5)  # well past the robot's 1 s: it has had its chance to answer again
-    assert len(robot_sent(sim)) == 1  # once per chat until the agent answers
+    qtbot.waitUntil(lambda: session.store.conversation(cid).last_text == "那明天能到吗，发货快点", timeout=10_000)
+    last_at = session.store.conversation(cid).last_at
+    qtbot.waitUntil(lambda: session.robot_duty.considered(cid) == last_at, timeout=10_000)  # it had its chance
+    assert [m.direction for m in session.store.messages(cid)].count("robot") == 1  # once per chat until the agent
+    assert len(robot_sent(sim)) == 1                                                # answers
     review = session.robot.review(entry.at.replace(hour=0, minute=0), entry.at.replace(hour=23, minute=59))
     assert [(r.rule, r.question, r.then) for r in review] == [("发货", "亲 什么时候发货呀", "那明天能到吗，发货快点")]
     assert session.robot.fired_counts()["发货"] == 1

@@ -30,6 +30,7 @@ from app.store.store import Store
 from app.desk.configured_store import open_configured
 from app.desk.session import DeskSession, ShopAccount
 
+from app.ui.app_icon import app_icon
 from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
 from app.ui.keys.keymap import Keymap
@@ -109,6 +110,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("KefuDesk")
     app.setOrganizationName("KefuDesk")
+    app.setDesktopFileName("kefudesk")  # the taskbar finds the installed kefudesk.desktop entry by this name
+    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
@@ -294,7 +297,7 @@ def _tray(palette: SystemPalette, settings: PaletteSettings,
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     app = QApplication.instance()
-    tray = QSystemTrayIcon(app.style().standardIcon(app.style().StandardPixmap.SP_MessageBoxInformation), palette)
+    tray = QSystemTrayIcon(app_icon(), palette)
     menu = QMenu(window)
     if window is not None:
         menu.addAction(QApplication.translate("run_palette", "Show the desk"),

@@ -13,6 +13,7 @@ from app.store.records import ConversationSummary
 
 from app.desk.alerts import Alerts
 
+from app.ui.app_icon import app_icon
 from app.ui.buyer_text import isolated
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.labels import say
@@ -49,8 +50,7 @@ class StatusLine(QObject):
         self.alerts_rung: list[str] = []  # what sounded, newest last (the status bar shows mute; tests read this)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():  # the unread count stays visible with the window hidden
-            self.tray = QSystemTrayIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-                                        window)
+            self.tray = QSystemTrayIcon(app_icon(), window)
             self.tray.activated.connect(lambda _reason: (window.showNormal(), window.activateWindow()))
             self.tray.show()
         self.show_agent_status()

@@ -19,6 +19,7 @@ import platformdirs
 
 from app.files.limits import SETTINGS_BYTES, read_limited
 from app.files.refusals import TooLarge
+from app.files.writing import write_atomic
 
 APP_NAME = "KefuDesk"
 DATA_DIR_ENV = "KEFUDESK_DATA_DIR"
@@ -137,6 +138,65 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
     return values
 
 
+def check_value(name: str, value: Any) -> Any:
+    """One setting's value as the settings file would hold it, or SettingsError saying what it must be (the
+    settings dialog checks each field with the same rules as the file)."""
+    known = {s.name: s for s in SETTINGS}
+    if name not in known:
+        raise SettingsError(f"unknown setting '{_brief(name)}'")
+    return _check(known[name], value)
+
+
+def save_settings(changes: Mapping[str, Any], path: Path | None = None) -> None:
+    """Write these settings (checked first, all or none) into the settings file, each in its [section]: a line
+    already there is replaced, a new one goes at the end of its section; every other line, comment and section
+    stays as the user wrote it. The file is replaced whole (written beside it, then renamed)."""
+    path = path or settings_path()
+    checked = {name: check_value(name, value) for name, value in changes.items()}
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    lines = text.splitlines()
+    pending: dict[str, dict[str, Any]] = {}
+    for name, value in checked.items():
+        section, _, key = name.partition(".")
+        pending.setdefault(section, {})[key] = value
+    out: list[str] = []
+    section = ""
+
+    def flush(section: str) -> None:  # what is left of a section goes after its last non-blank line
+        rest = pending.pop(section, {})
+        if not rest:
+            return
+        at = len(out)
+        while at and not out[at - 1].strip():
+            at -= 1
+        out[at:at] = [f"{key} = {_toml_value(value)}" for key, value in rest.items()]
+
+    for line in lines:
+        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            flush(section)
+            section = header.group(1)
+        else:
+            assignment = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", line)
+            if assignment and assignment.group(1) in pending.get(section, {}):
+                line = f"{assignment.group(1)} = {_toml_value(pending[section].pop(assignment.group(1)))}"
+        out.append(line)
+    flush(section)
+    for section_name, rest in pending.items():
+        while out and not out[-1].strip():
+            out.pop()
+        out += [*([""] if out else []), f"[{section_name}]", *(f"{k} = {_toml_value(v)}" for k, v in rest.items())]
+    write_atomic(path, ("\n".join(out) + "\n").encode("utf-8"))
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _toml_string(value)
+    return repr(value)
+
+
 def save_keys(preset: str, bindings: Mapping[str, list[str]], path: Path | None = None) -> None:
     """Write the [keys] tables of the settings file, leaving its other sections (and their comments) as they are."""
     path = path or settings_path()
@@ -171,18 +231,25 @@ def _brief(value: object) -> str:
 
 
 def _coerce(path: Path, setting: Setting, value: Any) -> Any:
+    try:
+        return _check(setting, value)
+    except SettingsError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
+
+
+def _check(setting: Setting, value: Any) -> Any:
     if setting.type is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, setting.type) or isinstance(value, bool) and setting.type is not bool:
-        raise SettingsError(f"{path}: '{setting.name}' must be {setting.type.__name__}, got {_brief(repr(value))}")
+        raise SettingsError(f"'{setting.name}' must be {setting.type.__name__}, got {_brief(repr(value))}")
     if setting.type is dict and not all(isinstance(v, str) or isinstance(v, list) and all(isinstance(k, str) for k in v)
                                         for v in value.values()):
-        raise SettingsError(f"{path}: every entry of [{setting.name}] must be a key (\"Ctrl+K\") or a list of keys")
+        raise SettingsError(f"every entry of [{setting.name}] must be a key (\"Ctrl+K\") or a list of keys")
     if setting.choices and value not in setting.choices:
-        raise SettingsError(f"{path}: '{setting.name}' must be one of {', '.join(map(str, setting.choices))}")
+        raise SettingsError(f"'{setting.name}' must be one of {', '.join(map(str, setting.choices))}")
     if setting.bounds and not setting.bounds[0] <= value <= setting.bounds[1]:  # also refuses nan
         low, high = setting.bounds
-        raise SettingsError(f"{path}: '{setting.name}' must be between {low:g} and {high:g}, got "
+        raise SettingsError(f"'{setting.name}' must be between {low:g} and {high:g}, got "
                             f"{_brief(repr(value))}")
     return value
 

@@ -55,6 +55,7 @@ def build_desk_menus(window: MainWindow) -> dict[str, QMenu]:
         "desk.reports": opens.open_reports, "desk.policy": opens.open_policy,
         "desk.review": opens.open_review, "desk.kpis": opens.open_kpis, "desk.search": opens.open_search,
         "desk.cheat_sheet": opens.open_cheat_sheet, "desk.key_settings": opens.open_key_settings,
+        "desk.settings": opens.open_settings,
         "desk.about": opens.about,
     }
     for n in range(1, 10):

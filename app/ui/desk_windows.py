@@ -26,6 +26,7 @@ from app.ui.report_dialog import ReportDialog
 from app.ui.review_window import ReviewWindow
 from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.sheet_import import OrderImportDialog
 
 if TYPE_CHECKING:
@@ -166,6 +167,20 @@ class DeskWindows(QObject):
         dialog.accepted.connect(lambda: self.say(self.tr("Shortcuts saved and in force."), 6_000))
         self._open(dialog)
         return dialog
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.window, open_keys=self.open_key_settings)
+        dialog.saved.connect(self._settings_saved)
+        self._open(dialog)
+        return dialog
+
+    def _settings_saved(self, changed: dict) -> None:
+        """What the open desk can take at once; the dialog marks the rest as taking effect at the next start."""
+        if "queue.after_reply" in changed:
+            self.window.floor.after_reply = changed["queue.after_reply"]
+        if "ui.quit_while_waiting" in changed:
+            self.window.quit_guard.when_waiting = changed["ui.quit_while_waiting"]
+        self.say(self.tr("Settings saved.") if changed else self.tr("No setting changed."), 6_000)
 
     def about(self) -> None:
         QMessageBox.about(self.window, self.tr("About KefuDesk"),

@@ -326,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="94"/>
+        <location filename="../../app/ui/start.py" line="95"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="99"/>
+        <location filename="../../app/ui/start.py" line="100"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="100"/>
+        <location filename="../../app/ui/start.py" line="101"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -373,7 +373,7 @@ A report for your support was written to:
         <translation>客服超出权限的退款要等主管批准：在批准窗口输入这个名字和密码（Shift+F1 查看说明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="180"/>
+        <location filename="../../app/ui/keys/registry.py" line="181"/>
         <source>The &amp;demo&apos;s supervisor…</source>
         <translation>演示店铺的主管(&amp;D)…</translation>
     </message>
@@ -405,52 +405,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>DeskWindows</name>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="96"/>
+        <location filename="../../app/ui/desk_windows.py" line="97"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="97"/>
+        <location filename="../../app/ui/desk_windows.py" line="98"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="110"/>
+        <location filename="../../app/ui/desk_windows.py" line="111"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="128"/>
+        <location filename="../../app/ui/desk_windows.py" line="129"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="135"/>
+        <location filename="../../app/ui/desk_windows.py" line="136"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="136"/>
+        <location filename="../../app/ui/desk_windows.py" line="137"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="155"/>
+        <location filename="../../app/ui/desk_windows.py" line="156"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="166"/>
+        <location filename="../../app/ui/desk_windows.py" line="167"/>
         <source>Shortcuts saved and in force.</source>
         <translation>快捷键已保存并生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="171"/>
+        <location filename="../../app/ui/desk_windows.py" line="183"/>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="183"/>
+        <source>No setting changed.</source>
+        <translation>没有更改任何设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/desk_windows.py" line="186"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="172"/>
+        <location filename="../../app/ui/desk_windows.py" line="187"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
@@ -1137,42 +1147,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="232"/>
+        <location filename="../../app/ui/keys/registry.py" line="233"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="240"/>
+        <location filename="../../app/ui/keys/registry.py" line="241"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="243"/>
+        <location filename="../../app/ui/keys/registry.py" line="244"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="244"/>
+        <location filename="../../app/ui/keys/registry.py" line="245"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="234"/>
+        <location filename="../../app/ui/keys/registry.py" line="235"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="230"/>
+        <location filename="../../app/ui/keys/registry.py" line="231"/>
         <source>Show view %1</source>
         <translation>显示第 %1 个视图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="236"/>
+        <location filename="../../app/ui/keys/registry.py" line="237"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="238"/>
+        <location filename="../../app/ui/keys/registry.py" line="239"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
@@ -1436,380 +1446,380 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>其他程序上的剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="143"/>
+        <location filename="../../app/ui/keys/registry.py" line="144"/>
         <source>Send the reply (in the reply box)</source>
         <translation>发送回复（在回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="145"/>
+        <location filename="../../app/ui/keys/registry.py" line="146"/>
         <source>New line in the reply</source>
         <translation>回复内换行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="147"/>
+        <location filename="../../app/ui/keys/registry.py" line="148"/>
         <source>Expand the abbreviation before the caret</source>
         <translation>展开光标前的缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="149"/>
+        <location filename="../../app/ui/keys/registry.py" line="150"/>
         <source>The phrase palette, from an empty reply box</source>
         <translation>短语面板（在空回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="161"/>
+        <location filename="../../app/ui/keys/registry.py" line="162"/>
         <source>From an order in full back to the cards</source>
         <translation>从订单详情回到订单卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="178"/>
+        <location filename="../../app/ui/keys/registry.py" line="179"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>快捷键一览(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="179"/>
+        <location filename="../../app/ui/keys/registry.py" line="180"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="184"/>
+        <location filename="../../app/ui/keys/registry.py" line="185"/>
         <source>Choose a phrase</source>
         <translation>选择短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="185"/>
+        <location filename="../../app/ui/keys/registry.py" line="186"/>
         <source>Insert the phrase at the caret</source>
         <translation>在光标处插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="187"/>
+        <location filename="../../app/ui/keys/registry.py" line="188"/>
         <source>Insert the phrase and send</source>
         <translation>插入短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="188"/>
-        <location filename="../../app/ui/keys/registry.py" line="334"/>
+        <location filename="../../app/ui/keys/registry.py" line="189"/>
+        <location filename="../../app/ui/keys/registry.py" line="335"/>
         <source>Close the palette</source>
         <translation>关闭短语面板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="190"/>
+        <location filename="../../app/ui/keys/registry.py" line="191"/>
         <source>The next value</source>
         <translation>下一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="191"/>
+        <location filename="../../app/ui/keys/registry.py" line="192"/>
         <source>The previous value</source>
         <translation>上一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="192"/>
+        <location filename="../../app/ui/keys/registry.py" line="193"/>
         <source>Put the phrase in with these values</source>
         <translation>用这些值插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="194"/>
+        <location filename="../../app/ui/keys/registry.py" line="195"/>
         <source>Leave the phrase out</source>
         <translation>不插入这条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="196"/>
+        <location filename="../../app/ui/keys/registry.py" line="197"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="197"/>
+        <location filename="../../app/ui/keys/registry.py" line="198"/>
         <source>Keep running in the tray</source>
         <translation>在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="198"/>
+        <location filename="../../app/ui/keys/registry.py" line="199"/>
         <source>Back to the chats</source>
         <translation>回到会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="200"/>
+        <location filename="../../app/ui/keys/registry.py" line="201"/>
         <source>Close the window, back to the reply box</source>
         <translation>关闭窗口，回到回复框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="231"/>
+        <location filename="../../app/ui/keys/registry.py" line="232"/>
         <source>open · mine · due · closed · all</source>
         <translation>未结 · 我的 · 到期 · 已结 · 全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="233"/>
+        <location filename="../../app/ui/keys/registry.py" line="234"/>
         <source>search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="235"/>
+        <location filename="../../app/ui/keys/registry.py" line="236"/>
         <source>stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="237"/>
+        <location filename="../../app/ui/keys/registry.py" line="238"/>
         <source>category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="239"/>
+        <location filename="../../app/ui/keys/registry.py" line="240"/>
         <source>list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="241"/>
-        <location filename="../../app/ui/keys/registry.py" line="254"/>
+        <location filename="../../app/ui/keys/registry.py" line="242"/>
+        <location filename="../../app/ui/keys/registry.py" line="255"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="243"/>
+        <location filename="../../app/ui/keys/registry.py" line="244"/>
         <source>record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="245"/>
-        <location filename="../../app/ui/keys/registry.py" line="264"/>
-        <location filename="../../app/ui/keys/registry.py" line="290"/>
-        <location filename="../../app/ui/keys/registry.py" line="305"/>
+        <location filename="../../app/ui/keys/registry.py" line="246"/>
+        <location filename="../../app/ui/keys/registry.py" line="265"/>
+        <location filename="../../app/ui/keys/registry.py" line="291"/>
+        <location filename="../../app/ui/keys/registry.py" line="306"/>
         <source>refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="248"/>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
         <source>message sent</source>
         <translation>已发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="250"/>
+        <location filename="../../app/ui/keys/registry.py" line="251"/>
         <source>phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="252"/>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
         <source>copy number</source>
         <translation>复制号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="256"/>
+        <location filename="../../app/ui/keys/registry.py" line="257"/>
         <source>import list</source>
         <translation>导入列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="259"/>
+        <location filename="../../app/ui/keys/registry.py" line="260"/>
         <source>fetch from the shop</source>
         <translation>从店铺获取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="262"/>
+        <location filename="../../app/ui/keys/registry.py" line="263"/>
         <source>steps</source>
         <translation>切换步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="269"/>
-        <location filename="../../app/ui/keys/registry.py" line="292"/>
+        <location filename="../../app/ui/keys/registry.py" line="270"/>
+        <location filename="../../app/ui/keys/registry.py" line="293"/>
         <source>The first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="270"/>
         <location filename="../../app/ui/keys/registry.py" line="271"/>
-        <location filename="../../app/ui/keys/registry.py" line="292"/>
-        <location filename="../../app/ui/keys/registry.py" line="294"/>
+        <location filename="../../app/ui/keys/registry.py" line="272"/>
+        <location filename="../../app/ui/keys/registry.py" line="293"/>
+        <location filename="../../app/ui/keys/registry.py" line="295"/>
         <source>days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="271"/>
-        <location filename="../../app/ui/keys/registry.py" line="294"/>
+        <location filename="../../app/ui/keys/registry.py" line="272"/>
+        <location filename="../../app/ui/keys/registry.py" line="295"/>
         <source>The last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="273"/>
-        <location filename="../../app/ui/keys/registry.py" line="311"/>
+        <location filename="../../app/ui/keys/registry.py" line="274"/>
+        <location filename="../../app/ui/keys/registry.py" line="312"/>
         <source>The agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="273"/>
-        <location filename="../../app/ui/keys/registry.py" line="311"/>
+        <location filename="../../app/ui/keys/registry.py" line="274"/>
+        <location filename="../../app/ui/keys/registry.py" line="312"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="276"/>
+        <location filename="../../app/ui/keys/registry.py" line="277"/>
         <source>chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="278"/>
+        <location filename="../../app/ui/keys/registry.py" line="279"/>
         <source>messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="280"/>
+        <location filename="../../app/ui/keys/registry.py" line="281"/>
         <source>save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="282"/>
+        <location filename="../../app/ui/keys/registry.py" line="283"/>
         <source>comment on the message</source>
         <translation>评论消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="284"/>
-        <location filename="../../app/ui/keys/registry.py" line="286"/>
+        <location filename="../../app/ui/keys/registry.py" line="285"/>
+        <location filename="../../app/ui/keys/registry.py" line="287"/>
         <source>good / bad example</source>
         <translation>好 / 差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="288"/>
+        <location filename="../../app/ui/keys/registry.py" line="289"/>
         <source>export the day</source>
         <translation>导出当天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="296"/>
+        <location filename="../../app/ui/keys/registry.py" line="297"/>
         <source>Day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="297"/>
+        <location filename="../../app/ui/keys/registry.py" line="298"/>
         <source>day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="298"/>
+        <location filename="../../app/ui/keys/registry.py" line="299"/>
         <source>The charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="299"/>
+        <location filename="../../app/ui/keys/registry.py" line="300"/>
         <source>the charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="301"/>
+        <location filename="../../app/ui/keys/registry.py" line="302"/>
         <source>the table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="303"/>
+        <location filename="../../app/ui/keys/registry.py" line="304"/>
         <source>on a figure: the chats behind it</source>
         <translation>在数字上：查看背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="307"/>
+        <location filename="../../app/ui/keys/registry.py" line="308"/>
         <source>What to find</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="307"/>
+        <location filename="../../app/ui/keys/registry.py" line="308"/>
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="309"/>
+        <location filename="../../app/ui/keys/registry.py" line="310"/>
         <source>What to show</source>
         <translation>显示内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="309"/>
+        <location filename="../../app/ui/keys/registry.py" line="310"/>
         <source>show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="313"/>
+        <location filename="../../app/ui/keys/registry.py" line="314"/>
         <source>The buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="313"/>
+        <location filename="../../app/ui/keys/registry.py" line="314"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="315"/>
+        <location filename="../../app/ui/keys/registry.py" line="316"/>
         <source>Only some days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="316"/>
+        <location filename="../../app/ui/keys/registry.py" line="317"/>
         <source>only days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="317"/>
+        <location filename="../../app/ui/keys/registry.py" line="318"/>
         <source>Only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="318"/>
+        <location filename="../../app/ui/keys/registry.py" line="319"/>
         <source>only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="320"/>
+        <location filename="../../app/ui/keys/registry.py" line="321"/>
         <source>the results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="321"/>
+        <location filename="../../app/ui/keys/registry.py" line="322"/>
         <source>Open the chat</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="322"/>
+        <location filename="../../app/ui/keys/registry.py" line="323"/>
         <source>opens the chat (in the desk while the buyer is in the queue)</source>
         <translation>打开会话（买家还在队列中时在工作台打开）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="325"/>
+        <location filename="../../app/ui/keys/registry.py" line="326"/>
         <source>its transcript in the review</source>
         <translation>在质检中看聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="328"/>
+        <location filename="../../app/ui/keys/registry.py" line="329"/>
         <source>Paste the phrase where you were typing</source>
         <translation>把短语粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="330"/>
+        <location filename="../../app/ui/keys/registry.py" line="331"/>
         <source>Type the phrase key by key</source>
         <translation>逐字输入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="332"/>
+        <location filename="../../app/ui/keys/registry.py" line="333"/>
         <source>Paste the phrase and press Enter</source>
         <translation>粘贴短语并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="335"/>
+        <location filename="../../app/ui/keys/registry.py" line="336"/>
         <source>Choose what you copied</source>
         <translation>选择复制过的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="337"/>
+        <location filename="../../app/ui/keys/registry.py" line="338"/>
         <source>Paste it where you were typing</source>
         <translation>粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="339"/>
+        <location filename="../../app/ui/keys/registry.py" line="340"/>
         <source>Keep it as a phrase</source>
         <translation>存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="340"/>
+        <location filename="../../app/ui/keys/registry.py" line="341"/>
         <source>Close the history</source>
         <translation>关闭剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="342"/>
+        <location filename="../../app/ui/keys/registry.py" line="343"/>
         <source>Remove the selected word</source>
         <translation>删除选中的词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="343"/>
+        <location filename="../../app/ui/keys/registry.py" line="344"/>
         <source>Remove the selected rule</source>
         <translation>删除选中的规则</translation>
     </message>
@@ -1952,17 +1962,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>无法读取数据，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="300"/>
+        <location filename="../../app/ui/keys/registry.py" line="301"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="302"/>
+        <location filename="../../app/ui/keys/registry.py" line="303"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <location filename="../../app/ui/keys/registry.py" line="305"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2050,77 +2060,77 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="174"/>
+        <location filename="../../app/ui/keys/registry.py" line="175"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="175"/>
+        <location filename="../../app/ui/keys/registry.py" line="176"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="176"/>
+        <location filename="../../app/ui/keys/registry.py" line="177"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="164"/>
+        <location filename="../../app/ui/keys/registry.py" line="165"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="123"/>
+        <location filename="../../app/ui/keys/registry.py" line="124"/>
         <source>Chat %1 in the queue</source>
         <translation>队列中第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="133"/>
+        <location filename="../../app/ui/keys/registry.py" line="134"/>
         <source>Insert slot %1</source>
         <translation>插入第 %1 个短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="136"/>
+        <location filename="../../app/ui/keys/registry.py" line="137"/>
         <source>Insert slot %1 and send</source>
         <translation>插入第 %1 个短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="140"/>
+        <location filename="../../app/ui/keys/registry.py" line="141"/>
         <source>Insert suggestion %1</source>
         <translation>插入推荐 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="165"/>
+        <location filename="../../app/ui/keys/registry.py" line="166"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="166"/>
+        <location filename="../../app/ui/keys/registry.py" line="167"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="167"/>
+        <location filename="../../app/ui/keys/registry.py" line="168"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="169"/>
+        <location filename="../../app/ui/keys/registry.py" line="170"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="170"/>
+        <location filename="../../app/ui/keys/registry.py" line="171"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="171"/>
+        <location filename="../../app/ui/keys/registry.py" line="172"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="172"/>
+        <location filename="../../app/ui/keys/registry.py" line="173"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
@@ -2131,71 +2141,76 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="106"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="108"/>
+        <location filename="../../app/ui/keys/registry.py" line="109"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="109"/>
+        <location filename="../../app/ui/keys/registry.py" line="110"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="110"/>
+        <location filename="../../app/ui/keys/registry.py" line="111"/>
         <source>Next chat, answered ones too</source>
         <translation>下一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="111"/>
+        <location filename="../../app/ui/keys/registry.py" line="112"/>
         <source>Previous chat, answered ones too</source>
         <translation>上一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="112"/>
+        <location filename="../../app/ui/keys/registry.py" line="113"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="113"/>
+        <location filename="../../app/ui/keys/registry.py" line="114"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="114"/>
+        <location filename="../../app/ui/keys/registry.py" line="115"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="115"/>
+        <location filename="../../app/ui/keys/registry.py" line="116"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="116"/>
+        <location filename="../../app/ui/keys/registry.py" line="117"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="117"/>
+        <location filename="../../app/ui/keys/registry.py" line="118"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="118"/>
+        <location filename="../../app/ui/keys/registry.py" line="119"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="121"/>
+        <location filename="../../app/ui/keys/registry.py" line="122"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="122"/>
+        <location filename="../../app/ui/keys/registry.py" line="123"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
@@ -2205,27 +2220,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="125"/>
+        <location filename="../../app/ui/keys/registry.py" line="126"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="126"/>
+        <location filename="../../app/ui/keys/registry.py" line="127"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="127"/>
+        <location filename="../../app/ui/keys/registry.py" line="128"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="129"/>
+        <location filename="../../app/ui/keys/registry.py" line="130"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="131"/>
+        <location filename="../../app/ui/keys/registry.py" line="132"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
@@ -2235,12 +2250,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="132"/>
+        <location filename="../../app/ui/keys/registry.py" line="133"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="138"/>
+        <location filename="../../app/ui/keys/registry.py" line="139"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
@@ -2275,7 +2290,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="182"/>
+        <location filename="../../app/ui/keys/registry.py" line="183"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
@@ -2332,7 +2347,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="119"/>
+        <location filename="../../app/ui/keys/registry.py" line="120"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
@@ -2423,27 +2438,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderCards</name>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="152"/>
+        <location filename="../../app/ui/keys/registry.py" line="153"/>
         <source>The buyer&apos;s &amp;orders</source>
         <translation>买家的订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="153"/>
+        <location filename="../../app/ui/keys/registry.py" line="154"/>
         <source>Order &amp;details in the right pane / back</source>
         <translation>在右栏查看订单详情 / 返回(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="155"/>
+        <location filename="../../app/ui/keys/registry.py" line="156"/>
         <source>Copy the order &amp;no.</source>
         <translation>复制订单号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="157"/>
+        <location filename="../../app/ui/keys/registry.py" line="158"/>
         <source>Copy the &amp;tracking no.</source>
         <translation>复制运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="159"/>
+        <location filename="../../app/ui/keys/registry.py" line="160"/>
         <source>Copy the &amp;address (phone masked)</source>
         <translation>复制收货地址（电话打码）(&amp;A)</translation>
     </message>
@@ -3003,79 +3018,79 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="203"/>
+        <location filename="../../app/ui/keys/registry.py" line="204"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="205"/>
+        <location filename="../../app/ui/keys/registry.py" line="206"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="207"/>
+        <location filename="../../app/ui/keys/registry.py" line="208"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="210"/>
+        <location filename="../../app/ui/keys/registry.py" line="211"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="211"/>
+        <location filename="../../app/ui/keys/registry.py" line="212"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="213"/>
+        <location filename="../../app/ui/keys/registry.py" line="214"/>
         <location filename="../../app/ui/phrase_manager.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="214"/>
+        <location filename="../../app/ui/keys/registry.py" line="215"/>
         <location filename="../../app/ui/phrase_manager.py" line="142"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="216"/>
+        <location filename="../../app/ui/keys/registry.py" line="217"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="219"/>
+        <location filename="../../app/ui/keys/registry.py" line="220"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="221"/>
+        <location filename="../../app/ui/keys/registry.py" line="222"/>
         <source>Not for &amp;complaining buyers / for them</source>
         <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="222"/>
+        <location filename="../../app/ui/keys/registry.py" line="223"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="223"/>
+        <location filename="../../app/ui/keys/registry.py" line="224"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="225"/>
+        <location filename="../../app/ui/keys/registry.py" line="226"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="226"/>
+        <location filename="../../app/ui/keys/registry.py" line="227"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="227"/>
+        <location filename="../../app/ui/keys/registry.py" line="228"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
@@ -4336,12 +4351,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="266"/>
+        <location filename="../../app/ui/keys/registry.py" line="267"/>
         <source>Save as XLSX</source>
         <translation>保存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="267"/>
+        <location filename="../../app/ui/keys/registry.py" line="268"/>
         <source>Reconcile</source>
         <translation>核对</translation>
     </message>
@@ -4604,42 +4619,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="275"/>
+        <location filename="../../app/ui/keys/registry.py" line="276"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <location filename="../../app/ui/keys/registry.py" line="278"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="279"/>
+        <location filename="../../app/ui/keys/registry.py" line="280"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="281"/>
+        <location filename="../../app/ui/keys/registry.py" line="282"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="283"/>
+        <location filename="../../app/ui/keys/registry.py" line="284"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="285"/>
+        <location filename="../../app/ui/keys/registry.py" line="286"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="287"/>
+        <location filename="../../app/ui/keys/registry.py" line="288"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="289"/>
+        <location filename="../../app/ui/keys/registry.py" line="290"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -4980,12 +4995,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="319"/>
+        <location filename="../../app/ui/keys/registry.py" line="320"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="324"/>
+        <location filename="../../app/ui/keys/registry.py" line="325"/>
         <source>The chat&apos;s transcript in the review</source>
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
@@ -5052,6 +5067,284 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>
             <numerusform>%n 个其他结果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="52"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="78"/>
+        <source>Data folder (chats, backups, log): %1</source>
+        <translation>数据文件夹（聊天、备份、日志）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="86"/>
+        <source>* takes effect at the next start. The rest is in force when you save.</source>
+        <translation>* 下次启动时生效。其余设置保存后立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
+        <source>&amp;Keys… (Ctrl+F1)</source>
+        <translation>快捷键(&amp;K)…（Ctrl+F1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <source>The settings file cannot be read, so it cannot be saved from here: %1</source>
+        <translation>设置文件无法读取，因此不能在这里保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <source>Shop connection</source>
+        <translation>店铺连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
+        <source>Team store</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <source>Over other applications</source>
+        <translation>在其他程序中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
+        <source>Demo shop</source>
+        <translation>演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
+        <source>Shop gateway URL</source>
+        <translation>店铺网关地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
+        <source>The shop gateway&apos;s address, https://…; empty: the built-in demo shop</source>
+        <translation>店铺网关的地址，https://…；留空：使用内置演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <source>Shop id</source>
+        <translation>店铺 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="119"/>
+        <source>The shop to log in to</source>
+        <translation>要登录的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="120"/>
+        <source>Your agent login</source>
+        <translation>你的客服账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="121"/>
+        <source>Your login at the shop; the password is asked when the desk starts and kept in the system keyring</source>
+        <translation>你在店铺的登录名；密码在客服台启动时询问，并保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="124"/>
+        <source>Allow plain http:// to another machine</source>
+        <translation>允许以明文 http:// 连接其他电脑</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="125"/>
+        <source>Only for a test lab: the password and the token would cross the network readable by anyone</source>
+        <translation>仅用于测试环境：密码和令牌会以明文经过网络，任何人都能读到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="128"/>
+        <source>Team PostgreSQL server</source>
+        <translation>团队 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="129"/>
+        <source>postgresql+psycopg://USER@HOST:PORT/DATABASE without the password (asked once, kept in the system keyring); empty: this computer&apos;s store</source>
+        <translation>postgresql+psycopg://用户@主机:端口/数据库，不含密码（只问一次，保存在系统钥匙串中）；留空：使用本机的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="131"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="131"/>
+        <source>The interface language; System follows the computer&apos;s</source>
+        <translation>界面语言；“跟随系统”使用电脑的语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="132"/>
+        <source>Quitting while buyers wait</source>
+        <translation>有买家等待时退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
+        <source>Ask (saying how many wait), or keep running in the tray</source>
+        <translation>询问（说明有多少人在等），或在托盘中继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <source>After a reply, open</source>
+        <translation>回复后打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="135"/>
+        <source>Which chat opens after you send a reply or close a chat</source>
+        <translation>发送回复或关闭会话后打开哪个会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="136"/>
+        <source>Phrase palette hotkey</source>
+        <translation>短语面板热键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
+        <source>Opens the phrase palette over any application; empty: none</source>
+        <translation>在任何程序中打开短语面板；留空：不使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <source>Clipboard history hotkey</source>
+        <translation>剪贴板历史热键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="139"/>
+        <source>Opens the clipboard history over any application; empty: none</source>
+        <translation>在任何程序中打开剪贴板历史；留空：不使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <source>Phrase groups expanding everywhere</source>
+        <translation>在所有程序中展开的短语分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="142"/>
+        <source>Groups whose abbreviations expand in any application, comma-separated (售中, 售后/退款)</source>
+        <translation>这些分组的缩写在任何程序中都会展开，用逗号分隔（售中, 售后/退款）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <source>Applications typed into key by key</source>
+        <translation>逐键输入的程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="144"/>
+        <source>Applications that refuse a paste (their window class, comma-separated)</source>
+        <translation>不接受粘贴的程序（窗口类名，用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <source>Hide phone numbers and addresses in the log</source>
+        <translation>在日志中隐藏电话号码和地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <source>Turn off only to chase a bug, and delete the log afterwards</source>
+        <translation>仅在排查问题时关闭，之后请删除日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="147"/>
+        <source>Simulated buyers</source>
+        <translation>模拟买家数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="147"/>
+        <source>Buyers in the demo shop</source>
+        <translation>演示店铺中的买家人数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <source>New messages per minute</source>
+        <translation>每分钟新消息数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <source>How busy the demo shop is</source>
+        <translation>演示店铺的繁忙程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
+        <source>Buyers waiting at start</source>
+        <translation>启动时等待的买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="150"/>
+        <source>Chats already waiting when the demo starts</source>
+        <translation>演示开始时已在等待的会话数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="154"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="154"/>
+        <source>Ask</source>
+        <translation>询问</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
+        <source>Keep running in the tray</source>
+        <translation>在托盘中继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
+        <source>The buyer who has waited longest</source>
+        <translation>等待最久的买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="156"/>
+        <source>The next unanswered buyer below</source>
+        <translation>下方下一位未回复的买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="156"/>
+        <source>Stay on the chat</source>
+        <translation>停留在当前会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="208"/>
+        <source>it must start with https:// (or http:// for a gateway on this computer)</source>
+        <translation>必须以 https:// 开头（本机上的网关可用 http://）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="212"/>
+        <source>it must start with postgresql+psycopg://</source>
+        <translation>必须以 postgresql+psycopg:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="214"/>
+        <source>leave the password out of it: the desk asks for it once and keeps it in the system keyring, not in a settings file anyone can read</source>
+        <translation>请不要写入密码：客服台会询问一次并保存在系统钥匙串中，而不是放在任何人都能读的设置文件里</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="218"/>
+        <source>not a key Qt knows; write it as Ctrl+Alt+Space</source>
+        <translation>无法识别的按键；请写成 Ctrl+Alt+Space 这样的格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="231"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="240"/>
+        <source>The settings could not be saved (%1); nothing was changed.</source>
+        <translation>设置无法保存（%1）；没有做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -5676,42 +5969,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="248"/>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="250"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="252"/>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="256"/>
+        <location filename="../../app/ui/keys/registry.py" line="257"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="258"/>
+        <location filename="../../app/ui/keys/registry.py" line="259"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="261"/>
+        <location filename="../../app/ui/keys/registry.py" line="262"/>
         <source>Show step %1</source>
         <translation>显示步骤 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="263"/>
+        <location filename="../../app/ui/keys/registry.py" line="264"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <location filename="../../app/ui/keys/registry.py" line="254"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
@@ -5779,43 +6072,43 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="205"/>
+        <location filename="../../app/ui/start.py" line="208"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="150"/>
+        <location filename="../../app/ui/start.py" line="153"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="211"/>
+        <location filename="../../app/ui/start.py" line="214"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="212"/>
+        <location filename="../../app/ui/start.py" line="215"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="219"/>
+        <location filename="../../app/ui/start.py" line="222"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="220"/>
+        <location filename="../../app/ui/start.py" line="223"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="273"/>
-        <location filename="../../app/ui/start.py" line="314"/>
+        <location filename="../../app/ui/start.py" line="276"/>
+        <location filename="../../app/ui/start.py" line="317"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="279"/>
+        <location filename="../../app/ui/start.py" line="282"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -5823,22 +6116,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="300"/>
+        <location filename="../../app/ui/start.py" line="303"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="302"/>
+        <location filename="../../app/ui/start.py" line="305"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="306"/>
+        <location filename="../../app/ui/start.py" line="309"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="309"/>
+        <location filename="../../app/ui/start.py" line="312"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -53,6 +53,10 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {  # marker → rows of (keys, 
         ("{desk.clipboard}",
          "the clipboard history's settings: how long it keeps, and the applications it never records (password "
          "managers)"),
+        ("{desk.settings}",
+         "every setting of docs/settings.md in one dialog, checked as the file is (a team server URL with a password "
+         "in it is refused); the chat after a reply and quitting while buyers wait are in force on Save, the rest "
+         "(marked *) at the next start"),
         ("{desk.reply_box}",
          "back to the reply box (from an order's detail: back to the order cards first); in a tool window (phrase "
          "manager, issues, worklist, review, KPIs, search, word lists, clipboard history, robot, daily tables) "

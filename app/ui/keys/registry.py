@@ -103,6 +103,7 @@ ACTIONS: tuple[Action, ...] = (
     _desk("robot_review", "Ctrl+Shift+Y", QT_TRANSLATE_NOOP("MainWindow", "Re&view the robot's answers…"), "file"),
     _desk("word_lists", "Ctrl+Shift+G", QT_TRANSLATE_NOOP("MainWindow", "&Banned and urgent words…"), "file"),
     _desk("clipboard", "Ctrl+Shift+H", QT_TRANSLATE_NOOP("MainWindow", "Clipboard &history…"), "file"),
+    _desk("settings", "Ctrl+,", QT_TRANSLATE_NOOP("MainWindow", "&Settings…"), "file", separator=True),
     _desk("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "file", separator=True),
     # --- the desk: Chat
     _desk("next_chat", "Ctrl+Down", QT_TRANSLATE_NOOP("MainWindow", "&Next chat"), "chat"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -33,6 +33,7 @@ from app.desk.session import DeskSession, ShopAccount
 from app.ui.app_icon import app_icon
 from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
+from app.ui.first_run import FirstRunWizard, suggested_language, wants_welcome
 from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
@@ -58,9 +59,9 @@ class DeskOptions:
 
 
 def pick_language(setting: str) -> str:
-    if setting != "auto":
-        return setting
-    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    """The setting, or for "auto" what the system or the keyboard's input language say (Chinese under a C or
+    POSIX locale, which says nothing: the first-run wizard asks there)."""
+    return setting if setting != "auto" else suggested_language()
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -172,6 +173,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
 
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
     window.show()
+    if interactive and not read_only and wants_welcome():  # a computer the desk was never set up on
+        QTimer.singleShot(0, window, lambda: _welcome(window, pick_language(options.language)))
     if read_only:  # offline on purpose: nothing from the shop could be kept
         window.status_line.show_read_only(read_only)
         system_palette = None
@@ -192,6 +195,22 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         store.close()
         # timers bound to the window die with it: none can quit a later event loop (a dialog's, a test's)
         shiboken6.delete(window)
+
+
+def _welcome(window: MainWindow, language: str) -> FirstRunWizard:
+    """The first-run wizard over the demo desk; a phrase file chosen there opens in the phrase manager's preview."""
+    wizard = FirstRunWizard(window, window.issue_desk, language)
+
+    def done(changed: dict, phrase_file: str) -> None:
+        if phrase_file:
+            window.library.open_phrase_manager().import_file(Path(phrase_file))
+        if changed:
+            window.statusBar().showMessage(QApplication.translate(
+                "run_desk", "Saved. The language and the shop connection take effect at the next start."), 15_000)
+
+    wizard.sig_done.connect(done)
+    wizard.open()
+    return wizard
 
 
 def configured_keymap() -> Keymap:

@@ -326,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="95"/>
+        <location filename="../../app/ui/start.py" line="96"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="100"/>
+        <location filename="../../app/ui/start.py" line="101"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="101"/>
+        <location filename="../../app/ui/start.py" line="102"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -463,6 +463,15 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <location filename="../../app/ui/desk_windows.py" line="187"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="285"/>
+        <location filename="../../app/ui/first_run.py" line="302"/>
+        <source>Set up KefuDesk</source>
+        <translation>设置客服台</translation>
     </message>
 </context>
 <context>
@@ -2000,6 +2009,29 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="96"/>
+        <source>Welcome to KefuDesk</source>
+        <translation>欢迎使用客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="97"/>
+        <source>The desk is running on its demo shop behind this window. Four short questions set it up for your shop; Esc keeps the demo as it is.</source>
+        <translation>客服台已在此窗口后面以演示店铺运行。回答四个简短的问题即可为你的店铺设置好；按 Esc 保持演示不变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="99"/>
+        <source>Language of the interface (选择界面语言):</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="100"/>
+        <source>Language of the interface:</source>
+        <translation>界面语言：</translation>
+    </message>
+</context>
+<context>
     <name>LibraryEdits</name>
     <message>
         <location filename="../../app/ui/library_edits.py" line="57"/>
@@ -3348,6 +3380,34 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <location filename="../../app/ui/models/phrase_table.py" line="91"/>
         <source>not for them</source>
         <translation>不推荐</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="180"/>
+        <source>Your canned replies</source>
+        <translation>你的快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="181"/>
+        <source>Bring the phrases you already have: your input method&apos;s custom phrases (Sogou, QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, XLSX). You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) imports later.</source>
+        <translation>带上你已有的短语：输入法的自定义短语（搜狗、QQ、百度、微软拼音、Rime）、AutoHotKey 或 Espanso 文件，或表格（CSV、XLSX）。添加前会先给你预览。也可以跳过：以后在短语管理（Ctrl+Shift+K）中导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="185"/>
+        <source>&amp;Choose a phrase file…</source>
+        <translation>选择短语文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="187"/>
+        <source>Imported after this wizard, with a preview: %1</source>
+        <translation>向导结束后导入（先预览）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="190"/>
+        <source>Choose a phrase file</source>
+        <translation>选择短语文件</translation>
     </message>
 </context>
 <context>
@@ -5401,6 +5461,54 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
 </context>
 <context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="139"/>
+        <source>Your shop</source>
+        <translation>你的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="140"/>
+        <source>Try the desk on the built-in demo shop, or connect it to your shop&apos;s gateway.</source>
+        <translation>在内置演示店铺上试用客服台，或连接你店铺的网关。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="141"/>
+        <source>&amp;Try the demo shop (simulated buyers; nothing leaves this computer)</source>
+        <translation>试用演示店铺(&amp;T)（模拟买家；数据不离开本机）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="142"/>
+        <source>&amp;Connect a shop gateway</source>
+        <translation>连接店铺网关(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="143"/>
+        <source>Gateway &amp;URL:</source>
+        <translation>网关地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="144"/>
+        <source>&amp;Shop id:</source>
+        <translation>店铺 ID(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="145"/>
+        <source>Your &amp;login:</source>
+        <translation>你的账号(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="152"/>
+        <source>The gateway URL must look like https://gateway.example-shop.cn.</source>
+        <translation>网关地址应类似 https://gateway.example-shop.cn。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="156"/>
+        <source>Fill in the shop id and your login (the password is asked at the next start, and kept in the system keyring).</source>
+        <translation>请填写店铺 ID 和你的账号（密码在下次启动时询问，并保存在系统钥匙串中）。</translation>
+    </message>
+</context>
+<context>
     <name>SlotBar</name>
     <message>
         <location filename="../../app/ui/slot_bar.py" line="19"/>
@@ -5600,6 +5708,49 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <location filename="../../app/ui/supervisor_fields.py" line="18"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="233"/>
+        <source>The first supervisor</source>
+        <translation>第一位主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="234"/>
+        <source>A supervisor (主管) approves refunds over an agent&apos;s limit and manages the word lists and profiles. Leave it empty to do this later (kefudesk profiles add).</source>
+        <translation>主管负责审批超出客服额度的退款，并管理词表和人员。留空则以后再设置（kefudesk profiles add）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="236"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="236"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="236"/>
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="241"/>
+        <source>This store already has a supervisor (%1); more are added by one of them.</source>
+        <translation>此数据库已有主管（%1）；其他主管需由他们添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="251"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="258"/>
+        <source>Not made: %1</source>
+        <translation>未创建：%1</translation>
     </message>
 </context>
 <context>
@@ -6072,43 +6223,48 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="208"/>
+        <location filename="../../app/ui/start.py" line="227"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="153"/>
+        <location filename="../../app/ui/start.py" line="154"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="214"/>
+        <location filename="../../app/ui/start.py" line="208"/>
+        <source>Saved. The language and the shop connection take effect at the next start.</source>
+        <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start.py" line="233"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="215"/>
+        <location filename="../../app/ui/start.py" line="234"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="222"/>
+        <location filename="../../app/ui/start.py" line="241"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="223"/>
+        <location filename="../../app/ui/start.py" line="242"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="276"/>
-        <location filename="../../app/ui/start.py" line="317"/>
+        <location filename="../../app/ui/start.py" line="295"/>
+        <location filename="../../app/ui/start.py" line="336"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="282"/>
+        <location filename="../../app/ui/start.py" line="301"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6116,22 +6272,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="303"/>
+        <location filename="../../app/ui/start.py" line="322"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="305"/>
+        <location filename="../../app/ui/start.py" line="324"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="309"/>
+        <location filename="../../app/ui/start.py" line="328"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="312"/>
+        <location filename="../../app/ui/start.py" line="331"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

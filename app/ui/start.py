@@ -35,6 +35,7 @@ from app.ui.bridge import DeskBridge
 from app.ui.demo_help import DemoHelp
 from app.ui.first_run import FirstRunWizard, suggested_language, wants_welcome
 from app.ui.keys.keymap import Keymap
+from app.ui.layout_memory import LayoutMemory
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
 
@@ -172,6 +173,9 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
 
         QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+    if interactive:  # a screenshot or a benchmark starts from the same layout every time
+        window.tools.memory = LayoutMemory(window)
+        window.tools.memory.track(window, "desk")
     window.show()
     if interactive and not read_only and wants_welcome():  # a computer the desk was never set up on
         QTimer.singleShot(0, window, lambda: _welcome(window, pick_language(options.language)))

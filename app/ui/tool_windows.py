@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.keys.registry import widget_keys
+from app.ui.layout_memory import LayoutMemory
 
 Tool = TypeVar("Tool", bound=QWidget)
 CLOSE_KEYS = widget_keys("tools.close")  # Esc
@@ -27,10 +28,15 @@ class ToolWindows(QObject):
         super().__init__(desk)
         self._desk = desk
         self._focus_reply = focus_reply
+        self.memory: LayoutMemory | None = None  # the running desk remembers each tool window's layout
+
 
     def adopt(self, tool: Tool) -> Tool:
-        """Esc closes tool (a dialog is rejected, as its Cancel would); returns tool."""
+        """Esc closes tool (a dialog is rejected, as its Cancel would); its size and columns are as the agent left
+        them last time; returns tool."""
         tool.installEventFilter(self)
+        if self.memory is not None:
+            self.memory.track(tool)
         return tool
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

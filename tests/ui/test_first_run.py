@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from app.ui.first_run import FirstRunWizard, first_run_done, unknown_locale, wants_welcome
 from app.ui.phrase_manager import ImportDialog

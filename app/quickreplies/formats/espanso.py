@@ -15,11 +15,15 @@ from app.files.refusals import Rejected
 from app.files.text import decode_text
 
 from app.quickreplies.formats.base import (
+    CODE_TAG,
     GROUP_MARK,
+    Coded,
     Parsed,
     PhraseFileError,
     PhraseFormat,
     by_group,
+    can_abbreviate,
+    share_codes,
     short,
     title_from,
     too_many,
@@ -51,13 +55,19 @@ def parse(data: bytes) -> Parsed:
     import yaml
 
     text, encoding = decode_text(data, PhraseFileError)
+    # one parse, with libyaml where PyYAML has it (a 30,000-match package: seconds in pure Python): the node tree
+    # gives each match's line, the document is built from the same tree
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        document = yaml.safe_load(text)
+        root = loader.get_single_node()
+        document = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise PhraseFileError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}; fix the file and import "
                               "again") from exc
+    finally:
+        loader.dispose()
     if not isinstance(document, dict) or not isinstance(document.get("matches", []), list):
         raise PhraseFileError("not an Espanso match file: it needs a top-level 'matches:' list")
     if not isinstance(document.get("global_vars") or [], list):
@@ -67,12 +77,11 @@ def parse(data: bytes) -> Parsed:
                                        if (found := _GROUP_COMMENT.match(line))]
     group_lines = [n for n, _ in group_at]
     too_many(len(document.get("matches") or []), "matches")
-    match_lines = _item_lines(yaml.compose(text), "matches")
+    match_lines = _item_lines(root, "matches")
     global_vars = _variables(document.get("global_vars"))
-    phrases: list[Phrase] = []
+    coded: list[Coded] = []
     rejected: list[Rejected] = []
-    lines_of: list[int] = []
-    notes: list[Rejected] = []
+    extra_triggers: list[str] = []
     for position, match in enumerate(document.get("matches") or []):
         line = match_lines[position] if position < len(match_lines) else position + 1
         if not isinstance(match, dict):
@@ -125,12 +134,21 @@ def parse(data: bytes) -> Parsed:
         body = _ESPANSO_VAR.sub(lambda m, v=values: v[m.group(1)], body)  # one pass: linear in the variables
         before = bisect.bisect_left(group_lines, line)  # the last group comment above the match
         group = group_at[before - 1][1] if before else ""
-        if len(triggers) > 1:
-            notes.append(Rejected(line, f"only the first trigger becomes the abbreviation; {', '.join(triggers[1:])} "
-                                        "left out", shown))
-        title = str(label or "") or title_from(body) or triggers[0]
-        phrases.append(Phrase(0, title, body, group, triggers[0]))
-        lines_of.append(line)
+        # the first trigger that can be typed as an abbreviation is it; the others stay with the phrase as tags
+        first = next((t for t in triggers if can_abbreviate(t)), triggers[0])
+        others = [t for t in dict.fromkeys(triggers) if t != first]
+        extra_triggers += others
+        terms = match.get("search_terms")
+        terms = [str(t) for t in terms if isinstance(t, str | int | float)] if isinstance(terms, list) else []
+        title = str(label or "") or title_from(body) or first
+        tags = tuple(dict.fromkeys([*terms, *(CODE_TAG + t for t in others)]))
+        coded.append(Coded(Phrase(0, title, body, group, first, None, tags), line))
+    phrases, lines_of, notes = share_codes(coded)
+    if extra_triggers:
+        shown_triggers = ", ".join(extra_triggers[:5]) + (" …" if len(extra_triggers) > 5 else "")
+        notes.insert(0, Rejected(min(c.line for c in coded if any(t.startswith(CODE_TAG) for t in c.phrase.tags)),
+                                 f"{len(extra_triggers)} further trigger(s) of matches with several ({shown_triggers}): "
+                                 f"kept as tags ({CODE_TAG}…), the palette finds the phrase by them", ""))
     return Parsed(phrases, rejected, notes, "espanso", encoding, lines_of)
 
 

@@ -52,21 +52,22 @@ def test_any_body_survives_a_round_trip(fmt, body):
 
 
 def test_formats_are_listed_in_the_order_the_command_line_offers_them(capsys):
-    assert registry.FORMATS == ("ahk", "espanso", "csv", "xlsx", "json")
+    assert registry.FORMATS == ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime")
     assert sorted(registry.SUFFIXES) == [".ahk", ".csv", ".json", ".xlsx", ".yaml", ".yml"]
     with pytest.raises(SystemExit):
-        main(["phrases", "import", "短语.txt", "--format", "rime"])
+        main(["phrases", "import", "短语.txt", "--format", "docx"])
     # the command line keeps its own list, so that `kefudesk --help` skips this package: the same list
     offered = ", ".join(repr(name) for name in registry.FORMATS)
-    assert f"invalid choice: 'rime' (choose from {offered})" in capsys.readouterr().err
+    assert f"invalid choice: 'docx' (choose from {offered})" in capsys.readouterr().err
 
 
 def test_an_unknown_format_is_refused_by_name_with_the_known_ones_listed():
-    for refused in (lambda: parse(b"x", "rime"), lambda: export(LIBRARY, "rime")):
-        with pytest.raises(PhraseFileError, match="unknown format 'rime': use one of ahk, espanso, csv, xlsx, json"):
+    for refused in (lambda: parse(b"x", "docx"), lambda: export(LIBRARY, "docx")):
+        with pytest.raises(PhraseFileError, match="unknown format 'docx': use one of ahk, espanso, csv, xlsx, json, "
+                                                  "sogou, qq, baidu, rime"):
             refused()
-    assert left_out(LIBRARY, "rime") == []
-    assert registry.byte_limit("rime") == (PHRASE_BYTES, "a phrase file")
+    assert left_out(LIBRARY, "docx") == []
+    assert registry.byte_limit("docx") == (PHRASE_BYTES, "a phrase file")
 
 
 def test_each_format_is_read_within_its_own_limit():

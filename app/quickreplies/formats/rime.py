@@ -25,16 +25,20 @@ from app.quickreplies.phrase import Phrase
 _WEIGHT = re.compile(r"-?\d{1,9}")
 
 
+def _after_header(lines: list[str]) -> int:
+    """Where the entries start: after a YAML header (name, version, sort…) from "---" up to its "...", if any."""
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        return 0
+    end = next((n for n, line in enumerate(lines) if line.strip() == "..."), len(lines) - 1)
+    return end + 1
+
+
 def parse(data: bytes) -> Parsed:
     text, encoding = decode(data)
     lines = text.split("\n")
     coded: list[Coded] = []
     rejected: list[Rejected] = []
-    number = 0
-    if lines and lines[0].strip() == "---":  # a YAML header (name, version, sort…) up to its "..."
-        while number < len(lines) and lines[number].strip() != "...":
-            number += 1
-        number += 1
+    number = _after_header(lines)
     while number < len(lines):
         line = lines[number].rstrip("\r")
         number += 1
@@ -78,5 +82,6 @@ def sniff(text: str) -> bool:
     """Whether text reads as a Rime custom phrase file: a `# Rime table` head, or tab-separated entries."""
     if "# Rime table" in text[:200]:
         return True
-    entries = [line for line in text.split("\n")[:200] if line.strip() and not line.lstrip().startswith("#")]
+    lines = text.split("\n")
+    entries = [line for line in lines[_after_header(lines):][:200] if line.strip() and not line.lstrip().startswith("#")]
     return bool(entries) and sum("\t" in line for line in entries) * 2 > len(entries)

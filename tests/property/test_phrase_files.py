@@ -115,6 +115,8 @@ def carried(phrase: Phrase, fmt: str) -> Phrase:
 
 
 def library(fmt: str) -> st.SearchStrategy[list[Phrase]]:
+    if fmt in ("ahk", "espanso"):  # as a library holds them: one phrase an abbreviation, whatever its case
+        return st.lists(library_phrase(fmt), min_size=1, max_size=5, unique_by=lambda p: p.abbreviation.lower())
     return st.lists(library_phrase(fmt), min_size=1, max_size=3 if fmt == "xlsx" else 5)
 
 

@@ -51,23 +51,37 @@ def _date_variable(date_format: str) -> str:
     return "{date} {time}" if directives & _TIME_DIRECTIVES else "{date}"
 
 
-def parse(data: bytes) -> Parsed:
+def _load(text: str) -> tuple[object, object]:
+    """(the node tree, the document) of a YAML text, from one parse: with libyaml where PyYAML has it (a
+    30,000-match package takes seconds in pure Python); the node tree gives each match's line, the document is
+    built from the same tree. What libyaml refuses is parsed again in pure Python, which reads a little more (an
+    escaped half of a UTF-16 pair, reported per match) and words its refusals the way this module's messages do."""
     import yaml
 
+    loaders = [yaml.SafeLoader] if not hasattr(yaml, "CSafeLoader") else [yaml.CSafeLoader, yaml.SafeLoader]
+    for loader_class in loaders:
+        loader = None
+        try:
+            loader = loader_class(text)  # the pure-Python reader refuses a control character already here
+            root = loader.get_single_node()
+            return root, loader.construct_document(root) if root is not None else None
+        except yaml.YAMLError as exc:
+            if loader_class is not loaders[-1]:
+                continue
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            raise PhraseFileError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}; fix the file and "
+                                  "import again") from exc
+        finally:
+            if loader is not None:
+                loader.dispose()
+    raise AssertionError("the last loader returns or raises")
+
+
+def parse(data: bytes) -> Parsed:
+
     text, encoding = decode_text(data, PhraseFileError)
-    # one parse, with libyaml where PyYAML has it (a 30,000-match package: seconds in pure Python): the node tree
-    # gives each match's line, the document is built from the same tree
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        root = loader.get_single_node()
-        document = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PhraseFileError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}; fix the file and import "
-                              "again") from exc
-    finally:
-        loader.dispose()
+    root, document = _load(text)
     if not isinstance(document, dict) or not isinstance(document.get("matches", []), list):
         raise PhraseFileError("not an Espanso match file: it needs a top-level 'matches:' list")
     if not isinstance(document.get("global_vars") or [], list):

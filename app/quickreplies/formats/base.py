@@ -88,9 +88,18 @@ def by_group(phrases: Sequence[Phrase]) -> Iterator[tuple[Phrase, bool]]:
             group = phrase.group
 
 
+def codes_of(phrase: Phrase) -> list[str]:
+    """Every code a phrase is typed with in another tool, its own first: the abbreviation, else the code it was
+    imported without (searchable_only puts it last among its CODE_TAGs), then the further ones (Espanso triggers)."""
+    tagged = [t[len(CODE_TAG):] for t in phrase.tags if t.startswith(CODE_TAG)]
+    if phrase.abbreviation:
+        return [phrase.abbreviation, *tagged]
+    return tagged[-1:] + tagged[:-1]
+
+
 def code_of(phrase: Phrase) -> str:
-    """The code a phrase is typed with in another tool: its abbreviation, else the code its CODE_TAG keeps."""
-    return phrase.abbreviation or next((t[len(CODE_TAG):] for t in phrase.tags if t.startswith(CODE_TAG)), "")
+    """The code a phrase is typed with in another tool: its abbreviation, else the code its last CODE_TAG keeps."""
+    return next(iter(codes_of(phrase)), "")
 
 
 def can_abbreviate(code: str) -> bool:

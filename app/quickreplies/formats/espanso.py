@@ -21,8 +21,8 @@ from app.quickreplies.formats.base import (
     Parsed,
     PhraseFileError,
     PhraseFormat,
-    by_group,
     can_abbreviate,
+    codes_of,
     share_codes,
     short,
     title_from,
@@ -197,21 +197,35 @@ def _yaml_string(text: str) -> str:
 
 def export(phrases: Sequence[Phrase]) -> bytes:
     out = ["# KefuDesk phrases as an Espanso match file", "matches:"]
-    for p, starts_group in by_group(phrases):
-        if starts_group:
+    group = None
+    for p in phrases:
+        triggers = codes_of(p)  # a text sharing its trigger is a match of its own under it: Espanso offers a choice
+        if not triggers:
+            continue
+        if p.group != group:
             out.append(f"  # {GROUP_MARK} {p.group}")
+            group = p.group
         body = p.body.replace("{cursor}", "$|$")
         variables = []
         for name, date_format in (("date", "%Y-%m-%d"), ("time", "%H:%M")):
             if "{" + name + "}" in body:
                 body = body.replace("{" + name + "}", "{{" + name + "}}")
                 variables.append(f"      - {{name: {name}, type: date, params: {{format: {_yaml_string(date_format)}}}}}")
-        out += [f"  - trigger: {_yaml_string(p.abbreviation)}", f"    label: {_yaml_string(p.title)}",
-                f"    replace: {_yaml_string(body)}"]
+        if len(triggers) == 1:
+            out.append(f"  - trigger: {_yaml_string(triggers[0])}")
+        else:
+            out.append(f"  - triggers: [{', '.join(map(_yaml_string, triggers))}]")
+        out += [f"    label: {_yaml_string(p.title)}", f"    replace: {_yaml_string(body)}"]
+        if terms := [t for t in p.tags if not t.startswith(CODE_TAG)]:
+            out.append(f"    search_terms: [{', '.join(map(_yaml_string, terms))}]")
         if variables:
             out += ["    vars:", *variables]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
+def _any_text(_phrase: Phrase) -> bool:
+    return True
+
+
 FORMAT = PhraseFormat("espanso", (".yml", ".yaml"), parse, export, byte_limit=YAML_BYTES, called="an Espanso file",
-                      needs_abbreviation=True)
+                      needs_abbreviation=True, can_write=_any_text)

@@ -4,7 +4,7 @@ for reported with its line; broken YAML refused with the line named."""
 import pytest
 
 from app.quickreplies.formats.base import PhraseFileError
-from app.quickreplies.formats.registry import parse
+from app.quickreplies.formats.registry import export, parse
 
 ESPANSO = """\
 matches:
@@ -116,3 +116,11 @@ def test_a_thirty_thousand_match_package_parses_once_with_the_c_loader(monkeypat
 
     parsed = parse_espanso(package.encode())
     assert len(parsed.phrases) == 30_000 and composed == [1]
+
+
+def test_a_package_imported_exported_and_imported_again_is_the_same():
+    first = parse(PACKAGE.encode(), "espanso")
+    written = export(first.phrases, "espanso").decode()
+    assert '  - triggers: [":addr", ":dz", ":address-of-the-warehouse-in-hangzhou-for-returns"]' in written
+    assert written.count('trigger: ":thx"') == 2 and 'search_terms: ["happy", "开心"]' in written
+    assert parse(written.encode(), "espanso").phrases == first.phrases

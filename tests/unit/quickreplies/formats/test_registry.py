@@ -21,7 +21,10 @@ from tests.unit.quickreplies.formats.samples import LIBRARY
 @pytest.mark.parametrize("fmt", ["ahk", "espanso", "csv", "xlsx"])
 def test_export_then_import_gives_back_what_the_format_carries(fmt):
     back = parse(export(LIBRARY, fmt), fmt).phrases
-    assert back == [replace(p, slot=None, tags=()) for p in LIBRARY] if fmt in ("ahk", "espanso") else LIBRARY
+    # Espanso carries tags as a match's search_terms; AutoHotKey has nowhere to keep them
+    carried = {"ahk": [replace(p, slot=None, tags=()) for p in LIBRARY],
+               "espanso": [replace(p, slot=None) for p in LIBRARY]}
+    assert back == carried.get(fmt, LIBRARY)
 
 
 def test_hotstring_formats_leave_out_phrases_without_an_abbreviation_and_say_which():

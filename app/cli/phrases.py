@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 PROG = "kefudesk phrases"
 # app.quickreplies.formats.registry.FORMATS, without importing it
-FORMATS = ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime")
+FORMATS = ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime", "mspy")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,12 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     suggest.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
     suggest.add_argument("--json", action="store_true", help="print JSON instead of a table")
     load = commands.add_parser("import", help="import phrases from AutoHotKey, Espanso, CSV, XLSX, KefuDesk JSON or an "
-                               "input method's custom phrases (Sogou, QQ, Baidu, Rime)",
+                               "input method's custom phrases (Sogou, QQ, Baidu, Rime, Microsoft Pinyin)",
                                description="Reports every line it cannot take and every duplicate. Imports only "
                                "when every line parsed (or with --skip-bad), and then all the good ones at once.")
     load.add_argument("file", type=Path)
     load.add_argument("--format", choices=FORMATS, help="default: from the file name (.ahk .yml .csv .xlsx .json), and "
-                      "an input method's .txt or .ini from what it holds")
+                      "an input method's .txt, .ini, .dat or .lex from what it holds")
     load.add_argument("--group", default="", help="put every imported phrase in this group")
     load.add_argument("--dry-run", action="store_true", help="report what would be imported, import nothing")
     load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")

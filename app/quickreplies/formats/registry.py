@@ -11,18 +11,19 @@ from dataclasses import replace
 from app.files.limits import PHRASE_BYTES, refuse_over_limit
 from app.files.refusals import Rejected
 
-from app.quickreplies.formats import ahk, espanso, ime, kefudesk_json, rime, table
+from app.quickreplies.formats import ahk, espanso, ime, kefudesk_json, mspy, rime, table
 from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, code_of, short
 from app.quickreplies.phrase import Phrase
 
 # in the order --format lists them
 REGISTERED: dict[str, PhraseFormat] = {
     known.name: known for known in (ahk.FORMAT, espanso.FORMAT, table.CSV, table.XLSX, kefudesk_json.FORMAT,
-                                    ime.SOGOU, ime.QQ, ime.BAIDU, rime.FORMAT)}
+                                    ime.SOGOU, ime.QQ, ime.BAIDU, rime.FORMAT, mspy.FORMAT)}
 FORMATS = tuple(REGISTERED)
 SUFFIXES = {suffix: known.name for known in REGISTERED.values() for suffix in known.suffixes}
-# what input methods name their custom phrase files (PhraseEdit.txt, custom_phrase.txt, 百度.ini): told by content
-BY_CONTENT = (".txt", ".ini")
+# what input methods name their custom phrase files (PhraseEdit.txt, custom_phrase.txt, 百度.ini,
+# UserDefinedPhrase.dat, ChsPinyinUDP.lex): told by content
+BY_CONTENT = (".txt", ".ini", ".dat", ".lex")
 
 
 def format_for(path: str | os.PathLike[str], data: bytes | None = None) -> str:
@@ -39,8 +40,10 @@ def format_for(path: str | os.PathLike[str], data: bytes | None = None) -> str:
 
 
 def sniff(data: bytes) -> str:
-    """The input-method format the bytes read as (sogou, baidu, rime), or "" when they read as none of them. QQ
-    Pinyin writes Baidu's lines: its files read as baidu, which imports them the same."""
+    """The input-method format the bytes read as (sogou, baidu, rime, mspy), or "" when they read as none of them.
+    QQ Pinyin writes Baidu's lines: its files read as baidu, which imports them the same."""
+    if data.startswith(mspy.MAGIC):
+        return "mspy"
     try:
         text, _encoding = ime.decode(data[:65536])
     except PhraseFileError:

@@ -131,7 +131,7 @@ lines = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(codes, st.lists(lines, min_size=1, max_size=3).map("\n".join)), min_size=1, max_size=8),
-       st.sampled_from(["sogou", "baidu", "qq", "rime"]))
+       st.sampled_from(["sogou", "baidu", "qq", "rime", "mspy"]))
 def test_import_export_import_is_identical_for_every_format(entries, fmt):
     source = [Phrase(0, "t", body, "", code) for code, body in entries]
     first = parse(export(source, fmt), fmt)

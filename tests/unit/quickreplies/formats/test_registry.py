@@ -55,7 +55,7 @@ def test_any_body_survives_a_round_trip(fmt, body):
 
 
 def test_formats_are_listed_in_the_order_the_command_line_offers_them(capsys):
-    assert registry.FORMATS == ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime")
+    assert registry.FORMATS == ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime", "mspy")
     assert sorted(registry.SUFFIXES) == [".ahk", ".csv", ".json", ".xlsx", ".yaml", ".yml"]
     with pytest.raises(SystemExit):
         main(["phrases", "import", "短语.txt", "--format", "docx"])
@@ -67,7 +67,7 @@ def test_formats_are_listed_in_the_order_the_command_line_offers_them(capsys):
 def test_an_unknown_format_is_refused_by_name_with_the_known_ones_listed():
     for refused in (lambda: parse(b"x", "docx"), lambda: export(LIBRARY, "docx")):
         with pytest.raises(PhraseFileError, match="unknown format 'docx': use one of ahk, espanso, csv, xlsx, json, "
-                                                  "sogou, qq, baidu, rime"):
+                                                  "sogou, qq, baidu, rime, mspy"):
             refused()
     assert left_out(LIBRARY, "docx") == []
     assert registry.byte_limit("docx") == (PHRASE_BYTES, "a phrase file")

@@ -140,18 +140,23 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
 
 
 def summary(plan: ImportPlan) -> str:
-    """The import in one line, before its details: imported, of them found only by their code (no abbreviation),
-    duplicates, and refused by reason."""
-    from app.quickreplies.formats.base import CODE_TAG
+    """The import in one line, before its details: how many phrases, of them how many are a further text of a code
+    another phrase has as its abbreviation (variants) and how many are found only by a code that cannot be typed
+    as an abbreviation, the duplicates, and the refused lines counted by reason."""
+    import re
 
-    searchable = sum(1 for p in plan.new if not p.abbreviation and any(t.startswith(CODE_TAG) for t in p.tags))
+    from app.quickreplies.formats.base import CODE_TAG, can_abbreviate, code_of
+
+    coded_only = [code_of(p) for p in plan.new if not p.abbreviation and any(t.startswith(CODE_TAG) for t in p.tags)]
+    variants = sum(1 for code in coded_only if can_abbreviate(code))
     reasons: dict[str, int] = {}
     for bad in plan.bad:
-        reason = str(bad.reason).removesuffix(": not imported")
-        reason = reason.split(" (")[0].split(": ")[0]
+        reason = str(bad.reason).removesuffix(": not imported").split(" (")[0].split(": ")[0]
+        reason = re.sub(r"\{\{[^{}]*\}\}", "{{…}}", reason)  # one count for every Espanso variable of a kind
         reasons[reason] = reasons.get(reason, 0) + 1
     refused = "; ".join(f"{count} {why}" for why, count in sorted(reasons.items(), key=lambda item: -item[1]))
-    return (f"summary: {len(plan.new)} to import ({searchable} of them found by their code only), "
+    return (f"summary: {len(plan.new)} to import ({variants} as further texts of a code, "
+            f"{len(coded_only) - variants} found only by a code that is no abbreviation), "
             f"{len(plan.duplicates)} duplicate(s), {len(plan.bad)} refused" + (f" — {refused}" if refused else ""))
 
 

@@ -166,7 +166,8 @@ def test_an_input_methods_file_is_told_by_content_summed_up_first_and_every_text
     source.write_bytes(SOGOU.encode("utf-16"))
     assert main(["phrases", "import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "summary: 4 to import (1 of them found by their code only), 0 duplicate(s), 0 refused"
+    assert out[0] == ("summary: 4 to import (1 as further texts of a code, 0 found only by a code that is no "
+                      "abbreviation), 0 duplicate(s), 0 refused")
     assert out[1].startswith(f"{source} (sogou, utf-16)")
     assert any("line 4: note: 1 text(s) share their code" in line for line in out)
     assert main(["phrases", "search", "zfh", "--json"]) == 0
@@ -197,3 +198,15 @@ def test_an_export_to_an_input_method_names_what_it_left_out(tmp_path, capsys):
     assert main(["phrases", "export", str(tmp_path / "custom_phrase.txt"), "--format", "rime"]) == 0
     out = capsys.readouterr().out
     assert "left out" in out and "rime cannot hold" in out and "两行" in out
+
+
+def test_an_espanso_packages_summary_counts_what_was_refused_by_reason(tmp_path, capsys):
+    from tests.unit.quickreplies.formats.test_espanso import PACKAGE
+
+    source = tmp_path / "package.yml"
+    source.write_text(PACKAGE, encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--dry-run"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "summary: 6 to import (1 as further texts of a code, 3 found only by a code that is no abbreviation), "
+        "0 duplicate(s), 2 refused — 1 variable {{…}} of type 'script' is not supported; 1 regex triggers have no "
+        "KefuDesk equivalent")

@@ -36,6 +36,7 @@ _SEND_TOKEN = re.compile(r"`(.)|\{([^{}]*|[{}])\}")  # an escape, or a {key} (`{
 # a replacement that names a command: what its author meant AutoHotKey to run (it would type the words)
 _COMMAND = re.compile(r"^\s*(send(?:input|raw|play|event|text)?|run(?:wait)?|msgbox|sleep|click|winactivate|"
                       r"controlsend|gosub|goto)(?:\s*,|\s+\S|\s*$)", re.IGNORECASE)
+_CONTEXT = re.compile(r"^#if(?:win(?:not)?(?:active|exist))?\b(.*)$", re.IGNORECASE)  # its condition; none: the end
 _HOTKEY_BLOCK = re.compile(r"^\s*[^\s:;]+::\s*(?:;.*)?$")  # ^j:: alone: the commands up to "return" are the hotkey's
 
 
@@ -72,6 +73,8 @@ def parse(data: bytes) -> Parsed:
     group, title = "", ""
     number = 0
     in_block_comment = False
+    window = ""  # the #IfWinActive/#If condition the hotstrings below fire under, if any
+    only_there: list[int] = []
     while number < len(lines):
         too_many(len(coded) + len(rejected), "hotstrings")
         line = lines[number]
@@ -84,6 +87,9 @@ def parse(data: bytes) -> Parsed:
             in_block_comment = not stripped.endswith("*/")
             continue
         # directives (#IfWinActive and its block's end, #SingleInstance…) and a return ending a block: not text
+        if context := _CONTEXT.match(stripped):
+            window = context.group(1).strip() if context.group(1) and not context.group(1).lstrip().startswith(";") else ""
+            continue
         if not stripped or stripped.startswith("#") or stripped.lower() == "return":
             continue
         if stripped.startswith(";"):
@@ -157,8 +163,13 @@ def parse(data: bytes) -> Parsed:
             title = ""
             continue
         coded.append(Coded(Phrase(0, title or title_from(body) or abbreviation, body, group, abbreviation), start))
+        if window:
+            only_there.append(start)
         title = ""
     phrases, lines_of, notes = share_codes(coded)  # a hotstring written twice: AutoHotKey fires the first
+    if only_there:
+        notes.insert(0, Rejected(only_there[0], f"{len(only_there)} hotstring(s) fire only in some windows "
+                                                "(#IfWinActive, #If): imported, the desk offers them in every chat", ""))
     return Parsed(phrases, rejected, notes, "ahk", encoding, lines_of)
 
 

@@ -85,4 +85,5 @@ def test_a_shared_script_is_understood_commands_reported_and_a_second_text_kept(
         (5, "the text is the command sendInput"), (6, "the text is the command Send"),
         (7, "the text is the command Run"), (8, "a hotkey running commands")]
     assert [n.reason.split(":")[0] for n in parsed.notes] == [
-        "1 text(s) share their code with an earlier one"]
+        "2 hotstring(s) fire only in some windows (#IfWinActive, #If)", "1 text(s) share their code with an earlier one"]
+    assert parsed.notes[0].line == 3

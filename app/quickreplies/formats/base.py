@@ -111,7 +111,8 @@ def can_abbreviate(code: str) -> bool:
 
 def searchable_only(phrase: Phrase, code: str) -> Phrase:
     """The phrase without an abbreviation, found in the palette by code: kept in a CODE_TAG and its title."""
-    title = phrase.title if code in phrase.title else f"{phrase.title} [{code}]"
+    shown = code if len(code) <= 60 else code[:59] + "…"  # a long trigger by its start: a title the library keeps
+    title = phrase.title if code in phrase.title or f"[{shown}]" in phrase.title else f"{phrase.title} [{shown}]"
     return Phrase(phrase.id, title, phrase.body, phrase.group, "", phrase.slot, (*phrase.tags, CODE_TAG + code),
                   phrase.uses, phrase.last_used, phrase.owner, phrase.image)
 

@@ -23,3 +23,9 @@ def test_a_codes_texts_are_ordered_by_rank_and_all_kept():
     assert lines == [2, 4, 1, 3] and [code_of(p) for p in phrases] == ["fh", "fh", "FH", "kd"]
     assert phrases[2].tags == (CODE_TAG + "FH",) and len(notes) == 1 and notes[0].reason.startswith("2 text(s)")
     assert [[p.body for p in texts] for texts in by_code(phrases).values()] == [["first", "second", "third"], ["kd"]]
+
+
+def test_a_long_code_is_named_by_its_start_and_kept_whole_in_its_tag():
+    code = ";" + "x" * 300
+    phrases, _lines, _notes = share_codes([Coded(Phrase(0, "标题", "正文", abbreviation=code), 1)])
+    assert phrases[0].title == "标题 [;" + "x" * 58 + "…]" and code_of(phrases[0]) == code

@@ -124,3 +124,9 @@ def test_a_package_imported_exported_and_imported_again_is_the_same():
     assert '  - triggers: [":addr", ":dz", ":address-of-the-warehouse-in-hangzhou-for-returns"]' in written
     assert written.count('trigger: ":thx"') == 2 and 'search_terms: ["happy", "开心"]' in written
     assert parse(written.encode(), "espanso").phrases == first.phrases
+
+
+def test_a_trigger_too_long_to_name_whole_in_a_title_still_reads_back_the_same():
+    long_trigger = ":" + "很长的触发词" * 20
+    first = parse(f'matches:\n  - trigger: "{long_trigger}"\n    replace: "好的"\n'.encode(), "espanso").phrases
+    assert len(first[0].title) < 80 and parse(export(first, "espanso"), "espanso").phrases == first

@@ -63,6 +63,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_ingest,
         bench_issues,
         bench_kpi,
+        bench_phrase_files,
         bench_phrases,
         bench_review,
         bench_soak,
@@ -90,6 +91,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "audit_log": bench_audit.audit_log,
         "store_open": bench_store_open.store_open,
         "import_lock": bench_import_lock.import_lock,
+        "espanso_import": bench_phrase_files.espanso_import,
     }
 
 

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
 
 PROG = "kefudesk phrases"
-FORMATS = ("ahk", "espanso", "csv", "xlsx", "json")  # app.quickreplies.formats.registry.FORMATS, without importing it
+# app.quickreplies.formats.registry.FORMATS, without importing it
+FORMATS = ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime", "mspy")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,17 +33,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     suggest.add_argument("message", help="the buyer's message; several lines for several unanswered messages")
     suggest.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
     suggest.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    load = commands.add_parser("import", help="import phrases from AutoHotKey, Espanso, CSV, XLSX or KefuDesk JSON",
+    load = commands.add_parser("import", help="import phrases from AutoHotKey, Espanso, CSV, XLSX, KefuDesk JSON or an "
+                               "input method's custom phrases (Sogou, QQ, Baidu, Rime, Microsoft Pinyin)",
                                description="Reports every line it cannot take and every duplicate. Imports only "
                                "when every line parsed (or with --skip-bad), and then all the good ones at once.")
     load.add_argument("file", type=Path)
-    load.add_argument("--format", choices=FORMATS, help="default: from the file name (.ahk .yml .csv .xlsx .json)")
+    load.add_argument("--format", choices=FORMATS, help="default: from the file name (.ahk .yml .csv .xlsx .json), and "
+                      "an input method's .txt, .ini, .dat or .lex from what it holds")
     load.add_argument("--group", default="", help="put every imported phrase in this group")
     load.add_argument("--dry-run", action="store_true", help="report what would be imported, import nothing")
     load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")
     save = commands.add_parser("export", help="write the library (or one group) to a file")
     save.add_argument("file", type=Path)
-    save.add_argument("--format", choices=FORMATS, help="default: from the file name")
+    save.add_argument("--format", choices=FORMATS, help="default: from the file name; an input method's file (sogou: "
+                      "UTF-16 with CRLF, as Sogou reads it) needs it")
     save.add_argument("--group", default="", help="only this group (and its sub-groups)")
 
 
@@ -104,11 +108,20 @@ def _fail(message: str) -> int:
 
 def _import(book: PhraseBook, args: argparse.Namespace) -> int:
     from app.quickreplies.formats.base import PhraseFileError
-    from app.quickreplies.formats.registry import byte_limit, format_for
+    from app.quickreplies.formats.registry import BY_CONTENT, byte_limit, format_for
 
     try:
-        fmt = args.format or format_for(args.file)
-        data = read_limited(args.file, *byte_limit(fmt))
+        if args.format:
+            fmt = args.format
+            data = read_limited(args.file, *byte_limit(fmt))
+        else:
+            try:
+                fmt = format_for(args.file)
+            except PhraseFileError:
+                if args.file.suffix.lower() not in BY_CONTENT or not args.file.is_file():
+                    raise
+                fmt = format_for(args.file, read_limited(args.file, *byte_limit("sogou"))[:65536])
+            data = read_limited(args.file, *byte_limit(fmt))
         plan = book.plan_import(data, fmt, group=args.group)
     except OSError as exc:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
@@ -126,7 +139,29 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def summary(plan: ImportPlan) -> str:
+    """The import in one line, before its details: how many phrases, of them how many are a further text of a code
+    another phrase has as its abbreviation (variants) and how many are found only by a code that cannot be typed
+    as an abbreviation, the duplicates, and the refused lines counted by reason."""
+    import re
+
+    from app.quickreplies.formats.base import CODE_TAG, can_abbreviate, code_of
+
+    coded_only = [code_of(p) for p in plan.new if not p.abbreviation and any(t.startswith(CODE_TAG) for t in p.tags)]
+    variants = sum(1 for code in coded_only if can_abbreviate(code))
+    reasons: dict[str, int] = {}
+    for bad in plan.bad:
+        reason = str(bad.reason).removesuffix(": not imported").split(" (")[0].split(": ")[0]
+        reason = re.sub(r"\{\{[^{}]*\}\}", "{{…}}", reason)  # one count for every Espanso variable of a kind
+        reasons[reason] = reasons.get(reason, 0) + 1
+    refused = "; ".join(f"{count} {why}" for why, count in sorted(reasons.items(), key=lambda item: -item[1]))
+    return (f"summary: {len(plan.new)} to import ({variants} as further texts of a code, "
+            f"{len(coded_only) - variants} found only by a code that is no abbreviation), "
+            f"{len(plan.duplicates)} duplicate(s), {len(plan.bad)} refused" + (f" — {refused}" if refused else ""))
+
+
 def _report(plan: ImportPlan, file: Path) -> None:
+    print(for_terminal(summary(plan)))
     print_plan(file, plan.parsed.format, plan.parsed.encoding, f"{len(plan.new)} new, {len(plan.duplicates)} "
                f"duplicate(s), {len(plan.bad)} bad line(s)", plan.bad)
     print_rejected(plan.notes, note="note: ")
@@ -155,7 +190,11 @@ def _export(book: PhraseBook, args: argparse.Namespace) -> int:
         return _fail(f"cannot write {args.file}: {exc.strerror or exc}")
     skipped = left_out(phrases, fmt)
     print(f"exported {len(phrases) - len(skipped)} phrase(s) to {args.file}")
-    if skipped:
+    if skipped and fmt in ("ahk", "espanso"):
         print(f"left out {len(skipped)} phrase(s) without an abbreviation ({fmt} needs a trigger): "
+              + ", ".join(for_terminal(p.title) for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
+    elif skipped:
+        print(f"left out {len(skipped)} phrase(s) {fmt} cannot hold (no code to type it by, or a text it would read "
+              "otherwise, such as several lines for rime, baidu and qq): "
               + ", ".join(for_terminal(p.title) for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
     return Exit.OK

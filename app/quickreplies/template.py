@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 # name → the label shown when the chat has no value for it (the agent's language: these are shown, not keys)
 VARIABLES: dict[str, str] = {
@@ -37,7 +38,28 @@ VARIABLES: dict[str, str] = {
     "ship_by": "发货日期",
     "date": "日期",
     "time": "时间",
+    # parts of the date and time, as input methods' custom phrases write them (Sogou's $year, $month_mm…)
+    "year": "年份",
+    "year_yy": "年份(两位)",
+    "month": "月份",
+    "month_mm": "月份(两位)",
+    "day": "几号",
+    "day_dd": "几号(两位)",
+    "weekday": "星期几",
+    "hour": "小时",
+    "minute": "分钟",
+    "second": "秒钟",
 }
+_WEEKDAYS = "一二三四五六日"
+
+
+def clock_values(local: datetime) -> dict[str, str]:
+    """The values of the date and time variables at local time: {date} 2026-12-06, {time} 09:05, {year} 2026,
+    {month} 12, {month_mm} 12, {day} 6, {day_dd} 06, {weekday} 日 (星期{weekday}), {hour} 09, {minute} 05…"""
+    return {"date": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M"), "year": f"{local.year}",
+            "year_yy": f"{local.year % 100:02d}", "month": f"{local.month}", "month_mm": f"{local.month:02d}",
+            "day": f"{local.day}", "day_dd": f"{local.day:02d}", "weekday": _WEEKDAYS[local.weekday()],
+            "hour": f"{local.hour:02d}", "minute": f"{local.minute:02d}", "second": f"{local.second:02d}"}
 CURSOR = "cursor"
 _TOKEN = re.compile(r"\{(?:ask:([^{}\n]*)|([a-z_]+))\}")
 

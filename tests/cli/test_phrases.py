@@ -155,3 +155,58 @@ def test_a_json_value_the_store_cannot_keep_is_one_line_and_nothing_is_written(t
     assert main(["phrases", "import", str(source)]) == 1
     assert "nothing imported: 1 line(s) could not be read" in capsys.readouterr().err
     assert main(["phrases", "search", "xin1"]) == 1  # the good one is not in the library either
+
+
+SOGOU = (";  自定义短语\r\n\r\nzfh,1=亲，16点前付款当天发货\r\nzfh,2=亲，今天的已经发出啦\r\nzdz,1=\r\n退货地址：\r\n杭州\r\n"
+         "zrq,1=#$year年$month月$day_dd日\r\n")
+
+
+def test_an_input_methods_file_is_told_by_content_summed_up_first_and_every_text_of_a_code_kept(tmp_path, capsys):
+    source = tmp_path / "PhraseEdit.txt"
+    source.write_bytes(SOGOU.encode("utf-16"))
+    assert main(["phrases", "import", str(source)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("summary: 4 to import (1 as further texts of a code, 0 found only by a code that is no "
+                      "abbreviation), 0 duplicate(s), 0 refused")
+    assert out[1].startswith(f"{source} (sogou, utf-16)")
+    assert any("line 4: note: 1 text(s) share their code" in line for line in out)
+    assert main(["phrases", "search", "zfh", "--json"]) == 0
+    found = {p["body"]: p["abbreviation"] for p in json.loads(capsys.readouterr().out)}
+    assert found == {"亲，16点前付款当天发货": "zfh", "亲，今天的已经发出啦": ""}
+
+
+def test_a_sogou_export_is_what_sogou_reads_and_imports_back_as_the_same_phrases(tmp_path, capsys):
+    source = tmp_path / "PhraseEdit.txt"
+    source.write_bytes(SOGOU.encode("utf-16"))
+    assert main(["phrases", "import", str(source)]) == 0
+    out = tmp_path / "out.txt"
+    assert main(["phrases", "export", str(out), "--format", "sogou"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xff\xfe") and "\r\n" in data.decode("utf-16") and "\n\n" not in data.decode("utf-16")
+    text = data.decode("utf-16")
+    assert "zfh,1=亲，16点前付款当天发货\r\nzfh,2=亲，今天的已经发出啦\r\n" in text
+    assert "zdz,1=\r\n退货地址：\r\n杭州\r\n" in text and "zrq,1=#$year年$month月$day_dd日\r\n" in text
+    capsys.readouterr()
+    assert main(["phrases", "import", str(out), "--dry-run"]) == 0  # every phrase already here: nothing doubled
+    assert "0 to import" in capsys.readouterr().out
+
+
+def test_an_export_to_an_input_method_names_what_it_left_out(tmp_path, capsys):
+    source = tmp_path / "t.csv"
+    source.write_text("title,body,abbreviation\n两行,\"第一行\n第二行\",zz2\n", encoding="utf-8")
+    assert main(["phrases", "import", str(source)]) == 0
+    assert main(["phrases", "export", str(tmp_path / "custom_phrase.txt"), "--format", "rime"]) == 0
+    out = capsys.readouterr().out
+    assert "left out" in out and "rime cannot hold" in out and "两行" in out
+
+
+def test_an_espanso_packages_summary_counts_what_was_refused_by_reason(tmp_path, capsys):
+    from tests.unit.quickreplies.formats.test_espanso import PACKAGE
+
+    source = tmp_path / "package.yml"
+    source.write_text(PACKAGE, encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--dry-run"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "summary: 6 to import (1 as further texts of a code, 3 found only by a code that is no abbreviation), "
+        "0 duplicate(s), 2 refused — 1 variable {{…}} of type 'script' is not supported; 1 regex triggers have no "
+        "KefuDesk equivalent")

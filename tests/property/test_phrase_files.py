@@ -42,6 +42,9 @@ FAMILY = "phrase files"
 LIBRARY = [Phrase(0, "欢迎语", "亲，您好呀～{cursor}", "通用/问候", "hi", 1, ("问候",)),
            Phrase(0, "=公式?", "=SUM(A1)\x0b_x000B_\t😊", "售前/尺码", ";cm", 2, ("尺码", "图"))]
 TEXT_FORMATS = ("ahk", "espanso", "csv", "json")
+# the formats whose export carries every phrase this file's library strategy draws; the input methods' files (a code
+# for each text, UTF-16) have their own properties in tests/unit/quickreplies/formats/test_ime.py and test_mspy.py
+CARRYING_FORMATS = tuple(f for f in FORMATS if f not in ("sogou", "qq", "baidu", "rime", "mspy"))
 
 
 def assert_sane(result: object) -> None:
@@ -112,11 +115,13 @@ def carried(phrase: Phrase, fmt: str) -> Phrase:
 
 
 def library(fmt: str) -> st.SearchStrategy[list[Phrase]]:
+    if fmt in ("ahk", "espanso"):  # as a library holds them: one phrase an abbreviation, whatever its case
+        return st.lists(library_phrase(fmt), min_size=1, max_size=5, unique_by=lambda p: p.abbreviation.lower())
     return st.lists(library_phrase(fmt), min_size=1, max_size=3 if fmt == "xlsx" else 5)
 
 
 @PROPERTY
-@given(fmt=st.sampled_from(FORMATS), data=st.data())
+@given(fmt=st.sampled_from(CARRYING_FORMATS), data=st.data())
 def test_an_export_reads_back_as_exactly_the_phrases_it_holds(fmt, data):
     phrases = data.draw(library(fmt))
     result = parsed_or_refused(export(phrases, fmt), fmt)
@@ -152,7 +157,7 @@ def _saved(data: bytes, fmt: str, encoding: str) -> bytes:
 
 
 @PROPERTY
-@given(fmt=st.sampled_from(FORMATS), data=st.data())
+@given(fmt=st.sampled_from(CARRYING_FORMATS), data=st.data())
 def test_broken_or_random_bytes_parse_or_are_refused_with_a_message(fmt, data):
     # a workbook's bytes differ with the second it was saved in: damage a few saved once
     valid = exported(fmt) if fmt != "xlsx" else st.sampled_from(WORKBOOKS)

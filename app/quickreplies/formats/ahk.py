@@ -13,10 +13,12 @@ from app.files.text import decode_text
 from app.quickreplies.formats.base import (
     GROUP_MARK,
     TITLE_MARK,
+    Coded,
     Parsed,
     PhraseFileError,
     PhraseFormat,
     by_group,
+    share_codes,
     short,
     title_from,
     too_many,
@@ -31,6 +33,11 @@ _SEND_SAFE = {"enter": "\n", "tab": "\t", "space": " ", "!": "!", "+": "+", "^":
 _ESCAPES = {"n": "\n", "r": "\n", "t": "\t", "`": "`", ";": ";", ":": ":", "{": "{", "}": "}", "s": " "}
 _ESCAPE = re.compile(r"`(.)")
 _SEND_TOKEN = re.compile(r"`(.)|\{([^{}]*|[{}])\}")  # an escape, or a {key} (`{ is a brace, not a key)
+# a replacement that names a command: what its author meant AutoHotKey to run (it would type the words)
+_COMMAND = re.compile(r"^\s*(send(?:input|raw|play|event|text)?|run(?:wait)?|msgbox|sleep|click|winactivate|"
+                      r"controlsend|gosub|goto)(?:\s*,|\s+\S|\s*$)", re.IGNORECASE)
+_CONTEXT = re.compile(r"^#if(?:win(?:not)?(?:active|exist))?\b(.*)$", re.IGNORECASE)  # its condition; none: the end
+_HOTKEY_BLOCK = re.compile(r"^\s*[^\s:;]+::\s*(?:;.*)?$")  # ^j:: alone: the commands up to "return" are the hotkey's
 
 
 class _NotText(Exception):
@@ -61,14 +68,15 @@ def _ahk_text(raw: str, options: str) -> str:
 def parse(data: bytes) -> Parsed:
     text, encoding = decode_text(data, PhraseFileError)
     lines = text.split("\n")
-    phrases: list[Phrase] = []
+    coded: list[Coded] = []
     rejected: list[Rejected] = []
-    lines_of: list[int] = []
     group, title = "", ""
     number = 0
     in_block_comment = False
+    window = ""  # the #IfWinActive/#If condition the hotstrings below fire under, if any
+    only_there: list[int] = []
     while number < len(lines):
-        too_many(len(phrases) + len(rejected), "hotstrings")
+        too_many(len(coded) + len(rejected), "hotstrings")
         line = lines[number]
         number += 1
         stripped = line.strip()
@@ -78,7 +86,11 @@ def parse(data: bytes) -> Parsed:
         if stripped.startswith("/*"):
             in_block_comment = not stripped.endswith("*/")
             continue
-        if not stripped or stripped.startswith("#"):
+        # directives (#IfWinActive and its block's end, #SingleInstance…) and a return ending a block: not text
+        if context := _CONTEXT.match(stripped):
+            window = context.group(1).strip() if context.group(1) and not context.group(1).lstrip().startswith(";") else ""
+            continue
+        if not stripped or stripped.startswith("#") or stripped.lower() == "return":
             continue
         if stripped.startswith(";"):
             comment = stripped[1:].strip()
@@ -88,6 +100,13 @@ def parse(data: bytes) -> Parsed:
                 title = comment[len(TITLE_MARK):].strip()
             continue
         hotstring = _HOTSTRING.match(line)
+        if hotstring is None and _HOTKEY_BLOCK.match(line):
+            start = number
+            while number < len(lines) and not re.match(r"^\s*return\b", lines[number], re.IGNORECASE):
+                number += 1
+            number += 1
+            rejected.append(Rejected(start, "a hotkey running commands, not a hotstring: not imported", short(stripped)))
+            continue
         if hotstring is None:
             rejected.append(Rejected(number, "not a hotstring (::abbreviation::text): not imported", short(stripped)))
             continue
@@ -131,16 +150,27 @@ def parse(data: bytes) -> Parsed:
             rejected.append(Rejected(start, "option X runs its text as a command: not imported", short(line)))
             title = ""
             continue
+        command = _COMMAND.match(raw) if not re.search(r"[RT](?!0)", options.upper()) else None
+        if command is not None:
+            rejected.append(Rejected(start, f"the text is the command {command.group(1)}, not a phrase: not imported",
+                                     short(line)))
+            title = ""
+            continue
         try:
             body = _ahk_text(raw, options)
         except _NotText as why:
             rejected.append(Rejected(start, f"{why}: keystrokes, not a phrase; not imported", short(line)))
             title = ""
             continue
-        phrases.append(Phrase(0, title or title_from(body) or abbreviation, body, group, abbreviation))
-        lines_of.append(start)
+        coded.append(Coded(Phrase(0, title or title_from(body) or abbreviation, body, group, abbreviation), start))
+        if window:
+            only_there.append(start)
         title = ""
-    return Parsed(phrases, rejected, [], "ahk", encoding, lines_of)
+    phrases, lines_of, notes = share_codes(coded)  # a hotstring written twice: AutoHotKey fires the first
+    if only_there:
+        notes.insert(0, Rejected(only_there[0], f"{len(only_there)} hotstring(s) fire only in some windows "
+                                                "(#IfWinActive, #If): imported, the desk offers them in every chat", ""))
+    return Parsed(phrases, rejected, notes, "ahk", encoding, lines_of)
 
 
 def _ahk_escape(line: str) -> str:

@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 from app.files.limits import ENTRIES, PHRASE_BYTES
 from app.files.refusals import Rejected, UnreadableFile
 
+from app.quickreplies.edit import MAX_ABBREVIATION
 from app.quickreplies.phrase import Phrase
 
 GROUP_MARK, TITLE_MARK = "kefudesk-group:", "kefudesk-title:"  # comments our AHK/Espanso exports carry
+# Until a phrase can hold several texts, a text that shares its code (an IME code, a trigger, a hotstring) with an
+# earlier one is a phrase of its own without the abbreviation: this tag keeps the code with it, so an export can
+# write it under the code again, and its title names the code so the palette finds it by the code
+CODE_TAG = "编码:"
 
 
 class PhraseFileError(UnreadableFile):
@@ -49,6 +54,8 @@ class PhraseFormat:
     byte_limit: int = PHRASE_BYTES  # the most a file of it may hold …
     called: str = "a phrase file"  # … and what the refusal of a bigger one calls it
     needs_abbreviation: bool = False  # hotstrings and triggers: a phrase without an abbreviation cannot be written
+    # when given, what export can write (a one-line text for Rime); the rest is left out and said so
+    can_write: Callable[[Phrase], bool] | None = None
 
 
 def too_many(count: int, what: str) -> None:
@@ -79,3 +86,96 @@ def by_group(phrases: Sequence[Phrase]) -> Iterator[tuple[Phrase, bool]]:
         if phrase.abbreviation:
             yield phrase, phrase.group != group
             group = phrase.group
+
+
+def codes_of(phrase: Phrase) -> list[str]:
+    """Every code a phrase is typed with in another tool, its own first: the abbreviation, else the code it was
+    imported without (searchable_only puts it last among its CODE_TAGs), then the further ones (Espanso triggers)."""
+    tagged = [t[len(CODE_TAG):] for t in phrase.tags if t.startswith(CODE_TAG)]
+    if phrase.abbreviation:
+        return [phrase.abbreviation, *tagged]
+    return tagged[-1:] + tagged[:-1]
+
+
+def code_of(phrase: Phrase) -> str:
+    """The code a phrase is typed with in another tool: its abbreviation, else the code its last CODE_TAG keeps."""
+    return next(iter(codes_of(phrase)), "")
+
+
+def can_abbreviate(code: str) -> bool:
+    """Whether code can be a KefuDesk abbreviation: edit.py's rule (printable ASCII without spaces, at most
+    MAX_ABBREVIATION characters) in string methods, as 100,000 codes are checked in a blink; a test holds the two
+    to the same answers."""
+    return 0 < len(code) <= MAX_ABBREVIATION and code.isascii() and code.isprintable() and " " not in code
+
+
+def searchable_only(phrase: Phrase, code: str) -> Phrase:
+    """The phrase without an abbreviation, found in the palette by code: kept in a CODE_TAG and its title."""
+    shown = code if len(code) <= 60 else code[:59] + "…"  # a long trigger by its start: a title the library keeps
+    title = phrase.title if code in phrase.title or f"[{shown}]" in phrase.title else f"{phrase.title} [{shown}]"
+    return Phrase(phrase.id, title, phrase.body, phrase.group, "", phrase.slot, (*phrase.tags, CODE_TAG + code),
+                  phrase.uses, phrase.last_used, phrase.owner, phrase.image)
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One text of a file with the code it is typed by, before the codes are shared out (share_codes)."""
+
+    phrase: Phrase  # with the code as its abbreviation
+    line: int
+    rank: float = 0  # the lower, the nearer the top of the tool's candidates (a Sogou position, a Rime weight negated)
+
+
+def share_codes(entries: Sequence[Coded]) -> tuple[list[Phrase], list[int], list[Rejected]]:
+    """(phrases, their lines, notes): the texts of each code in the tool's order (rank, then file order); the first
+    keeps the code as its abbreviation, every other one is imported as its own phrase found by the code
+    (searchable_only), as is every text whose code cannot be an abbreviation. Each kind is noted once, counted."""
+    first_at: dict[str, int] = {}
+    for at, entry in enumerate(entries):
+        first_at.setdefault(entry.phrase.abbreviation.lower(), at)
+    ordered = sorted(range(len(entries)), key=lambda at: (first_at[entries[at].phrase.abbreviation.lower()],
+                                                          entries[at].rank, at))
+    phrases: list[Phrase] = []
+    lines: list[int] = []
+    seen: set[str] = set()
+    shared: list[int] = []
+    unusable: list[int] = []
+    for at in ordered:
+        phrase, line = entries[at].phrase, entries[at].line
+        code = phrase.abbreviation
+        if code and not can_abbreviate(code):
+            phrase = searchable_only(phrase, code)
+            unusable.append(line)
+        elif code and code.lower() in seen:
+            phrase = searchable_only(phrase, code)
+            shared.append(line)
+        seen.add(code.lower())
+        phrases.append(phrase)
+        lines.append(line)
+    notes = []
+    if shared:
+        notes.append(Rejected(min(shared), f"{len(shared)} text(s) share their code with an earlier one: each is "
+                              "imported as its own phrase without the abbreviation, found in the palette by the code "
+                              f"(tag {CODE_TAG}…)", f"lines {', '.join(map(str, sorted(shared)[:5]))}"
+                              + (" …" if len(shared) > 5 else "")))
+    if unusable:
+        notes.append(Rejected(min(unusable), f"{len(unusable)} code(s) cannot be typed as an abbreviation (spaces, "
+                              "not ASCII, over 40 characters): imported as phrases found in the palette by the code "
+                              f"(tag {CODE_TAG}…)", f"lines {', '.join(map(str, sorted(unusable)[:5]))}"
+                              + (" …" if len(unusable) > 5 else "")))
+    return phrases, lines, notes
+
+
+def by_code(phrases: Sequence[Phrase]) -> dict[str, list[Phrase]]:
+    """The phrases an IME file can hold, by code (case as first written), each code's texts in the library's order,
+    the one with the abbreviation first: what an export writes as positions 1, 2, 3…"""
+    codes: dict[str, list[Phrase]] = {}
+    spelled: dict[str, str] = {}
+    for phrase in phrases:
+        code = code_of(phrase)
+        if code:
+            key = spelled.setdefault(code.lower(), code)
+            codes.setdefault(key, []).append(phrase)
+    for texts in codes.values():
+        texts.sort(key=lambda p: not p.abbreviation)
+    return codes

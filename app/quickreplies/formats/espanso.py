@@ -15,11 +15,15 @@ from app.files.refusals import Rejected
 from app.files.text import decode_text
 
 from app.quickreplies.formats.base import (
+    CODE_TAG,
     GROUP_MARK,
+    Coded,
     Parsed,
     PhraseFileError,
     PhraseFormat,
-    by_group,
+    can_abbreviate,
+    codes_of,
+    share_codes,
     short,
     title_from,
     too_many,
@@ -47,17 +51,37 @@ def _date_variable(date_format: str) -> str:
     return "{date} {time}" if directives & _TIME_DIRECTIVES else "{date}"
 
 
-def parse(data: bytes) -> Parsed:
+def _load(text: str) -> tuple[object, object]:
+    """(the node tree, the document) of a YAML text, from one parse: with libyaml where PyYAML has it (a
+    30,000-match package takes seconds in pure Python); the node tree gives each match's line, the document is
+    built from the same tree. What libyaml refuses is parsed again in pure Python, which reads a little more (an
+    escaped half of a UTF-16 pair, reported per match) and words its refusals the way this module's messages do."""
     import yaml
 
+    loaders = [yaml.SafeLoader] if not hasattr(yaml, "CSafeLoader") else [yaml.CSafeLoader, yaml.SafeLoader]
+    for loader_class in loaders:
+        loader = None
+        try:
+            loader = loader_class(text)  # the pure-Python reader refuses a control character already here
+            root = loader.get_single_node()
+            return root, loader.construct_document(root) if root is not None else None
+        except yaml.YAMLError as exc:
+            if loader_class is not loaders[-1]:
+                continue
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            raise PhraseFileError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}; fix the file and "
+                                  "import again") from exc
+        finally:
+            if loader is not None:
+                loader.dispose()
+    raise AssertionError("the last loader returns or raises")
+
+
+def parse(data: bytes) -> Parsed:
+
     text, encoding = decode_text(data, PhraseFileError)
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise PhraseFileError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}; fix the file and import "
-                              "again") from exc
+    root, document = _load(text)
     if not isinstance(document, dict) or not isinstance(document.get("matches", []), list):
         raise PhraseFileError("not an Espanso match file: it needs a top-level 'matches:' list")
     if not isinstance(document.get("global_vars") or [], list):
@@ -67,12 +91,11 @@ def parse(data: bytes) -> Parsed:
                                        if (found := _GROUP_COMMENT.match(line))]
     group_lines = [n for n, _ in group_at]
     too_many(len(document.get("matches") or []), "matches")
-    match_lines = _item_lines(yaml.compose(text), "matches")
+    match_lines = _item_lines(root, "matches")
     global_vars = _variables(document.get("global_vars"))
-    phrases: list[Phrase] = []
+    coded: list[Coded] = []
     rejected: list[Rejected] = []
-    lines_of: list[int] = []
-    notes: list[Rejected] = []
+    extra_triggers: list[str] = []
     for position, match in enumerate(document.get("matches") or []):
         line = match_lines[position] if position < len(match_lines) else position + 1
         if not isinstance(match, dict):
@@ -125,12 +148,21 @@ def parse(data: bytes) -> Parsed:
         body = _ESPANSO_VAR.sub(lambda m, v=values: v[m.group(1)], body)  # one pass: linear in the variables
         before = bisect.bisect_left(group_lines, line)  # the last group comment above the match
         group = group_at[before - 1][1] if before else ""
-        if len(triggers) > 1:
-            notes.append(Rejected(line, f"only the first trigger becomes the abbreviation; {', '.join(triggers[1:])} "
-                                        "left out", shown))
-        title = str(label or "") or title_from(body) or triggers[0]
-        phrases.append(Phrase(0, title, body, group, triggers[0]))
-        lines_of.append(line)
+        # the first trigger that can be typed as an abbreviation is it; the others stay with the phrase as tags
+        first = next((t for t in triggers if can_abbreviate(t)), triggers[0])
+        others = [t for t in dict.fromkeys(triggers) if t != first]
+        extra_triggers += others
+        terms = match.get("search_terms")
+        terms = [str(t) for t in terms if isinstance(t, str | int | float)] if isinstance(terms, list) else []
+        title = str(label or "") or title_from(body) or first
+        tags = tuple(dict.fromkeys([*terms, *(CODE_TAG + t for t in others)]))
+        coded.append(Coded(Phrase(0, title, body, group, first, None, tags), line))
+    phrases, lines_of, notes = share_codes(coded)
+    if extra_triggers:
+        shown_triggers = ", ".join(extra_triggers[:5]) + (" …" if len(extra_triggers) > 5 else "")
+        notes.insert(0, Rejected(min(c.line for c in coded if any(t.startswith(CODE_TAG) for t in c.phrase.tags)),
+                                 f"{len(extra_triggers)} further trigger(s) of matches with several ({shown_triggers}): "
+                                 f"kept as tags ({CODE_TAG}…), the palette finds the phrase by them", ""))
     return Parsed(phrases, rejected, notes, "espanso", encoding, lines_of)
 
 
@@ -165,21 +197,35 @@ def _yaml_string(text: str) -> str:
 
 def export(phrases: Sequence[Phrase]) -> bytes:
     out = ["# KefuDesk phrases as an Espanso match file", "matches:"]
-    for p, starts_group in by_group(phrases):
-        if starts_group:
+    group = None
+    for p in phrases:
+        triggers = codes_of(p)  # a text sharing its trigger is a match of its own under it: Espanso offers a choice
+        if not triggers:
+            continue
+        if p.group != group:
             out.append(f"  # {GROUP_MARK} {p.group}")
+            group = p.group
         body = p.body.replace("{cursor}", "$|$")
         variables = []
         for name, date_format in (("date", "%Y-%m-%d"), ("time", "%H:%M")):
             if "{" + name + "}" in body:
                 body = body.replace("{" + name + "}", "{{" + name + "}}")
                 variables.append(f"      - {{name: {name}, type: date, params: {{format: {_yaml_string(date_format)}}}}}")
-        out += [f"  - trigger: {_yaml_string(p.abbreviation)}", f"    label: {_yaml_string(p.title)}",
-                f"    replace: {_yaml_string(body)}"]
+        if len(triggers) == 1:
+            out.append(f"  - trigger: {_yaml_string(triggers[0])}")
+        else:
+            out.append(f"  - triggers: [{', '.join(map(_yaml_string, triggers))}]")
+        out += [f"    label: {_yaml_string(p.title)}", f"    replace: {_yaml_string(body)}"]
+        if terms := [t for t in p.tags if not t.startswith(CODE_TAG)]:
+            out.append(f"    search_terms: [{', '.join(map(_yaml_string, terms))}]")
         if variables:
             out += ["    vars:", *variables]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
+def _any_text(_phrase: Phrase) -> bool:
+    return True
+
+
 FORMAT = PhraseFormat("espanso", (".yml", ".yaml"), parse, export, byte_limit=YAML_BYTES, called="an Espanso file",
-                      needs_abbreviation=True)
+                      needs_abbreviation=True, can_write=_any_text)

@@ -11,24 +11,44 @@ from dataclasses import replace
 from app.files.limits import PHRASE_BYTES, refuse_over_limit
 from app.files.refusals import Rejected
 
-from app.quickreplies.formats import ahk, espanso, kefudesk_json, table
-from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, short
+from app.quickreplies.formats import ahk, espanso, ime, kefudesk_json, mspy, rime, table
+from app.quickreplies.formats.base import Parsed, PhraseFileError, PhraseFormat, code_of, short
 from app.quickreplies.phrase import Phrase
 
 # in the order --format lists them
 REGISTERED: dict[str, PhraseFormat] = {
-    known.name: known for known in (ahk.FORMAT, espanso.FORMAT, table.CSV, table.XLSX, kefudesk_json.FORMAT)}
+    known.name: known for known in (ahk.FORMAT, espanso.FORMAT, table.CSV, table.XLSX, kefudesk_json.FORMAT,
+                                    ime.SOGOU, ime.QQ, ime.BAIDU, rime.FORMAT, mspy.FORMAT)}
 FORMATS = tuple(REGISTERED)
 SUFFIXES = {suffix: known.name for known in REGISTERED.values() for suffix in known.suffixes}
+# what input methods name their custom phrase files (PhraseEdit.txt, custom_phrase.txt, 百度.ini,
+# UserDefinedPhrase.dat, ChsPinyinUDP.lex): told by content
+BY_CONTENT = (".txt", ".ini", ".dat", ".lex")
 
 
-def format_for(path: str | os.PathLike[str]) -> str:
+def format_for(path: str | os.PathLike[str], data: bytes | None = None) -> str:
+    """The format of a phrase file from its name, or, for a name input methods use, from data (its bytes)."""
     suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix in BY_CONTENT and data is not None and (found := sniff(data)):
+        return found
     if suffix not in SUFFIXES:
         known = ", ".join(sorted(SUFFIXES))
-        raise PhraseFileError(f"cannot tell the format of {os.fspath(path)!r} from its name (known: {known}); "
-                              f"give it with --format {'|'.join(FORMATS)}")
+        content = ", or an input method's .txt/.ini read by its content" if data is None else ""
+        raise PhraseFileError(f"cannot tell the format of {os.fspath(path)!r} from its name (known: {known}"
+                              f"{content}); give it with --format {'|'.join(FORMATS)}")
     return SUFFIXES[suffix]
+
+
+def sniff(data: bytes) -> str:
+    """The input-method format the bytes read as (sogou, baidu, rime, mspy), or "" when they read as none of them.
+    QQ Pinyin writes Baidu's lines: its files read as baidu, which imports them the same."""
+    if data.startswith(mspy.MAGIC):
+        return "mspy"
+    try:
+        text, _encoding = ime.decode(data[:65536])
+    except PhraseFileError:
+        return ""
+    return ime.sniff(text) or ("rime" if rime.sniff(text) else "")
 
 
 def byte_limit(fmt: str) -> tuple[int, str]:
@@ -98,6 +118,11 @@ def export(phrases: Sequence[Phrase], fmt: str) -> bytes:
 
 
 def left_out(phrases: Sequence[Phrase], fmt: str) -> list[Phrase]:
-    """The phrases export(fmt) cannot write: no abbreviation for a hotstring / trigger to fire."""
+    """The phrases export(fmt) cannot write: no abbreviation for a hotstring / trigger to fire (an input method's
+    code: an abbreviation, or a text sharing its code), or a text the format cannot hold (several lines for Rime)."""
     known = REGISTERED.get(fmt)
-    return [p for p in phrases if not p.abbreviation] if known and known.needs_abbreviation else []
+    if known is None:
+        return []
+    if known.can_write is not None:
+        return [p for p in phrases if not code_of(p) or not known.can_write(p)]
+    return [p for p in phrases if not p.abbreviation] if known.needs_abbreviation else []

@@ -19,7 +19,8 @@ from app.quickreplies.phrase import Phrase
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "标题", "短语名称", "名称", "短语标题"),
-    "body": ("body", "内容", "短语内容", "回复内容", "快捷短语", "text", "phrase"),
+    "body": ("body", "内容", "短语内容", "回复内容", "快捷短语", "text", "phrase", "回复", "话术", "话术内容", "快捷回复",
+             "回复话术", "答复", "reply", "content", "message"),
     "group": ("group", "分组", "分类", "短语分组"),
     "abbreviation": ("abbreviation", "abbr", "缩写", "快捷编码", "快捷键", "编码", "trigger"),
     "slot": ("slot", "序号", "快捷序号"),

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from app.quickreplies.template import (
     CHOICE,
     DATE,
@@ -7,6 +9,7 @@ from app.quickreplies.template import (
     Ask,
     asks_in,
     bad_asks,
+    clock_values,
     fill,
     find_blanks,
     needs_setup,
@@ -84,3 +87,10 @@ def test_marked_blanks_are_told_from_brackets_anybody_typed():
     assert find_blanks(typed_over) == [] and unmarked(typed_over) == "【温馨提示】亲，3698已由中通发出～"
     assert find_blanks("买家说：【急】【订单号】是多少？") == []  # quoted, not made by a phrase
     assert [b.text for b in find_blanks("寄到【请在短语管理里填上地址】")] == ["【请在短语管理里填上地址】"]
+
+
+def test_the_date_and_time_variables_are_filled_from_the_clock():
+    values = clock_values(datetime(2027, 1, 4, 7, 3, 9))  # a Monday
+    body = "{year}/{year_yy} {month}月{month_mm} {day}日{day_dd} 星期{weekday} {hour}:{minute}:{second} {date} {time}"
+    assert fill(body, values).text == "2027/27 1月01 4日04 星期一 07:03:09 2027-01-04 07:03"
+    assert fill("{weekday}", {}).text == "【星期几】"  # no clock given: a blank the agent sees, never a wrong day

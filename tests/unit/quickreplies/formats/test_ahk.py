@@ -54,3 +54,36 @@ def test_an_unclosed_continuation_section_is_rejected_not_swallowed():
 
 def test_the_group_option_puts_every_phrase_in_one_group():
     assert {p.group for p in parse(AHK.encode(), "ahk", group="导入/AHK").phrases} == {"导入/AHK"}
+
+
+# a script as agents share them: window-specific blocks, a hotstring ended by a stray return, replacements that are
+# commands, a hotkey running a block of commands, and one abbreviation written twice
+SHARED = """\
+#NoEnv
+#IfWinActive ahk_exe AliWorkBench.exe
+::fh::亲，今天16点前发货
+return
+:?:h1:: sendInput {#}{space}
+::kf::Send, 亲{Enter}
+::web::Run https://example.com
+^!p::
+Send, 亲，在的
+Sleep 100
+return
+::fh::亲，明天发货
+#IfWinActive
+:T:raw::Send as text
+"""
+
+
+def test_a_shared_script_is_understood_commands_reported_and_a_second_text_kept():
+    parsed = parse(SHARED.encode(), "ahk")
+    assert [(p.abbreviation, p.body) for p in parsed.phrases] == [
+        ("fh", "亲，今天16点前发货"), ("", "亲，明天发货"), ("raw", "Send as text")]
+    assert "[fh]" in parsed.phrases[1].title and parsed.phrases[1].tags == ("编码:fh",)
+    assert [(r.line, r.reason.split(",")[0].split(":")[0]) for r in parsed.rejected] == [
+        (5, "the text is the command sendInput"), (6, "the text is the command Send"),
+        (7, "the text is the command Run"), (8, "a hotkey running commands")]
+    assert [n.reason.split(":")[0] for n in parsed.notes] == [
+        "2 hotstring(s) fire only in some windows (#IfWinActive, #If)", "1 text(s) share their code with an earlier one"]
+    assert parsed.notes[0].line == 3

@@ -87,3 +87,9 @@ def test_an_xlsx_export_keeps_formula_like_text_as_text_that_stays_text_when_edi
 def test_another_tools_csv_keeps_a_leading_apostrophe_only_our_own_export_takes_it_off():
     assert [p.body for p in parse("标题,内容\n表情,'-_-' 亲\n".encode(), "csv").phrases] == ["'-_-' 亲"]
     assert [p.body for p in parse(export([Phrase(0, "t", "'-_-' 亲")], "csv"), "csv").phrases] == ["'-_-' 亲"]
+
+
+@pytest.mark.parametrize("header", ["回复", "话术", "内容", "reply", "快捷回复", "Reply"])
+def test_the_text_column_is_found_by_the_names_shops_give_it(header):
+    parsed = parse(f"缩写,{header}\nfh,亲，今天发\n".encode("gbk"), "csv")
+    assert [(p.abbreviation, p.body) for p in parsed.phrases] == [("fh", "亲，今天发")]

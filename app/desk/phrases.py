@@ -21,7 +21,7 @@ from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.starter import STARTER, UPDATED
 from app.quickreplies.suggest import Suggester, Suggestion
-from app.quickreplies.template import Filled, fill
+from app.quickreplies.template import Filled, clock_values, fill
 from app.store import models as m
 from app.store.batches import Batch, batched
 from app.store.errors import StoreReadOnly
@@ -316,8 +316,7 @@ def chat_values(*, buyer_nick: str, agent: str, shop: str, orders: list[domain.O
                 now: datetime) -> dict[str, str]:
     """Template values for the open chat; the newest order stands for 'the' order."""
     local = now.astimezone()
-    values = {"buyer": buyer_nick, "agent": agent, "shop": shop,
-              "date": local.strftime("%Y-%m-%d"), "time": local.strftime("%H:%M")}
+    values = {"buyer": buyer_nick, "agent": agent, "shop": shop} | clock_values(local)
     if orders:
         order = orders[0]
         values |= {"order_no": order.no, "items": "、".join(i.title for i in order.items),

@@ -23,7 +23,7 @@ from app.files.refusals import TooLarge, UnreadableFile, WorkbookRefused
 MB = 1_000_000
 SHEET_BYTES = 64 * MB  # an order export, a problem-order list, finance's result sheet (CSV or XLSX)
 PHRASE_BYTES = 16 * MB  # a phrase file: AutoHotKey, CSV, XLSX, KefuDesk JSON (10,000 phrases are about 2 MB)
-YAML_BYTES = MB // 2  # an Espanso match file (10 KB is a big one): PyYAML reads it twice, at 0.15–0.45 MB/s
+YAML_BYTES = 8 * MB  # an Espanso match file: packages reach 3.5 MB (30,000 triggers); libyaml reads ~1.3 MB/s
 SETTINGS_BYTES = 1 * MB  # settings.toml
 ENTRIES = 200_000  # rows of a sheet; phrases and bad lines of a phrase file
 # inside a workbook: counted from the zip before openpyxl reads any of it (openpyxl reads about 125,000 cells a

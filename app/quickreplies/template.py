@@ -60,6 +60,8 @@ def clock_values(local: datetime) -> dict[str, str]:
             "year_yy": f"{local.year % 100:02d}", "month": f"{local.month}", "month_mm": f"{local.month:02d}",
             "day": f"{local.day}", "day_dd": f"{local.day:02d}", "weekday": _WEEKDAYS[local.weekday()],
             "hour": f"{local.hour:02d}", "minute": f"{local.minute:02d}", "second": f"{local.second:02d}"}
+
+
 CURSOR = "cursor"
 _TOKEN = re.compile(r"\{(?:ask:([^{}\n]*)|([a-z_]+))\}")
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.files.limits import read_limited
 
 from app.quickreplies.formats.base import PhraseFileError
-from app.quickreplies.formats.registry import byte_limit, format_for
+from app.quickreplies.formats.registry import BY_CONTENT, byte_limit, format_for
 from app.store.errors import StoreError
 
 from app.desk.phrases import ImportPlan, PhraseBook
@@ -22,6 +22,15 @@ from app.desk.phrases import ImportPlan, PhraseBook
 from app.ui.background import in_background
 from app.ui.import_preview import ImportPreview, preview_table
 from app.ui.labels import say, say_error
+
+
+def _head(path: Path) -> bytes | None:
+    """The start of a file whose name does not say its format (an input method's PhraseEdit.txt, 百度.ini,
+    UserDefinedPhrase.dat): its content does. 64 KB, read at once: less than a screenful of work."""
+    if path.suffix.lower() not in BY_CONTENT:
+        return None
+    with path.open("rb") as handle:
+        return handle.read(64 * 1024)
 
 
 class ImportDialog(ImportPreview):
@@ -36,8 +45,8 @@ class ImportDialog(ImportPreview):
         self.plan: ImportPlan | None = None
         self.resize(860, 520)
         try:
-            self.format = fmt or format_for(path)
-        except PhraseFileError as exc:
+            self.format = fmt or format_for(path, _head(path))
+        except (PhraseFileError, OSError) as exc:
             self._failed(exc)
             return
         in_background(lambda: book.plan_import(read_limited(path, *byte_limit(self.format)), self.format),

@@ -150,9 +150,16 @@ class PhraseManager(QMainWindow):
 
     def _file_dialog(self, save: bool) -> QFileDialog:
         dialog = QFileDialog(self)
-        dialog.setNameFilters([self.tr("Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)"),
-                               self.tr("AutoHotKey (*.ahk)"), self.tr("Espanso (*.yml *.yaml)"),
-                               self.tr("CSV (*.csv)"), self.tr("Excel (*.xlsx)"), self.tr("KefuDesk JSON (*.json)")])
+        self._ime_filters = {  # an input method's file is told by the filter chosen (its name says nothing)
+            self.tr("Sogou Pinyin custom phrases (*.txt *.ini)"): "sogou",
+            self.tr("QQ Pinyin custom phrases (*.txt *.ini)"): "qq",
+            self.tr("Baidu input custom phrases (*.txt *.ini)"): "baidu",
+            self.tr("Rime custom_phrase.txt (*.txt)"): "rime",
+            self.tr("Microsoft Pinyin self-made phrases (*.dat *.lex)"): "mspy"}
+        dialog.setNameFilters([
+            self.tr("Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)"),
+            self.tr("AutoHotKey (*.ahk)"), self.tr("Espanso (*.yml *.yaml)"), self.tr("CSV (*.csv)"),
+            self.tr("Excel (*.xlsx)"), self.tr("KefuDesk JSON (*.json)"), *self._ime_filters])
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.selectNameFilter(self.tr("KefuDesk JSON (*.json)"))
@@ -164,7 +171,8 @@ class PhraseManager(QMainWindow):
 
     def choose_import(self) -> None:
         dialog = self._file_dialog(save=False)
-        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
+        dialog.fileSelected.connect(lambda name: self.import_file(
+            Path(name), self._ime_filters.get(dialog.selectedNameFilter(), "")))
         dialog.open()
 
     def import_file(self, path: Path, fmt: str = "") -> ImportDialog:
@@ -193,17 +201,19 @@ class PhraseManager(QMainWindow):
 
     def choose_export(self) -> None:
         dialog = self._file_dialog(save=True)
-        dialog.fileSelected.connect(lambda name: self.export_to(Path(name)))
+        dialog.fileSelected.connect(lambda name: self.export_to(
+            Path(name), self._ime_filters.get(dialog.selectedNameFilter(), "")))
         dialog.open()
 
     def shown_phrases(self) -> list[Phrase]:
         return [self.proxy.index(row, 0).data(PhraseRole) for row in range(self.proxy.rowCount())]
 
-    def export_to(self, path: Path) -> bool:
-        """Write the phrases the table shows (this group, this filter) to path, whole or not at all."""
+    def export_to(self, path: Path, fmt: str = "") -> bool:
+        """Write the phrases the table shows (this group, this filter) to path, whole or not at all; fmt: the
+        format (by the file's name when not given)."""
         phrases = self.shown_phrases()
         try:
-            fmt = format_for(path)
+            fmt = fmt or format_for(path)
             data = export(phrases, fmt)
             write_atomic(path, data)
         except PhraseFileError as exc:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from app.domain import now_utc
 
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, variables_in
+from app.quickreplies.template import CHOICE, CURSOR, VARIABLES, Ask, asks_in, clock_values, variables_in
 from app.store.clips import ClipRecord
 from app.store.images import ImageError
 from app.systemwide import Desktop, DesktopUnavailable
@@ -293,8 +293,7 @@ class SystemPalette(QObject):
         """What a template can be filled with outside a chat: the shop, the agent, today, the last order no.
         copied (no buyer, no order: those stay blank for the agent to type)."""
         local = now.astimezone()
-        values = {"shop": self.shop, "agent": self.agent, "date": local.strftime("%Y-%m-%d"),
-                  "time": local.strftime("%H:%M")}
+        values = {"shop": self.shop, "agent": self.agent} | clock_values(local)
         order_no = self.clips.last_order_no()
         if order_no:
             values["order_no"] = order_no

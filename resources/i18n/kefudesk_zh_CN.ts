@@ -326,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="96"/>
+        <location filename="../../app/ui/start.py" line="97"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="101"/>
+        <location filename="../../app/ui/start.py" line="102"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="102"/>
+        <location filename="../../app/ui/start.py" line="103"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -468,8 +468,8 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="285"/>
-        <location filename="../../app/ui/first_run.py" line="302"/>
+        <location filename="../../app/ui/first_run.py" line="296"/>
+        <location filename="../../app/ui/first_run.py" line="313"/>
         <source>Set up KefuDesk</source>
         <translation>设置客服台</translation>
     </message>
@@ -485,113 +485,113 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="32"/>
+        <location filename="../../app/ui/phrase_import.py" line="41"/>
         <source>Import phrases — %1</source>
         <translation>导入短语 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="33"/>
+        <location filename="../../app/ui/phrase_import.py" line="42"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="48"/>
+        <location filename="../../app/ui/phrase_import.py" line="57"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="50"/>
+        <location filename="../../app/ui/phrase_import.py" line="59"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="61"/>
+        <location filename="../../app/ui/phrase_import.py" line="70"/>
         <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
         <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="65"/>
-        <location filename="../../app/ui/phrase_import.py" line="71"/>
+        <location filename="../../app/ui/phrase_import.py" line="74"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="65"/>
+        <location filename="../../app/ui/phrase_import.py" line="74"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="65"/>
+        <location filename="../../app/ui/phrase_import.py" line="74"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="65"/>
+        <location filename="../../app/ui/phrase_import.py" line="74"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="67"/>
+        <location filename="../../app/ui/phrase_import.py" line="76"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="68"/>
-        <location filename="../../app/ui/phrase_import.py" line="71"/>
-        <location filename="../../app/ui/phrase_import.py" line="76"/>
+        <location filename="../../app/ui/phrase_import.py" line="77"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="85"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="68"/>
-        <location filename="../../app/ui/phrase_import.py" line="71"/>
+        <location filename="../../app/ui/phrase_import.py" line="77"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="68"/>
+        <location filename="../../app/ui/phrase_import.py" line="77"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="70"/>
+        <location filename="../../app/ui/phrase_import.py" line="79"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="71"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
+        <location filename="../../app/ui/phrase_import.py" line="83"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="76"/>
+        <location filename="../../app/ui/phrase_import.py" line="85"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="76"/>
+        <location filename="../../app/ui/phrase_import.py" line="85"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="78"/>
+        <location filename="../../app/ui/phrase_import.py" line="87"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_import.py" line="82"/>
+        <location filename="../../app/ui/phrase_import.py" line="91"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="97"/>
+        <location filename="../../app/ui/phrase_import.py" line="106"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -2011,22 +2011,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="96"/>
+        <location filename="../../app/ui/first_run.py" line="107"/>
         <source>Welcome to KefuDesk</source>
         <translation>欢迎使用客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="97"/>
+        <location filename="../../app/ui/first_run.py" line="108"/>
         <source>The desk is running on its demo shop behind this window. Four short questions set it up for your shop; Esc keeps the demo as it is.</source>
         <translation>客服台已在此窗口后面以演示店铺运行。回答四个简短的问题即可为你的店铺设置好；按 Esc 保持演示不变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="99"/>
+        <location filename="../../app/ui/first_run.py" line="110"/>
         <source>Language of the interface (选择界面语言):</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="100"/>
+        <location filename="../../app/ui/first_run.py" line="111"/>
         <source>Language of the interface:</source>
         <translation>界面语言：</translation>
     </message>
@@ -3127,69 +3127,64 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="153"/>
-        <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</source>
-        <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_manager.py" line="154"/>
+        <location filename="../../app/ui/phrase_manager.py" line="161"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="154"/>
+        <location filename="../../app/ui/phrase_manager.py" line="161"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="155"/>
+        <location filename="../../app/ui/phrase_manager.py" line="161"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="155"/>
+        <location filename="../../app/ui/phrase_manager.py" line="162"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="155"/>
-        <location filename="../../app/ui/phrase_manager.py" line="158"/>
+        <location filename="../../app/ui/phrase_manager.py" line="162"/>
+        <location filename="../../app/ui/phrase_manager.py" line="165"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="183"/>
+        <location filename="../../app/ui/phrase_manager.py" line="191"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="184"/>
+        <location filename="../../app/ui/phrase_manager.py" line="192"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="191"/>
+        <location filename="../../app/ui/phrase_manager.py" line="199"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="213"/>
+        <location filename="../../app/ui/phrase_manager.py" line="223"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="216"/>
+        <location filename="../../app/ui/phrase_manager.py" line="226"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="218"/>
+        <location filename="../../app/ui/phrase_manager.py" line="228"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
@@ -3201,112 +3196,142 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="276"/>
+        <location filename="../../app/ui/phrase_manager.py" line="154"/>
+        <source>Sogou Pinyin custom phrases (*.txt *.ini)</source>
+        <translation>搜狗拼音自定义短语 (*.txt *.ini)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="155"/>
+        <source>QQ Pinyin custom phrases (*.txt *.ini)</source>
+        <translation>QQ 拼音自定义短语 (*.txt *.ini)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="156"/>
+        <source>Baidu input custom phrases (*.txt *.ini)</source>
+        <translation>百度输入法自定义短语 (*.txt *.ini)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="157"/>
+        <source>Rime custom_phrase.txt (*.txt)</source>
+        <translation>Rime 自定义短语 custom_phrase.txt (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="158"/>
+        <source>Microsoft Pinyin self-made phrases (*.dat *.lex)</source>
+        <translation>微软拼音自造词 (*.dat *.lex)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="160"/>
+        <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</source>
+        <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="286"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="307"/>
+        <location filename="../../app/ui/phrase_manager.py" line="317"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="328"/>
+        <location filename="../../app/ui/phrase_manager.py" line="338"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="334"/>
+        <location filename="../../app/ui/phrase_manager.py" line="344"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="341"/>
+        <location filename="../../app/ui/phrase_manager.py" line="351"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="347"/>
+        <location filename="../../app/ui/phrase_manager.py" line="357"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="348"/>
+        <location filename="../../app/ui/phrase_manager.py" line="358"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="353"/>
+        <location filename="../../app/ui/phrase_manager.py" line="363"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="357"/>
+        <location filename="../../app/ui/phrase_manager.py" line="367"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="358"/>
+        <location filename="../../app/ui/phrase_manager.py" line="368"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="369"/>
+        <location filename="../../app/ui/phrase_manager.py" line="379"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="376"/>
+        <location filename="../../app/ui/phrase_manager.py" line="386"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="384"/>
+        <location filename="../../app/ui/phrase_manager.py" line="394"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="384"/>
+        <location filename="../../app/ui/phrase_manager.py" line="394"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="385"/>
+        <location filename="../../app/ui/phrase_manager.py" line="395"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="387"/>
+        <location filename="../../app/ui/phrase_manager.py" line="397"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="395"/>
+        <location filename="../../app/ui/phrase_manager.py" line="405"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="401"/>
+        <location filename="../../app/ui/phrase_manager.py" line="411"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="417"/>
+        <location filename="../../app/ui/phrase_manager.py" line="427"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="423"/>
+        <location filename="../../app/ui/phrase_manager.py" line="433"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -3385,27 +3410,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhrasesPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="180"/>
+        <location filename="../../app/ui/first_run.py" line="191"/>
         <source>Your canned replies</source>
         <translation>你的快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="181"/>
+        <location filename="../../app/ui/first_run.py" line="192"/>
         <source>Bring the phrases you already have: your input method&apos;s custom phrases (Sogou, QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, XLSX). You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) imports later.</source>
         <translation>带上你已有的短语：输入法的自定义短语（搜狗、QQ、百度、微软拼音、Rime）、AutoHotKey 或 Espanso 文件，或表格（CSV、XLSX）。添加前会先给你预览。也可以跳过：以后在短语管理（Ctrl+Shift+K）中导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="185"/>
+        <location filename="../../app/ui/first_run.py" line="196"/>
         <source>&amp;Choose a phrase file…</source>
         <translation>选择短语文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="187"/>
+        <location filename="../../app/ui/first_run.py" line="198"/>
         <source>Imported after this wizard, with a preview: %1</source>
         <translation>向导结束后导入（先预览）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="190"/>
+        <location filename="../../app/ui/first_run.py" line="201"/>
         <source>Choose a phrase file</source>
         <translation>选择短语文件</translation>
     </message>
@@ -5463,47 +5488,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="139"/>
+        <location filename="../../app/ui/first_run.py" line="150"/>
         <source>Your shop</source>
         <translation>你的店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="140"/>
+        <location filename="../../app/ui/first_run.py" line="151"/>
         <source>Try the desk on the built-in demo shop, or connect it to your shop&apos;s gateway.</source>
         <translation>在内置演示店铺上试用客服台，或连接你店铺的网关。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="141"/>
+        <location filename="../../app/ui/first_run.py" line="152"/>
         <source>&amp;Try the demo shop (simulated buyers; nothing leaves this computer)</source>
         <translation>试用演示店铺(&amp;T)（模拟买家；数据不离开本机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="142"/>
+        <location filename="../../app/ui/first_run.py" line="153"/>
         <source>&amp;Connect a shop gateway</source>
         <translation>连接店铺网关(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="143"/>
+        <location filename="../../app/ui/first_run.py" line="154"/>
         <source>Gateway &amp;URL:</source>
         <translation>网关地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="144"/>
+        <location filename="../../app/ui/first_run.py" line="155"/>
         <source>&amp;Shop id:</source>
         <translation>店铺 ID(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="145"/>
+        <location filename="../../app/ui/first_run.py" line="156"/>
         <source>Your &amp;login:</source>
         <translation>你的账号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="152"/>
+        <location filename="../../app/ui/first_run.py" line="163"/>
         <source>The gateway URL must look like https://gateway.example-shop.cn.</source>
         <translation>网关地址应类似 https://gateway.example-shop.cn。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="156"/>
+        <location filename="../../app/ui/first_run.py" line="167"/>
         <source>Fill in the shop id and your login (the password is asked at the next start, and kept in the system keyring).</source>
         <translation>请填写店铺 ID 和你的账号（密码在下次启动时询问，并保存在系统钥匙串中）。</translation>
     </message>
@@ -5713,42 +5738,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="233"/>
+        <location filename="../../app/ui/first_run.py" line="244"/>
         <source>The first supervisor</source>
         <translation>第一位主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="234"/>
+        <location filename="../../app/ui/first_run.py" line="245"/>
         <source>A supervisor (主管) approves refunds over an agent&apos;s limit and manages the word lists and profiles. Leave it empty to do this later (kefudesk profiles add).</source>
         <translation>主管负责审批超出客服额度的退款，并管理词表和人员。留空则以后再设置（kefudesk profiles add）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="236"/>
+        <location filename="../../app/ui/first_run.py" line="247"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="236"/>
+        <location filename="../../app/ui/first_run.py" line="247"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="236"/>
+        <location filename="../../app/ui/first_run.py" line="247"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="241"/>
+        <location filename="../../app/ui/first_run.py" line="252"/>
         <source>This store already has a supervisor (%1); more are added by one of them.</source>
         <translation>此数据库已有主管（%1）；其他主管需由他们添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="251"/>
+        <location filename="../../app/ui/first_run.py" line="262"/>
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="258"/>
+        <location filename="../../app/ui/first_run.py" line="269"/>
         <source>Not made: %1</source>
         <translation>未创建：%1</translation>
     </message>
@@ -5784,7 +5809,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>搜索短语 — 回车粘贴，Shift+回车逐字输入，Alt+回车粘贴并按回车发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/system_palette.py" line="325"/>
+        <location filename="../../app/ui/system_palette.py" line="324"/>
         <source>Pasted, not sent: %1 still has to be filled in; then press Enter there.</source>
         <translation>已粘贴，未发送：%1 还没填写，填好后再在那边按回车。</translation>
     </message>
@@ -6223,48 +6248,48 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="227"/>
+        <location filename="../../app/ui/start.py" line="231"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="154"/>
+        <location filename="../../app/ui/start.py" line="155"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="208"/>
+        <location filename="../../app/ui/start.py" line="212"/>
         <source>Saved. The language and the shop connection take effect at the next start.</source>
         <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="233"/>
+        <location filename="../../app/ui/start.py" line="237"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="234"/>
+        <location filename="../../app/ui/start.py" line="238"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="241"/>
+        <location filename="../../app/ui/start.py" line="245"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="242"/>
+        <location filename="../../app/ui/start.py" line="246"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="295"/>
-        <location filename="../../app/ui/start.py" line="336"/>
+        <location filename="../../app/ui/start.py" line="299"/>
+        <location filename="../../app/ui/start.py" line="340"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="301"/>
+        <location filename="../../app/ui/start.py" line="305"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6272,22 +6297,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="322"/>
+        <location filename="../../app/ui/start.py" line="326"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="324"/>
+        <location filename="../../app/ui/start.py" line="328"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="328"/>
+        <location filename="../../app/ui/start.py" line="332"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="331"/>
+        <location filename="../../app/ui/start.py" line="335"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

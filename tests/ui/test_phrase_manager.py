@@ -242,3 +242,27 @@ def test_a_phrase_used_in_the_desk_counts_in_the_open_manager_and_after_reopenin
     window.phrases.reload()  # read from the store again, as after an edit in the manager: the count stays
     manager.refresh()
     assert row_of_first(USES) == 2
+
+
+def test_an_input_methods_phrase_file_is_told_by_its_content_and_keeps_every_text_of_a_code(qtbot, manager,
+                                                                                               tmp_path):
+    source = tmp_path / "PhraseEdit.txt"  # as Sogou's phrase editor saves it: UTF-16LE, a BOM, CRLF, comments
+    text = (";搜狗拼音自定义短语\r\n; code,position=text\r\n\r\nfhx,1=亲，16点前付款当天发货哦\r\n"
+            "fhx,2=亲，今天下单今天发\r\nrq,1=#$year年$month_mm月$day_dd日\r\n")
+    source.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    count = len(manager.book.phrases)
+    preview = manager.import_file(source)  # no format given: the name says nothing, the content does
+    qtbot.waitUntil(lambda: preview.plan is not None)
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: manager.book.by_abbreviation("fhx") is not None)
+    assert manager.book.by_abbreviation("fhx").body == "亲，16点前付款当天发货哦"  # position 1 keeps the code
+    assert any(p.body == "亲，今天下单今天发" for p in manager.book.phrases)  # position 2 is kept too
+    assert manager.book.by_abbreviation("rq").body == "{year}年{month_mm}月{day_dd}日"
+    assert len(manager.book.phrases) == count + 3
+
+
+def test_export_to_an_input_method_takes_the_format_chosen_not_the_name(qtbot, manager, tmp_path):
+    target = tmp_path / "PhraseEdit.txt"
+    assert manager.export_to(target, "sogou")
+    data = target.read_bytes()
+    assert data.startswith(b"\xff\xfe") and "\r\n".encode("utf-16-le") in data

@@ -66,7 +66,7 @@ def test_a_pipe_that_never_ends_is_read_one_byte_past_the_limit(tmp_path):
     (["orders", "import"], "ExportOrderList.csv", "an order export may be (64 MB)"),
     (["problems", "import"], "问题订单.xlsx", "a problem-order list may be (64 MB)"),
     (["phrases", "import"], "短语.csv", "a phrase file may be (16 MB)"),
-    (["phrases", "import"], "match.yml", "an Espanso file may be (500 KB)"),
+    (["phrases", "import"], "match.yml", "an Espanso file may be (8 MB)"),
     (["report", "refunds", "--reconcile"], "财务.xlsx", "finance's sheet may be (64 MB)"),
 ])
 def test_every_import_refuses_a_1_gb_file_with_the_limit_named(tmp_path, capsys, command, name, limit):
@@ -208,8 +208,8 @@ def test_a_sheet_or_phrase_file_of_too_many_rows_is_refused_at_the_limit(tmp_pat
         parse(b"body\n" + b"x\n" * 300_000, "csv")
     with pytest.raises(PhraseFileError, match="more than 200,000 hotstrings"):
         parse(b"x\n" * 300_000, "ahk")
-    with pytest.raises(PhraseFileError, match=r"the file is 1 MB, more than an Espanso file may be \(500 KB\)"):
-        parse(b"matches: [" + b"{}, " * 250_000 + b"{}]", "espanso")
+    with pytest.raises(PhraseFileError, match=r"the file is 9.2 MB, more than an Espanso file may be \(8 MB\)"):
+        parse(b"matches: [" + b"{}, " * 2_300_000 + b"{}]", "espanso")
 
 
 def test_a_part_is_judged_by_how_openpyxl_reads_it_not_by_what_it_says_it_is(never_opened):

@@ -55,6 +55,10 @@ def test_chat_values_come_from_the_buyer_and_their_newest_order():
     assert values["order_no"] == "3698123456789012345" and values["amount"] == "129.00"
     assert values["courier"] == "中通快递" and values["buyer"] == "tb_小美"
     assert "order_no" not in chat_values(buyer_nick="x", agent="a", shop="s", orders=[], now=NOW)
+    local = NOW.astimezone()  # an imported Sogou expression (#$year年$month_mm月$day_dd日) is filled in the chat
+    assert (values["year"], values["month_mm"], values["day_dd"]) == (
+        str(local.year), f"{local.month:02d}", f"{local.day:02d}")
+    assert values["weekday"] in "一二三四五六日" and values["date"] == local.strftime("%Y-%m-%d")
 
 
 def test_the_promised_ship_by_time_is_offered_until_the_parcel_has_a_tracking_no(tmp_path):

@@ -52,6 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
             "postgresql+psycopg://USER@HOST:PORT/DATABASE, without the password (asked once, kept in the OS "
             "keyring); empty: the local file"),
     Setting("ui.language", str, "auto", "interface language", ("auto", "zh_CN", "en")),
+    Setting("ui.theme", str, "auto", "light or dark; auto follows the system's colour scheme", ("auto", "light", "dark")),
     Setting("ui.quit_while_waiting", str, "ask",
             "Ctrl+Q or the close button while buyers wait for an answer: ask (saying how many wait and how long the "
             "longest has), or keep running in the tray (where the desktop has none: ask); with nobody waiting the "

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
                           screenshot_of=args.screenshot_of, palette=config.palette_settings(settings),
-                          floor=config.floor_settings(settings))
+                          floor=config.floor_settings(settings), theme=settings["ui.theme"])
     try:
         return run_desk(options)
     finally:

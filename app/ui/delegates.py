@@ -32,6 +32,7 @@ from app.ui.buyer_text import cut_note, one_line, shown
 from app.ui.emoticons import app_faces
 from app.ui.models.message_model import MessageRole
 from app.ui.models.queue_model import ChatRole, QueueModel
+from app.ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +41,6 @@ URGENCY_COLOURS = {
     Urgency.FIRST_LIMIT: QColor("#E6A23C"),  # past the 30 s first-response limit
     Urgency.LATE: QColor("#F56C6C"),  # past 40 s: late for any answer
 }
-LABEL_COLOUR = QColor("#2E6DB4")  # the desk's own words in a queue row ("Me: ", "Robot: ")
 PAD = 8
 
 
@@ -146,7 +146,7 @@ class QueueDelegate(QStyledItemDelegate):
             label_font = QFont(option.font)
             label_font.setItalic(True)
             painter.setFont(label_font)
-            painter.setPen(text_colour if selected else LABEL_COLOUR)
+            painter.setPen(text_colour if selected else colours(option.palette).label)  # "Me: ", "Robot: "
             label = QFontMetrics(label_font).elidedText(label, Qt.TextElideMode.ElideRight, preview_rect.width())
             painter.drawText(preview_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
             preview_rect.setLeft(preview_rect.left() + QFontMetrics(label_font).horizontalAdvance(label))
@@ -255,23 +255,24 @@ class MessageDelegate(QStyledItemDelegate):
                        text_rect.height() + picture.height() + gap + 2 * PAD)
         rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
         local_time = message.sent_at.astimezone().strftime("%H:%M:%S")
+        scheme = colours(option.palette)  # light or dark, as the window is now
         if message.direction == "in":
             bubble.moveTopLeft(rect.topLeft() + QPoint(0, meta_height))
-            colour, align = QColor("#F2F3F5"), Qt.AlignmentFlag.AlignLeft
+            colour, align = scheme.buyer, Qt.AlignmentFlag.AlignLeft
             meta = local_time
         elif message.direction == "out":
             bubble.moveTopRight(rect.topRight() + QPoint(0, meta_height))
-            colour, align = QColor("#D9ECFF"), Qt.AlignmentFlag.AlignRight
+            colour, align = scheme.agent, Qt.AlignmentFlag.AlignRight
             state = {"pending": QCoreApplication.translate("MessageDelegate", "sending…"),
                      "failed": QCoreApplication.translate("MessageDelegate", "NOT SENT — F5 resends, Shift+F5 edits"),
                      "withdrawn": QCoreApplication.translate("MessageDelegate", "withdrawn, not sent")
                      }.get(message.state, "")
             meta = f"{state}  {local_time}".strip()
             if message.state == "failed":
-                colour = QColor("#FDE2E2")
+                colour = scheme.failed
         else:
             bubble.moveTopLeft(QPoint(rect.center().x() - bubble.width() // 2, rect.top() + meta_height))
-            colour, align = QColor("#FDF6EC"), Qt.AlignmentFlag.AlignHCenter
+            colour, align = scheme.system, Qt.AlignmentFlag.AlignHCenter
             if message.direction == "robot":
                 label = QCoreApplication.translate("MessageDelegate", "Robot")
             else:
@@ -297,7 +298,7 @@ class MessageDelegate(QStyledItemDelegate):
                 painter.drawText(spot, int(Qt.AlignmentFlag.AlignCenter),
                                  QCoreApplication.translate("MessageDelegate", "[picture]"))
             inner.setTop(inner.top() + picture.height() + gap)
-        painter.setPen(QColor("#303133"))
+        painter.setPen(scheme.text)
         painter.drawText(inner, int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextExpandTabs | Qt.AlignmentFlag.AlignLeft),
                          text)
         painter.restore()

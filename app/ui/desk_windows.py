@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from app.domain import now_utc
 
@@ -28,6 +28,7 @@ from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
 from app.ui.search_window import SearchWindow
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sheet_import import OrderImportDialog
+from app.ui.theme import follow_theme
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -180,6 +181,8 @@ class DeskWindows(QObject):
             self.window.floor.after_reply = changed["queue.after_reply"]
         if "ui.quit_while_waiting" in changed:
             self.window.quit_guard.when_waiting = changed["ui.quit_while_waiting"]
+        if "ui.theme" in changed:
+            follow_theme(QApplication.instance(), changed["ui.theme"])
         self.say(self.tr("Settings saved.") if changed else self.tr("No setting changed."), 6_000)
 
     def about(self) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import config
 
-LIVE = frozenset({"queue.after_reply", "ui.quit_while_waiting"})  # the open desk takes these on Save
+LIVE = frozenset({"queue.after_reply", "ui.quit_while_waiting", "ui.theme"})  # the open desk takes these on Save
 HIDDEN = frozenset({"keys.bindings", "keys.preset"})  # the key settings dialog (Ctrl+F1) edits these
 GROUPS = (  # (group id, the settings' section prefixes), in the dialog's order
     ("shop", ("gateway.",)),
@@ -129,6 +129,7 @@ class SettingsDialog(QDialog):
                 self.tr("postgresql+psycopg://USER@HOST:PORT/DATABASE without the password (asked once, kept in "
                         "the system keyring); empty: this computer's store")),
             "ui.language": (self.tr("Language"), self.tr("The interface language; System follows the computer's")),
+            "ui.theme": (self.tr("Light or dark"), self.tr("Automatic follows the system's light or dark setting")),
             "ui.quit_while_waiting": (self.tr("Quitting while buyers wait"),
                                       self.tr("Ask (saying how many wait), or keep running in the tray")),
             "queue.after_reply": (self.tr("After a reply, open"),
@@ -151,7 +152,7 @@ class SettingsDialog(QDialog):
         }
 
     def _choice_texts(self) -> dict[str, str]:
-        return {"auto": self.tr("System"), "zh_CN": "中文（简体）", "en": "English", "ask": self.tr("Ask"),
+        return {"auto": self.tr("System"), "light": self.tr("Light"), "dark": self.tr("Dark"), "zh_CN": "中文（简体）", "en": "English", "ask": self.tr("Ask"),
                 "tray": self.tr("Keep running in the tray"), "longest": self.tr("The buyer who has waited longest"),
                 "next": self.tr("The next unanswered buyer below"), "stay": self.tr("Stay on the chat")}
 

@@ -38,6 +38,7 @@ from app.ui.keys.keymap import Keymap
 from app.ui.layout_memory import LayoutMemory
 from app.ui.main_window import MainWindow
 from app.ui.system_palette import SystemPalette
+from app.ui.theme import follow_theme
 
 from app import config, crash
 
@@ -57,6 +58,7 @@ class DeskOptions:
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
     floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
+    theme: str = "auto"  # light / dark / auto: the system's colour scheme
 
 
 def pick_language(setting: str) -> str:
@@ -121,6 +123,7 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     started = time.perf_counter()
     app = application()
     install_translators(app, pick_language(options.language))
+    follow_theme(app, options.theme)
     read_only = ""
     secrets = secrets or KeyringSecretStore()
     interactive = options.screenshot is None and not options.exit_on_first_paint

@@ -326,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="97"/>
+        <location filename="../../app/ui/start.py" line="99"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="102"/>
+        <location filename="../../app/ui/start.py" line="104"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="103"/>
+        <location filename="../../app/ui/start.py" line="105"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -405,62 +405,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>DeskWindows</name>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="97"/>
+        <location filename="../../app/ui/desk_windows.py" line="98"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="98"/>
+        <location filename="../../app/ui/desk_windows.py" line="99"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="111"/>
+        <location filename="../../app/ui/desk_windows.py" line="112"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="129"/>
+        <location filename="../../app/ui/desk_windows.py" line="130"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="136"/>
+        <location filename="../../app/ui/desk_windows.py" line="137"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="137"/>
+        <location filename="../../app/ui/desk_windows.py" line="138"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="156"/>
+        <location filename="../../app/ui/desk_windows.py" line="157"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="167"/>
+        <location filename="../../app/ui/desk_windows.py" line="168"/>
         <source>Shortcuts saved and in force.</source>
         <translation>快捷键已保存并生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="183"/>
+        <location filename="../../app/ui/desk_windows.py" line="186"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="183"/>
+        <location filename="../../app/ui/desk_windows.py" line="186"/>
         <source>No setting changed.</source>
         <translation>没有更改任何设置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="186"/>
+        <location filename="../../app/ui/desk_windows.py" line="189"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="187"/>
+        <location filename="../../app/ui/desk_windows.py" line="190"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
@@ -2387,32 +2387,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../app/ui/delegates.py" line="265"/>
+        <location filename="../../app/ui/delegates.py" line="266"/>
         <source>sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="266"/>
+        <location filename="../../app/ui/delegates.py" line="267"/>
         <source>NOT SENT — F5 resends, Shift+F5 edits</source>
         <translation>未发送 —— F5 重发，Shift+F5 编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="267"/>
+        <location filename="../../app/ui/delegates.py" line="268"/>
         <source>withdrawn, not sent</source>
         <translation>已撤回，未发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="276"/>
+        <location filename="../../app/ui/delegates.py" line="277"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="278"/>
+        <location filename="../../app/ui/delegates.py" line="279"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/delegates.py" line="298"/>
+        <location filename="../../app/ui/delegates.py" line="299"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
     </message>
@@ -5273,161 +5273,181 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="132"/>
+        <source>Light or dark</source>
+        <translation>浅色或深色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="132"/>
+        <source>Automatic follows the system&apos;s light or dark setting</source>
+        <translation>“跟随系统”按系统的浅色/深色设置显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="133"/>
         <source>Quitting while buyers wait</source>
         <translation>有买家等待时退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../app/ui/settings_dialog.py" line="134"/>
         <source>Ask (saying how many wait), or keep running in the tray</source>
         <translation>询问（说明有多少人在等），或在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../app/ui/settings_dialog.py" line="135"/>
         <source>After a reply, open</source>
         <translation>回复后打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../app/ui/settings_dialog.py" line="136"/>
         <source>Which chat opens after you send a reply or close a chat</source>
         <translation>发送回复或关闭会话后打开哪个会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
         <source>Phrase palette hotkey</source>
         <translation>短语面板热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../app/ui/settings_dialog.py" line="138"/>
         <source>Opens the phrase palette over any application; empty: none</source>
         <translation>在任何程序中打开短语面板；留空：不使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../app/ui/settings_dialog.py" line="139"/>
         <source>Clipboard history hotkey</source>
         <translation>剪贴板历史热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="139"/>
+        <location filename="../../app/ui/settings_dialog.py" line="140"/>
         <source>Opens the clipboard history over any application; empty: none</source>
         <translation>在任何程序中打开剪贴板历史；留空：不使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../app/ui/settings_dialog.py" line="142"/>
         <source>Phrase groups expanding everywhere</source>
         <translation>在所有程序中展开的短语分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../app/ui/settings_dialog.py" line="143"/>
         <source>Groups whose abbreviations expand in any application, comma-separated (售中, 售后/退款)</source>
         <translation>这些分组的缩写在任何程序中都会展开，用逗号分隔（售中, 售后/退款）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../app/ui/settings_dialog.py" line="144"/>
         <source>Applications typed into key by key</source>
         <translation>逐键输入的程序</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="144"/>
+        <location filename="../../app/ui/settings_dialog.py" line="145"/>
         <source>Applications that refuse a paste (their window class, comma-separated)</source>
         <translation>不接受粘贴的程序（窗口类名，用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="145"/>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Hide phone numbers and addresses in the log</source>
         <translation>在日志中隐藏电话号码和地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="147"/>
         <source>Turn off only to chase a bug, and delete the log afterwards</source>
         <translation>仅在排查问题时关闭，之后请删除日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="147"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Simulated buyers</source>
         <translation>模拟买家数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="147"/>
+        <location filename="../../app/ui/settings_dialog.py" line="148"/>
         <source>Buyers in the demo shop</source>
         <translation>演示店铺中的买家人数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
         <source>New messages per minute</source>
         <translation>每分钟新消息数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <location filename="../../app/ui/settings_dialog.py" line="149"/>
         <source>How busy the demo shop is</source>
         <translation>演示店铺的繁忙程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="149"/>
+        <location filename="../../app/ui/settings_dialog.py" line="150"/>
         <source>Buyers waiting at start</source>
         <translation>启动时等待的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../app/ui/settings_dialog.py" line="151"/>
         <source>Chats already waiting when the demo starts</source>
         <translation>演示开始时已在等待的会话数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="154"/>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="154"/>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
         <source>Ask</source>
         <translation>询问</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="155"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="155"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="156"/>
         <source>Keep running in the tray</source>
         <translation>在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="155"/>
+        <location filename="../../app/ui/settings_dialog.py" line="156"/>
         <source>The buyer who has waited longest</source>
         <translation>等待最久的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="156"/>
+        <location filename="../../app/ui/settings_dialog.py" line="157"/>
         <source>The next unanswered buyer below</source>
         <translation>下方下一位未回复的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="156"/>
+        <location filename="../../app/ui/settings_dialog.py" line="157"/>
         <source>Stay on the chat</source>
         <translation>停留在当前会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="208"/>
+        <location filename="../../app/ui/settings_dialog.py" line="209"/>
         <source>it must start with https:// (or http:// for a gateway on this computer)</source>
         <translation>必须以 https:// 开头（本机上的网关可用 http://）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="212"/>
+        <location filename="../../app/ui/settings_dialog.py" line="213"/>
         <source>it must start with postgresql+psycopg://</source>
         <translation>必须以 postgresql+psycopg:// 开头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="214"/>
+        <location filename="../../app/ui/settings_dialog.py" line="215"/>
         <source>leave the password out of it: the desk asks for it once and keeps it in the system keyring, not in a settings file anyone can read</source>
         <translation>请不要写入密码：客服台会询问一次并保存在系统钥匙串中，而不是放在任何人都能读的设置文件里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="218"/>
+        <location filename="../../app/ui/settings_dialog.py" line="219"/>
         <source>not a key Qt knows; write it as Ctrl+Alt+Space</source>
         <translation>无法识别的按键；请写成 Ctrl+Alt+Space 这样的格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="231"/>
+        <location filename="../../app/ui/settings_dialog.py" line="232"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="240"/>
+        <location filename="../../app/ui/settings_dialog.py" line="241"/>
         <source>The settings could not be saved (%1); nothing was changed.</source>
         <translation>设置无法保存（%1）；没有做任何更改。</translation>
     </message>
@@ -6248,48 +6268,48 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="231"/>
+        <location filename="../../app/ui/start.py" line="234"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="155"/>
+        <location filename="../../app/ui/start.py" line="158"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="212"/>
+        <location filename="../../app/ui/start.py" line="215"/>
         <source>Saved. The language and the shop connection take effect at the next start.</source>
         <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="237"/>
+        <location filename="../../app/ui/start.py" line="240"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="238"/>
+        <location filename="../../app/ui/start.py" line="241"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="245"/>
+        <location filename="../../app/ui/start.py" line="248"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="246"/>
+        <location filename="../../app/ui/start.py" line="249"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="299"/>
-        <location filename="../../app/ui/start.py" line="340"/>
+        <location filename="../../app/ui/start.py" line="302"/>
+        <location filename="../../app/ui/start.py" line="343"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="305"/>
+        <location filename="../../app/ui/start.py" line="308"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6297,22 +6317,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="326"/>
+        <location filename="../../app/ui/start.py" line="329"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="328"/>
+        <location filename="../../app/ui/start.py" line="331"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="332"/>
+        <location filename="../../app/ui/start.py" line="335"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="335"/>
+        <location filename="../../app/ui/start.py" line="338"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.buyer_text import FSI, PDI
-from app.ui.delegates import LABEL_COLOUR, MessageDelegate
+from app.ui.delegates import MessageDelegate
 from app.ui.models.transcript_model import TRANSCRIPT_CHARS
 from app.ui.search_window import SearchWindow
+from app.ui.theme import LIGHT
 
 from app import domain
 from tests.ui.conftest import NOW
@@ -145,13 +146,13 @@ def test_a_buyer_who_writes_like_the_system_or_the_agent_still_looks_like_a_buye
     buyer_row = painted(win.queue_view, 0)
     assert not any(d.italic for d in buyer_row.draws)
     said = next(d for d in buyer_row.draws if d.text.startswith("Me: 好的"))
-    assert said.colour != LABEL_COLOUR.name()
+    assert said.colour != LIGHT.label.name()
     chat = win.queue_model.chat_at(0)
     win.queue_model.upsert(replace(chat, last_direction="out", last_text="好的，已经给您退款了", waiting_since=None,
                                    last_at=NOW))
     agent_row = painted(win.queue_view, 0)
     label = next(d for d in agent_row.draws if d.italic)
-    assert label.text == "Me: " and label.colour == LABEL_COLOUR.name()
+    assert label.text == "Me: " and label.colour == LIGHT.label.name()
     assert any(d.text == "好的，已经给您退款了" and not d.italic for d in agent_row.draws)
 
 

@@ -63,6 +63,12 @@ class LiveIngest:
         self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
 
+    @property
+    def waiting(self) -> int:
+        """Arrivals received and not yet in a group being committed."""
+        with self._changed:
+            return len(self._waiting)
+
     def put(self, arrival: Arrival) -> None:
         """Hand an arrival over to be committed; returns at once unless MAX_WAITING are waiting. Raises (once)
         what a group before it failed with: then nothing after `acknowledged` was kept, and the stream must start

@@ -130,7 +130,7 @@ class Store:
         with self._write_lock, self._sessions.begin() as s:
             outcomes: list[tuple[MessageRecord, bool]] = []
             for chats, msgs in segments(items):
-                _upsert_chats(s, chats)
+                _upsert_chats(s, _changed_chats(s, chats))
                 outcomes.extend(ingest(s, msgs))
             if resume is not None:
                 upsert(s, m.Meta.__table__, ["key"], [{"key": resume[0], "value": resume[1]}])
@@ -279,11 +279,13 @@ class Store:
         """These chats, in the order asked (unknown ids left out): one read for a group of live messages."""
         wanted = list(dict.fromkeys(ids))
         found: dict[str, ConversationSummary] = {}
-        with self._sessions() as s:
+        with self.engine.connect() as connection:  # Core rows: ORM objects cost as much as the group's commit
             for start in range(0, len(wanted), CHUNK):
-                query = (select(m.Conversation, m.Buyer.nick).outerjoin(m.Buyer, m.Buyer.id == m.Conversation.buyer_id)
-                         .where(m.Conversation.id.in_(wanted[start:start + CHUNK])))
-                found.update((conv.id, _summary(conv, nick)) for conv, nick in s.execute(query))
+                query = (select(*_SUMMARY_COLUMNS).select_from(_CHAT.outerjoin(_BUYER, _BUYER.c.id == _CHAT.c.buyer_id))
+                         .where(_CHAT.c.id.in_(wanted[start:start + CHUNK])))
+                for r in connection.execute(query):
+                    found[r[0]] = ConversationSummary(r[0], r[1], r[2] or "?", r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                                                      r[10], r[11] or "")
         return [found[chat_id] for chat_id in wanted if chat_id in found]
 
     def mark_read(self, conversation_id: str) -> None:
@@ -455,6 +457,11 @@ def _phrase_columns(p: Phrase) -> dict[str, Any]:
             "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image}
 
 
+_SUMMARY_COLUMNS = (_CHAT.c.id, _CHAT.c.buyer_id, _BUYER.c.nick, _CHAT.c.state, _CHAT.c.created_at, _CHAT.c.last_text,
+                    _CHAT.c.last_direction, _CHAT.c.last_at, _CHAT.c.waiting_since, _CHAT.c.first_response_at,
+                    _CHAT.c.unread, _CHAT.c.agent)
+
+
 def _message(row: m.Message) -> MessageRecord:
     return MessageRecord(id=row.id, conversation_id=row.conversation_id, direction=row.direction, text=row.text,
                          sent_at=row.sent_at, server_id=row.server_id, client_id=row.client_id, state=row.state,
@@ -466,6 +473,24 @@ def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:
                                created_at=conv.created_at, last_text=conv.last_text, last_direction=conv.last_direction,
                                last_at=conv.last_at, waiting_since=conv.waiting_since,
                                first_response_at=conv.first_response_at, unread=conv.unread, agent=conv.agent or "")
+
+
+def _changed_chats(s: Session, convs: Sequence[domain.Conversation]) -> list[domain.Conversation]:
+    """The chats whose stored columns or buyer's nick differ from what the shop sent (writing the others would
+    change nothing: a busy stream resends every chat with each message), the chats held until the commit."""
+    by_id = {conv.id: conv for conv in convs}
+    ids = sorted(by_id)
+    same: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        query = (select(_CHAT.c.id, _CHAT.c.buyer_id, _CHAT.c.state, _CHAT.c.created_at, _CHAT.c.agent, _BUYER.c.nick)
+                 .select_from(_CHAT.outerjoin(_BUYER, _BUYER.c.id == _CHAT.c.buyer_id))
+                 .where(_CHAT.c.id.in_(ids[start:start + CHUNK])).order_by(_CHAT.c.id).with_for_update(of=_CHAT))
+        for chat_id, buyer_id, state, created_at, agent, nick in s.execute(query):
+            conv = by_id[chat_id]
+            if (buyer_id, state, created_at, nick) == (conv.buyer.id, conv.state, conv.created_at, conv.buyer.nick) \
+                    and conv.agent in ("", agent):
+                same.add(chat_id)
+    return [conv for conv in convs if conv.id not in same]
 
 
 def _upsert_chats(s: Session, convs: Sequence[domain.Conversation]) -> None:

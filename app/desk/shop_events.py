@@ -63,7 +63,7 @@ class ShopEvents:
     def start(self, resume: str | None) -> None:
         desk = self._desk
         self.live.acknowledged = resume
-        self.stream = EventStream(self._gateway, last_event_id=resume, on_event=self._handle_event,
+        self.stream = EventStream(self._gateway, last_event_id=resume, on_event=self.handle_event,
                                   on_connected=self._on_connected, on_offline=self._on_offline,
                                   on_fatal=self._on_fatal, on_unauthorized=desk.shop_login.log_in_again)
         if not desk._stopping.is_set():
@@ -175,7 +175,7 @@ class ShopEvents:
 
     # --- each event ------------------------------------------------------------------------------
 
-    def _handle_event(self, event: domain.Event) -> None:
+    def handle_event(self, event: domain.Event) -> None:
         """One event into the store; a store failure (a full disk) ends the stream, which starts again after the
         last event committed (a group of messages may have failed before this event), and the agent is told why
         in words the window can translate."""

@@ -29,6 +29,7 @@ MAX_GROUP = 500  # messages in one transaction at most: the chats' summaries and
 MAX_WAITING = 5000  # received and not committed: the stream stops reading (the shop holds the rest) beyond this
 
 Stored = Callable[[list[tuple[MessageRecord, bool]]], None]
+Failed = Callable[[Exception], None]
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,17 @@ class Arrival:
 
 class LiveIngest:
     """Commits the arrivals put() by one stream, in order, a group per transaction, and hands each group's
-    outcome (the row, whether it is new) to on_stored once it is committed. resume_key: the meta key of the
-    stream's resume point (None: a demo, which starts from the beginning every time)."""
+    outcome (the row, whether it is new) to on_stored once it is committed; on_failed hears a group's failure at
+    once (put() and flush() raise it later, on the stream's thread). resume_key: the meta key of the stream's
+    resume point (None: a demo, which starts from the beginning every time)."""
 
-    def __init__(self, store: Store, resume_key: str | None, on_stored: Stored, *, acknowledged: str | None = None,
-                 window_s: float = WINDOW_S, max_group: int = MAX_GROUP, max_waiting: int = MAX_WAITING) -> None:
+    def __init__(self, store: Store, resume_key: str | None, on_stored: Stored, *, on_failed: Failed | None = None,
+                 acknowledged: str | None = None, window_s: float = WINDOW_S, max_group: int = MAX_GROUP,
+                 max_waiting: int = MAX_WAITING) -> None:
         self._store = store
         self._resume_key = resume_key
         self._on_stored = on_stored
+        self._on_failed = on_failed
         self._window_s = window_s
         self._max_group = max_group
         self._max_waiting = max_waiting
@@ -150,6 +154,8 @@ class LiveIngest:
                 with self._changed:  # what waits after the group is not kept either: the shop resends it all
                     self._failure, self._waiting, self._in_flight = exc, [], False
                     self._changed.notify_all()
+                if self._on_failed is not None:
+                    self._on_failed(exc)
                 continue
             with self._changed:
                 self.groups += 1

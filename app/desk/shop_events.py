@@ -51,7 +51,8 @@ class ShopEvents:
         self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
         account = desk.account
-        self.live = LiveIngest(self.store, None if account.demo else resume_point_key(account.base_url), self._stored)
+        self.live = LiveIngest(self.store, None if account.demo else resume_point_key(account.base_url), self._stored,
+                               on_failed=self._group_failed)
 
     # --- the stream's life cycle -----------------------------------------------------------------
 
@@ -230,6 +231,12 @@ class ShopEvents:
             desk._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
         if event.id:
             self.live.acknowledge(event.id)
+
+    def _group_failed(self, exc: Exception) -> None:
+        """A team's server gone is said at once, and the stream pauses (ServerWatch); the stream itself ends at its
+        next event, which raises the failure, and starts again after the last event committed."""
+        if isinstance(exc, StoreUnreachable):
+            self._desk.watch.lost(exc)
 
     def _stored(self, outcomes: list[tuple[MessageRecord, bool]]) -> None:
         """A group of messages committed (on the ingest thread): each message to the window, each chat's row once,

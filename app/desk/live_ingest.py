@@ -94,7 +94,7 @@ class LiveIngest:
                 self._changed.wait()
             self._raise_failure()
 
-    def settle(self) -> BaseException | None:
+    def settle(self) -> Exception | None:
         """Wait until no group is waiting or being committed; the failure of one, taken (None: all committed)."""
         try:
             self.flush()
@@ -154,8 +154,11 @@ class LiveIngest:
                 with self._changed:  # what waits after the group is not kept either: the shop resends it all
                     self._failure, self._waiting, self._in_flight = exc, [], False
                     self._changed.notify_all()
-                if self._on_failed is not None:
-                    self._on_failed(exc)
+                try:
+                    if self._on_failed is not None:
+                        self._on_failed(exc)
+                except Exception:  # the stream still ends at its next event and says it
+                    log.exception("telling the desk a group was not stored failed")
                 continue
             with self._changed:
                 self.groups += 1

@@ -1,6 +1,7 @@
 """The shop's event stream in a running desk: starting it where the last run stopped, each event into the store and
 to the front-end, what the stream may have missed fetched again on every (re)connect, and whether the desk is
 online. app/gateway/events.py is the stream itself (SSE, resume, backoff); this is what the desk does with it.
+Messages are committed in groups (app/desk/live_ingest.py); the stream resumes after the last one committed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from app.store.images import ImageError
 from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
+from app.desk.live_ingest import Arrival, LiveIngest
 from app.desk.reasons import Reason
 from app.desk.shop_settings import resume_point_key
 from app.desk.store_problems import store_problem
@@ -48,6 +50,9 @@ class ShopEvents:
         self._was_online = False  # reached the shop once since start (a drop, not an unreachable shop)
         self._given: set[str] = set()  # chats this desk transferred to a colleague (until one comes back)
         self._store_failed: StoreError | None = None  # why the stream stopped, if the store refused an event
+        account = desk.account
+        self.live = LiveIngest(self.store, None if account.demo else resume_point_key(account.base_url), self._stored,
+                               on_failed=self._group_failed)
 
     # --- the stream's life cycle -----------------------------------------------------------------
 
@@ -58,7 +63,8 @@ class ShopEvents:
 
     def start(self, resume: str | None) -> None:
         desk = self._desk
-        self.stream = EventStream(self._gateway, last_event_id=resume, on_event=self._handle_event,
+        self.live.acknowledged = resume
+        self.stream = EventStream(self._gateway, last_event_id=resume, on_event=self.handle_event,
                                   on_connected=self._on_connected, on_offline=self._on_offline,
                                   on_fatal=self._on_fatal, on_unauthorized=desk.shop_login.log_in_again)
         if not desk._stopping.is_set():
@@ -68,6 +74,8 @@ class ShopEvents:
         """After a login the agent gave: the stream ended when the password was asked for."""
         stream = self.stream
         if stream is None or not stream.running:
+            if stream is not None:
+                self._rewind()
             self.start(stream.last_event_id if stream is not None else self.stored_resume())
 
     def pause(self) -> None:
@@ -82,6 +90,7 @@ class ShopEvents:
     def stop(self) -> None:
         if self.stream is not None:
             self.stream.stop()
+        self.live.stop()  # what was received is committed (or the shop resends it at the next start)
 
     def set_online(self, online: bool, detail: str) -> None:
         changed = online != self.online
@@ -109,6 +118,7 @@ class ShopEvents:
 
     def _on_offline(self, reason: str) -> None:
         log.info("offline: %s", reason)
+        self._rewind()
         stored, self._store_failed = self._store_failed, None
         if self._desk.watch.down:  # said once when the server went; the stream waits for it
             return
@@ -166,31 +176,48 @@ class ShopEvents:
 
     # --- each event ------------------------------------------------------------------------------
 
-    def _handle_event(self, event: domain.Event) -> None:
-        """One event into the store; a store failure (a full disk) ends the stream, which starts again from the
-        event that failed, and the agent is told why in words the window can translate."""
+    def handle_event(self, event: domain.Event) -> None:
+        """One event into the store; a store failure (a full disk) ends the stream, which starts again after the
+        last event committed (a group of messages may have failed before this event), and the agent is told why
+        in words the window can translate."""
         try:
             self._store_event(event)
         except StoreUnreachable as exc:  # the stream pauses: nothing it brings can be kept until the server answers
+            self._rewind()
             self._desk.watch.lost(exc)
             raise
         except StoreError as exc:
+            self._rewind()
             self._store_failed = exc
             raise
+        except Exception:
+            self._rewind()
+            raise
+
+    def _rewind(self) -> None:
+        """On the stream's thread, before it connects again: it resumes after the last event committed, so the shop
+        resends what was received and not committed. Waits for the group being committed."""
+        failure = self.live.settle()
+        if isinstance(failure, StoreUnreachable):
+            self._desk.watch.lost(failure)
+        elif isinstance(failure, StoreError):
+            self._store_failed = self._store_failed or failure
+        if self.stream is not None:
+            self.stream.last_event_id = self.live.acknowledged
 
     def _store_event(self, event: domain.Event) -> None:
         desk = self._desk
+        if event.message is not None:  # committed with the messages around it; stored() tells the window
+            conversation = self._as_here(event.conversation) if event.conversation is not None else None
+            self.live.put(Arrival(event.id, conversation, event.message))
+            return
+        if event.conversation is None and event.order is None and event.type != "conversation.closed":
+            self.live.put(Arrival(event.id, None, None))  # a ping, a status: only its resume point to keep
+            return
+        self.live.flush()  # the messages before it are stored and shown first
         if event.conversation is not None:
             self.store.upsert_conversation(self._as_here(event.conversation))
-        if event.message is not None:
-            record, created = self.store.ingest_message(event.message)
-            desk._listener.on_message(record)
-            desk._notify_chat(record.conversation_id)
-            self._want_image(record)
-            if created and record.direction == "in" and desk.agent_status == "suspended" \
-                    and desk.robot.settings.enabled and not desk._stopping.is_set():
-                desk._io.submit(desk._guarded, desk.robot_duty.answer, record.conversation_id, "suspended")
-        elif event.transfer is not None and event.conversation is not None:
+        if event.transfer is not None and event.conversation is not None:
             self._transferred(event.conversation, event.transfer)
         elif event.type == "conversation.closed":
             local = self.store.conversation(event.conversation_id)
@@ -202,8 +229,27 @@ class ShopEvents:
         elif event.order is not None:
             self.store.upsert_orders([event.order], desk._clock())
             desk._listener.on_orders(event.order.buyer_id, self.store.orders_for_buyer(event.order.buyer_id))
-        if event.id and not desk.account.demo:
-            self.store.set_meta(resume_point_key(desk.account.base_url), event.id)
+        if event.id:
+            self.live.acknowledge(event.id)
+
+    def _group_failed(self, exc: Exception) -> None:
+        """A team's server gone is said at once, and the stream pauses (ServerWatch); the stream itself ends at its
+        next event, which raises the failure, and starts again after the last event committed."""
+        if isinstance(exc, StoreUnreachable):
+            self._desk.watch.lost(exc)
+
+    def _stored(self, outcomes: list[tuple[MessageRecord, bool]]) -> None:
+        """A group of messages committed (on the ingest thread): each message to the window, each chat's row once,
+        the buyers' photos fetched, the robot asked for a new buyer message while the agent is away."""
+        desk = self._desk
+        for record, created in outcomes:
+            desk._listener.on_message(record)
+            self._want_image(record)
+            if created and record.direction == "in" and desk.agent_status == "suspended" \
+                    and desk.robot.settings.enabled and not desk._stopping.is_set():
+                desk._io.submit(desk._guarded, desk.robot_duty.answer, record.conversation_id, "suspended")
+        for summary in self.store.conversations([record.conversation_id for record, _created in outcomes]):
+            desk._listener.on_conversation(summary)
 
     # --- transfers -------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Incoming messages into the store, a batch per transaction: dedupe by server id, match the echo of our own
-reply by its client id, keep each chat's summary in step. One message is a batch of one.
+reply by its client id, keep each chat's summary in step. One message is a batch of one. The live stream's
+messages come each with its chat: segments() cuts a group of them where writing the chats first would change
+the outcome.
 
 The batch makes the chats it does not know and holds its chats (another desk on the same server ingesting the
 same messages waits for them), reads what it needs (stored messages with the batch's ids, the chats' summaries),
@@ -11,7 +13,7 @@ chat on its own.)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -36,6 +38,31 @@ def ingest(s: Session, msgs: Sequence[domain.Message]) -> list[tuple[MessageReco
     for start in range(0, len(msgs), CHUNK):  # a later chunk's look-up sees the earlier chunk's rows
         outcomes.extend(_Batch(s, msgs[start:start + CHUNK]).write())
     return outcomes
+
+
+def segments(items: Sequence[tuple[domain.Conversation | None, domain.Message]]
+             ) -> Iterator[tuple[list[domain.Conversation], list[domain.Message]]]:
+    """Cut the stream's messages, each with the chat it came with (or None), into runs whose chats can all be
+    written before their messages, with the outcome of writing chat, message, chat, message… in order.
+
+    A chat written again after one of its messages is a no-op only when it is the same chat as before and not
+    closed (a message changes a chat's state only from closed to active, and the chat's own columns are not the
+    ones a message writes); anything else starts a new run. A busy stream's run is the whole group."""
+    chats: dict[str, domain.Conversation] = {}
+    msgs: list[domain.Message] = []
+    written: set[str] = set()  # chats with a message in this run
+    for conv, msg in items:
+        if conv is not None:
+            before = chats.get(conv.id)
+            repeat = before == conv and conv.state != "closed"
+            if (before is not None and before != conv) or (conv.id in written and not repeat):
+                yield list(chats.values()), msgs
+                chats, msgs, written = {}, [], set()
+            chats[conv.id] = conv
+        msgs.append(msg)
+        written.add(msg.conversation_id)
+    if chats or msgs:
+        yield list(chats.values()), msgs
 
 
 class Summary(Protocol):

@@ -22,7 +22,7 @@ from app.quickreplies.phrase import Phrase
 from app.store import models as m
 from app.store.errors import StoreError
 from app.store.images import ImageStore
-from app.store.ingest import ANSWERS, apply_to_conversation, ingest, new_conversation
+from app.store.ingest import ANSWERS, CHUNK, apply_to_conversation, ingest, new_conversation, segments
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
 from app.store.upsert import insert_new, upsert
@@ -119,12 +119,22 @@ class Store:
 
     def upsert_conversation(self, conv: domain.Conversation) -> None:
         with self._write_lock, self._sessions.begin() as s:
-            upsert(s, _BUYER, ["id"], [{"id": conv.buyer.id, "nick": conv.buyer.nick, "phone": ""}], ["nick"])
-            chat = new_conversation(conv.id, conv.created_at) | {"buyer_id": conv.buyer.id, "state": conv.state,
-                                                                  "agent": conv.agent}
-            # a gateway that does not say whose the chat is keeps what an earlier event said
-            upsert(s, _CHAT, ["id"], [chat], ["buyer_id", "state", "created_at"], overrides=lambda new: {
-                "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
+            _upsert_chats(s, [conv])
+
+    def ingest_live(self, items: Sequence[tuple[domain.Conversation | None, domain.Message]],
+                    resume: tuple[str, str] | None) -> list[tuple[MessageRecord, bool]]:
+        """The live stream's messages, each with the chat it came with, in one transaction with the stream's
+        resume point (key, event id): the shop resends from there, so a message is acknowledged exactly when it is
+        committed. The same rows as upsert_conversation and ingest_message for each in order; (the row, whether
+        it is new) for each message, in order."""
+        with self._write_lock, self._sessions.begin() as s:
+            outcomes: list[tuple[MessageRecord, bool]] = []
+            for chats, msgs in segments(items):
+                _upsert_chats(s, _changed_chats(s, chats))
+                outcomes.extend(ingest(s, msgs))
+            if resume is not None:
+                upsert(s, m.Meta.__table__, ["key"], [{"key": resume[0], "value": resume[1]}])
+            return outcomes
 
     def ingest_message(self, msg: domain.Message) -> tuple[MessageRecord, bool]:
         """Store a message from the shop. Returns (the row, whether it is new)."""
@@ -264,6 +274,19 @@ class Store:
             row = s.execute(select(m.Conversation, m.Buyer.nick).outerjoin(m.Buyer, m.Buyer.id == m.Conversation.buyer_id)
                             .where(m.Conversation.id == conversation_id)).first()
             return _summary(row[0], row[1]) if row else None
+
+    def conversations(self, ids: Sequence[str]) -> list[ConversationSummary]:
+        """These chats, in the order asked (unknown ids left out): one read for a group of live messages."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, ConversationSummary] = {}
+        with self.engine.connect() as connection:  # Core rows: ORM objects cost as much as the group's commit
+            for start in range(0, len(wanted), CHUNK):
+                query = (select(*_SUMMARY_COLUMNS).select_from(_CHAT.outerjoin(_BUYER, _BUYER.c.id == _CHAT.c.buyer_id))
+                         .where(_CHAT.c.id.in_(wanted[start:start + CHUNK])))
+                for r in connection.execute(query):
+                    found[r[0]] = ConversationSummary(r[0], r[1], r[2] or "?", r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                                                      r[10], r[11] or "")
+        return [found[chat_id] for chat_id in wanted if chat_id in found]
 
     def mark_read(self, conversation_id: str) -> None:
         with self._write_lock, self._sessions.begin() as s:
@@ -434,6 +457,11 @@ def _phrase_columns(p: Phrase) -> dict[str, Any]:
             "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image}
 
 
+_SUMMARY_COLUMNS = (_CHAT.c.id, _CHAT.c.buyer_id, _BUYER.c.nick, _CHAT.c.state, _CHAT.c.created_at, _CHAT.c.last_text,
+                    _CHAT.c.last_direction, _CHAT.c.last_at, _CHAT.c.waiting_since, _CHAT.c.first_response_at,
+                    _CHAT.c.unread, _CHAT.c.agent)
+
+
 def _message(row: m.Message) -> MessageRecord:
     return MessageRecord(id=row.id, conversation_id=row.conversation_id, direction=row.direction, text=row.text,
                          sent_at=row.sent_at, server_id=row.server_id, client_id=row.client_id, state=row.state,
@@ -445,6 +473,39 @@ def _summary(conv: m.Conversation, nick: str | None) -> ConversationSummary:
                                created_at=conv.created_at, last_text=conv.last_text, last_direction=conv.last_direction,
                                last_at=conv.last_at, waiting_since=conv.waiting_since,
                                first_response_at=conv.first_response_at, unread=conv.unread, agent=conv.agent or "")
+
+
+def _changed_chats(s: Session, convs: Sequence[domain.Conversation]) -> list[domain.Conversation]:
+    """The chats whose stored columns or buyer's nick differ from what the shop sent (writing the others would
+    change nothing: a busy stream resends every chat with each message), the chats held until the commit."""
+    by_id = {conv.id: conv for conv in convs}
+    ids = sorted(by_id)
+    same: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        query = (select(_CHAT.c.id, _CHAT.c.buyer_id, _CHAT.c.state, _CHAT.c.created_at, _CHAT.c.agent, _BUYER.c.nick)
+                 .select_from(_CHAT.outerjoin(_BUYER, _BUYER.c.id == _CHAT.c.buyer_id))
+                 .where(_CHAT.c.id.in_(ids[start:start + CHUNK])).order_by(_CHAT.c.id).with_for_update(of=_CHAT))
+        for chat_id, buyer_id, state, created_at, agent, nick in s.execute(query):
+            conv = by_id[chat_id]
+            if (buyer_id, state, created_at, nick) == (conv.buyer.id, conv.state, conv.created_at, conv.buyer.nick) \
+                    and conv.agent in ("", agent):
+                same.add(chat_id)
+    return [conv for conv in convs if conv.id not in same]
+
+
+def _upsert_chats(s: Session, convs: Sequence[domain.Conversation]) -> None:
+    """The chats as the shop sent them, and their buyers' nicks (the last one given wins, as one by one would);
+    in the order of their ids, as ingest holds chats, so two desks on a team server never wait for each other."""
+    if not convs:
+        return
+    buyers = {conv.buyer.id: {"id": conv.buyer.id, "nick": conv.buyer.nick, "phone": ""} for conv in convs}
+    upsert(s, _BUYER, ["id"], [buyers[buyer_id] for buyer_id in sorted(buyers)], ["nick"])
+    chats = [new_conversation(conv.id, conv.created_at) | {"buyer_id": conv.buyer.id, "state": conv.state,
+                                                           "agent": conv.agent}
+             for conv in sorted(convs, key=lambda conv: conv.id)]
+    # a gateway that does not say whose the chat is keeps what an earlier event said
+    upsert(s, _CHAT, ["id"], chats, ["buyer_id", "state", "created_at"], overrides=lambda new: {
+        "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
 
 
 def _unindex(s: Session, rows: list[tuple[int, str]]) -> None:

@@ -1,6 +1,7 @@
 """Batch ingest on PostgreSQL's dialect (multi-row INSERT … RETURNING, executemany UPDATE): a promotion
 stream with replays, repeats, echoes and several chats ends exactly where one-by-one ingest into a local
-SQLite store ends — ids, answers and chat summaries."""
+SQLite store ends — ids, answers and chat summaries; so does a live group (Store.ingest_live: each message with the
+chat it came with, the resume point in the same transaction)."""
 
 import random
 
@@ -37,6 +38,29 @@ def test_a_batch_on_postgresql_ends_where_one_by_one_on_sqlite_ends(pg_url, tmp_
         assert batched == singles
         assert sum(created for _record, created in batched) < len(msgs)  # replays were in the stream
         assert desk_state(team) == desk_state(one)
+    finally:
+        one.close()
+        team.close()
+
+
+def test_a_live_group_on_postgresql_ends_where_event_by_event_on_sqlite_ends(pg_url, tmp_path):
+    rng = random.Random(12)
+    items = [(domain.Conversation(msg.conversation_id, domain.Buyer(f"b{msg.conversation_id}", rng.choice(("小美", "老王"))),
+                                  rng.choice(("active", "waiting", "closed")), at(0), rng.choice(("", "a1")))
+              if rng.random() < 0.8 else None, msg) for msg in _stream(300)]
+    one, team = open_store(tmp_path / "one.db"), open_store(pg_url)
+    try:
+        prepare(one)
+        prepare(team)
+        singles = []
+        for conv, msg in items:
+            if conv is not None:
+                one.upsert_conversation(conv)
+            singles.append(one.ingest_message(msg))
+        grouped = [outcome for lo in range(0, len(items), 60)
+                   for outcome in team.ingest_live(items[lo:lo + 60], ("resume", f"e{lo}"))]
+        assert grouped == singles
+        assert desk_state(team) == desk_state(one) and team.get_meta("resume") == "e240"
     finally:
         one.close()
         team.close()

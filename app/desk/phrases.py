@@ -131,8 +131,11 @@ class PhraseBook:
         return self.index.search(query, limit=limit, now=self._clock(), fit=fit)
 
     def suggest(self, buyer_said: str, top: int = 3, *, complaining: bool = False) -> list[Suggestion]:
-        """complaining: the buyer complains (app.desk.queue.complaining): no phrase not for complaints."""
-        return self.suggester.suggest(buyer_said, top=top, leave_out=self.held_back() if complaining else ())
+        """complaining: the buyer complains (app.desk.queue.complaining): no phrase not for complaints. Asked when
+        the buyer's message arrives or the chat opens, so the palette's tie-break for it is ready by then too."""
+        found = self.suggester.suggest(buyer_said, top=top, leave_out=self.held_back() if complaining else ())
+        self.suggester.fit(buyer_said)  # scored above; ranked once here, not on the palette's first keystroke
+        return found
 
     def held_back(self) -> frozenset[int]:
         """The ids of the phrases not for complaining buyers."""

@@ -9,14 +9,16 @@ Two kinds of evidence, added up per phrase:
   alike the messages are.
 Never suggested: a phrase the shop has not finished setting up (a 【请在短语管理里…】 placeholder in its text), and
 whatever the caller leaves out (the desk: phrases not for a complaining buyer, when the buyer complains).
-Pure Python over dictionaries built once per library; a message is scored in well under a millisecond.
+Pure Python over dictionaries built once per library; a message is scored once (a few milliseconds at 10,000
+phrases) and kept, so the palette's keystrokes only look its scores up.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +45,7 @@ WEAK = 1.0  # a word in the body only
 EARLIER_LINES = 0.3  # the buyer's earlier unanswered messages, against the last one
 HABIT_WEIGHT = 8.0  # one firing after an identical message outweighs two title words
 HABIT_MIN_SIMILARITY = 0.25  # share of bigrams: 开胶了可以退吗 ~ 鞋子开胶了能退吗 is 0.3
+MESSAGES_KEPT = 16  # buyer messages whose scores are kept: the chats an agent switches between
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ class Suggester:
         self._past: list[tuple[set[str], Counter[int]]] = []
         self._past_by_term: dict[str, list[int]] = defaultdict(list)
         self._past_index: dict[str, int] = {}
+        # the last few buyer messages scored (an agent answers several chats at once), until the floor learns
+        self._scores: OrderedDict[str, tuple[dict[int, float], dict[int, list[str]]]] = OrderedDict()
+        self._fits: OrderedDict[tuple[str, int], dict[int, float]] = OrderedDict()
         for phrase_id, prompt in history:
             self.learn(phrase_id, prompt)
 
@@ -102,6 +108,8 @@ class Suggester:
         """Remember that phrase_id was fired to answer the buyer message prompt."""
         if phrase_id not in self._phrases or not prompt.strip():
             return
+        self._scores.clear()  # a habit learnt changes what every message scored
+        self._fits.clear()
         at = self._past_index.get(prompt)
         if at is None:
             prompt_terms = {t for t in terms(prompt) if _informative(t)}
@@ -117,6 +125,33 @@ class Suggester:
         """message: what the buyer is waiting on, one message a line; the last line is the question that
         counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting). leave_out: phrase ids not to
         suggest this time."""
+        scores, reasons = self._scored(message)
+        unfinished, phrases = self._unfinished, self._phrases
+        wanted = (pid for pid in scores if pid not in unfinished and pid not in leave_out)
+        best = heapq.nsmallest(top, wanted, key=lambda pid: (-scores[pid], -phrases[pid].uses, phrases[pid].title))
+        return [Suggestion(phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons.get(pid, []))))
+                for pid in best if scores[pid] > 0]
+
+    def fit(self, message: str, top: int = 20) -> dict[int, float]:
+        """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break. Asked on every
+        keystroke in the palette, so kept per message: the same message is scored once."""
+        cached = self._fits.get((message, top))
+        if cached is not None:
+            self._fits.move_to_end((message, top))
+            return cached
+        found = self.suggest(message, top=top) if message.strip() else []
+        best = found[0].score if found else 0.0
+        fit = {s.phrase.id: s.score / best for s in found}
+        _keep(self._fits, (message, top), fit)
+        return fit
+
+    def _scored(self, message: str) -> tuple[dict[int, float], dict[int, list[str]]]:
+        """Every phrase the message has words or habits for, with its score and why: computed once per
+        message (the suggestion bar when it arrives, then the palette's keystrokes) until the floor learns."""
+        cached = self._scores.get(message)
+        if cached is not None:
+            self._scores.move_to_end(message)
+            return cached
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[str]] = defaultdict(list)
         lines = [line for line in message.split("\n") if line.strip()]
@@ -145,19 +180,15 @@ class Suggester:
                     habit[phrase_id] += times
         for phrase_id, times in habit.items():
             reasons[phrase_id].append(f"fired {times}× after similar messages")
-        for phrase_id in [pid for pid in scores if pid in self._unfinished or pid in leave_out]:
-            del scores[phrase_id]
-        best = sorted(scores, key=lambda pid: (-scores[pid], -self._phrases[pid].uses, self._phrases[pid].title))
-        return [Suggestion(self._phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons[pid])))
-                for pid in best[:top] if scores[pid] > 0]
+        scored = (dict(scores), dict(reasons))
+        _keep(self._scores, message, scored)
+        return scored
 
-    def fit(self, message: str, top: int = 20) -> dict[int, float]:
-        """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break."""
-        found = self.suggest(message, top=top) if message.strip() else []
-        if not found:
-            return {}
-        best = found[0].score
-        return {s.phrase.id: s.score / best for s in found}
+
+def _keep(cache: OrderedDict, key: object, value: object) -> None:
+    cache[key] = value
+    while len(cache) > MESSAGES_KEPT:
+        cache.popitem(last=False)
 
 
 def _dedupe(items: list[str]) -> list[str]:

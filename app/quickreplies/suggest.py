@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -83,7 +84,7 @@ class Suggester:
     def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = ()) -> None:
         self._phrases = {p.id: p for p in phrases}
         self._unfinished = frozenset(p.id for p in phrases if needs_setup(p.body))
-        self._where: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term → (phrase id, weight)
+        where: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for p in phrases:
             weights: dict[str, float] = {}
             # the flag tags are no words: 不推荐给投诉买家 would make a review invitation the answer to 投诉
@@ -91,9 +92,14 @@ class Suggester:
             for text, weight in ((p.body, WEAK), (p.group, MEDIUM), (f"{p.title} {tags}", STRONG)):
                 weights |= {t: weight for t in terms(text) if _informative(t)}
             for term, weight in weights.items():
-                self._where[term].append((p.id, weight))
+                ids, weighed = where[term]
+                ids.append(p.id)
+                weighed.append(weight)
+        # term → (phrase ids, weights) as plain arrays: at 10,000 phrases half a million (id, weight) pairs that the
+        # garbage collector walked one by one in every full collection (~50 ms of CPU, the palette waiting)
+        self._where = {term: (array("q", ids), array("d", weighed)) for term, (ids, weighed) in where.items()}
         count = max(1, len(phrases))
-        self._rarity = {term: math.log(1 + count / len(where)) for term, where in self._where.items()}
+        self._rarity = {term: math.log(1 + count / len(ids)) for term, (ids, _weights) in self._where.items()}
         # past firings, grouped by the buyer message they answered, searchable by its terms
         self._past: list[tuple[set[str], Counter[int]]] = []
         self._past_by_term: dict[str, list[int]] = defaultdict(list)
@@ -164,7 +170,7 @@ class Suggester:
             rarity = self._rarity.get(term)
             if rarity is None:
                 continue
-            for phrase_id, weight in self._where[term]:
+            for phrase_id, weight in zip(*self._where[term], strict=True):
                 scores[phrase_id] += weight * rarity * words[term]
                 if weight > WEAK:
                     reasons[phrase_id].append(term)

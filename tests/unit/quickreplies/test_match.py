@@ -149,7 +149,7 @@ def test_the_palette_ranks_a_large_library_as_scoring_every_phrase_would():
     now = max(p.last_used for p in phrases if p.last_used) + timedelta(hours=5)
     fit = {phrases[n].id: share for n, share in ((40, 1.0), (700, 0.6), (1500, 0.25), (2999, 0.1))}
     queries = ["", "t", "s", "sh", "tu", "tkdz", "tuikuan", "fahup", ";tk", "vip", "type-c", "退", "退款", "退宽",
-               "亲", "发货时间", "x", "15", "kaijiao", "shunfen", "zzzz", "ok"]
+               "亲", "发货时间", "x", "15", "kaijiao", "shunfen", "zzzz", "ok", "iphone", "pu", "c 3", "a\x02b"]
     for query in queries:
         for limit, when, fits in ((20, now, fit), (20, None, None), (5, now, None), (60, now, fit)):
             mine = [(m.phrase.id, m.score, m.kind) for m in index.search(query, limit=limit, now=when, fit=fits)]

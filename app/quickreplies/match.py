@@ -54,6 +54,7 @@ _LONGEST_WORD = 6
 def _dictionaries() -> tuple[dict[str, list[list[str]]], dict[int, str], Callable[[str], str]]:
     """pypinyin's word and character tables. Loading them takes ~0.2 s, so not at start-up: the first search
     (or PhraseIndex.warm(), which the desk calls off the GUI thread once its window is up) pays it."""
+    gc.collect()  # what is garbage now must not be kept for good by the freeze below
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
     from pypinyin.style._utils import replace_symbol_to_no_symbol
 

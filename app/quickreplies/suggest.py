@@ -19,7 +19,7 @@ import heapq
 import math
 import re
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -105,8 +105,8 @@ class Suggester:
         self._past_by_term: dict[str, list[int]] = defaultdict(list)
         self._past_index: dict[str, int] = {}
         # the last few buyer messages scored (an agent answers several chats at once), until the floor learns
-        self._scores: OrderedDict[str, tuple[dict[int, float], dict[int, list[str]]]] = OrderedDict()
-        self._fits: OrderedDict[tuple[str, int], dict[int, float]] = OrderedDict()
+        self._scores: dict[str, tuple[dict[int, float], dict[int, list[str]]]] = {}
+        self._fits: dict[tuple[str, int], dict[int, float]] = {}
         for phrase_id, prompt in history:
             self.learn(phrase_id, prompt)
 
@@ -133,7 +133,10 @@ class Suggester:
         suggest this time."""
         scores, reasons = self._scored(message)
         unfinished, phrases = self._unfinished, self._phrases
-        wanted = (pid for pid in scores if pid not in unfinished and pid not in leave_out)
+        wanted = [pid for pid in scores if pid not in unfinished and pid not in leave_out]
+        if len(wanted) > top > 0:  # only phrases scoring at least the top-th best can be among the top
+            cut = heapq.nlargest(top, map(scores.__getitem__, wanted))[-1]
+            wanted = [pid for pid in wanted if scores[pid] >= cut]
         best = heapq.nsmallest(top, wanted, key=lambda pid: (-scores[pid], -phrases[pid].uses, phrases[pid].title))
         return [Suggestion(phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons.get(pid, []))))
                 for pid in best if scores[pid] > 0]
@@ -143,7 +146,6 @@ class Suggester:
         keystroke in the palette, so kept per message: the same message is scored once."""
         cached = self._fits.get((message, top))
         if cached is not None:
-            self._fits.move_to_end((message, top))
             return cached
         found = self.suggest(message, top=top) if message.strip() else []
         best = found[0].score if found else 0.0
@@ -156,7 +158,6 @@ class Suggester:
         message (the suggestion bar when it arrives, then the palette's keystrokes) until the floor learns."""
         cached = self._scores.get(message)
         if cached is not None:
-            self._scores.move_to_end(message)
             return cached
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[str]] = defaultdict(list)
@@ -191,10 +192,11 @@ class Suggester:
         return scored
 
 
-def _keep(cache: OrderedDict, key: object, value: object) -> None:
+def _keep(cache: dict, key: object, value: object) -> None:
+    """Keep value, forgetting the oldest beyond MESSAGES_KEPT (plain steps: another thread may read the cache)."""
     cache[key] = value
     while len(cache) > MESSAGES_KEPT:
-        cache.popitem(last=False)
+        cache.pop(next(iter(cache)), None)
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -101,3 +101,17 @@ def test_leaving_phrases_out_once_leaves_the_message_s_scores_as_they_were():
     assert best.id not in {x.phrase.id for x in s.suggest("什么时候发货啊", leave_out={best.id})}
     assert s.suggest("什么时候发货啊")[0].phrase == best
     assert Suggester(LIBRARY).suggest("什么时候发货啊", top=10) == s.suggest("什么时候发货啊", top=10)
+
+
+def test_the_best_few_are_the_head_of_the_whole_ranking_ties_included():
+    from bench.phrase_corpus import buyer_messages, corpus, firing_history
+
+    phrases = corpus(2000)
+    s = Suggester(phrases, firing_history(phrases, 500))
+    for message in buyer_messages():
+        everything = s.suggest(message, top=len(phrases))
+        assert len(everything) > 20, message
+        for top in (1, 3, 20):
+            assert s.suggest(message, top=top) == everything[:top], (message, top)
+        held = {everything[0].phrase.id, everything[2].phrase.id}
+        assert s.suggest(message, top=3, leave_out=held) == [x for x in everything if x.phrase.id not in held][:3]

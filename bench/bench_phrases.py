@@ -1,7 +1,12 @@
 """Phrase library at 10,000 phrases (bench/phrase_corpus.py): keystroke → palette list and keystroke → palette
 repainted, both through the desk's own PhraseBook.search with a buyer message waiting (the call the main window
 makes), abbreviation expansion, an AHK import. Baselines from the same run: SQLite LIKE '%q%' over the same
-library (how clipboard managers search), feeding the same palette for the repaint, and a plain text insert."""
+library (how clipboard managers search), feeding the same palette for the repaint, and a plain text insert.
+
+palette_filter_10k_p99 / _p50: wall time of book.search per keystroke; _cpu_p99: this thread's CPU time of it;
+_vs_like_p99: how many times the LIKE scan's p99 ours is. palette_buyer_message_p99: the suggestion bar's
+book.suggest when a message arrives, which scores it once for the palette too. palette_repaint_10k_*: the query
+box set (the palette searches and resets its list) and the list repainted, offscreen."""
 
 from __future__ import annotations
 

@@ -140,6 +140,21 @@ class _Field:
             hit = text.find(needle, following)  # one hit per phrase is enough
         return found
 
+    def sparse(self, needle: str) -> list[int] | None:
+        """containing(needle) when few keys hold it (one in MANY_HITS or fewer), else None."""
+        found: list[int] = []
+        text, starts = self.text, self.starts
+        many = len(starts) // MANY_HITS
+        hit = text.find(needle)
+        while hit != -1:
+            position = bisect.bisect_right(starts, hit) - 1
+            found.append(position)
+            if len(found) > many:
+                return None
+            following = starts[position + 1] if position + 1 < len(starts) else len(text)
+            hit = text.find(needle, following)
+        return found
+
     def starting_with(self, needle: str) -> list[int]:
         found: list[int] = []
         text, starts = self.text, self.starts
@@ -171,10 +186,13 @@ class _FuzzyKeys:
         return heapq.nsmallest(limit, found, key=lambda hit: (-hit[0], hit[1]))
 
 
+# how a kind of match is searched: a function listing its positions, or (the field, when built; the needle in it)
+_Way = Callable[[], list[int]] | tuple[Callable[[], _Field], str]
+
 SEPARATOR = "\x00"
 LATIN_GAP = "\x02"  # stands for a run of non-ASCII characters in the Latin-only copy of a field
 _NOT_LATIN = re.compile(r"[^\x00-\x7f]+")
-MANY_HITS = 64  # a needle in more than one key of this many: the rest is found by one pass over the keys
+MANY_HITS = 64  # a needle in more than one key of this many is dense: tried phrase by phrase, likeliest first
 
 
 class PhraseIndex:
@@ -198,6 +216,7 @@ class PhraseIndex:
         self._tie = [(p.title, p.id) for p in self._phrases]
         self._rank: list[int] | None = None  # built by the first ranking that needs it
         self._latin_fields: tuple[_Field, _Field] | None = None  # built by warm() or the first Latin query
+        self._walk_order: tuple[list[int], list[float]] | None = None  # built by warm() or the first dense query
         self._by_id: dict[int, list[int]] | None = None
 
     def __len__(self) -> int:
@@ -207,6 +226,7 @@ class PhraseIndex:
         """Build the pinyin keys (full, initials, fuzzy) and the order of ties now; safe from another thread,
         idempotent."""
         self._tie_rank()
+        self._walk()
         self._latin()
         if self._sound is None:
             pinyin = [_pinyin_keys(p.title) for p in self._phrases]
@@ -245,9 +265,19 @@ class PhraseIndex:
         found: list[Match] = []
         seen: set[int] = set()
         # the kind outweighs any habit, so once a kind has filled the list the worse kinds cannot enter it
-        for kind, positions in self._kinds(q):
+        for kind, way in self._kinds(q):
+            if callable(way):
+                hits = way()
+            else:  # a substring of one field
+                field, needle = way[0](), way[1]
+                sparse = field.sparse(needle)
+                if sparse is None:  # in many keys (sh in a third of all pinyin): the likeliest first, no more
+                    dense = self._dense(field, needle, kind, limit - len(found), seen, now, points)
+                    if dense is not None:
+                        return found + dense
+                hits = field.containing(needle) if sparse is None else sparse
             # each kind lists a phrase once; a phrase a better kind found is that kind's
-            fresh = [position for position in positions() if position not in seen] if seen else positions()
+            fresh = [position for position in hits if position not in seen] if seen else hits
             if fresh:
                 found += self._best(fresh, limit - len(found), kind, kind * 1000, now, points)
                 if len(seen) + len(fresh) >= limit:
@@ -313,6 +343,39 @@ class PhraseIndex:
             best = sorted(scores, key=lambda p: (-scores[p], rank[p]))
         return [Match(phrases[p], scores[p], kind) for p in best]
 
+    def _dense(self, field: _Field, needle: str, kind: int, count: int, seen: set[int], now: datetime | None,
+               points: dict[int, float]) -> list[Match] | None:
+        """The count best phrases whose key in field holds needle, when it fills the list (else None): phrases
+        are tried by their most possible habit, best first, until no later one can reach the count-th best
+        usage found; those with fit points are tried wherever they are."""
+        keys, usage = field.keys, self._usage
+        order, ceilings = self._walk()
+        found: list[int] = []
+        lows: list[float] = []  # the count best usages (+ fit) found: lows[0] is the floor
+        for position in points:
+            if position not in seen and needle in keys[position]:
+                found.append(position)
+                _keep_best(lows, count, usage[position] + points[position])
+        for position, ceiling in zip(order, ceilings, strict=True):
+            if len(lows) >= count and ceiling < lows[0] - CEILING_SLACK:
+                break
+            if position in seen or position in points or needle not in keys[position]:
+                continue
+            found.append(position)
+            _keep_best(lows, count, usage[position])
+        if len(found) < count:
+            return None
+        return self._best(found, count, kind, kind * 1000, now, points)
+
+    def _walk(self) -> tuple[list[int], list[float]]:
+        """Every position by the most habit it can score (usage, and all of recency if ever used), best first."""
+        if self._walk_order is None:
+            usage, used = self._usage, self._used
+            ceiling = [u + RECENCY_POINTS if was else u for u, was in zip(usage, used, strict=True)]
+            order = sorted(range(len(usage)), key=lambda position: -ceiling[position])
+            self._walk_order = (order, [ceiling[position] for position in order])
+        return self._walk_order
+
     def _tie_rank(self) -> list[int]:
         """position → its place among all phrases by title, then id: the order of equal scores, as an int."""
         if self._rank is None:
@@ -322,27 +385,35 @@ class PhraseIndex:
             self._rank = rank
         return self._rank
 
-    def _kinds(self, q: str) -> list[tuple[int, Callable[[], list[int]]]]:
-        """The ways q can match, best first, each a lazy search."""
+    def _kinds(self, q: str) -> list[tuple[int, _Way]]:
+        """The ways q can match, best first, each a lazy search: positions, or a needle and the field it is in."""
         title, body = self._title, self._body
         if q.isascii() and LATIN_GAP not in q:  # only the Latin in titles and texts can hold it: search that alone
             title, body = self._latin()
-        kinds: list[tuple[int, Callable[[], list[int]]]] = [
+        kinds: list[tuple[int, _Way]] = [
             (EXACT_ABBREVIATION, lambda: self._abbreviations.get(q, [])),
             (ABBREVIATION_PREFIX, lambda: self._abbreviation.starting_with(q)),
             (TITLE_PREFIX, lambda: title.starting_with(q)),
-            (TITLE, lambda: title.containing(q)),
+            (TITLE, (lambda: title, q)),
         ]
         if q.isascii():
-            kinds += [(INITIALS, lambda: self.warm()[1].containing(q)), (PINYIN, lambda: self.warm()[0].containing(q))]
+            kinds += [(INITIALS, (lambda: self.warm()[1], q)), (PINYIN, (lambda: self.warm()[0], q))]
         if len(q) > 1 or not q.isascii():  # one Latin letter is in nearly every body: noise
-            kinds.append((BODY, lambda: body.containing(q)))
+            kinds.append((BODY, (lambda: body, q)))
         if not q.isascii():
             # a Chinese query is also compared by sound: 退宽 (a slip of the IME) finds 退款
             sound = _pinyin_keys(q)[0]
             if len(sound) >= 4:
-                kinds.append((PINYIN, lambda: self.warm()[0].containing(sound)))
+                kinds.append((PINYIN, (lambda: self.warm()[0], sound)))
         return kinds
+
+
+def _keep_best(best: list[float], count: int, value: float) -> None:
+    """best: a heap of the count largest values seen (its smallest first)."""
+    if len(best) < count:
+        heapq.heappush(best, value)
+    elif value > best[0]:
+        heapq.heapreplace(best, value)
 
 
 def _usage_score(uses: int) -> float:

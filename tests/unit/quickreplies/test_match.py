@@ -126,8 +126,8 @@ def every_phrase_scored(index: PhraseIndex, query: str, limit: int, now, fit) ->
                   for position, p in enumerate(phrases)}
     else:
         scored = {}
-        for kind, positions in index._kinds(q):
-            for position in positions():
+        for kind, way in index._kinds(q):
+            for position in way() if callable(way) else way[0]().containing(way[1]):
                 scored.setdefault(position, (kind * 1000, kind))
             if len(scored) >= limit:
                 break

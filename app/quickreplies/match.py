@@ -125,20 +125,9 @@ class _Field:
 
     def containing(self, needle: str) -> list[int]:
         """Positions of the phrases whose key contains needle (each once), in order."""
-        found: list[int] = []
-        text, starts = self.text, self.starts
-        many = len(starts) // MANY_HITS
-        hit = text.find(needle)
-        while hit != -1:
-            position = bisect.bisect_right(starts, hit) - 1
-            found.append(position)
-            if len(found) > many:
-                # sh is in a third of all pinyin: the rest in one pass over the keys, not a find and a bisect each
-                keys = self.keys
-                return found + [p for p in range(position + 1, len(keys)) if needle in keys[p]]
-            following = starts[position + 1] if position + 1 < len(starts) else len(text)
-            hit = text.find(needle, following)  # one hit per phrase is enough
-        return found
+        found = self.sparse(needle)
+        # sh is in a third of all pinyin: one pass over the keys, not a find and a bisect per hit
+        return [position for position, key in enumerate(self.keys) if needle in key] if found is None else found
 
     def sparse(self, needle: str) -> list[int] | None:
         """containing(needle) when few keys hold it (one in MANY_HITS or fewer), else None."""

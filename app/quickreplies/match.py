@@ -212,8 +212,8 @@ class PhraseIndex:
         return len(self._phrases)
 
     def warm(self) -> tuple[_Field, _Field, _FuzzyKeys]:
-        """Build the pinyin keys (full, initials, fuzzy) and the order of ties now; safe from another thread,
-        idempotent."""
+        """Build the pinyin keys (full, initials, fuzzy), the Latin copies and the orders the ranking reads now;
+        safe from another thread, idempotent."""
         self._tie_rank()
         self._walk()
         self._latin()
@@ -227,7 +227,7 @@ class PhraseIndex:
 
     def _latin(self) -> tuple[_Field, _Field]:
         """Titles and texts with each run of other characters cut to one LATIN_GAP: a Latin query (pinyin, an
-        abbreviation, a price) is found in the same phrases, at the same start, in a fifth of the text, so a
+        abbreviation, a price) is found in the same phrases, at the same start, in a sixth of the text, so a
         typo's search through every text (before the fuzzy match) is not a scan of a megabyte of Chinese."""
         if self._latin_fields is None:
             self._latin_fields = (_Field([_NOT_LATIN.sub(LATIN_GAP, key) for key in self._title.keys]),

@@ -9,13 +9,16 @@ Two kinds of evidence, added up per phrase:
   alike the messages are.
 Never suggested: a phrase the shop has not finished setting up (a 【请在短语管理里…】 placeholder in its text), and
 whatever the caller leaves out (the desk: phrases not for a complaining buyer, when the buyer complains).
-Pure Python over dictionaries built once per library; a message is scored in well under a millisecond.
+Pure Python over dictionaries built once per library; a message is scored once (a few milliseconds at 10,000
+phrases) and kept, so the palette's keystrokes only look its scores up.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +46,7 @@ WEAK = 1.0  # a word in the body only
 EARLIER_LINES = 0.3  # the buyer's earlier unanswered messages, against the last one
 HABIT_WEIGHT = 8.0  # one firing after an identical message outweighs two title words
 HABIT_MIN_SIMILARITY = 0.25  # share of bigrams: 开胶了可以退吗 ~ 鞋子开胶了能退吗 is 0.3
+MESSAGES_KEPT = 16  # buyer messages whose scores are kept: the chats an agent switches between
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class Suggester:
     def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = ()) -> None:
         self._phrases = {p.id: p for p in phrases}
         self._unfinished = frozenset(p.id for p in phrases if needs_setup(p.body))
-        self._where: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term → (phrase id, weight)
+        where: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for p in phrases:
             weights: dict[str, float] = {}
             # the flag tags are no words: 不推荐给投诉买家 would make a review invitation the answer to 投诉
@@ -88,13 +92,21 @@ class Suggester:
             for text, weight in ((p.body, WEAK), (p.group, MEDIUM), (f"{p.title} {tags}", STRONG)):
                 weights |= {t: weight for t in terms(text) if _informative(t)}
             for term, weight in weights.items():
-                self._where[term].append((p.id, weight))
+                ids, weighed = where[term]
+                ids.append(p.id)
+                weighed.append(weight)
+        # term → (phrase ids, weights) as plain arrays: at 10,000 phrases half a million (id, weight) pairs that the
+        # garbage collector walked one by one in every full collection (~50 ms of CPU, the palette waiting)
+        self._where = {term: (array("q", ids), array("d", weighed)) for term, (ids, weighed) in where.items()}
         count = max(1, len(phrases))
-        self._rarity = {term: math.log(1 + count / len(where)) for term, where in self._where.items()}
+        self._rarity = {term: math.log(1 + count / len(ids)) for term, (ids, _weights) in self._where.items()}
         # past firings, grouped by the buyer message they answered, searchable by its terms
         self._past: list[tuple[set[str], Counter[int]]] = []
         self._past_by_term: dict[str, list[int]] = defaultdict(list)
         self._past_index: dict[str, int] = {}
+        # the last few buyer messages scored (an agent answers several chats at once), until the floor learns
+        self._scores: dict[str, tuple[dict[int, float], dict[int, list[str]]]] = {}
+        self._fits: dict[tuple[str, int], dict[int, float]] = {}
         for phrase_id, prompt in history:
             self.learn(phrase_id, prompt)
 
@@ -102,6 +114,8 @@ class Suggester:
         """Remember that phrase_id was fired to answer the buyer message prompt."""
         if phrase_id not in self._phrases or not prompt.strip():
             return
+        self._scores.clear()  # a habit learnt changes what every message scored
+        self._fits.clear()
         at = self._past_index.get(prompt)
         if at is None:
             prompt_terms = {t for t in terms(prompt) if _informative(t)}
@@ -117,6 +131,34 @@ class Suggester:
         """message: what the buyer is waiting on, one message a line; the last line is the question that
         counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting). leave_out: phrase ids not to
         suggest this time."""
+        scores, reasons = self._scored(message)
+        unfinished, phrases = self._unfinished, self._phrases
+        wanted = [pid for pid in scores if pid not in unfinished and pid not in leave_out]
+        if len(wanted) > top > 0:  # only phrases scoring at least the top-th best can be among the top
+            cut = heapq.nlargest(top, map(scores.__getitem__, wanted))[-1]
+            wanted = [pid for pid in wanted if scores[pid] >= cut]
+        best = heapq.nsmallest(top, wanted, key=lambda pid: (-scores[pid], -phrases[pid].uses, phrases[pid].title))
+        return [Suggestion(phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons.get(pid, []))))
+                for pid in best if scores[pid] > 0]
+
+    def fit(self, message: str, top: int = 20) -> dict[int, float]:
+        """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break. Asked on every
+        keystroke in the palette, so kept per message: the same message is scored once."""
+        cached = self._fits.get((message, top))
+        if cached is not None:
+            return cached
+        found = self.suggest(message, top=top) if message.strip() else []
+        best = found[0].score if found else 0.0
+        fit = {s.phrase.id: s.score / best for s in found}
+        _keep(self._fits, (message, top), fit)
+        return fit
+
+    def _scored(self, message: str) -> tuple[dict[int, float], dict[int, list[str]]]:
+        """Every phrase the message has words or habits for, with its score and why: computed once per
+        message (the suggestion bar when it arrives, then the palette's keystrokes) until the floor learns."""
+        cached = self._scores.get(message)
+        if cached is not None:
+            return cached
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[str]] = defaultdict(list)
         lines = [line for line in message.split("\n") if line.strip()]
@@ -129,7 +171,7 @@ class Suggester:
             rarity = self._rarity.get(term)
             if rarity is None:
                 continue
-            for phrase_id, weight in self._where[term]:
+            for phrase_id, weight in zip(*self._where[term], strict=True):
                 scores[phrase_id] += weight * rarity * words[term]
                 if weight > WEAK:
                     reasons[phrase_id].append(term)
@@ -145,19 +187,16 @@ class Suggester:
                     habit[phrase_id] += times
         for phrase_id, times in habit.items():
             reasons[phrase_id].append(f"fired {times}× after similar messages")
-        for phrase_id in [pid for pid in scores if pid in self._unfinished or pid in leave_out]:
-            del scores[phrase_id]
-        best = sorted(scores, key=lambda pid: (-scores[pid], -self._phrases[pid].uses, self._phrases[pid].title))
-        return [Suggestion(self._phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons[pid])))
-                for pid in best[:top] if scores[pid] > 0]
+        scored = (dict(scores), dict(reasons))
+        _keep(self._scores, message, scored)
+        return scored
 
-    def fit(self, message: str, top: int = 20) -> dict[int, float]:
-        """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break."""
-        found = self.suggest(message, top=top) if message.strip() else []
-        if not found:
-            return {}
-        best = found[0].score
-        return {s.phrase.id: s.score / best for s in found}
+
+def _keep(cache: dict, key: object, value: object) -> None:
+    """Keep value, forgetting the oldest beyond MESSAGES_KEPT (plain steps: another thread may read the cache)."""
+    cache[key] = value
+    while len(cache) > MESSAGES_KEPT:
+        cache.pop(next(iter(cache)), None)
 
 
 def _dedupe(items: list[str]) -> list[str]:

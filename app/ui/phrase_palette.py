@@ -35,6 +35,9 @@ class PhrasePalette(QFrame):
         self.results = QListView()
         self.results.setModel(self.model)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
+        # every row is a title line and a body line: one row's height is every row's, so a keystroke's new list
+        # is laid out without measuring each row's text
+        self.results.setUniformItemSizes(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.quickreplies.match import Match
+from app.quickreplies.phrase import Phrase
 
 Index = QModelIndex | QPersistentModelIndex
 PhraseRole = Qt.ItemDataRole.UserRole + 4
@@ -17,10 +18,17 @@ def one_line(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _line(phrase: Phrase) -> str:
+    abbreviation = f"  [{phrase.abbreviation}]" if phrase.abbreviation else ""
+    picture = "🖼 " if phrase.image else ""  # an image phrase: its picture goes with the reply
+    return f"{picture}{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
+
+
 class PaletteModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._matches: list[Match] = []
+        self._lines: list[str] = []
         self._query = ""
         self.offer_new = False  # with no match, a row that saves a new phrase
 
@@ -51,21 +59,19 @@ class PaletteModel(QAbstractListModel):
             return None
         if not self._matches:
             return self._no_match(index.row(), role)
-        phrase = self._matches[index.row()].phrase
         if role == Qt.ItemDataRole.DisplayRole:
-            abbreviation = f"  [{phrase.abbreviation}]" if phrase.abbreviation else ""
-            picture = "🖼 " if phrase.image else ""  # an image phrase: its picture goes with the reply
-            return f"{picture}{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
+            return self._lines[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return phrase.body
+            return self._matches[index.row()].phrase.body
         if role == PhraseRole:
-            return phrase
+            return self._matches[index.row()].phrase
         return None
 
     def show_matches(self, matches: list[Match], query: str = "") -> None:
         # a new result list per keystroke: a reset is the honest signal here, and the list is short
         self.beginResetModel()
         self._matches = matches
+        self._lines = [_line(m.phrase) for m in matches]  # the view asks for each line several times a paint
         self._query = query
         self.endResetModel()
 

@@ -1,5 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,3 +99,60 @@ def test_the_fast_reading_is_pypinyins_for_polyphones_words_and_mixed_text():
     for text in texts:
         mine = "".join(s.removeprefix(KEEP) for s in syllables(text))
         assert mine == "".join(lazy_pinyin(text, errors=lambda chars: chars)), text
+
+
+def every_phrase_scored(index: PhraseIndex, query: str, limit: int, now, fit) -> list[tuple[int, float, int]]:
+    """The palette's ranking the slow way, as it was computed before: every matching phrase scored, then sorted
+    (phrase id, score, kind)."""
+    from rapidfuzz import fuzz, process
+
+    from app.quickreplies.match import FIT_POINTS, FIT_POINTS_EMPTY_QUERY, FUZZY_CUTOFF, _recency_score
+
+    phrases = index._phrases
+    fuzzy = index.warm()[2]
+    keys = [""] * len(phrases)
+    for key, owners in zip(fuzzy.keys, fuzzy.owners, strict=True):
+        for position in owners:
+            keys[position] = key
+    fit = fit or {}
+
+    def habit(position: int) -> float:
+        last_used = phrases[position].last_used
+        return index._usage[position] + (_recency_score(last_used, now) if now and last_used else 0.0)
+
+    q = query.strip().lower().replace("\x00", "")
+    if not q:
+        scored = {position: (habit(position) + FIT_POINTS_EMPTY_QUERY * fit.get(p.id, 0.0), 0)
+                  for position, p in enumerate(phrases)}
+    else:
+        scored = {}
+        for kind, way in index._kinds(q):
+            for position in way() if callable(way) else way[0]().containing(way[1]):
+                scored.setdefault(position, (kind * 1000, kind))
+            if len(scored) >= limit:
+                break
+        if len(scored) < limit and len(q) >= 2:
+            for _key, similarity, position in process.extract(q, keys, scorer=fuzz.partial_ratio,
+                                                              score_cutoff=FUZZY_CUTOFF, limit=limit * 2):
+                scored.setdefault(position, (FUZZY * 1000 + similarity * 5, FUZZY))
+        scored = {position: (base + habit(position) + FIT_POINTS * fit.get(phrases[position].id, 0.0), kind)
+                  for position, (base, kind) in scored.items()}
+    ranked = sorted(scored, key=lambda position: (-scored[position][0], phrases[position].title, phrases[position].id))
+    return [(phrases[p].id, scored[p][0], scored[p][1]) for p in ranked[:limit]]
+
+
+def test_the_palette_ranks_a_large_library_as_scoring_every_phrase_would():
+    from bench.phrase_corpus import corpus
+
+    phrases = corpus(3000)
+    index = PhraseIndex(phrases)
+    now = max(p.last_used for p in phrases if p.last_used) + timedelta(hours=5)
+    fit = {phrases[n].id: share for n, share in ((40, 1.0), (700, 0.6), (1500, 0.25), (2999, 0.1))}
+    queries = ["", "t", "s", "sh", "tu", "tkdz", "tuikuan", "fahup", ";tk", "vip", "type-c", "退", "退款", "退宽",
+               "亲", "发货时间", "x", "15", "kaijiao", "shunfen", "zzzz", "ok", "iphone", "pu", "c 3", "a\x02b"]
+    for query in queries:
+        for limit, when, fits in ((20, now, fit), (20, None, None), (5, now, None), (60, now, fit)):
+            mine = [(m.phrase.id, m.score, m.kind) for m in index.search(query, limit=limit, now=when, fit=fits)]
+            slow = every_phrase_scored(index, query, limit, when, fits)
+            assert [(i, k) for i, _s, k in mine] == [(i, k) for i, _s, k in slow], (query, limit)
+            assert [s for _i, s, _k in mine] == pytest.approx([s for _i, s, _k in slow], abs=1e-9), (query, limit)

@@ -68,3 +68,50 @@ def test_the_complaints_flag_is_no_word_to_match():
     phrases = [Phrase(1, "邀请好评", "亲，满意的话给个五星好评哦", tags=(NOT_FOR_COMPLAINTS,)),
                Phrase(2, "道歉", "亲，非常抱歉，马上为您处理")]
     assert 1 not in {s.phrase.id for s in Suggester(phrases).suggest("我要投诉你们")}
+
+
+def test_a_message_is_scored_once_however_often_the_palette_asks(monkeypatch):
+    import app.quickreplies.suggest as suggest
+
+    widened = []
+    real = suggest._widened
+    monkeypatch.setattr(suggest, "_widened", lambda line: widened.append(line) or real(line))
+    s = Suggester(LIBRARY)
+    first = titles(s, "什么时候发货啊")
+    for _keystroke in range(10):
+        assert s.fit("什么时候发货啊")[BY_TITLE["发货时间"].id] == 1.0
+    assert titles(s, "什么时候发货啊") == first and widened == ["什么时候发货啊"]
+    s.fit("我的快递到哪了")  # another chat's message is scored for itself
+    assert widened == ["什么时候发货啊", "我的快递到哪了"]
+
+
+def test_what_the_floor_just_fired_counts_for_the_very_next_keystroke():
+    s = Suggester(LIBRARY)
+    message = "鞋子开胶了能退吗"
+    refund = BY_TITLE["退款流程"].id
+    assert s.fit(message).get(refund, 0.0) < 1.0
+    for _ in range(3):
+        s.learn(refund, message)
+    assert s.fit(message)[refund] == 1.0 and titles(s, message)[0] == "退款流程"
+
+
+def test_leaving_phrases_out_once_leaves_the_message_s_scores_as_they_were():
+    s = Suggester(LIBRARY)
+    best = s.suggest("什么时候发货啊")[0].phrase
+    assert best.id not in {x.phrase.id for x in s.suggest("什么时候发货啊", leave_out={best.id})}
+    assert s.suggest("什么时候发货啊")[0].phrase == best
+    assert Suggester(LIBRARY).suggest("什么时候发货啊", top=10) == s.suggest("什么时候发货啊", top=10)
+
+
+def test_the_best_few_are_the_head_of_the_whole_ranking_ties_included():
+    from bench.phrase_corpus import buyer_messages, corpus, firing_history
+
+    phrases = corpus(2000)
+    s = Suggester(phrases, firing_history(phrases, 500))
+    for message in buyer_messages():
+        everything = s.suggest(message, top=len(phrases))
+        assert len(everything) > 20, message
+        for top in (1, 3, 20):
+            assert s.suggest(message, top=top) == everything[:top], (message, top)
+        held = {everything[0].phrase.id, everything[2].phrase.id}
+        assert s.suggest(message, top=3, leave_out=held) == [x for x in everything if x.phrase.id not in held][:3]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -54,6 +56,7 @@ class DeskOptions:
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
     floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
+    start_shop: Callable[[], None] | None = None  # the demo shop, started after the first paint (ShopStarter)
 
 
 def pick_language(setting: str) -> str:
@@ -105,6 +108,47 @@ class CrashNotice(QObject):
         box.open()
 
 
+class ShopStarter(QObject):
+    """Starts the built-in demo shop on a thread of its own once the window has painted, then the session, which
+    logs in to a shop that is up: the simulator's server and world were 0.2 s of every demo cold start. If the shop
+    cannot start, the status bar says why and the desk works on what the store has."""
+
+    sig_started = Signal()
+    sig_failed = Signal(str)
+
+    def __init__(self, window: MainWindow, start_shop: Callable[[], None], then: Callable[[], None]) -> None:
+        super().__init__()  # no parent: it outlives the window's deletion while join() waits for the thread
+        self.window = window
+        self._start_shop = start_shop
+        self._then = then
+        self._thread = threading.Thread(target=self._run, name="kefudesk-demo-shop", daemon=True)
+        self.sig_started.connect(self._started)
+        self.sig_failed.connect(self._failed)
+        window.sig_first_paint.connect(self._thread.start)
+
+    def _run(self) -> None:
+        try:
+            self._start_shop()
+        except (OSError, RuntimeError) as exc:  # its port taken meanwhile, or its server did not come up
+            self.sig_failed.emit(str(exc))
+            return
+        self.sig_started.emit()
+
+    @Slot()
+    def _started(self) -> None:
+        self._then()
+
+    @Slot(str)
+    def _failed(self, why: str) -> None:
+        self.window.statusBar().showMessage(
+            QApplication.translate("run_desk", "The demo shop did not start: %1").replace("%1", why), 30_000)
+
+    def join(self) -> None:
+        """Wait for a start under way (quitting right after the first paint), so nothing starts after the desk."""
+        if self._thread.is_alive():
+            self._thread.join()
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("KefuDesk")
@@ -153,27 +197,36 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             print(f"first_paint_s={time.perf_counter() - started:.4f}", flush=True)
             app.quit()
         window.sig_first_paint.connect(report)
-    if options.screenshot is not None:
-        target = options.screenshot
+    target = options.screenshot
 
-        def shoot() -> None:
-            window.go_longest_waiting()
-            if options.screenshot_of == "desk":
-                QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
-                return
-            answered = _answer_some(window)
-            opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
-            opened.resize(1320, 800)
-            print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
-            QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
+    def shoot() -> None:
+        window.go_longest_waiting()
+        if options.screenshot_of == "desk":
+            QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
+            return
+        answered = _answer_some(window)
+        opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
+        opened.resize(1320, 800)
+        print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
+        QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
 
-        QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+    def begin() -> None:
+        """The session, and the screenshot's wait: the traffic runs --after seconds from here."""
+        if not read_only:
+            session.start()
+        if target is not None:
+            QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+
+    starter = None
+    if options.start_shop is not None and not read_only:
+        starter = ShopStarter(window, options.start_shop, begin)
     window.show()
+    if starter is None:
+        begin()
     if read_only:  # offline on purpose: nothing from the shop could be kept
         window.status_line.show_read_only(read_only)
         system_palette = None
     else:
-        session.start()
         system_palette = _system_palette(window, store, options.palette) if interactive else None
         if system_palette is not None:  # the shop names the agent (花名) at login: {agent} elsewhere too
             bridge.sig_connection.connect(lambda online, _why: online and setattr(
@@ -181,6 +234,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if starter is not None:
+            starter.join()
         if system_palette is not None:
             system_palette.stop()
             system_palette.desktop.close()

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import __version__, config
+from app import __version__
 from app.cli.common import user_settings
 
 if TYPE_CHECKING:
@@ -35,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app import config
+
     settings = user_settings("kefudesk")
     config.setup_logging(args.verbose, redact=settings["logging.redact"])
     if (args.screenshot is not None or args.exit_on_first_paint) and not os.environ.get("DISPLAY"):
@@ -76,6 +77,8 @@ class DemoShop:
     will log in before the shop is up."""
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
+        import socket
+
         self.settings = settings
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:  # a free port, as port 0 would pick
             probe.bind(("127.0.0.1", 0))

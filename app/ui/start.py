@@ -117,7 +117,7 @@ class ShopStarter(QObject):
     sig_failed = Signal(str)
 
     def __init__(self, window: MainWindow, start_shop: Callable[[], None], then: Callable[[], None]) -> None:
-        super().__init__()  # no parent: it outlives the window's deletion while join() waits for the thread
+        super().__init__()  # no parent: run_desk keeps it, and joins its thread before the window is deleted
         self.window = window
         self._start_shop = start_shop
         self._then = then

@@ -210,12 +210,23 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
         print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
         QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
 
-    def begin() -> None:
-        """The session, and the screenshot's wait: the traffic runs --after seconds from here."""
-        if not read_only:
-            session.start()
-        if target is not None:
+    shot_armed: list[bool] = []
+
+    def arm_shot() -> None:
+        if target is not None and not shot_armed:
+            shot_armed.append(True)
             QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+
+    def begin() -> None:
+        """The session, and the screenshot's wait: the traffic runs --after seconds from the shop's connection
+        (logging in on a busy machine can take longer than the wait), or from 10 s on without one."""
+        if read_only:
+            arm_shot()
+            return
+        session.start()
+        if target is not None:
+            bridge.sig_connection.connect(lambda online, _why: online and arm_shot())
+            QTimer.singleShot(10_000, window, arm_shot)
 
     starter = None
     if options.start_shop is not None and not read_only:

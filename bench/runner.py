@@ -73,6 +73,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
 
     return {
         "cold_start": bench_desk.cold_start,
+        "cli_start": bench_desk.cli_start,
         "message_to_queue": bench_desk.message_to_queue,
         "chat_switch": bench_desk.chat_switch,
         "palette_filter": bench_phrases.palette_filter,

@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import config
 from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_settings, user_store
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from app.store.audit_chain import parse_anchor, verify_store
     from app.store.errors import StoreError
+
+    from app import config
 
     try:
         anchors = [parse_anchor(text) for text in args.anchor]
@@ -123,6 +124,8 @@ def _repair(args: argparse.Namespace) -> int:
 
     from app.desk.issues import IssueDesk
     from app.desk.refused import IssueRefused
+
+    from app import config
 
     team = user_settings(REPAIR)["store.url"]
     if team:

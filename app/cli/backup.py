@@ -14,7 +14,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app import config
 from app.cli.common import SUPERVISOR_PASSWORD, Exit, Refused, ask, at_terminal, user_settings
 
 
@@ -49,6 +48,8 @@ def run_export_all(args: argparse.Namespace) -> int:
 def _run(command: str, args: argparse.Namespace) -> int:
     from app.store import archive, backup
     from app.store.errors import StoreError
+
+    from app import config
 
     store = config.store_path()
     now = datetime.now(UTC)

@@ -6,11 +6,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from app import __version__, config
+from app import __version__
 from app.cli.common import Exit, user_settings
 from app.cli.screen import screen_problem
+
+if TYPE_CHECKING:
+    from app.shopsim.runner import SimServer
+
+DEMO_LOGIN = ("demo", "demo", "demo")  # the demo shop's shop id, agent and password, given to the simulator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app import config
+
     settings = user_settings("kefudesk")
     config.setup_logging(args.verbose, redact=settings["logging.redact"])
     if (args.screenshot is not None or args.exit_on_first_paint) and not os.environ.get("DISPLAY"):
@@ -42,16 +51,14 @@ def run(args: argparse.Namespace) -> int:
 
     from app.ui.start import DeskOptions, run_desk
 
-    sim = None
+    demo = None
     if args.demo or not settings["gateway.url"]:
-        from app.shopsim.runner import SimServer
+        from app.shopsim.vocab import SHOP_NAME
 
-        sim = SimServer(port=0, buyers=settings["demo.buyers"], rate=settings["demo.rate"],
-                        initial_chats=settings["demo.initial_chats"])
-        sim.start()
-        user, password = sim.credentials
-        account = ShopAccount(sim.url, sim.shop_id, user, password, demo=True)
-        shop_name = sim.shop_name
+        demo = DemoShop(settings)
+        shop, user, password = DEMO_LOGIN
+        account = ShopAccount(demo.url, shop, user, password, demo=True)
+        shop_name = SHOP_NAME
     else:
         password = os.environ.get("KEFUDESK_PASSWORD", "")
         account = ShopAccount(settings["gateway.url"], settings["gateway.shop"], settings["gateway.agent"], password,
@@ -62,9 +69,40 @@ def run(args: argparse.Namespace) -> int:
                           language=args.lang or settings["ui.language"], screenshot=args.screenshot,
                           screenshot_after=args.after, exit_on_first_paint=args.exit_on_first_paint,
                           screenshot_of=args.screenshot_of, palette=config.palette_settings(settings),
-                          floor=config.floor_settings(settings), theme=settings["ui.theme"])
+                          floor=config.floor_settings(settings), theme=settings["ui.theme"],
+                          start_shop=demo.start if demo else None)
     try:
         return run_desk(options)
     finally:
-        if sim is not None:
-            sim.stop()
+        if demo is not None:
+            demo.stop()
+
+
+class DemoShop:
+    """The built-in demo shop (the simulator), started by the desk on a thread of its own after its first paint:
+    the server and its world cost a cold start 0.2 s. Its loopback port is chosen now, so the desk knows where it
+    will log in before the shop is up."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        import socket
+
+        self.settings = settings
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:  # a free port, as port 0 would pick
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.sim: SimServer | None = None
+
+    def start(self) -> None:
+        from app.shopsim.runner import SimServer
+        from app.shopsim.world import Credentials
+
+        shop, agent, password = DEMO_LOGIN
+        self.sim = SimServer(port=self.port, buyers=self.settings["demo.buyers"], rate=self.settings["demo.rate"],
+                             initial_chats=self.settings["demo.initial_chats"],
+                             credentials=Credentials(shop=shop, agent=agent, password=password))
+        self.sim.start()
+
+    def stop(self) -> None:
+        if self.sim is not None:
+            self.sim.stop()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from app import config
 from app.cli.common import user_settings
 
 
@@ -22,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.ui.start import run_palette
+
+    from app import config
 
     settings = user_settings("kefudesk palette")
     chosen = config.palette_settings(settings)

@@ -14,25 +14,14 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.pool import NullPool
-
-from app.domain import now_utc
-
-from app.store import team, team_desk
-from app.store.audit_log import Audit
-from app.store.engine import HEAD_REVISION
-from app.store.errors import ServerRefused, StoreError, StoreTooNew
-from app.store.profiles import ProfileStore
-from app.store.store import Store
-from app.store.team import PREFIX, TeamRoles, login_name
-
-from app.desk.profiles import hash_password
+from typing import TYPE_CHECKING
 
 from app.cli.common import Exit, Refused
+
+if TYPE_CHECKING:  # SQLAlchemy and the store are imported by run(): `kefudesk team --help` starts without them
+    from sqlalchemy.engine import URL, Connection, Engine
+
+    from app.store.team import TeamRoles
 
 ADMIN_PASSWORD_ENV = "KEFUDESK_ADMIN_PASSWORD"
 MIN_PASSWORD = 8
@@ -61,6 +50,13 @@ def password_env(login: str) -> str:
 
 def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> int:
     """Set up the layout; 0 done, 2 a refused input, 3 the server cannot be used as asked (each said in a line)."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from app.store import team, team_desk
+    from app.store.errors import ServerRefused, StoreError, StoreTooNew
+
     ask = ask or (getpass.getpass if sys.stdin.isatty() else None)
     try:
         url = make_url(args.url)
@@ -115,6 +111,8 @@ def _say(message: str, code: int) -> int:
 
 
 def _supervisors(given: list[str]) -> dict[str, str]:
+    from app.store.team import login_name
+
     found: dict[str, str] = {}
     for item in given:
         name, _, login = item.partition("=")
@@ -130,6 +128,10 @@ def _supervisors(given: list[str]) -> dict[str, str]:
 
 def _admin_engine(url: URL, ask: Callable[[str], str] | None) -> Engine:
     """The admin's connection; a password from the environment, or asked when the server wants one."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.pool import NullPool
+
     password = os.environ.get(ADMIN_PASSWORD_ENV)
     engine = create_engine(url.set(password=password or None), poolclass=NullPool)
     if password or ask is None:
@@ -146,6 +148,8 @@ def _admin_engine(url: URL, ask: Callable[[str], str] | None) -> Engine:
 
 
 def _roles(installed: TeamRoles | None, prefix: str | None, supervisors: Mapping[str, str]) -> TeamRoles:
+    from app.store.team import PREFIX, TeamRoles
+
     try:
         wanted = TeamRoles.named(prefix or PREFIX)
     except ValueError as exc:
@@ -164,6 +168,8 @@ def _roles(installed: TeamRoles | None, prefix: str | None, supervisors: Mapping
 
 def _profiles(connection: Connection, roles: TeamRoles) -> set[str]:
     """Supervisors who have a profile on the desk already."""
+    from sqlalchemy import text
+
     if not connection.execute(text("SELECT to_regclass('public.agent_profile') IS NOT NULL")).scalar():
         return set()
     return set(connection.execute(text("SELECT name FROM public.agent_profile WHERE role = 'supervisor' "
@@ -197,6 +203,14 @@ def _passwords(roles: TeamRoles, existing: set[str], profiles: set[str],
 def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[str, str | None], admin: str) -> None:
     """Each supervisor given a password gets it on the desk too (one password for the person: an approval at an
     agent's desk checks it there and signs in to the server with it), with the audit entry any profile change has."""
+    from app.domain import now_utc
+
+    from app.store.audit_log import Audit
+    from app.store.profiles import ProfileStore
+    from app.store.store import Store
+
+    from app.desk.profiles import hash_password
+
     store = Store(engine, None)
     for name, login in roles.supervisors.items():
         password = passwords.get(login)
@@ -208,6 +222,8 @@ def _supervisor_profiles(engine: Engine, roles: TeamRoles, passwords: Mapping[st
 
 
 def _report(url: URL, roles: TeamRoles) -> None:
+    from app.store.engine import HEAD_REVISION
+
     def desk(login: str) -> str:
         return url.set(username=login, password=None).render_as_string(hide_password=True)
 

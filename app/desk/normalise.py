@@ -32,7 +32,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
-from pypinyin import lazy_pinyin
 
 VARIANTS_FILE = Path(__file__).with_name("guard_words") / "variants_zh_CN.txt"
 
@@ -237,6 +236,9 @@ Slots = list[list["str | Slots"]]  # a word as a sequence of slots, each a list 
 def _letters(text: str, *, first: bool, last: str, pinyin: bool) -> tuple[str, Slots]:
     """A literal part of a word, each character also as its homophones and look-alikes and (in a word of two or
     more Chinese characters) as its pinyin: the pattern, and the same as slots (for the heads of a match)."""
+    # pypinyin loads 0.25 s of dictionaries: at the first word list widened, not when a command or the desk starts
+    from pypinyin import lazy_pinyin
+
     table = variant_table()
     sounds = lazy_pinyin(text, errors=lambda chunk: [""] * len(chunk)) if pinyin else [""] * len(text)
     pieces, slots = [], []

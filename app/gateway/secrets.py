@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
+from types import ModuleType
 from typing import Protocol
-
-import keyring
-import keyring.errors
 
 log = logging.getLogger("kefudesk.secrets")
 
@@ -35,6 +33,15 @@ class MemorySecretStore:
         self._values.pop(key, None)
 
 
+def _keyring() -> ModuleType:
+    """The keyring package, imported when a secret is first read or written: with its backends it costs a desk's
+    or a command's start 0.05-0.1 s, and the demo shop and most commands never ask for a secret."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 class KeyringSecretStore:
     """The OS keyring (Secret Service, Keychain, Windows Credential Manager) through `keyring`.
 
@@ -54,7 +61,7 @@ class KeyringSecretStore:
     def _check(self) -> None:
         if not self._checked:
             self._checked = True
-            backend = keyring.get_keyring()
+            backend = _keyring().get_keyring()
             if getattr(backend, "priority", 1) <= 0:
                 self._degrade(f"no usable OS keyring ({type(backend).__module__})")
 
@@ -73,6 +80,7 @@ class KeyringSecretStore:
         self._check()
         if self.warning:
             return self._fallback.get(key)
+        keyring = _keyring()
         try:
             return keyring.get_password(self._service, key)
         except keyring.errors.KeyringError as exc:
@@ -82,6 +90,7 @@ class KeyringSecretStore:
     def set(self, key: str, value: str) -> None:
         self._check()
         if not self.warning:
+            keyring = _keyring()
             try:
                 keyring.set_password(self._service, key, value)
                 return
@@ -93,6 +102,7 @@ class KeyringSecretStore:
         self._check()
         self._fallback.delete(key)
         if not self.warning:
+            keyring = _keyring()
             try:
                 keyring.delete_password(self._service, key)
             except keyring.errors.KeyringError:

@@ -14,24 +14,24 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from app.domain import now_utc
 
-from app.desk.clipboard import ClipHistory
-from app.desk.review import ReviewDesk
-
-from app.ui.clipboard_dialog import ClipboardDialog
-from app.ui.guard_words_dialog import WordListsDialog
-from app.ui.keys.cheat_sheet import CheatSheet
-from app.ui.keys.key_settings import KeySettingsDialog
-from app.ui.policy_dialog import PolicyDialog
-from app.ui.report_dialog import ReportDialog
-from app.ui.review_window import ReviewWindow
-from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
-from app.ui.search_window import SearchWindow
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.sheet_import import OrderImportDialog
 from app.ui.theme import follow_theme
 
+# each window's module is imported when it first opens: none of them is on the way to the desk's first paint
 if TYPE_CHECKING:
+    from app.desk.review import ReviewDesk
+
+    from app.ui.clipboard_dialog import ClipboardDialog
+    from app.ui.guard_words_dialog import WordListsDialog
+    from app.ui.keys.cheat_sheet import CheatSheet
+    from app.ui.keys.key_settings import KeySettingsDialog
     from app.ui.main_window import MainWindow
+    from app.ui.policy_dialog import PolicyDialog
+    from app.ui.report_dialog import ReportDialog
+    from app.ui.review_window import ReviewWindow
+    from app.ui.robot_dialog import RobotDialog, RobotReviewDialog
+    from app.ui.search_window import SearchWindow
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.sheet_import import OrderImportDialog
 
 
 class DeskWindows(QObject):
@@ -51,11 +51,15 @@ class DeskWindows(QObject):
     # --- the owner's review --------------------------------------------------------------------------
 
     def review_desk(self) -> ReviewDesk:
+        from app.desk.review import ReviewDesk
+
         session = self.window.session
         return ReviewDesk(session.store, session.account.agent, clock=now_utc)
 
     def open_review(self, first: date | None = None, last: date | None = None, agent: str = "",
                     only: set[str] | None = None, chat: str = "") -> ReviewWindow:
+        from app.ui.review_window import ReviewWindow
+
         window = ReviewWindow(self.review_desk(), self.window, first=first, last=last, agent=agent, only=only,
                               focus_chat=chat)
         self.window.tools.adopt(window)
@@ -64,7 +68,7 @@ class DeskWindows(QObject):
         return window
 
     def open_kpis(self) -> QWidget:
-        from app.ui.kpi_window import KpiWindow  # QtCharts loads when the dashboard first opens, not at start
+        from app.ui.kpi_window import KpiWindow  # QtCharts too: when the dashboard first opens
 
         window = KpiWindow(self.review_desk(), lambda first, last, agent, only: self.open_review(
             first, last, agent, only), self.window)
@@ -74,6 +78,8 @@ class DeskWindows(QObject):
         return window
 
     def open_search(self) -> SearchWindow:
+        from app.ui.search_window import SearchWindow
+
         store = self.window.session.store
 
         def transcript(conversation_id: str) -> ReviewWindow:
@@ -92,6 +98,8 @@ class DeskWindows(QObject):
     # --- the shop's settings ---------------------------------------------------------------------------
 
     def open_robot(self) -> RobotDialog:
+        from app.ui.robot_dialog import RobotDialog
+
         robot = self.window.session.robot
         dialog = RobotDialog(robot, self.window.session.account.agent, self.window)
         dialog.accepted.connect(lambda: self.say(
@@ -101,11 +109,17 @@ class DeskWindows(QObject):
         return dialog
 
     def open_robot_review(self) -> RobotReviewDialog:
+        from app.ui.robot_dialog import RobotReviewDialog
+
         dialog = RobotReviewDialog(self.window.session.robot, self.window)
         self._open(dialog)
         return dialog
 
     def open_clipboard_settings(self) -> ClipboardDialog:
+        from app.desk.clipboard import ClipHistory
+
+        from app.ui.clipboard_dialog import ClipboardDialog
+
         # the running palette's own history, so a change applies at once; otherwise one just for the settings
         window = self.window
         dialog = ClipboardDialog(window.clips or ClipHistory(window.session.store, clock=now_utc), window)
@@ -114,17 +128,23 @@ class DeskWindows(QObject):
         return dialog
 
     def open_word_lists(self) -> WordListsDialog:
+        from app.ui.guard_words_dialog import WordListsDialog
+
         dialog = WordListsDialog(self.window.session, self.window.queue_model.set_angry_words, self.window)
         self._open(dialog)
         return dialog
 
     def open_reports(self) -> ReportDialog:
+        from app.ui.report_dialog import ReportDialog
+
         session = self.window.session
         dialog = ReportDialog(session.store, session.account.agent, self.window)
         self._open(dialog)
         return dialog
 
     def open_policy(self) -> PolicyDialog:
+        from app.ui.policy_dialog import PolicyDialog
+
         dialog = PolicyDialog(self.window.issue_desk, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.say(self.tr("Limits saved."), 6_000))
@@ -143,6 +163,8 @@ class DeskWindows(QObject):
         return dialog
 
     def import_order_export(self, path: Path) -> OrderImportDialog:
+        from app.ui.sheet_import import OrderImportDialog
+
         """Previewed off the GUI thread; written in one go on Import; the open chat's orders are shown again."""
         dialog = OrderImportDialog(self.window.session.store, path, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -159,17 +181,23 @@ class DeskWindows(QObject):
     # --- help ------------------------------------------------------------------------------------------
 
     def open_cheat_sheet(self) -> CheatSheet:
+        from app.ui.keys.cheat_sheet import CheatSheet
+
         sheet = CheatSheet(self.window)
         self._open(sheet)
         return sheet
 
     def open_key_settings(self) -> KeySettingsDialog:
+        from app.ui.keys.key_settings import KeySettingsDialog
+
         dialog = KeySettingsDialog(self.window)
         dialog.accepted.connect(lambda: self.say(self.tr("Shortcuts saved and in force."), 6_000))
         self._open(dialog)
         return dialog
 
     def open_settings(self) -> SettingsDialog:
+        from app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.window, open_keys=self.open_key_settings)
         dialog.saved.connect(self._settings_saved)
         self._open(dialog)

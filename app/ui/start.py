@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -59,6 +61,7 @@ class DeskOptions:
     floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
     theme: str = "auto"  # light / dark / auto: the system's colour scheme
+    start_shop: Callable[[], None] | None = None  # the demo shop, started after the first paint (ShopStarter)
 
 
 def pick_language(setting: str) -> str:
@@ -108,6 +111,47 @@ class CrashNotice(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("crashNotice")
         box.open()
+
+
+class ShopStarter(QObject):
+    """Starts the built-in demo shop on a thread of its own once the window has painted, then the session, which
+    logs in to a shop that is up: the simulator's server and world were 0.2 s of every demo cold start. If the shop
+    cannot start, the status bar says why and the desk works on what the store has."""
+
+    sig_started = Signal()
+    sig_failed = Signal(str)
+
+    def __init__(self, window: MainWindow, start_shop: Callable[[], None], then: Callable[[], None]) -> None:
+        super().__init__()  # no parent: run_desk keeps it, and joins its thread before the window is deleted
+        self.window = window
+        self._start_shop = start_shop
+        self._then = then
+        self._thread = threading.Thread(target=self._run, name="kefudesk-demo-shop", daemon=True)
+        self.sig_started.connect(self._started)
+        self.sig_failed.connect(self._failed)
+        window.sig_first_paint.connect(self._thread.start)
+
+    def _run(self) -> None:
+        try:
+            self._start_shop()
+        except (OSError, RuntimeError) as exc:  # its port taken meanwhile, or its server did not come up
+            self.sig_failed.emit(str(exc))
+            return
+        self.sig_started.emit()
+
+    @Slot()
+    def _started(self) -> None:
+        self._then()
+
+    @Slot(str)
+    def _failed(self, why: str) -> None:
+        self.window.statusBar().showMessage(
+            QApplication.translate("run_desk", "The demo shop did not start: %1").replace("%1", why), 30_000)
+
+    def join(self) -> None:
+        """Wait for a start under way (quitting right after the first paint), so nothing starts after the desk."""
+        if self._thread.is_alive():
+            self._thread.join()
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -161,32 +205,52 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
             print(f"first_paint_s={time.perf_counter() - started:.4f}", flush=True)
             app.quit()
         window.sig_first_paint.connect(report)
-    if options.screenshot is not None:
-        target = options.screenshot
+    target = options.screenshot
 
-        def shoot() -> None:
-            window.go_longest_waiting()
-            if options.screenshot_of == "desk":
-                QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
-                return
-            answered = _answer_some(window)
-            opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
-            opened.resize(1320, 800)
-            print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
-            QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
+    def shoot() -> None:
+        window.go_longest_waiting()
+        if options.screenshot_of == "desk":
+            QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
+            return
+        answered = _answer_some(window)
+        opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
+        opened.resize(1320, 800)
+        print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
+        QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
 
-        QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+    shot_armed: list[bool] = []
+
+    def arm_shot() -> None:
+        if target is not None and not shot_armed:
+            shot_armed.append(True)
+            QTimer.singleShot(int(options.screenshot_after * 1000), window, shoot)
+
+    def begin() -> None:
+        """The session, and the screenshot's wait: the traffic runs --after seconds from the shop's connection
+        (logging in on a busy machine can take longer than the wait), or from 10 s on without one."""
+        if read_only:
+            arm_shot()
+            return
+        session.start()
+        if target is not None:
+            bridge.sig_connection.connect(lambda online, _why: online and arm_shot())
+            QTimer.singleShot(10_000, window, arm_shot)
+
+    starter = None
+    if options.start_shop is not None and not read_only:
+        starter = ShopStarter(window, options.start_shop, begin)
     if interactive:  # a screenshot or a benchmark starts from the same layout every time
         window.tools.memory = LayoutMemory(window)
         window.tools.memory.track(window, "desk")
     window.show()
+    if starter is None:
+        begin()
     if interactive and not read_only and wants_welcome():  # a computer the desk was never set up on
         QTimer.singleShot(0, window, lambda: _welcome(window, pick_language(options.language)))
     if read_only:  # offline on purpose: nothing from the shop could be kept
         window.status_line.show_read_only(read_only)
         system_palette = None
     else:
-        session.start()
         system_palette = _system_palette(window, store, options.palette) if interactive else None
         if system_palette is not None:  # the shop names the agent (花名) at login: {agent} elsewhere too
             bridge.sig_connection.connect(lambda online, _why: online and setattr(
@@ -194,6 +258,8 @@ def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     try:
         return app.exec()
     finally:
+        if starter is not None:
+            starter.join()
         if system_palette is not None:
             system_palette.stop()
             system_palette.desktop.close()

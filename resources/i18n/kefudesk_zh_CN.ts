@@ -326,17 +326,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="99"/>
+        <location filename="../../app/ui/start.py" line="102"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="104"/>
+        <location filename="../../app/ui/start.py" line="107"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="105"/>
+        <location filename="../../app/ui/start.py" line="108"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -405,62 +405,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>DeskWindows</name>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="98"/>
+        <location filename="../../app/ui/desk_windows.py" line="106"/>
         <source>Robot settings saved: the robot is on.</source>
         <translation>机器人设置已保存：机器人已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="99"/>
+        <location filename="../../app/ui/desk_windows.py" line="107"/>
         <source>Robot settings saved: the robot is off.</source>
         <translation>机器人设置已保存：机器人已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="112"/>
+        <location filename="../../app/ui/desk_windows.py" line="126"/>
         <source>Clipboard history settings saved.</source>
         <translation>剪贴板历史设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="130"/>
+        <location filename="../../app/ui/desk_windows.py" line="150"/>
         <source>Limits saved.</source>
         <translation>额度已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="137"/>
+        <location filename="../../app/ui/desk_windows.py" line="157"/>
         <source>The marketplace&apos;s order export</source>
         <translation>平台导出的订单报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="138"/>
+        <location filename="../../app/ui/desk_windows.py" line="158"/>
         <source>Order exports (*.csv *.xlsx)</source>
         <translation>订单报表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="157"/>
+        <location filename="../../app/ui/desk_windows.py" line="179"/>
         <source>Orders imported.</source>
         <translation>订单已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="168"/>
+        <location filename="../../app/ui/desk_windows.py" line="194"/>
         <source>Shortcuts saved and in force.</source>
         <translation>快捷键已保存并生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="186"/>
+        <location filename="../../app/ui/desk_windows.py" line="214"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="186"/>
+        <location filename="../../app/ui/desk_windows.py" line="214"/>
         <source>No setting changed.</source>
         <translation>没有更改任何设置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="189"/>
+        <location filename="../../app/ui/desk_windows.py" line="217"/>
         <source>About KefuDesk</source>
         <translation>关于客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desk_windows.py" line="190"/>
+        <location filename="../../app/ui/desk_windows.py" line="218"/>
         <source>KefuDesk (客服台): one window for a shop&apos;s customer service.</source>
         <translation>客服台：一个窗口搞定网店客服。</translation>
     </message>
@@ -2833,17 +2833,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PaletteModel</name>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="44"/>
+        <location filename="../../app/ui/models/palette_model.py" line="52"/>
         <source>Save as a new phrase… (Enter)</source>
         <translation>存为新短语…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="46"/>
+        <location filename="../../app/ui/models/palette_model.py" line="54"/>
         <source>No phrases yet</source>
         <translation>还没有短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="47"/>
+        <location filename="../../app/ui/models/palette_model.py" line="55"/>
         <source>No phrase matches “%1”</source>
         <translation>没有与“%1”匹配的短语</translation>
     </message>
@@ -6268,48 +6268,53 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="234"/>
+        <location filename="../../app/ui/start.py" line="300"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="158"/>
+        <location filename="../../app/ui/start.py" line="202"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="215"/>
+        <location filename="../../app/ui/start.py" line="149"/>
+        <source>The demo shop did not start: %1</source>
+        <translation>演示店铺没有启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/start.py" line="281"/>
         <source>Saved. The language and the shop connection take effect at the next start.</source>
         <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="240"/>
+        <location filename="../../app/ui/start.py" line="306"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="241"/>
+        <location filename="../../app/ui/start.py" line="307"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="248"/>
+        <location filename="../../app/ui/start.py" line="314"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="249"/>
+        <location filename="../../app/ui/start.py" line="315"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="302"/>
-        <location filename="../../app/ui/start.py" line="343"/>
+        <location filename="../../app/ui/start.py" line="368"/>
+        <location filename="../../app/ui/start.py" line="409"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="308"/>
+        <location filename="../../app/ui/start.py" line="374"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6317,22 +6322,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="329"/>
+        <location filename="../../app/ui/start.py" line="395"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="331"/>
+        <location filename="../../app/ui/start.py" line="397"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="335"/>
+        <location filename="../../app/ui/start.py" line="401"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="338"/>
+        <location filename="../../app/ui/start.py" line="404"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

@@ -166,7 +166,15 @@ def application(argv: list[str] | None = None) -> QApplication:
 def run_desk(options: DeskOptions, secrets: SecretStore | None = None) -> int:
     started = time.perf_counter()
     app = application()
-    install_translators(app, pick_language(options.language))
+    translators = install_translators(app, pick_language(options.language))
+    try:
+        return _run_desk(app, options, secrets, started)
+    finally:
+        for translator in translators:  # a later window in this process (a test's) starts in its own language
+            app.removeTranslator(translator)
+
+
+def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | None, started: float) -> int:
     follow_theme(app, options.theme)
     read_only = ""
     secrets = secrets or KeyringSecretStore()

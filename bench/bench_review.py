@@ -1,14 +1,10 @@
 """The owner's review at a shop's full history: 5,000,000 messages over two years (1,000,000 with --quick), in
-the simulator's Chinese (buyers' questions and the starter phrases as answers, order nos. among them).
-
-- search p95 for 1-, 2- and 3+-character queries, each against a plain LIKE scan of the same messages for the
-  same query in the same run (newest 50 hits, as the search window asks);
-- a month's KPIs (what the dashboard shows) and a 2,000-message transcript, against reading the same rows with
-  plain sqlite3;
-- the search index's share of the database file.
+the simulator's Chinese (buyers' questions and the starter phrases as answers, order nos. among them): a month's
+KPIs (what the dashboard shows) and a 2,000-message transcript, against reading the same rows with plain sqlite3.
+Search over a year's store is bench_search.
 
 The messages go in with executemany straight into the tables (generating them through the desk would take
-longer than the measurements); the search index then catches up as the desk's indexer does.
+longer than the measurements).
 """
 
 from __future__ import annotations
@@ -25,7 +21,6 @@ from bench.runner import Record, p95, record
 START = datetime(2024, 11, 1, tzinfo=UTC)
 DAYS = 730
 CHATS_PER_DAY = 300
-QUERIES = {1: ("退", "码", "货"), 2: ("退款", "尺码", "发货", "开胶"), 3: ("什么时候发", "退货地址", "优惠券")}
 
 
 def _lines() -> tuple[list[str], list[str]]:
@@ -88,9 +83,7 @@ def _fill(path: Path, messages: int) -> tuple[int, str]:
 
 
 def review(quick: bool) -> list[Record]:
-    from app.store import fts
     from app.store.engine import open_store
-    from app.store.search import like_scan, search_messages
 
     from app.desk.review import ReviewDesk
 
@@ -102,34 +95,7 @@ def review(quick: bool) -> list[Record]:
         started = time.perf_counter()
         written, long_chat = _fill(path, messages)
         store = open_store(path)
-        while fts.index_pending(store, limit=200_000):
-            pass
-        print(f"  review: {written:,} messages written and indexed in {time.perf_counter() - started:.0f} s",
-              flush=True)
-        for length, queries in QUERIES.items():
-            ours, plain = [], []
-            for _ in range(runs):
-                for query in queries:
-                    t = time.perf_counter()
-                    hits = search_messages(store, query, limit=50)
-                    ours.append(time.perf_counter() - t)
-                    t = time.perf_counter()
-                    scanned = like_scan(store, query, limit=50)
-                    plain.append(time.perf_counter() - t)
-                    if [h.message.id for h in hits] != scanned:
-                        raise RuntimeError(f"search and LIKE disagree on {query!r}")
-            records.append(record(f"search_{length}char_p95", p95(ours) * 1000, "ms", 100, p95(plain) * 1000))
-        # a rare query: the LIKE scan must read everything, the index does not
-        ours, plain = [], []
-        for _ in range(runs):
-            t = time.perf_counter()
-            search_messages(store, "3698000000000", limit=50)
-            ours.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            like_scan(store, "3698000000000", limit=50)
-            plain.append(time.perf_counter() - t)
-        records.append(record("search_rare_p95", p95(ours) * 1000, "ms", 100, p95(plain) * 1000))
-
+        print(f"  review: {written:,} messages written in {time.perf_counter() - started:.0f} s", flush=True)
         desk = ReviewDesk(store, "bench", clock=lambda: datetime.now(UTC), tz=UTC)
         month = (START + timedelta(days=DAYS - 40)).date().replace(day=1)
         last = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -157,13 +123,6 @@ def review(quick: bool) -> list[Record]:
         if len(lines) != 2000:
             raise RuntimeError(f"the long chat has {len(lines)} messages")
         records.append(record("transcript_2000", p95(samples) * 1000, "ms", 50, p95(floor) * 1000))
-        index_bytes = sum(r[0] for r in raw.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'message_fts%'").fetchall() if r[0])
-        total = path.stat().st_size + (path.with_name(path.name + "-wal").stat().st_size
-                                       if path.with_name(path.name + "-wal").exists() else 0)
-        print(f"  review: search index {index_bytes / 2**20:.0f} MB of {total / 2**20:.0f} MB "
-              f"({100 * index_bytes / total:.0f} %)", flush=True)
-        records.append(record("search_index_share", 100 * index_bytes / total, "%", 60, None))
         raw.close()
         store.close()
     return records

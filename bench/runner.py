@@ -66,6 +66,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_phrase_files,
         bench_phrases,
         bench_review,
+        bench_search,
         bench_soak,
         bench_store_open,
         bench_system_palette,
@@ -94,10 +95,15 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "store_open": bench_store_open.store_open,
         "import_lock": bench_import_lock.import_lock,
         "espanso_import": bench_phrase_files.espanso_import,
+        "search": bench_search.search,
     }
 
 
-def run_benchmarks(*, quick: bool, only: str | None, json_path: Path | None) -> int:
+def run_benchmarks(*, quick: bool, only: str | None, json_path: Path | None, store_size: str = "100k") -> int:
+    """store_size: the year-long store the scale benches read (bench/scale.py store_size())."""
+    from bench import scale
+
+    scale.set_store_size(store_size)
     records: list[Record] = []
     for name, bench in all_benchmarks().items():
         if only and only not in name:

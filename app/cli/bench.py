@@ -15,6 +15,9 @@ CHECKOUT = Path(__file__).resolve().parents[2]  # app/cli/bench.py → the check
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions; finishes in under a minute")
     parser.add_argument("--only", metavar="NAME", help="run only benchmarks whose name contains NAME")
+    parser.add_argument("--store-size", choices=("100k", "1m", "5m"), default="100k",
+                        help="messages in the year-long store the scale benches read (built once, then cached in "
+                        "~/.cache/kefudesk-bench; 5m takes minutes to build)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the records as JSON to FILE")
     parser.add_argument("--reliability", action="store_true", help="instead: the long crash and bad-input runs "
                         "(150 kills of a working desk, property tests at 20× their inputs; about 15 minutes, "
@@ -33,4 +36,4 @@ def run(args: argparse.Namespace) -> int:
         return run_reliability(quick=args.quick, json_path=args.json)
     from bench.runner import run_benchmarks
 
-    return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json)
+    return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json, store_size=args.store_size)

@@ -85,6 +85,8 @@ def _from_index(s: Session, base: Select[Any], match: str, upto: int, limit: int
         if not ids:
             break
         rows += s.execute(base.where(m.Message.id.in_(ids))).all()
+        if len(ids) < page:  # the index has no older match: asking again would read its lists a second time
+            break
         before, page = ids[-1] - 1, min(page * 4, 50_000)
     return rows
 

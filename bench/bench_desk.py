@@ -79,6 +79,12 @@ def _dispose(app, *widgets) -> None:
     app.sendPostedEvents(None, 0)
 
 
+def _close_desk(app, session, store, *widgets) -> None:
+    _dispose(app, *widgets)
+    session.stop()
+    store.close()
+
+
 def _spin_until(app, condition, timeout: float = 10.0) -> bool:
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
@@ -206,10 +212,12 @@ def message_to_queue(quick: bool) -> list[Record]:
     return [record("message_to_queue_p95", p95(samples) * 1000, "ms", 100, p95(floor) * 1000 if floor else None)]
 
 
-def _two_long_chats(store) -> dict[str, list[str]]:
-    """Chats A and B of 2,000 messages each, alternating buyer and agent; their texts, oldest first."""
+def _desk_with_two_long_chats(folder: str):
+    """A desk window whose queue holds chats A and B of 2,000 messages each, alternating buyer and agent; with
+    the window, their texts, oldest first."""
     from app import domain
 
+    app, store, session, window = _desk_window(Path(folder) / "bench.db")
     start = datetime(2026, 11, 1, tzinfo=UTC)
     texts: dict[str, list[str]] = {}
     for chat in ("A", "B"):
@@ -220,7 +228,9 @@ def _two_long_chats(store) -> dict[str, list[str]]:
             text = f"亲，这是第{i}条消息，宝贝已经在路上了哦～" if direction == "out" else f"第{i}条：什么时候发货呀？"
             texts[chat].append(text)
             store.ingest_message(domain.Message(f"{chat}-{i}", chat, direction, text, start + timedelta(seconds=i)))
-    return texts
+    for chat in store.conversation_summaries():
+        window.queue_model.upsert(chat)
+    return app, store, session, window, texts
 
 
 def _plain_history(like):
@@ -250,10 +260,7 @@ def chat_switch(quick: bool) -> list[Record]:
 
     samples, floor = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        app, store, session, window = _desk_window(Path(tmp) / "bench.db")
-        texts = _two_long_chats(store)
-        for chat in store.conversation_summaries():
-            window.queue_model.upsert(chat)
+        app, store, session, window, texts = _desk_with_two_long_chats(tmp)
         history = window.conversation.history
         for i in range(20 if quick else 100):
             started = time.perf_counter()
@@ -273,9 +280,7 @@ def chat_switch(quick: bool) -> list[Record]:
             plain.scrollToBottom()
             plain.viewport().repaint()
             floor.append(time.perf_counter() - started)
-        _dispose(app, plain, window)
-        session.stop()
-        store.close()
+        _close_desk(app, session, store, plain, window)
     return [record("chat_switch_2000_messages", median(samples) * 1000, "ms", 50, median(floor) * 1000)]
 
 
@@ -308,10 +313,7 @@ def chat_scroll_back(quick: bool) -> list[Record]:
 
     samples, floor = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        app, store, session, window = _desk_window(Path(tmp) / "bench.db")
-        texts = _two_long_chats(store)
-        for chat in store.conversation_summaries():
-            window.queue_model.upsert(chat)
+        app, store, session, window, texts = _desk_with_two_long_chats(tmp)
         history = window.conversation.history
         bar = history.verticalScrollBar()
         for i in range(20 if quick else 100):
@@ -343,7 +345,5 @@ def chat_scroll_back(quick: bool) -> list[Record]:
             plain_bar.setValue(plain_bar.maximum() - before)
             plain.viewport().repaint()
             floor.append(time.perf_counter() - started)
-        _dispose(app, plain, window)
-        session.stop()
-        store.close()
+        _close_desk(app, session, store, plain, window)
     return [record("chat_scroll_back_200_older", median(samples) * 1000, "ms", 50, median(floor) * 1000)]

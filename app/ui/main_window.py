@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         if message.direction == "in" and message.conversation_id == self.conversation.conversation_id:
             self.firing.refresh_suggestions()
         if message.direction != "in":  # a buyer's message never changes what waits to be sent: no store count
-            self.status_line.update_outbox()
+            self.status_line.update_outbox_soon()
 
     def image_bytes(self, image_id: str) -> bytes | None:
         try:

@@ -4,6 +4,7 @@ in total, an agent script answering the longest-waiting chat through the compose
 Run by bench/bench_soak.py in a process of its own (so earlier benchmarks' memory does not count), or by hand:
 
     python bench/soak.py --seconds 600 --warmup 60 --out soak.json
+    python bench/soak.py --seconds 60 --warmup 10 --busy 2 --profile late.txt   # on busy CPUs, what runs late
 
 The simulator runs in a second process (as a shop's gateway would), with a driver thread that posts the buyers'
 messages at the set rate through /sim/say and records their ids. The desk process measures:
@@ -32,7 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.gui_profile import GuiSampler  # noqa: E402 - after the checkout is on the path
+
 PROBE_MS = 10
+LATE_MS = 10  # --profile: probes later than this count as lag worth explaining
 
 
 def _free_port() -> int:
@@ -94,7 +98,8 @@ def serve_sim(port: int, buyers: int, rate: float, seconds: float, go: Path, pos
 # --- the desk's process -----------------------------------------------------------------------------------
 
 
-def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0) -> dict[str, float]:
+def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0,
+         profile: Path | None = None) -> dict[str, float]:
     import httpx
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
@@ -176,10 +181,13 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0) ->
         memory_timer.timeout.connect(lambda: memory.append((time.perf_counter(), rss_mb())))
         memory_timer.start(2000)
 
+        sampler = GuiSampler().start() if profile is not None else None
         go.touch()
         started = time.perf_counter()
         run_for(seconds)
         traffic_end = time.perf_counter()
+        if sampler is not None:
+            sampler.stop()
         # the driver stops; the agent answers who is left and the outbox drains
         deadline = time.perf_counter() + 60
         while time.perf_counter() < deadline:
@@ -195,6 +203,11 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0) ->
 
         warm = started + warmup
         loaded = [lag for t, lag in lags if warm <= t <= traffic_end]
+        if sampler is not None and profile is not None:
+            # a probe `lag` ms late: the loop was held from about when it was due until it ran
+            late = [(t - lag / 1000 - 0.002, t) for t, lag in lags if started <= t <= traffic_end and lag > LATE_MS]
+            profile.write_text(f"GUI thread while the lag probe was over {LATE_MS} ms late\n\n"
+                               + sampler.report(late) + "\n", encoding="utf-8")
         after_warmup = next((mb for t, mb in memory if t >= warm), memory[-1][1])
         posted_ids = set(json.loads(posted.read_text(encoding="utf-8"))) if posted.exists() else set()
         from sqlalchemy import select
@@ -240,6 +253,10 @@ def main() -> int:
     parser.add_argument("--buyers", type=int, default=100)
     parser.add_argument("--rate", type=float, default=5.0, help="buyer messages per second, in total")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="sample the GUI thread during traffic; write what ran while the loop was late")
+    parser.add_argument("--busy", type=int, default=0, metavar="N",
+                        help="N CPU-bound processes compete for the cores while the soak runs (a busy PC)")
     parser.add_argument("--serve-sim", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--go", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--posted", type=Path, help=argparse.SUPPRESS)
@@ -248,7 +265,14 @@ def main() -> int:
         serve_sim(args.serve_sim, args.buyers, args.rate, args.seconds, args.go, args.posted)
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = soak(args.seconds, args.warmup, args.buyers, args.rate)
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(args.busy)]
+    try:
+        result = soak(args.seconds, args.warmup, args.buyers, args.rate, args.profile)
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait(10)
+    result["busy_processes"] = args.busy
     text = json.dumps(result, indent=2)
     if args.out:
         args.out.write_text(text, encoding="utf-8")

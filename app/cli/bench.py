@@ -19,6 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="messages in the year-long store the scale benches read (built once, then cached in "
                         "~/.cache/kefudesk-bench; 5m takes minutes to build)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the records as JSON to FILE")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run each benchmark N times: the median is the value, the smallest beside it")
+    parser.add_argument("--compare", type=Path, metavar="PREVIOUS.json",
+                        help="print each record beside its value in an earlier --json file (no verdict from it)")
     parser.add_argument("--reliability", action="store_true", help="instead: the long crash and bad-input runs "
                         "(150 kills of a working desk, property tests at 20× their inputs; about 15 minutes, "
                         "or 2 with --quick); see docs/reliability.md")
@@ -36,4 +40,5 @@ def run(args: argparse.Namespace) -> int:
         return run_reliability(quick=args.quick, json_path=args.json)
     from bench.runner import run_benchmarks
 
-    return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json, store_size=args.store_size)
+    return run_benchmarks(quick=args.quick, only=args.only, json_path=args.json, store_size=args.store_size,
+                          repeat=args.repeat, compare=args.compare)

@@ -3,6 +3,8 @@ the buttons that copy an order's number, tracking no. and address, and the buyer
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,15 +38,28 @@ class CardDelegate(QStyledItemDelegate):
     """Cards as wide as the pane, never wider: a long line is elided (whole in the tool tip and the detail) instead
     of the whole list scrolling sideways."""
 
+    def __init__(self, parent: QListView) -> None:
+        super().__init__(parent)
+        # sizes by (card text, font, room): the cards are laid out again on every chat opened and every answer from
+        # the shop, and laying out a card's lines was 3-4 % of the GUI thread's late samples in the soak
+        self._sizes: OrderedDict[tuple[str, str, int], QSize] = OrderedDict()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        hint = super().sizeHint(option, index)
         view = self.parent()
-        if isinstance(view, QListView):
-            hint.setWidth(min(hint.width(), max(view.viewport().width() - 2 * view.spacing(), 1)))
-        # the lines' heights are fractions (CJK fallback fonts) and the sum was rounded down: the style then cut the
-        # card's last line, the parcel's. A little room keeps every line.
-        hint.setHeight(hint.height() + CARD_ROOM)
-        return hint
+        room = max(view.viewport().width() - 2 * view.spacing(), 1) if isinstance(view, QListView) else 0
+        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), option.font.key(), room)
+        hint = self._sizes.get(key)
+        if hint is None:
+            hint = super().sizeHint(option, index)
+            if room:
+                hint.setWidth(min(hint.width(), room))
+            # the lines' heights are fractions (CJK fallback fonts) and the sum was rounded down: the style then cut
+            # the card's last line, the parcel's. A little room keeps every line.
+            hint.setHeight(hint.height() + CARD_ROOM)
+            self._sizes[key] = hint
+            if len(self._sizes) > 500:
+                self._sizes.popitem(last=False)
+        return QSize(hint)
 
 
 class BuyerPane(QWidget):

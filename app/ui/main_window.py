@@ -226,7 +226,8 @@ class MainWindow(QMainWindow):
         self.conversation.model.upsert(message)
         if message.direction == "in" and message.conversation_id == self.conversation.conversation_id:
             self.firing.refresh_suggestions()
-        self.status_line.update_outbox()
+        if message.direction != "in":  # a buyer's message never changes what waits to be sent: no store count
+            self.status_line.update_outbox_soon()
 
     def image_bytes(self, image_id: str) -> bytes | None:
         try:

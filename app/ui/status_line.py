@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QStyle, QSystemTrayIcon, QToolButton
 
 from app.store.records import ConversationSummary
@@ -24,10 +24,19 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
+# the shop takes replies in bursts (a sent mark and its echo each): one store count on the GUI thread for the
+# burst, not one a message
+OUTBOX_RECOUNT_MS = 250
+
+
 class StatusLine(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(OUTBOX_RECOUNT_MS)
+        self._recount.timeout.connect(self.update_outbox)
         self.online = False
         self._connection_message = ""
         bar = window.statusBar()
@@ -96,6 +105,11 @@ class StatusLine(QObject):
             "shop until it can.\n\n%1").replace("%1", why), QMessageBox.StandardButton.Ok, window)
         box.setObjectName("readOnlyNotice")
         box.open()
+
+    def update_outbox_soon(self) -> None:
+        """A reply was sent, refused or echoed: the count is read once the burst has passed, within 250 ms."""
+        if not self._recount.isActive():
+            self._recount.start()
 
     def update_outbox(self) -> None:
         pending = self.window.session.pending_count

@@ -198,6 +198,21 @@ def test_a_cards_last_line_the_parcel_is_drawn_not_cut_off(qtbot, window):
         assert sum(ink(y) for y in range(rect.bottom() - 6, rect.bottom())) > 0, f"card {row}'s last line is missing"
 
 
+def test_a_card_is_measured_again_when_its_lines_or_the_panes_width_change(qtbot, window):
+    """Card sizes are kept between layouts (the cards are laid out on every chat opened): a card given another
+    item grows by a line, and a narrower pane makes every card narrower, never wider than the pane."""
+    view, pane = window.buyer.table, window.buyer
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(0, 0)).height() > 0)
+    before = view.visualRect(view.model().index(0, 0)).height()
+    third = domain.OrderItem("XL-HAT-02", "儿童遮阳帽 可调节", 1, 3900, 80, "颜色分类:粉色")
+    pane.show_orders("b1", [replace(ORDER, items=(SHOES, SOCKS, third)), OLDER])
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(0, 0)).height() > before)
+    window.resize(window.width() - 200, window.height())
+    pane.resize(pane.width() - 200, pane.height())
+    qtbot.waitUntil(lambda: all(view.visualRect(view.model().index(row, 0)).width() <= view.viewport().width()
+                                for row in range(view.model().rowCount())))
+
+
 def test_a_parcel_is_asked_once_while_fresh_and_a_failure_keeps_the_record_already_shown(qtbot):
     from app.gateway.errors import GatewayUnavailable
 

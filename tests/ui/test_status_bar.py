@@ -5,6 +5,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from app.store.records import MessageRecord
+
 from app.ui.start import install_translators
 
 from app import domain
@@ -82,3 +84,29 @@ def test_the_title_says_suspended_in_chinese(qtbot, desk, qapp):
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_the_outbox_count_follows_replies_once_a_burst_and_never_for_a_buyer_message(qtbot, desk, monkeypatch):
+    """A promotion's buyers write several messages a second: none of them changes what waits to be sent, so none
+    costs the GUI thread a store count (the soak's profile found one per message); the shop's answers about
+    replies come in bursts and are counted once a burst."""
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
+    store = window.session.store
+    counted = []
+    real_count = store.outbox_count
+    monkeypatch.setattr(store, "outbox_count", lambda: counted.append(1) or real_count())
+    composer = window.conversation.composer
+    composer.setPlainText("亲，在的呢")
+    qtbot.keyClick(composer, Qt.Key.Key_Return)  # offline: the reply waits in the outbox
+    assert "1" in window.status_line.outbox_label.text() and counted
+    counted.clear()
+    for n in range(5):
+        record = MessageRecord(100 + n, "c1", "in", f"还有货吗{n}", NOW, f"s{n}", None, "received")
+        window.bridge.sig_message.emit(record)
+    assert window.conversation.model.rowCount() == 7  # the buyer's five messages are shown…
+    assert counted == [] and "1" in window.status_line.outbox_label.text()  # …and the count still says one
+    for n in range(5):  # a burst of the shop's answers about replies: one count for all of them
+        record = MessageRecord(200 + n, "c1", "out", f"亲，好的{n}", NOW, f"o{n}", f"kd-{n}", "sent")
+        window.bridge.sig_message.emit(record)
+    qtbot.waitUntil(lambda: bool(counted), timeout=5000)
+    assert counted == [1] and "1" in window.status_line.outbox_label.text()

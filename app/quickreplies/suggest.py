@@ -6,7 +6,10 @@ Two kinds of evidence, added up per phrase:
   body (weak), weighted by how rare they are in the library; a few ways buyers say the same thing (什么时候发 →
   发货) are widened to the library's words first;
 - habit: the phrases the agents fired after similar buyer messages before (store.phrase_uses), weighted by how
-  alike the messages are.
+  alike the messages are;
+- history (when given an app.quickreplies.learn.HistoryIndex): what the shop's agents sent, typed or fired, after
+  similar buyer turns, with how often each phrase is sent at all. Where the history has a say, the words count
+  less: a buyer's 好的 is not answered with the phrase titled 好的.
 Never suggested: a phrase the shop has not finished setting up (a 【请在短语管理里…】 placeholder in its text), and
 whatever the caller leaves out (the desk: phrases not for a complaining buyer, when the buyer complains).
 Pure Python over dictionaries built once per library; a message is scored in well under a millisecond.
@@ -20,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from app.quickreplies.learn import HistoryIndex
 from app.quickreplies.phrase import FLAG_TAGS, Phrase
 from app.quickreplies.template import needs_setup
 
@@ -43,6 +47,8 @@ WEAK = 1.0  # a word in the body only
 EARLIER_LINES = 0.3  # the buyer's earlier unanswered messages, against the last one
 HABIT_WEIGHT = 8.0  # one firing after an identical message outweighs two title words
 HABIT_MIN_SIMILARITY = 0.25  # share of bigrams: 开胶了可以退吗 ~ 鞋子开胶了能退吗 is 0.3
+HISTORY_WEIGHT = 30.0  # the history's votes (one identical past turn ~ 1) against the words' scores
+WORDS_WITH_HISTORY = 0.1  # the words' share once the history has a say (tuned with HISTORY_WEIGHT on the dev chats)
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,10 @@ def _informative(term: str) -> bool:
 
 
 class Suggester:
-    def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = ()) -> None:
+    def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = (), *,
+                 learned: HistoryIndex | None = None) -> None:
         self._phrases = {p.id: p for p in phrases}
+        self.learned = learned
         self._unfinished = frozenset(p.id for p in phrases if needs_setup(p.body))
         self._where: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term → (phrase id, weight)
         for p in phrases:
@@ -113,10 +121,11 @@ class Suggester:
             self._past.append((prompt_terms, Counter()))
         self._past[at][1][phrase_id] += 1
 
-    def suggest(self, message: str, top: int = 3, *, leave_out: Container[int] = ()) -> list[Suggestion]:
+    def suggest(self, message: str, top: int = 3, *, leave_out: Container[int] = (),
+                before: str = "") -> list[Suggestion]:
         """message: what the buyer is waiting on, one message a line; the last line is the question that
         counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting). leave_out: phrase ids not to
-        suggest this time."""
+        suggest this time. before: the agent's last line in this chat, if known (the history's context)."""
         scores: dict[int, float] = defaultdict(float)
         reasons: dict[int, list[str]] = defaultdict(list)
         lines = [line for line in message.split("\n") if line.strip()]
@@ -145,11 +154,25 @@ class Suggester:
                     habit[phrase_id] += times
         for phrase_id, times in habit.items():
             reasons[phrase_id].append(f"fired {times}× after similar messages")
+        if self.learned is not None:
+            self._add_history(message, before, scores, reasons)
         for phrase_id in [pid for pid in scores if pid in self._unfinished or pid in leave_out]:
             del scores[phrase_id]
         best = sorted(scores, key=lambda pid: (-scores[pid], -self._phrases[pid].uses, self._phrases[pid].title))
         return [Suggestion(self._phrases[pid], round(scores[pid], 2), tuple(_dedupe(reasons[pid])))
                 for pid in best[:top] if scores[pid] > 0]
+
+    def _add_history(self, message: str, before: str, scores: dict[int, float],
+                     reasons: dict[int, list[str]]) -> None:
+        assert self.learned is not None
+        votes = {pid: v for pid, v in self.learned.votes(message, before).items() if pid in self._phrases}
+        if not votes:
+            return
+        for phrase_id in scores:
+            scores[phrase_id] *= WORDS_WITH_HISTORY
+        for phrase_id, vote in votes.items():
+            scores[phrase_id] += HISTORY_WEIGHT * vote
+            reasons[phrase_id].append(f"sent after similar messages ({vote:.1f})")
 
     def fit(self, message: str, top: int = 20) -> dict[int, float]:
         """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break."""

@@ -1,0 +1,74 @@
+"""A shop's past chats in the store (table history_message): written by `kefudesk history import`, read back for
+the suggestions to learn from. Apart from the live chats, so the KPIs never count them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from app.store import models as m
+from app.store.store import Store
+from app.store.upsert import insert_new
+
+BATCH = 5_000  # rows per INSERT: SQLite's limit on bound values is far above 5,000 × 7
+
+
+@dataclass(frozen=True)
+class HistoryMessage:
+    conversation: str
+    seq: int  # its place in its conversation, from 1: with the conversation, its key
+    sender: str  # buyer | agent
+    text: str
+    at: datetime | None = None  # UTC
+    buyer: str = ""
+    agent: str = ""
+
+
+def add_history(store: Store, messages: Sequence[HistoryMessage]) -> int:
+    """Store the messages in one transaction (all or none); those already there are kept. Returns how many
+    were new."""
+    table = m.HistoryRow.__table__
+    with store.writing() as s:
+        before = s.scalar(select(func.count()).select_from(table)) or 0
+        for start in range(0, len(messages), BATCH):
+            rows = [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender, "text": x.text,
+                     "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
+                    for x in messages[start:start + BATCH]]
+            s.execute(insert_new(s, table, ["conversation", "seq"]), rows)  # type: ignore[arg-type]
+        after = s.scalar(select(func.count()).select_from(table)) or 0
+    return after - before
+
+
+def history_conversations(store: Store, limit: int = 200_000) -> Iterator[list[tuple[str, str]]]:
+    """The stored past chats, each as its (from, text) in order; at most limit messages (a bound on what the
+    desk reads at start)."""
+    query = (select(m.HistoryRow.conversation, m.HistoryRow.sender, m.HistoryRow.text)
+             .order_by(m.HistoryRow.conversation, m.HistoryRow.seq).limit(limit))
+    with store.reading() as s:
+        current, said = None, []
+        for conversation, sender, text in s.execute(query):
+            if conversation != current and said:
+                yield said
+                said = []
+            current = conversation
+            said.append((sender, text))
+        if said:
+            yield said
+
+
+def recent_chats(store: Store, limit: int = 200_000) -> Iterator[list[tuple[str, str]]]:
+    """The live chats' last limit messages, each chat as its (from, text) in order: buyer for what came in, agent
+    for what the desk sent (an agent's or the robot's)."""
+    message = m.Message
+    query = (select(message.conversation_id, message.direction, message.text)
+             .where(message.direction.in_(("in", "out", "robot")), message.text != "")
+             .order_by(message.id.desc()).limit(limit))
+    chats: dict[str, list[tuple[str, str]]] = {}
+    with store.reading() as s:
+        for conversation, direction, text in s.execute(query):
+            chats.setdefault(conversation, []).append(("buyer" if direction == "in" else "agent", text))
+    for said in chats.values():
+        yield said[::-1]

@@ -67,6 +67,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_review,
         bench_soak,
         bench_store_open,
+        bench_suggest,
         bench_system_palette,
     )
 
@@ -90,6 +91,9 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "audit_log": bench_audit.audit_log,
         "store_open": bench_store_open.store_open,
         "import_lock": bench_import_lock.import_lock,
+        "suggest_hit3": bench_suggest.suggest_quality,
+        "suggest_p99": bench_suggest.suggest_speed,
+        "history_import": bench_suggest.history_import,
     }
 
 

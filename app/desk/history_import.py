@@ -114,24 +114,33 @@ def _sheet(rows: Iterator[tuple[int, Sequence[object]]]) -> Iterator[tuple[int, 
 
 
 def _message(line: int, row: Mapping[str, object], seen: dict[str, int]) -> HistoryMessage | Rejected:
-    shown = json.dumps(row, ensure_ascii=False, default=str)[:80]
-    values = {field: "" if row.get(field) is None else str(row.get(field)).strip() for field in HEADERS}
+    values = {field: _text(row.get(field)) for field in HEADERS}
     for field in REQUIRED:
         if not values[field]:
-            return Rejected(line, f"no {field}", shown)
+            return Rejected(line, f"no {field}", _shown(row))
     sender = SENDER.get(values["from"].lower())
     if sender is None:
-        return Rejected(line, f"from is {values['from']!r}, not buyer/agent (买家/客服)", shown)
+        return Rejected(line, f"from is {values['from']!r}, not buyer/agent (买家/客服)", _shown(row))
     at = row.get("time")
     when: datetime | None = at if isinstance(at, datetime) else None
     if when is None and values["time"]:
         try:
             when = datetime.fromisoformat(values["time"])
         except ValueError:
-            return Rejected(line, f"time {values['time']!r} is not ISO 8601 (2024-05-01T14:30:00+08:00)", shown)
+            return Rejected(line, f"time {values['time']!r} is not ISO 8601 (2024-05-01T14:30:00+08:00)", _shown(row))
     if when is not None and when.tzinfo is None:
         when = when.astimezone()  # a time without a zone is the shop's local time
     conversation = values["conversation"]
     seen[conversation] = seen.get(conversation, 0) + 1
     return HistoryMessage(conversation, seen[conversation], sender, values["text"],
                           None if when is None else when.astimezone(UTC), values["buyer"], values["agent"])
+
+
+def _shown(row: Mapping[str, object]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)[:80]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return (value if isinstance(value, str) else str(value)).strip()

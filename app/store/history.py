@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, text
 
 from app.store import models as m
+from app.store.models import UTCDateTime
 from app.store.store import Store
-from app.store.upsert import insert_new
 
-BATCH = 5_000  # rows per INSERT: SQLite's limit on bound values is far above 5,000 × 7
+BATCH = 5_000  # rows per executemany: progress could be told between them
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,17 @@ def add_history(store: Store, messages: Sequence[HistoryMessage]) -> int:
     """Store the messages in one transaction (all or none); those already there are kept. Returns how many
     were new."""
     table = m.HistoryRow.__table__
+    # one plain statement executed many times: the ORM's insert with ON CONFLICT took 50 µs a row
+    statement = text("INSERT INTO history_message (conversation, seq, sender, text, at, buyer, agent) VALUES "
+                     "(:conversation, :seq, :sender, :text, :at, :buyer, :agent) ON CONFLICT (conversation, seq) "
+                     "DO NOTHING").bindparams(bindparam("at", type_=UTCDateTime))
     with store.writing() as s:
         before = s.scalar(select(func.count()).select_from(table)) or 0
         for start in range(0, len(messages), BATCH):
             rows = [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender, "text": x.text,
                      "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
                     for x in messages[start:start + BATCH]]
-            s.execute(insert_new(s, table, ["conversation", "seq"]), rows)  # type: ignore[arg-type]
+            s.execute(statement, rows)
         after = s.scalar(select(func.count()).select_from(table)) or 0
     return after - before
 

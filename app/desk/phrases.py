@@ -92,6 +92,7 @@ class PhraseBook:
         """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only."""
         self._store = store
         self._clock = clock
+        self._history: HistoryIndex | None = None
         self.agent = agent
         # told of each firing counted in memory (the phrase manager shows the new count at once)
         self.use_listeners: list[Callable[[Phrase], None]] = []
@@ -129,12 +130,20 @@ class PhraseBook:
     @property
     def suggester(self) -> Suggester:
         if self._suggester is None:
-            self._suggester = Suggester(self.phrases, self._store.phrase_uses(), learned=self._history())
+            self._suggester = Suggester(self.phrases, self._store.phrase_uses(), learned=self.history)
         return self._suggester
 
-    def _history(self) -> HistoryIndex:
-        chats = [*history_conversations(self._store, LEARN_FROM_HISTORY), *recent_chats(self._store, LEARN_FROM_CHATS)]
-        return HistoryIndex([(p.id, p.body) for p in self.phrases], (t for chat in chats for t in turns(chat)))
+    @property
+    def history(self) -> HistoryIndex:
+        """What the shop's agents sent after which buyer turns, read from the store once (seconds for a big one:
+        warm() builds it in the background). Kept when the library changes: a deleted phrase's votes are ignored,
+        and a phrase added or reworded since is learned as replies use it and fully at the next start."""
+        if self._history is None:
+            chats = [*history_conversations(self._store, LEARN_FROM_HISTORY),
+                     *recent_chats(self._store, LEARN_FROM_CHATS)]
+            self._history = HistoryIndex([(p.id, p.body) for p in self.phrases],
+                                         (t for chat in chats for t in turns(chat)))
+        return self._history
 
     def search(self, query: str, limit: int = 20, *, buyer_said: str = "") -> list[Match]:
         """The palette's list; among equal matches, phrases that answer the buyer's last message come first."""
@@ -307,8 +316,8 @@ class PhraseBook:
         """Learn from a reply the agent sent, typed, pasted or from a phrase, and the buyer's turn it answered (in
         memory: the store keeps the reply, and the next start learns it from there). Before the suggester is built
         there is nothing to do: building it reads the stored chats, this reply among them."""
-        if self._suggester is not None and self._suggester.learned is not None:
-            self._suggester.learned.learn(turn)
+        if self._history is not None:
+            self._history.learn(turn)
 
     def used(self, phrase: Phrase, buyer_said: str = "") -> None:
         """Count a firing in the store, with the message it answered (it writes: call it off the GUI thread)."""

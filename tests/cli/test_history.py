@@ -87,3 +87,16 @@ def test_evaluate_reports_the_suggestions_beside_both_baselines(tmp_path, capsys
     found = json.loads(capsys.readouterr().out)
     assert found["asked"] + found["learned_from"] == 40 and found["asked"] > 5
     assert found["suggester"]["hit@1"] == 1.0 and found["most_frequent_three"]["hit@3"] == 1.0
+
+
+def test_a_workbook_with_chinese_headers_is_read_and_a_bad_row_named(tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["会话", "角色", "内容", "时间"], ["a", "买家", "在吗", None], ["a", "客服", "您好", "2026-03-01 10:00"],
+                ["a", "店长", "我来", None]):
+        sheet.append(row)
+    book.save(tmp_path / "chats.xlsx")
+    assert main(["history", "import", str(tmp_path / "chats.xlsx")]) == 1
+    assert "line 4: from is '店长'" in capsys.readouterr().out

@@ -36,6 +36,7 @@ MAX_SHARE = 0.1  # a term in more of the turns than this says nothing about whic
 PRUNE_FROM = 10  # ... but only once it is in this many turns
 POSTINGS = 200  # per term, only its strongest entries are kept: a query stays short at a million messages
 PRIOR_TOP = 30  # the prior is added for this many most-sent phrases (others cannot reach the top on it alone)
+SEEN_LINES = 200_000  # agent lines remembered with the phrase they are (or None)
 UNMAPPED_KEPT = 50_000  # distinct typed replies remembered for mining new phrases
 
 BUYER_NAMES = frozenset({"buyer", "买家", "顾客", "客户"})
@@ -104,14 +105,21 @@ class PhraseMap:
             for bigram in {text[i:i + 2] for i in range(len(text) - 1)} or {text}:
                 self._by_bigram[bigram].append(at)
         self._seen: dict[str, int | None] = {}  # agents repeat themselves: each distinct line is looked up once
+        self._lines: dict[str, int | None] = {}
 
     def __call__(self, line: str) -> int | None:
+        if line in self._lines:  # most replies are a phrase's text again: not normalised again
+            return self._lines[line]
         text = plain(line)
         if text in self._exact:
-            return self._exact[text]
-        if text not in self._seen:
-            self._seen[text] = self._closest(text) if text else None
-        return self._seen[text]
+            found = self._exact[text]
+        else:
+            if text not in self._seen:
+                self._seen[text] = self._closest(text) if text else None
+            found = self._seen[text]
+        if len(self._lines) < SEEN_LINES:
+            self._lines[line] = found
+        return found
 
     def _closest(self, text: str) -> int | None:
         if len(self._texts) <= MAP_ALL:
@@ -182,7 +190,9 @@ class HistoryIndex:
             for term, weight in self._vector(found).items():
                 lists[term].append((at, weight))
         # the strongest entries of each term (short turns that are mostly this term); the rest never decide
-        self._postings = {term: heapq.nlargest(POSTINGS, entries, key=lambda e: e[1]) for term, entries in lists.items()}
+        self._postings = {term: entries if len(entries) <= POSTINGS else heapq.nlargest(POSTINGS, entries,
+                                                                                          key=lambda e: e[1])
+                          for term, entries in lists.items()}
 
     def _vector(self, found: Counter[str]) -> dict[str, float]:
         unseen = math.log(len(self._votes) + 1) + 1  # a term no turn had at the build: as rare as can be

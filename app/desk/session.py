@@ -456,8 +456,9 @@ class DeskSession:
         if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
             self._notify_chat(conversation_id)
         self.outbox.wake()
-        for learner in self.reply_learners if answered is not None else ():
-            learner(answered)  # type: ignore[arg-type]
+        if answered is not None:
+            for learner in self.reply_learners:
+                learner(answered)
         return record
 
     def _answered(self, conversation_id: str, reply: str) -> Turn | None:

@@ -1,7 +1,7 @@
 """Which phrases answer this buyer message: the three suggestions above the composer (Alt+Q/W/E), the palette's
 "fits the buyer" tie-break and `kefudesk phrases suggest`.
 
-Two kinds of evidence, added up per phrase:
+Three kinds of evidence, added up per phrase:
 - words: the message's Chinese bigrams and Latin words found in a phrase's title, tags and group (strong) or
   body (weak), weighted by how rare they are in the library; a few ways buyers say the same thing (什么时候发 →
   发货) are widened to the library's words first;
@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from app.quickreplies.learn import HistoryIndex
+from app.quickreplies.learn import PRIOR, HistoryIndex
 from app.quickreplies.phrase import FLAG_TAGS, Phrase
 from app.quickreplies.template import needs_setup
 
@@ -172,7 +172,8 @@ class Suggester:
             scores[phrase_id] *= WORDS_WITH_HISTORY
         for phrase_id, vote in votes.items():
             scores[phrase_id] += HISTORY_WEIGHT * vote
-            reasons[phrase_id].append(f"sent after similar messages ({vote:.1f})")
+            if vote > PRIOR:  # more than being sent often: similar messages were answered with it
+                reasons[phrase_id].append(f"sent after similar messages ({vote:.1f})")
 
     def fit(self, message: str, top: int = 20) -> dict[int, float]:
         """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break."""

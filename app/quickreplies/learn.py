@@ -34,6 +34,7 @@ PRIOR = 0.2  # the most-sent phrase's prior, against one identical past turn's v
 CONTEXT = 0.2  # a neighbour whose previous agent line was the same phrase votes this much more
 MAX_SHARE = 0.1  # a term in more of the turns than this says nothing about which one: left out of queries
 PRUNE_FROM = 10  # ... but only once it is in this many turns
+QUERY_TERMS = 12  # at most this many of a message's terms are looked up
 POSTINGS = 200  # per term, only its strongest entries are kept: a query stays short at a million messages
 PRIOR_TOP = 30  # the prior is added for this many most-sent phrases (others cannot reach the top on it alone)
 SEEN_LINES = 200_000  # agent lines remembered with the phrase they are (or None)
@@ -218,6 +219,8 @@ class HistoryIndex:
         # a small history has no terms too common to tell turns apart: 吗 in 3 of 5 turns still says something
         limit = max(MAX_SHARE * len(self._votes), PRUNE_FROM) if prune else math.inf
         query = {t: w for t, w in self._vector(found).items() if self._df[t] <= limit and t in self._postings}
+        if prune and len(query) > QUERY_TERMS:  # a long message: its rarest terms decide, and the query stays bounded
+            query = dict(heapq.nlargest(QUERY_TERMS, query.items(), key=lambda item: item[1]))
         scores: dict[int, float] = defaultdict(float)
         for term, weight in query.items():
             for at, doc_weight in self._postings[term]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, func, select, text
 
@@ -13,6 +13,9 @@ from app.store import models as m
 from app.store.models import UTCDateTime
 from app.store.store import Store
 
+_SQLITE_INSERT = ("INSERT INTO history_message (conversation, seq, sender, text, at, buyer, agent) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation, seq) DO NOTHING")
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy's DateTime writes it in SQLite (UTCDateTime reads it back)
 BATCH = 5_000  # rows per executemany: progress could be told between them
 
 
@@ -37,11 +40,19 @@ def add_history(store: Store, messages: Sequence[HistoryMessage]) -> int:
                      "DO NOTHING").bindparams(bindparam("at", type_=UTCDateTime))
     with store.writing() as s:
         before = s.scalar(select(func.count()).select_from(table)) or 0
+        sqlite = s.get_bind().dialect.name == "sqlite"
         for start in range(0, len(messages), BATCH):
-            rows = [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender, "text": x.text,
-                     "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
-                    for x in messages[start:start + BATCH]]
-            s.execute(statement, rows)
+            batch = messages[start:start + BATCH]
+            if sqlite:  # the driver's executemany in the session's transaction: SQLAlchemy's binding was 2/3 of it
+                cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+                cursor.executemany(_SQLITE_INSERT, [
+                    (x.conversation[:100], x.seq, x.sender, x.text,
+                     None if x.at is None else x.at.astimezone(UTC).strftime(_SQLITE_TIME), x.buyer[:100],
+                     x.agent[:100]) for x in batch])
+                continue
+            s.execute(statement, [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender,
+                                   "text": x.text, "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
+                                  for x in batch])
         after = s.scalar(select(func.count()).select_from(table)) or 0
     return after - before
 

@@ -114,30 +114,35 @@ def _sheet(rows: Iterator[tuple[int, Sequence[object]]]) -> Iterator[tuple[int, 
 
 
 def _message(line: int, row: Mapping[str, object], seen: dict[str, int]) -> HistoryMessage | Rejected:
-    values = {field: _text(row.get(field)) for field in HEADERS}
-    for field in REQUIRED:
-        if not values[field]:
+    conversation, who, text = _text(row.get("conversation")), _text(row.get("from")), _text(row.get("text"))
+    for field, value in (("conversation", conversation), ("from", who), ("text", text)):
+        if not value:
             return Rejected(line, f"no {field}", _shown(row))
-    sender = SENDER.get(values["from"].lower())
+    sender = SENDER.get(who.lower())
     if sender is None:
-        return Rejected(line, f"from is {values['from']!r}, not buyer/agent (买家/客服)", _shown(row))
+        return Rejected(line, f"from is {who!r}, not buyer/agent (买家/客服)", _shown(row))
     at = row.get("time")
     when: datetime | None = at if isinstance(at, datetime) else None
-    if when is None and values["time"]:
+    if when is None and (written := _text(at)):
         try:
-            when = datetime.fromisoformat(values["time"])
+            when = datetime.fromisoformat(written)
         except ValueError:
-            return Rejected(line, f"time {values['time']!r} is not ISO 8601 (2024-05-01T14:30:00+08:00)", _shown(row))
+            return Rejected(line, f"time {written!r} is not ISO 8601 (2024-05-01T14:30:00+08:00)", _shown(row))
     if when is not None and when.tzinfo is None:
         when = when.astimezone()  # a time without a zone is the shop's local time
-    conversation = values["conversation"]
-    seen[conversation] = seen.get(conversation, 0) + 1
-    return HistoryMessage(conversation, seen[conversation], sender, values["text"],
-                          None if when is None else when.astimezone(UTC), values["buyer"], values["agent"])
+    seen[conversation] = place = seen.get(conversation, 0) + 1
+    return HistoryMessage(conversation, place, sender, text, None if when is None else when.astimezone(UTC),
+                          _text(row.get("buyer")), _text(row.get("agent")))
 
 
 def _shown(row: Mapping[str, object]) -> str:
     return json.dumps(row, ensure_ascii=False, default=str)[:80]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return (value if isinstance(value, str) else str(value)).strip()
 
 
 def _text(value: object) -> str:

@@ -6,6 +6,8 @@ The UI asks this service; matching itself lives in app.quickreplies.match and no
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -52,6 +54,8 @@ REVIEW_WORDS = ("好评", "五星", "晒图", "评价", "追评", "评分")
 # chats starts as fast as a new one
 LEARN_FROM_CHATS = 200_000  # the live chats' newest messages
 LEARN_FROM_HISTORY = 300_000  # imported past chats' messages
+_HISTORIES: weakref.WeakKeyDictionary[Store, HistoryIndex] = weakref.WeakKeyDictionary()
+_BUILDING = threading.Lock()
 
 
 def invites_review(phrase: Phrase) -> bool:
@@ -139,10 +143,14 @@ class PhraseBook:
         warm() builds it in the background). Kept when the library changes: a deleted phrase's votes are ignored,
         and a phrase added or reworded since is learned as replies use it and fully at the next start."""
         if self._history is None:
-            chats = [*history_conversations(self._store, LEARN_FROM_HISTORY),
-                     *recent_chats(self._store, LEARN_FROM_CHATS)]
-            self._history = HistoryIndex([(p.id, p.body) for p in self.phrases],
-                                         (t for chat in chats for t in turns(chat)))
+            with _BUILDING:  # the window's book, the robot's and the palette's share one store: one index for all
+                found = _HISTORIES.get(self._store)
+                if found is None:
+                    chats = [*history_conversations(self._store, LEARN_FROM_HISTORY),
+                             *recent_chats(self._store, LEARN_FROM_CHATS)]
+                    found = _HISTORIES[self._store] = HistoryIndex([(p.id, p.body) for p in self.phrases],
+                                                                   (t for chat in chats for t in turns(chat)))
+            self._history = found
         return self._history
 
     def search(self, query: str, limit: int = 20, *, buyer_said: str = "") -> list[Match]:

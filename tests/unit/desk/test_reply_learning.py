@@ -49,7 +49,12 @@ def test_a_typed_reply_teaches_the_open_book_its_phrase(session):
     assert "抬头税号" not in {s.phrase.title for s in book.suggest("能开发票吗")}
     session.send_reply("c1", INVOICE.replace("哦", "的呢"))  # typed by hand, near the phrase
     assert first_title(book, "能开发票吗") == "抬头税号"
-    assert first_title(PhraseBook(session.store), "能开发票吗") == "抬头税号"  # the next start reads it back
+    assert PhraseBook(session.store).history is book.history  # the robot's book: one index per store, not two
+    restarted = open_store(session.store.path)
+    try:
+        assert first_title(PhraseBook(restarted), "能开发票吗") == "抬头税号"  # the next start reads it back
+    finally:
+        restarted.close()
 
 
 def test_a_reply_to_nothing_new_teaches_nothing(session):

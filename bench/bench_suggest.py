@@ -7,7 +7,8 @@
 - suggest_p99: the history's votes for one message (app/quickreplies/learn.py, what this index adds to a
   suggestion) with 10,000 phrases and 1,000,000 generated messages (200,000 with --quick), against the whole
   suggestion without the history (the words; restructured in another change) in the same run; the index's
-  memory (RSS grown while building it) and its build time beside it.
+  memory (RSS grown while building it) and its build time beside it; suggest_p99_steady the same p99 over each
+  query's best of three runs, which leaves out what other processes on the machine cost.
 - history_import: `kefudesk history import`'s parse and store of a generated JSON Lines file, messages/s,
   against json.loads of the same lines alone.
 """
@@ -123,12 +124,13 @@ def suggest_speed(quick: bool) -> list[Record]:
     rng = random.Random(24)
     asked = [f"{rng.choice(_THINGS)}{rng.choice(_ASKS)}{rng.choice(_TAILS)}" for _ in range(QUERIES)]
     asked[::7] = [f"第{n}单{rng.choice(_ASKS)}什么情况" for n in range(len(asked[::7]))]  # unseen wording too
-    ours, median = _p99(index.votes, asked), _p99(index.votes, asked, 0.5)
+    ours, median, steady = _p99(index.votes, asked), _p99(index.votes, asked, 0.5), _steady_p99(index.votes, asked)
     whole, words = _p99(Suggester(phrases, learned=index).suggest, asked), _p99(Suggester(phrases).suggest, asked)
     print(f"  suggest_p99: {messages:,} messages, {len(index):,} distinct turns, built in {build_s:.1f} s, "
-          f"{grown / 2**20:.0f} MB; the history's votes p99 {ours:.2f} ms (median {median:.2f}); the whole suggestion {whole:.2f} ms, "
+          f"{grown / 2**20:.0f} MB; the history's votes p99 {ours:.2f} ms (median {median:.2f}, each query's best of 3: p99 {steady:.2f}); the whole suggestion {whole:.2f} ms, "
           f"words only {words:.2f} ms", flush=True)
     return [record("suggest_p99", ours, "ms", 2.0, words),
+            record("suggest_p99_steady", steady, "ms", 2.0, words),
             record("suggest_index_memory", grown / 2**20, "MB", 300, None),
             record("suggest_index_build", build_s, "s", 60 if quick else 300, None)]
 
@@ -141,6 +143,19 @@ def _p99(suggest: Callable[[str], object], asked: list[str], share: float = 0.99
         times.append(time.perf_counter() - t)
     times.sort()
     return times[int(len(times) * share)] * 1000
+
+
+def _steady_p99(suggest: Callable[[str], object], asked: list[str]) -> float:
+    """p99 over the queries of each one's best of three runs: on a shared machine the slowest queries of one run
+    are not those of the next (measured: none of the 20 slowest in common), so the plain p99 is the machine's."""
+    best = [float("inf")] * len(asked)
+    for _ in range(3):
+        for n, text in enumerate(asked):
+            t = time.perf_counter()
+            suggest(text)
+            best[n] = min(best[n], time.perf_counter() - t)
+    best.sort()
+    return best[int(len(best) * 0.99)] * 1000
 
 
 def history_import(quick: bool) -> list[Record]:

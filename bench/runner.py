@@ -128,6 +128,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_search,
         bench_soak,
         bench_store_open,
+        bench_suggest,
         bench_system_palette,
     )
 
@@ -156,6 +157,9 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "espanso_import": bench_phrase_files.espanso_import,
         "search": bench_search.search,
         "chat_scroll_back": bench_desk.chat_scroll_back,
+        "suggest_hit3": bench_suggest.suggest_quality,
+        "suggest_p99": bench_suggest.suggest_speed,
+        "history_import": bench_suggest.history_import,
     }
 
 

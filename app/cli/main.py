@@ -56,6 +56,7 @@ COMMANDS: dict[str, Command] = {
                           "a zip that needs no KefuDesk to read.", "add_export_all_arguments", "run_export_all"),
     "audit": Command("audit", "The audit log's hash chain, and the store's schema."),
     "phrases": Command("phrases", "The canned-reply (快捷短语) library."),
+    "history": Command("history", "A shop's past chats, for the suggestions to learn from."),
 }
 
 

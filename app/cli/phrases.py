@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     search.add_argument("--limit", type=int, default=10, help="how many matches (default 10)")
     search.add_argument("--json", action="store_true", help="print JSON instead of a table")
     suggest = commands.add_parser("suggest", help="print the suggestions the composer would offer for a message")
-    suggest.add_argument("message", help="the buyer's message; several lines for several unanswered messages")
+    suggest.add_argument("message", nargs="?", help="the buyer's message; several lines for several unanswered "
+                         "messages")
     suggest.add_argument("--top", type=int, default=3, help="how many suggestions (default 3)")
     suggest.add_argument("--json", action="store_true", help="print JSON instead of a table")
     load = commands.add_parser("import", help="import phrases from AutoHotKey, Espanso, CSV, XLSX, KefuDesk JSON or an "
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     load.add_argument("--group", default="", help="put every imported phrase in this group")
     load.add_argument("--dry-run", action="store_true", help="report what would be imported, import nothing")
     load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")
+    _add_learning_arguments(commands, suggest)
     save = commands.add_parser("export", help="write the library (or one group) to a file")
     save.add_argument("file", type=Path)
     save.add_argument("--format", choices=FORMATS, help="default: from the file name; an input method's file (sogou: "
@@ -57,8 +59,14 @@ def run(args: argparse.Namespace) -> int:
         book = PhraseBook(store)
         if args.command == "search":
             return _search(book, args)
+        if args.command == "suggest" and args.batch is not None:
+            return _suggest_batch(book, args)
         if args.command == "suggest":
+            if args.message is None:
+                return _fail("suggest: give the buyer's message, or --batch FILE")
             return _suggest(book, args)
+        if args.command == "evaluate":
+            return _evaluate(book, args)
         if args.command == "import":
             return _import(book, args)
         if args.command == "export":
@@ -198,3 +206,67 @@ def _export(book: PhraseBook, args: argparse.Namespace) -> int:
               "otherwise, such as several lines for rime, baidu and qq): "
               + ", ".join(for_terminal(p.title) for p in skipped[:10]) + (" …" if len(skipped) > 10 else ""))
     return Exit.OK
+
+
+def _add_learning_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                            suggest: argparse.ArgumentParser) -> None:
+    """suggest --batch and evaluate: how a shop measures the suggestions on its own chats."""
+    suggest.add_argument("--batch", type=Path, metavar="FILE",
+                         help='JSON Lines of {"text": …, "conversation": optional}: one JSON array of suggestions '
+                         "per line, in order (with --json)")
+    evaluate = commands.add_parser(
+        "evaluate", help="how often the suggestions would have offered what the agent sent, on a history file",
+        description="Splits the file's conversations in two (always the same way), learns from one half with this "
+        "store's phrase library, and reports hit@1 / hit@3 on the other half's buyer messages answered with a "
+        "phrase, beside the three most-sent phrases and a TF-IDF nearest neighbour computed in the same run.")
+    evaluate.add_argument("history", type=Path, help="a history file as `kefudesk history import` reads it")
+    evaluate.add_argument("--format", choices=("jsonl", "csv", "xlsx"), help="default: from the file name")
+    evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _suggest_batch(book: PhraseBook, args: argparse.Namespace) -> int:
+    try:
+        lines = read_limited(args.batch, 64 * 1_000_000, "a batch file").decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(f"cannot read {args.batch}: {getattr(exc, 'strerror', None) or exc}")
+    asked: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            item = json.loads(line)
+            asked.append(item["text"] if isinstance(item["text"], str) else "")
+        except (ValueError, TypeError, KeyError):
+            return _fail(f"{args.batch}: line {number}: not a JSON object with a \"text\"; nothing was suggested")
+    top = max(1, args.top)
+    for text in asked:
+        found = book.suggest(text, top=top) if text.strip() else []
+        print(terminal_json(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "score": s.score}
+                                        for s in found], ensure_ascii=False)))
+    return Exit.OK
+
+
+def _evaluate(book: PhraseBook, args: argparse.Namespace) -> int:
+    from app.files.refusals import UnreadableFile
+
+    from app.quickreplies.evaluate import evaluate
+
+    from app.desk.history_import import format_for, parse
+
+    try:
+        parsed = parse(read_limited(args.history, 512 * 1_000_000, "a history file"),
+                       args.format or format_for(args.history.name))
+    except OSError as exc:
+        return _fail(f"cannot read {args.history}: {exc.strerror or exc}")
+    except UnreadableFile as exc:
+        raise unusable(PROG, args.history, exc) from exc
+    if not book.phrases:
+        return _fail("the library is empty: import the shop's phrases first (kefudesk phrases import)")
+    result = evaluate(book.phrases, parsed.conversations())
+    if args.json:
+        print(json.dumps({**result.as_dict(), "bad_lines": len(parsed.rejected)}, ensure_ascii=False, indent=2))
+        return Exit.OK
+    print_rejected(parsed.rejected)
+    print(f"learned from {result.learned_from} buyer turns; asked about {result.asked} answered with a phrase")
+    for name, hits in (("suggestions", result.suggester), ("three most-sent phrases", result.most_frequent),
+                       ("TF-IDF nearest neighbour", result.nearest)):
+        print(f"{name:26s} hit@1 {hits.hit1:6.1%}   hit@3 {hits.hit3:6.1%}")
+    return Exit.OK if result.asked else Exit.ATTENTION

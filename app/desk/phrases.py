@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,6 +20,7 @@ from app.quickreplies.duplicates import Duplicate, dedupe
 from app.quickreplies.edit import Finding, LibraryCheck, Problem, problems
 from app.quickreplies.formats.base import Parsed
 from app.quickreplies.formats.registry import parse
+from app.quickreplies.learn import HistoryIndex, Turn, turns
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
 from app.quickreplies.starter import STARTER, UPDATED
@@ -26,6 +29,7 @@ from app.quickreplies.template import Filled, clock_values, fill
 from app.store import models as m
 from app.store.batches import Batch, batched
 from app.store.errors import StoreReadOnly
+from app.store.history import history_conversations, recent_chats
 from app.store.images import ImageError
 from app.store.store import Store, insert_phrases
 
@@ -46,6 +50,13 @@ STORED_IN = {"title": m.PhraseRow.title, "body": m.PhraseRow.body, "group": m.Ph
 # A phrase that asks for a review is not for a complaining buyer unless the shop says otherwise: its title or text
 # has one of these, however written (好評, 五⭐, 5星, 晒单: the guard's normaliser and its variant table)
 REVIEW_WORDS = ("好评", "五星", "晒图", "评价", "追评", "评分")
+
+# What the suggestions learn from at start, read in the background (warm()): bounded, so a store with years of
+# chats starts as fast as a new one
+LEARN_FROM_CHATS = 200_000  # the live chats' newest messages
+LEARN_FROM_HISTORY = 300_000  # imported past chats' messages
+_HISTORIES: weakref.WeakKeyDictionary[Store, HistoryIndex] = weakref.WeakKeyDictionary()
+_BUILDING = threading.Lock()
 
 
 def invites_review(phrase: Phrase) -> bool:
@@ -89,6 +100,7 @@ class PhraseBook:
         """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only."""
         self._store = store
         self._clock = clock
+        self._history: HistoryIndex | None = None
         self.agent = agent
         # told of each firing counted in memory (the phrase manager shows the new count at once)
         self.use_listeners: list[Callable[[Phrase], None]] = []
@@ -134,8 +146,24 @@ class PhraseBook:
     @property
     def suggester(self) -> Suggester:
         if self._suggester is None:
-            self._suggester = Suggester(self.phrases, self._store.phrase_uses())
+            self._suggester = Suggester(self.phrases, self._store.phrase_uses(), learned=self.history)
         return self._suggester
+
+    @property
+    def history(self) -> HistoryIndex:
+        """What the shop's agents sent after which buyer turns, read from the store once (seconds for a big one:
+        warm() builds it in the background). Kept when the library changes: a deleted phrase's votes are ignored,
+        and a phrase added or reworded since is learned as replies use it and fully at the next start."""
+        if self._history is None:
+            with _BUILDING:  # the window's book, the robot's and the palette's share one store: one index for all
+                found = _HISTORIES.get(self._store)
+                if found is None:
+                    chats = [*history_conversations(self._store, LEARN_FROM_HISTORY),
+                             *recent_chats(self._store, LEARN_FROM_CHATS)]
+                    found = _HISTORIES[self._store] = HistoryIndex([(p.id, p.body) for p in self.phrases],
+                                                                   (t for chat in chats for t in turns(chat)))
+            self._history = found
+        return self._history
 
     def search(self, query: str, limit: int = 20, *, buyer_said: str = "") -> list[Match]:
         """The palette's list; among equal matches, phrases that answer the buyer's last message come first."""
@@ -306,6 +334,13 @@ class PhraseBook:
     def learn(self, phrase: Phrase, buyer_said: str) -> None:
         """Suggest phrase for messages like buyer_said from now on (in memory, on the thread that suggests)."""
         self.suggester.learn(phrase.id, buyer_said)
+
+    def learn_reply(self, turn: Turn) -> None:
+        """Learn from a reply the agent sent, typed, pasted or from a phrase, and the buyer's turn it answered (in
+        memory: the store keeps the reply, and the next start learns it from there). Before the suggester is built
+        there is nothing to do: building it reads the stored chats, this reply among them."""
+        if self._history is not None:
+            self._history.learn(turn)
 
     def used(self, phrase: Phrase, buyer_said: str = "") -> None:
         """Count a firing in the store, with the message it answered (it writes: call it off the GUI thread)."""

@@ -21,6 +21,7 @@ from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError
 from app.gateway.secrets import SecretStore
 from app.gateway.transport import gateway_http
+from app.quickreplies.learn import Turn, turns
 from app.quickreplies.template import unmarked
 from app.store import backup, fts, integrity
 from app.store.audit_log import Audit, AuditLog
@@ -130,6 +131,9 @@ class DeskSession:
                              on_problem=listener.on_problem, journal=self.journal,
                              server_down=lambda: self.watch.down, server_lost=self.watch.lost)
         self.events = ShopEvents(self, self._stream_gateway)
+        # told of each reply the agent sends (typed, pasted or a phrase) with the buyer's turn it answered: the
+        # window's phrase book learns from it (PhraseBook.learn_reply)
+        self.reply_learners: list[Callable[[Turn], None]] = []
         self.robot_duty = RobotDuty(self.robot, clock=clock, agent_status=lambda: self.agent_status,
                                     send=lambda cid, text, image, choice: self.send_reply(cid, text, image,
                                                                                           robot=choice),
@@ -431,6 +435,7 @@ class DeskSession:
                              "phrase manager")
         if len(text) > domain.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {domain.MAX_TEXT_CHARS} characters")
+        answered = self._answered(conversation_id, text) if robot is None and text and self.reply_learners else None
         at, direction = self._clock(), "robot" if robot else "out"
         # kept on this computer while the team's server is away, unless it needs an audit entry written with it
         # (an override of the guard, the robot's answer): those wait for the server
@@ -451,7 +456,23 @@ class DeskSession:
         if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
             self._notify_chat(conversation_id)
         self.outbox.wake()
+        if answered is not None:
+            for learner in self.reply_learners:
+                learner(answered)
         return record
+
+    def _answered(self, conversation_id: str, reply: str) -> Turn | None:
+        """The buyer's turn this reply answers, read before the reply is stored (None when the chat has no buyer
+        line since the agent's last one, or the store cannot be read now: learning can wait for the next start)."""
+        if self.watch.down:
+            return None
+        try:
+            said = self.store.messages(conversation_id, limit=30)
+        except StoreUnreachable:
+            return None
+        lines = [("buyer" if m.direction == "in" else "agent", m.text) for m in said if m.direction != "system"]
+        last = list(turns([*lines, ("agent", reply)]))[-1:]
+        return last[0] if last and last[0].reply == reply.strip() and lines and lines[-1][0] == "buyer" else None
 
     def _just_sent(self, conversation_id: str, text: str) -> bool:
         """The chat's last message is this very reply of the agent's (a double Enter or hotkey), with nothing

@@ -1,12 +1,15 @@
 """Which phrases answer this buyer message: the three suggestions above the composer (Alt+Q/W/E), the palette's
 "fits the buyer" tie-break and `kefudesk phrases suggest`.
 
-Two kinds of evidence, added up per phrase:
+Three kinds of evidence, added up per phrase:
 - words: the message's Chinese bigrams and Latin words found in a phrase's title, tags and group (strong) or
   body (weak), weighted by how rare they are in the library; a few ways buyers say the same thing (什么时候发 →
   发货) are widened to the library's words first;
 - habit: the phrases the agents fired after similar buyer messages before (store.phrase_uses), weighted by how
-  alike the messages are.
+  alike the messages are;
+- history (when given an app.quickreplies.learn.HistoryIndex): what the shop's agents sent, typed or fired, after
+  similar buyer turns, with how often each phrase is sent at all. Where the history has a say, the words count
+  less: a buyer's 好的 is not answered with the phrase titled 好的.
 Never suggested: a phrase the shop has not finished setting up (a 【请在短语管理里…】 placeholder in its text), and
 whatever the caller leaves out (the desk: phrases not for a complaining buyer, when the buyer complains).
 Pure Python over dictionaries built once per library; a message is scored once (a few milliseconds at 10,000
@@ -23,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from app.quickreplies.learn import PRIOR, HistoryIndex
 from app.quickreplies.phrase import FLAG_TAGS, Phrase
 from app.quickreplies.template import needs_setup
 
@@ -47,6 +51,8 @@ EARLIER_LINES = 0.3  # the buyer's earlier unanswered messages, against the last
 HABIT_WEIGHT = 8.0  # one firing after an identical message outweighs two title words
 HABIT_MIN_SIMILARITY = 0.25  # share of bigrams: 开胶了可以退吗 ~ 鞋子开胶了能退吗 is 0.3
 MESSAGES_KEPT = 16  # buyer messages whose scores are kept: the chats an agent switches between
+HISTORY_WEIGHT = 30.0  # the history's votes (one identical past turn ~ 1) against the words' scores
+WORDS_WITH_HISTORY = 0.1  # the words' share once the history has a say (tuned with HISTORY_WEIGHT on the dev chats)
 
 
 @dataclass(frozen=True)
@@ -81,8 +87,10 @@ def _informative(term: str) -> bool:
 
 
 class Suggester:
-    def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = ()) -> None:
+    def __init__(self, phrases: Sequence[Phrase], history: Iterable[tuple[int, str]] = (), *,
+                 learned: HistoryIndex | None = None) -> None:
         self._phrases = {p.id: p for p in phrases}
+        self.learned = learned
         self._unfinished = frozenset(p.id for p in phrases if needs_setup(p.body))
         where: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for p in phrases:
@@ -105,8 +113,8 @@ class Suggester:
         self._past_by_term: dict[str, list[int]] = defaultdict(list)
         self._past_index: dict[str, int] = {}
         # the last few buyer messages scored (an agent answers several chats at once), until the floor learns
-        self._scores: dict[str, tuple[dict[int, float], dict[int, list[str]]]] = {}
-        self._fits: dict[tuple[str, int], dict[int, float]] = {}
+        self._scores: dict[tuple[str, str, int], tuple[dict[int, float], dict[int, list[str]]]] = {}
+        self._fits: dict[tuple[str, int, int], dict[int, float]] = {}
         for phrase_id, prompt in history:
             self.learn(phrase_id, prompt)
 
@@ -127,11 +135,12 @@ class Suggester:
             self._past.append((prompt_terms, Counter()))
         self._past[at][1][phrase_id] += 1
 
-    def suggest(self, message: str, top: int = 3, *, leave_out: Container[int] = ()) -> list[Suggestion]:
+    def suggest(self, message: str, top: int = 3, *, leave_out: Container[int] = (),
+                before: str = "") -> list[Suggestion]:
         """message: what the buyer is waiting on, one message a line; the last line is the question that
         counts most (在吗 then 什么时候发货 asks about shipping, not for a greeting). leave_out: phrase ids not to
-        suggest this time."""
-        scores, reasons = self._scored(message)
+        suggest this time. before: the agent's last line in this chat, if known (the history's context)."""
+        scores, reasons = self._scored(message, before)
         unfinished, phrases = self._unfinished, self._phrases
         wanted = [pid for pid in scores if pid not in unfinished and pid not in leave_out]
         if len(wanted) > top > 0:  # only phrases scoring at least the top-th best can be among the top
@@ -144,19 +153,25 @@ class Suggester:
     def fit(self, message: str, top: int = 20) -> dict[int, float]:
         """Phrase id → how well it fits the message, 0–1 (1 for the best): the palette's tie-break. Asked on every
         keystroke in the palette, so kept per message: the same message is scored once."""
-        cached = self._fits.get((message, top))
+        key = (message, top, self._learned_size())
+        cached = self._fits.get(key)
         if cached is not None:
             return cached
         found = self.suggest(message, top=top) if message.strip() else []
         best = found[0].score if found else 0.0
         fit = {s.phrase.id: s.score / best for s in found}
-        _keep(self._fits, (message, top), fit)
+        _keep(self._fits, key, fit)
         return fit
 
-    def _scored(self, message: str) -> tuple[dict[int, float], dict[int, list[str]]]:
-        """Every phrase the message has words or habits for, with its score and why: computed once per
+    def _learned_size(self) -> int:
+        """How much the history index has learnt: a reply learnt since makes a kept score stale."""
+        return self.learned.generation if self.learned is not None else 0
+
+    def _scored(self, message: str, before: str = "") -> tuple[dict[int, float], dict[int, list[str]]]:
+        """Every phrase the message has words, habits or history for, with its score and why: computed once per
         message (the suggestion bar when it arrives, then the palette's keystrokes) until the floor learns."""
-        cached = self._scores.get(message)
+        key = (message, before, self._learned_size())
+        cached = self._scores.get(key)
         if cached is not None:
             return cached
         scores: dict[int, float] = defaultdict(float)
@@ -187,9 +202,24 @@ class Suggester:
                     habit[phrase_id] += times
         for phrase_id, times in habit.items():
             reasons[phrase_id].append(f"fired {times}× after similar messages")
+        if self.learned is not None:
+            self._add_history(message, before, scores, reasons)
         scored = (dict(scores), dict(reasons))
-        _keep(self._scores, message, scored)
+        _keep(self._scores, key, scored)
         return scored
+
+    def _add_history(self, message: str, before: str, scores: dict[int, float],
+                     reasons: dict[int, list[str]]) -> None:
+        assert self.learned is not None
+        votes = {pid: v for pid, v in self.learned.votes(message, before).items() if pid in self._phrases}
+        if not votes:
+            return
+        for phrase_id in scores:
+            scores[phrase_id] *= WORDS_WITH_HISTORY
+        for phrase_id, vote in votes.items():
+            scores[phrase_id] += HISTORY_WEIGHT * vote
+            if vote > PRIOR:  # more than being sent often: similar messages were answered with it
+                reasons[phrase_id].append(f"sent after similar messages ({vote:.1f})")
 
 
 def _keep(cache: dict, key: object, value: object) -> None:

@@ -137,6 +137,21 @@ class PhraseUse(Base):
     at: Mapped[datetime]
 
 
+class HistoryRow(Base):
+    """One message of a shop's past chats brought in from a file (`kefudesk history import`): kept apart from the
+    live chats, so the KPIs never count it; keyed by its conversation and place in it, so a second import adds
+    nothing."""
+
+    __tablename__ = "history_message"
+    conversation: Mapped[str] = mapped_column(String(100), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sender: Mapped[str] = mapped_column(String(10))  # buyer | agent
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    buyer: Mapped[str] = mapped_column(String(100), default="")
+    agent: Mapped[str] = mapped_column(String(100), default="")
+
+
 class Draft(Base):
     __tablename__ = "draft"
     conversation_id: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0013"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0014"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration
@@ -59,6 +59,7 @@ _AUTOINDEXES = {
     "sqlite_autoindex_buyer_1": "buyer",
     "sqlite_autoindex_conversation_1": "conversation",
     "sqlite_autoindex_draft_1": "draft",
+    "sqlite_autoindex_history_message_1": "history_message",
     "sqlite_autoindex_message_1": "message",
     "sqlite_autoindex_message_2": "message",
     "sqlite_autoindex_meta_1": "meta",

@@ -71,6 +71,7 @@ AGENT_GRANTS: dict[str, tuple[str, ...]] = {
     "chat_review": ("SELECT", "INSERT"),
     "message_note": ("SELECT", "INSERT"),
     "clip": ("SELECT", "INSERT", "UPDATE", "DELETE"),
+    "history_message": ("SELECT", "INSERT"),  # a shop's past chats (kefudesk history import): kept as imported
 }
 SUPERVISOR_GRANTS: dict[str, tuple[str, ...]] = {
     "agent_profile": ("INSERT", "UPDATE"),

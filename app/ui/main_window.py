@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.clock = clock
         self.phrases = phrases or PhraseBook(session.store, clock=clock, agent=session.account.agent)
+        session.reply_learners.append(self.phrases.learn_reply)  # every reply sent teaches the suggestions
         self.shop_name = shop_name
         self.demo = demo
         self._painted = False

@@ -53,6 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "suggest" and args.batch is None and args.message is None:  # said before the store opens
+        return _fail("suggest: give the buyer's message, or --batch FILE")
     from app.desk.phrases import PhraseBook
 
     with user_store(PROG) as store:
@@ -62,8 +64,6 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "suggest" and args.batch is not None:
             return _suggest_batch(book, args)
         if args.command == "suggest":
-            if args.message is None:
-                return _fail("suggest: give the buyer's message, or --batch FILE")
             return _suggest(book, args)
         if args.command == "evaluate":
             return _evaluate(book, args)

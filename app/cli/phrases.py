@@ -231,6 +231,9 @@ def _suggest_batch(book: PhraseBook, args: argparse.Namespace) -> int:
         return _fail(f"cannot read {args.batch}: {getattr(exc, 'strerror', None) or exc}")
     asked: list[str] = []
     for number, line in enumerate(lines, start=1):
+        if not line.strip():  # a blank line still gets its answer line, so the output stays line for line
+            asked.append("")
+            continue
         try:
             item = json.loads(line)
             asked.append(item["text"] if isinstance(item["text"], str) else "")
@@ -239,8 +242,9 @@ def _suggest_batch(book: PhraseBook, args: argparse.Namespace) -> int:
     top = max(1, args.top)
     for text in asked:
         found = book.suggest(text, top=top) if text.strip() else []
-        print(terminal_json(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "score": s.score}
-                                        for s in found], ensure_ascii=False)))
+        print(terminal_json(json.dumps([{"id": s.phrase.id, "title": s.phrase.title, "body": s.phrase.body,
+                                         "abbreviation": s.phrase.abbreviation, "group": s.phrase.group,
+                                         "score": s.score} for s in found], ensure_ascii=False)))
     return Exit.OK
 
 

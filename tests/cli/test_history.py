@@ -65,12 +65,13 @@ def test_a_csv_with_chinese_headers_is_read(tmp_path, capsys):
 def test_batch_suggestions_come_one_line_per_message_in_order(tmp_path, capsys):
     asked = tmp_path / "asked.jsonl"
     asked.write_text('{"text": "宝宝脚长13厘米穿多大"}\n{"text": "什么时候发货", "conversation": "a"}\n{"text": ""}\n'
-                     '{"text": "能退款吗"}\n', encoding="utf-8")
+                     '\n{"text": "能退款吗"}\n', encoding="utf-8")
     assert main(["phrases", "suggest", "--batch", str(asked), "--top", "2", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(lines) == 4 and all(len(line) <= 2 for line in lines)
+    assert len(lines) == 5 and all(len(line) <= 2 for line in lines)  # a blank line too gets its (empty) answer
     assert lines[0][0]["title"] in {"尺码推荐", "量脚方法"} and lines[1][0]["title"] == "发货时间"
-    assert lines[2] == [] and "退" in lines[3][0]["title"]
+    assert lines[2] == [] == lines[3] and "退" in lines[4][0]["title"]
+    assert "16点" in lines[1][0]["body"]  # the text to send, not only its title
 
 
 def test_a_bad_batch_line_is_named(tmp_path, capsys):

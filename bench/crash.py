@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -168,6 +169,25 @@ def _journal(data: Path) -> list[dict]:
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def _count(data: Path, kind: str) -> int:
+    """Journal lines of that kind so far, read while the worker may be writing one (a part line is not counted)."""
+    path = data / "journal.jsonl"
+    if not path.exists():
+        return 0
+    return sum(1 for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+               if f'"kind": "{kind}"' in line and line.rstrip().endswith("}"))
+
+
+def _wait_for(condition: Callable[[], bool], deadline: float) -> bool:
+    """Poll condition until it holds or deadline seconds pass; whether it held."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
 
 
 def _start(data: Path, url: str, seed: int, settle: bool = False) -> subprocess.Popen:
@@ -405,7 +425,11 @@ def run(kills: int, *, seed: int = 1, data: Path | None = None, progress: bool =
                        ping_interval=1.0) as sim:
             killed: dict[int, float] = {}
             for k in range(kills):
+                replied = _count(data, "reply")
                 proc = _start(data, sim.url, seed * 1000 + k)
+                # killed while busy: once this run has sent two replies (on a loaded machine that takes longer
+                # than on an idle one; the count, not the clock, says there was work to lose), then at random
+                _wait_for(lambda replied=replied: _count(data, "reply") >= replied + 2, deadline=60.0)
                 time.sleep(rng.uniform(0.05, 1.2))
                 killed[seed * 1000 + k] = time.time()
                 proc.send_signal(signal.SIGKILL)

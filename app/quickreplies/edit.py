@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.quickreplies.phrase import Phrase
-from app.quickreplies.template import bad_asks
+from app.quickreplies.template import CLOCK_VARIABLES, bad_asks
 
 MAX_TITLE = 200
 MAX_ABBREVIATION = 40
@@ -96,8 +96,9 @@ def phrase_from_message(text: str, values: Mapping[str, str]) -> Phrase:
     body = text
     # longest first, so 小美妈妈 is not half-replaced by a shorter value inside it
     for name, value in sorted(values.items(), key=lambda item: -len(item[1])):
-        if name in ("date", "time") or len(value.strip()) < 2:
-            continue  # today's date in an old message is a coincidence; one character is too often a word
+        if name in CLOCK_VARIABLES or len(value.strip()) < 2:
+            continue  # today's date in an old message is a coincidence (12 in an order no. is no month); one
+            # character is too often a word
         body = body.replace(value, "{" + name + "}")
     for name, pattern in _PATTERNS:
         body = pattern.sub("{" + name + "}", body)

@@ -233,24 +233,30 @@ class HistoryIndex:
         """Phrase id → evidence that it answers the buyer: similar turns' votes, the popularity prior (also when no
         past turn is like it: what is sent most is the best guess then), the context. before: the agent's last
         line in this conversation, if any."""
+        return self.evidence(buyer, before)[0]
+
+    def evidence(self, buyer: str, before: str = "") -> tuple[dict[int, float], float]:
+        """votes(), and how alike the most similar past buyer turn is (0–1): how much the votes can be trusted."""
         with self._lock:
             return self._votes_for(buyer, before)
 
-    def _votes_for(self, buyer: str, before: str) -> dict[int, float]:
+    def _votes_for(self, buyer: str, before: str) -> tuple[dict[int, float], float]:
         scores: dict[int, float] = defaultdict(float)
+        likeness = 0.0
         if self.sent:
             most = math.log1p(self.sent.most_common(1)[0][1])
             for phrase_id, times in self.sent.most_common(PRIOR_TOP):
                 scores[phrase_id] += PRIOR * math.log1p(times) / most
         was = self.map(before) if before else None
         for similarity, at in self.neighbours(buyer):
+            likeness = max(likeness, similarity)
             weight = similarity + (CONTEXT if was is not None and self._before[at] == was else 0.0)
             votes = self._votes[at]
             total = sum(votes.values())
             for phrase_id, times in votes.items():
                 # a turn seen many times counts more, but not linearly: 在吗 said 10,000 times is one question
                 scores[phrase_id] += weight * times / total * (1 + math.log(total))
-        return dict(scores)
+        return dict(scores), likeness
 
     def nearest(self, buyer: str, top: int = 3) -> list[int]:
         """The baseline: the phrases that followed the most similar past turns, in order (TF-IDF nearest neighbour)."""

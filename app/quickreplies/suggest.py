@@ -53,6 +53,8 @@ HABIT_MIN_SIMILARITY = 0.25  # share of bigrams: 开胶了可以退吗 ~ 鞋子�
 MESSAGES_KEPT = 16  # buyer messages whose scores are kept: the chats an agent switches between
 HISTORY_WEIGHT = 30.0  # the history's votes (one identical past turn ~ 1) against the words' scores
 WORDS_WITH_HISTORY = 0.1  # the words' share once the history has a say (tuned with HISTORY_WEIGHT on the dev chats)
+HISTORY_FULL = 200  # distinct past buyer turns from which the history has its full say (the dev chats' half: 358)
+ALIKE_FROM, ALIKE_FULL = 0.25, 0.5  # before that: none for a most-alike past turn under 0.25 (cosine), full from 0.5
 
 
 @dataclass(frozen=True)
@@ -211,13 +213,21 @@ class Suggester:
     def _add_history(self, message: str, before: str, scores: dict[int, float],
                      reasons: dict[int, list[str]]) -> None:
         assert self.learned is not None
-        votes = {pid: v for pid, v in self.learned.votes(message, before).items() if pid in self._phrases}
+        found, likeness = self.learned.evidence(message, before)
+        votes = {pid: v for pid, v in found.items() if pid in self._phrases}
         if not votes:
             return
+        # how far the history outweighs the library's own words: fully once it is a shop's history (an import, a
+        # week of replies), and before that only where a past buyer asked something really like this — a new
+        # desk's dozen replies sharing a 了 or a 吗 with the question must not decide it
+        grown = min(1.0, len(self.learned) / HISTORY_FULL)
+        alike = min(1.0, max(0.0, (likeness - ALIKE_FROM) / (ALIKE_FULL - ALIKE_FROM)))
+        say = max(grown, alike)
+        words_share = 1.0 - say * (1.0 - WORDS_WITH_HISTORY)
         for phrase_id in scores:
-            scores[phrase_id] *= WORDS_WITH_HISTORY
+            scores[phrase_id] *= words_share
         for phrase_id, vote in votes.items():
-            scores[phrase_id] += HISTORY_WEIGHT * vote
+            scores[phrase_id] += say * HISTORY_WEIGHT * vote
             if vote > PRIOR:  # more than being sent often: similar messages were answered with it
                 reasons[phrase_id].append(f"sent after similar messages ({vote:.1f})")
 

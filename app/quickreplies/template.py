@@ -53,6 +53,10 @@ VARIABLES: dict[str, str] = {
 _WEEKDAYS = "一二三四五六日"
 
 
+CLOCK_VARIABLES = frozenset({"date", "time", "year", "year_yy", "month", "month_mm", "day", "day_dd", "weekday", "hour",
+                             "minute", "second"})  # what clock_values fills: the moment of sending, not the chat
+
+
 def clock_values(local: datetime) -> dict[str, str]:
     """The values of the date and time variables at local time: {date} 2026-12-06, {time} 09:05, {year} 2026,
     {month} 12, {month_mm} 12, {day} 6, {day_dd} 06, {weekday} 日 (星期{weekday}), {hour} 09, {minute} 05…"""

@@ -49,3 +49,12 @@ def test_titles_skip_greetings_and_are_short():
 def test_an_ask_written_wrong_is_refused_before_a_buyer_gets_it_as_written():
     assert problems(Phrase(0, "补偿", "补偿{ask:|money}元", "g"), LIBRARY) == [Finding(Problem.BAD_ASK, "{ask:|money}")]
     assert problems(Phrase(0, "补偿", "补偿{ask:补偿金额|money}元，{ask:快递|顺丰,圆通}发", "g"), LIBRARY) == []
+
+
+def test_the_clock_is_never_read_into_a_saved_message():
+    """A chat's values carry the date variables (an imported input-method expression uses them): the 12 of
+    December inside an order no. or a price is not {month}."""
+    values = {"buyer": "tb_小美", "order_no": "3698123456789012345", "month": "12", "month_mm": "12", "day_dd": "06",
+              "year": "2026", "hour": "10", "minute": "12"}
+    made = phrase_from_message("亲，订单3698123456789012345已发出，12号前到，优惠12元", values)
+    assert made.body == "亲，订单{order_no}已发出，12号前到，优惠12元"

@@ -74,3 +74,18 @@ def test_a_reply_learned_later_votes_like_one_learned_at_the_start():
 
 def test_a_phrase_map_takes_the_template_blanks_out():
     assert PhraseMap([(7, "亲，{buyer}您好，我是{agent}")])("亲，您好，我是") == 7
+
+
+def test_a_new_desks_few_replies_do_not_outvote_the_librarys_own_words():
+    """A desk's first dozen replies (nothing like the question among them, only a 了 or a 吗 in common) leave the
+    suggestion to the phrase's own words; the same replies from a shop's long history would have their say."""
+    library = [Phrase(1, "催件", "亲，已经帮您联系快递催件了，有进展第一时间告诉您哦～", "售中/物流"),
+               Phrase(2, "欢迎语", "亲，您好，在的哦～", "通用/问候"),
+               Phrase(3, "修改地址", "亲，地址可以改的，请把新地址发给我哦", "售中/物流"),
+               Phrase(4, "质量问题道歉", "亲，非常抱歉给您带来不好的体验", "售后")]
+    said = [("你好，快递到哪了", 2), ("地址写错了，能改吗", 3), ("鞋子坏了，还没给我发货吗", 4), ("在不在", 2),
+            ("鞋子开胶了，质量太差了", 4), ("能便宜点吗", 2)]
+    bodies = {p.id: p.body for p in library}
+    index = HistoryIndex([(p.id, p.body) for p in library], [Turn(q, bodies[pid], "") for q, pid in said])
+    top = Suggester(library, learned=index).suggest("快递好几天没动了，能催一下吗")
+    assert top[0].phrase.title == "催件"

@@ -76,6 +76,11 @@ def format_wait(seconds: float | None) -> str:
 
 # words and marks of a buyer who is about to complain or leave a bad review (DOMAIN.md's floor; a shop adds its own)
 ANGRY_WORDS = ("投诉", "差评", "12315", "骗子", "退款", "举报", "曝光", "工商", "律师", "垃圾")
+# ...and of one reporting a problem with the goods or the parcel: not angry (the queue's flag stays off), but no one
+# to invite to a five-star review either (the phrases "not for complaints" keep away from them)
+PROBLEM_WORDS = ("味道", "臭", "开胶", "坏了", "破了", "破损", "质量问题", "质量太差", "质量差", "发错", "少发", "漏发",
+                 "掉色", "褪色", "起球", "瑕疵", "脏了", "有问题", "不满意", "假货", "缩水", "断了", "裂了", "没收到",
+                 "丢件", "过敏", "不能用", "用不了")
 _SHOUTING = re.compile(r"[!！?？]{3,}")
 MAX_WORDS, MAX_WORD_CHARS = 300, 40
 
@@ -141,12 +146,12 @@ COMPLAINT_LOOKBACK = 20  # the buyer's messages read for a complaint: a shift's 
 def complaining(buyer_texts: Iterable[str], *, angry_words: Iterable[str] = ANGRY_WORDS,
                 in_trouble: bool = False) -> bool:
     """A buyer who is complaining, by the queue's urgent rules: an open issue or problem order (in_trouble), or
-    a complaint word or !!!/??? in any of buyer_texts (their recent messages, newest last; the last
-    COMPLAINT_LOOKBACK are read). More than the angry flag's last message: a buyer who wrote 我要投诉 and then
-    那怎么办 still complains, and is still no one to invite to a five-star review."""
+    a complaint word, a problem with the goods (PROBLEM_WORDS) or !!!/??? in any of buyer_texts (their recent
+    messages, newest last; the last COMPLAINT_LOOKBACK are read). More than the angry flag's last message: a buyer
+    who wrote 我要投诉 and then 那怎么办 still complains, and is still no one to invite to a five-star review."""
     if in_trouble:
         return True
-    words = tuple(angry_words)
+    words = tuple(angry_words) + PROBLEM_WORDS
     return any(_angry(text, words) for text in list(buyer_texts)[-COMPLAINT_LOOKBACK:])
 
 

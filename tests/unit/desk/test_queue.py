@@ -106,3 +106,7 @@ def test_a_buyer_complains_by_the_urgent_rules_over_their_recent_messages():
     assert complaining(["好的"], in_trouble=True)  # an open issue or problem order
     assert not complaining(["我要投诉"] + ["好的"] * 20)  # a shift ago: the last 20 are read
     assert complaining(["退钱"], angry_words=("退钱",)) and not complaining(["投诉"], angry_words=("退钱",))
+    # a problem with the goods is no anger, but no moment to ask for a five-star review either
+    assert complaining(["鞋子有很大的味道"]) and complaining(["收到了，发错颜色了"])
+    assert complaining(["味道不错，谢谢"])  # 味道 alone is read as a problem: better not asked than asked wrongly
+    assert not complaining(["好的谢谢", "什么时候到"])

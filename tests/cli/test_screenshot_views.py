@@ -9,8 +9,9 @@ import sys
 import pytest
 from PySide6.QtGui import QImage
 
-from app.cli.desk import add_arguments
 from app.ui.start import SHOTS
+
+from app.cli.desk import add_arguments
 
 pytestmark = pytest.mark.integration
 
@@ -25,6 +26,17 @@ def _choices() -> set[str]:
 def test_every_view_the_command_offers_is_one_the_desk_opens():
     assert _choices() == {"desk", *SHOTS}
     assert {"palette", "phrases", "issue", "worklist", "search", "settings", "keys"} <= set(SHOTS)
+
+
+def _longest_edge(image: QImage, colour: int = 0xFF606060) -> int:
+    """The longest horizontal run of the edge start.py draws round a popup or dialog pictured over the desk."""
+    longest = 0
+    for y in range(image.height()):
+        run = 0
+        for x in range(image.width()):
+            run = run + 1 if image.pixel(x, y) == colour else 0
+            longest = max(longest, run)
+    return longest
 
 
 def _distinct_colours(image: QImage) -> int:
@@ -44,3 +56,4 @@ def test_the_palette_screenshot_is_the_desk_with_the_palette_open_over_a_chat(tm
     image = QImage(str(target))
     assert image.width() >= 1000 and image.height() >= 600  # the whole desk, not the popup alone
     assert _distinct_colours(image) > 20  # drawn widgets and text, not one flat colour
+    assert _longest_edge(image) >= 500  # and the palette (520 wide) over it, not the desk alone

@@ -222,11 +222,14 @@ def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | No
             QTimer.singleShot(300, window, lambda: (_save(window, window, target), app.quit()))
             return
         answered = _answer_some(window)
+        print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
+        QTimer.singleShot(1000, window, show_view)  # the chat the floor opened next has its orders in by then
+
+    def show_view() -> None:
         open_view, size = SHOTS[options.screenshot_of]
         opened = open_view(window)
         if size is not None:
             opened.resize(*size)
-        print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
         QTimer.singleShot(2500, window, lambda: (_save(opened, window, target, over_desk=size is None), app.quit()))
 
     shot_armed: list[bool] = []

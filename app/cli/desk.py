@@ -24,9 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"KefuDesk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="PATH",
                         help="start the desk, let simulated traffic run, save a PNG of the window and exit")
-    parser.add_argument("--screenshot-of", choices=("desk", "review", "kpis"), default="desk",
+    parser.add_argument("--screenshot-of", default="desk",
+                        choices=("desk", "review", "kpis", "palette", "phrases", "issue", "worklist", "search",
+                                 "settings", "keys"),
                         help="with --screenshot: the desk (default), or after answering a few buyers through the "
-                        "window, the owner's review or the KPI dashboard")
+                        "window, a view the user guide shows (app/ui/start.py SHOTS)")
     parser.add_argument("--after", type=float, default=6.0, metavar="SECONDS",
                         help="with --screenshot: how long to let traffic run first (default 6)")
     parser.add_argument("--lang", choices=("auto", "zh_CN", "en"), help="interface language (default: settings)")

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal, Slot
+from PySide6.QtCore import QLibraryInfo, QObject, QPoint, QRect, QTimer, QTranslator, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -56,7 +57,7 @@ class DeskOptions:
     language: str = "auto"
     screenshot: Path | None = None
     screenshot_after: float = 6.0
-    screenshot_of: str = "desk"  # desk / review / kpis
+    screenshot_of: str = "desk"  # "desk" or a key of SHOTS
     palette: PaletteSettings = PaletteSettings()  # the palette over other applications (no hotkey: none)
     floor: FloorSettings = FloorSettings()  # the chat after a reply, quitting with buyers waiting
     exit_on_first_paint: bool = False  # for the cold-start benchmark
@@ -218,13 +219,18 @@ def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | No
     def shoot() -> None:
         window.go_longest_waiting()
         if options.screenshot_of == "desk":
-            QTimer.singleShot(300, window, lambda: (_save(window, target), app.quit()))
+            QTimer.singleShot(300, window, lambda: (_save(window, window, target), app.quit()))
             return
         answered = _answer_some(window)
-        opened = window.opens.open_review() if options.screenshot_of == "review" else window.opens.open_kpis()
-        opened.resize(1320, 800)
         print(f"kefudesk: answered {answered} buyer(s) before the {options.screenshot_of} screenshot")
-        QTimer.singleShot(2500, window, lambda: (_save(opened, target), app.quit()))
+        QTimer.singleShot(1000, window, show_view)  # the chat the floor opened next has its orders in by then
+
+    def show_view() -> None:
+        open_view, size = SHOTS[options.screenshot_of]
+        opened = open_view(window)
+        if size is not None:
+            opened.resize(*size)
+        QTimer.singleShot(2500, window, lambda: (_save(opened, window, target, over_desk=size is None), app.quit()))
 
     shot_armed: list[bool] = []
 
@@ -340,12 +346,65 @@ def _answer_some(window: MainWindow, most: int = 6) -> int:
     return answered
 
 
-def _save(window: QWidget, target: Path) -> None:
+def _save(shown: QWidget, desk: MainWindow, target: Path, over_desk: bool = False) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
+    if not _picture(shown, desk, over_desk).save(str(target)):
         print(f"kefudesk: could not write the screenshot to {target}", file=sys.stderr)
     else:
         print(f"kefudesk: screenshot saved to {target}")
+
+
+def _picture(shown: QWidget, desk: MainWindow, over_desk: bool) -> QPixmap:
+    """The shown window alone, or over the desk where it opened (a popup or a dialog is no window of its own to a
+    user: the desk behind it says where it is)."""
+    if not over_desk:
+        return shown.grab()
+    picture = desk.grab()
+    painter = QPainter(picture)
+    place = QRect(desk.mapFromGlobal(shown.mapToGlobal(QPoint(0, 0))), shown.size())
+    painter.drawPixmap(place.topLeft(), shown.grab())
+    painter.setPen(QColor("#606060"))  # offscreen there is no window frame: its edge, drawn
+    painter.drawRect(place.adjusted(-1, -1, 0, 0))
+    painter.end()
+    return picture
+
+
+def _open_palette(window: MainWindow) -> QWidget:
+    """Ctrl+K over the open chat, with a pinyin query typed: the phrases it finds, filled in for this buyer."""
+    window.firing.open_palette()
+    window.palette.query.setText("tk")  # pinyin initials: 退款…
+    return window.palette
+
+
+def _open_worklist(window: MainWindow) -> QWidget:
+    """Ctrl+Shift+W with the shop's problem-order list in it: fetched and written as the worklist's Ctrl+Shift+F
+    and Import do (the plan and its write, without the preview between them)."""
+    from app.desk.problem_orders import plan_gateway, run_plan
+
+    run_plan(window.issue_desk, plan_gateway(window.issue_desk, window.session.fetch_problem_orders()),
+             source="gateway")
+    return window.issues.open_worklist()
+
+
+def _open_search(window: MainWindow) -> QWidget:
+    search = window.opens.open_search()
+    search.query.setText("亲")  # in every answer the screenshot gave first, so it always finds some
+    return search
+
+
+# --screenshot-of: each view opened as its key does it (app/ui/desk_menus.py), after a few buyers were answered;
+# and its size (None: as it opens, pictured over the desk). The CLI's choices (app/cli/desk.py) are these and "desk".
+SHOTS: dict[str, tuple[Callable[[MainWindow], QWidget], tuple[int, int] | None]] = {
+    "review": (lambda window: window.opens.open_review(), (1320, 800)),
+    "kpis": (lambda window: window.opens.open_kpis(), (1320, 800)),
+    "palette": (_open_palette, None),
+    "phrases": (lambda window: window.library.open_phrase_manager(), (1200, 760)),
+    "issue": (lambda window: window.issues.new_issue(), None),
+    "worklist": (_open_worklist, (1200, 700)),
+    "search": (_open_search, (1200, 760)),
+    "settings": (lambda window: window.opens.open_settings(), None),
+    "keys": (lambda window: window.opens.open_cheat_sheet(), None),
+}
 
 
 def _system_palette(window: MainWindow, store: Store, settings: PaletteSettings) -> SystemPalette | None:

@@ -80,10 +80,12 @@ class ReviewWindow(QWidget):
                                 self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
         self.model.who = self.who
         self.table = record_view(self.model, "reviewChats")
+        self.table.setAccessibleName(self.tr("Chats"))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open(current))
         self.transcript_model = TranscriptModel(self.who, self)
         self.transcript = QTableView()
         self.transcript.setObjectName("reviewTranscript")
+        self.transcript.setAccessibleName(self.tr("Transcript"))
         self.transcript.setModel(self.transcript_model)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.transcript.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

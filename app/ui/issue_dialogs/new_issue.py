@@ -56,6 +56,7 @@ class NewIssueDialog(QDialog):
         self.note.setMaximumHeight(90)
         self.follow_up = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
         self.follow_up.setCalendarPopup(True)
+        self.follow_up.setAccessibleName(self.tr("Follow-up time"))  # its row's caption is a check box, not a label
         self.use_follow_up = QCheckBox(self.tr("Follow up"))
         self.problem = problem_label()
         form = QFormLayout(self)

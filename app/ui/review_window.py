@@ -110,9 +110,11 @@ class ReviewWindow(QWidget):
             caption.setBuddy(widget)
             top.addWidget(caption)
             top.addWidget(widget)
-        for box in self.only.values():
-            top.addWidget(box)
         top.addStretch(1)
+        only = QHBoxLayout()  # a row of its own: beside the days the window was wider than a 200 % screen
+        for box in self.only.values():
+            only.addWidget(box)
+        only.addStretch(1)
         scoring = QVBoxLayout()
         scoring.addWidget(QLabel(self.tr("质检 checklist")))
         scoring.addLayout(self.checks_box)
@@ -136,6 +138,7 @@ class ReviewWindow(QWidget):
         split.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(only)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(SHORTCUTS.hint_label("review"))

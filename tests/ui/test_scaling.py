@@ -1,7 +1,7 @@
 """Readable at 200 % scaling: the desk drawn with QT_SCALE_FACTOR=2 is the same window at twice the pixels, and
 the desk and each window it opens, in Chinese, can shrink to fit a 1920×1080 screen at 200 % (960×540 logical
-pixels, a title bar included), so nothing has to be cut off. Each runs in a process of its own: the scale factor
-is read once, when Qt starts."""
+pixels, a title bar included), so nothing has to be cut off; a text box sized in lines still shows its lines
+when the font is doubled. The scale factor is read once, when Qt starts: those runs are processes of their own."""
 
 import json
 import os
@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN_AT_200 = (1920 // 2, 1080 // 2)  # a 1920×1080 screen at 200 %, in the logical pixels layouts are made of
@@ -85,3 +86,25 @@ def test_the_desk_at_200_percent_is_the_same_window_at_twice_the_pixels(tmp_path
         assert done.returncode == 0, done.stderr
     once, twice = QImage(str(shots["1"])), QImage(str(shots["2"]))
     assert once.width() >= 1000 and (twice.width(), twice.height()) == (2 * once.width(), 2 * once.height())
+
+
+@pytest.mark.parametrize("points", [9, 18])
+def test_the_new_issue_note_shows_five_lines_at_a_normal_and_at_a_doubled_font(qtbot, desk, points):
+    window = desk()
+    app = QApplication.instance()
+    before = app.font()
+    bigger = QFont(before)
+    bigger.setPointSize(points)
+    app.setFont(bigger)
+    try:
+        dialog = window.issues.new_issue()
+        qtbot.waitUntil(dialog.isVisible)
+        note = dialog.note
+        note.setPlainText("\n".join(f"第{n}行 少发袜子" for n in range(1, 6)))
+        qtbot.waitUntil(lambda: note.height() == note.maximumHeight())
+        assert note.verticalScrollBar().maximum() == 0  # all five lines in sight
+        note.appendPlainText("第6行")
+        qtbot.waitUntil(lambda: note.verticalScrollBar().maximum() > 0)  # the box is five lines, not more
+        dialog.reject()
+    finally:
+        app.setFont(before)

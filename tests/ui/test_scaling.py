@@ -19,7 +19,7 @@ TITLE_BAR = 32  # logical pixels the window manager adds above a window
 
 # the desk (offline: nothing listens on port 9) and each window its own actions open; prints their minimum sizes
 MINIMUM_SIZES = """
-import json, sys
+import json, sys, threading, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from app.gateway.secrets import MemorySecretStore
@@ -52,6 +52,10 @@ for name, open_it in opens.items():
     sizes[name] = window.minimumSizeHint().expandedTo(window.minimumSize()).toTuple()
     window.close()
 print(json.dumps({"ratio": desk.devicePixelRatio(), "sizes": sizes}))
+deadline = time.monotonic() + 20  # the windows' first reads off the GUI thread answered before the process ends
+while any(t.name == "background-read" for t in threading.enumerate()) and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
 session.stop()
 store.close()
 """

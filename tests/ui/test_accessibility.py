@@ -162,6 +162,22 @@ def test_every_control_of_the_order_import_has_a_name(qtbot, desk, tmp_path):
     assert not missing, "\n".join(missing)
 
 
+def test_every_control_of_the_phrase_import_preview_and_of_the_phrase_palette_has_a_name(qtbot, desk, tmp_path):
+    window = desk(domain.Message("m1", "c1", "in", "在吗", NOW))
+    source = tmp_path / "floor.ahk"
+    source.write_text("::new1::新的短语\n::bad::{Left}\n", encoding="utf-8")
+    preview = window.library.open_phrase_manager().import_file(source)
+    qtbot.waitUntil(lambda: preview.plan is not None)  # its tabs are shown
+    missing = nameless(preview)
+    settled(qtbot)
+    preview.reject()
+    window.palette.open_at(window.conversation.composer, "包邮")
+    qtbot.waitUntil(window.palette.isVisible)
+    missing += nameless(window.palette)
+    window.palette.hide()
+    assert not missing, "\n".join(missing)
+
+
 def test_every_control_of_an_issues_details_and_of_each_action_form_has_a_name(qtbot, desk):
     window = desk(domain.Message("m1", "c1", "in", "收到的少了一只袜子", NOW))
     issue = window.issue_desk.open_issue(stage="after_sale", category="missing_item", buyer_id="b1")

@@ -81,6 +81,7 @@ class BuyerPane(QWidget):
         self.model = OrdersModel(self)
         self.table = QListView()
         self.table.setObjectName("ordersList")
+        self.table.setAccessibleName(self.tr("Orders"))  # the caption is outside its stack: no buddy reaches it
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)  # a short line per fact; long ones elide, whole in the tool tip and the detail
@@ -134,6 +135,7 @@ class BuyerPane(QWidget):
         self.issues_label.setObjectName("paneTitle")
         self.issues = QListWidget()
         self.issues.setObjectName("issuesList")
+        self.issues_label.setBuddy(self.issues)
         self.issues.setMaximumHeight(160)
         self.issues.setToolTip(self.tr("Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos"))
         layout = QVBoxLayout(self)

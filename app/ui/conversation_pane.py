@@ -94,6 +94,7 @@ class ConversationPane(QWidget):
         self.model = MessageModel(self)
         self.history = HistoryView()
         self.history.setObjectName("history")
+        self.history.setAccessibleName(self.tr("Messages of the chat"))  # the header above names the buyer only
         self.history.setModel(self.model)
         self.delegate = MessageDelegate(self.history)
         self.history.setItemDelegate(self.delegate)

@@ -53,6 +53,7 @@ class WordList(QWidget):
         self.entry.returnPressed.connect(self.add)
         self.shown = WordListModel(self)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Words"))
         self.list.setModel(self.shown)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for key in SHORTCUTS.sequences("word_lists.remove"):  # read as the dialog opens: a new key from the next one

@@ -21,17 +21,6 @@ from PySide6.QtWidgets import (
 from app.ui.models.preview_table import PreviewTable
 
 
-def preview_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableView:
-    """One tab of a preview: the rows under their headers, read-only, each column as wide as its text."""
-    table = QTableView()
-    table.setModel(PreviewTable(headers, rows, table))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.resizeColumnsToContents()
-    return table
-
-
 class ImportPreview(QDialog):
     def __init__(self, title: str, reading: str, parent: QWidget | None = None) -> None:
         """reading: what the summary says while the file is read and checked."""
@@ -53,6 +42,19 @@ class ImportPreview(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+
+    def add_tab(self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableView:
+        """One tab of the preview: the rows under their headers, read-only, each column as wide as its text; a
+        screen reader names the table by its tab's title."""
+        table = QTableView()
+        table.setAccessibleName(title)
+        table.setModel(PreviewTable(headers, rows, table))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnsToContents()
+        self.tabs.addTab(table, title)
+        return table
 
     def _import(self) -> None:
         """Import pressed: write what the preview showed (the dialog's own)."""

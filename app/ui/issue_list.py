@@ -74,6 +74,7 @@ class IssueListWindow(QDialog):
         self.search.textChanged.connect(lambda _text: self._typing.start())
         self.model = IssueTable(self)
         self.table = record_view(self.model, "issueTable", stretch_last=True)
+        self.table.setAccessibleName(self.tr("Issues"))
         self.table.doubleClicked.connect(lambda _index: self.open_details())
         self.status = QLabel()
         self.status.setObjectName("issueStatus")

@@ -78,6 +78,7 @@ class KpiWindow(QWidget):
         self.names = desk.names  # agents by their 花名; the drill-down keeps the id
         self.model.who = self.who
         self.table = record_view(self.model, "kpiTable", rows=False)
+        self.table.setAccessibleName(self.tr("KPIs by agent"))
         self.table.doubleClicked.connect(lambda index: self.drill(index))
         self.chart = QChart()
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

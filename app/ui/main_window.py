@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.queue_model.set_me(session.me)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queue")
+        self.queue_view.setAccessibleName(self.tr("Chats"))  # no caption above the queue: said by screen readers
         self.queue_view.setModel(self.queue_model)
         self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
         self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -40,6 +40,7 @@ class OrderDetail(QWidget):
         self.back.clicked.connect(self.sig_back.emit)
         self.text = QTextEdit()
         self.text.setObjectName("orderDetailText")
+        self.text.setAccessibleName(self.tr("Order details"))
         self.text.setReadOnly(True)
         self.text.setAcceptRichText(False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

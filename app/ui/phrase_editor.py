@@ -33,6 +33,7 @@ from app.desk.phrases import PhraseBook, invites_review, not_for_complaints
 
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.labels import problem_label
+from app.ui.text_size import lines_high
 
 
 def describe(finding: Finding) -> str:
@@ -62,7 +63,7 @@ class PhraseEditor(QDialog):
         self.title = QLineEdit(phrase.title)
         self.body = QPlainTextEdit(phrase.body)
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(120)
+        self.body.setMinimumHeight(lines_high(self.body, 7))
         self.group = QComboBox()
         self.group.setEditable(True)
         self.group.addItems(book.groups())

@@ -20,7 +20,7 @@ from app.store.errors import StoreError
 from app.desk.phrases import ImportPlan, PhraseBook
 
 from app.ui.background import in_background
-from app.ui.import_preview import ImportPreview, preview_table
+from app.ui.import_preview import ImportPreview
 from app.ui.labels import say, say_error
 
 
@@ -71,20 +71,20 @@ class ImportDialog(ImportPreview):
             .replace("%1", self.path.name).replace("%2", plan.parsed.format + encoding)
             .replace("%3", str(len(plan.new))).replace("%4", str(len(plan.duplicates)))
             .replace("%5", str(len(plan.bad))))
-        self.tabs.addTab(preview_table([self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
-                                [[p.title, p.abbreviation, p.group, p.body] for p in plan.new]),
-                         self.tr("New (%1)").replace("%1", str(len(plan.new))))
-        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Why"), self.tr("Source")],
-                                [[str(r.line), say(r.reason), r.text] for r in plan.bad]),
-                         self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))))
-        self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
-                                [[str(plan.parsed.line_of(d.phrase)), d.phrase.title, d.existing.title, d.why]
-                                 for d in plan.duplicates]),
-                         self.tr("Duplicates (%1)").replace("%1", str(len(plan.duplicates))))
+        self.add_tab(self.tr("New (%1)").replace("%1", str(len(plan.new))),
+                     [self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
+                     [[p.title, p.abbreviation, p.group, p.body] for p in plan.new])
+        self.add_tab(self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))),
+                     [self.tr("Line"), self.tr("Why"), self.tr("Source")],
+                     [[str(r.line), say(r.reason), r.text] for r in plan.bad])
+        self.add_tab(self.tr("Duplicates (%1)").replace("%1", str(len(plan.duplicates))),
+                     [self.tr("Line"), self.tr("Title"), self.tr("Same as"), self.tr("Why")],
+                     [[str(plan.parsed.line_of(d.phrase)), d.phrase.title, d.existing.title, d.why]
+                      for d in plan.duplicates])
         if plan.notes:
-            self.tabs.addTab(preview_table([self.tr("Line"), self.tr("Note"), self.tr("Phrase")],
-                                    [[str(r.line), r.reason, r.text] for r in plan.notes]),
-                             self.tr("Notes (%1)").replace("%1", str(len(plan.notes))))
+            self.add_tab(self.tr("Notes (%1)").replace("%1", str(len(plan.notes))),
+                         [self.tr("Line"), self.tr("Note"), self.tr("Phrase")],
+                         [[str(r.line), r.reason, r.text] for r in plan.notes])
         if plan.bad and not plan.new:
             self.tabs.setCurrentIndex(1)
         self.tabs.show()

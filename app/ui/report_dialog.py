@@ -60,6 +60,7 @@ class ReportDialog(QDialog):
         self.preview_rows = PreviewTable(parent=self, tooltips=False)
         self.preview = QTableView()
         self.preview.setObjectName("reportPreview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setModel(self.preview_rows)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()

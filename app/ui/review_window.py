@@ -80,10 +80,12 @@ class ReviewWindow(QWidget):
                                 self.tr("Overrides"), self.tr("Refunds"), self.tr("Angry"), self.tr("Score")], self)
         self.model.who = self.who
         self.table = record_view(self.model, "reviewChats")
+        self.table.setAccessibleName(self.tr("Chats"))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open(current))
         self.transcript_model = TranscriptModel(self.who, self)
         self.transcript = QTableView()
         self.transcript.setObjectName("reviewTranscript")
+        self.transcript.setAccessibleName(self.tr("Transcript"))
         self.transcript.setModel(self.transcript_model)
         self.transcript.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.transcript.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,9 +110,11 @@ class ReviewWindow(QWidget):
             caption.setBuddy(widget)
             top.addWidget(caption)
             top.addWidget(widget)
-        for box in self.only.values():
-            top.addWidget(box)
         top.addStretch(1)
+        only = QHBoxLayout()  # a row of its own: beside the days the window was wider than a 200 % screen
+        for box in self.only.values():
+            only.addWidget(box)
+        only.addStretch(1)
         scoring = QVBoxLayout()
         scoring.addWidget(QLabel(self.tr("质检 checklist")))
         scoring.addLayout(self.checks_box)
@@ -134,6 +138,7 @@ class ReviewWindow(QWidget):
         split.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(only)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(SHORTCUTS.hint_label("review"))

@@ -179,6 +179,7 @@ class RobotReviewDialog(QDialog):
         self.answers = RobotAnswers([self.tr("Time"), self.tr("Buyer"), self.tr("Buyer asked"),
                                      self.tr("Robot answered"), self.tr("Rule"), self.tr("Buyer then said")], self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Robot answers"))
         self.table.setModel(self.answers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

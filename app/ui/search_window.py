@@ -113,10 +113,13 @@ class SearchWindow(QWidget):
         self.range = DayRange(QDate.currentDate().addDays(-30), QDate.currentDate(), self)
         self.range.changed.connect(self.refresh)
         self.first, self.last = self.range.first, self.range.last
+        self.first.setAccessibleName(self.tr("First day"))  # beside a check box and a dash: no label to be a buddy
+        self.last.setAccessibleName(self.tr("Last day"))
         self.only_days.toggled.connect(lambda _on: self.refresh())
         self.found = SearchResults(self)
         self.results = QListView()
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Messages found"))
         self.results.setModel(self.found)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

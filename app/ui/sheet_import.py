@@ -23,7 +23,7 @@ from app.desk.money import yuan_text
 from app.desk.order_import import OrderFileError, OrderPlan, plan_import, run_import
 
 from app.ui.background import in_background
-from app.ui.import_preview import ImportPreview, preview_table
+from app.ui.import_preview import ImportPreview
 from app.ui.labels import say, say_error
 
 from app import domain
@@ -79,7 +79,7 @@ class SheetImportDialog(ImportPreview):
         self.progress.hide()
         self.summary.setText(shown.summary)
         for title, headers, rows in shown.tabs:
-            self.tabs.addTab(preview_table(headers, rows), title)
+            self.add_tab(title, headers, rows)
         if shown.bad:
             self.tabs.setCurrentIndex(self.tabs.count() - 1)  # the bad lines are the last tab, shown first
             self.import_button.setText(self.tr("Import, skipping %n bad line(s)", "", shown.bad))

@@ -22,6 +22,7 @@ from app.ui.buyer_text import shown
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.labels import say
 from app.ui.models.colleague_list import ColleagueList
+from app.ui.text_size import lines_high
 
 from app import domain
 
@@ -40,7 +41,7 @@ class TransferDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("What the colleague should know: the order, what was promised, what "
                                              "is left to do"))
-        self.note.setMaximumHeight(110)
+        self.note.setMaximumHeight(lines_high(self.note, 6))
         self.status = QLabel(self.tr("Asking the shop who is there…"))
         self.status.setWordWrap(True)
         self.buttons = ok_cancel(self, self.transfer)

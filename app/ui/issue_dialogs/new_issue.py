@@ -27,6 +27,7 @@ from app.desk.refused import IssueRefused
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.issue_dialogs.common import refusal
 from app.ui.labels import label, problem_label
+from app.ui.text_size import lines_high
 
 
 class NewIssueDialog(QDialog):
@@ -53,9 +54,10 @@ class NewIssueDialog(QDialog):
         self.buyer = QLineEdit(buyer_nick)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(90)
+        self.note.setMaximumHeight(lines_high(self.note, 5))
         self.follow_up = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
         self.follow_up.setCalendarPopup(True)
+        self.follow_up.setAccessibleName(self.tr("Follow-up time"))  # its row's caption is a check box, not a label
         self.use_follow_up = QCheckBox(self.tr("Follow up"))
         self.problem = problem_label()
         form = QFormLayout(self)

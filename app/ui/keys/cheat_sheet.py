@@ -43,6 +43,7 @@ class CheatSheet(QDialog):
         self.setObjectName("cheatSheet")
         self.setWindowTitle(self.tr_title())
         self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr_title())
         self.text.setHtml(sheet_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = QPushButton(self.tr("&Print…"))

@@ -124,88 +124,89 @@
 <context>
     <name>BuyerPane</name>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="59"/>
+        <location filename="../../app/ui/buyer_pane.py" line="74"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="64"/>
+        <location filename="../../app/ui/buyer_pane.py" line="79"/>
+        <location filename="../../app/ui/buyer_pane.py" line="84"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="78"/>
+        <location filename="../../app/ui/buyer_pane.py" line="94"/>
         <source>Enter or F8: the order in full</source>
         <translation>Enter 或 F8：查看订单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="79"/>
+        <location filename="../../app/ui/buyer_pane.py" line="95"/>
         <source>No orders from this buyer yet.</source>
         <translation>这位买家还没有订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="92"/>
+        <location filename="../../app/ui/buyer_pane.py" line="108"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="94"/>
+        <location filename="../../app/ui/buyer_pane.py" line="110"/>
         <source>Copy the order no. (Ctrl+Shift+C)</source>
         <translation>复制订单号（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="95"/>
+        <location filename="../../app/ui/buyer_pane.py" line="111"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="97"/>
+        <location filename="../../app/ui/buyer_pane.py" line="113"/>
         <source>Copy the tracking no. (Ctrl+Shift+E)</source>
         <translation>复制运单号（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="98"/>
+        <location filename="../../app/ui/buyer_pane.py" line="114"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="100"/>
+        <location filename="../../app/ui/buyer_pane.py" line="116"/>
         <source>Copy receiver, phone (masked) and address (Ctrl+Shift+A)</source>
         <translation>复制收货人、电话（打码）和地址（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="101"/>
-        <location filename="../../app/ui/buyer_pane.py" line="171"/>
+        <location filename="../../app/ui/buyer_pane.py" line="117"/>
+        <location filename="../../app/ui/buyer_pane.py" line="188"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="103"/>
+        <location filename="../../app/ui/buyer_pane.py" line="119"/>
         <source>The order in full: items, weights, logistics (F8; Esc goes back)</source>
         <translation>订单详情：商品、重量、物流（F8；Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="106"/>
+        <location filename="../../app/ui/buyer_pane.py" line="122"/>
         <source>Copy:</source>
         <translation>复制：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="118"/>
+        <location filename="../../app/ui/buyer_pane.py" line="134"/>
         <source>Issues (Ctrl+N: new)</source>
         <translation>问题单（Ctrl+N 新建）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="123"/>
+        <location filename="../../app/ui/buyer_pane.py" line="140"/>
         <source>Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos</source>
         <translation>Ctrl+Shift+I：记录处理；Ctrl+Shift+J 或回车：详情和照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="135"/>
+        <location filename="../../app/ui/buyer_pane.py" line="152"/>
         <source>No chat selected</source>
         <translation>未选择会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="171"/>
+        <location filename="../../app/ui/buyer_pane.py" line="188"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -221,32 +222,32 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="48"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="49"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="49"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="50"/>
         <source>&amp;Save as HTML or PDF…</source>
         <translation>另存为 HTML 或 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="62"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="63"/>
         <source>KefuDesk keyboard shortcuts</source>
         <translation>客服台快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="78"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="79"/>
         <source>Save the shortcuts</source>
         <translation>保存快捷键表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="80"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/cheat_sheet.py" line="80"/>
+        <location filename="../../app/ui/keys/cheat_sheet.py" line="81"/>
         <source>Web page (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
@@ -322,21 +323,26 @@
         <source>Select a chat on the left</source>
         <translation>请在左侧选择会话</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/conversation_pane.py" line="97"/>
+        <source>Messages of the chat</source>
+        <translation>会话消息</translation>
+    </message>
 </context>
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="102"/>
+        <location filename="../../app/ui/start.py" line="103"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="107"/>
+        <location filename="../../app/ui/start.py" line="108"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="108"/>
+        <location filename="../../app/ui/start.py" line="109"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -510,76 +516,76 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="75"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
+        <location filename="../../app/ui/phrase_import.py" line="75"/>
         <source>Abbreviation</source>
         <translation>缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
+        <location filename="../../app/ui/phrase_import.py" line="75"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
+        <location filename="../../app/ui/phrase_import.py" line="75"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="76"/>
+        <location filename="../../app/ui/phrase_import.py" line="74"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="77"/>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
-        <location filename="../../app/ui/phrase_import.py" line="85"/>
+        <location filename="../../app/ui/phrase_import.py" line="78"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
+        <location filename="../../app/ui/phrase_import.py" line="86"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="77"/>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="78"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="77"/>
+        <location filename="../../app/ui/phrase_import.py" line="78"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="79"/>
+        <location filename="../../app/ui/phrase_import.py" line="77"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="81"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="83"/>
+        <location filename="../../app/ui/phrase_import.py" line="80"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="85"/>
+        <location filename="../../app/ui/phrase_import.py" line="86"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="85"/>
+        <location filename="../../app/ui/phrase_import.py" line="86"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="87"/>
+        <location filename="../../app/ui/phrase_import.py" line="85"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
@@ -599,12 +605,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../app/ui/import_preview.py" line="47"/>
+        <location filename="../../app/ui/import_preview.py" line="36"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/import_preview.py" line="64"/>
+        <location filename="../../app/ui/import_preview.py" line="66"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
@@ -1131,27 +1137,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>订单号、买家或备注（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="96"/>
+        <location filename="../../app/ui/issue_list.py" line="77"/>
+        <source>Issues</source>
+        <translation>问题单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_list.py" line="97"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="97"/>
+        <location filename="../../app/ui/issue_list.py" line="98"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="98"/>
+        <location filename="../../app/ui/issue_list.py" line="99"/>
         <source>Due now</source>
         <translation>已到跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="99"/>
+        <location filename="../../app/ui/issue_list.py" line="100"/>
         <source>Closed</source>
         <translation>已结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="100"/>
+        <location filename="../../app/ui/issue_list.py" line="101"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1196,42 +1207,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="121"/>
+        <location filename="../../app/ui/issue_list.py" line="122"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="140"/>
+        <location filename="../../app/ui/issue_list.py" line="141"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="145"/>
+        <location filename="../../app/ui/issue_list.py" line="146"/>
         <source>Cannot read the issues: %1</source>
         <translation>读取问题单失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="156"/>
+        <location filename="../../app/ui/issue_list.py" line="157"/>
         <source>%n issue(s)</source>
         <translation>
             <numerusform>%n 个问题单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_list.py" line="158"/>
+        <location filename="../../app/ui/issue_list.py" line="159"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n 个待跟进</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="160"/>
+        <location filename="../../app/ui/issue_list.py" line="161"/>
         <source>only the first %1 are shown: narrow the filter</source>
         <translation>只显示前 %1 个：请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_list.py" line="170"/>
-        <location filename="../../app/ui/issue_list.py" line="177"/>
+        <location filename="../../app/ui/issue_list.py" line="171"/>
+        <location filename="../../app/ui/issue_list.py" line="178"/>
         <source>Select an issue first.</source>
         <translation>请先选中一个问题单。</translation>
     </message>
@@ -1327,37 +1338,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>由控件自身处理，不能在这里修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="71"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="62"/>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/key_settings.py" line="72"/>
         <source>&amp;New key:</source>
         <translation>新快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="73"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="74"/>
         <source>No &amp;key</source>
         <translation>不设快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="74"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="75"/>
         <source>&amp;Reset this one</source>
         <translation>恢复此项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="75"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="76"/>
         <source>Reset &amp;all</source>
         <translation>全部恢复(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="79"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="80"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="150"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="151"/>
         <source>%1 in %2 is the key of more than one action (%3): change one before saving.</source>
         <translation>%2中的 %1 同时是多个操作的快捷键（%3）：请先改掉一个再保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/key_settings.py" line="180"/>
+        <location filename="../../app/ui/keys/key_settings.py" line="181"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1946,27 +1962,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="90"/>
+        <location filename="../../app/ui/kpi_window.py" line="81"/>
+        <source>KPIs by agent</source>
+        <translation>各客服的 KPI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/kpi_window.py" line="91"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="90"/>
+        <location filename="../../app/ui/kpi_window.py" line="91"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="91"/>
+        <location filename="../../app/ui/kpi_window.py" line="92"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="91"/>
+        <location filename="../../app/ui/kpi_window.py" line="92"/>
         <source>&amp;Chart</source>
         <translation>图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="133"/>
+        <location filename="../../app/ui/kpi_window.py" line="134"/>
         <source>The figures could not be read; the details are in the log.</source>
         <translation>无法读取数据，详情见日志。</translation>
     </message>
@@ -1986,24 +2007,24 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="118"/>
+        <location filename="../../app/ui/kpi_window.py" line="119"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="126"/>
+        <location filename="../../app/ui/kpi_window.py" line="127"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/kpi_window.py" line="136"/>
+        <location filename="../../app/ui/kpi_window.py" line="137"/>
         <source>%n row(s).</source>
         <translation>
             <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/kpi_window.py" line="177"/>
+        <location filename="../../app/ui/kpi_window.py" line="178"/>
         <source>Choose a figure in the table first (Alt+L).</source>
         <translation>请先在表格中选一个数字（Alt+L）。</translation>
     </message>
@@ -2057,7 +2078,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2327,54 +2348,59 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
+        <source>Chats</source>
+        <translation>会话列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Open a chat first, then %1 transfers it.</source>
         <translation>请先打开一个会话，再按 %1 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
@@ -2420,47 +2446,52 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>NewIssueDialog</name>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="41"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="42"/>
         <source>New issue</source>
         <translation>新建问题单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="59"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="60"/>
+        <source>Follow-up time</source>
+        <translation>跟进时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="61"/>
         <source>Follow up</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="62"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="64"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="63"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="65"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="64"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="66"/>
         <source>Se&amp;verity</source>
         <translation>严重程度(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="65"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="67"/>
         <source>&amp;Order no.</source>
         <translation>订单号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="66"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="68"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="67"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="69"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="70"/>
+        <location filename="../../app/ui/issue_dialogs/new_issue.py" line="72"/>
         <source>%n selected message(s) kept as evidence</source>
         <translation>
             <numerusform>所选 %n 条消息作为凭证保存</numerusform>
@@ -2535,132 +2566,137 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>← 返回订单列表（Esc）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="72"/>
+        <location filename="../../app/ui/order_detail.py" line="43"/>
+        <source>Order details</source>
+        <translation>订单详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/order_detail.py" line="73"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="77"/>
+        <location filename="../../app/ui/order_detail.py" line="78"/>
         <source>Ordered %1</source>
         <translation>下单 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="79"/>
+        <location filename="../../app/ui/order_detail.py" line="80"/>
         <source>paid %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="81"/>
+        <location filename="../../app/ui/order_detail.py" line="82"/>
         <source>ship by %1</source>
         <translation>最晚发货 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="83"/>
+        <location filename="../../app/ui/order_detail.py" line="84"/>
         <source>Amount ¥%1</source>
         <translation>金额 ¥%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="85"/>
+        <location filename="../../app/ui/order_detail.py" line="86"/>
         <source>Receiver</source>
         <translation>收货信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="90"/>
+        <location filename="../../app/ui/order_detail.py" line="91"/>
         <source>No address (not shared with the desk)</source>
         <translation>无收货地址（平台未提供）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="91"/>
+        <location filename="../../app/ui/order_detail.py" line="92"/>
         <source>Buyer&apos;s note (买家留言)</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="92"/>
+        <location filename="../../app/ui/order_detail.py" line="93"/>
         <source>Seller&apos;s memo (卖家备注)</source>
         <translation>卖家备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="101"/>
+        <location filename="../../app/ui/order_detail.py" line="102"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="104"/>
+        <location filename="../../app/ui/order_detail.py" line="105"/>
         <source>¥%1 each</source>
         <translation>单价 ¥%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="106"/>
+        <location filename="../../app/ui/order_detail.py" line="107"/>
         <source>%1 g each</source>
         <translation>每件 %1 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="108"/>
+        <location filename="../../app/ui/order_detail.py" line="109"/>
         <source>SKU %1</source>
         <translation>货号 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="112"/>
+        <location filename="../../app/ui/order_detail.py" line="113"/>
         <source>What the items weigh is not known.</source>
         <translation>商品重量未知。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="114"/>
+        <location filename="../../app/ui/order_detail.py" line="115"/>
         <source>The items weigh %1 g; packed, the parcel should weigh %2–%3 g.</source>
         <translation>商品共重 %1 克；加包装后包裹应重 %2–%3 克。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="119"/>
+        <location filename="../../app/ui/order_detail.py" line="120"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="121"/>
+        <location filename="../../app/ui/order_detail.py" line="122"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="125"/>
+        <location filename="../../app/ui/order_detail.py" line="126"/>
         <source>Asking the courier…</source>
         <translation>正在查询物流…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="129"/>
+        <location filename="../../app/ui/order_detail.py" line="130"/>
         <source>No courier record: %1</source>
         <translation>没有物流记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="133"/>
+        <location filename="../../app/ui/order_detail.py" line="134"/>
         <source>%1 g</source>
         <translation>%1 克</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="133"/>
+        <location filename="../../app/ui/order_detail.py" line="134"/>
         <source>not weighed</source>
         <translation>未称重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="134"/>
+        <location filename="../../app/ui/order_detail.py" line="135"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="135"/>
+        <location filename="../../app/ui/order_detail.py" line="136"/>
         <source>Courier&apos;s scales: %1 at the origin, %2 at %3</source>
         <translation>快递称重：揽收时 %1，%3 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="138"/>
+        <location filename="../../app/ui/order_detail.py" line="139"/>
         <source>Packing slip:</source>
         <translation>装箱单：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="140"/>
+        <location filename="../../app/ui/order_detail.py" line="141"/>
         <source>Logistics</source>
         <translation>物流轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/order_detail.py" line="142"/>
+        <location filename="../../app/ui/order_detail.py" line="143"/>
         <source>The courier lists no steps yet.</source>
         <translation>快递暂无物流信息。</translation>
     </message>
@@ -2859,142 +2895,142 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="41"/>
+        <location filename="../../app/ui/phrase_editor.py" line="42"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="42"/>
+        <location filename="../../app/ui/phrase_editor.py" line="43"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="43"/>
+        <location filename="../../app/ui/phrase_editor.py" line="44"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="44"/>
+        <location filename="../../app/ui/phrase_editor.py" line="45"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="46"/>
+        <location filename="../../app/ui/phrase_editor.py" line="47"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <location filename="../../app/ui/phrase_editor.py" line="48"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="48"/>
+        <location filename="../../app/ui/phrase_editor.py" line="49"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="49"/>
+        <location filename="../../app/ui/phrase_editor.py" line="50"/>
         <source>%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or {ask:label|choice 1,choice 2}.</source>
         <translation>%1 没有可询问的内容：请写成 {ask:名称}、{ask:名称|money}、{ask:名称|date} 或 {ask:名称|选项1,选项2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="61"/>
+        <location filename="../../app/ui/phrase_editor.py" line="62"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="61"/>
+        <location filename="../../app/ui/phrase_editor.py" line="62"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="73"/>
+        <location filename="../../app/ui/phrase_editor.py" line="74"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <location filename="../../app/ui/phrase_editor.py" line="76"/>
         <source>Only for me (%1) — others on this desk do not see it</source>
         <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="79"/>
+        <location filename="../../app/ui/phrase_editor.py" line="80"/>
         <source>Not for &amp;complaining buyers: never suggested to an angry buyer or one with an open issue, never sent to them by the robot</source>
         <translation>不推荐给投诉买家(&amp;C)：不向生气或有未结问题单的买家推荐，机器人也不会发给他们</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="86"/>
+        <location filename="../../app/ui/phrase_editor.py" line="87"/>
         <source>asked each time: {ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</source>
         <translation>每次询问：{ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="87"/>
+        <location filename="../../app/ui/phrase_editor.py" line="88"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="94"/>
+        <location filename="../../app/ui/phrase_editor.py" line="95"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="96"/>
+        <location filename="../../app/ui/phrase_editor.py" line="97"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="104"/>
+        <location filename="../../app/ui/phrase_editor.py" line="105"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="105"/>
+        <location filename="../../app/ui/phrase_editor.py" line="106"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="107"/>
+        <location filename="../../app/ui/phrase_editor.py" line="108"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="108"/>
+        <location filename="../../app/ui/phrase_editor.py" line="109"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="109"/>
+        <location filename="../../app/ui/phrase_editor.py" line="110"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="110"/>
+        <location filename="../../app/ui/phrase_editor.py" line="111"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="141"/>
+        <location filename="../../app/ui/phrase_editor.py" line="142"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="142"/>
+        <location filename="../../app/ui/phrase_editor.py" line="143"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="153"/>
+        <location filename="../../app/ui/phrase_editor.py" line="154"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="164"/>
+        <location filename="../../app/ui/phrase_editor.py" line="165"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="164"/>
+        <location filename="../../app/ui/phrase_editor.py" line="165"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
@@ -3035,7 +3071,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="93"/>
+        <location filename="../../app/ui/phrase_manager.py" line="89"/>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="94"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
@@ -3076,13 +3117,13 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="214"/>
-        <location filename="../../app/ui/phrase_manager.py" line="141"/>
+        <location filename="../../app/ui/phrase_manager.py" line="143"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../app/ui/keys/registry.py" line="215"/>
-        <location filename="../../app/ui/phrase_manager.py" line="142"/>
+        <location filename="../../app/ui/phrase_manager.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3127,64 +3168,64 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="161"/>
+        <location filename="../../app/ui/phrase_manager.py" line="163"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="161"/>
+        <location filename="../../app/ui/phrase_manager.py" line="163"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="161"/>
+        <location filename="../../app/ui/phrase_manager.py" line="163"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="162"/>
+        <location filename="../../app/ui/phrase_manager.py" line="164"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="162"/>
-        <location filename="../../app/ui/phrase_manager.py" line="165"/>
+        <location filename="../../app/ui/phrase_manager.py" line="164"/>
+        <location filename="../../app/ui/phrase_manager.py" line="167"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="191"/>
+        <location filename="../../app/ui/phrase_manager.py" line="193"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="192"/>
+        <location filename="../../app/ui/phrase_manager.py" line="194"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="199"/>
+        <location filename="../../app/ui/phrase_manager.py" line="201"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="223"/>
+        <location filename="../../app/ui/phrase_manager.py" line="225"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="226"/>
+        <location filename="../../app/ui/phrase_manager.py" line="228"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="228"/>
+        <location filename="../../app/ui/phrase_manager.py" line="230"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
@@ -3196,142 +3237,147 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="154"/>
+        <location filename="../../app/ui/phrase_manager.py" line="101"/>
+        <source>Phrases</source>
+        <translation>快捷短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_manager.py" line="156"/>
         <source>Sogou Pinyin custom phrases (*.txt *.ini)</source>
         <translation>搜狗拼音自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="155"/>
+        <location filename="../../app/ui/phrase_manager.py" line="157"/>
         <source>QQ Pinyin custom phrases (*.txt *.ini)</source>
         <translation>QQ 拼音自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="156"/>
+        <location filename="../../app/ui/phrase_manager.py" line="158"/>
         <source>Baidu input custom phrases (*.txt *.ini)</source>
         <translation>百度输入法自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="157"/>
+        <location filename="../../app/ui/phrase_manager.py" line="159"/>
         <source>Rime custom_phrase.txt (*.txt)</source>
         <translation>Rime 自定义短语 custom_phrase.txt (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="158"/>
+        <location filename="../../app/ui/phrase_manager.py" line="160"/>
         <source>Microsoft Pinyin self-made phrases (*.dat *.lex)</source>
         <translation>微软拼音自造词 (*.dat *.lex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="160"/>
+        <location filename="../../app/ui/phrase_manager.py" line="162"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="286"/>
+        <location filename="../../app/ui/phrase_manager.py" line="288"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="317"/>
+        <location filename="../../app/ui/phrase_manager.py" line="319"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="338"/>
+        <location filename="../../app/ui/phrase_manager.py" line="340"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="344"/>
+        <location filename="../../app/ui/phrase_manager.py" line="346"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="351"/>
+        <location filename="../../app/ui/phrase_manager.py" line="353"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="357"/>
+        <location filename="../../app/ui/phrase_manager.py" line="359"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="358"/>
+        <location filename="../../app/ui/phrase_manager.py" line="360"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="363"/>
+        <location filename="../../app/ui/phrase_manager.py" line="365"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="367"/>
+        <location filename="../../app/ui/phrase_manager.py" line="369"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="368"/>
+        <location filename="../../app/ui/phrase_manager.py" line="370"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="379"/>
+        <location filename="../../app/ui/phrase_manager.py" line="381"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="386"/>
+        <location filename="../../app/ui/phrase_manager.py" line="388"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="394"/>
+        <location filename="../../app/ui/phrase_manager.py" line="396"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="394"/>
+        <location filename="../../app/ui/phrase_manager.py" line="396"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="395"/>
+        <location filename="../../app/ui/phrase_manager.py" line="397"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="397"/>
+        <location filename="../../app/ui/phrase_manager.py" line="399"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="405"/>
+        <location filename="../../app/ui/phrase_manager.py" line="407"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="411"/>
+        <location filename="../../app/ui/phrase_manager.py" line="413"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="427"/>
+        <location filename="../../app/ui/phrase_manager.py" line="429"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="433"/>
+        <location filename="../../app/ui/phrase_manager.py" line="435"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -3481,57 +3527,57 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ProblemImportDialog</name>
     <message>
-        <location filename="../../app/ui/worklist.py" line="243"/>
+        <location filename="../../app/ui/worklist.py" line="246"/>
         <source>Import problem orders — %1</source>
         <translation>导入问题订单 — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="250"/>
+        <location filename="../../app/ui/worklist.py" line="253"/>
         <source>%1: %2 new, %3 refreshed, %4 already on the worklist, %5 resolved before (not reopened), %6 bad line(s).</source>
         <translation>%1：新增 %2 条，更新 %3 条，已在工作清单 %4 条，之前已解决 %5 条（不重新打开），错误 %6 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="255"/>
+        <location filename="../../app/ui/worklist.py" line="258"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="255"/>
+        <location filename="../../app/ui/worklist.py" line="258"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="255"/>
+        <location filename="../../app/ui/worklist.py" line="258"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="255"/>
+        <location filename="../../app/ui/worklist.py" line="258"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="254"/>
+        <location filename="../../app/ui/worklist.py" line="257"/>
         <source>To write (%1)</source>
         <translation>将写入（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="258"/>
+        <location filename="../../app/ui/worklist.py" line="261"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="258"/>
+        <location filename="../../app/ui/worklist.py" line="261"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="258"/>
+        <location filename="../../app/ui/worklist.py" line="261"/>
         <source>Source</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="257"/>
+        <location filename="../../app/ui/worklist.py" line="260"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
@@ -4411,27 +4457,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>问题订单（未解决）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="73"/>
+        <location filename="../../app/ui/report_dialog.py" line="63"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_dialog.py" line="74"/>
         <source>&amp;Save as XLSX… (Ctrl+S)</source>
         <translation>保存为 XLSX(&amp;S)…（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="75"/>
+        <location filename="../../app/ui/report_dialog.py" line="76"/>
         <source>&amp;Reconcile with finance&apos;s sheet… (Ctrl+R)</source>
         <translation>与财务结果表核对(&amp;R)…（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="77"/>
+        <location filename="../../app/ui/report_dialog.py" line="78"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="80"/>
+        <location filename="../../app/ui/report_dialog.py" line="81"/>
         <source>&amp;Table:</source>
         <translation>报表(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="84"/>
+        <location filename="../../app/ui/report_dialog.py" line="85"/>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -4446,101 +4497,101 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="117"/>
+        <location filename="../../app/ui/report_dialog.py" line="118"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="122"/>
+        <location filename="../../app/ui/report_dialog.py" line="123"/>
         <source>Cannot make the table: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="131"/>
+        <location filename="../../app/ui/report_dialog.py" line="132"/>
         <source>%1, %2: %n row(s).</source>
         <translation>
             <numerusform>%1，%2：%n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="152"/>
+        <location filename="../../app/ui/report_dialog.py" line="153"/>
         <source>Save the table</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="154"/>
+        <location filename="../../app/ui/report_dialog.py" line="155"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="174"/>
+        <location filename="../../app/ui/report_dialog.py" line="175"/>
         <source>Not saved: %1 (%2). Choose another folder, or close the file if Excel has it open.</source>
         <translation>未保存：%1（%2）。请换一个文件夹；如果 Excel 正打开这个文件，请先关闭。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/report_dialog.py" line="178"/>
+        <location filename="../../app/ui/report_dialog.py" line="179"/>
         <source>Saved %n row(s) to %1.</source>
         <translation>
             <numerusform>已保存 %n 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="184"/>
+        <location filename="../../app/ui/report_dialog.py" line="185"/>
         <source>Reconciling goes with the refund table (退款信息表).</source>
         <translation>核对只适用于退款信息表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="186"/>
+        <location filename="../../app/ui/report_dialog.py" line="187"/>
         <source>Finance&apos;s result sheet</source>
         <translation>财务结果表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="187"/>
+        <location filename="../../app/ui/report_dialog.py" line="188"/>
         <source>Finance sheets (*.xlsx *.csv)</source>
         <translation>财务表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="205"/>
+        <location filename="../../app/ui/report_dialog.py" line="206"/>
         <source>%1 cannot be read as finance&apos;s sheet: %2</source>
         <translation>%1 无法作为财务结果表读取：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="210"/>
+        <location filename="../../app/ui/report_dialog.py" line="211"/>
         <source>matched</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="210"/>
+        <location filename="../../app/ui/report_dialog.py" line="211"/>
         <source>differs</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="211"/>
+        <location filename="../../app/ui/report_dialog.py" line="212"/>
         <source>not in finance&apos;s sheet</source>
         <translation>财务表中没有</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="211"/>
+        <location filename="../../app/ui/report_dialog.py" line="212"/>
         <source>no such refund on the desk</source>
         <translation>客服台没有这笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="212"/>
+        <location filename="../../app/ui/report_dialog.py" line="213"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="212"/>
+        <location filename="../../app/ui/report_dialog.py" line="213"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="212"/>
+        <location filename="../../app/ui/report_dialog.py" line="213"/>
         <source>What differs (desk → finance)</source>
         <translation>差异（客服台 → 财务）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_dialog.py" line="217"/>
+        <location filename="../../app/ui/report_dialog.py" line="218"/>
         <source>%1: %2 of %3 line(s) matched; the rest are marked in the audit log.</source>
         <translation>%1：%3 行中 %2 行一致；其余已记入审计日志。</translation>
     </message>
@@ -4669,37 +4720,37 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>等待(秒)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="98"/>
+        <location filename="../../app/ui/review_window.py" line="100"/>
         <source>Comment on this chat (optional)</source>
         <translation>对这个会话的评语（可选）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="99"/>
+        <location filename="../../app/ui/review_window.py" line="101"/>
         <source>Sa&amp;ve score</source>
         <translation>保存评分(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="107"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="105"/>
+        <location filename="../../app/ui/review_window.py" line="107"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="106"/>
+        <location filename="../../app/ui/review_window.py" line="108"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="115"/>
+        <location filename="../../app/ui/review_window.py" line="119"/>
         <source>质检 checklist</source>
         <translation>质检项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="118"/>
+        <location filename="../../app/ui/review_window.py" line="122"/>
         <source>Whose &amp;work</source>
         <translation>评谁的工作(&amp;W)</translation>
     </message>
@@ -4744,12 +4795,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="172"/>
+        <location filename="../../app/ui/review_window.py" line="177"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/review_window.py" line="184"/>
+        <location filename="../../app/ui/review_window.py" line="189"/>
         <source>%n chat(s).</source>
         <translation>
             <numerusform>共 %n 个会话。</numerusform>
@@ -4762,7 +4813,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     </message>
     <message>
         <location filename="../../app/ui/models/transcript_model.py" line="50"/>
-        <location filename="../../app/ui/review_window.py" line="160"/>
+        <location filename="../../app/ui/review_window.py" line="165"/>
         <source>Robot</source>
         <translation>机器人</translation>
     </message>
@@ -4787,69 +4838,79 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="178"/>
+        <location filename="../../app/ui/review_window.py" line="83"/>
+        <source>Chats</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_window.py" line="88"/>
+        <source>Transcript</source>
+        <translation>聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/review_window.py" line="183"/>
         <source>The chats could not be read; the details are in the log.</source>
         <translation>无法读取会话，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="227"/>
+        <location filename="../../app/ui/review_window.py" line="232"/>
         <source>Choose a chat first.</source>
         <translation>请先选择一个会话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="234"/>
-        <location filename="../../app/ui/review_window.py" line="267"/>
+        <location filename="../../app/ui/review_window.py" line="239"/>
+        <location filename="../../app/ui/review_window.py" line="272"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="239"/>
+        <location filename="../../app/ui/review_window.py" line="244"/>
         <source>Scored %1 for %2.</source>
         <translation>已给 %2 评 %1 分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="250"/>
-        <location filename="../../app/ui/review_window.py" line="259"/>
+        <location filename="../../app/ui/review_window.py" line="255"/>
+        <location filename="../../app/ui/review_window.py" line="264"/>
         <source>Choose a message first (Alt+M, then the arrows).</source>
         <translation>请先选择一条消息（Alt+M，再用方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="252"/>
+        <location filename="../../app/ui/review_window.py" line="257"/>
         <source>Comment on the message</source>
         <translation>评论这条消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="252"/>
+        <location filename="../../app/ui/review_window.py" line="257"/>
         <source>Comment:</source>
         <translation>评论：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="278"/>
+        <location filename="../../app/ui/review_window.py" line="283"/>
         <source>Choose an agent (Alt+A) whose day to export.</source>
         <translation>请选择要导出哪位客服的当天记录（Alt+A）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="281"/>
+        <location filename="../../app/ui/review_window.py" line="286"/>
         <source>Export the day</source>
         <translation>导出当天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="283"/>
+        <location filename="../../app/ui/review_window.py" line="288"/>
         <source>Web page (*.html);;Plain text (*.txt)</source>
         <translation>网页 (*.html);;纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="289"/>
+        <location filename="../../app/ui/review_window.py" line="294"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="297"/>
+        <location filename="../../app/ui/review_window.py" line="302"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/review_window.py" line="299"/>
+        <location filename="../../app/ui/review_window.py" line="304"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
@@ -4980,17 +5041,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>买家接着说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="189"/>
+        <location filename="../../app/ui/robot_dialog.py" line="182"/>
+        <source>Robot answers</source>
+        <translation>机器人的回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/robot_dialog.py" line="190"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="207"/>
+        <location filename="../../app/ui/robot_dialog.py" line="208"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/robot_dialog.py" line="212"/>
+        <location filename="../../app/ui/robot_dialog.py" line="213"/>
         <source>The robot&apos;s answers could not be read: %1</source>
         <translation>无法读取机器人回复记录：%1</translation>
     </message>
@@ -5000,7 +5066,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>（暂无）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/robot_dialog.py" line="217"/>
+        <location filename="../../app/ui/robot_dialog.py" line="218"/>
         <source>%n robot answer(s) this day.</source>
         <translation>
             <numerusform>当天机器人回复 %n 条。</numerusform>
@@ -5060,22 +5126,37 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="129"/>
+        <location filename="../../app/ui/search_window.py" line="116"/>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="117"/>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="122"/>
+        <source>Messages found</source>
+        <translation>搜到的消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/search_window.py" line="132"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="133"/>
+        <location filename="../../app/ui/search_window.py" line="136"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="139"/>
+        <location filename="../../app/ui/search_window.py" line="142"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="139"/>
+        <location filename="../../app/ui/search_window.py" line="142"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
@@ -5090,17 +5171,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="180"/>
+        <location filename="../../app/ui/search_window.py" line="183"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="185"/>
+        <location filename="../../app/ui/search_window.py" line="188"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="188"/>
+        <location filename="../../app/ui/search_window.py" line="191"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
@@ -5140,14 +5221,14 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="192"/>
+        <location filename="../../app/ui/search_window.py" line="195"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="193"/>
+        <location filename="../../app/ui/search_window.py" line="196"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -5564,32 +5645,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../app/ui/status_line.py" line="69"/>
+        <location filename="../../app/ui/status_line.py" line="78"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="74"/>
+        <location filename="../../app/ui/status_line.py" line="83"/>
         <source>● offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="88"/>
+        <location filename="../../app/ui/status_line.py" line="97"/>
         <source>Read-only: replies cannot be saved here; answer in the shop&apos;s own client until the store can be written</source>
         <translation>只读：这里无法保存回复；在数据可以写入之前，请在店铺自己的客户端里回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="91"/>
+        <location filename="../../app/ui/status_line.py" line="100"/>
         <source>● read-only</source>
         <translation>● 只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="94"/>
+        <location filename="../../app/ui/status_line.py" line="103"/>
         <source>KefuDesk can only read its store</source>
         <translation>客服台只能读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="95"/>
+        <location filename="../../app/ui/status_line.py" line="104"/>
         <source>KefuDesk shows what it has, but cannot save anything and stays offline: new messages wait at the shop until it can.
 
 %1</source>
@@ -5598,132 +5679,132 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_line.py" line="102"/>
+        <location filename="../../app/ui/status_line.py" line="116"/>
         <source>%n reply(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条回复等待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="108"/>
+        <location filename="../../app/ui/status_line.py" line="122"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="108"/>
+        <location filename="../../app/ui/status_line.py" line="122"/>
         <source>suspended</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="108"/>
+        <location filename="../../app/ui/status_line.py" line="122"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="109"/>
+        <location filename="../../app/ui/status_line.py" line="123"/>
         <source>%1 — demo shop</source>
         <translation>%1 —— 演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="112"/>
-        <location filename="../../app/ui/status_line.py" line="146"/>
+        <location filename="../../app/ui/status_line.py" line="126"/>
+        <location filename="../../app/ui/status_line.py" line="160"/>
         <source>KefuDesk</source>
         <translation>客服台</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/status_line.py" line="114"/>
+        <location filename="../../app/ui/status_line.py" line="128"/>
         <source>KefuDesk — %n unread</source>
         <translation>
             <numerusform>客服台 — %n 条未读</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="116"/>
+        <location filename="../../app/ui/status_line.py" line="130"/>
         <source>Demo shop (simulated buyers)</source>
         <translation>演示店铺（模拟买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="116"/>
+        <location filename="../../app/ui/status_line.py" line="130"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="123"/>
+        <location filename="../../app/ui/status_line.py" line="137"/>
         <source>%1 transferred %2 to you.</source>
         <translation>%1 把 %2 转接给了您。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="126"/>
+        <location filename="../../app/ui/status_line.py" line="140"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="146"/>
+        <location filename="../../app/ui/status_line.py" line="160"/>
         <source>A new chat</source>
         <translation>有新会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="147"/>
+        <location filename="../../app/ui/status_line.py" line="161"/>
         <source>A buyer has waited over 40 s</source>
         <translation>有买家等待超过 40 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="152"/>
+        <location filename="../../app/ui/status_line.py" line="166"/>
         <source>Sounds muted (%1)</source>
         <translation>已静音（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="154"/>
+        <location filename="../../app/ui/status_line.py" line="168"/>
         <source>Sounds off: unread chats stay marked.</source>
         <translation>提示音已关闭：未读会话仍会标出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="154"/>
+        <location filename="../../app/ui/status_line.py" line="168"/>
         <source>Sounds on.</source>
         <translation>提示音已开启。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="162"/>
+        <location filename="../../app/ui/status_line.py" line="176"/>
         <source>%1 muted: no sound for this chat.</source>
         <translation>%1 已静音：此会话不再响铃。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="163"/>
+        <location filename="../../app/ui/status_line.py" line="177"/>
         <source>%1: sounds on again.</source>
         <translation>%1：已恢复提示音。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="177"/>
+        <location filename="../../app/ui/status_line.py" line="191"/>
         <source>Online: new chats come to you.</source>
         <translation>在线：新会话会分配给你。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="178"/>
+        <location filename="../../app/ui/status_line.py" line="192"/>
         <source>Suspended (挂起): no new chats; answer the ones you have. %1 resumes.</source>
         <translation>已挂起：不再分配新会话，先回复手上的。按 %1 恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="179"/>
+        <location filename="../../app/ui/status_line.py" line="193"/>
         <source>Offline: no new chats. %2 goes online again.</source>
         <translation>离线：不再分配新会话。按 %2 重新上线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="186"/>
+        <location filename="../../app/ui/status_line.py" line="200"/>
         <source>Taking chats</source>
         <translation>接待中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="187"/>
+        <location filename="../../app/ui/status_line.py" line="201"/>
         <source>Suspended (%1)</source>
         <translation>挂起中（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="188"/>
+        <location filename="../../app/ui/status_line.py" line="202"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_line.py" line="194"/>
+        <location filename="../../app/ui/status_line.py" line="208"/>
         <source>Your status for new chats: %1 suspends or resumes, %2 goes offline or online</source>
         <translation>你的接待状态：%1 挂起或恢复，%2 离线或上线</translation>
     </message>
@@ -5801,22 +5882,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SupervisorRemoves</name>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="123"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="124"/>
         <source>Remove banned words</source>
         <translation>删除违禁词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="124"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="125"/>
         <source>Without them in the list, replies with %1 reach buyers. A supervisor authorises this with their name and password; the audit log names them and this desk.</source>
         <translation>删除后，含有 %1 的回复就会发给买家。须由主管输入名字和密码批准；审计日志会记下该主管和本客服台。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="134"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="145"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="146"/>
         <source>Not removed: %1</source>
         <translation>未删除：%1</translation>
     </message>
@@ -5837,32 +5918,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="34"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="35"/>
         <source>Transfer %1 to a colleague</source>
         <translation>把 %1 转接给同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="41"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="42"/>
         <source>What the colleague should know: the order, what was promised, what is left to do</source>
         <translation>同事需要知道的：订单、答应过买家什么、还要做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="44"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="45"/>
         <source>Asking the shop who is there…</source>
         <translation>正在向店铺查询在线同事…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="48"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="49"/>
         <source>&amp;Transfer</source>
         <translation>转接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="52"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="53"/>
         <source>&amp;Colleague</source>
         <translation>同事(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="55"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="56"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -5887,22 +5968,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="74"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="75"/>
         <source>Nobody else is at this shop&apos;s desks: there is no one to transfer to.</source>
         <translation>店铺里没有其他客服，无法转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="79"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="80"/>
         <source>Choose a colleague first.</source>
         <translation>请先选择一位同事。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="83"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="84"/>
         <source>Transferring…</source>
         <translation>正在转接…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer_dialog.py" line="89"/>
+        <location filename="../../app/ui/transfer_dialog.py" line="90"/>
         <source>Not transferred: %1</source>
         <translation>未转接：%1</translation>
     </message>
@@ -5950,7 +6031,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>始发</translation>
     </message>
     <message>
-        <location filename="../../app/ui/issue_dialogs/details.py" line="156"/>
+        <location filename="../../app/ui/issue_dialogs/details.py" line="154"/>
         <source>Last station</source>
         <translation>末站</translation>
     </message>
@@ -5998,27 +6079,32 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>输入词语（用、或空格分隔）以添加，或在列表中查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="60"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="56"/>
+        <source>Words</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/guard_words_dialog.py" line="61"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="62"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="63"/>
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="93"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="94"/>
         <source>Type the words to add first.</source>
         <translation>请先输入要添加的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="102"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="103"/>
         <source>Select the words to remove first (Tab to the list, then Shift+arrows).</source>
         <translation>请先选择要删除的词语（Tab 切到列表，再按 Shift+方向键）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="110"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="111"/>
         <source>Not changed: %1</source>
         <translation>未修改：%1</translation>
     </message>
@@ -6026,47 +6112,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>WordListsDialog</name>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="157"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="158"/>
         <source>Banned and urgent words</source>
         <translation>违禁词与紧急词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="158"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="159"/>
         <source>A reply with one of these words is not sent; Ctrl+Shift+Return sends it anyway and writes why to the audit log. Removing a word that came with KefuDesk switches it off; adding it again switches it back on.</source>
         <translation>含有这些词的回复不会发出；Ctrl+Shift+Return 可坚持发送，原因会写入审计日志。删除 KefuDesk 自带的词即停用该词，再次添加即重新启用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="162"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="163"/>
         <source>Anyone may add a word; removing one takes a supervisor&apos;s name and password.</source>
         <translation>任何人都可以添加违禁词；删除违禁词需要主管的名字和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="165"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="166"/>
         <source>A buyer whose last message has one of these words (or !!! / ???) is marked angry in the queue and shown under Urgent (F6).</source>
         <translation>买家最后一条消息含有这些词（或 !!! / ???）时，会在队列中标为“急”，并显示在“紧急”视图（F6）中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="169"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="170"/>
         <source>&amp;Banned words (send guard)</source>
         <translation>违禁词（发送检查）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="170"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="171"/>
         <source>&amp;Urgent words (queue)</source>
         <translation>紧急词（队列）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="182"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="183"/>
         <source>insult</source>
         <translation>辱骂</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="182"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="183"/>
         <source>off-platform</source>
         <translation>站外交易</translation>
     </message>
     <message>
-        <location filename="../../app/ui/guard_words_dialog.py" line="182"/>
+        <location filename="../../app/ui/guard_words_dialog.py" line="183"/>
         <source>this shop&apos;s</source>
         <translation>本店添加</translation>
     </message>
@@ -6155,12 +6241,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="74"/>
+        <location filename="../../app/ui/worklist.py" line="66"/>
+        <source>Problem orders</source>
+        <translation>问题订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/worklist.py" line="75"/>
         <source>&amp;Copy number (Ctrl+Shift+C)</source>
         <translation>复制号码(&amp;C)（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="81"/>
+        <location filename="../../app/ui/worklist.py" line="82"/>
         <source>Category:</source>
         <translation>分类：</translation>
     </message>
@@ -6205,62 +6296,62 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="120"/>
+        <location filename="../../app/ui/worklist.py" line="123"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="125"/>
+        <location filename="../../app/ui/worklist.py" line="128"/>
         <source>Cannot read the worklist: %1</source>
         <translation>无法读取工作清单：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="137"/>
+        <location filename="../../app/ui/worklist.py" line="140"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="143"/>
+        <location filename="../../app/ui/worklist.py" line="146"/>
         <source>%1 open problem order(s), %2 due now.</source>
         <translation>%1 个未解决的问题订单，%2 个现在到期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="171"/>
+        <location filename="../../app/ui/worklist.py" line="174"/>
         <source>%1 — no phone number known (import the order export)</source>
         <translation>%1 —— 没有电话号码（请导入订单报表）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="180"/>
+        <location filename="../../app/ui/worklist.py" line="183"/>
         <source>No number to copy for this problem.</source>
         <translation>这个问题订单没有可复制的号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="183"/>
+        <location filename="../../app/ui/worklist.py" line="186"/>
         <source>%1 copied: dial it, then log the call with Ctrl+P.</source>
         <translation>已复制 %1：拨打后按 Ctrl+P 记录通话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="188"/>
+        <location filename="../../app/ui/worklist.py" line="191"/>
         <source>Select a problem order first.</source>
         <translation>请先选择一个问题订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="204"/>
+        <location filename="../../app/ui/worklist.py" line="207"/>
         <source>The shop back-end&apos;s problem-order list</source>
         <translation>店铺后台的问题订单列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="205"/>
+        <location filename="../../app/ui/worklist.py" line="208"/>
         <source>Problem-order lists (*.csv *.xlsx)</source>
         <translation>问题订单列表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="221"/>
+        <location filename="../../app/ui/worklist.py" line="224"/>
         <source>Not connected to a shop: import the back-end&apos;s list instead (Ctrl+I).</source>
         <translation>未连接店铺：请改为导入后台列表（Ctrl+I）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/worklist.py" line="226"/>
+        <location filename="../../app/ui/worklist.py" line="229"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>
@@ -6268,53 +6359,53 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="300"/>
+        <location filename="../../app/ui/start.py" line="314"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="202"/>
+        <location filename="../../app/ui/start.py" line="211"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="149"/>
+        <location filename="../../app/ui/start.py" line="150"/>
         <source>The demo shop did not start: %1</source>
         <translation>演示店铺没有启动：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="281"/>
+        <location filename="../../app/ui/start.py" line="295"/>
         <source>Saved. The language and the shop connection take effect at the next start.</source>
         <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="306"/>
+        <location filename="../../app/ui/start.py" line="320"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="307"/>
+        <location filename="../../app/ui/start.py" line="321"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="314"/>
+        <location filename="../../app/ui/start.py" line="328"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="315"/>
+        <location filename="../../app/ui/start.py" line="329"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="368"/>
-        <location filename="../../app/ui/start.py" line="409"/>
+        <location filename="../../app/ui/start.py" line="435"/>
+        <location filename="../../app/ui/start.py" line="476"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="374"/>
+        <location filename="../../app/ui/start.py" line="441"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6322,22 +6413,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="395"/>
+        <location filename="../../app/ui/start.py" line="462"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="397"/>
+        <location filename="../../app/ui/start.py" line="464"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="401"/>
+        <location filename="../../app/ui/start.py" line="468"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="404"/>
+        <location filename="../../app/ui/start.py" line="471"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

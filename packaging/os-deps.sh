@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The operating-system parts the desk needs on Linux and pip cannot install: Qt's X11 (xcb) and EGL libraries,
-# fontconfig, and CJK fonts (without them Chinese shows as empty boxes); with --test also Xvfb, the virtual screen
+# fontconfig, CJK and emoji fonts (without them Chinese shows as empty boxes); with --test also Xvfb, the virtual screen
 # the tests and screenshots use on a box without a monitor. Debian/Ubuntu (apt) and Fedora (dnf) names.
 # Idempotent: asks the package manager only for what is missing. Needs root (runs apt/dnf through sudo when not).
 # Usage: packaging/os-deps.sh [--test] [--check]   (--check: only list what is missing; exit 1 if anything is)
@@ -52,6 +52,9 @@ EOF
 fonts=$(fc-list 2>/dev/null || true)
 if ! grep -qiE 'noto (sans|serif) cjk|wenquanyi|wqy' <<<"$fonts"; then
   if [ $manager = apt ]; then need+=(fonts-noto-cjk fontconfig); else need+=(google-noto-sans-cjk-fonts fontconfig); fi
+fi
+if ! grep -qi 'emoji' <<<"$fonts"; then  # buyers' 😊 and the phrases' ～😣 as pictures, not empty boxes
+  if [ $manager = apt ]; then need+=(fonts-noto-color-emoji); else need+=(google-noto-color-emoji-fonts); fi
 fi
 if [ $with_test = 1 ] && ! command -v Xvfb >/dev/null; then
   if [ $manager = apt ]; then need+=(xvfb xauth); else need+=(xorg-x11-server-Xvfb xorg-x11-xauth); fi

@@ -48,7 +48,8 @@ def test_a_bare_debian_box_is_told_the_debian_packages_qt_and_chinese_text_need(
     done = run(fake_system(tmp_path, manager="apt-get", libs=[]), "--check", "--test")
     assert done.returncode == 1
     missing = done.stdout.split("missing ", 1)[1].split()
-    assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "fonts-noto-cjk", "xvfb"} <= set(missing)
+    assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "fonts-noto-cjk", "fonts-noto-color-emoji",
+            "xvfb"} <= set(missing)
     assert missing.count("fontconfig") <= 1  # named once though two checks want it
     assert not (tmp_path / "calls.txt").exists()  # --check installs nothing
 
@@ -64,7 +65,8 @@ def test_it_installs_only_what_is_missing_and_a_complete_box_is_left_alone(tmp_p
     present = ["libEGL.so.1", "libGL.so.1", "libfontconfig.so.1", "libxkbcommon.so.0", "libxcb-icccm.so.4",
                "libxcb-keysyms.so.1", "libxcb-image.so.0", "libxcb-render-util.so.0", "libxcb-xkb.so.1",
                "libxcb-shape.so.0", "libxcb-randr.so.0", "libxcb-xinerama.so.0", "libdbus-1.so.3"]
-    bin_dir = fake_system(tmp_path, manager="apt-get", libs=present, fonts="/usr/share/fonts/NotoSansCJK.ttc: Noto Sans CJK SC")
+    bin_dir = fake_system(tmp_path, manager="apt-get", libs=present,
+                          fonts="/usr/share/fonts/NotoSansCJK.ttc: Noto Sans CJK SC\nNotoColorEmoji.ttf: Noto Color Emoji")
     done = run(bin_dir, "--test")
     assert done.returncode == 0, done.stderr
     calls = (tmp_path / "calls.txt").read_text(encoding="utf-8").splitlines()
@@ -75,7 +77,7 @@ def test_it_installs_only_what_is_missing_and_a_complete_box_is_left_alone(tmp_p
     everything = present + ["libxkbcommon-x11.so.0", "libxcb-cursor.so.0"]
     (tmp_path / "calls.txt").unlink()
     shutil.rmtree(bin_dir)
-    bin_dir = fake_system(tmp_path, manager="apt-get", libs=everything, fonts="WenQuanYi Micro Hei")
+    bin_dir = fake_system(tmp_path, manager="apt-get", libs=everything, fonts="WenQuanYi Micro Hei\nNoto Color Emoji")
     (bin_dir / "Xvfb").symlink_to(bin_dir / "id")
     again = run(bin_dir, "--test")
     assert again.returncode == 0 and "nothing missing" in again.stdout

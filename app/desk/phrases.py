@@ -96,9 +96,13 @@ class ImportPlan:
 
 
 class PhraseBook:
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = domain.now_utc, agent: str = "") -> None:
-        """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only."""
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = domain.now_utc, agent: str = "",
+                 history_in_background: bool = False) -> None:
+        """agent: whose personal phrases this book shows (with every shared one); "" shows shared ones only.
+        history_in_background: the window's book — the suggestions do without the learnt history until warm()
+        (on its own thread) has read it, instead of reading seconds of stored chats on the first suggestion."""
         self._store = store
+        self._history_in_background = history_in_background
         self._clock = clock
         self._history: HistoryIndex | None = None
         self.agent = agent
@@ -132,6 +136,10 @@ class PhraseBook:
             self.index.warm()
             _ = self.suggester
             self.held_back()  # 70 ms for 10,000 phrases: not on the first complaining buyer's chat
+            if self._history_in_background and self.suggester.learned is None:
+                learned = Suggester(self.phrases, self._store.phrase_uses(), learned=self.history)
+                if self._suggester is not None and self._suggester.learned is None:
+                    self._suggester = learned  # one assignment: the GUI thread sees the old or the new, whole
         except Exception:  # noqa: BLE001 - e.g. the store closed meanwhile; the first use will retry
             log.debug("warming the phrase book failed", exc_info=True)
             return
@@ -146,7 +154,8 @@ class PhraseBook:
     @property
     def suggester(self) -> Suggester:
         if self._suggester is None:
-            self._suggester = Suggester(self.phrases, self._store.phrase_uses(), learned=self.history)
+            learned = self._history or _HISTORIES.get(self._store) if self._history_in_background else self.history
+            self._suggester = Suggester(self.phrases, self._store.phrase_uses(), learned=learned)
         return self._suggester
 
     @property

@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         SHORTCUTS.set(keys or Keymap())  # settings.toml's keys, in force in this window and every tool window
         self.session = session
         self.clock = clock
-        self.phrases = phrases or PhraseBook(session.store, clock=clock, agent=session.account.agent)
+        self.phrases = phrases or PhraseBook(session.store, clock=clock, agent=session.account.agent,
+                                             history_in_background=True)
         session.reply_learners.append(self.phrases.learn_reply)  # every reply sent teaches the suggestions
         self.shop_name = shop_name
         self.demo = demo

@@ -63,3 +63,18 @@ def test_a_reply_to_nothing_new_teaches_nothing(session):
     session.send_reply("c1", "您好")
     session.send_reply("c1", "请问有什么可以帮您")  # the buyer said nothing since the last reply
     assert [(t.buyer, t.reply) for t in heard] == [("你好\n可以开发票吗", "您好")]
+
+
+def test_the_windows_book_reads_the_stored_chats_in_the_background_not_on_the_first_suggestion(session):
+    book = PhraseBook(session.store)
+    book.add([Phrase(0, "抬头税号", INVOICE, "售前")])
+    session.send_reply("c1", INVOICE)  # stored: a chat that answered the invoice question with the phrase
+    reopened = open_store(session.store.path)
+    window_book = PhraseBook(reopened, history_in_background=True)
+    try:
+        assert window_book.suggester.learned is None  # the first suggestion did not wait for the stored chats
+        window_book.warm()  # what the window runs on its own thread once it has painted
+        assert window_book.suggester.learned is not None
+        assert first_title(window_book, "能开发票吗") == "抬头税号"
+    finally:
+        reopened.close()

@@ -99,8 +99,9 @@ class LanguagePage(Page):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = self.body
+        layout.addWidget(self.note)  # the question, then the choice
         layout.addWidget(self.combo)
-        layout.addWidget(self.note)
+        layout.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 
@@ -16,23 +17,38 @@ class _Relay(QObject):
     sig_done = Signal(object)
 
 
+_UNDER_WAY: set[_Relay] = set()  # relays whose work has not come back yet: kept alive here, not by a window
+
+
 def in_background(work: Callable[[], object], done: Callable[[object], None], parent: QObject) -> _Relay:
-    """Run work() on a thread; done(result or the exception) on the GUI thread."""
-    relay = _Relay(parent)
-    relay.sig_done.connect(done)
+    """Run work() on a thread; done(result or the exception) on the GUI thread, unless parent (the window that
+    asked) was deleted meanwhile. The relay belongs to no window: a window closed while its question was on the
+    way took its child relay with it, and the worker then emitted on an object being deleted on the other thread
+    (the process crashed)."""
+    relay = _Relay()  # made on the GUI thread: its queued signal is delivered there
+
+    def deliver(result: object) -> None:
+        _UNDER_WAY.discard(relay)
+        if shiboken6.isValid(parent):
+            done(result)
+
+    relay.sig_done.connect(deliver)
+    _UNDER_WAY.add(relay)
 
     def run() -> None:
         try:
             result: object = work()
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows it
             result = exc
-        try:
-            relay.sig_done.emit(result)
-        except RuntimeError:
-            pass  # the dialog was cancelled and deleted meanwhile: nobody waits for this any more
+        relay.sig_done.emit(result)
 
     threading.Thread(target=run, name="background-read", daemon=True).start()
     return relay
+
+
+def under_way() -> int:
+    """How many background questions have not come back to the GUI thread yet (tests wait for none)."""
+    return len(_UNDER_WAY)
 
 
 class Latest:

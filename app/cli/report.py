@@ -1,11 +1,12 @@
-"""`kefudesk report TABLE --date D [--out FILE.xlsx]`: the floor's daily tables from the issues."""
+"""`kefudesk report TABLE --date D [--out FILE.xlsx]`: the floor's daily tables from the issues; `kefudesk report
+kpi` and `kefudesk report phrases --from D --to D` over days."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,12 +24,15 @@ PERIODS = ("day", "week", "month")  # app.desk.kpis.PERIODS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("table", choices=(*KINDS, "kpi"), help="which table; kpi: the agents' KPIs (docs/kpis.md)")
+    parser.add_argument("table", choices=(*KINDS, "kpi", "phrases"),
+                        help="which table; kpi: the agents' KPIs (docs/kpis.md); phrases: phrase analytics "
+                             "(docs/phrases.md)")
     parser.add_argument("--date", default=datetime.now().astimezone().strftime("%Y-%m-%d"),
                         help="the local day, YYYY-MM-DD (default today)")
     parser.add_argument("--out", type=Path, help="write an .xlsx file (default: tab-separated text on stdout)")
-    parser.add_argument("--from", dest="first", metavar="D", help="kpi: the first local day, YYYY-MM-DD")
-    parser.add_argument("--to", dest="last", metavar="D", help="kpi: the last local day (default: the first)")
+    parser.add_argument("--from", dest="first", metavar="D", help="kpi, phrases: the first local day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", metavar="D",
+                        help="kpi, phrases: the last local day (default: the first)")
     parser.add_argument("--period", choices=PERIODS, default="day", help="kpi: one row per agent and day, week "
                         "or month (default day)")
     parser.add_argument("--reconcile", type=Path, metavar="SHEET",
@@ -41,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.table == "kpi":
         return _kpi(args)
+    if args.table == "phrases":
+        return _phrases(args)
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         print(f"kefudesk report: {args.out} must end in .xlsx (the tables open in Excel and WPS)", file=sys.stderr)
         return Exit.REFUSED
@@ -105,21 +111,28 @@ def _reconcile(store: object, args: argparse.Namespace) -> int:
     return Exit.ATTENTION if bad else Exit.OK
 
 
-def _kpi(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from app.desk.reports import write_xlsx
-    from app.desk.review import ReviewDesk, kpi_table, table_html
-
+def _days(args: argparse.Namespace, prog: str) -> tuple[date, date] | None:
+    """--from and --to as local days (--to defaults to --from, --from to --date); None after saying why not."""
     try:
         first = date.fromisoformat(args.first or args.date)
         last = date.fromisoformat(args.last) if args.last else first
     except ValueError:
-        print("kefudesk report kpi: --from and --to are days such as 2026-11-11", file=sys.stderr)
-        return Exit.REFUSED
+        print(f"{prog}: --from and --to are days such as 2026-11-11", file=sys.stderr)
+        return None
     if last < first:
-        print("kefudesk report kpi: --to is before --from", file=sys.stderr)
+        print(f"{prog}: --to is before --from", file=sys.stderr)
+        return None
+    return first, last
+
+
+def _kpi(args: argparse.Namespace) -> int:
+    from app.desk.reports import write_xlsx
+    from app.desk.review import ReviewDesk, kpi_table, table_html
+
+    days = _days(args, "kefudesk report kpi")
+    if days is None:
         return Exit.REFUSED
+    first, last = days
     suffix = args.out.suffix.lower() if args.out is not None else ""
     if args.out is not None and suffix not in (".xlsx", ".html"):
         print(f"kefudesk report kpi: {args.out} must end in .xlsx or .html", file=sys.stderr)
@@ -142,3 +155,31 @@ def _kpi(args: argparse.Namespace) -> int:
         print(f"{title}: {len(table.rows)} row(s) written to {args.out}")
     return Exit.OK
 
+
+
+def _phrases(args: argparse.Namespace) -> int:
+    """Phrase analytics over the days: one line a phrase on stdout, or the workbook (per phrase, per day, the
+    near-duplicates) with --out."""
+    from app.desk.phrase_analytics import SUMMARY_HEADERS, phrase_report, summary_rows, write_report
+    from app.desk.reports import Table
+
+    prog = "kefudesk report phrases"
+    days = _days(args, prog)
+    if days is None:
+        return Exit.REFUSED
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        print(f"{prog}: {args.out} must end in .xlsx", file=sys.stderr)
+        return Exit.REFUSED
+    with user_store(prog) as store:
+        report = phrase_report(store, store.phrases(), *days)
+    if args.out is None:
+        print_tsv(Table("phrases", SUMMARY_HEADERS, summary_rows(report)))
+        return Exit.OK
+    try:
+        write_report(report, args.out)
+    except OSError as exc:
+        print(f"{prog}: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return Exit.REFUSED
+    print(f"phrases {days[0].isoformat()} – {days[1].isoformat()}: {len(report.stats)} phrase(s), "
+          f"{len(report.near)} near-duplicate pair(s) written to {args.out}")
+    return Exit.OK

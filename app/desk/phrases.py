@@ -351,9 +351,10 @@ class PhraseBook:
         if self._history is not None:
             self._history.learn(turn)
 
-    def used(self, phrase: Phrase, buyer_said: str = "") -> None:
-        """Count a firing in the store, with the message it answered (it writes: call it off the GUI thread)."""
-        self._store.phrase_used(phrase.id, self._clock(), buyer_said)
+    def used(self, phrase: Phrase, buyer_said: str = "", conversation_id: str = "", agent: str = "") -> None:
+        """Count a firing in the store, with the message it answered, the chat and the agent (it writes: call it off
+        the GUI thread)."""
+        self._store.phrase_used(phrase.id, self._clock(), buyer_said, conversation_id=conversation_id, agent=agent)
 
     def count_use(self, phrase: Phrase) -> Phrase | None:
         """Count a firing in the book as used() counts it in the store: uses + 1, last used now. On the thread

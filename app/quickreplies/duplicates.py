@@ -1,11 +1,13 @@
 """Which incoming phrases (an import, a shared library) the library already has: the same abbreviation, or the
-same text. Shown to the agent, never imported twice."""
+same text. Shown to the agent, never imported twice. And which phrases of the library nearly say the same (phrase
+analytics), compared as mined replies are."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.quickreplies.mining import SIMILAR, key
 from app.quickreplies.phrase import Phrase
 
 
@@ -37,3 +39,25 @@ def dedupe(incoming: Sequence[Phrase], existing: Sequence[Phrase]) -> tuple[list
             by_abbreviation[phrase.abbreviation.lower()] = phrase
         by_body[phrase.body.rstrip()] = phrase
     return new, duplicates
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    phrase: Phrase
+    other: Phrase
+    score: int  # rapidfuzz ratio of their texts as mining compares replies (0–100)
+
+
+def near_duplicates(phrases: Sequence[Phrase], similar: int = SIMILAR) -> list[NearDuplicate]:
+    """Pairs of library phrases that say nearly the same (亲/亲亲, a 哦, punctuation, a variable aside), the most
+    alike first: candidates to merge."""
+    from rapidfuzz import fuzz, process
+
+    keyed = [(p, k) for p in phrases if (k := key(p.body))]
+    keys = [k for _, k in keyed]
+    pairs: list[NearDuplicate] = []
+    for i, k in enumerate(keys):
+        for _, score, j in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=similar, limit=None):
+            if i < j:
+                pairs.append(NearDuplicate(keyed[i][0], keyed[j][0], round(score)))
+    return sorted(pairs, key=lambda d: (-d.score, d.phrase.id, d.other.id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -134,6 +134,24 @@ class PhraseUse(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     phrase_id: Mapped[int] = mapped_column(ForeignKey("phrase.id", ondelete="CASCADE"), index=True)
     prompt: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(index=True)
+    # since 0015, for phrase analytics: who fired it in which chat; once the reply went out, its message and whether
+    # the agent changed the phrase's text first (a reply kept on this computer while the server was away: sent,
+    # no message id)
+    agent: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    conversation_id: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    message_id: Mapped[int | None] = mapped_column(Integer)
+    sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    edited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class PhraseDismissal(Base):
+    """A reply proposed as a phrase (mined from what agents typed) that the shop dismissed: never proposed again.
+    key: the reply as mining compares it (app/quickreplies/mining.py normalised)."""
+
+    __tablename__ = "phrase_dismissal"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime]
 
 

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0014"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0015"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration
@@ -47,6 +47,7 @@ _INDEXES = {  # name: (table, columns); every one made by op.create_index / inde
     "ix_message_state": ("message", "state"),
     "ix_order_contact_buyer_nick": ("order_contact", "buyer_nick"),
     "ix_phrase_abbreviation": ("phrase", "abbreviation"),
+    "ix_phrase_use_at": ("phrase_use", "at"),
     "ix_phrase_use_phrase_id": ("phrase_use", "phrase_id"),
     "ix_shop_order_buyer_id": ("shop_order", "buyer_id"),
 }
@@ -64,6 +65,7 @@ _AUTOINDEXES = {
     "sqlite_autoindex_message_2": "message",
     "sqlite_autoindex_meta_1": "meta",
     "sqlite_autoindex_order_contact_1": "order_contact",
+    "sqlite_autoindex_phrase_dismissal_1": "phrase_dismissal",
     "sqlite_autoindex_shop_1": "shop",
     "sqlite_autoindex_shop_order_1": "shop_order",
 }

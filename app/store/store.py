@@ -383,19 +383,23 @@ class Store:
                 s.delete(row)
             return gone
 
-    def phrase_used(self, phrase_id: int, at: datetime, prompt: str = "") -> None:
-        """Count a firing; prompt is the buyer message it answered (kept for suggestions when given)."""
+    def phrase_used(self, phrase_id: int, at: datetime, prompt: str = "", *, conversation_id: str = "",
+                    agent: str = "") -> None:
+        """Count a firing; prompt is the buyer message it answered (kept for suggestions when given), the chat
+        and the agent for phrase analytics (its send is written when it goes out: phrase_stats.phrase_sent)."""
         with self._write_lock, self._sessions.begin() as s:
             row = s.get(m.PhraseRow, phrase_id)
             if row is not None:
                 row.uses, row.last_used = (row.uses or 0) + 1, at
-                if prompt.strip():
-                    s.add(m.PhraseUse(phrase_id=phrase_id, prompt=prompt.strip()[:500], at=at))
+                s.add(m.PhraseUse(phrase_id=phrase_id, prompt=prompt.strip()[:500], at=at,
+                                  conversation_id=conversation_id, agent=agent))
 
     def phrase_uses(self, limit: int = 5000) -> list[tuple[int, str]]:
-        """(phrase id, buyer message answered), newest first: the history suggestions learn from."""
+        """(phrase id, buyer message answered), newest first: the history suggestions learn from (firings that
+        answered no buyer message teach nothing)."""
         with self._sessions() as s:
-            query = select(m.PhraseUse.phrase_id, m.PhraseUse.prompt).order_by(m.PhraseUse.id.desc()).limit(limit)
+            query = (select(m.PhraseUse.phrase_id, m.PhraseUse.prompt).where(m.PhraseUse.prompt != "")
+                     .order_by(m.PhraseUse.id.desc()).limit(limit))
             return [(pid, prompt) for pid, prompt in s.execute(query)]
 
     # --- housekeeping ----------------------------------------------------------------------------

@@ -59,7 +59,10 @@ AGENT_GRANTS: dict[str, tuple[str, ...]] = {
     "message": ("SELECT", "INSERT", "DELETE", "UPDATE (server_id, state, sent_at, error)"),
     "shop_order": ("SELECT", "INSERT", "UPDATE"),
     "phrase": ("SELECT", "INSERT", "UPDATE", "DELETE"),
-    "phrase_use": ("SELECT", "INSERT"),  # a deleted phrase's uses go by the foreign key, run as the table's owner
+    # a deleted phrase's uses go by the foreign key, run as the table's owner; a firing's send is written once it
+    # went out (app/store/phrase_stats.py), nothing else of it changes
+    "phrase_use": ("SELECT", "INSERT", "UPDATE (message_id, sent, edited)"),
+    "phrase_dismissal": ("SELECT", "INSERT"),  # mined replies the shop does not want proposed again
     "draft": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "meta": ("SELECT", "INSERT", "UPDATE"),  # the policy and team.* keys are checked (team.sql)
     "agent_profile": ("SELECT",),

@@ -17,9 +17,11 @@ from PySide6.QtCore import QCoreApplication
 
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Ask, Filled, asks_in
+from app.store.records import MessageRecord
 
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
+from app.desk.phrase_sends import FiredPhrases
 from app.desk.phrases import chat_values
 from app.desk.queue import complaining
 
@@ -37,6 +39,7 @@ class PhraseFiring:
         self.window = window
         self.memory = AskMemory(window.session.store, window.session.account.agent)
         self._pending: tuple[Phrase, bool, str, str] | None = None  # (phrase, send, word it replaces, chat)
+        self.sends = FiredPhrases(window.session.store)
         form = window.conversation.ask_form
         form.sig_done.connect(self._answered)
         form.sig_cancelled.connect(self._cancelled)
@@ -89,13 +92,26 @@ class PhraseFiring:
         self.window.conversation.suggestion_bar.show_suggestions(
             self.window.phrases.suggest(said, complaining=self.complaining()) if said else [])
 
-    def fired(self, phrase: Phrase) -> None:
-        """A phrase went in: the suggestions learn what it answered, its use is counted."""
+    def fired(self, phrase: Phrase, expansion: str = "") -> None:
+        """A phrase went in: the suggestions learn what it answered, its use is counted (with the chat and the
+        agent, and its expansion kept until the reply is sent: phrase analytics)."""
         window = self.window
         said = self.buyer_said()
+        chat = window.current_chat()
         window.phrases.learn(phrase, said)
-        window.session.write_later(window.phrases.used, phrase, said)
+        window.session.write_later(window.phrases.used, phrase, said, chat.id if chat else "",
+                                   window.session.account.agent)
         window.phrases.count_use(phrase)
+        if chat is not None:
+            self.sends.fired(chat.id, phrase.id, expansion or phrase.body)
+
+    def sent(self, record: MessageRecord) -> None:
+        """A reply went out: the phrases fired into it are recorded as sent in it, each changed or not."""
+        edited = self.sends.sent(record.conversation_id, record.text)
+        if edited:
+            session = self.window.session
+            session.write_later(self.sends.record_sent, record.conversation_id,
+                                record.id if record.id > 0 else None, edited)  # ≤ 0: kept here until the server
 
     def _slot_group_changed(self, group: str) -> None:
         session = self.window.session
@@ -169,7 +185,7 @@ class PhraseFiring:
         window = self.window
         if phrase.image:
             window.conversation.attach(phrase.image, phrase.title)
-        self.fired(phrase)
+        self.fired(phrase, filled.text)
         if filled.setup:
             window.statusBar().showMessage(QCoreApplication.translate(
                 "PhraseFiring", "“%1” is not finished: the selected placeholder is for the shop's own words. Write "

@@ -59,6 +59,7 @@ class Replies(QObject):
             self.say(str(exc), 8_000)
             return
         window.conversation.model.upsert(record)  # in the chat at once, marked "sending…" until the shop has it
+        window.firing.sent(record)  # the phrases in it, for phrase analytics
         window.conversation.reply_committed(conversation_id)
         window.status_line.update_outbox()
         window.floor.moved_on(conversation_id)  # on to the next buyer (setting queue.after_reply)

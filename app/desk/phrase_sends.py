@@ -1,0 +1,46 @@
+"""Which phrases went into each chat's reply box and, when the reply is sent, whether each went out as the phrase
+wrote it: what phrase analytics records of a send (app/store/phrase_stats.py phrase_sent)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from app.quickreplies.template import unmarked
+from app.store.phrase_stats import phrase_sent
+from app.store.store import Store
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _plain(text: str) -> str:
+    return _BLANKS.sub("", unmarked(text))
+
+
+class FiredPhrases:
+    """Per chat, the phrases fired since its last send, with the text each put in the reply box (its expansion,
+    filled). Kept in memory: a desk closed before Enter sent nothing to record."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._fired: dict[str, dict[int, str]] = {}
+
+    def fired(self, conversation_id: str, phrase_id: int, expansion: str) -> None:
+        with self._lock:
+            self._fired.setdefault(conversation_id, {})[phrase_id] = expansion
+
+    def sent(self, conversation_id: str, text: str) -> dict[int, bool]:
+        """The phrases fired in the chat, each with whether the agent changed it before sending text: edited
+        unless its expansion is in the reply unchanged (spaces and line breaks aside; two phrases in one reply
+        are not edits of each other). Forgets them: the next reply starts afresh."""
+        with self._lock:
+            fired = self._fired.pop(conversation_id, {})
+        sent = _plain(text)
+        return {phrase_id: _plain(expansion) not in sent for phrase_id, expansion in fired.items()}
+
+
+    def record_sent(self, conversation_id: str, message_id: int | None, edited: dict[int, bool]) -> None:
+        """Write what sent() found to the firings (it writes: off the GUI thread). message_id None: the reply is
+        kept on this computer until the server is back."""
+        phrase_sent(self._store, conversation_id, message_id, edited)

@@ -31,7 +31,8 @@ _ONE_OFF = re.compile(r"\d{6,}|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|https?://|www\.|\S
 
 @dataclass(frozen=True)
 class Mined:
-    """A reply worth a phrase: its most typed wording, how often it (or a near-duplicate) was typed."""
+    """A reply worth a phrase: its most typed wording (of equals, the one met first: mine() is given the newest
+    first), how often it or a near-duplicate was typed."""
 
     text: str
     key: str
@@ -54,7 +55,7 @@ def one_off(text: str, buyer: str = "") -> bool:
 
 def mine(replies: Iterable[tuple[str, str]], *, known: Sequence[str] = (), dismissed: Iterable[str] = (),
          min_count: int = MIN_COUNT, similar: int = SIMILAR) -> list[Mined]:
-    """Group (reply text, buyer) pairs into proposals, most typed first. known: the library's phrase texts (a
+    """Group (reply text, buyer) pairs, newest first, into proposals, most typed first. known: the library's phrase texts (a
     reply near one is no proposal); dismissed: keys the shop turned down (a group near one is not proposed)."""
     wordings: dict[str, Counter[str]] = defaultdict(Counter)
     for text, buyer in replies:

@@ -2,7 +2,7 @@
 that looks like a formula or an escape sequence kept text in every form. (The daily tables through the command are
 tested beside the tables, in tests/unit/desk/test_reports.py, on the store their fixture fills.)"""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -77,3 +77,32 @@ def test_the_kpi_report_reads_more_chats_than_sqlite_takes_variables(capsys):
     assert main(["report", "kpi", "--from", "2026-11-01", "--to", "2026-11-30", "--period", "month"]) == 0
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
     assert [row[:3] for row in rows] == [["小李", "2026-11-01", "20000"], ["小王", "2026-11-01", "20000"]]
+
+
+def test_report_phrases_prints_and_writes_the_workbook_with_a_formula_looking_phrase_as_text(tmp_path, capsys):
+    from app.quickreplies.phrase import Phrase
+    from app.store.phrase_stats import phrase_sent
+
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # 1 December wherever the test runs, but past ±12 h
+    store = open_store(config.store_path())
+    first, second = store.add_phrases([Phrase(0, "=1+1", "=HYPERLINK(\"http://x\")", "售前"),
+                                       Phrase(0, "尺码", "亲，按平时的码数拍就可以", "售前")])
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "果果妈"), "active", noon))
+    store.phrase_used(first, noon, "在吗", conversation_id="c1", agent="xiaowang")
+    record, _ = store.ingest_message(domain.Message("m1", "c1", "out", "=HYPERLINK(\"http://x\") 亲", noon,
+                                                    agent="xiaowang"))
+    phrase_sent(store, "c1", record.id, {first: True})
+    store.close()
+
+    assert main(["report", "phrases", "--from", "2026-12-01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("标题\t分组\t内容\t使用\t发出\t改后发出")
+    assert lines[1].split("\t")[:7] == ["'=1+1", "售前", "'=HYPERLINK(\"http://x\")", "1", "1", "1", "1.0"]
+    assert lines[2].split("\t")[11] == "从未使用"
+    out = tmp_path / "p.xlsx"
+    assert main(["report", "phrases", "--from", "2026-12-01", "--to", "2026-12-02", "--out", str(out)]) == 0
+    cell = load_workbook(out)["短语"]["A2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
+    assert main(["report", "phrases", "--from", "2026-12-02", "--to", "2026-12-01"]) == 2
+    assert main(["report", "phrases", "--from", "2026-12-01", "--out", str(tmp_path / "p.csv")]) == 2
+    assert main(["report", "phrases", "--from", "12/1"]) == 2

@@ -119,6 +119,11 @@ class PhraseBook:
             log.info("a store that can only be read: no starter phrases written")
         self.reload()
 
+    @property
+    def store(self) -> Store:
+        """The store the library is kept in (phrase analytics and mined phrases read it beside the book)."""
+        return self._store
+
     def reload(self) -> None:
         self._show(self._store.phrases())
 

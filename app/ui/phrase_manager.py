@@ -5,6 +5,7 @@ moved and deleted in bulk — every change undoable with Ctrl+Z."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -53,6 +54,7 @@ from app.ui.models.phrase_table import (
 )
 from app.ui.phrase_editor import PhraseEditor, describe
 from app.ui.phrase_import import ImportDialog
+from app.ui.phrase_insights import PhraseInsights
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -145,7 +147,7 @@ class PhraseManager(QMainWindow):
             "phrases.delete": self.delete_selected, "phrases.move": self.move_selected,
             "phrases.complaints": self.toggle_complaints, "phrases.slot_up": lambda: self.shift_slot(-1),
             "phrases.slot_down": lambda: self.shift_slot(1), "phrases.filter": lambda: self.filter.setFocus(focus),
-            "phrases.groups": lambda: self.group_view.setFocus(focus),
+            "phrases.groups": lambda: self.group_view.setFocus(focus), "phrases.analytics": self.open_insights,
             "phrases.phrases": lambda: self.table.setFocus(focus)}, self.menus)
 
     # --- files ----------------------------------------------------------------------------------------
@@ -324,6 +326,18 @@ class PhraseManager(QMainWindow):
         editor.accepted.connect(lambda: done(editor.phrase()))
         editor.open()  # window-modal, no nested event loop
         return editor
+
+    def open_insights(self) -> PhraseInsights:
+        """Phrase analytics and the proposed phrases; an accepted proposal opens the editor, then is a new phrase."""
+        insights = PhraseInsights(self.book, self)
+        insights.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted(proposed: Phrase) -> None:
+            editor = self._open_editor(replace(proposed, group=self.group), self._add)
+            editor.accepted.connect(insights.refresh_proposals)
+        insights.sig_accept.connect(accepted)
+        insights.open()
+        return insights
 
     def new_phrase(self) -> None:
         self._open_editor(Phrase(0, "", "", self.group), self._add)

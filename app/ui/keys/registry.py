@@ -209,6 +209,8 @@ ACTIONS: tuple[Action, ...] = (
         menu="phrase", separator=True),
     _in("phrases", "PhraseManager", "export", "Ctrl+Shift+E",
         QT_TRANSLATE_NOOP("PhraseManager", "E&xport shown phrases…"), menu="phrase"),
+    _in("phrases", "PhraseManager", "analytics", "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP("PhraseManager", "Phrase &analytics and proposed phrases…"), menu="phrase"),
     _in("phrases", "PhraseManager", "close", "Ctrl+W", QT_TRANSLATE_NOOP("PhraseManager", "&Close"), menu="phrase",
         separator=True),
     _in("phrases", "PhraseManager", "undo", "Ctrl+Z", QT_TRANSLATE_NOOP("PhraseManager", "&Undo"), menu="edit"),

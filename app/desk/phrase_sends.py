@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 import threading
 
+from rapidfuzz import fuzz
+
 from app.quickreplies.template import unmarked
 from app.store.phrase_stats import phrase_sent
 from app.store.store import Store
 
 _BLANKS = re.compile(r"\s+")
+KEPT = 60  # rapidfuzz partial ratio of a phrase's expansion to the reply sent: below it, the phrase was cleared
 
 
 def _plain(text: str) -> str:
@@ -31,14 +34,21 @@ class FiredPhrases:
             self._fired.setdefault(conversation_id, {})[phrase_id] = expansion
 
     def sent(self, conversation_id: str, text: str) -> dict[int, bool]:
-        """The phrases fired in the chat, each with whether the agent changed it before sending text: edited
-        unless its expansion is in the reply unchanged (spaces and line breaks aside; two phrases in one reply
-        are not edits of each other). Forgets them: the next reply starts afresh."""
+        """The phrases fired in the chat that went out in text, each with whether the agent changed it first:
+        unchanged when its expansion is in the reply as it was (spaces and line breaks aside; two phrases in one
+        reply are not edits of each other), changed while the reply still holds most of it, and not sent at all
+        (left out) when the agent cleared it and wrote something else. Forgets them: the next reply starts afresh."""
         with self._lock:
             fired = self._fired.pop(conversation_id, {})
         sent = _plain(text)
-        return {phrase_id: _plain(expansion) not in sent for phrase_id, expansion in fired.items()}
-
+        went: dict[int, bool] = {}
+        for phrase_id, expansion in fired.items():
+            plain = _plain(expansion)
+            if plain in sent:
+                went[phrase_id] = False
+            elif fuzz.partial_ratio(plain, sent) >= KEPT:
+                went[phrase_id] = True
+        return went
 
     def record_sent(self, conversation_id: str, message_id: int | None, edited: dict[int, bool]) -> None:
         """Write what sent() found to the firings (it writes: off the GUI thread). message_id None: the reply is

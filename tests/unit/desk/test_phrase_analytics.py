@@ -165,5 +165,7 @@ def test_a_send_is_edited_unless_the_phrase_went_out_unchanged():
     assert sends.sent("c1", "好的") == {}  # forgotten once sent
     sends.fired("c1", 1, "亲，今天发货哦")
     assert sends.sent("c1", "亲，明天发货哦") == {1: True}
+    sends.fired("c1", 1, "亲，今天发货哦")
+    assert sends.sent("c1", "请问您平时穿多大的码数呢") == {}  # cleared, and something else written: not sent
     sends.fired("c2", 1, "亲，今天发货哦")
     assert sends.sent("c1", "亲，今天发货哦") == {}  # another chat's firing stays with it

@@ -122,6 +122,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_ingest,
         bench_issues,
         bench_kpi,
+        bench_phrase_analytics,
         bench_phrase_files,
         bench_phrases,
         bench_review,
@@ -160,6 +161,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "suggest_hit3": bench_suggest.suggest_quality,
         "suggest_p99": bench_suggest.suggest_speed,
         "history_import": bench_suggest.history_import,
+        "phrase_report": bench_phrase_analytics.phrase_report,
     }
 
 

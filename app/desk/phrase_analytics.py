@@ -80,8 +80,9 @@ def local_bounds(first: date, last: date, tz: tzinfo | None = None) -> tuple[dat
 
 
 def phrase_report(store: Store, phrases: Sequence[Phrase], first: date, last: date,
-                  tz: tzinfo | None = None) -> PhraseReport:
-    """The analytics of phrases over the local days first..last (tz: the desk's zone when not given)."""
+                  tz: tzinfo | None = None, near: list[NearDuplicate] | None = None) -> PhraseReport:
+    """The analytics of phrases over the local days first..last (tz: the desk's zone when not given). near: the
+    library's near-duplicates when already known (they do not depend on the days, and take the longest)."""
     start, end = local_bounds(first, last, tz)
     uses = uses_between(store, start, end)
     judged = _outcomes(store, [u for u in uses if u.sent and u.message_id is not None and u.conversation_id])
@@ -98,7 +99,7 @@ def phrase_report(store: Store, phrases: Sequence[Phrase], first: date, last: da
             dict(Counter(u.agent or "?" for u in mine).most_common()),
             {o: n for o in OUTCOMES if (n := sum(judged.get(id(u)) == o for u in mine))}, forgotten))
     stats.sort(key=lambda s: (-s.uses, s.phrase.group, s.phrase.title, s.phrase.id))
-    return PhraseReport(first, last, stats, near_duplicates(phrases))
+    return PhraseReport(first, last, stats, near_duplicates(phrases) if near is None else near)
 
 
 def _outcomes(store: Store, sent: list[UseRecord]) -> dict[int, str]:

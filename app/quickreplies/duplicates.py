@@ -50,14 +50,21 @@ class NearDuplicate:
 
 def near_duplicates(phrases: Sequence[Phrase], similar: int = SIMILAR) -> list[NearDuplicate]:
     """Pairs of library phrases that say nearly the same (亲/亲亲, a 哦, punctuation, a variable aside), the most
-    alike first: candidates to merge."""
+    alike first, the older phrase first in a pair: candidates to merge. Every pair of similar length is compared
+    (rapidfuzz, in C): about a second for 2,000 phrases, a minute for 10,000 alike ones (bench phrase_report)."""
     from rapidfuzz import fuzz, process
 
-    keyed = [(p, k) for p in phrases if (k := key(p.body))]
+    keyed = sorted(((p, k) for p in phrases if (k := key(p.body))), key=lambda pk: len(pk[1]))
     keys = [k for _, k in keyed]
+    # a ratio of `similar` needs the shorter key at least this share of the longer: each key is compared with the
+    # longer keys up to that length only (sorted by length), not with the whole library
+    share = similar / (200 - similar)
     pairs: list[NearDuplicate] = []
+    end = 0
     for i, k in enumerate(keys):
-        for _, score, j in process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=similar, limit=None):
-            if i < j:
-                pairs.append(NearDuplicate(keyed[i][0], keyed[j][0], round(score)))
+        while end < len(keys) and len(keys[end]) * share <= len(k):
+            end += 1
+        for _, score, j in process.extract(k, keys[i + 1:end], scorer=fuzz.ratio, score_cutoff=similar, limit=None):
+            one, other = sorted((keyed[i][0], keyed[i + 1 + j][0]), key=lambda p: p.id)
+            pairs.append(NearDuplicate(one, other, round(score)))
     return sorted(pairs, key=lambda d: (-d.score, d.phrase.id, d.other.id))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.quickreplies.duplicates import NearDuplicate
 from app.quickreplies.mining import Mined
 from app.quickreplies.phrase import Phrase
 
@@ -51,6 +52,7 @@ class PhraseInsights(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._stats_answer = Latest(self)
+        self._near: list[NearDuplicate] | None = None
         self._mined_answer = Latest(self)
         self.resize(1100, 600)
         self.refresh()
@@ -109,14 +111,15 @@ class PhraseInsights(QDialog):
             self.stats_note.setText(problem)
             return
         first, last = self.range.days()
-        phrases, store = list(self.book.phrases), self.book.store
+        phrases, store, near = list(self.book.phrases), self.book.store, self._near
         self.stats_note.setText(self.tr("Reading the phrases' use…"))
-        self._stats_answer.ask(lambda: phrase_report(store, phrases, first, last), self._show_stats)
+        self._stats_answer.ask(lambda: phrase_report(store, phrases, first, last, near=near), self._show_stats)
 
     def _show_stats(self, report: PhraseReport | Exception) -> None:
         if isinstance(report, Exception):
             self.stats_note.setText(self.tr("The phrases' use could not be read: %1").replace("%1", str(report)))
             return
+        self._near = report.near  # the library's, whatever the days: found once a window
         self.stats.show(report)
         forgotten = sum(1 for s in report.stats if s.forgotten)
         self.stats_note.setText(self.tr("%1 phrase(s) not used in these days; %2 pair(s) of phrases nearly the same. "

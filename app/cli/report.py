@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,13 +62,20 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         print_tsv(table)
         return Exit.OK
-    try:
-        write_xlsx(table, args.out)
-    except OSError as exc:
-        print(f"kefudesk report: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+    if not _written("kefudesk report", args.out, lambda path: write_xlsx(table, path)):
         return Exit.REFUSED
     print(f"{table.name}: {len(table.rows)} row(s) written to {args.out}")
     return Exit.OK
+
+
+def _written(prog: str, path: Path, write: Callable[[Path], None]) -> bool:
+    """write(path), or False after saying why the file could not be written."""
+    try:
+        write(path)
+    except OSError as exc:
+        print(f"{prog}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def print_tsv(table: Table) -> None:
@@ -175,10 +183,7 @@ def _phrases(args: argparse.Namespace) -> int:
     if args.out is None:
         print_tsv(Table("phrases", SUMMARY_HEADERS, summary_rows(report)))
         return Exit.OK
-    try:
-        write_report(report, args.out)
-    except OSError as exc:
-        print(f"{prog}: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+    if not _written(prog, args.out, lambda path: write_report(report, path)):
         return Exit.REFUSED
     print(f"phrases {days[0].isoformat()} – {days[1].isoformat()}: {len(report.stats)} phrase(s), "
           f"{len(report.near)} near-duplicate pair(s) written to {args.out}")

@@ -20,8 +20,7 @@ from app.safe_text import keep_as_text, xlsx_text
 
 from app.quickreplies.duplicates import NearDuplicate, near_duplicates
 from app.quickreplies.phrase import Phrase
-from app.store.phrase_stats import UseRecord, buyers_of, payments, refunds_opened, uses_between
-from app.store.review import messages_between
+from app.store.phrase_stats import UseRecord, buyers_of, chat_lines, payments, refunds_opened, uses_between
 from app.store.store import Store
 
 OUTCOME_WINDOW = timedelta(hours=24)
@@ -112,10 +111,10 @@ def _outcomes(store: Store, sent: list[UseRecord]) -> dict[int, str]:
     buyers = buyers_of(store, chats)
     reply_at: dict[int, datetime] = {}
     buyer_wrote: dict[str, list[datetime]] = defaultdict(list)
-    for message in messages_between(store, start - timedelta(hours=1), end, sorted(chats)):
-        reply_at[message.id] = message.sent_at
-        if message.direction == "in":
-            buyer_wrote[message.conversation_id].append(message.sent_at)
+    for message_id, chat, direction, at in chat_lines(store, chats, start - timedelta(hours=1), end):
+        reply_at[message_id] = at
+        if direction == "in":
+            buyer_wrote[chat].append(at)
     paid: dict[str, list[datetime]] = defaultdict(list)
     for buyer, at in payments(store, buyers.values(), start, end):
         paid[buyer].append(at)

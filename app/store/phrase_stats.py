@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 
 from app.store import models as m
 from app.store.models import as_utc
@@ -76,42 +76,51 @@ def buyers_of(store: Store, conversation_ids: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def chat_lines(store: Store, conversation_ids: Iterable[str], start: datetime, end: datetime
+               ) -> list[tuple[int, str, str, datetime]]:
+    """(message id, chat id, direction, sent at) of the chats' messages sent in [start, end): what follows a reply,
+    without the text (a month of the floor's chats)."""
+    table = m.Message.__table__
+    query = select(table.c.id, table.c.conversation_id, table.c.direction, table.c.sent_at).where(
+        table.c.sent_at >= start, table.c.sent_at < end)
+    lines: list[tuple[int, str, str, datetime]] = []
+    with store.engine.connect() as connection:
+        for some in _chunks(sorted(set(conversation_ids))):
+            lines += [(i, c, d, as_utc(at)) for i, c, d, at in
+                      connection.execute(query.where(table.c.conversation_id.in_(some)))]
+    return lines
+
+
 def payments(store: Store, buyer_ids: Iterable[str], start: datetime, end: datetime) -> list[tuple[str, datetime]]:
     """(buyer id, when paid) of the buyers' orders paid in [start, end): the pay time, or for an order the shop
-    gave none, its creation unless its status says it waits for payment."""
+    gave none, its creation unless its status says it waits for payment. One query over the period's orders, the
+    buyers picked here: a month's thousands of buyers as IN lists cost more than the rows."""
     table = m.Order.__table__
-    paid: list[tuple[str, datetime]] = []
+    wanted = set(buyer_ids)
+    query = select(table.c.buyer_id, table.c.paid_at, table.c.created_at, table.c.status).where(or_(
+        and_(table.c.paid_at >= start, table.c.paid_at < end),
+        and_(table.c.paid_at.is_(None), table.c.created_at >= start, table.c.created_at < end)))
     with store.engine.connect() as connection:
-        for some in _chunks(sorted(set(buyer_ids))):
-            rows = connection.execute(select(table.c.buyer_id, table.c.paid_at, table.c.created_at, table.c.status)
-                                      .where(table.c.buyer_id.in_(some)))
-            for buyer, paid_at, created_at, status in rows:
-                at = as_utc(paid_at) if paid_at is not None else (
-                    as_utc(created_at) if status not in UNPAID else None)
-                if at is not None and start <= at < end:
-                    paid.append((buyer, at))
-    return paid
+        rows = connection.execute(query).all()
+    return [(buyer, as_utc(paid_at) if paid_at is not None else as_utc(created_at))
+            for buyer, paid_at, created_at, status in rows
+            if buyer in wanted and (paid_at is not None or status not in UNPAID)]
 
 
 def refunds_opened(store: Store, buyer_ids: Iterable[str], start: datetime, end: datetime
                    ) -> list[tuple[str, str, datetime]]:
     """(buyer id, chat id, when) of the buyers' after-sale issues opened, and refunds asked on any of their
-    issues, in [start, end)."""
+    issues, in [start, end) (the period's, the buyers picked here)."""
     issue, action = m.Issue.__table__, m.IssueAction.__table__
-    found: list[tuple[str, str, datetime]] = []
+    wanted = set(buyer_ids)
+    opened = (select(issue.c.buyer_id, issue.c.conversation_id, issue.c.opened_at)
+              .where(issue.c.stage == AFTER_SALE, issue.c.opened_at >= start, issue.c.opened_at < end))
+    asked = (select(issue.c.buyer_id, issue.c.conversation_id, action.c.at)
+             .join(issue, issue.c.id == action.c.issue_id)
+             .where(action.c.kind.in_(REFUNDS), action.c.at >= start, action.c.at < end))
     with store.engine.connect() as connection:
-        for some in _chunks(sorted(set(buyer_ids))):
-            opened = connection.execute(
-                select(issue.c.buyer_id, issue.c.conversation_id, issue.c.opened_at)
-                .where(issue.c.buyer_id.in_(some), issue.c.stage == AFTER_SALE, issue.c.opened_at >= start,
-                       issue.c.opened_at < end))
-            asked = connection.execute(
-                select(issue.c.buyer_id, issue.c.conversation_id, action.c.at)
-                .join(issue, issue.c.id == action.c.issue_id)
-                .where(issue.c.buyer_id.in_(some), action.c.kind.in_(REFUNDS), action.c.at >= start,
-                       action.c.at < end))
-            found += [(b, c or "", as_utc(at)) for b, c, at in [*opened, *asked]]
-    return found
+        rows = [*connection.execute(opened), *connection.execute(asked)]
+    return [(b, c or "", as_utc(at)) for b, c, at in rows if b in wanted]
 
 
 def typed_replies(store: Store, limit: int = 200_000) -> list[TypedReply]:

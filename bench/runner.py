@@ -162,6 +162,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "suggest_p99": bench_suggest.suggest_speed,
         "history_import": bench_suggest.history_import,
         "phrase_report": bench_phrase_analytics.phrase_report,
+        "phrase_mining": bench_phrase_analytics.phrase_mining,
     }
 
 

@@ -18,15 +18,17 @@ SIMILAR = 85  # rapidfuzz ratio (0–100) of two keys that are one reply typed t
 MIN_COUNT = 3  # a reply typed fewer times than this is no phrase yet
 MIN_KEY = 4  # characters left after key(): 好的, 在的, 嗯嗯 are answers, not phrases
 MAX_KEY = 200  # a key is stored (phrase_dismissal.key); a longer reply compares by its first 200 characters
-MAX_DISTINCT = 20_000  # the most frequent distinct keys grouped: the rest were typed too rarely to matter
+MAX_DISTINCT = 5_000  # the most typed distinct keys grouped: a reply typed rarer than these is no phrase yet
 
 # how agents address a buyer and end a sentence, in any mix: not what makes two replies different
 _ADDRESS = re.compile(r"亲爱的|亲亲|亲|客官|宝宝|宝贝")
 _ENDINGS = re.compile(r"[哦噢喔呢哈呀啦嘛的]+$")
 _EMOTICON = re.compile(r"/:[^\s/]{1,6}|\[[^\[\]]{1,4}\]")  # 旺旺 /:^_^ and [微笑] codes
+_NOT_WORD = re.compile(r"[\W_]+")  # punctuation, spaces, emoji: all but letters and digits of any script
 _VARIABLE = re.compile(r"\{[^{}]*\}")  # a phrase's {buyer}: filled with something else each time
 # a one-off: an order or tracking no. (6+ digits), a phone, a link, an e-mail, an amount with its unit
-_ONE_OFF = re.compile(r"\d{6,}|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|https?://|www\.|\S+@\S+\.\S+|\d+(\.\d+)?\s*元")
+_ONE_OFF = re.compile(r"\d{6,}|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|https?://|www\.|\d+(\.\d+)?\s*元")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")  # only where an @ is: matched everywhere it cost seconds
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,21 @@ class Mined:
 def key(text: str) -> str:
     """The reply as mining compares it: NFKC, lower case, without address words, emoji, punctuation, spaces or a
     trailing 哦/呢; at most MAX_KEY characters."""
-    text = _EMOTICON.sub("", _VARIABLE.sub("", unicodedata.normalize("NFKC", text).lower()))
-    text = "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+    text = _NOT_WORD.sub("", _EMOTICON.sub("", _VARIABLE.sub("", unicodedata.normalize("NFKC", text).lower())))
     return _ENDINGS.sub("", _ADDRESS.sub("", text))[:MAX_KEY]
 
 
 def one_off(text: str, buyer: str = "") -> bool:
-    """Written for one buyer only: an order no., a phone, a link, an amount, or the buyer's own name in it."""
-    return bool(_ONE_OFF.search(text)) or (len(buyer.strip()) >= 2 and buyer.strip() in text)
+    """Written for one buyer only: an order no., a phone, a link, an e-mail, an amount, or the buyer's own name."""
+    return _for_one(text) or _names(text, buyer)
+
+
+def _for_one(text: str) -> bool:
+    return bool(_ONE_OFF.search(text)) or ("@" in text and bool(_EMAIL.search(text)))
+
+
+def _names(text: str, buyer: str) -> bool:
+    return len(buyer.strip()) >= 2 and buyer.strip() in text
 
 
 def mine(replies: Iterable[tuple[str, str]], *, known: Sequence[str] = (), dismissed: Iterable[str] = (),
@@ -58,12 +67,13 @@ def mine(replies: Iterable[tuple[str, str]], *, known: Sequence[str] = (), dismi
     """Group (reply text, buyer) pairs, newest first, into proposals, most typed first. known: the library's phrase texts (a
     reply near one is no proposal); dismissed: keys the shop turned down (a group near one is not proposed)."""
     wordings: dict[str, Counter[str]] = defaultdict(Counter)
+    keys: dict[str, str] = {}  # text → key ("" for a one-off): most replies are typed word for word again
     for text, buyer in replies:
         text = text.strip()
-        if not text or one_off(text, buyer):
-            continue
-        k = key(text)
-        if len(k) >= MIN_KEY:
+        k = keys.get(text)
+        if k is None:
+            k = keys[text] = "" if not text or _for_one(text) else key(text)
+        if len(k) >= MIN_KEY and not _names(text, buyer):
             wordings[k][text] += 1
     counts = Counter({k: sum(c.values()) for k, c in wordings.items()})
     leaders: list[str] = []

@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.quickreplies.mining import Mined
 from app.quickreplies.phrase import Phrase
 from app.store import clips
 from app.store.audit_log import Audit
@@ -28,7 +29,10 @@ from app.store.search import search_messages
 from app.desk.clipboard import ClipHistory
 from app.desk.guard import SendGuard, edit_words
 from app.desk.issues import IssueDesk
+from app.desk.mined_phrases import MinedPhrases
 from app.desk.order_import import plan_import, run_import
+from app.desk.phrase_analytics import phrase_report
+from app.desk.phrase_sends import FiredPhrases
 from app.desk.phrases import PhraseBook
 from app.desk.policy import Policy
 from app.desk.problem_orders import plan_file, run_plan
@@ -86,7 +90,16 @@ def test_every_desk_operation_works_from_the_agents_login(team, desk, tmp_path):
     # phrases: added, edited, fired, deleted (its uses go with it); settings the agents keep in meta
     book = PhraseBook(desk)
     ids = book.add([Phrase(0, "问候", "亲，在的哦", "售前", "zz")])
-    book.used(book.by_abbreviation("zz"), "在吗")
+    book.used(book.by_abbreviation("zz"), "在吗", "c1", "小李")
+    sends = FiredPhrases(desk)  # phrase analytics: the firing's send written once the reply went out
+    sends.fired("c1", ids[0], "亲，在的哦")
+    sends.record_sent("c1", reply.id, sends.sent("c1", "亲，在的哦"))
+    today = datetime.now(UTC).date()  # the book counts a firing at the clock's time
+    report = phrase_report(desk, book.phrases, today - timedelta(days=1), today + timedelta(days=1), UTC)
+    assert [(s.uses, s.sent) for s in report.stats if s.phrase.id == ids[0]] == [(1, 1)]
+    mined = MinedPhrases(desk, book)
+    mined.dismiss([Mined("亲，我看一下哦", "我看一下", 3, ())])  # the shop's own no to a proposed phrase
+    assert mined.proposals() == []
     book.update([replace(book.by_abbreviation("zz"), body="亲，在的呢")])
     book.delete(ids)
     edit_words(desk, "小李", add=["加微信"])

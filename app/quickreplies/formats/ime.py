@@ -132,6 +132,9 @@ def _parse(data: bytes, entry: re.Pattern[str], fmt: str) -> Parsed:
             except _NoEquivalent as why:
                 rejected.append(Rejected(start, f"{why}: not imported", short(stripped)))
                 continue
+            if not body.strip():  # "#" and nothing after it: an expression of nothing
+                rejected.append(Rejected(start, "empty text: not imported", short(stripped)))
+                continue
             if approximated:
                 notes.append(Rejected(start, f"{', '.join(dict.fromkeys(approximated))} written with digits "
                                              "(KefuDesk has no Chinese-numeral date)", short(stripped)))

@@ -166,3 +166,9 @@ def test_files_of_any_shape_parse_or_are_refused_with_a_message(text, fmt, encod
     assert len(parsed.phrases) == len(parsed.lines)
     assert all(p.body.strip() and (p.abbreviation or any(t.startswith(CODE_TAG) for t in p.tags))
                for p in parsed.phrases)
+
+
+def test_an_expression_of_nothing_is_an_empty_text_not_imported():
+    parsed = parse("fh,1=#\r\nfh,2=亲，今天发\r\n".encode("utf-16"), "sogou")
+    assert [(p.abbreviation, p.texts) for p in parsed.phrases] == [("fh", ("亲，今天发",))]
+    assert [(r.line, r.reason) for r in parsed.rejected] == [(1, "empty text: not imported")]

@@ -79,5 +79,5 @@ def sogou_variants(quick: bool) -> list[Record]:
         ours.append(time.perf_counter() - started)
         assert matched == SOGOU_ENTRIES and len(parsed.phrases) == -(-SOGOU_ENTRIES // 3), len(parsed.phrases)
         assert sum(len(p.texts) for p in parsed.phrases) == SOGOU_ENTRIES and not parsed.rejected
-    return [record("sogou_variants_100k", median(ours), "s", 3.0, median(bare)),
-            record("sogou_variants_100k_vs_bare", median(ours) / median(bare), "x", 3.0, None)]
+    # the issue's own bar (a 30,000-entry file well under 3 s) held to Sogou's limit, a file three times that
+    return [record("sogou_variants_100k", median(ours), "s", 3.0, median(bare))]

@@ -70,7 +70,9 @@ def too_many(count: int, what: str) -> None:
 
 def title_from(body: str) -> str:
     """The title of a phrase its file gives none: the first line of its text, cut to 16 characters."""
-    first = next((line for line in body.splitlines() if line.strip()), "")
+    # one line (most texts): no generator over its lines, 100,000 of them in an IME file
+    first = body if "\n" not in body and "\r" not in body else next(
+        (line for line in body.splitlines() if line.strip()), "")
     first = " ".join(first.split())
     return first if len(first) <= 16 else first[:15] + "…"
 

@@ -72,6 +72,7 @@ class PhraseTexts(QWidget):
         self._body = body
         self.list = QListWidget()
         self.list.setObjectName("phraseTexts")
+        self.list.setAccessibleName(self.tr("The phrase's texts, numbered as the palette shows them"))
         # four rows of its own font: the list grows with a bigger font, as the text boxes do (text_size.py)
         self.list.setMaximumHeight(4 * self.list.fontMetrics().lineSpacing() + 2 * self.list.frameWidth() + 8)
         self.list.installEventFilter(self)
@@ -100,7 +101,8 @@ class PhraseTexts(QWidget):
 
     def _label(self, number: int) -> str:
         first = next((line for line in self.texts[number].splitlines() if line.strip()), "").strip()
-        return f"{number + 1}  {first[:40] or self.tr('(empty)')}"
+        shown = first[:40] if first else self.tr("(empty)")
+        return f"{number + 1}  {shown}"
 
     def _refresh(self, current: int) -> None:
         self.list.blockSignals(True)

@@ -98,3 +98,14 @@ def test_the_next_buyer_gets_the_next_text_of_a_rotating_phrase(qtbot, window):
     open_palette(qtbot, window, "nhx")
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)  # the phrase's row: this buyer's turn, the next text
     assert window.conversation.composer.toPlainText() == "您好呀"
+
+
+def test_the_phrase_manager_shows_how_many_more_texts_a_phrase_has(qtbot, window):
+    from app.ui.models.phrase_table import BODY, PhraseTableModel
+
+    table = PhraseTableModel()
+    table.show(window.phrases.phrases)
+    row = next(n for n, p in enumerate(table.phrases) if p.abbreviation == "fhx")
+    assert table.index(row, BODY).data() == TEXTS[0] + "  (+2)"
+    assert table.index(row, BODY).data(Qt.ItemDataRole.ToolTipRole).split("\n\n") == [
+        f"{n}. {text}" for n, text in enumerate(TEXTS, 1)]

@@ -156,6 +156,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "store_open": bench_store_open.store_open,
         "import_lock": bench_import_lock.import_lock,
         "espanso_import": bench_phrase_files.espanso_import,
+        "sogou_variants": bench_phrase_files.sogou_variants,
         "search": bench_search.search,
         "chat_scroll_back": bench_desk.chat_scroll_back,
         "suggest_hit3": bench_suggest.suggest_quality,

@@ -79,7 +79,7 @@ def _search(book: PhraseBook, args: argparse.Namespace) -> int:
     if args.json:
         print(terminal_json(json.dumps([{"id": m.phrase.id, "title": m.phrase.title, "group": m.phrase.group,
                                          "abbreviation": m.phrase.abbreviation, "body": m.phrase.body,
-                                         "score": round(m.score, 1)} for m in matches], ensure_ascii=False, indent=2)))
+                                         "variants": list(m.phrase.variants), "score": round(m.score, 1)} for m in matches], ensure_ascii=False, indent=2)))
         return Exit.OK
     if not matches:
         print(f"no phrase matches {args.query!r}")
@@ -148,23 +148,23 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
 
 
 def summary(plan: ImportPlan) -> str:
-    """The import in one line, before its details: how many phrases, of them how many are a further text of a code
-    another phrase has as its abbreviation (variants) and how many are found only by a code that cannot be typed
-    as an abbreviation, the duplicates, and the refused lines counted by reason."""
+    """The import in one line, before its details: how many phrases, how many further texts of a code they bring
+    as variants, how many are found only by a code that cannot be typed as an abbreviation, the duplicates, and the
+    refused lines counted by reason."""
     import re
 
-    from app.quickreplies.formats.base import CODE_TAG, can_abbreviate, code_of
+    from app.quickreplies.formats.base import CODE_TAG
 
-    coded_only = [code_of(p) for p in plan.new if not p.abbreviation and any(t.startswith(CODE_TAG) for t in p.tags)]
-    variants = sum(1 for code in coded_only if can_abbreviate(code))
+    coded_only = [p for p in plan.new if not p.abbreviation and any(t.startswith(CODE_TAG) for t in p.tags)]
+    variants = sum(len(p.variants) for p in plan.new)
     reasons: dict[str, int] = {}
     for bad in plan.bad:
         reason = str(bad.reason).removesuffix(": not imported").split(" (")[0].split(": ")[0]
         reason = re.sub(r"\{\{[^{}]*\}\}", "{{…}}", reason)  # one count for every Espanso variable of a kind
         reasons[reason] = reasons.get(reason, 0) + 1
     refused = "; ".join(f"{count} {why}" for why, count in sorted(reasons.items(), key=lambda item: -item[1]))
-    return (f"summary: {len(plan.new)} to import ({variants} as further texts of a code, "
-            f"{len(coded_only) - variants} found only by a code that is no abbreviation), "
+    return (f"summary: {len(plan.new)} to import ({variants} further text(s) of a code kept as variants, "
+            f"{len(coded_only)} found only by a code that is no abbreviation), "
             f"{len(plan.duplicates)} duplicate(s), {len(plan.bad)} refused" + (f" — {refused}" if refused else ""))
 
 

@@ -74,6 +74,10 @@ def not_for_complaints(phrase: Phrase) -> bool:
 _frozen = False  # the first warmed book's tables are out of the garbage collector's reach (PhraseBook.warm)
 
 
+class ImportCancelled(Exception):
+    """The agent cancelled an import while it was being written: what was written is taken back."""
+
+
 class PhraseRejected(ValueError):
     def __init__(self, phrase: Phrase, findings: list[Finding]) -> None:
         super().__init__(f"{phrase.title!r}: " + "; ".join(f"{f.problem.value} {f.detail}".strip() for f in findings))
@@ -328,14 +332,19 @@ class PhraseBook:
             check.add(phrase)
         return ImportPlan(parsed, new, duplicates, invalid, notes)
 
-    def run_import(self, plan: ImportPlan) -> list[int]:
+    def run_import(self, plan: ImportPlan, *, progress: Callable[[int], None] = lambda written: None,
+                   cancelled: Callable[[], bool] = lambda: False) -> list[int]:
         """Add the plan's new phrases, all of them or none, in short batches a running desk writes between
-        (app/store/batches.py)."""
+        (app/store/batches.py). progress(phrases written so far) after each batch; cancelled() asked before each:
+        when it says yes, ImportCancelled, and the batches written are undone (the library as it was)."""
         ids: list[int] = []
 
         def write(batch: Batch, phrases: Sequence[Phrase]) -> None:
+            if cancelled():
+                raise ImportCancelled(f"cancelled after {len(ids)} of {len(plan.new)} phrases: none imported")
             batch.new_rows(m.PhraseRow.__table__)
             ids.extend(insert_phrases(batch.s, phrases))
+            progress(len(ids))
 
         with batched(self._store, "phrases") as job:
             job.write(plan.new, write)

@@ -27,6 +27,8 @@ class Problem(Enum):
     SLOT_RANGE = "slot not 1-9"
     SLOT_TAKEN = "slot already used in the group"
     BAD_ASK = "an {ask:…} without a label, or with an empty choice list"
+    EMPTY_VARIANT = "a variant without text"
+    SAME_VARIANT = "a variant the same as another text of the phrase"
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,16 @@ class LibraryCheck:
             found.append(Finding(Problem.LONG_TITLE, str(MAX_TITLE)))
         if not phrase.body.strip() and not phrase.image:
             found.append(Finding(Problem.EMPTY_BODY))
-        if "{ask:" in phrase.body and (bad := bad_asks(phrase.body)):
-            found.append(Finding(Problem.BAD_ASK, bad[0]))  # it would reach the buyer as written
+        for text in phrase.texts:
+            if "{ask:" in text and (bad := bad_asks(text)):
+                found.append(Finding(Problem.BAD_ASK, bad[0]))  # it would reach the buyer as written
+                break
+        if phrase.variants:
+            if (empty := next((n for n, t in enumerate(phrase.texts) if n and not t.strip()), None)) is not None:
+                found.append(Finding(Problem.EMPTY_VARIANT, str(empty + 1)))
+            elif len({t.strip() for t in phrase.texts}) < len(phrase.texts):
+                twice = next(n for n, t in enumerate(phrase.texts) if t.strip() in {u.strip() for u in phrase.texts[:n]})
+                found.append(Finding(Problem.SAME_VARIANT, str(twice + 1)))
 
         def other(candidates: list[Phrase]) -> Phrase | None:
             return next((p for p in candidates if p.id != phrase.id or not phrase.id), None)

@@ -197,7 +197,9 @@ class PhraseIndex:
         clean = [key.replace(SEPARATOR, " ") for key in (p.abbreviation.lower() for p in self._phrases)]
         self._abbreviation = _Field(clean)
         self._title = _Field([t.replace(SEPARATOR, " ") for t in titles])
-        self._body = _Field([p.body.lower().replace(SEPARATOR, " ") for p in self._phrases])
+        # a phrase's every text is searched: a word only its second text says finds it too
+        self._body = _Field([(p.body if not p.variants else " ".join(p.texts)).lower().replace(SEPARATOR, " ")
+                             for p in self._phrases])
         self._sound: tuple[_Field, _Field, _FuzzyKeys] | None = None  # pinyin keys: built by warm()
         # the part of the habit score that does not depend on the clock, and the order of ties, computed once
         self._usage = [_usage_score(p.uses) for p in self._phrases]

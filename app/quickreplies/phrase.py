@@ -19,6 +19,20 @@ class Phrase:
     last_used: datetime | None = None
     owner: str = ""  # "" shared with the whole shop, else the agent profile it belongs to
     image: str = ""  # sha256 of an image in the data dir's image store, sent with (or as) the phrase
+    # the phrase's further texts, in order (an input method's positions 2, 3…): body is always the first, so every
+    # reader that knows one text reads the first
+    variants: tuple[str, ...] = ()
+    rotate: bool = False  # each new buyer gets the next text (app/quickreplies/variants.py), not always the first
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every text of the phrase in order: body first, then the variants."""
+        return (self.body, *self.variants)
+
+    def as_variant(self, number: int) -> Phrase:
+        """The phrase with its text number (0 the body) as its only text: what goes into a reply when that variant
+        is chosen (same id, so its use is counted on the phrase)."""
+        return replace(self, body=self.texts[number], variants=())
 
 
 # A phrase's "not for complaints" flag is kept in its tags, so it travels with the phrase through every export

@@ -125,6 +125,9 @@ class PhraseRow(Base):
     last_used: Mapped[datetime | None]
     owner: Mapped[str] = mapped_column(String(100), default="", server_default="")
     image: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # since 0015: the texts after body (an input method's positions 2, 3…), and whether each new buyer gets the next
+    variants: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    rotate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class PhraseUse(Base):

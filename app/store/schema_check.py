@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0015"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0016"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration

@@ -349,10 +349,11 @@ class Store:
     def phrases(self) -> list[Phrase]:
         r = m.PhraseRow
         query = (select(r.id, r.title, r.body, r.group_name, r.abbreviation, r.slot, r.tags, r.uses, r.last_used,
-                        r.owner, r.image).order_by(r.group_name, r.slot, r.id))
+                        r.owner, r.image, r.variants, r.rotate).order_by(r.group_name, r.slot, r.id))
         with self._sessions() as s:  # plain rows, not ORM objects: 10,000 phrases read 3× faster
-            return [Phrase(i, t, b, g, a, slot, tuple(tags or ()), uses or 0, last, owner or "", image or "")
-                    for i, t, b, g, a, slot, tags, uses, last, owner, image in s.execute(query)]
+            return [Phrase(i, t, b, g, a, slot, tuple(tags or ()), uses or 0, last, owner or "", image or "",
+                           tuple(variants or ()), bool(rotate))
+                    for i, t, b, g, a, slot, tags, uses, last, owner, image, variants, rotate in s.execute(query)]
 
     def add_phrases(self, phrases: Iterable[Phrase], *, keep_ids: bool = False) -> list[int]:
         """Add phrases in one transaction: all of them or none. Ids are given by the store, unless keep_ids
@@ -453,12 +454,13 @@ def _order(o: m.Order, contact: m.OrderContact | None = None) -> domain.Order:
 
 def _phrase(r: m.PhraseRow) -> Phrase:
     return Phrase(r.id, r.title, r.body, r.group_name, r.abbreviation, r.slot, tuple(r.tags or ()), r.uses or 0,
-                  r.last_used, r.owner or "", r.image or "")
+                  r.last_used, r.owner or "", r.image or "", tuple(r.variants or ()), bool(r.rotate))
 
 
 def _phrase_columns(p: Phrase) -> dict[str, Any]:
     return {"title": p.title, "body": p.body, "group_name": p.group, "abbreviation": p.abbreviation, "slot": p.slot,
-            "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image}
+            "tags": list(p.tags), "uses": p.uses, "last_used": p.last_used, "owner": p.owner, "image": p.image,
+            "variants": list(p.variants), "rotate": p.rotate}
 
 
 _SUMMARY_COLUMNS = (_CHAT.c.id, _CHAT.c.buyer_id, _BUYER.c.nick, _CHAT.c.state, _CHAT.c.created_at, _CHAT.c.last_text,

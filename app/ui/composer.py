@@ -1,5 +1,6 @@
 """The reply box: Enter sends, Shift+Enter starts a new line, an abbreviation + Space/Tab expands in place
-(one Ctrl+Z restores what was typed), and `/` in an empty box opens the phrase palette."""
+(one Ctrl+Z restores what was typed; Space/Tab again right after puts the phrase's next text there instead), and `/`
+in an empty box opens the phrase palette."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from app.ui.keys.registry import widget_keys
 # word → its phrase filled in, None (not an abbreviation: the key is typed), or True (an abbreviation whose phrase
 # goes in later, once the agent has answered what it asks; the word stays until then)
 Expander = Callable[[str], Filled | bool | None]
+# the phrase just expanded, its next text filled in; None when it has no other
+NextText = Callable[[], Filled | None]
 TRAILING_ASCII = re.compile(r"[!-~]+$")
 EXPAND_KEYS = widget_keys("desk.expand")  # Space, Tab
 
@@ -37,6 +40,9 @@ class Composer(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setPlaceholderText(self.tr("Type a reply — Enter sends, Shift+Enter starts a new line, / finds a phrase"))
         self.expander: Expander = lambda word: None
+        self.next_text: NextText = lambda: None
+        # (start, the text put there, the box and caret right after): the expansion Space/Tab can still cycle
+        self._expanded: tuple[int, str, str, int, int] | None = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key, modifiers = event.key(), event.modifiers()
@@ -47,7 +53,8 @@ class Composer(QPlainTextEdit):
             if not modifiers & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ControlModifier):
                 self.sig_send.emit()
                 return
-        if key in EXPAND_KEYS and not modifiers and self._expand_word_before_caret():
+        expanded, self._expanded = self._expanded, None  # any key but the expansion key ends the cycling
+        if key in EXPAND_KEYS and not modifiers and (self._cycle(expanded) or self._expand_word_before_caret()):
             return
         if event.text() == "/" and not self.toPlainText():
             self.sig_palette.emit()
@@ -68,6 +75,38 @@ class Composer(QPlainTextEdit):
             return False
         if isinstance(filled, Filled):
             self.insert_filled(filled, replacing=word)
+            self._remember_expansion(filled)
+        return True
+
+    def _remember_expansion(self, filled: Filled) -> None:
+        cursor = self.textCursor()
+        start = min(cursor.position(), cursor.anchor()) - utf16_len(filled.marked().text[: self._caret_in(filled)])
+        self._expanded = (start, filled.marked().text, self.toPlainText(), cursor.position(), cursor.anchor())
+
+    @staticmethod
+    def _caret_in(filled: Filled) -> int:
+        """Where insert_filled leaves the caret (or the selection's start) in the text it put in."""
+        marked = filled.marked()
+        if marked.blanks:
+            return marked.blanks[0][0]
+        return marked.cursor if marked.cursor is not None else len(marked.text)
+
+    def _cycle(self, expanded: tuple[int, str, str, int, int] | None) -> bool:
+        """Right after an expansion, untouched since: its text replaced by the phrase's next one."""
+        if expanded is None:
+            return False
+        start, text, box, position, anchor = expanded
+        cursor = self.textCursor()
+        if (cursor.position(), cursor.anchor()) != (position, anchor) or self.toPlainText() != box:
+            return False
+        filled = self.next_text()
+        if filled is None:
+            return False
+        cursor.setPosition(start)
+        cursor.setPosition(start + utf16_len(text), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.insert_filled(filled)
+        self._remember_expansion(filled)
         return True
 
     def insert_filled(self, filled: Filled, *, replacing: str = "") -> None:

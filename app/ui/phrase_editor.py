@@ -1,13 +1,15 @@
 """One phrase's editor: new, edited, or saved from a chat message. OK stays disabled while the phrase has a
-problem, and the problem is said under the field it concerns."""
+problem, and the problem is said under the field it concerns. A phrase's several texts (its variants) are a numbered
+list above the text box, which edits the one chosen: added, removed and moved with buttons or keys in the list
+(Insert, Delete, Ctrl+↑/↓)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -50,8 +54,116 @@ def describe(finding: Finding) -> str:
         Problem.BAD_ASK: QCoreApplication.translate(
             "PhraseEditor", "%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or "
             "{ask:label|choice 1,choice 2}."),
+        Problem.EMPTY_VARIANT: QCoreApplication.translate(
+            "PhraseEditor", "Text %1 is empty: write it, or remove it (Delete in the list of texts)."),
+        Problem.SAME_VARIANT: QCoreApplication.translate(
+            "PhraseEditor", "Text %1 is the same as an earlier one: change it, or remove it."),
     }
     return texts[finding.problem].replace("%1", finding.detail)
+
+
+class PhraseTexts(QWidget):
+    """A phrase's texts, numbered as the palette shows them; the editor's text box edits the current one. Keys in
+    the list: Insert adds a text after the current one, Delete removes it, Ctrl+↑/↓ moves it."""
+
+    def __init__(self, texts: tuple[str, ...], body: QPlainTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = list(texts)
+        self._body = body
+        self.list = QListWidget()
+        self.list.setObjectName("phraseTexts")
+        self.list.setAccessibleName(self.tr("The phrase's texts, numbered as the palette shows them"))
+        # four rows of its own font: the list grows with a bigger font, as the text boxes do (text_size.py)
+        self.list.setMaximumHeight(4 * self.list.fontMetrics().lineSpacing() + 2 * self.list.frameWidth() + 8)
+        self.list.installEventFilter(self)
+        self.add = QPushButton(self.tr("Add &variant"))
+        self.remove = QPushButton(self.tr("Re&move"))
+        self.up = QPushButton(self.tr("Move &up"))
+        self.down = QPushButton(self.tr("Move do&wn"))
+        buttons = QVBoxLayout()
+        for button in (self.add, self.remove, self.up, self.down):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        self.add.clicked.connect(self.add_text)
+        self.remove.clicked.connect(self.remove_text)
+        self.up.clicked.connect(lambda: self.move_text(-1))
+        self.down.clicked.connect(lambda: self.move_text(1))
+        self.list.currentRowChanged.connect(self._show)
+        body.textChanged.connect(self._edited)
+        self._refresh(0)
+
+    def current(self) -> int:
+        return max(self.list.currentRow(), 0)
+
+    def _label(self, number: int) -> str:
+        first = next((line for line in self.texts[number].splitlines() if line.strip()), "").strip()
+        shown = first[:40] if first else self.tr("(empty)")
+        return f"{number + 1}  {shown}"
+
+    def _refresh(self, current: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.addItems([self._label(n) for n in range(len(self.texts))])
+        self.list.setCurrentRow(current)
+        self.list.blockSignals(False)
+        self._show(current)
+        self.remove.setEnabled(len(self.texts) > 1)
+        self.up.setEnabled(current > 0)
+        self.down.setEnabled(current < len(self.texts) - 1)
+
+    def _show(self, number: int) -> None:
+        if 0 <= number < len(self.texts) and self._body.toPlainText() != self.texts[number]:
+            self._body.setPlainText(self.texts[number])
+        self.up.setEnabled(number > 0)
+        self.down.setEnabled(number < len(self.texts) - 1)
+
+    def _edited(self) -> None:
+        number = self.current()
+        self.texts[number] = self._body.toPlainText()
+        item = self.list.item(number)
+        if item is not None:
+            item.setText(self._label(number))
+
+    def add_text(self) -> None:
+        """A new empty text after the current one, ready to be written."""
+        at = self.current() + 1
+        self.texts.insert(at, "")
+        self._refresh(at)
+        self._body.setFocus()
+        self._body.textChanged.emit()  # the editor checks again: an empty text is a problem until written
+
+    def remove_text(self) -> None:
+        if len(self.texts) > 1:
+            at = self.current()
+            del self.texts[at]
+            self._refresh(min(at, len(self.texts) - 1))
+            self._body.textChanged.emit()
+
+    def move_text(self, step: int) -> None:
+        at = self.current()
+        to = at + step
+        if 0 <= to < len(self.texts):
+            self.texts[at], self.texts[to] = self.texts[to], self.texts[at]
+            self._refresh(to)
+            self._body.textChanged.emit()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, control = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if key == Qt.Key.Key_Insert:
+                self.add_text()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.remove_text()
+                return True
+            if control and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_text(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
 
 
 class PhraseEditor(QDialog):
@@ -64,6 +176,11 @@ class PhraseEditor(QDialog):
         self.body = QPlainTextEdit(phrase.body)
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(lines_high(self.body, 7))
+        self.texts = PhraseTexts(phrase.texts, self.body)
+        self.rotate = QCheckBox(self.tr("&Rotate the texts: each new buyer gets the next one, never the same one twice "
+                                        "in a row"))
+        self.rotate.setObjectName("rotateTexts")
+        self.rotate.setChecked(phrase.rotate)
         self.group = QComboBox()
         self.group.setEditable(True)
         self.group.addItems(book.groups())
@@ -103,7 +220,9 @@ class PhraseEditor(QDialog):
         self.problem = problem_label("problem")
         form = QFormLayout(self)
         form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("Te&xts"), self.texts)
         form.addRow(self.tr("&Text"), self.body)
+        form.addRow("", self.rotate)
         form.addRow("", variables)
         form.addRow(self.tr("&Group"), self.group)
         form.addRow(self.tr("&Abbreviation"), self.abbreviation)
@@ -122,10 +241,11 @@ class PhraseEditor(QDialog):
         self.group.currentTextChanged.connect(self._check)
         self.slot.valueChanged.connect(self._check)
         self.set_picture(self.image_id)
-        self.resize(520, 460)
+        self.resize(520, 560)
 
     def phrase(self) -> Phrase:
-        edited = replace(self.original, title=self.title.text().strip(), body=self.body.toPlainText(),
+        edited = replace(self.original, title=self.title.text().strip(), body=self.texts.texts[0],
+                         variants=tuple(self.texts.texts[1:]), rotate=self.rotate.isChecked(),
                          group=self.group.currentText().strip(), abbreviation=self.abbreviation.text().strip(),
                          slot=self.slot.value() or None, image=self.image_id,
                          owner=self.book.agent if self.personal.isChecked() else "")

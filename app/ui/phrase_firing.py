@@ -2,7 +2,9 @@
 helper for it, given the window): the palette (Ctrl+K), the slots of the current group (Ctrl+1…9), the suggestions
 for what the buyer said (Alt+Q/W/E), abbreviations, and what firing teaches the suggestions.
 
-Every way of firing a phrase — an abbreviation, the palette, a slot, a suggestion — comes here: a phrase that
+Every way of firing a phrase — an abbreviation, the palette, a slot, a suggestion — comes here. A phrase with
+several texts goes in with its first, or, set to rotate, with the buyer's next (app/quickreplies/variants.py); the
+expansion key pressed again right after an abbreviation puts its next text there instead. A phrase that
 asks for values ({ask:补偿金额|money}) opens the ask form first and goes in once they are answered (the answers
 remembered for the chat's next phrase); a phrase the shop never finished (【请在短语管理里填上…】) goes in with
 its placeholder selected and says so; with send, the reply box is sent and the desk refuses it if a blank is
@@ -18,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Ask, Filled, asks_in
 from app.store.records import MessageRecord
+from app.quickreplies.variants import Rotation, cycle
 
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
@@ -40,11 +43,14 @@ class PhraseFiring:
         self.memory = AskMemory(window.session.store, window.session.account.agent)
         self._pending: tuple[Phrase, bool, str, str] | None = None  # (phrase, send, word it replaces, chat)
         self.sends = FiredPhrases(window.session.store)
+        self.rotation = Rotation()
+        self._expanded: tuple[Phrase, int] | None = None  # the phrase an abbreviation just put in, and its text
         form = window.conversation.ask_form
         form.sig_done.connect(self._answered)
         form.sig_cancelled.connect(self._cancelled)
         conversation = window.conversation
         conversation.composer.expander = self.expand
+        conversation.composer.next_text = self.next_text
         conversation.composer.sig_palette.connect(self.open_palette)
         conversation.suggestion_bar.sig_chosen.connect(self.insert)
         slot_bar = conversation.slot_bar
@@ -128,9 +134,19 @@ class PhraseFiring:
 
     # --- into the reply box ----------------------------------------------------------------------------
 
+    def _for_buyer(self, phrase: Phrase) -> tuple[Phrase, int]:
+        """The phrase with the one text this buyer gets (the first, or the next in turn for a rotating phrase), and
+        its number; a phrase already down to one text (a variant chosen in the palette) as it is."""
+        if not phrase.variants:
+            return phrase, 0
+        chat = self.window.current_chat()
+        number = self.rotation.pick(phrase, chat.buyer_id if chat else "")
+        return phrase.as_variant(number), number
+
     def insert(self, phrase: Phrase, send: bool = False, *, replacing: str = "") -> None:
         """Into the reply box at the caret (replacing an abbreviation typed before it, never the draft), the asks
         answered first; with send, then send the whole box, which the desk refuses while a blank is left."""
+        phrase, _number = self._for_buyer(phrase)
         asks = asks_in(phrase.body)
         chat = self.window.current_chat()
         if asks and chat is not None:
@@ -142,15 +158,30 @@ class PhraseFiring:
     def expand(self, word: str) -> Filled | bool | None:
         """The composer's abbreviation expander: the filled phrase, None for no abbreviation, or True when the
         phrase asks for values first (it goes in over the word once they are answered)."""
+        self._expanded = None
         phrase = self.window.phrases.by_abbreviation(word)
         if phrase is None or self.window.current_chat() is None:
             return None
-        if asks_in(phrase.body):
-            self.insert(phrase, replacing=word)
+        if asks_in(phrase.body) or any(asks_in(text) for text in phrase.variants):
+            self.insert(phrase, replacing=word)  # the form first; no cycling through texts that ask
             return True
-        filled = self.window.phrases.fill(phrase, self.template_values())
-        self._went_in(phrase, filled)
+        one, number = self._for_buyer(phrase)
+        filled = self.window.phrases.fill(one, self.template_values())
+        self._went_in(one, filled)
+        if phrase.variants:
+            self._expanded = (phrase, number)
         return filled
+
+    def next_text(self) -> Filled | None:
+        """The composer's cycling: the abbreviation just expanded, its next text filled in (None: it has one). The
+        firing is counted once; for a rotating phrase the buyer's text is now this one."""
+        if self._expanded is None or self.window.current_chat() is None:
+            return None
+        phrase, number = self._expanded
+        number = cycle(phrase, number)
+        self._expanded = (phrase, number)
+        self.rotation.gave(phrase, self.window.current_chat().buyer_id, number)
+        return self.window.phrases.fill(phrase.as_variant(number), self.template_values())
 
     def _check(self, ask: Ask, raw: str) -> str:
         return check_answer(ask, raw, today=self.window.clock().astimezone().date())

@@ -1,12 +1,14 @@
 """Importing a phrase file with a preview: the file is read and checked off the GUI thread (Cancel stops
-waiting for it), then the agent sees what is new, what is a duplicate and which lines are bad — and nothing is
-added until they press Import, which adds all the new phrases in one transaction."""
+waiting for it), then the agent sees what is new (and how many texts it brings as variants), what is a duplicate and
+which lines are bad — and nothing is added until they press Import, which adds all the new phrases or none: a bar
+counts them as they are written, and Cancel then stops the writing and takes back what was written."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QWidget,
 )
@@ -17,7 +19,7 @@ from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import BY_CONTENT, byte_limit, format_for
 from app.store.errors import StoreError
 
-from app.desk.phrases import ImportPlan, PhraseBook
+from app.desk.phrases import ImportCancelled, ImportPlan, PhraseBook
 
 from app.ui.background import in_background
 from app.ui.import_preview import ImportPreview
@@ -33,6 +35,12 @@ def _head(path: Path) -> bytes | None:
         return handle.read(64 * 1024)
 
 
+class _Written(QObject):
+    """Carries the writer thread's count to the GUI thread (a queued signal)."""
+
+    sig_count = Signal(int)
+
+
 class ImportDialog(ImportPreview):
     sig_imported = Signal(list)
     """The ids of the phrases added."""
@@ -43,6 +51,9 @@ class ImportDialog(ImportPreview):
         self.book = book
         self.path = path
         self.plan: ImportPlan | None = None
+        self._cancel: threading.Event | None = None  # set while the phrases are written: Cancel sets it
+        self._written = _Written(self)
+        self._written.sig_count.connect(self.progress.setValue)
         self.resize(860, 520)
         try:
             self.format = fmt or format_for(path, _head(path))
@@ -70,10 +81,12 @@ class ImportDialog(ImportPreview):
             self.tr("%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).")
             .replace("%1", self.path.name).replace("%2", plan.parsed.format + encoding)
             .replace("%3", str(len(plan.new))).replace("%4", str(len(plan.duplicates)))
-            .replace("%5", str(len(plan.bad))))
+            .replace("%5", str(len(plan.bad)))
+            + (" " + self.tr("%n of them with several texts (variants 1, 2, 3… of one phrase).", "", varied)
+               if (varied := sum(1 for p in plan.new if p.variants)) else ""))
         self.add_tab(self.tr("New (%1)").replace("%1", str(len(plan.new))),
-                     [self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Text")],
-                     [[p.title, p.abbreviation, p.group, p.body] for p in plan.new])
+                     [self.tr("Title"), self.tr("Abbreviation"), self.tr("Group"), self.tr("Texts"), self.tr("Text")],
+                     [[p.title, p.abbreviation, p.group, str(len(p.texts)), p.body] for p in plan.new])
         self.add_tab(self.tr("Bad lines (%1)").replace("%1", str(len(plan.bad))),
                      [self.tr("Line"), self.tr("Why"), self.tr("Source")],
                      [[str(r.line), say(r.reason), r.text] for r in plan.bad])
@@ -97,11 +110,30 @@ class ImportDialog(ImportPreview):
             return
         plan = self.plan
         self.import_button.setEnabled(False)
+        self.progress.setRange(0, len(plan.new))  # counted as written: the bar moves
+        self.progress.setValue(0)
         self.progress.show()
-        in_background(lambda: self.book.run_import(plan), self._done, self)
+        cancel = self._cancel = threading.Event()
+        in_background(lambda: self.book.run_import(plan, progress=self._written.sig_count.emit,
+                                                   cancelled=cancel.is_set), self._done, self)
+
+    def reject(self) -> None:
+        """Cancel: while the phrases are written, stop and take back what was written (the dialog closes once it
+        has); before, close at once — nothing was written."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self.summary.setText(self.tr("Cancelling: taking back the phrases written so far…"))
+            self.buttons.setEnabled(False)
+            return
+        super().reject()
 
     def _done(self, result: object) -> None:
         self.progress.hide()
+        self._cancel = None  # a cancel that came after the last batch was too late: the import is whole, and stays
+        self.buttons.setEnabled(True)
+        if isinstance(result, ImportCancelled):
+            super().reject()  # every batch written was taken back
+            return
         if isinstance(result, (StoreError, OSError)):
             self.summary.setText(self.tr("Not imported: %1").replace("%1", str(result)))
             self.import_button.setEnabled(True)

@@ -1,7 +1,8 @@
 """The phrase palette: a popup over the reply box that filters the library as the agent types.
 
-↑/↓ choose, Enter inserts, Alt+Enter inserts and sends, Esc closes. Matching is PhraseBook's (one home). When
-nothing matches the palette says so, and (where the window offers it) Enter saves a new phrase instead.
+↑/↓ choose, Enter inserts, Alt+Enter inserts and sends, Esc closes. A phrase with several texts shows them under it
+as 1, 2, 3: choosing one of those rows, or Alt+1…9 on the phrase, inserts that text. Matching is PhraseBook's (one
+home). When nothing matches the palette says so, and (where the window offers it) Enter saves a new phrase instead.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from app.quickreplies.match import Match
 from app.quickreplies.phrase import Phrase
 
 from app.ui.models.palette_model import NEW_PHRASE_ROW, PaletteModel, PhraseRole
+
+_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
 class PhrasePalette(QFrame):
@@ -63,6 +66,8 @@ class PhrasePalette(QFrame):
 
     def refresh(self) -> None:
         self.model.show_matches(self._search(self.query.text()), self.query.text())
+        # a phrase's row is two lines, a variant's one: rows of one height only while no match has variants
+        self.results.setUniformItemSizes(not self.model.has_variants())
         if self.model.matched():
             self.results.setCurrentIndex(self.model.index(0))
         elif self.model.offer_new:
@@ -85,6 +90,9 @@ class PhrasePalette(QFrame):
             if key == Qt.Key.Key_Escape:
                 self.hide()
                 return True
+            if key in _DIGITS and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self._choose_variant(row, _DIGITS[key])
+                return True
         return super().eventFilter(watched, event)
 
     def _choose(self, row: int, *, send: bool) -> None:
@@ -97,3 +105,12 @@ class PhrasePalette(QFrame):
         self.hide()
         if isinstance(phrase, Phrase):
             self.sig_chosen.emit(phrase, send)
+
+    def _choose_variant(self, row: int, number: int) -> None:
+        """Alt+number: that text of the phrase the current row belongs to (nothing if it has no such text)."""
+        if not self.model.matched() or row < 0:
+            return
+        phrase = self.model.index(self.model.phrase_row(row)).data(PhraseRole)
+        if isinstance(phrase, Phrase) and number <= len(phrase.texts):
+            self.hide()
+            self.sig_chosen.emit(phrase.as_variant(number - 1), False)

@@ -166,13 +166,12 @@ def test_an_input_methods_file_is_told_by_content_summed_up_first_and_every_text
     source.write_bytes(SOGOU.encode("utf-16"))
     assert main(["phrases", "import", str(source)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == ("summary: 4 to import (1 as further texts of a code, 0 found only by a code that is no "
-                      "abbreviation), 0 duplicate(s), 0 refused")
+    assert out[0] == ("summary: 3 to import (1 further text(s) of a code kept as variants, 0 found only by a code "
+                      "that is no abbreviation), 0 duplicate(s), 0 refused")
     assert out[1].startswith(f"{source} (sogou, utf-16)")
-    assert any("line 4: note: 1 text(s) share their code" in line for line in out)
     assert main(["phrases", "search", "zfh", "--json"]) == 0
-    found = {p["body"]: p["abbreviation"] for p in json.loads(capsys.readouterr().out)}
-    assert found == {"亲，16点前付款当天发货": "zfh", "亲，今天的已经发出啦": ""}
+    found = {p["body"]: (p["abbreviation"], p["variants"]) for p in json.loads(capsys.readouterr().out)}
+    assert found == {"亲，16点前付款当天发货": ("zfh", ["亲，今天的已经发出啦"])}  # position 2: the phrase's variant
 
 
 def test_a_sogou_export_is_what_sogou_reads_and_imports_back_as_the_same_phrases(tmp_path, capsys):
@@ -207,6 +206,7 @@ def test_an_espanso_packages_summary_counts_what_was_refused_by_reason(tmp_path,
     source.write_text(PACKAGE, encoding="utf-8")
     assert main(["phrases", "import", str(source), "--dry-run"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
-        "summary: 6 to import (1 as further texts of a code, 3 found only by a code that is no abbreviation), "
+        "summary: 5 to import (1 further text(s) of a code kept as variants, 3 found only by a code that is no "
+        "abbreviation), "
         "0 duplicate(s), 2 refused — 1 variable {{…}} of type 'script' is not supported; 1 regex triggers have no "
         "KefuDesk equivalent")

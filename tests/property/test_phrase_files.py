@@ -59,6 +59,8 @@ def assert_sane(result: object) -> None:
             assert isinstance(value, str)
             value.encode("utf-8")  # storable: no half of a UTF-16 pair
         assert all(isinstance(t, str) for t in phrase.tags)
+        assert all(isinstance(t, str) and t.strip() for t in phrase.variants)
+        "".join(phrase.variants).encode("utf-8")
         assert phrase.slot is None or 1 <= phrase.slot <= 9
     for entry in result.rejected + result.notes:
         assert entry.reason.strip() and isinstance(entry.line, int)
@@ -93,7 +95,8 @@ def library_phrase(draw: st.DrawFn, fmt: str) -> Phrase:
                       draw(st.text(any_char, max_size=20)), draw(st.text(any_char, max_size=12)),
                       draw(st.none() | st.integers(1, 9)), tuple(draw(st.lists(st.text(any_char, max_size=8), max_size=3))),
                       draw(st.integers(0, 10**9)), draw(st.none() | aware), draw(st.text(any_char, max_size=8)),
-                      draw(st.text(any_char, max_size=8)))
+                      draw(st.text(any_char, max_size=8)), tuple(draw(st.lists(bodies(carriage_returns=True), max_size=2))),
+                      draw(st.booleans()))
     group = one_line(0, 20)
     if fmt == "espanso":  # the group rides in a YAML comment, where YAML refuses U+FFFE/U+FFFF outright
         group = group.filter(lambda g: not set(g) & {"\ufffe", "\uffff"})
@@ -104,13 +107,16 @@ def library_phrase(draw: st.DrawFn, fmt: str) -> Phrase:
                     draw(abbreviations if fmt in ("ahk", "espanso") else st.just("") | abbreviations))
     if fmt in ("csv", "xlsx"):
         phrase = replace(phrase, slot=draw(st.none() | st.integers(1, 9)), tags=tuple(draw(st.lists(tag, max_size=3))))
+    if fmt in ("ahk", "espanso"):  # further texts under the same trigger, each different (as the editor keeps them)
+        others = draw(st.lists(body, max_size=2, unique=True))
+        phrase = replace(phrase, variants=tuple(t for t in others if t != phrase.body))
     return phrase
 
 
 def carried(phrase: Phrase, fmt: str) -> Phrase:
     """What the format keeps of a phrase."""
     if fmt in ("ahk", "espanso"):
-        return Phrase(0, phrase.title, phrase.body, phrase.group, phrase.abbreviation)
+        return Phrase(0, phrase.title, phrase.body, phrase.group, phrase.abbreviation, variants=phrase.variants)
     return phrase
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.files.refusals import Rejected
 from app.files.text import decode_text
@@ -13,11 +14,13 @@ from app.files.text import decode_text
 from app.quickreplies.formats.base import (
     GROUP_MARK,
     TITLE_MARK,
+    VARIANT_MARK,
     Coded,
     Parsed,
     PhraseFileError,
     PhraseFormat,
     by_group,
+    each_text,
     share_codes,
     short,
     title_from,
@@ -75,6 +78,7 @@ def parse(data: bytes) -> Parsed:
     in_block_comment = False
     window = ""  # the #IfWinActive/#If condition the hotstrings below fire under, if any
     only_there: list[int] = []
+    varied: Coded | None = None  # the hotstring right above: a kefudesk-variant comment is a further text of it
     while number < len(lines):
         too_many(len(coded) + len(rejected), "hotstrings")
         line = lines[number]
@@ -94,11 +98,16 @@ def parse(data: bytes) -> Parsed:
             continue
         if stripped.startswith(";"):
             comment = stripped[1:].strip()
-            if comment.startswith(GROUP_MARK):
+            if comment.startswith(VARIANT_MARK) and varied is not None:
+                # the text as written after the mark and one space: its edge blanks are escaped (`s, `t)
+                raw = line[line.index(VARIANT_MARK) + len(VARIANT_MARK):].removeprefix(" ")
+                coded.append(Coded(replace(varied.phrase, body=_ahk_text(raw, "T")), number))
+            elif comment.startswith(GROUP_MARK):
                 group = comment[len(GROUP_MARK):].strip()
             elif comment.startswith(TITLE_MARK):
                 title = comment[len(TITLE_MARK):].strip()
             continue
+        varied = None
         hotstring = _HOTSTRING.match(line)
         if hotstring is None and _HOTKEY_BLOCK.match(line):
             start = number
@@ -162,11 +171,13 @@ def parse(data: bytes) -> Parsed:
             rejected.append(Rejected(start, f"{why}: keystrokes, not a phrase; not imported", short(line)))
             title = ""
             continue
-        coded.append(Coded(Phrase(0, title or title_from(body) or abbreviation, body, group, abbreviation), start))
+        varied = Coded(Phrase(0, title or title_from(body) or abbreviation, body, group, abbreviation), start)
+        coded.append(varied)
         if window:
             only_there.append(start)
         title = ""
-    phrases, lines_of, notes = share_codes(coded)  # a hotstring written twice: AutoHotKey fires the first
+    # a hotstring written twice is a further variant: AutoHotKey fires the first, the palette offers both
+    phrases, lines_of, notes = share_codes(coded)
     if only_there:
         notes.insert(0, Rejected(only_there[0], f"{len(only_there)} hotstring(s) fire only in some windows "
                                                 "(#IfWinActive, #If): imported, the desk offers them in every chat", ""))
@@ -180,6 +191,10 @@ def _ahk_escape(line: str) -> str:
     return escaped.replace(" ", "`s") if escaped != escaped.strip(" ") else escaped
 
 
+def _one_line(body: str) -> str:
+    return "`n".join(_ahk_escape(line) for line in body.split("\n"))
+
+
 def export(phrases: Sequence[Phrase]) -> bytes:
     out = ["; KefuDesk phrases as AutoHotKey v1 hotstrings (option T: sent as text, never as keys)", ""]
     for p, starts_group in by_group(phrases):
@@ -188,7 +203,9 @@ def export(phrases: Sequence[Phrase]) -> bytes:
         out.append(f"; {TITLE_MARK} {p.title}")
         trigger = p.abbreviation.replace("`", "``").replace(":", "`:")
         # one line with `n between the body's lines: no continuation section whose ( and ) a body could break
-        out.append(f":T:{trigger}::" + "`n".join(_ahk_escape(line) for line in p.body.split("\n")))
+        out.append(f":T:{trigger}::" + _one_line(p.body))
+        # the further texts as comments under it: a hotstring written twice is an error or dead in AutoHotKey
+        out += [f"; {VARIANT_MARK} " + _one_line(text.body) for text in each_text(p)[1:]]
     return ("\r\n".join(out) + "\r\n").encode("utf-8-sig")
 
 

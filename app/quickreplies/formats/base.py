@@ -5,7 +5,7 @@ report lines. One module per format sits beside this one; registry.py lists them
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.files.limits import ENTRIES, PHRASE_BYTES
 from app.files.refusals import Rejected, UnreadableFile
@@ -14,9 +14,11 @@ from app.quickreplies.edit import MAX_ABBREVIATION
 from app.quickreplies.phrase import Phrase
 
 GROUP_MARK, TITLE_MARK = "kefudesk-group:", "kefudesk-title:"  # comments our AHK/Espanso exports carry
-# Until a phrase can hold several texts, a text that shares its code (an IME code, a trigger, a hotstring) with an
-# earlier one is a phrase of its own without the abbreviation: this tag keeps the code with it, so an export can
-# write it under the code again, and its title names the code so the palette finds it by the code
+VARIANT_MARK = "kefudesk-variant:"  # our AHK export's further texts of the hotstring above: AutoHotKey reads none
+# A code a phrase is typed by in another tool but not in the desk (a trigger with spaces, an Espanso match's further
+# triggers): kept in this tag, so an export writes it again and the palette finds the phrase by it. (Before
+# migration 0015, a text sharing its code with an earlier one was a phrase of its own with this tag; now it is a
+# variant of that phrase.)
 CODE_TAG = "编码:"
 
 
@@ -68,7 +70,9 @@ def too_many(count: int, what: str) -> None:
 
 def title_from(body: str) -> str:
     """The title of a phrase its file gives none: the first line of its text, cut to 16 characters."""
-    first = next((line for line in body.splitlines() if line.strip()), "")
+    # one line (most texts): no generator over its lines, 100,000 of them in an IME file
+    first = body if "\n" not in body and "\r" not in body else next(
+        (line for line in body.splitlines() if line.strip()), "")
     first = " ".join(first.split())
     return first if len(first) <= 16 else first[:15] + "…"
 
@@ -113,8 +117,7 @@ def searchable_only(phrase: Phrase, code: str) -> Phrase:
     """The phrase without an abbreviation, found in the palette by code: kept in a CODE_TAG and its title."""
     shown = code if len(code) <= 60 else code[:59] + "…"  # a long trigger by its start: a title the library keeps
     title = phrase.title if code in phrase.title or f"[{shown}]" in phrase.title else f"{phrase.title} [{shown}]"
-    return Phrase(phrase.id, title, phrase.body, phrase.group, "", phrase.slot, (*phrase.tags, CODE_TAG + code),
-                  phrase.uses, phrase.last_used, phrase.owner, phrase.image)
+    return replace(phrase, title=title, abbreviation="", tags=(*phrase.tags, CODE_TAG + code))
 
 
 @dataclass(frozen=True)
@@ -127,55 +130,71 @@ class Coded:
 
 
 def share_codes(entries: Sequence[Coded]) -> tuple[list[Phrase], list[int], list[Rejected]]:
-    """(phrases, their lines, notes): the texts of each code in the tool's order (rank, then file order); the first
-    keeps the code as its abbreviation, every other one is imported as its own phrase found by the code
-    (searchable_only), as is every text whose code cannot be an abbreviation. Each kind is noted once, counted."""
-    first_at: dict[str, int] = {}
+    """(phrases, their lines, notes): one phrase a code, its texts in the tool's order (rank, then file order) as
+    body and variants: the first entry's title, group and tags are the phrase's, the others give their text (a text
+    already there once is not kept twice). A code that cannot be an abbreviation is kept for the palette to find
+    the phrase by (searchable_only). Variants are no caveat (kept whole, the phrases say how many); a repeated
+    text and an unusable code are noted once each, counted."""
+    # each code's entries in the order its first one appears; within a code, the tool's order (rank, then file)
+    by_code: dict[str, list[int]] = {}
     for at, entry in enumerate(entries):
-        first_at.setdefault(entry.phrase.abbreviation.lower(), at)
-    ordered = sorted(range(len(entries)), key=lambda at: (first_at[entries[at].phrase.abbreviation.lower()],
-                                                          entries[at].rank, at))
+        key = entry.phrase.abbreviation.lower() or f"\0{at}"  # without a code: a phrase of its own
+        by_code.setdefault(key, []).append(at)
     phrases: list[Phrase] = []
     lines: list[int] = []
-    seen: set[str] = set()
-    shared: list[int] = []
+    repeated: list[int] = []
     unusable: list[int] = []
-    for at in ordered:
-        phrase, line = entries[at].phrase, entries[at].line
-        code = phrase.abbreviation
-        if code and not can_abbreviate(code):
-            phrase = searchable_only(phrase, code)
-            unusable.append(line)
-        elif code and code.lower() in seen:
-            phrase = searchable_only(phrase, code)
-            shared.append(line)
-        seen.add(code.lower())
+    for ats in by_code.values():
+        if len(ats) > 1:
+            ats.sort(key=lambda at: entries[at].rank)  # stable: file order among equal ranks
+        head = entries[ats[0]]
+        texts = [head.phrase.body]
+        for at in ats[1:]:
+            body = entries[at].phrase.body
+            if body in texts:
+                repeated.append(entries[at].line)
+            else:
+                texts.append(body)
+        phrase = head.phrase
+        if len(texts) > 1:  # a new record from the fields: dataclasses.replace is 10× slower at 100,000 entries
+            phrase = Phrase(**{**phrase.__dict__, "variants": (*phrase.variants, *texts[1:])})
+        if phrase.abbreviation and not can_abbreviate(phrase.abbreviation):
+            phrase = searchable_only(phrase, phrase.abbreviation)
+            unusable.append(head.line)
         phrases.append(phrase)
-        lines.append(line)
+        lines.append(head.line)
     notes = []
-    if shared:
-        notes.append(Rejected(min(shared), f"{len(shared)} text(s) share their code with an earlier one: each is "
-                              "imported as its own phrase without the abbreviation, found in the palette by the code "
-                              f"(tag {CODE_TAG}…)", f"lines {', '.join(map(str, sorted(shared)[:5]))}"
-                              + (" …" if len(shared) > 5 else "")))
+    if repeated:
+        notes.append(Rejected(min(repeated), f"{len(repeated)} text(s) repeat a text already under their code: kept "
+                              "once", _lines(repeated)))
     if unusable:
         notes.append(Rejected(min(unusable), f"{len(unusable)} code(s) cannot be typed as an abbreviation (spaces, "
                               "not ASCII, over 40 characters): imported as phrases found in the palette by the code "
-                              f"(tag {CODE_TAG}…)", f"lines {', '.join(map(str, sorted(unusable)[:5]))}"
-                              + (" …" if len(unusable) > 5 else "")))
+                              f"(tag {CODE_TAG}…)", _lines(unusable)))
     return phrases, lines, notes
 
 
-def by_code(phrases: Sequence[Phrase]) -> dict[str, list[Phrase]]:
-    """The phrases an IME file can hold, by code (case as first written), each code's texts in the library's order,
-    the one with the abbreviation first: what an export writes as positions 1, 2, 3…"""
+def _lines(numbers: list[int]) -> str:
+    return f"lines {', '.join(map(str, sorted(numbers)[:5]))}" + (" …" if len(numbers) > 5 else "")
+
+
+def each_text(phrase: Phrase) -> list[Phrase]:
+    """The phrase once for each of its texts, in order (body, then the variants): what a format that writes one
+    text an entry (a candidate position, a match, a hotstring) writes."""
+    return [phrase] if not phrase.variants else [phrase.as_variant(n) for n in range(len(phrase.texts))]
+
+
+def by_code(phrases: Sequence[Phrase], can_write: Callable[[Phrase], bool]) -> dict[str, list[Phrase]]:
+    """The texts an IME file can hold, by code (case as first written), one Phrase a text (each_text) that
+    can_write takes, in the library's order with the phrase with the abbreviation first: what an export writes as
+    positions 1, 2, 3…"""
     codes: dict[str, list[Phrase]] = {}
     spelled: dict[str, str] = {}
     for phrase in phrases:
         code = code_of(phrase)
         if code:
             key = spelled.setdefault(code.lower(), code)
-            codes.setdefault(key, []).append(phrase)
+            codes.setdefault(key, []).extend(text for text in each_text(phrase) if can_write(text))
     for texts in codes.values():
         texts.sort(key=lambda p: not p.abbreviation)
-    return codes
+    return {code: texts for code, texts in codes.items() if texts}

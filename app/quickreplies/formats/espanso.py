@@ -195,31 +195,41 @@ def _yaml_string(text: str) -> str:
                          else f"\\U{ord(m.group()):08x}", quoted)
 
 
+def _replacement(body: str) -> tuple[str, list[str]]:
+    """A text as Espanso writes it ($|$ the cursor, {{date}} a variable) and the vars: lines it needs."""
+    body = body.replace("{cursor}", "$|$")
+    variables = []
+    for name, date_format in (("date", "%Y-%m-%d"), ("time", "%H:%M")):
+        if "{" + name + "}" in body:
+            body = body.replace("{" + name + "}", "{{" + name + "}}")
+            variables.append(f"      - {{name: {name}, type: date, params: {{format: {_yaml_string(date_format)}}}}}")
+    return body, variables
+
+
 def export(phrases: Sequence[Phrase]) -> bytes:
     out = ["# KefuDesk phrases as an Espanso match file", "matches:"]
     group = None
     for p in phrases:
-        triggers = codes_of(p)  # a text sharing its trigger is a match of its own under it: Espanso offers a choice
+        triggers = codes_of(p)
         if not triggers:
             continue
         if p.group != group:
             out.append(f"  # {GROUP_MARK} {p.group}")
             group = p.group
-        body = p.body.replace("{cursor}", "$|$")
-        variables = []
-        for name, date_format in (("date", "%Y-%m-%d"), ("time", "%H:%M")):
-            if "{" + name + "}" in body:
-                body = body.replace("{" + name + "}", "{{" + name + "}}")
-                variables.append(f"      - {{name: {name}, type: date, params: {{format: {_yaml_string(date_format)}}}}}")
-        if len(triggers) == 1:
-            out.append(f"  - trigger: {_yaml_string(triggers[0])}")
-        else:
-            out.append(f"  - triggers: [{', '.join(map(_yaml_string, triggers))}]")
-        out += [f"    label: {_yaml_string(p.title)}", f"    replace: {_yaml_string(body)}"]
-        if terms := [t for t in p.tags if not t.startswith(CODE_TAG)]:
-            out.append(f"    search_terms: [{', '.join(map(_yaml_string, terms))}]")
-        if variables:
-            out += ["    vars:", *variables]
+        # each variant a match of its own under the same triggers: Espanso offers the choice, the import joins them
+        for number, text in enumerate(p.texts):
+            body, variables = _replacement(text)
+            if len(triggers) == 1:
+                out.append(f"  - trigger: {_yaml_string(triggers[0])}")
+            else:
+                out.append(f"  - triggers: [{', '.join(map(_yaml_string, triggers))}]")
+            if number == 0:
+                out.append(f"    label: {_yaml_string(p.title)}")
+            out.append(f"    replace: {_yaml_string(body)}")
+            if number == 0 and (terms := [t for t in p.tags if not t.startswith(CODE_TAG)]):
+                out.append(f"    search_terms: [{', '.join(map(_yaml_string, terms))}]")
+            if variables:
+                out += ["    vars:", *variables]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 

@@ -1,6 +1,6 @@
 """Chinese input methods' custom phrases (自定义短语), in and out: Sogou Pinyin's PhraseEdit.txt
 (`code,position=text`), and Baidu's and QQ Pinyin's files (`code=position,text`). A code typed in the IME offers its
-texts as candidates in position order; several texts under one code are kept (base.share_codes). Sogou's `#`
+texts as candidates in position order; several texts under one code are one phrase's variants (base.share_codes). Sogou's `#`
 expressions become the desk's date and time variables; the export writes what Sogou reads (UTF-16LE with a BOM,
 CRLF) and what Baidu and QQ Pinyin read (UTF-16LE with a BOM, CRLF, one line an entry)."""
 
@@ -132,6 +132,9 @@ def _parse(data: bytes, entry: re.Pattern[str], fmt: str) -> Parsed:
             except _NoEquivalent as why:
                 rejected.append(Rejected(start, f"{why}: not imported", short(stripped)))
                 continue
+            if not body.strip():  # "#" and nothing after it: an expression of nothing
+                rejected.append(Rejected(start, "empty text: not imported", short(stripped)))
+                continue
             if approximated:
                 notes.append(Rejected(start, f"{', '.join(dict.fromkeys(approximated))} written with digits "
                                              "(KefuDesk has no Chinese-numeral date)", short(stripped)))
@@ -178,7 +181,7 @@ def _utf16(lines: list[str]) -> bytes:
 
 def export_sogou(phrases: Sequence[Phrase]) -> bytes:
     out = [";  KefuDesk phrases as Sogou Pinyin custom phrases (code,position=text)", ""]
-    for code, texts in by_code([p for p in phrases if can_write_sogou(p)]).items():
+    for code, texts in by_code(phrases, can_write_sogou).items():
         for position, phrase in enumerate(texts, start=1):
             body = _sogou_text(phrase.body)
             out += [f"{code},{position}=" + body] if "\n" not in body else [f"{code},{position}=", *body.split("\n")]
@@ -187,7 +190,7 @@ def export_sogou(phrases: Sequence[Phrase]) -> bytes:
 
 def export_baidu(phrases: Sequence[Phrase]) -> bytes:
     out = []
-    for code, texts in by_code([p for p in phrases if can_write_one_line(p)]).items():
+    for code, texts in by_code(phrases, can_write_one_line).items():
         out += [f"{code}={position},{phrase.body}" for position, phrase in enumerate(texts, start=1)]
     return _utf16(out)
 

@@ -24,6 +24,7 @@ def export(phrases: Sequence[Phrase]) -> bytes:
     for p in phrases:
         entry = {name: getattr(p, name) for name in _KEPT}
         entry["tags"] = list(p.tags)
+        entry["variants"] = list(p.variants)
         entry["last_used"] = p.last_used.isoformat() if p.last_used else None
         entries.append(entry)
     document = {"format": JSON_FORMAT, "version": JSON_VERSION, "phrases": entries}
@@ -49,6 +50,12 @@ def _json_phrase(entry: object) -> Phrase:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise ValueError("tags must be a list of text")
     values["tags"] = tuple(tags)
+    variants = values.get("variants", [])  # absent in a file of a desk before variants: none
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise ValueError("variants must be a list of texts")
+    values["variants"] = tuple(variants)
+    if not isinstance(values.get("rotate", False), bool):
+        raise ValueError("rotate must be true or false")
     uses = values.get("uses", 0)
     if not isinstance(uses, int) or isinstance(uses, bool) or uses < 0:
         raise ValueError(f"uses {uses!r} is not a count")

@@ -87,7 +87,7 @@ def can_write(phrase: Phrase) -> bool:
 def export(phrases: Sequence[Phrase]) -> bytes:
     stamp = int(time.time()) & 0xFFFFFFFF
     entries: list[bytes] = []
-    for code, texts in by_code([p for p in phrases if can_write(p)]).items():
+    for code, texts in by_code(phrases, can_write).items():
         code_bytes = code.encode("utf-16-le") + b"\x00\x00"
         for position, phrase in enumerate(texts, start=1):
             body = phrase.body.replace("\n", "\r\n").encode("utf-16-le", "surrogatepass") + b"\x00\x00"

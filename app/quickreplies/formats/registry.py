@@ -73,8 +73,9 @@ def _printable(entry: Rejected) -> Rejected:
 
 def _lone_surrogate(phrase: Phrase) -> str:
     """The first text field holding half a UTF-16 pair (JSON and YAML escapes can write one), else ""."""
-    for name in ("title", "body", "group", "abbreviation", "owner", "image", *(["tags"] if phrase.tags else [])):
-        values = phrase.tags if name == "tags" else (getattr(phrase, name),)
+    lists = [name for name in ("tags", "variants") if getattr(phrase, name)]
+    for name in ("title", "body", "group", "abbreviation", "owner", "image", *lists):
+        values = getattr(phrase, name) if name in lists else (getattr(phrase, name),)
         for value in values:
             try:
                 value.encode("utf-8")

@@ -1,6 +1,6 @@
 """Rime's custom phrases (custom_phrase.txt), in and out: one `text<TAB>code<TAB>weight` line an entry, `#`
 comments, an optional YAML header between `---` and `...`. The higher the weight, the nearer the top of the code's
-candidates; several texts under one code are kept (base.share_codes). A Rime text is one line."""
+candidates; several texts under one code are one phrase's variants (base.share_codes). A Rime text is one line."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def can_write(phrase: Phrase) -> bool:
 
 def export(phrases: Sequence[Phrase]) -> bytes:
     out = ["# Rime table", "# coding: utf-8", "# KefuDesk phrases as Rime custom phrases: text, code, weight", ""]
-    for code, texts in by_code([p for p in phrases if can_write(p)]).items():
+    for code, texts in by_code(phrases, can_write).items():
         # the first text the highest weight: the top candidate, as the abbreviation expands it
         out += [f"{phrase.body}\t{code}\t{len(texts) - n}" for n, phrase in enumerate(texts)]
     return ("\n".join(out) + "\n").encode("utf-8")

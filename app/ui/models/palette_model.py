@@ -1,5 +1,6 @@
-"""The phrase palette's list: the phrases matching what the agent typed, best first; with no match, one line
-that says so (and, where the window offers it, one that saves a new phrase)."""
+"""The phrase palette's list: the phrases matching what the agent typed, best first, a phrase with several texts
+followed by one row a text, numbered 1, 2, 3; with no match, one line that says so (and, where the window offers it,
+one that saves a new phrase)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from app.quickreplies.match import Match
 from app.quickreplies.phrase import Phrase
 
 Index = QModelIndex | QPersistentModelIndex
-PhraseRole = Qt.ItemDataRole.UserRole + 4
+PhraseRole = Qt.ItemDataRole.UserRole + 4  # a variant's row gives the phrase with that text only (Phrase.as_variant)
+VariantRole = Qt.ItemDataRole.UserRole + 5  # the text's number on a variant's row (1 the first), None on a phrase's
 NEW_PHRASE_ROW = 1  # with no match: row 0 says so, row 1 offers to save a new phrase
 
 
@@ -24,10 +26,15 @@ def _line(phrase: Phrase) -> str:
     return f"{picture}{phrase.title}{abbreviation}\n{one_line(phrase.body)}"
 
 
+def _variant_line(number: int, text: str) -> str:
+    return f"      {number}  {one_line(text, 54)}"
+
+
 class PaletteModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._matches: list[Match] = []
+        self._rows: list[tuple[Phrase, int | None]] = []  # (phrase, its text's index on a variant's row)
         self._lines: list[str] = []
         self._query = ""
         self.offer_new = False  # with no match, a row that saves a new phrase
@@ -35,7 +42,7 @@ class PaletteModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid():
             return 0
-        return len(self._matches) or (2 if self.offer_new else 1)
+        return len(self._rows) or (2 if self.offer_new else 1)
 
     def matched(self) -> bool:
         return bool(self._matches)
@@ -59,21 +66,39 @@ class PaletteModel(QAbstractListModel):
             return None
         if not self._matches:
             return self._no_match(index.row(), role)
+        phrase, variant = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._lines[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._matches[index.row()].phrase.body
+            return phrase.texts[variant or 0]
         if role == PhraseRole:
-            return self._matches[index.row()].phrase
+            return phrase if variant is None else phrase.as_variant(variant)
+        if role == VariantRole:
+            return None if variant is None else variant + 1
         return None
 
     def show_matches(self, matches: list[Match], query: str = "") -> None:
         # a new result list per keystroke: a reset is the honest signal here, and the list is short
         self.beginResetModel()
         self._matches = matches
-        self._lines = [_line(m.phrase) for m in matches]  # the view asks for each line several times a paint
+        self._rows = [row for m in matches for row in [(m.phrase, None), *self._variant_rows(m.phrase)]]
+        # the view asks for each line several times a paint
+        self._lines = [_line(p) if n is None else _variant_line(n + 1, p.texts[n]) for p, n in self._rows]
         self._query = query
         self.endResetModel()
 
+    @staticmethod
+    def _variant_rows(phrase: Phrase) -> list[tuple[Phrase, int | None]]:
+        return [(phrase, n) for n in range(len(phrase.texts))] if phrase.variants else []
+
+    def has_variants(self) -> bool:
+        return len(self._rows) > len(self._matches)
+
     def titles(self) -> list[str]:
         return [m.phrase.title for m in self._matches]
+
+    def phrase_row(self, row: int) -> int:
+        """The row of the phrase that row belongs to (itself on a phrase's row)."""
+        while row > 0 and self._rows[row][1] is not None:
+            row -= 1
+        return row

@@ -77,14 +77,15 @@ class PhraseTableModel(QAbstractTableModel):
         if role == SortRole:
             return [p.slot or 99, p.title, p.abbreviation, p.group, p.body, p.uses,
                     p.last_used.timestamp() if p.last_used else 0, p.owner, not_for_complaints(p)][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == BODY:
-            return p.body
+        if role == Qt.ItemDataRole.ToolTipRole and column == BODY:  # every text, numbered as the palette shows them
+            return p.body if not p.variants else "\n\n".join(f"{n}. {text}" for n, text in enumerate(p.texts, 1))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             editing = role == Qt.ItemDataRole.EditRole
             if column == SLOT:
                 return (p.slot or 0) if editing else (str(p.slot) if p.slot else "")
-            if column == BODY and not editing:
-                return " ⏎ ".join(line for line in p.body.splitlines() if line.strip())
+            if column == BODY and not editing:  # the first text, and how many more the phrase has
+                more = f"  (+{len(p.variants)})" if p.variants else ""
+                return " ⏎ ".join(line for line in p.body.splitlines() if line.strip()) + more
             if column == OWNER:
                 return self.tr("me (%1)").replace("%1", p.owner) if p.owner else self.tr("the shop")
             if column == COMPLAINTS:

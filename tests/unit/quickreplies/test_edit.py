@@ -58,3 +58,13 @@ def test_the_clock_is_never_read_into_a_saved_message():
               "year": "2026", "hour": "10", "minute": "12"}
     made = phrase_from_message("亲，订单3698123456789012345已发出，12号前到，优惠12元", values)
     assert made.body == "亲，订单{order_no}已发出，12号前到，优惠12元"
+
+
+def test_a_variant_must_have_text_differ_from_the_others_and_ask_properly():
+    def found(*variants: str) -> list[tuple[Problem, str]]:
+        return [(f.problem, f.detail) for f in problems(Phrase(0, "发货", "今天发", variants=variants), [])]
+
+    assert found("明天发", "后天发") == []
+    assert found("明天发", "  ") == [(Problem.EMPTY_VARIANT, "3")]  # numbered as the palette shows it
+    assert found("明天发", "今天发 ") == [(Problem.SAME_VARIANT, "3")]
+    assert found("{ask:}") == [(Problem.BAD_ASK, "{ask:}")]

@@ -156,3 +156,11 @@ def test_the_palette_ranks_a_large_library_as_scoring_every_phrase_would():
             slow = every_phrase_scored(index, query, limit, when, fits)
             assert [(i, k) for i, _s, k in mine] == [(i, k) for i, _s, k in slow], (query, limit)
             assert [s for _i, s, _k in mine] == pytest.approx([s for _i, s, _k in slow], abs=1e-9), (query, limit)
+
+
+def test_a_word_only_a_later_text_of_a_phrase_says_finds_the_phrase():
+    from app.quickreplies.match import PhraseIndex
+
+    index = PhraseIndex([Phrase(1, "发货", "亲，16点前付款当天发", abbreviation="fh", variants=("亲，预售商品按页面时间发货",)),
+                         Phrase(2, "快递", "默认中通快递", abbreviation="kd")])
+    assert [m.phrase.id for m in index.search("预售")] == [1]

@@ -57,3 +57,20 @@ def test_firings_are_remembered_with_the_buyer_message_newest_first(store):
     store.phrase_used(b, at(3), "能退款吗")
     assert store.phrase_uses() == [(b, "能退款吗"), (a, "什么时候发货")]
     assert [p.uses for p in store.phrases()] == [1, 2]
+
+
+def test_a_phrases_variants_and_rotate_choice_are_kept_in_order_and_edited(tmp_path):
+    store = open_store(tmp_path / "k.db")
+    [pid] = store.add_phrases([Phrase(0, "发货", "亲，16点前付款当天发", abbreviation="fh",
+                                      variants=("亲，今天的已经发出啦", "亲，预售按页面时间发"), rotate=True)])
+    store.close()
+    again = open_store(tmp_path / "k.db")
+    [p] = again.phrases()
+    assert p.texts == ("亲，16点前付款当天发", "亲，今天的已经发出啦", "亲，预售按页面时间发") and p.rotate
+    again.update_phrases([replace(p, variants=("亲，预售按页面时间发",), rotate=False)])
+    assert again.phrases()[0].texts == ("亲，16点前付款当天发", "亲，预售按页面时间发")
+    assert again.phrases()[0].rotate is False and again.phrases()[0].id == pid
+    gone = again.delete_phrases([pid])
+    again.add_phrases(gone, keep_ids=True)  # undo of a delete brings the variants back too
+    assert again.phrases()[0].variants == ("亲，预售按页面时间发",)
+    again.close()

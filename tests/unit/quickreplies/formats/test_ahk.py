@@ -78,12 +78,12 @@ return
 
 def test_a_shared_script_is_understood_commands_reported_and_a_second_text_kept():
     parsed = parse(SHARED.encode(), "ahk")
-    assert [(p.abbreviation, p.body) for p in parsed.phrases] == [
-        ("fh", "亲，今天16点前发货"), ("", "亲，明天发货"), ("raw", "Send as text")]
-    assert "[fh]" in parsed.phrases[1].title and parsed.phrases[1].tags == ("编码:fh",)
+    assert [(p.abbreviation, p.texts) for p in parsed.phrases] == [
+        ("fh", ("亲，今天16点前发货", "亲，明天发货")), ("raw", ("Send as text",))]  # the second fh: its variant 2
+    assert parsed.phrases[0].tags == () and parsed.lines == [3, 14]
     assert [(r.line, r.reason.split(",")[0].split(":")[0]) for r in parsed.rejected] == [
         (5, "the text is the command sendInput"), (6, "the text is the command Send"),
         (7, "the text is the command Run"), (8, "a hotkey running commands")]
     assert [n.reason.split(":")[0] for n in parsed.notes] == [
-        "2 hotstring(s) fire only in some windows (#IfWinActive, #If)", "1 text(s) share their code with an earlier one"]
+        "2 hotstring(s) fire only in some windows (#IfWinActive, #If)"]
     assert parsed.notes[0].line == 3

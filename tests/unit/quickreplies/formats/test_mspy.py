@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.quickreplies.formats.base import CODE_TAG, PhraseFileError
+from app.quickreplies.formats.base import PhraseFileError
 from app.quickreplies.formats.registry import export, parse, sniff
 from app.quickreplies.phrase import Phrase
 
@@ -42,9 +42,9 @@ def test_both_layouts_are_read_with_a_codes_texts_in_candidate_order(version):
     data = udp_file(ENTRIES, version)
     assert sniff(data) == "mspy"
     parsed = parse(data, "mspy")
-    assert [(p.abbreviation, p.body) for p in parsed.phrases] == [
-        ("fh", "亲，16点前付款当天发货"), ("", "亲，今天发货"), ("kd", "中通快递"), ("dz", "退货地址：\n杭州")]
-    assert parsed.phrases[1].tags == (CODE_TAG + "fh",) and parsed.lines == [3, 1, 2, 4]
+    assert [(p.abbreviation, p.texts) for p in parsed.phrases] == [
+        ("fh", ("亲，16点前付款当天发货", "亲，今天发货")), ("kd", ("中通快递",)), ("dz", ("退货地址：\n杭州",))]
+    assert parsed.lines == [3, 2, 4]
     assert parsed.rejected == [] and parsed.encoding == f"UTF-16LE, version {version}"
 
 

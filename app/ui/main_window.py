@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             return
         store = self.session.store
         self.conversation.open_chat(chat, store.messages(chat.id, limit=HISTORY_PAGE), store.draft(chat.id))
+        for reply in self.replies.not_saved(chat.id):  # not in the store: NOT SENT under the history, to resend
+            self.conversation.model.upsert(reply)
         self.buyer.show_chat(chat)
         self.issues.refresh_issues()
         self.firing.refresh_suggestions()

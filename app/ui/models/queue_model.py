@@ -109,6 +109,16 @@ class QueueModel(QAbstractListModel):
         """Every open chat, the ones the view hides included."""
         return list(self._open.values())
 
+    def open_chat(self, conversation_id: str) -> ConversationSummary | None:
+        """An open chat as the queue knows it, whether the view shows it or not."""
+        return self._open.get(conversation_id)
+
+    def restore(self, chat: ConversationSummary) -> None:
+        """Put back the store's summary of a chat shown newer than it (a reply shown answered that the store
+        refused), which upsert() would drop as older."""
+        self._last_at.pop(chat.id, None)
+        self.upsert(chat)
+
     def hidden_count(self) -> int:
         return len(self._open) - len(self._chats)
 

@@ -124,6 +124,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_kpi,
         bench_phrase_files,
         bench_phrases,
+        bench_queue,
         bench_review,
         bench_search,
         bench_soak,
@@ -160,6 +161,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "suggest_hit3": bench_suggest.suggest_quality,
         "suggest_p99": bench_suggest.suggest_speed,
         "history_import": bench_suggest.history_import,
+        "queue_fill": bench_queue.queue_fill,
     }
 
 

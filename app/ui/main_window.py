@@ -156,9 +156,10 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self.status_line.alert_tick)
         self._tick.start()
         self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
-        for chat in session.store.conversation_summaries():
+        chats = session.store.conversation_summaries()
+        for chat in chats:
             self.status_line.alerts.know(chat)  # chats already there when the desk starts are not "new"
-            self.queue_model.upsert(chat)
+        self.queue_model.load(chats)
         self.issues.refresh_trouble()
         self.status_line.on_connection(False, self.tr("connecting…"))
         self.resize(1320, 800)

@@ -148,7 +148,15 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
 
 
 def _angry(text: str, words: tuple[str, ...]) -> bool:
-    return bool(finder(words).search(text) or _SHOUTING.search(text))
+    return bool((words and finder(words).search(text)) or _SHOUTING.search(text))
+
+
+def build_word_tables(angry_words: tuple[str, ...]) -> None:
+    """Build the tables that find the urgent words however written (and with the problem words, for complaining):
+    a second or two with the pinyin and the variants, once a process, kept. The desk calls it off the GUI thread
+    before the queue marks angry buyers by word."""
+    finder(angry_words)
+    finder(angry_words + PROBLEM_WORDS)
 
 
 COMPLAINT_LOOKBACK = 20  # the buyer's messages read for a complaint: a shift's chat with one buyer, not a year's

@@ -33,10 +33,11 @@ from app.store.records import ConversationSummary, MessageRecord
 from app.desk.clipboard import ClipHistory
 from app.desk.issues import IssueDesk
 from app.desk.phrases import PhraseBook
-from app.desk.queue import FILTERS, angry_words
+from app.desk.queue import FILTERS, angry_words, build_word_tables
 from app.desk.session import CloseRefused, DeskSession
 
 from app.ui.approvals import Approvals
+from app.ui.background import in_background
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.buyer_text import isolated
@@ -89,7 +90,10 @@ class MainWindow(QMainWindow):
         self.dialog_focus = DialogFocus(self, self.focus_composer)  # a closed dialog gives the keyboard back
 
         self.queue_model = QueueModel(clock, self)
-        self.queue_model.set_angry_words(angry_words(session.store))
+        words = angry_words(session.store)
+        self.queue_model.set_angry_words(words, ready=False)  # until their tables are built off the GUI thread
+        in_background(lambda: build_word_tables(words),
+                      lambda _built: self.queue_model.set_angry_words(self.queue_model.angry_words), self)
         self.queue_model.set_me(session.me)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queue")

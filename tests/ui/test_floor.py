@@ -53,6 +53,7 @@ def floor(qtbot, tmp_path):
         with qtbot.waitActive(win):
             win.show()
             win.activateWindow()
+        qtbot.waitUntil(lambda: win.queue_model.urgent_words_ready)  # built off the GUI thread at start
         opened.append((session, store))
         return win
 

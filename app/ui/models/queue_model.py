@@ -39,21 +39,25 @@ class QueueModel(QAbstractListModel):
         self.view = "all"
         self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
         self.angry_words: tuple[str, ...] = ANGRY_WORDS  # the shop's urgent words
+        self.urgent_words_ready = True  # their tables are built: the queue marks buyers angry by word
         self.me = ""  # this desk's agent id: chats assigned to others are not "mine"
         self._views_of: dict[str, frozenset[str]] = {}  # open chat → the views that show it
         self._counts: dict[str, int] = dict.fromkeys(FILTERS, 0)
 
     def flags_of(self, chat: ConversationSummary) -> frozenset[str]:
-        return flags(chat, self.clock(), angry_words=self.angry_words, in_trouble=self.in_trouble, me=self.me)
+        angry_words = self.angry_words if self.urgent_words_ready else ()
+        return flags(chat, self.clock(), angry_words=angry_words, in_trouble=self.in_trouble, me=self.me)
 
     def set_me(self, agent_id: str) -> None:
         if agent_id != self.me:
             self.me = agent_id
             self._refresh_flags()
 
-    def set_angry_words(self, words: tuple[str, ...]) -> None:
-        if words != self.angry_words:
-            self.angry_words = words
+    def set_angry_words(self, words: tuple[str, ...], *, ready: bool = True) -> None:
+        """The shop's urgent words; ready: their tables are built (app.desk.queue.build_word_tables). Until then a
+        buyer is marked angry only for !!!/???: building them on the GUI thread held the first paint."""
+        if words != self.angry_words or ready != self.urgent_words_ready:
+            self.angry_words, self.urgent_words_ready = words, ready
             self._refresh_flags()
 
     def set_view(self, view: str) -> None:

@@ -189,3 +189,15 @@ def test_the_chats_the_desk_starts_with_load_in_queue_order_with_their_counts(qt
     loaded.upsert(chat("c", 60))  # and on from there row by row
     assert ids(loaded)[0] == "c" and loaded.row_of("c") == 0
     qtmodeltester.check(loaded)
+
+
+def test_until_the_urgent_words_tables_are_built_only_shouting_marks_a_buyer_angry(qapp):
+    model = QueueModel(lambda: NOW)
+    model.set_angry_words(("投诉",), ready=False)
+    model.load([replace(chat("a", 10), last_text="我要投诉"), replace(chat("b", 20), last_text="人呢？？？")])
+    assert "angry" not in model.flags_of(model.chat_at(model.row_of("a")))
+    assert "angry" in model.flags_of(model.chat_at(model.row_of("b")))
+    assert model.counts()["urgent"] == 1
+    model.set_angry_words(("投诉",))  # built: the queue marks and counts by word from now on
+    assert "angry" in model.flags_of(model.chat_at(model.row_of("a")))
+    assert model.counts()["urgent"] == 2

@@ -90,10 +90,8 @@ class MainWindow(QMainWindow):
         self.dialog_focus = DialogFocus(self, self.focus_composer)  # a closed dialog gives the keyboard back
 
         self.queue_model = QueueModel(clock, self)
-        words = angry_words(session.store)
-        self.queue_model.set_angry_words(words, ready=False)  # until their tables are built off the GUI thread
-        in_background(lambda: build_word_tables(words),
-                      lambda _built: self.queue_model.set_angry_words(self.queue_model.angry_words), self)
+        # until their tables are built, off the GUI thread once the window has painted (paintEvent)
+        self.queue_model.set_angry_words(angry_words(session.store), ready=False)
         self.queue_model.set_me(session.me)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queue")
@@ -310,6 +308,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.sig_first_paint.emit)
             # pinyin tables and suggestions load while the agent looks at the queue, not on their first Ctrl+K
             threading.Thread(target=self.phrases.warm, name="phrase-warm", daemon=True).start()
+            # and the urgent words' (a thread beside the first paint slowed it: they share the interpreter)
+            words = self.queue_model.angry_words
+            in_background(lambda: build_word_tables(words),
+                          lambda _built: self.queue_model.set_angry_words(self.queue_model.angry_words), self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.quit_guard.may_close(event):  # buyers wait: asked, or kept running in the tray

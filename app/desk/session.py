@@ -17,7 +17,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, cast
+
+import httpx
 
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError
@@ -119,6 +121,32 @@ class ShopAccount:
         return f"token:{self.base_url}|{self.shop}|{self.agent}"
 
 
+class _ClientOnFirstUse:
+    """A gateway's httpx client built when first used (the login and the stream, on their threads), not with the
+    session before the window's first paint: each costs ~85 ms, its TLS context loading the CA certificates. Its
+    base URL is known at once: GatewayClient checks it when made."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.base_url = httpx.URL(base_url)
+        self._timeout = timeout
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._built(), name)
+
+    def _built(self) -> httpx.Client:
+        with self._lock:
+            if self._client is None:
+                self._client = gateway_http(str(self.base_url), timeout=self._timeout)
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+
+
 class DeskSession:
     def __init__(self, store: Store, account: ShopAccount, secrets: SecretStore, listener: DeskListener,
                  *, clock: Clock = domain.now_utc, timeout: float = 10.0) -> None:
@@ -129,10 +157,11 @@ class DeskSession:
         self.robot = Robot(store, clock=clock, values=self._chat_values)
         self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
-        self._http = gateway_http(account.base_url, timeout=timeout)
-        self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
-        self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
-        self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
+        self._http = _ClientOnFirstUse(account.base_url, timeout)
+        self._stream_http = _ClientOnFirstUse(account.base_url, timeout)  # its reads wait up to stream_idle_s
+        self.gateway = GatewayClient(cast(httpx.Client, self._http), allow_plain_http=account.allow_plain_http)
+        self._stream_gateway = GatewayClient(cast(httpx.Client, self._stream_http),
+                                             allow_plain_http=account.allow_plain_http)
         self.shop_login = LoginKeeper(store, account, secrets, (self.gateway, self._stream_gateway),
                                     offline=lambda why: self.events.set_online(False, why),
                                     ask=listener.on_login_needed, logged_in=self._logged_in, guarded=self._guarded)

@@ -125,6 +125,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_phrase_analytics,
         bench_phrase_files,
         bench_phrases,
+        bench_queue,
         bench_review,
         bench_search,
         bench_soak,
@@ -164,6 +165,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "history_import": bench_suggest.history_import,
         "phrase_report": bench_phrase_analytics.phrase_report,
         "phrase_mining": bench_phrase_analytics.phrase_mining,
+        "queue_fill": bench_queue.queue_fill,
     }
 
 

@@ -136,3 +136,16 @@ def many_chats(store: Store, chats: int, start: datetime) -> None:
              "sent_at": start + timedelta(seconds=i % 30_000 + wait)}
             for i in range(chats)
             for direction, agent, wait in (("in", "", 0), ("out", "小李" if i % 2 else "小王", 20 if i % 2 else 50))])
+
+
+def replies_stored(window, within_s: float = 10.0) -> None:
+    """Wait until the desk's writer has stored (or refused) every reply the window handed it: the reply box clears
+    at once, the store has the reply a moment later (app/ui/replies.py). A deadline, no fixed sleep."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    deadline = time.monotonic() + within_s
+    while window.replies.storing():
+        assert time.monotonic() < deadline, "the desk's writer did not store the replies in time"
+        QTest.qWait(5)

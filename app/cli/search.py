@@ -9,6 +9,9 @@ from datetime import date
 
 from app.safe_text import for_terminal, terminal_json
 
+from app.store.search_hits import MessageHit, OtherHit, SearchFilter
+
+from app import config
 from app.cli.common import Exit, user_store
 
 
@@ -25,8 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.store.search import SearchFilter, search_messages, search_others
-
     if not 1 <= args.limit <= 1000:
         print("kefudesk search: --limit is 1–1000", file=sys.stderr)
         return Exit.REFUSED
@@ -42,15 +43,13 @@ def run(args: argparse.Namespace) -> int:
 
         since = local_days(first, first)[0] if first else None
         until = local_days(last, last)[1] if last else None
-    with user_store("kefudesk search") as store:
-        where = SearchFilter(agent=args.agent, buyer_id=args.buyer, direction=args.direction or "", since=since,
-                             until=until, has_issue=args.has_issue)
-        try:
-            hits = search_messages(store, args.query, where, limit=args.limit)
-        except ValueError as exc:
-            print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
-            return Exit.REFUSED
-        others = search_others(store, args.query)
+    where = SearchFilter(agent=args.agent, buyer_id=args.buyer, direction=args.direction or "", since=since,
+                         until=until, has_issue=args.has_issue)
+    try:
+        hits, others = _search(args.query, where, args.limit)
+    except ValueError as exc:
+        print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
+        return Exit.REFUSED
     if args.json:
         print(terminal_json(json.dumps({
             "messages": [{"id": h.message.id, "conversation": h.message.conversation_id, "buyer": h.buyer_nick,
@@ -72,3 +71,24 @@ def run(args: argparse.Namespace) -> int:
     if not hits and not others:
         print(f"nothing found for {args.query!r}")
     return Exit.OK
+
+
+def _search(query: str, where: SearchFilter, limit: int) -> tuple[list[MessageHit], list[OtherHit]]:
+    """This computer's SQLite store read with plain sqlite3 (app/store/search_file.py: no SQLAlchemy to import,
+    no store to open); a team's server, or a file that is not the current schema's store, through the ORM."""
+    from app.store.search_file import NotReadable, search_file
+
+    try:
+        settings = config.load_settings()
+    except config.SettingsError:
+        settings = {}  # user_store says what is wrong with them
+    path = config.store_path()
+    if not settings.get("store.url") and path.is_file():
+        try:
+            return search_file(path, query, where, limit)
+        except NotReadable:
+            pass  # opened as the desk opens it: upgraded, or said why not
+    from app.store.search import search_messages, search_others
+
+    with user_store("kefudesk search") as store:
+        return search_messages(store, query, where, limit=limit), search_others(store, query)

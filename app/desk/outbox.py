@@ -79,11 +79,12 @@ class Outbox:
     # --- putting a reply in ----------------------------------------------------------------------
 
     def add(self, conversation_id: str, text: str, image: str, at: datetime, *, direction: str, agent: str,
-            keep_locally: bool) -> MessageRecord:
-        """Commit a reply as pending under a new client id; returns it as stored. keep_locally: while the team's
+            keep_locally: bool, client_id: str = "") -> MessageRecord:
+        """Commit a reply as pending under client_id (a new one when not given: the store keeps the first row with
+        a client id, so a reply added again after a failure is stored once); returns it as stored. keep_locally: while the team's
         server is away it may wait in the journal (not for a reply that needs an audit entry written with it).
         ReplyNotSaved when it could be kept nowhere: the agent still has the text. Call wake() to send it."""
-        client_id = f"kd-{uuid.uuid4()}"
+        client_id = client_id or f"kd-{uuid.uuid4()}"
         keep = self._journal is not None and keep_locally
         try:
             if keep and self._server_down():

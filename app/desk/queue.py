@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Container, Iterable
+from dataclasses import asdict
 from datetime import datetime
 from enum import IntEnum
+from types import SimpleNamespace
 
 from app.store.audit_log import Audit, AuditLog
+from app.store.ingest import apply_to_conversation
 from app.store.records import ConversationSummary
 from app.store.store import Store
 
@@ -36,6 +39,14 @@ def wait_seconds(chat: ConversationSummary, now: datetime) -> float | None:
     if chat.waiting_since is None:
         return None
     return max(0.0, (now - chat.waiting_since).total_seconds())
+
+
+def answered(chat: ConversationSummary, direction: str, text: str, at: datetime) -> ConversationSummary:
+    """The chat as the store will sum it up once this reply is stored (the store's own rule): the queue shows a
+    reply handed to the desk's writer at once, not after the write."""
+    summary = SimpleNamespace(**asdict(chat))
+    apply_to_conversation(summary, direction, text, at, counts_unread=False)
+    return ConversationSummary(**vars(summary))
 
 
 def urgency(chat: ConversationSummary, now: datetime) -> Urgency:
@@ -137,7 +148,15 @@ def flags(chat: ConversationSummary, now: datetime, *, angry_words: Iterable[str
 
 
 def _angry(text: str, words: tuple[str, ...]) -> bool:
-    return bool(finder(words).search(text) or _SHOUTING.search(text))
+    return bool((words and finder(words).search(text)) or _SHOUTING.search(text))
+
+
+def build_word_tables(angry_words: tuple[str, ...]) -> None:
+    """Build the tables that find the urgent words however written (and with the problem words, for complaining):
+    a second or two with the pinyin and the variants, once a process, kept. The desk calls it off the GUI thread
+    before the queue marks angry buyers by word."""
+    finder(angry_words)
+    finder(angry_words + PROBLEM_WORDS)
 
 
 COMPLAINT_LOOKBACK = 20  # the buyer's messages read for a complaint: a shift's chat with one buyer, not a year's

@@ -9,13 +9,17 @@ shop and again when it forgets the token (app/desk/shop_login.py), the robot at 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, cast
+
+import httpx
 
 from app.gateway.client import GatewayClient
 from app.gateway.errors import GatewayAuthError, GatewayError
@@ -30,9 +34,10 @@ from app.store.records import ConversationSummary, MessageRecord
 from app.store.store import Store
 
 from app.desk.blanks import refuse_blanks
+from app.desk.guard import Hit as GuardHit
 from app.desk.guard import RepeatedReply, SendBlocked, SendGuard
 from app.desk.journal import Kept, LocalJournal
-from app.desk.outbox import Outbox
+from app.desk.outbox import Outbox, ReplyNotSaved
 from app.desk.phrases import chat_values
 from app.desk.reasons import Reason
 from app.desk.robot import ANSWERED, ROBOT, Robot, RobotChoice, RobotDuty
@@ -48,6 +53,25 @@ log = logging.getLogger("kefudesk.desk")
 Clock = Callable[[], datetime]
 INDEX_EVERY_S = 2.0
 UPKEEP_GIVES_UP_S = 2.0  # how long quitting waits for the day's backup or check to give up (normally milliseconds)
+
+
+@dataclass(frozen=True)
+class CheckedReply:
+    """A reply that passed DeskSession.check_reply, with the time and client id it is stored under."""
+
+    conversation_id: str
+    text: str  # stripped, the blanks' marks taken out
+    image: str
+    at: datetime
+    client_id: str
+    hits: tuple[GuardHit, ...]  # the send guard's words the agent overrode
+    override: str  # why (written to the audit log with the words)
+    robot: RobotChoice | None
+    answered: Turn | None  # the buyer's turn it answers, for the phrase book to learn from
+
+
+# the replies the window shows before the writer has stored them: local ids far below the journal's (-1, -2…)
+_ON_THE_WAY_IDS = itertools.count(-(2**40), -1)
 
 
 class CloseRefused(Exception):
@@ -97,6 +121,32 @@ class ShopAccount:
         return f"token:{self.base_url}|{self.shop}|{self.agent}"
 
 
+class _ClientOnFirstUse:
+    """A gateway's httpx client built when first used (the login and the stream, on their threads), not with the
+    session before the window's first paint: each costs ~85 ms, its TLS context loading the CA certificates. Its
+    base URL is known at once: GatewayClient checks it when made."""
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.base_url = httpx.URL(base_url)
+        self._timeout = timeout
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._built(), name)
+
+    def _built(self) -> httpx.Client:
+        with self._lock:
+            if self._client is None:
+                self._client = gateway_http(str(self.base_url), timeout=self._timeout)
+            return self._client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+
+
 class DeskSession:
     def __init__(self, store: Store, account: ShopAccount, secrets: SecretStore, listener: DeskListener,
                  *, clock: Clock = domain.now_utc, timeout: float = 10.0) -> None:
@@ -107,10 +157,11 @@ class DeskSession:
         self.robot = Robot(store, clock=clock, values=self._chat_values)
         self.agent_status = "online"  # online / suspended (挂起: no new chats) / offline, as the shop was told
         # requests and the long-lived stream get separate connection pools
-        self._http = gateway_http(account.base_url, timeout=timeout)
-        self._stream_http = gateway_http(account.base_url, timeout=timeout)  # its reads wait up to stream_idle_s
-        self.gateway = GatewayClient(self._http, allow_plain_http=account.allow_plain_http)
-        self._stream_gateway = GatewayClient(self._stream_http, allow_plain_http=account.allow_plain_http)
+        self._http = _ClientOnFirstUse(account.base_url, timeout)
+        self._stream_http = _ClientOnFirstUse(account.base_url, timeout)  # its reads wait up to stream_idle_s
+        self.gateway = GatewayClient(cast(httpx.Client, self._http), allow_plain_http=account.allow_plain_http)
+        self._stream_gateway = GatewayClient(cast(httpx.Client, self._stream_http),
+                                             allow_plain_http=account.allow_plain_http)
         self.shop_login = LoginKeeper(store, account, secrets, (self.gateway, self._stream_gateway),
                                     offline=lambda why: self.events.set_online(False, why),
                                     ask=listener.on_login_needed, logged_in=self._logged_in, guarded=self._guarded)
@@ -410,8 +461,20 @@ class DeskSession:
 
     def send_reply(self, conversation_id: str, text: str, image: str = "", *, override: str = "",
                    repeat_ok: bool = False, robot: RobotChoice | None = None) -> MessageRecord:
-        """Commit the reply locally (state pending) and queue it; returns at once with the stored record.
-        image: the id of a picture in the store's image store, sent with the text (or alone).
+        """Commit the reply locally (state pending) and queue it; returns once it is stored, with the stored record.
+        image: the id of a picture in the store's image store, sent with the text (or alone). The checks are
+        check_reply's; the desk's window stores a checked reply with send_reply_soon instead, off its thread."""
+        reply = self.check_reply(conversation_id, text, image, override=override, repeat_ok=repeat_ok, robot=robot)
+        record = self._store_reply(reply)
+        if robot is None:
+            self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
+        self._reply_stored(reply, record)
+        self._learn(reply)
+        return record
+
+    def check_reply(self, conversation_id: str, text: str, image: str = "", *, override: str = "",
+                    repeat_ok: bool = False, robot: RobotChoice | None = None) -> CheckedReply:
+        """The checks a reply passes before it is stored; they read the store and write nothing.
 
         The send guard runs first: banned words raise SendBlocked unless override says why the agent sends it
         anyway (written to the audit log); the same text as the chat's last message, the agent's own, raises
@@ -436,30 +499,75 @@ class DeskSession:
         if len(text) > domain.MAX_TEXT_CHARS:
             raise ValueError(f"a reply is limited to {domain.MAX_TEXT_CHARS} characters")
         answered = self._answered(conversation_id, text) if robot is None and text and self.reply_learners else None
-        at, direction = self._clock(), "robot" if robot else "out"
+        return CheckedReply(conversation_id, text, image, self._clock(), f"kd-{uuid.uuid4()}", tuple(hits),
+                            override.strip(), robot, answered)
+
+    def send_reply_soon(self, reply: CheckedReply,
+                        done: Callable[[MessageRecord | ReplyNotSaved], None]) -> MessageRecord:
+        """Store a checked reply on the writer thread, after every draft and reply handed to it before: the GUI
+        thread never waits for the store's write lock. Returns at once with the reply as the chat shows it until
+        stored (pending, a local id below 0, the client id it will be stored under); done(the stored record, or
+        ReplyNotSaved) is called on the writer thread. Until stored the reply is the chat's draft (hand the
+        draft over first): a desk killed in between finds it in the reply box. The same reply handed over again
+        after ReplyNotSaved is stored once (its client id)."""
+        self._learn(reply)
+        self._writer.submit(self._store_soon, reply, done)
+        return MessageRecord(next(_ON_THE_WAY_IDS), reply.conversation_id, "robot" if reply.robot else "out",
+                             reply.text, reply.at, None, reply.client_id, "pending", "", reply.image,
+                             self.account.agent)
+
+    def _store_soon(self, reply: CheckedReply, done: Callable[[MessageRecord | ReplyNotSaved], None]) -> None:
+        try:
+            record = self._store_reply(reply)
+        except Exception as exc:  # noqa: BLE001 - not stored (an audit entry neither): said on the message
+            if not isinstance(exc, ReplyNotSaved):
+                log.exception("a reply could not be stored")
+            said = exc.args[0] if isinstance(exc, ReplyNotSaved) and exc.args else exc
+            params = getattr(said, "params", {"why": str(exc)})
+            why = params.get("why", "")
+            # the box was cleared when it was handed over: the reply waits in the chat, not in the box
+            done(ReplyNotSaved(Reason("reply_not_stored", f"the reply was not saved ({why}); it waits in the chat, "
+                                      "NOT SENT: F5 tries again, Shift+F5 brings it back to the reply box", why=why,
+                                      why_key=params.get("why_key", ""), path=params.get("path", ""))))
+            return
+        if reply.robot is None:
+            # here, not through the queue: a draft the agent has typed since is queued after this job, and wins
+            self._guarded(self._save_draft, reply.conversation_id, "", self._clock())
+        if record.id > 0:
+            self._guarded(self._notify_chat, reply.conversation_id)
+        done(record)  # after the chat's news, before the outbox is woken: the window hears "stored" before "sent"
+        self.outbox.wake()
+
+    def _store_reply(self, reply: CheckedReply) -> MessageRecord:
+        """Commit a checked reply as pending, with its audit entry; ReplyNotSaved when it could be kept nowhere."""
+        conversation_id, text, hits = reply.conversation_id, reply.text, reply.hits
         # kept on this computer while the team's server is away, unless it needs an audit entry written with it
         # (an override of the guard, the robot's answer): those wait for the server
-        record = self.outbox.add(conversation_id, text, image, at, direction=direction,
+        record = self.outbox.add(conversation_id, text, reply.image, reply.at,
+                                 direction="robot" if reply.robot else "out",
                                  agent=self.account.agent,  # as issues and the audit name agents
-                                 keep_locally=not hits and robot is None)
+                                 keep_locally=not hits and reply.robot is None, client_id=reply.client_id)
         if hits:
             AuditLog(self.store).write_audit(Audit(
                 self.account.agent, "guard override", None,
                 {"conversation": conversation_id, "message": record.id, "words": [h.word for h in hits],
-                 "kinds": sorted({h.kind for h in hits}), "why": override.strip()[:500]}), self._clock())
-        if robot is not None:
+                 "kinds": sorted({h.kind for h in hits}), "why": reply.override[:500]}), self._clock())
+        if reply.robot is not None:
+            robot = reply.robot
             AuditLog(self.store).write_audit(Audit(ROBOT, ANSWERED, None, {
                 "conversation": conversation_id, "message": record.id, "rule": robot.rule.name,
                 "phrase": robot.phrase.id, "question": robot.question[:500], "answer": text[:500]}), self._clock())
-        else:
-            self.save_draft(conversation_id, "")  # through the writer, so an older draft save cannot win
-        if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
-            self._notify_chat(conversation_id)
-        self.outbox.wake()
-        if answered is not None:
-            for learner in self.reply_learners:
-                learner(answered)
         return record
+
+    def _reply_stored(self, reply: CheckedReply, record: MessageRecord) -> None:
+        if record.id > 0:  # a reply kept on this computer changes no chat the store can show yet
+            self._notify_chat(reply.conversation_id)
+        self.outbox.wake()
+
+    def _learn(self, reply: CheckedReply) -> None:
+        if reply.answered is not None:
+            for learner in self.reply_learners:
+                learner(reply.answered)
 
     def _answered(self, conversation_id: str, reply: str) -> Turn | None:
         """The buyer's turn this reply answers, read before the reply is stored (None when the chat has no buyer

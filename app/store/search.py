@@ -4,8 +4,6 @@ by a GIN index on the same tokens. Newest hits first, read from the index newest
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, Select, and_, exists, func, or_, select, text
@@ -14,7 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.store import fts
 from app.store import models as m
-from app.store.records import MessageRecord
+from app.store.search_hits import MessageHit, OtherHit, SearchFilter
 from app.store.search_text import highlight_spans, match_postgres, match_sqlite, query_groups
 from app.store.store import Store, _message
 
@@ -22,33 +20,6 @@ DIRECTIONS = ("in", "out", "robot")
 # PostgreSQL indexes this expression (migration 0008): every non-ASCII character spaced out as a word of its
 # own, which the 'simple' parser then keeps as a token — the same cut as search_text.tokens()
 PG_VECTOR = r"to_tsvector('simple'::regconfig, regexp_replace(message.text, '([^\x01-\x7f])', ' \1 ', 'g'))"
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    agent: str = ""  # who sent it (an agent id, or "robot")
-    buyer_id: str = ""
-    buyer_nick: str = ""  # as the desk shows it (tb_果果妈)
-    direction: str = ""  # in / out / robot; "" for any
-    since: datetime | None = None  # UTC, inclusive
-    until: datetime | None = None  # UTC, exclusive
-    has_issue: bool = False  # only chats of buyers with an issue
-
-
-@dataclass(frozen=True)
-class MessageHit:
-    message: MessageRecord
-    buyer_id: str
-    buyer_nick: str
-    spans: tuple[tuple[int, int], ...]  # where the query occurs in message.text, for highlighting
-
-
-@dataclass(frozen=True)
-class OtherHit:
-    kind: str  # buyer / order / issue
-    key: str  # the buyer id, the order no., the issue id
-    title: str  # what to show: the nick, the order no. with its buyer, the issue's note
-    spans: tuple[tuple[int, int], ...]
 
 
 def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:

@@ -1,5 +1,6 @@
 """The home of work done off the GUI thread: in_background() runs a slow read or write on a thread and hands its
-result (or its exception) back to the GUI thread, where the window that asked shows it; Latest shows only the
+result (or its exception) back to the GUI thread, where the window that asked shows it; handed_back() does the
+handing back for work queued elsewhere (the desk's writer); Latest shows only the
 answer to the newest of questions asked one after another."""
 
 from __future__ import annotations
@@ -22,18 +23,8 @@ _UNDER_WAY: set[_Relay] = set()  # relays whose work has not come back yet: kept
 
 def in_background(work: Callable[[], object], done: Callable[[object], None], parent: QObject) -> _Relay:
     """Run work() on a thread; done(result or the exception) on the GUI thread, unless parent (the window that
-    asked) was deleted meanwhile. The relay belongs to no window: a window closed while its question was on the
-    way took its child relay with it, and the worker then emitted on an object being deleted on the other thread
-    (the process crashed)."""
-    relay = _Relay()  # made on the GUI thread: its queued signal is delivered there
-
-    def deliver(result: object) -> None:
-        _UNDER_WAY.discard(relay)
-        if shiboken6.isValid(parent):
-            done(result)
-
-    relay.sig_done.connect(deliver)
-    _UNDER_WAY.add(relay)
+    asked) was deleted meanwhile."""
+    relay = _relay(done, parent)
 
     def run() -> None:
         try:
@@ -43,6 +34,27 @@ def in_background(work: Callable[[], object], done: Callable[[object], None], pa
         relay.sig_done.emit(result)
 
     threading.Thread(target=run, name="background-read", daemon=True).start()
+    return relay
+
+
+def handed_back(done: Callable[[object], None], parent: QObject) -> Callable[[object], None]:
+    """A callable for another thread (the desk's writer, a worker) to call once with its outcome: done(outcome) runs
+    on the GUI thread, unless parent (the window that asked) was deleted meanwhile. Call it on the GUI thread. The
+    relay belongs to no window: a window closed while its question was on the way took its child relay with it,
+    and the worker then emitted on an object being deleted on the other thread (the process crashed)."""
+    return _relay(done, parent).sig_done.emit
+
+
+def _relay(done: Callable[[object], None], parent: QObject) -> _Relay:
+    relay = _Relay()  # made on the GUI thread: its queued signal is delivered there
+
+    def deliver(result: object) -> None:
+        _UNDER_WAY.discard(relay)
+        if shiboken6.isValid(parent):
+            done(result)
+
+    relay.sig_done.connect(deliver)
+    _UNDER_WAY.add(relay)
     return relay
 
 

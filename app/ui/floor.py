@@ -50,11 +50,13 @@ class Floor(QObject):
             self.holding = False
 
     def moved_on(self, conversation_id: str) -> None:
-        """The reply is stored (or the chat closed): open the buyer to answer next, as the setting says; with
+        """The reply is handed to the writer (or the chat closed): open the buyer to answer next, as the setting says; with
         nobody waiting, stay on this chat if the view still shows it."""
         model, window = self.window.queue_model, self.window
         here = model.row_of(conversation_id)
-        longest = model.longest_waiting_row()
+        # the longest waiter but this chat: the reply is stored after this (off the GUI thread), so the queue may
+        # still show its buyer waiting at the top
+        longest = model.waiting_row(0, skip=conversation_id) if model.rowCount() else -1
         start = self._row_before if self._row_before >= 0 else 0
         following = model.waiting_row(start, skip=conversation_id) if model.rowCount() else -1
         if self.after_reply == "stay" and here >= 0:
@@ -62,7 +64,7 @@ class Floor(QObject):
         elif self.after_reply == "next":
             target = following
         else:
-            target = longest if longest >= 0 and model.chat_at(longest).id != conversation_id else following
+            target = longest
         if target < 0:
             target = here
         if target >= 0:

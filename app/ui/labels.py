@@ -195,6 +195,8 @@ REASONS: dict[str, str] = {
     "store_read_only": QT_TRANSLATE_NOOP("Reason", "{path} cannot be written: its folder or the file is read-only. Nothing was changed. Make them writable for your user, or set KEFUDESK_DATA_DIR to a writable folder"),
     "store_busy": QT_TRANSLATE_NOOP("Reason", "another program (a second KefuDesk, kefudesk palette, a backup tool) kept {path} busy for more than {seconds} s: the last change was not saved, everything saved before it is intact. Try again, or close the other program"),
     "reply_not_saved": QT_TRANSLATE_NOOP("Reason", "the reply was not saved ({why}); it is still in the reply box"),
+    "reply_not_stored": QT_TRANSLATE_NOOP("Reason", "the reply was not saved ({why}); it waits in the chat, NOT SENT: "
+                                          "F5 tries again, Shift+F5 brings it back to the reply box"),
     # the robot first answer and the session
     "robot_bad_wait": QT_TRANSLATE_NOOP("Reason", "the robot's wait must be 0–{most} seconds (0: do not answer waiting buyers)"),
     "robot_too_many_rules": QT_TRANSLATE_NOOP("Reason", "at most {most} robot rules"),
@@ -284,7 +286,7 @@ def say(reason: str) -> str:
         values["value"] = label(values.get("value", ""))
     if "choices" in values:
         values["choices"] = "、".join(label(c) for c in values["choices"].split(",") if c)
-    if reason.key == "reply_not_saved" and values.get("why_key") in REASONS:  # why, in the agent's words too
+    if reason.key in ("reply_not_saved", "reply_not_stored") and values.get("why_key") in REASONS:  # why, in the agent's words too
         values["why"] = say(Reason(values["why_key"], values["why"], path=values.get("path", "")))
     if "station" in values and not values["station"]:
         values["station"] = QCoreApplication.translate("Reason", "the last station")

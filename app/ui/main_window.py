@@ -33,10 +33,11 @@ from app.store.records import ConversationSummary, MessageRecord
 from app.desk.clipboard import ClipHistory
 from app.desk.issues import IssueDesk
 from app.desk.phrases import PhraseBook
-from app.desk.queue import FILTERS, angry_words
+from app.desk.queue import FILTERS, angry_words, build_word_tables
 from app.desk.session import CloseRefused, DeskSession
 
 from app.ui.approvals import Approvals
+from app.ui.background import in_background
 from app.ui.bridge import DeskBridge
 from app.ui.buyer_pane import BuyerPane
 from app.ui.buyer_text import isolated
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.dialog_focus = DialogFocus(self, self.focus_composer)  # a closed dialog gives the keyboard back
 
         self.queue_model = QueueModel(clock, self)
-        self.queue_model.set_angry_words(angry_words(session.store))
+        # until their tables are built, off the GUI thread once the window has painted (paintEvent)
+        self.queue_model.set_angry_words(angry_words(session.store), ready=False)
         self.queue_model.set_me(session.me)
         self.queue_view = QListView()
         self.queue_view.setObjectName("queue")
@@ -156,9 +158,10 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self.status_line.alert_tick)
         self._tick.start()
         self.floor = Floor(self, floor.after_reply)  # the next buyer after a reply, the tabs' counts
-        for chat in session.store.conversation_summaries():
+        chats = session.store.conversation_summaries()
+        for chat in chats:
             self.status_line.alerts.know(chat)  # chats already there when the desk starts are not "new"
-            self.queue_model.upsert(chat)
+        self.queue_model.load(chats)
         self.issues.refresh_trouble()
         self.status_line.on_connection(False, self.tr("connecting…"))
         self.resize(1320, 800)
@@ -209,6 +212,8 @@ class MainWindow(QMainWindow):
             return
         store = self.session.store
         self.conversation.open_chat(chat, store.messages(chat.id, limit=HISTORY_PAGE), store.draft(chat.id))
+        for reply in self.replies.not_saved(chat.id):  # not in the store: NOT SENT under the history, to resend
+            self.conversation.model.upsert(reply)
         self.buyer.show_chat(chat)
         self.issues.refresh_issues()
         self.firing.refresh_suggestions()
@@ -303,6 +308,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.sig_first_paint.emit)
             # pinyin tables and suggestions load while the agent looks at the queue, not on their first Ctrl+K
             threading.Thread(target=self.phrases.warm, name="phrase-warm", daemon=True).start()
+            # and the urgent words' (a thread beside the first paint slowed it: they share the interpreter)
+            words = self.queue_model.angry_words
+            in_background(lambda: build_word_tables(words),
+                          lambda _built: self.queue_model.set_angry_words(self.queue_model.angry_words), self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.quit_guard.may_close(event):  # buyers wait: asked, or kept running in the tray

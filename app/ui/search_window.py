@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.search import MessageHit, OtherHit, SearchFilter, search_messages, search_others
+from app.store.search import search_messages, search_others
+from app.store.search_hits import MessageHit, OtherHit, SearchFilter
 from app.store.store import Store
 
 from app.desk.review import local_days

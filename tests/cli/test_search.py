@@ -71,4 +71,5 @@ def test_a_search_without_days_does_not_load_the_review_desk():
                              capture_output=True, text=True, timeout=60, check=True)
     assert "【退款】" in started.stdout
     loaded = {line.split("|")[-1].strip() for line in started.stderr.splitlines() if "|" in line}
-    assert "app.store.search" in loaded and "app.desk.review" not in loaded and "pypinyin" not in loaded
+    assert "app.store.search_file" in loaded and "app.desk.review" not in loaded and "pypinyin" not in loaded
+    assert "sqlalchemy" not in loaded  # this computer's store read with plain sqlite3 (app/store/search_file.py)

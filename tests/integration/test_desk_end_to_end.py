@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.shopsim.runner import SimServer
 
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 
 pytestmark = pytest.mark.integration
 
@@ -92,6 +92,7 @@ def test_replies_written_while_the_shop_is_down_go_out_in_order_once_it_is_back(
     for text in ("第一条回复", "第二条回复", "第三条回复"):
         ime_type(composer, text)
         qtbot.keyClick(composer, Qt.Key.Key_Return)
+    replies_stored(desk.window)
     assert desk.session.pending_count == 3
     assert "3" in desk.window.status_line.outbox_label.text()
 
@@ -155,18 +156,45 @@ def test_chats_the_shop_no_longer_has_leave_the_queue_on_connect(qtbot, open_des
     assert [m.text for m in desk.store.messages("yesterday-c1")] == ["在吗"]  # closed, never deleted
 
 
-def test_a_reply_the_store_cannot_keep_stays_in_the_box_with_a_reason(qtbot, open_desk, control, monkeypatch):
+def test_a_reply_the_store_cannot_keep_is_not_sent_on_its_message_and_f5_stores_it_once(qtbot, open_desk, control,
+                                                                                       monkeypatch):
+    """The reply box clears at once (the store is written off the GUI thread); the store's refusal shows on that
+    message, NOT SENT with the reason, the text still the chat's draft; F5 stores it, once, and it goes out."""
     desk = open_desk()
     control.post("/sim/say", json={"buyer_nick": "磁盘满了", "text": "在吗"})
     qtbot.waitUntil(lambda: desk.window.queue_model.rowCount() == 1, timeout=5000)
     desk.window.select_row(0)
+    cid = desk.window.conversation.conversation_id
+    add_outgoing = desk.store.add_outgoing
 
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(desk.store, "add_outgoing", disk_full)  # stands in for a full disk, which we cannot make here
-    ime_type(desk.window.conversation.composer, "亲，在的")
-    qtbot.keyClick(desk.window.conversation.composer, Qt.Key.Key_Return)
-    assert desk.window.conversation.composer.toPlainText() == "亲，在的"
-    assert "not saved" in desk.window.statusBar().currentMessage()
-    assert "No space left" in desk.window.statusBar().currentMessage()
+    composer = desk.window.conversation.composer
+    ime_type(composer, "亲，在的")
+    qtbot.keyClick(composer, Qt.Key.Key_Return)
+    assert composer.toPlainText() == ""
+    replies_stored(desk.window)
+    shown = desk.window.statusBar().currentMessage()
+    assert "not saved" in shown and "No space left" in shown and "F5" in shown
+    assert [m.state for m in shown_replies(desk.window)] == ["failed"]
+    assert desk.store.draft(cid) == "亲，在的"  # a desk killed now finds the reply in the box
+    assert desk.store.outbox() == []
+
+    monkeypatch.setattr(desk.store, "add_outgoing", add_outgoing)  # room on the disk again
+    qtbot.keyClick(desk.window, Qt.Key.Key_F5)
+    replies_stored(desk.window)
+    qtbot.waitUntil(lambda: [m["text"] for m in control.get("/sim/received").json()["messages"]] == ["亲，在的"],
+                    timeout=5000)
+    assert [m.text for m in desk.store.messages(cid) if m.direction == "out"] == ["亲，在的"]  # stored once
+    qtbot.waitUntil(lambda: [m.state for m in shown_replies(desk.window)] == ["sent"], timeout=5000)
+    assert all(m.id > 0 for m in shown_replies(desk.window))  # the stored row took the place of the one shown
+    qtbot.waitUntil(lambda: desk.store.draft(cid) == "", timeout=5000)
+
+
+def shown_replies(window) -> list:
+    from app.ui.models.message_model import MessageRole
+
+    model = window.conversation.model
+    return [m for m in (model.index(row).data(MessageRole) for row in range(model.rowCount())) if m.direction == "out"]

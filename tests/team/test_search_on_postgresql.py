@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.store.engine import open_store
-from app.store.search import SearchFilter, search_messages
+from app.store.search import search_messages
+from app.store.search_hits import SearchFilter
 
 from app import domain
 

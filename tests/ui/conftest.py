@@ -39,6 +39,7 @@ def desk(qtbot, tmp_path):
             win.show()
             win.activateWindow()
         win.select_row(0)
+        qtbot.waitUntil(lambda: win.queue_model.urgent_words_ready)  # built off the GUI thread at start
         opened.append((session, store))
         return win
 

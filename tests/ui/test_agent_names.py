@@ -20,6 +20,7 @@ from app.ui.main_window import MainWindow
 from app.ui.review_window import ReviewWindow
 
 from app import domain
+from tests.conftest import replies_stored
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 START = datetime.now(UTC) - timedelta(minutes=20)
@@ -61,6 +62,7 @@ def test_a_reply_review_and_kpis_name_agents_by_their_display_names(qtbot, windo
     qtbot.keyClicks(composer, "hi ")  # 欢迎语: 亲，您好呀～我是{agent}…
     assert "我是小雪" in composer.toPlainText()
     qtbot.keyClick(composer, Qt.Key.Key_Return)
+    replies_stored(window)
     [sent] = window.session.store.outbox()
     assert "我是小雪" in sent.text and "demo" not in sent.text
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from app.quickreplies.phrase import Phrase
 
 from app import domain
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 from tests.ui.conftest import NOW
 
 ORDER = domain.Order("3698123456789012345", "b1", (domain.OrderItem("S-1", "小鹿运动鞋", 1, 12900),), 12900, "已签收",
@@ -30,6 +30,7 @@ def window(desk, qtbot):
 
 
 def pending(win) -> list[str]:
+    replies_stored(win)
     return [m.text for m in win.session.store.outbox() if m.state == "pending"]
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import domain
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 from tests.ui.conftest import NOW
 
 
@@ -21,6 +21,7 @@ def window(desk):
 
 def outbox(win) -> list[str]:
     """The replies on their way to the shop (a refused one waits for F5 outside it)."""
+    replies_stored(win)
     return [m.text for m in win.session.store.outbox() if m.state == "pending"]
 
 

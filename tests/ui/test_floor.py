@@ -19,7 +19,7 @@ from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
 
 from app import domain
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 
 NOW = datetime.now(UTC)
 WAITS = (110, 94, 75, 60, 52, 45, 38, 33, 29, 26, 24, 22, 20, 18, 16, 14, 12, 10)  # 1:50 … 0:10, as on the floor
@@ -53,6 +53,7 @@ def floor(qtbot, tmp_path):
         with qtbot.waitActive(win):
             win.show()
             win.activateWindow()
+        qtbot.waitUntil(lambda: win.queue_model.urgent_words_ready)  # built off the GUI thread at start
         opened.append((session, store))
         return win
 
@@ -77,7 +78,8 @@ def reply(qtbot, win: MainWindow, text: str = "亲，在的呢") -> None:
     composer = win.conversation.composer
     ime_type(composer, text)
     qtbot.keyClick(composer, Qt.Key.Key_Return)
-    assert composer.toPlainText() == ""
+    assert composer.toPlainText() == ""  # at once, before the writer has stored it
+    replies_stored(win)
 
 
 def to_newest_waiter(qtbot, win: MainWindow) -> None:

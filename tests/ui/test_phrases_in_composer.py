@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from app.ui.main_window import MainWindow
 
 from app import domain
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 from tests.ui.conftest import NOW
 
 
@@ -56,6 +56,7 @@ def test_slash_in_an_empty_box_opens_the_palette_and_alt_enter_sends_the_whole_d
     assert window.palette.isVisible() and composer.toPlainText() == ""
     qtbot.keyClicks(window.palette.query, "fahuo")
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    replies_stored(window)
     outbox = [m.text for m in window.session.store.outbox()]
     assert outbox == [body(window, "fh")] and composer.toPlainText() == ""
 
@@ -86,6 +87,7 @@ def test_ctrl_digit_inserts_the_current_groups_slot_and_ctrl_alt_digit_sends(qtb
     assert bar.group != "售中/物流"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     sent = window.phrases.in_slot(bar.group, 1)
+    replies_stored(window)
     assert [m.text for m in window.session.store.outbox()] == [window.phrases.fill(sent, window.firing.template_values()).text]
 
 

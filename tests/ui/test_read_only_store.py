@@ -13,12 +13,16 @@ from PySide6.QtWidgets import QMessageBox
 from app.gateway.secrets import MemorySecretStore
 from app.store.engine import open_store, open_store_to_read
 
+from app.desk.reasons import Reason
 from app.desk.session import DeskSession, ShopAccount
 
 from app.ui.bridge import DeskBridge
+from app.ui.labels import say
 from app.ui.main_window import MainWindow
+from app.ui.models.message_model import MessageRole
 
 from app import domain
+from tests.conftest import replies_stored
 
 
 def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
@@ -57,7 +61,7 @@ def test_a_read_only_store_is_shown_and_nothing_typed_is_lost(qtbot, tmp_path):
     store.close()
 
 
-def test_a_reply_the_full_disk_refused_is_said_in_chinese_and_kept(qtbot, desk, tmp_path):
+def test_a_reply_the_full_disk_refused_is_said_in_chinese_and_waits_in_the_chat(qtbot, desk, tmp_path):
     """The store's reasons reach a Chinese agent in Chinese (the disk full here is SQLite's own, as in
     tests/integration/test_store_safety_in_desk.py)."""
     import sqlite3
@@ -77,8 +81,14 @@ def test_a_reply_the_full_disk_refused_is_said_in_chinese_and_kept(qtbot, desk, 
         text = "亲，" + "尺码偏大一码，建议拍小一码哦，" * 300
         win.conversation.composer.setPlainText(text)
         win.conversation.send_current()
+        assert win.conversation.composer.toPlainText() == ""  # at once: the store is written off the GUI thread
+        replies_stored(win)
         shown = win.statusBar().currentMessage()
-        assert shown.startswith("回复没有保存（存放") and "磁盘已满" in shown and "仍在回复框里" in shown
-        assert win.conversation.composer.toPlainText() == text
+        assert shown == say(Reason("reply_not_stored", "", why="", why_key="store_full", path=str(store.path)))
+        assert "磁盘已满" in shown  # the reason in the agent's language (the sentence round it: the lead's .qm)
+        model = win.conversation.model
+        [failed] = [model.index(r).data(MessageRole) for r in range(model.rowCount())
+                    if model.index(r).data(MessageRole).direction == "out"]
+        assert failed.state == "failed" and failed.text == text.strip() and failed.error == shown
     finally:
         QCoreApplication.removeTranslator(translator)

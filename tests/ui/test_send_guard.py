@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from app.store.audit_log import AuditLog
 
 from app import domain
+from tests.conftest import replies_stored
 from tests.ui.conftest import NOW
 
 
@@ -36,6 +37,7 @@ def test_an_insult_is_not_sent_and_an_override_is_asked_for_and_audited(qtbot, d
     ask.setTextValue("买家要求原话转述商品名")
     ask.accept()
     qtbot.waitUntil(lambda: sent(window) == ["😅你是不是神经病啊"])
+    replies_stored(window)  # the audit entry is written right after the reply, on the same writer
     [entry] = [e for e in AuditLog(window.session.store).audit_log() if e.what == "guard override"]
     assert (entry.who, entry.after["words"], entry.after["why"]) == ("小李", ["神经病"], "买家要求原话转述商品名")
 

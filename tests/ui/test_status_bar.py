@@ -10,6 +10,7 @@ from app.store.records import MessageRecord
 from app.ui.start import install_translators
 
 from app import domain
+from tests.conftest import replies_stored
 from tests.ui.conftest import NOW
 
 # what a window may splice around buyer text (app/ui/buyer_text.py): direction marks, drawn as nothing
@@ -98,6 +99,7 @@ def test_the_outbox_count_follows_replies_once_a_burst_and_never_for_a_buyer_mes
     composer = window.conversation.composer
     composer.setPlainText("亲，在的呢")
     qtbot.keyClick(composer, Qt.Key.Key_Return)  # offline: the reply waits in the outbox
+    replies_stored(window)
     assert "1" in window.status_line.outbox_label.text() and counted
     counted.clear()
     for n in range(5):

@@ -4,7 +4,7 @@ many open chats each view (all / mine / unanswered / urgent) holds, counted as c
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -30,27 +30,34 @@ class QueueModel(QAbstractListModel):
         super().__init__(parent)
         self._chats: list[ConversationSummary] = []  # the rows shown: open chats the view lets through
         self._keys: list[tuple[int, float, str]] = []
+        # each shown chat's sort key, which ends with its id and so is found in _keys by bisection: row_of() is a
+        # lookup, not a scan (5,000 open chats put in the queue one by one at start took 2.3 s scanning)
+        self._key_of: dict[str, tuple[int, float, str]] = {}
         self._open: dict[str, ConversationSummary] = {}  # every open chat, shown or not
         self._last_at: dict[str, datetime] = {}  # the newest message time seen per chat, closed ones too
         self.clock = clock
         self.view = "all"
         self.in_trouble: frozenset[str] = frozenset()  # buyer ids with an open issue
         self.angry_words: tuple[str, ...] = ANGRY_WORDS  # the shop's urgent words
+        self.urgent_words_ready = True  # their tables are built: the queue marks buyers angry by word
         self.me = ""  # this desk's agent id: chats assigned to others are not "mine"
         self._views_of: dict[str, frozenset[str]] = {}  # open chat → the views that show it
         self._counts: dict[str, int] = dict.fromkeys(FILTERS, 0)
 
     def flags_of(self, chat: ConversationSummary) -> frozenset[str]:
-        return flags(chat, self.clock(), angry_words=self.angry_words, in_trouble=self.in_trouble, me=self.me)
+        angry_words = self.angry_words if self.urgent_words_ready else ()
+        return flags(chat, self.clock(), angry_words=angry_words, in_trouble=self.in_trouble, me=self.me)
 
     def set_me(self, agent_id: str) -> None:
         if agent_id != self.me:
             self.me = agent_id
             self._refresh_flags()
 
-    def set_angry_words(self, words: tuple[str, ...]) -> None:
-        if words != self.angry_words:
-            self.angry_words = words
+    def set_angry_words(self, words: tuple[str, ...], *, ready: bool = True) -> None:
+        """The shop's urgent words; ready: their tables are built (app.desk.queue.build_word_tables). Until then a
+        buyer is marked angry only for !!!/???: building them on the GUI thread held the first paint."""
+        if words != self.angry_words or ready != self.urgent_words_ready:
+            self.angry_words, self.urgent_words_ready = words, ready
             self._refresh_flags()
 
     def set_view(self, view: str) -> None:
@@ -81,6 +88,7 @@ class QueueModel(QAbstractListModel):
         self.beginResetModel()
         shown = sorted((c for c in self._open.values() if self._shows(c)), key=queue_key)
         self._chats, self._keys = shown, [queue_key(c) for c in shown]
+        self._key_of = {c.id: key for c, key in zip(shown, self._keys, strict=True)}
         self.endResetModel()
 
     def _shows(self, chat: ConversationSummary) -> bool:
@@ -109,6 +117,16 @@ class QueueModel(QAbstractListModel):
         """Every open chat, the ones the view hides included."""
         return list(self._open.values())
 
+    def open_chat(self, conversation_id: str) -> ConversationSummary | None:
+        """An open chat as the queue knows it, whether the view shows it or not."""
+        return self._open.get(conversation_id)
+
+    def restore(self, chat: ConversationSummary) -> None:
+        """Put back the store's summary of a chat shown newer than it (a reply shown answered that the store
+        refused), which upsert() would drop as older."""
+        self._last_at.pop(chat.id, None)
+        self.upsert(chat)
+
     def hidden_count(self) -> int:
         return len(self._open) - len(self._chats)
 
@@ -131,10 +149,19 @@ class QueueModel(QAbstractListModel):
         return self._chats[row] if 0 <= row < len(self._chats) else None
 
     def row_of(self, conversation_id: str) -> int:
-        for row, chat in enumerate(self._chats):
-            if chat.id == conversation_id:
-                return row
-        return -1
+        key = self._key_of.get(conversation_id)
+        return -1 if key is None else bisect.bisect_left(self._keys, key)
+
+    def load(self, chats: Iterable[ConversationSummary]) -> None:
+        """The open chats the desk starts with, put in at once: one sort and one reset, not a row insert each."""
+        for chat in chats:
+            if chat.last_at is not None:
+                self._last_at[chat.id] = chat.last_at
+            if chat.state != "closed":
+                self._open[chat.id] = chat
+                self._count(chat.id, self._views(chat))
+        self._rebuild()
+        self.sig_counts.emit()
 
     def upsert(self, chat: ConversationSummary) -> None:
         """Insert, update, move or (when closed) remove one chat, keeping queue order. A summary older than the
@@ -155,7 +182,7 @@ class QueueModel(QAbstractListModel):
         if chat.state == "closed" or not self._shows(chat):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._chats[row], self._keys[row]
+                del self._chats[row], self._keys[row], self._key_of[chat.id]
                 self.endRemoveRows()
             return
         key = queue_key(chat)
@@ -164,12 +191,13 @@ class QueueModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), new, new)
             self._chats.insert(new, chat)
             self._keys.insert(new, key)
+            self._key_of[chat.id] = key
             self.endInsertRows()
             return
         rest = self._keys[:row] + self._keys[row + 1:]
         new = bisect.bisect_left(rest, key)
         if new == row:
-            self._chats[row], self._keys[row] = chat, key
+            self._chats[row], self._keys[row], self._key_of[chat.id] = chat, key, key
             index = self.index(row)
             self.dataChanged.emit(index, index)
             return
@@ -178,6 +206,7 @@ class QueueModel(QAbstractListModel):
         del self._chats[row], self._keys[row]
         self._chats.insert(new, chat)
         self._keys.insert(new, key)
+        self._key_of[chat.id] = key
         self.endMoveRows()
 
     def tick(self) -> None:

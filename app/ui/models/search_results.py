@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from app.store.search import MessageHit, OtherHit
+from app.store.search_hits import MessageHit, OtherHit
 
 from app.ui.buyer_text import isolated, shown
 from app.ui.models.record_list import RecordList

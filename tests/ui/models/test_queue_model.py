@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel
@@ -138,3 +139,65 @@ def test_the_next_waiting_row_skips_answered_chats_and_wraps():
     model.upsert(chat("d", None))
     model.upsert(chat("a", None))
     assert model.waiting_row(0) == -1
+
+
+def test_row_of_finds_every_chat_where_a_scan_finds_it_through_random_changes(qtmodeltester):
+    """A model checker: thousands of random inserts, answers, new buyer messages, closes, reopens, view changes and
+    flag changes; after each, row_of() of every chat ever seen agrees with a scan of the rows, and the rows are in
+    queue order."""
+    import random
+
+    from app.desk.queue import FILTERS, queue_key
+
+    for seed in range(8):
+        rng = random.Random(seed)
+        model = QueueModel(lambda: NOW)
+        ids_seen = [f"c{n}" for n in range(60)]
+        for step in range(600):
+            cid = rng.choice(ids_seen)
+            action = rng.random()
+            if action < 0.08:
+                model.set_view(rng.choice(FILTERS))
+            elif action < 0.12:
+                model.set_in_trouble(frozenset(f"b{c}" for c in rng.sample(ids_seen, 5)))
+            elif action < 0.15:
+                model.set_angry_words(rng.choice([("投诉",), ("投诉", "消息c1"), ()]))
+            else:
+                waiting = None if rng.random() < 0.35 else rng.uniform(0, 300)
+                state = "closed" if rng.random() < 0.1 else "active"
+                summary = chat(cid, waiting, unread=rng.randint(0, 3), state=state)
+                model.upsert(replace(summary, last_at=NOW + timedelta(seconds=step),
+                                     agent=rng.choice(["", "me", "other"])))
+            scan = {model.chat_at(row).id: row for row in range(model.rowCount())}
+            for known in ids_seen:
+                assert model.row_of(known) == scan.get(known, -1), f"seed {seed} step {step}: {known}"
+            keys = [queue_key(model.chat_at(row)) for row in range(model.rowCount())]
+            assert keys == sorted(keys), f"seed {seed} step {step}: rows out of queue order"
+        qtmodeltester.check(model)
+
+
+def test_the_chats_the_desk_starts_with_load_in_queue_order_with_their_counts(qtmodeltester):
+    chats = [chat("a", 10), chat("b", 50, unread=2), chat("c", None), chat("d", 35), chat("e", 5, state="closed")]
+    one_by_one = QueueModel(lambda: NOW)
+    for c in chats:
+        one_by_one.upsert(c)
+    loaded = QueueModel(lambda: NOW)
+    loaded.load(chats)
+    assert ids(loaded) == ids(one_by_one) == ["b", "d", "a", "c"]
+    assert loaded.counts() == one_by_one.counts() and loaded.unread_total() == 2
+    assert [loaded.row_of(c) for c in "abcde"] == [2, 0, 3, 1, -1]
+    loaded.upsert(chat("c", 60))  # and on from there row by row
+    assert ids(loaded)[0] == "c" and loaded.row_of("c") == 0
+    qtmodeltester.check(loaded)
+
+
+def test_until_the_urgent_words_tables_are_built_only_shouting_marks_a_buyer_angry(qapp):
+    model = QueueModel(lambda: NOW)
+    model.set_angry_words(("投诉",), ready=False)
+    model.load([replace(chat("a", 10), last_text="我要投诉"), replace(chat("b", 20), last_text="人呢？？？")])
+    assert "angry" not in model.flags_of(model.chat_at(model.row_of("a")))
+    assert "angry" in model.flags_of(model.chat_at(model.row_of("b")))
+    assert model.counts()["urgent"] == 1
+    model.set_angry_words(("投诉",))  # built: the queue marks and counts by word from now on
+    assert "angry" in model.flags_of(model.chat_at(model.row_of("a")))
+    assert model.counts()["urgent"] == 2

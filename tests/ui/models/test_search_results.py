@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QModelIndex
 
 from app.store.records import MessageRecord
-from app.store.search import MessageHit, OtherHit
+from app.store.search_hits import MessageHit, OtherHit
 
 from app.ui.models.search_results import HitRole, HtmlRole, SearchResults, marked
 

@@ -12,7 +12,8 @@ import pytest
 
 from app.store.engine import open_store
 from app.store.fts import WATERMARK, index_pending
-from app.store.search import SearchFilter, like_scan, search_messages, search_others
+from app.store.search import like_scan, search_messages, search_others
+from app.store.search_hits import SearchFilter
 from app.store.search_text import highlight_spans, match_sqlite, tokens
 
 from app import domain

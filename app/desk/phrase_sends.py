@@ -9,7 +9,7 @@ import threading
 from rapidfuzz import fuzz
 
 from app.quickreplies.template import unmarked
-from app.store.phrase_stats import phrase_sent
+from app.store.phrase_stats import message_of, phrase_sent
 from app.store.store import Store
 
 _BLANKS = re.compile(r"\s+")
@@ -51,6 +51,11 @@ class FiredPhrases:
         return went
 
     def record_sent(self, conversation_id: str, message_id: int | None, edited: dict[int, bool]) -> None:
-        """Write what sent() found to the firings (it writes: off the GUI thread). message_id None: the reply is
-        kept on this computer until the server is back."""
+        """Write what sent() found to the firings (it writes: off the GUI thread). message_id None: the reply was
+        never stored."""
         phrase_sent(self._store, conversation_id, message_id, edited)
+
+    def record_sent_under(self, conversation_id: str, client_id: str, edited: dict[int, bool]) -> None:
+        """record_sent for the desk's own reply, queued on the writer after the reply's own write: its stored id
+        is found by its client id (none when the store refused it)."""
+        self.record_sent(conversation_id, message_of(self._store, client_id), edited)

@@ -55,6 +55,13 @@ def phrase_sent(store: Store, conversation_id: str, message_id: int | None, edit
                                    .values(message_id=message_id, sent=True, edited=was_edited))
 
 
+def message_of(store: Store, client_id: str) -> int | None:
+    """The stored id of the desk's message sent under client_id; None when it was never stored."""
+    with store.engine.connect() as connection:
+        return connection.execute(select(m.Message.__table__.c.id)
+                                  .where(m.Message.__table__.c.client_id == client_id)).scalar()
+
+
 def uses_between(store: Store, start: datetime, end: datetime) -> list[UseRecord]:
     """The firings in [start, end), oldest first."""
     table = m.PhraseUse.__table__

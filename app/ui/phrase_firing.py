@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Ask, Filled, asks_in
 from app.quickreplies.variants import Rotation, cycle
-from app.store.records import MessageRecord
 
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
@@ -111,17 +110,13 @@ class PhraseFiring:
         if chat is not None:
             self.sends.fired(chat.id, phrase.id, expansion or phrase.body)
 
-    def went_out(self, conversation_id: str, text: str) -> dict[int, bool]:
-        """A reply is on its way: the phrases fired into it, each changed first or not (forgotten here: the next
-        reply starts afresh). stored() writes them once the reply has its place in the store."""
-        return self.sends.sent(conversation_id, text)
-
-    def stored(self, conversation_id: str, record: MessageRecord | None, went: dict[int, bool]) -> None:
-        """The reply is stored (record; None: kept on this computer until the server is back): its phrases are
-        recorded as sent in it."""
+    def went_out(self, conversation_id: str, client_id: str, text: str) -> None:
+        """A reply was handed to the desk's writer: the phrases fired into it are recorded as sent in it, each
+        changed first or not, by a write queued after the reply's own (a phrase fired for the next reply before
+        this one is stored is not mistaken for it). The next reply starts afresh."""
+        went = self.sends.sent(conversation_id, text)
         if went:
-            message_id = record.id if record is not None and record.id > 0 else None
-            self.window.session.write_later(self.sends.record_sent, conversation_id, message_id, went)
+            self.window.session.write_later(self.sends.record_sent_under, conversation_id, client_id, went)
 
     def _slot_group_changed(self, group: str) -> None:
         session = self.window.session

@@ -34,9 +34,6 @@ class Replies(QObject):
         self._repeat_armed: tuple[str, str] | None = None  # (chat, text) the repeat warning was shown for
         # by client id: the replies handed to the desk's writer and not stored yet, as the chat shows them
         self._on_the_way: dict[str, tuple[CheckedReply, MessageRecord]] = {}
-        # by client id: the phrases that went out in each of them, each changed first or not (phrase analytics),
-        # written with the message's id once stored
-        self._phrases_in: dict[str, dict[int, bool]] = {}
         window.conversation.sig_send.connect(self.send)
 
     def say(self, text: str, ms: int) -> None:
@@ -76,7 +73,7 @@ class Replies(QObject):
         shown = window.session.send_reply_soon(
             reply, handed_back(lambda outcome: self._stored(reply.client_id, outcome), window))
         self._on_the_way[reply.client_id] = (reply, shown)
-        self._phrases_in[reply.client_id] = window.firing.went_out(reply.conversation_id, reply.text)
+        window.firing.went_out(reply.conversation_id, reply.client_id, reply.text)  # for phrase analytics
         window.conversation.model.upsert(shown)
         chat = window.queue_model.open_chat(reply.conversation_id)
         if chat is not None:  # answered in the queue now, as once stored: the floor moves on past this buyer
@@ -94,8 +91,6 @@ class Replies(QObject):
             self.say(say(outcome.args[0]), 15_000)
             return
         del self._on_the_way[client_id]
-        self.window.firing.stored(reply.conversation_id, outcome if isinstance(outcome, MessageRecord) else None,
-                                  self._phrases_in.pop(client_id, {}))
         if isinstance(outcome, MessageRecord):
             self.window.conversation.model.upsert(outcome)  # the stored row takes the place of the one shown
         self.window.status_line.update_outbox()
@@ -173,7 +168,6 @@ class Replies(QObject):
             return
         if unsaved:  # never stored: it leaves the chat as it came back into the box
             del self._on_the_way[failed.client_id or ""]
-            self._phrases_in.pop(failed.client_id or "", None)  # what goes out next is measured afresh
             conversation.model.upsert(replace(failed, state="withdrawn"))
         if unsaved or self.window.session.take_back(failed) is not None:
             composer.setPlainText(marked_as_blanks(failed.text))  # its 【订单号】 is a blank to fill, not text

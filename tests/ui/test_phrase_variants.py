@@ -11,7 +11,7 @@ from app.ui.main_window import MainWindow
 from app.ui.models.palette_model import PhraseRole, VariantRole
 
 from app import domain
-from tests.conftest import ime_type
+from tests.conftest import ime_type, replies_stored
 from tests.ui.conftest import NOW
 
 TEXTS = ("亲，16点前付款当天发货哦～", "亲，今天的已经发出啦，请留意物流", "亲，预售商品按页面时间发货")
@@ -45,6 +45,7 @@ def test_choosing_variant_2_sends_that_text(qtbot, window):
     for _ in range(2):  # from the phrase down to its row 2
         qtbot.keyClick(window.palette.query, Qt.Key.Key_Down)
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    replies_stored(window)  # the desk's writer stores the reply a moment after the box clears
     assert [m.text for m in window.session.store.outbox()] == [TEXTS[1]]
 
 

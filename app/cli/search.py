@@ -1,4 +1,5 @@
-"""`kefudesk search QUERY [--json]`: search every stored message (and buyers, order nos., issue notes)."""
+"""`kefudesk search QUERY [--json]`: search every stored message, the imported past chats (marked as history), and
+buyers, order nos., issue notes."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.store.search import SearchFilter, search_messages, search_others
+    from app.store.search import SearchFilter, search_history, search_messages, search_others
 
     if not 1 <= args.limit <= 1000:
         print("kefudesk search: --limit is 1–1000", file=sys.stderr)
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
                              until=until, has_issue=args.has_issue)
         try:
             hits = search_messages(store, args.query, where, limit=args.limit)
+            history = search_history(store, args.query, where, limit=args.limit)
         except ValueError as exc:
             print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
             return Exit.REFUSED
@@ -57,18 +59,28 @@ def run(args: argparse.Namespace) -> int:
                           "buyer_id": h.buyer_id, "direction": h.message.direction, "agent": h.message.agent,
                           "sent_at": h.message.sent_at.isoformat(), "text": h.message.text,
                           "spans": [list(s) for s in h.spans]} for h in hits],
+            "history": [{"conversation": h.conversation, "seq": h.seq, "buyer": h.buyer, "from": h.sender,
+                         "agent": h.agent, "at": h.at.isoformat() if h.at is not None else None, "text": h.text,
+                         "spans": [list(s) for s in h.spans]} for h in history],
             "others": [{"kind": o.kind, "key": o.key, "title": o.title} for o in others]},
             ensure_ascii=False, indent=2)))
         return Exit.OK
     for hit in hits:  # buyers' words, shown: an escape sequence in them must not retitle or clear the terminal
-        text = hit.message.text
-        for start, end in reversed(hit.spans):
-            text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
         when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{when}  {for_terminal(hit.buyer_nick)}  {hit.message.direction:<5}  "
-              f"{for_terminal(' '.join(text.split()))}")
+        print(f"{when}  {for_terminal(hit.buyer_nick)}  {hit.message.direction:<5}  {_marked(hit.message.text, hit.spans)}")
+    for past in history:
+        when = past.at.astimezone().strftime("%Y-%m-%d %H:%M") if past.at is not None else "-"
+        print(f"history {when}  {for_terminal(past.buyer or past.conversation)}  {past.sender:<5}  "
+              f"{_marked(past.text, past.spans)}")
     for other in others:
         print(f"{other.kind}: {for_terminal(other.title)} ({for_terminal(other.key)})")
-    if not hits and not others:
+    if not hits and not history and not others:
         print(f"nothing found for {args.query!r}")
     return Exit.OK
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text on one line with its hits in 【】, safe to print."""
+    for start, end in reversed(spans):
+        text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
+    return for_terminal(" ".join(text.split()))

@@ -148,7 +148,7 @@ class HistoryRow(Base):
     sender: Mapped[str] = mapped_column(String(10))  # buyer | agent
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    buyer: Mapped[str] = mapped_column(String(100), default="")
+    buyer: Mapped[str] = mapped_column(String(100), default="", index=True)  # the buyer pane's past chats (0015)
     agent: Mapped[str] = mapped_column(String(100), default="")
 
 

@@ -32,6 +32,7 @@ _INDEXES = {  # name: (table, columns); every one made by op.create_index / inde
     "ix_chat_review_conversation_id": ("chat_review", "conversation_id"),
     "ix_clip_at": ("clip", "at"),
     "ix_conversation_waiting_since": ("conversation", "waiting_since"),
+    "ix_history_message_buyer": ("history_message", "buyer"),
     "ix_issue_action_at": ("issue_action", "at"),
     "ix_issue_action_issue_id": ("issue_action", "issue_id"),
     "ix_issue_action_kind": ("issue_action", "kind"),

@@ -5,6 +5,7 @@
   rowid. An import indexes its new rows in its own transaction (app/store/history.py), so no watermark is needed;
   the history already stored is indexed here.
 - PostgreSQL: a GIN index over the same expression as message's (migration 0008).
+- An index on history_message.buyer: the buyer pane lists a buyer's imported chats by nick at every chat opened.
 
 Revision ID: 0015
 Revises: 0014
@@ -24,6 +25,7 @@ PG_VECTOR = r"to_tsvector('simple'::regconfig, regexp_replace(text, '([^\x01-\x7
 
 
 def upgrade() -> None:
+    op.create_index("ix_history_message_buyer", "history_message", ["buyer"])
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         op.execute(f"CREATE INDEX ix_history_message_search ON history_message USING gin ({PG_VECTOR})")
@@ -42,6 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_history_message_buyer", "history_message")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS history_fts")
     else:

@@ -15,9 +15,9 @@ from app.store import engine as store_engine
 from app.store import fts
 from app.store.audit_log import AuditLog
 from app.store.engine import open_store
+from app.store.history import past_chats
 from app.store.issues import IssueStore
 from app.store.review import notes, reviews
-from app.store.history import past_chats
 from app.store.search import search_history, search_messages
 
 from app import domain

@@ -5,7 +5,7 @@ transaction; PostgreSQL indexes an expression and needs nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -34,9 +34,15 @@ class HistoryMessage:
     agent: str = ""
 
 
-def add_history(store: Store, messages: Sequence[HistoryMessage]) -> int:
+class HistoryImportStopped(Exception):
+    """The import was stopped before it was committed: nothing of it was written."""
+
+
+def add_history(store: Store, messages: Sequence[HistoryMessage],
+                progress: Callable[[int], bool] | None = None) -> int:
     """Store the messages in one transaction (all or none); those already there are kept. Returns how many
-    were new."""
+    were new. progress(messages written so far) is told between batches; when it returns False the transaction is
+    rolled back and HistoryImportStopped raised."""
     table = m.HistoryRow.__table__
     # one plain statement executed many times: the ORM's insert with ON CONFLICT took 50 µs a row
     statement = text("INSERT INTO history_message (conversation, seq, sender, text, at, buyer, agent) VALUES "
@@ -54,10 +60,12 @@ def add_history(store: Store, messages: Sequence[HistoryMessage]) -> int:
                     (x.conversation[:100], x.seq, x.sender, x.text,
                      None if x.at is None else x.at.astimezone(UTC).strftime(_SQLITE_TIME), x.buyer[:100],
                      x.agent[:100]) for x in batch])
-                continue
-            s.execute(statement, [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender,
-                                   "text": x.text, "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
-                                  for x in batch])
+            else:
+                s.execute(statement, [{"conversation": x.conversation[:100], "seq": x.seq, "sender": x.sender,
+                                       "text": x.text, "at": x.at, "buyer": x.buyer[:100], "agent": x.agent[:100]}
+                                      for x in batch])
+            if progress is not None and not progress(start + len(batch)):
+                raise HistoryImportStopped("the import was stopped: nothing was written")
         after = s.scalar(select(func.count()).select_from(table)) or 0
         if sqlite and after > before:  # only the rows this import added: the rest are indexed already
             cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -69,3 +69,22 @@ def test_a_buyers_past_chats_are_their_earlier_live_chats_and_their_imported_one
         ("c0", False, 1), ("h1", True, 2), ("h2", True, 1)]  # newest first; history without times last
     assert found[1].opening == (("buyer", "去年买的开胶了"), ("agent", "亲，麻烦拍张照片"))
     assert past_chats(store, "b9", "nobody") == []
+
+
+def test_an_import_stopped_between_batches_writes_nothing_and_one_let_run_is_told_its_progress(store):
+    import pytest
+
+    from app.store.history import BATCH, HistoryImportStopped
+
+    said = [HistoryMessage(f"c{n}", 1, "buyer", f"第{n}个问题", None) for n in range(BATCH + 10)]
+    told: list[int] = []
+    with pytest.raises(HistoryImportStopped):
+        add_history(store, said, lambda written: told.append(written) or False)
+    assert told == [BATCH] and list(history_conversations(store)) == []
+    from app.store.search import search_history
+
+    assert search_history(store, "问题") == []  # nor anything in the search index
+    told.clear()
+    assert add_history(store, said, lambda written: told.append(written) or True) == BATCH + 10
+    assert told == [BATCH, BATCH + 10] and len(list(history_conversations(store))) == BATCH + 10
+    assert [h.conversation for h in search_history(store, "第5009个", limit=5)] == ["c5009"]  # indexed too

@@ -1,7 +1,6 @@
 """A shop's past chats in the store (table history_message): written by `kefudesk history import`, read back for
 the suggestions to learn from, a buyer's past chats and the search. Apart from the live chats, so the KPIs never
-count them. On SQLite an import indexes what it adds for the search (history_fts, migration 0015) in its own
-transaction; PostgreSQL indexes an expression and needs nothing."""
+count them. The search index follows an import as it follows the live messages (app/store/fts.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +12,10 @@ from sqlalchemy import bindparam, func, select, text
 
 from app.store import models as m
 from app.store.models import UTCDateTime
-from app.store.search_text import tokens
 from app.store.store import Store
 
 _SQLITE_INSERT = ("INSERT INTO history_message (conversation, seq, sender, text, at, buyer, agent) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation, seq) DO NOTHING")
-_SQLITE_INDEX = "INSERT INTO history_fts(rowid, tokens) VALUES (?, ?)"
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy's DateTime writes it in SQLite (UTCDateTime reads it back)
 BATCH = 5_000  # rows per executemany: progress could be told between them
 
@@ -51,7 +48,6 @@ def add_history(store: Store, messages: Sequence[HistoryMessage],
     with store.writing() as s:
         before = s.scalar(select(func.count()).select_from(table)) or 0
         sqlite = s.get_bind().dialect.name == "sqlite"
-        last_indexed = (s.scalar(text("SELECT max(rowid) FROM history_message")) or 0) if sqlite else 0
         for start in range(0, len(messages), BATCH):
             batch = messages[start:start + BATCH]
             if sqlite:  # the driver's executemany in the session's transaction: SQLAlchemy's binding was 2/3 of it
@@ -67,10 +63,6 @@ def add_history(store: Store, messages: Sequence[HistoryMessage],
             if progress is not None and not progress(start + len(batch)):
                 raise HistoryImportStopped("the import was stopped: nothing was written")
         after = s.scalar(select(func.count()).select_from(table)) or 0
-        if sqlite and after > before:  # only the rows this import added: the rest are indexed already
-            cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-            added = cursor.execute("SELECT rowid, text FROM history_message WHERE rowid > ?", (last_indexed,))
-            cursor.executemany(_SQLITE_INDEX, [(rowid, tokens(body)) for rowid, body in added.fetchall()])
     return after - before
 
 

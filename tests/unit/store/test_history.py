@@ -31,6 +31,7 @@ def test_imported_history_is_not_a_live_chat(store):
 
 
 def test_imported_history_is_found_by_the_search_marked_as_history_and_filtered_as_messages_are(store):
+    from app.store import fts
     from app.store.search import SearchFilter, search_history, search_messages
 
     when = datetime(2025, 5, 1, 2, tzinfo=UTC)
@@ -46,9 +47,16 @@ def test_imported_history_is_found_by_the_search_marked_as_history_and_filtered_
     assert [h.conversation for h in search_history(store, "开胶", SearchFilter(since=when))] == ["a", "a"]
     assert search_history(store, "开胶", SearchFilter(direction="robot")) == []  # history has no robot
     assert search_history(store, "退货") == [] and search_history(store, "！") == []
+    assert fts.index_pending(store) == 3 and fts.index_pending(store) == 0  # the desk indexes it after the import
+    assert [(h.conversation, h.seq) for h in search_history(store, "开胶")] == [("b", 1), ("a", 2), ("a", 1)]
+    assert [h.seq for h in search_history(store, "开胶", SearchFilter(buyer_nick="tb_果果妈"))] == [2, 1]
     add_history(store, [HistoryMessage("a", 1, "buyer", "鞋子开胶了怎么办", when, "tb_果果妈"),
                         HistoryMessage("c", 1, "buyer", "还是开胶", None, "乐乐妈")])  # once only in the index too
-    assert [(h.conversation, h.seq) for h in search_history(store, "开胶")] == [("c", 1), ("b", 1), ("a", 2), ("a", 1)]
+    both = [("c", 1), ("b", 1), ("a", 2), ("a", 1)]
+    assert [(h.conversation, h.seq) for h in search_history(store, "开胶")] == both  # c from the scan of the rest
+    assert fts.index_pending(store) == 1
+    assert [(h.conversation, h.seq) for h in search_history(store, "开胶")] == both
+    assert [h.conversation for h in search_history(store, "开胶", limit=2)] == ["c", "b"]
 
 
 def test_a_buyers_past_chats_are_their_earlier_live_chats_and_their_imported_ones(store):
@@ -83,8 +91,8 @@ def test_an_import_stopped_between_batches_writes_nothing_and_one_let_run_is_tol
     assert told == [BATCH] and list(history_conversations(store)) == []
     from app.store.search import search_history
 
-    assert search_history(store, "问题") == []  # nor anything in the search index
+    assert search_history(store, "问题") == []
     told.clear()
     assert add_history(store, said, lambda written: told.append(written) or True) == BATCH + 10
     assert told == [BATCH, BATCH + 10] and len(list(history_conversations(store))) == BATCH + 10
-    assert [h.conversation for h in search_history(store, "第5009个", limit=5)] == ["c5009"]  # indexed too
+    assert [h.conversation for h in search_history(store, "第5009个", limit=5)] == ["c5009"]

@@ -117,6 +117,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_audit,
         bench_desk,
         bench_guard,
+        bench_history_search,
         bench_hostile_text,
         bench_import_lock,
         bench_ingest,
@@ -160,6 +161,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "suggest_hit3": bench_suggest.suggest_quality,
         "suggest_p99": bench_suggest.suggest_speed,
         "history_import": bench_suggest.history_import,
+        "history_search": bench_history_search.history_search,
     }
 
 

@@ -289,7 +289,7 @@ def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | No
 
 def _welcome(window: MainWindow, language: str) -> FirstRunWizard:
     """The first-run wizard over the demo desk; a phrase file chosen there opens in the phrase manager's preview."""
-    wizard = FirstRunWizard(window, window.issue_desk, language)
+    wizard = FirstRunWizard(window, window.issue_desk, language, phrases=len(window.phrases.phrases))
 
     def done(changed: dict, phrase_file: str) -> None:
         if phrase_file:

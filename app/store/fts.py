@@ -50,21 +50,28 @@ def index_pending(store: Store, limit: int = 20_000) -> int:
         upto = watermark(s)
         rows = s.execute(select(m.Message.id, m.Message.text).where(m.Message.id > upto)
                          .order_by(m.Message.id).limit(limit)).all()
-        if not rows:
-            return _index_history(s, limit)
-        s.connection().exec_driver_sql(_ADD, [(row_id, tokens(body or "")) for row_id, body in rows])
-        s.merge(m.Meta(key=WATERMARK, value=str(rows[-1][0])))
-        return len(rows)
+        if rows:
+            s.connection().exec_driver_sql(_ADD, [(row_id, tokens(body or "")) for row_id, body in rows])
+            s.merge(m.Meta(key=WATERMARK, value=str(rows[-1][0])))
+            return len(rows)
+    return _index_history(store, limit)
 
 
-def _index_history(s: Session, limit: int) -> int:
-    """Index up to `limit` imported history messages not indexed yet (rows are only ever added, by imports)."""
-    upto = watermark(s, HISTORY_WATERMARK)
-    rows = s.connection().exec_driver_sql(_HISTORY_PENDING, (upto, limit)).all()
+def _index_history(store: Store, limit: int) -> int:
+    """Index up to `limit` imported history messages not indexed yet (rows are only ever added, by imports). The
+    text is cut outside the write transaction: a million imported messages take minutes to cut, and the live
+    messages' writes wait only for the index's own inserts."""
+    with store.reading() as s:
+        upto = watermark(s, HISTORY_WATERMARK)
+        rows = s.connection().exec_driver_sql(_HISTORY_PENDING, (upto, limit)).all()
     if not rows:
         return 0
-    s.connection().exec_driver_sql(_ADD_HISTORY, [(row_id, tokens(body or "")) for row_id, body in rows])
-    s.merge(m.Meta(key=HISTORY_WATERMARK, value=str(rows[-1][0])))
+    cut = [(row_id, tokens(body or "")) for row_id, body in rows]
+    with store.writing() as s:
+        if watermark(s, HISTORY_WATERMARK) != upto:  # another desk on the same file indexed them meanwhile
+            return 0
+        s.connection().exec_driver_sql(_ADD_HISTORY, cut)
+        s.merge(m.Meta(key=HISTORY_WATERMARK, value=str(rows[-1][0])))
     return len(rows)
 
 

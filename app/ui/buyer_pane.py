@@ -4,6 +4,7 @@ store's earlier ones and those imported as history)."""
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -34,6 +35,8 @@ from app.ui.buyer_text import tooltip
 from app.ui.issue_dialogs.common import issue_line
 from app.ui.models.orders_model import OrderRole, OrdersModel
 from app.ui.order_detail import OrderDetail
+
+log = logging.getLogger("kefudesk.buyer_pane")
 
 CARD_ROOM = 4  # pixels below a card's last line
 
@@ -303,7 +306,7 @@ class BuyerPane(QWidget):
 
     def _past_read(self, found: object) -> None:
         if isinstance(found, Exception):  # a store that went away: the list stays empty, the chat still works
-            self.past.setToolTip(self.tr("Past chats could not be read: %1").replace("%1", str(found)))
+            log.warning("past chats not read: %s", found)
             return
         self.show_past_chats(found if isinstance(found, list) else [])
 

@@ -23,6 +23,7 @@ class SlotBar(QWidget):
         self.slots.setObjectName("slotTitles")
         self.slots.setTextFormat(Qt.TextFormat.PlainText)
         self.slots.setEnabled(False)  # drawn in the muted colour: a hint, not content
+        self.slots.setWordWrap(True)  # the empty library's hint wraps rather than widening the window (200 %)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.group_box)

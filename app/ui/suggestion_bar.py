@@ -50,6 +50,7 @@ class SuggestionBar(QWidget):
                 button.show()
             else:
                 button.hide()
+        self.label.setWordWrap(empty_library and not self.suggestions)  # the hint never widens the window (200 %)
         if self.suggestions:
             self.label.setText(self.tr("Suggested:"))
         elif empty_library:

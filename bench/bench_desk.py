@@ -123,6 +123,7 @@ def _desk_window(store_path: Path, sim_url: str = "", credentials: tuple[str, st
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store
 
+    from app.desk.demo import add_starter_phrases
     from app.desk.session import DeskSession, ShopAccount
 
     from app.ui.bridge import DeskBridge
@@ -131,6 +132,7 @@ def _desk_window(store_path: Path, sim_url: str = "", credentials: tuple[str, st
 
     app = application()
     store = open_store(store_path)
+    add_starter_phrases(store)  # the demo's library, as `kefudesk` on the demo starts with it
     bridge = DeskBridge()
     account = ShopAccount(sim_url or "http://127.0.0.1:9", shop_id, credentials[0], credentials[1], demo=True)
     session = DeskSession(store, account, MemorySecretStore(), bridge)

@@ -117,6 +117,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_audit,
         bench_desk,
         bench_guard,
+        bench_history_search,
         bench_hostile_text,
         bench_import_lock,
         bench_ingest,
@@ -166,6 +167,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "phrase_report": bench_phrase_analytics.phrase_report,
         "phrase_mining": bench_phrase_analytics.phrase_mining,
         "queue_fill": bench_queue.queue_fill,
+        "history_search": bench_history_search.history_search,
     }
 
 

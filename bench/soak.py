@@ -107,6 +107,7 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0,
     from app.gateway.secrets import MemorySecretStore
     from app.store.engine import open_store
 
+    from app.desk.demo import add_starter_phrases
     from app.desk.session import DeskSession, ShopAccount
 
     from app.ui.bridge import DeskBridge
@@ -126,6 +127,7 @@ def soak(seconds: float, warmup: float, buyers: int = 100, rate: float = 5.0,
         url = f"http://127.0.0.1:{port}"
         app = application()
         store = open_store(tmp / "desk.db")
+        add_starter_phrases(store)  # the demo's library, as `kefudesk` on the demo starts with it
         bridge = DeskBridge()
         session = DeskSession(store, ShopAccount(url, "demo", "demo", "demo", demo=True), MemorySecretStore(), bridge)
         window = MainWindow(session, bridge, shop_name="soak", demo=True)

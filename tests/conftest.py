@@ -69,6 +69,26 @@ def ime_type(widget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
+def with_starter_phrases(store: Store) -> Store:
+    """The demo shop's starter phrases (hi, cj 催件, 质量问题道歉…) in store, added as the demo adds them: a new
+    library starts empty, so a test that fires or suggests them says so by calling this."""
+    from app.desk.demo import add_starter_phrases
+
+    add_starter_phrases(store)
+    return store
+
+
+@pytest.fixture
+def user_starter_phrases() -> None:
+    """The user's store (the one `kefudesk` commands open) made, with the demo's starter phrases in it."""
+    from app.store.engine import open_store
+
+    from app import config
+
+    store = with_starter_phrases(open_store(config.store_path()))
+    store.close()
+
+
 def as_excel_kept(workbook: bytes, numbers: dict[str, str]) -> bytes:
     """The workbook with these cell values written as Excel writes a double: all 17 digits."""
     import io

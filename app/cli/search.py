@@ -1,4 +1,5 @@
-"""`kefudesk search QUERY [--json]`: search every stored message (and buyers, order nos., issue notes)."""
+"""`kefudesk search QUERY [--json]`: search every stored message, the imported past chats (marked as history), and
+buyers, order nos., issue notes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 
 from app.safe_text import for_terminal, terminal_json
 
-from app.store.search_hits import MessageHit, OtherHit, SearchFilter
+from app.store.search_hits import HistoryHit, MessageHit, OtherHit, SearchFilter
 
 from app import config
 from app.cli.common import Exit, user_store
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     where = SearchFilter(agent=args.agent, buyer_id=args.buyer, direction=args.direction or "", since=since,
                          until=until, has_issue=args.has_issue)
     try:
-        hits, others = _search(args.query, where, args.limit)
+        hits, history, others = _search(args.query, where, args.limit)
     except ValueError as exc:
         print(f"kefudesk search: {for_terminal(exc)}", file=sys.stderr)
         return Exit.REFUSED
@@ -56,24 +57,29 @@ def run(args: argparse.Namespace) -> int:
                           "buyer_id": h.buyer_id, "direction": h.message.direction, "agent": h.message.agent,
                           "sent_at": h.message.sent_at.isoformat(), "text": h.message.text,
                           "spans": [list(s) for s in h.spans]} for h in hits],
+            "history": [{"conversation": h.conversation, "seq": h.seq, "buyer": h.buyer, "from": h.sender,
+                         "agent": h.agent, "at": h.at.isoformat() if h.at is not None else None, "text": h.text,
+                         "spans": [list(s) for s in h.spans]} for h in history],
             "others": [{"kind": o.kind, "key": o.key, "title": o.title} for o in others]},
             ensure_ascii=False, indent=2)))
         return Exit.OK
     for hit in hits:  # buyers' words, shown: an escape sequence in them must not retitle or clear the terminal
-        text = hit.message.text
-        for start, end in reversed(hit.spans):
-            text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
         when = hit.message.sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{when}  {for_terminal(hit.buyer_nick)}  {hit.message.direction:<5}  "
-              f"{for_terminal(' '.join(text.split()))}")
+              f"{_marked(hit.message.text, hit.spans)}")
+    for past in history:
+        when = past.at.astimezone().strftime("%Y-%m-%d %H:%M") if past.at is not None else "-"
+        print(f"history {when}  {for_terminal(past.buyer or past.conversation)}  {past.sender:<5}  "
+              f"{_marked(past.text, past.spans)}")
     for other in others:
         print(f"{other.kind}: {for_terminal(other.title)} ({for_terminal(other.key)})")
-    if not hits and not others:
+    if not hits and not history and not others:
         print(f"nothing found for {args.query!r}")
     return Exit.OK
 
 
-def _search(query: str, where: SearchFilter, limit: int) -> tuple[list[MessageHit], list[OtherHit]]:
+def _search(query: str, where: SearchFilter, limit: int
+            ) -> tuple[list[MessageHit], list[HistoryHit], list[OtherHit]]:
     """This computer's SQLite store read with plain sqlite3 (app/store/search_file.py: no SQLAlchemy to import,
     no store to open); a team's server, or a file that is not the current schema's store, through the ORM."""
     from app.store.search_file import NotReadable, search_file
@@ -88,7 +94,15 @@ def _search(query: str, where: SearchFilter, limit: int) -> tuple[list[MessageHi
             return search_file(path, query, where, limit)
         except NotReadable:
             pass  # opened as the desk opens it: upgraded, or said why not
-    from app.store.search import search_messages, search_others
+    from app.store.search import search_history, search_messages, search_others
 
     with user_store("kefudesk search") as store:
-        return search_messages(store, query, where, limit=limit), search_others(store, query)
+        return (search_messages(store, query, where, limit=limit), search_history(store, query, where, limit=limit),
+                search_others(store, query))
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text on one line with its hits in 【】, safe to print."""
+    for start, end in reversed(spans):
+        text = f"{text[:start]}【{text[start:end]}】{text[end:]}"
+    return for_terminal(" ".join(text.split()))

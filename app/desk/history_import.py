@@ -3,7 +3,8 @@ JSON Lines or a CSV/XLSX sheet with the columns conversation, from (buyer/agent,
 optionally time (ISO 8601), buyer, agent — or their Chinese headers (会话, 发送方/角色, 内容, 时间, 买家, 客服).
 
 Every line that cannot be taken is reported with its number and why; the store's part (app/store/history.py)
-writes all of a file or nothing, and the same file again adds nothing.
+writes all of a file or nothing, and the same file again adds nothing. Once written, a running desk's suggestions
+learn the file's chats at once (learn_imported); a desk started later reads them from the store.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from app.files.limits import ENTRIES
 from app.files.refusals import Rejected, UnreadableFile
 from app.files.sheets import csv_rows, sheet_values
 from app.files.text import decode_text
 
-from app.quickreplies.learn import AGENT_NAMES, BUYER_NAMES
+from app.quickreplies.learn import AGENT_NAMES, BUYER_NAMES, turns
 from app.store.history import HistoryMessage
+
+if TYPE_CHECKING:  # `kefudesk history import` needs no phrase book: not loaded for it
+    from app.desk.phrases import PhraseBook
 
 FORMATS = ("jsonl", "csv", "xlsx")
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -145,7 +150,13 @@ def _text(value: object) -> str:
     return (value if isinstance(value, str) else str(value)).strip()
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    return (value if isinstance(value, str) else str(value)).strip()
+def learn_imported(book: PhraseBook, parsed: ParsedHistory) -> int:
+    """The book's learnt suggestions take in the file's chats now (a running desk; its history index counts a
+    generation for each, so no suggestion kept from before is shown again). Returns the buyer turns learnt. Call
+    it after the import was committed, off the GUI thread for a big file."""
+    learnt = 0
+    for said in parsed.conversations().values():
+        for turn in turns(said):
+            book.learn_reply(turn)
+            learnt += 1
+    return learnt

@@ -23,7 +23,7 @@ from app.quickreplies.formats.registry import parse
 from app.quickreplies.learn import HistoryIndex, Turn, turns
 from app.quickreplies.match import Match, PhraseIndex
 from app.quickreplies.phrase import Phrase, complaints_choice, with_complaints_choice
-from app.quickreplies.starter import STARTER, UPDATED
+from app.quickreplies.starter import UPDATED
 from app.quickreplies.suggest import Suggester, Suggestion
 from app.quickreplies.template import Filled, clock_values, fill
 from app.store import models as m
@@ -112,16 +112,17 @@ class PhraseBook:
         self.agent = agent
         # told of each firing counted in memory (the phrase manager shows the new count at once)
         self.use_listeners: list[Callable[[Phrase], None]] = []
+        # A new library starts empty (the demo shop brings its starter phrases: app/desk/demo.py). A store that has
+        # starter phrases still exactly as an earlier version shipped them gets today's text; one whose starter
+        # phrases were deleted has nothing to update, so none comes back.
         stored = store.phrases()
-        try:
-            if not stored:
-                store.add_phrases(Phrase(0, title, body, group, abbreviation, slot)
-                                  for title, body, group, abbreviation, slot in STARTER)
-            elif shipped := [replace(p, body=UPDATED[p.body]) for p in stored if p.body in UPDATED]:
+        if shipped := [replace(p, body=UPDATED[p.body]) for p in stored if p.body in UPDATED]:
+            try:
                 store.update_phrases(shipped)  # untouched starter phrases: a decided value is asked now
-        except StoreReadOnly:
-            log.info("a store that can only be read: no starter phrases written")
-        self.reload()
+                stored = store.phrases()
+            except StoreReadOnly:
+                log.info("a store that can only be read: starter phrases not brought up to date")
+        self._show(stored)
 
     @property
     def store(self) -> Store:

@@ -1,4 +1,5 @@
-"""The starter library for a children's shoe and clothing shop, in zh_CN, written for KefuDesk.
+"""The demo shop's starter phrases, for a children's shoe and clothing shop, in zh_CN, written for KefuDesk: a store
+gets them once when the desk runs on the demo shop (app/desk/demo.py); a new shop's library starts empty.
 
 (title, body, group, abbreviation, slot). Warm in tone the way the floor writes: 亲, 哦, 呢, emoticons. A value
 that is the agent's decision (a compensation, a rounding, a gift, the courier of a reship, a restock date) is

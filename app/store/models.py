@@ -125,7 +125,7 @@ class PhraseRow(Base):
     last_used: Mapped[datetime | None]
     owner: Mapped[str] = mapped_column(String(100), default="", server_default="")
     image: Mapped[str] = mapped_column(String(64), default="", server_default="")
-    # since 0015: the texts after body (an input method's positions 2, 3…), and whether each new buyer gets the next
+    # since 0016: the texts after body (an input method's positions 2, 3…), and whether each new buyer gets the next
     variants: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     rotate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
@@ -169,7 +169,7 @@ class HistoryRow(Base):
     sender: Mapped[str] = mapped_column(String(10))  # buyer | agent
     text: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    buyer: Mapped[str] = mapped_column(String(100), default="")
+    buyer: Mapped[str] = mapped_column(String(100), default="", index=True)  # the buyer pane's past chats (0017)
     agent: Mapped[str] = mapped_column(String(100), default="")
 
 

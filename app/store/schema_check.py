@@ -8,8 +8,8 @@ after normalised(): case, blanks and identifier quotes aside, string literals ex
 The list is written out here, not derived from the migrations, so the check costs one small query at start-up
 and no Alembic import; tests/unit/store/test_schema_check.py keeps it equal to what migrating an empty store
 makes. Tables are not compared: their SQL text is whatever the SQLAlchemy of the day wrote when they were made
-or rebuilt, and a table holds no code that runs on a write of another. The search index (message_fts, a
-virtual table) makes no triggers or indexes of its own.
+or rebuilt, and a table holds no code that runs on a write of another. The search indexes (message_fts and
+history_fts, virtual tables) make no triggers or indexes of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0016"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0017"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration
@@ -32,6 +32,7 @@ _INDEXES = {  # name: (table, columns); every one made by op.create_index / inde
     "ix_chat_review_conversation_id": ("chat_review", "conversation_id"),
     "ix_clip_at": ("clip", "at"),
     "ix_conversation_waiting_since": ("conversation", "waiting_since"),
+    "ix_history_message_buyer": ("history_message", "buyer"),
     "ix_issue_action_at": ("issue_action", "at"),
     "ix_issue_action_issue_id": ("issue_action", "issue_id"),
     "ix_issue_action_kind": ("issue_action", "kind"),

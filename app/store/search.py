@@ -1,18 +1,19 @@
-"""Full-text search over years of chats, plus buyers, order nos. and issue notes (app/store/search_text.py says
-how text is cut). On SQLite the messages are indexed by an FTS5 table the desk keeps up (fts.py); on PostgreSQL
-by a GIN index on the same tokens. Newest hits first, read from the index newest first until there are enough."""
+"""Full-text search over years of chats, a shop's imported past chats (history), plus buyers, order nos. and issue
+notes (app/store/search_text.py says how text is cut). On SQLite the messages and the history are indexed by FTS5
+tables the desk keeps up (fts.py); on PostgreSQL by GIN indexes on the same tokens. Newest hits first, read from
+the index newest first until there are enough."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, exists, func, or_, select, text
+from sqlalchemy import Row, Select, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.store import fts
 from app.store import models as m
-from app.store.search_hits import MessageHit, OtherHit, SearchFilter
+from app.store.search_hits import HistoryHit, MessageHit, OtherHit, SearchFilter
 from app.store.search_text import highlight_spans, match_postgres, match_sqlite, query_groups
 from app.store.store import Store, _message
 
@@ -20,6 +21,7 @@ DIRECTIONS = ("in", "out", "robot")
 # PostgreSQL indexes this expression (migration 0008): every non-ASCII character spaced out as a word of its
 # own, which the 'simple' parser then keeps as a token — the same cut as search_text.tokens()
 PG_VECTOR = r"to_tsvector('simple'::regconfig, regexp_replace(message.text, '([^\x01-\x7f])', ' \1 ', 'g'))"
+PG_HISTORY_VECTOR = PG_VECTOR.replace("message.text", "history_message.text")  # migration 0017's index
 
 
 def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:
@@ -41,21 +43,46 @@ def _filters(where: SearchFilter) -> list[ColumnElement[bool]]:
     return found
 
 
+def _history_filters(where: SearchFilter) -> list[ColumnElement[bool]] | None:
+    """The filters as the history can answer them; None when it cannot match at all (a robot's answers, a buyer
+    asked for by the shop's id: an imported file names buyers by nick only)."""
+    row = m.HistoryRow
+    if where.direction == "robot" or where.buyer_id:
+        return None
+    found: list[ColumnElement[bool]] = []
+    if where.agent:
+        found.append(row.agent == where.agent)
+    if where.direction:
+        found.append(row.sender == ("buyer" if where.direction == "in" else "agent"))
+    if where.since is not None:  # a message the file gave no time is on no day
+        found.append(row.at >= where.since)
+    if where.until is not None:
+        found.append(row.at < where.until)
+    if where.buyer_nick:
+        found.append(row.buyer == where.buyer_nick)
+    if where.has_issue:
+        found.append(exists().where(m.Issue.buyer_nick == row.buyer, row.buyer != ""))
+    return found
+
+
 _PAGE = text("SELECT rowid FROM message_fts WHERE message_fts MATCH :match AND rowid <= :before "
              "ORDER BY rowid DESC LIMIT :page")
+_HISTORY_PAGE = text("SELECT rowid FROM history_fts WHERE history_fts MATCH :match AND rowid <= :before "
+                     "ORDER BY rowid DESC LIMIT :page")
 
 
-def _from_index(s: Session, base: Select[Any], match: str, upto: int, limit: int) -> list[Row[Any]]:
+def _from_index(s: Session, base: Select[Any], match: str, upto: int, limit: int, *, page_query: Any = _PAGE,
+                key: Any = m.Message.id) -> list[Row[Any]]:
     """The newest indexed matches that pass the filters. The index hands out ids newest first, a page at a time,
     so a common word (退) reads a few pages rather than every match; filters that reject most of them make the
     pages grow."""
     rows: list[Row[Any]] = []
     before, page = upto, max(limit, 50)
     while len(rows) < limit:
-        ids = list(s.scalars(_PAGE, {"match": match, "before": before, "page": page}))
+        ids = list(s.scalars(page_query, {"match": match, "before": before, "page": page}))
         if not ids:
             break
-        rows += s.execute(base.where(m.Message.id.in_(ids))).all()
+        rows += s.execute(base.where(key.in_(ids))).all()
         if len(ids) < page:  # the index has no older match: asking again would read its lists a second time
             break
         before, page = ids[-1] - 1, min(page * 4, 50_000)
@@ -85,6 +112,35 @@ def search_messages(store: Store, query: str, where: SearchFilter = SearchFilter
             rows = s.execute(base.where(matched)).all()
     return [MessageHit(_message(row[0]), row[1] or "", row[2] or "", tuple(highlight_spans(row[0].text, query)))
             for row in rows]
+
+
+def search_history(store: Store, query: str, where: SearchFilter = SearchFilter(),  # noqa: B008 - frozen
+                   limit: int = 50) -> list[HistoryHit]:
+    """The imported past chats' messages matching the query as search_messages() matches, newest import first
+    (their times may be missing). Same refusals as search_messages()."""
+    if not query_groups(query):
+        return []
+    filters = _history_filters(where)
+    if filters is None:
+        return []
+    row = m.HistoryRow
+    with store.reading() as s:
+        if store.engine.dialect.name == "sqlite":
+            rowid = literal_column("history_message.rowid")
+            base = select(row, rowid).where(*filters).order_by(rowid.desc()).limit(limit)
+            upto = fts.watermark(s, fts.HISTORY_WATERMARK)
+            rows = _from_index(s, base, match_sqlite(query), upto, limit, page_query=_HISTORY_PAGE, key=rowid)
+            # an import not indexed yet (the desk indexes it in the background): scanned, so none is missed
+            tail = [row.text.contains(part, autoescape=True) for part in query.split()]
+            rows += s.execute(base.where(rowid > upto, *tail)).all()
+            rows = sorted(rows, key=lambda r: r[1], reverse=True)[:limit]
+        else:
+            matched = text(f"{PG_HISTORY_VECTOR} @@ to_tsquery('simple', :match)").bindparams(
+                match=match_postgres(query))
+            rows = s.execute(select(row, literal_column("0")).where(matched, *filters)
+                             .order_by(row.at.desc().nulls_last(), row.conversation, row.seq).limit(limit)).all()
+    return [HistoryHit(h.conversation, h.seq, h.sender, h.text, h.at, h.buyer, h.agent,
+                       tuple(highlight_spans(h.text, query))) for h, _ in rows]
 
 
 def like_scan(store: Store, query: str, limit: int = 50) -> list[int]:

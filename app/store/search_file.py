@@ -1,5 +1,6 @@
 """The command line's search of this computer's SQLite store without SQLAlchemy: the same search as search.py's
-search_messages and search_others (the same index pages, filters, unindexed tail and order), read with plain
+search_messages, search_history and search_others (the same index pages, filters, unindexed tail and order), read
+with plain
 sqlite3 from the file opened read-only. Importing SQLAlchemy, the models and opening the store were most of
 `kefudesk search`'s 1.4–2.1 s at 5M messages. A team's PostgreSQL server, or a file this cannot read as the
 current schema, takes search.py's path."""
@@ -13,16 +14,20 @@ from typing import Any
 
 from app.store.records import MessageRecord
 from app.store.schema_check import MANIFEST_REVISION
-from app.store.search_hits import MessageHit, OtherHit, SearchFilter
+from app.store.search_hits import HistoryHit, MessageHit, OtherHit, SearchFilter
 from app.store.search_text import highlight_spans, match_sqlite, query_groups
 
 WATERMARK = "fts.indexed_upto"  # app/store/fts.py's, read here without its ORM
+HISTORY_WATERMARK = "fts.history_indexed_upto"
 _COLUMNS = ("SELECT message.id, message.conversation_id, message.direction, message.text, message.sent_at, "
             "message.server_id, message.client_id, message.state, message.error, message.image, message.agent, "
             "conversation.buyer_id, buyer.nick FROM message "
             "JOIN conversation ON conversation.id = message.conversation_id "
             "LEFT OUTER JOIN buyer ON buyer.id = conversation.buyer_id")
 _PAGE = ("SELECT rowid FROM message_fts WHERE message_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?")
+_HISTORY_COLUMNS = ("SELECT history_message.rowid, conversation, seq, sender, text, at, buyer, agent "
+                    "FROM history_message")
+_HISTORY_PAGE = "SELECT rowid FROM history_fts WHERE history_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?"
 
 
 class NotReadable(Exception):
@@ -30,9 +35,11 @@ class NotReadable(Exception):
 
 
 def search_file(path: Path, query: str, where: SearchFilter = SearchFilter(),  # noqa: B008 - frozen
-                limit: int = 50, others_limit: int = 20) -> tuple[list[MessageHit], list[OtherHit]]:
-    """search_messages(store, query, where, limit) and search_others(store, query, others_limit) of the store at
-    path, read-only. ValueError for a query too long (as search_messages); NotReadable when this cannot answer."""
+                limit: int = 50, others_limit: int = 20
+                ) -> tuple[list[MessageHit], list[HistoryHit], list[OtherHit]]:
+    """search_messages(store, query, where, limit), search_history(store, query, where, limit) and
+    search_others(store, query, others_limit) of the store at path, read-only. ValueError for a query too long
+    (as search_messages); NotReadable when this cannot answer."""
     groups = query_groups(query)  # ValueError before the file is opened, as search_messages raises it
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -46,13 +53,14 @@ def search_file(path: Path, query: str, where: SearchFilter = SearchFilter(),  #
                 raise NotReadable(f"schema {revision!r}, not {MANIFEST_REVISION}")
             db.execute("BEGIN")  # one snapshot for the index, the tail and the others, as one ORM session reads
             hits = _messages(db, query, where, limit) if groups else []
+            history = _history(db, query, where, limit) if groups else []
             others = _others(db, query, others_limit)
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             raise NotReadable(str(exc)) from exc
     finally:
         db.close()
-    return hits, others
+    return hits, history, others
 
 
 def _filters(where: SearchFilter) -> tuple[list[str], list[Any]]:
@@ -69,6 +77,26 @@ def _filters(where: SearchFilter) -> tuple[list[str], list[Any]]:
             values.append(value)
     if where.has_issue:
         found.append("EXISTS (SELECT 1 FROM issue WHERE issue.buyer_id = conversation.buyer_id)")
+    return found, values
+
+
+def _history_filters(where: SearchFilter) -> tuple[list[str], list[Any]] | None:
+    """search._history_filters in SQL: None when the history cannot match (a robot's answers, a buyer asked for by
+    the shop's id: an imported file names buyers by nick only)."""
+    if where.direction == "robot" or where.buyer_id:
+        return None
+    found: list[str] = []
+    values: list[Any] = []
+    for sql, value, given in (("agent = ?", where.agent, where.agent),
+                              ("sender = ?", "buyer" if where.direction == "in" else "agent", where.direction),
+                              ("at >= ?", _stored(where.since), where.since is not None),
+                              ("at < ?", _stored(where.until), where.until is not None),
+                              ("buyer = ?", where.buyer_nick, where.buyer_nick)):
+        if given:
+            found.append(sql)
+            values.append(value)
+    if where.has_issue:
+        found.append("buyer != '' AND EXISTS (SELECT 1 FROM issue WHERE issue.buyer_nick = history_message.buyer)")
     return found, values
 
 
@@ -107,6 +135,41 @@ def _messages(db: sqlite3.Connection, query: str, where: SearchFilter, limit: in
     rows += _select(db, tail, [*values, upto, *(f"%{_escaped(p)}%" for p in parts)], limit)
     rows = sorted(rows, key=lambda r: r[0], reverse=True)[:limit]
     return [MessageHit(_record(r), r[11] or "", r[12] or "", tuple(highlight_spans(r[3], query))) for r in rows]
+
+
+def _history(db: sqlite3.Connection, query: str, where: SearchFilter, limit: int) -> list[HistoryHit]:
+    """search.search_history: the imported past chats' index newest import first, then what is not indexed yet."""
+    filtered = _history_filters(where)
+    if filtered is None:
+        return []
+    conditions, values = filtered
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (HISTORY_WATERMARK,)).fetchone()
+    try:
+        upto = int(row[0]) if row is not None else 0
+    except ValueError:
+        upto = 0
+
+    def select_(where_sql: list[str], args: list[Any]) -> list[tuple[Any, ...]]:
+        sql = f"{_HISTORY_COLUMNS} WHERE {' AND '.join(where_sql) or '1'} ORDER BY history_message.rowid DESC LIMIT ?"
+        return db.execute(sql, [*args, limit]).fetchall()
+
+    rows: list[tuple[Any, ...]] = []
+    match, before, page = match_sqlite(query), upto, max(limit, 50)
+    while len(rows) < limit:
+        ids = [i for (i,) in db.execute(_HISTORY_PAGE, (match, before, page))]
+        if not ids:
+            break
+        marks = ",".join("?" * len(ids))
+        rows += select_([*conditions, f"history_message.rowid IN ({marks})"], [*values, *ids])
+        if len(ids) < page:
+            break
+        before, page = ids[-1] - 1, min(page * 4, 50_000)
+    parts = query.split()
+    tail = [*conditions, "history_message.rowid > ?", *("text LIKE ? ESCAPE '/'" for _ in parts)]
+    rows += select_(tail, [*values, upto, *(f"%{_escaped(p)}%" for p in parts)])
+    rows = sorted(rows, key=lambda r: r[0], reverse=True)[:limit]
+    return [HistoryHit(r[1], r[2], r[3], r[4], None if r[5] is None else datetime.fromisoformat(r[5]).replace(tzinfo=UTC),
+                       r[6] or "", r[7] or "", tuple(highlight_spans(r[4], query))) for r in rows]
 
 
 def _escaped(part: str) -> str:

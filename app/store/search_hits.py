@@ -1,5 +1,6 @@
-"""What a search asks and finds: the filter, a message hit and a buyer, order or issue hit, the same whichever way
-the store is read (search.py through the ORM, search_file.py with plain sqlite3 for the command line)."""
+"""What a search asks and finds: the filter, a message hit, an imported past chat's message hit and a buyer, order
+or issue hit, the same whichever way the store is read (search.py through the ORM, search_file.py with plain
+sqlite3 for the command line)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,18 @@ class OtherHit:
     kind: str  # buyer / order / issue
     key: str  # the buyer id, the order no., the issue id
     title: str  # what to show: the nick, the order no. with its buyer, the issue's note
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class HistoryHit:
+    """A message of the shop's imported past chats (`kefudesk history import`), not of a live chat."""
+
+    conversation: str  # as the imported file named it
+    seq: int
+    sender: str  # buyer | agent
+    text: str
+    at: datetime | None  # UTC; None when the file gave no time
+    buyer: str  # the buyer's nick, as the file gave it ("" if none)
+    agent: str
     spans: tuple[tuple[int, int], ...]

@@ -1,8 +1,10 @@
 """The right pane: who the buyer is, their orders as cards (from the shop, cached in the store) or one order in full,
-the buttons that copy an order's number, tracking no. and address, and the buyer's issues."""
+the buttons that copy an order's number, tracking no. and address, the buyer's issues, and their past chats (the
+store's earlier ones and those imported as history)."""
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -24,12 +26,17 @@ from PySide6.QtWidgets import (
 
 from app.domain import Order
 
+from app.store.history import PastChat, past_chats
 from app.store.records import ConversationSummary, IssueRecord
+from app.store.store import Store
 
+from app.ui.background import Latest
 from app.ui.buyer_text import tooltip
 from app.ui.issue_dialogs.common import issue_line
 from app.ui.models.orders_model import OrderRole, OrdersModel
 from app.ui.order_detail import OrderDetail
+
+log = logging.getLogger("kefudesk.buyer_pane")
 
 CARD_ROOM = 4  # pixels below a card's last line
 
@@ -138,18 +145,32 @@ class BuyerPane(QWidget):
         self.issues_label.setBuddy(self.issues)
         self.issues.setMaximumHeight(160)
         self.issues.setToolTip(self.tr("Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos"))
+        self.past_label = QLabel(self.tr("Past chats"))
+        self.past_label.setObjectName("paneTitle")
+        self.past = QListWidget()
+        self.past.setObjectName("pastChatsList")
+        self.past_label.setBuddy(self.past)
+        self.past.setMaximumHeight(120)
+        self._store: Store | None = None  # where past chats are read from (read_past_chats_from)
+        self._past_for = ""  # the chat whose past chats are shown or on their way
+        self._past_reading = Latest(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         for widget in (self.title, self.nick, self.orders_label, self.stack):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        for widget in (self.issues_label, self.issues):
+        for widget in (self.issues_label, self.issues, self.past_label, self.past):
             layout.addWidget(widget)
         layout.setStretch(3, 1)
         self.show_chat(None)
 
+    def read_past_chats_from(self, store: Store) -> None:
+        """List each opened chat's buyer's past chats from this store (off the GUI thread)."""
+        self._store = store
+
     def show_chat(self, chat: ConversationSummary | None) -> None:
         self.nick.setText(chat.buyer_nick if chat else self.tr("No chat selected"))
+        self._ask_past_chats(chat)
         buyer_id = chat.buyer_id if chat else ""
         if buyer_id != self.model.buyer_id:
             self.close_detail()  # another buyer's order has no place beside this chat
@@ -268,3 +289,38 @@ class BuyerPane(QWidget):
     def current_issue(self) -> IssueRecord | None:
         item = self.issues.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # --- past chats ----------------------------------------------------------------------------------
+
+    def _ask_past_chats(self, chat: ConversationSummary | None) -> None:
+        chat_id = chat.id if chat else ""
+        if chat_id == self._past_for:
+            return
+        self._past_for = chat_id
+        self.show_past_chats([])  # another buyer's chats have no place beside this one while these are read
+        store = self._store
+        if chat is None or store is None:
+            return
+        self._past_reading.ask(lambda: past_chats(store, chat.buyer_id, chat.buyer_nick, leave_out=chat.id),
+                               self._past_read)
+
+    def _past_read(self, found: object) -> None:
+        if isinstance(found, Exception):  # a store that went away: the list stays empty, the chat still works
+            log.warning("past chats not read: %s", found)
+            return
+        self.show_past_chats(found if isinstance(found, list) else [])
+
+    def show_past_chats(self, chats: list[PastChat]) -> None:
+        """The buyer's earlier chats, newest first, imported history marked; hidden when there are none."""
+        self.past.clear()
+        for chat in chats:
+            parts = [chat.started.astimezone().strftime("%Y-%m-%d") if chat.started is not None else "",
+                     self.tr("history") if chat.imported else "", self.tr("%n message(s)", "", chat.messages),
+                     next((text for sender, text in chat.opening if sender == "buyer"), "")]
+            item = QListWidgetItem(" · ".join(" ".join(p.split()) for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, chat)
+            who = {"buyer": self.tr("buyer"), "agent": self.tr("agent")}
+            item.setToolTip(tooltip("\n".join(f"{who.get(sender, sender)}: {text}" for sender, text in chat.opening)))
+            self.past.addItem(item)
+        self.past_label.setVisible(bool(chats))
+        self.past.setVisible(bool(chats))

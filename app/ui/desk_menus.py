@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.desk.queue import FILTERS
 
+from app.ui.history_import import choose_history_file
 from app.ui.keys.keymap import SHORTCUTS
 from app.ui.keys.registry import menu_title
 
@@ -32,6 +33,8 @@ def build_desk_menus(window: MainWindow) -> dict[str, QMenu]:
     opens, library, conversation = window.opens, window.library, window.conversation
     slots: dict[str, Callable[[], object]] = {
         "desk.import_orders": opens.choose_order_export, "desk.phrase_manager": library.open_phrase_manager,
+        "desk.import_history": lambda: choose_history_file(window, window.session.store, window.phrases,
+                                                           lambda words: window.statusBar().showMessage(words, 15_000)),
         "desk.robot": opens.open_robot, "desk.robot_review": opens.open_robot_review,
         "desk.word_lists": opens.open_word_lists, "desk.clipboard": opens.open_clipboard_settings,
         "desk.quit": lambda: window.quit_guard.request(),

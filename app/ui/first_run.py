@@ -174,8 +174,10 @@ class ShopPage(Page):
 
 
 class PhrasesPage(Page):
-    def __init__(self) -> None:
+    def __init__(self, phrases: int = 0) -> None:
+        """phrases: how many the library holds now (a new shop's is empty; the demo brought its examples)."""
         super().__init__()
+        self.phrases = phrases
         self.path: Path | None = None
         self.choose = QPushButton(self)
         self.choose.setObjectName("firstRunPhrases")
@@ -190,10 +192,20 @@ class PhrasesPage(Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your canned replies"))
-        self.intro.setText(self.tr("Bring the phrases you already have: your input method's custom phrases (Sogou, QQ, "
-                                 "Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, XLSX). "
-                                 "You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) "
-                                 "imports later."))
+        if not self.phrases:
+            self.intro.setText(self.tr(
+                "Your phrase library is empty. Bring the phrases you already have: your input method's custom "
+                "phrases (Sogou, QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, "
+                "XLSX). You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) adds or "
+                "imports them later."))
+        else:
+            self.intro.setText(self.tr("Bring the phrases you already have: your input method's custom phrases (Sogou, "
+                                       "QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet "
+                                       "(CSV, XLSX). You see them before anything is added. Or skip: the phrase "
+                                       "manager (Ctrl+Shift+K) imports later.") + " " +
+                               self.tr("The library already holds %n phrase(s) (on a new computer, the demo shop's "
+                                       "examples): edit or delete them in the phrase manager once yours are in.", "",
+                                       self.phrases))
         self.choose.setText(self.tr("&Choose a phrase file…"))
         if self.path is not None:
             self.chosen.setText(self.tr("Imported after this wizard, with a preview: %1").replace("%1", str(self.path)))
@@ -281,7 +293,8 @@ class FirstRunWizard(QWizard):
 
     sig_done = Signal(dict, str)
 
-    def __init__(self, parent: QWidget | None, profiles: ProfileDesk, language: str) -> None:
+    def __init__(self, parent: QWidget | None, profiles: ProfileDesk, language: str, *, phrases: int = 0) -> None:
+        """phrases: how many the phrase library holds now (its page says what is there)."""
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -289,7 +302,7 @@ class FirstRunWizard(QWizard):
         self._translators: list[QTranslator] = []
         self.language_page = LanguagePage(language)
         self.shop_page = ShopPage()
-        self.phrases_page = PhrasesPage()
+        self.phrases_page = PhrasesPage(phrases)
         self.supervisor_page = SupervisorPage(profiles)
         for page in (self.language_page, self.shop_page, self.phrases_page, self.supervisor_page):
             self.addPage(page)

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.queue_view.setMinimumWidth(240)
         self.conversation = ConversationPane()
         self.buyer = BuyerPane()
+        self.buyer.read_past_chats_from(session.store)
         self.queue_views = QTabBar()  # 全部 / 未回复 / 紧急: F6 steps through them
         self.queue_views.setObjectName("queueViews")
         self.queue_views.setExpanding(True)

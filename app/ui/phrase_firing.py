@@ -95,7 +95,8 @@ class PhraseFiring:
     def refresh_suggestions(self) -> None:
         said = self.buyer_said()
         self.window.conversation.suggestion_bar.show_suggestions(
-            self.window.phrases.suggest(said, complaining=self.complaining()) if said else [])
+            self.window.phrases.suggest(said, complaining=self.complaining()) if said else [],
+            empty_library=not self.window.phrases.phrases)
 
     def fired(self, phrase: Phrase, expansion: str = "") -> None:
         """A phrase went in: the suggestions learn what it answered, its use is counted (with the chat and the

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.search import search_messages, search_others
-from app.store.search_hits import MessageHit, OtherHit, SearchFilter
+from app.store.search import search_history, search_messages, search_others
+from app.store.search_hits import HistoryHit, MessageHit, OtherHit, SearchFilter
 from app.store.store import Store
 
 from app.desk.review import local_days
@@ -178,8 +178,9 @@ class SearchWindow(QWidget):
                              direction=str(self.direction.currentData() or ""), since=since, until=until,
                              has_issue=self.has_issue.isChecked())
 
-        def work() -> tuple[list[MessageHit], list[OtherHit]]:
-            return search_messages(self.store, query, where, limit=200), search_others(self.store, query)
+        def work() -> tuple[list[MessageHit], list[HistoryHit], list[OtherHit]]:
+            return (search_messages(self.store, query, where, limit=200),
+                    search_history(self.store, query, where, limit=200), search_others(self.store, query))
 
         self.status.setText(self.tr("Searching…"))
         self.reading.ask(work, self._show)
@@ -191,10 +192,12 @@ class SearchWindow(QWidget):
         if not isinstance(found, tuple):
             self.status.setText(self.tr("The search failed: %1").replace("%1", str(found)))
             return
-        messages, others = found
-        self.found.set_rows([*messages, *others])
-        self.status.setText(self.tr("%n message(s)", "", len(messages)) + " · " +
-                            self.tr("%n other match(es)", "", len(others)))
+        messages, history, others = found
+        self.found.set_rows([*messages, *history, *others])
+        status = [self.tr("%n message(s)", "", len(messages))]
+        if history:  # only when there is some: most shops never import past chats
+            status.append(self.tr("%n in imported history", "", len(history)))
+        self.status.setText(" · ".join([*status, self.tr("%n other match(es)", "", len(others))]))
         if self.found.rows:
             self.results.setCurrentIndex(self.found.index(0))
 

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.quickreplies.phrase import Phrase
 
+from app.ui.keys.keymap import SHORTCUTS
+
 
 class SlotBar(QWidget):
     sig_group_changed = Signal(str)
@@ -21,6 +23,7 @@ class SlotBar(QWidget):
         self.slots.setObjectName("slotTitles")
         self.slots.setTextFormat(Qt.TextFormat.PlainText)
         self.slots.setEnabled(False)  # drawn in the muted colour: a hint, not content
+        self.slots.setWordWrap(True)  # the empty library's hint wraps rather than widening the window (200 %)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.group_box)
@@ -44,5 +47,9 @@ class SlotBar(QWidget):
             self.group_box.setCurrentIndex((self.group_box.currentIndex() + 1) % count)
 
     def show_slots(self, phrases: list[Phrase]) -> None:
+        if not phrases and not self.group_box.count():  # a new shop's library: say where phrases come from
+            self.slots.setText(self.tr("No phrases yet: the phrase manager (%1) adds or imports them")
+                               .replace("%1", SHORTCUTS.shown("desk.phrase_manager")))
+            return
         self.slots.setText("   ".join(f"{p.slot} {'🖼' if p.image else ''}{p.title}"
                                        for p in sorted(phrases, key=lambda p: p.slot or 0)))

@@ -31,6 +31,7 @@ from app.store.errors import StoreError, StoreReadOnly
 from app.store.store import Store
 
 from app.desk.configured_store import open_configured
+from app.desk.demo import add_starter_phrases
 from app.desk.session import DeskSession, ShopAccount
 
 from app.ui.app_icon import app_icon
@@ -196,6 +197,8 @@ def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | No
     account = options.account
     if interactive and not account.demo and not account.password and not secrets.get(account.secret_key):
         account = replace(account, password=ask_password(account))
+    if account.demo and not read_only:
+        add_starter_phrases(store)  # the demo shop's own phrases, once per store: a deleted one stays deleted
     bridge = DeskBridge()
     session = DeskSession(store, account, secrets, bridge)
     window = MainWindow(session, bridge, shop_name=options.shop_name, demo=options.account.demo, floor=options.floor,
@@ -286,7 +289,7 @@ def _run_desk(app: QApplication, options: DeskOptions, secrets: SecretStore | No
 
 def _welcome(window: MainWindow, language: str) -> FirstRunWizard:
     """The first-run wizard over the demo desk; a phrase file chosen there opens in the phrase manager's preview."""
-    wizard = FirstRunWizard(window, window.issue_desk, language)
+    wizard = FirstRunWizard(window, window.issue_desk, language, phrases=len(window.phrases.phrases))
 
     def done(changed: dict, phrase_file: str) -> None:
         if phrase_file:

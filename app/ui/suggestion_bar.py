@@ -37,7 +37,8 @@ class SuggestionBar(QWidget):
         layout.addStretch(1)
         self.show_suggestions([])
 
-    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+    def show_suggestions(self, suggestions: list[Suggestion], *, empty_library: bool = False) -> None:
+        """empty_library: there are no phrases to suggest at all (a new shop's library), said instead."""
         self.suggestions = suggestions[:SHOWN]
         for number, button in enumerate(self.buttons):
             if number < len(self.suggestions):
@@ -49,7 +50,14 @@ class SuggestionBar(QWidget):
                 button.show()
             else:
                 button.hide()
-        self.label.setText(self.tr("Suggested:") if self.suggestions else self.tr("No suggestion for this message"))
+        self.label.setWordWrap(empty_library and not self.suggestions)  # the hint never widens the window (200 %)
+        if self.suggestions:
+            self.label.setText(self.tr("Suggested:"))
+        elif empty_library:
+            self.label.setText(self.tr("No phrases to suggest yet (%1: the phrase manager)")
+                               .replace("%1", SHORTCUTS.shown("desk.phrase_manager")))
+        else:
+            self.label.setText(self.tr("No suggestion for this message"))
 
     def phrase(self, number: int) -> Phrase | None:
         return self.suggestions[number].phrase if 0 <= number < len(self.suggestions) else None

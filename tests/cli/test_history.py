@@ -23,7 +23,7 @@ def add_shipping_phrase(tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_after_import_the_shops_own_answer_to_shipping_comes_first(tmp_path, capsys):
+def test_after_import_the_shops_own_answer_to_shipping_comes_first(user_starter_phrases, tmp_path, capsys):
     add_shipping_phrase(tmp_path, capsys)
     assert main(["phrases", "suggest", "什么时候能发货呢", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["title"] == "发货时间"  # the starter phrase, by its words
@@ -62,7 +62,7 @@ def test_a_csv_with_chinese_headers_is_read(tmp_path, capsys):
     assert "imported 2 message(s)" in capsys.readouterr().out
 
 
-def test_batch_suggestions_come_one_line_per_message_in_order(tmp_path, capsys):
+def test_batch_suggestions_come_one_line_per_message_in_order(user_starter_phrases, tmp_path, capsys):
     asked = tmp_path / "asked.jsonl"
     asked.write_text('{"text": "宝宝脚长13厘米穿多大"}\n{"text": "什么时候发货", "conversation": "a"}\n{"text": ""}\n'
                      '\n{"text": "能退款吗"}\n', encoding="utf-8")

@@ -8,13 +8,13 @@ from app import config
 from app.cli.main import main
 
 
-def test_search_prints_the_palettes_best_match_first(capsys):
+def test_search_prints_the_palettes_best_match_first(user_starter_phrases, capsys):
     assert main(["phrases", "search", "tkl"]) == 0  # pinyin initials of 退款流程
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("退款流程\t[tk]\t售后/退款\t亲，您在订单页面")
 
 
-def test_search_json_has_the_fields_a_script_needs(capsys):
+def test_search_json_has_the_fields_a_script_needs(user_starter_phrases, capsys):
     assert main(["phrases", "search", "thdz", "--json", "--limit", "3"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert 1 <= len(found) <= 3
@@ -36,13 +36,13 @@ def test_search_on_a_corrupt_store_names_the_file_and_leaves_it(capsys):
     assert store.read_bytes() == b"not a database " * 100
 
 
-def test_suggest_prints_what_the_composer_would_offer(capsys):
+def test_suggest_prints_what_the_composer_would_offer(user_starter_phrases, capsys):
     assert main(["phrases", "suggest", "在吗\n宝宝脚长13厘米穿多大", "--top", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and {line.split("\t")[0] for line in lines} == {"尺码推荐", "量脚方法"}
 
 
-def test_suggest_json_explains_why(capsys):
+def test_suggest_json_explains_why(user_starter_phrases, capsys):
     assert main(["phrases", "suggest", "什么时候发货", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found[0]["title"] == "发货时间" and found[0]["reasons"] == ["words: 发货"]
@@ -56,7 +56,7 @@ def test_suggest_with_nothing_to_go_on_says_why_and_exits_1(capsys):
 AHK = "::fh::亲，今天发\n::new1::新的短语{Enter}第二行\n::bad::{Left}\n^j::x\n"
 
 
-def test_import_with_bad_lines_reports_each_and_imports_nothing(tmp_path, capsys):
+def test_import_with_bad_lines_reports_each_and_imports_nothing(user_starter_phrases, tmp_path, capsys):
     source = tmp_path / "mine.ahk"
     source.write_text(AHK, encoding="utf-8")
     assert main(["phrases", "import", str(source)]) == 1
@@ -67,7 +67,7 @@ def test_import_with_bad_lines_reports_each_and_imports_nothing(tmp_path, capsys
     assert main(["phrases", "search", "new1"]) == 1  # not in the library
 
 
-def test_skip_bad_imports_the_good_lines_once_into_the_group_given(tmp_path, capsys):
+def test_skip_bad_imports_the_good_lines_once_into_the_group_given(user_starter_phrases, tmp_path, capsys):
     source = tmp_path / "mine.ahk"
     source.write_text(AHK, encoding="utf-8")
     assert main(["phrases", "import", str(source), "--skip-bad", "--group", "导入/AHK"]) == 0
@@ -88,13 +88,15 @@ def test_dry_run_changes_nothing(tmp_path, capsys):
     assert main(["phrases", "search", "cmb"]) == 1
 
 
-def test_export_then_import_into_a_fresh_library_is_identical(tmp_path, capsys, monkeypatch):
+def test_export_then_import_into_a_fresh_library_is_identical(user_starter_phrases, tmp_path, capsys, monkeypatch):
     target = tmp_path / "out" / "library.json"
     assert main(["phrases", "export", str(target)]) == 0
     assert "exported 20 phrase(s)" in capsys.readouterr().out
     original = json.loads(target.read_text(encoding="utf-8"))
     monkeypatch.setenv("KEFUDESK_DATA_DIR", str(tmp_path / "other-desk"))
-    # the other desk starts with the same starter library: every phrase is a duplicate, none doubled
+    # the other desk's library starts empty: every phrase is new; a second import finds each a duplicate, none doubled
+    assert main(["phrases", "import", str(target)]) == 0
+    assert "20 new, 0 duplicate(s), 0 bad" in capsys.readouterr().out
     assert main(["phrases", "import", str(target)]) == 0
     assert "0 new, 20 duplicate(s), 0 bad" in capsys.readouterr().out
     assert main(["phrases", "export", str(tmp_path / "again.json")]) == 0

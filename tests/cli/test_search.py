@@ -73,3 +73,22 @@ def test_a_search_without_days_does_not_load_the_review_desk():
     loaded = {line.split("|")[-1].strip() for line in started.stderr.splitlines() if "|" in line}
     assert "app.store.search_file" in loaded and "app.desk.review" not in loaded and "pypinyin" not in loaded
     assert "sqlalchemy" not in loaded  # this computer's store read with plain sqlite3 (app/store/search_file.py)
+
+
+def test_imported_history_is_found_after_the_live_messages_and_marked_as_history(tmp_path, capsys):
+    fill()
+    chats = tmp_path / "chats.jsonl"
+    chats.write_text('{"conversation": "old1", "from": "buyer", "text": "去年也想退款", "buyer": "果果妈"}\n'
+                     '{"conversation": "old1", "from": "agent", "text": "好的亲", "agent": "小王", '
+                     '"time": "2025-11-11T10:00:00+08:00"}\n', encoding="utf-8")
+    assert main(["history", "import", str(chats)]) == 0
+    capsys.readouterr()
+    assert main(["search", "退款", "--direction", "in"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("in     我要【退款】，鞋子开胶了")
+    assert lines[1] == "history -  果果妈  buyer  去年也想【退款】"
+    assert main(["search", "好的", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["messages"] == [] and [(h["conversation"], h["from"], h["agent"]) for h in found["history"]] == [
+        ("old1", "agent", "小王")]
+    assert found["history"][0]["at"] == "2025-11-11T02:00:00+00:00"

@@ -20,6 +20,8 @@ from app.desk.session import DeskSession, ShopAccount
 from app.ui.bridge import DeskBridge
 from app.ui.main_window import MainWindow
 
+from tests.conftest import with_starter_phrases
+
 
 class RecordingListener:
     """A headless desk's listener (a DeskListener, as the Qt bridge is) that keeps what tests look at."""
@@ -90,7 +92,7 @@ def open_desk(qtbot, sim: SimServer, tmp_path: Path):
     opened: list[Desk] = []
 
     def factory(store_path: Path = tmp_path / "desk.db") -> Desk:
-        store = open_store(store_path)
+        store = with_starter_phrases(open_store(store_path))  # the demo shop's, as `kefudesk` on the demo adds them
         bridge = DeskBridge()
         user, password = sim.credentials
         session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), bridge)

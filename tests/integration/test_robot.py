@@ -15,6 +15,7 @@ from app.store.engine import open_store
 from app.desk.robot import RobotRule, RobotSettings
 from app.desk.session import DeskSession, ShopAccount
 
+from tests.conftest import with_starter_phrases
 from tests.integration.conftest import RecordingListener
 
 pytestmark = pytest.mark.integration
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def desk(qtbot, sim, tmp_path):
-    store = open_store(tmp_path / "desk.db")
+    store = with_starter_phrases(open_store(tmp_path / "desk.db"))  # the demo shop's: its rules answer with them
     listener = RecordingListener()
     user, password = sim.credentials
     session = DeskSession(store, ShopAccount(sim.url, sim.shop_id, user, password), MemorySecretStore(), listener)

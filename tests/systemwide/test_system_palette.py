@@ -14,6 +14,7 @@ from app.store.clips import clips
 from app.store.engine import open_store
 from app.systemwide import Desktop
 
+from tests.conftest import with_starter_phrases
 from tests.systemwide.test_x11 import desktop, eventually, press, x_client, xdisplay  # noqa: F401 - the fixtures
 
 
@@ -71,7 +72,10 @@ def kept_copy(tmp_path, text: str) -> bool:  # noqa: ANN001
 
 
 def start_palette(display: str, tmp_path, *args: str) -> subprocess.Popen:  # noqa: ANN001
-    """`kefudesk palette` on the test's X server, with its own data and config dirs, in English."""
+    """`kefudesk palette` on the test's X server, with its own data and config dirs, in English; its store holds the
+    demo's starter phrases (发货时间 fh, 物流查询 wl…) the tests fire."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    with_starter_phrases(open_store(tmp_path / "data" / "kefudesk.db")).close()
     env = os.environ | {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KEFUDESK_DATA_DIR": str(tmp_path / "data"),
                         "KEFUDESK_CONFIG_DIR": str(tmp_path / "config")}
     return subprocess.Popen([sys.executable, "-m", "app", "palette", *args, "--lang", "en"], env=env,

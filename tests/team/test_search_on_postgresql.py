@@ -53,3 +53,25 @@ def test_a_days_kpis_read_from_postgresql(pg_url):
         assert (li.agent, li.first_times, li.times, li.within_40) == ("小李", [12], [12, 50], 0.5)
     finally:
         store.close()
+
+
+def test_imported_history_is_searched_and_listed_as_past_chats_on_postgresql(pg_url):
+    from app.store.history import HistoryMessage, add_history, past_chats
+    from app.store.search import search_history
+
+    store = open_store(pg_url)
+    try:
+        add_history(store, [HistoryMessage("h1", 1, "buyer", "去年的鞋子开胶了", T0 - timedelta(days=300), "果果妈"),
+                            HistoryMessage("h1", 2, "agent", "亲，开胶包退", None, "果果妈", "小李"),
+                            HistoryMessage("h2", 1, "buyer", "开了胶怎么办", None, "乐乐妈")])
+        texts = lambda q, **kw: [h.text for h in search_history(store, q, SearchFilter(**kw))]  # noqa: E731
+        assert texts("开胶") == ["去年的鞋子开胶了", "亲，开胶包退"]  # the one with a time first; 开了胶 is no 开胶
+        assert texts("开胶", direction="out") == ["亲，开胶包退"] and texts("开胶", buyer_nick="乐乐妈") == []
+        with store.engine.connect() as c:
+            indexes = {r[0] for r in c.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = "
+                                                       "'history_message'")}
+        assert {"ix_history_message_search", "ix_history_message_buyer"} <= indexes
+        found = past_chats(store, "b9", "果果妈")
+        assert [(c.conversation, c.imported, c.messages) for c in found] == [("h1", True, 2)]
+    finally:
+        store.close()

@@ -15,18 +15,22 @@ from app.ui.keys.keymap import Keymap
 from app.ui.main_window import MainWindow
 
 from app import domain
+from tests.conftest import with_starter_phrases
 
 NOW = datetime.now(UTC)
 
 
 @pytest.fixture
 def desk(qtbot, tmp_path):
-    """desk(*messages, keys=None): a window with one chat (c1, buyer tb_小美妈妈) holding messages, opened and
-    focused; keys: the keymap it starts with (the defaults without)."""
+    """desk(*messages, keys=None, starter=True): a window with one chat (c1, buyer tb_小美妈妈) holding messages,
+    opened and focused; keys: the keymap it starts with (the defaults without); starter: the demo's starter phrases
+    in its library (else it starts empty, as a new shop's does)."""
     opened = []
 
-    def make(*messages: domain.Message, keys: Keymap | None = None) -> MainWindow:
+    def make(*messages: domain.Message, keys: Keymap | None = None, starter: bool = True) -> MainWindow:
         store = open_store(tmp_path / "desk.db")
+        if starter:
+            with_starter_phrases(store)
         store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
         for message in messages:
             store.ingest_message(message)

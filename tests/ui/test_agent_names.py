@@ -20,7 +20,7 @@ from app.ui.main_window import MainWindow
 from app.ui.review_window import ReviewWindow
 
 from app import domain
-from tests.conftest import replies_stored
+from tests.conftest import replies_stored, with_starter_phrases
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 START = datetime.now(UTC) - timedelta(minutes=20)
@@ -29,7 +29,7 @@ START = datetime.now(UTC) - timedelta(minutes=20)
 @pytest.fixture
 def window(qtbot, tmp_path):
     """The demo's agent (login demo, 小雪 at the shop) after a shift: 小王 answered the buyer first, then this desk."""
-    store = open_store(tmp_path / "desk.db")
+    store = with_starter_phrases(open_store(tmp_path / "desk.db"))
     # what a login and the shop's agent list left in the store (LoginKeeper.login, DeskSession._learn_names)
     for agent_id, name in (("agent-demo", "小雪"), ("demo", "小雪"), ("agent-xiaowang", "小王")):
         store.ensure_agent(agent_id, "demo", name)

@@ -128,3 +128,15 @@ def test_a_phrase_file_chosen_opens_in_the_phrase_managers_preview(qtbot, desk, 
     made.accept()
     qtbot.waitUntil(lambda: window.findChild(ImportDialog) is not None)
     assert window.findChild(ImportDialog).isVisible()
+
+
+def test_the_phrases_page_says_whether_the_library_is_empty_or_holds_the_demos_examples(qtbot, desk):
+    window = desk(starter=False)  # a new shop's store
+    empty = FirstRunWizard(window, window.issue_desk, "en", phrases=len(window.phrases.phrases))
+    assert empty.phrases_page.intro.text().startswith("Your phrase library is empty.")
+    assert "Ctrl+Shift+K" in empty.phrases_page.intro.text() and "examples" not in empty.phrases_page.intro.text()
+    empty.deleteLater()
+    demo = FirstRunWizard(window, window.issue_desk, "en", phrases=20)  # the demo brought its starter phrases
+    assert "already holds 20 phrase(s)" in demo.phrases_page.intro.text()
+    assert "delete them in the phrase manager" in demo.phrases_page.intro.text()
+    demo.deleteLater()

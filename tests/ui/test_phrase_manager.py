@@ -13,12 +13,13 @@ from app.ui.models.phrase_table import ABBREVIATION, GROUP, SLOT, TITLE, PhraseR
 from app.ui.phrase_editor import PhraseEditor
 from app.ui.phrase_manager import PhraseManager
 
+from tests.conftest import with_starter_phrases
 from tests.ui.conftest import when_modal
 
 
 @pytest.fixture
 def manager(qtbot, tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     win = PhraseManager(PhraseBook(store))
     qtbot.addWidget(win)
     with qtbot.waitActive(win):  # activation is asynchronous: wait for it

@@ -21,7 +21,7 @@ from app.desk.phrases import PhraseBook
 
 from app.ui.system_palette import SystemPalette
 
-from tests.conftest import ime_type
+from tests.conftest import ime_type, with_starter_phrases
 
 
 class RecordingDesktop:
@@ -63,7 +63,7 @@ class RecordingDesktop:
 
 @pytest.fixture
 def palette(qtbot, tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     desktop = RecordingDesktop()
     system = SystemPalette(desktop, PhraseBook(store), ClipHistory(store, clock=now_utc), shop="小鹿童鞋", agent="小李")
     system.problems = []

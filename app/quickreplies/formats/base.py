@@ -17,7 +17,7 @@ GROUP_MARK, TITLE_MARK = "kefudesk-group:", "kefudesk-title:"  # comments our AH
 VARIANT_MARK = "kefudesk-variant:"  # our AHK export's further texts of the hotstring above: AutoHotKey reads none
 # A code a phrase is typed by in another tool but not in the desk (a trigger with spaces, an Espanso match's further
 # triggers): kept in this tag, so an export writes it again and the palette finds the phrase by it. (Before
-# migration 0015, a text sharing its code with an earlier one was a phrase of its own with this tag; now it is a
+# migration 0016, a text sharing its code with an earlier one was a phrase of its own with this tag; now it is a
 # variant of that phrase.)
 CODE_TAG = "编码:"
 

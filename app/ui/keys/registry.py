@@ -99,6 +99,7 @@ ACTIONS: tuple[Action, ...] = (
     _desk("import_orders", "Ctrl+Shift+O", QT_TRANSLATE_NOOP("MainWindow", "Import the shop's &order export…"),
           "file"),
     _desk("phrase_manager", "Ctrl+Shift+K", QT_TRANSLATE_NOOP("MainWindow", "Phrase &manager…"), "file"),
+    _desk("import_history", "Ctrl+Alt+H", QT_TRANSLATE_NOOP("MainWindow", "Import &past chats (history)…"), "file"),
     _desk("robot", "Ctrl+Shift+B", QT_TRANSLATE_NOOP("MainWindow", "&Robot first answer…"), "file"),
     _desk("robot_review", "Ctrl+Shift+Y", QT_TRANSLATE_NOOP("MainWindow", "Re&view the robot's answers…"), "file"),
     _desk("word_lists", "Ctrl+Shift+G", QT_TRANSLATE_NOOP("MainWindow", "&Banned and urgent words…"), "file"),

@@ -1,5 +1,5 @@
-"""What a search of every stored chat found, as a list model: messages newest first, then buyers, order nos.
-and issue notes. Each row's text is the plain hit (what a screen reader says); HtmlRole gives the head line and
+"""What a search of every stored chat found, as a list model: messages newest first, then the imported past chats'
+(marked as history), then buyers, order nos. and issue notes. Each row's text is the plain hit (what a screen reader says); HtmlRole gives the head line and
 the hit in its context with the matched words marked, which the search window's delegate draws. Its words are
 the search window's (one translation context for the window and its list)."""
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from app.store.search_hits import MessageHit, OtherHit
+from app.store.search_hits import HistoryHit, MessageHit, OtherHit
 
 from app.ui.buyer_text import isolated, shown
 from app.ui.models.record_list import RecordList
@@ -45,12 +45,12 @@ def marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return ("…" if first else "") + "".join(out).replace("\n", " ") + ("…" if last < len(text) else "")
 
 
-class SearchResults(RecordList[MessageHit | OtherHit]):
+class SearchResults(RecordList[MessageHit | HistoryHit | OtherHit]):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)
         self._shown: list[tuple[str, str]] = []  # (plain, html) per hit, worked out once
 
-    def set_rows(self, rows: Sequence[MessageHit | OtherHit]) -> None:
+    def set_rows(self, rows: Sequence[MessageHit | HistoryHit | OtherHit]) -> None:
         """A new search's results, each worked out before the views hear of them."""
         shown = [self._row(hit) for hit in rows]
         self.beginResetModel()
@@ -58,7 +58,7 @@ class SearchResults(RecordList[MessageHit | OtherHit]):
         self.endResetModel()
 
     @staticmethod
-    def _row(hit: MessageHit | OtherHit) -> tuple[str, str]:
+    def _row(hit: MessageHit | HistoryHit | OtherHit) -> tuple[str, str]:
         if isinstance(hit, MessageHit):
             who = {"in": translate("SearchWindow", "buyer"), "out": translate("SearchWindow", "agent"),
                    "robot": translate("SearchWindow", "robot"), "system": translate("SearchWindow", "system")}
@@ -66,6 +66,12 @@ class SearchResults(RecordList[MessageHit | OtherHit]):
             head = html.escape(f"{when} · {isolated(hit.buyer_nick)} · {who.get(hit.message.direction, '')}")
             body = marked(hit.message.text, hit.spans)
             plain = hit.message.text
+        elif isinstance(hit, HistoryHit):  # imported past chats: said so first, their time only when the file gave one
+            who = {"buyer": translate("SearchWindow", "buyer"), "agent": translate("SearchWindow", "agent")}
+            when = hit.at.astimezone().strftime("%Y-%m-%d %H:%M") if hit.at is not None else ""
+            parts = [translate("SearchWindow", "History"), when, isolated(hit.buyer), who.get(hit.sender, "")]
+            head = html.escape(" · ".join(p for p in parts if p))
+            body, plain = marked(hit.text, hit.spans), hit.text
         else:
             kinds = {"buyer": translate("SearchWindow", "Buyer"), "order": translate("SearchWindow", "Order"),
                      "issue": translate("SearchWindow", "Issue")}

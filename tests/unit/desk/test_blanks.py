@@ -18,6 +18,7 @@ from app.desk.robot import RobotChoice, RobotRule
 from app.desk.session import DeskSession, ShopAccount
 
 from app import domain
+from tests.conftest import with_starter_phrases
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
@@ -29,7 +30,7 @@ class Quiet:
 
 @pytest.fixture
 def session(tmp_path):
-    store = open_store(tmp_path / "desk.db")
+    store = with_starter_phrases(open_store(tmp_path / "desk.db"))
     store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", NOW))
     store.ingest_message(domain.Message("m1", "c1", "in", "【急】我的【订单号】在哪看？", NOW))
     desk = DeskSession(store, ShopAccount("http://127.0.0.1:9", "s", "小李"), MemorySecretStore(), Quiet(),

@@ -10,10 +10,12 @@ from app.store.engine import open_store
 
 from app.desk.phrases import PhraseBook, PhraseRejected
 
+from tests.conftest import with_starter_phrases
+
 
 @pytest.fixture
 def book(tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     yield PhraseBook(store)
     store.close()
 

@@ -8,22 +8,56 @@ from app.store.engine import open_store
 from app.desk.phrases import PhraseBook, chat_values
 
 from app import domain
+from tests.conftest import with_starter_phrases
 
 NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 
 
-def test_a_new_store_gets_the_starter_library_once(tmp_path):
+def test_a_new_library_starts_empty_and_stays_so(tmp_path):
     store = open_store(tmp_path / "k.db")
     PhraseBook(store, clock=lambda: NOW)
-    book = PhraseBook(store, clock=lambda: NOW)  # the second start must not add it again
+    book = PhraseBook(store, clock=lambda: NOW)  # no start of the desk brings the demo's phrases into a shop's store
+    assert book.phrases == [] and store.phrases() == [] and book.groups() == []
+    assert book.search("hi") == [] and book.suggest("在吗") == [] and book.by_abbreviation("hi") is None
+    store.close()
+
+
+def test_the_demo_brings_its_starter_phrases_once_and_a_deleted_one_never_comes_back(tmp_path):
+    from app.desk.demo import add_starter_phrases
+
+    store = open_store(tmp_path / "k.db")
+    assert add_starter_phrases(store) == len(STARTER)
+    book = PhraseBook(store, clock=lambda: NOW)
     assert len(book.phrases) == len(STARTER)
     assert book.in_slot("售中/物流", 1).title == "发货时间"
     assert "售后/退款" in book.groups()
+    book.delete([book.by_abbreviation("hp").id])
+    assert add_starter_phrases(store) == 0  # the demo started again
+    store.close()
+    store = open_store(tmp_path / "k.db")  # and the desk restarted
+    assert add_starter_phrases(store) == 0
+    again = PhraseBook(store, clock=lambda: NOW)
+    assert again.by_abbreviation("hp") is None and len(again.phrases) == len(STARTER) - 1
+    again.delete([p.id for p in again.phrases])  # every one deleted: an empty library is the shop's choice too
+    assert add_starter_phrases(store) == 0 and PhraseBook(store).phrases == []
+    store.close()
+
+
+def test_a_store_that_had_phrases_before_the_demo_marked_them_gets_none_added(tmp_path):
+    """A store the desk used before the starter phrases became the demo's: its library is the shop's, whatever is
+    in it, and the demo adds nothing to it, now or after the shop empties it."""
+    from app.desk.demo import add_starter_phrases
+
+    store = open_store(tmp_path / "k.db")
+    store.add_phrases([Phrase(0, "我们的欢迎语", "亲，欢迎光临～", "问候", "wh", 1)])
+    assert add_starter_phrases(store) == 0
+    store.delete_phrases([p.id for p in store.phrases()])
+    assert add_starter_phrases(store) == 0 and store.phrases() == []
     store.close()
 
 
 def test_using_a_phrase_counts_and_survives_a_restart(tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     book = PhraseBook(store, clock=lambda: NOW)
     phrase = book.by_abbreviation("FH")  # abbreviations ignore case
     book.used(phrase)
@@ -35,7 +69,7 @@ def test_using_a_phrase_counts_and_survives_a_restart(tmp_path):
 
 
 def test_a_use_counted_in_the_book_shows_before_the_store_is_read_again(tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     book = PhraseBook(store, clock=lambda: NOW)
     told = []
     book.use_listeners.append(told.append)
@@ -83,7 +117,7 @@ def test_a_complaining_buyer_is_not_suggested_a_review_invitation_unless_the_sho
 
     from app.desk.phrases import invites_review, not_for_complaints
 
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     book = PhraseBook(store, clock=lambda: NOW)
     invite = next(p for p in book.phrases if p.title == "邀请好评")
     assert invites_review(invite) and not_for_complaints(invite)

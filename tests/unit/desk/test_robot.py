@@ -14,13 +14,14 @@ from app.store.records import ConversationSummary
 from app.desk.robot import Robot, RobotRule, RobotSettings, RobotSettingsInvalid, parse_settings
 
 from app import domain
+from tests.conftest import with_starter_phrases
 
 NOW = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def robot(tmp_path):
-    store = open_store(tmp_path / "desk.db")
+    store = with_starter_phrases(open_store(tmp_path / "desk.db"))
     bot = Robot(store, clock=lambda: NOW, values=lambda chat: {"buyer": chat.buyer_nick, "agent": "小美",
                                                                    "shop": "小鹿童鞋"})
     yield bot

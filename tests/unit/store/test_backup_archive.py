@@ -40,7 +40,8 @@ def busy_store(store):
 def _tables_in(path):
     with sqlite3.connect(path) as c:
         names = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                         "'sqlite_%' AND name NOT LIKE 'message_fts%' AND name != 'alembic_version'")]
+                                         "'sqlite_%' AND name NOT LIKE 'message_fts%' AND name NOT LIKE 'history_fts%' "
+                                         "AND name != 'alembic_version'")]
         counts = {name: c.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
     c.close()
     return counts

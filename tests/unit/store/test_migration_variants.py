@@ -1,4 +1,4 @@
-"""Migration 0015 (variants): a store of 0014, where an import kept each text sharing a code as a phrase of its own
+"""Migration 0016 (variants): a store of 0014, where an import kept each text sharing a code as a phrase of its own
 tagged 编码:<code>, opens with those texts as variants of the phrase that has the code, in the order imported."""
 
 import sqlite3

@@ -15,9 +15,10 @@ from app.store import engine as store_engine
 from app.store import fts
 from app.store.audit_log import AuditLog
 from app.store.engine import open_store
+from app.store.history import past_chats
 from app.store.issues import IssueStore
 from app.store.review import notes, reviews
-from app.store.search import search_messages
+from app.store.search import search_history, search_messages
 
 from app import domain
 
@@ -71,6 +72,8 @@ SEED = [
              "'好例子', 'good')"),
     ("0012", f"UPDATE shop_order SET paid_at = '{T}', buyer_note = '请发顺丰', seller_memo = '已补运费', "
              "receiver_name = '李女士', receiver_phone = '13800138000' WHERE no = '3698001'"),
+    ("0014", "INSERT INTO history_message (conversation, seq, sender, text, at, buyer, agent) VALUES "
+             "('h1', 1, 'buyer', '去年的鞋子也开胶了', NULL, 'tb_果果妈', '')"),
 ]
 
 
@@ -129,6 +132,9 @@ def test_a_store_from_an_earlier_schema_keeps_every_row_and_works(tmp_path, revi
         if revision >= "0009":
             assert [r.score for r in reviews(s, conversation_ids=["c1"])] == [90]
             assert [n.text for n in notes(s, [2])] == ["好例子"]
+        if revision >= "0014":  # imported before the history had its search index: found all the same
+            assert [(h.conversation, h.text) for h in search_history(s, "开胶")] == [("h1", "去年的鞋子也开胶了")]
+            assert [(c.conversation, c.imported) for c in past_chats(s, "b1", "tb_果果妈")][-1] == ("h1", True)
         order = s.order("3698001")
         if revision >= "0012":
             assert (order.paid_at, order.buyer_note, order.seller_memo) == (T_AWARE, "请发顺丰", "已补运费")

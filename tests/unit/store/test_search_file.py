@@ -1,6 +1,7 @@
 """The command line's plain-sqlite3 search finds hit for hit what the ORM's search finds: the same messages in
 the same order with the same records, buyers and highlights, through every filter, the index's pages and the
-not-yet-indexed tail; the same buyers and orders; and it steps aside for a store of another schema."""
+not-yet-indexed tail; the same imported past chats' messages; the same buyers and orders; and it steps aside for a
+store of another schema."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from app.store import models as m
 from app.store.engine import open_store
 from app.store.fts import index_pending
-from app.store.search import search_messages, search_others
+from app.store.history import HistoryMessage, add_history
+from app.store.search import search_history, search_messages, search_others
 from app.store.search_file import NotReadable, search_file
 from app.store.search_hits import SearchFilter
 
@@ -45,6 +48,19 @@ def store(tmp_path_factory):
                                         agent=agent))
         if n == 1299:
             assert index_pending(s) == 1300
+    # imported past chats: 600 messages, some without a time, buyers by nick (one with an issue); the last 150
+    # imported after the index caught up
+    with s.writing() as w:  # an issue of buyer b1 (a live chat's and an imported chat's buyer)
+        w.add(m.Issue(stage="after_sale", category="partial_refund", severity="normal", buyer_id="b1",
+                      buyer_nick="买家1_退", owner="agent-li", state="open", opened_at=T0, note="鞋子开胶"))
+    past = [HistoryMessage(f"h{n // 6}", n % 6, "buyer" if n % 2 == 0 else "agent",
+                           "".join(rng.choices(CHARS, k=rng.randint(2, 8))) + ("" if n % 53 else " 100%_off/退"),
+                           None if n % 7 == 0 else T0 + timedelta(minutes=3 * n), ("买家1_退", "果果妈", "买家5_", "")[n % 4],
+                           "" if n % 2 == 0 else rng.choice(("agent-li", "小王"))) for n in range(600)]
+    add_history(s, past[:450])
+    while index_pending(s):
+        pass
+    add_history(s, past[450:])
     yield s, path
     s.close()
 
@@ -62,10 +78,13 @@ def test_every_query_finds_hit_for_hit_what_the_orm_finds(store, where):
     s, path = store
     for query in QUERIES:
         for limit in (1, 7, 50, 400):
-            hits, others = search_file(path, query, where, limit)
+            hits, history, others = search_file(path, query, where, limit)
             assert hits == search_messages(s, query, where, limit=limit), (query, limit)
+            assert history == search_history(s, query, where, limit=limit), (query, limit)
             assert others == search_others(s, query), query
-    assert any(search_file(path, q, where, 50)[0] for q in QUERIES) or where.has_issue, "the filter lets hits through"
+    assert any(search_file(path, q, where, 50)[0] for q in QUERIES), "the filter lets hits through"
+    assert any(search_file(path, q, where, 50)[1] for q in QUERIES) or where.direction == "robot" or where.buyer_id, (
+        "the filter lets history through")
 
 
 def test_a_query_too_long_is_refused_as_the_orm_refuses_it(store):

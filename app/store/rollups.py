@@ -1,0 +1,344 @@
+"""The KPIs' rollups (docs/kpis.md): each chat's answered runs, and each agent's local day rolled up from them, so a
+year's figures merge 365 days per agent instead of reading millions of messages.
+
+Kept in step on every write of messages: refresh(s, chat ids) in the writer's own transaction recomputes those
+chats' answers from all their messages (a chat's first answer does not depend on any range) and the days they
+touch. Kept per time zone (a local day is the zone's): ensure() registers a zone and builds it in short
+transactions the first time its KPIs are read; from the registration on, every write keeps it too.
+
+    ensure(store, zone_key(tz))
+    for cell in days(store, zone, first, last): …      # one agent's local day
+    converted(store, zone, first, last, window)       # (agent, day, chat) with an order paid in the window
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import and_, delete, exists, func, insert, literal, select, update
+from sqlalchemy.orm import Session
+
+from app.store import models as m
+from app.store.models import as_utc
+from app.store.upsert import insert_new
+
+if TYPE_CHECKING:
+    from app.store.store import Store  # the store calls refresh(): only its type here
+
+ROBOT = "robot"  # whom an answer of direction "robot" belongs to
+CHUNK = 500  # chats per statement: far below any bound-parameter limit
+_BUILD_CHATS = 2_000  # chats per transaction while a zone is built: a desk's write waits for one such at most
+_BUILD_DAYS = 7  # local days per transaction when the built zone's days are rolled up
+_PG_LOCK = 20_020_015  # PostgreSQL: one writer of the rollups at a time (two desks' ingests of one chat)
+_ZONE, _ANSWER, _DAY = m.KpiZone.__table__, m.KpiAnswer.__table__, m.KpiDay.__table__
+_MESSAGE, _CHAT, _ORDER = m.Message.__table__, m.Conversation.__table__, m.Order.__table__
+
+
+def runs(said: Iterable[tuple[datetime, str, str]]) -> Iterator[tuple[str, datetime, datetime, bool]]:
+    """A chat's answered runs, from all its messages in order: (who answered, when the run began, when it was
+    answered, whether it was that answerer's first answer in the chat). A run is a buyer's message and the buyer's
+    messages after it until an answer (an agent's, or the robot's); system lines neither start nor end one."""
+    run_start: datetime | None = None
+    answered_by: set[str] = set()
+    for at, direction, sender in said:
+        if direction == "in":
+            if run_start is None:
+                run_start = at
+        elif direction == "out" or direction == "robot":
+            agent = ROBOT if direction == "robot" else (sender or "?")
+            if run_start is not None:
+                yield agent, run_start, at, agent not in answered_by
+                run_start = None
+            answered_by.add(agent)
+
+
+# --- zones ----------------------------------------------------------------------------------------------------
+
+_OFFSET = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
+
+
+def zone_key(tz: tzinfo | None) -> str:
+    """The name rollups are kept under for this zone: an IANA name, "UTC" or "UTC+08:00"; None: the machine's."""
+    if tz is None:
+        return _machine_zone()
+    key = getattr(tz, "key", None)
+    if isinstance(key, str) and key:
+        return key
+    offset = tz.utcoffset(None)
+    if offset is None:
+        raise ValueError(f"a zone without a name or fixed offset: {tz!r}")
+    if not offset:
+        return "UTC"
+    sign, minutes = ("-", -offset) if offset < timedelta(0) else ("+", offset)
+    total = int(minutes.total_seconds()) // 60
+    return f"UTC{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def zone_of(key: str) -> tzinfo:
+    if key == "UTC":
+        return UTC
+    fixed = _OFFSET.match(key)
+    if fixed:
+        minutes = int(fixed[2]) * 60 + int(fixed[3])
+        return timezone(timedelta(minutes=minutes if fixed[1] == "+" else -minutes))
+    return ZoneInfo(key)
+
+
+def _machine_zone() -> str:
+    """The machine's zone by name (TZ, else /etc/localtime's link), else its offset now."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    local = datetime.now().astimezone().tzinfo
+    assert local is not None
+    return zone_key(timezone(local.utcoffset(None) or timedelta(0)))
+
+
+class _Days:
+    """Local days of UTC times in one zone, converted once per quarter hour (every zone's offset is a multiple
+    of 15 minutes)."""
+
+    def __init__(self, key: str) -> None:
+        self.tz = zone_of(key)
+        self.seen: dict[int, date] = {}
+
+    def of(self, at: datetime) -> date:
+        quarter = int(at.timestamp()) // 900
+        day = self.seen.get(quarter)
+        if day is None:
+            day = self.seen[quarter] = at.astimezone(self.tz).date()
+        return day
+
+
+# --- keeping them in step --------------------------------------------------------------------------------------
+
+def refresh(s: Session, conversation_ids: Iterable[str]) -> None:
+    """Recompute these chats' answers and the days they touch, in the writer's transaction, in every kept zone
+    (call it after any write that adds, changes or removes a chat's messages)."""
+    ids = sorted(set(conversation_ids))
+    if not ids:
+        return
+    zones = list(s.execute(select(_ZONE.c.zone)).scalars())
+    if not zones:
+        return
+    s.flush()  # the ORM's pending changes (a reply just added) are what the answers are read from
+    _lock(s)
+    for zone in zones:
+        cells: set[tuple[date, str]] = set()
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            cells |= _rewrite_answers(s, zone, _ANSWER.c.conversation_id.in_(chunk),
+                                      _MESSAGE.c.conversation_id.in_(chunk))
+        _roll_up(s, zone, sorted(cells))
+
+
+def _lock(s: Session) -> None:
+    if s.get_bind().dialect.name == "postgresql":  # SQLite: the write transaction already holds the whole store
+        s.execute(select(func.pg_advisory_xact_lock(_PG_LOCK)))
+
+
+def _rewrite_answers(s: Session, zone: str, old: object, messages: object) -> set[tuple[date, str]]:
+    """Replace the answers of the chats `old` selects (kpi_answer) with those of their messages (`messages`
+    selects them); the (day, agent) cells either touches."""
+    where = and_(_ANSWER.c.zone == zone, old)  # type: ignore[arg-type]
+    cells = {(r[0], r[1]) for r in s.execute(select(_ANSWER.c.day, _ANSWER.c.agent).where(where).distinct())}
+    s.execute(delete(_ANSWER).where(where))
+    query = (select(_MESSAGE.c.conversation_id, _MESSAGE.c.sent_at, _MESSAGE.c.direction, _MESSAGE.c.agent)
+             .where(messages).order_by(_MESSAGE.c.conversation_id, _MESSAGE.c.id))  # type: ignore[arg-type]
+    days = _Days(zone)
+    rows: list[dict[str, object]] = []
+    current, said = None, []
+    for cid, at, direction, agent in [*s.execute(query), (None, None, None, None)]:
+        if cid != current:
+            if current is not None:
+                rows.extend(_answers(zone, current, said, days))
+            current, said = cid, []
+        if cid is not None:
+            said.append((as_utc(at), direction, agent or ""))
+    if rows:
+        s.execute(insert(_ANSWER), rows)
+    return cells | {(r["day"], r["agent"]) for r in rows}  # type: ignore[misc]
+
+
+def _answers(zone: str, cid: str, said: Sequence[tuple[datetime, str, str]], days: _Days) -> list[dict[str, object]]:
+    seen: set[tuple[str, date]] = set()
+    rows: list[dict[str, object]] = []
+    for seq, (agent, run_start, answered_at, first) in enumerate(runs(said)):
+        day = days.of(answered_at)
+        rows.append({"zone": zone, "conversation_id": cid, "seq": seq, "agent": agent, "day": day,
+                     "answered_at": answered_at,
+                     "seconds": (answered_at - run_start).total_seconds(), "first": first,
+                     "day_first": (agent, day) not in seen})
+        seen.add((agent, day))
+    return rows
+
+
+def _roll_up(s: Session, zone: str, cells: Sequence[tuple[date, str]]) -> None:
+    """Rewrite these (day, agent) rollups from their answers."""
+    for day, agent in cells:
+        rows = s.execute(select(_ANSWER.c.conversation_id, _ANSWER.c.seconds, _ANSWER.c.first)
+                         .where(_ANSWER.c.zone == zone, _ANSWER.c.day == day, _ANSWER.c.agent == agent)).all()
+        s.execute(delete(_DAY).where(_DAY.c.zone == zone, _DAY.c.day == day, _DAY.c.agent == agent))
+        if rows:
+            s.execute(insert(_DAY), [_cell(zone, day, agent, rows)])
+
+
+def _cell(zone: str, day: date, agent: str, rows: Iterable[Sequence[object]]) -> dict[str, object]:
+    first_of: dict[str, float] = {}
+    longest: dict[str, float] = {}
+    times, first_times = [], []
+    for cid, raw, first in rows:
+        seconds = float(raw)  # type: ignore[arg-type]
+        times.append(seconds)
+        if first:
+            first_of[str(cid)] = seconds
+            first_times.append(seconds)
+            longest.setdefault(str(cid), -1.0)
+        else:
+            longest[str(cid)] = max(longest.get(str(cid), -1.0), seconds)
+    chats = sorted(longest)
+    return {"zone": zone, "day": day, "agent": agent, "chats": "\n".join(chats),
+            "chat_first": _blob(first_of.get(cid, -1.0) for cid in chats),
+            "chat_longest": _blob(longest[cid] for cid in chats),
+            "times": _blob(sorted(times)), "first_times": _blob(sorted(first_times))}
+
+
+def _blob(values: Iterable[float]) -> bytes:
+    numbers = array("d", values)
+    if array("d", [1.0]).tobytes()[0] != 0:  # big-endian machine: stored little-endian everywhere
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+def _numbers(blob: bytes) -> array[float]:
+    numbers = array("d")
+    numbers.frombytes(blob)
+    if array("d", [1.0]).tobytes()[0] != 0:
+        numbers.byteswap()
+    return numbers
+
+
+# --- building a zone ------------------------------------------------------------------------------------------
+
+def is_ready(store: Store, zone: str) -> bool:
+    with store.engine.connect() as connection:
+        return bool(connection.execute(select(_ZONE.c.ready).where(_ZONE.c.zone == zone)).scalar())
+
+
+def ensure(store: Store, zone: str) -> None:
+    """Keep rollups in this zone from now on, and build them from the stored messages if they are not yet:
+    chats a few thousand per transaction, then the days a week per transaction, so a desk's writes go on
+    between them (a zone half built is finished by the next call)."""
+    if is_ready(store, zone):
+        return
+    with store.writing() as s:
+        s.execute(insert_new(s, _ZONE, ["zone"]), [{"zone": zone, "ready": False}])
+    after = ""
+    while True:
+        with store.engine.connect() as connection:
+            last = connection.execute(select(_MESSAGE.c.conversation_id).where(_MESSAGE.c.conversation_id > after)
+                                      .order_by(_MESSAGE.c.conversation_id).distinct()
+                                      .offset(_BUILD_CHATS - 1).limit(1)).scalar()
+        with store.writing() as s:
+            _lock(s)
+            upto = [] if last is None else [_MESSAGE.c.conversation_id <= last]
+            answers_upto = [] if last is None else [_ANSWER.c.conversation_id <= last]
+            _rewrite_answers(s, zone, and_(_ANSWER.c.conversation_id > after, *answers_upto),
+                             and_(_MESSAGE.c.conversation_id > after, *upto))
+        if last is None:
+            break
+        after = last
+    with store.engine.connect() as connection:
+        first, final = connection.execute(select(func.min(_ANSWER.c.day), func.max(_ANSWER.c.day))
+                                          .where(_ANSWER.c.zone == zone)).one()
+    if first is not None:
+        day = first
+        while day <= final:
+            until = day + timedelta(days=_BUILD_DAYS)
+            with store.writing() as s:
+                _lock(s)
+                _roll_up_days(s, zone, day, until)
+            day = until
+    with store.writing() as s:
+        s.execute(update(_ZONE).where(_ZONE.c.zone == zone).values(ready=True))
+
+
+def _roll_up_days(s: Session, zone: str, first: date, until: date) -> None:
+    """Rewrite the rollups of the local days [first, until) from their answers, one read of them."""
+    s.execute(delete(_DAY).where(_DAY.c.zone == zone, _DAY.c.day >= first, _DAY.c.day < until))
+    query = (select(_ANSWER.c.day, _ANSWER.c.agent, _ANSWER.c.conversation_id, _ANSWER.c.seconds, _ANSWER.c.first)
+             .where(_ANSWER.c.zone == zone, _ANSWER.c.day >= first, _ANSWER.c.day < until)
+             .order_by(_ANSWER.c.day, _ANSWER.c.agent))
+    cells: list[dict[str, object]] = []
+    key: tuple[date, str] | None = None
+    rows: list[Sequence[object]] = []
+    for day, agent, cid, seconds, first_answer in [*s.execute(query), (None, None, None, None, None)]:
+        if (day, agent) != key:
+            if key is not None:
+                cells.append(_cell(zone, key[0], key[1], rows))
+            key, rows = (day, agent), []
+        rows.append((cid, seconds, first_answer))
+    if cells:
+        s.execute(insert(_DAY), cells)
+
+
+# --- reading them ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cell:
+    """One agent's local day: the chats served, each with its first response that day (-1: none) and its
+    longest other response (-1: none), and all the day's response times and first response times, sorted."""
+
+    day: date
+    agent: str
+    chats: list[str]
+    chat_first: array[float]
+    chat_longest: array[float]
+    times: array[float]
+    first_times: array[float]
+
+
+def days(store: Store, zone: str, first: date, last: date) -> Iterator[Cell]:
+    """The rollups of the local days first..last (inclusive), by day then agent."""
+    query = (select(_DAY.c.day, _DAY.c.agent, _DAY.c.chats, _DAY.c.chat_first, _DAY.c.chat_longest, _DAY.c.times,
+                    _DAY.c.first_times)
+             .where(_DAY.c.zone == zone, _DAY.c.day >= first, _DAY.c.day <= last).order_by(_DAY.c.day, _DAY.c.agent))
+    with store.engine.connect() as connection:
+        for day, agent, chats, chat_first, chat_longest, times, first_times in connection.execute(query):
+            yield Cell(day, agent, chats.split("\n") if chats else [], _numbers(chat_first), _numbers(chat_longest),
+                       _numbers(times), _numbers(first_times))
+
+
+def converted(store: Store, zone: str, first: date, last: date, window: timedelta
+              ) -> list[tuple[str, date, str]]:
+    """(agent, local day, chat) where the chat's buyer created an order within `window` after the agent's first
+    answer in that chat that day, for the days first..last: one query, driven by the orders of the range."""
+    a, c, o = _ANSWER, _CHAT, _ORDER
+    if store.engine.dialect.name == "postgresql":
+        inside = o.c.created_at <= a.c.answered_at + literal(window)
+    else:  # SQLite keeps times as text: compared as Julian days (to within microseconds)
+        inside = func.julianday(o.c.created_at) - func.julianday(a.c.answered_at) <= window / timedelta(days=1)
+    query = (select(a.c.agent, a.c.day, a.c.conversation_id)
+             .where(a.c.zone == zone, a.c.day >= first, a.c.day <= last, a.c.day_first, a.c.agent != ROBOT,
+                    exists().where(c.c.id == a.c.conversation_id, o.c.buyer_id == c.c.buyer_id,
+                                   o.c.created_at >= a.c.answered_at, inside)))
+    with store.engine.connect() as connection:
+        return [(r[0], r[1], r[2]) for r in connection.execute(query)]

@@ -16,6 +16,7 @@ from app.safe_text import visible
 from app.store import review as repo
 from app.store import rollups
 from app.store.audit_log import Audit, AuditLog
+from app.store.errors import StoreReadOnly
 from app.store.issues import IssueStore
 from app.store.records import MessageRecord
 from app.store.store import Store
@@ -31,6 +32,7 @@ from app.desk.kpis import (
     Done,
     Figures,
     Said,
+    compute,
     from_days,
     responses,
 )
@@ -195,25 +197,36 @@ class ReviewDesk:
 
     def kpis(self, first: date, last: date, period: str = "day") -> list[Figures]:
         """The figures of the local days first..last: the days' rollups merged (built once per zone, the first
-        time: app/store/rollups.py), conversions and what was done read by the range's times."""
+        time: app/store/rollups.py), conversions and what was done read by the range's times. A store that can
+        only be read and has no rollups in this zone yet is counted from its messages, more slowly."""
         if period not in PERIODS:
             raise ValueError(f"period must be one of {', '.join(PERIODS)}")
         zone = rollups.zone_key(self.tz)
-        rollups.ensure(self.store, zone)
         start, end = self.utc_range(first, last)
-        issues = IssueStore(self.store)
+        try:
+            rollups.ensure(self.store, zone)
+        except StoreReadOnly:
+            logs = (ChatLog(cid, buyer, said) for cid, buyer, said in repo.whole_chats_between(self.store, start, end))
+            orders = repo.orders_created(self.store, start - timedelta(days=1), end + timedelta(days=1))
+            return compute(logs, self._done(start, end), orders, period=period, tz=self.tz,
+                           keep=lambda day: first <= day <= last)
+        converted = rollups.converted(self.store, zone, first, last, start, end, CONVERSION_WINDOW)
+        return from_days(rollups.days(self.store, zone, first, last), converted, self._done(start, end),
+                         period=period, tz=rollups.zone_of(zone))
+
+    def _done(self, start: datetime, end: datetime) -> list[Done]:
+        """Refunds, returns, reships and review outcomes recorded as done, chats closed with the buyer last and
+        质检 scores in [start, end)."""
         done: list[Done] = []
         kinds = ("partial_refund", "full_refund", "return", "reship", "review_outcome")
-        for action, issue in issues.actions_between(kinds, start, end):
+        for action, issue in IssueStore(self.store).actions_between(kinds, start, end):
             done.append(Done(action.by, action.at, action.kind, issue.conversation_id, action.amount_fen,
                              bool(action.fields.get("changed"))))
         for entry in AuditLog(self.store).audit_between("chat closed unanswered", start, end):
             done.append(Done(entry.who, entry.at, "closed_buyer_last", str((entry.after or {}).get("conversation", ""))))
         for review in repo.reviews(self.store, start=start, end=end):
             done.append(Done(review.agent, review.at, "quality", review.conversation_id, review.score))
-        converted = rollups.converted(self.store, zone, first, last, CONVERSION_WINDOW)
-        return from_days(rollups.days(self.store, zone, first, last), converted, done, period=period,
-                         tz=rollups.zone_of(zone))
+        return done
 
     # --- 质检 ---------------------------------------------------------------------------------------
 

@@ -74,7 +74,7 @@ class Buyer(Base):
 class Conversation(Base):
     __tablename__ = "conversation"
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    buyer_id: Mapped[str] = mapped_column(String(100), index=True)  # the KPIs' conversion joins orders by buyer
+    buyer_id: Mapped[str] = mapped_column(String(100))
     state: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
     last_text: Mapped[str] = mapped_column(Text, default="")
@@ -317,12 +317,14 @@ class KpiZone(Base):
 
 class KpiAnswer(Base):
     """One answered run of a chat (docs/kpis.md), kept per zone: who answered, on which local day, after how
-    long, and whether it was the answerer's first in the chat (first) or first that day (day_first)."""
+    long, and whether it was the answerer's first in the chat (first) or first that day (day_first); the chat's
+    buyer, whose orders make the conversions."""
 
     __tablename__ = "kpi_answer"
-    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
     conversation_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    buyer_id: Mapped[str] = mapped_column(String(100))
     agent: Mapped[str] = mapped_column(String(100))
     day: Mapped[date] = mapped_column(Date)
     answered_at: Mapped[datetime]
@@ -330,7 +332,8 @@ class KpiAnswer(Base):
     first: Mapped[bool] = mapped_column(Boolean)
     day_first: Mapped[bool] = mapped_column(Boolean)
 
-    __table_args__ = (Index("ix_kpi_answer_cell", "zone", "day", "agent"),)
+    __table_args__ = (Index("ix_kpi_answer_cell", "zone", "day", "agent"),
+                      Index("ix_kpi_answer_buyer", "zone", "buyer_id", "answered_at"))
 
 
 class KpiDay(Base):

@@ -74,6 +74,37 @@ def _chunks(ids: Sequence[Any]) -> Iterator[list[Any]]:
         yield ids[i:i + CHUNK]
 
 
+def whole_chats_between(store: Store, start: datetime, end: datetime
+                        ) -> Iterator[tuple[str, str, list[tuple[datetime, str, str]]]]:
+    """Per chat with a message sent in [start, end), one at a time: (chat id, buyer id, [(sent at UTC, direction,
+    agent)] of all its messages, in order). Streamed; the chats are a subquery, never a list of ids. For the KPIs
+    of a store whose rollups cannot be built (one only read): app/store/rollups.py is the fast way."""
+    table, chat = m.Message.__table__, m.Conversation.__table__
+    in_range = select(table.c.conversation_id).where(table.c.sent_at >= start, table.c.sent_at < end)
+    query = (select(table.c.conversation_id, table.c.direction, table.c.sent_at, table.c.agent, chat.c.buyer_id)
+             .join(chat, chat.c.id == table.c.conversation_id, isouter=True)
+             .where(table.c.conversation_id.in_(in_range)).order_by(table.c.conversation_id, table.c.id))
+    current: str | None = None
+    buyer = ""
+    said: list[tuple[datetime, str, str]] = []
+    with store.engine.connect() as connection:
+        for cid, direction, at, agent, buyer_id in connection.execution_options(yield_per=10_000).execute(query):
+            if cid != current:
+                if current is not None:
+                    yield current, buyer, said
+                current, buyer, said = cid, buyer_id or "", []
+            said.append((as_utc(at), direction, agent or ""))
+    if current is not None:
+        yield current, buyer, said
+
+
+def orders_created(store: Store, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
+    """(buyer id, created at) of the orders created in [start, end)."""
+    query = select(m.Order.buyer_id, m.Order.created_at).where(m.Order.created_at >= start, m.Order.created_at < end)
+    with store.engine.connect() as connection:
+        return [(r[0], as_utc(r[1])) for r in connection.execute(query)]
+
+
 def chats(store: Store, ids: Sequence[str]) -> dict[str, ChatInfo]:
     found: dict[str, ChatInfo] = {}
     with store.engine.connect() as connection:

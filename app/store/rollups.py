@@ -8,13 +8,14 @@ transactions the first time its KPIs are read; from the registration on, every w
 
     ensure(store, zone_key(tz))
     for cell in days(store, zone, first, last): …      # one agent's local day
-    converted(store, zone, first, last, window)       # (agent, day, chat) with an order paid in the window
+    converted(store, zone, first, last, start, end, window)   # (agent, day, chat) with an order in the window
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import and_, delete, exists, func, insert, literal, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -150,6 +151,15 @@ def refresh(s: Session, conversation_ids: Iterable[str]) -> None:
         _roll_up(s, zone, sorted(cells))
 
 
+def buyers(s: Session, buyer_of: dict[str, str]) -> None:
+    """The chats' buyers as the shop now says (chat id → buyer id), in their answers: the conversions join
+    orders by buyer (call it where a chat's buyer is written)."""
+    if buyer_of:
+        s.execute(update(_ANSWER).where(_ANSWER.c.conversation_id == bindparam("chat"),
+                                        _ANSWER.c.buyer_id != bindparam("buyer")).values(buyer_id=bindparam("buyer")),
+                  [{"chat": chat, "buyer": buyer} for chat, buyer in sorted(buyer_of.items())])
+
+
 def _lock(s: Session) -> None:
     if s.get_bind().dialect.name == "postgresql":  # SQLite: the write transaction already holds the whole store
         s.execute(select(func.pg_advisory_xact_lock(_PG_LOCK)))
@@ -161,16 +171,18 @@ def _rewrite_answers(s: Session, zone: str, old: object, messages: object) -> se
     where = and_(_ANSWER.c.zone == zone, old)  # type: ignore[arg-type]
     cells = {(r[0], r[1]) for r in s.execute(select(_ANSWER.c.day, _ANSWER.c.agent).where(where).distinct())}
     s.execute(delete(_ANSWER).where(where))
-    query = (select(_MESSAGE.c.conversation_id, _MESSAGE.c.sent_at, _MESSAGE.c.direction, _MESSAGE.c.agent)
+    query = (select(_MESSAGE.c.conversation_id, _MESSAGE.c.sent_at, _MESSAGE.c.direction, _MESSAGE.c.agent,
+                    _CHAT.c.buyer_id)
+             .join(_CHAT, _CHAT.c.id == _MESSAGE.c.conversation_id, isouter=True)
              .where(messages).order_by(_MESSAGE.c.conversation_id, _MESSAGE.c.id))  # type: ignore[arg-type]
     days = _Days(zone)
     rows: list[dict[str, object]] = []
-    current, said = None, []
-    for cid, at, direction, agent in [*s.execute(query), (None, None, None, None)]:
+    current, buyer, said = None, "", []
+    for cid, at, direction, agent, buyer_id in [*s.execute(query), (None, None, None, None, None)]:
         if cid != current:
             if current is not None:
-                rows.extend(_answers(zone, current, said, days))
-            current, said = cid, []
+                rows.extend(_answers(zone, current, buyer, said, days))
+            current, buyer, said = cid, buyer_id or "", []
         if cid is not None:
             said.append((as_utc(at), direction, agent or ""))
     if rows:
@@ -178,12 +190,13 @@ def _rewrite_answers(s: Session, zone: str, old: object, messages: object) -> se
     return cells | {(r["day"], r["agent"]) for r in rows}  # type: ignore[misc]
 
 
-def _answers(zone: str, cid: str, said: Sequence[tuple[datetime, str, str]], days: _Days) -> list[dict[str, object]]:
+def _answers(zone: str, cid: str, buyer: str, said: Sequence[tuple[datetime, str, str]], days: _Days
+             ) -> list[dict[str, object]]:
     seen: set[tuple[str, date]] = set()
     rows: list[dict[str, object]] = []
     for seq, (agent, run_start, answered_at, first) in enumerate(runs(said)):
         day = days.of(answered_at)
-        rows.append({"zone": zone, "conversation_id": cid, "seq": seq, "agent": agent, "day": day,
+        rows.append({"zone": zone, "conversation_id": cid, "seq": seq, "buyer_id": buyer, "agent": agent, "day": day,
                      "answered_at": answered_at,
                      "seconds": (answered_at - run_start).total_seconds(), "first": first,
                      "day_first": (agent, day) not in seen})
@@ -223,7 +236,7 @@ def _cell(zone: str, day: date, agent: str, rows: Iterable[Sequence[object]]) ->
 
 def _blob(values: Iterable[float]) -> bytes:
     numbers = array("d", values)
-    if array("d", [1.0]).tobytes()[0] != 0:  # big-endian machine: stored little-endian everywhere
+    if _SWAP:
         numbers.byteswap()
     return numbers.tobytes()
 
@@ -231,9 +244,12 @@ def _blob(values: Iterable[float]) -> bytes:
 def _numbers(blob: bytes) -> array[float]:
     numbers = array("d")
     numbers.frombytes(blob)
-    if array("d", [1.0]).tobytes()[0] != 0:
+    if _SWAP:
         numbers.byteswap()
     return numbers
+
+
+_SWAP = sys.byteorder == "big"  # kept little-endian: a store moves between machines
 
 
 # --- building a zone ------------------------------------------------------------------------------------------
@@ -327,18 +343,20 @@ def days(store: Store, zone: str, first: date, last: date) -> Iterator[Cell]:
                        _numbers(times), _numbers(first_times))
 
 
-def converted(store: Store, zone: str, first: date, last: date, window: timedelta
+def converted(store: Store, zone: str, first: date, last: date, start: datetime, end: datetime, window: timedelta
               ) -> list[tuple[str, date, str]]:
     """(agent, local day, chat) where the chat's buyer created an order within `window` after the agent's first
-    answer in that chat that day, for the days first..last: one query, driven by the orders of the range."""
-    a, c, o = _ANSWER, _CHAT, _ORDER
+    answer in that chat that day, for the local days first..last ([start, end) in UTC): one query, driven by the
+    orders that can count (each finds its buyer's answers of the window before it by index)."""
+    a, o = _ANSWER, _ORDER
     if store.engine.dialect.name == "postgresql":
-        inside = o.c.created_at <= a.c.answered_at + literal(window)
-    else:  # SQLite keeps times as text: compared as Julian days (to within microseconds)
-        inside = func.julianday(o.c.created_at) - func.julianday(a.c.answered_at) <= window / timedelta(days=1)
-    query = (select(a.c.agent, a.c.day, a.c.conversation_id)
-             .where(a.c.zone == zone, a.c.day >= first, a.c.day <= last, a.c.day_first, a.c.agent != ROBOT,
-                    exists().where(c.c.id == a.c.conversation_id, o.c.buyer_id == c.c.buyer_id,
-                                   o.c.created_at >= a.c.answered_at, inside)))
+        since = o.c.created_at - literal(window)
+    else:  # SQLite keeps times as text, to the microsecond; strftime's %f gives milliseconds
+        since = func.strftime("%Y-%m-%d %H:%M:%f", o.c.created_at, f"-{window.total_seconds()} seconds")
+    query = (select(a.c.agent, a.c.day, a.c.conversation_id).distinct()
+             .select_from(o.join(a, and_(a.c.zone == zone, a.c.buyer_id == o.c.buyer_id,
+                                         a.c.answered_at <= o.c.created_at, a.c.answered_at >= since)))
+             .where(o.c.created_at >= start, o.c.created_at <= end + window, a.c.day_first == True,  # noqa: E712
+                    a.c.day >= first, a.c.day <= last, a.c.agent != ROBOT))
     with store.engine.connect() as connection:
         return [(r[0], r[1], r[2]) for r in connection.execute(query)]

@@ -25,6 +25,7 @@ from app.store.images import ImageStore
 from app.store.ingest import ANSWERS, CHUNK, apply_to_conversation, ingest, new_conversation, segments
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
+from app.store.rollups import buyers as rollup_buyers
 from app.store.rollups import refresh as refresh_rollups
 from app.store.upsert import insert_new, upsert
 
@@ -509,6 +510,7 @@ def _upsert_chats(s: Session, convs: Sequence[domain.Conversation]) -> None:
     # a gateway that does not say whose the chat is keeps what an earlier event said
     upsert(s, _CHAT, ["id"], chats, ["buyer_id", "state", "created_at"], overrides=lambda new: {
         "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
+    rollup_buyers(s, {conv.id: conv.buyer.id for conv in convs})  # the KPIs' conversions join orders by buyer
 
 
 def _unindex(s: Session, rows: list[tuple[int, str]]) -> None:

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from app.store import models
 from app.store import review as repo
 from app.store.audit_log import Audit, AuditLog
-from app.store.engine import open_store
+from app.store.engine import open_store, open_store_to_read
 from app.store.issues import IssueStore
 from app.store.models import as_utc
 from app.store.store import Store
@@ -253,3 +253,27 @@ def test_a_longer_range_never_changes_a_days_figures(tmp_path, seed):
         assert compared == len(longer) > 20
     finally:
         store.close()
+
+
+def test_a_store_only_read_counts_from_its_messages_the_same_figures(tmp_path):
+    """A store that can only be read (a read-only folder) cannot get rollups built: its KPIs are counted from the
+    messages, equal to the reference all the same; nothing is written."""
+    path = tmp_path / "kpis.db"
+    store = open_store(path)
+    _fill(store, 7, 80)
+    store.close()
+    before = path.read_bytes()
+    store = open_store_to_read(path)
+    try:
+        tz = ZONES[0]
+        first, last = FIRST, FIRST + timedelta(days=6)
+        figures = ReviewDesk(store, "店长", clock=lambda: datetime.now(UTC), tz=tz).kpis(first, last, "week")
+        expected = reference(store, first, last, "week", tz)
+        assert {(f.agent, f.period) for f in figures} == set(expected)
+        for f in figures:
+            want = expected[(f.agent, f.period)]
+            assert (f.served, f.slow, f.converted, sorted(f.first_times), sorted(f.times)) == (
+                want["served"], want["slow"], want["converted"], sorted(want["first"]), sorted(want["all"]))
+    finally:
+        store.close()
+    assert path.read_bytes() == before

@@ -1,7 +1,7 @@
 """The KPIs' rollups (app/store/rollups.py) kept on every write of messages equal a fresh computation from all the
 messages: after live ingest, the agent's own sends, mark_sent rewriting sent_at, a duplicate deleted, the shop's
-echo of a reply, robot runs, a transferred chat and answers over local midnight; and equal to the same zone built
-again from nothing. A store of schema 0014 gets them built from its messages."""
+echo of a reply, robot runs, a transferred chat, answers over local midnight and a chat's buyer said after its
+messages; and equal to the same zone built again from nothing. A store of schema 0014 gets them built from its messages."""
 
 from __future__ import annotations
 
@@ -132,9 +132,17 @@ def test_every_write_of_messages_keeps_the_rollups_equal_to_a_fresh_count(store)
                            domain.Message("s-k4", "c2", "out", "还有什么问题吗", at(401), client_id="k4", agent="小李")])
     check("the echo of a reply matched by its key")
 
+    store.ingest_messages([buyer("m11", 500, "c3"), domain.Message("m12", "c3", "out", "在的", at(520), agent="小王")])
+    store.upsert_conversation(domain.Conversation("c3", domain.Buyer("b3", "b3"), "active", at(500)))
+    check("a chat known from its messages before its buyer")
+    with store.engine.connect() as connection:
+        answers = m.KpiAnswer.__table__
+        assert connection.execute(select(answers.c.buyer_id).where(answers.c.conversation_id == "c3")).all() == [
+            ("b3",)]  # the conversions find the chat by its buyer's orders
+
     cells = kept(store, ZONE)
     assert cells[(date(2026, 11, 12), "小李")][4] == [40.0, 40.0]  # first in c1 and, after the transfer, in c2
-    assert cells[(date(2026, 11, 12), "robot")][3] == [3.0] and cells[(date(2026, 11, 12), "小王")][3] == [30.0]
+    assert cells[(date(2026, 11, 12), "robot")][3] == [3.0] and cells[(date(2026, 11, 12), "小王")][3] == [20.0, 30.0]
     before = tables(store, ZONE)
     assert rebuilt(store, ZONE) == before
 

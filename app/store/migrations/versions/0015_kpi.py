@@ -23,9 +23,10 @@ def upgrade() -> None:
     )
     op.create_table(
         "kpi_answer",
-        sa.Column("zone", sa.String(64), primary_key=True),
         sa.Column("conversation_id", sa.String(100), primary_key=True),
+        sa.Column("zone", sa.String(64), primary_key=True),
         sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("buyer_id", sa.String(100), nullable=False),
         sa.Column("agent", sa.String(100), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("answered_at", sa.DateTime(), nullable=False),
@@ -34,6 +35,7 @@ def upgrade() -> None:
         sa.Column("day_first", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_kpi_answer_cell", "kpi_answer", ["zone", "day", "agent"])
+    op.create_index("ix_kpi_answer_buyer", "kpi_answer", ["zone", "buyer_id", "answered_at"])
     op.create_table(
         "kpi_day",
         sa.Column("zone", sa.String(64), primary_key=True),
@@ -45,11 +47,9 @@ def upgrade() -> None:
         sa.Column("times", sa.LargeBinary(), nullable=False),
         sa.Column("first_times", sa.LargeBinary(), nullable=False),
     )
-    op.create_index("ix_conversation_buyer_id", "conversation", ["buyer_id"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_conversation_buyer_id", "conversation")
     op.drop_table("kpi_day")
     op.drop_table("kpi_answer")
     op.drop_table("kpi_zone")

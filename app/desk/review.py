@@ -210,7 +210,7 @@ class ReviewDesk:
             orders = repo.orders_created(self.store, start - timedelta(days=1), end + timedelta(days=1))
             return compute(logs, self._done(start, end), orders, period=period, tz=self.tz,
                            keep=lambda day: first <= day <= last)
-        converted = rollups.converted(self.store, zone, first, last, start, end, CONVERSION_WINDOW)
+        converted = rollups.converted(self.store, zone, start, end, CONVERSION_WINDOW)
         return from_days(rollups.days(self.store, zone, first, last), converted, self._done(start, end),
                          period=period, tz=rollups.zone_of(zone))
 

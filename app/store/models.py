@@ -333,7 +333,7 @@ class KpiAnswer(Base):
     day_first: Mapped[bool] = mapped_column(Boolean)
 
     __table_args__ = (Index("ix_kpi_answer_cell", "zone", "day", "agent"),
-                      Index("ix_kpi_answer_buyer", "zone", "buyer_id", "answered_at"))
+                      Index("ix_kpi_answer_buyer", "zone", "day_first", "buyer_id", "answered_at"))
 
 
 class KpiDay(Base):

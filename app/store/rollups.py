@@ -8,7 +8,7 @@ transactions the first time its KPIs are read; from the registration on, every w
 
     ensure(store, zone_key(tz))
     for cell in days(store, zone, first, last): …      # one agent's local day
-    converted(store, zone, first, last, start, end, window)   # (agent, day, chat) with an order in the window
+    converted(store, zone, start, end, window)        # (agent, day, chat) with an order in the window
 """
 
 from __future__ import annotations
@@ -343,20 +343,33 @@ def days(store: Store, zone: str, first: date, last: date) -> Iterator[Cell]:
                        _numbers(times), _numbers(first_times))
 
 
-def converted(store: Store, zone: str, first: date, last: date, start: datetime, end: datetime, window: timedelta
+def converted(store: Store, zone: str, start: datetime, end: datetime, window: timedelta
               ) -> list[tuple[str, date, str]]:
     """(agent, local day, chat) where the chat's buyer created an order within `window` after the agent's first
-    answer in that chat that day, for the local days first..last ([start, end) in UTC): one query, driven by the
-    orders that can count (each finds its buyer's answers of the window before it by index)."""
-    a, o = _ANSWER, _ORDER
+    answer in that chat that day, for the answers in [start, end) (UTC: the range's local days). One query, driven
+    by the orders that can count: each finds its buyer's first answers of the window before it by index."""
     if store.engine.dialect.name == "postgresql":
-        since = o.c.created_at - literal(window)
-    else:  # SQLite keeps times as text, to the microsecond; strftime's %f gives milliseconds
-        since = func.strftime("%Y-%m-%d %H:%M:%f", o.c.created_at, f"-{window.total_seconds()} seconds")
-    query = (select(a.c.agent, a.c.day, a.c.conversation_id).distinct()
-             .select_from(o.join(a, and_(a.c.zone == zone, a.c.buyer_id == o.c.buyer_id,
-                                         a.c.answered_at <= o.c.created_at, a.c.answered_at >= since)))
-             .where(o.c.created_at >= start, o.c.created_at <= end + window, a.c.day_first == True,  # noqa: E712
-                    a.c.day >= first, a.c.day <= last, a.c.agent != ROBOT))
+        a, o = _ANSWER, _ORDER
+        query = (select(a.c.agent, a.c.day, a.c.conversation_id).distinct()
+                 .select_from(o.join(a, and_(a.c.zone == zone, a.c.buyer_id == o.c.buyer_id,
+                                             a.c.answered_at <= o.c.created_at,
+                                             a.c.answered_at >= o.c.created_at - literal(window))))
+                 .where(o.c.created_at >= start, o.c.created_at <= end + window, a.c.day_first,
+                        a.c.answered_at >= start, a.c.answered_at < end, a.c.agent != ROBOT))
+        with store.engine.connect() as connection:
+            return [(r[0], r[1], r[2]) for r in connection.execute(query)]
+    # SQLite: CROSS JOIN keeps the orders the outer loop (its planner, without statistics, would read every answer
+    # of the range instead), each seeking its buyer's first answers of the day before it; times are text to the
+    # microsecond, and strftime's %f gives milliseconds
+    stamp = "%Y-%m-%d %H:%M:%S.%f"
     with store.engine.connect() as connection:
-        return [(r[0], r[1], r[2]) for r in connection.execute(query)]
+        rows = connection.exec_driver_sql(
+            "SELECT DISTINCT a.agent, a.day, a.conversation_id FROM shop_order o CROSS JOIN kpi_answer a "
+            "WHERE o.created_at >= ? AND o.created_at <= ? AND a.zone = ? AND a.day_first = 1 "
+            "AND a.buyer_id = o.buyer_id AND a.answered_at <= o.created_at "
+            "AND a.answered_at >= strftime('%Y-%m-%d %H:%M:%f', o.created_at, ?) "
+            "AND +a.answered_at >= ? AND +a.answered_at < ? AND a.agent != ?",  # +: the order's bounds seek
+            (start.astimezone(UTC).strftime(stamp), (end + window).astimezone(UTC).strftime(stamp), zone,
+             f"-{window.total_seconds()} seconds", start.astimezone(UTC).strftime(stamp),
+             end.astimezone(UTC).strftime(stamp), ROBOT)).all()
+    return [(agent, date.fromisoformat(day), cid) for agent, day, cid in rows]

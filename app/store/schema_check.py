@@ -41,7 +41,7 @@ _INDEXES = {  # name: (table, columns); every one made by op.create_index / inde
     "ix_issue_category": ("issue", "category"),
     "ix_issue_order_no": ("issue", "order_no"),
     "ix_issue_state": ("issue", "state"),
-    "ix_kpi_answer_buyer": ("kpi_answer", "zone, buyer_id, answered_at"),
+    "ix_kpi_answer_buyer": ("kpi_answer", "zone, day_first, buyer_id, answered_at"),
     "ix_kpi_answer_cell": ("kpi_answer", "zone, day, agent"),
     "ix_message_conversation": ("message", "conversation_id, id"),
     "ix_message_note_message_id": ("message_note", "message_id"),

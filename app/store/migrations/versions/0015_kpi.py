@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("day_first", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_kpi_answer_cell", "kpi_answer", ["zone", "day", "agent"])
-    op.create_index("ix_kpi_answer_buyer", "kpi_answer", ["zone", "buyer_id", "answered_at"])
+    op.create_index("ix_kpi_answer_buyer", "kpi_answer", ["zone", "day_first", "buyer_id", "answered_at"])
     op.create_table(
         "kpi_day",
         sa.Column("zone", sa.String(64), primary_key=True),

@@ -216,9 +216,13 @@ def from_days(cells: Iterable[Cell], converted: Iterable[tuple[str, date, str]],
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")
     table: dict[tuple[str, date], Figures] = {}
+    starts: dict[date, date] = {}
 
     def figures(agent: str, day: date) -> Figures:
-        key = (agent, period_start(day, period))
+        start = starts.get(day)
+        if start is None:
+            start = starts[day] = period_start(day, period)
+        key = (agent, start)
         row = table.get(key)
         if row is None:
             row = table[key] = Figures(agent, key[1])

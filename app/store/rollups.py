@@ -166,12 +166,18 @@ def _lock(s: Session) -> None:
         s.execute(select(func.pg_advisory_xact_lock(_PG_LOCK)))
 
 
+_KEPT = ("seq", "agent", "day", "answered_at", "seconds", "first", "day_first", "buyer_id")
+
+
 def _rewrite_answers(s: Session, zone: str, old: object, messages: object) -> set[tuple[date, str]]:
-    """Replace the answers of the chats `old` selects (kpi_answer) with those of their messages (`messages`
-    selects them); the (day, agent) cells either touches."""
+    """Make the answers of the chats `old` selects (kpi_answer) those of their messages (`messages` selects them),
+    writing only the chats whose answers changed (a buyer's message changes none); the (day, agent) cells either
+    way touches."""
     where = and_(_ANSWER.c.zone == zone, old)  # type: ignore[arg-type]
-    cells = {(r[0], r[1]) for r in s.execute(select(_ANSWER.c.day, _ANSWER.c.agent).where(where).distinct())}
-    s.execute(delete(_ANSWER).where(where))
+    before: dict[str, list[tuple[object, ...]]] = {}
+    for cid, *kept in s.execute(select(_ANSWER.c.conversation_id, *(_ANSWER.c[n] for n in _KEPT)).where(where)
+                                .order_by(_ANSWER.c.conversation_id, _ANSWER.c.seq)):
+        before.setdefault(cid, []).append(tuple(kept))
     # the times as the driver gives them (SQLite: text, parsed here at a third of the ORM type's cost)
     query = (select(_MESSAGE.c.conversation_id, type_coerce(_MESSAGE.c.sent_at, String), _MESSAGE.c.direction,
                     _MESSAGE.c.agent, _CHAT.c.buyer_id)
@@ -179,18 +185,29 @@ def _rewrite_answers(s: Session, zone: str, old: object, messages: object) -> se
              .where(messages).order_by(_MESSAGE.c.conversation_id, _MESSAGE.c.id))  # type: ignore[arg-type]
     days = _Days(zone)
     parse = datetime.fromisoformat
-    rows: list[dict[str, object]] = []
+    after: dict[str, list[dict[str, object]]] = {}
     current, buyer, said = None, "", []
     for cid, at, direction, agent, buyer_id in [*s.execute(query), (None, None, None, None, None)]:
         if cid != current:
             if current is not None:
-                rows.extend(_answers(zone, current, buyer, said, days))
+                after[current] = _answers(zone, current, buyer, said, days)
             current, buyer, said = cid, buyer_id or "", []
         if cid is not None:
             said.append((parse(at + "+00:00") if isinstance(at, str) else as_utc(at), direction, agent or ""))
-    if rows:
-        s.execute(insert(_ANSWER), rows)
-    return cells | {(r["day"], r["agent"]) for r in rows}  # type: ignore[misc]
+    changed = sorted(cid for cid in before.keys() | after.keys()
+                     if before.get(cid, []) != [tuple(r[n] for n in _KEPT) for r in after.get(cid, [])])
+    cells: set[tuple[date, str]] = set()
+    for cid in changed:
+        cells.update((r[2], r[1]) for r in before.get(cid, []))  # type: ignore[misc]
+        cells.update((r["day"], r["agent"]) for r in after.get(cid, []))  # type: ignore[misc]
+    if changed:
+        for start in range(0, len(changed), CHUNK):
+            s.execute(delete(_ANSWER).where(_ANSWER.c.zone == zone,
+                                            _ANSWER.c.conversation_id.in_(changed[start:start + CHUNK])))
+        rows = [row for cid in changed for row in after.get(cid, [])]
+        if rows:
+            s.execute(insert(_ANSWER), rows)
+    return cells
 
 
 def _answers(zone: str, cid: str, buyer: str, said: Sequence[tuple[datetime, str, str]], days: _Days
@@ -208,13 +225,23 @@ def _answers(zone: str, cid: str, buyer: str, said: Sequence[tuple[datetime, str
 
 
 def _roll_up(s: Session, zone: str, cells: Sequence[tuple[date, str]]) -> None:
-    """Rewrite these (day, agent) rollups from their answers."""
-    for day, agent in cells:
-        rows = s.execute(select(_ANSWER.c.conversation_id, _ANSWER.c.seconds, _ANSWER.c.first)
-                         .where(_ANSWER.c.zone == zone, _ANSWER.c.day == day, _ANSWER.c.agent == agent)).all()
-        s.execute(delete(_DAY).where(_DAY.c.zone == zone, _DAY.c.day == day, _DAY.c.agent == agent))
-        if rows:
-            s.execute(insert(_DAY), [_cell(zone, day, agent, rows)])
+    """Rewrite these (day, agent) rollups from their answers: one read, one delete, one insert."""
+    if not cells:
+        return
+    wanted = set(cells)
+    found: dict[tuple[date, str], list[Sequence[object]]] = {cell: [] for cell in wanted}
+    for day, agent, cid, seconds, first in s.execute(
+            select(_ANSWER.c.day, _ANSWER.c.agent, _ANSWER.c.conversation_id, _ANSWER.c.seconds, _ANSWER.c.first)
+            .where(_ANSWER.c.zone == zone, _ANSWER.c.day.in_(sorted({d for d, _a in wanted})),
+                   _ANSWER.c.agent.in_(sorted({a for _d, a in wanted})))):
+        if (day, agent) in wanted:  # the days and agents asked make a few more pairs than the cells
+            found[(day, agent)].append((cid, seconds, first))
+    s.execute(delete(_DAY).where(_DAY.c.zone == zone, _DAY.c.day == bindparam("cell_day"),
+                                 _DAY.c.agent == bindparam("cell_agent")),
+              [{"cell_day": day, "cell_agent": agent} for day, agent in sorted(wanted)])
+    rows = [_cell(zone, day, agent, answers) for (day, agent), answers in sorted(found.items()) if answers]
+    if rows:
+        s.execute(insert(_DAY), rows)
 
 
 def _cell(zone: str, day: date, agent: str, rows: Iterable[Sequence[object]]) -> dict[str, object]:

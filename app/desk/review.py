@@ -20,6 +20,7 @@ from app.store.errors import StoreReadOnly
 from app.store.issues import IssueStore
 from app.store.records import MessageRecord
 from app.store.store import Store
+from app.store.zones import zone_key, zone_of
 
 from app.desk import shop_settings
 from app.desk.kpis import (
@@ -201,7 +202,7 @@ class ReviewDesk:
         only be read and has no rollups in this zone yet is counted from its messages, more slowly."""
         if period not in PERIODS:
             raise ValueError(f"period must be one of {', '.join(PERIODS)}")
-        zone = rollups.zone_key(self.tz)
+        zone = zone_key(self.tz)
         start, end = self.utc_range(first, last)
         try:
             rollups.ensure(self.store, zone)
@@ -212,7 +213,7 @@ class ReviewDesk:
                            keep=lambda day: first <= day <= last)
         converted = rollups.converted(self.store, zone, start, end, CONVERSION_WINDOW)
         return from_days(rollups.days(self.store, zone, first, last), converted, self._done(start, end),
-                         period=period, tz=rollups.zone_of(zone))
+                         period=period, tz=zone_of(zone))
 
     def _done(self, start: datetime, end: datetime) -> list[Done]:
         """Refunds, returns, reships and review outcomes recorded as done, chats closed with the buyer last and

@@ -6,23 +6,19 @@ chats' answers from all their messages (a chat's first answer does not depend on
 touch. Kept per time zone (a local day is the zone's): ensure() registers a zone and builds it in short
 transactions the first time its KPIs are read; from the registration on, every write keeps it too.
 
-    ensure(store, zone_key(tz))
+    ensure(store, zone_key(tz))                       # app/store/zones.py names a zone
     for cell in days(store, zone, first, last): …      # one agent's local day
     converted(store, zone, start, end, window)        # (agent, day, chat) with an order in the window
 """
 
 from __future__ import annotations
 
-import os
-import re
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from pathlib import Path
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import String, and_, bindparam, delete, func, insert, literal, select, type_coerce, update
 from sqlalchemy.orm import Session
@@ -30,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store.models import as_utc
 from app.store.upsert import insert_new
+from app.store.zones import zone_of
 
 if TYPE_CHECKING:
     from app.store.store import Store  # the store calls refresh(): only its type here
@@ -60,58 +57,6 @@ def runs(said: Iterable[tuple[datetime, str, str]]) -> Iterator[tuple[str, datet
                 yield agent, run_start, at, agent not in answered_by
                 run_start = None
             answered_by.add(agent)
-
-
-# --- zones ----------------------------------------------------------------------------------------------------
-
-_OFFSET = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
-
-
-def zone_key(tz: tzinfo | None) -> str:
-    """The name rollups are kept under for this zone: an IANA name, "UTC" or "UTC+08:00"; None: the machine's."""
-    if tz is None:
-        return _machine_zone()
-    key = getattr(tz, "key", None)
-    if isinstance(key, str) and key:
-        return key
-    offset = tz.utcoffset(None)
-    if offset is None:
-        raise ValueError(f"a zone without a name or fixed offset: {tz!r}")
-    if not offset:
-        return "UTC"
-    sign, minutes = ("-", -offset) if offset < timedelta(0) else ("+", offset)
-    total = int(minutes.total_seconds()) // 60
-    return f"UTC{sign}{total // 60:02d}:{total % 60:02d}"
-
-
-def zone_of(key: str) -> tzinfo:
-    if key == "UTC":
-        return UTC
-    fixed = _OFFSET.match(key)
-    if fixed:
-        minutes = int(fixed[2]) * 60 + int(fixed[3])
-        return timezone(timedelta(minutes=minutes if fixed[1] == "+" else -minutes))
-    return ZoneInfo(key)
-
-
-def _machine_zone() -> str:
-    """The machine's zone by name (TZ, else /etc/localtime's link), else its offset now."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        target = str(Path("/etc/localtime").resolve())
-        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
-    except OSError:
-        pass
-    for name in candidates:
-        if name:
-            try:
-                ZoneInfo(name)
-                return name
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return zone_key(timezone(local.utcoffset(None) or timedelta(0)))
 
 
 class _Days:

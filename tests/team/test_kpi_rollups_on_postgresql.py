@@ -5,6 +5,7 @@ read the same as on SQLite."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from app.store import rollups
 from app.store.engine import open_store
@@ -36,7 +37,7 @@ def test_two_desks_keep_the_rollups_of_one_team_store(team):
 
         from app.desk.review import ReviewDesk
 
-        figures = {f.agent: f for f in ReviewDesk(first, "店长", clock=lambda: T0, tz=rollups.zone_of(ZONE))
+        figures = {f.agent: f for f in ReviewDesk(first, "店长", clock=lambda: T0, tz=ZoneInfo(ZONE))
                    .kpis(date(2026, 11, 12), date(2026, 11, 12))}
         assert (figures["小李"].first_times, figures["小王"].first_times) == ([45.0], [60.0])
         assert figures["小李"].converted == {"c1"} == figures["小王"].converted

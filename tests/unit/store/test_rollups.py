@@ -156,16 +156,6 @@ def test_a_zone_is_kept_from_its_first_read_on_and_another_zone_beside_it(store)
     assert {day for day, _agent in kept(store, "Europe/Berlin")} == {date(2026, 11, 11)}  # 17:00 in Berlin
 
 
-def test_the_zone_names(monkeypatch):
-    assert rollups.zone_key(UTC) == "UTC" and rollups.zone_of("UTC") is UTC
-    assert rollups.zone_key(ZoneInfo(ZONE)) == ZONE
-    east = rollups.zone_of("UTC+05:45")
-    assert east.utcoffset(None) == timedelta(hours=5, minutes=45) and rollups.zone_key(east) == "UTC+05:45"
-    assert rollups.zone_key(rollups.zone_of("UTC-03:30")) == "UTC-03:30"
-    monkeypatch.setenv("TZ", "America/New_York")
-    assert rollups.zone_key(None) == "America/New_York"
-
-
 def test_a_store_of_schema_0014_gets_rollups_built_from_its_messages(tmp_path):
     path = tmp_path / "old.db"
     cfg = store_engine._alembic_config()

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 ROBOT = "robot"  # whom an answer of direction "robot" belongs to
 CHUNK = 500  # chats per statement: far below any bound-parameter limit
-# while a zone is built, a desk's write (an agent's reply) waits for one of these transactions at most: ~0.1–0.2 s
+# while a zone is built, a desk's write (an agent's reply) waits for one of these transactions at most (at 5M
+# ~0.6 s each on average on a busy two-core machine: docs/performance.md)
 _BUILD_CHATS = 500  # chats per transaction (8,000 messages at 16 a chat)
 _BUILD_DAYS = 1  # local days per transaction when the built zone's days are rolled up (a busy day: 7,000 answers)
 _PG_LOCK = 20_020_015  # PostgreSQL: one writer of the rollups at a time (two desks' ingests of one chat)

@@ -1,6 +1,7 @@
 """The owner's figures per agent and period, as docs/kpis.md defines them. Pure functions over plain records, so
 the dashboard, `kefudesk report kpi` and the tests compute the same numbers; reading them from the store is the
-caller's job (app/desk/review.py)."""
+caller's job (app/desk/review.py). compute() is the definition over whole chats; from_days() merges the store's
+daily rollups (app/store/rollups.py, built from the same runs) into the same figures."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
-ROBOT = "robot"
+from app.store.rollups import ROBOT, Cell, runs
+
 FIRST_LIMIT_S, LIMIT_S = 30, 40  # DOMAIN.md: the first answer within 30 s, every answer within 40 s
 CONVERSION_WINDOW = timedelta(hours=24)
 REFUNDS = ("partial_refund", "full_refund")
@@ -66,7 +68,7 @@ class Figures:
     agent: str
     period: date  # the period's first day
     served: set[str] = field(default_factory=set)
-    first_times: list[float] = field(default_factory=list)
+    first_times: list[float] = field(default_factory=list)  # sorted when read from the rollups (from_days)
     times: list[float] = field(default_factory=list)
     closed_buyer_last: set[str] = field(default_factory=set)
     converted: set[str] = field(default_factory=set)
@@ -128,21 +130,9 @@ def _share(values: Sequence[float], limit: float) -> float | None:
 
 
 def responses(chat: ChatLog) -> list[Response]:
-    """Every answered run of the chat, with who answered it."""
-    found: list[Response] = []
-    run_start: datetime | None = None
-    answered_by: set[str] = set()
-    for at, direction, sender in chat.said:  # unpacked: a month is hundreds of thousands of these
-        if direction == "in":
-            if run_start is None:
-                run_start = at
-        elif direction == "out" or direction == "robot":
-            agent = ROBOT if direction == "robot" else (sender or "?")
-            if run_start is not None:
-                found.append(Response(chat.id, agent, run_start, at, agent not in answered_by))
-                run_start = None
-            answered_by.add(agent)
-    return found
+    """Every answered run of the chat, with who answered it; chat.said is the whole chat, so that an agent's first
+    answer is the first in the chat whatever range is asked (docs/kpis.md)."""
+    return [Response(chat.id, agent, start, at, first) for agent, start, at, first in runs(chat.said)]
 
 
 def period_start(day: date, period: str) -> date:
@@ -214,19 +204,59 @@ def compute(chats: Iterable[ChatLog], done: Iterable[Done], orders: Iterable[tup
                     row.converted.add(chat.id)
     for item in done:
         row = figures(item.agent, item.at)
-        if row is None:
-            continue
-        if item.kind == "closed_buyer_last":
-            row.closed_buyer_last.add(item.conversation_id)
-        elif item.kind in REFUNDS:
-            row.refunds += 1
-            row.refund_fen += item.amount
-        elif item.kind == "return":
-            row.returns += 1
-        elif item.kind == "reship":
-            row.reships += 1
-        elif item.kind == "review_outcome" and item.changed:
-            row.reviews_changed += 1
-        elif item.kind == "quality":
-            row.scores.append(item.amount)
+        if row is not None:
+            _count(row, item)
     return sorted(table.values(), key=lambda f: (f.period, f.agent == ROBOT, f.agent))
+
+
+def from_days(cells: Iterable[Cell], converted: Iterable[tuple[str, date, str]], done: Iterable[Done], *,
+              period: str = "day", tz: tzinfo | None = None) -> list[Figures]:
+    """The figures per (agent, period) from the store's rollups of the range's local days, the (agent, day, chat)
+    conversions and what was done in the range: the same figures compute() gives over the same days."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    table: dict[tuple[str, date], Figures] = {}
+    starts: dict[date, date] = {}
+
+    def figures(agent: str, day: date) -> Figures:
+        start = starts.get(day)
+        if start is None:
+            start = starts[day] = period_start(day, period)
+        key = (agent, start)
+        row = table.get(key)
+        if row is None:
+            row = table[key] = Figures(agent, key[1])
+        return row
+
+    for cell in cells:
+        row = figures(cell.agent, cell.day)
+        row.served.update(cell.chats)
+        row.times.extend(cell.times)
+        row.first_times.extend(cell.first_times)
+        row.slow.update(cid for cid, first, longest in zip(cell.chats, cell.chat_first, cell.chat_longest, strict=True)
+                        if first > FIRST_LIMIT_S or longest > LIMIT_S)
+    for agent, day, cid in converted:
+        figures(agent, day).converted.add(cid)
+    for item in done:
+        _count(figures(item.agent, item.at.astimezone(tz).date()), item)
+    for row in table.values():  # the days' sorted runs merge in one pass; the quantiles then find them in order
+        row.times.sort()
+        row.first_times.sort()
+    return sorted(table.values(), key=lambda f: (f.period, f.agent == ROBOT, f.agent))
+
+
+def _count(row: Figures, item: Done) -> None:
+    """An action, a close or a score in its agent's figures."""
+    if item.kind == "closed_buyer_last":
+        row.closed_buyer_last.add(item.conversation_id)
+    elif item.kind in REFUNDS:
+        row.refunds += 1
+        row.refund_fen += item.amount
+    elif item.kind == "return":
+        row.returns += 1
+    elif item.kind == "reship":
+        row.reships += 1
+    elif item.kind == "review_outcome" and item.changed:
+        row.reviews_changed += 1
+    elif item.kind == "quality":
+        row.scores.append(item.amount)

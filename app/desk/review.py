@@ -14,13 +14,29 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from app.safe_text import visible
 
 from app.store import review as repo
+from app.store import rollups
 from app.store.audit_log import Audit, AuditLog
+from app.store.errors import StoreReadOnly
 from app.store.issues import IssueStore
 from app.store.records import MessageRecord
 from app.store.store import Store
+from app.store.zones import zone_key, zone_of
 
 from app.desk import shop_settings
-from app.desk.kpis import FIRST_LIMIT_S, LIMIT_S, ROBOT, ChatLog, Done, Figures, Said, compute, responses
+from app.desk.kpis import (
+    CONVERSION_WINDOW,
+    FIRST_LIMIT_S,
+    LIMIT_S,
+    PERIODS,
+    ROBOT,
+    ChatLog,
+    Done,
+    Figures,
+    Said,
+    compute,
+    from_days,
+    responses,
+)
 from app.desk.money import Money
 from app.desk.names import AgentNames
 from app.desk.normalise import finder
@@ -181,23 +197,37 @@ class ReviewDesk:
     # --- KPIs -------------------------------------------------------------------------------------
 
     def kpis(self, first: date, last: date, period: str = "day") -> list[Figures]:
+        """The figures of the local days first..last: the days' rollups merged (built once per zone, the first
+        time: app/store/rollups.py), conversions and what was done read by the range's times. A store that can
+        only be read and has no rollups in this zone yet is counted from its messages, more slowly."""
+        if period not in PERIODS:
+            raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+        zone = zone_key(self.tz)
         start, end = self.utc_range(first, last)
-        # a run that began the evening before is still measured from its start
-        # streamed chat by chat, each with its buyer: a year is millions of messages (kpis.responses names the robot)
-        logs = (ChatLog(cid, buyer, said) for cid, buyer, said in
-                repo.said_between(self.store, start - timedelta(days=1), end) if said[-1][0] >= start)
-        issues = IssueStore(self.store)
+        try:
+            rollups.ensure(self.store, zone)
+        except StoreReadOnly:
+            logs = (ChatLog(cid, buyer, said) for cid, buyer, said in repo.whole_chats_between(self.store, start, end))
+            orders = repo.orders_created(self.store, start - timedelta(days=1), end + timedelta(days=1))
+            return compute(logs, self._done(start, end), orders, period=period, tz=self.tz,
+                           keep=lambda day: first <= day <= last)
+        converted = rollups.converted(self.store, zone, start, end, CONVERSION_WINDOW)
+        return from_days(rollups.days(self.store, zone, first, last), converted, self._done(start, end),
+                         period=period, tz=zone_of(zone))
+
+    def _done(self, start: datetime, end: datetime) -> list[Done]:
+        """Refunds, returns, reships and review outcomes recorded as done, chats closed with the buyer last and
+        质检 scores in [start, end)."""
         done: list[Done] = []
         kinds = ("partial_refund", "full_refund", "return", "reship", "review_outcome")
-        for action, issue in issues.actions_between(kinds, start, end):
+        for action, issue in IssueStore(self.store).actions_between(kinds, start, end):
             done.append(Done(action.by, action.at, action.kind, issue.conversation_id, action.amount_fen,
                              bool(action.fields.get("changed"))))
         for entry in AuditLog(self.store).audit_between("chat closed unanswered", start, end):
             done.append(Done(entry.who, entry.at, "closed_buyer_last", str((entry.after or {}).get("conversation", ""))))
         for review in repo.reviews(self.store, start=start, end=end):
             done.append(Done(review.agent, review.at, "quality", review.conversation_id, review.score))
-        orders = repo.orders_created(self.store, start - timedelta(days=1), end + timedelta(days=1))
-        return compute(logs, done, orders, period=period, tz=self.tz, keep=lambda day: first <= day <= last)
+        return done
 
     # --- 质检 ---------------------------------------------------------------------------------------
 

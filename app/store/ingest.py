@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.records import MessageRecord
+from app.store.rollups import refresh as refresh_rollups
 from app.store.upsert import insert_new
 
 from app import domain
@@ -37,6 +38,7 @@ def ingest(s: Session, msgs: Sequence[domain.Message]) -> list[tuple[MessageReco
     outcomes: list[tuple[MessageRecord, bool]] = []
     for start in range(0, len(msgs), CHUNK):  # a later chunk's look-up sees the earlier chunk's rows
         outcomes.extend(_Batch(s, msgs[start:start + CHUNK]).write())
+    refresh_rollups(s, [record.conversation_id for record, _new in outcomes])  # the KPIs' days, in step
     return outcomes
 
 

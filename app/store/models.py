@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    false,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -313,3 +327,48 @@ class Clip(Base):
     source: Mapped[str] = mapped_column(String(200))  # the application it was copied in, when known
     pinned: Mapped[bool] = mapped_column(Boolean)
 
+
+
+class KpiZone(Base):
+    """A time zone whose local days the KPI rollups are kept in (app/store/rollups.py); ready once built."""
+
+    __tablename__ = "kpi_zone"
+    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ready: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class KpiAnswer(Base):
+    """One answered run of a chat (docs/kpis.md), kept per zone: who answered, on which local day, after how
+    long, and whether it was the answerer's first in the chat (first) or first that day (day_first); the chat's
+    buyer, whose orders make the conversions."""
+
+    __tablename__ = "kpi_answer"
+    conversation_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    buyer_id: Mapped[str] = mapped_column(String(100))
+    agent: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    answered_at: Mapped[datetime]
+    seconds: Mapped[float] = mapped_column(Float)
+    first: Mapped[bool] = mapped_column(Boolean)
+    day_first: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (Index("ix_kpi_answer_cell", "zone", "day", "agent"),
+                      Index("ix_kpi_answer_buyer", "zone", "day_first", "buyer_id", "answered_at"))
+
+
+class KpiDay(Base):
+    """One agent's answers of one local day, rolled up: the chats served (sorted ids, newline-separated), per chat
+    its first response (-1: none that day) and its longest other response (-1: none), and every response time
+    and every first response time, sorted (little-endian float64). A range merges its days."""
+
+    __tablename__ = "kpi_day"
+    zone: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    agent: Mapped[str] = mapped_column(String(100), primary_key=True)
+    chats: Mapped[str] = mapped_column(Text)
+    chat_first: Mapped[bytes] = mapped_column(LargeBinary)
+    chat_longest: Mapped[bytes] = mapped_column(LargeBinary)
+    times: Mapped[bytes] = mapped_column(LargeBinary)
+    first_times: Mapped[bytes] = mapped_column(LargeBinary)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -66,7 +66,6 @@ def messages_between(store: Store, start: datetime, end: datetime,
 # ids per IN (...): under the oldest SQLite's limit of 999 variables (32,766 now; PostgreSQL 65,535), so a year's
 # 300,000 chats are many small queries instead of one the database refuses
 CHUNK = 900
-FETCH = 10_000  # rows per fetch: a year of messages streams through instead of sitting in memory
 
 
 def _chunks(ids: Sequence[Any]) -> Iterator[list[Any]]:
@@ -75,52 +74,35 @@ def _chunks(ids: Sequence[Any]) -> Iterator[list[Any]]:
         yield ids[i:i + CHUNK]
 
 
-def said_between(store: Store, start: datetime, end: datetime
-                 ) -> Iterator[tuple[str, str, list[tuple[datetime, str, str]]]]:
-    """Per chat, one at a time: (chat id, buyer id, [(sent at UTC, direction, agent)]) of its messages sent in
-    [start, end), in order: what the KPIs read and nothing else. Streamed (a year of a busy shop is millions of
-    rows, only one chat's are held at a time), the buyer joined in the same query (never a list of the chats'
-    ids as variables). On SQLite the rows come from the driver directly and the times are parsed with
-    fromisoformat: the ORM's per-row handling took most of the time (1.7 s → 0.6 s for 120,000 messages)."""
-    if store.engine.dialect.name != "sqlite":
-        table, chat = m.Message.__table__, m.Conversation.__table__
-        query = (select(table.c.conversation_id, table.c.direction, table.c.sent_at, table.c.agent, chat.c.buyer_id)
-                 .join(chat, chat.c.id == table.c.conversation_id, isouter=True)
-                 .where(table.c.sent_at >= start, table.c.sent_at < end).order_by(table.c.conversation_id, table.c.id))
-        with store.engine.connect() as connection:
-            rows = connection.execution_options(stream_results=True, yield_per=FETCH).execute(query)
-            yield from _by_chat((cid, direction, as_utc(at), agent, buyer) for cid, direction, at, agent, buyer in rows)
-        return
-    stored = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy keeps a naive UTC time in SQLite
-    parse = datetime.fromisoformat
-    with store.engine.connect() as connection:
-        cursor = connection.connection.driver_connection.execute(  # type: ignore[union-attr]
-            "SELECT m.conversation_id, m.direction, m.sent_at || '+00:00', m.agent, c.buyer_id FROM message m "
-            "LEFT JOIN conversation c ON c.id = m.conversation_id "
-            "WHERE m.sent_at >= ? AND m.sent_at < ? ORDER BY m.conversation_id, m.id",
-            (start.astimezone(UTC).strftime(stored), end.astimezone(UTC).strftime(stored)))
-        try:
-            yield from _by_chat((cid, direction, parse(at), agent, buyer)
-                                for rows in iter(lambda: cursor.fetchmany(FETCH), [])
-                                for cid, direction, at, agent, buyer in rows)
-        finally:
-            cursor.close()
-
-
-def _by_chat(rows: Iterable[tuple[str, str, datetime, str | None, str | None]]
-             ) -> Iterator[tuple[str, str, list[tuple[datetime, str, str]]]]:
-    """Rows ordered by chat, grouped into one (chat id, buyer id, said) per chat."""
+def whole_chats_between(store: Store, start: datetime, end: datetime
+                        ) -> Iterator[tuple[str, str, list[tuple[datetime, str, str]]]]:
+    """Per chat with a message sent in [start, end), one at a time: (chat id, buyer id, [(sent at UTC, direction,
+    agent)] of all its messages, in order). Streamed; the chats are a subquery, never a list of ids. For the KPIs
+    of a store whose rollups cannot be built (one only read): app/store/rollups.py is the fast way."""
+    table, chat = m.Message.__table__, m.Conversation.__table__
+    in_range = select(table.c.conversation_id).where(table.c.sent_at >= start, table.c.sent_at < end)
+    query = (select(table.c.conversation_id, table.c.direction, table.c.sent_at, table.c.agent, chat.c.buyer_id)
+             .join(chat, chat.c.id == table.c.conversation_id, isouter=True)
+             .where(table.c.conversation_id.in_(in_range)).order_by(table.c.conversation_id, table.c.id))
     current: str | None = None
     buyer = ""
     said: list[tuple[datetime, str, str]] = []
-    for cid, direction, at, agent, buyer_id in rows:
-        if cid != current:
-            if current is not None:
-                yield current, buyer, said
-            current, buyer, said = cid, buyer_id or "", []
-        said.append((at, direction, agent or ""))
+    with store.engine.connect() as connection:
+        for cid, direction, at, agent, buyer_id in connection.execution_options(yield_per=10_000).execute(query):
+            if cid != current:
+                if current is not None:
+                    yield current, buyer, said
+                current, buyer, said = cid, buyer_id or "", []
+            said.append((as_utc(at), direction, agent or ""))
     if current is not None:
         yield current, buyer, said
+
+
+def orders_created(store: Store, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
+    """(buyer id, created at) of the orders created in [start, end)."""
+    query = select(m.Order.buyer_id, m.Order.created_at).where(m.Order.created_at >= start, m.Order.created_at < end)
+    with store.engine.connect() as connection:
+        return [(r[0], as_utc(r[1])) for r in connection.execute(query)]
 
 
 def chats(store: Store, ids: Sequence[str]) -> dict[str, ChatInfo]:
@@ -133,13 +115,6 @@ def chats(store: Store, ids: Sequence[str]) -> dict[str, ChatInfo]:
                      .where(m.Conversation.id.in_(some)))
             found.update((r[0], ChatInfo(r[0], r[1], r[2] or "", r[3], r[4] or "")) for r in connection.execute(query))
     return found
-
-
-def orders_created(store: Store, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
-    """(buyer id, created at) of the orders created in [start, end)."""
-    query = select(m.Order.buyer_id, m.Order.created_at).where(m.Order.created_at >= start, m.Order.created_at < end)
-    with store.engine.connect() as connection:
-        return [(r[0], as_utc(r[1])) for r in connection.execute(query)]
 
 
 def add_review(store: Store, conversation_id: str, agent: str, reviewer: str, at: datetime, score: int,

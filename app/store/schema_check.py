@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0017"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0018"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration
@@ -42,6 +42,8 @@ _INDEXES = {  # name: (table, columns); every one made by op.create_index / inde
     "ix_issue_category": ("issue", "category"),
     "ix_issue_order_no": ("issue", "order_no"),
     "ix_issue_state": ("issue", "state"),
+    "ix_kpi_answer_buyer": ("kpi_answer", "zone, day_first, buyer_id, answered_at"),
+    "ix_kpi_answer_cell": ("kpi_answer", "zone, day, agent"),
     "ix_message_conversation": ("message", "conversation_id, id"),
     "ix_message_note_message_id": ("message_note", "message_id"),
     "ix_message_sent_at": ("message", "sent_at"),
@@ -64,6 +66,9 @@ _AUTOINDEXES = {
     "sqlite_autoindex_history_message_1": "history_message",
     "sqlite_autoindex_message_1": "message",
     "sqlite_autoindex_message_2": "message",
+    "sqlite_autoindex_kpi_answer_1": "kpi_answer",
+    "sqlite_autoindex_kpi_day_1": "kpi_day",
+    "sqlite_autoindex_kpi_zone_1": "kpi_zone",
     "sqlite_autoindex_meta_1": "meta",
     "sqlite_autoindex_order_contact_1": "order_contact",
     "sqlite_autoindex_phrase_dismissal_1": "phrase_dismissal",

@@ -25,6 +25,8 @@ from app.store.images import ImageStore
 from app.store.ingest import ANSWERS, CHUNK, apply_to_conversation, ingest, new_conversation, segments
 from app.store.models import as_utc as models_utc
 from app.store.records import BuyerRecord, ConversationSummary, MessageRecord
+from app.store.rollups import buyers as rollup_buyers
+from app.store.rollups import refresh as refresh_rollups
 from app.store.upsert import insert_new, upsert
 
 from app import domain
@@ -173,6 +175,7 @@ class Store:
             s.add(row)
             apply_to_conversation(conv, direction, text, at, counts_unread=False)
             s.flush()
+            refresh_rollups(s, [conversation_id])  # the agent's or the robot's answer in the KPIs' days
             return _message(row)
 
     def mark_sent(self, client_id: str, server_id: str, sent_at: datetime) -> MessageRecord:
@@ -186,6 +189,7 @@ class Store:
                 s.delete(other)
                 s.flush()
             ours.server_id, ours.state, ours.sent_at, ours.error = server_id, "sent", sent_at, ""
+            refresh_rollups(s, {ours.conversation_id, other.conversation_id if other else ours.conversation_id})
             return _message(ours)
 
     def mark_failed(self, client_id: str, error: str) -> MessageRecord | None:
@@ -512,6 +516,7 @@ def _upsert_chats(s: Session, convs: Sequence[domain.Conversation]) -> None:
     # a gateway that does not say whose the chat is keeps what an earlier event said
     upsert(s, _CHAT, ["id"], chats, ["buyer_id", "state", "created_at"], overrides=lambda new: {
         "agent": case((new["agent"] != "", new["agent"]), else_=_CHAT.c.agent)})
+    rollup_buyers(s, {conv.id: conv.buyer.id for conv in convs})  # the KPIs' conversions join orders by buyer
 
 
 def _unindex(s: Session, rows: list[tuple[int, str]]) -> None:

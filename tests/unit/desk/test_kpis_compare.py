@@ -5,8 +5,10 @@ changed reviews recorded (or only awaiting approval), chats closed with the buye
 without and one with summer time (times are UTC in the store, days local). Any faster reading of the KPIs must
 keep every figure of the report equal.
 
-The reference reads every message of the store and follows what the desk reads: the messages sent from a day
-before the range's first local midnight to its end, each chat in the order the messages were stored."""
+The reference reads every message of the store, each chat whole in the order its messages were stored: an agent's
+first answer in a chat is the first in the whole chat, whatever the range (docs/kpis.md), and a run that began
+days before the range is measured from its start. (Before issue 20 the desk, and this reference, read from a day
+before the range's first local midnight only, so a longer range could take an answer's "first" away.)"""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from sqlalchemy import select
 from app.store import models
 from app.store import review as repo
 from app.store.audit_log import Audit, AuditLog
-from app.store.engine import open_store
+from app.store.engine import open_store, open_store_to_read
 from app.store.issues import IssueStore
 from app.store.models import as_utc
 from app.store.store import Store
@@ -95,10 +97,6 @@ def _fill(store: Store, seed: int, chats: int) -> None:
             repo.add_review(store, cid, agent, "店长", at, rng.randrange(0, 101), {}, "")
 
 
-def _midnight(day: date, tz: tzinfo) -> datetime:
-    return datetime.combine(day, time(), tz).astimezone(UTC)
-
-
 def _rank(values: list[float], q: float) -> float | None:
     ordered = sorted(values)
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)] if ordered else None
@@ -106,7 +104,6 @@ def _rank(values: list[float], q: float) -> float | None:
 
 def reference(store: Store, first: date, last: date, period: str, tz: tzinfo) -> dict[tuple[str, date], dict]:
     """Each (agent, period's first day): the figures docs/kpis.md defines, counted the plain way."""
-    start, end = _midnight(first, tz), _midnight(last + timedelta(days=1), tz)
     table, chat = models.Message.__table__, models.Conversation.__table__
     with store.engine.connect() as connection:
         rows = connection.execute(select(table.c.conversation_id, table.c.direction, table.c.sent_at, table.c.agent)
@@ -117,9 +114,7 @@ def reference(store: Store, first: date, last: date, period: str, tz: tzinfo) ->
             paid[buyer].append(as_utc(created))
     said = defaultdict(list)
     for cid, direction, at, agent in rows:
-        at = as_utc(at)
-        if start - timedelta(days=1) <= at < end:
-            said[cid].append((at, direction, agent or ""))
+        said[cid].append((as_utc(at), direction, agent or ""))
 
     def period_of(day: date) -> date:
         return {"day": day, "week": day - timedelta(days=day.weekday()), "month": day.replace(day=1)}[period]
@@ -237,3 +232,48 @@ def test_the_generated_chats_reach_every_case_the_comparison_is_for(tmp_path):
     for figure in ("closed", "refunds", "refund_fen", "returns", "reships", "changed", "scores"):
         assert any(row[figure] for row in expected.values()), figure
     assert any(not row["all"] and row["refunds"] for row in expected.values())  # an agent's row of only a refund
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_longer_range_never_changes_a_days_figures(tmp_path, seed):
+    """Each day's row is the same asked alone or inside a range of two weeks: a chat's first response is the
+    agent's first answer in the whole chat, not in what the range reads (the generated chats have buyers coming
+    back after more than a day, which a look-back of a day took for a new first answer)."""
+    store = open_store(tmp_path / "kpis.db")
+    _fill(store, seed, 120)
+    try:
+        desk = ReviewDesk(store, "店长", clock=lambda: datetime.now(UTC), tz=ZONES[seed % 2])
+        longer = kpi_table(desk.kpis(FIRST - timedelta(days=3), FIRST + timedelta(days=10))).rows
+        compared = 0
+        for n in range(-3, 11):
+            day = FIRST + timedelta(days=n)
+            alone = kpi_table(desk.kpis(day, day)).rows
+            assert alone == [row for row in longer if row[1] == day.isoformat()], day
+            compared += len(alone)
+        assert compared == len(longer) > 20
+    finally:
+        store.close()
+
+
+def test_a_store_only_read_counts_from_its_messages_the_same_figures(tmp_path):
+    """A store that can only be read (a read-only folder) cannot get rollups built: its KPIs are counted from the
+    messages, equal to the reference all the same; nothing is written."""
+    path = tmp_path / "kpis.db"
+    store = open_store(path)
+    _fill(store, 7, 80)
+    store.close()
+    before = path.read_bytes()
+    store = open_store_to_read(path)
+    try:
+        tz = ZONES[0]
+        first, last = FIRST, FIRST + timedelta(days=6)
+        figures = ReviewDesk(store, "店长", clock=lambda: datetime.now(UTC), tz=tz).kpis(first, last, "week")
+        expected = reference(store, first, last, "week", tz)
+        assert {(f.agent, f.period) for f in figures} == set(expected)
+        for f in figures:
+            want = expected[(f.agent, f.period)]
+            assert (f.served, f.slow, f.converted, sorted(f.first_times), sorted(f.times)) == (
+                want["served"], want["slow"], want["converted"], sorted(want["first"]), sorted(want["all"]))
+    finally:
+        store.close()
+    assert path.read_bytes() == before

@@ -124,91 +124,118 @@
 <context>
     <name>BuyerPane</name>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="74"/>
+        <location filename="../../app/ui/buyer_pane.py" line="81"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="79"/>
-        <location filename="../../app/ui/buyer_pane.py" line="84"/>
+        <location filename="../../app/ui/buyer_pane.py" line="86"/>
+        <location filename="../../app/ui/buyer_pane.py" line="91"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="94"/>
+        <location filename="../../app/ui/buyer_pane.py" line="101"/>
         <source>Enter or F8: the order in full</source>
         <translation>Enter 或 F8：查看订单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="95"/>
+        <location filename="../../app/ui/buyer_pane.py" line="102"/>
         <source>No orders from this buyer yet.</source>
         <translation>这位买家还没有订单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="108"/>
+        <location filename="../../app/ui/buyer_pane.py" line="115"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="110"/>
+        <location filename="../../app/ui/buyer_pane.py" line="117"/>
         <source>Copy the order no. (Ctrl+Shift+C)</source>
         <translation>复制订单号（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="111"/>
+        <location filename="../../app/ui/buyer_pane.py" line="118"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="113"/>
+        <location filename="../../app/ui/buyer_pane.py" line="120"/>
         <source>Copy the tracking no. (Ctrl+Shift+E)</source>
         <translation>复制运单号（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="114"/>
+        <location filename="../../app/ui/buyer_pane.py" line="121"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="116"/>
+        <location filename="../../app/ui/buyer_pane.py" line="123"/>
         <source>Copy receiver, phone (masked) and address (Ctrl+Shift+A)</source>
         <translation>复制收货人、电话（打码）和地址（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="117"/>
-        <location filename="../../app/ui/buyer_pane.py" line="188"/>
+        <location filename="../../app/ui/buyer_pane.py" line="124"/>
+        <location filename="../../app/ui/buyer_pane.py" line="209"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="119"/>
+        <location filename="../../app/ui/buyer_pane.py" line="126"/>
         <source>The order in full: items, weights, logistics (F8; Esc goes back)</source>
         <translation>订单详情：商品、重量、物流（F8；Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="122"/>
+        <location filename="../../app/ui/buyer_pane.py" line="129"/>
         <source>Copy:</source>
         <translation>复制：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="134"/>
+        <location filename="../../app/ui/buyer_pane.py" line="141"/>
         <source>Issues (Ctrl+N: new)</source>
         <translation>问题单（Ctrl+N 新建）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="140"/>
+        <location filename="../../app/ui/buyer_pane.py" line="147"/>
         <source>Ctrl+Shift+I: record an action; Ctrl+Shift+J or Enter: details and photos</source>
         <translation>Ctrl+Shift+I：记录处理；Ctrl+Shift+J 或回车：详情和照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="152"/>
+        <location filename="../../app/ui/buyer_pane.py" line="148"/>
+        <source>Past chats</source>
+        <translation>以往会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="172"/>
         <source>No chat selected</source>
         <translation>未选择会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/buyer_pane.py" line="188"/>
+        <location filename="../../app/ui/buyer_pane.py" line="209"/>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="318"/>
+        <source>history</source>
+        <translation>历史</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/buyer_pane.py" line="318"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="322"/>
+        <source>buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/buyer_pane.py" line="322"/>
+        <source>agent</source>
+        <translation>客服</translation>
     </message>
 </context>
 <context>
@@ -311,7 +338,7 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="38"/>
+        <location filename="../../app/ui/composer.py" line="41"/>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line, / finds a phrase</source>
         <translation>输入回复 —— Enter 发送，Shift+Enter 换行，/ 查找快捷短语</translation>
     </message>
@@ -332,17 +359,17 @@
 <context>
     <name>CrashNotice</name>
     <message>
-        <location filename="../../app/ui/start.py" line="103"/>
+        <location filename="../../app/ui/start.py" line="104"/>
         <source>KefuDesk hit an error and wrote a report: %1</source>
         <translation>客服台出错了，已写下报告：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="108"/>
+        <location filename="../../app/ui/start.py" line="109"/>
         <source>KefuDesk hit an error</source>
         <translation>客服台出错了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="109"/>
+        <location filename="../../app/ui/start.py" line="110"/>
         <source>Something in KefuDesk failed. Your chats, drafts and records are saved, and you can go on working.
 
 A report for your support was written to:
@@ -379,7 +406,7 @@ A report for your support was written to:
         <translation>客服超出权限的退款要等主管批准：在批准窗口输入这个名字和密码（Shift+F1 查看说明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="181"/>
+        <location filename="../../app/ui/keys/registry.py" line="182"/>
         <source>The &amp;demo&apos;s supervisor…</source>
         <translation>演示店铺的主管(&amp;D)…</translation>
     </message>
@@ -474,8 +501,8 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="296"/>
-        <location filename="../../app/ui/first_run.py" line="313"/>
+        <location filename="../../app/ui/first_run.py" line="310"/>
+        <location filename="../../app/ui/first_run.py" line="327"/>
         <source>Set up KefuDesk</source>
         <translation>设置客服台</translation>
     </message>
@@ -483,121 +510,265 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>Floor</name>
     <message>
-        <location filename="../../app/ui/floor.py" line="91"/>
+        <location filename="../../app/ui/floor.py" line="93"/>
         <source>No other buyer waits for an answer here; Alt+↓ / Alt+↑ walk every chat.</source>
         <translation>这里没有其他等待回复的买家；Alt+↓ / Alt+↑ 可逐个浏览所有会话。</translation>
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
+    <name>HistoryImportDialog</name>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="41"/>
-        <source>Import phrases — %1</source>
-        <translation>导入短语 — %1</translation>
+        <location filename="../../app/ui/history_import.py" line="38"/>
+        <source>A shop&apos;s past chats</source>
+        <translation>店铺的历史会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="42"/>
+        <location filename="../../app/ui/history_import.py" line="39"/>
+        <source>Past chats (*.jsonl *.json *.ndjson *.csv *.xlsx)</source>
+        <translation>历史会话 (*.jsonl *.json *.ndjson *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="59"/>
+        <source>Import past chats — %1</source>
+        <translation>导入历史会话 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="60"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="57"/>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <location filename="../../app/ui/history_import.py" line="78"/>
+        <source>Past chats imported: %1 new message(s), %2 already there. The suggestions learn from them now.</source>
+        <translation>历史会话已导入：新增 %1 条消息，%2 条已存在。推荐现在就会从中学习。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="59"/>
+        <location filename="../../app/ui/history_import.py" line="87"/>
+        <location filename="../../app/ui/history_import.py" line="91"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="70"/>
-        <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
-        <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
+        <location filename="../../app/ui/history_import.py" line="97"/>
+        <source>%1%2: %3 message(s) in %4 chat(s), %5 bad line(s).</source>
+        <translation>%1%2：%4 个会话共 %3 条消息，%5 个错误行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="75"/>
-        <location filename="../../app/ui/phrase_import.py" line="81"/>
-        <source>Title</source>
-        <translation>标题</translation>
+        <location filename="../../app/ui/history_import.py" line="101"/>
+        <source>A history is imported whole or not at all: fix the bad lines and choose the file again.</source>
+        <translation>历史会话要么全部导入，要么都不导入：请改正错误行后重新选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="75"/>
-        <source>Abbreviation</source>
-        <translation>缩写</translation>
+        <location filename="../../app/ui/history_import.py" line="104"/>
+        <source>buyer</source>
+        <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="75"/>
-        <source>Group</source>
-        <translation>分组</translation>
+        <location filename="../../app/ui/history_import.py" line="104"/>
+        <source>agent</source>
+        <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="75"/>
+        <location filename="../../app/ui/history_import.py" line="105"/>
+        <source>Messages (%1)</source>
+        <translation>消息（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="106"/>
+        <source>Chat</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="106"/>
+        <source>From</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="106"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="106"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="106"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="107"/>
+        <location filename="../../app/ui/history_import.py" line="112"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="74"/>
-        <source>New (%1)</source>
-        <translation>新增（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="78"/>
-        <location filename="../../app/ui/phrase_import.py" line="81"/>
-        <location filename="../../app/ui/phrase_import.py" line="86"/>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="78"/>
-        <location filename="../../app/ui/phrase_import.py" line="81"/>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="78"/>
-        <source>Source</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/phrase_import.py" line="77"/>
+        <location filename="../../app/ui/history_import.py" line="111"/>
         <source>Bad lines (%1)</source>
         <translation>错误行（%1）</translation>
     </message>
     <message>
+        <location filename="../../app/ui/history_import.py" line="111"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="111"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/history_import.py" line="118"/>
+        <source>Import %n message(s)</source>
+        <translation>
+            <numerusform>导入 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="133"/>
+        <source>Importing… Cancel stops it and nothing is kept.</source>
+        <translation>正在导入…… 点取消会停止，且不保留任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="157"/>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_import.py" line="168"/>
+        <source>Stopping… nothing of this file is kept.</source>
+        <translation>正在停止…… 此文件的内容都不会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="49"/>
+        <source>Import phrases — %1</source>
+        <translation>导入短语 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="50"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="68"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="70"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/phrase_import.py" line="81"/>
+        <source>%1 (%2): %3 new, %4 duplicate(s) not imported again, %5 bad line(s).</source>
+        <translation>%1（%2）：新增 %3 条，重复 %4 条（不再导入），错误 %5 行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/phrase_import.py" line="85"/>
+        <source>%n of them with several texts (variants 1, 2, 3… of one phrase).</source>
+        <translation>
+            <numerusform>其中 %n 个有多条内容（同一短语的第 1、2、3… 条）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <location filename="../../app/ui/phrase_import.py" line="94"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <source>Abbreviation</source>
+        <translation>缩写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="87"/>
+        <source>New (%1)</source>
+        <translation>新增（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="88"/>
+        <source>Texts</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="91"/>
+        <location filename="../../app/ui/phrase_import.py" line="94"/>
+        <location filename="../../app/ui/phrase_import.py" line="99"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="91"/>
+        <location filename="../../app/ui/phrase_import.py" line="94"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="91"/>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="90"/>
+        <source>Bad lines (%1)</source>
+        <translation>错误行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="94"/>
         <source>Same as</source>
         <translation>与之重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="80"/>
+        <location filename="../../app/ui/phrase_import.py" line="93"/>
         <source>Duplicates (%1)</source>
         <translation>重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="86"/>
+        <location filename="../../app/ui/phrase_import.py" line="99"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="86"/>
+        <location filename="../../app/ui/phrase_import.py" line="99"/>
         <source>Phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="85"/>
+        <location filename="../../app/ui/phrase_import.py" line="98"/>
         <source>Notes (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_import.py" line="91"/>
+        <location filename="../../app/ui/phrase_import.py" line="104"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_import.py" line="106"/>
+        <location filename="../../app/ui/phrase_import.py" line="125"/>
+        <source>Cancelling: taking back the phrases written so far…</source>
+        <translation>正在取消：撤回已写入的短语…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_import.py" line="138"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
@@ -1167,42 +1338,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="233"/>
+        <location filename="../../app/ui/keys/registry.py" line="236"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="241"/>
+        <location filename="../../app/ui/keys/registry.py" line="244"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="244"/>
+        <location filename="../../app/ui/keys/registry.py" line="247"/>
         <source>Record on the selected issue…</source>
         <translation>在选中的问题单上记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <location filename="../../app/ui/keys/registry.py" line="248"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="235"/>
+        <location filename="../../app/ui/keys/registry.py" line="238"/>
         <source>Stage filter</source>
         <translation>阶段筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="231"/>
+        <location filename="../../app/ui/keys/registry.py" line="234"/>
         <source>Show view %1</source>
         <translation>显示第 %1 个视图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="237"/>
+        <location filename="../../app/ui/keys/registry.py" line="240"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="239"/>
+        <location filename="../../app/ui/keys/registry.py" line="242"/>
         <source>The list</source>
         <translation>列表</translation>
     </message>
@@ -1471,380 +1642,380 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>其他程序上的剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="144"/>
+        <location filename="../../app/ui/keys/registry.py" line="145"/>
         <source>Send the reply (in the reply box)</source>
         <translation>发送回复（在回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="146"/>
+        <location filename="../../app/ui/keys/registry.py" line="147"/>
         <source>New line in the reply</source>
         <translation>回复内换行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="148"/>
+        <location filename="../../app/ui/keys/registry.py" line="149"/>
         <source>Expand the abbreviation before the caret</source>
         <translation>展开光标前的缩写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="150"/>
+        <location filename="../../app/ui/keys/registry.py" line="151"/>
         <source>The phrase palette, from an empty reply box</source>
         <translation>短语面板（在空回复框中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="162"/>
+        <location filename="../../app/ui/keys/registry.py" line="163"/>
         <source>From an order in full back to the cards</source>
         <translation>从订单详情回到订单卡片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="179"/>
+        <location filename="../../app/ui/keys/registry.py" line="180"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>快捷键一览(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="180"/>
+        <location filename="../../app/ui/keys/registry.py" line="181"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="185"/>
+        <location filename="../../app/ui/keys/registry.py" line="186"/>
         <source>Choose a phrase</source>
         <translation>选择短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="186"/>
+        <location filename="../../app/ui/keys/registry.py" line="187"/>
         <source>Insert the phrase at the caret</source>
         <translation>在光标处插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="188"/>
+        <location filename="../../app/ui/keys/registry.py" line="189"/>
         <source>Insert the phrase and send</source>
         <translation>插入短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="189"/>
-        <location filename="../../app/ui/keys/registry.py" line="335"/>
+        <location filename="../../app/ui/keys/registry.py" line="190"/>
+        <location filename="../../app/ui/keys/registry.py" line="338"/>
         <source>Close the palette</source>
         <translation>关闭短语面板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="191"/>
+        <location filename="../../app/ui/keys/registry.py" line="192"/>
         <source>The next value</source>
         <translation>下一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="192"/>
+        <location filename="../../app/ui/keys/registry.py" line="193"/>
         <source>The previous value</source>
         <translation>上一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="193"/>
+        <location filename="../../app/ui/keys/registry.py" line="194"/>
         <source>Put the phrase in with these values</source>
         <translation>用这些值插入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="195"/>
+        <location filename="../../app/ui/keys/registry.py" line="196"/>
         <source>Leave the phrase out</source>
         <translation>不插入这条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="197"/>
+        <location filename="../../app/ui/keys/registry.py" line="198"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="198"/>
+        <location filename="../../app/ui/keys/registry.py" line="199"/>
         <source>Keep running in the tray</source>
         <translation>在托盘中继续运行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="199"/>
+        <location filename="../../app/ui/keys/registry.py" line="200"/>
         <source>Back to the chats</source>
         <translation>回到会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="201"/>
+        <location filename="../../app/ui/keys/registry.py" line="202"/>
         <source>Close the window, back to the reply box</source>
         <translation>关闭窗口，回到回复框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="232"/>
+        <location filename="../../app/ui/keys/registry.py" line="235"/>
         <source>open · mine · due · closed · all</source>
         <translation>未结 · 我的 · 到期 · 已结 · 全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="234"/>
+        <location filename="../../app/ui/keys/registry.py" line="237"/>
         <source>search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="236"/>
+        <location filename="../../app/ui/keys/registry.py" line="239"/>
         <source>stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="238"/>
+        <location filename="../../app/ui/keys/registry.py" line="241"/>
         <source>category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="240"/>
+        <location filename="../../app/ui/keys/registry.py" line="243"/>
         <source>list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="242"/>
-        <location filename="../../app/ui/keys/registry.py" line="255"/>
+        <location filename="../../app/ui/keys/registry.py" line="245"/>
+        <location filename="../../app/ui/keys/registry.py" line="258"/>
         <source>details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="244"/>
+        <location filename="../../app/ui/keys/registry.py" line="247"/>
         <source>record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="246"/>
-        <location filename="../../app/ui/keys/registry.py" line="265"/>
-        <location filename="../../app/ui/keys/registry.py" line="291"/>
-        <location filename="../../app/ui/keys/registry.py" line="306"/>
+        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="268"/>
+        <location filename="../../app/ui/keys/registry.py" line="294"/>
+        <location filename="../../app/ui/keys/registry.py" line="309"/>
         <source>refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="252"/>
         <source>message sent</source>
         <translation>已发消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="251"/>
+        <location filename="../../app/ui/keys/registry.py" line="254"/>
         <source>phone call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <location filename="../../app/ui/keys/registry.py" line="256"/>
         <source>copy number</source>
         <translation>复制号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="257"/>
+        <location filename="../../app/ui/keys/registry.py" line="260"/>
         <source>import list</source>
         <translation>导入列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="260"/>
+        <location filename="../../app/ui/keys/registry.py" line="263"/>
         <source>fetch from the shop</source>
         <translation>从店铺获取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="263"/>
+        <location filename="../../app/ui/keys/registry.py" line="266"/>
         <source>steps</source>
         <translation>切换步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="270"/>
-        <location filename="../../app/ui/keys/registry.py" line="293"/>
+        <location filename="../../app/ui/keys/registry.py" line="273"/>
+        <location filename="../../app/ui/keys/registry.py" line="296"/>
         <source>The first day</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="271"/>
-        <location filename="../../app/ui/keys/registry.py" line="272"/>
-        <location filename="../../app/ui/keys/registry.py" line="293"/>
-        <location filename="../../app/ui/keys/registry.py" line="295"/>
+        <location filename="../../app/ui/keys/registry.py" line="274"/>
+        <location filename="../../app/ui/keys/registry.py" line="275"/>
+        <location filename="../../app/ui/keys/registry.py" line="296"/>
+        <location filename="../../app/ui/keys/registry.py" line="298"/>
         <source>days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="272"/>
-        <location filename="../../app/ui/keys/registry.py" line="295"/>
+        <location filename="../../app/ui/keys/registry.py" line="275"/>
+        <location filename="../../app/ui/keys/registry.py" line="298"/>
         <source>The last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="274"/>
-        <location filename="../../app/ui/keys/registry.py" line="312"/>
+        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <location filename="../../app/ui/keys/registry.py" line="315"/>
         <source>The agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="274"/>
-        <location filename="../../app/ui/keys/registry.py" line="312"/>
+        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <location filename="../../app/ui/keys/registry.py" line="315"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="277"/>
+        <location filename="../../app/ui/keys/registry.py" line="280"/>
         <source>chats</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="279"/>
+        <location filename="../../app/ui/keys/registry.py" line="282"/>
         <source>messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="281"/>
+        <location filename="../../app/ui/keys/registry.py" line="284"/>
         <source>save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="283"/>
+        <location filename="../../app/ui/keys/registry.py" line="286"/>
         <source>comment on the message</source>
         <translation>评论消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="285"/>
-        <location filename="../../app/ui/keys/registry.py" line="287"/>
+        <location filename="../../app/ui/keys/registry.py" line="288"/>
+        <location filename="../../app/ui/keys/registry.py" line="290"/>
         <source>good / bad example</source>
         <translation>好 / 差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="289"/>
+        <location filename="../../app/ui/keys/registry.py" line="292"/>
         <source>export the day</source>
         <translation>导出当天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="297"/>
+        <location filename="../../app/ui/keys/registry.py" line="300"/>
         <source>Day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="298"/>
+        <location filename="../../app/ui/keys/registry.py" line="301"/>
         <source>day, week or month</source>
         <translation>按日、周或月</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="299"/>
+        <location filename="../../app/ui/keys/registry.py" line="302"/>
         <source>The charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="300"/>
+        <location filename="../../app/ui/keys/registry.py" line="303"/>
         <source>the charted figure</source>
         <translation>图表指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="302"/>
+        <location filename="../../app/ui/keys/registry.py" line="305"/>
         <source>the table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="304"/>
+        <location filename="../../app/ui/keys/registry.py" line="307"/>
         <source>on a figure: the chats behind it</source>
         <translation>在数字上：查看背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <location filename="../../app/ui/keys/registry.py" line="311"/>
         <source>What to find</source>
         <translation>查找内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="308"/>
+        <location filename="../../app/ui/keys/registry.py" line="311"/>
         <source>find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <location filename="../../app/ui/keys/registry.py" line="313"/>
         <source>What to show</source>
         <translation>显示内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="310"/>
+        <location filename="../../app/ui/keys/registry.py" line="313"/>
         <source>show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="314"/>
+        <location filename="../../app/ui/keys/registry.py" line="317"/>
         <source>The buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="314"/>
+        <location filename="../../app/ui/keys/registry.py" line="317"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="316"/>
+        <location filename="../../app/ui/keys/registry.py" line="319"/>
         <source>Only some days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="317"/>
+        <location filename="../../app/ui/keys/registry.py" line="320"/>
         <source>only days</source>
         <translation>只看这些天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="318"/>
+        <location filename="../../app/ui/keys/registry.py" line="321"/>
         <source>Only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="319"/>
+        <location filename="../../app/ui/keys/registry.py" line="322"/>
         <source>only buyers with an issue</source>
         <translation>只看有问题单的买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="321"/>
+        <location filename="../../app/ui/keys/registry.py" line="324"/>
         <source>the results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="322"/>
+        <location filename="../../app/ui/keys/registry.py" line="325"/>
         <source>Open the chat</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="323"/>
+        <location filename="../../app/ui/keys/registry.py" line="326"/>
         <source>opens the chat (in the desk while the buyer is in the queue)</source>
         <translation>打开会话（买家还在队列中时在工作台打开）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="326"/>
+        <location filename="../../app/ui/keys/registry.py" line="329"/>
         <source>its transcript in the review</source>
         <translation>在质检中看聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="329"/>
+        <location filename="../../app/ui/keys/registry.py" line="332"/>
         <source>Paste the phrase where you were typing</source>
         <translation>把短语粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="331"/>
+        <location filename="../../app/ui/keys/registry.py" line="334"/>
         <source>Type the phrase key by key</source>
         <translation>逐字输入短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="333"/>
+        <location filename="../../app/ui/keys/registry.py" line="336"/>
         <source>Paste the phrase and press Enter</source>
         <translation>粘贴短语并按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="336"/>
+        <location filename="../../app/ui/keys/registry.py" line="339"/>
         <source>Choose what you copied</source>
         <translation>选择复制过的内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="338"/>
+        <location filename="../../app/ui/keys/registry.py" line="341"/>
         <source>Paste it where you were typing</source>
         <translation>粘贴到刚才输入的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="340"/>
+        <location filename="../../app/ui/keys/registry.py" line="343"/>
         <source>Keep it as a phrase</source>
         <translation>存为快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="341"/>
+        <location filename="../../app/ui/keys/registry.py" line="344"/>
         <source>Close the history</source>
         <translation>关闭剪贴板历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="343"/>
+        <location filename="../../app/ui/keys/registry.py" line="346"/>
         <source>Remove the selected word</source>
         <translation>删除选中的词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="344"/>
+        <location filename="../../app/ui/keys/registry.py" line="347"/>
         <source>Remove the selected rule</source>
         <translation>删除选中的规则</translation>
     </message>
@@ -1992,17 +2163,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>无法读取数据，详情见日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="301"/>
+        <location filename="../../app/ui/keys/registry.py" line="304"/>
         <source>The table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="303"/>
+        <location filename="../../app/ui/keys/registry.py" line="306"/>
         <source>The chats behind the figure</source>
         <translation>查看数字背后的会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="305"/>
+        <location filename="../../app/ui/keys/registry.py" line="308"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2032,22 +2203,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="107"/>
+        <location filename="../../app/ui/first_run.py" line="108"/>
         <source>Welcome to KefuDesk</source>
         <translation>欢迎使用客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="108"/>
+        <location filename="../../app/ui/first_run.py" line="109"/>
         <source>The desk is running on its demo shop behind this window. Four short questions set it up for your shop; Esc keeps the demo as it is.</source>
         <translation>客服台已在此窗口后面以演示店铺运行。回答四个简短的问题即可为你的店铺设置好；按 Esc 保持演示不变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="110"/>
+        <location filename="../../app/ui/first_run.py" line="111"/>
         <source>Language of the interface (选择界面语言):</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="111"/>
+        <location filename="../../app/ui/first_run.py" line="112"/>
         <source>Language of the interface:</source>
         <translation>界面语言：</translation>
     </message>
@@ -2078,7 +2249,7 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2113,77 +2284,77 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>复盘(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="175"/>
+        <location filename="../../app/ui/keys/registry.py" line="176"/>
         <source>&amp;Transcripts and 质检…</source>
         <translation>聊天记录与质检(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="176"/>
+        <location filename="../../app/ui/keys/registry.py" line="177"/>
         <source>&amp;KPI dashboard…</source>
         <translation>KPI 看板(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="177"/>
+        <location filename="../../app/ui/keys/registry.py" line="178"/>
         <source>&amp;Search all chats…</source>
         <translation>搜索全部聊天(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="165"/>
+        <location filename="../../app/ui/keys/registry.py" line="166"/>
         <source>&amp;New issue…</source>
         <translation>新建问题单(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="124"/>
+        <location filename="../../app/ui/keys/registry.py" line="125"/>
         <source>Chat %1 in the queue</source>
         <translation>队列中第 %1 个会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="134"/>
+        <location filename="../../app/ui/keys/registry.py" line="135"/>
         <source>Insert slot %1</source>
         <translation>插入第 %1 个短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="137"/>
+        <location filename="../../app/ui/keys/registry.py" line="138"/>
         <source>Insert slot %1 and send</source>
         <translation>插入第 %1 个短语并发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="141"/>
+        <location filename="../../app/ui/keys/registry.py" line="142"/>
         <source>Insert suggestion %1</source>
         <translation>插入推荐 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="166"/>
+        <location filename="../../app/ui/keys/registry.py" line="167"/>
         <source>&amp;Issues of this buyer</source>
         <translation>该买家的问题单(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="167"/>
+        <location filename="../../app/ui/keys/registry.py" line="168"/>
         <source>&amp;Record on the selected issue…</source>
         <translation>在所选问题单上记录处理(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="168"/>
+        <location filename="../../app/ui/keys/registry.py" line="169"/>
         <source>Issue &amp;details, state and photos…</source>
         <translation>问题单详情、状态和照片(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="170"/>
+        <location filename="../../app/ui/keys/registry.py" line="171"/>
         <source>&amp;All issues…</source>
         <translation>全部问题单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="171"/>
+        <location filename="../../app/ui/keys/registry.py" line="172"/>
         <source>&amp;Problem-order worklist…</source>
         <translation>问题订单工作清单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="172"/>
+        <location filename="../../app/ui/keys/registry.py" line="173"/>
         <source>Daily &amp;tables and reconciliation…</source>
         <translation>每日报表和核对(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="173"/>
+        <location filename="../../app/ui/keys/registry.py" line="174"/>
         <source>&amp;Limits for agents…</source>
         <translation>客服权限额度(&amp;L)…</translation>
     </message>
@@ -2193,77 +2364,82 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>导入店铺订单报表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="106"/>
+        <location filename="../../app/ui/keys/registry.py" line="102"/>
+        <source>Import &amp;past chats (history)…</source>
+        <translation>导入历史会话(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="107"/>
+        <location filename="../../app/ui/keys/registry.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="109"/>
+        <location filename="../../app/ui/keys/registry.py" line="110"/>
         <source>&amp;Next chat</source>
         <translation>下一个会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="110"/>
+        <location filename="../../app/ui/keys/registry.py" line="111"/>
         <source>&amp;Previous chat</source>
         <translation>上一个会话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="111"/>
+        <location filename="../../app/ui/keys/registry.py" line="112"/>
         <source>Next chat, answered ones too</source>
         <translation>下一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="112"/>
+        <location filename="../../app/ui/keys/registry.py" line="113"/>
         <source>Previous chat, answered ones too</source>
         <translation>上一个会话（含已回复）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="113"/>
+        <location filename="../../app/ui/keys/registry.py" line="114"/>
         <source>&amp;Longest-waiting chat</source>
         <translation>等待最久的会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="114"/>
+        <location filename="../../app/ui/keys/registry.py" line="115"/>
         <source>&amp;Close chat</source>
         <translation>结束会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="115"/>
+        <location filename="../../app/ui/keys/registry.py" line="116"/>
         <source>Transfer to a c&amp;olleague…</source>
         <translation>转接给同事(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="116"/>
+        <location filename="../../app/ui/keys/registry.py" line="117"/>
         <source>Resen&amp;d the reply that was not sent</source>
         <translation>重新发送未发出的回复(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="117"/>
+        <location filename="../../app/ui/keys/registry.py" line="118"/>
         <source>&amp;Edit the reply that was not sent</source>
         <translation>编辑未发出的回复(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="118"/>
+        <location filename="../../app/ui/keys/registry.py" line="119"/>
         <source>&amp;Mute all sounds / unmute</source>
         <translation>全部静音(&amp;M) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="119"/>
+        <location filename="../../app/ui/keys/registry.py" line="120"/>
         <source>Mute this cha&amp;t / unmute</source>
         <translation>此会话静音(&amp;T) / 取消静音</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="122"/>
+        <location filename="../../app/ui/keys/registry.py" line="123"/>
         <source>S&amp;uspend new chats (挂起) / resume</source>
         <translation>挂起(&amp;U) / 恢复接待</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="123"/>
+        <location filename="../../app/ui/keys/registry.py" line="124"/>
         <source>Go o&amp;ffline / online</source>
         <translation>离线(&amp;F) / 上线</translation>
     </message>
@@ -2273,27 +2449,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>转到会话(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="126"/>
+        <location filename="../../app/ui/keys/registry.py" line="127"/>
         <source>&amp;Reply box</source>
         <translation>回复框(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="127"/>
+        <location filename="../../app/ui/keys/registry.py" line="128"/>
         <source>&amp;Send reply</source>
         <translation>发送回复(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="128"/>
+        <location filename="../../app/ui/keys/registry.py" line="129"/>
         <source>Send &amp;anyway (banned words, audited)…</source>
         <translation>仍然发送(&amp;A)（含违禁词，留审计记录）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="130"/>
+        <location filename="../../app/ui/keys/registry.py" line="131"/>
         <source>&amp;Phrase palette…</source>
         <translation>快捷短语(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="132"/>
+        <location filename="../../app/ui/keys/registry.py" line="133"/>
         <source>Remove the &amp;picture from the reply</source>
         <translation>从回复中移除图片(&amp;P)</translation>
     </message>
@@ -2303,12 +2479,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语快捷键(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="133"/>
+        <location filename="../../app/ui/keys/registry.py" line="134"/>
         <source>Next phrase &amp;group</source>
         <translation>下一个短语组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="139"/>
+        <location filename="../../app/ui/keys/registry.py" line="140"/>
         <source>Save message as p&amp;hrase…</source>
         <translation>存为快捷短语(&amp;H)…</translation>
     </message>
@@ -2318,22 +2494,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>短语管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="102"/>
+        <location filename="../../app/ui/keys/registry.py" line="103"/>
         <source>&amp;Robot first answer…</source>
         <translation>机器人首次回复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="103"/>
+        <location filename="../../app/ui/keys/registry.py" line="104"/>
         <source>Re&amp;view the robot&apos;s answers…</source>
         <translation>查看机器人回复记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="104"/>
+        <location filename="../../app/ui/keys/registry.py" line="105"/>
         <source>&amp;Banned and urgent words…</source>
         <translation>违禁词与紧急词(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="105"/>
+        <location filename="../../app/ui/keys/registry.py" line="106"/>
         <source>Clipboard &amp;history…</source>
         <translation>剪贴板历史(&amp;H)…</translation>
     </message>
@@ -2343,69 +2519,69 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>推荐短语(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="183"/>
+        <location filename="../../app/ui/keys/registry.py" line="184"/>
         <source>&amp;About KefuDesk</source>
         <translation>关于客服台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>Chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Unanswered</source>
         <translation>未回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>%n chat(s) not shown in this view</source>
         <translation>
             <numerusform>此视图中有 %n 个会话未显示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Close without answering?</source>
         <translation>不回复就结束？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Why close it (kept in the audit log)?</source>
         <translation>为什么要结束（会记入审计记录）？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Chat with %1 closed; it opens again if the buyer writes.</source>
         <translation>已结束与 %1 的会话；买家再发消息会重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Open a chat first, then %1 transfers it.</source>
         <translation>请先打开一个会话，再按 %1 转接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>%1 transferred to %2.</source>
         <translation>%1 已转接给 %2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="120"/>
+        <location filename="../../app/ui/keys/registry.py" line="121"/>
         <source>Next queue &amp;view (all, mine, unanswered, urgent)</source>
         <translation>下一个队列视图(&amp;V)（全部、我的、未回复、紧急）</translation>
     </message>
@@ -2441,6 +2617,24 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <location filename="../../app/ui/delegates.py" line="299"/>
         <source>[picture]</source>
         <translation>[图片]</translation>
+    </message>
+</context>
+<context>
+    <name>MinedTable</name>
+    <message>
+        <location filename="../../app/ui/models/mined_table.py" line="17"/>
+        <source>Reply typed by hand</source>
+        <translation>手打回复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/mined_table.py" line="17"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/mined_table.py" line="18"/>
+        <source>Other wordings</source>
+        <translation>其他说法</translation>
     </message>
 </context>
 <context>
@@ -2501,27 +2695,27 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>OrderCards</name>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="153"/>
+        <location filename="../../app/ui/keys/registry.py" line="154"/>
         <source>The buyer&apos;s &amp;orders</source>
         <translation>买家的订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="154"/>
+        <location filename="../../app/ui/keys/registry.py" line="155"/>
         <source>Order &amp;details in the right pane / back</source>
         <translation>在右栏查看订单详情 / 返回(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="156"/>
+        <location filename="../../app/ui/keys/registry.py" line="157"/>
         <source>Copy the order &amp;no.</source>
         <translation>复制订单号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="158"/>
+        <location filename="../../app/ui/keys/registry.py" line="159"/>
         <source>Copy the &amp;tracking no.</source>
         <translation>复制运单号(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="160"/>
+        <location filename="../../app/ui/keys/registry.py" line="161"/>
         <source>Copy the &amp;address (phone masked)</source>
         <translation>复制收货地址（电话打码）(&amp;A)</translation>
     </message>
@@ -2869,17 +3063,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PaletteModel</name>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="52"/>
+        <location filename="../../app/ui/models/palette_model.py" line="59"/>
         <source>Save as a new phrase… (Enter)</source>
         <translation>存为新短语…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="54"/>
+        <location filename="../../app/ui/models/palette_model.py" line="61"/>
         <source>No phrases yet</source>
         <translation>还没有短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/palette_model.py" line="55"/>
+        <location filename="../../app/ui/models/palette_model.py" line="62"/>
         <source>No phrase matches “%1”</source>
         <translation>没有与“%1”匹配的短语</translation>
     </message>
@@ -2895,142 +3089,162 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="42"/>
+        <location filename="../../app/ui/phrase_editor.py" line="46"/>
         <source>Give the phrase a title.</source>
         <translation>请给短语起个标题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="43"/>
+        <location filename="../../app/ui/phrase_editor.py" line="47"/>
         <source>The phrase has no text (and no image).</source>
         <translation>短语没有内容（也没有图片）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="44"/>
+        <location filename="../../app/ui/phrase_editor.py" line="48"/>
         <source>The title is too long (at most %1 characters).</source>
         <translation>标题太长（最多 %1 个字）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="45"/>
+        <location filename="../../app/ui/phrase_editor.py" line="49"/>
         <source>“%1” cannot be typed before Space: use letters, digits or ; without spaces, at most 40.</source>
         <translation>“%1”无法在空格前输入：请用字母、数字或 ; 等符号，不含空格，最多 40 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="47"/>
+        <location filename="../../app/ui/phrase_editor.py" line="51"/>
         <source>The abbreviation is already used by “%1”.</source>
         <translation>缩写已被“%1”使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="48"/>
+        <location filename="../../app/ui/phrase_editor.py" line="52"/>
         <source>Slots are 1 to 9.</source>
         <translation>序号只能是 1 到 9。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="49"/>
+        <location filename="../../app/ui/phrase_editor.py" line="53"/>
         <source>This slot of the group is already “%1”&apos;s.</source>
         <translation>该分组的这个序号已被“%1”占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="50"/>
+        <location filename="../../app/ui/phrase_editor.py" line="54"/>
         <source>%1 asks for nothing: write {ask:label}, {ask:label|money}, {ask:label|date} or {ask:label|choice 1,choice 2}.</source>
         <translation>%1 没有可询问的内容：请写成 {ask:名称}、{ask:名称|money}、{ask:名称|date} 或 {ask:名称|选项1,选项2}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="62"/>
+        <location filename="../../app/ui/phrase_editor.py" line="57"/>
+        <source>Text %1 is empty: write it, or remove it (Delete in the list of texts).</source>
+        <translation>第 %1 条内容是空的：写上内容，或者删掉它（在内容列表里按 Delete）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="59"/>
+        <source>Text %1 is the same as an earlier one: change it, or remove it.</source>
+        <translation>第 %1 条内容和前面的一条相同：改一改，或者删掉它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="174"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="62"/>
+        <location filename="../../app/ui/phrase_editor.py" line="174"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="74"/>
+        <location filename="../../app/ui/phrase_editor.py" line="180"/>
+        <source>&amp;Rotate the texts: each new buyer gets the next one, never the same one twice in a row</source>
+        <translation>轮换(&amp;R)：每个新买家拿到下一条内容，同一个买家不会连续两次收到同一条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="191"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="76"/>
+        <location filename="../../app/ui/phrase_editor.py" line="193"/>
         <source>Only for me (%1) — others on this desk do not see it</source>
         <translation>仅自己使用（%1）—— 本机其他客服看不到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="80"/>
+        <location filename="../../app/ui/phrase_editor.py" line="197"/>
         <source>Not for &amp;complaining buyers: never suggested to an angry buyer or one with an open issue, never sent to them by the robot</source>
         <translation>不推荐给投诉买家(&amp;C)：不向生气或有未结问题单的买家推荐，机器人也不会发给他们</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="87"/>
+        <location filename="../../app/ui/phrase_editor.py" line="204"/>
         <source>asked each time: {ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</source>
         <translation>每次询问：{ask:补偿金额|money}  {ask:日期|date}  {ask:备注}  {ask:快递|顺丰,圆通}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="88"/>
+        <location filename="../../app/ui/phrase_editor.py" line="205"/>
         <source>Variables: %1</source>
         <translation>变量：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="95"/>
+        <location filename="../../app/ui/phrase_editor.py" line="212"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="97"/>
+        <location filename="../../app/ui/phrase_editor.py" line="214"/>
         <source>&amp;No picture</source>
         <translation>不要图片(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="105"/>
+        <location filename="../../app/ui/phrase_editor.py" line="222"/>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="106"/>
+        <location filename="../../app/ui/phrase_editor.py" line="223"/>
+        <source>Te&amp;xts</source>
+        <translation>各条内容(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="224"/>
         <source>&amp;Text</source>
         <translation>内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="108"/>
+        <location filename="../../app/ui/phrase_editor.py" line="227"/>
         <source>&amp;Group</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="109"/>
+        <location filename="../../app/ui/phrase_editor.py" line="228"/>
         <source>&amp;Abbreviation</source>
         <translation>缩写(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="110"/>
+        <location filename="../../app/ui/phrase_editor.py" line="229"/>
         <source>&amp;Slot</source>
         <translation>序号(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="111"/>
+        <location filename="../../app/ui/phrase_editor.py" line="230"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="142"/>
+        <location filename="../../app/ui/phrase_editor.py" line="262"/>
         <source>Picture for the phrase</source>
         <translation>短语的图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="143"/>
+        <location filename="../../app/ui/phrase_editor.py" line="263"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="154"/>
+        <location filename="../../app/ui/phrase_editor.py" line="274"/>
         <source>Picture not used: %1</source>
         <translation>图片未采用：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="165"/>
+        <location filename="../../app/ui/phrase_editor.py" line="285"/>
         <source>none — a text phrase</source>
         <translation>无 —— 纯文字短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_editor.py" line="165"/>
+        <location filename="../../app/ui/phrase_editor.py" line="285"/>
         <source>[picture missing]</source>
         <translation>[图片丢失]</translation>
     </message>
@@ -3038,45 +3252,128 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhraseFiring</name>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="59"/>
+        <location filename="../../app/ui/phrase_firing.py" line="67"/>
         <source>Open a chat first: phrases are filled in for its buyer.</source>
         <translation>请先打开一个会话：短语会按该买家的信息填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="67"/>
+        <location filename="../../app/ui/phrase_firing.py" line="75"/>
         <source>No phrase in slot %1 of this group.</source>
         <translation>本组第 %1 个位置没有短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="78"/>
+        <location filename="../../app/ui/phrase_firing.py" line="86"/>
         <source>No suggestion %1 for this message.</source>
         <translation>这条消息没有第 %1 条推荐。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="174"/>
+        <location filename="../../app/ui/phrase_firing.py" line="221"/>
         <source>“%1” is not finished: the selected placeholder is for the shop&apos;s own words. Write them here, and in the phrase manager (Ctrl+Shift+K) for next time.</source>
         <translation>“%1”还没设置好：选中的占位符要换成店铺自己的内容。请在这里写上，并在短语管理（Ctrl+Shift+K）里改好，下次就不用再写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_firing.py" line="184"/>
+        <location filename="../../app/ui/phrase_firing.py" line="231"/>
         <source>%1 — it is selected: type over it.</source>
         <translation>%1——已选中，直接输入即可替换。</translation>
     </message>
 </context>
 <context>
+    <name>PhraseInsights</name>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="48"/>
+        <source>Phrase analytics — KefuDesk</source>
+        <translation>短语分析 — 客服台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="50"/>
+        <source>&amp;Use</source>
+        <translation>使用情况(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="51"/>
+        <source>P&amp;roposed phrases</source>
+        <translation>建议短语(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="67"/>
+        <source>Phrase use</source>
+        <translation>短语使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="71"/>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="71"/>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="87"/>
+        <source>Proposed phrases</source>
+        <translation>建议短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="90"/>
+        <source>&amp;Accept…</source>
+        <translation>采纳(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="92"/>
+        <source>&amp;Dismiss</source>
+        <translation>不再建议(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="115"/>
+        <source>Reading the phrases&apos; use…</source>
+        <translation>正在读取短语使用情况…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="120"/>
+        <source>The phrases&apos; use could not be read: %1</source>
+        <translation>无法读取短语使用情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="125"/>
+        <source>%1 phrase(s) not used in these days; %2 pair(s) of phrases nearly the same. Asked again, paid, refund and quiet: what the buyer did in the 24 hours after the reply (docs/phrases.md).</source>
+        <translation>这几天有 %1 条短语没有用过；%2 对短语几乎相同。再次询问、付款、退款和沉默：回复后 24 小时内买家做了什么（docs/phrases.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="133"/>
+        <source>Reading the replies typed by hand…</source>
+        <translation>正在读取手打回复…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="138"/>
+        <source>The typed replies could not be read: %1</source>
+        <translation>无法读取手打回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="143"/>
+        <source>%1 reply(ies) typed by hand many times. F2 edits one; Accept makes it a phrase, Dismiss never proposes it again.</source>
+        <translation>%1 条回复被多次手打。F2 修改；采纳后成为短语，不再建议则以后不再提出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_insights.py" line="150"/>
+        <source>Select a proposed phrase first.</source>
+        <translation>请先选择一条建议短语。</translation>
+    </message>
+</context>
+<context>
     <name>PhraseManager</name>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="84"/>
+        <location filename="../../app/ui/phrase_manager.py" line="86"/>
         <source>Phrases — KefuDesk</source>
         <translation>快捷短语 — 客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="89"/>
+        <location filename="../../app/ui/phrase_manager.py" line="91"/>
         <source>Groups</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="94"/>
+        <location filename="../../app/ui/phrase_manager.py" line="96"/>
         <source>Filter: title, text, abbreviation or pinyin (Ctrl+F)</source>
         <translation>筛选：标题、内容、缩写或拼音（Ctrl+F）</translation>
     </message>
@@ -3091,141 +3388,146 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="204"/>
+        <location filename="../../app/ui/keys/registry.py" line="205"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="206"/>
+        <location filename="../../app/ui/keys/registry.py" line="207"/>
         <source>&amp;Edit phrase…</source>
         <translation>编辑短语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="208"/>
+        <location filename="../../app/ui/keys/registry.py" line="209"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="211"/>
+        <location filename="../../app/ui/keys/registry.py" line="212"/>
         <source>E&amp;xport shown phrases…</source>
         <translation>导出当前列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="212"/>
+        <location filename="../../app/ui/keys/registry.py" line="214"/>
+        <source>Phrase &amp;analytics and proposed phrases…</source>
+        <translation>短语分析和建议短语(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys/registry.py" line="215"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="214"/>
-        <location filename="../../app/ui/phrase_manager.py" line="143"/>
+        <location filename="../../app/ui/keys/registry.py" line="217"/>
+        <location filename="../../app/ui/phrase_manager.py" line="145"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="215"/>
-        <location filename="../../app/ui/phrase_manager.py" line="144"/>
+        <location filename="../../app/ui/keys/registry.py" line="218"/>
+        <location filename="../../app/ui/phrase_manager.py" line="146"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="217"/>
+        <location filename="../../app/ui/keys/registry.py" line="220"/>
         <source>&amp;Delete selected</source>
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="220"/>
+        <location filename="../../app/ui/keys/registry.py" line="223"/>
         <source>&amp;Move selected to group…</source>
         <translation>移动到分组(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="222"/>
+        <location filename="../../app/ui/keys/registry.py" line="225"/>
         <source>Not for &amp;complaining buyers / for them</source>
         <translation>不推荐给投诉买家 / 恢复推荐(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="223"/>
+        <location filename="../../app/ui/keys/registry.py" line="226"/>
         <source>Slot &amp;up</source>
         <translation>序号上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="224"/>
+        <location filename="../../app/ui/keys/registry.py" line="227"/>
         <source>Slot &amp;down</source>
         <translation>序号下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="226"/>
+        <location filename="../../app/ui/keys/registry.py" line="229"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="227"/>
+        <location filename="../../app/ui/keys/registry.py" line="230"/>
         <source>&amp;Groups</source>
         <translation>分组(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="228"/>
+        <location filename="../../app/ui/keys/registry.py" line="231"/>
         <source>&amp;Phrases</source>
         <translation>短语列表(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="163"/>
+        <location filename="../../app/ui/phrase_manager.py" line="165"/>
         <source>AutoHotKey (*.ahk)</source>
         <translation>AutoHotKey (*.ahk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="163"/>
+        <location filename="../../app/ui/phrase_manager.py" line="165"/>
         <source>Espanso (*.yml *.yaml)</source>
         <translation>Espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="163"/>
+        <location filename="../../app/ui/phrase_manager.py" line="165"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="164"/>
+        <location filename="../../app/ui/phrase_manager.py" line="166"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="164"/>
-        <location filename="../../app/ui/phrase_manager.py" line="167"/>
+        <location filename="../../app/ui/phrase_manager.py" line="166"/>
+        <location filename="../../app/ui/phrase_manager.py" line="169"/>
         <source>KefuDesk JSON (*.json)</source>
         <translation>客服台 JSON (*.json)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="193"/>
+        <location filename="../../app/ui/phrase_manager.py" line="195"/>
         <source>Import %n phrase(s)</source>
         <translation>
             <numerusform>导入 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="194"/>
+        <location filename="../../app/ui/phrase_manager.py" line="196"/>
         <source>Import the file again to redo an import.</source>
         <translation>要重做导入，请再次导入该文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="201"/>
+        <location filename="../../app/ui/phrase_manager.py" line="203"/>
         <source>%n phrase(s) imported and selected — Ctrl+Shift+M moves them to a group.</source>
         <translation>
             <numerusform>已导入并选中 %n 条短语 —— 按 Ctrl+Shift+M 可移动到分组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="225"/>
+        <location filename="../../app/ui/phrase_manager.py" line="227"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="228"/>
+        <location filename="../../app/ui/phrase_manager.py" line="230"/>
         <source>%n phrase(s) exported to %1.</source>
         <translation>
             <numerusform>已导出 %n 条短语到 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="230"/>
+        <location filename="../../app/ui/phrase_manager.py" line="232"/>
         <source>%n without an abbreviation left out (the format needs a trigger).</source>
         <translation>
             <numerusform>%n 条没有缩写的短语未导出（该格式需要触发词）。</numerusform>
@@ -3237,147 +3539,147 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>全部短语（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="101"/>
+        <location filename="../../app/ui/phrase_manager.py" line="103"/>
         <source>Phrases</source>
         <translation>快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="156"/>
+        <location filename="../../app/ui/phrase_manager.py" line="158"/>
         <source>Sogou Pinyin custom phrases (*.txt *.ini)</source>
         <translation>搜狗拼音自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="157"/>
+        <location filename="../../app/ui/phrase_manager.py" line="159"/>
         <source>QQ Pinyin custom phrases (*.txt *.ini)</source>
         <translation>QQ 拼音自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="158"/>
+        <location filename="../../app/ui/phrase_manager.py" line="160"/>
         <source>Baidu input custom phrases (*.txt *.ini)</source>
         <translation>百度输入法自定义短语 (*.txt *.ini)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="159"/>
+        <location filename="../../app/ui/phrase_manager.py" line="161"/>
         <source>Rime custom_phrase.txt (*.txt)</source>
         <translation>Rime 自定义短语 custom_phrase.txt (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="160"/>
+        <location filename="../../app/ui/phrase_manager.py" line="162"/>
         <source>Microsoft Pinyin self-made phrases (*.dat *.lex)</source>
         <translation>微软拼音自造词 (*.dat *.lex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="162"/>
+        <location filename="../../app/ui/phrase_manager.py" line="164"/>
         <source>Phrase files (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</source>
         <translation>短语文件 (*.ahk *.yml *.yaml *.csv *.xlsx *.json *.txt *.ini *.dat *.lex)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="288"/>
+        <location filename="../../app/ui/phrase_manager.py" line="290"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="319"/>
+        <location filename="../../app/ui/phrase_manager.py" line="321"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="340"/>
+        <location filename="../../app/ui/phrase_manager.py" line="354"/>
         <source>New phrase “%1”</source>
         <translation>新建短语“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="346"/>
+        <location filename="../../app/ui/phrase_manager.py" line="360"/>
         <source>Select a phrase to edit.</source>
         <translation>请选择要编辑的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="353"/>
+        <location filename="../../app/ui/phrase_manager.py" line="367"/>
         <source>Select the phrases to delete.</source>
         <translation>请选择要删除的短语。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="359"/>
+        <location filename="../../app/ui/phrase_manager.py" line="373"/>
         <source>Delete %n phrase(s)</source>
         <translation>
             <numerusform>删除 %n 条短语</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="360"/>
+        <location filename="../../app/ui/phrase_manager.py" line="374"/>
         <source>%n phrase(s) deleted — Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>已删除 %n 条短语 —— 按 Ctrl+Z 可恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="365"/>
+        <location filename="../../app/ui/phrase_manager.py" line="379"/>
         <source>Select the phrases to move.</source>
         <translation>请选择要移动的短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="369"/>
+        <location filename="../../app/ui/phrase_manager.py" line="383"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="370"/>
+        <location filename="../../app/ui/phrase_manager.py" line="384"/>
         <source>Group:</source>
         <translation>分组：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="381"/>
+        <location filename="../../app/ui/phrase_manager.py" line="395"/>
         <source>Move %n phrase(s)</source>
         <translation>
             <numerusform>移动 %n 条短语</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="388"/>
+        <location filename="../../app/ui/phrase_manager.py" line="402"/>
         <source>Select the phrases first.</source>
         <translation>请先选中短语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="396"/>
+        <location filename="../../app/ui/phrase_manager.py" line="410"/>
         <source>Not for complaining buyers</source>
         <translation>不推荐给投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="396"/>
+        <location filename="../../app/ui/phrase_manager.py" line="410"/>
         <source>For complaining buyers too</source>
         <translation>也推荐给投诉买家</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="397"/>
+        <location filename="../../app/ui/phrase_manager.py" line="411"/>
         <source>%n phrase(s) no longer suggested to complaining buyers — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语不再推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/phrase_manager.py" line="399"/>
+        <location filename="../../app/ui/phrase_manager.py" line="413"/>
         <source>%n phrase(s) suggested to complaining buyers too — Ctrl+Z undoes it.</source>
         <translation>
             <numerusform>%n 条短语也会推荐给投诉买家——Ctrl+Z 可撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="407"/>
+        <location filename="../../app/ui/phrase_manager.py" line="421"/>
         <source>Reorder slots of %1</source>
         <translation>调整 %1 的序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="413"/>
+        <location filename="../../app/ui/phrase_manager.py" line="427"/>
         <source>Select a phrase with a slot to move it up or down.</source>
         <translation>请选择一条有序号的短语来上移或下移。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="429"/>
+        <location filename="../../app/ui/phrase_manager.py" line="443"/>
         <source>Slots are reordered within one group: use Move to group (Ctrl+Shift+M) first.</source>
         <translation>序号只能在同一分组内调整：请先用“移动到分组”（Ctrl+Shift+M）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/phrase_manager.py" line="435"/>
+        <location filename="../../app/ui/phrase_manager.py" line="449"/>
         <source>A group has nine slots: the phrases after the ninth lose theirs.</source>
         <translation>每个分组只有 9 个序号：第 9 个之后的短语将失去序号。</translation>
     </message>
@@ -3385,9 +3687,82 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>PhrasePalette</name>
     <message>
-        <location filename="../../app/ui/phrase_palette.py" line="33"/>
+        <location filename="../../app/ui/phrase_palette.py" line="36"/>
         <source>Search phrases: title, pinyin (tkdz), abbreviation…</source>
         <translation>搜索短语：标题、拼音（如 tkdz）、缩写…</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseStatsTable</name>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="15"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="15"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="16"/>
+        <source>Uses</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="16"/>
+        <source>Sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="17"/>
+        <source>Edited (%)</source>
+        <translation>改后发出 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="17"/>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="18"/>
+        <source>Asked again</source>
+        <translation>再次询问</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="18"/>
+        <source>Refund</source>
+        <translation>申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="19"/>
+        <source>Went quiet</source>
+        <translation>沉默</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="19"/>
+        <source>By agent</source>
+        <translation>按客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="20"/>
+        <source>Forgotten</source>
+        <translation>遗忘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="20"/>
+        <source>Nearly the same as</source>
+        <translation>相似短语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="22"/>
+        <source>never used</source>
+        <translation>从未使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/phrase_stats_table.py" line="23"/>
+        <source>not in these days</source>
+        <translation>期间未用</translation>
     </message>
 </context>
 <context>
@@ -3438,45 +3813,90 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>投诉买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/phrase_table.py" line="89"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="90"/>
         <source>me (%1)</source>
         <translation>个人（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/phrase_table.py" line="89"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="90"/>
         <source>the shop</source>
         <translation>全店共用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/phrase_table.py" line="91"/>
+        <location filename="../../app/ui/models/phrase_table.py" line="92"/>
         <source>not for them</source>
         <translation>不推荐</translation>
     </message>
 </context>
 <context>
+    <name>PhraseTexts</name>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="75"/>
+        <source>The phrase&apos;s texts, numbered as the palette shows them</source>
+        <translation>短语的各条内容，编号与短语面板中一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="79"/>
+        <source>Add &amp;variant</source>
+        <translation>添加一条(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="80"/>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="81"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="82"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/phrase_editor.py" line="104"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>PhrasesPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="191"/>
+        <location filename="../../app/ui/first_run.py" line="194"/>
         <source>Your canned replies</source>
         <translation>你的快捷短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="192"/>
+        <location filename="../../app/ui/first_run.py" line="197"/>
+        <source>Your phrase library is empty. Bring the phrases you already have: your input method&apos;s custom phrases (Sogou, QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, XLSX). You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) adds or imports them later.</source>
+        <translation>你的短语库是空的。带上你已有的短语：输入法的自定义短语（搜狗、QQ、百度、微软拼音、Rime）、AutoHotKey 或 Espanso 文件，或表格（CSV、XLSX）。添加前会先给你预览。也可以跳过：以后在短语管理（Ctrl+Shift+K）中添加或导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="202"/>
         <source>Bring the phrases you already have: your input method&apos;s custom phrases (Sogou, QQ, Baidu, Microsoft Pinyin, Rime), AutoHotKey or Espanso files, or a sheet (CSV, XLSX). You see them before anything is added. Or skip: the phrase manager (Ctrl+Shift+K) imports later.</source>
         <translation>带上你已有的短语：输入法的自定义短语（搜狗、QQ、百度、微软拼音、Rime）、AutoHotKey 或 Espanso 文件，或表格（CSV、XLSX）。添加前会先给你预览。也可以跳过：以后在短语管理（Ctrl+Shift+K）中导入。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/first_run.py" line="206"/>
+        <source>The library already holds %n phrase(s) (on a new computer, the demo shop&apos;s examples): edit or delete them in the phrase manager once yours are in.</source>
+        <translation>
+            <numerusform>短语库里已有 %n 条短语（新电脑上是演示店铺的示例）：你的短语导入后，可在短语管理中修改或删除它们。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="196"/>
+        <location filename="../../app/ui/first_run.py" line="209"/>
         <source>&amp;Choose a phrase file…</source>
         <translation>选择短语文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="198"/>
+        <location filename="../../app/ui/first_run.py" line="211"/>
         <source>Imported after this wizard, with a preview: %1</source>
         <translation>向导结束后导入（先预览）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="201"/>
+        <location filename="../../app/ui/first_run.py" line="214"/>
         <source>Choose a phrase file</source>
         <translation>选择短语文件</translation>
     </message>
@@ -4061,312 +4481,317 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>回复没有保存（{why}），内容仍在回复框里</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="199"/>
+        <location filename="../../app/ui/labels.py" line="198"/>
+        <source>the reply was not saved ({why}); it waits in the chat, NOT SENT: F5 tries again, Shift+F5 brings it back to the reply box</source>
+        <translation>回复没有保存（{why}），在聊天里标为未发送：F5 再试一次，Shift+F5 放回回复框</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/labels.py" line="201"/>
         <source>the robot&apos;s wait must be 0–{most} seconds (0: do not answer waiting buyers)</source>
         <translation>机器人等待时间须为 0–{most} 秒（0：不回复等待中的买家）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="200"/>
+        <location filename="../../app/ui/labels.py" line="202"/>
         <source>at most {most} robot rules</source>
         <translation>机器人规则最多 {most} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="201"/>
+        <location filename="../../app/ui/labels.py" line="203"/>
         <source>a robot rule is not readable; remove it</source>
         <translation>有一条机器人规则无法读取，请删除它</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="202"/>
+        <location filename="../../app/ui/labels.py" line="204"/>
         <source>every robot rule needs its own name ({name})</source>
         <translation>每条机器人规则都需要一个不重复的名称（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="203"/>
+        <location filename="../../app/ui/labels.py" line="205"/>
         <source>rule {name}: choose a phrase from the library</source>
         <translation>规则 {name}：请从短语库中选择一条短语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="204"/>
+        <location filename="../../app/ui/labels.py" line="206"/>
         <source>rule {name}: give keywords, or let it answer similar questions</source>
         <translation>规则 {name}：请填写关键词，或勾选回复相似问题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="205"/>
+        <location filename="../../app/ui/labels.py" line="207"/>
         <source>the robot did not answer {buyer}: its phrase {phrase} has banned words ({words}); edit the phrase or the rule</source>
         <translation>机器人未回复 {buyer}：短语 {phrase} 含违禁词（{words}），请修改短语或规则</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="206"/>
+        <location filename="../../app/ui/labels.py" line="208"/>
         <source>not connected to the shop: a chat can be transferred when the connection is back</source>
         <translation>未连接店铺：连接恢复后才能转接会话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="207"/>
+        <location filename="../../app/ui/labels.py" line="209"/>
         <source>the shop did not list the colleagues ({detail})</source>
         <translation>店铺未返回同事列表（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="208"/>
+        <location filename="../../app/ui/labels.py" line="210"/>
         <source>the chat is already yours: choose a colleague</source>
         <translation>该会话已经是您的，请选择一位同事</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="209"/>
+        <location filename="../../app/ui/labels.py" line="211"/>
         <source>the shop did not transfer the chat ({detail})</source>
         <translation>店铺未能转接该会话（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="210"/>
+        <location filename="../../app/ui/labels.py" line="212"/>
         <source>the shop did not take the status change ({detail}); it is tried again when the connection comes back</source>
         <translation>店铺未接受状态变更（{detail}），连接恢复后会再次尝试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="211"/>
+        <location filename="../../app/ui/labels.py" line="213"/>
         <source>order no. {value} was saved as a number and Excel rounded it: format the column as text in the export, or export CSV</source>
         <translation>订单号 {value} 被存成了数字，Excel 已把它四舍五入：导出时请把该列设为文本，或导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="212"/>
+        <location filename="../../app/ui/labels.py" line="214"/>
         <source>order no. {value} is not a number</source>
         <translation>订单号 {value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="213"/>
+        <location filename="../../app/ui/labels.py" line="215"/>
         <source>no buyer on this line</source>
         <translation>这一行没有买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="214"/>
+        <location filename="../../app/ui/labels.py" line="216"/>
         <source>{value} is not an amount</source>
         <translation>{value} 不是金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="215"/>
+        <location filename="../../app/ui/labels.py" line="217"/>
         <source>{value} is not a date and time</source>
         <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="216"/>
+        <location filename="../../app/ui/labels.py" line="218"/>
         <source>{value} is not a phone number</source>
         <translation>{value} 不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="217"/>
+        <location filename="../../app/ui/labels.py" line="219"/>
         <source>a negative amount</source>
         <translation>金额为负数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="218"/>
+        <location filename="../../app/ui/labels.py" line="220"/>
         <source>problem type {value} is not one the desk knows (超区, 缺货, 地址不详, 物流超时…)</source>
         <translation>问题类型“{value}”无法识别（可用：超区、缺货、地址不详、物流超时…）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="219"/>
+        <location filename="../../app/ui/labels.py" line="221"/>
         <source>the detail is longer than {limit} characters</source>
         <translation>问题描述超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="221"/>
+        <location filename="../../app/ui/labels.py" line="223"/>
         <source>{column} is {length} characters, more than the store keeps ({limit})</source>
         <translation>{column}有 {length} 个字符，超过系统可保存的长度（{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="222"/>
+        <location filename="../../app/ui/labels.py" line="224"/>
         <source>{column} ¥{value} is more than the store keeps (at most ¥{limit})</source>
         <translation>{column} ¥{value} 超过系统可保存的金额（最多 ¥{limit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="223"/>
+        <location filename="../../app/ui/labels.py" line="225"/>
         <source>{column} {value} is outside what the store keeps ({low} to {high})</source>
         <translation>{column} {value} 超出系统可保存的范围（{low} 至 {high}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="224"/>
+        <location filename="../../app/ui/labels.py" line="226"/>
         <source>{column} holds a NUL character (\x00), which the store cannot keep</source>
         <translation>{column}含有空字符（\x00），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="225"/>
+        <location filename="../../app/ui/labels.py" line="227"/>
         <source>{column} holds half a character (a lone UTF-16 surrogate), which the store cannot keep</source>
         <translation>{column}含有半个字符（孤立的 UTF-16 代理项），系统无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="226"/>
+        <location filename="../../app/ui/labels.py" line="228"/>
         <source>{column} {value} is outside the times the store keeps</source>
         <translation>{column} {value} 超出系统可保存的时间范围</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="228"/>
+        <location filename="../../app/ui/labels.py" line="230"/>
         <source>{name} is {size}, more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 大小为 {size}，超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="229"/>
+        <location filename="../../app/ui/labels.py" line="231"/>
         <source>{name} is more than the desk imports ({limit}): split it and import the parts</source>
         <translation>{name} 超过客服台可导入的上限（{limit}）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="230"/>
+        <location filename="../../app/ui/labels.py" line="232"/>
         <source>the sheet has more than {limit} rows, the most an import reads: split it by date and import the parts</source>
         <translation>表格超过 {limit} 行（一次导入的上限）：请按日期拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="231"/>
+        <location filename="../../app/ui/labels.py" line="233"/>
         <source>the file holds more than {limit} phrases, the most an import reads: split it and import the parts</source>
         <translation>文件中的短语超过 {limit} 条（一次导入的上限）：请拆分后分批导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="232"/>
+        <location filename="../../app/ui/labels.py" line="234"/>
         <source>the workbook unpacks to {size}, more than an import reads ({limit}): save it as CSV or split it</source>
         <translation>工作簿解压后为 {size}，超过导入的上限（{limit}）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="233"/>
+        <location filename="../../app/ui/labels.py" line="235"/>
         <source>the workbook holds more than {limit} cells, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的单元格超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="234"/>
+        <location filename="../../app/ui/labels.py" line="236"/>
         <source>the workbook holds more than {limit} shared strings, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的共享字符串超过 {limit} 条（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="235"/>
+        <location filename="../../app/ui/labels.py" line="237"/>
         <source>the workbook holds more than {limit} XML elements, the most an import reads from a workbook: save it as CSV or split it</source>
         <translation>工作簿的 XML 元素超过 {limit} 个（从工作簿导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="236"/>
+        <location filename="../../app/ui/labels.py" line="238"/>
         <source>the workbook holds more than {limit} XML elements outside its sheets, the most an import reads: save it as CSV or split it</source>
         <translation>工作簿中表格以外的 XML 元素超过 {limit} 个（导入的上限）：请另存为 CSV 或拆分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="237"/>
+        <location filename="../../app/ui/labels.py" line="239"/>
         <source>the workbook&apos;s part {part} is XML in UTF-16, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 是 UTF-16 编码的 XML，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="238"/>
+        <location filename="../../app/ui/labels.py" line="240"/>
         <source>the workbook&apos;s part {part} declares a DTD, which no spreadsheet program writes: open the file in Excel or WPS, save it again and import that</source>
         <translation>工作簿的部件 {part} 声明了 DTD，电子表格软件不会这样保存：请用 Excel 或 WPS 打开并重新保存后再导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="239"/>
+        <location filename="../../app/ui/labels.py" line="241"/>
         <source>the buyer spoke last: answer first, or give a reason to close the chat anyway</source>
         <translation>最后一条是买家的消息：请先回复，或写明原因后再结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="240"/>
+        <location filename="../../app/ui/labels.py" line="242"/>
         <source>{value} is not a date such as 2026-11-24</source>
         <translation>{value} 不是日期（例如 2026-11-24）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="242"/>
+        <location filename="../../app/ui/labels.py" line="244"/>
         <source>a gift over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的赠品需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="243"/>
+        <location filename="../../app/ui/labels.py" line="245"/>
         <source>your limit: ¥{limit} a gift</source>
         <translation>你的权限：每份赠品 ¥{limit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="244"/>
+        <location filename="../../app/ui/labels.py" line="246"/>
         <source>your limit: {share} of the order, {count} roundings a day</source>
         <translation>你的权限：订单金额的 {share}，每天 {count} 次抹零</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="245"/>
+        <location filename="../../app/ui/labels.py" line="247"/>
         <source>your limit: ¥{limit} and {share} of the order</source>
         <translation>你的权限：¥{limit}，且不超过订单金额的 {share}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="246"/>
+        <location filename="../../app/ui/labels.py" line="248"/>
         <source>rounding over {share} of the order needs a supervisor</source>
         <translation>抹零超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="247"/>
+        <location filename="../../app/ui/labels.py" line="249"/>
         <source>more than {count} roundings a day need a supervisor</source>
         <translation>每天抹零超过 {count} 次需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="248"/>
+        <location filename="../../app/ui/labels.py" line="250"/>
         <source>a partial refund over ¥{limit} needs a supervisor</source>
         <translation>超过 ¥{limit} 的部分退款需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="249"/>
+        <location filename="../../app/ui/labels.py" line="251"/>
         <source>a partial refund over {share} of the order needs a supervisor</source>
         <translation>部分退款超过订单金额的 {share} 需要主管批准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="251"/>
+        <location filename="../../app/ui/labels.py" line="253"/>
         <source>return tracking no. {tracking} was already used on issue {issue} (order {order}, buyer {buyer})</source>
         <translation>退货单号 {tracking} 已在问题单 {issue} 用过（订单 {order}，买家 {buyer}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="252"/>
+        <location filename="../../app/ui/labels.py" line="254"/>
         <source>the return weighed {received} g, far below the {items} g its items weigh: possibly an empty or swapped parcel — open it before refunding</source>
         <translation>退回包裹重 {received} 克，远低于商品应有的 {items} 克：可能是空包或调包——退款前请拆包查看</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="254"/>
+        <location filename="../../app/ui/labels.py" line="256"/>
         <source>no courier record for this parcel</source>
         <translation>快递公司没有这个包裹的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="255"/>
+        <location filename="../../app/ui/labels.py" line="257"/>
         <source>ask the buyer for photos of the parcel and the packing slip</source>
         <translation>请买家拍包裹和发货单的照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="256"/>
+        <location filename="../../app/ui/labels.py" line="258"/>
         <source>packing slip: not ticked as packed — {lines}</source>
         <translation>发货单：未勾选已装——{lines}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="257"/>
+        <location filename="../../app/ui/labels.py" line="259"/>
         <source>the parcel lost {lost} g between the origin ({origin} g) and {station} ({last} g): opened or damaged in transit</source>
         <translation>包裹从揽收（{origin} 克）到{station}（{last} 克）少了 {lost} 克：途中被拆或破损</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="258"/>
+        <location filename="../../app/ui/labels.py" line="260"/>
         <source>the parcel weighed {origin} g at the origin, {under} g under the {low}–{high} g the order should weigh (the lightest item is {lightest} g): an item probably never left</source>
         <translation>揽收时包裹重 {origin} 克，比订单应有的 {low}–{high} 克轻 {under} 克（最轻的商品 {lightest} 克）：很可能有商品没发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="259"/>
+        <location filename="../../app/ui/labels.py" line="261"/>
         <source>the parcel weighed {origin} g at the origin, within the {low}–{high} g a complete order weighs</source>
         <translation>揽收时包裹重 {origin} 克，在完整订单应有的 {low}–{high} 克之内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="260"/>
+        <location filename="../../app/ui/labels.py" line="262"/>
         <source>and {last} g at {station}: nothing left it on the way</source>
         <translation>到{station}时 {last} 克：途中没有少东西</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="261"/>
+        <location filename="../../app/ui/labels.py" line="263"/>
         <source>every line of the packing slip is ticked</source>
         <translation>发货单每一行都已勾选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="262"/>
+        <location filename="../../app/ui/labels.py" line="264"/>
         <source>an item&apos;s weight is unknown</source>
         <translation>有商品重量未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="263"/>
+        <location filename="../../app/ui/labels.py" line="265"/>
         <source>the courier gave no origin weight</source>
         <translation>快递没有揽收重量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="264"/>
+        <location filename="../../app/ui/labels.py" line="266"/>
         <source>the weights do not decide it</source>
         <translation>凭重量判断不了</translation>
     </message>
     <message>
-        <location filename="../../app/ui/labels.py" line="290"/>
+        <location filename="../../app/ui/labels.py" line="292"/>
         <source>the last station</source>
         <translation>末站</translation>
     </message>
@@ -4374,47 +4799,48 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>Replies</name>
     <message>
-        <location filename="../../app/ui/replies.py" line="45"/>
+        <location filename="../../app/ui/replies.py" line="50"/>
         <source>%1 — change it, or %2 sends it anyway (written to the audit log).</source>
         <translation>%1——请修改，或按 %2 仍然发送（会写入审计记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="53"/>
+        <location filename="../../app/ui/replies.py" line="58"/>
         <source>%1 — press Enter again to send it anyway.</source>
         <translation>%1——再按一次 Enter 仍然发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="74"/>
+        <location filename="../../app/ui/replies.py" line="115"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="75"/>
+        <location filename="../../app/ui/replies.py" line="116"/>
         <source>The reply contains words the guard blocks. Why must it go out as it is? (kept in the audit log for the supervisor)</source>
         <translation>回复中有被拦截的词。为什么必须原样发出？（原因会留在审计记录里给主管看）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="89"/>
+        <location filename="../../app/ui/replies.py" line="130"/>
         <source>No reply of this chat waits to be resent.</source>
         <translation>此会话没有等待重发的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="97"/>
+        <location filename="../../app/ui/replies.py" line="149"/>
         <source>%1 — %2 brings the reply back to fill it in.</source>
         <translation>%1——按 %2 把这条回复取回来填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="101"/>
+        <location filename="../../app/ui/replies.py" line="143"/>
+        <location filename="../../app/ui/replies.py" line="153"/>
         <source>Sending the reply again.</source>
         <translation>正在重新发送回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="112"/>
+        <location filename="../../app/ui/replies.py" line="166"/>
         <source>The reply box is not empty: send or clear it first, then %1 brings the reply back.</source>
         <translation>回复框里还有内容：请先发送或清空，再按 %1 取回该回复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replies.py" line="118"/>
+        <location filename="../../app/ui/replies.py" line="175"/>
         <source>picture of the reply</source>
         <translation>回复中的图片</translation>
     </message>
@@ -4487,12 +4913,12 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="267"/>
+        <location filename="../../app/ui/keys/registry.py" line="270"/>
         <source>Save as XLSX</source>
         <translation>保存为 XLSX</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="268"/>
+        <location filename="../../app/ui/keys/registry.py" line="271"/>
         <source>Reconcile</source>
         <translation>核对</translation>
     </message>
@@ -4755,42 +5181,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>评谁的工作(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="276"/>
+        <location filename="../../app/ui/keys/registry.py" line="279"/>
         <source>The chats</source>
         <translation>会话列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="278"/>
+        <location filename="../../app/ui/keys/registry.py" line="281"/>
         <source>The messages</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="280"/>
+        <location filename="../../app/ui/keys/registry.py" line="283"/>
         <source>Save score</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="282"/>
+        <location filename="../../app/ui/keys/registry.py" line="285"/>
         <source>Comment on the message…</source>
         <translation>评论这条消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="284"/>
+        <location filename="../../app/ui/keys/registry.py" line="287"/>
         <source>Mark the message a good example</source>
         <translation>标为好例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="286"/>
+        <location filename="../../app/ui/keys/registry.py" line="289"/>
         <source>Mark the message a bad example</source>
         <translation>标为差例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="288"/>
+        <location filename="../../app/ui/keys/registry.py" line="291"/>
         <source>Export the day…</source>
         <translation>导出当天记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="290"/>
+        <location filename="../../app/ui/keys/registry.py" line="293"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -5076,122 +5502,124 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SearchWindow</name>
     <message>
-        <location filename="../../app/ui/search_window.py" line="89"/>
+        <location filename="../../app/ui/search_window.py" line="90"/>
         <source>Search all chats</source>
         <translation>搜索全部聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="93"/>
+        <location filename="../../app/ui/search_window.py" line="94"/>
         <source>退款, 尺码 开胶, an order no.… every part must occur</source>
         <translation>退款、尺码 开胶、订单号…… 用空格分开的每部分都要出现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="99"/>
+        <location filename="../../app/ui/search_window.py" line="100"/>
         <source>All messages</source>
         <translation>全部消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="99"/>
+        <location filename="../../app/ui/search_window.py" line="100"/>
         <source>Buyers&apos; messages</source>
         <translation>买家的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="100"/>
+        <location filename="../../app/ui/search_window.py" line="101"/>
         <source>Agents&apos; answers</source>
         <translation>客服的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="100"/>
+        <location filename="../../app/ui/search_window.py" line="101"/>
         <source>Robot answers</source>
         <translation>机器人的回复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="103"/>
+        <location filename="../../app/ui/search_window.py" line="104"/>
         <source>Only buyers with an &amp;issue</source>
         <translation>只看有问题单的买家(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="106"/>
+        <location filename="../../app/ui/search_window.py" line="107"/>
         <source>any agent</source>
         <translation>任意客服</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="108"/>
+        <location filename="../../app/ui/search_window.py" line="109"/>
         <source>any buyer</source>
         <translation>任意买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="112"/>
+        <location filename="../../app/ui/search_window.py" line="113"/>
         <source>Only &amp;days</source>
         <translation>只看这些天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="116"/>
+        <location filename="../../app/ui/search_window.py" line="117"/>
         <source>First day</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="117"/>
+        <location filename="../../app/ui/search_window.py" line="118"/>
         <source>Last day</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="122"/>
+        <location filename="../../app/ui/search_window.py" line="123"/>
         <source>Messages found</source>
         <translation>搜到的消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="132"/>
+        <location filename="../../app/ui/search_window.py" line="133"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="136"/>
+        <location filename="../../app/ui/search_window.py" line="137"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="142"/>
+        <location filename="../../app/ui/search_window.py" line="143"/>
         <source>&amp;Agent</source>
         <translation>客服(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="142"/>
+        <location filename="../../app/ui/search_window.py" line="143"/>
         <source>&amp;Buyer</source>
         <translation>买家(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="320"/>
+        <location filename="../../app/ui/keys/registry.py" line="323"/>
         <source>The results</source>
         <translation>结果列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="325"/>
+        <location filename="../../app/ui/keys/registry.py" line="328"/>
         <source>The chat&apos;s transcript in the review</source>
         <translation>在质检中看这个会话的聊天记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="183"/>
+        <location filename="../../app/ui/search_window.py" line="185"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="188"/>
+        <location filename="../../app/ui/search_window.py" line="190"/>
         <source>Not searched: %1</source>
         <translation>未搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/search_window.py" line="191"/>
+        <location filename="../../app/ui/search_window.py" line="193"/>
         <source>The search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/search_results.py" line="63"/>
+        <location filename="../../app/ui/models/search_results.py" line="70"/>
         <source>buyer</source>
         <translation>买家</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/search_results.py" line="63"/>
+        <location filename="../../app/ui/models/search_results.py" line="70"/>
         <source>agent</source>
         <translation>客服</translation>
     </message>
@@ -5206,29 +5634,41 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/search_results.py" line="70"/>
+        <location filename="../../app/ui/models/search_results.py" line="72"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/search_results.py" line="76"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/search_results.py" line="70"/>
+        <location filename="../../app/ui/models/search_results.py" line="76"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/search_results.py" line="71"/>
+        <location filename="../../app/ui/models/search_results.py" line="77"/>
         <source>Issue</source>
         <translation>问题单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="195"/>
+        <location filename="../../app/ui/search_window.py" line="197"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/search_window.py" line="196"/>
+        <location filename="../../app/ui/search_window.py" line="199"/>
+        <source>%n in imported history</source>
+        <translation>
+            <numerusform>导入的历史中 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/search_window.py" line="200"/>
         <source>%n other match(es)</source>
         <translation>
             <numerusform>%n 个其他结果</numerusform>
@@ -5589,47 +6029,47 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="150"/>
+        <location filename="../../app/ui/first_run.py" line="151"/>
         <source>Your shop</source>
         <translation>你的店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="151"/>
+        <location filename="../../app/ui/first_run.py" line="152"/>
         <source>Try the desk on the built-in demo shop, or connect it to your shop&apos;s gateway.</source>
         <translation>在内置演示店铺上试用客服台，或连接你店铺的网关。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="152"/>
+        <location filename="../../app/ui/first_run.py" line="153"/>
         <source>&amp;Try the demo shop (simulated buyers; nothing leaves this computer)</source>
         <translation>试用演示店铺(&amp;T)（模拟买家；数据不离开本机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="153"/>
+        <location filename="../../app/ui/first_run.py" line="154"/>
         <source>&amp;Connect a shop gateway</source>
         <translation>连接店铺网关(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="154"/>
+        <location filename="../../app/ui/first_run.py" line="155"/>
         <source>Gateway &amp;URL:</source>
         <translation>网关地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="155"/>
+        <location filename="../../app/ui/first_run.py" line="156"/>
         <source>&amp;Shop id:</source>
         <translation>店铺 ID(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="156"/>
+        <location filename="../../app/ui/first_run.py" line="157"/>
         <source>Your &amp;login:</source>
         <translation>你的账号(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="163"/>
+        <location filename="../../app/ui/first_run.py" line="164"/>
         <source>The gateway URL must look like https://gateway.example-shop.cn.</source>
         <translation>网关地址应类似 https://gateway.example-shop.cn。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="167"/>
+        <location filename="../../app/ui/first_run.py" line="168"/>
         <source>Fill in the shop id and your login (the password is asked at the next start, and kept in the system keyring).</source>
         <translation>请填写店铺 ID 和你的账号（密码在下次启动时询问，并保存在系统钥匙串中）。</translation>
     </message>
@@ -5637,9 +6077,14 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SlotBar</name>
     <message>
-        <location filename="../../app/ui/slot_bar.py" line="19"/>
+        <location filename="../../app/ui/slot_bar.py" line="21"/>
         <source>Phrase group for Ctrl+1..9 (Ctrl+G: next group)</source>
         <translation>Ctrl+1..9 使用的短语组（Ctrl+G：下一组）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/slot_bar.py" line="51"/>
+        <source>No phrases yet: the phrase manager (%1) adds or imports them</source>
+        <translation>还没有短语：在短语管理（%1）中添加或导入</translation>
     </message>
 </context>
 <context>
@@ -5813,12 +6258,17 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
     <name>SuggestionBar</name>
     <message>
         <location filename="../../app/ui/suggestion_bar.py" line="24"/>
-        <location filename="../../app/ui/suggestion_bar.py" line="52"/>
+        <location filename="../../app/ui/suggestion_bar.py" line="55"/>
         <source>Suggested:</source>
         <translation>推荐：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestion_bar.py" line="52"/>
+        <location filename="../../app/ui/suggestion_bar.py" line="57"/>
+        <source>No phrases to suggest yet (%1: the phrase manager)</source>
+        <translation>还没有可推荐的短语（%1：短语管理）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestion_bar.py" line="60"/>
         <source>No suggestion for this message</source>
         <translation>这条消息暂无推荐</translation>
     </message>
@@ -5839,42 +6289,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="244"/>
+        <location filename="../../app/ui/first_run.py" line="257"/>
         <source>The first supervisor</source>
         <translation>第一位主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="245"/>
+        <location filename="../../app/ui/first_run.py" line="258"/>
         <source>A supervisor (主管) approves refunds over an agent&apos;s limit and manages the word lists and profiles. Leave it empty to do this later (kefudesk profiles add).</source>
         <translation>主管负责审批超出客服额度的退款，并管理词表和人员。留空则以后再设置（kefudesk profiles add）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="247"/>
+        <location filename="../../app/ui/first_run.py" line="260"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="247"/>
+        <location filename="../../app/ui/first_run.py" line="260"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="247"/>
+        <location filename="../../app/ui/first_run.py" line="260"/>
         <source>Password &amp;again:</source>
         <translation>再次输入密码(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="252"/>
+        <location filename="../../app/ui/first_run.py" line="265"/>
         <source>This store already has a supervisor (%1); more are added by one of them.</source>
         <translation>此数据库已有主管（%1）；其他主管需由他们添加。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="262"/>
+        <location filename="../../app/ui/first_run.py" line="275"/>
         <source>The two passwords differ; type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="269"/>
+        <location filename="../../app/ui/first_run.py" line="282"/>
         <source>Not made: %1</source>
         <translation>未创建：%1</translation>
     </message>
@@ -6256,42 +6706,42 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
         <translation>分类：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="249"/>
+        <location filename="../../app/ui/keys/registry.py" line="252"/>
         <source>Log a message to the buyer…</source>
         <translation>记录给买家发的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="250"/>
+        <location filename="../../app/ui/keys/registry.py" line="253"/>
         <source>Log a phone call…</source>
         <translation>记录电话联系…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="253"/>
+        <location filename="../../app/ui/keys/registry.py" line="256"/>
         <source>Copy the buyer&apos;s number</source>
         <translation>复制买家号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="257"/>
+        <location filename="../../app/ui/keys/registry.py" line="260"/>
         <source>Import the problem-order list…</source>
         <translation>导入问题订单列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="259"/>
+        <location filename="../../app/ui/keys/registry.py" line="262"/>
         <source>Fetch the list from the shop</source>
         <translation>从店铺获取列表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="262"/>
+        <location filename="../../app/ui/keys/registry.py" line="265"/>
         <source>Show step %1</source>
         <translation>显示步骤 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="264"/>
+        <location filename="../../app/ui/keys/registry.py" line="267"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys/registry.py" line="254"/>
+        <location filename="../../app/ui/keys/registry.py" line="257"/>
         <source>Issue details</source>
         <translation>问题单详情</translation>
     </message>
@@ -6359,53 +6809,53 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_desk</name>
     <message>
-        <location filename="../../app/ui/start.py" line="314"/>
+        <location filename="../../app/ui/start.py" line="317"/>
         <source>KefuDesk cannot open its store</source>
         <translation>客服台无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="211"/>
+        <location filename="../../app/ui/start.py" line="214"/>
         <source>No OS keyring: the login is kept for this session only.</source>
         <translation>系统没有可用的密钥环：登录信息只在本次运行中保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="150"/>
+        <location filename="../../app/ui/start.py" line="151"/>
         <source>The demo shop did not start: %1</source>
         <translation>演示店铺没有启动：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="295"/>
+        <location filename="../../app/ui/start.py" line="298"/>
         <source>Saved. The language and the shop connection take effect at the next start.</source>
         <translation>已保存。语言和店铺连接将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="320"/>
+        <location filename="../../app/ui/start.py" line="323"/>
         <source>The team&apos;s database</source>
         <translation>团队数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="321"/>
+        <location filename="../../app/ui/start.py" line="324"/>
         <source>Password for %1 (kept in the OS keyring):</source>
         <translation>%1 的密码（保存在系统密钥环中）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="328"/>
+        <location filename="../../app/ui/start.py" line="331"/>
         <source>Log in to the shop</source>
         <translation>登录店铺</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="329"/>
+        <location filename="../../app/ui/start.py" line="332"/>
         <source>Password for %1 at %2:</source>
         <translation>%1 在 %2 的密码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="435"/>
-        <location filename="../../app/ui/start.py" line="476"/>
+        <location filename="../../app/ui/start.py" line="438"/>
+        <location filename="../../app/ui/start.py" line="479"/>
         <source>Kept as a phrase in 剪贴板: %1</source>
         <translation>已存为“剪贴板”组的短语：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="441"/>
+        <location filename="../../app/ui/start.py" line="444"/>
         <source>The phrase palette over other applications is off: %1</source>
         <translation>其他应用中的快捷短语面板未开启：%1</translation>
     </message>
@@ -6413,22 +6863,22 @@ Record a partial refund over the agent&apos;s limit (Ctrl+Shift+I on an issue): 
 <context>
     <name>run_palette</name>
     <message>
-        <location filename="../../app/ui/start.py" line="462"/>
+        <location filename="../../app/ui/start.py" line="465"/>
         <source>Show the desk</source>
         <translation>显示客服台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="464"/>
+        <location filename="../../app/ui/start.py" line="467"/>
         <source>Pause the phrase hotkey</source>
         <translation>暂停快捷短语热键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="468"/>
+        <location filename="../../app/ui/start.py" line="471"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/start.py" line="471"/>
+        <location filename="../../app/ui/start.py" line="474"/>
         <source>KefuDesk phrases: %1</source>
         <translation>客服台快捷短语：%1</translation>
     </message>

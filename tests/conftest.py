@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import functools  # noqa: E402
-from datetime import datetime, timedelta  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
 import pytest  # noqa: E402
@@ -67,6 +67,22 @@ def ime_type(widget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(char)
         QApplication.sendEvent(widget, event)
+
+
+def earlier_today(before: timedelta, span: timedelta) -> datetime:
+    """A UTC time `before` ago, moved up to just after local midnight when `before` ago was yesterday: a test that
+    writes a day's chats from it over `span` and reviews today (local days, as the review and the KPIs count) finds
+    them all, whatever the hour it runs. In the first `span` after midnight it waits (a deadline, not a fixed
+    sleep) until today has room for them, so no message is in the future."""
+    import time
+
+    now = datetime.now(UTC)
+    midnight = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    deadline = time.monotonic() + span.total_seconds() + 5
+    while datetime.now(UTC) - midnight <= span:
+        assert time.monotonic() < deadline, "the clock did not move on"
+        time.sleep(0.2)
+    return max(datetime.now(UTC) - before, midnight + timedelta(seconds=1))
 
 
 def with_starter_phrases(store: Store) -> Store:

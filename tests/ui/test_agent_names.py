@@ -3,7 +3,7 @@ from the names the shop gave at an earlier login (this desk is offline)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,24 +20,24 @@ from app.ui.main_window import MainWindow
 from app.ui.review_window import ReviewWindow
 
 from app import domain
-from tests.conftest import replies_stored, with_starter_phrases
+from tests.conftest import earlier_today, replies_stored, with_starter_phrases
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-START = datetime.now(UTC) - timedelta(minutes=20)
-
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    """The demo's agent (login demo, 小雪 at the shop) after a shift: 小王 answered the buyer first, then this desk."""
+    """The demo's agent (login demo, 小雪 at the shop) after a shift: 小王 answered the buyer first, then this desk
+    (all today: the review counts local days)."""
+    start = earlier_today(timedelta(minutes=20), timedelta(seconds=61))
     store = with_starter_phrases(open_store(tmp_path / "desk.db"))
     # what a login and the shop's agent list left in the store (LoginKeeper.login, DeskSession._learn_names)
     for agent_id, name in (("agent-demo", "小雪"), ("demo", "小雪"), ("agent-xiaowang", "小王")):
         store.ensure_agent(agent_id, "demo", name)
-    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", START))
+    store.upsert_conversation(domain.Conversation("c1", domain.Buyer("b1", "tb_小美妈妈"), "active", start))
     for i, (direction, agent, seconds, text) in enumerate((
             ("in", "", 0, "鞋子开胶了"), ("out", "agent-xiaowang", 20, "亲，我帮您看一下哦～"),
             ("in", "", 60, "怎么处理"))):
-        store.ingest_message(domain.Message(f"n{i}", "c1", direction, text, START + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"n{i}", "c1", direction, text, start + timedelta(seconds=seconds),
                                             agent=agent))
     bridge = DeskBridge()
     session = DeskSession(store, ShopAccount("http://127.0.0.1:9", "demo", "demo"), MemorySecretStore(), bridge)

@@ -21,6 +21,7 @@ from app.ui.phrase_insights import PhraseInsights
 from app.ui.phrase_manager import PhraseManager
 
 from app import domain
+from tests.conftest import with_starter_phrases
 from tests.ui.conftest import when_modal
 
 STOCK = ["亲，这款现货的哦，今天拍明天发", "亲亲这款现货的，今天拍明天发😊", "这款现货的呢 今天拍明天发"]
@@ -28,7 +29,7 @@ STOCK = ["亲，这款现货的哦，今天拍明天发", "亲亲这款现货的
 
 @pytest.fixture
 def manager(qtbot, tmp_path):
-    store = open_store(tmp_path / "k.db")
+    store = with_starter_phrases(open_store(tmp_path / "k.db"))
     book = PhraseBook(store)
     now = domain.now_utc() - timedelta(minutes=5)
     ship = next(p for p in book.phrases if p.title == "发货时间")

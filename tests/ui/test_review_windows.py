@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -13,20 +13,22 @@ from app.ui.review_window import ReviewWindow
 from app.ui.search_window import SearchWindow
 
 from app import domain
-from tests.ui.conftest import NOW
+from tests.conftest import earlier_today
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-START = NOW - timedelta(minutes=30)
 
 
-def day(win) -> None:
+def day(win) -> datetime:
+    """A day's two chats, today (the review counts local days, whatever the hour the test runs); their start."""
+    start = earlier_today(timedelta(minutes=30), timedelta(seconds=111))
     store = win.session.store
-    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "果果妈"), "active", START))
+    store.upsert_conversation(domain.Conversation("c2", domain.Buyer("b2", "果果妈"), "active", start))
     for i, (cid, direction, agent, seconds, text) in enumerate((
             ("c1", "in", "", 0, "我要退款<b>!!!</b>"), ("c1", "out", "小李", 55, "亲，马上为您退款"),
             ("c2", "in", "", 100, "有27码吗"), ("c2", "out", "小王", 110, "有的亲"))):
-        store.ingest_message(domain.Message(f"r{i}", cid, direction, text, START + timedelta(seconds=seconds),
+        store.ingest_message(domain.Message(f"r{i}", cid, direction, text, start + timedelta(seconds=seconds),
                                             agent=agent))
+    return start
 
 
 def opened(qtbot, cls):
@@ -36,7 +38,7 @@ def opened(qtbot, cls):
 
 def test_the_review_shows_the_days_chats_their_waits_and_saves_a_score(qtbot, desk, tmp_path):
     win = desk()
-    day(win)
+    start = day(win)
     qtbot.keyClick(win, Qt.Key.Key_T, CTRL_SHIFT)
     review = opened(qtbot, ReviewWindow)
     qtbot.waitUntil(lambda: review.model.rowCount() == 2)
@@ -59,7 +61,7 @@ def test_the_review_shows_the_days_chats_their_waits_and_saves_a_score(qtbot, de
     review.only["slow"].setChecked(True)
     qtbot.waitUntil(lambda: review.model.rowCount() == 1)
     out = tmp_path / "day.html"
-    review.export(out, "小李", START.astimezone().date())
+    review.export(out, "小李", start.astimezone().date())
     qtbot.waitUntil(lambda: out.exists() and "Exported" in review.status.text())
     assert "&lt;b&gt;!!!&lt;/b&gt;" in out.read_text(encoding="utf-8")
 

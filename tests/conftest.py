@@ -7,6 +7,7 @@ import os
 # before anything imports Qt: tests never need a display
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib  # noqa: E402
 import functools  # noqa: E402
 import shutil  # noqa: E402
 from datetime import datetime, timedelta  # noqa: E402
@@ -90,8 +91,25 @@ def _new_stores_from_template(request: pytest.FixtureRequest, monkeypatch: pytes
         except OSError:  # a full or read-only disk: fail as the real build fails there
             path.unlink(missing_ok=True)
             migrate_file(path, busy_timeout)
+            return
+        _draw_own_audit_key(path)
 
     monkeypatch.setattr(engine, "_migrate_file", from_template)
+
+
+def _draw_own_audit_key(path: Path) -> None:
+    """The one thing a migration draws at random (0011: each store's own audit key) drawn again for this copy, so
+    no two stores share a key. Its triggers forbid changing the key: they are put back from their own SQL."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_key'"
+                              ).fetchall()
+        for name, _sql in triggers:
+            db.execute(f'DROP TRIGGER "{name}"')
+        db.execute("UPDATE audit_key SET key = ?", (os.urandom(32).hex(),))
+        for _name, sql in triggers:
+            db.execute(sql)
 
 
 def ime_type(widget, text: str) -> None:

@@ -10,6 +10,9 @@ from app.store.errors import StoreCorrupt, StoreLocked, StoreTooNew
 from app import domain
 from tests.unit.store.conftest import T0
 
+# the engine's own tests: every new store here is built by the migrations (tests/conftest.py)
+pytestmark = pytest.mark.real_migrations
+
 
 def test_a_new_store_is_in_wal_mode_user_only_and_at_the_newest_schema(tmp_path):
     path = tmp_path / "data" / "kefudesk.db"

@@ -22,6 +22,9 @@ from app.store.errors import StoreFull, StoreReadOnly
 
 from tests.unit.store.conftest import buyer_says
 
+# the engine's own tests: every new store here is built by the migrations (tests/conftest.py)
+pytestmark = pytest.mark.real_migrations
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -11,6 +11,9 @@ from app.store.errors import StoreUpgradeFailed
 
 from tests.unit.store.test_migrations_upgrade import _store_at
 
+# the engine's own tests: every new store here is built by the migrations (tests/conftest.py)
+pytestmark = pytest.mark.real_migrations
+
 
 def _dump(path):
     with sqlite3.connect(path) as c:

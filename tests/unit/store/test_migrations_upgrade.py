@@ -22,6 +22,9 @@ from app.store.search import search_history, search_messages
 
 from app import domain
 
+# the engine's own tests: every new store here is built by the migrations (tests/conftest.py)
+pytestmark = pytest.mark.real_migrations
+
 EARLIER = [rev for rev in store_engine.known_revisions() if rev != store_engine.HEAD_REVISION]
 T = "2026-11-11 01:00:00.000000"  # how SQLAlchemy writes a UTC time into SQLite
 T_AWARE = datetime(2026, 11, 11, 1, 0, tzinfo=UTC)

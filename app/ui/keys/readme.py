@@ -102,7 +102,11 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {  # marker → rows of (keys, 
         ("{desk.phrase_manager}",
          "the phrase manager: groups, edit in place, drag or {phrases.slot_up} / {phrases.slot_down} slots, "
          "{phrases.delete}, {phrases.undo}, import/export; {phrases.complaints}: not for complaining buyers / for "
-         "them"),
+         "them; {phrases.analytics} each phrase's use (per day, per agent, changed before sending, what the buyer "
+         "did next) and the replies typed by hand many times, proposed as phrases"),
+        ("{desk.import_history}",
+         "bring a shop's past chats in (JSONL/CSV/XLSX), previewed with its bad lines; the suggestions learn from "
+         "them, the search and the buyer's past chats list them"),
         ("{desk.remove_picture}", "send the reply without the picture an image phrase attached"),
     ),
     "issues": (

@@ -172,6 +172,17 @@ class PhraseDismissal(Base):
     at: Mapped[datetime]
 
 
+class PhraseRotation(Base):
+    """The text (0 the body) of a rotating phrase that buyer_id got last, and when; under buyer_id "" the text the
+    last new buyer got in turn (app/store/rotation.py). Goes with its phrase (ON DELETE CASCADE)."""
+
+    __tablename__ = "phrase_rotation"
+    phrase_id: Mapped[int] = mapped_column(ForeignKey("phrase.id", ondelete="CASCADE"), primary_key=True)
+    buyer_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    variant: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    at: Mapped[datetime]
+
+
 class HistoryRow(Base):
     """One message of a shop's past chats brought in from a file (`kefudesk history import`): kept apart from the
     live chats, so the KPIs never count it; keyed by its conversation and place in it, so a second import adds

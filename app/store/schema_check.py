@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-MANIFEST_REVISION = "0018"  # the schema the lists below describe: engine.HEAD_REVISION
+MANIFEST_REVISION = "0019"  # the schema the lists below describe: engine.HEAD_REVISION
 QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'view')"
 
 _INDEXES = {  # name: (table, columns); every one made by op.create_index / index=True in a migration
@@ -72,6 +72,7 @@ _AUTOINDEXES = {
     "sqlite_autoindex_meta_1": "meta",
     "sqlite_autoindex_order_contact_1": "order_contact",
     "sqlite_autoindex_phrase_dismissal_1": "phrase_dismissal",
+    "sqlite_autoindex_phrase_rotation_1": "phrase_rotation",
     "sqlite_autoindex_shop_1": "shop",
     "sqlite_autoindex_shop_order_1": "shop_order",
 }

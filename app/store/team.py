@@ -63,6 +63,9 @@ AGENT_GRANTS: dict[str, tuple[str, ...]] = {
     # went out (app/store/phrase_stats.py), nothing else of it changes
     "phrase_use": ("SELECT", "INSERT", "UPDATE (message_id, sent, edited)"),
     "phrase_dismissal": ("SELECT", "INSERT"),  # mined replies the shop does not want proposed again
+    # which text of a rotating phrase each buyer got last (app/store/rotation.py): rewritten on every firing; a deleted
+    # phrase's rows go by the foreign key, as its uses do
+    "phrase_rotation": ("SELECT", "INSERT", "UPDATE"),
     "draft": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "meta": ("SELECT", "INSERT", "UPDATE"),  # the policy and team.* keys are checked (team.sql)
     "agent_profile": ("SELECT",),

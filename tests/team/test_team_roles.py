@@ -24,6 +24,7 @@ from app.store.audit_log import Audit
 from app.store.engine import open_store
 from app.store.errors import ServerRefused
 from app.store.profiles import ProfileStore
+from app.store.rotation import last_given, record_given
 from app.store.search import search_messages
 
 from app.desk.clipboard import ClipHistory
@@ -100,8 +101,14 @@ def test_every_desk_operation_works_from_the_agents_login(team, desk, tmp_path):
     mined = MinedPhrases(desk, book)
     mined.dismiss([Mined("亲，我看一下哦", "我看一下", 3, ())])  # the shop's own no to a proposed phrase
     assert mined.proposals() == []
+    # a rotating phrase's memory: what the buyer got last, and the phrase's turn, rewritten on every pick
+    for number in (1, 2):
+        record_given(desk, ids[0], "b1", number, NOW)
+        record_given(desk, ids[0], "", number, NOW)
+    assert (last_given(desk, ids[0], "b1"), last_given(desk, ids[0], "")) == (2, 2)
     book.update([replace(book.by_abbreviation("zz"), body="亲，在的呢")])
     book.delete(ids)
+    assert last_given(desk, ids[0], "b1") is None  # went with the phrase, by the foreign key
     edit_words(desk, "小李", add=["加微信"])
     set_angry_words(desk, ["投诉"], "小李", NOW)
     ClipHistory(desk, clock=lambda: NOW).offer_text("73123456789012")

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from app.quickreplies.phrase import Phrase
 from app.quickreplies.template import Ask, Filled, asks_in
 from app.quickreplies.variants import Rotation, cycle
+from app.store.rotation import StoredRotation
 
 from app.desk.asks import AskMemory, check_answer
 from app.desk.blanks import UnfilledBlank
@@ -42,7 +43,8 @@ class PhraseFiring:
         self.memory = AskMemory(window.session.store, window.session.account.agent)
         self._pending: tuple[Phrase, bool, str, str] | None = None  # (phrase, send, word it replaces, chat)
         self.sends = FiredPhrases(window.session.store)
-        self.rotation = Rotation()
+        session = window.session
+        self.rotation = Rotation(StoredRotation(session.store, session.write_later, window.clock))
         self._expanded: tuple[Phrase, int] | None = None  # the phrase an abbreviation just put in, and its text
         form = window.conversation.ask_form
         form.sig_done.connect(self._answered)

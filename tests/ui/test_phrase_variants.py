@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.quickreplies.phrase import Phrase
+from app.store.rotation import last_given
 
 from app.ui.main_window import MainWindow
 from app.ui.models.palette_model import PhraseRole, VariantRole
@@ -99,6 +100,28 @@ def test_the_next_buyer_gets_the_next_text_of_a_rotating_phrase(qtbot, window):
     open_palette(qtbot, window, "nhx")
     qtbot.keyClick(window.palette.query, Qt.Key.Key_Return)  # the phrase's row: this buyer's turn, the next text
     assert window.conversation.composer.toPlainText() == "您好呀"
+
+
+def expand(qtbot, win: MainWindow, word: str, cycles: int = 0) -> str:
+    composer = win.conversation.composer
+    composer.clear()
+    qtbot.keyClicks(composer, word)
+    for _ in range(cycles + 1):
+        qtbot.keyClick(composer, Qt.Key.Key_Space)
+    return composer.toPlainText()
+
+
+def test_a_desk_opened_again_remembers_what_each_buyer_got_and_whose_turn_it_is(qtbot, window, desk):
+    assert expand(qtbot, window, "nhx", cycles=1) == "在的亲"  # b1 got the first, the agent chose the second instead
+    phrase = window.phrases.by_abbreviation("nhx")
+    assert phrase.texts[window.firing.rotation.pick(phrase, "b2")] == "在的亲"  # the next new buyer: the second
+    store = window.session.store
+    qtbot.waitUntil(lambda: last_given(store, phrase.id, "b2") is not None)  # written off the GUI thread, in order
+
+    again = desk(starter=False)  # a new window, session and store over the same file: the desk restarted
+    assert again.session.store is not store and again.firing.rotation is not window.firing.rotation
+    assert expand(qtbot, again, "nhx") == "来啦"  # b1 returns: the text after theirs, not 在的亲 twice in a row
+    assert phrase.texts[again.firing.rotation.pick(phrase, "b3")] == "来啦"  # a new buyer: the one after b2's
 
 
 def test_the_phrase_manager_shows_how_many_more_texts_a_phrase_has(qtbot, window):

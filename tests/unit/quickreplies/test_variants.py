@@ -49,3 +49,55 @@ def test_what_the_agent_chose_instead_counts_as_the_buyers_last(monkeypatch):
     for buyer in "bcd":
         rotation.pick(ROTATING, buyer)
     assert ("a", 7) not in rotation._last  # only the newest pairs are kept
+
+
+class DictMemory:
+    """A memory as the store keeps it, with every read counted; keeps land at once."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[int, str], int] = {}
+        self.reads = 0
+
+    def last(self, phrase_id: int, buyer: str) -> int | None:
+        self.reads += 1
+        return self.kept.get((phrase_id, buyer))
+
+    def keep(self, phrase_id: int, buyer: str, number: int) -> None:
+        self.kept[phrase_id, buyer] = number
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["甲", "乙", "丙"]), st.just("restart")), min_size=1, max_size=40),
+       st.integers(2, 4))
+def test_no_buyer_gets_the_same_text_twice_in_a_row_across_restarts(steps, count):
+    phrase = Phrase(9, "t", "0", variants=tuple(str(n) for n in range(1, count)), rotate=True)
+    memory = DictMemory()
+    rotation = Rotation(memory)
+    last: dict[str, int] = {}
+    for step in steps:
+        if step == "restart":
+            rotation = Rotation(memory)
+            continue
+        number = rotation.pick(phrase, step)
+        assert number != last.get(step)
+        last[step] = number
+
+
+def test_after_a_restart_the_next_new_buyer_gets_the_next_text_and_the_memory_is_read_once_a_pair():
+    memory = DictMemory()
+    first = Rotation(memory)
+    assert [first.pick(ROTATING, buyer) for buyer in "ab"] == [0, 1]
+    again = Rotation(memory)
+    assert again.pick(ROTATING, "c") == 2  # after b's, not the first again
+    assert again.pick(ROTATING, "a") == 1  # a got the first before the restart
+    reads = memory.reads
+    assert [again.pick(ROTATING, buyer) for buyer in "aacd"] == [2, 0, 0, 0]
+    assert memory.reads == reads + 1  # only d (new: the text after c's) was asked about; the rest and the turn are cached
+
+
+def test_what_the_agent_chose_instead_is_kept_in_the_memory_too():
+    memory = DictMemory()
+    rotation = Rotation(memory)
+    rotation.pick(ROTATING, "a")
+    rotation.gave(ROTATING, "a", 2)
+    assert Rotation(memory).pick(ROTATING, "a") == 0

@@ -128,6 +128,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         bench_phrases,
         bench_queue,
         bench_review,
+        bench_rotation,
         bench_search,
         bench_soak,
         bench_store_open,
@@ -168,6 +169,7 @@ def all_benchmarks() -> dict[str, Callable[[bool], list[Record]]]:
         "phrase_mining": bench_phrase_analytics.phrase_mining,
         "queue_fill": bench_queue.queue_fill,
         "history_search": bench_history_search.history_search,
+        "rotation_pick": bench_rotation.rotation_pick,
     }
 
 

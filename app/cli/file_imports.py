@@ -66,19 +66,29 @@ def unusable(prog: str, file: Path, error: Exception) -> Stop:
 
 
 def print_plan(file: Path, fmt: str, encoding: str | None, counts: str, rejected: Iterable[Rejected],
-               mapping: Mapping[str, str] | None = None) -> None:
+               mapping: Mapping[str, str] | None = None, *, at_most: int | None = None) -> None:
     """The head of an import's report: the file, its format and text encoding, the counts, the columns each field
-    was read from (sheets), then each line not taken, with why."""
+    was read from (sheets), then each line not taken, with why (the first at_most of them; None: all)."""
     print(f"{file} ({fmt}{f', {encoding}' if encoding else ''}): {counts}")
     if mapping is not None:
         print("columns: " + ", ".join(f"{field}={for_terminal(header)}" for field, header in mapping.items()))
-    print_rejected(rejected)
+    print_rejected(rejected, at_most=at_most)
 
 
-def print_rejected(rejected: Iterable[Rejected], note: str = "") -> None:
-    """Each line of the file that was not taken, with why (note: "note: " for lines taken with a remark)."""
-    for bad in rejected:  # the file's own words: shown, never obeyed by the terminal
+def print_rejected(rejected: Iterable[Rejected], note: str = "", *, at_most: int | None = None) -> None:
+    """Each line of the file that was not taken, with why (note: "note: " for lines taken with a remark); after
+    at_most of them, how many more there are and how to see them (a 30,000-line package's report is read by its
+    summary, not scrolled through)."""
+    rejected = list(rejected)
+    for bad in rejected[:at_most]:  # the file's own words: shown, never obeyed by the terminal
         print(f"  line {bad.line}: {note}{for_terminal(bad.reason)} — {for_terminal(bad.text)}")
+    more_lines(len(rejected), at_most)
+
+
+def more_lines(count: int, at_most: int | None) -> None:
+    """The line that says how many details were left out after the first at_most, and how to list them all."""
+    if at_most is not None and count > at_most:
+        print(f"  … and {count - at_most} more line(s) like these: --details lists every one")
 
 
 def stops_before_import(args: argparse.Namespace, bad: int, dry_run: str, refusal: str) -> Exit | None:

@@ -13,12 +13,13 @@ from app.files.writing import write_atomic
 from app.safe_text import for_terminal, terminal_json
 
 from app.cli.common import Exit, user_store
-from app.cli.file_imports import print_plan, print_rejected, stops_before_import, unusable
+from app.cli.file_imports import more_lines, print_plan, print_rejected, stops_before_import, unusable
 
 if TYPE_CHECKING:
     from app.desk.phrases import ImportPlan, PhraseBook
 
 PROG = "kefudesk phrases"
+DETAILS = 20  # detail lines of each kind an import prints without --details
 # app.quickreplies.formats.registry.FORMATS, without importing it
 FORMATS = ("ahk", "espanso", "csv", "xlsx", "json", "sogou", "qq", "baidu", "rime", "mspy")
 
@@ -44,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     load.add_argument("--group", default="", help="put every imported phrase in this group")
     load.add_argument("--dry-run", action="store_true", help="report what would be imported, import nothing")
     load.add_argument("--skip-bad", action="store_true", help="import the good lines even if some are bad")
+    load.add_argument("--details", action="store_true",
+                      help=f"list every line not imported or imported with a note (default: the summary and the "
+                           f"first {DETAILS} of each kind)")
     _add_learning_arguments(commands, suggest)
     save = commands.add_parser("export", help="write the library (or one group) to a file")
     save.add_argument("file", type=Path)
@@ -135,7 +139,7 @@ def _import(book: PhraseBook, args: argparse.Namespace) -> int:
         return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
     except PhraseFileError as exc:
         raise unusable(PROG, args.file, exc) from exc
-    _report(plan, args.file)
+    _report(plan, args.file, args.details)
     stop = stops_before_import(args, len(plan.bad),
                                f"dry run: {len(plan.new)} phrase(s) would be imported; nothing was changed",
                                f"nothing imported: {len(plan.bad)} line(s) could not be read. Fix them, or import "
@@ -168,15 +172,17 @@ def summary(plan: ImportPlan) -> str:
             f"{len(plan.duplicates)} duplicate(s), {len(plan.bad)} refused" + (f" — {refused}" if refused else ""))
 
 
-def _report(plan: ImportPlan, file: Path) -> None:
+def _report(plan: ImportPlan, file: Path, details: bool) -> None:
+    at_most = None if details else DETAILS
     print(for_terminal(summary(plan)))
     print_plan(file, plan.parsed.format, plan.parsed.encoding, f"{len(plan.new)} new, {len(plan.duplicates)} "
-               f"duplicate(s), {len(plan.bad)} bad line(s)", plan.bad)
-    print_rejected(plan.notes, note="note: ")
-    for duplicate in plan.duplicates:
+               f"duplicate(s), {len(plan.bad)} bad line(s)", plan.bad, at_most=at_most)
+    print_rejected(plan.notes, note="note: ", at_most=at_most)
+    for duplicate in plan.duplicates[:at_most]:
         line = plan.parsed.line_of(duplicate.phrase)
         print(f"  line {line}: duplicate ({duplicate.why}) of {duplicate.existing.title!r}: not imported again — "
               f"{for_terminal(duplicate.phrase.title)}")
+    more_lines(len(plan.duplicates), at_most)
 
 
 def _export(book: PhraseBook, args: argparse.Namespace) -> int:

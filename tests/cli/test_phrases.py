@@ -79,6 +79,20 @@ def test_skip_bad_imports_the_good_lines_once_into_the_group_given(user_starter_
     assert found["group"] == "导入/AHK" and found["body"] == "新的短语\n第二行"
 
 
+def test_a_big_files_report_is_its_summary_and_the_first_lines_until_details_asks_for_all(tmp_path, capsys):
+    source = tmp_path / "big.ahk"  # 30 hotstrings that press keys, 30 hotkeys: 60 lines refused, 2 imported
+    lines = [f"::k{n}::{{Left}}" for n in range(30)] + [f"^{chr(97 + n % 26)}::x{n}" for n in range(30)]
+    source.write_text("\n".join([*lines, "::ok1::好的", "::ok2::收到"]) + "\n", encoding="utf-8")
+    assert main(["phrases", "import", str(source), "--dry-run"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("summary: 2 to import") and "60 refused" in out[0]
+    assert sum(line.startswith("  line ") for line in out) == 20
+    assert "  … and 40 more line(s) like these: --details lists every one" in out
+    assert main(["phrases", "import", str(source), "--dry-run", "--details"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert sum(line.startswith("  line ") for line in out) == 60 and not any("more line(s)" in line for line in out)
+
+
 def test_dry_run_changes_nothing(tmp_path, capsys):
     source = tmp_path / "workbench.csv"
     source.write_bytes("标题,内容,快捷编码\n尺码表,请看详情页尺码表哦,cmb\n".encode("gbk"))

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: no real screen, no user files touched."""
+"""Fixtures shared by every test: no real screen, no user files touched; and the end-of-run count of property
+inputs, totalled over pytest-xdist's workers."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+# set by the process that chose memory, so its xdist workers (started with its environment) know the TMPDIR they
+# inherit is that choice and not the user's
+_MEMORY_CHOSEN = "KEFUDESK_TESTS_IN_MEMORY"
+
+
 def _memory_tmp() -> str | None:
     """/dev/shm where it is memory (tmpfs) with room to spare, for the tests' files: a store's commit waits for the
     disk (synchronous=FULL), ~5 ms a commit on this machine's disk and none in memory, and a batched import
     under load commits once a row (3,000 orders: 71 s on disk, 24 s in memory). What the tests check is what is
-    written, not how fast a disk syncs. A TMPDIR already set is kept (TMPDIR=/tmp puts them back on disk)."""
+    written, not how fast a disk syncs. A TMPDIR already set is kept (TMPDIR=/tmp puts them back on disk), except
+    in a pytest-xdist worker, whose TMPDIR is the one its controller chose here."""
+    if os.environ.get("PYTEST_XDIST_WORKER") and (chosen := os.environ.get(_MEMORY_CHOSEN)):
+        return chosen
     if os.environ.get("TMPDIR") or not os.path.isdir("/dev/shm") or not os.access("/dev/shm", os.W_OK):
         return None
     room = os.statvfs("/dev/shm")
@@ -23,6 +32,7 @@ if _memory := _memory_tmp():
     import tempfile
 
     os.environ["TMPDIR"] = _memory  # the processes tests start (a desk, an import, PostgreSQL's cluster)
+    os.environ[_MEMORY_CHOSEN] = _memory
     tempfile.tempdir = _memory  # this process: pytest's tmp_path and tempfile (already looked up by pytest's capture)
 
 import contextlib  # noqa: E402
@@ -128,6 +138,34 @@ def _draw_own_audit_key(path: Path) -> None:
         db.execute("UPDATE audit_key SET key = ?", (os.urandom(32).hex(),))
         for _name, sql in triggers:
             db.execute(sql)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the controller this worker's count of property inputs, which it totals."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        from tests.property.strategies import TRIED
+
+        workeroutput["property_inputs_tried"] = dict(TRIED)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: a run without it never calls this
+def pytest_testnodedown(node, error) -> None:  # noqa: ANN001 - xdist's WorkerController, its error text
+    from tests.property.strategies import TRIED
+
+    TRIED.update(getattr(node, "workeroutput", {}).get("property_inputs_tried", {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many inputs each parser family was tried with, the figure docs/reliability.md reports: this process's
+    own, or with xdist every worker's added up in the controller."""
+    from tests.property.strategies import TRIED
+
+    if TRIED:
+        terminalreporter.write_sep("-", "property tests: inputs tried per parser family")
+        for family, count in sorted(TRIED.items()):
+            terminalreporter.write_line(f"{family}: {count}")
+        terminalreporter.write_line(f"total: {sum(TRIED.values())}")
 
 
 def ime_type(widget, text: str) -> None:

@@ -17,7 +17,7 @@ PROPERTY = settings(max_examples=max(1, int(120 * SCALE)), deadline=None, databa
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 SLOW = settings(PROPERTY, max_examples=max(1, int(40 * SCALE)))  # each example saves a workbook or writes a store
 
-TRIED: Counter[str] = Counter()  # parser family → inputs tried this run, printed at the end (conftest.py)
+TRIED: Counter[str] = Counter()  # parser family → inputs tried this run, printed at the end (tests/conftest.py)
 
 
 def tried(family: str) -> None:

@@ -88,6 +88,10 @@ class Cluster:
 def pg_server() -> Iterator[str]:
     """A server URL (without the database) for the session."""
     given = os.environ.get("KEFUDESK_TEST_PG")
+    if given and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+        # each xdist worker starts a cluster of its own; a server given is one for all, and the team logins that
+        # `kefudesk team setup` makes are the server's, not a database's: two workers would change each other's
+        pytest.fail("KEFUDESK_TEST_PG is one server for every pytest-xdist worker: run the team tests with -n 0")
     if given:
         yield given.rsplit("/", 1)[0]
         return

@@ -8,6 +8,7 @@ current schema, takes search.py's path."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -105,35 +106,58 @@ def _stored(at: datetime | None) -> str:
     return "" if at is None else at.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _select(db: sqlite3.Connection, conditions: list[str], values: list[Any], limit: int) -> list[tuple[Any, ...]]:
-    sql = f"{_COLUMNS} WHERE {' AND '.join(conditions) or '1'} ORDER BY message.id DESC LIMIT ?"
-    return db.execute(sql, [*values, limit]).fetchall()
+@dataclass(frozen=True)
+class _Source:
+    """What a search reads: its rows' SELECT (the key first), the key's column and text column, the index's page
+    query and the meta key of how far the index has caught up."""
+
+    columns: str
+    key: str
+    text: str
+    page: str
+    watermark: str
 
 
-def _messages(db: sqlite3.Connection, query: str, where: SearchFilter, limit: int) -> list[MessageHit]:
-    conditions, values = _filters(where)
-    row = db.execute("SELECT value FROM meta WHERE key = ?", (WATERMARK,)).fetchone()
+_MESSAGES = _Source(_COLUMNS, "message.id", "message.text", _PAGE, WATERMARK)
+_HISTORY = _Source(_HISTORY_COLUMNS, "history_message.rowid", "history_message.text", _HISTORY_PAGE,
+                   HISTORY_WATERMARK)
+
+
+def _rows(db: sqlite3.Connection, source: _Source, query: str, conditions: list[str], values: list[Any],
+          limit: int) -> list[tuple[Any, ...]]:
+    """search._from_index and the unindexed tail, for either source: the index's keys newest first, a page at a
+    time; then the few rows stored since the index last caught up, scanned (LIKE with / escaping, as SQLAlchemy's
+    contains(autoescape=True)); the newest `limit` of both."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (source.watermark,)).fetchone()
     try:
         upto = int(row[0]) if row is not None else 0
     except ValueError:
         upto = 0
+
+    def select(where_sql: list[str], args: list[Any]) -> list[tuple[Any, ...]]:
+        sql = f"{source.columns} WHERE {' AND '.join(where_sql) or '1'} ORDER BY {source.key} DESC LIMIT ?"
+        return db.execute(sql, [*args, limit]).fetchall()
+
     rows: list[tuple[Any, ...]] = []
     match, before, page = match_sqlite(query), upto, max(limit, 50)
-    while len(rows) < limit:  # search._from_index: the index's ids newest first, a page at a time
-        ids = [i for (i,) in db.execute(_PAGE, (match, before, page))]
+    while len(rows) < limit:
+        ids = [i for (i,) in db.execute(source.page, (match, before, page))]
         if not ids:
             break
         marks = ",".join("?" * len(ids))
-        rows += _select(db, [*conditions, f"message.id IN ({marks})"], [*values, *ids], limit)
+        rows += select([*conditions, f"{source.key} IN ({marks})"], [*values, *ids])
         if len(ids) < page:
             break
         before, page = ids[-1] - 1, min(page * 4, 50_000)
-    # the few messages stored since the index last caught up: scanned (LIKE with / escaping, as SQLAlchemy's
-    # contains(autoescape=True))
     parts = query.split()
-    tail = [*conditions, "message.id > ?", *("message.text LIKE ? ESCAPE '/'" for _ in parts)]
-    rows += _select(db, tail, [*values, upto, *(f"%{_escaped(p)}%" for p in parts)], limit)
-    rows = sorted(rows, key=lambda r: r[0], reverse=True)[:limit]
+    tail = [*conditions, f"{source.key} > ?", *(f"{source.text} LIKE ? ESCAPE '/'" for _ in parts)]
+    rows += select(tail, [*values, upto, *(f"%{_escaped(p)}%" for p in parts)])
+    return sorted(rows, key=lambda r: r[0], reverse=True)[:limit]
+
+
+def _messages(db: sqlite3.Connection, query: str, where: SearchFilter, limit: int) -> list[MessageHit]:
+    conditions, values = _filters(where)
+    rows = _rows(db, _MESSAGES, query, conditions, values, limit)
     return [MessageHit(_record(r), r[11] or "", r[12] or "", tuple(highlight_spans(r[3], query))) for r in rows]
 
 
@@ -142,32 +166,7 @@ def _history(db: sqlite3.Connection, query: str, where: SearchFilter, limit: int
     filtered = _history_filters(where)
     if filtered is None:
         return []
-    conditions, values = filtered
-    row = db.execute("SELECT value FROM meta WHERE key = ?", (HISTORY_WATERMARK,)).fetchone()
-    try:
-        upto = int(row[0]) if row is not None else 0
-    except ValueError:
-        upto = 0
-
-    def select_(where_sql: list[str], args: list[Any]) -> list[tuple[Any, ...]]:
-        sql = f"{_HISTORY_COLUMNS} WHERE {' AND '.join(where_sql) or '1'} ORDER BY history_message.rowid DESC LIMIT ?"
-        return db.execute(sql, [*args, limit]).fetchall()
-
-    rows: list[tuple[Any, ...]] = []
-    match, before, page = match_sqlite(query), upto, max(limit, 50)
-    while len(rows) < limit:
-        ids = [i for (i,) in db.execute(_HISTORY_PAGE, (match, before, page))]
-        if not ids:
-            break
-        marks = ",".join("?" * len(ids))
-        rows += select_([*conditions, f"history_message.rowid IN ({marks})"], [*values, *ids])
-        if len(ids) < page:
-            break
-        before, page = ids[-1] - 1, min(page * 4, 50_000)
-    parts = query.split()
-    tail = [*conditions, "history_message.rowid > ?", *("text LIKE ? ESCAPE '/'" for _ in parts)]
-    rows += select_(tail, [*values, upto, *(f"%{_escaped(p)}%" for p in parts)])
-    rows = sorted(rows, key=lambda r: r[0], reverse=True)[:limit]
+    rows = _rows(db, _HISTORY, query, *filtered, limit)
     return [HistoryHit(r[1], r[2], r[3], r[4], None if r[5] is None else datetime.fromisoformat(r[5]).replace(tzinfo=UTC),
                        r[6] or "", r[7] or "", tuple(highlight_spans(r[4], query))) for r in rows]
 

@@ -3,11 +3,9 @@ tagged 编码:<code>, opens with those texts as variants of the phrase that has 
 
 import sqlite3
 
-from alembic import command
-from sqlalchemy import create_engine
-
-from app.store import engine as store_engine
 from app.store.engine import open_store
+
+from tests.unit.store.test_schema_check import _migrated
 
 T = "2026-11-11 01:00:00.000000"
 PHRASES = [  # (id, title, body, abbreviation, slot, tags, uses, owner)
@@ -23,12 +21,7 @@ PHRASES = [  # (id, title, body, abbreviation, slot, tags, uses, owner)
 
 def _store_0014(path, rows=PHRASES):
     """A store file as a desk of schema 0014 left it, holding rows as phrases (and a firing of phrase 2)."""
-    cfg = store_engine._alembic_config()
-    old = create_engine(f"sqlite:///{path}")
-    with old.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "0014")
-    old.dispose()
+    _migrated(path, "0014")
     with sqlite3.connect(path) as c:
         c.executemany("INSERT INTO phrase (id, title, body, group_name, abbreviation, slot, tags, uses, last_used, "
                       "owner, image) VALUES (?, ?, ?, '售前', ?, ?, ?, ?, NULL, ?, '')", rows)

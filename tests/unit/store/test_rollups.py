@@ -11,10 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, delete, select, update
+from sqlalchemy import delete, select, update
 
-from app.store import engine as store_engine
 from app.store import models as m
 from app.store import rollups
 from app.store.engine import open_store
@@ -22,6 +20,7 @@ from app.store.models import as_utc
 from app.store.store import Store
 
 from app import domain
+from tests.unit.store.test_schema_check import _migrated
 
 ZONE = "Asia/Shanghai"
 MIDNIGHT = datetime(2026, 11, 11, 16, 0, tzinfo=UTC)  # 00:00 on the 12th in Shanghai
@@ -158,12 +157,7 @@ def test_a_zone_is_kept_from_its_first_read_on_and_another_zone_beside_it(store)
 
 def test_a_store_of_schema_0014_gets_rollups_built_from_its_messages(tmp_path):
     path = tmp_path / "old.db"
-    cfg = store_engine._alembic_config()
-    old = create_engine(f"sqlite:///{path}")
-    with old.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "0014")
-    old.dispose()
+    _migrated(path, "0014")
     stamp = "%Y-%m-%d %H:%M:%S.%f"
     with sqlite3.connect(path) as c:
         c.execute("INSERT INTO conversation (id, buyer_id, state, created_at, last_text, last_direction, unread) "
